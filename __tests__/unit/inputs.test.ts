@@ -1,0 +1,159 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.ts';
+import { parseEnvironment, readInputs } from '../../src/inputs.ts';
+
+const workspace = mkdtempSync(join(tmpdir(), 'inputs-'));
+const TASK_DEFINITION = {
+  family: 'web',
+  containerDefinitions: [{ name: 'app', image: 'nginx' }],
+};
+writeFileSync(join(workspace, 'td.json'), JSON.stringify(TASK_DEFINITION));
+writeFileSync(join(workspace, 'td.yaml'), 'family: web\ncontainerDefinitions:\n  - name: app\n    image: nginx\n');
+writeFileSync(join(workspace, 'described.json'), JSON.stringify({ taskDefinition: TASK_DEFINITION, tags: [{ key: 'a', value: 'b' }] }));
+writeFileSync(join(workspace, 'broken.json'), '{ "family": "web", ');
+writeFileSync(join(workspace, 'list.yaml'), '- a\n- b\n');
+
+const BASE = { mode: 'ecs', service: 'web' };
+
+function read(inputs: Record<string, string | undefined>, env: Record<string, string | undefined> = { AWS_REGION: 'eu-west-1' }) {
+  return readInputs({ getInput: (name) => inputs[name] ?? '', env: { GITHUB_WORKSPACE: workspace, ...env } });
+}
+
+function errorOf(inputs: Record<string, string | undefined>, env?: Record<string, string | undefined>): UserError {
+  try {
+    read(inputs, env);
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('readInputs', () => {
+  it('applies the documented defaults when only the service is given', () => {
+    const settings = read(BASE);
+    expect(settings).toMatchObject({ modes: ['ecs'], region: 'eu-west-1', dryRun: false });
+    expect(settings.ecs).toMatchObject({
+      cluster: 'default',
+      service: 'web',
+      source: { kind: 'service' },
+      forceNewDeployment: false,
+      environment: [],
+      maxFailedTasks: 3,
+      wait: { enabled: true, timeoutMs: 30 * 60_000, intervalMs: 3000 },
+    });
+    expect(settings.ecs?.cpu).toBeUndefined();
+    expect(settings.ecs?.memory).toBeUndefined();
+  });
+
+  it.each([
+    { name: 'region input over AWS_REGION', inputs: { region: 'us-west-2' }, env: { AWS_REGION: 'eu-west-1' }, region: 'us-west-2' },
+    { name: 'AWS_REGION', inputs: {}, env: { AWS_REGION: 'eu-west-1' }, region: 'eu-west-1' },
+    { name: 'AWS_DEFAULT_REGION', inputs: {}, env: { AWS_DEFAULT_REGION: 'ap-northeast-1' }, region: 'ap-northeast-1' },
+  ])('takes the region from $name', ({ inputs, env, region }) => {
+    expect(read({ ...BASE, ...inputs }, env).region).toBe(region);
+  });
+
+  it('passes AWS_ENDPOINT_URL on for emulators', () => {
+    expect(read(BASE, { AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:5000' }).endpoint).toBe('http://127.0.0.1:5000');
+  });
+
+  it.each([
+    { value: 'ecs', modes: ['ecs'] },
+    { value: ' ECS ', modes: ['ecs'] },
+    { value: 'ecs,ecs', modes: ['ecs'] },
+    { value: 'ecs\n', modes: ['ecs'] },
+  ])('accepts mode $value', ({ value, modes }) => {
+    expect(read({ ...BASE, mode: value }).modes).toEqual(modes);
+  });
+
+  it.each([
+    { value: '1 vCPU', cpu: '1024', memory: '2 GB', mib: '2048' },
+    { value: '0.25 vCPU', cpu: '256', memory: '512', mib: '512' },
+    { value: '4096', cpu: '4096', memory: '8GB', mib: '8192' },
+  ])('normalizes cpu $value and memory $memory', ({ value, cpu, memory, mib }) => {
+    expect(read({ ...BASE, cpu: value, memory }).ecs).toMatchObject({ cpu, memory: mib });
+  });
+
+  it.each([
+    { value: 'td.json', path: 'td.json' },
+    { value: 'td.yaml', path: 'td.yaml' },
+    { value: './described.json', path: 'described.json' },
+  ])('reads task-definition file $value', ({ value, path }) => {
+    const source = read({ ...BASE, 'task-definition': value }).ecs?.source;
+    expect(source).toMatchObject({ kind: 'file', path: join(workspace, path), taskDefinition: TASK_DEFINITION });
+  });
+
+  it('keeps the tags of a describe-task-definition output file', () => {
+    const source = read({ ...BASE, 'task-definition': 'described.json' }).ecs?.source;
+    expect(source).toMatchObject({ kind: 'file', tags: [{ key: 'a', value: 'b' }] });
+  });
+
+  it.each([
+    { value: 'web', ref: 'web' },
+    { value: 'web:12', ref: 'web:12' },
+    { value: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3', ref: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3' },
+  ])('treats task-definition $value as a registered revision', ({ value, ref }) => {
+    expect(read({ ...BASE, 'task-definition': value }).ecs?.source).toEqual({ kind: 'registered', ref });
+  });
+
+  it.each([
+    { value: '90', ms: 90_000 },
+    { value: '10m', ms: 600_000 },
+    { value: '1h30m', ms: 5_400_000 },
+  ])('parses wait-timeout $value', ({ value, ms }) => {
+    expect(read({ ...BASE, 'wait-timeout': value }).ecs?.wait.timeoutMs).toBe(ms);
+  });
+
+  it('reads the booleans and counts', () => {
+    const ecs = read({ ...BASE, wait: 'false', 'force-new-deployment': 'TRUE', 'desired-count': '0', 'max-failed-tasks': '0', 'dry-run': 'True' });
+    expect(ecs.dryRun).toBe(true);
+    expect(ecs.ecs).toMatchObject({ wait: { enabled: false }, forceNewDeployment: true, desiredCount: 0, maxFailedTasks: 0, dryRun: true });
+  });
+});
+
+describe('readInputs rejects bad input with a message that names the input', () => {
+  it.each([
+    { name: 'an unknown mode', inputs: { mode: 'ecs,k8s' }, message: ["Input 'mode'", "'k8s'", 'image, run-task, ecs, lambda, parameter'] },
+    { name: 'an empty mode list', inputs: { mode: ' , ' }, message: ["Input 'mode' is empty"] },
+    { name: 'a mode not built yet', inputs: { mode: 'lambda' }, message: ["Input 'mode'", "'lambda' is not available"] },
+    { name: 'no service', inputs: { service: '' }, message: ["Input 'service' is required"] },
+    { name: 'a cpu that is not a size', inputs: { cpu: 'lots' }, message: ["Input 'cpu'", "'lots'"] },
+    { name: 'a memory that is not a size', inputs: { memory: '2 TB' }, message: ["Input 'memory'", "'2 TB'"] },
+    { name: 'a boolean that is not one', inputs: { wait: 'yes' }, message: ["Input 'wait'", "'yes'", 'true or false'] },
+    { name: 'a negative desired count', inputs: { 'desired-count': '-1' }, message: ["Input 'desired-count'", "'-1'"] },
+    { name: 'a fractional max-failed-tasks', inputs: { 'max-failed-tasks': '1.5' }, message: ["Input 'max-failed-tasks'"] },
+    { name: 'a duration without a unit we know', inputs: { 'wait-timeout': '5 days' }, message: ["Input 'wait-timeout'", "'5 days'"] },
+    { name: 'a timeout over six hours', inputs: { 'wait-timeout': '7h' }, message: ["Input 'wait-timeout'", 'out of range'] },
+    { name: 'a poll interval under a second', inputs: { 'poll-interval': '100ms' }, message: ["Input 'poll-interval'", 'out of range'] },
+    { name: 'an image that is no reference', inputs: { image: 'Not An Image' }, message: ["Input 'image'"] },
+    { name: 'an environment line without =', inputs: { environment: 'A=1\nB' }, message: ["Input 'environment' line 2", "'B'"] },
+    { name: 'an environment name with a space', inputs: { environment: 'MY VAR=1' }, message: ["Input 'environment' line 1"] },
+    { name: 'a task definition file that does not exist', inputs: { 'task-definition': 'missing.json' }, message: ["Input 'task-definition'", "'missing.json'"] },
+    { name: 'a task definition file with broken JSON', inputs: { 'task-definition': 'broken.json' }, message: ["Input 'task-definition' (broken.json)", 'not valid JSON or YAML'] },
+    { name: 'a YAML file that is no task definition', inputs: { 'task-definition': 'list.yaml' }, message: ["Input 'task-definition' (list.yaml)"] },
+    { name: 'a malformed ARN', inputs: { 'task-definition': 'arn:aws:ecs:task-definition/web' }, message: ["Input 'task-definition'", 'not a task definition ARN'] },
+  ])('$name', ({ inputs, message }) => {
+    const error = errorOf({ ...BASE, ...inputs });
+    for (const part of message) expect(error.message).toContain(part);
+  });
+
+  it('asks for a region when none is set anywhere', () => {
+    expect(errorOf(BASE, {}).message).toContain("set input 'region', or AWS_REGION");
+  });
+});
+
+describe('parseEnvironment', () => {
+  it.each([
+    { raw: '', env: [] },
+    { raw: 'A=1\nB=two words', env: [{ name: 'A', value: '1' }, { name: 'B', value: 'two words' }] },
+    { raw: '# comment\n\nA=', env: [{ name: 'A', value: '' }] },
+    { raw: 'URL=http://x?a=b', env: [{ name: 'URL', value: 'http://x?a=b' }] },
+    { raw: 'A=1\nA=2', env: [{ name: 'A', value: '2' }] },
+  ])('reads $raw', ({ raw, env }) => {
+    expect(parseEnvironment(raw)).toEqual(env);
+  });
+});

@@ -1,0 +1,110 @@
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+  type ECSClient,
+  type RegisterTaskDefinitionCommandInput,
+  type Service,
+  type Task,
+} from '@aws-sdk/client-ecs';
+import { AwsCallError } from '../errors.ts';
+import type { Tag, TaskDefinitionDoc } from '../plan/task-definition.ts';
+import { captureRawResponse, sendUnknownMembers } from './raw-json.ts';
+
+export interface ServiceRef {
+  cluster: string;
+  service: string;
+}
+
+/** The service, or undefined when ECS reports it MISSING. */
+export async function describeService(ecs: ECSClient, ref: ServiceRef): Promise<Service | undefined> {
+  try {
+    const out = await ecs.send(new DescribeServicesCommand({ cluster: ref.cluster, services: [ref.service] }));
+    return out.services?.[0];
+  } catch (error) {
+    throw new AwsCallError(`DescribeServices for '${ref.service}' in cluster '${ref.cluster}'`, error);
+  }
+}
+
+export interface DescribedTaskDefinition {
+  /** As AWS sent it, including members this SDK version does not model. */
+  taskDefinition: TaskDefinitionDoc;
+  tags: Tag[];
+}
+
+export async function describeTaskDefinition(ecs: ECSClient, ref: string): Promise<DescribedTaskDefinition> {
+  const command = new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
+  const raw = captureRawResponse(command);
+  try {
+    await ecs.send(command);
+  } catch (error) {
+    throw new AwsCallError(`DescribeTaskDefinition for '${ref}'`, error);
+  }
+  const json = raw.json() as { taskDefinition?: TaskDefinitionDoc; tags?: Tag[] } | undefined;
+  if (!json?.taskDefinition) throw new AwsCallError(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
+  return { taskDefinition: json.taskDefinition, tags: json.tags ?? [] };
+}
+
+/** Registers the definition with every member it has, and returns the new revision's ARN. */
+export async function registerTaskDefinition(ecs: ECSClient, taskDefinition: TaskDefinitionDoc, tags: Tag[]): Promise<string> {
+  const raw: Record<string, unknown> = { ...taskDefinition, ...(tags.length > 0 ? { tags } : {}) };
+  const command = new RegisterTaskDefinitionCommand(raw as unknown as RegisterTaskDefinitionCommandInput);
+  sendUnknownMembers(command, raw);
+  try {
+    const out = await ecs.send(command);
+    const arn = out.taskDefinition?.taskDefinitionArn;
+    if (!arn) throw new Error('the response had no taskDefinitionArn');
+    return arn;
+  } catch (error) {
+    throw new AwsCallError(`RegisterTaskDefinition for family '${String(taskDefinition['family'])}'`, error);
+  }
+}
+
+export interface ServiceUpdate extends ServiceRef {
+  taskDefinition: string;
+  forceNewDeployment: boolean;
+  desiredCount?: number;
+}
+
+export async function updateService(ecs: ECSClient, update: ServiceUpdate): Promise<Service> {
+  try {
+    const out = await ecs.send(
+      new UpdateServiceCommand({
+        cluster: update.cluster,
+        service: update.service,
+        taskDefinition: update.taskDefinition,
+        forceNewDeployment: update.forceNewDeployment,
+        ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
+      }),
+    );
+    if (!out.service) throw new Error('the response had no service');
+    return out.service;
+  } catch (error) {
+    throw new AwsCallError(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, error);
+  }
+}
+
+/** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
+export async function listStoppedTasks(ecs: ECSClient, cluster: string, startedBy: string): Promise<string[]> {
+  try {
+    const out = await ecs.send(new ListTasksCommand({ cluster, startedBy, desiredStatus: 'STOPPED' }));
+    return out.taskArns ?? [];
+  } catch (error) {
+    throw new AwsCallError(`ListTasks started by '${startedBy}' in cluster '${cluster}'`, error);
+  }
+}
+
+const DESCRIBE_TASKS_LIMIT = 100;
+
+export async function describeTasks(ecs: ECSClient, cluster: string, taskArns: string[]): Promise<Task[]> {
+  if (taskArns.length === 0) return [];
+  try {
+    const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT) }));
+    return out.tasks ?? [];
+  } catch (error) {
+    throw new AwsCallError(`DescribeTasks in cluster '${cluster}'`, error);
+  }
+}

@@ -1,0 +1,182 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { UserError, messageOf } from './errors.ts';
+import { IMPLEMENTED_MODES, Input, MODES, type Mode } from './names.ts';
+import { parseDuration } from './plan/duration.ts';
+import { parseCpu, parseMemory } from './plan/fargate.ts';
+import { parseImageRef } from './plan/image-ref.ts';
+import { normalizeTaskDefinitionDocument } from './plan/task-definition.ts';
+import type { EcsDeployOptions, TaskDefinitionSource } from './steps/ecs.ts';
+
+export interface Settings {
+  modes: Mode[];
+  region: string;
+  endpoint?: string;
+  dryRun: boolean;
+  ecs?: EcsDeployOptions;
+}
+
+export interface InputSource {
+  getInput(name: string): string;
+  env: Record<string, string | undefined>;
+}
+
+// Defaults live here and in action.yml (a unit test keeps the two equal): the runner
+// fills action.yml defaults in, but a caller that omits an input must get the same.
+export const DEFAULTS = {
+  [Input.mode]: 'ecs',
+  [Input.cluster]: 'default',
+  [Input.forceNewDeployment]: 'false',
+  [Input.wait]: 'true',
+  [Input.waitTimeout]: '30m',
+  [Input.pollInterval]: '3s',
+  [Input.maxFailedTasks]: '3',
+  [Input.dryRun]: 'false',
+} as const;
+
+const MIN_POLL_MS = 1000;
+const MAX_WAIT_MS = 6 * 3_600_000; // a GitHub-hosted job's own limit
+
+/** Reads and validates every input. The only place that calls getInput. */
+export function readInputs(source: InputSource): Settings {
+  const get = (name: string): string => {
+    const value = source.getInput(name).trim();
+    return value === '' ? (DEFAULTS as Record<string, string>)[name] ?? '' : value;
+  };
+  const modes = parseModes(get(Input.mode));
+  const region = get(Input.region) || source.env['AWS_REGION'] || source.env['AWS_DEFAULT_REGION'] || '';
+  if (!region) {
+    throw new UserError(`No AWS region: set input '${Input.region}', or AWS_REGION (aws-actions/configure-aws-credentials sets it).`);
+  }
+  const dryRun = parseBoolean(get(Input.dryRun), Input.dryRun);
+  const endpoint = source.env['AWS_ENDPOINT_URL'] || undefined;
+  const settings: Settings = { modes, region, dryRun, endpoint };
+  if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun);
+  return settings;
+}
+
+function parseModes(raw: string): Mode[] {
+  const names = raw.split(/[,\n]/).map((m) => m.trim().toLowerCase()).filter((m) => m !== '');
+  if (names.length === 0) throw new UserError(`Input '${Input.mode}' is empty: use one or more of ${MODES.join(', ')}.`);
+  for (const name of names) {
+    if (!(MODES as readonly string[]).includes(name)) {
+      throw new UserError(`Input '${Input.mode}' has an unknown mode '${name}': use one or more of ${MODES.join(', ')}, separated by commas or new lines.`);
+    }
+    if (!IMPLEMENTED_MODES.includes(name as Mode)) {
+      throw new UserError(`Input '${Input.mode}': mode '${name}' is not available in this version yet; available: ${IMPLEMENTED_MODES.join(', ')}.`);
+    }
+  }
+  return [...new Set(names as Mode[])];
+}
+
+function readEcs(get: (name: string) => string, env: Record<string, string | undefined>, dryRun: boolean): EcsDeployOptions {
+  const service = get(Input.service);
+  if (!service) throw new UserError(`Input '${Input.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy.`);
+  const image = get(Input.image) || undefined;
+  if (image !== undefined) parseImageRef(image);
+  const cpu = get(Input.cpu);
+  const memory = get(Input.memory);
+  const desiredCount = get(Input.desiredCount);
+  return {
+    cluster: get(Input.cluster),
+    service,
+    source: readTaskDefinitionSource(get(Input.taskDefinition), env),
+    containerName: get(Input.containerName) || undefined,
+    image,
+    cpu: cpu ? parseCpu(cpu) : undefined,
+    memory: memory ? parseMemory(memory) : undefined,
+    environment: parseEnvironment(get(Input.environment)),
+    forceNewDeployment: parseBoolean(get(Input.forceNewDeployment), Input.forceNewDeployment),
+    desiredCount: desiredCount ? parseCount(desiredCount, Input.desiredCount) : undefined,
+    dryRun,
+    wait: {
+      enabled: parseBoolean(get(Input.wait), Input.wait),
+      timeoutMs: parseBounded(get(Input.waitTimeout), Input.waitTimeout, MIN_POLL_MS, MAX_WAIT_MS),
+      intervalMs: parseBounded(get(Input.pollInterval), Input.pollInterval, MIN_POLL_MS, 60_000),
+    },
+    maxFailedTasks: parseCount(get(Input.maxFailedTasks), Input.maxFailedTasks),
+  };
+}
+
+const ARN = /^arn:aws[\w-]*:ecs:[\w-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
+const FAMILY = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+
+/** Empty: the service's current revision. A file path, an ARN, or family[:revision]. */
+function readTaskDefinitionSource(raw: string, env: Record<string, string | undefined>): TaskDefinitionSource {
+  if (raw === '') return { kind: 'service' };
+  if (raw.startsWith('arn:')) {
+    if (!ARN.test(raw)) {
+      throw new UserError(`Input '${Input.taskDefinition}' ('${raw}') is not a task definition ARN: expected arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>.`);
+    }
+    return { kind: 'registered', ref: raw };
+  }
+  const looksLikeFile = /\.(json|ya?ml)$/i.test(raw) || raw.includes('/') || raw.includes('\\');
+  if (!looksLikeFile && FAMILY.test(raw)) return { kind: 'registered', ref: raw };
+  const path = isAbsolute(raw) ? raw : resolve(env['GITHUB_WORKSPACE'] ?? process.cwd(), raw);
+  if (!existsSync(path)) {
+    throw new UserError(`Input '${Input.taskDefinition}' ('${raw}') is neither a family[:revision], an ARN, nor a file that exists (looked at ${path}).`);
+  }
+  const label = `Input '${Input.taskDefinition}' (${raw})`;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UserError(`${label} could not be read: ${messageOf(error)}`);
+  }
+  let doc: unknown;
+  try {
+    // YAML is a superset of JSON, but JSON.parse gives better messages for JSON files.
+    doc = /\.json$/i.test(raw) || text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new UserError(`${label} is not valid JSON or YAML: ${messageOf(error)}`);
+  }
+  const { taskDefinition, tags } = normalizeTaskDefinitionDocument(doc, label);
+  return { kind: 'file', path, taskDefinition, tags };
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** KEY=VALUE lines; blank lines and lines starting with # are ignored. */
+export function parseEnvironment(raw: string): Array<{ name: string; value: string }> {
+  const result: Array<{ name: string; value: string }> = [];
+  raw.split('\n').forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    const eq = trimmed.indexOf('=');
+    const name = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
+    if (eq < 0 || !ENV_NAME.test(name)) {
+      throw new UserError(`Input '${Input.environment}' line ${index + 1} ('${trimmed}') is not KEY=VALUE with a KEY of letters, digits and _.`);
+    }
+    const value = trimmed.slice(eq + 1);
+    const existing = result.find((e) => e.name === name);
+    if (existing) existing.value = value;
+    else result.push({ name, value });
+  });
+  return result;
+}
+
+// YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
+function parseBoolean(raw: string, name: string): boolean {
+  if (TRUE.includes(raw)) return true;
+  if (FALSE.includes(raw)) return false;
+  throw new UserError(`Input '${name}' ('${raw}') is not a boolean: use true or false.`);
+}
+
+function parseCount(raw: string, name: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > 100_000) {
+    throw new UserError(`Input '${name}' ('${raw}') is not a whole number: use 0 or more, like 3.`);
+  }
+  return Number(raw);
+}
+
+function parseBounded(raw: string, name: string, minMs: number, maxMs: number): number {
+  const ms = parseDuration(raw, name);
+  if (ms < minMs || ms > maxMs) {
+    throw new UserError(`Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`);
+  }
+  return ms;
+}

@@ -1,0 +1,40 @@
+// Every input and output name, written once. action.yml must list the same names
+// (a unit test compares them).
+
+export const Input = {
+  mode: 'mode',
+  region: 'region',
+  cluster: 'cluster',
+  service: 'service',
+  taskDefinition: 'task-definition',
+  containerName: 'container-name',
+  image: 'image',
+  cpu: 'cpu',
+  memory: 'memory',
+  environment: 'environment',
+  forceNewDeployment: 'force-new-deployment',
+  desiredCount: 'desired-count',
+  wait: 'wait',
+  waitTimeout: 'wait-timeout',
+  pollInterval: 'poll-interval',
+  maxFailedTasks: 'max-failed-tasks',
+  dryRun: 'dry-run',
+} as const;
+
+export type InputName = (typeof Input)[keyof typeof Input];
+
+export const Output = {
+  changed: 'changed',
+  taskDefinitionArn: 'task-definition-arn',
+  previousTaskDefinitionArn: 'previous-task-definition-arn',
+  deploymentId: 'deployment-id',
+  image: 'image',
+} as const;
+
+export type OutputName = (typeof Output)[keyof typeof Output];
+
+export const MODES = ['image', 'run-task', 'ecs', 'lambda', 'parameter'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** Modes this build can run; the others are named in errors as "not available yet". */
+export const IMPLEMENTED_MODES: readonly Mode[] = ['ecs'];

@@ -1,0 +1,115 @@
+import type { Deployment, Service } from '@aws-sdk/client-ecs';
+
+export type RolloutFailureKind =
+  | 'rollout-failed'
+  | 'replaced'
+  | 'too-many-failed-tasks'
+  | 'service-inactive';
+
+export type RolloutVerdict =
+  | { state: 'pending' }
+  | { state: 'succeeded' }
+  | { state: 'failed'; kind: RolloutFailureKind; reason: string };
+
+export interface RolloutSnapshot {
+  service: Service;
+  /** The id of the deployment our UpdateService created: the only one we judge. */
+  deploymentId: string;
+  /** Fail once this many tasks of our deployment failed; 0 disables the check. */
+  maxFailedTasks: number;
+}
+
+export function primaryDeployment(service: Service): Deployment | undefined {
+  return service.deployments?.find((d) => d.status === 'PRIMARY');
+}
+
+/**
+ * Judges one DescribeServices snapshot. Unlike the SDK's ServicesStable waiter, success
+ * needs *our* deployment to be completed and alone, so a finished rollback is a failure.
+ */
+export function classifyRollout(input: RolloutSnapshot): RolloutVerdict {
+  const { service, deploymentId, maxFailedTasks } = input;
+  const name = `service '${serviceLabel(service)}'`;
+
+  // Undefined status is tolerated: some emulators leave it out.
+  if (service.status !== undefined && service.status !== 'ACTIVE') {
+    return failed(
+      'service-inactive',
+      `${name} is ${service.status}: it was deleted or is being deleted, so deployment ${deploymentId} cannot complete`,
+    );
+  }
+
+  const deployments = service.deployments ?? [];
+  const ours = deployments.find((d) => d.id === deploymentId);
+  const primary = primaryDeployment(service);
+  const primaryIsOther = primary !== undefined && primary.id !== deploymentId;
+
+  if (ours === undefined) {
+    const now =
+      primary === undefined
+        ? 'no deployment is PRIMARY now'
+        : `ECS now runs ${deploymentLabel(primary)}, probably a rollback`;
+    return failed('replaced', `deployment ${deploymentId} is gone from ${name}; ${now}`);
+  }
+
+  if (ours.rolloutState === 'FAILED') {
+    const why = ours.rolloutStateReason?.trim() || 'ECS gave no reason';
+    const rollback =
+      primaryIsOther && primary !== undefined
+        ? `; ECS is rolling back to ${taskDefinitionLabel(primary.taskDefinition)} (${primary.id ?? 'unknown id'})`
+        : '';
+    return failed('rollout-failed', `deployment ${deploymentId} of ${name} failed: ${why}${rollback}`);
+  }
+
+  if (ours.status !== 'PRIMARY') {
+    const now =
+      primary === undefined
+        ? 'no deployment is PRIMARY now'
+        : `ECS now runs ${deploymentLabel(primary)}, a rollback or a newer deployment`;
+    return failed(
+      'replaced',
+      `deployment ${deploymentId} of ${name} is no longer the primary one (status ${ours.status ?? 'unknown'}); ${now}`,
+    );
+  }
+
+  const failedTasks = ours.failedTasks ?? 0;
+  if (maxFailedTasks > 0 && failedTasks >= maxFailedTasks) {
+    return failed(
+      'too-many-failed-tasks',
+      `${failedTasks} ${failedTasks === 1 ? 'task' : 'tasks'} of deployment ${deploymentId} failed (max-failed-tasks is ${maxFailedTasks})`,
+    );
+  }
+
+  // An older deployment still draining means old tasks still serve traffic: not done yet.
+  const alone = deployments.length === 1;
+  if (alone && isRolledOut(ours)) return { state: 'succeeded' };
+  return { state: 'pending' };
+}
+
+function isRolledOut(deployment: Deployment): boolean {
+  if (deployment.rolloutState !== undefined) return deployment.rolloutState === 'COMPLETED';
+  // No rolloutState (other deployment controllers, emulators): fall back to the counts.
+  const running = deployment.runningCount ?? 0;
+  const desired = deployment.desiredCount ?? 0;
+  const pending = deployment.pendingCount ?? 0;
+  return running >= desired && pending === 0;
+}
+
+function deploymentLabel(deployment: Deployment): string {
+  return `${deployment.id ?? 'an unknown deployment'} (${taskDefinitionLabel(deployment.taskDefinition)})`;
+}
+
+function serviceLabel(service: Service): string {
+  return service.serviceName ?? service.serviceArn ?? 'unknown';
+}
+
+function failed(kind: RolloutFailureKind, reason: string): RolloutVerdict {
+  return { state: 'failed', kind, reason };
+}
+
+/** `family:revision` from a task definition ARN; non-ARNs pass through unchanged. */
+export function taskDefinitionLabel(arn: string | undefined): string {
+  if (arn === undefined) return '(none)';
+  const match = /^arn:[^:]+:ecs:[^:]*:[^:]*:task-definition\/(.+)$/.exec(arn);
+  return match?.[1] ?? arn;
+}

@@ -1,0 +1,41 @@
+import { UserError } from './errors.ts';
+import { formatDuration } from './plan/duration.ts';
+
+export type Poll<T> = { done: true; value: T } | { done: false; state: string };
+
+export interface WaitOptions<T> {
+  /** What we wait for, for the timeout message: "deployment ecs-svc/1 of service 'web'". */
+  what: string;
+  intervalMs: number;
+  timeoutMs: number;
+  check: () => Promise<Poll<T>>;
+  /** Called with the state line whenever it differs from the last one. */
+  onProgress: (state: string) => void;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+}
+
+/**
+ * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
+ * so a timeout is reported when it happens, with the last state seen.
+ */
+export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
+  const started = options.now();
+  const deadline = started + options.timeoutMs;
+  let lastState: string | undefined;
+  for (;;) {
+    const poll = await options.check();
+    if (poll.done) return poll.value;
+    if (poll.state !== lastState) {
+      options.onProgress(poll.state);
+      lastState = poll.state;
+    }
+    const remaining = deadline - options.now();
+    if (remaining <= 0) {
+      throw new UserError(
+        `Timed out after ${formatDuration(options.now() - started)} waiting for ${options.what}. Last state: ${lastState}`,
+      );
+    }
+    await options.sleep(Math.min(options.intervalMs, remaining));
+  }
+}
