@@ -90,6 +90,11 @@ export function containerNames(td: TaskDefinitionDoc): string[] {
     .filter((name): name is string => typeof name === 'string');
 }
 
+/** Names of containers marked `essential: false`; their exit codes do not decide. */
+export function nonEssentialContainers(td: TaskDefinitionDoc): Set<string> {
+  return new Set(containersOf(td).filter((c) => c['essential'] === false).map((c) => String(c['name'])));
+}
+
 /** The name of the container whose image (and environment) the deploy overrides. */
 export function selectContainer(td: TaskDefinitionDoc, selection: ContainerSelection): string {
   const names = containerNames(td);
@@ -326,7 +331,7 @@ function readTags(raw: unknown, problems: string[]): Tag[] {
   return tags;
 }
 
-function containersOf(td: TaskDefinitionDoc): Array<Record<string, unknown>> {
+export function containersOf(td: TaskDefinitionDoc): Array<Record<string, unknown>> {
   const containers = td['containerDefinitions'];
   return Array.isArray(containers) ? containers.filter(isRecord) : [];
 }

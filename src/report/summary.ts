@@ -1,6 +1,7 @@
 import { formatDuration } from '../plan/duration.ts';
 import type { PipelineOutcome } from '../pipeline.ts';
-import type { EcsResult, EcsVerdict, TaskSize } from '../steps/ecs.ts';
+import type { TaskSize } from '../plan/ecs-deploy.ts';
+import type { EcsResult, EcsVerdict } from '../steps/ecs.ts';
 import { taskDefinitionLabel } from '../plan/ecs-rollout.ts';
 
 const VERDICT: Record<EcsVerdict, string> = {
@@ -35,7 +36,7 @@ function ecsSection(result: EcsResult, region: string): string[] {
     `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${cell(change(result.before.image, result.after.image))} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${VERDICT[result.verdict]} | [deployments](${consoleLink(result, region)}) |`,
   ];
   if (result.deploymentId) lines.push('', `Deployment: \`${result.deploymentId}\``);
-  if (result.diff.length > 0) lines.push('', '<details><summary>Task definition changes</summary>', '', '```diff', ...result.diff, '```', '</details>');
+  if (result.diff.length > 0) lines.push('', '<details><summary>Task definition changes</summary>', '', '```text', ...result.diff, '```', '</details>');
   return lines;
 }
 

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/errors.ts';
+import { planEcsDeploy, type DescribedRevision, type EcsPlanInput } from '../../../src/plan/ecs-deploy.ts';
+
+const ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web';
+const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app';
+
+function aRevision(revision: number, patch: Record<string, unknown> = {}): DescribedRevision {
+  return {
+    taskDefinition: {
+      taskDefinitionArn: `${ARN}:${revision}`,
+      revision,
+      status: 'ACTIVE',
+      family: 'web',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [
+        { name: 'app', image: `${REPO}:1.0.0`, essential: true, environment: [{ name: 'MODE', value: 'web' }] },
+        { name: 'sidecar', image: 'public.ecr.aws/nginx/nginx:1', essential: false, cpu: 64, memory: 128 },
+      ],
+      ...patch,
+    },
+    tags: [{ key: 'team', value: 'payments' }],
+  };
+}
+
+function planFor(overrides: Partial<EcsPlanInput['overrides']>, more: Partial<EcsPlanInput> = {}) {
+  const running = aRevision(4);
+  return planEcsDeploy({
+    running,
+    source: running,
+    overrides: { environment: [], ...overrides },
+    forceNewDeployment: false,
+    currentDesiredCount: 2,
+    ...more,
+  });
+}
+
+describe('planEcsDeploy decides what must happen', () => {
+  it.each([
+    {
+      name: 'nothing asked',
+      overrides: {},
+      more: {},
+      expected: { registerNeeded: false, targetArn: `${ARN}:4`, updateNeeded: false, diff: [] },
+    },
+    {
+      name: 'the cpu and memory it already has',
+      overrides: { cpu: '256', memory: '512' },
+      more: {},
+      expected: { registerNeeded: false, targetArn: `${ARN}:4`, updateNeeded: false },
+    },
+    {
+      name: 'the image it already runs',
+      overrides: { image: `${REPO}:1.0.0` },
+      more: {},
+      expected: { registerNeeded: false, updateNeeded: false, containerName: 'app' },
+    },
+    {
+      name: 'new cpu and memory',
+      overrides: { cpu: '1024', memory: '2048' },
+      more: {},
+      expected: { registerNeeded: true, targetArn: undefined, updateNeeded: true, diff: ['cpu: 256 -> 1024', 'memory: 512 -> 2048'] },
+    },
+    {
+      name: 'a new image',
+      overrides: { image: `${REPO}:2.0.0` },
+      more: {},
+      expected: { registerNeeded: true, updateNeeded: true, containerName: 'app', diff: [`containerDefinitions[app].image: ${REPO}:1.0.0 -> ${REPO}:2.0.0`] },
+    },
+    {
+      name: 'a forced redeploy with no change',
+      overrides: {},
+      more: { forceNewDeployment: true },
+      expected: { registerNeeded: false, targetArn: `${ARN}:4`, updateNeeded: true },
+    },
+    {
+      name: 'a new desired count alone',
+      overrides: {},
+      more: { desiredCount: 3 },
+      expected: { registerNeeded: false, targetArn: `${ARN}:4`, updateNeeded: true },
+    },
+    {
+      name: 'the desired count it already has',
+      overrides: {},
+      more: { desiredCount: 2 },
+      expected: { registerNeeded: false, updateNeeded: false },
+    },
+    {
+      name: 'another registered revision as it is',
+      overrides: {},
+      more: { source: aRevision(7, { cpu: '512', memory: '1024' }) },
+      expected: { registerNeeded: false, targetArn: `${ARN}:7`, updateNeeded: true },
+    },
+    {
+      name: 'another registered revision with an override',
+      overrides: { memory: '2048' },
+      more: { source: aRevision(7, { cpu: '512', memory: '1024' }) },
+      expected: { registerNeeded: true, targetArn: undefined, updateNeeded: true },
+    },
+    {
+      name: 'a file equal to what runs',
+      overrides: {},
+      more: { source: { taskDefinition: { ...aRevision(4).taskDefinition, taskDefinitionArn: undefined }, tags: aRevision(4).tags } },
+      expected: { registerNeeded: false, targetArn: `${ARN}:4`, updateNeeded: false },
+    },
+    {
+      name: 'a file with other tags',
+      overrides: {},
+      more: { source: { taskDefinition: { ...aRevision(4).taskDefinition, taskDefinitionArn: undefined }, tags: [] } },
+      expected: { registerNeeded: true, updateNeeded: true },
+    },
+  ])('given $name', ({ overrides, more, expected }) => {
+    expect(planFor(overrides, more)).toMatchObject(expected);
+  });
+
+  it('renders only what was asked and keeps the tags of the source', () => {
+    const plan = planFor({ cpu: '1024', memory: '2048' });
+    expect(plan.rendered).toEqual({
+      family: 'web',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '1024',
+      memory: '2048',
+      containerDefinitions: aRevision(4).taskDefinition['containerDefinitions'],
+    });
+    expect(plan.tags).toEqual([{ key: 'team', value: 'payments' }]);
+    expect(plan.before).toEqual({ cpu: '256', memory: '512', image: undefined });
+    expect(plan.after).toEqual({ cpu: '1024', memory: '2048', image: undefined });
+  });
+
+  it('reports the image of the chosen container before and after', () => {
+    const plan = planFor({ image: `${REPO}:2.0.0`, environment: [{ name: 'LOG', value: 'debug' }] });
+    expect(plan.before.image).toBe(`${REPO}:1.0.0`);
+    expect(plan.after.image).toBe(`${REPO}:2.0.0`);
+    expect(plan.diff).toContain('containerDefinitions[app].environment.LOG: (unset) -> (set)');
+  });
+
+  it.each([
+    { name: 'memory outside the Fargate row', overrides: { cpu: '1024', memory: '3000' }, message: "Input 'memory'" },
+    { name: 'a cpu that is no Fargate size', overrides: { cpu: '300' }, message: "Input 'cpu'" },
+    { name: 'an unknown container', overrides: { containerName: 'worker', image: `${REPO}:2` }, message: "Input 'container-name' ('worker')" },
+    { name: 'an image no container uses', overrides: { image: 'ghcr.io/other/thing:1' }, message: "set input 'container-name'" },
+    { name: 'a task smaller than its containers', overrides: { cpu: '256', memory: '512' }, more: { source: aRevision(4, { containerDefinitions: [{ name: 'app', image: 'x', memory: 1024 }] }) }, message: "'app'" },
+  ])('refuses $name before anything is changed', ({ overrides, more, message }) => {
+    const run = () => planFor(overrides, more ?? {});
+    expect(run).toThrow(UserError);
+    expect(run).toThrow(message);
+  });
+});

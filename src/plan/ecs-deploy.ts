@@ -1,0 +1,127 @@
+import { UserError } from '../errors.ts';
+import { Input } from '../names.ts';
+import { diffTaskDefinitions } from './diff.ts';
+import { validateTaskSize } from './fargate.ts';
+import {
+  containersOf,
+  renderTaskDefinition,
+  sameTaskDefinition,
+  selectContainer,
+  toRegisterable,
+  type EnvironmentVariable,
+  type Tag,
+  type TaskDefinitionDoc,
+} from './task-definition.ts';
+
+export interface DescribedRevision {
+  /** As AWS sent it (or as the file gave it). */
+  taskDefinition: TaskDefinitionDoc;
+  tags: Tag[];
+}
+
+export interface EcsPlanInput {
+  /** The revision the service runs now. */
+  running: DescribedRevision;
+  /** What to render from: the running revision, another registered one, or a file. */
+  source: DescribedRevision;
+  overrides: {
+    containerName?: string;
+    image?: string;
+    cpu?: string;
+    memory?: string;
+    environment: EnvironmentVariable[];
+  };
+  forceNewDeployment: boolean;
+  desiredCount?: number;
+  currentDesiredCount?: number;
+}
+
+export interface TaskSize {
+  cpu?: string;
+  memory?: string;
+  image?: string;
+}
+
+export interface EcsPlan {
+  containerName?: string;
+  rendered: TaskDefinitionDoc;
+  tags: Tag[];
+  /** What changes against the running revision, for the log and the summary. */
+  diff: string[];
+  registerNeeded: boolean;
+  /** The registered revision to deploy when no registration is needed. */
+  targetArn?: string;
+  updateNeeded: boolean;
+  before: TaskSize;
+  after: TaskSize;
+}
+
+/**
+ * Renders the overrides onto the source, validates the result (throws a UserError before
+ * anything is changed), and decides what must happen: a new revision only when the
+ * rendered one differs from what runs, an update only when something would change.
+ */
+export function planEcsDeploy(input: EcsPlanInput): EcsPlan {
+  const { overrides } = input;
+  const base = toRegisterable(input.source.taskDefinition);
+  const environment = overrides.environment.length > 0 ? overrides.environment : undefined;
+  const touchesContainer = overrides.image !== undefined || environment !== undefined || overrides.containerName !== undefined;
+  const containerName = touchesContainer
+    ? selectContainer(base, { containerName: overrides.containerName, imageRepository: overrides.image })
+    : undefined;
+  const rendered = renderTaskDefinition(base, {
+    containerName,
+    image: overrides.image,
+    cpu: overrides.cpu,
+    memory: overrides.memory,
+    environment,
+  });
+  const problems = validateTaskSize({
+    taskDefinition: rendered,
+    labels: {
+      cpu: overrides.cpu === undefined ? 'Task definition cpu' : `Input '${Input.cpu}'`,
+      memory: overrides.memory === undefined ? 'Task definition memory' : `Input '${Input.memory}'`,
+    },
+  });
+  if (problems.length > 0) throw new UserError(problems.join('\n'));
+
+  const runningArn = arnOf(input.running.taskDefinition);
+  const sourceArn = arnOf(input.source.taskDefinition);
+  const runningDoc = toRegisterable(input.running.taskDefinition);
+  const tags = input.source.tags;
+  const target = (() => {
+    if (sameTaskDefinition(runningDoc, rendered) && sameTags(input.running.tags, tags)) return runningArn;
+    // A registered source deployed as it is needs no new revision of its own.
+    if (sourceArn !== undefined && sameTaskDefinition(base, rendered)) return sourceArn;
+    return undefined;
+  })();
+  const desiredCountChanges = input.desiredCount !== undefined && input.desiredCount !== input.currentDesiredCount;
+  return {
+    containerName,
+    rendered,
+    tags,
+    diff: diffTaskDefinitions(runningDoc, rendered),
+    registerNeeded: target === undefined,
+    targetArn: target,
+    updateNeeded: target === undefined || target !== runningArn || desiredCountChanges || input.forceNewDeployment,
+    before: sizeOf(input.running.taskDefinition, containerName),
+    after: sizeOf(rendered, containerName),
+  };
+}
+
+export function arnOf(td: TaskDefinitionDoc): string | undefined {
+  const arn = td['taskDefinitionArn'];
+  return typeof arn === 'string' ? arn : undefined;
+}
+
+function sameTags(a: Tag[], b: Tag[]): boolean {
+  const key = (tags: Tag[]) => JSON.stringify([...tags].sort((x, y) => x.key.localeCompare(y.key)));
+  return key(a) === key(b);
+}
+
+function sizeOf(td: TaskDefinitionDoc, containerName: string | undefined): TaskSize {
+  const containers = containersOf(td);
+  const container = containerName ? containers.find((c) => c['name'] === containerName) : containers.length === 1 ? containers[0] : undefined;
+  const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+  return { cpu: str(td['cpu']), memory: str(td['memory']), image: str(container?.['image']) };
+}
