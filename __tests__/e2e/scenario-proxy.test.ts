@@ -1,0 +1,179 @@
+import {
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ListClustersCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
+import type { Service } from '@aws-sdk/client-ecs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ecsClient, richTaskDefinition, seedService, startEcsTestbed } from '../support/ecs-fixtures.ts';
+import type { EcsTestbed } from '../support/ecs-fixtures.ts';
+import {
+  CIRCUIT_BREAKER_REASON,
+  circuitBreakerRollback,
+  completesAfter,
+  crashLoop,
+  neverCompletes,
+} from '../support/scenario-proxy.ts';
+import type { EcsDeployment, RolloutContext } from '../support/scenario-proxy.ts';
+
+// The instrument itself: if it lied, the e2e tests would prove nothing.
+
+const T0 = 1_750_000_000_000;
+const OLD_TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1';
+const NEW_TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2';
+
+function deployment(id: string, taskDefinition: string): EcsDeployment {
+  return {
+    id,
+    status: 'PRIMARY',
+    taskDefinition,
+    desiredCount: 2,
+    pendingCount: 0,
+    runningCount: 0,
+    failedTasks: 0,
+    createdAt: T0 / 1000,
+    updatedAt: T0 / 1000,
+    rolloutState: 'IN_PROGRESS',
+  };
+}
+
+const ctx: RolloutContext = {
+  serviceName: 'web',
+  ours: deployment('ecs-svc/2222222222222222222', NEW_TD),
+  previous: deployment('ecs-svc/1111111111111111111', OLD_TD),
+  desiredCount: 2,
+  taskDefinitionArn: NEW_TD,
+  previousTaskDefinitionArn: OLD_TD,
+  startedAt: T0,
+};
+
+function summary(elapsedMs: number, script: (elapsed: number, c: RolloutContext) => ReturnType<ReturnType<typeof completesAfter>>): string[] {
+  const state = script(elapsedMs, ctx);
+  return state.deployments.map((d) => `${d.taskDefinition.split('/').pop()} ${d.status} ${d.rolloutState} ${d.runningCount}/${d.desiredCount} failed ${d.failedTasks}`);
+}
+
+describe('rollout scripts', () => {
+  it.each([
+    { at: 0, expected: ['web:2 PRIMARY IN_PROGRESS 0/2 failed 0', 'web:1 ACTIVE COMPLETED 2/2 failed 0'] },
+    { at: 1000, expected: ['web:2 PRIMARY IN_PROGRESS 1/2 failed 0', 'web:1 ACTIVE COMPLETED 2/2 failed 0'] },
+    { at: 2000, expected: ['web:2 PRIMARY COMPLETED 2/2 failed 0'] },
+  ])('completesAfter(2000) at $at ms', ({ at, expected }) => {
+    expect(summary(at, completesAfter(2000))).toEqual(expected);
+  });
+
+  it('completesAfter reports a steady state once done', () => {
+    expect(completesAfter(2000)(2000, ctx).events[0]?.message).toBe('(service web) has reached a steady state.');
+  });
+
+  it.each([
+    { at: 1499, expected: ['web:2 PRIMARY IN_PROGRESS 0/2 failed 2', 'web:1 ACTIVE COMPLETED 2/2 failed 0'], taskDefinition: NEW_TD },
+    {
+      at: 1500,
+      expected: ['web:1 PRIMARY IN_PROGRESS 0/2 failed 0', 'web:2 ACTIVE FAILED 0/2 failed 3', 'web:1 ACTIVE COMPLETED 2/2 failed 0'],
+      taskDefinition: OLD_TD,
+    },
+    { at: 3000, expected: ['web:1 PRIMARY COMPLETED 2/2 failed 0'], taskDefinition: OLD_TD },
+  ])('circuitBreakerRollback at $at ms', ({ at, expected, taskDefinition }) => {
+    const script = circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 3000 });
+    expect(summary(at, script)).toEqual(expected);
+    expect(script(at, ctx).taskDefinition).toBe(taskDefinition);
+  });
+
+  it('circuitBreakerRollback gives ECS reason and a rollback deployment with a new id', () => {
+    const state = circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 3000 })(1500, ctx);
+    const ours = state.deployments.find((d) => d.id === ctx.ours.id);
+    expect(ours?.rolloutStateReason).toBe(CIRCUIT_BREAKER_REASON);
+    expect(state.deployments[0]?.id).toMatch(/^ecs-svc\/\d{19}$/);
+    expect(state.deployments[0]?.id).not.toBe(ctx.ours.id);
+  });
+
+  it('crashLoop stops one more task every interval, and never gives up', () => {
+    const script = crashLoop({ everyMs: 500, exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' });
+    expect(summary(1600, script)).toEqual(['web:2 PRIMARY IN_PROGRESS 0/2 failed 3', 'web:1 ACTIVE COMPLETED 2/2 failed 0']);
+    expect(script(1600, ctx).stoppedTasks.map((t) => t.containers[0]?.exitCode)).toEqual([137, 137, 137]);
+    expect(summary(3_600_000, script)[0]).toContain('IN_PROGRESS');
+  });
+
+  it('neverCompletes keeps every task pending', () => {
+    const state = neverCompletes()(3_600_000, ctx);
+    expect(summary(3_600_000, neverCompletes())).toEqual(['web:2 PRIMARY IN_PROGRESS 0/2 failed 0', 'web:1 ACTIVE COMPLETED 2/2 failed 0']);
+    expect(state.pendingCount).toBe(2);
+  });
+});
+
+describe('scenario proxy in front of moto', () => {
+  let testbed: EcsTestbed;
+
+  beforeAll(async () => {
+    testbed = await startEcsTestbed();
+  });
+
+  afterAll(async () => {
+    await testbed?.stop();
+  });
+
+  it('passes unscripted calls through unchanged and records them', async () => {
+    const { proxy, moto } = testbed;
+    await seedService({ endpoint: moto.url, cluster: 'c-pass', service: 's-pass' });
+    const from = proxy.calls.length;
+    const viaProxy = ecsClient(proxy.url);
+    const direct = ecsClient(moto.url);
+    try {
+      const proxied = await viaProxy.send(new DescribeServicesCommand({ cluster: 'c-pass', services: ['s-pass'] }));
+      const straight = await direct.send(new DescribeServicesCommand({ cluster: 'c-pass', services: ['s-pass'] }));
+      expect(proxied.services).toEqual(straight.services);
+      await viaProxy.send(new ListClustersCommand({}));
+    } finally {
+      viaProxy.destroy();
+      direct.destroy();
+    }
+    expect(proxy.calls.slice(from).map((c) => `${c.service}:${c.operation}`)).toEqual(['ecs:DescribeServices', 'ecs:ListClusters']);
+    expect(proxy.calls[from]?.body).toEqual({ cluster: 'c-pass', services: ['s-pass'] });
+  });
+
+  it('plays a crash loop: a new deployment on UpdateService, then stopped tasks with exit codes', async () => {
+    const { proxy, moto } = testbed;
+    const seeded = await seedService({ endpoint: moto.url, cluster: 'c-play', service: 's-play' });
+    proxy.scriptRollout('s-play', crashLoop({ everyMs: 200, exitCode: 1, reason: 'Error: cannot connect to database' }));
+    const ecs = ecsClient(proxy.url);
+    try {
+      const next = await ecs.send(new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }));
+      const updated = await ecs.send(
+        new UpdateServiceCommand({ cluster: 'c-play', service: seeded.serviceArn, taskDefinition: next.taskDefinition?.taskDefinitionArn }),
+      );
+      const [ours] = proxy.deploymentIds('s-play');
+      expect(updated.service?.deployments?.map((d) => [d.id, d.status, d.taskDefinition])).toEqual([
+        [ours, 'PRIMARY', next.taskDefinition?.taskDefinitionArn],
+        [seeded.service.deployments?.[0]?.id, 'ACTIVE', seeded.taskDefinitionArn],
+      ]);
+
+      // Poll until two tasks have failed (a real condition), bounded.
+      let service: Service | undefined;
+      const deadline = Date.now() + 10_000;
+      do {
+        const out = await ecs.send(new DescribeServicesCommand({ cluster: 'c-play', services: ['s-play'] }));
+        service = out.services?.[0];
+      } while ((service?.deployments?.[0]?.failedTasks ?? 0) < 2 && Date.now() < deadline);
+      expect(service?.deployments?.[0]?.failedTasks).toBeGreaterThanOrEqual(2);
+      expect(service?.taskDefinition).toBe(next.taskDefinition?.taskDefinitionArn);
+
+      const listed = await ecs.send(new ListTasksCommand({ cluster: 'c-play', startedBy: ours, desiredStatus: 'STOPPED' }));
+      expect(listed.taskArns?.length).toBeGreaterThanOrEqual(2);
+      const described = await ecs.send(new DescribeTasksCommand({ cluster: 'c-play', tasks: listed.taskArns }));
+      expect(described.failures).toEqual([]);
+      expect(described.tasks?.[0]).toMatchObject({
+        startedBy: ours,
+        group: 'service:s-play',
+        lastStatus: 'STOPPED',
+        stopCode: 'EssentialContainerExited',
+        stoppedReason: 'Essential container in task exited',
+        containers: [{ name: 'app', exitCode: 1, reason: 'Error: cannot connect to database', lastStatus: 'STOPPED' }],
+      });
+    } finally {
+      ecs.destroy();
+    }
+  });
+});

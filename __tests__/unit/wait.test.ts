@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.ts';
+import { waitFor, type Poll, type WaitOptions } from '../../src/wait.ts';
+
+/** A fake clock: `sleep` advances `now`, and every sleep is recorded. */
+function fakeClock(start = 1_000_000) {
+  let time = start;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => time,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      time += ms;
+    },
+    advance: (ms: number) => {
+      time += ms;
+    },
+    elapsed: () => time - start,
+  };
+}
+
+/** A check that answers with the given polls in order, then repeats the last one. */
+function scripted(polls: Array<Poll<string>>) {
+  let calls = 0;
+  const check = async (): Promise<Poll<string>> => {
+    const poll = polls[Math.min(calls, polls.length - 1)];
+    calls += 1;
+    if (poll === undefined) throw new Error('no polls scripted');
+    return poll;
+  };
+  return { check, calls: () => calls };
+}
+
+const pending = (state: string): Poll<string> => ({ done: false, state });
+const done = (value: string): Poll<string> => ({ done: true, value });
+
+function options(overrides: Partial<WaitOptions<string>> & Pick<WaitOptions<string>, 'check' | 'sleep' | 'now'>) {
+  const progress: string[] = [];
+  return {
+    progress,
+    options: {
+      what: "deployment ecs-svc/1 of service 'web'",
+      intervalMs: 5_000,
+      timeoutMs: 60_000,
+      onProgress: (state: string) => progress.push(state),
+      ...overrides,
+    },
+  };
+}
+
+describe('waitFor', () => {
+  it('returns at once, without sleeping, when the first check is done', async () => {
+    const clock = fakeClock();
+    const checks = scripted([done('ok')]);
+    const { options: opts, progress } = options({ check: checks.check, sleep: clock.sleep, now: clock.now });
+
+    await expect(waitFor(opts)).resolves.toBe('ok');
+
+    expect(checks.calls()).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+    expect(progress).toEqual([]);
+  });
+
+  it('polls every interval until the check is done', async () => {
+    const clock = fakeClock();
+    const checks = scripted([pending('a'), pending('b'), pending('c'), done('ok')]);
+    const { options: opts } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, intervalMs: 7_000 });
+
+    await expect(waitFor(opts)).resolves.toBe('ok');
+
+    expect(checks.calls()).toBe(4);
+    expect(clock.sleeps).toEqual([7_000, 7_000, 7_000]);
+  });
+
+  it('reports progress only when the state changes', async () => {
+    const clock = fakeClock();
+    const checks = scripted([pending('a'), pending('a'), pending('b'), pending('b'), pending('a'), done('ok')]);
+    const { options: opts, progress } = options({ check: checks.check, sleep: clock.sleep, now: clock.now });
+
+    await waitFor(opts);
+
+    expect(progress).toEqual(['a', 'b', 'a']);
+  });
+
+  it.each([
+    { name: 'a timeout that is not a multiple of the interval', intervalMs: 5_000, timeoutMs: 12_000, sleeps: [5_000, 5_000, 2_000] },
+    { name: 'an interval longer than the timeout', intervalMs: 60_000, timeoutMs: 10_000, sleeps: [10_000] },
+    { name: 'a timeout that is a multiple of the interval', intervalMs: 5_000, timeoutMs: 10_000, sleeps: [5_000, 5_000] },
+  ])('never sleeps past the deadline, with $name', async ({ intervalMs, timeoutMs, sleeps }) => {
+    const clock = fakeClock();
+    const checks = scripted([pending('rolling')]);
+    const { options: opts } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, intervalMs, timeoutMs });
+
+    await expect(waitFor(opts)).rejects.toThrow(UserError);
+
+    expect(clock.sleeps).toEqual(sleeps);
+    expect(clock.elapsed()).toBe(timeoutMs);
+  });
+
+  it('counts the time the checks themselves take against the deadline', async () => {
+    const clock = fakeClock();
+    const check = async (): Promise<Poll<string>> => {
+      clock.advance(4_000);
+      return pending('slow');
+    };
+    const { options: opts } = options({ check, sleep: clock.sleep, now: clock.now, intervalMs: 5_000, timeoutMs: 16_000 });
+
+    await expect(waitFor(opts)).rejects.toThrow('Timed out');
+
+    // Checks at 0-4s, 9-13s and 16-20s: the second sleep is cut to the 3s left.
+    expect(clock.sleeps).toEqual([5_000, 3_000]);
+  });
+
+  it('times out with what it waited for, the elapsed time and the last state', async () => {
+    const clock = fakeClock();
+    const checks = scripted([pending('running 0/2'), pending('running 1/2')]);
+    const { options: opts } = options({
+      check: checks.check,
+      sleep: clock.sleep,
+      now: clock.now,
+      intervalMs: 30_000,
+      timeoutMs: 90_000,
+    });
+
+    const error: unknown = await waitFor(opts).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toBe(
+      "Timed out after 1m30s waiting for deployment ecs-svc/1 of service 'web'. Last state: running 1/2",
+    );
+  });
+
+  it('checks once more at the deadline and returns when that check is done', async () => {
+    const clock = fakeClock();
+    const checks = scripted([pending('a'), pending('a'), done('just in time')]);
+    const { options: opts } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, intervalMs: 5_000, timeoutMs: 10_000 });
+
+    await expect(waitFor(opts)).resolves.toBe('just in time');
+
+    expect(clock.elapsed()).toBe(10_000);
+  });
+
+  it('passes on an error the check throws, without waiting for the timeout', async () => {
+    const clock = fakeClock();
+    const check = async (): Promise<Poll<string>> => {
+      throw new Error('DescribeServices failed: AccessDenied');
+    };
+    const { options: opts } = options({ check, sleep: clock.sleep, now: clock.now });
+
+    await expect(waitFor(opts)).rejects.toThrow('AccessDenied');
+
+    expect(clock.sleeps).toEqual([]);
+  });
+});
