@@ -14,7 +14,7 @@ export async function run(io: Io = actionsIo(), env: NodeJS.ProcessEnv = process
   try {
     const settings = readInputs({ getInput: io.getInput, env });
     const deps = makeDeps(io, createClients({ region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT }));
-    const outcome = await runPipeline(settings, deps);
+    const outcome = await runPipeline(settings, deps, io.group);
     writeOutputs(io, outcome);
     await writeSummary(io, renderSummary(outcome, { region: settings.region }));
     if (outcome.failure) io.setFailed(outcome.failure.message);

@@ -106,8 +106,9 @@ class FailedTaskLog {
     return [...this.tasks.values()];
   }
 
+  /** Every stopped task, looked up once more: ListTasks may lag behind failedTasks. */
   async all(): Promise<Task[]> {
-    if (this.tasks.size === 0) await this.fetchNew();
+    await this.fetchNew();
     return [...this.tasks.values()];
   }
 
