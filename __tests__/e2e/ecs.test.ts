@@ -54,6 +54,12 @@ describe('mode ecs against moto', () => {
     const [oldArn, newArn] = revisions;
     const before = await describeTaskDefinitionWithTags(moto.url, oldArn ?? '');
     const after = await describeTaskDefinitionWithTags(moto.url, newArn ?? '');
+    // The comparison means something only if the seeded definition is rich.
+    expect(before.taskDefinition).toMatchObject({ cpu: '256', memory: '512', runtimePlatform: { cpuArchitecture: 'ARM64' }, ephemeralStorage: { sizeInGiB: 30 } });
+    expect(before.taskDefinition.containerDefinitions?.length).toBeGreaterThan(1);
+    expect(before.taskDefinition.containerDefinitions?.[0]?.secrets?.length).toBeGreaterThan(0);
+    expect(before.taskDefinition.volumes?.length).toBeGreaterThan(0);
+    expect(before.tags.length).toBeGreaterThan(0);
     expect(registerable(after.taskDefinition)).toEqual({ ...registerable(before.taskDefinition), cpu: '1024', memory: '2048' });
     expect(after.tags).toEqual(before.tags);
     expect((await describeService(moto.url, 'c-size', 's-size')).taskDefinition).toBe(newArn);
