@@ -45,15 +45,31 @@ export function readInputs(source: InputSource): Settings {
     return value === '' ? (DEFAULTS as Record<string, string>)[name] ?? '' : value;
   };
   const modes = parseModes(get(Input.mode));
-  const region = get(Input.region) || source.env['AWS_REGION'] || source.env['AWS_DEFAULT_REGION'] || '';
-  if (!region) {
-    throw new UserError(`No AWS region: set input '${Input.region}', or AWS_REGION (aws-actions/configure-aws-credentials sets it).`);
-  }
+  const region = readRegion(get(Input.region), source.env);
   const dryRun = parseBoolean(get(Input.dryRun), Input.dryRun);
   const endpoint = source.env['AWS_ENDPOINT_URL'] || undefined;
   const settings: Settings = { modes, region, dryRun, endpoint };
   if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun);
   return settings;
+}
+
+// Partition prefixes vary (us-gov-, cn-, us-isob-), the shape does not.
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** The input, else AWS_REGION, else AWS_DEFAULT_REGION; named by where it came from. */
+function readRegion(input: string, env: Record<string, string | undefined>): string {
+  const [where, region] = input
+    ? [`Input '${Input.region}'`, input]
+    : env['AWS_REGION']
+      ? ['AWS_REGION', env['AWS_REGION']]
+      : ['AWS_DEFAULT_REGION', env['AWS_DEFAULT_REGION'] ?? ''];
+  if (!region) {
+    throw new UserError(`No AWS region: set input '${Input.region}', or AWS_REGION (aws-actions/configure-aws-credentials sets it).`);
+  }
+  if (!REGION.test(region)) {
+    throw new UserError(`${where} ('${region}') is not an AWS region: use a region code like eu-west-1.`);
+  }
+  return region;
 }
 
 function parseModes(raw: string): Mode[] {

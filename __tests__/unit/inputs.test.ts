@@ -53,6 +53,8 @@ describe('readInputs', () => {
     { name: 'region input over AWS_REGION', inputs: { region: 'us-west-2' }, env: { AWS_REGION: 'eu-west-1' }, region: 'us-west-2' },
     { name: 'AWS_REGION', inputs: {}, env: { AWS_REGION: 'eu-west-1' }, region: 'eu-west-1' },
     { name: 'AWS_DEFAULT_REGION', inputs: {}, env: { AWS_DEFAULT_REGION: 'ap-northeast-1' }, region: 'ap-northeast-1' },
+    { name: 'a GovCloud region', inputs: { region: 'us-gov-west-1' }, env: {}, region: 'us-gov-west-1' },
+    { name: 'a China region', inputs: { region: 'cn-north-1' }, env: {}, region: 'cn-north-1' },
   ])('takes the region from $name', ({ inputs, env, region }) => {
     expect(read({ ...BASE, ...inputs }, env).region).toBe(region);
   });
@@ -143,6 +145,14 @@ describe('readInputs rejects bad input with a message that names the input', () 
 
   it('asks for a region when none is set anywhere', () => {
     expect(errorOf(BASE, {}).message).toContain("set input 'region', or AWS_REGION");
+  });
+
+  it.each([
+    { name: 'the input', inputs: { region: 'eu west 1' }, env: {}, message: "Input 'region' ('eu west 1') is not an AWS region" },
+    { name: 'AWS_REGION', inputs: {}, env: { AWS_REGION: 'Frankfurt' }, message: "AWS_REGION ('Frankfurt') is not an AWS region" },
+    { name: 'AWS_DEFAULT_REGION', inputs: {}, env: { AWS_DEFAULT_REGION: 'eu-west' }, message: "AWS_DEFAULT_REGION ('eu-west') is not an AWS region" },
+  ])('rejects a region that is no region code, from $name', ({ inputs, env, message }) => {
+    expect(errorOf({ ...BASE, ...inputs }, env).message).toContain(message);
   });
 });
 

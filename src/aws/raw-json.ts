@@ -1,3 +1,5 @@
+import { isRecord } from '../plan/json.ts';
+
 // The SDK serializes and deserializes against the model it was built with, and silently
 // drops members it does not know. Task definitions gain fields every few months
 // (runtimePlatform, ephemeralStorage, enableFaultInjection, ...), and a deploy tool that
@@ -81,7 +83,7 @@ export function fillMissing(target: unknown, source: unknown): unknown {
   if (Array.isArray(target) && Array.isArray(source) && target.length === source.length) {
     return target.map((item: unknown, i) => fillMissing(item, source[i]));
   }
-  if (isPlainObject(target) && isPlainObject(source)) {
+  if (isRecord(target) && isRecord(source)) {
     const result: Record<string, unknown> = { ...target };
     for (const [key, value] of Object.entries(source)) {
       if (value === undefined) continue;
@@ -92,9 +94,6 @@ export function fillMissing(target: unknown, source: unknown): unknown {
   return target;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 async function readBody(body: unknown): Promise<Uint8Array> {
   if (body === undefined || body === null) return new Uint8Array();

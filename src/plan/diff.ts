@@ -4,6 +4,7 @@
 
 import { canonicalTaskDefinition } from './task-definition.ts';
 import type { TaskDefinitionDoc } from './task-definition.ts';
+import { isRecord } from './json.ts';
 
 /** Keyed by name in the output (`environment.LOG_LEVEL`), with the field that holds the value. */
 const NAMED_LISTS: Readonly<Record<string, string>> = { environment: 'value', secrets: 'valueFrom' };
@@ -121,8 +122,4 @@ function show(value: unknown): string {
 
 function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@
 
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
+import { isRecord } from './json.ts';
 
 interface MemoryRange {
   min: number;
@@ -11,7 +12,7 @@ interface MemoryRange {
   step: number;
 }
 
-export const FARGATE_CPU_SIZES = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;
+const FARGATE_CPU_SIZES = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;
 const WINDOWS_CPU_SIZES = [1024, 2048, 4096] as const;
 
 // The 256 row is a list, not a range: 512, 1024, 2048 (see aws-facts.md).
@@ -246,8 +247,4 @@ function isMemoryList(row: readonly number[] | MemoryRange): row is readonly num
 
 function listOf(values: readonly number[]): string {
   return values.join(', ');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,6 +5,7 @@ import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { tryParseCpu, tryParseMemory } from './fargate.ts';
 import { repositoryKey, tryParseImageRef } from './image-ref.ts';
+import { isRecord } from './json.ts';
 
 export type TaskDefinitionDoc = Record<string, unknown>;
 
@@ -161,15 +162,6 @@ export function renderTaskDefinition(base: TaskDefinitionDoc, overrides: TaskDef
 /** True when registering `b` would give what `a` already is. */
 export function sameTaskDefinition(a: TaskDefinitionDoc, b: TaskDefinitionDoc): boolean {
   return JSON.stringify(canonicalTaskDefinition(a)) === JSON.stringify(canonicalTaskDefinition(b));
-}
-
-/** `family:revision` when both are known, else the family. */
-export function describeTaskDefinitionRef(td: TaskDefinitionDoc): string {
-  const family = familyOf(td);
-  const revision = td['revision'];
-  return typeof revision === 'number' || (typeof revision === 'string' && revision !== '')
-    ? `${family}:${revision}`
-    : family;
 }
 
 /**
@@ -346,8 +338,4 @@ function kindOf(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   return `a ${typeof value}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,7 +10,7 @@ import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { arnOf, planEcsDeploy, type TaskSize } from '../plan/ecs-deploy.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
-import { nonEssentialContainers, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
+import { nonEssentialContainers, type EnvironmentVariable, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
 import { followDeployment } from './ecs-follow.ts';
 
 export type TaskDefinitionSource =
@@ -26,7 +26,7 @@ export interface EcsDeployOptions {
   image?: string;
   cpu?: string;
   memory?: string;
-  environment: Array<{ name: string; value: string }>;
+  environment: EnvironmentVariable[];
   forceNewDeployment: boolean;
   desiredCount?: number;
   dryRun: boolean;

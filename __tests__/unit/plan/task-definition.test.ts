@@ -3,7 +3,6 @@ import { UserError } from '../../../src/errors.ts';
 import {
   DESCRIBE_ONLY_FIELDS,
   containerNames,
-  describeTaskDefinitionRef,
   normalizeTaskDefinitionDocument,
   renderTaskDefinition,
   sameTaskDefinition,
@@ -436,12 +435,3 @@ describe('sameTaskDefinition', () => {
   });
 });
 
-describe('describeTaskDefinitionRef', () => {
-  it.each<[TaskDefinitionDoc, string]>([
-    [{ family: 'web', revision: 7 }, 'web:7'],
-    [{ family: 'web' }, 'web'],
-    [{ family: 'web', revision: '' }, 'web'],
-  ])('describes %j as %s', (td, text) => {
-    expect(describeTaskDefinitionRef(td)).toBe(text);
-  });
-});
