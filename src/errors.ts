@@ -17,3 +17,14 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * The AWS error name (`ResourceConflictException`, `TooManyUpdates`, ...) of an error or of
+ * the cause it wraps, so retry decisions can look through AwsCallError.
+ */
+export function awsErrorName(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (!(e instanceof AwsCallError) && !(e instanceof UserError)) return e.name;
+  }
+  return undefined;
+}

@@ -6,15 +6,25 @@ import { IMPLEMENTED_MODES, Input, MODES, type Mode } from './names.ts';
 import { parseDuration } from './plan/duration.ts';
 import { parseCpu, parseMemory } from './plan/fargate.ts';
 import { parseImageRef } from './plan/image-ref.ts';
+import { parseDigestInput, parseTagInput } from './plan/image-source.ts';
+import { parseFunctionNames, validateAliasName } from './plan/lambda-update.ts';
+import { checkTemplate, parseParameterTags, parseParameterType, validateParameterName } from './plan/parameter.ts';
 import { normalizeTaskDefinitionDocument } from './plan/task-definition.ts';
 import type { EcsDeployOptions, TaskDefinitionSource } from './steps/ecs.ts';
+import type { ImageOptions } from './steps/image.ts';
+import type { LambdaOptions } from './steps/lambda.ts';
+import type { ParameterOptions } from './steps/parameter.ts';
 
 export interface Settings {
   modes: Mode[];
   region: string;
   endpoint?: string;
   dryRun: boolean;
+  /** Present when the image mode runs (named, or implied by lambda / parameter). */
+  image?: ImageOptions;
   ecs?: EcsDeployOptions;
+  lambda?: LambdaOptions;
+  parameter?: ParameterOptions;
 }
 
 export interface InputSource {
@@ -33,7 +43,22 @@ export const DEFAULTS = {
   [Input.pollInterval]: '3s',
   [Input.maxFailedTasks]: '3',
   [Input.dryRun]: 'false',
+  [Input.pinDigest]: 'true',
+  [Input.publish]: 'false',
+  [Input.parameterValue]: '{tag}',
 } as const;
+
+// Inputs that only one mode reads, and have no default: setting one without its mode is
+// almost always a mistake in the workflow (a mode left out), so it is an error, not ignored.
+const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }> = [
+  { mode: 'image', inputs: [Input.tag, Input.digest] },
+  {
+    mode: 'ecs',
+    inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount],
+  },
+  { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias] },
+  { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },
+];
 
 const MIN_POLL_MS = 1000;
 const MAX_WAIT_MS = 6 * 3_600_000; // a GitHub-hosted job's own limit
@@ -44,13 +69,108 @@ export function readInputs(source: InputSource): Settings {
     const value = source.getInput(name).trim();
     return value === '' ? (DEFAULTS as Record<string, string>)[name] ?? '' : value;
   };
-  const modes = parseModes(get(Input.mode));
+  const modes = withImpliedImage(parseModes(get(Input.mode)));
+  checkModeOnlyInputs(modes, (name) => source.getInput(name).trim());
   const region = readRegion(get(Input.region), source.env);
   const dryRun = parseBoolean(get(Input.dryRun), Input.dryRun);
   const endpoint = source.env['AWS_ENDPOINT_URL'] || undefined;
   const settings: Settings = { modes, region, dryRun, endpoint };
-  if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun);
+  const wait = readWait(get);
+  if (modes.includes('image')) settings.image = readImage(get, source.env);
+  if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun, wait);
+  if (modes.includes('lambda')) settings.lambda = readLambda(get, region, dryRun, wait);
+  if (modes.includes('parameter')) settings.parameter = readParameter(get, dryRun, wait, settings.ecs);
   return settings;
+}
+
+/** Lambda and the parameter deploy the image the image mode resolves, so they imply it. */
+function withImpliedImage(modes: Mode[]): Mode[] {
+  const needsImage = modes.includes('lambda') || modes.includes('parameter');
+  return needsImage && !modes.includes('image') ? ['image', ...modes] : modes;
+}
+
+function checkModeOnlyInputs(modes: Mode[], raw: (name: string) => string): void {
+  for (const { mode, inputs } of MODE_ONLY_INPUTS) {
+    if (modes.includes(mode)) continue;
+    const set = inputs.find((name) => raw(name) !== '');
+    if (set !== undefined) {
+      throw new UserError(
+        `Input '${set}' is set but mode '${mode}' is not selected (mode: ${modes.join(', ')}): add ${mode} to input '${Input.mode}', or remove '${set}'.`,
+      );
+    }
+  }
+  if (!modes.includes('lambda') && raw(Input.publish) !== '' && raw(Input.publish) !== DEFAULTS[Input.publish]) {
+    throw new UserError(`Input '${Input.publish}' is set but mode 'lambda' is not selected: add lambda to input '${Input.mode}', or remove '${Input.publish}'.`);
+  }
+}
+
+interface WaitSettings {
+  enabled: boolean;
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+function readWait(get: (name: string) => string): WaitSettings {
+  return {
+    enabled: parseBoolean(get(Input.wait), Input.wait),
+    timeoutMs: parseBounded(get(Input.waitTimeout), Input.waitTimeout, MIN_POLL_MS, MAX_WAIT_MS),
+    intervalMs: parseBounded(get(Input.pollInterval), Input.pollInterval, MIN_POLL_MS, 60_000),
+  };
+}
+
+function readImage(get: (name: string) => string, env: Record<string, string | undefined>): ImageOptions {
+  const image = get(Input.image);
+  if (!image) {
+    throw new UserError(
+      `Input '${Input.image}' is required for mode 'image' (implied by lambda and parameter): the ECR repository URI, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app, optionally with :tag or @sha256:digest.`,
+    );
+  }
+  parseImageRef(image);
+  const tag = get(Input.tag);
+  const digest = get(Input.digest);
+  return {
+    image,
+    tag: tag ? parseTagInput(tag) : undefined,
+    digest: digest ? parseDigestInput(digest) : undefined,
+    pinDigest: parseBoolean(get(Input.pinDigest), Input.pinDigest),
+    git: { ref: env['GITHUB_REF'] || undefined, sha: env['GITHUB_SHA'] || undefined },
+  };
+}
+
+function readLambda(get: (name: string) => string, region: string, dryRun: boolean, wait: WaitSettings): LambdaOptions {
+  const names = get(Input.functionName);
+  if (!names) throw new UserError(`Input '${Input.functionName}' is required for mode 'lambda': one or more function names or ARNs, one per line.`);
+  const alias = get(Input.lambdaAlias);
+  return {
+    functionNames: parseFunctionNames(names),
+    // An alias needs a version to point at, so asking for one implies publishing.
+    publish: parseBoolean(get(Input.publish), Input.publish) || alias !== '',
+    alias: alias ? validateAliasName(alias) : undefined,
+    dryRun,
+    region,
+    wait: { timeoutMs: wait.timeoutMs, intervalMs: wait.intervalMs },
+  };
+}
+
+function readParameter(get: (name: string) => string, dryRun: boolean, wait: WaitSettings, ecs: EcsDeployOptions | undefined): ParameterOptions {
+  const name = get(Input.parameterName);
+  if (!name) throw new UserError(`Input '${Input.parameterName}' is required for mode 'parameter': the SSM parameter to write, e.g. /app/prod/image-tag.`);
+  // The parameter promises a deployed image; with wait: false the ECS verdict is unknown.
+  if (ecs && !ecs.wait.enabled) {
+    throw new UserError(
+      `Input '${Input.wait}' is false, but mode 'parameter' must only write after the ECS deployment succeeded: set '${Input.wait}: true', or write the parameter in a later step.`,
+    );
+  }
+  const template = get(Input.parameterValue);
+  checkTemplate(template);
+  return {
+    name: validateParameterName(name),
+    template,
+    type: parseParameterType(get(Input.parameterType)),
+    tags: parseParameterTags(get(Input.parameterTags)),
+    dryRun,
+    timeoutMs: wait.timeoutMs,
+  };
 }
 
 // Partition prefixes vary (us-gov-, cn-, us-isob-), the shape does not.
@@ -86,7 +206,12 @@ function parseModes(raw: string): Mode[] {
   return [...new Set(names as Mode[])];
 }
 
-function readEcs(get: (name: string) => string, env: Record<string, string | undefined>, dryRun: boolean): EcsDeployOptions {
+function readEcs(
+  get: (name: string) => string,
+  env: Record<string, string | undefined>,
+  dryRun: boolean,
+  wait: WaitSettings,
+): EcsDeployOptions {
   const service = get(Input.service);
   if (!service) throw new UserError(`Input '${Input.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy.`);
   const image = get(Input.image) || undefined;
@@ -106,11 +231,7 @@ function readEcs(get: (name: string) => string, env: Record<string, string | und
     forceNewDeployment: parseBoolean(get(Input.forceNewDeployment), Input.forceNewDeployment),
     desiredCount: desiredCount ? parseCount(desiredCount, Input.desiredCount) : undefined,
     dryRun,
-    wait: {
-      enabled: parseBoolean(get(Input.wait), Input.wait),
-      timeoutMs: parseBounded(get(Input.waitTimeout), Input.waitTimeout, MIN_POLL_MS, MAX_WAIT_MS),
-      intervalMs: parseBounded(get(Input.pollInterval), Input.pollInterval, MIN_POLL_MS, 60_000),
-    },
+    wait,
     maxFailedTasks: parseCount(get(Input.maxFailedTasks), Input.maxFailedTasks),
   };
 }

@@ -3,9 +3,9 @@ import { createClients } from './aws/clients.ts';
 import type { Io, StepDeps } from './deps.ts';
 import { UserError, messageOf } from './errors.ts';
 import { readInputs } from './inputs.ts';
-import { Output } from './names.ts';
 import { runPipeline, type PipelineOutcome } from './pipeline.ts';
 import { renderSummary } from './report/summary.ts';
+import { outputsOf } from './report/outputs.ts';
 
 const USER_AGENT = 'image-deploy/0.1.0';
 
@@ -16,8 +16,8 @@ export async function run(io: Io = actionsIo(), env: NodeJS.ProcessEnv = process
     const deps = makeDeps(io, createClients({ region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT }));
     const outcome = await runPipeline(settings, deps, io.group);
     writeOutputs(io, outcome);
-    await writeSummary(io, renderSummary(outcome, { region: settings.region }));
-    if (outcome.failure) io.setFailed(outcome.failure.message);
+    await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
+    if (outcome.failures.length > 0) io.setFailed(failureMessage(outcome));
   } catch (error) {
     if (!(error instanceof UserError) && error instanceof Error && error.stack) io.debug(error.stack);
     io.setFailed(messageOf(error));
@@ -34,15 +34,15 @@ async function writeSummary(io: Io, markdown: string): Promise<void> {
   }
 }
 
+/** One message for setFailed: each failed mode's reason, and what did not run because of it. */
+function failureMessage(outcome: PipelineOutcome): string {
+  const lines = outcome.failures.map((f) => (outcome.failures.length > 1 ? `[${f.mode}] ${f.message}` : f.message));
+  if (outcome.skipped.length > 0) lines.push(`Not run because of this failure: ${outcome.skipped.join(', ')}.`);
+  return lines.join('\n');
+}
+
 function writeOutputs(io: Io, outcome: PipelineOutcome): void {
-  const { ecs } = outcome;
-  io.setOutput(Output.changed, String(ecs?.changed ?? false));
-  if (ecs) {
-    io.setOutput(Output.taskDefinitionArn, ecs.taskDefinitionArn);
-    io.setOutput(Output.previousTaskDefinitionArn, ecs.previousTaskDefinitionArn);
-    if (ecs.deploymentId) io.setOutput(Output.deploymentId, ecs.deploymentId);
-    if (ecs.after.image) io.setOutput(Output.image, ecs.after.image);
-  }
+  for (const [name, value] of Object.entries(outputsOf(outcome))) io.setOutput(name, value);
 }
 
 function defaultDeps(io: Io, clients: StepDeps['clients']): StepDeps {

@@ -9,6 +9,16 @@ export const Input = {
   taskDefinition: 'task-definition',
   containerName: 'container-name',
   image: 'image',
+  tag: 'tag',
+  digest: 'digest',
+  pinDigest: 'pin-digest',
+  functionName: 'function-name',
+  publish: 'publish',
+  lambdaAlias: 'lambda-alias',
+  parameterName: 'parameter-name',
+  parameterValue: 'parameter-value',
+  parameterType: 'parameter-type',
+  parameterTags: 'parameter-tags',
   cpu: 'cpu',
   memory: 'memory',
   environment: 'environment',
@@ -29,6 +39,11 @@ export const Output = {
   previousTaskDefinitionArn: 'previous-task-definition-arn',
   deploymentId: 'deployment-id',
   image: 'image',
+  imageTag: 'image-tag',
+  imageDigest: 'image-digest',
+  lambdaFunctionArn: 'lambda-function-arn',
+  lambdaVersion: 'lambda-version',
+  parameterVersion: 'parameter-version',
 } as const;
 
 export type OutputName = (typeof Output)[keyof typeof Output];
@@ -37,4 +52,4 @@ export const MODES = ['image', 'run-task', 'ecs', 'lambda', 'parameter'] as cons
 export type Mode = (typeof MODES)[number];
 
 /** Modes this build can run; the others are named in errors as "not available yet". */
-export const IMPLEMENTED_MODES: readonly Mode[] = ['ecs'];
+export const IMPLEMENTED_MODES: readonly Mode[] = ['image', 'ecs', 'lambda', 'parameter'];

@@ -1,60 +1,155 @@
-import type { StepDeps } from './deps.ts';
+import type { Logger, StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
 import type { Settings } from './inputs.ts';
 import type { Mode } from './names.ts';
-import { deployEcs, type EcsResult } from './steps/ecs.ts';
+import type { ResolvedImage } from './plan/resolved-image.ts';
+import { applyEcs, prepareEcs, type EcsPrepared, type EcsResult } from './steps/ecs.ts';
+import { resolveImage, type ImageResult } from './steps/image.ts';
+import { applyLambda, prepareLambda, type LambdaPlan, type LambdaResult } from './steps/lambda.ts';
+import { applyParameter, prepareParameter, type ParameterPlan, type ParameterResult } from './steps/parameter.ts';
 
-export interface PipelineOutcome {
-  ecs?: EcsResult;
-  /** The first failure; nothing after it ran. */
-  failure?: { mode: Mode; message: string };
-  /** Modes that did not run because an earlier one failed. */
-  skipped: Mode[];
+/** The step functions the pipeline sequences; tests pass fakes to check order and stops. */
+export interface Steps {
+  resolveImage: typeof resolveImage;
+  prepareEcs: typeof prepareEcs;
+  applyEcs: typeof applyEcs;
+  prepareLambda: typeof prepareLambda;
+  applyLambda: typeof applyLambda;
+  prepareParameter: typeof prepareParameter;
+  applyParameter: typeof applyParameter;
 }
 
-interface Stage {
+export const STEPS: Steps = { resolveImage, prepareEcs, applyEcs, prepareLambda, applyLambda, prepareParameter, applyParameter };
+
+export interface ModeFailure {
   mode: Mode;
-  /** The log group's title. */
-  title: string;
-  run: (outcome: PipelineOutcome) => Promise<string | undefined>;
+  message: string;
+}
+
+export interface PipelineOutcome {
+  image?: ImageResult;
+  ecs?: EcsResult;
+  lambda?: LambdaResult;
+  parameter?: ParameterResult;
+  /** Every failure, in mode order (ecs and lambda run together, so both may fail). */
+  failures: ModeFailure[];
+  /** Modes that did not run (or did not change anything) because of a failure. */
+  skipped: Mode[];
 }
 
 /** Runs `fn` inside a collapsible log group (core.group on the runner). */
 export type Grouper = <T>(title: string, fn: () => Promise<T>) => Promise<T>;
 
+interface Plans {
+  ecs?: EcsPrepared;
+  lambda?: LambdaPlan;
+  parameter?: ParameterPlan;
+}
+
 /**
- * Runs the selected modes in the fixed order image -> run-task -> ecs and lambda ->
- * parameter, whatever order the user wrote them in. A stage returns a failure message
- * (or throws); either stops every stage after it.
+ * Runs the selected modes in the fixed order, whatever order the user wrote them in:
+ *
+ * 1. image: resolve tag and digest (read-only);
+ * 2. plan every other mode (read-only), so bad inputs or targets stop the step before
+ *    anything changes;
+ * 3. ecs and lambda, concurrently (each is slow for its own reasons: rollouts, image
+ *    optimisation);
+ * 4. parameter, last and only when everything before succeeded, so it only ever names an
+ *    image that was deployed.
+ *
+ * A failure stops every phase after it.
  */
-export async function runPipeline(settings: Settings, deps: StepDeps, group: Grouper): Promise<PipelineOutcome> {
-  const stages: Stage[] = [];
-  const { ecs } = settings;
-  if (ecs) {
-    stages.push({
-      mode: 'ecs',
-      title: `ecs: service '${ecs.service}' in cluster '${ecs.cluster}'`,
-      run: async (outcome) => {
-        outcome.ecs = await deployEcs(ecs, deps);
-        return outcome.ecs.failure;
-      },
-    });
+export async function runPipeline(settings: Settings, deps: StepDeps, group: Grouper, steps: Steps = STEPS): Promise<PipelineOutcome> {
+  const outcome: PipelineOutcome = { failures: [], skipped: [] };
+  const later = (after: Mode[]): Mode[] => settings.modes.filter((m) => !after.includes(m) && m !== 'image');
+  // Each attempt records its own failure; the caller stops when one was recorded.
+  const attempt = async <T>(mode: Mode, title: string, fn: (deps: StepDeps) => Promise<T>, concurrent = false): Promise<T | undefined> => {
+    try {
+      return concurrent ? await fn({ ...deps, log: prefixed(deps.log, `[${mode}] `) }) : await group(title, () => fn(deps));
+    } catch (error) {
+      outcome.failures.push({ mode, message: messageOf(error) });
+      if (error instanceof Error && error.stack) deps.log.debug(error.stack);
+      return undefined;
+    }
+  };
+  const stopAfter = (ran: Mode[]): PipelineOutcome => {
+    outcome.skipped = later(ran);
+    return outcome;
+  };
+
+  let image: ResolvedImage | undefined;
+  if (settings.image) {
+    const options = settings.image;
+    outcome.image = await attempt('image', `image: ${options.image}`, (d) => steps.resolveImage(options, d));
+    if (!outcome.image) return stopAfter([]);
+    image = outcome.image;
   }
 
-  const outcome: PipelineOutcome = { skipped: [] };
-  for (const [index, stage] of stages.entries()) {
-    let failure: string | undefined;
-    try {
-      failure = await group(stage.title, () => stage.run(outcome));
-    } catch (error) {
-      failure = messageOf(error);
-      if (error instanceof Error && error.stack) deps.log.debug(error.stack);
-    }
-    if (failure !== undefined) {
-      outcome.failure = { mode: stage.mode, message: failure };
-      outcome.skipped = stages.slice(index + 1).map((s) => s.mode);
-      break;
-    }
+  const plans = await prepareAll(settings, image, attempt, steps);
+  if (outcome.failures.length > 0) return stopAfter(outcome.failures.map((f) => f.mode));
+
+  const deploys: Array<Promise<void>> = [];
+  const concurrent = plans.ecs !== undefined && plans.lambda !== undefined;
+  if (concurrent) deps.log.info('Deploying to ECS and Lambda at the same time; log lines carry [ecs] or [lambda].');
+  if (plans.ecs) {
+    const prepared = plans.ecs;
+    const { cluster, service } = prepared.options;
+    deploys.push(
+      attempt('ecs', `ecs: deploy service '${service}' in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d), concurrent).then((result) => {
+        outcome.ecs = result;
+        if (result?.failure !== undefined) outcome.failures.push({ mode: 'ecs', message: result.failure });
+      }),
+    );
+  }
+  if (plans.lambda) {
+    const plan = plans.lambda;
+    deploys.push(
+      attempt('lambda', `lambda: ${plan.options.functionNames.join(', ')}`, (d) => steps.applyLambda(plan, d), concurrent).then((result) => {
+        outcome.lambda = result;
+        if (result?.failure !== undefined) outcome.failures.push({ mode: 'lambda', message: result.failure });
+      }),
+    );
+  }
+  await Promise.all(deploys);
+  if (outcome.failures.length > 0) {
+    outcome.failures.sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode));
+    return stopAfter(['ecs', 'lambda']);
+  }
+
+  if (plans.parameter) {
+    const plan = plans.parameter;
+    outcome.parameter = await attempt('parameter', `parameter: ${plan.options.name}`, (d) => steps.applyParameter(plan, d));
   }
   return outcome;
+}
+
+const MODE_ORDER: readonly Mode[] = ['image', 'run-task', 'ecs', 'lambda', 'parameter'];
+
+type Attempt = <T>(mode: Mode, title: string, fn: (deps: StepDeps) => Promise<T>) => Promise<T | undefined>;
+
+/** Plans every deploying mode, one after another (read-only calls, quick; keeps the log readable). */
+async function prepareAll(settings: Settings, image: ResolvedImage | undefined, attempt: Attempt, steps: Steps): Promise<Plans> {
+  const plans: Plans = {};
+  const { ecs, lambda, parameter } = settings;
+  if (ecs) {
+    // With the image mode, ECS deploys the resolved reference (pinned by digest by default).
+    const options = image ? { ...ecs, image: image.reference } : ecs;
+    plans.ecs = await attempt('ecs', `ecs: plan service '${ecs.service}' in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
+  }
+  if (lambda && image) {
+    plans.lambda = await attempt('lambda', `lambda: plan ${lambda.functionNames.join(', ')}`, (d) => steps.prepareLambda(lambda, image, d));
+  }
+  if (parameter && image) {
+    plans.parameter = await attempt('parameter', `parameter: plan ${parameter.name}`, (d) => steps.prepareParameter(parameter, image, d));
+  }
+  return plans;
+}
+
+/** A logger whose lines say which of the concurrently running modes wrote them. */
+function prefixed(log: Logger, prefix: string): Logger {
+  return {
+    info: (message) => log.info(prefix + message),
+    warning: (message) => log.warning(prefix + message),
+    debug: (message) => log.debug(prefix + message),
+  };
 }

@@ -121,7 +121,7 @@ describe('readInputs rejects bad input with a message that names the input', () 
   it.each([
     { name: 'an unknown mode', inputs: { mode: 'ecs,k8s' }, message: ["Input 'mode'", "'k8s'", 'image, run-task, ecs, lambda, parameter'] },
     { name: 'an empty mode list', inputs: { mode: ' , ' }, message: ["Input 'mode' is empty"] },
-    { name: 'a mode not built yet', inputs: { mode: 'lambda' }, message: ["Input 'mode'", "'lambda' is not available"] },
+    { name: 'a mode not built yet', inputs: { mode: 'run-task' }, message: ["Input 'mode'", "'run-task' is not available"] },
     { name: 'no service', inputs: { service: '' }, message: ["Input 'service' is required"] },
     { name: 'a cpu that is not a size', inputs: { cpu: 'lots' }, message: ["Input 'cpu'", "'lots'"] },
     { name: 'a memory that is not a size', inputs: { memory: '2 TB' }, message: ["Input 'memory'", "'2 TB'"] },
@@ -153,6 +153,122 @@ describe('readInputs rejects bad input with a message that names the input', () 
     { name: 'AWS_DEFAULT_REGION', inputs: {}, env: { AWS_DEFAULT_REGION: 'eu-west' }, message: "AWS_DEFAULT_REGION ('eu-west') is not an AWS region" },
   ])('rejects a region that is no region code, from $name', ({ inputs, env, message }) => {
     expect(errorOf({ ...BASE, ...inputs }, env).message).toContain(message);
+  });
+});
+
+const REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
+const DIGEST = `sha256:${'c'.repeat(64)}`;
+const FULL = {
+  mode: 'ecs, lambda, parameter',
+  service: 'web',
+  image: REPOSITORY,
+  'function-name': 'api\nworker',
+  'parameter-name': '/app/prod/image-tag',
+};
+const GIT = { AWS_REGION: 'eu-west-1', GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: 'abcdef0123456789' };
+
+describe('readInputs for the image, lambda and parameter modes', () => {
+  it('adds the image mode that lambda and parameter need, first', () => {
+    expect(read(FULL, GIT).modes).toEqual(['image', 'ecs', 'lambda', 'parameter']);
+    expect(read({ mode: 'parameter', image: REPOSITORY, 'parameter-name': '/p' }, GIT).modes).toEqual(['image', 'parameter']);
+  });
+
+  it('does not add the image mode to ecs alone', () => {
+    const settings = read({ ...BASE, image: `${REPOSITORY}:v1` });
+    expect(settings.modes).toEqual(['ecs']);
+    expect(settings.image).toBeUndefined();
+    expect(settings.ecs?.image).toBe(`${REPOSITORY}:v1`);
+  });
+
+  it('reads the image options with the documented defaults and the git context', () => {
+    expect(read(FULL, GIT).image).toEqual({
+      image: REPOSITORY,
+      tag: undefined,
+      digest: undefined,
+      pinDigest: true,
+      git: { ref: 'refs/tags/v1.2.3', sha: 'abcdef0123456789' },
+    });
+  });
+
+  it('reads tag, digest and pin-digest', () => {
+    expect(read({ ...FULL, tag: 'latest', digest: DIGEST, 'pin-digest': 'false' }, GIT).image).toMatchObject({
+      tag: 'latest',
+      digest: DIGEST,
+      pinDigest: false,
+    });
+  });
+
+  it('reads the Lambda options; an alias implies publishing', () => {
+    const lambda = read({ ...FULL, 'lambda-alias': 'live' }, GIT).lambda;
+    expect(lambda).toMatchObject({
+      functionNames: ['api', 'worker'],
+      publish: true,
+      alias: 'live',
+      region: 'eu-west-1',
+      dryRun: false,
+      wait: { timeoutMs: 30 * 60_000, intervalMs: 3000 },
+    });
+    expect(read(FULL, GIT).lambda).toMatchObject({ publish: false, alias: undefined });
+  });
+
+  it('reads the parameter options with the {tag} template by default', () => {
+    expect(read({ ...FULL, 'parameter-tags': 'team=payments' }, GIT).parameter).toMatchObject({
+      name: '/app/prod/image-tag',
+      template: '{tag}',
+      type: undefined,
+      tags: [{ Key: 'team', Value: 'payments' }],
+      timeoutMs: 30 * 60_000,
+    });
+  });
+
+  it('passes dry-run to every mode', () => {
+    const settings = read({ ...FULL, 'dry-run': 'true' }, GIT);
+    expect([settings.ecs?.dryRun, settings.lambda?.dryRun, settings.parameter?.dryRun]).toEqual([true, true, true]);
+  });
+
+  it.each([
+    { name: 'no image for the image mode', inputs: { image: '' }, message: ["Input 'image' is required for mode 'image'"] },
+    { name: 'a malformed image', inputs: { image: 'app:' }, message: ["Input 'image'", "'app:'"] },
+    { name: 'a malformed tag', inputs: { tag: '-v1' }, message: ["Input 'tag'", "'-v1'"] },
+    { name: 'a malformed digest', inputs: { digest: 'sha256:xyz' }, message: ["Input 'digest'", "'sha256:xyz'"] },
+    { name: 'a pin-digest that is no boolean', inputs: { 'pin-digest': 'yes' }, message: ["Input 'pin-digest'", "'yes'"] },
+    { name: 'no function name', inputs: { 'function-name': '' }, message: ["Input 'function-name' is required for mode 'lambda'"] },
+    { name: 'a function name with a space', inputs: { 'function-name': 'my api' }, message: ["Input 'function-name'", "'my api'"] },
+    { name: 'an alias of digits only', inputs: { 'lambda-alias': '123' }, message: ["Input 'lambda-alias'", "'123'"] },
+    { name: 'a publish that is no boolean', inputs: { publish: 'sure' }, message: ["Input 'publish'", "'sure'"] },
+    { name: 'no parameter name', inputs: { 'parameter-name': '' }, message: ["Input 'parameter-name' is required for mode 'parameter'"] },
+    { name: 'a parameter name with a space', inputs: { 'parameter-name': '/app/image tag' }, message: ["Input 'parameter-name'", "'/app/image tag'"] },
+    { name: 'an unknown placeholder', inputs: { 'parameter-value': '{version}' }, message: ["Input 'parameter-value'", '{version}'] },
+    { name: 'a SecureString', inputs: { 'parameter-type': 'SecureString' }, message: ["Input 'parameter-type'", 'SecureString'] },
+    { name: 'a tag line without =', inputs: { 'parameter-tags': 'team' }, message: ["Input 'parameter-tags'"] },
+    {
+      name: 'wait false with the parameter',
+      inputs: { wait: 'false' },
+      message: ["Input 'wait' is false", "mode 'parameter'", "set 'wait: true'"],
+    },
+  ])('rejects $name', ({ inputs, message }) => {
+    const error = errorOf({ ...FULL, ...inputs }, GIT);
+    for (const part of message) expect(error.message).toContain(part);
+  });
+
+  it.each([
+    { input: 'tag', value: 'v1', mode: 'image' },
+    { input: 'digest', value: DIGEST, mode: 'image' },
+    { input: 'function-name', value: 'api', mode: 'lambda' },
+    { input: 'lambda-alias', value: 'live', mode: 'lambda' },
+    { input: 'publish', value: 'true', mode: 'lambda' },
+    { input: 'parameter-name', value: '/p', mode: 'parameter' },
+    { input: 'parameter-tags', value: 'a=b', mode: 'parameter' },
+  ])("rejects '$input' without mode $mode, naming the mode to add", ({ input, value, mode }) => {
+    const message = errorOf({ ...BASE, [input]: value }).message;
+    expect(message).toContain(`Input '${input}' is set but mode '${mode}' is not selected`);
+    expect(message).toContain(`add ${mode} to input 'mode'`);
+  });
+
+  it("rejects ECS inputs without mode ecs", () => {
+    expect(errorOf({ mode: 'lambda', image: REPOSITORY, 'function-name': 'api', cpu: '1024' }, GIT).message).toContain(
+      "Input 'cpu' is set but mode 'ecs' is not selected",
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import type { Io, StepDeps } from '../../src/deps.ts';
 import { run } from '../../src/main.ts';
+import { fakeClients } from '../support/fake-clients.ts';
 
 interface FakeIo extends Io {
   failures: string[];
@@ -43,7 +44,7 @@ function fakeIo(inputs: Record<string, string>, options: { summaryFails?: boolea
 function mockedDeps() {
   const ecs = new ECSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
   const mock = mockClient(ecs);
-  const makeDeps = (io: Io): StepDeps => ({ log: io, clients: { ecs }, sleep: async () => undefined, now: () => 0 });
+  const makeDeps = (io: Io): StepDeps => ({ log: io, clients: fakeClients({ ecs }), sleep: async () => undefined, now: () => 0 });
   return { mock, makeDeps };
 }
 
@@ -71,7 +72,7 @@ describe('run', () => {
     expect(io.failures).toEqual([expect.stringContaining("Service 'web' was not found in cluster 'prod'")]);
     expect(io.outputs).toEqual({ changed: 'false' });
     expect(io.summaries[0]).toContain("Service 'web' was not found in cluster 'prod'");
-    expect(io.groups).toEqual(["ecs: service 'web' in cluster 'prod'"]);
+    expect(io.groups).toEqual(["ecs: plan service 'web' in cluster 'prod'"]);
   });
 
   it('keeps the verdict when the job summary cannot be written', async () => {

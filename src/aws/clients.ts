@@ -1,7 +1,14 @@
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SSMClient } from '@aws-sdk/client-ssm';
 
 export interface Clients {
   ecs: ECSClient;
+  lambda: LambdaClient;
+  ssm: SSMClient;
+  /** ECR in the region an image's registry host names (defaults to the deploy region). */
+  ecr(region: string): ECRClient;
 }
 
 export interface ClientOptions {
@@ -15,12 +22,33 @@ export interface ClientOptions {
 // default 3 because matrix deploys of many environments share one account's rate limits.
 const MAX_ATTEMPTS = 6;
 
+// Clients are built lazily: a step that deploys one ECS service should not pay for
+// constructing three clients it never calls.
 export function createClients(options: ClientOptions): Clients {
-  const common = {
-    region: options.region,
+  const common = (region: string) => ({
+    region,
     maxAttempts: MAX_ATTEMPTS,
     customUserAgent: options.userAgent,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
+  let ecs: ECSClient | undefined;
+  let lambda: LambdaClient | undefined;
+  let ssm: SSMClient | undefined;
+  const ecr = new Map<string, ECRClient>();
+  return {
+    get ecs() {
+      return (ecs ??= new ECSClient(common(options.region)));
+    },
+    get lambda() {
+      return (lambda ??= new LambdaClient(common(options.region)));
+    },
+    get ssm() {
+      return (ssm ??= new SSMClient(common(options.region)));
+    },
+    ecr(region) {
+      let client = ecr.get(region);
+      if (!client) ecr.set(region, (client = new ECRClient(common(region))));
+      return client;
+    },
   };
-  return { ecs: new ECSClient(common) };
 }

@@ -114,6 +114,11 @@ export function withDigest(ref: ImageRef, digest: string): ImageRef {
   return { ...rest, digest };
 }
 
+/** Whether `tag` is a tag registries accept (1-128 of [A-Za-z0-9_.-], not starting with '.' or '-'). */
+export function isValidTag(tag: string): boolean {
+  return TAG.test(tag);
+}
+
 /** Points the reference at a tag; any digest is dropped since it pinned a different name. */
 export function withTag(ref: ImageRef, tag: string): ImageRef {
   if (!TAG.test(tag)) {

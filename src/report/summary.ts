@@ -1,26 +1,59 @@
 import { formatDuration } from '../plan/duration.ts';
 import type { PipelineOutcome } from '../pipeline.ts';
 import type { TaskSize } from '../plan/ecs-deploy.ts';
-import type { EcsResult, EcsVerdict } from '../steps/ecs.ts';
+import type { EcsResult } from '../steps/ecs.ts';
+import type { ImageResult } from '../steps/image.ts';
+import type { LambdaResult } from '../steps/lambda.ts';
+import type { ParameterResult } from '../steps/parameter.ts';
 import { taskDefinitionLabel } from '../plan/ecs-rollout.ts';
 
-const VERDICT: Record<EcsVerdict, string> = {
+// One word per verdict, whatever the mode, so a reader scans one column.
+const VERDICT: Readonly<Record<string, string>> = {
   succeeded: '✅ deployed',
+  created: '✅ created',
+  updated: '✅ updated',
   unchanged: '➖ unchanged',
   planned: '📝 planned (dry run)',
   started: '🚀 started (not waited for)',
   failed: '❌ failed',
 };
 
+export interface SummaryContext {
+  region: string;
+  dryRun: boolean;
+}
+
 /** The job summary, as Markdown. Pure: the caller writes it. */
-export function renderSummary(outcome: PipelineOutcome, context: { region: string }): string {
+export function renderSummary(outcome: PipelineOutcome, context: SummaryContext): string {
   const lines = ['## image-deploy', ''];
+  if (context.dryRun) lines.push('**Dry run:** nothing was changed; this is the plan.', '');
+  if (outcome.image) lines.push(...imageSection(outcome.image), '');
   if (outcome.ecs) lines.push(...ecsSection(outcome.ecs, context.region), '');
-  if (outcome.failure) {
-    lines.push(`**Failed in mode \`${outcome.failure.mode}\`:**`, '', '```', outcome.failure.message, '```', '');
+  if (outcome.lambda) lines.push(...lambdaSection(outcome.lambda, context.region), '');
+  if (outcome.parameter) lines.push(...parameterSection(outcome.parameter, context.region), '');
+  for (const failure of outcome.failures) {
+    lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', '```', failure.message, '```', '');
   }
   if (outcome.skipped.length > 0) lines.push(`Not run because of the failure: ${outcome.skipped.join(', ')}.`, '');
   return lines.join('\n');
+}
+
+const TAG_SOURCE: Readonly<Record<string, string>> = {
+  input: "the 'tag' input",
+  image: "the 'image' input",
+  'release-ref': 'the release tag',
+  'commit-sha': 'the commit SHA',
+};
+
+function imageSection(image: ImageResult): string[] {
+  const from = image.tagSource ? ` (from ${TAG_SOURCE[image.tagSource] ?? image.tagSource})` : '';
+  return [
+    '### Image',
+    '',
+    '| Reference | Tag | Digest |',
+    '| --- | --- | --- |',
+    `| ${code(image.reference)} | ${image.tag === undefined ? '-' : code(image.tag) + from} | ${image.digest === undefined ? '-' : code(image.digest)} |`,
+  ];
 }
 
 function ecsSection(result: EcsResult, region: string): string[] {
@@ -33,11 +66,45 @@ function ecsSection(result: EcsResult, region: string): string[] {
     '',
     '| Service | Revision | Image | CPU / memory | Duration | Verdict | Console |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${cell(change(result.before.image, result.after.image))} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${VERDICT[result.verdict]} | [deployments](${consoleLink(result, region)}) |`,
+    `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${cell(change(result.before.image, result.after.image))} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict)} | [deployments](${ecsConsoleLink(result, region)}) |`,
   ];
   if (result.deploymentId) lines.push('', `Deployment: \`${result.deploymentId}\``);
   if (result.diff.length > 0) lines.push('', '<details><summary>Task definition changes</summary>', '', '```text', ...result.diff, '```', '</details>');
   return lines;
+}
+
+function lambdaSection(result: LambdaResult, region: string): string[] {
+  const lines = [
+    '### Lambda functions',
+    '',
+    '| Function | Image | Version / alias | Duration | Verdict | Console |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const f of result.functions) {
+    const version = [f.version, f.alias].filter((v) => v !== undefined).join(' / ') || '-';
+    const name = f.functionArn.split(':').pop() || f.functionName;
+    lines.push(
+      `| ${cell(f.functionName)} | ${cell(change(f.previousImage, f.image))} | ${cell(version)} | ${formatDuration(f.durationMs)} | ${verdict(f.verdict)} | [function](${consoleHost(region)}/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}) |`,
+    );
+  }
+  const failed = result.functions.filter((f) => f.failure !== undefined);
+  for (const f of failed) lines.push('', `\`${f.functionName}\`: ${f.failure ?? ''}`);
+  return lines;
+}
+
+function parameterSection(result: ParameterResult, region: string): string[] {
+  const path = result.name.replace(/^\//, '');
+  return [
+    '### SSM parameter',
+    '',
+    '| Parameter | Value | Version | Verdict | Console |',
+    '| --- | --- | --- | --- | --- |',
+    `| ${code(result.name)} | ${cell(change(result.previousValue, result.value))} | ${result.version ?? '-'} | ${verdict(result.verdict)} | [parameter](${consoleHost(region)}/systems-manager/parameters/${encodeURIComponent(path)}/description?region=${region}) |`,
+  ];
+}
+
+function verdict(v: string): string {
+  return VERDICT[v] ?? v;
 }
 
 function change(before: string | undefined, after: string | undefined): string {
@@ -51,11 +118,18 @@ function sizeChange(before: TaskSize, after: TaskSize): string {
   return fmt(before) === fmt(after) ? fmt(after) : `${fmt(before)} → ${fmt(after)}`;
 }
 
-function consoleLink(result: EcsResult, region: string): string {
-  const host = region.startsWith('cn-') ? 'console.amazonaws.cn' : `${region}.console.aws.amazon.com`;
+function consoleHost(region: string): string {
+  return region.startsWith('cn-') ? 'https://console.amazonaws.cn' : `https://${region}.console.aws.amazon.com`;
+}
+
+function ecsConsoleLink(result: EcsResult, region: string): string {
   const cluster = encodeURIComponent(result.cluster);
   const service = encodeURIComponent(result.service.split('/').pop() ?? result.service);
-  return `https://${host}/ecs/v2/clusters/${cluster}/services/${service}/deployments?region=${region}`;
+  return `${consoleHost(region)}/ecs/v2/clusters/${cluster}/services/${service}/deployments?region=${region}`;
+}
+
+function code(text: string): string {
+  return `\`${cell(text)}\``;
 }
 
 function cell(text: string): string {

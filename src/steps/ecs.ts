@@ -8,7 +8,7 @@ import {
 import type { StepDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
-import { arnOf, planEcsDeploy, type TaskSize } from '../plan/ecs-deploy.ts';
+import { arnOf, planEcsDeploy, type EcsPlan, type TaskSize } from '../plan/ecs-deploy.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
 import { nonEssentialContainers, type EnvironmentVariable, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
 import { followDeployment } from './ecs-follow.ts';
@@ -53,8 +53,25 @@ export interface EcsResult {
   durationMs: number;
 }
 
+/** What prepareEcs found and decided; applyEcs carries it out. */
+export interface EcsPrepared {
+  options: EcsDeployOptions;
+  currentArn: string;
+  plan: EcsPlan;
+  /** When preparing began (the duration in the summary counts from here). */
+  started: number;
+}
+
 /** describe -> plan -> (dry-run: return the plan) -> register -> update -> wait. */
 export async function deployEcs(options: EcsDeployOptions, deps: StepDeps): Promise<EcsResult> {
+  return applyEcs(await prepareEcs(options, deps), deps);
+}
+
+/**
+ * Read-only: describes the service and its revision, renders and validates. Every problem
+ * with the inputs surfaces here, before any mode of the step changes anything.
+ */
+export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Promise<EcsPrepared> {
   const started = deps.now();
   const { ecs } = deps.clients;
   const { cluster, service } = options;
@@ -79,6 +96,14 @@ export async function deployEcs(options: EcsDeployOptions, deps: StepDeps): Prom
   });
   deps.log.info(`Service '${service}' runs ${currentArn}`);
   for (const line of plan.diff) deps.log.info(`  ${line}`);
+  return { options, currentArn, plan, started };
+}
+
+/** register -> update -> follow our deployment; in a dry run, returns the plan as 'planned'. */
+export async function applyEcs(prepared: EcsPrepared, deps: StepDeps): Promise<EcsResult> {
+  const { options, currentArn, plan, started } = prepared;
+  const { ecs } = deps.clients;
+  const { cluster, service } = options;
 
   const result = (fields: Partial<EcsResult> & Pick<EcsResult, 'verdict' | 'taskDefinitionArn'>): EcsResult => ({
     cluster,

@@ -3,6 +3,7 @@ import type { PipelineOutcome } from '../../../src/pipeline.ts';
 import { renderSummary } from '../../../src/report/summary.ts';
 import type { EcsResult } from '../../../src/steps/ecs.ts';
 
+const CONTEXT = { region: 'eu-west-1', dryRun: false };
 const ARN = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web';
 
 function anEcsResult(overrides: Partial<EcsResult> = {}): EcsResult {
@@ -25,7 +26,7 @@ function anEcsResult(overrides: Partial<EcsResult> = {}): EcsResult {
 
 describe('renderSummary', () => {
   it('shows the service, revision change, size change, duration, verdict and console link', () => {
-    const md = renderSummary({ ecs: anEcsResult(), skipped: [] }, { region: 'eu-west-1' });
+    const md = renderSummary({ ecs: anEcsResult(), failures: [], skipped: [] }, CONTEXT);
     expect(md).toContain('| prod/web | web:4 → web:5 | `repo/web:1` | 256 / 512 → 1024 / 2048 | 1m35s | ✅ deployed |');
     expect(md).toContain('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=eu-west-1');
     expect(md).toContain('Deployment: `ecs-svc/123`');
@@ -34,8 +35,8 @@ describe('renderSummary', () => {
 
   it('shows one revision and no diff when nothing changed', () => {
     const md = renderSummary(
-      { ecs: anEcsResult({ verdict: 'unchanged', changed: false, taskDefinitionArn: `${ARN}:4`, diff: [], deploymentId: undefined }), skipped: [] },
-      { region: 'eu-west-1' },
+      { ecs: anEcsResult({ verdict: 'unchanged', changed: false, taskDefinitionArn: `${ARN}:4`, diff: [], deploymentId: undefined }), failures: [], skipped: [] },
+      CONTEXT,
     );
     expect(md).toContain('| prod/web | web:4 |');
     expect(md).toContain('➖ unchanged');
@@ -45,18 +46,89 @@ describe('renderSummary', () => {
   it('says why it failed and what did not run', () => {
     const outcome: PipelineOutcome = {
       ecs: anEcsResult({ verdict: 'failed', failure: 'circuit breaker' }),
-      failure: { mode: 'ecs', message: 'deployment ecs-svc/123 failed: circuit breaker' },
+      failures: [{ mode: 'ecs', message: 'deployment ecs-svc/123 failed: circuit breaker' }],
       skipped: ['parameter'],
     };
-    const md = renderSummary(outcome, { region: 'eu-west-1' });
+    const md = renderSummary(outcome, CONTEXT);
     expect(md).toContain('❌ failed');
     expect(md).toContain('deployment ecs-svc/123 failed: circuit breaker');
     expect(md).toContain('Not run because of the failure: parameter.');
   });
 
   it('links the China console for China regions and escapes pipes in cells', () => {
-    const md = renderSummary({ ecs: anEcsResult({ service: 'a|b' }), skipped: [] }, { region: 'cn-north-1' });
+    const md = renderSummary({ ecs: anEcsResult({ service: 'a|b' }), failures: [], skipped: [] }, { region: 'cn-north-1', dryRun: false });
     expect(md).toContain('https://console.amazonaws.cn/ecs/v2/clusters/prod/services/a%7Cb/deployments?region=cn-north-1');
     expect(md).toContain('prod/a\\|b');
+  });
+});
+
+describe('renderSummary for image, Lambda and the parameter', () => {
+  const DIGEST = `sha256:${'d'.repeat(64)}`;
+  const REPO = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
+  const outcome: PipelineOutcome = {
+    image: { reference: `${REPO}@${DIGEST}`, repository: REPO, tag: 'v1.2.3', digest: DIGEST, tagSource: 'release-ref', durationMs: 5 },
+    lambda: {
+      changed: true,
+      functions: [
+        {
+          functionName: 'api',
+          functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:api',
+          verdict: 'succeeded',
+          changed: true,
+          previousImage: `${REPO}@sha256:${'e'.repeat(64)}`,
+          image: `${REPO}@${DIGEST}`,
+          version: '7',
+          alias: 'live',
+          changes: [],
+          durationMs: 31_000,
+        },
+        {
+          functionName: 'worker',
+          functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:worker',
+          verdict: 'failed',
+          failure: 'update Failed: ImageLayerFailure (layer too big)',
+          changed: true,
+          image: `${REPO}@${DIGEST}`,
+          changes: [],
+          durationMs: 12_000,
+        },
+      ],
+    },
+    parameter: { name: '/app/prod/image-tag', verdict: 'updated', changed: true, previousValue: 'v1.2.2', value: 'v1.2.3', version: '8', durationMs: 40 },
+    failures: [],
+    skipped: [],
+  };
+
+  it('shows the resolved reference, the tag with where it came from, and the digest', () => {
+    expect(renderSummary(outcome, CONTEXT)).toContain(`| \`${REPO}@${DIGEST}\` | \`v1.2.3\` (from the release tag) | \`${DIGEST}\` |`);
+  });
+
+  it('shows each function with its image change, version and alias, verdict, and the failure reason', () => {
+    const md = renderSummary(outcome, CONTEXT);
+    expect(md).toContain(`| api | \`${REPO}@sha256:${'e'.repeat(64)}\` → \`${REPO}@${DIGEST}\` | 7 / live | 31s | ✅ deployed |`);
+    expect(md).toContain('https://eu-west-1.console.aws.amazon.com/lambda/home?region=eu-west-1#/functions/api');
+    expect(md).toContain('| worker |');
+    expect(md).toContain('`worker`: update Failed: ImageLayerFailure (layer too big)');
+  });
+
+  it('shows the parameter old and new value and its version', () => {
+    const md = renderSummary(outcome, CONTEXT);
+    expect(md).toContain('| `/app/prod/image-tag` | `v1.2.2` → `v1.2.3` | 8 | ✅ updated |');
+    expect(md).toContain('/systems-manager/parameters/app%2Fprod%2Fimage-tag/description?region=eu-west-1');
+  });
+
+  it('says a dry run changed nothing', () => {
+    expect(renderSummary(outcome, { region: 'eu-west-1', dryRun: true })).toContain('**Dry run:** nothing was changed');
+    expect(renderSummary(outcome, CONTEXT)).not.toContain('Dry run');
+  });
+
+  it('lists every failure in order', () => {
+    const md = renderSummary(
+      { failures: [{ mode: 'ecs', message: 'rolled back' }, { mode: 'lambda', message: 'api: Failed' }], skipped: ['parameter'] },
+      CONTEXT,
+    );
+    expect(md.indexOf('Failed in mode `ecs`')).toBeGreaterThan(0);
+    expect(md.indexOf('Failed in mode `lambda`')).toBeGreaterThan(md.indexOf('Failed in mode `ecs`'));
+    expect(md).toContain('Not run because of the failure: parameter.');
   });
 });

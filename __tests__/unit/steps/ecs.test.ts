@@ -18,6 +18,7 @@ import type { StepDeps } from '../../../src/deps.ts';
 import { UserError } from '../../../src/errors.ts';
 import type { Tag, TaskDefinitionDoc } from '../../../src/plan/task-definition.ts';
 import { deployEcs, type EcsDeployOptions, type EcsResult } from '../../../src/steps/ecs.ts';
+import { fakeClients } from '../../support/fake-clients.ts';
 import {
   ACCOUNT,
   CLUSTER,
@@ -218,7 +219,7 @@ function world(definitions: Record<string, DescribedJson> = { [RUNNING_ARN]: { t
       warning: (message) => log.push({ level: 'warning', message }),
       debug: (message) => log.push({ level: 'debug', message }),
     },
-    clients: { ecs },
+    clients: fakeClients({ ecs }),
     sleep: async (ms) => {
       sleeps.push(ms);
       time += ms;

@@ -1,0 +1,27 @@
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import type { Clients } from '../../src/aws/clients.ts';
+
+/**
+ * Clients for step tests: pass the ones the test mocks (aws-sdk-client-mock or a fake
+ * request handler); the rest are real clients that are never called. `ecrRegions` records
+ * which regions ECR was asked for.
+ */
+export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient } = {}): Clients & {
+  ecrRegions: string[];
+} {
+  const ecrRegions: string[] = [];
+  const ecr = given.ecr ?? new ECRClient({ region: 'us-east-1' });
+  return {
+    ecs: given.ecs ?? new ECSClient({ region: 'us-east-1' }),
+    lambda: given.lambda ?? new LambdaClient({ region: 'us-east-1' }),
+    ssm: given.ssm ?? new SSMClient({ region: 'us-east-1' }),
+    ecr(region) {
+      ecrRegions.push(region);
+      return ecr;
+    },
+    ecrRegions,
+  };
+}

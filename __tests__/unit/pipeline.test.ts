@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import type { StepDeps } from '../../src/deps.ts';
+import { UserError } from '../../src/errors.ts';
+import type { Settings } from '../../src/inputs.ts';
+import type { Mode } from '../../src/names.ts';
+import { runPipeline, type Grouper, type Steps } from '../../src/pipeline.ts';
+import type { EcsDeployOptions, EcsPrepared, EcsResult } from '../../src/steps/ecs.ts';
+import type { ImageResult } from '../../src/steps/image.ts';
+import type { LambdaOptions, LambdaPlan, LambdaResult } from '../../src/steps/lambda.ts';
+import type { ParameterOptions, ParameterPlan, ParameterResult } from '../../src/steps/parameter.ts';
+import { fakeClients } from '../support/fake-clients.ts';
+
+// The pipeline is tested with fake steps that record what ran, in which order, with what:
+// the steps themselves have their own tests.
+
+const REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
+const DIGEST = `sha256:${'b'.repeat(64)}`;
+const IMAGE: ImageResult = {
+  reference: `${REPOSITORY}@${DIGEST}`,
+  repository: REPOSITORY,
+  tag: 'v1.2.3',
+  digest: DIGEST,
+  tagSource: 'release-ref',
+  durationMs: 10,
+};
+
+const ECS: EcsDeployOptions = {
+  cluster: 'prod',
+  service: 'web',
+  source: { kind: 'service' },
+  image: `${REPOSITORY}:old`,
+  environment: [],
+  forceNewDeployment: false,
+  dryRun: false,
+  wait: { enabled: true, timeoutMs: 60_000, intervalMs: 3000 },
+  maxFailedTasks: 3,
+};
+const LAMBDA: LambdaOptions = {
+  functionNames: ['api'],
+  publish: false,
+  dryRun: false,
+  region: 'eu-west-1',
+  wait: { timeoutMs: 60_000, intervalMs: 3000 },
+};
+const PARAMETER: ParameterOptions = { name: '/app/prod/image-tag', template: '{tag}', tags: [], dryRun: false, timeoutMs: 60_000 };
+
+function settings(modes: Mode[], parts: Partial<Settings> = {}): Settings {
+  return { modes, region: 'eu-west-1', dryRun: false, ...parts };
+}
+
+const ALL = settings(['image', 'ecs', 'lambda', 'parameter'], {
+  image: { image: REPOSITORY, pinDigest: true, git: { ref: 'refs/tags/v1.2.3' } },
+  ecs: ECS,
+  lambda: LAMBDA,
+  parameter: PARAMETER,
+});
+
+function ecsResult(overrides: Partial<EcsResult> = {}): EcsResult {
+  return {
+    cluster: 'prod',
+    service: 'web',
+    verdict: 'succeeded',
+    changed: true,
+    registered: true,
+    previousTaskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:1',
+    taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
+    diff: [],
+    before: {},
+    after: {},
+    durationMs: 1,
+    ...overrides,
+  };
+}
+
+function lambdaResult(overrides: Partial<LambdaResult> = {}): LambdaResult {
+  return { functions: [], changed: true, ...overrides };
+}
+
+function parameterResult(): ParameterResult {
+  return { name: PARAMETER.name, verdict: 'updated', changed: true, value: 'v1.2.3', version: '2', durationMs: 1 };
+}
+
+interface Recorder {
+  events: string[];
+  logs: string[];
+  groups: string[];
+  ecsOptions?: EcsDeployOptions;
+  deps: StepDeps;
+  group: Grouper;
+}
+
+function recorder(): Recorder {
+  const events: string[] = [];
+  const logs: string[] = [];
+  const groups: string[] = [];
+  const log = { info: (m: string) => logs.push(m), warning: (m: string) => logs.push(m), debug: () => undefined };
+  return {
+    events,
+    logs,
+    groups,
+    deps: { log, clients: fakeClients(), sleep: async () => undefined, now: () => 0 },
+    group: async (title, fn) => {
+      groups.push(title);
+      return fn();
+    },
+  };
+}
+
+/** Fake steps that record calls; each can be replaced per test. */
+function fakeSteps(rec: Recorder, overrides: Partial<Steps> = {}): Steps {
+  return {
+    resolveImage: async () => {
+      rec.events.push('resolveImage');
+      return IMAGE;
+    },
+    prepareEcs: async (options) => {
+      rec.events.push('prepareEcs');
+      rec.ecsOptions = options;
+      return { options, currentArn: 'arn', plan: {} as EcsPrepared['plan'], started: 0 };
+    },
+    applyEcs: async (_prepared, deps) => {
+      rec.events.push('applyEcs:start');
+      deps.log.info('rolling');
+      await Promise.resolve();
+      await Promise.resolve();
+      rec.events.push('applyEcs:end');
+      return ecsResult();
+    },
+    prepareLambda: async (options, image) => {
+      rec.events.push('prepareLambda');
+      return { options, image } as LambdaPlan;
+    },
+    applyLambda: async (_plan, deps) => {
+      rec.events.push('applyLambda:start');
+      deps.log.info('updating');
+      await Promise.resolve();
+      rec.events.push('applyLambda:end');
+      return lambdaResult();
+    },
+    prepareParameter: async (options) => {
+      rec.events.push('prepareParameter');
+      return { options, value: 'v1.2.3' } as ParameterPlan;
+    },
+    applyParameter: async () => {
+      rec.events.push('applyParameter');
+      return parameterResult();
+    },
+    ...overrides,
+  };
+}
+
+describe('runPipeline', () => {
+  it('runs image, then plans every mode, then ecs and lambda together, then the parameter', async () => {
+    const rec = recorder();
+    const outcome = await runPipeline(ALL, rec.deps, rec.group, fakeSteps(rec));
+    expect(rec.events).toEqual([
+      'resolveImage',
+      'prepareEcs',
+      'prepareLambda',
+      'prepareParameter',
+      'applyEcs:start',
+      'applyLambda:start',
+      'applyLambda:end',
+      'applyEcs:end',
+      'applyParameter',
+    ]);
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.skipped).toEqual([]);
+    expect(outcome.parameter?.version).toBe('2');
+  });
+
+  it('follows the fixed order whatever order the modes were written in', async () => {
+    const rec = recorder();
+    await runPipeline({ ...ALL, modes: ['parameter', 'lambda', 'ecs', 'image'] }, rec.deps, rec.group, fakeSteps(rec));
+    expect(rec.events.at(0)).toBe('resolveImage');
+    expect(rec.events.at(-1)).toBe('applyParameter');
+  });
+
+  it('gives ECS the resolved reference, pinned by digest, instead of the image input', async () => {
+    const rec = recorder();
+    await runPipeline(ALL, rec.deps, rec.group, fakeSteps(rec));
+    expect(rec.ecsOptions?.image).toBe(`${REPOSITORY}@${DIGEST}`);
+  });
+
+  it('leaves the ECS image as written when the image mode does not run', async () => {
+    const rec = recorder();
+    await runPipeline(settings(['ecs'], { ecs: ECS }), rec.deps, rec.group, fakeSteps(rec));
+    expect(rec.events).toEqual(['prepareEcs', 'applyEcs:start', 'applyEcs:end']);
+    expect(rec.ecsOptions?.image).toBe(`${REPOSITORY}:old`);
+  });
+
+  it('prefixes the log lines of ecs and lambda while they run together', async () => {
+    const rec = recorder();
+    await runPipeline(ALL, rec.deps, rec.group, fakeSteps(rec));
+    expect(rec.logs).toContain('[ecs] rolling');
+    expect(rec.logs).toContain('[lambda] updating');
+  });
+
+  it('uses a log group per phase when only one deploying mode runs', async () => {
+    const rec = recorder();
+    await runPipeline(settings(['ecs'], { ecs: ECS }), rec.deps, rec.group, fakeSteps(rec));
+    expect(rec.groups).toEqual(["ecs: plan service 'web' in cluster 'prod'", "ecs: deploy service 'web' in cluster 'prod'"]);
+    expect(rec.logs).toContain('rolling');
+  });
+
+  it('stops everything when the image cannot be resolved', async () => {
+    const rec = recorder();
+    const steps = fakeSteps(rec, {
+      resolveImage: async () => {
+        throw new UserError("Tag 'v9' was not found in repository app");
+      },
+    });
+    const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+    expect(rec.events).toEqual([]);
+    expect(outcome.failures).toEqual([{ mode: 'image', message: "Tag 'v9' was not found in repository app" }]);
+    expect(outcome.skipped).toEqual(['ecs', 'lambda', 'parameter']);
+  });
+
+  it('changes nothing when any mode fails to plan, and still plans the others to report every problem', async () => {
+    const rec = recorder();
+    const steps = fakeSteps(rec, {
+      prepareLambda: async () => {
+        rec.events.push('prepareLambda');
+        throw new UserError("Function 'api' was not found");
+      },
+    });
+    const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+    expect(rec.events).toEqual(['resolveImage', 'prepareEcs', 'prepareLambda', 'prepareParameter']);
+    expect(outcome.failures).toEqual([{ mode: 'lambda', message: "Function 'api' was not found" }]);
+    expect(outcome.skipped).toEqual(['ecs', 'parameter']);
+  });
+
+  it('does not write the parameter when the ECS rollout failed, but lets Lambda finish', async () => {
+    const rec = recorder();
+    const steps = fakeSteps(rec, { applyEcs: async () => ecsResult({ verdict: 'failed', failure: 'rolled back' }) });
+    const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+    expect(rec.events).toContain('applyLambda:end');
+    expect(rec.events).not.toContain('applyParameter');
+    expect(outcome.failures).toEqual([{ mode: 'ecs', message: 'rolled back' }]);
+    expect(outcome.skipped).toEqual(['parameter']);
+    expect(outcome.ecs?.verdict).toBe('failed');
+  });
+
+  it('does not write the parameter when a Lambda update failed', async () => {
+    const rec = recorder();
+    const steps = fakeSteps(rec, { applyLambda: async () => lambdaResult({ failure: "api: update Failed: ImageLayerFailure" }) });
+    const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+    expect(rec.events).not.toContain('applyParameter');
+    expect(outcome.failures).toEqual([{ mode: 'lambda', message: 'api: update Failed: ImageLayerFailure' }]);
+  });
+
+  it('reports both failures in mode order when ecs and lambda both fail', async () => {
+    const rec = recorder();
+    const steps = fakeSteps(rec, {
+      applyEcs: async () => {
+        await Promise.resolve();
+        await Promise.resolve();
+        return ecsResult({ verdict: 'failed', failure: 'rolled back' });
+      },
+      applyLambda: async () => {
+        throw new Error('UpdateFunctionCode failed: AccessDenied');
+      },
+    });
+    const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+    expect(outcome.failures.map((f) => f.mode)).toEqual(['ecs', 'lambda']);
+    expect(outcome.failures[1]?.message).toBe('UpdateFunctionCode failed: AccessDenied');
+    expect(outcome.skipped).toEqual(['parameter']);
+  });
+
+  it('records a failed parameter write as the failure, with nothing skipped', async () => {
+    const rec = recorder();
+    const steps = fakeSteps(rec, {
+      applyParameter: async () => {
+        throw new Error('PutParameter failed: AccessDenied');
+      },
+    });
+    const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+    expect(outcome.failures).toEqual([{ mode: 'parameter', message: 'PutParameter failed: AccessDenied' }]);
+    expect(outcome.skipped).toEqual([]);
+    expect(outcome.parameter).toBeUndefined();
+  });
+});

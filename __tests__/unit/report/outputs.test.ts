@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { PipelineOutcome } from '../../../src/pipeline.ts';
+import { outputsOf } from '../../../src/report/outputs.ts';
+import type { EcsResult } from '../../../src/steps/ecs.ts';
+import type { LambdaFunctionResult } from '../../../src/steps/lambda.ts';
+
+const REPO = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+const IMAGE = { reference: `${REPO}@${DIGEST}`, repository: REPO, tag: 'v1.2.3', digest: DIGEST, durationMs: 1 };
+const TD = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web';
+
+function ecs(overrides: Partial<EcsResult> = {}): EcsResult {
+  return {
+    cluster: 'prod',
+    service: 'web',
+    verdict: 'unchanged',
+    changed: false,
+    registered: false,
+    previousTaskDefinitionArn: `${TD}:1`,
+    taskDefinitionArn: `${TD}:1`,
+    diff: [],
+    before: { image: `${REPO}:old` },
+    after: { image: `${REPO}:old` },
+    durationMs: 1,
+    ...overrides,
+  };
+}
+
+function fn(name: string, overrides: Partial<LambdaFunctionResult> = {}): LambdaFunctionResult {
+  return {
+    functionName: name,
+    functionArn: `arn:aws:lambda:eu-west-1:123456789012:function:${name}`,
+    verdict: 'unchanged',
+    changed: false,
+    image: IMAGE.reference,
+    changes: [],
+    durationMs: 1,
+    ...overrides,
+  };
+}
+
+function outcome(parts: Partial<PipelineOutcome>): PipelineOutcome {
+  return { failures: [], skipped: [], ...parts };
+}
+
+describe('outputsOf', () => {
+  it.each([
+    { name: 'nothing ran', parts: {}, changed: 'false' },
+    { name: 'only unchanged targets', parts: { ecs: ecs(), lambda: { functions: [fn('api')], changed: false } }, changed: 'false' },
+    { name: 'a changed service', parts: { ecs: ecs({ changed: true }) }, changed: 'true' },
+    { name: 'a changed function', parts: { lambda: { functions: [fn('api')], changed: true } }, changed: 'true' },
+    {
+      name: 'a written parameter',
+      parts: { parameter: { name: '/p', verdict: 'updated' as const, changed: true, value: 'v1', version: '2', durationMs: 1 } },
+      changed: 'true',
+    },
+  ])("says changed=$changed when $name", ({ parts, changed }) => {
+    expect(outputsOf(outcome(parts))['changed']).toBe(changed);
+  });
+
+  it('gives the resolved image, tag and digest, which win over the container image', () => {
+    const out = outputsOf(outcome({ image: IMAGE, ecs: ecs() }));
+    expect(out).toMatchObject({ image: IMAGE.reference, 'image-tag': 'v1.2.3', 'image-digest': DIGEST });
+  });
+
+  it("gives the container's image when the image mode did not run", () => {
+    expect(outputsOf(outcome({ ecs: ecs() }))['image']).toBe(`${REPO}:old`);
+  });
+
+  it('gives one function as plain values and several as JSON objects keyed by the name as given', () => {
+    expect(outputsOf(outcome({ lambda: { functions: [fn('api', { version: '3' })], changed: true } }))).toMatchObject({
+      'lambda-function-arn': 'arn:aws:lambda:eu-west-1:123456789012:function:api',
+      'lambda-version': '3',
+    });
+    const several = outputsOf(outcome({ lambda: { functions: [fn('api', { version: '3' }), fn('worker', { version: '9' })], changed: true } }));
+    expect(JSON.parse(several['lambda-function-arn'] ?? '')).toEqual({
+      api: 'arn:aws:lambda:eu-west-1:123456789012:function:api',
+      worker: 'arn:aws:lambda:eu-west-1:123456789012:function:worker',
+    });
+    expect(JSON.parse(several['lambda-version'] ?? '')).toEqual({ api: '3', worker: '9' });
+  });
+
+  it('leaves lambda-version out when nothing was published', () => {
+    expect(outputsOf(outcome({ lambda: { functions: [fn('api')], changed: true } }))).not.toHaveProperty('lambda-version');
+  });
+
+  it('gives the parameter version, and the deployment id only when one started', () => {
+    const out = outputsOf(
+      outcome({
+        ecs: ecs({ deploymentId: 'ecs-svc/1' }),
+        parameter: { name: '/p', verdict: 'unchanged', changed: false, value: 'v1', version: '4', durationMs: 1 },
+      }),
+    );
+    expect(out).toMatchObject({ 'deployment-id': 'ecs-svc/1', 'parameter-version': '4' });
+    expect(outputsOf(outcome({ ecs: ecs() }))).not.toHaveProperty('deployment-id');
+  });
+});

@@ -1,0 +1,128 @@
+import {
+  CreateAliasCommand,
+  GetAliasCommand,
+  GetFunctionCommand,
+  GetFunctionConfigurationCommand,
+  PublishVersionCommand,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+  type AliasConfiguration,
+  type FunctionCodeLocation,
+  type FunctionConfiguration,
+  type LambdaClient,
+} from '@aws-sdk/client-lambda';
+import { AwsCallError, awsErrorName } from '../errors.ts';
+
+export interface FunctionWithCode {
+  configuration: FunctionConfiguration;
+  code: FunctionCodeLocation;
+}
+
+/** The function's configuration and code location, or undefined when it does not exist. */
+export async function getFunction(lambda: LambdaClient, functionName: string): Promise<FunctionWithCode | undefined> {
+  try {
+    const out = await lambda.send(new GetFunctionCommand({ FunctionName: functionName }));
+    if (!out.Configuration) throw new Error('the response had no Configuration');
+    return { configuration: out.Configuration, code: out.Code ?? {} };
+  } catch (error) {
+    if (awsErrorName(error) === 'ResourceNotFoundException') return undefined;
+    throw new AwsCallError(`GetFunction for '${functionName}'`, error);
+  }
+}
+
+/** The configuration of $LATEST, or of a version or alias when `qualifier` is given. */
+export async function getFunctionConfiguration(lambda: LambdaClient, functionName: string, qualifier?: string): Promise<FunctionConfiguration> {
+  try {
+    return await lambda.send(
+      new GetFunctionConfigurationCommand({ FunctionName: functionName, ...(qualifier === undefined ? {} : { Qualifier: qualifier }) }),
+    );
+  } catch (error) {
+    const what = qualifier === undefined ? `'${functionName}'` : `'${functionName}' version ${qualifier}`;
+    throw new AwsCallError(`GetFunctionConfiguration for ${what}`, error);
+  }
+}
+
+/** The alias, or undefined when the function has no alias of that name. */
+export async function getAlias(lambda: LambdaClient, functionName: string, alias: string): Promise<AliasConfiguration | undefined> {
+  try {
+    return await lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias }));
+  } catch (error) {
+    if (awsErrorName(error) === 'ResourceNotFoundException') return undefined;
+    throw new AwsCallError(`GetAlias '${alias}' for '${functionName}'`, error);
+  }
+}
+
+export interface CodeUpdate {
+  functionName: string;
+  imageUri: string;
+  /** Lambda refuses the update (PreconditionFailedException) if the function changed since. */
+  revisionId?: string;
+}
+
+export async function updateFunctionCode(lambda: LambdaClient, update: CodeUpdate): Promise<FunctionConfiguration> {
+  try {
+    return await lambda.send(
+      new UpdateFunctionCodeCommand({
+        FunctionName: update.functionName,
+        ImageUri: update.imageUri,
+        ...(update.revisionId === undefined ? {} : { RevisionId: update.revisionId }),
+      }),
+    );
+  } catch (error) {
+    throw new AwsCallError(`UpdateFunctionCode for '${update.functionName}'`, error);
+  }
+}
+
+export interface VersionToPublish {
+  functionName: string;
+  /** Publish only if $LATEST still holds this code. */
+  codeSha256: string;
+  revisionId?: string;
+}
+
+/** The published version's configuration (its `Version` is the number). */
+export async function publishVersion(lambda: LambdaClient, request: VersionToPublish): Promise<FunctionConfiguration> {
+  try {
+    const out = await lambda.send(
+      new PublishVersionCommand({
+        FunctionName: request.functionName,
+        CodeSha256: request.codeSha256,
+        ...(request.revisionId === undefined ? {} : { RevisionId: request.revisionId }),
+      }),
+    );
+    if (!out.Version) throw new Error('the response had no Version');
+    return out;
+  } catch (error) {
+    throw new AwsCallError(`PublishVersion for '${request.functionName}'`, error);
+  }
+}
+
+export interface AliasTarget {
+  functionName: string;
+  alias: string;
+  version: string;
+}
+
+export async function createAlias(lambda: LambdaClient, target: AliasTarget): Promise<AliasConfiguration> {
+  try {
+    return await lambda.send(new CreateAliasCommand({ FunctionName: target.functionName, Name: target.alias, FunctionVersion: target.version }));
+  } catch (error) {
+    throw new AwsCallError(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
+  }
+}
+
+/** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
+export async function updateAlias(lambda: LambdaClient, target: AliasTarget & { revisionId?: string }): Promise<AliasConfiguration> {
+  try {
+    return await lambda.send(
+      new UpdateAliasCommand({
+        FunctionName: target.functionName,
+        Name: target.alias,
+        FunctionVersion: target.version,
+        ...(target.revisionId === undefined ? {} : { RevisionId: target.revisionId }),
+      }),
+    );
+  } catch (error) {
+    throw new AwsCallError(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
+  }
+}

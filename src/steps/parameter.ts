@@ -1,0 +1,152 @@
+import { getParameter, putParameter } from '../aws/ssm.ts';
+import type { StepDeps } from '../deps.ts';
+import { awsErrorName } from '../errors.ts';
+import {
+  decideParameterWrite,
+  renderParameterValue,
+  type ParameterDecision,
+  type ParameterTag,
+  type ParameterType,
+} from '../plan/parameter.ts';
+import type { ResolvedImage } from '../plan/resolved-image.ts';
+import { retrying } from '../retry.ts';
+
+export type { ParameterType } from '../plan/parameter.ts';
+
+export interface ParameterOptions {
+  name: string;
+  /** `{tag}`, `{digest}`, `{image}`, `{repository}` placeholders (checked in plan/parameter.ts). */
+  template: string;
+  /** String when creating; when the parameter exists, its type is kept (and must match if given). */
+  type?: ParameterType;
+  /** Applied only when the parameter is created. */
+  tags: ParameterTag[];
+  dryRun: boolean;
+  /** Bound for retrying TooManyUpdates. */
+  timeoutMs: number;
+}
+
+export type ParameterVerdict = 'created' | 'updated' | 'unchanged' | 'planned';
+
+export interface ParameterResult {
+  name: string;
+  verdict: ParameterVerdict;
+  changed: boolean;
+  previousValue?: string;
+  value: string;
+  /** The type the parameter has after the step (or would have, in a dry run). */
+  type?: ParameterType;
+  /** The version that holds `value` after the step; undefined in a dry run that would write it. */
+  version?: string;
+  durationMs: number;
+}
+
+export interface ParameterPlan {
+  options: ParameterOptions;
+  value: string;
+  /** What prepare found and decided; apply reads and decides again before writing. */
+  decision: ParameterDecision;
+}
+
+/** Read-only: renders the value and checks the existing parameter; throws UserError on problems. */
+export async function prepareParameter(options: ParameterOptions, image: ResolvedImage, deps: StepDeps): Promise<ParameterPlan> {
+  const value = renderParameterValue(options.template, image);
+  const current = await getParameter(deps.clients.ssm, options.name);
+  // Deciding now stops the step on a SecureString or a type clash before ECS or Lambda change.
+  const decision = decideParameterWrite({ name: options.name, value, type: options.type, current });
+  deps.log.debug(
+    current === undefined
+      ? `Parameter '${options.name}' does not exist yet; it will hold '${value}'.`
+      : `Parameter '${options.name}' holds '${current.value}' (${current.type}, version ${current.version}); it will hold '${value}'.`,
+  );
+  return { options, value, decision };
+}
+
+/** Writes the value unless it is already there; in a dry run returns 'planned'. */
+export async function applyParameter(plan: ParameterPlan, deps: StepDeps): Promise<ParameterResult> {
+  const started = deps.now();
+  const { options, value } = plan;
+  const { name } = options;
+  const result = (decision: ParameterDecision, fields: Pick<ParameterResult, 'verdict' | 'version'>): ParameterResult => ({
+    name,
+    changed: fields.verdict === 'created' || fields.verdict === 'updated',
+    ...(decision.action === 'create' ? {} : { previousValue: decision.current.value }),
+    value,
+    type: decision.type,
+    durationMs: deps.now() - started,
+    ...fields,
+  });
+
+  if (options.dryRun) {
+    const { decision } = plan;
+    if (decision.action === 'unchanged') {
+      deps.log.info(unchangedLine(name, decision.current.value, decision.current.version));
+      return result(decision, { verdict: 'unchanged', version: decision.current.version });
+    }
+    deps.log.info(
+      decision.action === 'create'
+        ? `Dry run: would create parameter '${name}' (${decision.type}) with '${value}'.`
+        : `Dry run: would change parameter '${name}': '${decision.current.value}' -> '${value}'.`,
+    );
+    return result(decision, { verdict: 'planned', version: undefined });
+  }
+
+  // The deploy before this step took a while: each attempt reads the parameter again, and
+  // TooManyUpdates means another writer got there first, so the next attempt sees its value.
+  const { decision, version } = await retrying(() => writeOnce(plan, deps), {
+    what: `Writing parameter '${name}'`,
+    retryable: (error) => (awsErrorName(error) === 'TooManyUpdates' ? 'another write to it is in progress' : undefined),
+    timeoutMs: options.timeoutMs,
+    sleep: deps.sleep,
+    now: deps.now,
+    log: (message) => deps.log.info(message),
+  });
+  switch (decision.action) {
+    case 'unchanged':
+      deps.log.info(unchangedLine(name, value, version));
+      return result(decision, { verdict: 'unchanged', version });
+    case 'update':
+      deps.log.info(`Parameter '${name}': '${decision.current.value}' -> '${value}' (version ${version})`);
+      return result(decision, { verdict: 'updated', version });
+    case 'create':
+      deps.log.info(`Parameter '${name}' created: '${value}' (${decision.type}, version ${version})`);
+      return result(decision, { verdict: 'created', version });
+  }
+}
+
+interface Written {
+  decision: ParameterDecision;
+  /** The version holding the value: the new one, or the current one when unchanged. */
+  version: string;
+}
+
+/** Reads, decides, writes; when a create loses a race with another creator, updates instead. */
+async function writeOnce(plan: ParameterPlan, deps: StepDeps): Promise<Written> {
+  const { ssm } = deps.clients;
+  const { name, type, tags } = plan.options;
+  const { value } = plan;
+  const decide = async () => decideParameterWrite({ name, value, type, current: await getParameter(ssm, name) });
+
+  let decision = await decide();
+  if (decision.action === 'create') {
+    try {
+      // Tags only here: SSM rejects Tags together with Overwrite.
+      return { decision, version: await putParameter(ssm, { name, value, type: decision.type, overwrite: false, tags }) };
+    } catch (error) {
+      if (awsErrorName(error) !== 'ParameterAlreadyExists') throw error;
+      deps.log.info(`Parameter '${name}' was created by someone else meanwhile; reading it again.`);
+      decision = await decide();
+      if (decision.action === 'create') {
+        throw new Error(`Parameter '${name}' was reported to exist, then not found: another job may be creating and deleting it; run the step again.`, {
+          cause: error,
+        });
+      }
+    }
+  }
+  if (decision.action === 'unchanged') return { decision, version: decision.current.version };
+  return { decision, version: await putParameter(ssm, { name, value, type: decision.type, overwrite: true }) };
+}
+
+function unchangedLine(name: string, value: string, version: string): string {
+  return `Parameter '${name}' already holds '${value}' (version ${version}); nothing to write.`;
+}
