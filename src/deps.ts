@@ -24,3 +24,12 @@ export interface StepDeps {
   sleep(ms: number): Promise<void>;
   now(): number;
 }
+
+/** A logger whose every line starts with `prefix`: for work that runs side by side. */
+export function withPrefix(log: Logger, prefix: string): Logger {
+  return {
+    info: (message) => log.info(prefix + message),
+    warning: (message) => log.warning(prefix + message),
+    debug: (message) => log.debug(prefix + message),
+  };
+}

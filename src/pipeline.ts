@@ -1,4 +1,4 @@
-import type { Logger, StepDeps } from './deps.ts';
+import { withPrefix, type StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
 import type { Settings } from './inputs.ts';
 import type { Mode } from './names.ts';
@@ -65,7 +65,7 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
   // Each attempt records its own failure; the caller stops when one was recorded.
   const attempt = async <T>(mode: Mode, title: string, fn: (deps: StepDeps) => Promise<T>, concurrent = false): Promise<T | undefined> => {
     try {
-      return concurrent ? await fn({ ...deps, log: prefixed(deps.log, `[${mode}] `) }) : await group(title, () => fn(deps));
+      return concurrent ? await fn({ ...deps, log: withPrefix(deps.log, `[${mode}] `) }) : await group(title, () => fn(deps));
     } catch (error) {
       outcome.failures.push({ mode, message: messageOf(error) });
       if (error instanceof Error && error.stack) deps.log.debug(error.stack);
@@ -143,13 +143,4 @@ async function prepareAll(settings: Settings, image: ResolvedImage | undefined, 
     plans.parameter = await attempt('parameter', `parameter: plan ${parameter.name}`, (d) => steps.prepareParameter(parameter, image, d));
   }
   return plans;
-}
-
-/** A logger whose lines say which of the concurrently running modes wrote them. */
-function prefixed(log: Logger, prefix: string): Logger {
-  return {
-    info: (message) => log.info(prefix + message),
-    warning: (message) => log.warning(prefix + message),
-    debug: (message) => log.debug(prefix + message),
-  };
 }

@@ -15,6 +15,8 @@ import {
   circuitBreakerRollback,
   completesAfter,
   crashLoop,
+  lambdaFunctionName,
+  lambdaOperationOf,
   neverCompletes,
 } from '../support/scenario-proxy.ts';
 import type { EcsDeployment, RolloutContext } from '../support/scenario-proxy.ts';
@@ -101,6 +103,41 @@ describe('rollout scripts', () => {
     const state = neverCompletes()(3_600_000, ctx);
     expect(summary(3_600_000, neverCompletes())).toEqual(['web:2 PRIMARY IN_PROGRESS 0/2 failed 0', 'web:1 ACTIVE COMPLETED 2/2 failed 0']);
     expect(state.pendingCount).toBe(2);
+  });
+});
+
+describe('Lambda REST routes by operation name', () => {
+  const arn = 'arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Aapi';
+  it.each([
+    { method: 'POST', path: '/2015-03-31/functions', expected: { operation: 'CreateFunction' } },
+    { method: 'GET', path: '/2015-03-31/functions/', expected: { operation: 'ListFunctions' } },
+    { method: 'GET', path: '/2015-03-31/functions/api', expected: { operation: 'GetFunction', functionName: 'api' } },
+    { method: 'GET', path: `/2015-03-31/functions/${arn}`, expected: { operation: 'GetFunction', functionName: 'api' } },
+    { method: 'GET', path: '/2015-03-31/functions/api/configuration', expected: { operation: 'GetFunctionConfiguration', functionName: 'api' } },
+    { method: 'PUT', path: '/2015-03-31/functions/api/configuration', expected: { operation: 'UpdateFunctionConfiguration', functionName: 'api' } },
+    { method: 'PUT', path: `/2015-03-31/functions/${arn}/code`, expected: { operation: 'UpdateFunctionCode', functionName: 'api' } },
+    { method: 'POST', path: '/2015-03-31/functions/api/versions', expected: { operation: 'PublishVersion', functionName: 'api' } },
+    { method: 'GET', path: '/2015-03-31/functions/api/versions', expected: { operation: 'ListVersionsByFunction', functionName: 'api' } },
+    { method: 'POST', path: '/2015-03-31/functions/api/aliases', expected: { operation: 'CreateAlias', functionName: 'api' } },
+    { method: 'GET', path: '/2015-03-31/functions/api/aliases', expected: { operation: 'ListAliases', functionName: 'api' } },
+    { method: 'GET', path: '/2015-03-31/functions/api/aliases/live', expected: { operation: 'GetAlias', functionName: 'api' } },
+    { method: 'PUT', path: '/2015-03-31/functions/api/aliases/live', expected: { operation: 'UpdateAlias', functionName: 'api' } },
+    { method: 'DELETE', path: '/2015-03-31/functions/api', expected: { operation: 'DeleteFunction', functionName: 'api' } },
+    { method: 'GET', path: `/2017-03-31/tags/${arn}`, expected: { operation: 'ListTags', functionName: 'api' } },
+    { method: 'PATCH', path: '/2015-03-31/functions/api', expected: undefined },
+    { method: 'GET', path: '/2015-03-31/event-source-mappings', expected: undefined },
+  ])('$method $path', ({ method, path, expected }) => {
+    expect(lambdaOperationOf(method, path)).toEqual(expected);
+  });
+
+  it.each([
+    { ref: 'api', name: 'api' },
+    { ref: 'api:live', name: 'api' },
+    { ref: '123456789012:function:api', name: 'api' },
+    { ref: 'arn:aws:lambda:us-east-1:123456789012:function:api:7', name: 'api' },
+    { ref: 'arn%3Aaws-cn%3Alambda%3Acn-north-1%3A123456789012%3Afunction%3Amy-function', name: 'my-function' },
+  ])('function name of $ref', ({ ref, name }) => {
+    expect(lambdaFunctionName(ref)).toBe(name);
   });
 });
 

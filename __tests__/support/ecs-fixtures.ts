@@ -241,9 +241,14 @@ export interface EcsTestbed {
   stop(): Promise<void>;
 }
 
+export interface EcsTestbedOptions {
+  /** Extra environment for moto_server, e.g. MOTO_LAMBDA_STUB_ECR=false (see aws-fixtures.ts). */
+  motoEnv?: Record<string, string>;
+}
+
 /** moto_server plus a scenario proxy in front of it; `stop` stops both and tolerates half-started states. */
-export async function startEcsTestbed(): Promise<EcsTestbed> {
-  const moto = await startMoto();
+export async function startEcsTestbed(options: EcsTestbedOptions = {}): Promise<EcsTestbed> {
+  const moto = await startMoto(options.motoEnv === undefined ? {} : { env: options.motoEnv });
   let proxy: ScenarioProxy;
   try {
     proxy = await startScenarioProxy(moto.url);

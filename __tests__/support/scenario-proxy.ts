@@ -12,8 +12,13 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerR
 export interface RecordedCall {
   /** Signing name of the AWS service: 'ecs', 'ec2', 'lambda', 'ssm', ... ('unknown' if unsigned). */
   service: string;
-  /** 'UpdateService'; for REST APIs without a target or Action, `METHOD /path`. */
+  /**
+   * 'UpdateService'; Lambda's REST routes by their operation name ('UpdateFunctionCode');
+   * other REST APIs without a target or Action as `METHOD /path`.
+   */
   operation: string;
+  /** Lambda only: the function the path names, as a bare name (ARN and qualifier dropped). */
+  resource?: string;
   /** Parsed JSON, form parameters as an object, raw text, or undefined when empty. */
   body: unknown;
   at: number;
@@ -606,7 +611,8 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function parseJson(body: Buffer): unknown {
+/** A body as JSON, or {} when it is not JSON (for overlays that rewrite responses). */
+export function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
@@ -615,7 +621,7 @@ function parseJson(body: Buffer): unknown {
 }
 
 /** The upstream response with a rewritten JSON body. */
-function jsonResponse(upstream: ProxyResponse, json: unknown): ProxyResponse {
+export function jsonResponse(upstream: ProxyResponse, json: unknown): ProxyResponse {
   const body = Buffer.from(JSON.stringify(json));
   const headers: OutgoingHttpHeaders = { ...upstream.headers, 'content-length': String(body.length) };
   delete headers['transfer-encoding'];
@@ -651,9 +657,72 @@ function recordOf(method: string, url: string, headers: IncomingHttpHeaders, bod
   }
   const query = new URL(url, 'http://proxy.invalid').searchParams;
   const action = query.get('Action') ?? (parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)['Action'] : undefined);
-  const operation = target?.split('.').pop() ?? (typeof action === 'string' ? action : `${method} ${url.split('?')[0] ?? url}`);
+  const path = url.split('?')[0] ?? url;
   const service = scope?.[1] ?? (target?.startsWith(ECS_TARGET_PREFIX) === true ? 'ecs' : 'unknown');
-  return { service, operation, body: parsed, at: Date.now() };
+  const lambda = service === 'lambda' && target === undefined ? lambdaOperationOf(method, path) : undefined;
+  const operation = target?.split('.').pop() ?? (typeof action === 'string' ? action : (lambda?.operation ?? `${method} ${path}`));
+  const call: RecordedCall = { service, operation, body: parsed, at: Date.now() };
+  if (lambda?.functionName !== undefined) call.resource = lambda.functionName;
+  return call;
+}
+
+// ---------------------------------------------------------------------------------------
+// Lambda is a REST API: no target header, no Action. Its routes, as the SDK sends them
+// (client-lambda's schema), named so overlays and counts can use operation names.
+
+const LAMBDA_ROUTES: ReadonlyArray<readonly [method: string, path: string, operation: string]> = [
+  ['POST', '/2015-03-31/functions', 'CreateFunction'],
+  ['GET', '/2015-03-31/functions', 'ListFunctions'],
+  ['GET', '/2015-03-31/functions/{fn}', 'GetFunction'],
+  ['DELETE', '/2015-03-31/functions/{fn}', 'DeleteFunction'],
+  ['GET', '/2015-03-31/functions/{fn}/configuration', 'GetFunctionConfiguration'],
+  ['PUT', '/2015-03-31/functions/{fn}/configuration', 'UpdateFunctionConfiguration'],
+  ['PUT', '/2015-03-31/functions/{fn}/code', 'UpdateFunctionCode'],
+  ['POST', '/2015-03-31/functions/{fn}/versions', 'PublishVersion'],
+  ['GET', '/2015-03-31/functions/{fn}/versions', 'ListVersionsByFunction'],
+  ['POST', '/2015-03-31/functions/{fn}/aliases', 'CreateAlias'],
+  ['GET', '/2015-03-31/functions/{fn}/aliases', 'ListAliases'],
+  ['GET', '/2015-03-31/functions/{fn}/aliases/{alias}', 'GetAlias'],
+  ['PUT', '/2015-03-31/functions/{fn}/aliases/{alias}', 'UpdateAlias'],
+  ['DELETE', '/2015-03-31/functions/{fn}/aliases/{alias}', 'DeleteAlias'],
+  ['POST', '/2015-03-31/functions/{fn}/invocations', 'Invoke'],
+  ['GET', '/2017-03-31/tags/{fn}', 'ListTags'],
+  ['POST', '/2017-03-31/tags/{fn}', 'TagResource'],
+  ['DELETE', '/2017-03-31/tags/{fn}', 'UntagResource'],
+];
+
+const LAMBDA_MATCHERS = LAMBDA_ROUTES.map(([method, path, operation]) => ({
+  method,
+  operation,
+  // One path segment per placeholder; moto and the SDK both accept a trailing slash.
+  pattern: new RegExp(`^${path.replace('{fn}', '(?<fn>[^/]+)').replace('{alias}', '[^/]+')}/?$`),
+}));
+
+/** The operation a Lambda REST request is, and the function it names; undefined for routes not in the table. */
+export function lambdaOperationOf(method: string, path: string): { operation: string; functionName?: string } | undefined {
+  for (const matcher of LAMBDA_MATCHERS) {
+    if (matcher.method !== method) continue;
+    const match = matcher.pattern.exec(path);
+    if (match === null) continue;
+    const fn = match.groups?.['fn'];
+    return fn === undefined ? { operation: matcher.operation } : { operation: matcher.operation, functionName: lambdaFunctionName(fn) };
+  }
+  return undefined;
+}
+
+/**
+ * The bare function name in a name, `name:qualifier`, partial ARN (`123456789012:function:name`)
+ * or full ARN, URL-encoded or not: so one overlay matches however the caller named it.
+ */
+export function lambdaFunctionName(ref: string): string {
+  let decoded = ref;
+  try {
+    decoded = decodeURIComponent(ref);
+  } catch {
+    // Not encoded after all; use it as it is.
+  }
+  const afterFunction = /(?:^|:)function:([^:]+)/.exec(decoded);
+  return afterFunction?.[1] ?? decoded.split(':')[0] ?? decoded;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

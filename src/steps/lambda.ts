@@ -1,33 +1,19 @@
-import {
-  createAlias,
-  getAlias,
-  getFunction,
-  getFunctionConfiguration,
-  publishVersion,
-  updateAlias,
-  updateFunctionCode,
-} from '../aws/lambda.ts';
-import type { Logger, StepDeps } from '../deps.ts';
-import { UserError, awsErrorName, messageOf } from '../errors.ts';
+import { getAlias, getFunction, getFunctionConfiguration } from '../aws/lambda.ts';
+import { withPrefix, type Logger, type StepDeps } from '../deps.ts';
+import { UserError, messageOf } from '../errors.ts';
 import { Input } from '../names.ts';
 import {
   checkFunctionRegions,
   checkLambdaImage,
-  classifyFunctionUpdate,
-  classifyVersionState,
   decideLambdaUpdate,
-  isUpdating,
-  runningDigest,
   runningImage,
   type AliasSnapshot,
   type FunctionSnapshot,
   type LambdaDecision,
   type LambdaDecisionInput,
-  type UpdateProgress,
 } from '../plan/lambda-update.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
-import { retrying } from '../retry.ts';
-import { waitFor } from '../wait.ts';
+import { applyFunction } from './lambda-function.ts';
 
 export interface LambdaOptions {
   /** As the user wrote them: names, partial or full ARNs (validated in plan/lambda-update.ts). */
@@ -108,7 +94,7 @@ export async function prepareLambda(options: LambdaOptions, image: ResolvedImage
   const functions = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   checkDistinct(functions);
 
-  for (const planned of functions) logPlan(planned, digest, prefixed(deps.log, planned.functionName));
+  for (const planned of functions) logPlan(planned, digest, functionLogger(deps.log, planned.functionName));
   return { options, image, digest, functions };
 }
 
@@ -164,7 +150,7 @@ async function readAlias(functionName: string, alias: string, deps: StepDeps): P
 
 type Target = LambdaDecisionInput['target'];
 
-function decide(planned: Pick<LambdaFunctionPlan, 'function' | 'alias'>, options: LambdaOptions, target: Target): LambdaDecision {
+export function decide(planned: Pick<LambdaFunctionPlan, 'function' | 'alias'>, options: LambdaOptions, target: Target): LambdaDecision {
   return decideLambdaUpdate({
     function: planned.function,
     target,
@@ -201,7 +187,7 @@ function logPlan(planned: LambdaFunctionPlan, digest: string, log: Logger): void
 
 function dryRun(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps): LambdaFunctionResult {
   const { skip, changes } = planned.decision;
-  if (!skip) prefixed(deps.log, planned.functionName).info(`dry run, nothing sent; planned: ${changes.join('; ')}.`);
+  if (!skip) functionLogger(deps.log, planned.functionName).info(`dry run, nothing sent; planned: ${changes.join('; ')}.`);
   return {
     ...resultBase(planned, plan),
     verdict: skip ? 'unchanged' : 'planned',
@@ -211,206 +197,14 @@ function dryRun(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps): 
   };
 }
 
-/** One function's deploy; its failures become a 'failed' verdict so the others carry on. */
-async function applyFunction(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps): Promise<LambdaFunctionResult> {
-  const started = deps.now();
-  const run: FunctionRun = {
-    name: planned.functionName,
-    plan,
-    deps,
-    log: prefixed(deps.log, planned.functionName),
-    deadline: started + plan.options.wait.timeoutMs,
-    changed: false,
-  };
-  const finish = (fields: Pick<LambdaFunctionResult, 'verdict'> & Partial<LambdaFunctionResult>): LambdaFunctionResult => ({
-    ...resultBase(planned, plan),
-    changed: run.changed,
-    ...versionField(run.published),
-    durationMs: deps.now() - started,
-    ...fields,
-  });
-  try {
-    if (planned.decision.skip) return finish({ verdict: 'unchanged', ...versionField(planned.alias?.alias.FunctionVersion) });
-    const { snapshot, decision } = await deployCode(run, planned);
-    if (decision.skip) {
-      run.log.info(`nothing left to change: it runs ${plan.digest}.`);
-      return finish({ verdict: 'unchanged', ...versionField(planned.alias?.alias.FunctionVersion) });
-    }
-    const version = decision.publish ? await publish(run, snapshot) : undefined;
-    if (decision.alias && version !== undefined) await moveAlias(run, decision.alias, version);
-    return finish({ verdict: 'succeeded', changes: decision.changes, ...versionField(version) });
-  } catch (error) {
-    if (error instanceof Error && error.stack) run.log.debug(error.stack);
-    return finish({ verdict: 'failed', failure: messageOf(error) });
-  }
-}
-
-interface FunctionRun {
-  /** As given in the input; every log line starts with it. */
-  name: string;
-  plan: LambdaPlan;
-  deps: StepDeps;
-  log: Logger;
-  /** Every wait and retry of this function ends by then. */
-  deadline: number;
-  /** Something was updated, published or aliased. */
-  changed: boolean;
-  /** The version published, kept for the result even if moving the alias then fails. */
-  published?: string;
-}
-
-/**
- * Updates the code unless the function turns out to run the target already, then waits for
- * the update and checks the digest. A function busy with another update (before we start,
- * or answering ResourceConflictException) is waited for, read again and decided again.
- */
-async function deployCode(run: FunctionRun, planned: LambdaFunctionPlan): Promise<{ snapshot: FunctionSnapshot; decision: LambdaDecision }> {
-  const { deps, name, plan } = run;
-  let snapshot = planned.function;
-  let decision = planned.decision;
-  let refresh = decision.waitFirst;
-  let updated = false;
-  await retrying(
-    async () => {
-      if (refresh) {
-        await waitUntilIdle(run);
-        snapshot = await readAgain(run);
-        decision = decide({ function: snapshot, alias: planned.alias }, plan.options, { reference: plan.image.reference, digest: plan.digest });
-        for (const line of decision.changes) run.log.info(`  now: ${line}`);
-      }
-      refresh = true;
-      if (!decision.updateCode) return;
-      const revisionId = snapshot.configuration.RevisionId;
-      try {
-        await updateFunctionCode(deps.clients.lambda, { functionName: name, imageUri: plan.image.reference, revisionId });
-      } catch (error) {
-        if (awsErrorName(error) === 'PreconditionFailedException') {
-          throw new UserError(
-            `someone else changed the function after it was read (its RevisionId is no longer ${revisionId ?? '(none)'}), so the image was not updated: check who deploys it at the same time, then run the deploy again.`,
-            { cause: error },
-          );
-        }
-        throw error;
-      }
-      run.changed = true;
-      updated = true;
-      run.log.info(`UpdateFunctionCode sent: ${plan.image.reference}`);
-    },
-    {
-      what: `UpdateFunctionCode of '${name}'`,
-      retryable: (error) => (awsErrorName(error) === 'ResourceConflictException' ? 'another update is in progress' : undefined),
-      timeoutMs: remaining(run),
-      sleep: deps.sleep,
-      now: deps.now,
-      log: (message) => run.log.info(message),
-    },
-  );
-  if (!updated) return { snapshot, decision };
-
-  const outcome = await waitFor<UpdateProgress>({
-    what: `the code update of Lambda function '${name}'`,
-    intervalMs: plan.options.wait.intervalMs,
-    timeoutMs: remaining(run),
-    sleep: deps.sleep,
-    now: deps.now,
-    onProgress: (line) => run.log.info(line),
-    check: async () => {
-      const progress = classifyFunctionUpdate(await getFunctionConfiguration(deps.clients.lambda, name));
-      return progress.state === 'pending' ? { done: false, state: progress.line } : { done: true, value: progress };
-    },
-  });
-  if (outcome.state === 'failed') throw new UserError(outcome.reason);
-
-  snapshot = await readAgain(run);
-  const digest = runningDigest(snapshot);
-  if (digest !== plan.digest) {
-    throw new UserError(
-      `the function runs ${digest ?? '(no digest reported)'}, not ${plan.digest}: another deploy changed it meanwhile, or the tag in '${plan.image.reference}' was moved after it was resolved.`,
-    );
-  }
-  run.log.info(`update Successful: it runs ${digest}.`);
-  return { snapshot, decision };
-}
-
-/** Waits until no update is in flight (LastUpdateStatus InProgress or State Pending). */
-async function waitUntilIdle(run: FunctionRun): Promise<void> {
-  const { deps, name } = run;
-  await waitFor<true>({
-    what: `the update in progress on Lambda function '${name}' to finish`,
-    intervalMs: run.plan.options.wait.intervalMs,
-    timeoutMs: remaining(run),
-    sleep: deps.sleep,
-    now: deps.now,
-    onProgress: (line) => run.log.info(`waiting for another update: ${line}`),
-    check: async () => {
-      const configuration = await getFunctionConfiguration(deps.clients.lambda, name);
-      return isUpdating(configuration) ? { done: false, state: progressWords(configuration) } : { done: true, value: true };
-    },
-  });
-}
-
-function progressWords(configuration: { LastUpdateStatus?: string; State?: string }): string {
-  return `update ${configuration.LastUpdateStatus ?? 'unknown'}, state ${configuration.State ?? 'unknown'}`;
-}
-
-async function readAgain(run: FunctionRun): Promise<FunctionSnapshot> {
-  const found = await getFunction(run.deps.clients.lambda, run.name);
-  if (!found) throw new UserError(`the function was deleted while deploying (region '${run.plan.options.region}').`);
-  return found;
-}
-
-/** Publishes what $LATEST holds now, guarded by its CodeSha256 and RevisionId, and waits until Active. */
-async function publish(run: FunctionRun, snapshot: FunctionSnapshot): Promise<string> {
-  const { deps, name } = run;
-  const { CodeSha256: codeSha256, RevisionId: revisionId } = snapshot.configuration;
-  if (codeSha256 === undefined) throw new Error(`GetFunction for '${name}' reported no CodeSha256 to publish`);
-  const version = await publishVersion(deps.clients.lambda, { functionName: name, codeSha256, revisionId }).then(
-    (published) => published.Version ?? '',
-    (error: unknown) => {
-      if (awsErrorName(error) !== 'PreconditionFailedException') throw error;
-      throw new UserError(
-        `someone else changed the function before its version was published (RevisionId ${revisionId ?? '(none)'} no longer matches), so no version was published: run the deploy again.`,
-        { cause: error },
-      );
-    },
-  );
-  run.changed = true;
-  run.published = version;
-  run.log.info(`published version ${version}.`);
-
-  const outcome = await waitFor<UpdateProgress>({
-    what: `version ${version} of Lambda function '${name}' to become Active`,
-    intervalMs: run.plan.options.wait.intervalMs,
-    timeoutMs: remaining(run),
-    sleep: deps.sleep,
-    now: deps.now,
-    onProgress: (line) => run.log.info(line),
-    check: async () => {
-      const progress = classifyVersionState(await getFunctionConfiguration(deps.clients.lambda, name, version));
-      return progress.state === 'pending' ? { done: false, state: progress.line } : { done: true, value: progress };
-    },
-  });
-  if (outcome.state === 'failed') throw new UserError(outcome.reason);
-  return version;
-}
-
-async function moveAlias(run: FunctionRun, alias: NonNullable<LambdaDecision['alias']>, version: string): Promise<void> {
-  const { lambda } = run.deps.clients;
-  const target = { functionName: run.name, alias: alias.name, version };
-  if (alias.current === undefined) {
-    await createAlias(lambda, target);
-    run.changed = true;
-    run.log.info(`created alias ${alias.name} -> version ${version}.`);
-    return;
-  }
-  await updateAlias(lambda, { ...target, revisionId: alias.current.RevisionId });
-  run.changed = true;
-  run.log.info(`moved alias ${alias.name}: version ${alias.current.FunctionVersion ?? '?'} -> ${version}.`);
-}
-
 // --- helpers --------------------------------------------------------------------------------
 
-function resultBase(planned: LambdaFunctionPlan, plan: LambdaPlan) {
+/** Several functions deploy at once, so every line says which one it is about. */
+export function functionLogger(log: Logger, name: string): Logger {
+  return withPrefix(log, `${name}: `);
+}
+
+export function resultBase(planned: LambdaFunctionPlan, plan: LambdaPlan) {
   const previousImage = runningImage(planned.function);
   return {
     functionName: planned.functionName,
@@ -422,19 +216,6 @@ function resultBase(planned: LambdaFunctionPlan, plan: LambdaPlan) {
   };
 }
 
-function versionField(version: string | undefined): { version?: string } {
+export function versionField(version: string | undefined): { version?: string } {
   return version === undefined ? {} : { version };
-}
-
-function remaining(run: FunctionRun): number {
-  return Math.max(0, run.deadline - run.deps.now());
-}
-
-/** Several functions deploy at once, so every line says which one it is about. */
-function prefixed(log: Logger, name: string): Logger {
-  return {
-    info: (message) => log.info(`${name}: ${message}`),
-    warning: (message) => log.warning(`${name}: ${message}`),
-    debug: (message) => log.debug(`${name}: ${message}`),
-  };
 }
