@@ -1,8 +1,20 @@
-// `npm run demo`: the bundled action against moto_server, with the scenario proxy playing
-// a rollout that completes after 4 s. Shows a real change, then the same run as a no-op.
+// `npm run demo`: the bundled action against moto_server, as a release workflow would run
+// it on `refs/tags/v1.2.3`: resolve the tag to its digest in ECR, deploy it to an ECS
+// service (raising cpu/memory at the same time) and a Lambda function (publishing a version
+// behind an alias), then write the tag to the SSM parameter. The scenario proxy plays a
+// rollout that completes after 4 s. Then the same run again, which must change nothing.
 // Everything it starts is stopped on the way out, also on Ctrl-C and on errors.
 
-import { listRevisions, seedService, startEcsTestbed, TEST_ACCOUNT, TEST_REGION } from '../__tests__/support/ecs-fixtures.ts';
+import {
+  MOTO_REAL_ECR_ENV,
+  createImageFunction,
+  createRepository,
+  getFunctionImage,
+  getParameter,
+  pushImage,
+  putParameter,
+} from '../__tests__/support/aws-fixtures.ts';
+import { listRevisions, richTaskDefinition, seedService, startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import { runAction } from '../__tests__/support/run-action.ts';
 import type { ActionRun } from '../__tests__/support/run-action.ts';
@@ -10,7 +22,10 @@ import { completesAfter } from '../__tests__/support/scenario-proxy.ts';
 
 const CLUSTER = 'demo';
 const SERVICE = 'web';
-const IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
+const FUNCTION = 'app-api';
+const PARAMETER = '/demo/prod/image-tag';
+const RELEASE = 'v1.2.3';
+const MUTATING = ['RegisterTaskDefinition', 'UpdateService', 'UpdateFunctionCode', 'PublishVersion', 'CreateAlias', 'UpdateAlias', 'PutParameter'];
 
 function heading(text: string): void {
   process.stdout.write(`\n\x1b[1m== ${text}\x1b[0m\n`);
@@ -29,46 +44,68 @@ function show(run: ActionRun): void {
 
 async function demo(testbed: EcsTestbed, signal: AbortSignal): Promise<string[]> {
   const problems: string[] = [];
-  const seeded = await seedService({ endpoint: testbed.moto.url, cluster: CLUSTER, service: SERVICE, desiredCount: 2 });
+  const endpoint = testbed.moto.url;
+  const repo = await createRepository(endpoint, 'app');
+  const previous = await pushImage(endpoint, repo, 'v1.2.2');
+  const release = await pushImage(endpoint, repo, RELEASE);
+  const rich = richTaskDefinition('web-td');
+  const taskDefinition = {
+    ...rich,
+    containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: previous.tagged } : c)),
+  };
+  const seeded = await seedService({ endpoint, cluster: CLUSTER, service: SERVICE, taskDefinition, desiredCount: 2 });
   testbed.proxy.scriptRollout(SERVICE, completesAfter(4000));
-  process.stdout.write(`moto_server ${testbed.moto.url} (pid ${testbed.moto.pid}), scenario proxy ${testbed.proxy.url}\n`);
-  process.stdout.write(`seeded service '${SERVICE}' in cluster '${CLUSTER}' on ${seeded.taskDefinitionArn}\n`);
+  await createImageFunction(endpoint, { name: FUNCTION, imageUri: previous.tagged });
+  await putParameter(endpoint, { name: PARAMETER, value: 'v1.2.2' });
+  process.stdout.write(`moto_server ${endpoint} (pid ${testbed.moto.pid}), scenario proxy ${testbed.proxy.url}\n`);
+  process.stdout.write(`seeded ECR ${repo.uri} with v1.2.2 and ${RELEASE} (${release.digest})\n`);
+  process.stdout.write(`seeded service '${SERVICE}' in cluster '${CLUSTER}' on ${seeded.taskDefinitionArn}, function '${FUNCTION}' and ${PARAMETER}, all on v1.2.2\n`);
 
   const inputs = {
-    mode: 'ecs',
+    mode: 'image, ecs, lambda, parameter',
+    image: repo.uri,
     cluster: CLUSTER,
     service: SERVICE,
     'container-name': 'app',
-    image: IMAGE,
     cpu: '1 vCPU',
     memory: '2 GB',
+    'function-name': FUNCTION,
+    'lambda-alias': 'live',
+    'parameter-name': PARAMETER,
     'poll-interval': '1s',
     'wait-timeout': '2m',
   };
+  const env = { ...testbed.awsEnv, GITHUB_REF: `refs/tags/${RELEASE}`, GITHUB_SHA: '4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39' };
   const stream = (chunk: string): void => {
     process.stdout.write(chunk);
   };
 
-  heading(`run 1: deploy ${IMAGE} with cpu 1 vCPU / memory 2 GB`);
-  const first = await runAction({ inputs, env: testbed.awsEnv, onStdout: stream, timeoutMs: 180_000, signal });
+  heading(`run 1: release ${RELEASE} to service, function and parameter, with cpu 1 vCPU / memory 2 GB`);
+  const first = await runAction({ inputs, env, onStdout: stream, timeoutMs: 180_000, signal });
   show(first);
   if (first.exitCode !== 0) problems.push(`run 1 exited ${String(first.exitCode)}, expected 0`);
   if (first.outputs['changed'] !== 'true') problems.push(`run 1 reported changed=${first.outputs['changed'] ?? '(unset)'}, expected true`);
+  if (first.outputs['image'] !== release.pinned) problems.push(`run 1 output image=${first.outputs['image'] ?? '(unset)'}, expected ${release.pinned}`);
+  const fn = await getFunctionImage(endpoint, FUNCTION);
+  if (fn.imageUri !== release.pinned) problems.push(`function runs ${fn.imageUri ?? '(none)'}, expected ${release.pinned}`);
+  const parameter = await getParameter(endpoint, PARAMETER);
+  if (parameter?.value !== RELEASE) problems.push(`parameter holds ${parameter?.value ?? '(nothing)'}, expected ${RELEASE}`);
 
   const from = testbed.proxy.calls.length;
   heading('run 2: the same inputs again (should change nothing)');
-  const second = await runAction({ inputs, env: testbed.awsEnv, onStdout: stream, timeoutMs: 180_000, signal });
+  const second = await runAction({ inputs, env, onStdout: stream, timeoutMs: 180_000, signal });
   show(second);
-  const writes = testbed.proxy.callsTo('RegisterTaskDefinition', from) + testbed.proxy.callsTo('UpdateService', from);
+  const writes = MUTATING.reduce((sum, operation) => sum + testbed.proxy.callsTo(operation, from), 0);
   if (second.exitCode !== 0) problems.push(`run 2 exited ${String(second.exitCode)}, expected 0`);
   if (second.outputs['changed'] !== 'false') problems.push(`run 2 reported changed=${second.outputs['changed'] ?? '(unset)'}, expected false`);
-  if (writes > 0) problems.push(`run 2 made ${writes} RegisterTaskDefinition/UpdateService calls, expected none`);
+  if (writes > 0) problems.push(`run 2 made ${writes} calls that change something (${MUTATING.join(', ')}), expected none`);
 
-  heading('what the proxy saw');
+  heading('what the proxy saw (both runs)');
   const counts = new Map<string, number>();
   for (const call of testbed.proxy.calls) counts.set(`${call.service}:${call.operation}`, (counts.get(`${call.service}:${call.operation}`) ?? 0) + 1);
   for (const [operation, count] of counts) process.stdout.write(`  ${operation} x${count}\n`);
-  process.stdout.write(`  revisions of ${seeded.family}: ${(await listRevisions(testbed.moto.url, seeded.family)).length}\n`);
+  process.stdout.write(`  revisions of ${seeded.family}: ${(await listRevisions(endpoint, seeded.family)).length}\n`);
+  process.stdout.write(`  ${PARAMETER} = ${parameter?.value ?? '(nothing)'} (version ${String(parameter?.version ?? '-')})\n`);
   return problems;
 }
 
@@ -84,7 +121,7 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    testbed = await startEcsTestbed();
+    testbed = await startEcsTestbed({ motoEnv: { ...MOTO_REAL_ECR_ENV } });
     abort.signal.throwIfAborted();
     const problems = await demo(testbed, abort.signal);
     heading(problems.length === 0 ? 'demo OK' : 'demo FAILED');

@@ -21,7 +21,7 @@ import {
   startEcsTestbed,
 } from '../support/ecs-fixtures.ts';
 import type { EcsTestbed, SeededService } from '../support/ecs-fixtures.ts';
-import { lambdaUpdateFails } from '../support/lambda-scenarios.ts';
+import { lambdaConflict, lambdaUpdateFails } from '../support/lambda-scenarios.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
@@ -305,6 +305,28 @@ describe('one step: image -> ecs and lambda -> parameter', () => {
     expect(proxy.callsTo('PutParameter', from)).toBe(0);
     expect(await getParameter(testbed.moto.url, world.parameterName)).toEqual(world.parameter);
     expect(run.summary).toContain('Not run because of the failure: parameter');
+  });
+
+  it('waits out another update in progress (ResourceConflictException) and then deploys, without failing', async () => {
+    const { proxy } = testbed;
+    const world = await seedWorld('conflict', {
+      tags: ['v1.2.3', 'v1.2.4'],
+      running: { tag: 'v1.2.3', pinned: true },
+      parameterHistory: ['v1.2.3'],
+      rollout: completesAfter(2000),
+    });
+    lambdaConflict(proxy, world.fn.name, { times: 2 });
+    const target = imageOf(world, 'v1.2.4');
+    const from = proxy.calls.length;
+
+    const run = await deploy(world, ['lambda', 'parameter'], { env: releaseEnv('v1.2.4') });
+
+    expect(run.exitCode, transcript(run)).toBe(0);
+    // Two refused by the overlay, the third reached moto.
+    expect(proxy.callsTo('UpdateFunctionCode', from)).toBe(3);
+    expect(run.stdout).toContain('another update is in progress');
+    expect((await getFunctionImage(testbed.moto.url, world.fn.name)).imageUri).toBe(target.pinned);
+    expect(await getParameter(testbed.moto.url, world.parameterName)).toEqual({ value: 'v1.2.4', version: world.parameter.version + 1 });
   });
 
   it('dry run: shows the plan, sends no change, leaves every resource as it was', async () => {

@@ -77,14 +77,8 @@ export interface TagChoice {
  * the short commit SHA. Without a digest some tag is required.
  */
 export function chooseTag(sources: TagSources): TagChoice {
-  const { imageTag, inputTag } = sources;
-  if (imageTag !== undefined && inputTag !== undefined && imageTag !== inputTag) {
-    throw new UserError(
-      `Input '${Input.image}' carries tag '${imageTag}' but input '${Input.tag}' is '${inputTag}': give the tag in one of them, or make them equal.`,
-    );
-  }
-  if (imageTag !== undefined) return { tag: imageTag, source: 'image' };
-  if (inputTag !== undefined) return { tag: inputTag, source: 'input' };
+  const explicit = imageOrInput('tag', sources.imageTag, sources.inputTag);
+  if (explicit) return { tag: explicit.value, source: explicit.source };
 
   const fromGit = sources.hasDigest === true ? lenient(() => gitTag(sources)) : gitTag(sources);
   if (fromGit !== undefined) return fromGit;
@@ -123,15 +117,20 @@ export interface DigestChoice {
 
 /** The digest in `image`, or the `digest` input; both given must agree. */
 export function chooseDigest(sources: { imageDigest?: string; inputDigest?: string }): DigestChoice {
-  const { imageDigest, inputDigest } = sources;
-  if (imageDigest !== undefined && inputDigest !== undefined && imageDigest !== inputDigest) {
+  const explicit = imageOrInput('digest', sources.imageDigest, sources.inputDigest);
+  return explicit ? { digest: explicit.value, source: explicit.source } : {};
+}
+
+/** The value written in `image`, else the input of that name; both given must agree. */
+function imageOrInput(name: 'tag' | 'digest', inImage: string | undefined, inInput: string | undefined): { value: string; source: 'image' | 'input' } | undefined {
+  if (inImage !== undefined && inInput !== undefined && inImage !== inInput) {
     throw new UserError(
-      `Input '${Input.image}' carries digest '${imageDigest}' but input '${Input.digest}' is '${inputDigest}': give the digest in one of them, or make them equal.`,
+      `Input '${Input.image}' carries ${name} '${inImage}' but input '${Input[name]}' is '${inInput}': give the ${name} in one of them, or make them equal.`,
     );
   }
-  if (imageDigest !== undefined) return { digest: imageDigest, source: 'image' };
-  if (inputDigest !== undefined) return { digest: inputDigest, source: 'input' };
-  return {};
+  if (inImage !== undefined) return { value: inImage, source: 'image' };
+  if (inInput !== undefined) return { value: inInput, source: 'input' };
+  return undefined;
 }
 
 export interface DeployReferenceOptions {

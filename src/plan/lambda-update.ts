@@ -162,8 +162,13 @@ export interface LambdaDecision {
 }
 
 /** The image the function runs: the resolved URI (digest) when Lambda reports one. */
+/** `repository@digest` the function runs, else the ImageUri it was given. */
 export function runningImage(snapshot: FunctionSnapshot): string | undefined {
-  return snapshot.code.ResolvedImageUri ?? snapshot.code.ImageUri;
+  const resolved = snapshot.code.ResolvedImageUri;
+  const digest = resolved === undefined ? undefined : digestOfImageUri(resolved);
+  // Rebuilt from its parts: emulators have been seen to repeat the algorithm (`repo@sha256@sha256:…`).
+  if (resolved !== undefined && digest !== undefined) return `${resolved.slice(0, resolved.indexOf('@'))}@${digest}`;
+  return resolved ?? snapshot.code.ImageUri;
 }
 
 export function runningDigest(snapshot: FunctionSnapshot): string | undefined {

@@ -54,10 +54,13 @@ export async function prepareParameter(options: ParameterOptions, image: Resolve
   const current = await getParameter(deps.clients.ssm, options.name);
   // Deciding now stops the step on a SecureString or a type clash before ECS or Lambda change.
   const decision = decideParameterWrite({ name: options.name, value, type: options.type, current });
-  deps.log.debug(
+  // The plan, as a person reviewing a dry run wants to read it.
+  deps.log.info(
     current === undefined
-      ? `Parameter '${options.name}' does not exist yet; it will hold '${value}'.`
-      : `Parameter '${options.name}' holds '${current.value}' (${current.type}, version ${current.version}); it will hold '${value}'.`,
+      ? `Parameter '${options.name}' does not exist yet; it will be created holding '${value}'.`
+      : current.value === value
+        ? `Parameter '${options.name}' already holds '${value}' (${current.type}, version ${current.version}).`
+        : `Parameter '${options.name}' holds '${current.value}' (${current.type}, version ${current.version}); it will hold '${value}'.`,
   );
   return { options, value, decision };
 }

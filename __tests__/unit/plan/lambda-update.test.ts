@@ -11,6 +11,7 @@ import {
   isUpdating,
   parseFunctionNames,
   runningDigest,
+  runningImage,
   validateAliasName,
   type AliasSnapshot,
   type FunctionSnapshot,
@@ -162,6 +163,18 @@ describe('digestOfImageUri', () => {
     ['an @ followed by no algorithm', `${REPO}@${HEX_NEW}`, undefined],
   ])('reads %s', (_name, uri, expected) => {
     expect(digestOfImageUri(uri)).toBe(expected);
+  });
+});
+
+describe('runningImage', () => {
+  it.each<[string, FunctionCodeLocation, string | undefined]>([
+    ['the resolved image Lambda reports', { ImageUri: `${REPO}:v1`, ResolvedImageUri: `${REPO}@${NEW}` }, `${REPO}@${NEW}`],
+    ["moto's resolved image with the algorithm twice", { ImageUri: `${REPO}@${NEW}`, ResolvedImageUri: `${REPO}@sha256@${NEW}` }, `${REPO}@${NEW}`],
+    ['the ImageUri when nothing was resolved', { ImageUri: `${REPO}:v1` }, `${REPO}:v1`],
+    ['a resolved image without a digest as it is', { ResolvedImageUri: `${REPO}:v1` }, `${REPO}:v1`],
+    ['nothing', {}, undefined],
+  ])('shows %s', (_name, code, expected) => {
+    expect(runningImage({ configuration: {}, code })).toBe(expected);
   });
 });
 

@@ -14,11 +14,11 @@ import {
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StepDeps } from '../../../src/deps.ts';
 import { UserError } from '../../../src/errors.ts';
 import type { Tag, TaskDefinitionDoc } from '../../../src/plan/task-definition.ts';
 import { deployEcs, type EcsDeployOptions, type EcsResult } from '../../../src/steps/ecs.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
+import { fakeDeps } from '../../support/fake-deps.ts';
 import {
   ACCOUNT,
   CLUSTER,
@@ -167,10 +167,6 @@ const servicesOf = (service: Service): DescribeServicesCommandOutput => ({ servi
 
 // --- Harness ------------------------------------------------------------------------------
 
-interface LogLine {
-  level: 'info' | 'warning' | 'debug';
-  message: string;
-}
 
 const restores: Array<() => void> = [];
 afterEach(() => {
@@ -210,22 +206,9 @@ function world(definitions: Record<string, DescribedJson> = { [RUNNING_ARN]: { t
     throw new Error(`${command.constructor.name} was sent but this test did not expect it`);
   });
 
-  let time = 1_000_000;
-  const sleeps: number[] = [];
-  const log: LogLine[] = [];
-  const deps: StepDeps = {
-    log: {
-      info: (message) => log.push({ level: 'info', message }),
-      warning: (message) => log.push({ level: 'warning', message }),
-      debug: (message) => log.push({ level: 'debug', message }),
-    },
-    clients: fakeClients({ ecs }),
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      time += ms;
-    },
-    now: () => time,
-  };
+  const fake = fakeDeps(fakeClients({ ecs }));
+  const { deps, log } = fake;
+  const { sleeps } = fake;
 
   return {
     mock,

@@ -9,10 +9,10 @@ import {
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StepDeps } from '../../../src/deps.ts';
 import { AwsCallError, UserError } from '../../../src/errors.ts';
 import { resolveImage, type ImageOptions, type ImageResult } from '../../../src/steps/image.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
+import { fakeDeps } from '../../support/fake-deps.ts';
 
 // The step runs against a real ECRClient whose `send` is stubbed by aws-sdk-client-mock;
 // a command no test set up fails loudly. The deploy region of fakeClients' other clients
@@ -28,10 +28,6 @@ const SHA = '0123456789abcdef0123456789abcdef01234567';
 const PUSHED = new Date('2025-06-01T10:00:00.000Z');
 const BRANCH = { ref: 'refs/heads/main', sha: SHA };
 
-interface LogLine {
-  level: 'info' | 'warning' | 'debug';
-  message: string;
-}
 
 const restores: (() => void)[] = [];
 afterEach(() => {
@@ -46,21 +42,9 @@ function world() {
     throw new Error(`a command with ${JSON.stringify(input)} was sent but this test did not expect it`);
   });
 
-  let time = 1_000_000;
-  const log: LogLine[] = [];
   const clients = fakeClients({ ecr });
-  const deps: StepDeps = {
-    log: {
-      info: (message) => log.push({ level: 'info', message }),
-      warning: (message) => log.push({ level: 'warning', message }),
-      debug: (message) => log.push({ level: 'debug', message }),
-    },
-    clients,
-    sleep: async (ms) => {
-      time += ms;
-    },
-    now: () => time,
-  };
+  const fake = fakeDeps(clients);
+  const { deps, log } = fake;
 
   return {
     mock,

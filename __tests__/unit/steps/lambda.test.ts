@@ -16,11 +16,11 @@ import {
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StepDeps } from '../../../src/deps.ts';
 import { UserError } from '../../../src/errors.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
 import { applyLambda, prepareLambda, type LambdaOptions, type LambdaResult } from '../../../src/steps/lambda.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
+import { fakeDeps } from '../../support/fake-deps.ts';
 
 // The step runs against a real LambdaClient whose `send` is stubbed by aws-sdk-client-mock.
 // Every read command answers from a script per function (and per version for qualified
@@ -92,10 +92,6 @@ const notFound = (message: string) => new ResourceNotFoundException({ message, $
 
 type Answer = object | Error;
 
-interface LogLine {
-  level: 'info' | 'warning' | 'debug';
-  message: string;
-}
 
 const restores: Array<() => void> = [];
 afterEach(() => {
@@ -131,20 +127,8 @@ function world() {
   mock.on(CreateAliasCommand).callsFake(answer('CreateAlias', byAlias));
   mock.on(UpdateAliasCommand).callsFake(answer('UpdateAlias', byAlias));
 
-  let time = 1_000_000;
-  const log: LogLine[] = [];
-  const deps: StepDeps = {
-    log: {
-      info: (message) => log.push({ level: 'info', message }),
-      warning: (message) => log.push({ level: 'warning', message }),
-      debug: (message) => log.push({ level: 'debug', message }),
-    },
-    clients: fakeClients({ lambda }),
-    sleep: async (ms) => {
-      time += ms;
-    },
-    now: () => time,
-  };
+  const fake = fakeDeps(fakeClients({ lambda }));
+  const { deps, log } = fake;
 
   const inputs = <T>(command: new (...args: never[]) => { input: T }) =>
     mock.commandCalls(command as never).map((call) => (call.args[0] as { input: T }).input);

@@ -11,11 +11,11 @@ import {
 } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StepDeps } from '../../../src/deps.ts';
 import { AwsCallError, UserError } from '../../../src/errors.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
 import { applyParameter, prepareParameter, type ParameterOptions, type ParameterResult } from '../../../src/steps/parameter.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
+import { fakeDeps } from '../../support/fake-deps.ts';
 
 const NAME = '/app/prod/image-tag';
 const REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
@@ -53,29 +53,18 @@ function world() {
     throw new Error(`Unexpected command ${JSON.stringify(input)}`);
   });
 
-  let time = 5_000_000;
-  const sleeps: number[] = [];
-  const log: string[] = [];
-  const deps: StepDeps = {
-    log: {
-      info: (message) => log.push(message),
-      warning: (message) => log.push(`warning: ${message}`),
-      debug: () => undefined,
-    },
-    clients: fakeClients({ ssm }),
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      time += ms;
-    },
-    now: () => time,
-  };
+  const fake = fakeDeps(fakeClients({ ssm }), 5_000_000);
+  const { deps, sleeps } = fake;
 
   return {
     mock,
     deps,
     sleeps,
-    log,
-    now: () => time,
+    /** What the step logged at info level, in order. */
+    get log(): string[] {
+      return fake.messages('info');
+    },
+    now: fake.now,
     /** GetParameter answers these in turn (an Error is thrown); the last one repeats. */
     reads(...answers: Array<GetParameterCommandOutput | Error>) {
       let behaviour = mock.on(GetParameterCommand);
