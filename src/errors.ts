@@ -28,3 +28,14 @@ export function awsErrorName(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The message for a failure, with the fix where the cause is one people often hit: no
+ * credentials at all (the SDK's own message names no fix).
+ */
+export function explain(error: unknown): string {
+  if (awsErrorName(error) === 'CredentialsProviderError') {
+    return `${messageOf(error)}. No AWS credentials were found: run aws-actions/configure-aws-credentials (role-to-assume with id-token: write) before this step, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`;
+  }
+  return messageOf(error);
+}

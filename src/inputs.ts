@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError, messageOf } from './errors.ts';
-import { IMPLEMENTED_MODES, Input, MODES, type Mode } from './names.ts';
+import { Input, MODES, type Mode } from './names.ts';
 import { parseDuration } from './plan/duration.ts';
 import { parseCpu, parseMemory } from './plan/fargate.ts';
 import { parseImageRef } from './plan/image-ref.ts';
@@ -14,6 +14,9 @@ import type { EcsDeployOptions, TaskDefinitionSource } from './steps/ecs.ts';
 import type { ImageOptions } from './steps/image.ts';
 import type { LambdaOptions } from './steps/lambda.ts';
 import type { ParameterOptions } from './steps/parameter.ts';
+import type { RunTaskLaunch, RunTaskOptions, RunTaskSource } from './steps/run-task.ts';
+import { clientTokenFor, parseCapacityProviderStrategy, parseCommand, parseIdList } from './plan/run-task.ts';
+import { randomUUID } from 'node:crypto';
 
 export interface Settings {
   modes: Mode[];
@@ -22,6 +25,7 @@ export interface Settings {
   dryRun: boolean;
   /** Present when the image mode runs (named, or implied by lambda / parameter). */
   image?: ImageOptions;
+  runTask?: RunTaskOptions;
   ecs?: EcsDeployOptions;
   lambda?: LambdaOptions;
   parameter?: ParameterOptions;
@@ -46,17 +50,34 @@ export const DEFAULTS = {
   [Input.pinDigest]: 'true',
   [Input.publish]: 'false',
   [Input.parameterValue]: '{tag}',
+  [Input.assignPublicIp]: 'false',
+  [Input.startedBy]: 'image-deploy',
 } as const;
 
-// Inputs that only one mode reads, and have no default: setting one without its mode is
-// almost always a mistake in the workflow (a mode left out), so it is an error, not ignored.
+// Inputs that only one mode reads: setting one (to other than its default) without its
+// mode is almost always a mistake in the workflow (a mode left out), so it is an error.
 const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }> = [
-  { mode: 'image', inputs: [Input.tag, Input.digest] },
+  { mode: 'image', inputs: [Input.tag, Input.digest, Input.pinDigest, Input.waitForImage] },
+  {
+    mode: 'run-task',
+    inputs: [
+      Input.runTaskDefinition,
+      Input.runTaskContainer,
+      Input.command,
+      Input.runTaskEnvironment,
+      Input.subnets,
+      Input.securityGroups,
+      Input.assignPublicIp,
+      Input.launchType,
+      Input.capacityProviderStrategy,
+      Input.startedBy,
+    ],
+  },
   {
     mode: 'ecs',
     inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount],
   },
-  { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias] },
+  { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias, Input.publish] },
   { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },
 ];
 
@@ -76,7 +97,8 @@ export function readInputs(source: InputSource): Settings {
   const endpoint = source.env['AWS_ENDPOINT_URL'] || undefined;
   const settings: Settings = { modes, region, dryRun, endpoint };
   const wait = readWait(get);
-  if (modes.includes('image')) settings.image = readImage(get, source.env);
+  if (modes.includes('image')) settings.image = readImage(get, source.env, wait);
+  if (modes.includes('run-task')) settings.runTask = readRunTask(get, source.env, { dryRun, wait, withEcs: modes.includes('ecs') });
   if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun, wait);
   if (modes.includes('lambda')) settings.lambda = readLambda(get, region, dryRun, wait);
   if (modes.includes('parameter')) settings.parameter = readParameter(get, dryRun, wait, settings.ecs);
@@ -90,17 +112,15 @@ function withImpliedImage(modes: Mode[]): Mode[] {
 }
 
 function checkModeOnlyInputs(modes: Mode[], raw: (name: string) => string): void {
+  const defaults: Record<string, string> = DEFAULTS;
   for (const { mode, inputs } of MODE_ONLY_INPUTS) {
     if (modes.includes(mode)) continue;
-    const set = inputs.find((name) => raw(name) !== '');
+    const set = inputs.find((name) => raw(name) !== '' && raw(name) !== defaults[name]);
     if (set !== undefined) {
       throw new UserError(
         `Input '${set}' is set but mode '${mode}' is not selected (mode: ${modes.join(', ')}): add ${mode} to input '${Input.mode}', or remove '${set}'.`,
       );
     }
-  }
-  if (!modes.includes('lambda') && raw(Input.publish) !== '' && raw(Input.publish) !== DEFAULTS[Input.publish]) {
-    throw new UserError(`Input '${Input.publish}' is set but mode 'lambda' is not selected: add lambda to input '${Input.mode}', or remove '${Input.publish}'.`);
   }
 }
 
@@ -118,7 +138,7 @@ function readWait(get: (name: string) => string): WaitSettings {
   };
 }
 
-function readImage(get: (name: string) => string, env: Record<string, string | undefined>): ImageOptions {
+function readImage(get: (name: string) => string, env: Record<string, string | undefined>, wait: WaitSettings): ImageOptions {
   const image = get(Input.image);
   if (!image) {
     throw new UserError(
@@ -128,13 +148,92 @@ function readImage(get: (name: string) => string, env: Record<string, string | u
   parseImageRef(image);
   const tag = get(Input.tag);
   const digest = get(Input.digest);
+  const waitForImage = get(Input.waitForImage);
   return {
     image,
     tag: tag ? parseTagInput(tag) : undefined,
     digest: digest ? parseDigestInput(digest) : undefined,
     pinDigest: parseBoolean(get(Input.pinDigest), Input.pinDigest),
     git: { ref: env['GITHUB_REF'] || undefined, sha: env['GITHUB_SHA'] || undefined },
+    ...(waitForImage ? { waitForImage: { timeoutMs: parseBounded(waitForImage, Input.waitForImage, MIN_POLL_MS, MAX_WAIT_MS), intervalMs: wait.intervalMs } } : {}),
   };
+}
+
+const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL'] as const;
+const STARTED_BY = /^[A-Za-z0-9_/-]{1,128}$/;
+
+function readRunTask(
+  get: (name: string) => string,
+  env: Record<string, string | undefined>,
+  context: { dryRun: boolean; wait: WaitSettings; withEcs: boolean },
+): RunTaskOptions {
+  const rawDefinition = get(Input.runTaskDefinition);
+  let source: RunTaskSource;
+  if (rawDefinition === '') {
+    if (!context.withEcs) {
+      throw new UserError(
+        `Input '${Input.runTaskDefinition}' is required for mode 'run-task' without mode 'ecs': a family (migrate), family:revision, task definition ARN, or a JSON/YAML file.`,
+      );
+    }
+    source = { kind: 'ecs' };
+  } else {
+    const read = readTaskDefinitionSource(rawDefinition, env, Input.runTaskDefinition);
+    if (read.kind === 'service') throw new Error('readTaskDefinitionSource returned the service source for a non-empty value');
+    source = read;
+  }
+  const startedBy = get(Input.startedBy);
+  if (!STARTED_BY.test(startedBy)) {
+    throw new UserError(`Input '${Input.startedBy}' ('${startedBy}') is not valid: use up to 128 letters, digits, '-', '_' and '/'.`);
+  }
+  const subnets = parseIdList(get(Input.subnets), Input.subnets, 'subnet-');
+  const securityGroups = parseIdList(get(Input.securityGroups), Input.securityGroups, 'sg-');
+  const assignPublicIp = parseBoolean(get(Input.assignPublicIp), Input.assignPublicIp);
+  if (subnets.length === 0 && (securityGroups.length > 0 || assignPublicIp)) {
+    throw new UserError(
+      `Input '${securityGroups.length > 0 ? Input.securityGroups : Input.assignPublicIp}' needs input '${Input.subnets}': the task's network (awsvpc) is given by its subnets.`,
+    );
+  }
+  const command = get(Input.command);
+  const cluster = get(Input.cluster);
+  return {
+    cluster,
+    source,
+    containerName: get(Input.runTaskContainer) || undefined,
+    command: command ? parseCommand(command) : undefined,
+    environment: parseEnvironment(get(Input.runTaskEnvironment), Input.runTaskEnvironment),
+    network: subnets.length > 0 ? { subnets, securityGroups, assignPublicIp } : undefined,
+    launch: readLaunch(get(Input.launchType), get(Input.capacityProviderStrategy)),
+    startedBy,
+    // The same workflow run, attempt and step never start a second task, even when the
+    // process is killed and run again; outside Actions every run is its own.
+    clientToken: clientTokenFor([
+      env['GITHUB_RUN_ID'] ?? randomUUID(),
+      env['GITHUB_RUN_ATTEMPT'] ?? '',
+      env['GITHUB_JOB'] ?? '',
+      env['GITHUB_ACTION'] ?? '',
+      cluster,
+      rawDefinition,
+      command,
+    ]),
+    dryRun: context.dryRun,
+    wait: { timeoutMs: context.wait.timeoutMs, intervalMs: context.wait.intervalMs },
+  };
+}
+
+function readLaunch(launchType: string, strategy: string): RunTaskLaunch {
+  if (launchType !== '' && strategy !== '') {
+    throw new UserError(
+      `Inputs '${Input.launchType}' ('${launchType}') and '${Input.capacityProviderStrategy}' cannot both be set: ECS runs a task with one or the other.`,
+    );
+  }
+  if (strategy !== '') return { capacityProviderStrategy: parseCapacityProviderStrategy(strategy) };
+  if (launchType === '') return { launchType: 'FARGATE' };
+  const upper = launchType.toUpperCase();
+  const known = LAUNCH_TYPES.find((t) => t === upper);
+  if (known === undefined) {
+    throw new UserError(`Input '${Input.launchType}' ('${launchType}') is not a launch type: use ${LAUNCH_TYPES.join(', ')}, or set '${Input.capacityProviderStrategy}' instead.`);
+  }
+  return { launchType: known };
 }
 
 function readLambda(get: (name: string) => string, region: string, dryRun: boolean, wait: WaitSettings): LambdaOptions {
@@ -199,9 +298,6 @@ function parseModes(raw: string): Mode[] {
     if (!(MODES as readonly string[]).includes(name)) {
       throw new UserError(`Input '${Input.mode}' has an unknown mode '${name}': use one or more of ${MODES.join(', ')}, separated by commas or new lines.`);
     }
-    if (!IMPLEMENTED_MODES.includes(name as Mode)) {
-      throw new UserError(`Input '${Input.mode}': mode '${name}' is not available in this version yet; available: ${IMPLEMENTED_MODES.join(', ')}.`);
-    }
   }
   return [...new Set(names as Mode[])];
 }
@@ -222,7 +318,7 @@ function readEcs(
   return {
     cluster: get(Input.cluster),
     service,
-    source: readTaskDefinitionSource(get(Input.taskDefinition), env),
+    source: readTaskDefinitionSource(get(Input.taskDefinition), env, Input.taskDefinition),
     containerName: get(Input.containerName) || undefined,
     image,
     cpu: cpu ? parseCpu(cpu) : undefined,
@@ -240,11 +336,11 @@ const ARN = /^arn:aws[\w-]*:ecs:[\w-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,2
 const FAMILY = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
 
 /** Empty: the service's current revision. A file path, an ARN, or family[:revision]. */
-function readTaskDefinitionSource(raw: string, env: Record<string, string | undefined>): TaskDefinitionSource {
+function readTaskDefinitionSource(raw: string, env: Record<string, string | undefined>, inputName: string): TaskDefinitionSource {
   if (raw === '') return { kind: 'service' };
   if (raw.startsWith('arn:')) {
     if (!ARN.test(raw)) {
-      throw new UserError(`Input '${Input.taskDefinition}' ('${raw}') is not a task definition ARN: expected arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>.`);
+      throw new UserError(`Input '${inputName}' ('${raw}') is not a task definition ARN: expected arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>.`);
     }
     return { kind: 'registered', ref: raw };
   }
@@ -252,14 +348,14 @@ function readTaskDefinitionSource(raw: string, env: Record<string, string | unde
   if (!looksLikeFile && FAMILY.test(raw)) return { kind: 'registered', ref: raw };
   const path = isAbsolute(raw) ? raw : resolve(env['GITHUB_WORKSPACE'] ?? process.cwd(), raw);
   if (!existsSync(path)) {
-    throw new UserError(`Input '${Input.taskDefinition}' ('${raw}') is neither a family[:revision], an ARN, nor a file that exists (looked at ${path}).`);
+    throw new UserError(`Input '${inputName}' ('${raw}') is neither a family[:revision], an ARN, nor a file that exists (looked at ${path}).`);
   }
-  const label = `Input '${Input.taskDefinition}' (${raw})`;
+  const label = `Input '${inputName}' ('${raw}')`;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UserError(`${label} could not be read: ${messageOf(error)}`);
+    throw new UserError(`${label} could not be read (${messageOf(error)}): name a JSON or YAML file, relative to the workspace.`);
   }
   let doc: unknown;
   try {
@@ -275,7 +371,7 @@ function readTaskDefinitionSource(raw: string, env: Record<string, string | unde
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** KEY=VALUE lines; blank lines and lines starting with # are ignored. */
-export function parseEnvironment(raw: string): Array<{ name: string; value: string }> {
+export function parseEnvironment(raw: string, inputName: string = Input.environment): Array<{ name: string; value: string }> {
   const result: Array<{ name: string; value: string }> = [];
   raw.split('\n').forEach((line, index) => {
     const trimmed = line.trim();
@@ -283,7 +379,7 @@ export function parseEnvironment(raw: string): Array<{ name: string; value: stri
     const eq = trimmed.indexOf('=');
     const name = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
     if (eq < 0 || !ENV_NAME.test(name)) {
-      throw new UserError(`Input '${Input.environment}' line ${index + 1} ('${trimmed}') is not KEY=VALUE with a KEY of letters, digits and _.`);
+      throw new UserError(`Input '${inputName}' line ${index + 1} ('${trimmed}') is not KEY=VALUE with a KEY of letters, digits and _.`);
     }
     const value = trimmed.slice(eq + 1);
     const existing = result.find((e) => e.name === name);
@@ -303,10 +399,11 @@ function parseBoolean(raw: string, name: string): boolean {
   throw new UserError(`Input '${name}' ('${raw}') is not a boolean: use true or false.`);
 }
 
+const MAX_COUNT = 100_000;
+
 function parseCount(raw: string, name: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) > 100_000) {
-    throw new UserError(`Input '${name}' ('${raw}') is not a whole number: use 0 or more, like 3.`);
-  }
+  if (!/^\d+$/.test(raw)) throw new UserError(`Input '${name}' ('${raw}') is not a whole number: use 0 or more, like 3.`);
+  if (Number(raw) > MAX_COUNT) throw new UserError(`Input '${name}' ('${raw}') is too large: use at most ${MAX_COUNT}.`);
   return Number(raw);
 }
 

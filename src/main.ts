@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { createClients } from './aws/clients.ts';
 import type { Io, StepDeps } from './deps.ts';
-import { UserError, messageOf } from './errors.ts';
+import { UserError, explain, messageOf } from './errors.ts';
 import { readInputs } from './inputs.ts';
 import { runPipeline, type PipelineOutcome } from './pipeline.ts';
 import { renderSummary } from './report/summary.ts';
@@ -20,7 +20,7 @@ export async function run(io: Io = actionsIo(), env: NodeJS.ProcessEnv = process
     if (outcome.failures.length > 0) io.setFailed(failureMessage(outcome));
   } catch (error) {
     if (!(error instanceof UserError) && error instanceof Error && error.stack) io.debug(error.stack);
-    io.setFailed(messageOf(error));
+    io.setFailed(explain(error));
   }
 }
 

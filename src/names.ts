@@ -12,6 +12,7 @@ export const Input = {
   tag: 'tag',
   digest: 'digest',
   pinDigest: 'pin-digest',
+  waitForImage: 'wait-for-image',
   functionName: 'function-name',
   publish: 'publish',
   lambdaAlias: 'lambda-alias',
@@ -19,6 +20,16 @@ export const Input = {
   parameterValue: 'parameter-value',
   parameterType: 'parameter-type',
   parameterTags: 'parameter-tags',
+  runTaskDefinition: 'run-task-definition',
+  runTaskContainer: 'run-task-container',
+  command: 'command',
+  runTaskEnvironment: 'run-task-environment',
+  subnets: 'subnets',
+  securityGroups: 'security-groups',
+  assignPublicIp: 'assign-public-ip',
+  launchType: 'launch-type',
+  capacityProviderStrategy: 'capacity-provider-strategy',
+  startedBy: 'started-by',
   cpu: 'cpu',
   memory: 'memory',
   environment: 'environment',
@@ -44,6 +55,8 @@ export const Output = {
   lambdaFunctionArn: 'lambda-function-arn',
   lambdaVersion: 'lambda-version',
   parameterVersion: 'parameter-version',
+  taskArn: 'task-arn',
+  taskExitCode: 'task-exit-code',
 } as const;
 
 export type OutputName = (typeof Output)[keyof typeof Output];
@@ -51,5 +64,3 @@ export type OutputName = (typeof Output)[keyof typeof Output];
 export const MODES = ['image', 'run-task', 'ecs', 'lambda', 'parameter'] as const;
 export type Mode = (typeof MODES)[number];
 
-/** Modes this build can run; the others are named in errors as "not available yet". */
-export const IMPLEMENTED_MODES: readonly Mode[] = ['image', 'ecs', 'lambda', 'parameter'];

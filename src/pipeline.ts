@@ -1,16 +1,20 @@
 import { withPrefix, type StepDeps } from './deps.ts';
-import { messageOf } from './errors.ts';
+import { explain } from './errors.ts';
 import type { Settings } from './inputs.ts';
 import type { Mode } from './names.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
-import { applyEcs, prepareEcs, type EcsPrepared, type EcsResult } from './steps/ecs.ts';
+import { applyEcs, ensureRegistered, prepareEcs, type EcsPrepared, type EcsResult } from './steps/ecs.ts';
 import { resolveImage, type ImageResult } from './steps/image.ts';
 import { applyLambda, prepareLambda, type LambdaPlan, type LambdaResult } from './steps/lambda.ts';
 import { applyParameter, prepareParameter, type ParameterPlan, type ParameterResult } from './steps/parameter.ts';
+import { applyRunTask, prepareRunTask, type RunTaskPlan, type RunTaskResult } from './steps/run-task.ts';
 
 /** The step functions the pipeline sequences; tests pass fakes to check order and stops. */
 export interface Steps {
   resolveImage: typeof resolveImage;
+  prepareRunTask: typeof prepareRunTask;
+  applyRunTask: typeof applyRunTask;
+  ensureRegistered: typeof ensureRegistered;
   prepareEcs: typeof prepareEcs;
   applyEcs: typeof applyEcs;
   prepareLambda: typeof prepareLambda;
@@ -19,7 +23,18 @@ export interface Steps {
   applyParameter: typeof applyParameter;
 }
 
-export const STEPS: Steps = { resolveImage, prepareEcs, applyEcs, prepareLambda, applyLambda, prepareParameter, applyParameter };
+export const STEPS: Steps = {
+  resolveImage,
+  prepareRunTask,
+  applyRunTask,
+  ensureRegistered,
+  prepareEcs,
+  applyEcs,
+  prepareLambda,
+  applyLambda,
+  prepareParameter,
+  applyParameter,
+};
 
 export interface ModeFailure {
   mode: Mode;
@@ -28,6 +43,7 @@ export interface ModeFailure {
 
 export interface PipelineOutcome {
   image?: ImageResult;
+  runTask?: RunTaskResult;
   ecs?: EcsResult;
   lambda?: LambdaResult;
   parameter?: ParameterResult;
@@ -41,6 +57,7 @@ export interface PipelineOutcome {
 export type Grouper = <T>(title: string, fn: () => Promise<T>) => Promise<T>;
 
 interface Plans {
+  runTask?: RunTaskPlan;
   ecs?: EcsPrepared;
   lambda?: LambdaPlan;
   parameter?: ParameterPlan;
@@ -49,12 +66,13 @@ interface Plans {
 /**
  * Runs the selected modes in the fixed order, whatever order the user wrote them in:
  *
- * 1. image: resolve tag and digest (read-only);
+ * 1. image: resolve tag and digest (read-only; may wait for replication);
  * 2. plan every other mode (read-only), so bad inputs or targets stop the step before
  *    anything changes;
- * 3. ecs and lambda, concurrently (each is slow for its own reasons: rollouts, image
+ * 3. run-task: a one-off task (a migration) must succeed before the services roll;
+ * 4. ecs and lambda, concurrently (each is slow for its own reasons: rollouts, image
  *    optimisation);
- * 4. parameter, last and only when everything before succeeded, so it only ever names an
+ * 5. parameter, last and only when everything before succeeded, so it only ever names an
  *    image that was deployed.
  *
  * A failure stops every phase after it.
@@ -67,7 +85,7 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     try {
       return concurrent ? await fn({ ...deps, log: withPrefix(deps.log, `[${mode}] `) }) : await group(title, () => fn(deps));
     } catch (error) {
-      outcome.failures.push({ mode, message: messageOf(error) });
+      outcome.failures.push({ mode, message: explain(error) });
       if (error instanceof Error && error.stack) deps.log.debug(error.stack);
       return undefined;
     }
@@ -87,6 +105,19 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
 
   const plans = await prepareAll(settings, image, attempt, steps);
   if (outcome.failures.length > 0) return stopAfter(outcome.failures.map((f) => f.mode));
+
+  if (plans.runTask) {
+    const plan = plans.runTask;
+    const ecsPlan = plans.ecs;
+    outcome.runTask = await attempt('run-task', `run-task: one-off task in cluster '${plan.options.cluster}'`, async (d) => {
+      // "The revision ecs deploys": registered now, so the task runs exactly what the
+      // services will, and the ecs mode then points the service at it without registering again.
+      const arn = plan.options.source.kind === 'ecs' && ecsPlan ? await steps.ensureRegistered(ecsPlan, d) : undefined;
+      return steps.applyRunTask(plan, d, arn);
+    });
+    if (outcome.runTask?.failure !== undefined) outcome.failures.push({ mode: 'run-task', message: outcome.runTask.failure });
+    if (outcome.failures.length > 0) return stopAfter(['run-task']);
+  }
 
   const deploys: Array<Promise<void>> = [];
   const concurrent = plans.ecs !== undefined && plans.lambda !== undefined;
@@ -113,7 +144,7 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
   await Promise.all(deploys);
   if (outcome.failures.length > 0) {
     outcome.failures.sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode));
-    return stopAfter(['ecs', 'lambda']);
+    return stopAfter(['run-task', 'ecs', 'lambda']);
   }
 
   if (plans.parameter) {
@@ -130,11 +161,17 @@ type Attempt = <T>(mode: Mode, title: string, fn: (deps: StepDeps) => Promise<T>
 /** Plans every deploying mode, one after another (read-only calls, quick; keeps the log readable). */
 async function prepareAll(settings: Settings, image: ResolvedImage | undefined, attempt: Attempt, steps: Steps): Promise<Plans> {
   const plans: Plans = {};
-  const { ecs, lambda, parameter } = settings;
+  const { runTask, ecs, lambda, parameter } = settings;
+  // ECS first: a one-off task that runs "the revision ecs deploys" is checked against it.
   if (ecs) {
     // With the image mode, ECS deploys the resolved reference (pinned by digest by default).
     const options = image ? { ...ecs, image: image.reference } : ecs;
     plans.ecs = await attempt('ecs', `ecs: plan service '${ecs.service}' in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
+  }
+  if (runTask) {
+    const rendered = plans.ecs?.plan.rendered;
+    const options = runTask.source.kind === 'ecs' && rendered ? { ...runTask, source: { kind: 'ecs' as const, taskDefinition: rendered } } : runTask;
+    plans.runTask = await attempt('run-task', `run-task: plan a task in cluster '${runTask.cluster}'`, (d) => steps.prepareRunTask(options, image, d));
   }
   if (lambda && image) {
     plans.lambda = await attempt('lambda', `lambda: plan ${lambda.functionNames.join(', ')}`, (d) => steps.prepareLambda(lambda, image, d));

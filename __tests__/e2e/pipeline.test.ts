@@ -22,6 +22,7 @@ import {
 } from '../support/ecs-fixtures.ts';
 import type { EcsTestbed, SeededService } from '../support/ecs-fixtures.ts';
 import { lambdaConflict, lambdaUpdateFails } from '../support/lambda-scenarios.ts';
+import { writesAmong } from '../support/mutating.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
@@ -38,24 +39,6 @@ const SHA = '4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39';
 function releaseEnv(tag: string): Record<string, string> {
   return { GITHUB_REF: `refs/tags/${tag}`, GITHUB_REF_NAME: tag, GITHUB_REF_TYPE: 'tag', GITHUB_SHA: SHA, GITHUB_EVENT_NAME: 'push' };
 }
-
-/** Every call that changes something in AWS; a dry run or a refused run must send none. */
-const MUTATING = new Set([
-  'RegisterTaskDefinition',
-  'DeregisterTaskDefinition',
-  'UpdateService',
-  'UpdateFunctionCode',
-  'UpdateFunctionConfiguration',
-  'PublishVersion',
-  'CreateAlias',
-  'UpdateAlias',
-  'PutParameter',
-  'AddTagsToResource',
-  'LabelParameterVersion',
-  'PutImage',
-  'BatchDeleteImage',
-  'TagResource',
-]);
 
 type Mode = 'image' | 'ecs' | 'lambda' | 'parameter';
 
@@ -157,12 +140,9 @@ describe('one step: image -> ecs and lambda -> parameter', () => {
     };
   }
 
-  /** `service:operation` of every mutating call from `from` on: [] when nothing was changed. */
+  /** `service:operation` of every call from `from` on that changes something: [] when nothing was changed. */
   function mutatingCalls(from: number): string[] {
-    return testbed.proxy.calls
-      .slice(from)
-      .filter((c) => MUTATING.has(c.operation))
-      .map((c) => `${c.service}:${c.operation}`);
+    return writesAmong(testbed.proxy.calls, from);
   }
 
   it('deploys a release tag to the service, the function and the parameter, writing the parameter last', async () => {

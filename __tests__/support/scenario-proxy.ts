@@ -4,6 +4,9 @@
 // chosen operations. Overlays form a chain per `service:operation` (the latest added runs
 // first and may call `next()`), so fault injection (throttling, 5xx, resets, delays) and
 // other services (Lambda, SSM) can be added as more overlays without touching forwarding.
+// `'*'` as the service or the operation matches every one (fault-scenarios.ts uses it for
+// faults on every call the action makes); an overlay can drop the connection without an
+// answer (`resetConnection()`), as a network failure would.
 
 import { createHash, randomInt } from 'node:crypto';
 import { Agent, createServer, request as httpRequest } from 'node:http';
@@ -22,6 +25,11 @@ export interface RecordedCall {
   /** Parsed JSON, form parameters as an object, raw text, or undefined when empty. */
   body: unknown;
   at: number;
+  /**
+   * Set by a fault overlay: what it did to this request ('throttle', 'http503', 'reset',
+   * 'slow'...), and whether moto still saw the request (a slow answer, a lost response).
+   */
+  fault?: { kind: string; reachedMoto: boolean };
 }
 
 export interface ProxyRequest {
@@ -37,6 +45,13 @@ export interface ProxyResponse {
   status: number;
   headers: IncomingHttpHeaders | OutgoingHttpHeaders;
   body: Buffer;
+  /** Destroy the client's connection instead of answering (see resetConnection). */
+  reset?: boolean;
+}
+
+/** No answer at all: the proxy destroys the socket, so the client sees ECONNRESET / "socket hang up". */
+export function resetConnection(): ProxyResponse {
+  return { status: 0, headers: {}, body: Buffer.alloc(0), reset: true };
 }
 
 /** Answers the request itself, or calls `next()` (the next overlay, finally moto) and may rewrite that. */
@@ -112,7 +127,10 @@ export interface ScenarioProxy {
   /** The new deployment ids the proxy created for a scripted service, oldest first. */
   deploymentIds(serviceName: string): readonly string[];
   scriptRollout(serviceName: string, script: RolloutScript): void;
-  /** Add an overlay in front of the others for `service:operation` (e.g. 'ecs', 'DescribeServices'). */
+  /**
+   * Add an overlay in front of the others for `service:operation` (e.g. 'ecs',
+   * 'DescribeServices'); `'*'` for either matches every service or operation.
+   */
   overlay(service: string, operation: string, handler: Overlay): void;
   stop(): Promise<void>;
 }
@@ -352,7 +370,8 @@ export async function startScenarioProxy(targetUrl: string): Promise<ScenarioPro
   const target = new URL(targetUrl);
   const agent = new Agent({ keepAlive: true });
   const calls: RecordedCall[] = [];
-  const overlays = new Map<string, Overlay[]>();
+  // In the order added; a request's chain is every match, the latest added first.
+  const overlays: Array<{ service: string; operation: string; handler: Overlay }> = [];
   const scripted = new Map<string, ScriptedService>();
 
   const forward = (req: ProxyRequest): Promise<ProxyResponse> =>
@@ -376,9 +395,14 @@ export async function startScenarioProxy(targetUrl: string): Promise<ScenarioPro
   };
 
   const addOverlay = (service: string, operation: string, handler: Overlay): void => {
-    const key = `${service}:${operation}`;
-    overlays.set(key, [handler, ...(overlays.get(key) ?? [])]);
+    overlays.push({ service, operation, handler });
   };
+
+  const chainFor = (call: RecordedCall): Overlay[] =>
+    overlays
+      .filter((o) => (o.service === '*' || o.service === call.service) && (o.operation === '*' || o.operation === call.operation))
+      .map((o) => o.handler)
+      .reverse();
 
   const rolloutFor = (serviceRef: unknown): { entry: ScriptedService; current: ActiveRollout | undefined } | undefined => {
     if (typeof serviceRef !== 'string') return undefined;
@@ -501,7 +525,7 @@ export async function startScenarioProxy(targetUrl: string): Promise<ScenarioPro
     const call = recordOf(method, url, incoming.headers, body);
     calls.push(call);
     const req: ProxyRequest = { method, url, headers: incoming.headers, body, call };
-    const chain = overlays.get(`${call.service}:${call.operation}`) ?? [];
+    const chain = chainFor(call);
     const run = (index: number): Promise<ProxyResponse> => {
       const overlay = chain[index];
       return overlay === undefined ? forward(req) : overlay(req, () => run(index + 1));
@@ -512,6 +536,10 @@ export async function startScenarioProxy(targetUrl: string): Promise<ScenarioPro
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       response = { status: 502, headers: { 'content-type': 'text/plain' }, body: Buffer.from(`scenario proxy: ${message}`) };
+    }
+    if (response.reset === true) {
+      incoming.socket.destroy();
+      return;
     }
     outgoing.writeHead(response.status, response.headers as OutgoingHttpHeaders);
     outgoing.end(response.body);

@@ -121,7 +121,6 @@ describe('readInputs rejects bad input with a message that names the input', () 
   it.each([
     { name: 'an unknown mode', inputs: { mode: 'ecs,k8s' }, message: ["Input 'mode'", "'k8s'", 'image, run-task, ecs, lambda, parameter'] },
     { name: 'an empty mode list', inputs: { mode: ' , ' }, message: ["Input 'mode' is empty"] },
-    { name: 'a mode not built yet', inputs: { mode: 'run-task' }, message: ["Input 'mode'", "'run-task' is not available"] },
     { name: 'no service', inputs: { service: '' }, message: ["Input 'service' is required"] },
     { name: 'a cpu that is not a size', inputs: { cpu: 'lots' }, message: ["Input 'cpu'", "'lots'"] },
     { name: 'a memory that is not a size', inputs: { memory: '2 TB' }, message: ["Input 'memory'", "'2 TB'"] },
@@ -135,8 +134,8 @@ describe('readInputs rejects bad input with a message that names the input', () 
     { name: 'an environment line without =', inputs: { environment: 'A=1\nB' }, message: ["Input 'environment' line 2", "'B'"] },
     { name: 'an environment name with a space', inputs: { environment: 'MY VAR=1' }, message: ["Input 'environment' line 1"] },
     { name: 'a task definition file that does not exist', inputs: { 'task-definition': 'missing.json' }, message: ["Input 'task-definition'", "'missing.json'"] },
-    { name: 'a task definition file with broken JSON', inputs: { 'task-definition': 'broken.json' }, message: ["Input 'task-definition' (broken.json)", 'not valid JSON or YAML'] },
-    { name: 'a YAML file that is no task definition', inputs: { 'task-definition': 'list.yaml' }, message: ["Input 'task-definition' (list.yaml)"] },
+    { name: 'a task definition file with broken JSON', inputs: { 'task-definition': 'broken.json' }, message: ["Input 'task-definition' ('broken.json')", 'not valid JSON or YAML'] },
+    { name: 'a YAML file that is no task definition', inputs: { 'task-definition': 'list.yaml' }, message: ["Input 'task-definition' ('list.yaml')"] },
     { name: 'a malformed ARN', inputs: { 'task-definition': 'arn:aws:ecs:task-definition/web' }, message: ["Input 'task-definition'", 'not a task definition ARN'] },
   ])('$name', ({ inputs, message }) => {
     const error = errorOf({ ...BASE, ...inputs });
@@ -269,6 +268,100 @@ describe('readInputs for the image, lambda and parameter modes', () => {
     expect(errorOf({ mode: 'lambda', image: REPOSITORY, 'function-name': 'api', cpu: '1024' }, GIT).message).toContain(
       "Input 'cpu' is set but mode 'ecs' is not selected",
     );
+  });
+});
+
+describe('readInputs for the run-task mode and wait-for-image', () => {
+  const TASK = { mode: 'run-task, ecs', service: 'web', subnets: 'subnet-0a1b2c3d, subnet-0e1f2a3b', 'security-groups': 'sg-0123abcd' };
+
+  it('runs the revision ecs deploys by default, on Fargate, without a public IP, started by image-deploy', () => {
+    const runTask = read(TASK, { AWS_REGION: 'eu-west-1', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' }).runTask;
+    expect(runTask).toMatchObject({
+      cluster: 'default',
+      source: { kind: 'ecs' },
+      environment: [],
+      network: { subnets: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'], securityGroups: ['sg-0123abcd'], assignPublicIp: false },
+      launch: { launchType: 'FARGATE' },
+      startedBy: 'image-deploy',
+      dryRun: false,
+      wait: { timeoutMs: 30 * 60_000, intervalMs: 3000 },
+    });
+    expect(runTask?.command).toBeUndefined();
+  });
+
+  it('reads a family, a command, environment, a capacity provider strategy and a public IP', () => {
+    const runTask = read({
+      mode: 'run-task',
+      'run-task-definition': 'migrate:3',
+      'run-task-container': 'app',
+      command: '["npm","run","migrate"]',
+      'run-task-environment': 'DRY=false',
+      subnets: 'subnet-0a1b2c3d',
+      'assign-public-ip': 'true',
+      'capacity-provider-strategy': 'FARGATE_SPOT:3, FARGATE:1:1',
+      'started-by': 'release/v1-2-3',
+    }).runTask;
+    expect(runTask).toMatchObject({
+      source: { kind: 'registered', ref: 'migrate:3' },
+      containerName: 'app',
+      command: ['npm', 'run', 'migrate'],
+      environment: [{ name: 'DRY', value: 'false' }],
+      network: { assignPublicIp: true },
+      launch: { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 }, { capacityProvider: 'FARGATE', weight: 1, base: 1 }] },
+      startedBy: 'release/v1-2-3',
+    });
+  });
+
+  it('gives the same client token to the same run, attempt and step, and another to the next attempt', () => {
+    const env = { AWS_REGION: 'eu-west-1', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: 'deploy', GITHUB_ACTION: 'migrate' };
+    const first = read(TASK, env).runTask?.clientToken;
+    expect(read(TASK, env).runTask?.clientToken).toBe(first);
+    expect(read(TASK, { ...env, GITHUB_RUN_ATTEMPT: '2' }).runTask?.clientToken).not.toBe(first);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+
+  it('reads wait-for-image with the poll interval', () => {
+    expect(read({ mode: 'image', image: REPOSITORY, 'wait-for-image': '5m', 'poll-interval': '10s' }, GIT).image?.waitForImage).toEqual({
+      timeoutMs: 300_000,
+      intervalMs: 10_000,
+    });
+    expect(read({ mode: 'image', image: REPOSITORY }, GIT).image?.waitForImage).toBeUndefined();
+  });
+
+  it.each([
+    { name: 'no task definition without ecs', inputs: { mode: 'run-task', service: '' }, message: ["Input 'run-task-definition' is required for mode 'run-task'"] },
+    { name: 'a task definition file that does not exist', inputs: { 'run-task-definition': 'missing.json' }, message: ["Input 'run-task-definition'", "'missing.json'"] },
+    { name: 'a malformed subnet', inputs: { subnets: 'subnet_1' }, message: ["Input 'subnets'", 'subnet_1'] },
+    { name: 'a malformed security group', inputs: { 'security-groups': 'default' }, message: ["Input 'security-groups'", 'default'] },
+    { name: 'security groups without subnets', inputs: { subnets: '' }, message: ["Input 'security-groups' needs input 'subnets'"] },
+    { name: 'an unknown launch type', inputs: { 'launch-type': 'LAMBDA' }, message: ["Input 'launch-type'", "'LAMBDA'", 'FARGATE, EC2, EXTERNAL'] },
+    {
+      name: 'a launch type with a capacity provider strategy',
+      inputs: { 'launch-type': 'FARGATE', 'capacity-provider-strategy': 'FARGATE_SPOT:1' },
+      message: ["Inputs 'launch-type'", "'capacity-provider-strategy' cannot both be set"],
+    },
+    { name: 'a malformed strategy', inputs: { 'capacity-provider-strategy': 'FARGATE_SPOT' }, message: ["Input 'capacity-provider-strategy'"] },
+    { name: 'an unterminated quote in the command', inputs: { command: 'sh -c "echo' }, message: ["Input 'command'"] },
+    { name: 'a started-by with spaces', inputs: { 'started-by': 'my deploy' }, message: ["Input 'started-by'", "'my deploy'"] },
+    { name: 'a bad environment line', inputs: { 'run-task-environment': 'NOPE' }, message: ["Input 'run-task-environment' line 1"] },
+    { name: 'a public IP that is no boolean', inputs: { 'assign-public-ip': 'yes' }, message: ["Input 'assign-public-ip'", "'yes'"] },
+  ])('rejects $name', ({ inputs, message }) => {
+    const error = errorOf({ ...TASK, ...inputs });
+    for (const part of message) expect(error.message).toContain(part);
+  });
+
+  it.each([
+    { input: 'command', value: 'npm run migrate', mode: 'run-task' },
+    { input: 'subnets', value: 'subnet-0a1b2c3d', mode: 'run-task' },
+    { input: 'assign-public-ip', value: 'true', mode: 'run-task' },
+    { input: 'wait-for-image', value: '5m', mode: 'image' },
+    { input: 'pin-digest', value: 'false', mode: 'image' },
+  ])("rejects '$input' without mode $mode", ({ input, value, mode }) => {
+    expect(errorOf({ ...BASE, [input]: value }).message).toContain(`Input '${input}' is set but mode '${mode}' is not selected`);
+  });
+
+  it('rejects a wait-for-image that is no duration', () => {
+    expect(errorOf({ mode: 'image', image: REPOSITORY, 'wait-for-image': 'soon' }, GIT).message).toContain("Input 'wait-for-image'");
   });
 });
 

@@ -8,6 +8,7 @@ import type { EcsDeployOptions, EcsPrepared, EcsResult } from '../../src/steps/e
 import type { ImageResult } from '../../src/steps/image.ts';
 import type { LambdaOptions, LambdaPlan, LambdaResult } from '../../src/steps/lambda.ts';
 import type { ParameterOptions, ParameterPlan, ParameterResult } from '../../src/steps/parameter.ts';
+import type { RunTaskOptions, RunTaskPlan, RunTaskResult } from '../../src/steps/run-task.ts';
 import { fakeClients } from '../support/fake-clients.ts';
 
 // The pipeline is tested with fake steps that record what ran, in which order, with what:
@@ -43,6 +44,32 @@ const LAMBDA: LambdaOptions = {
   wait: { timeoutMs: 60_000, intervalMs: 3000 },
 };
 const PARAMETER: ParameterOptions = { name: '/app/prod/image-tag', template: '{tag}', tags: [], dryRun: false, timeoutMs: 60_000 };
+
+const RUN_TASK: RunTaskOptions = {
+  cluster: 'prod',
+  source: { kind: 'ecs' },
+  command: ['npm', 'run', 'migrate'],
+  environment: [],
+  launch: { launchType: 'FARGATE' },
+  startedBy: 'image-deploy',
+  clientToken: 'token',
+  dryRun: false,
+  wait: { timeoutMs: 60_000, intervalMs: 3000 },
+};
+
+function runTaskResult(overrides: Partial<RunTaskResult> = {}): RunTaskResult {
+  return {
+    cluster: 'prod',
+    verdict: 'succeeded',
+    changed: true,
+    taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
+    taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc',
+    exitCode: 0,
+    logs: [],
+    durationMs: 1,
+    ...overrides,
+  };
+}
 
 function settings(modes: Mode[], parts: Partial<Settings> = {}): Settings {
   return { modes, region: 'eu-west-1', dryRun: false, ...parts };
@@ -82,6 +109,8 @@ function parameterResult(): ParameterResult {
 
 interface Recorder {
   events: string[];
+  runTaskArn?: string;
+  runTaskSource?: RunTaskOptions['source'];
   logs: string[];
   groups: string[];
   ecsOptions?: EcsDeployOptions;
@@ -113,10 +142,24 @@ function fakeSteps(rec: Recorder, overrides: Partial<Steps> = {}): Steps {
       rec.events.push('resolveImage');
       return IMAGE;
     },
+    prepareRunTask: async (options) => {
+      rec.events.push('prepareRunTask');
+      rec.runTaskSource = options.source;
+      return { options } as RunTaskPlan;
+    },
+    applyRunTask: async (_plan, _deps, arn) => {
+      rec.events.push('applyRunTask');
+      rec.runTaskArn = arn;
+      return runTaskResult();
+    },
+    ensureRegistered: async () => {
+      rec.events.push('ensureRegistered');
+      return 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2';
+    },
     prepareEcs: async (options) => {
       rec.events.push('prepareEcs');
       rec.ecsOptions = options;
-      return { options, currentArn: 'arn', plan: {} as EcsPrepared['plan'], started: 0 };
+      return { options, currentArn: 'arn', plan: { rendered: { family: 'web' } } as unknown as EcsPrepared['plan'], started: 0 };
     },
     applyEcs: async (_prepared, deps) => {
       rec.events.push('applyEcs:start');
@@ -278,5 +321,48 @@ describe('runPipeline', () => {
     expect(outcome.failures).toEqual([{ mode: 'parameter', message: 'PutParameter failed: AccessDenied' }]);
     expect(outcome.skipped).toEqual([]);
     expect(outcome.parameter).toBeUndefined();
+  });
+
+  describe('with a one-off task', () => {
+    const WITH_TASK = { ...ALL, modes: ['image', 'run-task', 'ecs', 'lambda', 'parameter'] as Mode[], runTask: RUN_TASK };
+
+    it('plans it with the others, runs it before ecs and lambda, on the revision ecs registered for it', async () => {
+      const rec = recorder();
+      await runPipeline(WITH_TASK, rec.deps, rec.group, fakeSteps(rec));
+      expect(rec.events.slice(0, 7)).toEqual([
+        'resolveImage',
+        'prepareEcs',
+        'prepareRunTask',
+        'prepareLambda',
+        'prepareParameter',
+        'ensureRegistered',
+        'applyRunTask',
+      ]);
+      expect(rec.events.at(-1)).toBe('applyParameter');
+      expect(rec.runTaskArn).toBe('arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2');
+    });
+
+    it("hands the definition ecs rendered to the task's plan, so its container is checked before any change", async () => {
+      const rec = recorder();
+      await runPipeline(WITH_TASK, rec.deps, rec.group, fakeSteps(rec));
+      expect(rec.runTaskSource).toEqual({ kind: 'ecs', taskDefinition: { family: 'web' } });
+    });
+
+    it('registers nothing early when the task names its own task definition', async () => {
+      const rec = recorder();
+      await runPipeline({ ...WITH_TASK, runTask: { ...RUN_TASK, source: { kind: 'registered', ref: 'migrate' } } }, rec.deps, rec.group, fakeSteps(rec));
+      expect(rec.events).not.toContain('ensureRegistered');
+      expect(rec.runTaskArn).toBeUndefined();
+    });
+
+    it('stops ecs, lambda and the parameter when the task fails', async () => {
+      const rec = recorder();
+      const steps = fakeSteps(rec, { applyRunTask: async () => runTaskResult({ verdict: 'failed', exitCode: 1, failure: 'app: exit code 1' }) });
+      const outcome = await runPipeline(WITH_TASK, rec.deps, rec.group, steps);
+      expect(rec.events.filter((e) => e.startsWith('apply'))).toEqual([]);
+      expect(outcome.failures).toEqual([{ mode: 'run-task', message: 'app: exit code 1' }]);
+      expect(outcome.skipped).toEqual(['ecs', 'lambda', 'parameter']);
+      expect(outcome.runTask?.exitCode).toBe(1);
+    });
   });
 });

@@ -4,9 +4,12 @@ import {
   DescribeTasksCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
+  RunTaskCommand,
   UpdateServiceCommand,
   type ECSClient,
+  type Failure,
   type RegisterTaskDefinitionCommandInput,
+  type RunTaskCommandInput,
   type Service,
   type Task,
 } from '@aws-sdk/client-ecs';
@@ -106,5 +109,22 @@ export async function describeTasks(ecs: ECSClient, cluster: string, taskArns: s
     return out.tasks ?? [];
   } catch (error) {
     throw new AwsCallError(`DescribeTasks in cluster '${cluster}'`, error);
+  }
+}
+
+export interface RunTaskAnswer {
+  /** The started task; undefined when ECS started none (see `failures`). */
+  task?: Task;
+  /** Why ECS could not start it (e.g. RESOURCE:MEMORY, MISSING). */
+  failures: Failure[];
+}
+
+/** Starts one task; ECS answers placement problems as `failures`, not as an error. */
+export async function runTask(ecs: ECSClient, request: RunTaskCommandInput): Promise<RunTaskAnswer> {
+  try {
+    const out = await ecs.send(new RunTaskCommand(request));
+    return { ...(out.tasks?.[0] === undefined ? {} : { task: out.tasks[0] }), failures: out.failures ?? [] };
+  } catch (error) {
+    throw new AwsCallError(`RunTask for '${String(request.taskDefinition)}' in cluster '${String(request.cluster)}'`, error);
   }
 }

@@ -109,6 +109,17 @@ export function planEcsDeploy(input: EcsPlanInput): EcsPlan {
   };
 }
 
+/**
+ * The family's latest ACTIVE revision when it is exactly what was rendered (same definition,
+ * same tags): an earlier run registered it and stopped before updating the service, or a
+ * parallel job registered the same thing. Deploying it beats registering an identical twin.
+ */
+export function reusableRevision(rendered: TaskDefinitionDoc, tags: Tag[], latest: DescribedRevision | undefined): string | undefined {
+  if (latest === undefined || latest.taskDefinition['status'] === 'INACTIVE') return undefined;
+  if (!sameTaskDefinition(toRegisterable(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags)) return undefined;
+  return arnOf(latest.taskDefinition);
+}
+
 export function arnOf(td: TaskDefinitionDoc): string | undefined {
   const arn = td['taskDefinitionArn'];
   return typeof arn === 'string' ? arn : undefined;

@@ -24,6 +24,17 @@ export function primaryDeployment(service: Service): Deployment | undefined {
 }
 
 /**
+ * The PRIMARY deployment still rolling out `taskDefinition` (ARN or family:revision), if
+ * any. When the service already runs the target, this is a deployment an earlier run
+ * started (and was killed while waiting for): a re-run follows it instead of starting another.
+ */
+export function deploymentInProgress(service: Service, taskDefinition: string): Deployment | undefined {
+  const primary = primaryDeployment(service);
+  if (primary?.id === undefined || primary.rolloutState !== 'IN_PROGRESS') return undefined;
+  return taskDefinitionLabel(primary.taskDefinition) === taskDefinitionLabel(taskDefinition) ? primary : undefined;
+}
+
+/**
  * Judges one DescribeServices snapshot. Unlike the SDK's ServicesStable waiter, success
  * needs *our* deployment to be completed and alone, so a finished rollback is a failure.
  */

@@ -102,7 +102,7 @@ export function validateAliasName(raw: string): string {
  * region (another account is fine), and we verify a deploy by digest, so it must be known.
  */
 export function checkLambdaImage(image: ResolvedImage, region: string): void {
-  const label = `Image '${image.reference}'`;
+  const label = `Input '${Input.image}' ('${image.reference}')`;
   const fix = `push or replicate it to an ECR private repository in '${region}' (<account>.dkr.ecr.${region}.amazonaws.com/<repository>) and deploy that.`;
   const { ecr } = image;
   if (ecr === undefined) throw new UserError(`${label} is not in Amazon ECR: Lambda runs container images only from ECR private repositories; ${fix}`);

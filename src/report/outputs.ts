@@ -4,13 +4,17 @@ import type { LambdaFunctionResult } from '../steps/lambda.ts';
 
 /** The step's outputs. Pure: main.ts writes them. Outputs a mode did not produce are absent. */
 export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, string>> {
-  const { image, ecs, lambda, parameter } = outcome;
+  const { image, runTask, ecs, lambda, parameter } = outcome;
   const out: Partial<Record<OutputName, string>> = {};
-  out[Output.changed] = String([ecs?.changed, lambda?.changed, parameter?.changed].some((c) => c === true));
+  out[Output.changed] = String([runTask?.changed, ecs?.changed, lambda?.changed, parameter?.changed].some((c) => c === true));
   if (image) {
     out[Output.image] = image.reference;
     if (image.tag !== undefined) out[Output.imageTag] = image.tag;
     if (image.digest !== undefined) out[Output.imageDigest] = image.digest;
+  }
+  if (runTask) {
+    if (runTask.taskArn !== undefined) out[Output.taskArn] = runTask.taskArn;
+    if (runTask.exitCode !== undefined) out[Output.taskExitCode] = String(runTask.exitCode);
   }
   if (ecs) {
     out[Output.taskDefinitionArn] = ecs.taskDefinitionArn;

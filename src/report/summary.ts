@@ -5,6 +5,7 @@ import type { EcsResult } from '../steps/ecs.ts';
 import type { ImageResult } from '../steps/image.ts';
 import type { LambdaResult } from '../steps/lambda.ts';
 import type { ParameterResult } from '../steps/parameter.ts';
+import type { RunTaskResult } from '../steps/run-task.ts';
 import { taskDefinitionLabel } from '../plan/ecs-rollout.ts';
 
 // One word per verdict, whatever the mode, so a reader scans one column.
@@ -28,6 +29,7 @@ export function renderSummary(outcome: PipelineOutcome, context: SummaryContext)
   const lines = ['## image-deploy', ''];
   if (context.dryRun) lines.push('**Dry run:** nothing was changed; this is the plan.', '');
   if (outcome.image) lines.push(...imageSection(outcome.image), '');
+  if (outcome.runTask) lines.push(...runTaskSection(outcome.runTask, context.region), '');
   if (outcome.ecs) lines.push(...ecsSection(outcome.ecs, context.region), '');
   if (outcome.lambda) lines.push(...lambdaSection(outcome.lambda, context.region), '');
   if (outcome.parameter) lines.push(...parameterSection(outcome.parameter, context.region), '');
@@ -54,6 +56,23 @@ function imageSection(image: ImageResult): string[] {
     '| --- | --- | --- |',
     `| ${code(image.reference)} | ${image.tag === undefined ? '-' : code(image.tag) + from} | ${image.digest === undefined ? '-' : code(image.digest)} |`,
   ];
+}
+
+function runTaskSection(result: RunTaskResult, region: string): string[] {
+  const taskId = result.taskArn?.split('/').pop();
+  const link =
+    taskId === undefined
+      ? '-'
+      : `[task](${consoleHost(region)}/ecs/v2/clusters/${encodeURIComponent(result.cluster)}/tasks/${encodeURIComponent(taskId)}/configuration?region=${region})`;
+  const lines = [
+    '### One-off task',
+    '',
+    '| Task | Task definition | Exit code | Duration | Verdict | Console |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| ${cell(taskId ?? '(not started)')} | ${cell(taskDefinitionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict)} | ${link} |`,
+  ];
+  if (result.logs.length > 0) lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${l}`));
+  return lines;
 }
 
 function ecsSection(result: EcsResult, region: string): string[] {

@@ -1,17 +1,18 @@
+import type { Deployment } from '@aws-sdk/client-ecs';
 import {
   describeService,
   describeTaskDefinition,
-  registerTaskDefinition,
   updateService,
   type DescribedTaskDefinition,
 } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
-import { UserError } from '../errors.ts';
+import { UserError, awsErrorName, messageOf } from '../errors.ts';
 import { Input } from '../names.ts';
 import { arnOf, planEcsDeploy, type EcsPlan, type TaskSize } from '../plan/ecs-deploy.ts';
-import { primaryDeployment } from '../plan/ecs-rollout.ts';
+import { deploymentInProgress, primaryDeployment, taskDefinitionLabel } from '../plan/ecs-rollout.ts';
 import { nonEssentialContainers, type EnvironmentVariable, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
-import { followDeployment } from './ecs-follow.ts';
+import { followDeployment, type FollowOutcome } from './ecs-follow.ts';
+import { registerOrReuse, type Registration } from './register-revision.ts';
 
 export type TaskDefinitionSource =
   | { kind: 'service' }
@@ -60,7 +61,17 @@ export interface EcsPrepared {
   plan: EcsPlan;
   /** When preparing began (the duration in the summary counts from here). */
   started: number;
+  /**
+   * When nothing needs updating: the PRIMARY deployment of the running revision that was
+   * still IN_PROGRESS when prepared (an earlier run, killed while waiting, started it).
+   */
+  inProgress?: Deployment;
+  /** Set by ensureRegistered, so applyEcs does not register a second time. */
+  registration?: Registration;
 }
+
+/** The revision made for this plan: registered now, or an identical latest one reused. */
+export type { Registration } from './register-revision.ts';
 
 /** describe -> plan -> (dry-run: return the plan) -> register -> update -> wait. */
 export async function deployEcs(options: EcsDeployOptions, deps: StepDeps): Promise<EcsResult> {
@@ -76,7 +87,10 @@ export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Pro
   const { ecs } = deps.clients;
   const { cluster, service } = options;
 
-  const current = await describeService(ecs, { cluster, service });
+  const current = await describeService(ecs, { cluster, service }).catch((error: unknown) => {
+    if (awsErrorName(error) !== 'ClusterNotFoundException') throw error;
+    throw new UserError(`Cluster '${cluster}' was not found: check input '${Input.cluster}' (a cluster name or ARN) and the region.`, { cause: error });
+  });
   if (!current || current.status === 'INACTIVE') {
     throw new UserError(
       `Service '${service}' was not found in cluster '${cluster}'${current ? ' (it is INACTIVE)' : ''}: check inputs '${Input.service}' and '${Input.cluster}', and the region.`,
@@ -96,7 +110,22 @@ export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Pro
   });
   deps.log.info(`Service '${service}' runs ${currentArn}`);
   for (const line of plan.diff) deps.log.info(`  ${line}`);
-  return { options, currentArn, plan, started };
+  const inProgress = plan.updateNeeded ? undefined : deploymentInProgress(current, currentArn);
+  return { options, currentArn, plan, started, ...(inProgress === undefined ? {} : { inProgress }) };
+}
+
+/**
+ * The ARN applyEcs will point the service at: registers the rendered revision now when the
+ * plan needs one (or reuses an identical latest revision of the family), and remembers it
+ * so applyEcs does not register again. For run-task, which runs "the revision ecs deploys"
+ * before the services roll. A dry run registers nothing.
+ */
+export async function ensureRegistered(prepared: EcsPrepared, deps: StepDeps): Promise<string> {
+  const { plan } = prepared;
+  if (plan.targetArn !== undefined) return plan.targetArn;
+  if (prepared.options.dryRun) return '(new revision)';
+  prepared.registration ??= await registerRevision(prepared, deps);
+  return prepared.registration.arn;
 }
 
 /** register -> update -> follow our deployment; in a dry run, returns the plan as 'planned'. */
@@ -119,8 +148,26 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps): Promise<E
   });
 
   if (!plan.updateNeeded) {
-    deps.log.info(`Nothing to change: service '${service}' already runs this task definition.`);
-    return result({ verdict: 'unchanged', taskDefinitionArn: currentArn });
+    const inProgress = prepared.inProgress;
+    if (inProgress?.id === undefined) {
+      deps.log.info(`Nothing to change: service '${service}' already runs this task definition.`);
+      return result({ verdict: 'unchanged', taskDefinitionArn: currentArn });
+    }
+    // A re-run after a kill: the deployment the earlier run started is ours to finish.
+    const deploymentId = inProgress.id;
+    const picked = { taskDefinitionArn: currentArn, deploymentId };
+    const what = `deployment ${deploymentId} of ${taskDefinitionLabel(currentArn)} to service '${service}'`;
+    if (options.dryRun) {
+      deps.log.info(`Dry run: nothing to change, but ${what} is still in progress; a real run would follow it.`);
+      return result({ ...picked, verdict: 'unchanged' });
+    }
+    if (!options.wait.enabled) {
+      deps.log.info(`Nothing to change; ${what} is still in progress (not waiting: '${Input.wait}' is false).`);
+      return result({ ...picked, verdict: 'unchanged' });
+    }
+    deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
+    const outcome = await follow(prepared, { deploymentId, since: inProgress.createdAt ?? new Date(started) }, deps);
+    return result({ ...picked, ...verdictOf(outcome) });
   }
   if (options.dryRun) {
     deps.log.info(
@@ -129,8 +176,7 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps): Promise<E
     return result({ verdict: 'planned', taskDefinitionArn: plan.targetArn ?? '(new revision)' });
   }
 
-  const targetArn = plan.targetArn ?? (await registerTaskDefinition(ecs, plan.rendered, plan.tags));
-  if (plan.registerNeeded) deps.log.info(`Registered ${targetArn}`);
+  const targetArn = await ensureRegistered(prepared, deps);
   const updated = await updateService(ecs, {
     cluster,
     service,
@@ -141,19 +187,23 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps): Promise<E
   const deployment = primaryDeployment(updated);
   const deploymentId = deployment?.id;
   deps.log.info(`Updated service '${service}': deployment ${deploymentId ?? '(none reported)'}`);
-  const changed = { changed: true, registered: plan.registerNeeded, taskDefinitionArn: targetArn, deploymentId };
+  const changed = { changed: true, registered: prepared.registration?.registered === true, taskDefinitionArn: targetArn, deploymentId };
 
   if (!options.wait.enabled) return result({ ...changed, verdict: 'started' });
   if (!deploymentId) {
     throw new UserError(`UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${Input.wait}: false' to skip waiting.`);
   }
-  const since = deployment.createdAt ?? new Date(started);
-  const outcome = await followDeployment(
+  const outcome = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started) }, deps);
+  return result({ ...changed, ...verdictOf(outcome) });
+}
+
+function follow(prepared: EcsPrepared, deployment: { deploymentId: string; since: Date }, deps: StepDeps): Promise<FollowOutcome> {
+  const { options, plan } = prepared;
+  return followDeployment(
     {
-      cluster,
-      service,
-      deploymentId,
-      since,
+      cluster: options.cluster,
+      service: options.service,
+      ...deployment,
       intervalMs: options.wait.intervalMs,
       timeoutMs: options.wait.timeoutMs,
       maxFailedTasks: options.maxFailedTasks,
@@ -161,8 +211,15 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps): Promise<E
     },
     deps,
   );
-  if (outcome.state === 'failed') return result({ ...changed, verdict: 'failed', failure: outcome.message });
-  return result({ ...changed, verdict: 'succeeded' });
+}
+
+function verdictOf(outcome: FollowOutcome): Pick<EcsResult, 'verdict' | 'failure'> {
+  return outcome.state === 'failed' ? { verdict: 'failed', failure: outcome.message } : { verdict: 'succeeded' };
+}
+
+/** Registers the rendered revision (or reuses an identical latest one), within the wait timeout. */
+async function registerRevision(prepared: EcsPrepared, deps: StepDeps): Promise<Registration> {
+  return registerOrReuse(prepared.plan.rendered, prepared.plan.tags, { timeoutMs: prepared.options.wait.timeoutMs }, deps);
 }
 
 /** The revision to render from; the running one unless the input names another. */
@@ -171,7 +228,14 @@ async function loadSource(source: TaskDefinitionSource, running: DescribedTaskDe
     case 'service':
       return running;
     case 'registered':
-      return describeTaskDefinition(deps.clients.ecs, source.ref);
+      return describeTaskDefinition(deps.clients.ecs, source.ref).catch((error: unknown) => {
+        // ECS answers an unknown family or revision with a bare ClientException.
+        if (awsErrorName(error) !== 'ClientException') throw error;
+        throw new UserError(
+          `Input '${Input.taskDefinition}' ('${source.ref}') names no task definition ECS knows (${messageOf(error)}): check the family, revision and region.`,
+          { cause: error },
+        );
+      });
     case 'file':
       return { taskDefinition: source.taskDefinition, tags: source.tags };
   }

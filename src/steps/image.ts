@@ -15,6 +15,8 @@ import {
   type TagSource,
 } from '../plan/image-source.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
+import { formatDuration } from '../plan/duration.ts';
+import { waitFor } from '../wait.ts';
 
 export type { TagSource } from '../plan/image-source.ts';
 
@@ -29,6 +31,8 @@ export interface ImageOptions {
   pinDigest: boolean;
   /** GITHUB_REF, GITHUB_SHA. */
   git: { ref?: string; sha?: string };
+  /** The 'wait-for-image' input: poll ECR until the image is there (replication) instead of failing at once. */
+  waitForImage?: { timeoutMs: number; intervalMs: number };
 }
 
 export interface ImageResult extends ResolvedImage {
@@ -52,6 +56,8 @@ interface EcrTarget {
   region: string;
   /** `host/path`, as the user wrote it. */
   uri: string;
+  /** Wait for a missing image to appear (replication) instead of failing at once. */
+  wait?: { timeoutMs: number; intervalMs: number };
 }
 
 interface Found {
@@ -85,7 +91,12 @@ export async function resolveImage(options: ImageOptions, deps: StepDeps): Promi
           uri: repository,
         }
       : undefined;
-  const found = target ? await lookUp(target, choice, given, options.git, deps) : unchecked(repository, choice, given, options.git, deps);
+  if (options.waitForImage && !target) {
+    deps.log.warning(`'${Input.waitForImage}' is ignored: '${repository}' is not in an ECR private registry, so whether the image is there cannot be checked.`);
+  }
+  const found = target
+    ? await lookUp({ ...target, wait: options.waitForImage }, choice, given, options.git, deps)
+    : unchecked(repository, choice, given, options.git, deps);
 
   const reference = deployReference({ ref, tag: found.tag, digest: found.digest, pinDigest: options.pinDigest });
   if (options.pinDigest && found.digest === undefined) {
@@ -154,8 +165,40 @@ function unchecked(repository: string, choice: TagChoice, given: DigestChoice, g
   };
 }
 
-/** DescribeImages for one image, with not-found errors turned into what the user fixes. */
+/**
+ * DescribeImages for one image, with not-found errors turned into what the user fixes. With
+ * `wait-for-image`, a missing image (or a repository replication has not created yet) is
+ * polled for until it appears or the time is up.
+ */
 async function findImage(target: EcrTarget, imageId: ImageIdentifier, what: string, deps: StepDeps): Promise<ImageDetail> {
+  const { wait } = target;
+  if (wait === undefined) return describeOrExplain(target, imageId, what, deps);
+  deps.log.info(`Waiting up to ${formatDuration(wait.timeoutMs)} for ${what.charAt(0).toLowerCase()}${what.slice(1)} to be in '${target.uri}' (${target.region}).`);
+  const started = deps.now();
+  const image = await waitFor<ImageDetail>({
+    what: `${what.charAt(0).toLowerCase()}${what.slice(1)} to appear in repository '${target.uri}' in region ${target.region} ('${Input.waitForImage}')`,
+    intervalMs: wait.intervalMs,
+    timeoutMs: wait.timeoutMs,
+    sleep: deps.sleep,
+    now: deps.now,
+    onProgress: (state) => deps.log.info(state),
+    check: async () => {
+      try {
+        return { done: true, value: await describeImage(target.client, target.id, imageId) };
+      } catch (error) {
+        const name = awsErrorName(error);
+        if (name === 'ImageNotFoundException' || name === 'RepositoryNotFoundException') {
+          return { done: false, state: `not there yet (${name === 'ImageNotFoundException' ? 'no such image' : 'no such repository'})` };
+        }
+        throw error;
+      }
+    },
+  });
+  deps.log.info(`Found it after ${formatDuration(deps.now() - started)}.`);
+  return image;
+}
+
+async function describeOrExplain(target: EcrTarget, imageId: ImageIdentifier, what: string, deps: StepDeps): Promise<ImageDetail> {
   try {
     return await describeImage(target.client, target.id, imageId);
   } catch (error) {

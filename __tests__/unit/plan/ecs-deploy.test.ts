@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { planEcsDeploy, type DescribedRevision, type EcsPlanInput } from '../../../src/plan/ecs-deploy.ts';
+import { planEcsDeploy, reusableRevision, type DescribedRevision, type EcsPlanInput } from '../../../src/plan/ecs-deploy.ts';
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web';
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app';
@@ -148,5 +148,32 @@ describe('planEcsDeploy decides what must happen', () => {
     const run = () => planFor(overrides, more ?? {});
     expect(run).toThrow(UserError);
     expect(run).toThrow(message);
+  });
+});
+
+describe('reusableRevision: deploy the latest revision of the family instead of registering its twin', () => {
+  // What a deploy of new cpu and memory renders from web:4.
+  const plan = planFor({ cpu: '1024', memory: '2048' });
+  const twin = aRevision(5, { cpu: '1024', memory: '2048' });
+
+  it.each<{ name: string; latest: DescribedRevision | undefined; expected: string | undefined }>([
+    { name: 'the latest revision is what was rendered', latest: twin, expected: `${ARN}:5` },
+    { name: 'it is the same with cpu and memory written in other units', latest: aRevision(5, { cpu: '1 vCPU', memory: '2 GB' }), expected: `${ARN}:5` },
+    { name: 'the family has no ACTIVE revision', latest: undefined, expected: undefined },
+    { name: 'the latest revision is the one running (not what was rendered)', latest: aRevision(4), expected: undefined },
+    { name: 'the latest revision differs in one container field', latest: aRevision(5, { cpu: '1024', memory: '2048', containerDefinitions: [{ name: 'app', image: `${REPO}:1.0.0` }] }), expected: undefined },
+    { name: 'the latest revision has other tags', latest: { ...twin, tags: [{ key: 'team', value: 'search' }] }, expected: undefined },
+    { name: 'the latest revision is INACTIVE', latest: aRevision(5, { cpu: '1024', memory: '2048', status: 'INACTIVE' }), expected: undefined },
+  ])('$name: $expected', ({ latest, expected }) => {
+    expect(reusableRevision(plan.rendered, plan.tags, latest)).toBe(expected);
+  });
+
+  it('does not modify the plan or the revision it compares', () => {
+    const latest = structuredClone(twin);
+    const before = { plan: structuredClone(plan), latest: structuredClone(latest) };
+
+    reusableRevision(plan.rendered, plan.tags, latest);
+
+    expect({ plan, latest }).toEqual(before);
   });
 });

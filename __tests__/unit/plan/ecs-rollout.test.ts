@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '@aws-sdk/client-ecs';
-import { classifyRollout, primaryDeployment } from '../../../src/plan/ecs-rollout.ts';
+import { classifyRollout, deploymentInProgress, primaryDeployment } from '../../../src/plan/ecs-rollout.ts';
 import type { RolloutVerdict } from '../../../src/plan/ecs-rollout.ts';
 import { aDeployment, anOldDeployment, aService, taskDefinitionArn } from '../../support/ecs-builders.ts';
 
@@ -245,5 +245,22 @@ describe('primaryDeployment', () => {
     { name: 'returns undefined when the service lists no deployments', deployments: undefined, expected: undefined },
   ])('$name', ({ deployments, expected }) => {
     expect(primaryDeployment(aService({ deployments }))?.id).toBe(expected);
+  });
+});
+
+describe('deploymentInProgress: the deployment a killed run left rolling out', () => {
+  const web5 = taskDefinitionArn('web', 5);
+
+  it.each<{ name: string; deployments: Service['deployments']; target: string; expected: string | undefined }>([
+    { name: 'the PRIMARY deployment rolls out the target, the old one drains', deployments: [anOldDeployment(), ours({ rolloutState: 'IN_PROGRESS' })], target: web5, expected: OURS },
+    { name: 'the target is named as family:revision', deployments: [ours({ rolloutState: 'IN_PROGRESS' })], target: 'web:5', expected: OURS },
+    { name: 'the PRIMARY deployment has COMPLETED', deployments: [ours({ rolloutState: 'COMPLETED' })], target: web5, expected: undefined },
+    { name: 'the PRIMARY deployment has FAILED', deployments: [ours({ rolloutState: 'FAILED' })], target: web5, expected: undefined },
+    { name: 'the PRIMARY deployment rolls out another revision', deployments: [ours({ rolloutState: 'IN_PROGRESS' })], target: taskDefinitionArn('web', 6), expected: undefined },
+    { name: 'only an ACTIVE deployment is in progress', deployments: [anOldDeployment({ taskDefinition: web5, rolloutState: 'IN_PROGRESS' })], target: web5, expected: undefined },
+    { name: 'the PRIMARY deployment reports no rolloutState', deployments: [ours({ rolloutState: undefined })], target: web5, expected: undefined },
+    { name: 'the service lists no deployments', deployments: undefined, target: web5, expected: undefined },
+  ])('$name: $expected', ({ deployments, target, expected }) => {
+    expect(deploymentInProgress(aService({ deployments }), target)?.id).toBe(expected);
   });
 });

@@ -138,9 +138,9 @@ describe('checkLambdaImage', () => {
       image({ ecr: { kind: 'private', accountId: ACCOUNT, region: 'us-east-1', fips: false, domain: 'amazonaws.com' } }),
       "is in ECR region 'us-east-1', but the functions are in 'eu-west-1'",
     ],
-    ['an ECR Public image', image({ reference: 'public.ecr.aws/team/api:v1', ecr: { kind: 'public', alias: 'team' } }), "Image 'public.ecr.aws/team/api:v1' is in ECR Public"],
-    ['a Docker Hub image', image({ reference: 'nginx:1.27', repository: 'nginx', ecr: undefined }), "Image 'nginx:1.27' is not in Amazon ECR"],
-    ['an image without a known digest', image({ reference: `${REPO}:v1`, digest: undefined }), "Image '" + REPO + ":v1' has no known digest"],
+    ['an ECR Public image', image({ reference: 'public.ecr.aws/team/api:v1', ecr: { kind: 'public', alias: 'team' } }), "Input 'image' ('public.ecr.aws/team/api:v1') is in ECR Public"],
+    ['a Docker Hub image', image({ reference: 'nginx:1.27', repository: 'nginx', ecr: undefined }), "Input 'image' ('nginx:1.27') is not in Amazon ECR"],
+    ['an image without a known digest', image({ reference: `${REPO}:v1`, digest: undefined }), "Input 'image' ('" + REPO + ":v1') has no known digest"],
   ])('refuses %s', (_name, given, message) => {
     expect(() => checkLambdaImage(given, REGION)).toThrow(UserError);
     expect(() => checkLambdaImage(given, REGION)).toThrow(message);

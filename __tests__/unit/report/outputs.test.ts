@@ -95,3 +95,31 @@ describe('outputsOf', () => {
     expect(outputsOf(outcome({ ecs: ecs() }))).not.toHaveProperty('deployment-id');
   });
 });
+
+describe('outputsOf for a one-off task', () => {
+  const task = {
+    cluster: 'prod',
+    verdict: 'failed' as const,
+    changed: true,
+    taskDefinitionArn: `${TD}:3`,
+    taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc123',
+    exitCode: 1,
+    logs: [],
+    durationMs: 1,
+  };
+
+  it('gives the task ARN and exit code, and counts a started task as a change', () => {
+    expect(outputsOf(outcome({ runTask: task }))).toMatchObject({
+      'task-arn': 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc123',
+      'task-exit-code': '1',
+      changed: 'true',
+    });
+  });
+
+  it('leaves them out when no task started', () => {
+    const { taskArn: _a, exitCode: _e, ...notStarted } = task;
+    const out = outputsOf(outcome({ runTask: { ...notStarted, changed: false } }));
+    expect(out).not.toHaveProperty('task-arn');
+    expect(out).not.toHaveProperty('task-exit-code');
+  });
+});

@@ -132,3 +132,29 @@ describe('renderSummary for image, Lambda and the parameter', () => {
     expect(md).toContain('Not run because of the failure: parameter.');
   });
 });
+
+describe('renderSummary for a one-off task', () => {
+  it('shows the task, its revision, exit code, verdict, console link and log locations', () => {
+    const md = renderSummary(
+      {
+        runTask: {
+          cluster: 'prod',
+          verdict: 'failed',
+          changed: true,
+          taskDefinitionArn: `${ARN}:7`,
+          taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc123',
+          exitCode: 1,
+          logs: ['awslogs group /ecs/migrate, stream migrate/app/abc123 (eu-west-1)'],
+          durationMs: 42_000,
+        },
+        failures: [{ mode: 'run-task', message: 'app: exit code 1' }],
+        skipped: ['ecs'],
+      },
+      CONTEXT,
+    );
+    expect(md).toContain('| abc123 | web:7 | 1 | 42s | ❌ failed |');
+    expect(md).toContain('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/tasks/abc123/configuration?region=eu-west-1');
+    expect(md).toContain('- awslogs group /ecs/migrate, stream migrate/app/abc123 (eu-west-1)');
+    expect(md).toContain('Not run because of the failure: ecs.');
+  });
+});

@@ -1,8 +1,9 @@
 import {
+  ClientException,
+  ClusterNotFoundException,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
-  ECSClient,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
@@ -12,13 +13,13 @@ import {
   type ServiceEvent,
   type Task,
 } from '@aws-sdk/client-ecs';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import type { Tag, TaskDefinitionDoc } from '../../../src/plan/task-definition.ts';
-import { deployEcs, type EcsDeployOptions, type EcsResult } from '../../../src/steps/ecs.ts';
+import { applyEcs, deployEcs, ensureRegistered, prepareEcs, type EcsDeployOptions, type EcsResult } from '../../../src/steps/ecs.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
+import { ecsWithTaskDefinitions, type DescribedJson } from '../../support/fake-ecs.ts';
 import {
   ACCOUNT,
   CLUSTER,
@@ -115,10 +116,6 @@ function describedWeb(revision: number, registerable: TaskDefinitionDoc = regist
   };
 }
 
-interface DescribedJson {
-  taskDefinition: TaskDefinitionDoc;
-  tags?: Tag[];
-}
 
 // --- Services -----------------------------------------------------------------------------
 
@@ -178,33 +175,8 @@ afterEach(() => {
  * DescribeTaskDefinition is asked for to the JSON AWS would send.
  */
 function world(definitions: Record<string, DescribedJson> = { [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS } }) {
-  const ecs = new ECSClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    maxAttempts: 1,
-    requestHandler: {
-      handle: async (request: { body?: unknown }) => {
-        const body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
-        const ref = (JSON.parse(body) as { taskDefinition: string }).taskDefinition;
-        const found = definitions[ref];
-        const json = found ?? { __type: 'ClientException', message: 'Unable to describe task definition.' };
-        return {
-          response: {
-            statusCode: found ? 200 : 400,
-            headers: { 'content-type': 'application/x-amz-json-1.1' },
-            body: new TextEncoder().encode(JSON.stringify(json)),
-          },
-        };
-      },
-    },
-  });
-  const realSend = ecs.send.bind(ecs);
-  const mock = mockClient(ecs);
+  const { ecs, mock } = ecsWithTaskDefinitions(definitions, 'us-east-1');
   restores.push(() => mock.restore());
-  mock.send.callsFake(async (command) => {
-    if (command instanceof DescribeTaskDefinitionCommand) return realSend(command);
-    throw new Error(`${command.constructor.name} was sent but this test did not expect it`);
-  });
 
   const fake = fakeDeps(fakeClients({ ecs }));
   const { deps, log } = fake;
@@ -301,12 +273,15 @@ describe('deployEcs with new cpu and memory for the running revision', () => {
     expect(result.failure).toBeUndefined();
   });
 
-  it('describes the revision the service runs, with its tags', async () => {
+  it('describes the revision the service runs, with its tags, then the family’s latest revision before registering', async () => {
     const w = deployableWorld();
 
     await deployEcs(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
 
-    expect(w.sent.describeTaskDefinition()).toEqual([{ taskDefinition: RUNNING_ARN, include: ['TAGS'] }]);
+    expect(w.sent.describeTaskDefinition()).toEqual([
+      { taskDefinition: RUNNING_ARN, include: ['TAGS'] },
+      { taskDefinition: 'web', include: ['TAGS'] },
+    ]);
   });
 
   it('reports the previous revision as an ARN when the service names it as family:revision', async () => {
@@ -317,7 +292,7 @@ describe('deployEcs with new cpu and memory for the running revision', () => {
 
     const result = await deployEcs(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
 
-    expect(w.sent.describeTaskDefinition()).toEqual([{ taskDefinition: 'web:5', include: ['TAGS'] }]);
+    expect(w.sent.describeTaskDefinition()[0]).toEqual({ taskDefinition: 'web:5', include: ['TAGS'] });
     expect(result.previousTaskDefinitionArn).toBe(RUNNING_ARN);
   });
 
@@ -449,6 +424,29 @@ describe('deployEcs refuses before changing anything', () => {
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toContain(`Service 'web' was not found in cluster 'prod'${suffix}`);
     expect(w.sent.describeTaskDefinition()).toEqual([]);
+    expect(w.mutatingCalls()).toBe(0);
+  });
+
+  it('says the cluster was not found, naming the input', async () => {
+    const w = world();
+    w.mock.on(DescribeServicesCommand).rejects(new ClusterNotFoundException({ message: 'Cluster not found.', $metadata: {} }));
+
+    const error = await rejection(w, { cpu: '1024', memory: '2048' });
+
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe("Cluster 'prod' was not found: check input 'cluster' (a cluster name or ARN) and the region.");
+    expect(w.mutatingCalls()).toBe(0);
+  });
+
+  it('says a task-definition family ECS does not know, naming the input', async () => {
+    const w = world();
+    w.servicePolls(runningService());
+
+    const error = await rejection(w, { source: { kind: 'registered', ref: 'nowhere' } });
+
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toContain("Input 'task-definition' ('nowhere') names no task definition ECS knows");
+    expect(error.message).toContain('check the family, revision and region');
     expect(w.mutatingCalls()).toBe(0);
   });
 
@@ -797,5 +795,260 @@ describe('deployEcs waiting for its deployment', () => {
       `${at(40).toISOString()} event: (service web) registered 2 targets in (target-group web).`,
       `${at(80).toISOString()} event: (service web) has reached a steady state.`,
     ]);
+  });
+});
+
+// --- Registering: concurrent registrations, reuse, registering early ---------------------
+
+const CONCURRENT = 'Too many concurrent attempts to create a new revision of the specified family.';
+
+function clientException(message: string): ClientException {
+  return new ClientException({ message, $metadata: { httpStatusCode: 400 } });
+}
+
+/** web:6 as a run with cpu 1024 / memory 2048 would render it from web:5. */
+const resized = registerableWeb({ cpu: '1024', memory: '2048' });
+const RESIZED = { cpu: '1024', memory: '2048' };
+
+describe('deployEcs when ECS refuses a concurrent registration into the family', () => {
+  it('retries RegisterTaskDefinition with backoff and deploys the revision it got', async () => {
+    const w = world();
+    w.servicePolls(runningService(), completed());
+    w.mock
+      .on(RegisterTaskDefinitionCommand)
+      .rejectsOnce(clientException(CONCURRENT))
+      .rejectsOnce(clientException(CONCURRENT))
+      .resolves({ taskDefinition: { taskDefinitionArn: NEW_ARN } });
+    w.updates();
+
+    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+
+    expect(w.sent.register()).toHaveLength(3);
+    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
+    expect(result).toMatchObject({ verdict: 'succeeded', registered: true, taskDefinitionArn: NEW_ARN });
+    const retries = w.log.filter((l) => l.message.includes('another revision of the family is being registered'));
+    expect(retries.map((l) => l.message)).toEqual([
+      expect.stringContaining('attempt 2 in'),
+      expect.stringContaining('attempt 3 in'),
+    ]);
+    // It waited between attempts (on the fake clock), rather than hammering ECS.
+    expect(w.sleeps).toHaveLength(2);
+  });
+
+  it('throws any other ClientException at once, without updating the service', async () => {
+    const w = world();
+    w.servicePolls(runningService());
+    w.mock.on(RegisterTaskDefinitionCommand).rejects(clientException('Invalid setting for container app: memoryReservation.'));
+
+    const error = await deployEcs(optionsFor(RESIZED), w.deps).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    expect(String(error)).toContain('Invalid setting for container app');
+    expect(w.sent.register()).toHaveLength(1);
+    expect(w.sent.update()).toEqual([]);
+    expect(w.sleeps).toEqual([]);
+  });
+
+  it('gives up once the wait timeout has passed, saying how often it tried and why', async () => {
+    const w = world();
+    w.servicePolls(runningService());
+    w.mock.on(RegisterTaskDefinitionCommand).rejects(clientException(CONCURRENT));
+
+    const error = await deployEcs(optionsFor({ ...RESIZED, wait: { enabled: true, timeoutMs: 20_000, intervalMs: INTERVAL } }), w.deps).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    const attempts = w.sent.register().length;
+    expect(attempts).toBeGreaterThan(1);
+    expect(String(error)).toContain(`RegisterTaskDefinition for family 'web' still failed after ${attempts} attempts`);
+    expect(String(error)).toContain(CONCURRENT);
+    expect(w.sent.update()).toEqual([]);
+    // Never slept past the deadline.
+    expect(w.sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(20_000);
+  });
+
+  it('deploys the revision a parallel job registered meanwhile when it is the same, instead of registering again', async () => {
+    const definitions: Record<string, DescribedJson> = { [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS } };
+    const w = world(definitions);
+    w.servicePolls(runningService(), completed());
+    w.mock.on(RegisterTaskDefinitionCommand).callsFakeOnce(() => {
+      definitions['web'] = { taskDefinition: describedWeb(6, resized), tags: TAGS };
+      throw clientException(CONCURRENT);
+    });
+    w.updates();
+
+    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+
+    expect(w.sent.register()).toHaveLength(1);
+    expect(w.sent.describeTaskDefinition().filter((input) => input.taskDefinition === 'web')).toHaveLength(2);
+    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
+    expect(result).toMatchObject({ verdict: 'succeeded', changed: true, registered: false, taskDefinitionArn: NEW_ARN });
+  });
+});
+
+describe('deployEcs after a run that registered and was killed before updating the service', () => {
+  it('reuses the family’s latest revision when it is what was rendered: no second RegisterTaskDefinition', async () => {
+    const w = world({
+      [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS },
+      web: { taskDefinition: describedWeb(6, resized), tags: TAGS },
+    });
+    w.servicePolls(runningService(), completed());
+    w.registers(taskDefinitionArn('web', 7));
+    w.updates();
+
+    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+
+    expect(w.sent.register()).toEqual([]);
+    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
+    expect(result).toMatchObject({ verdict: 'succeeded', changed: true, registered: false, taskDefinitionArn: NEW_ARN, previousTaskDefinitionArn: RUNNING_ARN });
+    expect(w.log.map((l) => l.message)).toContainEqual(expect.stringContaining(`Reusing ${NEW_ARN}`));
+  });
+
+  it.each<{ name: string; latest: DescribedJson }>([
+    { name: 'is the running one', latest: { taskDefinition: describedWeb(5), tags: TAGS } },
+    { name: 'has another memory', latest: { taskDefinition: describedWeb(6, registerableWeb({ cpu: '1024', memory: '3072' })), tags: TAGS } },
+    { name: 'has other tags', latest: { taskDefinition: describedWeb(6, resized), tags: [{ key: 'team', value: 'search' }] } },
+  ])('registers a new revision when the latest one $name', async ({ latest }) => {
+    const w = world({ [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS }, web: latest });
+    w.servicePolls(runningService(), completed({ taskDefinition: taskDefinitionArn('web', 7) }));
+    w.registers(taskDefinitionArn('web', 7));
+    w.updates(rollingOut({ taskDefinition: taskDefinitionArn('web', 7) }));
+
+    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+
+    expect(w.sent.register()).toEqual([{ ...resized, tags: TAGS }]);
+    expect(result).toMatchObject({ registered: true, taskDefinitionArn: taskDefinitionArn('web', 7) });
+  });
+});
+
+describe('deployEcs after a run that was killed while waiting for its deployment', () => {
+  /** The service as the killed run left it: on web:6, its deployment rolling out. */
+  const definitions = (): Record<string, DescribedJson> => ({ [NEW_ARN]: { taskDefinition: describedWeb(6, resized), tags: TAGS } });
+
+  it('follows the deployment in progress to its end instead of starting another', async () => {
+    const w = world(definitions());
+    w.servicePolls(rollingOut(), rollingOut({ runningCount: 1, pendingCount: 1 }), completed());
+
+    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+
+    expect(w.mutatingCalls()).toBe(0);
+    expect(result).toMatchObject({
+      verdict: 'succeeded',
+      changed: false,
+      registered: false,
+      deploymentId: NEW_DEPLOYMENT,
+      taskDefinitionArn: NEW_ARN,
+      previousTaskDefinitionArn: NEW_ARN,
+    });
+    expect(w.sent.describeServices()).toHaveLength(1 + 2);
+    expect(w.log.map((l) => l.message)).toContainEqual(
+      `Nothing to change, but deployment ${NEW_DEPLOYMENT} of web:6 to service 'web' is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`,
+    );
+  });
+
+  it('reports the failure of the deployment it picked up', async () => {
+    const w = world(definitions());
+    w.servicePolls(
+      rollingOut(),
+      aService({
+        taskDefinition: RUNNING_ARN,
+        deployments: [
+          aDeployment({ id: ROLLBACK_DEPLOYMENT, taskDefinition: RUNNING_ARN, rolloutState: 'IN_PROGRESS' }),
+          ourDeployment({ status: 'ACTIVE', rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
+        ],
+      }),
+    );
+    w.stoppedTasks([]);
+
+    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+
+    expect(w.mutatingCalls()).toBe(0);
+    expect(result).toMatchObject({ verdict: 'failed', changed: false, deploymentId: NEW_DEPLOYMENT });
+    expect(result.failure).toContain('circuit breaker');
+  });
+
+  it.each<{ name: string; options: Partial<EcsDeployOptions>; says: string }>([
+    { name: 'in a dry run', options: { dryRun: true }, says: 'Dry run: nothing to change, but deployment' },
+    { name: 'with wait off', options: { wait: { enabled: false, timeoutMs: 600_000, intervalMs: INTERVAL } }, says: "(not waiting: 'wait' is false)" },
+  ])('only says the deployment is in progress $name', async ({ options, says }) => {
+    const w = world(definitions());
+    w.servicePolls(rollingOut());
+
+    const result = await deployEcs(optionsFor({ ...RESIZED, ...options }), w.deps);
+
+    expect(w.mutatingCalls()).toBe(0);
+    expect(w.sent.describeServices()).toHaveLength(1);
+    expect(result).toMatchObject({ verdict: 'unchanged', changed: false, deploymentId: NEW_DEPLOYMENT });
+    expect(w.log.map((l) => l.message)).toContainEqual(expect.stringContaining(says));
+  });
+
+  it('starts a new deployment when force-new-deployment is asked for, even with one in progress', async () => {
+    const w = world(definitions());
+    w.servicePolls(rollingOut(), completed({ id: ROLLBACK_DEPLOYMENT }));
+    w.updates(rollingOut({ id: ROLLBACK_DEPLOYMENT }));
+
+    const result = await deployEcs(optionsFor({ ...RESIZED, forceNewDeployment: true }), w.deps);
+
+    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: true }]);
+    expect(result).toMatchObject({ verdict: 'succeeded', changed: true, deploymentId: ROLLBACK_DEPLOYMENT });
+  });
+});
+
+describe('ensureRegistered (run-task runs the revision ecs deploys)', () => {
+  it('registers before applyEcs, which then deploys that revision without registering again', async () => {
+    const w = deployableWorld();
+    const prepared = await prepareEcs(optionsFor(RESIZED), w.deps);
+
+    const arn = await ensureRegistered(prepared, w.deps);
+    expect(w.sent.register()).toHaveLength(1);
+    expect(w.sent.update()).toEqual([]);
+    const result = await applyEcs(prepared, w.deps);
+
+    expect(arn).toBe(NEW_ARN);
+    expect(w.sent.register()).toEqual([{ ...resized, tags: TAGS }]);
+    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
+    expect(result).toMatchObject({ verdict: 'succeeded', registered: true, taskDefinitionArn: NEW_ARN });
+  });
+
+  it('registers once when called twice', async () => {
+    const w = deployableWorld();
+    const prepared = await prepareEcs(optionsFor(RESIZED), w.deps);
+
+    const arns = [await ensureRegistered(prepared, w.deps), await ensureRegistered(prepared, w.deps)];
+
+    expect(arns).toEqual([NEW_ARN, NEW_ARN]);
+    expect(w.sent.register()).toHaveLength(1);
+  });
+
+  it('returns the identical latest revision it reuses', async () => {
+    const w = world({ [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS }, web: { taskDefinition: describedWeb(6, resized), tags: TAGS } });
+    w.servicePolls(runningService());
+    const prepared = await prepareEcs(optionsFor(RESIZED), w.deps);
+
+    expect(await ensureRegistered(prepared, w.deps)).toBe(NEW_ARN);
+    expect(w.sent.register()).toEqual([]);
+  });
+
+  it.each<{ name: string; options: Partial<EcsDeployOptions>; definitions?: Record<string, DescribedJson>; expected: string }>([
+    { name: 'the running revision when nothing changes', options: {}, expected: RUNNING_ARN },
+    { name: 'the running revision for a forced redeploy', options: { forceNewDeployment: true }, expected: RUNNING_ARN },
+    {
+      name: 'a registered source deployed as it is',
+      options: { source: { kind: 'registered', ref: 'web:7' } },
+      definitions: { [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS }, 'web:7': { taskDefinition: describedWeb(7, resized), tags: TAGS } },
+      expected: taskDefinitionArn('web', 7),
+    },
+    { name: "'(new revision)' in a dry run that would register", options: { ...RESIZED, dryRun: true }, expected: '(new revision)' },
+    { name: 'the running revision in a dry run that would only redeploy', options: { forceNewDeployment: true, dryRun: true }, expected: RUNNING_ARN },
+  ])('returns $name, registering nothing', async ({ options, definitions, expected }) => {
+    const w = world(definitions);
+    w.servicePolls(runningService());
+    const prepared = await prepareEcs(optionsFor(options), w.deps);
+
+    expect(await ensureRegistered(prepared, w.deps)).toBe(expected);
+    expect(w.mutatingCalls()).toBe(0);
   });
 });

@@ -475,3 +475,58 @@ describe('resolveImage refuses bad tag sources before any call', () => {
     expect(w.mock.calls()).toHaveLength(0);
   });
 });
+
+describe('resolveImage with wait-for-image (replication)', () => {
+  const WAIT = { timeoutMs: 60_000, intervalMs: 5000 };
+
+  it('polls until the tag appears, then resolves it as usual', async () => {
+    const w = world();
+    const notFound = new ImageNotFoundException({ message: 'not found', $metadata: {} });
+    const missingRepo = new RepositoryNotFoundException({ message: 'no repository', $metadata: {} });
+    w.mock
+      .on(DescribeImagesCommand, { imageIds: [{ imageTag: 'v1.2.3' }] })
+      .rejectsOnce(missingRepo)
+      .rejectsOnce(notFound)
+      .resolves({ imageDetails: [anImage()] });
+
+    const result = await resolveImage(optionsFor({ image: `${REPOSITORY}:v1.2.3`, waitForImage: WAIT }), w.deps);
+
+    expect(result.reference).toBe(`${REPOSITORY}@${DIGEST}`);
+    expect(w.sent.describeImages()).toHaveLength(3);
+    expect(w.infos()).toContain('not there yet (no such repository)');
+    expect(w.infos()).toContain('not there yet (no such image)');
+    expect(w.infos()).toContain('Found it after 10s.');
+  });
+
+  it('fails at the timeout naming what it looked for, the repository and the region', async () => {
+    const w = world();
+    w.missingTag('v1.2.3');
+
+    const error = await rejection(w, optionsFor({ image: `${REPOSITORY}:v1.2.3`, waitForImage: { timeoutMs: 12_000, intervalMs: 5000 } }));
+
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toContain('Timed out after 12s waiting for');
+    expect(error.message).toContain("tag 'v1.2.3'");
+    expect(error.message).toContain(`repository '${REPOSITORY}' in region ${IMAGE_REGION}`);
+    expect(w.sent.describeImages()).toHaveLength(4);
+  });
+
+  it('does not wait out other errors', async () => {
+    const w = world();
+    w.mock.on(DescribeImagesCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+
+    const error = await rejection(w, optionsFor({ image: `${REPOSITORY}:v1.2.3`, waitForImage: WAIT }));
+
+    expect(error.message).toContain('denied');
+    expect(w.sent.describeImages()).toHaveLength(1);
+  });
+
+  it('warns that it cannot wait for an image outside ECR private', async () => {
+    const w = world();
+
+    await resolveImage(optionsFor({ image: 'nginx:1.27', waitForImage: WAIT }), w.deps);
+
+    expect(w.warnings().some((m) => m.includes("'wait-for-image' is ignored"))).toBe(true);
+    expect(w.mock.calls()).toHaveLength(0);
+  });
+});

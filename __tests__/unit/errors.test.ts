@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { AwsCallError, UserError, explain } from '../../src/errors.ts';
+
+class CredentialsProviderError extends Error {
+  override name = 'CredentialsProviderError';
+}
+
+describe('explain', () => {
+  it('adds the fix to a missing-credentials error, seen through the call that hit it', () => {
+    const error = new AwsCallError("DescribeServices for 'web' in cluster 'prod'", new CredentialsProviderError('Could not load credentials from any providers'));
+    expect(explain(error)).toBe(
+      "DescribeServices for 'web' in cluster 'prod' failed: Could not load credentials from any providers. No AWS credentials were found: run aws-actions/configure-aws-credentials (role-to-assume with id-token: write) before this step, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
+    );
+  });
+
+  it.each([
+    { name: 'a user error', error: new UserError("Input 'cpu' ('lots') is not a size"), expected: "Input 'cpu' ('lots') is not a size" },
+    { name: 'another AWS error', error: new AwsCallError('UpdateService', Object.assign(new Error('denied'), { name: 'AccessDeniedException' })), expected: 'UpdateService failed: denied' },
+    { name: 'a string', error: 'boom', expected: 'boom' },
+  ])('leaves $name as it is', ({ error, expected }) => {
+    expect(explain(error)).toBe(expected);
+  });
+});

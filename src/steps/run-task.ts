@@ -1,0 +1,301 @@
+import type { Task } from '@aws-sdk/client-ecs';
+import { describeTaskDefinition, runTask, type DescribedTaskDefinition } from '../aws/ecs.ts';
+import type { StepDeps } from '../deps.ts';
+import { UserError, awsErrorName, messageOf } from '../errors.ts';
+import { Input } from '../names.ts';
+import { reusableRevision } from '../plan/ecs-deploy.ts';
+import { taskDefinitionLabel } from '../plan/ecs-rollout.ts';
+import type { ResolvedImage } from '../plan/resolved-image.ts';
+import {
+  buildRunTaskRequest,
+  checkLaunch,
+  describeRunTaskFailures,
+  familyOf,
+  formatLogLocation,
+  judgeStoppedTask,
+  logLocations,
+  planRunTaskDefinition,
+  selectRunTaskContainer,
+  taskIdOf,
+  type Launch,
+  type TaskNetwork,
+} from '../plan/run-task.ts';
+import { nonEssentialContainers, toRegisterable, type EnvironmentVariable, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
+import { describeStoppedTask } from '../report/progress.ts';
+import { waitForTaskStop } from './run-task-wait.ts';
+import { latestRevision, registerOrReuse } from './register-revision.ts';
+
+/** Where the one-off task's definition comes from. */
+export type RunTaskSource =
+  /** The revision the ecs mode of the same step deploys; the pipeline registers it first and passes its ARN. */
+  | {
+      kind: 'ecs';
+      /** What the ecs mode rendered, when it was planned first: lets prepare check the container and launch before any change. */
+      taskDefinition?: TaskDefinitionDoc;
+    }
+  /** family, family:revision or ARN. */
+  | { kind: 'registered'; ref: string }
+  | { kind: 'file'; path: string; taskDefinition: TaskDefinitionDoc; tags: Tag[] };
+
+/** A launch type, or a capacity provider strategy (an empty one: the cluster's default). */
+export type RunTaskLaunch = Launch;
+
+export interface RunTaskOptions {
+  cluster: string;
+  source: RunTaskSource;
+  /** Container whose command/environment (and image, with the image mode) to override. */
+  containerName?: string;
+  /** Command override, as the container's `command` array. */
+  command?: string[];
+  environment: EnvironmentVariable[];
+  /** awsvpc subnets, security groups (none: the VPC's default) and public IP. */
+  network?: TaskNetwork;
+  launch: RunTaskLaunch;
+  startedBy: string;
+  /** RunTask clientToken: the same token never starts a second task. */
+  clientToken: string;
+  dryRun: boolean;
+  wait: { timeoutMs: number; intervalMs: number };
+}
+
+export type RunTaskVerdict = 'succeeded' | 'failed' | 'planned';
+
+export interface RunTaskResult {
+  cluster: string;
+  verdict: RunTaskVerdict;
+  /** Only when failed: stop reason, stop code, each container's exit code and reason, where the logs are. */
+  failure?: string;
+  /** A revision was registered or a task was started. */
+  changed: boolean;
+  /** True when this step registered `taskDefinitionArn` (the ecs mode's registration is not counted here). */
+  registered?: boolean;
+  taskDefinitionArn: string;
+  taskArn?: string;
+  /** Exit code of the overridden (or first essential) container, when it reported one. */
+  exitCode?: number;
+  /** Where the logs are, e.g. "container app: awslogs group /ecs/migrate, stream migrate/app/<task id> (eu-west-1) https://…". */
+  logs: string[];
+  durationMs: number;
+}
+
+export interface RunTaskPlan {
+  options: RunTaskOptions;
+  /** When preparing began (the duration counts from here). */
+  started: number;
+  /**
+   * What runs, registerable (the image overridden). Undefined for source 'ecs': apply reads
+   * the revision the pipeline registered.
+   */
+  taskDefinition?: TaskDefinitionDoc;
+  tags: Tag[];
+  /** A registered revision that already is `taskDefinition`; undefined when apply registers it (or for source 'ecs'). */
+  taskDefinitionArn?: string;
+  /** The container the overrides apply to and whose exit code is the task's; chosen in apply for source 'ecs'. */
+  containerName?: string;
+  /** What the rendering changed, e.g. "container app image: a -> b". */
+  changes: string[];
+}
+
+/** Read-only: loads and renders the task definition, validates overrides; throws UserError before any change. */
+export async function prepareRunTask(options: RunTaskOptions, image: ResolvedImage | undefined, deps: StepDeps): Promise<RunTaskPlan> {
+  const started = deps.now();
+  const { launch, network, source } = options;
+  if (source.kind === 'ecs') {
+    // The ecs mode registers the definition later; what can be checked now is checked now.
+    const rendered = source.taskDefinition;
+    checkLaunch({ launch, network, ...(rendered === undefined ? {} : { taskDefinition: rendered }) });
+    if (rendered !== undefined) selectRunTaskContainer(rendered, { containerName: options.containerName, image: image?.reference });
+    deps.log.info(`The one-off task runs the revision the ecs mode deploys; it is registered before the task starts.`);
+    logRequestPlan(options, deps);
+    return { options, started, tags: [], changes: [] };
+  }
+
+  const described = await loadSource(source, deps);
+  const planned = planRunTaskDefinition({
+    source: described.taskDefinition,
+    containerName: options.containerName,
+    image: image?.reference,
+    overridesContainer: overridesContainer(options),
+  });
+  checkLaunch({ launch, network, taskDefinition: planned.rendered });
+  const family = familyOf(planned.rendered);
+  // A source run as it is needs no registration; nor does a rendering an earlier run registered.
+  let taskDefinitionArn = planned.sourceArn;
+  if (taskDefinitionArn === undefined) {
+    const latest = await latestRevision(family, deps);
+    if (latest !== undefined) taskDefinitionArn = reusableRevision(planned.rendered, described.tags, latest);
+  }
+
+  deps.log.info(`Task definition: ${source.kind === 'file' ? `file ${source.path}` : `'${source.ref}'`} (family '${family}')`);
+  if (planned.container) deps.log.info(`  container '${planned.container.containerName}': ${planned.container.why}`);
+  for (const change of planned.changes) deps.log.info(`  ${change}`);
+  deps.log.info(
+    taskDefinitionArn === undefined
+      ? `  a new revision of family '${family}' will be registered before the task starts`
+      : `  runs ${taskDefinitionArn} as it is`,
+  );
+  logRequestPlan(options, deps);
+  return {
+    options,
+    started,
+    taskDefinition: planned.rendered,
+    tags: described.tags,
+    ...(taskDefinitionArn === undefined ? {} : { taskDefinitionArn }),
+    ...(planned.container === undefined ? {} : { containerName: planned.container.containerName }),
+    changes: planned.changes,
+  };
+}
+
+/**
+ * Registers the rendered revision when it differs from its source, runs the task, waits
+ * until it stops, and judges it by the essential containers' exit codes. `ecsTaskDefinitionArn`
+ * is given when the source is 'ecs' (the pipeline registered it). Dry run: 'planned', no calls that change anything.
+ */
+export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDefinitionArn?: string): Promise<RunTaskResult> {
+  const { options } = plan;
+  const { cluster } = options;
+  const result = (fields: Partial<RunTaskResult> & Pick<RunTaskResult, 'verdict' | 'taskDefinitionArn'>): RunTaskResult => ({
+    cluster,
+    changed: false,
+    registered: false,
+    logs: [],
+    durationMs: deps.now() - plan.started,
+    ...fields,
+  });
+
+  if (options.dryRun) {
+    const arn = plan.taskDefinitionArn ?? (options.source.kind === 'ecs' ? ecsTaskDefinitionArn : undefined);
+    const register = arn === undefined && options.source.kind !== 'ecs' ? `register a new revision of '${familyOf(plan.taskDefinition ?? {})}' and ` : '';
+    deps.log.info(`Dry run: would ${register}run a task of ${arn ?? 'the rendered revision'} in cluster '${cluster}' and wait for it to stop.`);
+    return result({ verdict: 'planned', taskDefinitionArn: arn ?? '(rendered revision)' });
+  }
+
+  const target = await taskToRun(plan, deps, ecsTaskDefinitionArn);
+  const containerName = plan.containerName ?? containerFor(options, target.taskDefinition);
+  const request = buildRunTaskRequest({
+    cluster,
+    taskDefinitionArn: target.arn,
+    launch: options.launch,
+    network: options.network,
+    containerName,
+    command: options.command,
+    environment: options.environment,
+    startedBy: options.startedBy,
+    clientToken: options.clientToken,
+  });
+  deps.log.debug(`RunTask request: ${JSON.stringify(request)}`);
+  const started = { registered: target.registered, changed: target.registered, taskDefinitionArn: target.arn };
+
+  const answer = await runTask(deps.clients.ecs, request);
+  const taskArn = answer.task?.taskArn;
+  if (taskArn === undefined) {
+    const reasons = describeRunTaskFailures(answer.failures);
+    const failure = [`RunTask started no task of ${taskDefinitionLabel(target.arn)} in cluster '${cluster}':`, ...(reasons.length > 0 ? reasons : ['ECS gave no reason'])].join('\n');
+    return result({ ...started, verdict: 'failed', failure });
+  }
+  deps.log.info(`Started task ${taskArn} (${taskDefinitionLabel(target.arn)}) in cluster '${cluster}'`);
+  const logs = logLocations(target.taskDefinition, taskArn).map(formatLogLocation);
+  for (const line of logs) deps.log.info(`Logs of ${line}`);
+  const running = { ...started, changed: true, taskArn, logs };
+
+  const outcome = await waitForTaskStop({ cluster, taskArn, intervalMs: options.wait.intervalMs, timeoutMs: options.wait.timeoutMs }, deps);
+  if (outcome.state === 'gave-up') {
+    return result({ ...running, verdict: 'failed', failure: withLogs([outcome.message], logs) });
+  }
+  return judged(outcome.task, { definition: target.taskDefinition, containerName, cluster, logs }, deps, (fields) => result({ ...running, ...fields }));
+}
+
+type Finish = (fields: Pick<RunTaskResult, 'verdict'> & Partial<RunTaskResult>) => RunTaskResult;
+
+function judged(
+  task: Task,
+  context: { definition: TaskDefinitionDoc; containerName: string | undefined; cluster: string; logs: string[] },
+  deps: StepDeps,
+  finish: Finish,
+): RunTaskResult {
+  const judgement = judgeStoppedTask({ task, taskDefinition: context.definition, containerName: context.containerName });
+  const exit = judgement.exitCode === undefined ? {} : { exitCode: judgement.exitCode };
+  const id = taskIdOf(task.taskArn ?? '');
+  for (const note of judgement.notes) deps.log.warning(`Task ${id}: ${note}.`);
+  if (judgement.state === 'succeeded') {
+    deps.log.info(`Task ${id} succeeded: every essential container exited 0.`);
+    return finish({ verdict: 'succeeded', ...exit });
+  }
+  const lines = [
+    `Task ${id} (${taskDefinitionLabel(task.taskDefinitionArn)}) in cluster '${context.cluster}' failed: ${judgement.problems.join('; ')}.`,
+    ...describeStoppedTask(task, { nonEssentialContainers: nonEssentialContainers(context.definition) }),
+  ];
+  return finish({ verdict: 'failed', failure: withLogs(lines, context.logs), ...exit });
+}
+
+function withLogs(lines: string[], logs: string[]): string {
+  return [...lines, ...logs.map((line) => `logs of ${line}`)].join('\n');
+}
+
+interface Target {
+  arn: string;
+  /** What runs: for essential containers and log locations. */
+  taskDefinition: TaskDefinitionDoc;
+  registered: boolean;
+}
+
+async function taskToRun(plan: RunTaskPlan, deps: StepDeps, ecsTaskDefinitionArn: string | undefined): Promise<Target> {
+  const { options } = plan;
+  if (options.source.kind === 'ecs') {
+    if (ecsTaskDefinitionArn === undefined) throw new Error("applyRunTask: source 'ecs' needs the ARN of the revision the ecs mode registered");
+    const described = await describeTaskDefinition(deps.clients.ecs, ecsTaskDefinitionArn);
+    const taskDefinition = toRegisterable(described.taskDefinition);
+    checkLaunch({ launch: options.launch, network: options.network, taskDefinition });
+    return { arn: ecsTaskDefinitionArn, taskDefinition, registered: false };
+  }
+  const taskDefinition = plan.taskDefinition;
+  if (taskDefinition === undefined) throw new Error('applyRunTask: the plan has no task definition');
+  if (plan.taskDefinitionArn !== undefined) return { arn: plan.taskDefinitionArn, taskDefinition, registered: false };
+  return register(taskDefinition, plan.tags, options, deps);
+}
+
+async function register(taskDefinition: TaskDefinitionDoc, tags: Tag[], options: RunTaskOptions, deps: StepDeps): Promise<Target> {
+  const { arn, registered } = await registerOrReuse(taskDefinition, tags, { timeoutMs: options.wait.timeoutMs }, deps);
+  return { arn, taskDefinition, registered };
+}
+
+async function loadSource(source: Exclude<RunTaskSource, { kind: 'ecs' }>, deps: StepDeps): Promise<DescribedTaskDefinition> {
+  if (source.kind === 'file') return { taskDefinition: source.taskDefinition, tags: source.tags };
+  try {
+    return await describeTaskDefinition(deps.clients.ecs, source.ref);
+  } catch (error) {
+    if (awsErrorName(error) !== 'ClientException') throw error;
+    throw new UserError(
+      `Input '${Input.runTaskDefinition}' ('${source.ref}') names no task definition ECS knows (${messageOf(error)}): check the family, revision and region.`,
+      { cause: error },
+    );
+  }
+}
+
+function overridesContainer(options: RunTaskOptions): boolean {
+  return options.command !== undefined || options.environment.length > 0;
+}
+
+/** For source 'ecs', known only once the revision is: the container the overrides need. */
+function containerFor(options: RunTaskOptions, taskDefinition: TaskDefinitionDoc): string | undefined {
+  if (options.containerName === undefined && !overridesContainer(options)) return undefined;
+  return selectRunTaskContainer(taskDefinition, { containerName: options.containerName }).containerName;
+}
+
+/** What RunTask will be asked, as a person reviewing the log wants to read it (no environment values). */
+function logRequestPlan(options: RunTaskOptions, deps: StepDeps): void {
+  const { launch, network } = options;
+  const how =
+    'launchType' in launch
+      ? `launch type ${launch.launchType}`
+      : launch.capacityProviderStrategy.length === 0
+        ? "the cluster's default capacity provider strategy"
+        : `capacity providers ${launch.capacityProviderStrategy.map((i) => `${i.capacityProvider}:${i.weight}:${i.base}`).join(', ')}`;
+  const where =
+    network === undefined
+      ? ''
+      : `, subnets ${network.subnets.join(', ')}, security groups ${network.securityGroups.join(', ') || "(the VPC's default)"}, public IP ${network.assignPublicIp ? 'on' : 'off'}`;
+  deps.log.info(`Task: cluster '${options.cluster}', ${how}${where}, started by '${options.startedBy}'`);
+  if (options.command !== undefined) deps.log.info(`  command: ${JSON.stringify(options.command)}`);
+  if (options.environment.length > 0) deps.log.info(`  environment: ${options.environment.map((e) => e.name).join(', ')}`);
+}
