@@ -39,3 +39,21 @@ export function explain(error: unknown): string {
   }
   return messageOf(error);
 }
+
+const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ThrottledException', 'RequestThrottled']);
+const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout']);
+
+/**
+ * Why an error is worth another attempt when the SDK made only one (throttling, a 5xx, a
+ * broken connection), or undefined. For the writes the steps retry themselves.
+ */
+export function transientReason(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    const code = (e as { code?: unknown }).code;
+    if (THROTTLING.has(e.name)) return 'throttled';
+    if (status !== undefined && status >= 500) return `HTTP ${status}`;
+    if (NETWORK.has(e.name) || (typeof code === 'string' && NETWORK.has(code))) return 'the connection failed';
+  }
+  return undefined;
+}

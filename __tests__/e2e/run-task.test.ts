@@ -16,7 +16,8 @@ import type { EcsTestbed } from '../support/ecs-fixtures.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import { completesAfter } from '../support/scenario-proxy.ts';
-import { ESSENTIAL_CONTAINER_EXITED, fargateCapacityProviders, taskExits, taskFailsToStart, taskNeverStops } from '../support/task-scenarios.ts';
+import { faultBursts } from '../support/fault-scenarios.ts';
+import { ESSENTIAL_CONTAINER_EXITED, fargateCapacityProviders, honourClientToken, taskExits, taskFailsToStart, taskNeverStops } from '../support/task-scenarios.ts';
 import type { ScriptedTaskRun } from '../support/task-scenarios.ts';
 
 // Issue 4, mode run-task: a one-off task (a migration) in private subnets, run to its end
@@ -117,6 +118,31 @@ describe('mode run-task runs a one-off task to its end', () => {
     expect(testbed.proxy.callsTo('RunTask', from)).toBe(1);
     // It followed the task until it stopped, not just until it started.
     expect(lastDescribeAfterStart(started)).toBeGreaterThanOrEqual(2500);
+  });
+
+  it('a RunTask whose answer is lost is sent again with the same client token, and one task runs', async () => {
+    await seedFamily('rt-lost', 'migrate-lost');
+    const task = taskExits(testbed.proxy, { family: 'migrate-lost', afterMs: 1500, exitCodes: { app: 0, sidecar: 0 } });
+    // ECS starts no second task for a client token it has seen; moto would, so the proxy plays ECS.
+    const tokens = honourClientToken(testbed.proxy);
+    const lost = faultBursts(testbed.proxy, { kind: 'reset', when: 'after', burst: 1, pass: Number.MAX_SAFE_INTEGER, service: 'ecs', operation: 'RunTask' });
+    const from = testbed.proxy.calls.length;
+
+    let result: ActionRun;
+    try {
+      result = await run({ mode: 'run-task', cluster: 'rt-lost', 'run-task-definition': 'migrate-lost', 'run-task-container': 'app', command: './migrate up' });
+    } finally {
+      lost.stop();
+    }
+
+    expect(result.exitCode, transcript(result)).toBe(0);
+    const sent = testbed.proxy.calls.slice(from).filter((c) => c.operation === 'RunTask');
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent.map((c) => (c.body as { clientToken?: string }).clientToken)).size).toBe(1);
+    expect(tokens.replayed).toBe(1);
+    expect(task.runs).toHaveLength(1);
+    expect(await motoTasks('rt-lost')).toHaveLength(1);
+    expect(result.outputs['task-arn']).toBe(task.onlyRun().taskArns[0]);
   });
 
   it('JSON command, environment, a public IP, a Fargate Spot strategy and started-by reach RunTask; a non-essential container\'s exit code does not fail it', async () => {

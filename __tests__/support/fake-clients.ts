@@ -14,10 +14,14 @@ export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm
 } {
   const ecrRegions: string[] = [];
   const ecr = given.ecr ?? new ECRClient({ region: 'us-east-1' });
+  const ecs = given.ecs ?? new ECSClient({ region: 'us-east-1' });
+  const ssm = given.ssm ?? new SSMClient({ region: 'us-east-1' });
   return {
-    ecs: given.ecs ?? new ECSClient({ region: 'us-east-1' }),
+    ecs,
     lambda: given.lambda ?? new LambdaClient({ region: 'us-east-1' }),
-    ssm: given.ssm ?? new SSMClient({ region: 'us-east-1' }),
+    ssm,
+    // The same mocked instances: tests see single-attempt writes like any other call.
+    once: { ecs, ssm },
     ecr(region) {
       ecrRegions.push(region);
       return ecr;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwsCallError, UserError, explain } from '../../src/errors.ts';
+import { AwsCallError, UserError, explain, transientReason } from '../../src/errors.ts';
 
 class CredentialsProviderError extends Error {
   override name = 'CredentialsProviderError';
@@ -19,5 +19,20 @@ describe('explain', () => {
     { name: 'a string', error: 'boom', expected: 'boom' },
   ])('leaves $name as it is', ({ error, expected }) => {
     expect(explain(error)).toBe(expected);
+  });
+});
+
+describe('transientReason', () => {
+  const named = (name: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...extra });
+  it.each([
+    { name: 'throttling', error: named('ThrottlingException', { $metadata: { httpStatusCode: 400 } }), expected: 'throttled' },
+    { name: 'a 503', error: named('ServiceUnavailable', { $metadata: { httpStatusCode: 503 } }), expected: 'HTTP 503' },
+    { name: 'a reset connection, wrapped', error: new AwsCallError('PutParameter', named('Error', { code: 'ECONNRESET' })), expected: 'the connection failed' },
+    { name: 'a timeout', error: named('TimeoutError'), expected: 'the connection failed' },
+    { name: 'a client error', error: named('ValidationException', { $metadata: { httpStatusCode: 400 } }), expected: undefined },
+    { name: 'access denied', error: new AwsCallError('X', named('AccessDeniedException', { $metadata: { httpStatusCode: 403 } })), expected: undefined },
+    { name: 'not an error', error: 'boom', expected: undefined },
+  ])('$name: $expected', ({ error, expected }) => {
+    expect(transientReason(error)).toBe(expected);
   });
 });

@@ -9,6 +9,13 @@ export interface Clients {
   ssm: SSMClient;
   /** ECR in the region an image's registry host names (defaults to the deploy region). */
   ecr(region: string): ECRClient;
+  /**
+   * Clients that make one attempt per call, for writes that are not idempotent
+   * (RegisterTaskDefinition, PutParameter): when an answer is lost after AWS applied the
+   * write, the SDK's own retry would apply it twice. The steps retry these themselves,
+   * looking at what AWS holds before each new attempt.
+   */
+  once: { ecs: ECSClient; ssm: SSMClient };
 }
 
 export interface ClientOptions {
@@ -25,15 +32,17 @@ const MAX_ATTEMPTS = 6;
 // Clients are built lazily: a step that deploys one ECS service should not pay for
 // constructing three clients it never calls.
 export function createClients(options: ClientOptions): Clients {
-  const common = (region: string) => ({
+  const common = (region: string, maxAttempts = MAX_ATTEMPTS) => ({
     region,
-    maxAttempts: MAX_ATTEMPTS,
+    maxAttempts,
     customUserAgent: options.userAgent,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
   let ecs: ECSClient | undefined;
   let lambda: LambdaClient | undefined;
   let ssm: SSMClient | undefined;
+  let ecsOnce: ECSClient | undefined;
+  let ssmOnce: SSMClient | undefined;
   const ecr = new Map<string, ECRClient>();
   return {
     get ecs() {
@@ -49,6 +58,14 @@ export function createClients(options: ClientOptions): Clients {
       let client = ecr.get(region);
       if (!client) ecr.set(region, (client = new ECRClient(common(region))));
       return client;
+    },
+    once: {
+      get ecs() {
+        return (ecsOnce ??= new ECSClient(common(options.region, 1)));
+      },
+      get ssm() {
+        return (ssmOnce ??= new SSMClient(common(options.region, 1)));
+      },
     },
   };
 }

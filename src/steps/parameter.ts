@@ -1,6 +1,6 @@
-import { getParameter, putParameter } from '../aws/ssm.ts';
+import { getParameter, putParameter, type ParameterWrite } from '../aws/ssm.ts';
 import type { StepDeps } from '../deps.ts';
-import { awsErrorName } from '../errors.ts';
+import { awsErrorName, transientReason } from '../errors.ts';
 import {
   decideParameterWrite,
   renderParameterValue,
@@ -96,14 +96,22 @@ export async function applyParameter(plan: ParameterPlan, deps: StepDeps): Promi
 
   // The deploy before this step took a while: each attempt reads the parameter again, and
   // TooManyUpdates means another writer got there first, so the next attempt sees its value.
-  const { decision, version } = await retrying(() => writeOnce(plan, deps), {
+  // A write whose answer was lost may have been applied: the next attempt then finds the
+  // value there, and the result still says what this step did.
+  let sent: ParameterDecision | undefined;
+  const onUnknown = (d: ParameterDecision): void => {
+    sent ??= d;
+  };
+  const written = await retrying(() => writeOnce(plan, deps, onUnknown), {
     what: `Writing parameter '${name}'`,
-    retryable: (error) => (awsErrorName(error) === 'TooManyUpdates' ? 'another write to it is in progress' : undefined),
+    retryable: (error) => (awsErrorName(error) === 'TooManyUpdates' ? 'another write to it is in progress' : transientReason(error)),
     timeoutMs: options.timeoutMs,
     sleep: deps.sleep,
     now: deps.now,
     log: (message) => deps.log.info(message),
   });
+  const { version } = written;
+  const decision = written.decision.action === 'unchanged' && sent !== undefined ? sent : written.decision;
   switch (decision.action) {
     case 'unchanged':
       deps.log.info(unchangedLine(name, value, version));
@@ -124,8 +132,18 @@ interface Written {
 }
 
 /** Reads, decides, writes; when a create loses a race with another creator, updates instead. */
-async function writeOnce(plan: ParameterPlan, deps: StepDeps): Promise<Written> {
+/** `onUnknown`: a write failed in a way that may have applied it (no answer, a 5xx). */
+async function writeOnce(plan: ParameterPlan, deps: StepDeps, onUnknown: (decision: ParameterDecision) => void): Promise<Written> {
   const { ssm } = deps.clients;
+  // One attempt per PutParameter: the retry above reads the parameter before trying again.
+  const put = async (decision: ParameterDecision, write: ParameterWrite): Promise<string> => {
+    try {
+      return await putParameter(deps.clients.once.ssm, write);
+    } catch (error) {
+      if (transientReason(error) !== undefined) onUnknown(decision);
+      throw error;
+    }
+  };
   const { name, type, tags } = plan.options;
   const { value } = plan;
   const decide = async () => decideParameterWrite({ name, value, type, current: await getParameter(ssm, name) });
@@ -134,7 +152,7 @@ async function writeOnce(plan: ParameterPlan, deps: StepDeps): Promise<Written> 
   if (decision.action === 'create') {
     try {
       // Tags only here: SSM rejects Tags together with Overwrite.
-      return { decision, version: await putParameter(ssm, { name, value, type: decision.type, overwrite: false, tags }) };
+      return { decision, version: await put(decision, { name, value, type: decision.type, overwrite: false, tags }) };
     } catch (error) {
       if (awsErrorName(error) !== 'ParameterAlreadyExists') throw error;
       deps.log.info(`Parameter '${name}' was created by someone else meanwhile; reading it again.`);
@@ -147,7 +165,7 @@ async function writeOnce(plan: ParameterPlan, deps: StepDeps): Promise<Written> 
     }
   }
   if (decision.action === 'unchanged') return { decision, version: decision.current.version };
-  return { decision, version: await putParameter(ssm, { name, value, type: decision.type, overwrite: true }) };
+  return { decision, version: await put(decision, { name, value, type: decision.type, overwrite: true }) };
 }
 
 function unchangedLine(name: string, value: string, version: string): string {

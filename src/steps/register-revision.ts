@@ -1,10 +1,11 @@
 // Registering a task definition revision, shared by the ecs and run-task modes: reuse the
-// family's latest revision when it already is the rendered one, and wait out ECS's refusal
-// of concurrent registrations into one family.
+// family's latest revision when it already is the rendered one, wait out ECS's refusal of
+// concurrent registrations into one family, and retry throttling, 5xx and broken
+// connections only after looking again, so a lost answer never leaves a twin revision.
 
 import { describeTaskDefinition, registerTaskDefinition, type DescribedTaskDefinition } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
-import { awsErrorName, messageOf } from '../errors.ts';
+import { awsErrorName, messageOf, transientReason } from '../errors.ts';
 import { reusableRevision } from '../plan/ecs-deploy.ts';
 import type { Tag, TaskDefinitionDoc } from '../plan/task-definition.ts';
 import { retrying } from '../retry.ts';
@@ -35,13 +36,14 @@ export async function registerOrReuse(
         deps.log.info(`Reusing ${reused}: the latest revision of family '${family}' is already the one rendered (an earlier run registered it).`);
         return { arn: reused, registered: false };
       }
-      const arn = await registerTaskDefinition(deps.clients.ecs, taskDefinition, tags);
+      // One attempt per call: a lost answer is retried here, after looking for the revision it may have made.
+      const arn = await registerTaskDefinition(deps.clients.once.ecs, taskDefinition, tags);
       deps.log.info(`Registered ${arn}`);
       return { arn, registered: true };
     },
     {
       what: `RegisterTaskDefinition for family '${family ?? '(none)'}'`,
-      retryable: (error) => (isConcurrentRegistration(error) ? 'another revision of the family is being registered' : undefined),
+      retryable: (error) => (isConcurrentRegistration(error) ? 'another revision of the family is being registered' : transientReason(error)),
       timeoutMs: options.timeoutMs,
       sleep: deps.sleep,
       now: deps.now,

@@ -889,6 +889,42 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
   });
 });
 
+describe('deployEcs when the answer to RegisterTaskDefinition is lost', () => {
+  it('finds the revision the lost call made and deploys it, instead of registering a twin', async () => {
+    const definitions: Record<string, DescribedJson> = { [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS } };
+    const w = world(definitions);
+    w.servicePolls(runningService(), completed());
+    w.mock.on(RegisterTaskDefinitionCommand).callsFakeOnce(() => {
+      // ECS applied it; the connection broke before the answer arrived.
+      definitions['web'] = { taskDefinition: describedWeb(6, resized), tags: TAGS };
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    });
+    w.updates();
+
+    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+
+    expect(w.sent.register()).toHaveLength(1);
+    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
+    expect(result).toMatchObject({ verdict: 'succeeded', taskDefinitionArn: NEW_ARN });
+    expect(w.log.some((l) => l.message.includes('the connection failed'))).toBe(true);
+  });
+
+  it('registers again after throttling that did not register anything', async () => {
+    const w = world();
+    w.servicePolls(runningService(), completed());
+    w.mock
+      .on(RegisterTaskDefinitionCommand)
+      .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }))
+      .resolves({ taskDefinition: { taskDefinitionArn: NEW_ARN } });
+    w.updates();
+
+    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+
+    expect(w.sent.register()).toHaveLength(2);
+    expect(result).toMatchObject({ verdict: 'succeeded', registered: true, taskDefinitionArn: NEW_ARN });
+  });
+});
+
 describe('deployEcs after a run that registered and was killed before updating the service', () => {
   it('reuses the family’s latest revision when it is what was rendered: no second RegisterTaskDefinition', async () => {
     const w = world({

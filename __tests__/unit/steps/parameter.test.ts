@@ -285,6 +285,26 @@ describe('applyParameter', () => {
     expect(w.log.filter((line) => line.includes('another write to it is in progress'))).toHaveLength(2);
   });
 
+  it('does not write twice when the answer to a write that applied was lost, and still reports the update', async () => {
+    const w = world();
+    // prepare's read, apply's first read, then the read after the lost answer: the value is there.
+    w.reads(stored('v1.2.2', 7), stored('v1.2.2', 7), stored('v1.2.3', 8));
+    w.writes(Object.assign(new Error('socket hang up'), { name: 'Error', code: 'ECONNRESET' }));
+    const result = await deploy(w);
+    expect(w.sent.writes()).toHaveLength(1);
+    expect(result).toMatchObject({ verdict: 'updated', changed: true, previousValue: 'v1.2.2', version: '8' });
+    expect(w.log.some((line) => line.includes('the connection failed'))).toBe(true);
+  });
+
+  it('writes again after a 5xx that did not apply the write', async () => {
+    const w = world();
+    w.reads(stored('v1.2.2', 7));
+    w.writes(Object.assign(new Error('Service Unavailable'), { name: 'InternalServerError', $metadata: { httpStatusCode: 503 } }), 8);
+    const result = await deploy(w);
+    expect(w.sent.writes()).toHaveLength(2);
+    expect(result).toMatchObject({ verdict: 'updated', version: '8' });
+  });
+
   it('gives up on TooManyUpdates at the timeout with a clear error', async () => {
     const w = world();
     w.reads(stored('v1.2.2', 7));
