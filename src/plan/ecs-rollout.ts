@@ -35,6 +35,17 @@ export function deploymentInProgress(service: Service, taskDefinition: string): 
 }
 
 /**
+ * The PRIMARY deployment of `taskDefinition` when its rollout FAILED and nothing rolled it
+ * back (no circuit-breaker rollback): the service "runs" the target on paper, but it never
+ * came up. A re-run must not call that unchanged.
+ */
+export function deploymentFailed(service: Service, taskDefinition: string): Deployment | undefined {
+  const primary = primaryDeployment(service);
+  if (primary?.id === undefined || primary.rolloutState !== 'FAILED') return undefined;
+  return taskDefinitionLabel(primary.taskDefinition) === taskDefinitionLabel(taskDefinition) ? primary : undefined;
+}
+
+/**
  * Judges one DescribeServices snapshot. Unlike the SDK's ServicesStable waiter, success
  * needs *our* deployment to be completed and alone, so a finished rollback is a failure.
  */

@@ -9,7 +9,7 @@ import type { StepDeps } from '../deps.ts';
 import { UserError, awsErrorName, messageOf } from '../errors.ts';
 import { Input } from '../names.ts';
 import { arnOf, planEcsDeploy, type EcsPlan, type TaskSize } from '../plan/ecs-deploy.ts';
-import { deploymentInProgress, primaryDeployment, taskDefinitionLabel } from '../plan/ecs-rollout.ts';
+import { deploymentFailed, deploymentInProgress, primaryDeployment, taskDefinitionLabel } from '../plan/ecs-rollout.ts';
 import { nonEssentialContainers, type EnvironmentVariable, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
 import { followDeployment, type FollowOutcome } from './ecs-follow.ts';
 import { registerOrReuse, type Registration } from './register-revision.ts';
@@ -66,6 +66,8 @@ export interface EcsPrepared {
    * still IN_PROGRESS when prepared (an earlier run, killed while waiting, started it).
    */
   inProgress?: Deployment;
+  /** When nothing needs updating: the service's deployment of the target, if it FAILED without a rollback. */
+  failed?: Deployment;
   /** Set by ensureRegistered, so applyEcs does not register a second time. */
   registration?: Registration;
 }
@@ -111,7 +113,8 @@ export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Pro
   deps.log.info(`Service '${service}' runs ${currentArn}`);
   for (const line of plan.diff) deps.log.info(`  ${line}`);
   const inProgress = plan.updateNeeded ? undefined : deploymentInProgress(current, currentArn);
-  return { options, currentArn, plan, started, ...(inProgress === undefined ? {} : { inProgress }) };
+  const failed = plan.updateNeeded ? undefined : deploymentFailed(current, currentArn);
+  return { options, currentArn, plan, started, ...(inProgress === undefined ? {} : { inProgress }), ...(failed === undefined ? {} : { failed }) };
 }
 
 /**
@@ -149,6 +152,16 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps): Promise<E
 
   if (!plan.updateNeeded) {
     const inProgress = prepared.inProgress;
+    const failedBefore = prepared.failed;
+    if (inProgress?.id === undefined && failedBefore?.id !== undefined) {
+      // Honest about a service whose last rollout of this revision failed and stayed failed.
+      const message = `Service '${service}' is set to ${taskDefinitionLabel(currentArn)}, but its deployment ${failedBefore.id} of it FAILED (${failedBefore.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause, then set '${Input.forceNewDeployment}: true' to roll it out again.`;
+      if (options.dryRun) {
+        deps.log.warning(message);
+        return result({ verdict: 'unchanged', taskDefinitionArn: currentArn, deploymentId: failedBefore.id });
+      }
+      return result({ verdict: 'failed', failure: message, taskDefinitionArn: currentArn, deploymentId: failedBefore.id });
+    }
     if (inProgress?.id === undefined) {
       deps.log.info(`Nothing to change: service '${service}' already runs this task definition.`);
       return result({ verdict: 'unchanged', taskDefinitionArn: currentArn });

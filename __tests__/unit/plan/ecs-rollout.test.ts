@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '@aws-sdk/client-ecs';
-import { classifyRollout, deploymentInProgress, primaryDeployment } from '../../../src/plan/ecs-rollout.ts';
+import { classifyRollout, deploymentFailed, deploymentInProgress, primaryDeployment } from '../../../src/plan/ecs-rollout.ts';
 import type { RolloutVerdict } from '../../../src/plan/ecs-rollout.ts';
 import { aDeployment, anOldDeployment, aService, taskDefinitionArn } from '../../support/ecs-builders.ts';
 
@@ -262,5 +262,20 @@ describe('deploymentInProgress: the deployment a killed run left rolling out', (
     { name: 'the service lists no deployments', deployments: undefined, target: web5, expected: undefined },
   ])('$name: $expected', ({ deployments, target, expected }) => {
     expect(deploymentInProgress(aService({ deployments }), target)?.id).toBe(expected);
+  });
+});
+
+describe("deploymentFailed: the target's rollout failed and nothing rolled it back", () => {
+  const web5 = taskDefinitionArn('web', 5);
+
+  it.each<{ name: string; deployments: Service['deployments']; target: string; expected: string | undefined }>([
+    { name: 'the PRIMARY deployment of the target FAILED', deployments: [ours({ rolloutState: 'FAILED' })], target: web5, expected: OURS },
+    { name: 'the target is named as family:revision', deployments: [ours({ rolloutState: 'FAILED' })], target: 'web:5', expected: OURS },
+    { name: 'it is still in progress', deployments: [ours({ rolloutState: 'IN_PROGRESS' })], target: web5, expected: undefined },
+    { name: 'it completed', deployments: [ours({ rolloutState: 'COMPLETED' })], target: web5, expected: undefined },
+    { name: 'the FAILED deployment is of another revision', deployments: [ours({ rolloutState: 'FAILED' })], target: taskDefinitionArn('web', 6), expected: undefined },
+    { name: 'only an ACTIVE deployment FAILED (a rollback is PRIMARY)', deployments: [anOldDeployment({ taskDefinition: web5, rolloutState: 'FAILED' })], target: web5, expected: undefined },
+  ])('$name: $expected', ({ deployments, target, expected }) => {
+    expect(deploymentFailed(aService({ deployments }), target)?.id).toBe(expected);
   });
 });

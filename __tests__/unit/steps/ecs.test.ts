@@ -1021,6 +1021,30 @@ describe('deployEcs after a run that was killed while waiting for its deployment
     expect(w.log.map((l) => l.message)).toContainEqual(expect.stringContaining(says));
   });
 
+  it('fails, changing nothing, when the service is set to the target but its deployment of it FAILED without a rollback', async () => {
+    const w = world(definitions());
+    const reason = 'ECS deployment circuit breaker: tasks failed to start.';
+    w.servicePolls(aService({ taskDefinition: NEW_ARN, deployments: [ourDeployment({ rolloutState: 'FAILED', rolloutStateReason: reason, runningCount: 0 })] }));
+
+    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+
+    expect(w.mutatingCalls()).toBe(0);
+    expect(result).toMatchObject({ verdict: 'failed', changed: false, deploymentId: NEW_DEPLOYMENT });
+    expect(result.failure).toBe(
+      `Service 'web' is set to web:6, but its deployment ${NEW_DEPLOYMENT} of it FAILED (${reason}) and was not rolled back: nothing was changed. Fix the cause, then set 'force-new-deployment: true' to roll it out again.`,
+    );
+  });
+
+  it('only warns about such a failed deployment in a dry run', async () => {
+    const w = world(definitions());
+    w.servicePolls(aService({ taskDefinition: NEW_ARN, deployments: [ourDeployment({ rolloutState: 'FAILED', rolloutStateReason: undefined, runningCount: 0 })] }));
+
+    const result = await deployEcs(optionsFor({ ...RESIZED, dryRun: true }), w.deps);
+
+    expect(result).toMatchObject({ verdict: 'unchanged', changed: false });
+    expect(w.log.filter((l) => l.level === 'warning').map((l) => l.message)).toEqual([expect.stringContaining('FAILED (no reason given)')]);
+  });
+
   it('starts a new deployment when force-new-deployment is asked for, even with one in progress', async () => {
     const w = world(definitions());
     w.servicePolls(rollingOut(), completed({ id: ROLLBACK_DEPLOYMENT }));
