@@ -19,18 +19,21 @@ export interface DescribedRevision {
   tags: Tag[];
 }
 
+/** What a deploy changes in the task definition. */
+export interface EcsOverrides {
+  containerName?: string;
+  image?: string;
+  cpu?: string;
+  memory?: string;
+  environment: EnvironmentVariable[];
+}
+
 export interface EcsPlanInput {
   /** The revision the service runs now. */
   running: DescribedRevision;
   /** What to render from: the running revision, another registered one, or a file. */
   source: DescribedRevision;
-  overrides: {
-    containerName?: string;
-    image?: string;
-    cpu?: string;
-    memory?: string;
-    environment: EnvironmentVariable[];
-  };
+  overrides: EcsOverrides;
   forceNewDeployment: boolean;
   desiredCount?: number;
   currentDesiredCount?: number;

@@ -8,9 +8,9 @@ import {
 import type { StepDeps } from '../deps.ts';
 import { UserError, awsErrorName, messageOf } from '../errors.ts';
 import { Input } from '../names.ts';
-import { arnOf, planEcsDeploy, type EcsPlan, type TaskSize } from '../plan/ecs-deploy.ts';
+import { arnOf, planEcsDeploy, type EcsOverrides, type EcsPlan, type TaskSize } from '../plan/ecs-deploy.ts';
 import { deploymentFailed, deploymentInProgress, primaryDeployment, taskDefinitionLabel } from '../plan/ecs-rollout.ts';
-import { nonEssentialContainers, type EnvironmentVariable, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
+import { nonEssentialContainers, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
 import { followDeployment, type FollowOutcome } from './ecs-follow.ts';
 import { registerOrReuse, type Registration } from './register-revision.ts';
 
@@ -19,15 +19,10 @@ export type TaskDefinitionSource =
   | { kind: 'registered'; ref: string }
   | { kind: 'file'; path: string; taskDefinition: TaskDefinitionDoc; tags: Tag[] };
 
-export interface EcsDeployOptions {
+export interface EcsDeployOptions extends EcsOverrides {
   cluster: string;
   service: string;
   source: TaskDefinitionSource;
-  containerName?: string;
-  image?: string;
-  cpu?: string;
-  memory?: string;
-  environment: EnvironmentVariable[];
   forceNewDeployment: boolean;
   desiredCount?: number;
   dryRun: boolean;
