@@ -1,4 +1,5 @@
 import type { Clients } from './aws/clients.ts';
+import type { Clock } from './clock.ts';
 
 /** What steps may say to the person reading the Actions log. */
 export interface Logger {
@@ -18,11 +19,9 @@ export interface Io extends Logger {
 }
 
 /** Collaborators of the steps, injected so tests use fakes instead of module mocks. */
-export interface StepDeps {
+export interface StepDeps extends Clock {
   log: Logger;
   clients: Clients;
-  sleep(ms: number): Promise<void>;
-  now(): number;
 }
 
 /** A logger whose every line starts with `prefix`: for work that runs side by side. */

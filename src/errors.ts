@@ -6,6 +6,11 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
+/** A wait that reached its deadline: the user's timeout, with what was awaited. */
+export class TimeoutError extends UserError {
+  override name = 'TimeoutError';
+}
+
 export class AwsCallError extends Error {
   override name = 'AwsCallError';
   constructor(what: string, cause: unknown) {

@@ -1,11 +1,14 @@
 import * as core from '@actions/core';
 import { createClients } from './aws/clients.ts';
 import type { Io, StepDeps } from './deps.ts';
-import { UserError, explain, messageOf } from './errors.ts';
-import { readInputs } from './inputs.ts';
-import { runPipeline, type PipelineOutcome } from './pipeline.ts';
-import { renderSummary } from './report/summary.ts';
+import { messageOf } from './errors.ts';
+import { failureOf } from './failure.ts';
+import { readInputs } from './inputs/read-inputs.ts';
+import { runPipeline } from './pipeline.ts';
+import { failureText } from './plan/verdict.ts';
 import { outputsOf } from './report/outputs.ts';
+import { renderInputFailure, renderSummary } from './report/summary.ts';
+import type { PipelineOutcome } from './results.ts';
 
 const USER_AGENT = 'image-deploy/0.1.0';
 
@@ -19,8 +22,10 @@ export async function run(io: Io = actionsIo(), env: NodeJS.ProcessEnv = process
     await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
     if (outcome.failures.length > 0) io.setFailed(failureMessage(outcome));
   } catch (error) {
-    if (!(error instanceof UserError) && error instanceof Error && error.stack) io.debug(error.stack);
-    io.setFailed(explain(error));
+    // Bad inputs (or no clients): nothing ran, so nothing changed; the summary says so too.
+    const failure = failureOf(error, io);
+    await writeSummary(io, renderInputFailure(failure));
+    io.setFailed(failure.reason);
   }
 }
 
@@ -36,7 +41,10 @@ async function writeSummary(io: Io, markdown: string): Promise<void> {
 
 /** One message for setFailed: each failed mode's reason, and what did not run because of it. */
 function failureMessage(outcome: PipelineOutcome): string {
-  const lines = outcome.failures.map((f) => (outcome.failures.length > 1 ? `[${f.mode}] ${f.message}` : f.message));
+  const lines = outcome.failures.map(({ mode, failure }) => {
+    const text = failureText(failure) ?? '';
+    return outcome.failures.length > 1 ? `[${mode}] ${text}` : text;
+  });
   if (outcome.skipped.length > 0) lines.push(`Not run because of this failure: ${outcome.skipped.join(', ')}.`);
   return lines.join('\n');
 }

@@ -1,13 +1,17 @@
 import { withPrefix, type StepDeps } from './deps.ts';
-import { explain } from './errors.ts';
-import type { Settings } from './inputs.ts';
+import { failureOf } from './failure.ts';
 import type { Mode } from './names.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
-import { applyEcs, ensureRegistered, prepareEcs, type EcsPrepared, type EcsResult } from './steps/ecs.ts';
-import { resolveImage, type ImageResult } from './steps/image.ts';
-import { applyLambda, prepareLambda, type LambdaPlan, type LambdaResult } from './steps/lambda.ts';
-import { applyParameter, prepareParameter, type ParameterPlan, type ParameterResult } from './steps/parameter.ts';
-import { applyRunTask, prepareRunTask, type RunTaskPlan, type RunTaskResult } from './steps/run-task.ts';
+import { isFailure } from './plan/verdict.ts';
+import type { PipelineOutcome } from './results.ts';
+import type { Settings } from './settings.ts';
+import { applyEcs, ensureRegistered, prepareEcs, type EcsPrepared } from './steps/ecs.ts';
+import type { Registration } from './steps/register-revision.ts';
+import { resolveImage } from './steps/image.ts';
+import type { LambdaPlan } from './steps/lambda-plan.ts';
+import { applyLambda, prepareLambda } from './steps/lambda.ts';
+import { applyParameter, prepareParameter, type ParameterPlan } from './steps/parameter.ts';
+import { applyRunTask, prepareRunTask, type RunTaskPlan } from './steps/run-task.ts';
 
 /** The step functions the pipeline sequences; tests pass fakes to check order and stops. */
 export interface Steps {
@@ -35,23 +39,6 @@ export const STEPS: Steps = {
   prepareParameter,
   applyParameter,
 };
-
-export interface ModeFailure {
-  mode: Mode;
-  message: string;
-}
-
-export interface PipelineOutcome {
-  image?: ImageResult;
-  runTask?: RunTaskResult;
-  ecs?: EcsResult;
-  lambda?: LambdaResult;
-  parameter?: ParameterResult;
-  /** Every failure, in mode order (ecs and lambda run together, so both may fail). */
-  failures: ModeFailure[];
-  /** Modes that did not run (or did not change anything) because of a failure. */
-  skipped: Mode[];
-}
 
 /** Runs `fn` inside a collapsible log group (core.group on the runner). */
 export type Grouper = <T>(title: string, fn: () => Promise<T>) => Promise<T>;
@@ -85,10 +72,14 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     try {
       return concurrent ? await fn({ ...deps, log: withPrefix(deps.log, `[${mode}] `) }) : await group(title, () => fn(deps));
     } catch (error) {
-      outcome.failures.push({ mode, message: explain(error) });
-      if (error instanceof Error && error.stack) deps.log.debug(error.stack);
+      outcome.failures.push({ mode, failure: failureOf(error, deps.log) });
       return undefined;
     }
+  };
+  // A result whose verdict failed is a failure of its mode too (the step did not throw).
+  const judge = <R extends { verdict: { state: string } }>(mode: Mode, result: R | undefined): R | undefined => {
+    if (result !== undefined && isFailure(result.verdict)) outcome.failures.push({ mode, failure: result.verdict });
+    return result;
   };
   const stopAfter = (ran: Mode[]): PipelineOutcome => {
     outcome.skipped = later(ran);
@@ -106,16 +97,18 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
   const plans = await prepareAll(settings, image, attempt, steps);
   if (outcome.failures.length > 0) return stopAfter(outcome.failures.map((f) => f.mode));
 
+  let registration: Registration | undefined;
   if (plans.runTask) {
     const plan = plans.runTask;
     const ecsPlan = plans.ecs;
-    outcome.runTask = await attempt('run-task', `run-task: one-off task in cluster '${plan.options.cluster}'`, async (d) => {
+    const result = await attempt('run-task', `run-task: one-off task in cluster '${plan.options.cluster}'`, async (d) => {
+      if (plan.options.source.kind !== 'ecs' || !ecsPlan) return steps.applyRunTask(plan, d);
       // "The revision ecs deploys": registered now, so the task runs exactly what the
       // services will, and the ecs mode then points the service at it without registering again.
-      const arn = plan.options.source.kind === 'ecs' && ecsPlan ? await steps.ensureRegistered(ecsPlan, d) : undefined;
-      return steps.applyRunTask(plan, d, arn);
+      registration = await steps.ensureRegistered(ecsPlan, d);
+      return steps.applyRunTask(plan, d, registration?.arn ?? ecsPlan.plan.targetArn);
     });
-    if (outcome.runTask?.failure !== undefined) outcome.failures.push({ mode: 'run-task', message: outcome.runTask.failure });
+    outcome.runTask = judge('run-task', result);
     if (outcome.failures.length > 0) return stopAfter(['run-task']);
   }
 
@@ -126,9 +119,8 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     const prepared = plans.ecs;
     const { cluster, service } = prepared.options;
     deploys.push(
-      attempt('ecs', `ecs: deploy service '${service}' in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d), concurrent).then((result) => {
-        outcome.ecs = result;
-        if (result?.failure !== undefined) outcome.failures.push({ mode: 'ecs', message: result.failure });
+      attempt('ecs', `ecs: deploy service '${service}' in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d, registration), concurrent).then((result) => {
+        outcome.ecs = judge('ecs', result);
       }),
     );
   }
@@ -136,8 +128,7 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     const plan = plans.lambda;
     deploys.push(
       attempt('lambda', `lambda: ${plan.options.functionNames.join(', ')}`, (d) => steps.applyLambda(plan, d), concurrent).then((result) => {
-        outcome.lambda = result;
-        if (result?.failure !== undefined) outcome.failures.push({ mode: 'lambda', message: result.failure });
+        outcome.lambda = judge('lambda', result);
       }),
     );
   }

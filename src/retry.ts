@@ -1,3 +1,4 @@
+import type { Clock } from './clock.ts';
 import { messageOf } from './errors.ts';
 import { formatDuration } from './plan/duration.ts';
 
@@ -14,11 +15,13 @@ export interface RetryOptions {
   /** First delay; doubled per attempt up to maxDelayMs. */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  sleep: (ms: number) => Promise<void>;
-  now: () => number;
   /** 0..1; jitter spreads parallel matrix jobs apart. Tests pass a constant. */
   random?: () => number;
-  log: (message: string) => void;
+}
+
+/** What a retry needs from the step's deps: the clock, and a log for each attempt. */
+export interface RetryDeps extends Clock {
+  log: { info(message: string): void };
 }
 
 export const DEFAULT_BASE_DELAY_MS = 1000;
@@ -29,8 +32,8 @@ export const DEFAULT_MAX_DELAY_MS = 15_000;
  * SSM TooManyUpdates, ECS "Too many concurrent attempts"), with exponential backoff and
  * jitter, until the deadline. Never sleeps past the deadline.
  */
-export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
-  const started = options.now();
+export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptions, deps: RetryDeps): Promise<T> {
+  const started = deps.now();
   const base = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
   const max = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const random = options.random ?? Math.random;
@@ -40,17 +43,17 @@ export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptio
     } catch (error) {
       const reason = options.retryable(error);
       if (reason === undefined) throw error;
-      const remaining = started + options.timeoutMs - options.now();
+      const remaining = started + options.timeoutMs - deps.now();
       if (remaining <= 0) {
         throw new Error(
-          `${options.what} still failed after ${tries} attempts over ${formatDuration(options.now() - started)} (${reason}): ${messageOf(error)}`,
+          `${options.what} still failed after ${tries} attempts over ${formatDuration(deps.now() - started)} (${reason}): ${messageOf(error)}`,
           { cause: error },
         );
       }
       const ceiling = Math.min(max, base * 2 ** (tries - 1));
       const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
-      options.log(`${options.what}: ${reason}; attempt ${tries + 1} in ${formatDuration(delay)}.`);
-      await options.sleep(delay);
+      deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${formatDuration(delay)}.`);
+      await deps.sleep(delay);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { UserError } from './errors.ts';
+import type { Clock } from './clock.ts';
+import { TimeoutError } from './errors.ts';
 import { formatDuration } from './plan/duration.ts';
 
 export type Poll<T> = { done: true; value: T } | { done: false; state: string };
@@ -11,16 +12,14 @@ export interface WaitOptions<T> {
   check: () => Promise<Poll<T>>;
   /** Called with the state line whenever it differs from the last one. */
   onProgress: (state: string) => void;
-  sleep: (ms: number) => Promise<void>;
-  now: () => number;
 }
 
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
  * so a timeout is reported when it happens, with the last state seen.
  */
-export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
-  const started = options.now();
+export async function waitFor<T>(options: WaitOptions<T>, clock: Clock): Promise<T> {
+  const started = clock.now();
   const deadline = started + options.timeoutMs;
   let lastState: string | undefined;
   for (;;) {
@@ -30,12 +29,12 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
       options.onProgress(poll.state);
       lastState = poll.state;
     }
-    const remaining = deadline - options.now();
+    const remaining = deadline - clock.now();
     if (remaining <= 0) {
-      throw new UserError(
-        `Timed out after ${formatDuration(options.now() - started)} waiting for ${options.what}. Last state: ${lastState}`,
+      throw new TimeoutError(
+        `Timed out after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`,
       );
     }
-    await options.sleep(Math.min(options.intervalMs, remaining));
+    await clock.sleep(Math.min(options.intervalMs, remaining));
   }
 }

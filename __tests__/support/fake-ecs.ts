@@ -1,6 +1,6 @@
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
-import type { Tag, TaskDefinitionDoc } from '../../src/plan/task-definition.ts';
+import type { Tag, TaskDefinitionDoc } from '../../src/plan/task-definition-types.ts';
 
 /** A DescribeTaskDefinition answer as ECS sends it on the wire. */
 export interface DescribedJson {

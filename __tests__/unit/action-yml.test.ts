@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULTS } from '../../src/inputs.ts';
+import { DEFAULTS } from '../../src/inputs/read-inputs.ts';
 import { Input, Output } from '../../src/names.ts';
 
 interface ActionYml {

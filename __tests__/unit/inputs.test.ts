@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
-import { parseEnvironment, readInputs } from '../../src/inputs.ts';
+import { parseEnvironment } from '../../src/inputs/parse.ts';
+import { readInputs } from '../../src/inputs/read-inputs.ts';
 
 const workspace = mkdtempSync(join(tmpdir(), 'inputs-'));
 const TASK_DEFINITION = {

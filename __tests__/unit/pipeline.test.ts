@@ -1,14 +1,23 @@
+import { failed } from '../../src/plan/verdict.ts';
 import { describe, expect, it } from 'vitest';
 import type { StepDeps } from '../../src/deps.ts';
 import { UserError } from '../../src/errors.ts';
-import type { Settings } from '../../src/inputs.ts';
+import type { Settings } from '../../src/settings.ts';
 import type { Mode } from '../../src/names.ts';
 import { runPipeline, type Grouper, type Steps } from '../../src/pipeline.ts';
-import type { EcsDeployOptions, EcsPrepared, EcsResult } from '../../src/steps/ecs.ts';
-import type { ImageResult } from '../../src/steps/image.ts';
-import type { LambdaOptions, LambdaPlan, LambdaResult } from '../../src/steps/lambda.ts';
-import type { ParameterOptions, ParameterPlan, ParameterResult } from '../../src/steps/parameter.ts';
-import type { RunTaskOptions, RunTaskPlan, RunTaskResult } from '../../src/steps/run-task.ts';
+import type { EcsDeployOptions } from '../../src/settings.ts';
+import type { EcsPrepared } from '../../src/steps/ecs.ts';
+import type { EcsResult } from '../../src/results.ts';
+import type { ImageResult } from '../../src/results.ts';
+import type { LambdaOptions } from '../../src/settings.ts';
+import type { LambdaPlan } from '../../src/steps/lambda-plan.ts';
+import type { LambdaResult } from '../../src/results.ts';
+import type { ParameterOptions } from '../../src/settings.ts';
+import type { ParameterPlan } from '../../src/steps/parameter.ts';
+import type { ParameterResult } from '../../src/results.ts';
+import type { RunTaskOptions } from '../../src/settings.ts';
+import type { RunTaskPlan } from '../../src/steps/run-task.ts';
+import type { RunTaskResult } from '../../src/results.ts';
 import { fakeClients } from '../support/fake-clients.ts';
 
 // The pipeline is tested with fake steps that record what ran, in which order, with what:
@@ -60,7 +69,7 @@ const RUN_TASK: RunTaskOptions = {
 function runTaskResult(overrides: Partial<RunTaskResult> = {}): RunTaskResult {
   return {
     cluster: 'prod',
-    verdict: 'succeeded',
+    verdict: { state: 'succeeded' },
     changed: true,
     taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
     taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc',
@@ -86,7 +95,7 @@ function ecsResult(overrides: Partial<EcsResult> = {}): EcsResult {
   return {
     cluster: 'prod',
     service: 'web',
-    verdict: 'succeeded',
+    verdict: { state: 'succeeded' },
     changed: true,
     registered: true,
     previousTaskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:1',
@@ -100,11 +109,11 @@ function ecsResult(overrides: Partial<EcsResult> = {}): EcsResult {
 }
 
 function lambdaResult(overrides: Partial<LambdaResult> = {}): LambdaResult {
-  return { functions: [], changed: true, ...overrides };
+  return { functions: [], changed: true, verdict: { state: 'succeeded' }, ...overrides };
 }
 
 function parameterResult(): ParameterResult {
-  return { name: PARAMETER.name, verdict: 'updated', changed: true, value: 'v1.2.3', version: '2', durationMs: 1 };
+  return { name: PARAMETER.name, verdict: { state: 'updated' }, changed: true, value: 'v1.2.3', version: '2', durationMs: 1 };
 }
 
 interface Recorder {
@@ -154,12 +163,12 @@ function fakeSteps(rec: Recorder, overrides: Partial<Steps> = {}): Steps {
     },
     ensureRegistered: async () => {
       rec.events.push('ensureRegistered');
-      return 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2';
+      return { arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', registered: true };
     },
     prepareEcs: async (options) => {
       rec.events.push('prepareEcs');
       rec.ecsOptions = options;
-      return { options, currentArn: 'arn', plan: { rendered: { family: 'web' } } as unknown as EcsPrepared['plan'], started: 0 };
+      return { options, currentArn: 'arn', plan: { rendered: { family: 'web' } } as unknown as EcsPrepared['plan'], started: 0, standing: { kind: 'unchanged' } };
     },
     applyEcs: async (_prepared, deps) => {
       rec.events.push('applyEcs:start');
@@ -255,7 +264,7 @@ describe('runPipeline', () => {
     });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(rec.events).toEqual([]);
-    expect(outcome.failures).toEqual([{ mode: 'image', message: "Tag 'v9' was not found in repository app" }]);
+    expect(outcome.failures).toEqual([{ mode: 'image', failure: failed('error', "Tag 'v9' was not found in repository app") }]);
     expect(outcome.skipped).toEqual(['ecs', 'lambda', 'parameter']);
   });
 
@@ -269,27 +278,27 @@ describe('runPipeline', () => {
     });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(rec.events).toEqual(['resolveImage', 'prepareEcs', 'prepareLambda', 'prepareParameter']);
-    expect(outcome.failures).toEqual([{ mode: 'lambda', message: "Function 'api' was not found" }]);
+    expect(outcome.failures).toEqual([{ mode: 'lambda', failure: failed('error', "Function 'api' was not found") }]);
     expect(outcome.skipped).toEqual(['ecs', 'parameter']);
   });
 
   it('does not write the parameter when the ECS rollout failed, but lets Lambda finish', async () => {
     const rec = recorder();
-    const steps = fakeSteps(rec, { applyEcs: async () => ecsResult({ verdict: 'failed', failure: 'rolled back' }) });
+    const steps = fakeSteps(rec, { applyEcs: async () => ecsResult({ verdict: failed('error', 'rolled back'),  }) });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(rec.events).toContain('applyLambda:end');
     expect(rec.events).not.toContain('applyParameter');
-    expect(outcome.failures).toEqual([{ mode: 'ecs', message: 'rolled back' }]);
+    expect(outcome.failures).toEqual([{ mode: 'ecs', failure: failed('error', 'rolled back') }]);
     expect(outcome.skipped).toEqual(['parameter']);
-    expect(outcome.ecs?.verdict).toBe('failed');
+    expect(outcome.ecs?.verdict.state).toBe('failed');
   });
 
   it('does not write the parameter when a Lambda update failed', async () => {
     const rec = recorder();
-    const steps = fakeSteps(rec, { applyLambda: async () => lambdaResult({ failure: "api: update Failed: ImageLayerFailure" }) });
+    const steps = fakeSteps(rec, { applyLambda: async () => lambdaResult({ verdict: failed('error', 'api: update Failed: ImageLayerFailure') }) });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(rec.events).not.toContain('applyParameter');
-    expect(outcome.failures).toEqual([{ mode: 'lambda', message: 'api: update Failed: ImageLayerFailure' }]);
+    expect(outcome.failures).toEqual([{ mode: 'lambda', failure: failed('error', 'api: update Failed: ImageLayerFailure') }]);
   });
 
   it('reports both failures in mode order when ecs and lambda both fail', async () => {
@@ -298,7 +307,7 @@ describe('runPipeline', () => {
       applyEcs: async () => {
         await Promise.resolve();
         await Promise.resolve();
-        return ecsResult({ verdict: 'failed', failure: 'rolled back' });
+        return ecsResult({ verdict: failed('error', 'rolled back'),  });
       },
       applyLambda: async () => {
         throw new Error('UpdateFunctionCode failed: AccessDenied');
@@ -306,7 +315,7 @@ describe('runPipeline', () => {
     });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(outcome.failures.map((f) => f.mode)).toEqual(['ecs', 'lambda']);
-    expect(outcome.failures[1]?.message).toBe('UpdateFunctionCode failed: AccessDenied');
+    expect(outcome.failures[1]?.failure.reason).toBe('UpdateFunctionCode failed: AccessDenied');
     expect(outcome.skipped).toEqual(['parameter']);
   });
 
@@ -318,7 +327,7 @@ describe('runPipeline', () => {
       },
     });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
-    expect(outcome.failures).toEqual([{ mode: 'parameter', message: 'PutParameter failed: AccessDenied' }]);
+    expect(outcome.failures).toEqual([{ mode: 'parameter', failure: failed('error', 'PutParameter failed: AccessDenied') }]);
     expect(outcome.skipped).toEqual([]);
     expect(outcome.parameter).toBeUndefined();
   });
@@ -357,10 +366,10 @@ describe('runPipeline', () => {
 
     it('stops ecs, lambda and the parameter when the task fails', async () => {
       const rec = recorder();
-      const steps = fakeSteps(rec, { applyRunTask: async () => runTaskResult({ verdict: 'failed', exitCode: 1, failure: 'app: exit code 1' }) });
+      const steps = fakeSteps(rec, { applyRunTask: async () => runTaskResult({ verdict: failed('error', 'app: exit code 1'), exitCode: 1,  }) });
       const outcome = await runPipeline(WITH_TASK, rec.deps, rec.group, steps);
       expect(rec.events.filter((e) => e.startsWith('apply'))).toEqual([]);
-      expect(outcome.failures).toEqual([{ mode: 'run-task', message: 'app: exit code 1' }]);
+      expect(outcome.failures).toEqual([{ mode: 'run-task', failure: failed('error', 'app: exit code 1') }]);
       expect(outcome.skipped).toEqual(['ecs', 'lambda', 'parameter']);
       expect(outcome.runTask?.exitCode).toBe(1);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AwsCallError, awsErrorName } from '../../src/errors.ts';
-import { retrying, type RetryOptions } from '../../src/retry.ts';
+import { retrying, type RetryDeps, type RetryOptions } from '../../src/retry.ts';
 
 class ResourceConflictException extends Error {
   override name = 'ResourceConflictException';
@@ -19,19 +19,22 @@ function clock() {
   };
 }
 
-function options(c: ReturnType<typeof clock>, overrides: Partial<RetryOptions> = {}): RetryOptions & { logs: string[] } {
+function options(c: ReturnType<typeof clock>, overrides: Partial<RetryOptions> = {}): RetryOptions & { logs: string[]; deps: RetryDeps } {
   const logs: string[] = [];
   return {
     what: "UpdateFunctionCode of 'api'",
     retryable: (error) => (awsErrorName(error) === 'ResourceConflictException' ? 'another update is in progress' : undefined),
     timeoutMs: 60_000,
-    sleep: c.sleep,
-    now: c.now,
     random: () => 1,
-    log: (m) => logs.push(m),
     logs,
+    deps: { sleep: c.sleep, now: c.now, log: { info: (m) => logs.push(m) } },
     ...overrides,
   };
+}
+
+/** retrying with the options' own deps (the fake clock and the recording log). */
+function retry<T>(attempt: () => Promise<T>, o: ReturnType<typeof options>): Promise<T> {
+  return retrying(attempt, o, o.deps);
 }
 
 /** Fails with the given errors in turn, then returns 'done'. */
@@ -52,7 +55,7 @@ const conflict = () => new AwsCallError("UpdateFunctionCode for 'api'", new Reso
 describe('retrying', () => {
   it('returns the first success without sleeping', async () => {
     const c = clock();
-    await expect(retrying(async () => 42, options(c))).resolves.toBe(42);
+    await expect(retry(async () => 42, options(c))).resolves.toBe(42);
     expect(c.sleeps).toEqual([]);
   });
 
@@ -60,7 +63,7 @@ describe('retrying', () => {
     const c = clock();
     const op = failing(conflict(), conflict(), conflict());
     const o = options(c);
-    await expect(retrying(op.attempt, o)).resolves.toBe('done');
+    await expect(retry(op.attempt, o)).resolves.toBe('done');
     expect(op.calls()).toBe(4);
     expect(c.sleeps).toEqual([1000, 2000, 4000]);
     expect(o.logs[0]).toBe("UpdateFunctionCode of 'api': another update is in progress; attempt 2 in 1s.");
@@ -69,7 +72,7 @@ describe('retrying', () => {
   it('caps the delay and spreads it with jitter between half and all of it', async () => {
     const c = clock();
     const op = failing(...Array.from({ length: 6 }, conflict));
-    await retrying(op.attempt, options(c, { maxDelayMs: 5000, random: () => 0 }));
+    await retry(op.attempt, options(c, { maxDelayMs: 5000, random: () => 0 }));
     expect(c.sleeps).toEqual([500, 1000, 2000, 2500, 2500, 2500]);
   });
 
@@ -77,14 +80,14 @@ describe('retrying', () => {
     const c = clock();
     const denied = new AwsCallError("UpdateFunctionCode for 'api'", Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
     const op = failing(denied);
-    await expect(retrying(op.attempt, options(c))).rejects.toBe(denied);
+    await expect(retry(op.attempt, options(c))).rejects.toBe(denied);
     expect(op.calls()).toBe(1);
   });
 
   it('gives up at the deadline, never sleeping past it, and says how long it tried', async () => {
     const c = clock();
     const op = failing(...Array.from({ length: 100 }, conflict));
-    const error = await retrying(op.attempt, options(c, { timeoutMs: 10_000 })).catch((e: unknown) => e);
+    const error = await retry(op.attempt, options(c, { timeoutMs: 10_000 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
       "UpdateFunctionCode of 'api' still failed after 5 attempts over 10s (another update is in progress): UpdateFunctionCode for 'api' failed: update in progress",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
+import type { Clock } from '../../src/clock.ts';
 import { waitFor, type Poll, type WaitOptions } from '../../src/wait.ts';
 
 /** A fake clock: `sleep` advances `now`, and every sleep is recorded. */
@@ -35,7 +36,7 @@ function scripted(polls: Array<Poll<string>>) {
 const pending = (state: string): Poll<string> => ({ done: false, state });
 const done = (value: string): Poll<string> => ({ done: true, value });
 
-function options(overrides: Partial<WaitOptions<string>> & Pick<WaitOptions<string>, 'check' | 'sleep' | 'now'>) {
+function options(overrides: Partial<WaitOptions<string>> & Pick<WaitOptions<string>, 'check'> & Clock) {
   const progress: string[] = [];
   return {
     progress,
@@ -55,7 +56,7 @@ describe('waitFor', () => {
     const checks = scripted([done('ok')]);
     const { options: opts, progress } = options({ check: checks.check, sleep: clock.sleep, now: clock.now });
 
-    await expect(waitFor(opts)).resolves.toBe('ok');
+    await expect(waitFor(opts, opts)).resolves.toBe('ok');
 
     expect(checks.calls()).toBe(1);
     expect(clock.sleeps).toEqual([]);
@@ -67,7 +68,7 @@ describe('waitFor', () => {
     const checks = scripted([pending('a'), pending('b'), pending('c'), done('ok')]);
     const { options: opts } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, intervalMs: 7_000 });
 
-    await expect(waitFor(opts)).resolves.toBe('ok');
+    await expect(waitFor(opts, opts)).resolves.toBe('ok');
 
     expect(checks.calls()).toBe(4);
     expect(clock.sleeps).toEqual([7_000, 7_000, 7_000]);
@@ -78,7 +79,7 @@ describe('waitFor', () => {
     const checks = scripted([pending('a'), pending('a'), pending('b'), pending('b'), pending('a'), done('ok')]);
     const { options: opts, progress } = options({ check: checks.check, sleep: clock.sleep, now: clock.now });
 
-    await waitFor(opts);
+    await waitFor(opts, opts);
 
     expect(progress).toEqual(['a', 'b', 'a']);
   });
@@ -92,7 +93,7 @@ describe('waitFor', () => {
     const checks = scripted([pending('rolling')]);
     const { options: opts } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, intervalMs, timeoutMs });
 
-    await expect(waitFor(opts)).rejects.toThrow(UserError);
+    await expect(waitFor(opts, opts)).rejects.toThrow(UserError);
 
     expect(clock.sleeps).toEqual(sleeps);
     expect(clock.elapsed()).toBe(timeoutMs);
@@ -106,7 +107,7 @@ describe('waitFor', () => {
     };
     const { options: opts } = options({ check, sleep: clock.sleep, now: clock.now, intervalMs: 5_000, timeoutMs: 16_000 });
 
-    await expect(waitFor(opts)).rejects.toThrow('Timed out');
+    await expect(waitFor(opts, opts)).rejects.toThrow('Timed out');
 
     // Checks at 0-4s, 9-13s and 16-20s: the second sleep is cut to the 3s left.
     expect(clock.sleeps).toEqual([5_000, 3_000]);
@@ -123,7 +124,7 @@ describe('waitFor', () => {
       timeoutMs: 90_000,
     });
 
-    const error: unknown = await waitFor(opts).catch((e: unknown) => e);
+    const error: unknown = await waitFor(opts, opts).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toBe(
@@ -136,7 +137,7 @@ describe('waitFor', () => {
     const checks = scripted([pending('a'), pending('a'), done('just in time')]);
     const { options: opts } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, intervalMs: 5_000, timeoutMs: 10_000 });
 
-    await expect(waitFor(opts)).resolves.toBe('just in time');
+    await expect(waitFor(opts, opts)).resolves.toBe('just in time');
 
     expect(clock.elapsed()).toBe(10_000);
   });
@@ -148,7 +149,7 @@ describe('waitFor', () => {
     };
     const { options: opts } = options({ check, sleep: clock.sleep, now: clock.now });
 
-    await expect(waitFor(opts)).rejects.toThrow('AccessDenied');
+    await expect(waitFor(opts, opts)).rejects.toThrow('AccessDenied');
 
     expect(clock.sleeps).toEqual([]);
   });

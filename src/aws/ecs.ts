@@ -14,7 +14,7 @@ import {
   type Task,
 } from '@aws-sdk/client-ecs';
 import { AwsCallError } from '../errors.ts';
-import type { Tag, TaskDefinitionDoc } from '../plan/task-definition.ts';
+import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { captureRawResponse, sendUnknownMembers } from './raw-json.ts';
 
 export interface ServiceRef {

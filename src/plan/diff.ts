@@ -2,8 +2,8 @@
 // summary. Works on the same canonical view as sameTaskDefinition, so "no lines" and
 // "same" always agree.
 
-import { canonicalTaskDefinition } from './task-definition.ts';
-import type { TaskDefinitionDoc } from './task-definition.ts';
+import { canonicalTaskDefinition } from './task-definition-compare.ts';
+import type { TaskDefinitionDoc } from './task-definition-types.ts';
 import { isRecord } from './json.ts';
 
 /** Keyed by name in the output (`environment.LOG_LEVEL`), with the field that holds the value. */

@@ -1,17 +1,15 @@
+import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
+import { taskDefinitionLabel } from './aws-names.ts';
+import { containersOf, selectContainer } from './containers.ts';
 import { diffTaskDefinitions } from './diff.ts';
+import { deploymentFailed, deploymentInProgress } from './ecs-rollout.ts';
 import { validateTaskSize } from './fargate.ts';
-import {
-  containersOf,
-  renderTaskDefinition,
-  sameTaskDefinition,
-  selectContainer,
-  toRegisterable,
-  type EnvironmentVariable,
-  type Tag,
-  type TaskDefinitionDoc,
-} from './task-definition.ts';
+import { sameTaskDefinition } from './task-definition-compare.ts';
+import type { EnvironmentVariable, Tag, TaskDefinitionDoc } from './task-definition-types.ts';
+import { renderTaskDefinition, toRegisterable } from './task-definition.ts';
+import { failed, type Failure } from './verdict.ts';
 
 export interface DescribedRevision {
   /** As AWS sent it (or as the file gave it). */
@@ -70,7 +68,7 @@ export function planEcsDeploy(input: EcsPlanInput): EcsPlan {
   const environment = overrides.environment.length > 0 ? overrides.environment : undefined;
   const touchesContainer = overrides.image !== undefined || environment !== undefined || overrides.containerName !== undefined;
   const containerName = touchesContainer
-    ? selectContainer(base, { containerName: overrides.containerName, imageRepository: overrides.image })
+    ? selectContainer(base, { containerName: overrides.containerName, imageRepository: overrides.image }).containerName
     : undefined;
   const rendered = renderTaskDefinition(base, {
     containerName,
@@ -138,4 +136,30 @@ function sizeOf(td: TaskDefinitionDoc, containerName: string | undefined): TaskS
   const container = containerName ? containers.find((c) => c['name'] === containerName) : containers.length === 1 ? containers[0] : undefined;
   const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
   return { cpu: str(td['cpu']), memory: str(td['memory']), image: str(container?.['image']) };
+}
+
+/** When the plan needs no update: what the service's own deployment of the target says. */
+export type Standing =
+  /** Nothing to do: the service runs the target. */
+  | { kind: 'unchanged' }
+  /** A deployment of the target is still IN_PROGRESS (an earlier run was killed while waiting): follow it. */
+  | { kind: 'in-progress'; deployment: Deployment & { id: string } }
+  /** The deployment of the target FAILED and nothing rolled it back: not a success, and nothing to change. */
+  | { kind: 'failed'; deployment: Deployment & { id: string }; failure: Failure };
+
+/**
+ * Decides, for a plan that changes nothing, whether the service really is done: a re-run
+ * follows a deployment of the target still in progress, and refuses to call a failed
+ * one that stayed failed "unchanged".
+ */
+export function decideStanding(service: Service, runningArn: string, name: string): Standing {
+  const inProgress = deploymentInProgress(service, runningArn);
+  if (inProgress?.id !== undefined) return { kind: 'in-progress', deployment: { ...inProgress, id: inProgress.id } };
+  const failedBefore = deploymentFailed(service, runningArn);
+  if (failedBefore?.id === undefined) return { kind: 'unchanged' };
+  const failure = failed(
+    'refused',
+    `Service '${name}' is set to ${taskDefinitionLabel(runningArn)}, but its deployment ${failedBefore.id} of it FAILED (${failedBefore.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause, then set '${Input.forceNewDeployment}: true' to roll it out again.`,
+  );
+  return { kind: 'failed', deployment: { ...failedBefore, id: failedBefore.id }, failure };
 }

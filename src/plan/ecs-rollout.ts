@@ -1,18 +1,15 @@
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
+import { taskDefinitionLabel } from './aws-names.ts';
 
-export type RolloutFailureKind =
-  | 'rollout-failed'
-  | 'replaced'
-  | 'too-many-failed-tasks'
-  | 'service-inactive';
+import { failed, type Failure } from './verdict.ts';
 
-export type RolloutVerdict =
-  | { state: 'pending' }
-  | { state: 'succeeded' }
-  | { state: 'failed'; kind: RolloutFailureKind; reason: string };
+export type RolloutVerdict = { state: 'pending' } | { state: 'succeeded' } | Failure;
 
 export interface RolloutSnapshot {
-  service: Service;
+  /** The service as DescribeServices returned it; undefined when it is gone. */
+  service: Service | undefined;
+  /** Where we deploy, for the message when the service is gone. */
+  where: { cluster: string; service: string };
   /** The id of the deployment our UpdateService created: the only one we judge. */
   deploymentId: string;
   /** Fail once this many tasks of our deployment failed; 0 disables the check. */
@@ -51,6 +48,9 @@ export function deploymentFailed(service: Service, taskDefinition: string): Depl
  */
 export function classifyRollout(input: RolloutSnapshot): RolloutVerdict {
   const { service, deploymentId, maxFailedTasks } = input;
+  if (service === undefined) {
+    return failed('service-inactive', `service '${input.where.service}' disappeared from cluster '${input.where.cluster}' while deploying`);
+  }
   const name = `service '${serviceLabel(service)}'`;
 
   // Undefined status is tolerated: some emulators leave it out.
@@ -125,13 +125,4 @@ function serviceLabel(service: Service): string {
   return service.serviceName ?? service.serviceArn ?? 'unknown';
 }
 
-function failed(kind: RolloutFailureKind, reason: string): RolloutVerdict {
-  return { state: 'failed', kind, reason };
-}
 
-/** `family:revision` from a task definition ARN; non-ARNs pass through unchanged. */
-export function taskDefinitionLabel(arn: string | undefined): string {
-  if (arn === undefined) return '(none)';
-  const match = /^arn:[^:]+:ecs:[^:]*:[^:]*:task-definition\/(.+)$/.exec(arn);
-  return match?.[1] ?? arn;
-}

@@ -1,6 +1,5 @@
 import { Output, type OutputName } from '../names.ts';
-import type { PipelineOutcome } from '../pipeline.ts';
-import type { LambdaFunctionResult } from '../steps/lambda.ts';
+import type { LambdaFunctionResult, PipelineOutcome } from '../results.ts';
 
 /** The step's outputs. Pure: main.ts writes them. Outputs a mode did not produce are absent. */
 export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, string>> {
@@ -17,6 +16,7 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
     if (runTask.exitCode !== undefined) out[Output.taskExitCode] = String(runTask.exitCode);
   }
   if (ecs) {
+    // Empty in a dry run that would register: no revision exists to name.
     out[Output.taskDefinitionArn] = ecs.taskDefinitionArn;
     out[Output.previousTaskDefinitionArn] = ecs.previousTaskDefinitionArn;
     if (ecs.deploymentId) out[Output.deploymentId] = ecs.deploymentId;

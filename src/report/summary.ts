@@ -1,12 +1,8 @@
+import { consoleHost, taskDefinitionLabel, taskIdOf } from '../plan/aws-names.ts';
 import { formatDuration } from '../plan/duration.ts';
-import type { PipelineOutcome } from '../pipeline.ts';
 import type { TaskSize } from '../plan/ecs-deploy.ts';
-import type { EcsResult } from '../steps/ecs.ts';
-import type { ImageResult } from '../steps/image.ts';
-import type { LambdaResult } from '../steps/lambda.ts';
-import type { ParameterResult } from '../steps/parameter.ts';
-import type { RunTaskResult } from '../steps/run-task.ts';
-import { taskDefinitionLabel } from '../plan/ecs-rollout.ts';
+import { failureText, type Failure } from '../plan/verdict.ts';
+import type { EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
 
 // One word per verdict, whatever the mode, so a reader scans one column.
 const VERDICT: Readonly<Record<string, string>> = {
@@ -34,10 +30,15 @@ export function renderSummary(outcome: PipelineOutcome, context: SummaryContext)
   if (outcome.lambda) lines.push(...lambdaSection(outcome.lambda, context.region), '');
   if (outcome.parameter) lines.push(...parameterSection(outcome.parameter, context.region), '');
   for (const failure of outcome.failures) {
-    lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', '```', failure.message, '```', '');
+    lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', '```', failureText(failure.failure) ?? '', '```', '');
   }
   if (outcome.skipped.length > 0) lines.push(`Not run because of the failure: ${outcome.skipped.join(', ')}.`, '');
   return lines.join('\n');
+}
+
+/** The summary of a step stopped before anything ran: bad inputs, mostly. */
+export function renderInputFailure(failure: Failure): string {
+  return ['## image-deploy', '', '**Nothing was changed:** the step stopped before any AWS call that changes something.', '', '```', failureText(failure) ?? '', '```', ''].join('\n');
 }
 
 const TAG_SOURCE: Readonly<Record<string, string>> = {
@@ -59,7 +60,7 @@ function imageSection(image: ImageResult): string[] {
 }
 
 function runTaskSection(result: RunTaskResult, region: string): string[] {
-  const taskId = result.taskArn?.split('/').pop();
+  const taskId = result.taskArn === undefined ? undefined : taskIdOf(result.taskArn);
   const link =
     taskId === undefined
       ? '-'
@@ -69,7 +70,7 @@ function runTaskSection(result: RunTaskResult, region: string): string[] {
     '',
     '| Task | Task definition | Exit code | Duration | Verdict | Console |',
     '| --- | --- | --- | --- | --- | --- |',
-    `| ${cell(taskId ?? '(not started)')} | ${cell(taskDefinitionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict)} | ${link} |`,
+    `| ${cell(taskId ?? '(not started)')} | ${cell(revisionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | ${link} |`,
   ];
   if (result.logs.length > 0) lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${l}`));
   return lines;
@@ -79,13 +80,13 @@ function ecsSection(result: EcsResult, region: string): string[] {
   const revision =
     result.taskDefinitionArn === result.previousTaskDefinitionArn
       ? taskDefinitionLabel(result.taskDefinitionArn)
-      : `${taskDefinitionLabel(result.previousTaskDefinitionArn)} → ${taskDefinitionLabel(result.taskDefinitionArn)}`;
+      : `${taskDefinitionLabel(result.previousTaskDefinitionArn)} → ${revisionLabel(result.taskDefinitionArn)}`;
   const lines = [
     '### ECS services',
     '',
     '| Service | Revision | Image | CPU / memory | Duration | Verdict | Console |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${cell(change(result.before.image, result.after.image))} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict)} | [deployments](${ecsConsoleLink(result, region)}) |`,
+    `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${cell(change(result.before.image, result.after.image))} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | [deployments](${ecsConsoleLink(result, region)}) |`,
   ];
   if (result.deploymentId) lines.push('', `Deployment: \`${result.deploymentId}\``);
   if (result.diff.length > 0) lines.push('', '<details><summary>Task definition changes</summary>', '', '```text', ...result.diff, '```', '</details>');
@@ -103,11 +104,13 @@ function lambdaSection(result: LambdaResult, region: string): string[] {
     const version = [f.version, f.alias].filter((v) => v !== undefined).join(' / ') || '-';
     const name = f.functionArn.split(':').pop() || f.functionName;
     lines.push(
-      `| ${cell(f.functionName)} | ${cell(change(f.previousImage, f.image))} | ${cell(version)} | ${formatDuration(f.durationMs)} | ${verdict(f.verdict)} | [function](${consoleHost(region)}/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}) |`,
+      `| ${cell(f.functionName)} | ${cell(change(f.previousImage, f.image))} | ${cell(version)} | ${formatDuration(f.durationMs)} | ${verdict(f.verdict.state)} | [function](${consoleHost(region)}/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}) |`,
     );
   }
-  const failed = result.functions.filter((f) => f.failure !== undefined);
-  for (const f of failed) lines.push('', `\`${f.functionName}\`: ${f.failure ?? ''}`);
+  for (const f of result.functions) {
+    const failure = failureText(f.verdict);
+    if (failure !== undefined) lines.push('', `\`${f.functionName}\`: ${failure}`);
+  }
   return lines;
 }
 
@@ -118,7 +121,7 @@ function parameterSection(result: ParameterResult, region: string): string[] {
     '',
     '| Parameter | Value | Version | Verdict | Console |',
     '| --- | --- | --- | --- | --- |',
-    `| ${code(result.name)} | ${cell(change(result.previousValue, result.value))} | ${result.version ?? '-'} | ${verdict(result.verdict)} | [parameter](${consoleHost(region)}/systems-manager/parameters/${encodeURIComponent(path)}/description?region=${region}) |`,
+    `| ${code(result.name)} | ${cell(change(result.previousValue, result.value))} | ${result.version ?? '-'} | ${verdict(result.verdict.state)} | [parameter](${consoleHost(region)}/systems-manager/parameters/${encodeURIComponent(path)}/description?region=${region}) |`,
   ];
 }
 
@@ -137,8 +140,9 @@ function sizeChange(before: TaskSize, after: TaskSize): string {
   return fmt(before) === fmt(after) ? fmt(after) : `${fmt(before)} → ${fmt(after)}`;
 }
 
-function consoleHost(region: string): string {
-  return region.startsWith('cn-') ? 'https://console.amazonaws.cn' : `https://${region}.console.aws.amazon.com`;
+/** A revision to be registered has no ARN yet (a dry run): say so instead of naming one. */
+function revisionLabel(arn: string): string {
+  return arn === '' ? 'a new revision (would register)' : taskDefinitionLabel(arn);
 }
 
 function ecsConsoleLink(result: EcsResult, region: string): string {

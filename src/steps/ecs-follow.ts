@@ -1,8 +1,7 @@
 import type { Task } from '@aws-sdk/client-ecs';
 import { describeService, describeTasks, listStoppedTasks } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
-import { messageOf } from '../errors.ts';
-import { classifyRollout, type RolloutVerdict } from '../plan/ecs-rollout.ts';
+import { failureOf } from '../failure.ts';
 import {
   formatServiceEvent,
   newServiceEvents,
@@ -10,10 +9,10 @@ import {
   serviceEventKey,
   summarizeTaskFailures,
   type StoppedTaskOptions,
-} from '../report/progress.ts';
+} from '../plan/ecs-progress.ts';
+import { classifyRollout } from '../plan/ecs-rollout.ts';
+import { withDetails, type Failure, type Verdict } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
-
-export type FollowOutcome = { state: 'succeeded' } | { state: 'failed'; message: string };
 
 export interface FollowOptions {
   cluster: string;
@@ -27,57 +26,49 @@ export interface FollowOptions {
   taskOptions: StoppedTaskOptions;
 }
 
-type Final = Exclude<RolloutVerdict, { state: 'pending' }>;
-
 /**
  * Polls the service (one DescribeServices per poll) until our deployment succeeds or
  * fails, printing a progress line when counts change and each new service event once.
+ * A timeout, or AWS failing while we watch, is a failed verdict too: the deployment was
+ * started, so the caller keeps its id.
  */
-export async function followDeployment(options: FollowOptions, deps: StepDeps): Promise<FollowOutcome> {
+export async function followDeployment(options: FollowOptions, deps: StepDeps): Promise<Verdict<'succeeded'>> {
   const { cluster, service: serviceName, deploymentId } = options;
   const seenEvents = new Set<string>();
   const failedTasks = new FailedTaskLog(options, deps);
 
-  let final: Final;
+  let final: { state: 'succeeded' } | Failure;
   try {
-    final = await waitFor<Final>({
-      what: `deployment ${deploymentId} of service '${serviceName}'`,
-      intervalMs: options.intervalMs,
-      timeoutMs: options.timeoutMs,
-      sleep: deps.sleep,
-      now: deps.now,
-      onProgress: (line) => deps.log.info(line),
-      check: async () => {
-        const service = await describeService(deps.clients.ecs, { cluster, service: serviceName });
-        if (!service) {
-          const reason = `service '${serviceName}' disappeared from cluster '${cluster}' while deploying`;
-          return { done: true, value: { state: 'failed', kind: 'service-inactive', reason } };
-        }
-        for (const event of newServiceEvents(service.events, options.since, seenEvents)) {
-          seenEvents.add(serviceEventKey(event));
-          deps.log.info(formatServiceEvent(event));
-        }
-        const ours = service.deployments?.find((d) => d.id === deploymentId);
-        await failedTasks.update(ours?.failedTasks ?? 0);
-        const verdict = classifyRollout({ service, deploymentId, maxFailedTasks: options.maxFailedTasks });
-        if (verdict.state === 'pending') return { done: false, state: rolloutProgressLine(service, deploymentId) };
-        return { done: true, value: verdict };
+    final = await waitFor<{ state: 'succeeded' } | Failure>(
+      {
+        what: `deployment ${deploymentId} of service '${serviceName}'`,
+        intervalMs: options.intervalMs,
+        timeoutMs: options.timeoutMs,
+        onProgress: (line) => deps.log.info(line),
+        check: async () => {
+          const service = await describeService(deps.clients.ecs, { cluster, service: serviceName });
+          for (const event of newServiceEvents(service?.events, options.since, seenEvents)) {
+            seenEvents.add(serviceEventKey(event));
+            deps.log.info(formatServiceEvent(event));
+          }
+          const ours = service?.deployments?.find((d) => d.id === deploymentId);
+          await failedTasks.update(ours?.failedTasks ?? 0);
+          const verdict = classifyRollout({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: options.maxFailedTasks });
+          if (verdict.state === 'pending') return { done: false, state: rolloutProgressLine(service ?? {}, deploymentId) };
+          return { done: true, value: verdict };
+        },
       },
-    });
+      deps,
+    );
   } catch (error) {
-    // A timeout, or AWS failing while we watch: the deployment was started, so report a
-    // failed verdict with what is known instead of losing the deployment id.
-    const known = summarizeTaskFailures(failedTasks.known(), undefined, options.taskOptions);
-    return { state: 'failed', message: [messageOf(error), ...known].join('\n') };
+    return withDetails(failureOf(error, deps.log), summarizeTaskFailures(failedTasks.known(), undefined, options.taskOptions));
   }
 
   if (final.state === 'succeeded') {
     deps.log.info(`Deployment ${deploymentId} completed: service '${serviceName}' runs it.`);
-    return { state: 'succeeded' };
+    return final;
   }
-  const tasks = await failedTasks.all();
-  const lines = [final.reason, ...summarizeTaskFailures(tasks, undefined, options.taskOptions)];
-  return { state: 'failed', message: lines.join('\n') };
+  return withDetails(final, summarizeTaskFailures(await failedTasks.all(), undefined, options.taskOptions));
 }
 
 /**

@@ -1,53 +1,16 @@
-import type { Deployment } from '@aws-sdk/client-ecs';
-import {
-  describeService,
-  describeTaskDefinition,
-  updateService,
-  type DescribedTaskDefinition,
-} from '../aws/ecs.ts';
+import { describeService, describeTaskDefinition, updateService, type DescribedTaskDefinition } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { UserError, awsErrorName, messageOf } from '../errors.ts';
 import { Input } from '../names.ts';
-import { arnOf, planEcsDeploy, type EcsOverrides, type EcsPlan, type TaskSize } from '../plan/ecs-deploy.ts';
-import { deploymentFailed, deploymentInProgress, primaryDeployment, taskDefinitionLabel } from '../plan/ecs-rollout.ts';
-import { nonEssentialContainers, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
-import { followDeployment, type FollowOutcome } from './ecs-follow.ts';
+import { taskDefinitionLabel } from '../plan/aws-names.ts';
+import { arnOf, decideStanding, planEcsDeploy, type EcsPlan, type Standing } from '../plan/ecs-deploy.ts';
+import { primaryDeployment } from '../plan/ecs-rollout.ts';
+import { nonEssentialContainers } from '../plan/containers.ts';
+import type { Verdict } from '../plan/verdict.ts';
+import type { EcsResult } from '../results.ts';
+import type { EcsDeployOptions, TaskDefinitionSource } from '../settings.ts';
+import { followDeployment } from './ecs-follow.ts';
 import { registerOrReuse, type Registration } from './register-revision.ts';
-
-export type TaskDefinitionSource =
-  | { kind: 'service' }
-  | { kind: 'registered'; ref: string }
-  | { kind: 'file'; path: string; taskDefinition: TaskDefinitionDoc; tags: Tag[] };
-
-export interface EcsDeployOptions extends EcsOverrides {
-  cluster: string;
-  service: string;
-  source: TaskDefinitionSource;
-  forceNewDeployment: boolean;
-  desiredCount?: number;
-  dryRun: boolean;
-  wait: { enabled: boolean; timeoutMs: number; intervalMs: number };
-  maxFailedTasks: number;
-}
-
-export type EcsVerdict = 'succeeded' | 'unchanged' | 'planned' | 'started' | 'failed';
-
-export interface EcsResult {
-  cluster: string;
-  service: string;
-  verdict: EcsVerdict;
-  /** Why it failed, with the stopped tasks' reasons; only when verdict is 'failed'. */
-  failure?: string;
-  changed: boolean;
-  registered: boolean;
-  previousTaskDefinitionArn: string;
-  taskDefinitionArn: string;
-  deploymentId?: string;
-  diff: string[];
-  before: TaskSize;
-  after: TaskSize;
-  durationMs: number;
-}
 
 /** What prepareEcs found and decided; applyEcs carries it out. */
 export interface EcsPrepared {
@@ -56,19 +19,9 @@ export interface EcsPrepared {
   plan: EcsPlan;
   /** When preparing began (the duration in the summary counts from here). */
   started: number;
-  /**
-   * When nothing needs updating: the PRIMARY deployment of the running revision that was
-   * still IN_PROGRESS when prepared (an earlier run, killed while waiting, started it).
-   */
-  inProgress?: Deployment;
-  /** When nothing needs updating: the service's deployment of the target, if it FAILED without a rollback. */
-  failed?: Deployment;
-  /** Set by ensureRegistered, so applyEcs does not register a second time. */
-  registration?: Registration;
+  /** When nothing needs updating: what the service's deployment of the target says. */
+  standing: Standing;
 }
-
-/** The revision made for this plan: registered now, or an identical latest one reused. */
-export type { Registration } from './register-revision.ts';
 
 /** describe -> plan -> (dry-run: return the plan) -> register -> update -> wait. */
 export async function deployEcs(options: EcsDeployOptions, deps: StepDeps): Promise<EcsResult> {
@@ -107,29 +60,25 @@ export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Pro
   });
   deps.log.info(`Service '${service}' runs ${currentArn}`);
   for (const line of plan.diff) deps.log.info(`  ${line}`);
-  const inProgress = plan.updateNeeded ? undefined : deploymentInProgress(current, currentArn);
-  const failed = plan.updateNeeded ? undefined : deploymentFailed(current, currentArn);
-  return { options, currentArn, plan, started, ...(inProgress === undefined ? {} : { inProgress }), ...(failed === undefined ? {} : { failed }) };
+  const standing: Standing = plan.updateNeeded ? { kind: 'unchanged' } : decideStanding(current, currentArn, service);
+  return { options, currentArn, plan, started, standing };
 }
 
 /**
- * The ARN applyEcs will point the service at: registers the rendered revision now when the
- * plan needs one (or reuses an identical latest revision of the family), and remembers it
- * so applyEcs does not register again. For run-task, which runs "the revision ecs deploys"
- * before the services roll. A dry run registers nothing.
+ * Registers the rendered revision when the plan needs one (or reuses an identical latest
+ * revision of the family), and says which ARN the service will be pointed at. The pipeline
+ * calls it early when run-task runs "the revision ecs deploys", then hands the registration
+ * to applyEcs. Undefined when nothing needs registering.
  */
-export async function ensureRegistered(prepared: EcsPrepared, deps: StepDeps): Promise<string> {
-  const { plan } = prepared;
-  if (plan.targetArn !== undefined) return plan.targetArn;
-  if (prepared.options.dryRun) return '(new revision)';
-  prepared.registration ??= await registerRevision(prepared, deps);
-  return prepared.registration.arn;
+export async function ensureRegistered(prepared: EcsPrepared, deps: StepDeps): Promise<Registration | undefined> {
+  const { plan, options } = prepared;
+  if (plan.targetArn !== undefined || options.dryRun) return undefined;
+  return registerOrReuse(plan.rendered, plan.tags, { timeoutMs: options.wait.timeoutMs }, deps);
 }
 
 /** register -> update -> follow our deployment; in a dry run, returns the plan as 'planned'. */
-export async function applyEcs(prepared: EcsPrepared, deps: StepDeps): Promise<EcsResult> {
+export async function applyEcs(prepared: EcsPrepared, deps: StepDeps, registration?: Registration): Promise<EcsResult> {
   const { options, currentArn, plan, started } = prepared;
-  const { ecs } = deps.clients;
   const { cluster, service } = options;
 
   const result = (fields: Partial<EcsResult> & Pick<EcsResult, 'verdict' | 'taskDefinitionArn'>): EcsResult => ({
@@ -145,47 +94,17 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps): Promise<E
     ...fields,
   });
 
-  if (!plan.updateNeeded) {
-    const inProgress = prepared.inProgress;
-    const failedBefore = prepared.failed;
-    if (inProgress?.id === undefined && failedBefore?.id !== undefined) {
-      // Honest about a service whose last rollout of this revision failed and stayed failed.
-      const message = `Service '${service}' is set to ${taskDefinitionLabel(currentArn)}, but its deployment ${failedBefore.id} of it FAILED (${failedBefore.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause, then set '${Input.forceNewDeployment}: true' to roll it out again.`;
-      if (options.dryRun) {
-        deps.log.warning(message);
-        return result({ verdict: 'unchanged', taskDefinitionArn: currentArn, deploymentId: failedBefore.id });
-      }
-      return result({ verdict: 'failed', failure: message, taskDefinitionArn: currentArn, deploymentId: failedBefore.id });
-    }
-    if (inProgress?.id === undefined) {
-      deps.log.info(`Nothing to change: service '${service}' already runs this task definition.`);
-      return result({ verdict: 'unchanged', taskDefinitionArn: currentArn });
-    }
-    // A re-run after a kill: the deployment the earlier run started is ours to finish.
-    const deploymentId = inProgress.id;
-    const picked = { taskDefinitionArn: currentArn, deploymentId };
-    const what = `deployment ${deploymentId} of ${taskDefinitionLabel(currentArn)} to service '${service}'`;
-    if (options.dryRun) {
-      deps.log.info(`Dry run: nothing to change, but ${what} is still in progress; a real run would follow it.`);
-      return result({ ...picked, verdict: 'unchanged' });
-    }
-    if (!options.wait.enabled) {
-      deps.log.info(`Nothing to change; ${what} is still in progress (not waiting: '${Input.wait}' is false).`);
-      return result({ ...picked, verdict: 'unchanged' });
-    }
-    deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
-    const outcome = await follow(prepared, { deploymentId, since: inProgress.createdAt ?? new Date(started) }, deps);
-    return result({ ...picked, ...verdictOf(outcome) });
-  }
+  if (!plan.updateNeeded) return applyStanding(prepared, deps, result);
   if (options.dryRun) {
-    deps.log.info(
-      `Dry run: would ${plan.registerNeeded ? 'register a new revision and ' : ''}update service '${service}'.`,
-    );
-    return result({ verdict: 'planned', taskDefinitionArn: plan.targetArn ?? '(new revision)' });
+    deps.log.info(`Dry run: would ${plan.registerNeeded ? 'register a new revision and ' : ''}update service '${service}'.`);
+    // No ARN exists yet for a revision that would be registered: the output stays empty.
+    return result({ verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' });
   }
 
-  const targetArn = await ensureRegistered(prepared, deps);
-  const updated = await updateService(ecs, {
+  const made = registration ?? (await ensureRegistered(prepared, deps));
+  const targetArn = made?.arn ?? plan.targetArn;
+  if (targetArn === undefined) throw new Error('applyEcs: the plan needs a registration, but none was made');
+  const updated = await updateService(deps.clients.ecs, {
     cluster,
     service,
     taskDefinition: targetArn,
@@ -195,17 +114,54 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps): Promise<E
   const deployment = primaryDeployment(updated);
   const deploymentId = deployment?.id;
   deps.log.info(`Updated service '${service}': deployment ${deploymentId ?? '(none reported)'}`);
-  const changed = { changed: true, registered: prepared.registration?.registered === true, taskDefinitionArn: targetArn, deploymentId };
+  const changed = { changed: true, registered: made?.registered === true, taskDefinitionArn: targetArn, deploymentId };
 
-  if (!options.wait.enabled) return result({ ...changed, verdict: 'started' });
+  if (!options.wait.enabled) return result({ ...changed, verdict: { state: 'started' } });
   if (!deploymentId) {
     throw new UserError(`UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${Input.wait}: false' to skip waiting.`);
   }
-  const outcome = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started) }, deps);
-  return result({ ...changed, ...verdictOf(outcome) });
+  const verdict = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started) }, deps);
+  return result({ ...changed, verdict });
 }
 
-function follow(prepared: EcsPrepared, deployment: { deploymentId: string; since: Date }, deps: StepDeps): Promise<FollowOutcome> {
+type Finish = (fields: Partial<EcsResult> & Pick<EcsResult, 'verdict' | 'taskDefinitionArn'>) => EcsResult;
+
+/** Nothing to update: the standing decided in prepare says whether to follow, refuse or stop here. */
+async function applyStanding(prepared: EcsPrepared, deps: StepDeps, result: Finish): Promise<EcsResult> {
+  const { options, currentArn, standing, started } = prepared;
+  const { service } = options;
+  const taskDefinitionArn = currentArn;
+  switch (standing.kind) {
+    case 'unchanged':
+      deps.log.info(`Nothing to change: service '${service}' already runs this task definition.`);
+      return result({ verdict: { state: 'unchanged' }, taskDefinitionArn });
+    case 'failed': {
+      const deploymentId = standing.deployment.id;
+      if (!options.dryRun) return result({ verdict: standing.failure, taskDefinitionArn, deploymentId });
+      deps.log.warning(standing.failure.reason);
+      return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
+    }
+    case 'in-progress': {
+      // A re-run after a kill: the deployment the earlier run started is ours to finish.
+      const { deployment } = standing;
+      const deploymentId = deployment.id;
+      const what = `deployment ${deploymentId} of ${taskDefinitionLabel(currentArn)} to service '${service}'`;
+      if (options.dryRun) {
+        deps.log.info(`Dry run: nothing to change, but ${what} is still in progress; a real run would follow it.`);
+        return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
+      }
+      if (!options.wait.enabled) {
+        deps.log.info(`Nothing to change; ${what} is still in progress (not waiting: '${Input.wait}' is false).`);
+        return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
+      }
+      deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
+      const verdict = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started) }, deps);
+      return result({ verdict, taskDefinitionArn, deploymentId });
+    }
+  }
+}
+
+function follow(prepared: EcsPrepared, deployment: { deploymentId: string; since: Date }, deps: StepDeps): Promise<Verdict<'succeeded'>> {
   const { options, plan } = prepared;
   return followDeployment(
     {
@@ -219,15 +175,6 @@ function follow(prepared: EcsPrepared, deployment: { deploymentId: string; since
     },
     deps,
   );
-}
-
-function verdictOf(outcome: FollowOutcome): Pick<EcsResult, 'verdict' | 'failure'> {
-  return outcome.state === 'failed' ? { verdict: 'failed', failure: outcome.message } : { verdict: 'succeeded' };
-}
-
-/** Registers the rendered revision (or reuses an identical latest one), within the wait timeout. */
-async function registerRevision(prepared: EcsPrepared, deps: StepDeps): Promise<Registration> {
-  return registerOrReuse(prepared.plan.rendered, prepared.plan.tags, { timeoutMs: prepared.options.wait.timeoutMs }, deps);
 }
 
 /** The revision to render from; the running one unless the input names another. */

@@ -14,35 +14,10 @@ import {
   type TagChoice,
   type TagSource,
 } from '../plan/image-source.ts';
-import type { ResolvedImage } from '../plan/resolved-image.ts';
 import { formatDuration } from '../plan/duration.ts';
+import type { ImageResult } from '../results.ts';
+import type { ImageOptions } from '../settings.ts';
 import { waitFor } from '../wait.ts';
-
-export type { TagSource } from '../plan/image-source.ts';
-
-export interface ImageOptions {
-  /** The 'image' input, already validated with parseImageRef. */
-  image: string;
-  /** The 'tag' input. */
-  tag?: string;
-  /** The 'digest' input. */
-  digest?: string;
-  /** The 'pin-digest' input, default true. */
-  pinDigest: boolean;
-  /** GITHUB_REF, GITHUB_SHA. */
-  git: { ref?: string; sha?: string };
-  /** The 'wait-for-image' input: poll ECR until the image is there (replication) instead of failing at once. */
-  waitForImage?: { timeoutMs: number; intervalMs: number };
-}
-
-export interface ImageResult extends ResolvedImage {
-  tagSource?: TagSource;
-  /** When ECR reported them. */
-  pushedAt?: Date;
-  /** false when the repository is IMMUTABLE; undefined when not looked up. */
-  tagMutable?: boolean;
-  durationMs: number;
-}
 
 /** How many tags a "tag not found" error suggests. */
 export const RECENT_TAGS_SHOWN = 10;
@@ -179,8 +154,6 @@ async function findImage(target: EcrTarget, imageId: ImageIdentifier, what: stri
     what: `${what.charAt(0).toLowerCase()}${what.slice(1)} to appear in repository '${target.uri}' in region ${target.region} ('${Input.waitForImage}')`,
     intervalMs: wait.intervalMs,
     timeoutMs: wait.timeoutMs,
-    sleep: deps.sleep,
-    now: deps.now,
     onProgress: (state) => deps.log.info(state),
     check: async () => {
       try {
@@ -193,7 +166,7 @@ async function findImage(target: EcrTarget, imageId: ImageIdentifier, what: stri
         throw error;
       }
     },
-  });
+  }, deps);
   deps.log.info(`Found it after ${formatDuration(deps.now() - started)}.`);
   return image;
 }

@@ -3,7 +3,8 @@
 
 import { createAlias, getFunction, getFunctionConfiguration, publishVersion, updateAlias, updateFunctionCode } from '../aws/lambda.ts';
 import type { Logger, StepDeps } from '../deps.ts';
-import { UserError, awsErrorName, messageOf } from '../errors.ts';
+import { UserError, awsErrorName } from '../errors.ts';
+import { VerdictError, failureOf } from '../failure.ts';
 import {
   classifyFunctionUpdate,
   classifyVersionState,
@@ -13,9 +14,11 @@ import {
   type LambdaDecision,
   type UpdateProgress,
 } from '../plan/lambda-update.ts';
+import { failed } from '../plan/verdict.ts';
+import type { LambdaFunctionResult } from '../results.ts';
 import { retrying } from '../retry.ts';
 import { waitFor } from '../wait.ts';
-import { decide, functionLogger, resultBase, versionField, type LambdaFunctionPlan, type LambdaFunctionResult, type LambdaPlan } from './lambda.ts';
+import { decide, functionLogger, resultBase, versionField, type LambdaFunctionPlan, type LambdaPlan } from './lambda-plan.ts';
 
 /** One function's deploy; its failures become a 'failed' verdict so the others carry on. */
 export async function applyFunction(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps): Promise<LambdaFunctionResult> {
@@ -36,18 +39,17 @@ export async function applyFunction(planned: LambdaFunctionPlan, plan: LambdaPla
     ...fields,
   });
   try {
-    if (planned.decision.skip) return finish({ verdict: 'unchanged', ...versionField(planned.alias?.alias.FunctionVersion) });
+    if (planned.decision.skip) return finish({ verdict: { state: 'unchanged' }, ...versionField(planned.alias?.alias.FunctionVersion) });
     const { snapshot, decision } = await deployCode(run, planned);
     if (decision.skip) {
       run.log.info(`nothing left to change: it runs ${plan.digest}.`);
-      return finish({ verdict: 'unchanged', ...versionField(planned.alias?.alias.FunctionVersion) });
+      return finish({ verdict: { state: 'unchanged' }, ...versionField(planned.alias?.alias.FunctionVersion) });
     }
     const version = decision.publish ? await publish(run, snapshot) : undefined;
     if (decision.alias && version !== undefined) await moveAlias(run, decision.alias, version);
-    return finish({ verdict: 'succeeded', changes: decision.changes, ...versionField(version) });
+    return finish({ verdict: { state: 'succeeded' }, changes: decision.changes, ...versionField(version) });
   } catch (error) {
-    if (error instanceof Error && error.stack) run.log.debug(error.stack);
-    return finish({ verdict: 'failed', failure: messageOf(error) });
+    return finish({ verdict: failureOf(error, run.log) });
   }
 }
 
@@ -106,10 +108,8 @@ async function deployCode(run: FunctionRun, planned: LambdaFunctionPlan): Promis
       what: `UpdateFunctionCode of '${name}'`,
       retryable: (error) => (awsErrorName(error) === 'ResourceConflictException' ? 'another update is in progress' : undefined),
       timeoutMs: remaining(run),
-      sleep: deps.sleep,
-      now: deps.now,
-      log: (message) => run.log.info(message),
     },
+    { ...deps, log: run.log },
   );
   if (!updated) return { snapshot, decision };
 
@@ -117,15 +117,13 @@ async function deployCode(run: FunctionRun, planned: LambdaFunctionPlan): Promis
     what: `the code update of Lambda function '${name}'`,
     intervalMs: plan.options.wait.intervalMs,
     timeoutMs: remaining(run),
-    sleep: deps.sleep,
-    now: deps.now,
     onProgress: (line) => run.log.info(line),
     check: async () => {
       const progress = classifyFunctionUpdate(await getFunctionConfiguration(deps.clients.lambda, name));
       return progress.state === 'pending' ? { done: false, state: progress.line } : { done: true, value: progress };
     },
-  });
-  if (outcome.state === 'failed') throw new UserError(outcome.reason);
+  }, deps);
+  if (outcome.state === 'failed') throw new VerdictError(failed('update-failed', outcome.reason));
 
   snapshot = await readAgain(run);
   const digest = runningDigest(snapshot);
@@ -145,14 +143,12 @@ async function waitUntilIdle(run: FunctionRun): Promise<void> {
     what: `the update in progress on Lambda function '${name}' to finish`,
     intervalMs: run.plan.options.wait.intervalMs,
     timeoutMs: remaining(run),
-    sleep: deps.sleep,
-    now: deps.now,
     onProgress: (line) => run.log.info(`waiting for another update: ${line}`),
     check: async () => {
       const configuration = await getFunctionConfiguration(deps.clients.lambda, name);
       return isUpdating(configuration) ? { done: false, state: progressWords(configuration) } : { done: true, value: true };
     },
-  });
+  }, deps);
 }
 
 function progressWords(configuration: { LastUpdateStatus?: string; State?: string }): string {
@@ -188,15 +184,13 @@ async function publish(run: FunctionRun, snapshot: FunctionSnapshot): Promise<st
     what: `version ${version} of Lambda function '${name}' to become Active`,
     intervalMs: run.plan.options.wait.intervalMs,
     timeoutMs: remaining(run),
-    sleep: deps.sleep,
-    now: deps.now,
     onProgress: (line) => run.log.info(line),
     check: async () => {
       const progress = classifyVersionState(await getFunctionConfiguration(deps.clients.lambda, name, version));
       return progress.state === 'pending' ? { done: false, state: progress.line } : { done: true, value: progress };
     },
-  });
-  if (outcome.state === 'failed') throw new UserError(outcome.reason);
+  }, deps);
+  if (outcome.state === 'failed') throw new VerdictError(failed('update-failed', outcome.reason));
   return version;
 }
 

@@ -1,81 +1,14 @@
 import { getAlias, getFunction, getFunctionConfiguration } from '../aws/lambda.ts';
-import { withPrefix, type Logger, type StepDeps } from '../deps.ts';
+import type { Logger, StepDeps } from '../deps.ts';
 import { UserError, messageOf } from '../errors.ts';
 import { Input } from '../names.ts';
-import {
-  checkFunctionRegions,
-  checkLambdaImage,
-  decideLambdaUpdate,
-  runningImage,
-  type AliasSnapshot,
-  type FunctionSnapshot,
-  type LambdaDecision,
-  type LambdaDecisionInput,
-} from '../plan/lambda-update.ts';
+import { checkFunctionRegions, checkLambdaImage, runningImage, type AliasSnapshot } from '../plan/lambda-update.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
+import { failed, isFailure } from '../plan/verdict.ts';
+import type { LambdaFunctionResult, LambdaResult } from '../results.ts';
+import type { LambdaOptions } from '../settings.ts';
 import { applyFunction } from './lambda-function.ts';
-
-export interface LambdaOptions {
-  /** As the user wrote them: names, partial or full ARNs (validated in plan/lambda-update.ts). */
-  functionNames: string[];
-  /** Publish a version after the update (implied by alias). */
-  publish: boolean;
-  /** Alias to point at the published version; created when missing. */
-  alias?: string;
-  dryRun: boolean;
-  /** The deploy region: Lambda runs images only from ECR in the function's region. */
-  region: string;
-  /** `timeoutMs` bounds each function's whole deploy: waiting, retries, publishing. */
-  wait: { timeoutMs: number; intervalMs: number };
-}
-
-export type LambdaVerdict = 'succeeded' | 'unchanged' | 'planned' | 'failed';
-
-export interface LambdaFunctionResult {
-  /** As given in the input. */
-  functionName: string;
-  functionArn: string;
-  verdict: LambdaVerdict;
-  /** Only when verdict is 'failed'. */
-  failure?: string;
-  changed: boolean;
-  /** The image the function ran before (ResolvedImageUri, else ImageUri). */
-  previousImage?: string;
-  /** The image it runs after (or would, in a dry run). */
-  image: string;
-  /** The version published by this step, or the one the alias already pointed at. */
-  version?: string;
-  alias?: string;
-  /** Readable lines of what changes (the dry-run plan; also logged). */
-  changes: string[];
-  durationMs: number;
-}
-
-export interface LambdaResult {
-  functions: LambdaFunctionResult[];
-  changed: boolean;
-  /** Set when any function failed: one line per failed function. */
-  failure?: string;
-}
-
-/** What prepareLambda found and decided for one function. */
-export interface LambdaFunctionPlan {
-  /** As given in the input. */
-  functionName: string;
-  functionArn: string;
-  function: FunctionSnapshot;
-  /** The wanted alias as it is now; undefined when no alias is wanted or it does not exist. */
-  alias?: AliasSnapshot;
-  decision: LambdaDecision;
-}
-
-export interface LambdaPlan {
-  options: LambdaOptions;
-  image: ResolvedImage;
-  /** The digest every function must run afterwards. */
-  digest: string;
-  functions: LambdaFunctionPlan[];
-}
+import { decide, functionLogger, resultBase, versionField, type LambdaFunctionPlan, type LambdaPlan } from './lambda-plan.ts';
 
 /** Read-only: looks at every function and decides; throws UserError before any change. */
 export async function prepareLambda(options: LambdaOptions, image: ResolvedImage, deps: StepDeps): Promise<LambdaPlan> {
@@ -103,17 +36,24 @@ export async function applyLambda(plan: LambdaPlan, deps: StepDeps): Promise<Lam
   const functions = await Promise.all(
     plan.functions.map((planned) => (plan.options.dryRun ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps))),
   );
-  const failures = functions.flatMap((f) => (f.failure === undefined ? [] : [`Lambda function '${f.functionName}': ${f.failure}`]));
-  return {
-    functions,
-    changed: functions.some((f) => f.changed),
-    ...(failures.length > 0 ? { failure: failures.join('\n') } : {}),
-  };
+  return { functions, changed: functions.some((f) => f.changed), verdict: modeVerdict(functions, plan.options.dryRun) };
 }
 
 // --- prepare --------------------------------------------------------------------------------
 
-async function readFunction(name: string, options: LambdaOptions, target: Target, deps: StepDeps): Promise<LambdaFunctionPlan> {
+/** The mode's verdict: failed when any function failed, naming each one (the others keep theirs). */
+function modeVerdict(functions: LambdaFunctionResult[], dryRun: boolean): LambdaResult['verdict'] {
+  const failures = functions.flatMap((f) => (isFailure(f.verdict) ? [{ name: f.functionName, failure: f.verdict }] : []));
+  const [first, ...rest] = failures;
+  if (first !== undefined) {
+    const line = (f: typeof first) => [`Lambda function '${f.name}': ${f.failure.reason}`, ...f.failure.details];
+    return failed(first.failure.kind, line(first).join('\n'), rest.flatMap(line));
+  }
+  if (dryRun) return { state: functions.every((f) => f.verdict.state === 'unchanged') ? 'unchanged' : 'planned' };
+  return { state: functions.some((f) => f.verdict.state === 'succeeded') ? 'succeeded' : 'unchanged' };
+}
+
+async function readFunction(name: string, options: LambdaOptions, target: { reference: string; digest: string }, deps: StepDeps): Promise<LambdaFunctionPlan> {
   const { lambda } = deps.clients;
   const found = await getFunction(lambda, name);
   if (!found) {
@@ -148,17 +88,6 @@ async function readAlias(functionName: string, alias: string, deps: StepDeps): P
   return { alias: current, versionCodeSha256: config.CodeSha256 };
 }
 
-type Target = LambdaDecisionInput['target'];
-
-export function decide(planned: Pick<LambdaFunctionPlan, 'function' | 'alias'>, options: LambdaOptions, target: Target): LambdaDecision {
-  return decideLambdaUpdate({
-    function: planned.function,
-    target,
-    publish: options.publish,
-    ...(options.alias === undefined ? {} : { alias: { name: options.alias, current: planned.alias } }),
-  });
-}
-
 /** Two inputs naming one function (a name and its ARN) would race each other's updates. */
 function checkDistinct(functions: LambdaFunctionPlan[]): void {
   const byArn = new Map<string, string>();
@@ -190,32 +119,10 @@ function dryRun(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps): 
   if (!skip) functionLogger(deps.log, planned.functionName).info(`dry run, nothing sent; planned: ${changes.join('; ')}.`);
   return {
     ...resultBase(planned, plan),
-    verdict: skip ? 'unchanged' : 'planned',
+    verdict: { state: skip ? 'unchanged' : 'planned' },
     changed: false,
     ...(skip ? versionField(planned.alias?.alias.FunctionVersion) : {}),
     durationMs: 0,
   };
 }
 
-// --- helpers --------------------------------------------------------------------------------
-
-/** Several functions deploy at once, so every line says which one it is about. */
-export function functionLogger(log: Logger, name: string): Logger {
-  return withPrefix(log, `${name}: `);
-}
-
-export function resultBase(planned: LambdaFunctionPlan, plan: LambdaPlan) {
-  const previousImage = runningImage(planned.function);
-  return {
-    functionName: planned.functionName,
-    functionArn: planned.functionArn,
-    image: plan.image.reference,
-    changes: planned.decision.changes,
-    ...(previousImage === undefined ? {} : { previousImage }),
-    ...(plan.options.alias === undefined ? {} : { alias: plan.options.alias }),
-  };
-}
-
-export function versionField(version: string | undefined): { version?: string } {
-  return version === undefined ? {} : { version };
-}

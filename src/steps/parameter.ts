@@ -5,41 +5,11 @@ import {
   decideParameterWrite,
   renderParameterValue,
   type ParameterDecision,
-  type ParameterTag,
-  type ParameterType,
 } from '../plan/parameter.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
+import type { ParameterResult } from '../results.ts';
 import { retrying } from '../retry.ts';
-
-export type { ParameterType } from '../plan/parameter.ts';
-
-export interface ParameterOptions {
-  name: string;
-  /** `{tag}`, `{digest}`, `{image}`, `{repository}` placeholders (checked in plan/parameter.ts). */
-  template: string;
-  /** String when creating; when the parameter exists, its type is kept (and must match if given). */
-  type?: ParameterType;
-  /** Applied only when the parameter is created. */
-  tags: ParameterTag[];
-  dryRun: boolean;
-  /** Bound for retrying TooManyUpdates. */
-  timeoutMs: number;
-}
-
-export type ParameterVerdict = 'created' | 'updated' | 'unchanged' | 'planned';
-
-export interface ParameterResult {
-  name: string;
-  verdict: ParameterVerdict;
-  changed: boolean;
-  previousValue?: string;
-  value: string;
-  /** The type the parameter has after the step (or would have, in a dry run). */
-  type?: ParameterType;
-  /** The version that holds `value` after the step; undefined in a dry run that would write it. */
-  version?: string;
-  durationMs: number;
-}
+import type { ParameterOptions } from '../settings.ts';
 
 export interface ParameterPlan {
   options: ParameterOptions;
@@ -70,28 +40,30 @@ export async function applyParameter(plan: ParameterPlan, deps: StepDeps): Promi
   const started = deps.now();
   const { options, value } = plan;
   const { name } = options;
-  const result = (decision: ParameterDecision, fields: Pick<ParameterResult, 'verdict' | 'version'>): ParameterResult => ({
+  type Written = 'created' | 'updated' | 'unchanged' | 'planned';
+  const result = (decision: ParameterDecision, verdict: Written, version: string | undefined): ParameterResult => ({
     name,
-    changed: fields.verdict === 'created' || fields.verdict === 'updated',
+    verdict: { state: verdict },
+    changed: verdict === 'created' || verdict === 'updated',
     ...(decision.action === 'create' ? {} : { previousValue: decision.current.value }),
     value,
     type: decision.type,
     durationMs: deps.now() - started,
-    ...fields,
+    version,
   });
 
   if (options.dryRun) {
     const { decision } = plan;
     if (decision.action === 'unchanged') {
       deps.log.info(unchangedLine(name, decision.current.value, decision.current.version));
-      return result(decision, { verdict: 'unchanged', version: decision.current.version });
+      return result(decision, 'unchanged', decision.current.version);
     }
     deps.log.info(
       decision.action === 'create'
         ? `Dry run: would create parameter '${name}' (${decision.type}) with '${value}'.`
         : `Dry run: would change parameter '${name}': '${decision.current.value}' -> '${value}'.`,
     );
-    return result(decision, { verdict: 'planned', version: undefined });
+    return result(decision, 'planned', undefined);
   }
 
   // The deploy before this step took a while: each attempt reads the parameter again, and
@@ -106,22 +78,19 @@ export async function applyParameter(plan: ParameterPlan, deps: StepDeps): Promi
     what: `Writing parameter '${name}'`,
     retryable: (error) => (awsErrorName(error) === 'TooManyUpdates' ? 'another write to it is in progress' : transientReason(error)),
     timeoutMs: options.timeoutMs,
-    sleep: deps.sleep,
-    now: deps.now,
-    log: (message) => deps.log.info(message),
-  });
+  }, deps);
   const { version } = written;
   const decision = written.decision.action === 'unchanged' && sent !== undefined ? sent : written.decision;
   switch (decision.action) {
     case 'unchanged':
       deps.log.info(unchangedLine(name, value, version));
-      return result(decision, { verdict: 'unchanged', version });
+      return result(decision, 'unchanged', version);
     case 'update':
       deps.log.info(`Parameter '${name}': '${decision.current.value}' -> '${value}' (version ${version})`);
-      return result(decision, { verdict: 'updated', version });
+      return result(decision, 'updated', version);
     case 'create':
       deps.log.info(`Parameter '${name}' created: '${value}' (${decision.type}, version ${version})`);
-      return result(decision, { verdict: 'created', version });
+      return result(decision, 'created', version);
   }
 }
 

@@ -7,7 +7,7 @@ import { describeTaskDefinition, registerTaskDefinition, type DescribedTaskDefin
 import type { StepDeps } from '../deps.ts';
 import { awsErrorName, messageOf, transientReason } from '../errors.ts';
 import { reusableRevision } from '../plan/ecs-deploy.ts';
-import type { Tag, TaskDefinitionDoc } from '../plan/task-definition.ts';
+import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { retrying } from '../retry.ts';
 
 export interface Registration {
@@ -45,10 +45,8 @@ export async function registerOrReuse(
       what: `RegisterTaskDefinition for family '${family ?? '(none)'}'`,
       retryable: (error) => (isConcurrentRegistration(error) ? 'another revision of the family is being registered' : transientReason(error)),
       timeoutMs: options.timeoutMs,
-      sleep: deps.sleep,
-      now: deps.now,
-      log: (message) => deps.log.info(message),
     },
+    deps,
   );
 }
 

@@ -1,14 +1,16 @@
 import type { Task } from '@aws-sdk/client-ecs';
 import { describeTasks } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
-import { UserError, messageOf } from '../errors.ts';
-import { taskIdOf, taskStatusLine } from '../plan/run-task.ts';
+import { failureOf } from '../failure.ts';
+import { taskIdOf } from '../plan/aws-names.ts';
+import { taskStatusLine } from '../plan/run-task-result.ts';
+import { withDetails, type Failure } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
 
 export type TaskStopOutcome =
   | { state: 'stopped'; task: Task }
   /** Gave up (timeout, or AWS failing while we watched): the task may still run. */
-  | { state: 'gave-up'; message: string };
+  | { state: 'gave-up'; failure: Failure };
 
 export interface TaskStopOptions {
   cluster: string;
@@ -25,29 +27,28 @@ export interface TaskStopOptions {
 export async function waitForTaskStop(options: TaskStopOptions, deps: StepDeps): Promise<TaskStopOutcome> {
   const { cluster, taskArn } = options;
   try {
-    const task = await waitFor<Task>({
-      what: `task ${taskIdOf(taskArn)} to stop`,
-      intervalMs: options.intervalMs,
-      timeoutMs: options.timeoutMs,
-      sleep: deps.sleep,
-      now: deps.now,
-      onProgress: (line) => deps.log.info(line),
-      check: async () => {
-        const [task] = await describeTasks(deps.clients.ecs, cluster, [taskArn]);
-        // Right after RunTask, DescribeTasks may not list the task yet.
-        if (task === undefined) return { done: false, state: `task ${taskIdOf(taskArn)}: not visible yet` };
-        if (task.lastStatus === 'STOPPED') return { done: true, value: task };
-        return { done: false, state: taskStatusLine(task) };
+    const task = await waitFor<Task>(
+      {
+        what: `task ${taskIdOf(taskArn)} to stop`,
+        intervalMs: options.intervalMs,
+        timeoutMs: options.timeoutMs,
+        onProgress: (line) => deps.log.info(line),
+        check: async () => {
+          const [task] = await describeTasks(deps.clients.ecs, cluster, [taskArn]);
+          // Right after RunTask, DescribeTasks may not list the task yet.
+          if (task === undefined) return { done: false, state: `task ${taskIdOf(taskArn)}: not visible yet` };
+          if (task.lastStatus === 'STOPPED') return { done: true, value: task };
+          return { done: false, state: taskStatusLine(task) };
+        },
       },
-    });
+      deps,
+    );
     return { state: 'stopped', task };
   } catch (error) {
+    const failure = failureOf(error, deps.log);
     const stop = `stop it with 'aws ecs stop-task --cluster ${cluster} --task ${taskArn}' if it should not finish`;
-    // waitFor's only UserError is its timeout.
-    const message =
-      error instanceof UserError
-        ? `${messageOf(error)}\nTask ${taskArn} is still running: ${stop}.`
-        : `Could not follow task ${taskArn}: ${messageOf(error)}\nIt may still be running: ${stop}.`;
-    return { state: 'gave-up', message };
+    const hint = failure.kind === 'timed-out' ? `Task ${taskArn} is still running: ${stop}.` : `It may still be running: ${stop}.`;
+    const reason = failure.kind === 'timed-out' ? failure.reason : `Could not follow task ${taskArn}: ${failure.reason}`;
+    return { state: 'gave-up', failure: withDetails({ ...failure, reason }, [hint]) };
   }
 }

@@ -3,80 +3,21 @@ import { describeTaskDefinition, runTask, type DescribedTaskDefinition } from '.
 import type { StepDeps } from '../deps.ts';
 import { UserError, awsErrorName, messageOf } from '../errors.ts';
 import { Input } from '../names.ts';
+import { familyOf, taskDefinitionLabel, taskIdOf } from '../plan/aws-names.ts';
+import { nonEssentialContainers } from '../plan/containers.ts';
 import { reusableRevision } from '../plan/ecs-deploy.ts';
-import { taskDefinitionLabel } from '../plan/ecs-rollout.ts';
+import { describeStoppedTask } from '../plan/ecs-progress.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
-import {
-  buildRunTaskRequest,
-  checkLaunch,
-  describeRunTaskFailures,
-  familyOf,
-  formatLogLocation,
-  judgeStoppedTask,
-  logLocations,
-  planRunTaskDefinition,
-  selectRunTaskContainer,
-  taskIdOf,
-  type Launch,
-  type TaskNetwork,
-} from '../plan/run-task.ts';
-import { nonEssentialContainers, toRegisterable, type EnvironmentVariable, type Tag, type TaskDefinitionDoc } from '../plan/task-definition.ts';
-import { describeStoppedTask } from '../report/progress.ts';
-import { waitForTaskStop } from './run-task-wait.ts';
+import { planRunTaskDefinition, selectRunTaskContainer } from '../plan/run-task-definition.ts';
+import { buildRunTaskRequest, checkLaunch, describeRunTaskFailures } from '../plan/run-task-request.ts';
+import { formatLogLocation, judgeStoppedTask, logLocations } from '../plan/run-task-result.ts';
+import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
+import { toRegisterable } from '../plan/task-definition.ts';
+import { failed, withDetails } from '../plan/verdict.ts';
+import type { RunTaskResult } from '../results.ts';
+import type { RunTaskOptions, RunTaskSource } from '../settings.ts';
 import { latestRevision, registerOrReuse } from './register-revision.ts';
-
-/** Where the one-off task's definition comes from. */
-export type RunTaskSource =
-  /** The revision the ecs mode of the same step deploys; the pipeline registers it first and passes its ARN. */
-  | {
-      kind: 'ecs';
-      /** What the ecs mode rendered, when it was planned first: lets prepare check the container and launch before any change. */
-      taskDefinition?: TaskDefinitionDoc;
-    }
-  /** family, family:revision or ARN. */
-  | { kind: 'registered'; ref: string }
-  | { kind: 'file'; path: string; taskDefinition: TaskDefinitionDoc; tags: Tag[] };
-
-/** A launch type, or a capacity provider strategy (an empty one: the cluster's default). */
-export type RunTaskLaunch = Launch;
-
-export interface RunTaskOptions {
-  cluster: string;
-  source: RunTaskSource;
-  /** Container whose command/environment (and image, with the image mode) to override. */
-  containerName?: string;
-  /** Command override, as the container's `command` array. */
-  command?: string[];
-  environment: EnvironmentVariable[];
-  /** awsvpc subnets, security groups (none: the VPC's default) and public IP. */
-  network?: TaskNetwork;
-  launch: RunTaskLaunch;
-  startedBy: string;
-  /** RunTask clientToken: the same token never starts a second task. */
-  clientToken: string;
-  dryRun: boolean;
-  wait: { timeoutMs: number; intervalMs: number };
-}
-
-export type RunTaskVerdict = 'succeeded' | 'failed' | 'planned';
-
-export interface RunTaskResult {
-  cluster: string;
-  verdict: RunTaskVerdict;
-  /** Only when failed: stop reason, stop code, each container's exit code and reason, where the logs are. */
-  failure?: string;
-  /** A revision was registered or a task was started. */
-  changed: boolean;
-  /** True when this step registered `taskDefinitionArn` (the ecs mode's registration is not counted here). */
-  registered?: boolean;
-  taskDefinitionArn: string;
-  taskArn?: string;
-  /** Exit code of the overridden (or first essential) container, when it reported one. */
-  exitCode?: number;
-  /** Where the logs are, e.g. "container app: awslogs group /ecs/migrate, stream migrate/app/<task id> (eu-west-1) https://…". */
-  logs: string[];
-  durationMs: number;
-}
+import { waitForTaskStop } from './run-task-wait.ts';
 
 export interface RunTaskPlan {
   options: RunTaskOptions;
@@ -167,7 +108,7 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
     const arn = plan.taskDefinitionArn ?? (options.source.kind === 'ecs' ? ecsTaskDefinitionArn : undefined);
     const register = arn === undefined && options.source.kind !== 'ecs' ? `register a new revision of '${familyOf(plan.taskDefinition ?? {})}' and ` : '';
     deps.log.info(`Dry run: would ${register}run a task of ${arn ?? 'the rendered revision'} in cluster '${cluster}' and wait for it to stop.`);
-    return result({ verdict: 'planned', taskDefinitionArn: arn ?? '(rendered revision)' });
+    return result({ verdict: { state: 'planned' }, taskDefinitionArn: arn ?? '' });
   }
 
   const target = await taskToRun(plan, deps, ecsTaskDefinitionArn);
@@ -190,8 +131,8 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
   const taskArn = answer.task?.taskArn;
   if (taskArn === undefined) {
     const reasons = describeRunTaskFailures(answer.failures);
-    const failure = [`RunTask started no task of ${taskDefinitionLabel(target.arn)} in cluster '${cluster}':`, ...(reasons.length > 0 ? reasons : ['ECS gave no reason'])].join('\n');
-    return result({ ...started, verdict: 'failed', failure });
+    const verdict = failed('task-not-started', `RunTask started no task of ${taskDefinitionLabel(target.arn)} in cluster '${cluster}':`, reasons.length > 0 ? reasons : ['ECS gave no reason']);
+    return result({ ...started, verdict });
   }
   deps.log.info(`Started task ${taskArn} (${taskDefinitionLabel(target.arn)}) in cluster '${cluster}'`);
   const logs = logLocations(target.taskDefinition, taskArn).map(formatLogLocation);
@@ -199,9 +140,7 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
   const running = { ...started, changed: true, taskArn, logs };
 
   const outcome = await waitForTaskStop({ cluster, taskArn, intervalMs: options.wait.intervalMs, timeoutMs: options.wait.timeoutMs }, deps);
-  if (outcome.state === 'gave-up') {
-    return result({ ...running, verdict: 'failed', failure: withLogs([outcome.message], logs) });
-  }
+  if (outcome.state === 'gave-up') return result({ ...running, verdict: withDetails(outcome.failure, logLines(logs)) });
   return judged(outcome.task, { definition: target.taskDefinition, containerName, cluster, logs }, deps, (fields) => result({ ...running, ...fields }));
 }
 
@@ -215,21 +154,22 @@ function judged(
 ): RunTaskResult {
   const judgement = judgeStoppedTask({ task, taskDefinition: context.definition, containerName: context.containerName });
   const exit = judgement.exitCode === undefined ? {} : { exitCode: judgement.exitCode };
-  const id = taskIdOf(task.taskArn ?? '');
+  const id = taskIdOf(task.taskArn);
   for (const note of judgement.notes) deps.log.warning(`Task ${id}: ${note}.`);
   if (judgement.state === 'succeeded') {
     deps.log.info(`Task ${id} succeeded: every essential container exited 0.`);
-    return finish({ verdict: 'succeeded', ...exit });
+    return finish({ verdict: { state: 'succeeded' }, ...exit });
   }
-  const lines = [
+  const verdict = failed(
+    'task-failed',
     `Task ${id} (${taskDefinitionLabel(task.taskDefinitionArn)}) in cluster '${context.cluster}' failed: ${judgement.problems.join('; ')}.`,
-    ...describeStoppedTask(task, { nonEssentialContainers: nonEssentialContainers(context.definition) }),
-  ];
-  return finish({ verdict: 'failed', failure: withLogs(lines, context.logs), ...exit });
+    [...describeStoppedTask(task, { nonEssentialContainers: nonEssentialContainers(context.definition) }), ...logLines(context.logs)],
+  );
+  return finish({ verdict, ...exit });
 }
 
-function withLogs(lines: string[], logs: string[]): string {
-  return [...lines, ...logs.map((line) => `logs of ${line}`)].join('\n');
+function logLines(logs: string[]): string[] {
+  return logs.map((line) => `logs of ${line}`);
 }
 
 interface Target {

@@ -4,7 +4,7 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { describeTaskDefinition, registerTaskDefinition } from '../../../src/aws/ecs.ts';
 import { fillMissing } from '../../../src/aws/raw-json.ts';
-import type { TaskDefinitionDoc } from '../../../src/plan/task-definition.ts';
+import type { TaskDefinitionDoc } from '../../../src/plan/task-definition-types.ts';
 import { taskDefinitionArn } from '../../support/ecs-builders.ts';
 
 describe('fillMissing adds what the serialized body lacks', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffTaskDefinitions } from '../../../src/plan/diff.ts';
-import { renderTaskDefinition, sameTaskDefinition } from '../../../src/plan/task-definition.ts';
-import type { TaskDefinitionDoc } from '../../../src/plan/task-definition.ts';
+import { renderTaskDefinition } from '../../../src/plan/task-definition.ts';
+import { sameTaskDefinition } from '../../../src/plan/task-definition-compare.ts';
+import type { TaskDefinitionDoc } from '../../../src/plan/task-definition-types.ts';
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
 

@@ -197,9 +197,11 @@ const cases: Case[] = [
   },
 ];
 
+const WHERE = { cluster: 'prod', service: 'web' };
+
 describe('classifyRollout', () => {
   it.each(cases)('$name', ({ service, maxFailedTasks = 3, expected, kind, reasonIncludes = [] }) => {
-    const verdict = classifyRollout({ service, deploymentId: OURS, maxFailedTasks });
+    const verdict = classifyRollout({ service, where: WHERE, deploymentId: OURS, maxFailedTasks });
 
     expect(verdict.state).toBe(expected);
     if (verdict.state === 'failed') {
@@ -215,16 +217,26 @@ describe('classifyRollout', () => {
       deployments: [ours({ rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start', failedTasks: 10 })],
     });
 
-    expect(classifyRollout({ service, deploymentId: OURS, maxFailedTasks: 3 })).toMatchObject({ kind: 'rollout-failed' });
+    expect(classifyRollout({ service, where: WHERE, deploymentId: OURS, maxFailedTasks: 3 })).toMatchObject({ kind: 'rollout-failed' });
   });
 
   it('says "1 task" in the threshold reason when the threshold is 1', () => {
     const service = aService({ deployments: [ours({ rolloutState: 'IN_PROGRESS', failedTasks: 1 })] });
 
-    expect(classifyRollout({ service, deploymentId: OURS, maxFailedTasks: 1 })).toEqual({
+    expect(classifyRollout({ service, where: WHERE, deploymentId: OURS, maxFailedTasks: 1 })).toEqual({
       state: 'failed',
       kind: 'too-many-failed-tasks',
       reason: `1 task of deployment ${OURS} failed (max-failed-tasks is 1)`,
+      details: [],
+    });
+  });
+
+  it('calls a service that is gone (DescribeServices no longer lists it) inactive', () => {
+    expect(classifyRollout({ service: undefined, where: WHERE, deploymentId: OURS, maxFailedTasks: 3 })).toEqual({
+      state: 'failed',
+      kind: 'service-inactive',
+      reason: "service 'web' disappeared from cluster 'prod' while deploying",
+      details: [],
     });
   });
 
@@ -232,7 +244,7 @@ describe('classifyRollout', () => {
     const service = aService({ deployments: [ours({ rolloutState: 'IN_PROGRESS' }), anOldDeployment()] });
     const before = structuredClone(service);
 
-    classifyRollout({ service, deploymentId: OURS, maxFailedTasks: 3 });
+    classifyRollout({ service, where: WHERE, deploymentId: OURS, maxFailedTasks: 3 });
 
     expect(service).toEqual(before);
   });

@@ -1,26 +1,11 @@
 import type { Container, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import {
-  buildRunTaskRequest,
-  checkLaunch,
-  clientTokenFor,
-  cloudWatchLogsUrl,
-  describeRunTaskFailures,
-  judgeStoppedTask,
-  logLocations,
-  parseCapacityProviderStrategy,
-  parseCommand,
-  parseIdList,
-  planRunTaskDefinition,
-  selectRunTaskContainer,
-  taskStatusLine,
-  type Launch,
-  type RunTaskRequestInput,
-  type TaskJudgement,
-  type TaskNetwork,
-} from '../../../src/plan/run-task.ts';
-import type { TaskDefinitionDoc } from '../../../src/plan/task-definition.ts';
+import { buildRunTaskRequest, checkLaunch, describeRunTaskFailures, type Launch, type RunTaskRequestInput, type TaskNetwork } from '../../../src/plan/run-task-request.ts';
+import { clientTokenFor, parseCapacityProviderStrategy, parseCommand, parseIdList } from '../../../src/plan/run-task-inputs.ts';
+import { cloudWatchLogsUrl, judgeStoppedTask, logLocations, taskStatusLine, type TaskJudgement } from '../../../src/plan/run-task-result.ts';
+import { planRunTaskDefinition, selectRunTaskContainer } from '../../../src/plan/run-task-definition.ts';
+import type { TaskDefinitionDoc } from '../../../src/plan/task-definition-types.ts';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
@@ -296,11 +281,6 @@ describe('checkLaunch', () => {
     ['Fargate without a network mode', { launch: FARGATE, network: PRIVATE, taskDefinition: aDefinition([aContainerDef('app')], { networkMode: undefined }) }, "network mode 'bridge (the default)'"],
     ['subnets for a bridge task', { launch: { launchType: 'EC2' }, network: PRIVATE, taskDefinition: bridge }, "Input 'subnets' is set, but task definition 'migrate' has network mode 'bridge'"],
     ['a public IP on EC2', { launch: { launchType: 'EC2' }, network: { ...PRIVATE, assignPublicIp: true }, taskDefinition: awsvpc }, "Input 'assign-public-ip' is true, but only Fargate tasks get a public IP"],
-    [
-      'a launch type and a strategy together',
-      { launch: { launchType: 'FARGATE', ...spot } as unknown as Launch, network: PRIVATE, taskDefinition: awsvpc },
-      "Inputs 'launch-type' and 'capacity-provider-strategy' cannot both be set",
-    ],
   ])('rejects %s', (_name, input, message) => {
     expect(thrown(() => checkLaunch(input)).message).toContain(message);
   });

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import {
-  DESCRIBE_ONLY_FIELDS,
-  containerNames,
-  normalizeTaskDefinitionDocument,
-  renderTaskDefinition,
-  sameTaskDefinition,
-  selectContainer,
-  toRegisterable,
-} from '../../../src/plan/task-definition.ts';
-import type { TaskDefinitionDoc } from '../../../src/plan/task-definition.ts';
+import { DESCRIBE_ONLY_FIELDS, normalizeTaskDefinitionDocument, renderTaskDefinition, toRegisterable } from '../../../src/plan/task-definition.ts';
+import { containerNames, selectContainer } from '../../../src/plan/containers.ts';
+import { sameTaskDefinition } from '../../../src/plan/task-definition-compare.ts';
+import type { TaskDefinitionDoc } from '../../../src/plan/task-definition-types.ts';
 
 const SOURCE = "Input 'task-definition' (./td.json)";
 const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
@@ -188,7 +182,7 @@ describe('selectContainer', () => {
   );
 
   it('returns the named container', () => {
-    expect(selectContainer(td, { containerName: 'proxy', imageRepository: `${ECR}/web:2` })).toBe('proxy');
+    expect(selectContainer(td, { containerName: 'proxy', imageRepository: `${ECR}/web:2` }).containerName).toBe('proxy');
   });
 
   it('rejects a name that is not there, listing the containers', () => {
@@ -198,7 +192,7 @@ describe('selectContainer', () => {
   });
 
   it('takes the only container without being told', () => {
-    expect(selectContainer(simple([{ name: 'solo', image: 'a' }]), { imageRepository: 'b' })).toBe('solo');
+    expect(selectContainer(simple([{ name: 'solo', image: 'a' }]), { imageRepository: 'b' }).containerName).toBe('solo');
   });
 
   it.each([
@@ -208,7 +202,7 @@ describe('selectContainer', () => {
     ['index.docker.io/library/nginx', 'proxy'],
     [`nginx@sha256:${'b'.repeat(64)}`, 'proxy'],
   ])('picks the container whose repository matches %s', (image, name) => {
-    expect(selectContainer(td, { imageRepository: image })).toBe(name);
+    expect(selectContainer(td, { imageRepository: image }).containerName).toBe(name);
   });
 
   it('asks for container-name when no image repository matches', () => {
@@ -238,7 +232,7 @@ describe('selectContainer', () => {
       { name: 'a', image: 'Not A Valid Image' },
       { name: 'b', image: 'nginx' },
     ]);
-    expect(selectContainer(messy, { imageRepository: 'nginx:2' })).toBe('b');
+    expect(selectContainer(messy, { imageRepository: 'nginx:2' }).containerName).toBe('b');
   });
 });
 

@@ -1,8 +1,9 @@
+import { failed } from '../../../src/plan/verdict.ts';
 import { describe, expect, it } from 'vitest';
-import type { PipelineOutcome } from '../../../src/pipeline.ts';
+import type { PipelineOutcome } from '../../../src/results.ts';
 import { outputsOf } from '../../../src/report/outputs.ts';
-import type { EcsResult } from '../../../src/steps/ecs.ts';
-import type { LambdaFunctionResult } from '../../../src/steps/lambda.ts';
+import type { EcsResult } from '../../../src/results.ts';
+import type { LambdaFunctionResult } from '../../../src/results.ts';
 
 const REPO = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
 const DIGEST = `sha256:${'a'.repeat(64)}`;
@@ -13,7 +14,7 @@ function ecs(overrides: Partial<EcsResult> = {}): EcsResult {
   return {
     cluster: 'prod',
     service: 'web',
-    verdict: 'unchanged',
+    verdict: { state: 'unchanged' },
     changed: false,
     registered: false,
     previousTaskDefinitionArn: `${TD}:1`,
@@ -30,7 +31,7 @@ function fn(name: string, overrides: Partial<LambdaFunctionResult> = {}): Lambda
   return {
     functionName: name,
     functionArn: `arn:aws:lambda:eu-west-1:123456789012:function:${name}`,
-    verdict: 'unchanged',
+    verdict: { state: 'unchanged' },
     changed: false,
     image: IMAGE.reference,
     changes: [],
@@ -46,12 +47,12 @@ function outcome(parts: Partial<PipelineOutcome>): PipelineOutcome {
 describe('outputsOf', () => {
   it.each([
     { name: 'nothing ran', parts: {}, changed: 'false' },
-    { name: 'only unchanged targets', parts: { ecs: ecs(), lambda: { functions: [fn('api')], changed: false } }, changed: 'false' },
+    { name: 'only unchanged targets', parts: { ecs: ecs(), lambda: { functions: [fn('api')], changed: false, verdict: { state: 'unchanged' } as const } }, changed: 'false' },
     { name: 'a changed service', parts: { ecs: ecs({ changed: true }) }, changed: 'true' },
-    { name: 'a changed function', parts: { lambda: { functions: [fn('api')], changed: true } }, changed: 'true' },
+    { name: 'a changed function', parts: { lambda: { functions: [fn('api')], changed: true, verdict: { state: 'succeeded' } as const } }, changed: 'true' },
     {
       name: 'a written parameter',
-      parts: { parameter: { name: '/p', verdict: 'updated' as const, changed: true, value: 'v1', version: '2', durationMs: 1 } },
+      parts: { parameter: { name: '/p', verdict: { state: 'updated' } as const, changed: true, value: 'v1', version: '2', durationMs: 1 } },
       changed: 'true',
     },
   ])("says changed=$changed when $name", ({ parts, changed }) => {
@@ -68,11 +69,11 @@ describe('outputsOf', () => {
   });
 
   it('gives one function as plain values and several as JSON objects keyed by the name as given', () => {
-    expect(outputsOf(outcome({ lambda: { functions: [fn('api', { version: '3' })], changed: true } }))).toMatchObject({
+    expect(outputsOf(outcome({ lambda: { functions: [fn('api', { version: '3' })], changed: true, verdict: { state: 'succeeded' } as const } }))).toMatchObject({
       'lambda-function-arn': 'arn:aws:lambda:eu-west-1:123456789012:function:api',
       'lambda-version': '3',
     });
-    const several = outputsOf(outcome({ lambda: { functions: [fn('api', { version: '3' }), fn('worker', { version: '9' })], changed: true } }));
+    const several = outputsOf(outcome({ lambda: { functions: [fn('api', { version: '3' }), fn('worker', { version: '9' })], changed: true, verdict: { state: 'succeeded' } as const } }));
     expect(JSON.parse(several['lambda-function-arn'] ?? '')).toEqual({
       api: 'arn:aws:lambda:eu-west-1:123456789012:function:api',
       worker: 'arn:aws:lambda:eu-west-1:123456789012:function:worker',
@@ -81,14 +82,14 @@ describe('outputsOf', () => {
   });
 
   it('leaves lambda-version out when nothing was published', () => {
-    expect(outputsOf(outcome({ lambda: { functions: [fn('api')], changed: true } }))).not.toHaveProperty('lambda-version');
+    expect(outputsOf(outcome({ lambda: { functions: [fn('api')], changed: true, verdict: { state: 'succeeded' } as const } }))).not.toHaveProperty('lambda-version');
   });
 
   it('gives the parameter version, and the deployment id only when one started', () => {
     const out = outputsOf(
       outcome({
         ecs: ecs({ deploymentId: 'ecs-svc/1' }),
-        parameter: { name: '/p', verdict: 'unchanged', changed: false, value: 'v1', version: '4', durationMs: 1 },
+        parameter: { name: '/p', verdict: { state: 'unchanged' }, changed: false, value: 'v1', version: '4', durationMs: 1 },
       }),
     );
     expect(out).toMatchObject({ 'deployment-id': 'ecs-svc/1', 'parameter-version': '4' });
@@ -99,7 +100,7 @@ describe('outputsOf', () => {
 describe('outputsOf for a one-off task', () => {
   const task = {
     cluster: 'prod',
-    verdict: 'failed' as const,
+    verdict: failed('task-failed', 'exit code 1'),
     changed: true,
     taskDefinitionArn: `${TD}:3`,
     taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc123',

@@ -1,7 +1,8 @@
+import { failed } from '../../../src/plan/verdict.ts';
 import { describe, expect, it } from 'vitest';
-import type { PipelineOutcome } from '../../../src/pipeline.ts';
+import type { PipelineOutcome } from '../../../src/results.ts';
 import { renderSummary } from '../../../src/report/summary.ts';
-import type { EcsResult } from '../../../src/steps/ecs.ts';
+import type { EcsResult } from '../../../src/results.ts';
 
 const CONTEXT = { region: 'eu-west-1', dryRun: false };
 const ARN = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web';
@@ -10,7 +11,7 @@ function anEcsResult(overrides: Partial<EcsResult> = {}): EcsResult {
   return {
     cluster: 'prod',
     service: 'web',
-    verdict: 'succeeded',
+    verdict: { state: 'succeeded' },
     changed: true,
     registered: true,
     previousTaskDefinitionArn: `${ARN}:4`,
@@ -35,7 +36,7 @@ describe('renderSummary', () => {
 
   it('shows one revision and no diff when nothing changed', () => {
     const md = renderSummary(
-      { ecs: anEcsResult({ verdict: 'unchanged', changed: false, taskDefinitionArn: `${ARN}:4`, diff: [], deploymentId: undefined }), failures: [], skipped: [] },
+      { ecs: anEcsResult({ verdict: { state: 'unchanged' }, changed: false, taskDefinitionArn: `${ARN}:4`, diff: [], deploymentId: undefined }), failures: [], skipped: [] },
       CONTEXT,
     );
     expect(md).toContain('| prod/web | web:4 |');
@@ -45,8 +46,8 @@ describe('renderSummary', () => {
 
   it('says why it failed and what did not run', () => {
     const outcome: PipelineOutcome = {
-      ecs: anEcsResult({ verdict: 'failed', failure: 'circuit breaker' }),
-      failures: [{ mode: 'ecs', message: 'deployment ecs-svc/123 failed: circuit breaker' }],
+      ecs: anEcsResult({ verdict: failed('error', 'circuit breaker'),  }),
+      failures: [{ mode: 'ecs', failure: failed('error', 'deployment ecs-svc/123 failed: circuit breaker') }],
       skipped: ['parameter'],
     };
     const md = renderSummary(outcome, CONTEXT);
@@ -69,11 +70,12 @@ describe('renderSummary for image, Lambda and the parameter', () => {
     image: { reference: `${REPO}@${DIGEST}`, repository: REPO, tag: 'v1.2.3', digest: DIGEST, tagSource: 'release-ref', durationMs: 5 },
     lambda: {
       changed: true,
+      verdict: failed('update-failed', "Lambda function 'worker': update Failed: ImageLayerFailure (layer too big)"),
       functions: [
         {
           functionName: 'api',
           functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:api',
-          verdict: 'succeeded',
+          verdict: { state: 'succeeded' },
           changed: true,
           previousImage: `${REPO}@sha256:${'e'.repeat(64)}`,
           image: `${REPO}@${DIGEST}`,
@@ -85,8 +87,7 @@ describe('renderSummary for image, Lambda and the parameter', () => {
         {
           functionName: 'worker',
           functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:worker',
-          verdict: 'failed',
-          failure: 'update Failed: ImageLayerFailure (layer too big)',
+          verdict: failed('update-failed', 'update Failed: ImageLayerFailure (layer too big)'),
           changed: true,
           image: `${REPO}@${DIGEST}`,
           changes: [],
@@ -94,7 +95,7 @@ describe('renderSummary for image, Lambda and the parameter', () => {
         },
       ],
     },
-    parameter: { name: '/app/prod/image-tag', verdict: 'updated', changed: true, previousValue: 'v1.2.2', value: 'v1.2.3', version: '8', durationMs: 40 },
+    parameter: { name: '/app/prod/image-tag', verdict: { state: 'updated' }, changed: true, previousValue: 'v1.2.2', value: 'v1.2.3', version: '8', durationMs: 40 },
     failures: [],
     skipped: [],
   };
@@ -124,7 +125,7 @@ describe('renderSummary for image, Lambda and the parameter', () => {
 
   it('lists every failure in order', () => {
     const md = renderSummary(
-      { failures: [{ mode: 'ecs', message: 'rolled back' }, { mode: 'lambda', message: 'api: Failed' }], skipped: ['parameter'] },
+      { failures: [{ mode: 'ecs', failure: failed('error', 'rolled back') }, { mode: 'lambda', failure: failed('error', 'api: Failed') }], skipped: ['parameter'] },
       CONTEXT,
     );
     expect(md.indexOf('Failed in mode `ecs`')).toBeGreaterThan(0);
@@ -139,7 +140,7 @@ describe('renderSummary for a one-off task', () => {
       {
         runTask: {
           cluster: 'prod',
-          verdict: 'failed',
+          verdict: failed('task-failed', 'app: exit code 1'),
           changed: true,
           taskDefinitionArn: `${ARN}:7`,
           taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc123',
@@ -147,7 +148,7 @@ describe('renderSummary for a one-off task', () => {
           logs: ['awslogs group /ecs/migrate, stream migrate/app/abc123 (eu-west-1)'],
           durationMs: 42_000,
         },
-        failures: [{ mode: 'run-task', message: 'app: exit code 1' }],
+        failures: [{ mode: 'run-task', failure: failed('error', 'app: exit code 1') }],
         skipped: ['ecs'],
       },
       CONTEXT,

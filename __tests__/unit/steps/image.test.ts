@@ -10,7 +10,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AwsCallError, UserError } from '../../../src/errors.ts';
-import { resolveImage, type ImageOptions, type ImageResult } from '../../../src/steps/image.ts';
+import { resolveImage } from '../../../src/steps/image.ts';
+import type { ImageOptions } from '../../../src/settings.ts';
+import type { ImageResult } from '../../../src/results.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 

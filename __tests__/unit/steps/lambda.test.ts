@@ -1,3 +1,4 @@
+import { failureText } from '../../../src/plan/verdict.ts';
 import {
   CreateAliasCommand,
   GetAliasCommand,
@@ -18,7 +19,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
-import { applyLambda, prepareLambda, type LambdaOptions, type LambdaResult } from '../../../src/steps/lambda.ts';
+import { applyLambda, prepareLambda } from '../../../src/steps/lambda.ts';
+import type { LambdaOptions } from '../../../src/settings.ts';
+import type { LambdaResult } from '../../../src/results.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 
@@ -215,11 +218,12 @@ describe('applyLambda when the function already runs the digest', () => {
     expect(w.sent.getFunction()).toEqual([{ FunctionName: 'api' }]);
     expect(result).toEqual({
       changed: false,
+      verdict: { state: 'unchanged' },
       functions: [
         {
           functionName: 'api',
           functionArn: arnOf('api'),
-          verdict: 'unchanged',
+          verdict: { state: 'unchanged' },
           changed: false,
           previousImage: `${REPO}@${NEW}`,
           image: IMAGE.reference,
@@ -237,7 +241,7 @@ describe('applyLambda when the function already runs the digest', () => {
     const result = await deploy(w, { publish: true });
 
     expect(w.mutatingCalls()).toBe(0);
-    expect(result.functions[0]?.verdict).toBe('unchanged');
+    expect(result.functions[0]?.verdict.state).toBe('unchanged');
   });
 });
 
@@ -253,13 +257,13 @@ describe('applyLambda updating the image', () => {
     expect(w.sent.update()).toEqual([{ FunctionName: 'api', ImageUri: image.reference, RevisionId: 'rev-1' }]);
     expect(w.sent.getConfiguration()).toEqual([{ FunctionName: 'api' }, { FunctionName: 'api' }]);
     expect(w.sent.publish()).toEqual([]);
-    expect(result.failure).toBeUndefined();
+    expect(failureText(result.verdict)).toBeUndefined();
     expect(result.changed).toBe(true);
     expect(result.functions).toEqual([
       {
         functionName: 'api',
         functionArn: arnOf('api'),
-        verdict: 'succeeded',
+        verdict: { state: 'succeeded' },
         changed: true,
         previousImage: `${REPO}@${OLD}`,
         image: image.reference,
@@ -302,9 +306,9 @@ describe('applyLambda updating the image', () => {
     const result = await deploy(w, { publish: true });
 
     const [fn] = result.functions;
-    expect(fn?.verdict).toBe('failed');
-    expect(fn?.failure).toBe('the update failed: Image does not exist in ECR. (ImageDeleted)');
-    expect(result.failure).toBe("Lambda function 'api': the update failed: Image does not exist in ECR. (ImageDeleted)");
+    expect(fn?.verdict.state).toBe('failed');
+    expect(failureText(fn?.verdict)).toBe('the update failed: Image does not exist in ECR. (ImageDeleted)');
+    expect(failureText(result.verdict)).toBe("Lambda function 'api': the update failed: Image does not exist in ECR. (ImageDeleted)");
     // Two polls, no third, no verification read, nothing published.
     expect(w.sent.getConfiguration()).toHaveLength(2);
     expect(w.sent.getFunction()).toHaveLength(1);
@@ -321,10 +325,10 @@ describe('applyLambda updating the image', () => {
     const result = await deploy(w, { wait: { timeoutMs: 60_000, intervalMs: INTERVAL } });
 
     const [fn] = result.functions;
-    expect(fn?.verdict).toBe('failed');
-    expect(fn?.failure).toContain("Timed out after 1m waiting for the code update of Lambda function 'api'");
-    expect(fn?.failure).toContain('Last state: update InProgress');
-    expect(result.failure).toMatch(/^Lambda function 'api': Timed out/);
+    expect(fn?.verdict.state).toBe('failed');
+    expect(failureText(fn?.verdict)).toContain("Timed out after 1m waiting for the code update of Lambda function 'api'");
+    expect(failureText(fn?.verdict)).toContain('Last state: update InProgress');
+    expect(failureText(result.verdict)).toMatch(/^Lambda function 'api': Timed out/);
   });
 
   it('fails when the function then runs another digest than the one deployed', async () => {
@@ -335,8 +339,8 @@ describe('applyLambda updating the image', () => {
 
     const result = await deploy(w, {}, TAGGED_IMAGE);
 
-    expect(result.functions[0]?.verdict).toBe('failed');
-    expect(result.functions[0]?.failure).toContain(`the function runs ${OTHER}, not ${NEW}`);
+    expect(result.functions[0]?.verdict.state).toBe('failed');
+    expect(failureText(result.functions[0]?.verdict)).toContain(`the function runs ${OTHER}, not ${NEW}`);
   });
 });
 
@@ -353,8 +357,8 @@ describe('applyLambda when another update is in progress', () => {
       { FunctionName: 'api', ImageUri: IMAGE.reference, RevisionId: 'rev-1' },
       { FunctionName: 'api', ImageUri: IMAGE.reference, RevisionId: 'rev-9' },
     ]);
-    expect(result.failure).toBeUndefined();
-    expect(result.functions[0]).toMatchObject({ verdict: 'succeeded', changed: true });
+    expect(failureText(result.verdict)).toBeUndefined();
+    expect(result.functions[0]).toMatchObject({ verdict: { state: 'succeeded' }, changed: true });
     expect(w.log.map((l) => l.message)).toContainEqual(expect.stringMatching(/^api: UpdateFunctionCode of 'api': another update is in progress; attempt 2 in /));
   });
 
@@ -367,8 +371,8 @@ describe('applyLambda when another update is in progress', () => {
     const result = await deploy(w);
 
     expect(w.sent.update()).toHaveLength(1);
-    expect(result.functions[0]).toMatchObject({ verdict: 'unchanged', changed: false });
-    expect(result.failure).toBeUndefined();
+    expect(result.functions[0]).toMatchObject({ verdict: { state: 'unchanged' }, changed: false });
+    expect(failureText(result.verdict)).toBeUndefined();
   });
 
   it('gives up with a failure when the conflict lasts past the timeout', async () => {
@@ -379,9 +383,9 @@ describe('applyLambda when another update is in progress', () => {
 
     const result = await deploy(w, { wait: { timeoutMs: 30_000, intervalMs: INTERVAL } });
 
-    expect(result.functions[0]?.verdict).toBe('failed');
-    expect(result.functions[0]?.failure).toContain("UpdateFunctionCode of 'api' still failed after");
-    expect(result.functions[0]?.failure).toContain('another update is in progress');
+    expect(result.functions[0]?.verdict.state).toBe('failed');
+    expect(failureText(result.functions[0]?.verdict)).toContain("UpdateFunctionCode of 'api' still failed after");
+    expect(failureText(result.functions[0]?.verdict)).toContain('another update is in progress');
     expect(w.sent.update().length).toBeGreaterThan(1);
   });
 
@@ -395,7 +399,7 @@ describe('applyLambda when another update is in progress', () => {
 
     expect(w.order().slice(0, 5)).toEqual(['GetFunction', 'GetFunctionConfiguration', 'GetFunctionConfiguration', 'GetFunction', 'UpdateFunctionCode']);
     expect(w.sent.update()).toEqual([{ FunctionName: 'api', ImageUri: IMAGE.reference, RevisionId: 'rev-5' }]);
-    expect(result.functions[0]?.verdict).toBe('succeeded');
+    expect(result.functions[0]?.verdict.state).toBe('succeeded');
   });
 
   it('fails without retrying when the RevisionId changed since it was read', async () => {
@@ -406,9 +410,9 @@ describe('applyLambda when another update is in progress', () => {
     const result = await deploy(w);
 
     expect(w.sent.update()).toHaveLength(1);
-    expect(result.functions[0]?.verdict).toBe('failed');
-    expect(result.functions[0]?.failure).toContain('someone else changed the function after it was read (its RevisionId is no longer rev-1)');
-    expect(result.failure).toMatch(/^Lambda function 'api': someone else changed/);
+    expect(result.functions[0]?.verdict.state).toBe('failed');
+    expect(failureText(result.functions[0]?.verdict)).toContain('someone else changed the function after it was read (its RevisionId is no longer rev-1)');
+    expect(failureText(result.verdict)).toMatch(/^Lambda function 'api': someone else changed/);
   });
 });
 
@@ -493,7 +497,7 @@ describe('applyLambda publishing and moving an alias', () => {
     expect(w.sent.createAlias()).toEqual([{ FunctionName: 'api', Name: 'live', FunctionVersion: '4' }]);
     expect(w.sent.updateAlias()).toEqual([]);
     expect(result.functions[0]).toMatchObject({
-      verdict: 'succeeded',
+      verdict: { state: 'succeeded' },
       changed: true,
       version: '4',
       alias: 'live',
@@ -513,7 +517,7 @@ describe('applyLambda publishing and moving an alias', () => {
 
     expect(w.sent.updateAlias()).toEqual([{ FunctionName: 'api', Name: 'live', FunctionVersion: '4', RevisionId: 'alias-rev' }]);
     expect(w.sent.createAlias()).toEqual([]);
-    expect(result.functions[0]).toMatchObject({ verdict: 'succeeded', version: '4' });
+    expect(result.functions[0]).toMatchObject({ verdict: { state: 'succeeded' }, version: '4' });
     expect(w.log.map((l) => l.message)).toContain('api: moved alias live: version 3 -> 4.');
   });
 
@@ -526,7 +530,7 @@ describe('applyLambda publishing and moving an alias', () => {
 
     expect(w.sent.publish()).toHaveLength(1);
     expect(w.sent.getAlias()).toEqual([]);
-    expect(result.functions[0]).toMatchObject({ verdict: 'succeeded', version: '7' });
+    expect(result.functions[0]).toMatchObject({ verdict: { state: 'succeeded' }, version: '7' });
     expect(result.functions[0]?.alias).toBeUndefined();
   });
 
@@ -540,7 +544,7 @@ describe('applyLambda publishing and moving an alias', () => {
 
     expect(w.mutatingCalls()).toBe(0);
     expect(w.sent.getConfiguration()).toEqual([{ FunctionName: 'api', Qualifier: '3' }]);
-    expect(result.functions[0]).toMatchObject({ verdict: 'unchanged', changed: false, version: '3', alias: 'live' });
+    expect(result.functions[0]).toMatchObject({ verdict: { state: 'unchanged' }, changed: false, version: '3', alias: 'live' });
   });
 
   it('publishes and moves the alias without updating the code when only the alias is behind', async () => {
@@ -557,7 +561,7 @@ describe('applyLambda publishing and moving an alias', () => {
     expect(w.sent.update()).toEqual([]);
     expect(w.sent.publish()).toEqual([{ FunctionName: 'api', CodeSha256: HEX_NEW, RevisionId: 'rev-3' }]);
     expect(w.sent.updateAlias()).toEqual([{ FunctionName: 'api', Name: 'live', FunctionVersion: '3', RevisionId: 'alias-rev' }]);
-    expect(result.functions[0]).toMatchObject({ verdict: 'succeeded', changed: true, version: '3' });
+    expect(result.functions[0]).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, version: '3' });
   });
 
   it('fails with the state reason when the published version turns Failed, and leaves the alias alone', async () => {
@@ -570,8 +574,8 @@ describe('applyLambda publishing and moving an alias', () => {
     const result = await deploy(w, { publish: true, alias: 'live' });
 
     expect(w.sent.updateAlias()).toEqual([]);
-    expect(result.functions[0]?.verdict).toBe('failed');
-    expect(result.functions[0]?.failure).toBe('version 4 is Failed: The image is not valid. (InvalidImage)');
+    expect(result.functions[0]?.verdict.state).toBe('failed');
+    expect(failureText(result.functions[0]?.verdict)).toBe('version 4 is Failed: The image is not valid. (InvalidImage)');
   });
 
   it('reports the published version when moving the alias then fails', async () => {
@@ -584,8 +588,8 @@ describe('applyLambda publishing and moving an alias', () => {
 
     const result = await deploy(w, { publish: true, alias: 'live' });
 
-    expect(result.functions[0]).toMatchObject({ verdict: 'failed', changed: true, version: '4' });
-    expect(result.failure).toBe(
+    expect(result.functions[0]).toMatchObject({ verdict: { state: 'failed' }, changed: true, version: '4' });
+    expect(failureText(result.verdict)).toBe(
       "Lambda function 'api': UpdateAlias 'live' for 'api' failed: The Revision Id provided does not match the latest Revision Id.",
     );
   });
@@ -603,11 +607,11 @@ describe('applyLambda with several functions', () => {
 
     const result = await deploy(w, { functionNames: ['api', 'worker'] });
 
-    expect(result.functions.map((f) => [f.functionName, f.verdict])).toEqual([
+    expect(result.functions.map((f) => [f.functionName, f.verdict.state])).toEqual([
       ['api', 'succeeded'],
       ['worker', 'failed'],
     ]);
-    expect(result.failure).toBe("Lambda function 'worker': the update failed: The image manifest is not valid. (InvalidImage)");
+    expect(failureText(result.verdict)).toBe("Lambda function 'worker': the update failed: The image manifest is not valid. (InvalidImage)");
     expect(result.changed).toBe(true);
     // Both updates went out before either wait began: the second did not queue behind the first.
     expect(w.order().filter((name) => name !== 'GetFunction').slice(0, 2)).toEqual(['UpdateFunctionCode', 'UpdateFunctionCode']);
@@ -630,15 +634,15 @@ describe('applyLambda in a dry run', () => {
     expect(w.mutatingCalls()).toBe(0);
     expect(w.sent.getConfiguration().every((input) => input.Qualifier !== undefined)).toBe(true);
     expect(result.changed).toBe(false);
-    expect(result.failure).toBeUndefined();
+    expect(failureText(result.verdict)).toBeUndefined();
     expect(result.functions).toEqual([
       expect.objectContaining({
         functionName: 'api',
-        verdict: 'planned',
+        verdict: { state: 'planned' },
         changed: false,
         changes: [`image: ${REPO}@${OLD} -> ${IMAGE.reference}`, 'publish a version', 'alias live: 3 -> (new version)'],
       }),
-      expect.objectContaining({ functionName: 'worker', verdict: 'unchanged', changed: false, version: '8', changes: [] }),
+      expect.objectContaining({ functionName: 'worker', verdict: { state: 'unchanged' }, changed: false, version: '8', changes: [] }),
     ]);
     expect(result.functions[0]?.version).toBeUndefined();
     expect(w.log.map((l) => l.message)).toContain(

@@ -13,7 +13,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AwsCallError, UserError } from '../../../src/errors.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
-import { applyParameter, prepareParameter, type ParameterOptions, type ParameterResult } from '../../../src/steps/parameter.ts';
+import { applyParameter, prepareParameter } from '../../../src/steps/parameter.ts';
+import type { ParameterOptions } from '../../../src/settings.ts';
+import type { ParameterResult } from '../../../src/results.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 
@@ -169,7 +171,7 @@ describe('applyParameter', () => {
     expect(w.sent.writes()).toStrictEqual([{ Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: false, Tags: TAGS }]);
     expect(result).toEqual({
       name: NAME,
-      verdict: 'created',
+      verdict: { state: 'created' },
       changed: true,
       value: 'v1.2.3',
       type: 'String',
@@ -193,7 +195,7 @@ describe('applyParameter', () => {
     w.writes(8);
     const result = await deploy(w);
     expect(w.sent.writes()).toStrictEqual([{ Name: NAME, Value: 'v1.2.3', Type: 'StringList', Overwrite: true }]);
-    expect(result).toMatchObject({ verdict: 'updated', changed: true, previousValue: 'v1.2.2', value: 'v1.2.3', type: 'StringList', version: '8' });
+    expect(result).toMatchObject({ verdict: { state: 'updated' }, changed: true, previousValue: 'v1.2.2', value: 'v1.2.3', type: 'StringList', version: '8' });
     expect(w.log).toContain(`Parameter '${NAME}': 'v1.2.2' -> 'v1.2.3' (version 8)`);
   });
 
@@ -202,7 +204,7 @@ describe('applyParameter', () => {
     w.reads(stored('v1.2.3', 7));
     const result = await deploy(w);
     expect(w.sent.writes()).toEqual([]);
-    expect(result).toMatchObject({ verdict: 'unchanged', changed: false, previousValue: 'v1.2.3', version: '7' });
+    expect(result).toMatchObject({ verdict: { state: 'unchanged' }, changed: false, previousValue: 'v1.2.3', version: '7' });
     expect(w.log).toContain(`Parameter '${NAME}' already holds 'v1.2.3' (version 7); nothing to write.`);
   });
 
@@ -219,7 +221,7 @@ describe('applyParameter', () => {
     w.reads(stored('v1.2.2', 7), stored('v1.2.3', 8));
     const result = await deploy(w);
     expect(w.sent.writes()).toEqual([]);
-    expect(result).toMatchObject({ verdict: 'unchanged', changed: false, version: '8' });
+    expect(result).toMatchObject({ verdict: { state: 'unchanged' }, changed: false, version: '8' });
   });
 
   it('goes by the second read when the value changed away from ours meanwhile', async () => {
@@ -228,7 +230,7 @@ describe('applyParameter', () => {
     w.writes(9);
     const result = await deploy(w);
     expect(w.sent.writes()).toStrictEqual([{ Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: true }]);
-    expect(result).toMatchObject({ verdict: 'updated', previousValue: 'v1.3.0', version: '9' });
+    expect(result).toMatchObject({ verdict: { state: 'updated' }, previousValue: 'v1.3.0', version: '9' });
   });
 
   it('goes by the second read when someone created the parameter meanwhile', async () => {
@@ -237,7 +239,7 @@ describe('applyParameter', () => {
     w.writes(2);
     const result = await deploy(w);
     expect(w.sent.writes()).toStrictEqual([{ Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: true }]);
-    expect(result).toMatchObject({ verdict: 'updated', previousValue: 'v1.2.0', version: '2' });
+    expect(result).toMatchObject({ verdict: { state: 'updated' }, previousValue: 'v1.2.0', version: '2' });
   });
 
   it('refuses when the parameter became a SecureString meanwhile', async () => {
@@ -258,7 +260,7 @@ describe('applyParameter', () => {
       { Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: false, Tags: TAGS },
       { Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: true },
     ]);
-    expect(result).toMatchObject({ verdict: 'updated', changed: true, previousValue: 'v1.2.0', version: '2' });
+    expect(result).toMatchObject({ verdict: { state: 'updated' }, changed: true, previousValue: 'v1.2.0', version: '2' });
     expect(w.sleeps).toEqual([]);
   });
 
@@ -268,7 +270,7 @@ describe('applyParameter', () => {
     w.writes(alreadyExists());
     const result = await deploy(w);
     expect(w.sent.writes()).toHaveLength(1);
-    expect(result).toMatchObject({ verdict: 'unchanged', changed: false, version: '1' });
+    expect(result).toMatchObject({ verdict: { state: 'unchanged' }, changed: false, version: '1' });
   });
 
   it('retries TooManyUpdates with backoff, reading again each time', async () => {
@@ -281,7 +283,7 @@ describe('applyParameter', () => {
     expect(w.sent.reads()).toHaveLength(4);
     expect(w.sleeps).toHaveLength(2);
     expect(w.now()).toBeGreaterThan(before);
-    expect(result).toMatchObject({ verdict: 'updated', version: '8', durationMs: w.now() - before });
+    expect(result).toMatchObject({ verdict: { state: 'updated' }, version: '8', durationMs: w.now() - before });
     expect(w.log.filter((line) => line.includes('another write to it is in progress'))).toHaveLength(2);
   });
 
@@ -292,7 +294,7 @@ describe('applyParameter', () => {
     w.writes(Object.assign(new Error('socket hang up'), { name: 'Error', code: 'ECONNRESET' }));
     const result = await deploy(w);
     expect(w.sent.writes()).toHaveLength(1);
-    expect(result).toMatchObject({ verdict: 'updated', changed: true, previousValue: 'v1.2.2', version: '8' });
+    expect(result).toMatchObject({ verdict: { state: 'updated' }, changed: true, previousValue: 'v1.2.2', version: '8' });
     expect(w.log.some((line) => line.includes('the connection failed'))).toBe(true);
   });
 
@@ -302,7 +304,7 @@ describe('applyParameter', () => {
     w.writes(Object.assign(new Error('Service Unavailable'), { name: 'InternalServerError', $metadata: { httpStatusCode: 503 } }), 8);
     const result = await deploy(w);
     expect(w.sent.writes()).toHaveLength(2);
-    expect(result).toMatchObject({ verdict: 'updated', version: '8' });
+    expect(result).toMatchObject({ verdict: { state: 'updated' }, version: '8' });
   });
 
   it('gives up on TooManyUpdates at the timeout with a clear error', async () => {
@@ -337,19 +339,19 @@ describe('applyParameter in a dry run', () => {
     [
       'plans a create',
       notFound(),
-      { verdict: 'planned', changed: false, version: undefined },
+      { verdict: { state: 'planned' }, changed: false, version: undefined },
       `Dry run: would create parameter '${NAME}' (String) with 'v1.2.3'.`,
     ],
     [
       'plans an update',
       stored('v1.2.2', 7),
-      { verdict: 'planned', changed: false, version: undefined, previousValue: 'v1.2.2' },
+      { verdict: { state: 'planned' }, changed: false, version: undefined, previousValue: 'v1.2.2' },
       `Dry run: would change parameter '${NAME}': 'v1.2.2' -> 'v1.2.3'.`,
     ],
     [
       'reports an equal value as unchanged',
       stored('v1.2.3', 7),
-      { verdict: 'unchanged', changed: false, version: '7', previousValue: 'v1.2.3' },
+      { verdict: { state: 'unchanged' }, changed: false, version: '7', previousValue: 'v1.2.3' },
       `Parameter '${NAME}' already holds 'v1.2.3' (version 7); nothing to write.`,
     ],
   ])('%s and writes nothing', async (_, read, expected, line) => {

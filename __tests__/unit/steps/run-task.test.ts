@@ -1,3 +1,4 @@
+import { failureText } from '../../../src/plan/verdict.ts';
 import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
@@ -10,8 +11,10 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
-import type { Tag, TaskDefinitionDoc } from '../../../src/plan/task-definition.ts';
-import { applyRunTask, prepareRunTask, type RunTaskOptions, type RunTaskResult } from '../../../src/steps/run-task.ts';
+import type { Tag, TaskDefinitionDoc } from '../../../src/plan/task-definition-types.ts';
+import { applyRunTask, prepareRunTask } from '../../../src/steps/run-task.ts';
+import type { RunTaskOptions } from '../../../src/settings.ts';
+import type { RunTaskResult } from '../../../src/results.ts';
 import { ACCOUNT, CLUSTER, REGION, aContainer, aStoppedTask, taskArn, taskDefinitionArn } from '../../support/ecs-builders.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
@@ -191,14 +194,14 @@ describe('a one-off task that exits 0', () => {
     expect(w.sent.describeTasks()).toEqual(Array.from({ length: 3 }, () => ({ cluster: CLUSTER, tasks: [TASK_ARN] })));
     expect(result).toMatchObject({
       cluster: CLUSTER,
-      verdict: 'succeeded',
+      verdict: { state: 'succeeded' },
       changed: true,
       registered: false,
       taskDefinitionArn: SOURCE_ARN,
       taskArn: TASK_ARN,
       exitCode: 0,
     });
-    expect(result.failure).toBeUndefined();
+    expect(failureText(result.verdict)).toBeUndefined();
     expect(result.logs).toHaveLength(1);
     expect(result.logs[0]).toContain(LOG_LINE);
   });
@@ -235,7 +238,7 @@ describe('a one-off task that exits 0', () => {
 
     const result = await runTaskStep(w);
 
-    expect(result.verdict).toBe('succeeded');
+    expect(result.verdict.state).toBe('succeeded');
     expect(w.sent.describeTasks()).toHaveLength(2);
   });
 
@@ -245,7 +248,7 @@ describe('a one-off task that exits 0', () => {
 
     const result = await runTaskStep(w);
 
-    expect(result).toMatchObject({ verdict: 'succeeded', exitCode: 0 });
+    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, exitCode: 0 });
     expect(w.messages('warning')).toEqual([
       `Task ${TASK_ID}: container 'log-router' is not essential and exited with code 2 (flush failed); it does not decide the verdict.`,
     ]);
@@ -259,8 +262,8 @@ describe('a one-off task that fails', () => {
 
     const result = await runTaskStep(w);
 
-    expect(result).toMatchObject({ verdict: 'failed', changed: true, taskArn: TASK_ARN, exitCode: 1 });
-    const failure = result.failure ?? '';
+    expect(result).toMatchObject({ verdict: { state: 'failed' }, changed: true, taskArn: TASK_ARN, exitCode: 1 });
+    const failure = failureText(result.verdict) ?? '';
     expect(failure).toContain(`Task ${TASK_ID} (migrate:3) in cluster '${CLUSTER}' failed: essential container 'app' exited with code 1 (migration 0042 failed).`);
     expect(failure).toContain(`task ${TASK_ID} stopped (EssentialContainerExited): Essential container in task exited`);
     expect(failure).toContain('container app: exit code 1 — migration 0042 failed');
@@ -281,10 +284,10 @@ describe('a one-off task that fails', () => {
 
     const result = await runTaskStep(w);
 
-    expect(result.verdict).toBe('failed');
+    expect(result.verdict.state).toBe('failed');
     expect(result.exitCode).toBeUndefined();
-    expect(result.failure).toContain("essential container 'app' has no exit code (CannotPullContainerError: pull access denied)");
-    expect(result.failure).toContain('stopped (TaskFailedToStart): CannotPullContainerError: pull image manifest has been retried 5 time(s)');
+    expect(failureText(result.verdict)).toContain("essential container 'app' has no exit code (CannotPullContainerError: pull access denied)");
+    expect(failureText(result.verdict)).toContain('stopped (TaskFailedToStart): CannotPullContainerError: pull image manifest has been retried 5 time(s)');
   });
 
   it('fails without a task when RunTask answers with failures', async () => {
@@ -294,9 +297,9 @@ describe('a one-off task that fails', () => {
 
     const result = await runTaskStep(w);
 
-    expect(result).toMatchObject({ verdict: 'failed', changed: false, taskDefinitionArn: SOURCE_ARN });
+    expect(result).toMatchObject({ verdict: { state: 'failed' }, changed: false, taskDefinitionArn: SOURCE_ARN });
     expect(result.taskArn).toBeUndefined();
-    expect(result.failure).toBe(
+    expect(failureText(result.verdict)).toBe(
       `RunTask started no task of migrate:3 in cluster '${CLUSTER}':\nRESOURCE:MEMORY (arn:aws:ecs:${REGION}:${ACCOUNT}:container-instance/${CLUSTER}/i-1)`,
     );
     expect(w.sent.describeTasks()).toEqual([]);
@@ -308,10 +311,10 @@ describe('a one-off task that fails', () => {
 
     const result = await runTaskStep(w, { wait: { timeoutMs: 3 * INTERVAL, intervalMs: INTERVAL } });
 
-    expect(result).toMatchObject({ verdict: 'failed', changed: true, taskArn: TASK_ARN });
-    expect(result.failure).toContain(`Timed out after 15s waiting for task ${TASK_ID} to stop. Last state: task ${TASK_ID}: RUNNING`);
-    expect(result.failure).toContain(`Task ${TASK_ARN} is still running: stop it with 'aws ecs stop-task --cluster ${CLUSTER} --task ${TASK_ARN}'`);
-    expect(result.failure).toContain(`logs of ${LOG_LINE}`);
+    expect(result).toMatchObject({ verdict: { state: 'failed' }, changed: true, taskArn: TASK_ARN });
+    expect(failureText(result.verdict)).toContain(`Timed out after 15s waiting for task ${TASK_ID} to stop. Last state: task ${TASK_ID}: RUNNING`);
+    expect(failureText(result.verdict)).toContain(`Task ${TASK_ARN} is still running: stop it with 'aws ecs stop-task --cluster ${CLUSTER} --task ${TASK_ARN}'`);
+    expect(failureText(result.verdict)).toContain(`logs of ${LOG_LINE}`);
     expect(w.sleeps).toEqual([INTERVAL, INTERVAL, INTERVAL]);
   });
 });
@@ -326,7 +329,7 @@ describe('the task definition to run', () => {
 
     expect(w.sent.register()).toEqual([{ ...registerableMigrate(NEW_IMAGE), tags: TAGS }]);
     expect(w.sent.runTask().map((input) => input.taskDefinition)).toEqual([NEW_ARN]);
-    expect(result).toMatchObject({ verdict: 'succeeded', registered: true, changed: true, taskDefinitionArn: NEW_ARN });
+    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, changed: true, taskDefinitionArn: NEW_ARN });
     expect(w.messages('info')).toContain(`  container app image: ${OLD_IMAGE} -> ${NEW_IMAGE}`);
   });
 
@@ -376,7 +379,7 @@ describe('the task definition to run', () => {
 
     expect(w.sent.register()).toHaveLength(2);
     expect(w.sleeps).toHaveLength(1);
-    expect(result).toMatchObject({ verdict: 'succeeded', registered: true, taskDefinitionArn: NEW_ARN });
+    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, taskDefinitionArn: NEW_ARN });
   });
 
   it('registers a file of a new family, then runs it', async () => {
@@ -391,7 +394,7 @@ describe('the task definition to run', () => {
       { taskDefinition: 'migrate', include: ['TAGS'] },
     ]);
     expect(w.sent.register()).toEqual([{ ...registerableMigrate(), tags: TAGS }]);
-    expect(result).toMatchObject({ verdict: 'succeeded', registered: true, taskDefinitionArn: taskDefinitionArn('migrate', 1) });
+    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, taskDefinitionArn: taskDefinitionArn('migrate', 1) });
   });
 
   it("runs the revision the ecs mode registered (source 'ecs') and reads it for the verdict", async () => {
@@ -405,14 +408,14 @@ describe('the task definition to run', () => {
     expect(w.sent.register()).toEqual([]);
     expect(w.sent.describeTaskDefinition()).toEqual([{ taskDefinition: ecsArn, include: ['TAGS'] }]);
     expect(w.sent.runTask()).toMatchObject([{ taskDefinition: ecsArn, overrides: { containerOverrides: [{ name: 'app', command: ['rake', 'db:migrate'] }] } }]);
-    expect(result).toMatchObject({ verdict: 'failed', exitCode: 3, taskDefinitionArn: ecsArn });
+    expect(result).toMatchObject({ verdict: { state: 'failed' }, exitCode: 3, taskDefinitionArn: ecsArn });
     expect(result.logs[0]).toContain(`stream migrate/app/${TASK_ID}`);
   });
 });
 
 describe('a dry run', () => {
   it.each<[string, ResolvedImage | undefined, string]>([
-    ['with a new image', imageOf(NEW_IMAGE), '(rendered revision)'],
+    ['with a new image', imageOf(NEW_IMAGE), ''],
     ['with the registered revision as it is', undefined, SOURCE_ARN],
   ])('plans %s and sends no RegisterTaskDefinition or RunTask', async (_name, image, arn) => {
     const w = world();
@@ -421,7 +424,7 @@ describe('a dry run', () => {
 
     expect(w.mutatingCalls()).toBe(0);
     expect(w.sent.describeTasks()).toEqual([]);
-    expect(result).toMatchObject({ verdict: 'planned', changed: false, taskDefinitionArn: arn, logs: [] });
+    expect(result).toMatchObject({ verdict: { state: 'planned' }, changed: false, taskDefinitionArn: arn, logs: [] });
   });
 
   it("plans source 'ecs' without the ARN the ecs mode would register", async () => {
@@ -431,7 +434,7 @@ describe('a dry run', () => {
 
     expect(w.mutatingCalls()).toBe(0);
     expect(w.sent.describeTaskDefinition()).toEqual([]);
-    expect(result).toMatchObject({ verdict: 'planned', taskDefinitionArn: '(rendered revision)' });
+    expect(result).toMatchObject({ verdict: { state: 'planned' }, taskDefinitionArn: '' });
   });
 });
 

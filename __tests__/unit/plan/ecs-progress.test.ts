@@ -7,8 +7,8 @@ import {
   rolloutProgressLine,
   serviceEventKey,
   summarizeTaskFailures,
-} from '../../../src/report/progress.ts';
-import { taskDefinitionLabel } from '../../../src/plan/ecs-rollout.ts';
+} from '../../../src/plan/ecs-progress.ts';
+import { taskDefinitionLabel } from '../../../src/plan/aws-names.ts';
 import {
   aContainer,
   aDeployment,

@@ -1,5 +1,8 @@
+// What a person reads while a deployment rolls out: progress lines, service events,
+// stopped tasks. Pure: the steps print what these return.
+
 import type { Container, Deployment, Service, ServiceEvent, Task } from '@aws-sdk/client-ecs';
-import { taskDefinitionLabel } from '../plan/ecs-rollout.ts';
+import { taskDefinitionLabel, taskIdOf } from './aws-names.ts';
 
 interface DeploymentView {
   role: 'new' | 'old' | 'primary';
@@ -100,7 +103,7 @@ export interface StoppedTaskOptions {
 export function describeStoppedTask(task: Task, options: StoppedTaskOptions = {}): string[] {
   const code = task.stopCode === undefined ? '' : ` (${task.stopCode})`;
   const reason = task.stoppedReason?.trim() || 'no stop reason given';
-  const head = `task ${shortTaskId(task.taskArn)} stopped${code}: ${reason}`;
+  const head = `task ${taskIdOf(task.taskArn)} stopped${code}: ${reason}`;
   const containers = (task.containers ?? [])
     .filter((c) => !isQuietSidecar(c, options.nonEssentialContainers))
     .map(describeContainer);
@@ -130,11 +133,6 @@ function isQuietSidecar(container: Container, nonEssential: ReadonlySet<string> 
   return clean && !container.reason?.trim();
 }
 
-// The task id (last ARN segment) is what the ECS console and `aws ecs describe-tasks` use.
-function shortTaskId(taskArn: string | undefined): string {
-  if (taskArn === undefined) return '(unknown)';
-  return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
 
 function time(date: Date | undefined): number {
   return date?.getTime() ?? 0;

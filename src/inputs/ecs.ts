@@ -1,0 +1,37 @@
+import { UserError } from '../errors.ts';
+import { Input } from '../names.ts';
+import { parseCpu, parseMemory } from '../plan/fargate.ts';
+import { parseImageRef } from '../plan/image-ref.ts';
+import type { EcsDeployOptions, WaitSettings } from '../settings.ts';
+import { parseBoolean, parseCount, parseEnvironment, type Env, type Get } from './parse.ts';
+import { readTaskDefinitionSource } from './task-definition-file.ts';
+
+export function readEcs(
+  get: Get,
+  env: Env,
+  dryRun: boolean,
+  wait: WaitSettings,
+): EcsDeployOptions {
+  const service = get(Input.service);
+  if (!service) throw new UserError(`Input '${Input.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy.`);
+  const image = get(Input.image) || undefined;
+  if (image !== undefined) parseImageRef(image);
+  const cpu = get(Input.cpu);
+  const memory = get(Input.memory);
+  const desiredCount = get(Input.desiredCount);
+  return {
+    cluster: get(Input.cluster),
+    service,
+    source: readTaskDefinitionSource(get(Input.taskDefinition), env, Input.taskDefinition),
+    containerName: get(Input.containerName) || undefined,
+    image,
+    cpu: cpu ? parseCpu(cpu) : undefined,
+    memory: memory ? parseMemory(memory) : undefined,
+    environment: parseEnvironment(get(Input.environment)),
+    forceNewDeployment: parseBoolean(get(Input.forceNewDeployment), Input.forceNewDeployment),
+    desiredCount: desiredCount ? parseCount(desiredCount, Input.desiredCount) : undefined,
+    dryRun,
+    wait,
+    maxFailedTasks: parseCount(get(Input.maxFailedTasks), Input.maxFailedTasks),
+  };
+}

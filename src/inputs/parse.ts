@@ -1,0 +1,62 @@
+// Parsers shared by every mode's inputs. Each error names the input and the fix.
+
+import { UserError } from '../errors.ts';
+import { Input } from '../names.ts';
+import { parseDuration } from '../plan/duration.ts';
+import type { EnvironmentVariable } from '../plan/task-definition-types.ts';
+
+/** Reads one input, trimmed, with its default filled in. */
+export type Get = (name: string) => string;
+
+export type Env = Record<string, string | undefined>;
+
+export const MIN_POLL_MS = 1000;
+export const MAX_WAIT_MS = 6 * 3_600_000; // a GitHub-hosted job's own limit
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** KEY=VALUE lines; blank lines and lines starting with # are ignored. */
+export function parseEnvironment(raw: string, inputName: string = Input.environment): EnvironmentVariable[] {
+  const result: EnvironmentVariable[] = [];
+  raw.split('\n').forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    const eq = trimmed.indexOf('=');
+    const name = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
+    if (eq < 0 || !ENV_NAME.test(name)) {
+      throw new UserError(`Input '${inputName}' line ${index + 1} ('${trimmed}') is not KEY=VALUE with a KEY of letters, digits and _.`);
+    }
+    const value = trimmed.slice(eq + 1);
+    const existing = result.find((e) => e.name === name);
+    if (existing) existing.value = value;
+    else result.push({ name, value });
+  });
+  return result;
+}
+
+
+// YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
+export function parseBoolean(raw: string, name: string): boolean {
+  if (TRUE.includes(raw)) return true;
+  if (FALSE.includes(raw)) return false;
+  throw new UserError(`Input '${name}' ('${raw}') is not a boolean: use true or false.`);
+}
+
+const MAX_COUNT = 100_000;
+
+export function parseCount(raw: string, name: string): number {
+  if (!/^\d+$/.test(raw)) throw new UserError(`Input '${name}' ('${raw}') is not a whole number: use 0 or more, like 3.`);
+  if (Number(raw) > MAX_COUNT) throw new UserError(`Input '${name}' ('${raw}') is too large: use at most ${MAX_COUNT}.`);
+  return Number(raw);
+}
+
+export function parseBounded(raw: string, name: string, minMs: number, maxMs: number): number {
+  const ms = parseDuration(raw, name);
+  if (ms < minMs || ms > maxMs) {
+    throw new UserError(`Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`);
+  }
+  return ms;
+}

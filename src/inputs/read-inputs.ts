@@ -1,0 +1,144 @@
+// Reading the action's inputs: the only place that calls getInput. Each mode's inputs are
+// read by its own file; this one knows the modes, the region and the waits.
+
+import { UserError } from '../errors.ts';
+import { Input, MODES, type Mode } from '../names.ts';
+import { splitList } from '../plan/lists.ts';
+import type { Settings, WaitSettings } from '../settings.ts';
+import { readEcs } from './ecs.ts';
+import { readImage } from './image.ts';
+import { readLambda, readParameter } from './lambda-parameter.ts';
+import { MAX_WAIT_MS, MIN_POLL_MS, parseBoolean, parseBounded, type Env, type Get } from './parse.ts';
+import { readRunTask } from './run-task.ts';
+
+export interface InputSource {
+  getInput(name: string): string;
+  env: Env;
+}
+
+// Defaults live here and in action.yml (a unit test keeps the two equal): the runner
+// fills action.yml defaults in, but a caller that omits an input must get the same.
+export const DEFAULTS = {
+  [Input.mode]: 'ecs',
+  [Input.cluster]: 'default',
+  [Input.forceNewDeployment]: 'false',
+  [Input.wait]: 'true',
+  [Input.waitTimeout]: '30m',
+  [Input.pollInterval]: '3s',
+  [Input.maxFailedTasks]: '3',
+  [Input.dryRun]: 'false',
+  [Input.pinDigest]: 'true',
+  [Input.publish]: 'false',
+  [Input.parameterValue]: '{tag}',
+  [Input.assignPublicIp]: 'false',
+  [Input.startedBy]: 'image-deploy',
+} as const;
+
+// Inputs that only one mode reads: setting one (to other than its default) without its
+// mode is almost always a mistake in the workflow (a mode left out), so it is an error.
+const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }> = [
+  { mode: 'image', inputs: [Input.tag, Input.digest, Input.pinDigest, Input.waitForImage] },
+  {
+    mode: 'run-task',
+    inputs: [
+      Input.runTaskDefinition,
+      Input.runTaskContainer,
+      Input.command,
+      Input.runTaskEnvironment,
+      Input.subnets,
+      Input.securityGroups,
+      Input.assignPublicIp,
+      Input.launchType,
+      Input.capacityProviderStrategy,
+      Input.startedBy,
+    ],
+  },
+  {
+    mode: 'ecs',
+    inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount],
+  },
+  { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias, Input.publish] },
+  { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },
+];
+
+
+
+/** Reads and validates every input. The only place that calls getInput. */
+export function readInputs(source: InputSource): Settings {
+  const get = (name: string): string => {
+    const value = source.getInput(name).trim();
+    return value === '' ? (DEFAULTS as Record<string, string>)[name] ?? '' : value;
+  };
+  const modes = withImpliedImage(parseModes(get(Input.mode)));
+  checkModeOnlyInputs(modes, (name) => source.getInput(name).trim());
+  const region = readRegion(get(Input.region), source.env);
+  const dryRun = parseBoolean(get(Input.dryRun), Input.dryRun);
+  const endpoint = source.env['AWS_ENDPOINT_URL'] || undefined;
+  const settings: Settings = { modes, region, dryRun, endpoint };
+  const wait = readWait(get);
+  if (modes.includes('image')) settings.image = readImage(get, source.env, wait);
+  if (modes.includes('run-task')) settings.runTask = readRunTask(get, source.env, { dryRun, wait, withEcs: modes.includes('ecs') });
+  if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun, wait);
+  if (modes.includes('lambda')) settings.lambda = readLambda(get, region, dryRun, wait);
+  if (modes.includes('parameter')) settings.parameter = readParameter(get, dryRun, wait, settings.ecs);
+  return settings;
+}
+
+/** Lambda and the parameter deploy the image the image mode resolves, so they imply it. */
+function withImpliedImage(modes: Mode[]): Mode[] {
+  const needsImage = modes.includes('lambda') || modes.includes('parameter');
+  return needsImage && !modes.includes('image') ? ['image', ...modes] : modes;
+}
+
+function checkModeOnlyInputs(modes: Mode[], raw: (name: string) => string): void {
+  const defaults: Record<string, string> = DEFAULTS;
+  for (const { mode, inputs } of MODE_ONLY_INPUTS) {
+    if (modes.includes(mode)) continue;
+    const set = inputs.find((name) => raw(name) !== '' && raw(name) !== defaults[name]);
+    if (set !== undefined) {
+      throw new UserError(
+        `Input '${set}' is set but mode '${mode}' is not selected (mode: ${modes.join(', ')}): add ${mode} to input '${Input.mode}', or remove '${set}'.`,
+      );
+    }
+  }
+}
+
+
+function readWait(get: Get): WaitSettings {
+  return {
+    enabled: parseBoolean(get(Input.wait), Input.wait),
+    timeoutMs: parseBounded(get(Input.waitTimeout), Input.waitTimeout, MIN_POLL_MS, MAX_WAIT_MS),
+    intervalMs: parseBounded(get(Input.pollInterval), Input.pollInterval, MIN_POLL_MS, 60_000),
+  };
+}
+
+
+// Partition prefixes vary (us-gov-, cn-, us-isob-), the shape does not.
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** The input, else AWS_REGION, else AWS_DEFAULT_REGION; named by where it came from. */
+function readRegion(input: string, env: Env): string {
+  const [where, region] = input
+    ? [`Input '${Input.region}'`, input]
+    : env['AWS_REGION']
+      ? ['AWS_REGION', env['AWS_REGION']]
+      : ['AWS_DEFAULT_REGION', env['AWS_DEFAULT_REGION'] ?? ''];
+  if (!region) {
+    throw new UserError(`No AWS region: set input '${Input.region}', or AWS_REGION (aws-actions/configure-aws-credentials sets it).`);
+  }
+  if (!REGION.test(region)) {
+    throw new UserError(`${where} ('${region}') is not an AWS region: use a region code like eu-west-1.`);
+  }
+  return region;
+}
+
+function parseModes(raw: string): Mode[] {
+  const names = splitList(raw).map((m) => m.toLowerCase());
+  if (names.length === 0) throw new UserError(`Input '${Input.mode}' is empty: use one or more of ${MODES.join(', ')}.`);
+  for (const name of names) {
+    if (!(MODES as readonly string[]).includes(name)) {
+      throw new UserError(`Input '${Input.mode}' has an unknown mode '${name}': use one or more of ${MODES.join(', ')}, separated by commas or new lines.`);
+    }
+  }
+  return [...new Set(names as Mode[])];
+}

@@ -1,0 +1,106 @@
+// What each mode did, as the steps report it: read by the pipeline and by report/ (the
+// summary and the outputs). Each result carries its verdict from plan/verdict.ts unchanged.
+
+import type { Mode } from './names.ts';
+import type { TaskSize } from './plan/ecs-deploy.ts';
+import type { TagSource } from './plan/image-source.ts';
+import type { ParameterType } from './plan/parameter.ts';
+import type { ResolvedImage } from './plan/resolved-image.ts';
+import type { Failure, Verdict } from './plan/verdict.ts';
+
+export interface ImageResult extends ResolvedImage {
+  tagSource?: TagSource;
+  /** When ECR reported them. */
+  pushedAt?: Date;
+  /** false when the repository is IMMUTABLE; undefined when not looked up. */
+  tagMutable?: boolean;
+  durationMs: number;
+}
+
+export interface RunTaskResult {
+  cluster: string;
+  verdict: Verdict<'succeeded' | 'planned'>;
+  /** A revision was registered or a task was started. */
+  changed: boolean;
+  /** True when this step registered `taskDefinitionArn` (the ecs mode's registration is not counted here). */
+  registered?: boolean;
+  /** Empty in a dry run that would register a new revision. */
+  taskDefinitionArn: string;
+  taskArn?: string;
+  /** Exit code of the overridden (or first essential) container, when it reported one. */
+  exitCode?: number;
+  /** Where the logs are, e.g. "container app: awslogs group /ecs/migrate, stream migrate/app/<task id> (eu-west-1) https://…". */
+  logs: string[];
+  durationMs: number;
+}
+
+export interface EcsResult {
+  cluster: string;
+  service: string;
+  verdict: Verdict<'succeeded' | 'unchanged' | 'planned' | 'started'>;
+  changed: boolean;
+  registered: boolean;
+  previousTaskDefinitionArn: string;
+  /** Empty in a dry run that would register a new revision. */
+  taskDefinitionArn: string;
+  deploymentId?: string;
+  diff: string[];
+  before: TaskSize;
+  after: TaskSize;
+  durationMs: number;
+}
+
+export interface LambdaFunctionResult {
+  /** As given in the input. */
+  functionName: string;
+  functionArn: string;
+  verdict: Verdict<'succeeded' | 'unchanged' | 'planned'>;
+  changed: boolean;
+  /** The image the function ran before (ResolvedImageUri, else ImageUri). */
+  previousImage?: string;
+  /** The image it runs after (or would, in a dry run). */
+  image: string;
+  /** The version published by this step, or the one the alias already pointed at. */
+  version?: string;
+  alias?: string;
+  /** Readable lines of what changes (the dry-run plan; also logged). */
+  changes: string[];
+  durationMs: number;
+}
+
+export interface LambdaResult {
+  functions: LambdaFunctionResult[];
+  changed: boolean;
+  /** Failed when any function failed: the reason names each failed function. */
+  verdict: Verdict<'succeeded' | 'unchanged' | 'planned'>;
+}
+
+export interface ParameterResult {
+  name: string;
+  verdict: Verdict<'created' | 'updated' | 'unchanged' | 'planned'>;
+  changed: boolean;
+  previousValue?: string;
+  value: string;
+  /** The type the parameter has after the step (or would have, in a dry run). */
+  type?: ParameterType;
+  /** The version that holds `value` after the step; undefined in a dry run that would write it. */
+  version?: string;
+  durationMs: number;
+}
+
+export interface ModeFailure {
+  mode: Mode;
+  failure: Failure;
+}
+
+export interface PipelineOutcome {
+  image?: ImageResult;
+  runTask?: RunTaskResult;
+  ecs?: EcsResult;
+  lambda?: LambdaResult;
+  parameter?: ParameterResult;
+  /** Every failure, in mode order (ecs and lambda run together, so both may fail). */
+  failures: ModeFailure[];
+  /** Modes that did not run (or did not change anything) because of a failure. */
+  skipped: Mode[];
+}

@@ -1,0 +1,58 @@
+// What prepareLambda decides for each function, shared by the whole-mode step
+// (steps/lambda.ts) and one function's deploy (steps/lambda-function.ts).
+
+import { withPrefix, type Logger } from '../deps.ts';
+import { decideLambdaUpdate, runningImage, type AliasSnapshot, type FunctionSnapshot, type LambdaDecision, type LambdaDecisionInput } from '../plan/lambda-update.ts';
+import type { ResolvedImage } from '../plan/resolved-image.ts';
+import type { LambdaOptions } from '../settings.ts';
+
+/** What prepareLambda found and decided for one function. */
+export interface LambdaFunctionPlan {
+  /** As given in the input. */
+  functionName: string;
+  functionArn: string;
+  function: FunctionSnapshot;
+  /** The wanted alias as it is now; undefined when no alias is wanted or it does not exist. */
+  alias?: AliasSnapshot;
+  decision: LambdaDecision;
+}
+
+export interface LambdaPlan {
+  options: LambdaOptions;
+  image: ResolvedImage;
+  /** The digest every function must run afterwards. */
+  digest: string;
+  functions: LambdaFunctionPlan[];
+}
+
+type Target = LambdaDecisionInput['target'];
+
+export function decide(planned: Pick<LambdaFunctionPlan, 'function' | 'alias'>, options: LambdaOptions, target: Target): LambdaDecision {
+  return decideLambdaUpdate({
+    function: planned.function,
+    target,
+    publish: options.publish,
+    ...(options.alias === undefined ? {} : { alias: { name: options.alias, current: planned.alias } }),
+  });
+}
+
+/** Several functions deploy at once, so every line says which one it is about. */
+export function functionLogger(log: Logger, name: string): Logger {
+  return withPrefix(log, `${name}: `);
+}
+
+export function resultBase(planned: LambdaFunctionPlan, plan: LambdaPlan) {
+  const previousImage = runningImage(planned.function);
+  return {
+    functionName: planned.functionName,
+    functionArn: planned.functionArn,
+    image: plan.image.reference,
+    changes: planned.decision.changes,
+    ...(previousImage === undefined ? {} : { previousImage }),
+    ...(plan.options.alias === undefined ? {} : { alias: plan.options.alias }),
+  };
+}
+
+export function versionField(version: string | undefined): { version?: string } {
+  return version === undefined ? {} : { version };
+}
