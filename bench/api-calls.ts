@@ -177,7 +177,7 @@ async function apiCalls(ctx: BenchContext): Promise<Goal[]> {
     },
     {
       goal: 'DescribeTasks only on new failures',
-      measured: goals.map(({ m, g }) => `${m.name}: ${g.describeTasks} for ${g.newFailures}`).join('; '),
+      measured: `DescribeTasks / new failures: ${goals.map(({ g }) => `${g.describeTasks}/${g.newFailures}`).join(', ')}`,
       met: extraTasks.length === 0,
       details: extraTasks,
     },

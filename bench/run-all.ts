@@ -77,7 +77,7 @@ async function main(): Promise<number> {
       let verdict: string;
       if (code === 130) verdict = 'interrupted';
       else if (report === undefined || (code !== 0 && code !== 1)) verdict = `error (exit ${String(code)})`;
-      else if (notMet.length === 0) verdict = `all ${goals.length} goals met`;
+      else if (notMet.length === 0) verdict = goals.length === 1 ? 'goal met' : `all ${goals.length} goals met`;
       else verdict = `${goals.length - notMet.length} of ${goals.length} goals met; not met: ${notMet.map((g) => g.goal).join('; ')}`;
       if (code !== 0 && code !== 1 && code !== 130) broken = true;
       results.push([script, verdict, ((Date.now() - started) / 1000).toFixed(0)]);

@@ -70,7 +70,7 @@ export function goalLines(goals: readonly Goal[], check: boolean): string[] {
     for (const detail of g.details) lines.push(`- ${detail}`);
   }
   lines.push('');
-  if (missed.length === 0) lines.push(`All ${goals.length} goals met.`);
+  if (missed.length === 0) lines.push(goals.length === 1 ? 'Goal met.' : `All ${goals.length} goals met.`);
   else lines.push(`${goals.length - missed.length} of ${goals.length} goals met${check ? ' (--check: exit 1).' : ' (reported only; --check makes a missed goal exit 1).'}`);
   return lines;
 }
