@@ -4,7 +4,7 @@
 // DescribeServices per poll interval, DescribeTasks only when new failures appear, no
 // RegisterTaskDefinition on a no-op. Runs one at a time, so each slice of the log is one run.
 //
-//   node_modules/node/bin/node bench/api-calls.ts [--quick]
+//   node_modules/node/bin/node bench/api-calls.ts [--quick] [--check]
 
 import { startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
@@ -14,7 +14,7 @@ import type { RecordedCall } from '../__tests__/support/scenario-proxy.ts';
 import { newFailureSightings, observeFailedTasks } from './support/failure-observer.ts';
 import type { FailureSighting } from './support/failure-observer.ts';
 import { runBenchmark } from './support/lifecycle.ts';
-import type { BenchContext, Misses } from './support/lifecycle.ts';
+import type { BenchContext, Goal } from './support/lifecycle.ts';
 import { countByOperation, operationKey, seedScriptedService } from './support/scripted-service.ts';
 import type { ScriptedService } from './support/scripted-service.ts';
 import { seconds } from './support/stats.ts';
@@ -88,7 +88,7 @@ function goalsOf(m: Measured): Goals {
   };
 }
 
-async function apiCalls(ctx: BenchContext): Promise<Misses> {
+async function apiCalls(ctx: BenchContext): Promise<Goal[]> {
   const testbed = await startEcsTestbed();
   ctx.onCleanup(() => testbed.stop());
   ctx.signal.throwIfAborted();
@@ -152,17 +152,41 @@ async function apiCalls(ctx: BenchContext): Promise<Misses> {
     ),
   );
 
-  const misses: Misses = [];
-  for (const { m, g } of goals) {
-    if (m.exitCode !== m.expectedExit) misses.push(`${m.name}: exit ${String(m.exitCode)}, expected ${m.expectedExit}`);
-    if (g.minGapMs < INTERVAL_MS - GAP_TOLERANCE_MS) misses.push(`${m.name}: two DescribeServices ${seconds(g.minGapMs)} s apart (poll interval 3 s)`);
-    if (g.describeTasks > g.newFailures) misses.push(`${m.name}: ${g.describeTasks} DescribeTasks for ${g.newFailures} sightings of new failures`);
-  }
+  const exits = goals.filter(({ m }) => m.exitCode !== m.expectedExit).map(({ m }) => `${m.name}: exit ${String(m.exitCode)}, expected ${m.expectedExit}`);
+  const gaps = goals.map(({ g }) => g.minGapMs).filter((gap) => Number.isFinite(gap));
+  const close = goals
+    .filter(({ g }) => g.minGapMs < INTERVAL_MS - GAP_TOLERANCE_MS)
+    .map(({ m, g }) => `${m.name}: two DescribeServices ${seconds(g.minGapMs)} s apart (poll interval 3 s)`);
+  const extraTasks = goals
+    .filter(({ g }) => g.describeTasks > g.newFailures)
+    .map(({ m, g }) => `${m.name}: ${g.describeTasks} DescribeTasks for ${g.newFailures} sightings of new failures`);
   const noop = goals[1];
-  if (noop !== undefined && (noop.g.register > 0 || noop.g.update > 0)) {
-    misses.push(`no-op: ${noop.g.register} RegisterTaskDefinition and ${noop.g.update} UpdateService, expected none`);
-  }
-  return misses;
+  const noopWrites = noop === undefined ? 0 : noop.g.register + noop.g.update;
+  return [
+    {
+      goal: 'every deploy ends with the exit code of its outcome (0, 0, 1)',
+      measured: `exit ${goals.map(({ m }) => String(m.exitCode)).join(', ')}`,
+      met: exits.length === 0,
+      details: exits,
+    },
+    {
+      goal: '<= 1 DescribeServices per poll interval (3 s): polls never closer than 3 s',
+      measured: gaps.length === 0 ? 'no two polls' : `closest ${seconds(Math.min(...gaps))} s apart`,
+      met: close.length === 0,
+      details: close,
+    },
+    {
+      goal: 'DescribeTasks only on new failures',
+      measured: `DescribeTasks / new failures: ${goals.map(({ g }) => `${g.describeTasks}/${g.newFailures}`).join(', ')}`,
+      met: extraTasks.length === 0,
+      details: extraTasks,
+    },
+    {
+      goal: 'no RegisterTaskDefinition or UpdateService on a no-op',
+      measured: noop === undefined ? '-' : `${noop.g.register} RegisterTaskDefinition, ${noop.g.update} UpdateService`,
+      met: noop !== undefined && noopWrites === 0,
+    },
+  ];
 }
 
 await runBenchmark('Benchmark 2: API calls per deploy', apiCalls);

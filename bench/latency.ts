@@ -5,7 +5,7 @@
 // waitUntilServicesStable configured as the official ECS deploy action configures it
 // (minDelay 15 s, maxDelay the SDK's default, maxWaitTime 30 min).
 //
-//   node_modules/node/bin/node bench/latency.ts [--quick]
+//   node_modules/node/bin/node bench/latency.ts [--quick] [--check]
 
 import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand, waitUntilServicesStable } from '@aws-sdk/client-ecs';
 import {
@@ -20,7 +20,7 @@ import { errorText, runAction } from '../__tests__/support/run-action.ts';
 import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import type { RecordedCall, RolloutScript } from '../__tests__/support/scenario-proxy.ts';
 import { runBenchmark } from './support/lifecycle.ts';
-import type { BenchContext, Misses } from './support/lifecycle.ts';
+import type { BenchContext, Goal } from './support/lifecycle.ts';
 import { seedScriptedService } from './support/scripted-service.ts';
 import type { ScriptedService } from './support/scripted-service.ts';
 import { seconds } from './support/stats.ts';
@@ -154,7 +154,7 @@ async function measureBaseline(testbed: EcsTestbed, world: ScriptedService, kase
   }
 }
 
-async function latency(ctx: BenchContext): Promise<Misses> {
+async function latency(ctx: BenchContext): Promise<Goal[]> {
   const testbed = await startEcsTestbed();
   ctx.onCleanup(() => testbed.stop());
   ctx.signal.throwIfAborted();
@@ -224,15 +224,30 @@ async function latency(ctx: BenchContext): Promise<Misses> {
   );
   ctx.print();
   ctx.print(`image-deploy: poll-interval 3s (default). SDK waiter: minDelay ${BASELINE_MIN_DELAY_S} s, maxDelay SDK default, maxWaitTime ${BASELINE_MAX_WAIT_S} s.`);
-  ctx.print(`Goal: image-deploy within ${seconds(GOAL_MS)} s of the outcome for every T, with the right verdict.`);
 
-  const misses: Misses = [];
+  const late: string[] = [];
+  const wrong: string[] = [];
   for (const { kase, ours } of rows) {
     const label = `${kase.outcome} at T=${seconds(kase.atMs)} s`;
-    if (!(ours.afterOutcomeMs <= GOAL_MS)) misses.push(`${label}: image-deploy ended ${seconds(ours.afterOutcomeMs)} s after the outcome (goal ${seconds(GOAL_MS)} s)`);
-    if (!ours.right) misses.push(`${label}: image-deploy said '${ours.says}'`);
+    if (!(ours.afterOutcomeMs <= GOAL_MS)) late.push(`${label}: image-deploy ended ${seconds(ours.afterOutcomeMs)} s after the outcome`);
+    if (!ours.right) wrong.push(`${label}: image-deploy said '${ours.says}'`);
   }
-  return misses;
+  const after = rows.map((r) => r.ours.afterOutcomeMs);
+  const ts = [...new Set(rows.map((r) => seconds(r.kase.atMs)))].join(', ');
+  return [
+    {
+      goal: `image-deploy ends within ${seconds(GOAL_MS)} s of the outcome, every T (${ts} s)`,
+      measured: `${seconds(Math.min(...after))}-${seconds(Math.max(...after))} s over ${rows.length} rollouts`,
+      met: late.length === 0,
+      details: late,
+    },
+    {
+      goal: 'image-deploy gives the right verdict (success / circuit breaker)',
+      measured: `${rows.length - wrong.length}/${rows.length} right`,
+      met: wrong.length === 0,
+      details: wrong,
+    },
+  ];
 }
 
 await runBenchmark('Benchmark 1: detection latency', latency);

@@ -5,7 +5,7 @@
 // Reports successes, wall time and the throttling answers the overlays gave (each one is a
 // retry the action had to make). Nothing is tuned to make it pass: failures are listed.
 //
-//   node_modules/node/bin/node bench/parallel.ts [--quick]
+//   node_modules/node/bin/node bench/parallel.ts [--quick] [--check]
 
 import { createRepository, getParameter, pushImage, putParameter } from '../__tests__/support/aws-fixtures.ts';
 import { describeService, listRevisions, startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
@@ -14,7 +14,7 @@ import type { ActionRun } from '../__tests__/support/run-action.ts';
 import { completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import { throttlePutParameter, throttleRegisterTaskDefinition } from '../__tests__/support/throttle-scenarios.ts';
 import { runBenchmark } from './support/lifecycle.ts';
-import type { BenchContext, Misses } from './support/lifecycle.ts';
+import type { BenchContext, Goal } from './support/lifecycle.ts';
 import { seedScriptedService } from './support/scripted-service.ts';
 import type { ScriptedService } from './support/scripted-service.ts';
 import { median, seconds } from './support/stats.ts';
@@ -46,7 +46,7 @@ function retryLines(run: ActionRun, subject: RegExp): number {
   return run.stdout.split('\n').filter((line) => /attempt \d+ in /.test(line) && subject.test(line)).length;
 }
 
-async function parallel(ctx: BenchContext): Promise<Misses> {
+async function parallel(ctx: BenchContext): Promise<Goal[]> {
   const testbed = await startEcsTestbed();
   ctx.onCleanup(() => testbed.stop());
   ctx.signal.throwIfAborted();
@@ -160,19 +160,23 @@ async function parallel(ctx: BenchContext): Promise<Misses> {
   ctx.print();
   ctx.print(`Calls of all ${ENVIRONMENTS} jobs: ${calls.length} (${[...new Set(calls.map((c) => c.operation))].map((op) => `${op} ${attempts(op)}`).join(', ')}).`);
 
-  const misses: Misses = [];
-  for (const outcome of outcomes) {
-    if (outcome.problems.length > 0) misses.push(`${outcome.env.name}: ${outcome.problems.join('; ')}`);
-  }
-  if (misses.length > 0) {
+  const failed = outcomes.filter((o) => o.problems.length > 0);
+  if (failed.length > 0) {
     ctx.print();
     ctx.print('Failed jobs, with the end of their log:');
-    for (const outcome of outcomes.filter((o) => o.problems.length > 0)) {
+    for (const outcome of failed) {
       ctx.print(`\n## ${outcome.env.name}: ${outcome.problems.join('; ')}`);
       ctx.print(outcome.run.stdout.trim().split('\n').slice(-12).join('\n'));
     }
   }
-  return misses;
+  return [
+    {
+      goal: `${ENVIRONMENTS}/${ENVIRONMENTS} environments deployed under ECS and SSM throttling`,
+      measured: `${ok.length}/${ENVIRONMENTS} in ${seconds(wallMs)} s`,
+      met: ok.length === ENVIRONMENTS,
+      details: failed.map((o) => `${o.env.name}: ${o.problems.join('; ')}`),
+    },
+  ];
 }
 
 await runBenchmark('Benchmark 4: parallel environments', parallel);
