@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
-import { createClients } from './aws/clients.ts';
+import { createClients, servicesOf } from './aws/clients.ts';
 import type { Io, StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { failureOf } from './failure.ts';
 import { readInputs } from './inputs/read-inputs.ts';
-import { runPipeline } from './pipeline.ts';
+import { loadSteps, runPipeline } from './pipeline.ts';
 import { failureText } from './plan/verdict.ts';
 import { outputsOf } from './report/outputs.ts';
 import { renderInputFailure, renderSummary } from './report/summary.ts';
@@ -16,8 +16,9 @@ const USER_AGENT = 'image-deploy/0.1.0';
 export async function run(io: Io = actionsIo(), env: NodeJS.ProcessEnv = process.env, makeDeps = defaultDeps): Promise<void> {
   try {
     const settings = readInputs({ getInput: io.getInput, env });
-    const deps = makeDeps(io, createClients({ region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT }));
-    const outcome = await runPipeline(settings, deps, io.group);
+    const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
+    const [clients, steps] = await Promise.all([createClients(options, servicesOf(settings.modes)), loadSteps(settings.modes)]);
+    const outcome = await runPipeline(settings, makeDeps(io, clients), io.group, steps);
     writeOutputs(io, outcome);
     await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
     if (outcome.failures.length > 0) io.setFailed(failureMessage(outcome));

@@ -5,40 +5,62 @@ import type { ResolvedImage } from './plan/resolved-image.ts';
 import { isFailure } from './plan/verdict.ts';
 import type { PipelineOutcome } from './results.ts';
 import type { Settings } from './settings.ts';
-import { applyEcs, ensureRegistered, prepareEcs, type EcsPrepared } from './steps/ecs.ts';
-import type { Registration } from './steps/register-revision.ts';
-import { resolveImage } from './steps/image.ts';
+import type * as EcsStep from './steps/ecs.ts';
+import type * as ImageStep from './steps/image.ts';
 import type { LambdaPlan } from './steps/lambda-plan.ts';
-import { applyLambda, prepareLambda } from './steps/lambda.ts';
-import { applyParameter, prepareParameter, type ParameterPlan } from './steps/parameter.ts';
-import { applyRunTask, prepareRunTask, type RunTaskPlan } from './steps/run-task.ts';
+import type * as LambdaStep from './steps/lambda.ts';
+import type * as ParameterStep from './steps/parameter.ts';
+import type { ParameterPlan } from './steps/parameter.ts';
+import type { Registration } from './steps/register-revision.ts';
+import type * as RunTaskStep from './steps/run-task.ts';
+import type { RunTaskPlan } from './steps/run-task.ts';
+
+type EcsPrepared = EcsStep.EcsPrepared;
 
 /** The step functions the pipeline sequences; tests pass fakes to check order and stops. */
 export interface Steps {
-  resolveImage: typeof resolveImage;
-  prepareRunTask: typeof prepareRunTask;
-  applyRunTask: typeof applyRunTask;
-  ensureRegistered: typeof ensureRegistered;
-  prepareEcs: typeof prepareEcs;
-  applyEcs: typeof applyEcs;
-  prepareLambda: typeof prepareLambda;
-  applyLambda: typeof applyLambda;
-  prepareParameter: typeof prepareParameter;
-  applyParameter: typeof applyParameter;
+  resolveImage: typeof ImageStep.resolveImage;
+  prepareRunTask: typeof RunTaskStep.prepareRunTask;
+  applyRunTask: typeof RunTaskStep.applyRunTask;
+  ensureRegistered: typeof EcsStep.ensureRegistered;
+  prepareEcs: typeof EcsStep.prepareEcs;
+  applyEcs: typeof EcsStep.applyEcs;
+  prepareLambda: typeof LambdaStep.prepareLambda;
+  applyLambda: typeof LambdaStep.applyLambda;
+  prepareParameter: typeof ParameterStep.prepareParameter;
+  applyParameter: typeof ParameterStep.applyParameter;
 }
 
-export const STEPS: Steps = {
-  resolveImage,
-  prepareRunTask,
-  applyRunTask,
-  ensureRegistered,
-  prepareEcs,
-  applyEcs,
-  prepareLambda,
-  applyLambda,
-  prepareParameter,
-  applyParameter,
-};
+/**
+ * The steps of the selected modes, each module imported only now: a step that runs one
+ * mode never evaluates the others (nor the AWS SDK packages they import). A step of a mode
+ * that was not loaded throws if it is ever called, which the pipeline never does.
+ */
+export async function loadSteps(modes: readonly Mode[]): Promise<Steps> {
+  const wants = (mode: Mode) => modes.includes(mode);
+  const [image, runTask, ecs, lambda, parameter] = await Promise.all([
+    wants('image') ? import('./steps/image.ts') : undefined,
+    wants('run-task') ? import('./steps/run-task.ts') : undefined,
+    wants('ecs') ? import('./steps/ecs.ts') : undefined,
+    wants('lambda') ? import('./steps/lambda.ts') : undefined,
+    wants('parameter') ? import('./steps/parameter.ts') : undefined,
+  ]);
+  const missing = (mode: Mode) => async (): Promise<never> => {
+    throw new Error(`The ${mode} step was called, but mode '${mode}' was not loaded.`);
+  };
+  return {
+    resolveImage: image?.resolveImage ?? missing('image'),
+    prepareRunTask: runTask?.prepareRunTask ?? missing('run-task'),
+    applyRunTask: runTask?.applyRunTask ?? missing('run-task'),
+    ensureRegistered: ecs?.ensureRegistered ?? missing('ecs'),
+    prepareEcs: ecs?.prepareEcs ?? missing('ecs'),
+    applyEcs: ecs?.applyEcs ?? missing('ecs'),
+    prepareLambda: lambda?.prepareLambda ?? missing('lambda'),
+    applyLambda: lambda?.applyLambda ?? missing('lambda'),
+    prepareParameter: parameter?.prepareParameter ?? missing('parameter'),
+    applyParameter: parameter?.applyParameter ?? missing('parameter'),
+  };
+}
 
 /** Runs `fn` inside a collapsible log group (core.group on the runner). */
 export type Grouper = <T>(title: string, fn: () => Promise<T>) => Promise<T>;
@@ -64,7 +86,7 @@ interface Plans {
  *
  * A failure stops every phase after it.
  */
-export async function runPipeline(settings: Settings, deps: StepDeps, group: Grouper, steps: Steps = STEPS): Promise<PipelineOutcome> {
+export async function runPipeline(settings: Settings, deps: StepDeps, group: Grouper, steps: Steps): Promise<PipelineOutcome> {
   const outcome: PipelineOutcome = { failures: [], skipped: [] };
   const later = (after: Mode[]): Mode[] => settings.modes.filter((m) => !after.includes(m) && m !== 'image');
   // Each attempt records its own failure; the caller stops when one was recorded.

@@ -10,9 +10,13 @@ export interface WaitOptions<T> {
   intervalMs: number;
   timeoutMs: number;
   check: () => Promise<Poll<T>>;
-  /** Called with the state line whenever it differs from the last one. */
+  /** Called with the state line whenever it differs from the last one, and as a heartbeat. */
   onProgress: (state: string) => void;
+  /** With no change for this long, say again what is awaited and for how long (default 60 s). */
+  heartbeatMs?: number;
 }
+
+export const HEARTBEAT_MS = 60_000;
 
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
@@ -21,13 +25,20 @@ export interface WaitOptions<T> {
 export async function waitFor<T>(options: WaitOptions<T>, clock: Clock): Promise<T> {
   const started = clock.now();
   const deadline = started + options.timeoutMs;
+  const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
   let lastState: string | undefined;
+  let lastSaid = started;
   for (;;) {
     const poll = await options.check();
     if (poll.done) return poll.value;
     if (poll.state !== lastState) {
       options.onProgress(poll.state);
       lastState = poll.state;
+      lastSaid = clock.now();
+    } else if (clock.now() - lastSaid >= heartbeat) {
+      // Ten silent minutes read like a hung step: say what is awaited, and since when.
+      options.onProgress(`still waiting for ${options.what} (${formatDuration(clock.now() - started)} so far): ${poll.state}`);
+      lastSaid = clock.now();
     }
     const remaining = deadline - clock.now();
     if (remaining <= 0) {

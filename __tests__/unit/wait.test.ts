@@ -154,3 +154,20 @@ describe('waitFor', () => {
     expect(clock.sleeps).toEqual([]);
   });
 });
+
+describe('waitFor heartbeat', () => {
+  it('says again what it awaits, with the time so far, after a minute without change', async () => {
+    const clock = fakeClock();
+    const checks = scripted([...Array.from({ length: 30 }, () => pending('running 1/2')), done('ok')]);
+    const { options: opts, progress } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, timeoutMs: 600_000 });
+
+    await expect(waitFor(opts, opts)).resolves.toBe('ok');
+
+    // 30 polls 5 s apart: 150 s of the same state -> the change at 0 s, heartbeats at 60 s and 120 s.
+    expect(progress).toEqual([
+      'running 1/2',
+      "still waiting for deployment ecs-svc/1 of service 'web' (1m so far): running 1/2",
+      "still waiting for deployment ecs-svc/1 of service 'web' (2m so far): running 1/2",
+    ]);
+  });
+});

@@ -1,7 +1,11 @@
-import { ECRClient } from '@aws-sdk/client-ecr';
-import { ECSClient } from '@aws-sdk/client-ecs';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SSMClient } from '@aws-sdk/client-ssm';
+// Client construction: region, endpoint, retries, user agent. Each SDK package is loaded
+// only when a selected mode needs it (`import()`), so an `ecs` step never evaluates the
+// Lambda, SSM or ECR clients: start-up time is spent on what the step will use.
+
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 
 export interface Clients {
   ecs: ECSClient;
@@ -18,6 +22,17 @@ export interface Clients {
   once: { ecs: ECSClient; ssm: SSMClient };
 }
 
+export type AwsService = 'ecs' | 'ecr' | 'lambda' | 'ssm';
+
+/** The AWS services each mode calls. */
+export const SERVICES_OF_MODE: Readonly<Record<string, readonly AwsService[]>> = {
+  image: ['ecr'],
+  'run-task': ['ecs'],
+  ecs: ['ecs'],
+  lambda: ['lambda'],
+  parameter: ['ssm'],
+};
+
 export interface ClientOptions {
   region: string;
   /** AWS_ENDPOINT_URL, for emulators; real AWS when undefined. */
@@ -29,15 +44,28 @@ export interface ClientOptions {
 // default 3 because matrix deploys of many environments share one account's rate limits.
 const MAX_ATTEMPTS = 6;
 
-// Clients are built lazily: a step that deploys one ECS service should not pay for
-// constructing three clients it never calls.
-export function createClients(options: ClientOptions): Clients {
+/**
+ * Loads the SDK packages of `services` and returns clients built on first use. Asking for
+ * a client of a service that was not loaded is a bug in the caller, and says so.
+ */
+export async function createClients(options: ClientOptions, services: readonly AwsService[]): Promise<Clients> {
+  const wants = (service: AwsService) => services.includes(service);
+  const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk] = await Promise.all([
+    wants('ecs') ? import('@aws-sdk/client-ecs') : undefined,
+    wants('lambda') ? import('@aws-sdk/client-lambda') : undefined,
+    wants('ssm') ? import('@aws-sdk/client-ssm') : undefined,
+    wants('ecr') ? import('@aws-sdk/client-ecr') : undefined,
+  ]);
   const common = (region: string, maxAttempts = MAX_ATTEMPTS) => ({
     region,
     maxAttempts,
     customUserAgent: options.userAgent,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
+  const loaded = <T>(sdk: T | undefined, service: AwsService): T => {
+    if (sdk === undefined) throw new Error(`The ${service} client was asked for, but no selected mode loads it (aws/clients.ts SERVICES_OF_MODE).`);
+    return sdk;
+  };
   let ecs: ECSClient | undefined;
   let lambda: LambdaClient | undefined;
   let ssm: SSMClient | undefined;
@@ -46,26 +74,31 @@ export function createClients(options: ClientOptions): Clients {
   const ecr = new Map<string, ECRClient>();
   return {
     get ecs() {
-      return (ecs ??= new ECSClient(common(options.region)));
+      return (ecs ??= new (loaded(ecsSdk, 'ecs').ECSClient)(common(options.region)));
     },
     get lambda() {
-      return (lambda ??= new LambdaClient(common(options.region)));
+      return (lambda ??= new (loaded(lambdaSdk, 'lambda').LambdaClient)(common(options.region)));
     },
     get ssm() {
-      return (ssm ??= new SSMClient(common(options.region)));
+      return (ssm ??= new (loaded(ssmSdk, 'ssm').SSMClient)(common(options.region)));
     },
     ecr(region) {
       let client = ecr.get(region);
-      if (!client) ecr.set(region, (client = new ECRClient(common(region))));
+      if (!client) ecr.set(region, (client = new (loaded(ecrSdk, 'ecr').ECRClient)(common(region))));
       return client;
     },
     once: {
       get ecs() {
-        return (ecsOnce ??= new ECSClient(common(options.region, 1)));
+        return (ecsOnce ??= new (loaded(ecsSdk, 'ecs').ECSClient)(common(options.region, 1)));
       },
       get ssm() {
-        return (ssmOnce ??= new SSMClient(common(options.region, 1)));
+        return (ssmOnce ??= new (loaded(ssmSdk, 'ssm').SSMClient)(common(options.region, 1)));
       },
     },
   };
+}
+
+/** Every service the selected modes call. */
+export function servicesOf(modes: readonly string[]): AwsService[] {
+  return [...new Set(modes.flatMap((mode) => SERVICES_OF_MODE[mode] ?? []))];
 }

@@ -84,7 +84,7 @@ export function planEcsDeploy(input: EcsPlanInput): EcsPlan {
       memory: overrides.memory === undefined ? 'Task definition memory' : `Input '${Input.memory}'`,
     },
   });
-  if (problems.length > 0) throw new UserError(problems.join('\n'));
+  if (problems.length > 0) throw new UserError([...problems, ...missingPartner(overrides, problems)].join('\n'));
 
   const runningArn = arnOf(input.running.taskDefinition);
   const sourceArn = arnOf(input.source.taskDefinition);
@@ -162,4 +162,16 @@ export function decideStanding(service: Service, runningArn: string, name: strin
     `Service '${name}' is set to ${taskDefinitionLabel(runningArn)}, but its deployment ${failedBefore.id} of it FAILED (${failedBefore.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause, then set '${Input.forceNewDeployment}: true' to roll it out again.`,
   );
   return { kind: 'failed', deployment: { ...failedBefore, id: failedBefore.id }, failure };
+}
+
+/**
+ * With only one of cpu / memory given, the other stays as the task definition has it; when
+ * that is what Fargate refuses, say which input to add (the line before gives the values).
+ */
+function missingPartner(overrides: EcsOverrides, problems: string[]): string[] {
+  const only = overrides.cpu !== undefined && overrides.memory === undefined ? 'cpu' : overrides.memory !== undefined && overrides.cpu === undefined ? 'memory' : undefined;
+  if (only === undefined) return [];
+  const partner = only === 'cpu' ? 'memory' : 'cpu';
+  if (!problems.some((p) => p.includes('is not valid with cpu'))) return [];
+  return [`Set input '${partner}' as well: with input '${only}' alone the task definition's ${partner} is kept, and Fargate does not accept it with that ${only}.`];
 }

@@ -177,3 +177,31 @@ describe('reusableRevision: deploy the latest revision of the family instead of 
     expect({ plan, latest }).toEqual(before);
   });
 });
+
+describe('planEcsDeploy with only one of cpu and memory', () => {
+  it.each([
+    { given: { cpu: '4096' }, add: 'memory', line: "Task definition memory (512) is not valid with cpu 4096 on Fargate" },
+    { given: { memory: '8192' }, add: 'cpu', line: 'Input \'memory\' (8192) is not valid with cpu 256 on Fargate' },
+  ])('names the input to add ($add) next to the valid values when Fargate refuses the pair', ({ given, add, line }) => {
+    const error = (() => {
+      try {
+        planFor(given);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(UserError);
+    const message = (error as Error).message;
+    expect(message).toContain(line);
+    const other = add === 'memory' ? 'cpu' : 'memory';
+    expect(message).toContain(`Set input '${add}' as well: with input '${other}' alone the task definition's ${add} is kept`);
+  });
+});
+
+describe('planEcsDeploy with both cpu and memory refused', () => {
+  it('does not ask for an input that was given', () => {
+    expect(() => planFor({ cpu: '4096', memory: '512' })).toThrow("Input 'memory' (512) is not valid with cpu 4096 on Fargate");
+    expect(() => planFor({ cpu: '4096', memory: '512' })).not.toThrow('Set input');
+  });
+});

@@ -1,0 +1,491 @@
+export const id = 718;
+export const ids = [718];
+export const modules = {
+
+/***/ 3718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  applyRunTask: () => (/* binding */ applyRunTask),
+  prepareRunTask: () => (/* binding */ prepareRunTask)
+});
+
+// EXTERNAL MODULE: ./src/aws/ecs.ts + 1 modules
+var ecs = __webpack_require__(6592);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __webpack_require__(6455);
+// EXTERNAL MODULE: ./src/plan/aws-names.ts
+var aws_names = __webpack_require__(8983);
+// EXTERNAL MODULE: ./src/plan/containers.ts
+var containers = __webpack_require__(5343);
+// EXTERNAL MODULE: ./src/plan/ecs-deploy.ts + 1 modules
+var ecs_deploy = __webpack_require__(5075);
+// EXTERNAL MODULE: ./src/plan/ecs-progress.ts
+var ecs_progress = __webpack_require__(8316);
+// EXTERNAL MODULE: ./src/plan/task-definition-compare.ts
+var task_definition_compare = __webpack_require__(4452);
+// EXTERNAL MODULE: ./src/plan/task-definition.ts
+var task_definition = __webpack_require__(7222);
+;// CONCATENATED MODULE: ./src/plan/run-task-definition.ts
+// The one-off task's definition: the container to override and the image rendered onto
+// it. Pure.
+
+
+
+
+/** Renders the image onto the chosen container; the source is left as it was. */
+function planRunTaskDefinition(input) {
+    const base = (0,task_definition/* toRegisterable */.Hj)(input.source);
+    const needsContainer = input.containerName !== undefined || input.image !== undefined || input.overridesContainer;
+    const container = needsContainer ? selectRunTaskContainer(base, { containerName: input.containerName, image: input.image }) : undefined;
+    const rendered = container !== undefined && input.image !== undefined
+        ? (0,task_definition/* renderTaskDefinition */.P9)(base, { containerName: container.containerName, image: input.image })
+        : base;
+    const before = container === undefined ? undefined : imageOf(base, container.containerName);
+    const changes = container !== undefined && input.image !== undefined && before !== input.image
+        ? [`container ${container.containerName} image: ${before ?? '(none)'} -> ${input.image}`]
+        : [];
+    const arn = input.source['taskDefinitionArn'];
+    const sourceArn = typeof arn === 'string' && (0,task_definition_compare/* sameTaskDefinition */.J)(base, rendered) ? arn : undefined;
+    return { rendered, ...(container === undefined ? {} : { container }), ...(sourceArn === undefined ? {} : { sourceArn }), changes };
+}
+function imageOf(td, containerName) {
+    const image = (0,containers/* containersOf */.Mz)(td).find((c) => c['name'] === containerName)?.['image'];
+    return typeof image === 'string' ? image : undefined;
+}
+/** The container a one-off task's overrides go to (input 'run-task-container'; else the first essential one). */
+function selectRunTaskContainer(td, selection) {
+    return (0,containers/* selectContainer */.e6)(td, {
+        ...(selection.containerName === undefined ? {} : { containerName: selection.containerName }),
+        ...(selection.image === undefined ? {} : { imageRepository: selection.image }),
+        inputName: names/* Input */.pd.runTaskContainer,
+        whenAmbiguous: 'first-essential',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/plan/run-task-request.ts
+// The RunTask request: launch type or capacity providers, the network, the overrides,
+// and what RunTask's `failures` say. Pure.
+
+
+
+/** Fargate runs it: the FARGATE launch type, or a strategy of FARGATE / FARGATE_SPOT. */
+function isFargate(launch) {
+    if ('launchType' in launch)
+        return launch.launchType === 'FARGATE';
+    return launch.capacityProviderStrategy.some((item) => item.capacityProvider === 'FARGATE' || item.capacityProvider === 'FARGATE_SPOT');
+}
+/**
+ * Throws a UserError when RunTask would refuse the launch and network (before anything
+ * changes). `taskDefinition` is undefined when it is not known yet (the ecs mode renders it).
+ */
+function checkLaunch(input) {
+    const { launch, network, taskDefinition } = input;
+    const hasLaunchType = 'launchType' in launch;
+    const fargate = isFargate(launch);
+    const how = hasLaunchType ? `launch type ${launch.launchType}` : 'capacity provider strategy';
+    const mode = taskDefinition?.['networkMode'];
+    const family = taskDefinition === undefined ? undefined : (0,aws_names/* familyOf */.Ap)(taskDefinition);
+    if (fargate && taskDefinition !== undefined && mode !== 'awsvpc') {
+        throw new errors/* UserError */.yo(`Task definition '${family}' has network mode '${String(mode ?? 'bridge (the default)')}', but Fargate (${how}) runs only 'awsvpc' tasks: set networkMode to awsvpc, or use input '${names/* Input */.pd.launchType}' EC2.`);
+    }
+    const needsNetwork = fargate || mode === 'awsvpc';
+    if (needsNetwork && (network === undefined || network.subnets.length === 0)) {
+        const why = fargate ? `Fargate (${how})` : `task definition '${family}' (network mode awsvpc)`;
+        throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.subnets}' is required: ${why} runs the task in subnets you choose, e.g. subnet-0123456789abcdef0 (private subnets with a NAT or VPC endpoints to reach ECR).`);
+    }
+    if (network !== undefined && !needsNetwork && taskDefinition !== undefined) {
+        throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.subnets}' is set, but task definition '${family}' has network mode '${String(mode ?? 'bridge (the default)')}': subnets and security groups apply to awsvpc tasks only; remove them.`);
+    }
+    if (network?.assignPublicIp === true && !fargate) {
+        throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.assignPublicIp}' is true, but only Fargate tasks get a public IP (this one runs with ${how}): set it to false.`);
+    }
+}
+/** One task; launch type or strategy; network and overrides only when set. */
+function buildRunTaskRequest(input) {
+    const request = {
+        cluster: input.cluster,
+        taskDefinition: input.taskDefinitionArn,
+        count: 1,
+        startedBy: input.startedBy,
+        clientToken: input.clientToken,
+    };
+    if ('launchType' in input.launch)
+        request.launchType = input.launch.launchType;
+    // An empty strategy leaves the choice to the cluster's default strategy.
+    else if (input.launch.capacityProviderStrategy.length > 0)
+        request.capacityProviderStrategy = input.launch.capacityProviderStrategy.map((item) => ({ ...item }));
+    if (input.network !== undefined) {
+        request.networkConfiguration = {
+            awsvpcConfiguration: {
+                subnets: [...input.network.subnets],
+                // None given: ECS uses the VPC's default security group.
+                ...(input.network.securityGroups.length > 0 ? { securityGroups: [...input.network.securityGroups] } : {}),
+                assignPublicIp: input.network.assignPublicIp ? 'ENABLED' : 'DISABLED',
+            },
+        };
+    }
+    const environment = input.environment.length > 0 ? input.environment.map((e) => ({ name: e.name, value: e.value })) : undefined;
+    if (input.command !== undefined || environment !== undefined) {
+        if (input.containerName === undefined)
+            throw new Error('buildRunTaskRequest: overrides need the container they apply to');
+        request.overrides = {
+            containerOverrides: [
+                {
+                    name: input.containerName,
+                    ...(input.command === undefined ? {} : { command: [...input.command] }),
+                    ...(environment === undefined ? {} : { environment }),
+                },
+            ],
+        };
+    }
+    return request;
+}
+/** RunTask's `failures`, one line each: `RESOURCE:MEMORY (arn...): detail`. */
+function describeRunTaskFailures(failures) {
+    return failures.map((failure) => {
+        const where = failure.arn === undefined ? '' : ` (${failure.arn})`;
+        const detail = failure.detail?.trim() ? `: ${failure.detail.trim()}` : '';
+        return `${failure.reason ?? 'no reason given'}${where}${detail}`;
+    });
+}
+
+// EXTERNAL MODULE: ./src/plan/json.ts
+var json = __webpack_require__(2877);
+;// CONCATENATED MODULE: ./src/plan/run-task-result.ts
+// The stopped one-off task, judged, and where its logs are. Pure.
+
+
+
+/**
+ * Success only when every essential container (per the task definition; `essential`
+ * defaults to true) exited 0. A missing exit code (the container never ran, or the task
+ * was stopped from outside) is a failure.
+ */
+function judgeStoppedTask(input) {
+    const { task, taskDefinition } = input;
+    const defined = (0,containers/* containersOf */.Mz)(taskDefinition).filter((c) => typeof c['name'] === 'string');
+    const ran = task.containers ?? [];
+    // Without a definition to go by, every container that ran counts as essential.
+    const essential = defined.length > 0
+        ? defined.filter((c) => c['essential'] !== false).map((c) => String(c['name']))
+        : ran.flatMap((c) => (c.name === undefined ? [] : [c.name]));
+    const stateOf = (name) => ran.find((c) => c.name === name);
+    const reasonOf = (reason) => (reason?.trim() ? ` (${reason.trim()})` : '');
+    const problems = [];
+    for (const name of essential) {
+        const container = stateOf(name);
+        if (container?.exitCode === undefined) {
+            const stop = [task.stopCode, task.stoppedReason?.trim()].filter(Boolean).join(': ');
+            const why = container?.reason?.trim() || stop;
+            problems.push(`essential container '${name}' has no exit code${why ? ` (${why})` : ''}`);
+        }
+        else if (container.exitCode !== 0) {
+            problems.push(`essential container '${name}' exited with code ${container.exitCode}${reasonOf(container.reason)}`);
+        }
+    }
+    const notes = ran
+        .filter((c) => c.name !== undefined && !essential.includes(c.name) && c.exitCode !== undefined && c.exitCode !== 0)
+        .map((c) => `container '${c.name ?? ''}' is not essential and exited with code ${c.exitCode ?? ''}${reasonOf(c.reason)}; it does not decide the verdict`);
+    const speaker = input.containerName ?? essential[0];
+    const exitCode = speaker === undefined ? undefined : stateOf(speaker)?.exitCode;
+    return { state: problems.length === 0 ? 'succeeded' : 'failed', ...(exitCode === undefined ? {} : { exitCode }), problems, notes };
+}
+/** `task 0123abcd: RUNNING`: the progress line, which changes when lastStatus does. */
+function taskStatusLine(task) {
+    const status = task.lastStatus ?? 'UNKNOWN';
+    const stopping = task.desiredStatus === 'STOPPED' && status !== 'STOPPED' && task.stoppedReason?.trim() ? ` (stopping: ${task.stoppedReason.trim()})` : '';
+    return `task ${(0,aws_names/* taskIdOf */.G6)(task.taskArn)}: ${status}${stopping}`;
+}
+/**
+ * Where each awslogs container of the task writes: group `awslogs-group`, stream
+ * `<prefix>/<container>/<task id>`, region `awslogs-region` (else the task's region).
+ */
+function logLocations(taskDefinition, taskArn) {
+    const taskId = (0,aws_names/* taskIdOf */.G6)(taskArn);
+    const taskRegion = (0,aws_names/* regionOfArn */.b2)(taskArn);
+    return (0,containers/* containersOf */.Mz)(taskDefinition).flatMap((container) => {
+        const name = container['name'];
+        const config = container['logConfiguration'];
+        if (typeof name !== 'string' || !(0,json/* isRecord */.u)(config) || config['logDriver'] !== 'awslogs')
+            return [];
+        const options = (0,json/* isRecord */.u)(config['options']) ? config['options'] : {};
+        const group = stringOption(options, 'awslogs-group');
+        const region = stringOption(options, 'awslogs-region') ?? taskRegion;
+        if (group === undefined || region === undefined)
+            return [];
+        const prefix = stringOption(options, 'awslogs-stream-prefix');
+        const stream = prefix === undefined ? undefined : `${prefix}/${name}/${taskId}`;
+        return [{ container: name, group, ...(stream === undefined ? {} : { stream }), region, url: cloudWatchLogsUrl(region, group, stream) }];
+    });
+}
+/** `container app: awslogs group /ecs/migrate, stream migrate/app/0123 (eu-west-1) https://…` */
+function formatLogLocation(location) {
+    const stream = location.stream === undefined ? '' : `, stream ${location.stream}`;
+    return `container ${location.container}: awslogs group ${location.group}${stream} (${location.region}) ${location.url}`;
+}
+/** The console page of a log stream, or of the group without one. */
+function cloudWatchLogsUrl(region, group, stream) {
+    // The console's fragment takes each path part URI-encoded twice, with '%' written as '$'.
+    const part = (value) => encodeURIComponent(encodeURIComponent(value)).replace(/%/g, '$');
+    const path = `log-groups/log-group/${part(group)}${stream === undefined ? '' : `/log-events/${part(stream)}`}`;
+    return `${(0,aws_names/* consoleHost */.kd)(region)}/cloudwatch/home?region=${region}#logsV2:${path}`;
+}
+function stringOption(options, key) {
+    const value = options[key];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+// EXTERNAL MODULE: ./src/plan/verdict.ts
+var plan_verdict = __webpack_require__(7282);
+// EXTERNAL MODULE: ./src/steps/register-revision.ts
+var register_revision = __webpack_require__(8978);
+// EXTERNAL MODULE: ./src/failure.ts
+var src_failure = __webpack_require__(1633);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/steps/run-task-wait.ts
+
+
+
+
+
+
+/**
+ * Polls the task (one DescribeTasks per poll) until its lastStatus is STOPPED, printing a
+ * line whenever the status changes. Never throws for the task's own sake: a timeout comes
+ * back as 'gave-up' with how to stop the task, so the caller keeps its ARN.
+ */
+async function waitForTaskStop(options, deps) {
+    const { cluster, taskArn } = options;
+    try {
+        const task = await (0,wait/* waitFor */.f)({
+            what: `task ${(0,aws_names/* taskIdOf */.G6)(taskArn)} to stop`,
+            intervalMs: options.intervalMs,
+            timeoutMs: options.timeoutMs,
+            onProgress: (line) => deps.log.info(line),
+            check: async () => {
+                const [task] = await (0,ecs/* describeTasks */.yz)(deps.clients.ecs, cluster, [taskArn]);
+                // Right after RunTask, DescribeTasks may not list the task yet.
+                if (task === undefined)
+                    return { done: false, state: `task ${(0,aws_names/* taskIdOf */.G6)(taskArn)}: not visible yet` };
+                if (task.lastStatus === 'STOPPED')
+                    return { done: true, value: task };
+                return { done: false, state: taskStatusLine(task) };
+            },
+        }, deps);
+        return { state: 'stopped', task };
+    }
+    catch (error) {
+        const failure = (0,src_failure/* failureOf */.g)(error, deps.log);
+        const stop = `stop it with 'aws ecs stop-task --cluster ${cluster} --task ${taskArn}' if it should not finish`;
+        const hint = failure.kind === 'timed-out' ? `Task ${taskArn} is still running: ${stop}.` : `It may still be running: ${stop}.`;
+        const reason = failure.kind === 'timed-out' ? failure.reason : `Could not follow task ${taskArn}: ${failure.reason}`;
+        return { state: 'gave-up', failure: (0,plan_verdict/* withDetails */.FE)({ ...failure, reason }, [hint]) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/steps/run-task.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Read-only: loads and renders the task definition, validates overrides; throws UserError before any change. */
+async function prepareRunTask(options, image, deps) {
+    const started = deps.now();
+    const { launch, network, source } = options;
+    if (source.kind === 'ecs') {
+        // The ecs mode registers the definition later; what can be checked now is checked now.
+        const rendered = source.taskDefinition;
+        checkLaunch({ launch, network, ...(rendered === undefined ? {} : { taskDefinition: rendered }) });
+        if (rendered !== undefined)
+            selectRunTaskContainer(rendered, { containerName: options.containerName, image: image?.reference });
+        deps.log.info(`The one-off task runs the revision the ecs mode deploys; it is registered before the task starts.`);
+        logRequestPlan(options, deps);
+        return { options, started, tags: [], changes: [] };
+    }
+    const described = await loadSource(source, deps);
+    const planned = planRunTaskDefinition({
+        source: described.taskDefinition,
+        containerName: options.containerName,
+        image: image?.reference,
+        overridesContainer: overridesContainer(options),
+    });
+    checkLaunch({ launch, network, taskDefinition: planned.rendered });
+    const family = (0,aws_names/* familyOf */.Ap)(planned.rendered);
+    // A source run as it is needs no registration; nor does a rendering an earlier run registered.
+    let taskDefinitionArn = planned.sourceArn;
+    if (taskDefinitionArn === undefined) {
+        const latest = await (0,register_revision/* latestRevision */.H)(family, deps);
+        if (latest !== undefined)
+            taskDefinitionArn = (0,ecs_deploy/* reusableRevision */.JW)(planned.rendered, described.tags, latest);
+    }
+    deps.log.info(`Task definition: ${source.kind === 'file' ? `file ${source.path}` : `'${source.ref}'`} (family '${family}')`);
+    if (planned.container)
+        deps.log.info(`  container '${planned.container.containerName}': ${planned.container.why}`);
+    for (const change of planned.changes)
+        deps.log.info(`  ${change}`);
+    deps.log.info(taskDefinitionArn === undefined
+        ? `  a new revision of family '${family}' will be registered before the task starts`
+        : `  runs ${taskDefinitionArn} as it is`);
+    logRequestPlan(options, deps);
+    return {
+        options,
+        started,
+        taskDefinition: planned.rendered,
+        tags: described.tags,
+        ...(taskDefinitionArn === undefined ? {} : { taskDefinitionArn }),
+        ...(planned.container === undefined ? {} : { containerName: planned.container.containerName }),
+        changes: planned.changes,
+    };
+}
+/**
+ * Registers the rendered revision when it differs from its source, runs the task, waits
+ * until it stops, and judges it by the essential containers' exit codes. `ecsTaskDefinitionArn`
+ * is given when the source is 'ecs' (the pipeline registered it). Dry run: 'planned', no calls that change anything.
+ */
+async function applyRunTask(plan, deps, ecsTaskDefinitionArn) {
+    const { options } = plan;
+    const { cluster } = options;
+    const result = (fields) => ({
+        cluster,
+        changed: false,
+        registered: false,
+        logs: [],
+        durationMs: deps.now() - plan.started,
+        ...fields,
+    });
+    if (options.dryRun) {
+        const arn = plan.taskDefinitionArn ?? (options.source.kind === 'ecs' ? ecsTaskDefinitionArn : undefined);
+        const register = arn === undefined && options.source.kind !== 'ecs' ? `register a new revision of '${(0,aws_names/* familyOf */.Ap)(plan.taskDefinition ?? {})}' and ` : '';
+        deps.log.info(`Dry run: would ${register}run a task of ${arn ?? 'the rendered revision'} in cluster '${cluster}' and wait for it to stop.`);
+        return result({ verdict: { state: 'planned' }, taskDefinitionArn: arn ?? '' });
+    }
+    const target = await taskToRun(plan, deps, ecsTaskDefinitionArn);
+    const containerName = plan.containerName ?? containerFor(options, target.taskDefinition);
+    const request = buildRunTaskRequest({
+        cluster,
+        taskDefinitionArn: target.arn,
+        launch: options.launch,
+        network: options.network,
+        containerName,
+        command: options.command,
+        environment: options.environment,
+        startedBy: options.startedBy,
+        clientToken: options.clientToken,
+    });
+    deps.log.debug(`RunTask request: ${JSON.stringify(request)}`);
+    const started = { registered: target.registered, changed: target.registered, taskDefinitionArn: target.arn };
+    const answer = await (0,ecs/* runTask */.ZZ)(deps.clients.ecs, request);
+    const taskArn = answer.task?.taskArn;
+    if (taskArn === undefined) {
+        const reasons = describeRunTaskFailures(answer.failures);
+        const verdict = (0,plan_verdict/* failed */.gz)('task-not-started', `RunTask started no task of ${(0,aws_names/* taskDefinitionLabel */.$7)(target.arn)} in cluster '${cluster}':`, reasons.length > 0 ? reasons : ['ECS gave no reason']);
+        return result({ ...started, verdict });
+    }
+    deps.log.info(`Started task ${taskArn} (${(0,aws_names/* taskDefinitionLabel */.$7)(target.arn)}) in cluster '${cluster}'`);
+    const logs = logLocations(target.taskDefinition, taskArn).map(formatLogLocation);
+    for (const line of logs)
+        deps.log.info(`Logs of ${line}`);
+    const running = { ...started, changed: true, taskArn, logs };
+    const outcome = await waitForTaskStop({ cluster, taskArn, intervalMs: options.wait.intervalMs, timeoutMs: options.wait.timeoutMs }, deps);
+    if (outcome.state === 'gave-up')
+        return result({ ...running, verdict: (0,plan_verdict/* withDetails */.FE)(outcome.failure, logLines(logs)) });
+    return judged(outcome.task, { definition: target.taskDefinition, containerName, cluster, logs }, deps, (fields) => result({ ...running, ...fields }));
+}
+function judged(task, context, deps, finish) {
+    const judgement = judgeStoppedTask({ task, taskDefinition: context.definition, containerName: context.containerName });
+    const exit = judgement.exitCode === undefined ? {} : { exitCode: judgement.exitCode };
+    const id = (0,aws_names/* taskIdOf */.G6)(task.taskArn);
+    for (const note of judgement.notes)
+        deps.log.warning(`Task ${id}: ${note}.`);
+    if (judgement.state === 'succeeded') {
+        deps.log.info(`Task ${id} succeeded: every essential container exited 0.`);
+        return finish({ verdict: { state: 'succeeded' }, ...exit });
+    }
+    const verdict = (0,plan_verdict/* failed */.gz)('task-failed', `Task ${id} (${(0,aws_names/* taskDefinitionLabel */.$7)(task.taskDefinitionArn)}) in cluster '${context.cluster}' failed: ${judgement.problems.join('; ')}.`, [...(0,ecs_progress/* describeStoppedTask */.us)(task, { nonEssentialContainers: (0,containers/* nonEssentialContainers */.yg)(context.definition) }), ...logLines(context.logs)]);
+    return finish({ verdict, ...exit });
+}
+function logLines(logs) {
+    return logs.map((line) => `logs of ${line}`);
+}
+async function taskToRun(plan, deps, ecsTaskDefinitionArn) {
+    const { options } = plan;
+    if (options.source.kind === 'ecs') {
+        if (ecsTaskDefinitionArn === undefined)
+            throw new Error("applyRunTask: source 'ecs' needs the ARN of the revision the ecs mode registered");
+        const described = await (0,ecs/* describeTaskDefinition */.oh)(deps.clients.ecs, ecsTaskDefinitionArn);
+        const taskDefinition = (0,task_definition/* toRegisterable */.Hj)(described.taskDefinition);
+        checkLaunch({ launch: options.launch, network: options.network, taskDefinition });
+        return { arn: ecsTaskDefinitionArn, taskDefinition, registered: false };
+    }
+    const taskDefinition = plan.taskDefinition;
+    if (taskDefinition === undefined)
+        throw new Error('applyRunTask: the plan has no task definition');
+    if (plan.taskDefinitionArn !== undefined)
+        return { arn: plan.taskDefinitionArn, taskDefinition, registered: false };
+    return register(taskDefinition, plan.tags, options, deps);
+}
+async function register(taskDefinition, tags, options, deps) {
+    const { arn, registered } = await (0,register_revision/* registerOrReuse */.X)(taskDefinition, tags, { timeoutMs: options.wait.timeoutMs }, deps);
+    return { arn, taskDefinition, registered };
+}
+async function loadSource(source, deps) {
+    if (source.kind === 'file')
+        return { taskDefinition: source.taskDefinition, tags: source.tags };
+    try {
+        return await (0,ecs/* describeTaskDefinition */.oh)(deps.clients.ecs, source.ref);
+    }
+    catch (error) {
+        if ((0,errors/* awsErrorName */.ZH)(error) !== 'ClientException')
+            throw error;
+        throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.runTaskDefinition}' ('${source.ref}') names no task definition ECS knows (${(0,errors/* messageOf */.bD)(error)}): check the family, revision and region.`, { cause: error });
+    }
+}
+function overridesContainer(options) {
+    return options.command !== undefined || options.environment.length > 0;
+}
+/** For source 'ecs', known only once the revision is: the container the overrides need. */
+function containerFor(options, taskDefinition) {
+    if (options.containerName === undefined && !overridesContainer(options))
+        return undefined;
+    return selectRunTaskContainer(taskDefinition, { containerName: options.containerName }).containerName;
+}
+/** What RunTask will be asked, as a person reviewing the log wants to read it (no environment values). */
+function logRequestPlan(options, deps) {
+    const { launch, network } = options;
+    const how = 'launchType' in launch
+        ? `launch type ${launch.launchType}`
+        : launch.capacityProviderStrategy.length === 0
+            ? "the cluster's default capacity provider strategy"
+            : `capacity providers ${launch.capacityProviderStrategy.map((i) => `${i.capacityProvider}:${i.weight}:${i.base}`).join(', ')}`;
+    const where = network === undefined
+        ? ''
+        : `, subnets ${network.subnets.join(', ')}, security groups ${network.securityGroups.join(', ') || "(the VPC's default)"}, public IP ${network.assignPublicIp ? 'on' : 'off'}`;
+    deps.log.info(`Task: cluster '${options.cluster}', ${how}${where}, started by '${options.startedBy}'`);
+    if (options.command !== undefined)
+        deps.log.info(`  command: ${JSON.stringify(options.command)}`);
+    if (options.environment.length > 0)
+        deps.log.info(`  environment: ${options.environment.map((e) => e.name).join(', ')}`);
+}
+
+
+/***/ })
+
+};
