@@ -19,6 +19,7 @@ import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import { runAction } from '../__tests__/support/run-action.ts';
 import type { ActionRun } from '../__tests__/support/run-action.ts';
 import { completesAfter } from '../__tests__/support/scenario-proxy.ts';
+import { lineWriter, renderMarkdown, viewFor } from './demo-view.ts';
 
 const CLUSTER = 'demo';
 const SERVICE = 'web';
@@ -27,15 +28,17 @@ const PARAMETER = '/demo/prod/image-tag';
 const RELEASE = 'v1.2.3';
 const MUTATING = ['RegisterTaskDefinition', 'UpdateService', 'UpdateFunctionCode', 'PublishVersion', 'CreateAlias', 'UpdateAlias', 'PutParameter'];
 
+const view = viewFor(process.stdout);
+
 function heading(text: string): void {
-  process.stdout.write(`\n\x1b[1m== ${text}\x1b[0m\n`);
+  process.stdout.write(`\n${view.bold(`== ${text}`)}\n`);
 }
 
 function show(run: ActionRun): void {
-  heading('outputs');
+  heading('outputs (as a later step reads them: whole)');
   for (const [name, value] of Object.entries(run.outputs)) process.stdout.write(`  ${name} = ${value}\n`);
-  heading('job summary');
-  process.stdout.write(run.summary.trim() === '' ? '  (empty)\n' : `${run.summary.trim()}\n`);
+  heading('job summary (rendered)');
+  process.stdout.write(run.summary.trim() === '' ? '  (empty)\n' : `${renderMarkdown(run.summary.trim(), view)}\n`);
   if (run.stderr.trim() !== '') {
     heading('stderr');
     process.stdout.write(`${run.stderr.trim()}\n`);
@@ -76,12 +79,13 @@ async function demo(testbed: EcsTestbed, signal: AbortSignal): Promise<string[]>
     'wait-timeout': '2m',
   };
   const env = { ...testbed.awsEnv, GITHUB_REF: `refs/tags/${RELEASE}`, GITHUB_SHA: '4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39' };
-  const stream = (chunk: string): void => {
-    process.stdout.write(chunk);
-  };
+  // The log as the Actions UI shows it: groups as headings, digests shortened.
+  const log = lineWriter((text) => process.stdout.write(text), view);
+  const stream = (chunk: string): void => log.push(chunk);
 
   heading(`run 1: release ${RELEASE} to service, function and parameter, with cpu 1 vCPU / memory 2 GB`);
   const first = await runAction({ inputs, env, onStdout: stream, timeoutMs: 180_000, signal });
+  log.flush();
   show(first);
   if (first.exitCode !== 0) problems.push(`run 1 exited ${String(first.exitCode)}, expected 0`);
   if (first.outputs['changed'] !== 'true') problems.push(`run 1 reported changed=${first.outputs['changed'] ?? '(unset)'}, expected true`);
@@ -94,6 +98,7 @@ async function demo(testbed: EcsTestbed, signal: AbortSignal): Promise<string[]>
   const from = testbed.proxy.calls.length;
   heading('run 2: the same inputs again (should change nothing)');
   const second = await runAction({ inputs, env, onStdout: stream, timeoutMs: 180_000, signal });
+  log.flush();
   show(second);
   const writes = MUTATING.reduce((sum, operation) => sum + testbed.proxy.callsTo(operation, from), 0);
   if (second.exitCode !== 0) problems.push(`run 2 exited ${String(second.exitCode)}, expected 0`);

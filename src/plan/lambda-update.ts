@@ -206,7 +206,13 @@ export function decideLambdaUpdate(input: LambdaDecisionInput): LambdaDecision {
     changes.push(`image: ${runningImage(input.function) ?? '(none)'} -> ${input.target.reference}${why}`);
   }
   if (publish) changes.push('publish a version');
-  if (alias) changes.push(`alias ${alias.name}: ${alias.current?.FunctionVersion ?? '(none, created)'} -> (new version)`);
+  if (alias) {
+    changes.push(
+      alias.current?.FunctionVersion === undefined
+        ? `alias ${alias.name}: to be created, pointing at the version this deploy publishes`
+        : `alias ${alias.name}: version ${alias.current.FunctionVersion} -> the version this deploy publishes`,
+    );
+  }
   return { skip, waitFirst: busy, updateCode, publish, alias, changes };
 }
 

@@ -501,7 +501,7 @@ describe('applyLambda publishing and moving an alias', () => {
       changed: true,
       version: '4',
       alias: 'live',
-      changes: [`image: ${REPO}@${OLD} -> ${IMAGE.reference}`, 'publish a version', 'alias live: (none, created) -> (new version)'],
+      changes: [`image: ${REPO}@${OLD} -> ${IMAGE.reference}`, 'publish a version', 'alias live: to be created, pointing at the version this deploy publishes'],
     });
   });
 
@@ -640,13 +640,13 @@ describe('applyLambda in a dry run', () => {
         functionName: 'api',
         verdict: { state: 'planned' },
         changed: false,
-        changes: [`image: ${REPO}@${OLD} -> ${IMAGE.reference}`, 'publish a version', 'alias live: 3 -> (new version)'],
+        changes: [`image: ${REPO}@${OLD} -> ${IMAGE.reference}`, 'publish a version', 'alias live: version 3 -> the version this deploy publishes'],
       }),
       expect.objectContaining({ functionName: 'worker', verdict: { state: 'unchanged' }, changed: false, version: '8', changes: [] }),
     ]);
     expect(result.functions[0]?.version).toBeUndefined();
     expect(w.log.map((l) => l.message)).toContain(
-      `api: dry run, nothing sent; planned: image: ${REPO}@${OLD} -> ${IMAGE.reference}; publish a version; alias live: 3 -> (new version).`,
+      `api: dry run, nothing sent; planned: image: ${REPO}@${OLD} -> ${IMAGE.reference}; publish a version; alias live: version 3 -> the version this deploy publishes.`,
     );
   });
 });
