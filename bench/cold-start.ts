@@ -19,10 +19,10 @@
 // GNU time (default 3).
 
 import { spawn } from 'node:child_process';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { TEST_ACCOUNT, TEST_REGION, startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import { stopProcess, waitForExit } from '../__tests__/support/moto.ts';
@@ -58,7 +58,15 @@ interface Bundle {
 }
 
 function bundle(name: string, what: string, entry: string): Bundle {
-  return { name, what, entry, bytes: statSync(entry).size, firstRequestMs: [], exitMs: [], maxRssKiB: [], problems: [] };
+  return { name, what, entry, bytes: bundleBytes(entry), firstRequestMs: [], exitMs: [], maxRssKiB: [], problems: [] };
+}
+
+/** The entry and every chunk beside it (ncc splits lazily imported modules into N.index.js). */
+function bundleBytes(entry: string): number {
+  const dir = dirname(entry);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 }
 
 /** Whether `npm run bundle` minifies: the floors are built the same way. */
@@ -234,7 +242,7 @@ async function coldStart(ctx: BenchContext): Promise<Goal[]> {
   const problems = bundles.flatMap((b) => b.problems);
   return [
     {
-      goal: `dist/index.js <= ${(GOAL_BUNDLE_BYTES / 1e6).toFixed(1)} MB (the official ECS deploy action's)`,
+      goal: `dist/*.js (index.js and its chunks) <= ${(GOAL_BUNDLE_BYTES / 1e6).toFixed(1)} MB (the official ECS deploy action's)`,
       measured: `${(ours.bytes / 1e6).toFixed(2)} MB (${ours.bytes} bytes)`,
       met: ours.bytes <= GOAL_BUNDLE_BYTES,
     },
