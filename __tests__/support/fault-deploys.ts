@@ -97,15 +97,17 @@ export function faultDeploys(testbed: Testbed) {
 
   // What a deploy costs with no fault at all: the calls each fault scenario must repeat
   // exactly (rollout polls aside), however many attempts each one needed.
-  let baseline: Record<string, number> | undefined;
-  async function cleanDeployCalls(): Promise<Record<string, number>> {
-    if (baseline !== undefined) return baseline;
-    const world = await seedWorld('baseline');
-    const from = testbed.proxy.calls.length;
-    const run = await deploy(world);
-    expect(run.exitCode, transcript(run)).toBe(0);
-    await expectDeployedOnce(world);
-    baseline = withoutPolls(reachedCounts(from));
+  // Run once however many tests ask, concurrently or not.
+  let baseline: Promise<Record<string, number>> | undefined;
+  function cleanDeployCalls(): Promise<Record<string, number>> {
+    baseline ??= (async () => {
+      const world = await seedWorld('baseline');
+      const from = testbed.proxy.calls.length;
+      const run = await deploy(world);
+      expect(run.exitCode, transcript(run)).toBe(0);
+      await expectDeployedOnce(world);
+      return withoutPolls(reachedCounts(from));
+    })();
     return baseline;
   }
 

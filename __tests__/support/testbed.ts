@@ -28,6 +28,12 @@ export interface Testbed {
   readonly endpoint: string;
   /** seedService against moto; with `rollout`, the proxy plays that rollout for the service. */
   seedService(options: TestbedServiceOptions): Promise<SeededService>;
+  /**
+   * Runs `fn` with a scenario proxy of its own in front of the same moto, stopped when `fn`
+   * settles: its call log and overlays are the lane's alone, so tests that each seed their
+   * own resources can run concurrently (describe.concurrent) and still count their calls.
+   */
+  lane<T>(fn: (lane: Testbed) => Promise<T>): Promise<T>;
 }
 
 export interface TestbedServiceOptions {
@@ -54,10 +60,13 @@ export function useTestbed(): Testbed {
     current = undefined;
     await testbed?.stop();
   });
-  const up = (): EcsTestbed => {
+  return testbedOf(() => {
     if (current === undefined) throw new Error('the testbed is not up (its beforeAll failed, or this ran outside the suite)');
     return current;
-  };
+  });
+}
+
+function testbedOf(up: () => EcsTestbed): Testbed {
   return {
     get moto() {
       return up().moto;
@@ -84,6 +93,14 @@ export function useTestbed(): Testbed {
       });
       if (options.rollout !== undefined) proxy.scriptRollout(seeded.serviceName, options.rollout);
       return seeded;
+    },
+    async lane(fn) {
+      const own = await testbedOn(up().moto, { ownsMoto: false });
+      try {
+        return await fn(testbedOf(() => own));
+      } finally {
+        await own.stop();
+      }
     },
   };
 }
