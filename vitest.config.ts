@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['__tests__/e2e/**/*.test.ts'],
           globalSetup: ['__tests__/support/moto-global-setup.ts'],
+          isolate: false,
           maxWorkers: WORKERS,
           testTimeout: 120_000,
           hookTimeout: 60_000,

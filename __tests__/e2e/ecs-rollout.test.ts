@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_ACCOUNT, TEST_REGION } from '../support/ecs-fixtures.ts';
+import { NEXT_APP_IMAGE } from '../support/ecs-fixtures.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import {
@@ -14,8 +14,6 @@ import type { RecordedCall, RolloutScript } from '../support/scenario-proxy.ts';
 import { useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
 
-const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
-
 // The rollouts moto cannot do, played by the scenario proxy; the action only sees ECS.
 describe.concurrent('mode ecs waits for the rollout it started', () => {
   const testbed = useTestbed();
@@ -28,7 +26,7 @@ describe.concurrent('mode ecs waits for the rollout it started', () => {
         cluster: `c-${name}`,
         service: `s-${name}`,
         'container-name': 'app',
-        image: NEW_IMAGE,
+        image: NEXT_APP_IMAGE,
         'poll-interval': '1s',
         'wait-timeout': '60s',
         ...extra,
@@ -44,7 +42,7 @@ describe.concurrent('mode ecs waits for the rollout it started', () => {
       expect(run.exitCode, transcript(run)).toBe(0);
       const [deploymentId] = lane.proxy.deploymentIds('s-completes');
       expect(deploymentId).toMatch(/^ecs-svc\/\d{19}$/);
-      expect(run.outputs).toMatchObject({ changed: 'true', 'deployment-id': deploymentId, image: NEW_IMAGE });
+      expect(run.outputs).toMatchObject({ changed: 'true', 'deployment-id': deploymentId, image: NEXT_APP_IMAGE });
       // It waited for the completion rather than calling the first snapshot stable.
       const about = (c: RecordedCall): boolean => JSON.stringify(c.body).includes('s-completes');
       const update = lane.proxy.calls.find((c) => c.operation === 'UpdateService' && about(c));

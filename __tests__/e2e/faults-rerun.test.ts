@@ -20,7 +20,7 @@ describe('fault tolerance of a full image + ecs + lambda + parameter deploy', ()
   describe('a run killed mid-deploy, run again with the same inputs', () => {
     it('follows the deployment the killed run started, and succeeds when it completes', async () => {
       const { proxy } = testbed;
-      const world = await seedWorld('killed-waiting', completesAfter(8000));
+      const world = await seedWorld('killed-waiting', completesAfter(15_000));
       const from = proxy.calls.length;
       const controller = new AbortController();
 
@@ -50,7 +50,7 @@ describe('fault tolerance of a full image + ecs + lambda + parameter deploy', ()
       // It waited for the scripted rollout: the parameter came after it completed.
       const update = callsFrom(from).find((c) => c.operation === 'UpdateService');
       const put = callsFrom(again).find((c) => c.operation === 'PutParameter');
-      expect(put?.at ?? 0).toBeGreaterThanOrEqual((update?.at ?? Infinity) + 8000);
+      expect(put?.at ?? 0).toBeGreaterThanOrEqual((update?.at ?? Infinity) + 15_000);
       await expectDeployedOnce(world);
     });
 

@@ -171,7 +171,8 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
         tags: ['v1.2.3', 'v1.2.4'],
         running: { tag: 'v1.2.3', pinned: true },
         parameterHistory: ['v1.2.2', 'v1.2.3'],
-        rollout: circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 3000 }),
+        // FAILED for 4.5 s before the rollback completes: room for a 1 s poll on a busy machine.
+        rollout: circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 6000 }),
       });
       const from = proxy.calls.length;
 

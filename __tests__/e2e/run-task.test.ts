@@ -1,13 +1,11 @@
-import { ListTasksCommand } from '@aws-sdk/client-ecs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  TEST_ACCOUNT,
-  TEST_REGION,
+  NEXT_APP_IMAGE,
   defaultNetwork,
   describeService,
   describeTaskDefinitionWithTags,
-  ecsClient,
   listRevisions,
+  listTaskArns,
   seedFamily,
 } from '../support/ecs-fixtures.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
@@ -23,8 +21,6 @@ import type { Testbed } from '../support/testbed.ts';
 // before anything is deployed. moto creates the task; the proxy plays its life
 // (task-scenarios.ts). Each test seeds its own cluster and family.
 
-const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
-
 describe.concurrent('mode run-task runs a one-off task to its end', () => {
   const testbed = useTestbed();
   let network: { subnets: string[]; securityGroups: string[] };
@@ -33,15 +29,6 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
     network = await defaultNetwork(testbed.endpoint);
   });
 
-  /** The task ARNs moto itself holds for the cluster. */
-  async function motoTasks(cluster: string): Promise<string[]> {
-    const ecs = ecsClient(testbed.moto.url);
-    try {
-      return (await ecs.send(new ListTasksCommand({ cluster }))).taskArns ?? [];
-    } finally {
-      ecs.destroy();
-    }
-  }
 
   function run(lane: Testbed, inputs: Record<string, string>): Promise<ActionRun> {
     return runAction({
@@ -84,7 +71,7 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
       const started = task.onlyRun();
       const [taskArn] = started.taskArns;
       expect(taskArn).toMatch(/^arn:aws:ecs:us-east-1:123456789012:task\/rt-ok\/[0-9a-f-]+$/);
-      expect(await motoTasks('rt-ok')).toEqual([taskArn]);
+      expect(await listTaskArns(lane.endpoint, 'rt-ok')).toEqual([taskArn]);
       expect(result.outputs).toMatchObject({ 'task-arn': taskArn, 'task-exit-code': '0' });
 
       expect(started.request).toMatchObject({
@@ -126,7 +113,7 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
       expect(new Set(sent.map((c) => (c.body as { clientToken?: string }).clientToken)).size).toBe(1);
       expect(tokens.replayed).toBe(1);
       expect(task.runs).toHaveLength(1);
-      expect(await motoTasks('rt-lost')).toHaveLength(1);
+      expect(await listTaskArns(lane.endpoint, 'rt-lost')).toHaveLength(1);
       expect(result.outputs['task-arn']).toBe(task.onlyRun().taskArns[0]);
     }),
   );
@@ -199,7 +186,7 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
         cluster: 'rt-fail',
         service: 'web-fail',
         'container-name': 'app',
-        image: NEW_IMAGE,
+        image: NEXT_APP_IMAGE,
         'run-task-container': 'app',
         command: 'npm run migrate',
       });
@@ -222,7 +209,7 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
       // By ARN or family:revision, it names the revision ecs registered.
       expect(started.request.taskDefinition?.split('/').pop()).toBe(revisions[1]?.split('/').pop());
       const { taskDefinition } = await describeTaskDefinitionWithTags(moto.url, revisions[1] ?? '');
-      expect(taskDefinition.containerDefinitions?.find((c) => c.name === 'app')?.image).toBe(NEW_IMAGE);
+      expect(taskDefinition.containerDefinitions?.find((c) => c.name === 'app')?.image).toBe(NEXT_APP_IMAGE);
       expect(proxy.callsTo('UpdateService', from)).toBe(0);
       expect((await describeService(moto.url, 'rt-fail', 'web-fail')).taskDefinition).toBe(seeded.taskDefinitionArn);
       expect(result.summary).toContain('Not run because of the failure: ecs');

@@ -12,7 +12,7 @@ import type { ECSClient, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepository, ecrClient, pushImage } from '../support/aws-fixtures.ts';
 import { IMAGE_NOT_FOUND, imageAppearsAfter, imageNeverAppears } from '../support/ecr-scenarios.ts';
-import { defaultNetwork, ecsClient, richTaskDefinition, seedFamily } from '../support/ecs-fixtures.ts';
+import { defaultNetwork, ecsClient, listTaskArns, richTaskDefinition, seedFamily } from '../support/ecs-fixtures.ts';
 import { crashLoop } from '../support/scenario-proxy.ts';
 import {
   ESSENTIAL_CONTAINER_EXITED,
@@ -72,15 +72,6 @@ describe('one-off task scripts against moto', () => {
     return out.tasks?.[0];
   }
 
-  /** Task ARNs moto itself lists for the cluster (any status). */
-  async function motoTasks(cluster: string): Promise<string[]> {
-    const direct = ecsClient(testbed.moto.url);
-    try {
-      return (await direct.send(new ListTasksCommand({ cluster }))).taskArns ?? [];
-    } finally {
-      direct.destroy();
-    }
-  }
 
   it('taskExits: the task moto created provisions, runs, then stops with the scripted exit codes and reasons', async () => {
     const clock = manualClock();
@@ -98,7 +89,7 @@ describe('one-off task scripts against moto', () => {
     const started = await ecs.send(new RunTaskCommand(runTaskInput('ts-exits', 'ts-exits:1', { clientToken: 'token-exits', overrides })));
 
     const taskArn = started.tasks?.[0]?.taskArn ?? '';
-    expect(await motoTasks('ts-exits')).toEqual([taskArn]);
+    expect(await listTaskArns(testbed.endpoint, 'ts-exits')).toEqual([taskArn]);
     expect(scenario.onlyRun()).toMatchObject({ taskArns: [taskArn], startedAt: T0, request: { clientToken: 'token-exits', overrides, taskDefinition: 'ts-exits:1' } });
     // moto's own answer says RUNNING with exit code 0 at once: the script replaces it.
     expect(started.tasks?.[0]).toMatchObject({ lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', startedBy: 'image-deploy' });
@@ -227,7 +218,7 @@ describe('one-off task scripts against moto', () => {
 
     expect(retried.tasks?.[0]?.taskArn).toBe(first.tasks?.[0]?.taskArn);
     expect(other.tasks?.[0]?.taskArn).not.toBe(first.tasks?.[0]?.taskArn);
-    expect((await motoTasks('ts-token')).sort()).toEqual([first.tasks?.[0]?.taskArn, other.tasks?.[0]?.taskArn].sort());
+    expect((await listTaskArns(testbed.endpoint, 'ts-token')).sort()).toEqual([first.tasks?.[0]?.taskArn, other.tasks?.[0]?.taskArn].sort());
     expect(replays.replayed).toBe(1);
     expect(scenario.runs).toHaveLength(2);
     expect(testbed.proxy.callsTo('RunTask')).toBeGreaterThanOrEqual(3); // every attempt is still recorded
@@ -248,7 +239,7 @@ describe('one-off task scripts against moto', () => {
     const out = await ecs.send(new RunTaskCommand({ ...withoutLaunchType, capacityProviderStrategy: strategy }));
 
     expect(out.tasks?.[0]).toMatchObject({ capacityProviderName: 'FARGATE_SPOT', launchType: 'FARGATE' });
-    expect(await motoTasks('ts-spot')).toEqual([out.tasks?.[0]?.taskArn]);
+    expect(await listTaskArns(testbed.endpoint, 'ts-spot')).toEqual([out.tasks?.[0]?.taskArn]);
     const recorded = proxy.calls.slice(from).find((c) => c.operation === 'RunTask')?.body as RunTaskCommandInput | undefined;
     expect(recorded?.capacityProviderStrategy).toEqual(strategy);
     expect(recorded?.launchType).toBeUndefined();

@@ -5,6 +5,7 @@ import {
   DescribeTaskDefinitionCommand,
   ECSClient,
   ListTaskDefinitionsCommand,
+  ListTasksCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
 import type { RegisterTaskDefinitionCommandInput, Service, Tag, TaskDefinition } from '@aws-sdk/client-ecs';
@@ -17,6 +18,8 @@ export const TEST_REGION = 'us-east-1';
 export const TEST_ACCOUNT = '123456789012';
 export const TEST_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' } as const;
 export const APP_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:1.0.0`;
+/** The next release of the app, as a deploy gives it in input 'image'. */
+export const NEXT_APP_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
 export const SIDECAR_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/log-router:2.3.1`;
 
 export function ecsClient(endpoint: string): ECSClient {
@@ -200,6 +203,16 @@ export async function seedFamily(endpoint: string, cluster: string, family: stri
     await client.send(new CreateClusterCommand({ clusterName: cluster }));
     const registered = await client.send(new RegisterTaskDefinitionCommand(richTaskDefinition(family)));
     return registered.taskDefinition?.taskDefinitionArn ?? '';
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Task ARNs moto itself lists for the cluster (any status). */
+export async function listTaskArns(endpoint: string, cluster: string): Promise<string[]> {
+  const client = ecsClient(endpoint);
+  try {
+    return (await client.send(new ListTasksCommand({ cluster }))).taskArns ?? [];
   } finally {
     client.destroy();
   }

@@ -54,7 +54,8 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
     return entry === undefined ? undefined : { entry, current: entry.rollouts.at(-1) };
   };
 
-  const stateOf = (rollout: ActiveRollout): RolloutState => rollout.script(Date.now() - rollout.ctx.startedAt, rollout.ctx);
+  const stateOf = (rollout: ActiveRollout, at = Date.now()): RolloutState =>
+    rollout.script(Math.max(0, at - rollout.ctx.startedAt), rollout.ctx);
 
   // UpdateService on a scripted service: let moto store it, then report a new deployment.
   proxy.overlay('ecs', 'UpdateService', async (req, next) => {
@@ -115,7 +116,9 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
     return jsonResponse(response, json);
   });
 
-  proxy.overlay('ecs', 'DescribeServices', async (_req, next) => {
+  proxy.overlay('ecs', 'DescribeServices', async (req, next) => {
+    // The rollout as it is when the request arrived (its recorded `at`), however long moto takes.
+    const askedAt = req.call.at;
     const response = await next();
     if (response.status !== 200) return response;
     const json = parseJson(response.body) as { services?: EcsServiceJson[] };
@@ -123,7 +126,7 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
     for (const service of json.services ?? []) {
       const current = rolloutFor(service.serviceName)?.current;
       if (current === undefined) continue;
-      overlayService(service, stateOf(current));
+      overlayService(service, stateOf(current, askedAt));
       touched = true;
     }
     return touched ? jsonResponse(response, json) : response;

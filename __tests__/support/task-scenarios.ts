@@ -172,9 +172,9 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
   const tasks = new Map<string, { run: ScriptedTaskRun; base: WireTask }>();
   let describes = 0;
 
-  const stateOf = (arn: string): WireTask | undefined => {
+  const stateOf = (arn: string, at = now()): WireTask | undefined => {
     const entry = tasks.get(arn);
-    return entry === undefined ? undefined : scriptedTask(entry.base, entry.run, life, now());
+    return entry === undefined ? undefined : scriptedTask(entry.base, entry.run, life, at);
   };
 
   proxy.overlay('ecs', 'RunTask', async (req, next) => {
@@ -203,6 +203,8 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
       if (arn !== undefined) ours.set(ref, arn);
     }
     if (ours.size === 0) return next();
+    // The task as it is when the request arrived (its recorded `at`), however long moto takes.
+    const askedAt = life.now === undefined ? req.call.at : now();
     const response = await next();
     if (response.status !== 200) return response;
     describes += 1;
@@ -214,7 +216,7 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
     const cluster = clusterName(typeof body.cluster === 'string' ? body.cluster : undefined);
     const answered: WireTask[] = [];
     for (const [ref, arn] of ours) {
-      const task = stateOf(arn);
+      const task = stateOf(arn, askedAt);
       if (task !== undefined && clusterOfTask(arn) === cluster) answered.push(task);
       else failures.push({ arn: ref, reason: 'MISSING' });
     }
