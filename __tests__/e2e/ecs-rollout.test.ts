@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ACCOUNT, TEST_REGION, seedService, startEcsTestbed } from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { NEXT_APP_IMAGE } from '../support/ecs-fixtures.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import {
@@ -12,78 +11,77 @@ import {
   neverCompletes,
 } from '../support/scenario-proxy.ts';
 import type { RecordedCall, RolloutScript } from '../support/scenario-proxy.ts';
-
-const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
+import { useTestbed } from '../support/testbed.ts';
+import type { Testbed } from '../support/testbed.ts';
 
 // The rollouts moto cannot do, played by the scenario proxy; the action only sees ECS.
-describe('mode ecs waits for the rollout it started', () => {
-  let testbed: EcsTestbed;
+describe.concurrent('mode ecs waits for the rollout it started', () => {
+  const testbed = useTestbed();
 
-  beforeAll(async () => {
-    testbed = await startEcsTestbed();
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
-
-  async function deploy(name: string, script: RolloutScript, extra: Record<string, string> = {}): Promise<ActionRun> {
-    await seedService({ endpoint: testbed.moto.url, cluster: `c-${name}`, service: `s-${name}`, desiredCount: 2 });
-    testbed.proxy.scriptRollout(`s-${name}`, script);
+  async function deploy(lane: Testbed, name: string, script: RolloutScript, extra: Record<string, string> = {}): Promise<ActionRun> {
+    await lane.seedService({ cluster: `c-${name}`, service: `s-${name}`, desiredCount: 2, rollout: script });
     return runAction({
       inputs: {
         mode: 'ecs',
         cluster: `c-${name}`,
         service: `s-${name}`,
         'container-name': 'app',
-        image: NEW_IMAGE,
+        image: NEXT_APP_IMAGE,
         'poll-interval': '1s',
         'wait-timeout': '60s',
         ...extra,
       },
-      env: testbed.awsEnv,
+      env: lane.awsEnv,
     });
   }
 
-  it('succeeds once the rollout completes, and reports the deployment it started', async () => {
-    const run = await deploy('completes', completesAfter(3000));
+  it('succeeds once the rollout completes, and reports the deployment it started', () =>
+    testbed.lane(async (lane) => {
+      const run = await deploy(lane, 'completes', completesAfter(3000));
 
-    expect(run.exitCode, transcript(run)).toBe(0);
-    const [deploymentId] = testbed.proxy.deploymentIds('s-completes');
-    expect(deploymentId).toMatch(/^ecs-svc\/\d{19}$/);
-    expect(run.outputs).toMatchObject({ changed: 'true', 'deployment-id': deploymentId, image: NEW_IMAGE });
-    // It waited for the completion rather than calling the first snapshot stable.
-    const about = (c: RecordedCall): boolean => JSON.stringify(c.body).includes('s-completes');
-    const update = testbed.proxy.calls.find((c) => c.operation === 'UpdateService' && about(c));
-    const lastDescribe = testbed.proxy.calls.filter((c) => c.operation === 'DescribeServices' && about(c)).at(-1);
-    expect(lastDescribe?.at ?? 0).toBeGreaterThanOrEqual((update?.at ?? Infinity) + 3000);
-  });
+      expect(run.exitCode, transcript(run)).toBe(0);
+      const [deploymentId] = lane.proxy.deploymentIds('s-completes');
+      expect(deploymentId).toMatch(/^ecs-svc\/\d{19}$/);
+      expect(run.outputs).toMatchObject({ changed: 'true', 'deployment-id': deploymentId, image: NEXT_APP_IMAGE });
+      // It waited for the completion rather than calling the first snapshot stable.
+      const about = (c: RecordedCall): boolean => JSON.stringify(c.body).includes('s-completes');
+      const update = lane.proxy.calls.find((c) => c.operation === 'UpdateService' && about(c));
+      const lastDescribe = lane.proxy.calls.filter((c) => c.operation === 'DescribeServices' && about(c)).at(-1);
+      expect(lastDescribe?.at ?? 0).toBeGreaterThanOrEqual((update?.at ?? Infinity) + 3000);
+    }),
+  );
 
-  it('fails when the circuit breaker marks the deployment FAILED, even though the rollback then completes', async () => {
-    const run = await deploy('breaker', circuitBreakerRollback({ failAfterMs: 2000, rolledBackAfterMs: 4000 }));
+  it('fails when the circuit breaker marks the deployment FAILED, even though the rollback then completes', () =>
+    testbed.lane(async (lane) => {
+      const run = await deploy(lane, 'breaker', circuitBreakerRollback({ failAfterMs: 2000, rolledBackAfterMs: 4000 }));
 
-    expect(run.exitCode, transcript(run)).toBe(1);
-    expect(errorText(run)).toContain(CIRCUIT_BREAKER_REASON);
-  });
+      expect(run.exitCode, transcript(run)).toBe(1);
+      expect(errorText(run)).toContain(CIRCUIT_BREAKER_REASON);
+    }),
+  );
 
-  it('fails a crash loop without a circuit breaker once max-failed-tasks tasks stopped, with their reasons', async () => {
-    const run = await deploy('crash', crashLoop({ everyMs: 700, exitCode: 1, reason: 'Error: cannot connect to database' }), {
-      'max-failed-tasks': '3',
-    });
+  it('fails a crash loop without a circuit breaker once max-failed-tasks tasks stopped, with their reasons', () =>
+    testbed.lane(async (lane) => {
+      const run = await deploy(lane, 'crash', crashLoop({ everyMs: 700, exitCode: 1, reason: 'Error: cannot connect to database' }), {
+        'max-failed-tasks': '3',
+      });
 
-    expect(run.exitCode, transcript(run)).toBe(1);
-    const error = errorText(run);
-    expect(error).toContain('max-failed-tasks');
-    expect(error).toContain(ESSENTIAL_EXITED);
-    expect(error).toContain('exit code 1');
-  });
+      expect(run.exitCode, transcript(run)).toBe(1);
+      const error = errorText(run);
+      expect(error).toContain('max-failed-tasks');
+      expect(error).toContain(ESSENTIAL_EXITED);
+      expect(error).toContain('exit code 1');
+    }),
+  );
 
-  it('gives up at wait-timeout and says how far the rollout got', async () => {
-    const run = await deploy('timeout', neverCompletes(), { 'wait-timeout': '4s' });
+  it('gives up at wait-timeout and says how far the rollout got', () =>
+    testbed.lane(async (lane) => {
+      const run = await deploy(lane, 'timeout', neverCompletes(), { 'wait-timeout': '4s' });
 
-    expect(run.exitCode, transcript(run)).toBe(1);
-    const error = errorText(run);
-    expect(error).toContain('Timed out');
-    expect(error).toContain('running 0/2');
-  });
+      expect(run.exitCode, transcript(run)).toBe(1);
+      const error = errorText(run);
+      expect(error).toContain('Timed out');
+      expect(error).toContain('running 0/2');
+    }),
+  );
 });

@@ -14,8 +14,10 @@
 // (it only places Fargate tasks for launchType FARGATE).
 
 import type { RunTaskCommandInput } from '@aws-sdk/client-ecs';
-import { jsonResponse, parseJson } from './scenario-proxy.ts';
-import type { ProxyRequest, ProxyResponse, ScenarioProxy } from './scenario-proxy.ts';
+import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
+import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
+import { ESSENTIAL_CONTAINER_EXITED, arnOf, clusterName, clusterOfTask, describeMatch, familyOf, matches, scriptedTask } from './task-scripts.ts';
+import type { TaskFailure, WireTask } from './task-scripts.ts';
 
 export type TaskStopCode =
   | 'EssentialContainerExited'
@@ -76,9 +78,7 @@ export interface TaskScenario {
   readonly describes: number;
 }
 
-export const ESSENTIAL_CONTAINER_EXITED = 'Essential container in task exited';
-/** What a container reports after StopTask: 128 + SIGTERM, as most processes end. */
-export const STOPPED_BY_USER_EXIT_CODE = 143;
+export { ESSENTIAL_CONTAINER_EXITED, STOPPED_BY_USER_EXIT_CODE, familyOf } from './task-scripts.ts';
 
 /**
  * The task provisions, runs, and at `afterMs` stops: each container exits with its code
@@ -87,7 +87,7 @@ export const STOPPED_BY_USER_EXIT_CODE = 143;
  * "Essential container in task exited" unless given.
  */
 export function taskExits(
-  proxy: ScenarioProxy,
+  proxy: ProxyCore,
   options: TaskMatch & {
     afterMs: number;
     exitCodes: Record<string, number | undefined>;
@@ -125,7 +125,7 @@ export function taskExits(
  * without exit codes.
  */
 export function taskFailsToStart(
-  proxy: ScenarioProxy,
+  proxy: ProxyCore,
   options: TaskMatch & { afterMs: number; stoppedReason: string; containers: string[]; now?: () => number },
 ): TaskScenario {
   const { afterMs, stoppedReason, containers, now, ...match } = options;
@@ -142,7 +142,7 @@ export function taskFailsToStart(
 
 /** RUNNING from `runningAfterMs` (default 0) until someone calls StopTask. */
 export function taskNeverStops(
-  proxy: ScenarioProxy,
+  proxy: ProxyCore,
   options: TaskMatch & { containers: string[]; runningAfterMs?: number; now?: () => number },
 ): TaskScenario {
   const { containers, runningAfterMs, now, ...match } = options;
@@ -162,7 +162,7 @@ export function taskNeverStops(
  * scripted desiredStatus) and StopTask (stop the script). A RunTask two scripts match is
  * claimed by both and the later one answers; give each scenario its own family or startedBy.
  */
-export function scriptTask(proxy: ScenarioProxy, life: TaskLife): TaskScenario {
+export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
   if (life.family === undefined && life.startedBy === undefined && life.cluster === undefined) {
     throw new Error('scriptTask: give at least one of family, startedBy, cluster to match RunTask calls');
   }
@@ -172,9 +172,9 @@ export function scriptTask(proxy: ScenarioProxy, life: TaskLife): TaskScenario {
   const tasks = new Map<string, { run: ScriptedTaskRun; base: WireTask }>();
   let describes = 0;
 
-  const stateOf = (arn: string): WireTask | undefined => {
+  const stateOf = (arn: string, at = now()): WireTask | undefined => {
     const entry = tasks.get(arn);
-    return entry === undefined ? undefined : scriptedTask(entry.base, entry.run, life, now());
+    return entry === undefined ? undefined : scriptedTask(entry.base, entry.run, life, at);
   };
 
   proxy.overlay('ecs', 'RunTask', async (req, next) => {
@@ -203,6 +203,8 @@ export function scriptTask(proxy: ScenarioProxy, life: TaskLife): TaskScenario {
       if (arn !== undefined) ours.set(ref, arn);
     }
     if (ours.size === 0) return next();
+    // The task as it is when the request arrived (its recorded `at`), however long moto takes.
+    const askedAt = life.now === undefined ? req.call.at : now();
     const response = await next();
     if (response.status !== 200) return response;
     describes += 1;
@@ -214,7 +216,7 @@ export function scriptTask(proxy: ScenarioProxy, life: TaskLife): TaskScenario {
     const cluster = clusterName(typeof body.cluster === 'string' ? body.cluster : undefined);
     const answered: WireTask[] = [];
     for (const [ref, arn] of ours) {
-      const task = stateOf(arn);
+      const task = stateOf(arn, askedAt);
       if (task !== undefined && clusterOfTask(arn) === cluster) answered.push(task);
       else failures.push({ arn: ref, reason: 'MISSING' });
     }
@@ -276,7 +278,7 @@ export function scriptTask(proxy: ScenarioProxy, life: TaskLife): TaskScenario {
  * answers what the first call answered (moto would start a second task). Add it after the
  * task scripts so a replay never reaches them.
  */
-export function honourClientToken(proxy: ScenarioProxy): { readonly replayed: number } {
+export function honourClientToken(proxy: ProxyCore): { readonly replayed: number } {
   const answered = new Map<string, ProxyResponse>();
   let replayed = 0;
   proxy.overlay('ecs', 'RunTask', async (req, next) => {
@@ -304,7 +306,7 @@ export function honourClientToken(proxy: ScenarioProxy): { readonly replayed: nu
  * provider the task landed on (the first with a base or weight above 0). The proxy's call
  * log keeps the request as the caller sent it.
  */
-export function fargateCapacityProviders(proxy: ScenarioProxy): void {
+export function fargateCapacityProviders(proxy: ProxyCore): void {
   proxy.overlay('ecs', 'RunTask', async (req, next) => {
     const body = req.call.body as RunTaskCommandInput;
     const strategy = body.capacityProviderStrategy ?? [];
@@ -318,125 +320,6 @@ export function fargateCapacityProviders(proxy: ScenarioProxy): void {
     const json = parseJson(response.body) as { tasks?: WireTask[] };
     return jsonResponse(response, { ...json, tasks: (json.tasks ?? []).map((t) => ({ ...t, capacityProviderName: chosen?.capacityProvider })) });
   });
-}
-
-// ---------------------------------------------------------------------------------------
-// The scripted task.
-
-/** A task as ECS sends it on the wire (times in epoch seconds). */
-interface WireTask {
-  taskArn: string;
-  lastStatus?: string;
-  desiredStatus?: string;
-  containers?: Array<Record<string, unknown>>;
-  [member: string]: unknown;
-}
-
-interface TaskFailure {
-  arn?: string;
-  reason?: string;
-  [member: string]: unknown;
-}
-
-type Phase = 'PROVISIONING' | 'RUNNING' | 'STOPPED';
-
-function phaseAt(life: TaskLife, run: ScriptedTaskRun, at: number): { phase: Phase; stoppedAt?: number; byUser?: boolean } {
-  const natural = life.stoppedAfterMs === undefined ? undefined : run.startedAt + life.stoppedAfterMs;
-  const byUser = run.stopped !== undefined && (natural === undefined || run.stopped.at < natural) ? run.stopped.at : undefined;
-  const stoppedAt = byUser ?? natural;
-  if (stoppedAt !== undefined && at >= stoppedAt) return { phase: 'STOPPED', stoppedAt, byUser: byUser !== undefined };
-  if (at >= run.startedAt + life.runningAfterMs) return { phase: 'RUNNING' };
-  return { phase: 'PROVISIONING' };
-}
-
-function scriptedTask(base: WireTask, run: ScriptedTaskRun, life: TaskLife, at: number): WireTask {
-  const { phase, stoppedAt, byUser } = phaseAt(life, run, at);
-  const seconds = (ms: number): number => ms / 1000;
-  const runningAt = run.startedAt + life.runningAfterMs;
-  const ran = phase === 'RUNNING' || (stoppedAt !== undefined && stoppedAt > runningAt);
-  const motoContainers = base.containers ?? [];
-  const scripted: ScriptedContainer[] = life.containers.length > 0 ? life.containers : motoContainers.map((c) => ({ name: String(c['name'] ?? 'app') }));
-  const containers = scripted.map((c, i) => {
-    const fromMoto = motoContainers.find((m) => m['name'] === c.name);
-    const stoppedState = byUser === true ? { exitCode: STOPPED_BY_USER_EXIT_CODE } : { exitCode: c.exitCode, reason: c.reason };
-    return {
-      // moto gives containers the task definition's ARN as taskArn.
-      containerArn: `${base.taskArn.replace(':task/', ':container/')}/${(i + 1).toString(16).padStart(8, '0')}-scripted`,
-      taskArn: base.taskArn,
-      name: c.name,
-      ...(typeof fromMoto?.['image'] === 'string' ? { image: fromMoto['image'] } : {}),
-      lastStatus: phase === 'PROVISIONING' ? 'PENDING' : phase,
-      ...(phase === 'STOPPED' ? definedOnly(stoppedState) : {}),
-      networkInterfaces: [],
-    };
-  });
-  const stopped =
-    phase === 'STOPPED' && stoppedAt !== undefined
-      ? {
-          stopCode: byUser === true ? 'UserInitiated' : life.stopCode,
-          stoppedReason: byUser === true ? (run.stopped?.reason ?? 'Task stopped by user') : life.stoppedReason,
-          stoppingAt: seconds(stoppedAt),
-          executionStoppedAt: seconds(stoppedAt),
-          stoppedAt: seconds(stoppedAt),
-        }
-      : {};
-  const { stoppedReason, stopCode, stoppedAt: motoStoppedAt, ...rest } = base;
-  void stoppedReason;
-  void stopCode;
-  void motoStoppedAt;
-  return {
-    ...rest,
-    lastStatus: phase,
-    desiredStatus: phase === 'STOPPED' ? 'STOPPED' : 'RUNNING',
-    createdAt: seconds(run.startedAt),
-    ...(ran ? { pullStartedAt: seconds(run.startedAt), pullStoppedAt: seconds(runningAt), startedAt: seconds(runningAt) } : {}),
-    ...stopped,
-    containers,
-  };
-}
-
-function definedOnly(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
-}
-
-// ---------------------------------------------------------------------------------------
-// Names.
-
-function matches(match: TaskMatch, request: RunTaskCommandInput): boolean {
-  if (match.family !== undefined && familyOf(request.taskDefinition ?? '') !== match.family) return false;
-  if (match.startedBy !== undefined && request.startedBy !== match.startedBy) return false;
-  if (match.cluster !== undefined && clusterName(request.cluster) !== clusterName(match.cluster)) return false;
-  return true;
-}
-
-function describeMatch(match: TaskMatch): string {
-  return Object.entries({ family: match.family, startedBy: match.startedBy, cluster: match.cluster })
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key} '${value ?? ''}'`)
-    .join(', ');
-}
-
-/** `arn:...:task-definition/web:3`, `web:3` and `web` all name family 'web'. */
-export function familyOf(taskDefinition: string): string {
-  return (taskDefinition.split('/').pop() ?? taskDefinition).replace(/:\d+$/, '');
-}
-
-/** A cluster name from a name or ARN; ECS's 'default' for none. */
-function clusterName(ref: string | undefined): string {
-  return ref === undefined || ref === '' ? 'default' : (ref.split('/').pop() ?? ref);
-}
-
-/** `arn:aws:ecs:<region>:<account>:task/<cluster>/<id>`. */
-function clusterOfTask(taskArn: string): string {
-  return taskArn.split('/').at(-2) ?? 'default';
-}
-
-/** The ARN among `known` that `ref` names, by ARN or by task id (as ECS accepts both). */
-function arnOf(known: Iterable<string>, ref: string): string | undefined {
-  for (const arn of known) {
-    if (arn === ref || arn.split('/').pop() === ref) return arn;
-  }
-  return undefined;
 }
 
 /** Overlays cannot hand `next()` a new request, so the body is replaced where forwarding reads it. */
