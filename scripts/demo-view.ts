@@ -29,10 +29,12 @@ export function shortenDigests(text: string): string {
 export function logLine(line: string, view: View): string | undefined {
   const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
   if (command === null) return `  ${shortenDigests(line)}`;
-  const [, name = '', text = ''] = command;
+  const [, name = '', escaped = ''] = command;
+  // Command data escapes line breaks (%0A) and '%' (%25); the Actions log shows them decoded.
+  const text = escaped.replace(/%0D/g, '').replace(/%0A/g, '\n    ').replace(/%3A/g, ':').replace(/%25/g, '%');
   switch (name) {
     case 'group':
-      return `\n${view.bold(`▸ ${shortenDigests(text)}`)}`;
+      return view.bold(`▸ ${shortenDigests(text)}`);
     case 'endgroup':
       return '';
     case 'debug':

@@ -3,7 +3,10 @@
 // service (raising cpu/memory at the same time) and a Lambda function (publishing a version
 // behind an alias), then write the tag to the SSM parameter. The scenario proxy plays a
 // rollout that completes after 4 s. Then the same run again, which must change nothing.
-// Everything it starts is stopped on the way out, also on Ctrl-C and on errors.
+// Act two: release v1.3.0 with a migration task first; the migration succeeds, the new
+// revision crash-loops, and the step fails with the stopped tasks' reasons while the
+// parameter keeps naming v1.2.3, the release that runs. Everything it starts is stopped on
+// the way out, also on Ctrl-C and on errors.
 
 import {
   MOTO_REAL_ECR_ENV,
@@ -14,11 +17,13 @@ import {
   pushImage,
   putParameter,
 } from '../__tests__/support/aws-fixtures.ts';
-import { listRevisions, richTaskDefinition, seedService, startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
+import type { Repository } from '../__tests__/support/aws-fixtures.ts';
+import { defaultNetwork, listRevisions, richTaskDefinition, seedFamily, seedService, startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import { runAction } from '../__tests__/support/run-action.ts';
 import type { ActionRun } from '../__tests__/support/run-action.ts';
-import { completesAfter } from '../__tests__/support/scenario-proxy.ts';
+import { completesAfter, crashLoop } from '../__tests__/support/scenario-proxy.ts';
+import { taskExits } from '../__tests__/support/task-scenarios.ts';
 import { lineWriter, renderMarkdown, viewFor } from './demo-view.ts';
 
 const CLUSTER = 'demo';
@@ -105,12 +110,68 @@ async function demo(testbed: EcsTestbed, signal: AbortSignal): Promise<string[]>
   if (second.outputs['changed'] !== 'false') problems.push(`run 2 reported changed=${second.outputs['changed'] ?? '(unset)'}, expected false`);
   if (writes > 0) problems.push(`run 2 made ${writes} calls that change something (${MUTATING.join(', ')}), expected none`);
 
-  heading('what the proxy saw (both runs)');
+  problems.push(...(await actTwo(testbed, { repo, signal, log, env })));
+
+  heading('what the proxy saw (all runs)');
   const counts = new Map<string, number>();
   for (const call of testbed.proxy.calls) counts.set(`${call.service}:${call.operation}`, (counts.get(`${call.service}:${call.operation}`) ?? 0) + 1);
   for (const [operation, count] of counts) process.stdout.write(`  ${operation} x${count}\n`);
   process.stdout.write(`  revisions of ${seeded.family}: ${(await listRevisions(endpoint, seeded.family)).length}\n`);
   process.stdout.write(`  ${PARAMETER} = ${parameter?.value ?? '(nothing)'} (version ${String(parameter?.version ?? '-')})\n`);
+  return problems;
+}
+
+const NEXT_RELEASE = 'v1.3.0';
+const CRASH_REASON = 'Essential container in task exited';
+
+/** A release whose migration succeeds and whose rollout crash-loops: an honest failure. */
+async function actTwo(
+  testbed: EcsTestbed,
+  context: { repo: Repository; signal: AbortSignal; log: { push(chunk: string): void; flush(): void }; env: Record<string, string> },
+): Promise<string[]> {
+  const problems: string[] = [];
+  const endpoint = testbed.moto.url;
+  const next = await pushImage(endpoint, context.repo, NEXT_RELEASE);
+  const network = await defaultNetwork(endpoint);
+  await seedFamily(endpoint, CLUSTER, 'migrate');
+  const migration = taskExits(testbed.proxy, { family: 'migrate', afterMs: 3000, exitCodes: { app: 0, 'log-router': 0 } });
+  testbed.proxy.scriptRollout(SERVICE, crashLoop({ everyMs: 1500, exitCode: 1, reason: 'panic: DATABASE_URL is not set' }));
+  const before = await getParameter(endpoint, PARAMETER);
+
+  heading(`act two: release ${NEXT_RELEASE}: a migration task first, then a rollout that crash-loops`);
+  const run = await runAction({
+    inputs: {
+      mode: 'image, run-task, ecs, parameter',
+      image: context.repo.uri,
+      cluster: CLUSTER,
+      service: SERVICE,
+      'container-name': 'app',
+      'run-task-definition': 'migrate',
+      'run-task-container': 'app',
+      command: 'npm run migrate',
+      subnets: network.subnets.join(','),
+      'security-groups': network.securityGroups.join(','),
+      'parameter-name': PARAMETER,
+      'max-failed-tasks': '3',
+      'poll-interval': '1s',
+      'wait-timeout': '2m',
+    },
+    env: { ...context.env, GITHUB_REF: `refs/tags/${NEXT_RELEASE}` },
+    onStdout: (chunk) => context.log.push(chunk),
+    timeoutMs: 180_000,
+    signal: context.signal,
+  });
+  context.log.flush();
+  show(run);
+  const after = await getParameter(endpoint, PARAMETER);
+  const failure = `${run.stdout}\n${run.summary}`;
+  if (run.exitCode !== 1) problems.push(`act two exited ${String(run.exitCode)}, expected 1 (the rollout crash-loops)`);
+  if (migration.runs.length !== 1) problems.push(`act two started ${migration.runs.length} migration tasks, expected 1`);
+  if (!failure.includes(CRASH_REASON) || !failure.includes('exit code 1')) problems.push('act two did not show the stopped tasks with their reason and exit code');
+  if (after?.value !== before?.value || after?.version !== before?.version) {
+    problems.push(`the parameter changed to ${after?.value ?? '(nothing)'}: it must keep naming ${before?.value ?? '(nothing)'}, the release that runs`);
+  }
+  process.stdout.write(`\n  ${view.green('as expected:')} exit ${String(run.exitCode)}, the migration ran once, ${PARAMETER} still ${after?.value ?? '(nothing)'} (version ${String(after?.version ?? '-')}), ${next.tag} not deployed\n`);
   return problems;
 }
 

@@ -16,7 +16,8 @@ describe('the demo view', () => {
   });
 
   it.each([
-    ['::group::ecs: plan', '\n▸ ecs: plan'],
+    ['::group::ecs: plan', '▸ ecs: plan'],
+    ['::error::failed%0Atask 1 stopped: 100%25', '  error: failed\n    task 1 stopped: 100%'],
     ['::endgroup::', ''],
     ['::debug::payload', undefined],
     ['::warning::mutable tags', '  warning: mutable tags'],
