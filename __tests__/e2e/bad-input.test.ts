@@ -5,7 +5,6 @@ import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  MOTO_REAL_ECR_ENV,
   createImageFunction,
   createRepository,
   ensureLambdaRole,
@@ -13,14 +12,13 @@ import {
   pushImage,
   ssmClient,
 } from '../support/aws-fixtures.ts';
-import { TEST_ACCOUNT, TEST_CREDENTIALS, TEST_REGION, defaultNetwork, richTaskDefinition, seedService } from '../support/ecs-fixtures.ts';
-import { startMoto } from '../support/moto.ts';
-import type { MotoServer } from '../support/moto.ts';
+import { TEST_ACCOUNT, TEST_REGION, defaultNetwork, richTaskDefinition } from '../support/ecs-fixtures.ts';
 import { writesAmong } from '../support/mutating.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import { startScenarioProxy } from '../support/scenario-proxy.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // Issue 5, "Bad input": every input with every kind of wrong value. Each run must exit 1
 // with a message that names the input (or environment variable) and says the fix, and
@@ -424,7 +422,6 @@ const LANDING_CASES: Case[] = [
 ];
 
 interface World {
-  moto: MotoServer;
   workspace: string;
   digestOfV124: string;
   subnets: string;
@@ -436,43 +433,27 @@ interface Outcome {
   calls: RecordedCall[];
 }
 
+const testbed = useTestbed();
 let world: World | undefined;
 const outcomes = new Map<string, Promise<Outcome>>();
 
 beforeAll(async () => {
-  const moto = await startMoto({ env: { ...MOTO_REAL_ECR_ENV } });
-  try {
-    world = await seed(moto);
-  } catch (error) {
-    await moto.stop();
-    throw error;
-  }
+  world = await seed(testbed.endpoint);
 });
 
 afterAll(async () => {
   const current = world;
   world = undefined;
-  if (current === undefined) return;
-  try {
-    await current.moto.stop();
-  } finally {
-    await rm(current.workspace, { recursive: true, force: true });
-  }
+  if (current !== undefined) await rm(current.workspace, { recursive: true, force: true });
 });
 
 /** One image repository, service, function of each package type and parameter of each type; fixture files. */
-async function seed(moto: MotoServer): Promise<World> {
-  const endpoint = moto.url;
+async function seed(endpoint: string): Promise<World> {
   const repository = await createRepository(endpoint, REPO_NAME);
   const v123 = await pushImage(endpoint, repository, 'v1.2.3');
   const v124 = await pushImage(endpoint, repository, 'v1.2.4');
   const rich = richTaskDefinition(FAMILY);
-  await seedService({
-    endpoint,
-    cluster: CLUSTER,
-    service: SERVICE,
-    taskDefinition: { ...rich, containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: v123.pinned } : c)) },
-  });
+  await testbed.seedService({ cluster: CLUSTER, service: SERVICE, family: FAMILY, image: v123.pinned });
   await createImageFunction(endpoint, { name: FUNCTION, imageUri: v123.pinned });
   await createZipFunction(endpoint, ZIP_FUNCTION);
   const ssm = ssmClient(endpoint);
@@ -493,7 +474,6 @@ async function seed(moto: MotoServer): Promise<World> {
   await writeFile(join(workspace, 'list.yaml'), '- family: web\n- family: api\n');
   await writeFile(join(workspace, 'incomplete.json'), JSON.stringify({ family: 'web' }));
   return {
-    moto,
     workspace,
     digestOfV124: v124.digest,
     subnets: network.subnets.join(','),
@@ -527,18 +507,12 @@ function fill(value: string, w: World): string {
 /** Runs the bundled action with the base inputs plus the case's, through a proxy of its own. */
 async function runCase(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<Outcome> {
   const w = seeded();
-  const proxy = await startScenarioProxy(w.moto.url);
+  const proxy = await startScenarioProxy(testbed.endpoint);
   try {
     const filled = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, fill(value, w)]));
     const run = await runAction({
       inputs: filled,
-      env: {
-        AWS_REGION: TEST_REGION,
-        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-        AWS_ENDPOINT_URL: proxy.url,
-        ...env,
-      },
+      env: { ...testbed.awsEnv, AWS_ENDPOINT_URL: proxy.url, ...env },
       workspace: w.workspace,
     });
     return { run, calls: [...proxy.calls] };

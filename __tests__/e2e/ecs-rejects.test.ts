@@ -2,26 +2,21 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listRevisions, seedService, startEcsTestbed } from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
+import { listRevisions } from '../support/ecs-fixtures.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // Every case here must fail before anything is written: no new revision, no UpdateService.
 describe('mode ecs refuses bad requests before changing anything', () => {
-  let testbed: EcsTestbed;
+  const testbed = useTestbed();
   let files: string;
 
   beforeAll(async () => {
     files = await mkdtemp(join(tmpdir(), 'image-deploy-e2e-'));
-    testbed = await startEcsTestbed();
   });
 
   afterAll(async () => {
-    try {
-      await testbed?.stop();
-    } finally {
-      if (files) await rm(files, { recursive: true, force: true });
-    }
+    if (files) await rm(files, { recursive: true, force: true });
   });
 
   async function writeFixture(name: string, text: string): Promise<string> {
@@ -36,7 +31,7 @@ describe('mode ecs refuses bad requests before changing anything', () => {
     { what: 'an unknown container', key: 'container', extra: { 'container-name': 'web', image: 'nginx:1.27' }, expected: ["Input 'container-name'", 'web', 'app', 'sidecar'] },
   ])('fails on $what', async ({ key, extra, expected }) => {
     const { proxy, moto, awsEnv } = testbed;
-    const seeded = await seedService({ endpoint: moto.url, cluster: `c-${key}`, service: `s-${key}` });
+    const seeded = await testbed.seedService({ cluster: `c-${key}`, service: `s-${key}` });
     const from = proxy.calls.length;
 
     const run = await runAction({ inputs: { mode: 'ecs', cluster: `c-${key}`, service: `s-${key}`, ...extra }, env: awsEnv });
@@ -49,8 +44,8 @@ describe('mode ecs refuses bad requests before changing anything', () => {
   });
 
   it('fails on a service that does not exist', async () => {
-    const { proxy, moto, awsEnv } = testbed;
-    await seedService({ endpoint: moto.url, cluster: 'c-missing', service: 's-present' });
+    const { proxy, awsEnv } = testbed;
+    await testbed.seedService({ cluster: 'c-missing', service: 's-present' });
     const from = proxy.calls.length;
 
     const run = await runAction({ inputs: { mode: 'ecs', cluster: 'c-missing', service: 's-missing', cpu: '512', memory: '1024' }, env: awsEnv });
@@ -66,7 +61,7 @@ describe('mode ecs refuses bad requests before changing anything', () => {
     { what: 'a YAML file that is not a task definition', key: 'badyaml', file: 'td.yaml', text: 'name: deploy\non:\n  push:\n    branches: [main]\n' },
   ])('fails on $what given as task-definition', async ({ key, file, text }) => {
     const { proxy, moto, awsEnv } = testbed;
-    const seeded = await seedService({ endpoint: moto.url, cluster: `c-${key}`, service: `s-${key}` });
+    const seeded = await testbed.seedService({ cluster: `c-${key}`, service: `s-${key}` });
     const path = await writeFixture(`${key}-${file}`, text);
     const from = proxy.calls.length;
 

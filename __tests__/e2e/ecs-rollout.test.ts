@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ACCOUNT, TEST_REGION, seedService, startEcsTestbed } from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_ACCOUNT, TEST_REGION } from '../support/ecs-fixtures.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import {
@@ -12,24 +11,16 @@ import {
   neverCompletes,
 } from '../support/scenario-proxy.ts';
 import type { RecordedCall, RolloutScript } from '../support/scenario-proxy.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
 
 // The rollouts moto cannot do, played by the scenario proxy; the action only sees ECS.
 describe('mode ecs waits for the rollout it started', () => {
-  let testbed: EcsTestbed;
-
-  beforeAll(async () => {
-    testbed = await startEcsTestbed();
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
+  const testbed = useTestbed();
 
   async function deploy(name: string, script: RolloutScript, extra: Record<string, string> = {}): Promise<ActionRun> {
-    await seedService({ endpoint: testbed.moto.url, cluster: `c-${name}`, service: `s-${name}`, desiredCount: 2 });
-    testbed.proxy.scriptRollout(`s-${name}`, script);
+    await testbed.seedService({ cluster: `c-${name}`, service: `s-${name}`, desiredCount: 2, rollout: script });
     return runAction({
       inputs: {
         mode: 'ecs',

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TaskDefinition } from '@aws-sdk/client-ecs';
-import {
-  describeService,
-  describeTaskDefinitionWithTags,
-  listRevisions,
-  seedService,
-  startEcsTestbed,
-} from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
+import { describeService, describeTaskDefinitionWithTags, listRevisions } from '../support/ecs-fixtures.ts';
 import { runAction, transcript } from '../support/run-action.ts';
 import { completesAfter } from '../support/scenario-proxy.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // The fields ECS sets on every registration; everything else must survive a re-render.
 function registerable(taskDefinition: TaskDefinition): Record<string, unknown> {
@@ -22,20 +16,11 @@ function registerable(taskDefinition: TaskDefinition): Record<string, unknown> {
 }
 
 describe('mode ecs against moto', () => {
-  let testbed: EcsTestbed;
-
-  beforeAll(async () => {
-    testbed = await startEcsTestbed();
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
+  const testbed = useTestbed();
 
   it('changes only cpu and memory, points the service at the new revision, and does nothing the second time', async () => {
     const { proxy, moto, awsEnv } = testbed;
-    const seeded = await seedService({ endpoint: moto.url, cluster: 'c-size', service: 's-size' });
-    proxy.scriptRollout('s-size', completesAfter(2000));
+    const seeded = await testbed.seedService({ cluster: 'c-size', service: 's-size', rollout: completesAfter(2000) });
     const inputs = {
       mode: 'ecs',
       cluster: 'c-size',

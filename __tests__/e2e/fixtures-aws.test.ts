@@ -7,9 +7,8 @@ import {
   UpdateAliasCommand,
   UpdateFunctionCodeCommand,
 } from '@aws-sdk/client-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  MOTO_REAL_ECR_ENV,
   createImageFunction,
   createRepository,
   digestOfTag,
@@ -24,9 +23,8 @@ import {
   putParameter,
   putParameterHistory,
 } from '../support/aws-fixtures.ts';
-import { startEcsTestbed } from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
 import { RESOURCE_CONFLICT, lambdaConflictOnce, lambdaUpdateFails } from '../support/lambda-scenarios.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // The fixtures and Lambda overlays the pipeline tests stand on, checked with plain SDK
 // clients against moto through the proxy: if they lied, those tests would prove nothing.
@@ -34,15 +32,7 @@ import { RESOURCE_CONFLICT, lambdaConflictOnce, lambdaUpdateFails } from '../sup
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 describe('AWS fixtures and Lambda overlays against moto', () => {
-  let testbed: EcsTestbed;
-
-  beforeAll(async () => {
-    testbed = await startEcsTestbed({ motoEnv: { ...MOTO_REAL_ECR_ENV } });
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
+  const testbed = useTestbed();
 
   describe('ECR', () => {
     it('pushes tags as distinct images and reads the digests moto reported back', async () => {

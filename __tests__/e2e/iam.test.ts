@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOTO_REAL_ECR_ENV, createImageFunction, createRepository, pushImage } from '../support/aws-fixtures.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createImageFunction, createRepository, pushImage } from '../support/aws-fixtures.ts';
 import type { PushedImage, Repository } from '../support/aws-fixtures.ts';
-import { defaultNetwork, ecsClient, richTaskDefinition, seedService, startEcsTestbed } from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
+import { defaultNetwork, ecsClient, richTaskDefinition } from '../support/ecs-fixtures.ts';
 import { REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import { circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
 import { taskExits } from '../support/task-scenarios.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // Issue 5, "Least privilege": docs/iam/<mode>.json are the policies the README tells users
 // to paste. Each mode is run through the proxy (a deploy, and for ecs a failing rollout so
@@ -311,36 +311,27 @@ async function registerTaskDefinition(endpoint: string, input: RegisterTaskDefin
 }
 
 describe('every call a mode makes is allowed by its documented policy, and the policy grants nothing more', () => {
-  let testbed: EcsTestbed;
+  const testbed = useTestbed();
   let world: World;
   /** IAM actions each mode's scenarios called, for the "nothing more" check. */
   const called = new Map<PolicyMode, Set<string>>(POLICY_MODES.map((mode) => [mode, new Set<string>()]));
 
   beforeAll(async () => {
-    testbed = await startEcsTestbed({ motoEnv: { ...MOTO_REAL_ECR_ENV } });
-    const endpoint = testbed.moto.url;
+    const { endpoint } = testbed;
     const repo = await createRepository(endpoint, 'iam-app');
     const v123 = await pushImage(endpoint, repo, 'v1.2.3');
     const v124 = await pushImage(endpoint, repo, 'v1.2.4');
-    const running = (family: string) => {
-      const rich = richTaskDefinition(family);
-      return { ...rich, containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: v123.pinned } : c)) };
-    };
-    await seedService({ endpoint, cluster: CLUSTER, service: 's-iam-ok', taskDefinition: running('td-iam-ok'), desiredCount: 2 });
-    await seedService({ endpoint, cluster: CLUSTER, service: 's-iam-fails', taskDefinition: running('td-iam-fails'), desiredCount: 2 });
+    const image = v123.pinned;
+    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-ok', family: 'td-iam-ok', image, desiredCount: 2, rollout: completesAfter(1500) });
+    const rollback = circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 3000 });
+    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-fails', family: 'td-iam-fails', image, desiredCount: 2, rollout: rollback });
     // The one-off task's own family, so no revision the services registered can be reused for it.
     const family = 'td-iam-task';
-    await registerTaskDefinition(endpoint, running(family));
-    testbed.proxy.scriptRollout('s-iam-ok', completesAfter(1500));
-    testbed.proxy.scriptRollout('s-iam-fails', circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 3000 }));
+    await registerTaskDefinition(endpoint, richTaskDefinition(family, image));
     taskExits(testbed.proxy, { family, afterMs: 1500, exitCodes: { app: 0, sidecar: 0 } });
     await createImageFunction(endpoint, { name: FUNCTION, imageUri: v123.pinned });
     const network = await defaultNetwork(endpoint);
     world = { repo, v123, v124, cluster: CLUSTER, family, subnets: network.subnets, securityGroups: network.securityGroups };
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
   });
 
   it.each(SCENARIOS)('$what', async (scenario) => {

@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  MOTO_REAL_ECR_ENV,
-  createImageFunction,
-  createRepository,
-  getFunctionImage,
-  getParameter,
-  listFunctionAliases,
-  listFunctionVersions,
-  pushImage,
-  putParameterHistory,
-} from '../support/aws-fixtures.ts';
-import type { ParameterState, PushedImage, Repository, SeededFunction } from '../support/aws-fixtures.ts';
-import {
-  SIDECAR_IMAGE,
-  describeService,
-  describeTaskDefinitionWithTags,
-  listRevisions,
-  richTaskDefinition,
-  seedService,
-  startEcsTestbed,
-} from '../support/ecs-fixtures.ts';
-import type { EcsTestbed, SeededService } from '../support/ecs-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { getFunctionImage, getParameter, listFunctionAliases, listFunctionVersions } from '../support/aws-fixtures.ts';
+import type { ParameterState, PushedImage } from '../support/aws-fixtures.ts';
+import { SIDECAR_IMAGE, describeService, describeTaskDefinitionWithTags, listRevisions } from '../support/ecs-fixtures.ts';
 import { lambdaConflict, lambdaUpdateFails } from '../support/lambda-scenarios.ts';
 import { writesAmong } from '../support/mutating.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
-import type { RecordedCall, RolloutScript } from '../support/scenario-proxy.ts';
+import type { RecordedCall } from '../support/scenario-proxy.ts';
+import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
+import type { DeployMode, ReleaseWorld } from '../support/testbed.ts';
 
 // Issue 3: one step ships one ECR image to an ECS service, a Lambda function and an SSM
 // parameter, in the order image -> ecs and lambda -> parameter, and a failure stops the
@@ -40,20 +23,6 @@ function releaseEnv(tag: string): Record<string, string> {
   return { GITHUB_REF: `refs/tags/${tag}`, GITHUB_REF_NAME: tag, GITHUB_REF_TYPE: 'tag', GITHUB_SHA: SHA, GITHUB_EVENT_NAME: 'push' };
 }
 
-type Mode = 'image' | 'ecs' | 'lambda' | 'parameter';
-
-interface World {
-  key: string;
-  repo: Repository;
-  /** By tag. */
-  images: Record<string, PushedImage>;
-  cluster: string;
-  service: SeededService;
-  fn: SeededFunction;
-  parameterName: string;
-  parameter: ParameterState;
-}
-
 interface Snapshot {
   revisions: string[];
   serviceTaskDefinition: string | undefined;
@@ -64,71 +33,21 @@ interface Snapshot {
 }
 
 describe('one step: image -> ecs and lambda -> parameter', () => {
-  let testbed: EcsTestbed;
+  const testbed = useTestbed();
 
-  beforeAll(async () => {
-    testbed = await startEcsTestbed({ motoEnv: { ...MOTO_REAL_ECR_ENV } });
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
-
-  /**
-   * An ECR repository with `tags` pushed, an ECS service and a Lambda function both running
-   * `running` (by tag, or pinned to its digest as an earlier deploy would leave them), and
-   * the parameter holding `parameterHistory` as its versions.
-   */
-  async function seedWorld(
-    key: string,
-    options: { tags: string[]; running: { tag: string; pinned: boolean }; parameterHistory: string[]; rollout: RolloutScript },
-  ): Promise<World> {
-    const endpoint = testbed.moto.url;
-    const repo = await createRepository(endpoint, `app-${key}`);
-    const images: Record<string, PushedImage> = {};
-    for (const tag of options.tags) images[tag] = await pushImage(endpoint, repo, tag);
-    const current = images[options.running.tag];
-    if (current === undefined) throw new Error(`seedWorld('${key}'): running tag '${options.running.tag}' is not among the pushed tags`);
-    const runningRef = options.running.pinned ? current.pinned : current.tagged;
-
-    const rich = richTaskDefinition(`td-${key}`);
-    const taskDefinition = {
-      ...rich,
-      containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: runningRef } : c)),
-    };
-    const cluster = `c-${key}`;
-    const service = await seedService({ endpoint, cluster, service: `s-${key}`, taskDefinition, desiredCount: 2 });
-    testbed.proxy.scriptRollout(service.serviceName, options.rollout);
-
-    const fn = await createImageFunction(endpoint, { name: `fn-${key}`, imageUri: runningRef });
-    const parameterName = `/app/${key}/image-tag`;
-    const version = await putParameterHistory(endpoint, parameterName, options.parameterHistory);
-    const value = options.parameterHistory.at(-1) ?? '';
-    return { key, repo, images, cluster, service, fn, parameterName, parameter: { value, version } };
-  }
-
-  function imageOf(world: World, tag: string): PushedImage {
+  function imageOf(world: ReleaseWorld, tag: string): PushedImage {
     const image = world.images[tag];
     if (image === undefined) throw new Error(`world '${world.key}' has no image '${tag}'`);
     return image;
   }
 
-  /** The inputs a workflow would give for these modes (only the inputs those modes use). */
-  function inputsFor(world: World, modes: Mode[], extra: Record<string, string> = {}): Record<string, string> {
-    const inputs: Record<string, string> = { mode: modes.join(', '), image: world.repo.uri, 'poll-interval': '1s', 'wait-timeout': '60s' };
-    if (modes.includes('ecs')) Object.assign(inputs, { cluster: world.cluster, service: world.service.serviceName, 'container-name': 'app' });
-    if (modes.includes('lambda')) inputs['function-name'] = world.fn.name;
-    if (modes.includes('parameter')) inputs['parameter-name'] = world.parameterName;
-    return { ...inputs, ...extra };
+  const ALL: DeployMode[] = ['image', 'ecs', 'lambda', 'parameter'];
+
+  function deploy(world: ReleaseWorld, modes: DeployMode[], options: { env: Record<string, string>; inputs?: Record<string, string> }): Promise<ActionRun> {
+    return runAction({ inputs: releaseInputs(world, modes, { waitTimeout: '60s', extra: options.inputs }), env: { ...testbed.awsEnv, ...options.env } });
   }
 
-  const ALL: Mode[] = ['image', 'ecs', 'lambda', 'parameter'];
-
-  function deploy(world: World, modes: Mode[], options: { env: Record<string, string>; inputs?: Record<string, string> }): Promise<ActionRun> {
-    return runAction({ inputs: inputsFor(world, modes, options.inputs), env: { ...testbed.awsEnv, ...options.env } });
-  }
-
-  async function snapshot(world: World): Promise<Snapshot> {
+  async function snapshot(world: ReleaseWorld): Promise<Snapshot> {
     const endpoint = testbed.moto.url;
     return {
       revisions: await listRevisions(endpoint, world.service.family),
@@ -147,7 +66,7 @@ describe('one step: image -> ecs and lambda -> parameter', () => {
 
   it('deploys a release tag to the service, the function and the parameter, writing the parameter last', async () => {
     const { proxy, moto } = testbed;
-    const world = await seedWorld('release', {
+    const world = await seedReleaseWorld(testbed, 'release', {
       tags: ['v1.2.2', 'v1.2.3'],
       running: { tag: 'v1.2.2', pinned: false },
       parameterHistory: ['v1.2.2'],
@@ -212,7 +131,7 @@ describe('one step: image -> ecs and lambda -> parameter', () => {
 
   it('changes nothing when re-run with the same inputs', async () => {
     const { proxy } = testbed;
-    const world = await seedWorld('rerun', {
+    const world = await seedReleaseWorld(testbed, 'rerun', {
       tags: ['v1.2.2', 'v1.2.3'],
       running: { tag: 'v1.2.2', pinned: false },
       parameterHistory: ['v1.2.2'],
@@ -243,7 +162,7 @@ describe('one step: image -> ecs and lambda -> parameter', () => {
 
   it('stops before the parameter when the ECS rollout fails (circuit breaker rollback)', async () => {
     const { proxy } = testbed;
-    const world = await seedWorld('breaker', {
+    const world = await seedReleaseWorld(testbed, 'breaker', {
       tags: ['v1.2.3', 'v1.2.4'],
       running: { tag: 'v1.2.3', pinned: true },
       parameterHistory: ['v1.2.2', 'v1.2.3'],
@@ -264,7 +183,7 @@ describe('one step: image -> ecs and lambda -> parameter', () => {
 
   it('stops before the parameter when the Lambda update fails, with Lambda\'s reason and code', async () => {
     const { proxy } = testbed;
-    const world = await seedWorld('lambda-fails', {
+    const world = await seedReleaseWorld(testbed, 'lambda-fails', {
       tags: ['v1.2.3', 'v1.2.4'],
       running: { tag: 'v1.2.3', pinned: true },
       parameterHistory: ['v1.2.2', 'v1.2.3'],
@@ -289,7 +208,7 @@ describe('one step: image -> ecs and lambda -> parameter', () => {
 
   it('waits out another update in progress (ResourceConflictException) and then deploys, without failing', async () => {
     const { proxy } = testbed;
-    const world = await seedWorld('conflict', {
+    const world = await seedReleaseWorld(testbed, 'conflict', {
       tags: ['v1.2.3', 'v1.2.4'],
       running: { tag: 'v1.2.3', pinned: true },
       parameterHistory: ['v1.2.3'],
@@ -311,7 +230,7 @@ describe('one step: image -> ecs and lambda -> parameter', () => {
 
   it('dry run: shows the plan, sends no change, leaves every resource as it was', async () => {
     const { proxy } = testbed;
-    const world = await seedWorld('dry-run', {
+    const world = await seedReleaseWorld(testbed, 'dry-run', {
       tags: ['v1.2.3', 'v1.2.4'],
       running: { tag: 'v1.2.3', pinned: true },
       parameterHistory: ['v1.2.2', 'v1.2.3'],
@@ -338,7 +257,7 @@ describe('one step: image -> ecs and lambda -> parameter', () => {
 
   it('refuses a tag that is not in ECR, naming the repository and its recent tags, before any change', async () => {
     const { proxy } = testbed;
-    const world = await seedWorld('missing-tag', {
+    const world = await seedReleaseWorld(testbed, 'missing-tag', {
       tags: ['v1.2.2', 'v1.2.3'],
       running: { tag: 'v1.2.3', pinned: true },
       parameterHistory: ['v1.2.3'],

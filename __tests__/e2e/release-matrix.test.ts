@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  MOTO_REAL_ECR_ENV,
   createImageFunction,
   createRepository,
   getFunctionImage,
@@ -9,18 +8,12 @@ import {
   putParameterHistory,
 } from '../support/aws-fixtures.ts';
 import type { PushedImage, Repository, SeededFunction } from '../support/aws-fixtures.ts';
-import {
-  describeService,
-  describeTaskDefinitionWithTags,
-  listRevisions,
-  richTaskDefinition,
-  seedService,
-  startEcsTestbed,
-} from '../support/ecs-fixtures.ts';
-import type { EcsTestbed, SeededService } from '../support/ecs-fixtures.ts';
+import { describeService, describeTaskDefinitionWithTags, listRevisions } from '../support/ecs-fixtures.ts';
+import type { SeededService } from '../support/ecs-fixtures.ts';
 import { runAction, transcript } from '../support/run-action.ts';
 import { completesAfter } from '../support/scenario-proxy.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // Issue 4, the release workflow: a release tag triggers a matrix over environments, and
 // each environment's job runs the action at the same time as the others. Here two action
@@ -48,27 +41,13 @@ interface Environment {
 }
 
 describe('a release tag deployed to two environments by two concurrent action processes', () => {
-  let testbed: EcsTestbed;
-
-  beforeAll(async () => {
-    testbed = await startEcsTestbed({ motoEnv: { ...MOTO_REAL_ECR_ENV } });
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
+  const testbed = useTestbed();
 
   /** The environment's own cluster, service, function and parameter, all on `running`. */
   async function seedEnvironment(name: string, running: PushedImage, rolloutMs: number): Promise<Environment> {
     const endpoint = testbed.moto.url;
-    const rich = richTaskDefinition(`web-${name}-td`);
-    const taskDefinition = {
-      ...rich,
-      containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: running.pinned } : c)),
-    };
     const cluster = `release-${name}`;
-    const service = await seedService({ endpoint, cluster, service: `web-${name}`, taskDefinition, desiredCount: 2 });
-    testbed.proxy.scriptRollout(service.serviceName, completesAfter(rolloutMs));
+    const service = await testbed.seedService({ cluster, service: `web-${name}`, family: `web-${name}-td`, image: running.pinned, desiredCount: 2, rollout: completesAfter(rolloutMs) });
     const fn = await createImageFunction(endpoint, { name: `api-${name}`, imageUri: running.pinned });
     const parameterName = `/app/${name}/image-tag`;
     await putParameterHistory(endpoint, parameterName, [running.tag]);

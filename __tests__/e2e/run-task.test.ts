@@ -1,5 +1,5 @@
-import { CreateClusterCommand, ListTasksCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListTasksCommand } from '@aws-sdk/client-ecs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   TEST_ACCOUNT,
   TEST_REGION,
@@ -8,17 +8,15 @@ import {
   describeTaskDefinitionWithTags,
   ecsClient,
   listRevisions,
-  richTaskDefinition,
-  seedService,
-  startEcsTestbed,
+  seedFamily,
 } from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import { completesAfter } from '../support/scenario-proxy.ts';
 import { faultBursts } from '../support/fault-scenarios.ts';
 import { ESSENTIAL_CONTAINER_EXITED, fargateCapacityProviders, honourClientToken, taskExits, taskFailsToStart, taskNeverStops } from '../support/task-scenarios.ts';
 import type { ScriptedTaskRun } from '../support/task-scenarios.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // Issue 4, mode run-task: a one-off task (a migration) in private subnets, run to its end
 // before anything is deployed. moto creates the task; the proxy plays its life
@@ -27,29 +25,12 @@ import type { ScriptedTaskRun } from '../support/task-scenarios.ts';
 const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
 
 describe('mode run-task runs a one-off task to its end', () => {
-  let testbed: EcsTestbed;
+  const testbed = useTestbed();
   let network: { subnets: string[]; securityGroups: string[] };
 
   beforeAll(async () => {
-    testbed = await startEcsTestbed();
-    network = await defaultNetwork(testbed.moto.url);
+    network = await defaultNetwork(testbed.endpoint);
   });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
-
-  /** A cluster and the rich task definition (app essential with awslogs, sidecar not essential) as `family`. */
-  async function seedFamily(cluster: string, family: string): Promise<string> {
-    const ecs = ecsClient(testbed.moto.url);
-    try {
-      await ecs.send(new CreateClusterCommand({ clusterName: cluster }));
-      const registered = await ecs.send(new RegisterTaskDefinitionCommand(richTaskDefinition(family)));
-      return registered.taskDefinition?.taskDefinitionArn ?? '';
-    } finally {
-      ecs.destroy();
-    }
-  }
 
   /** The task ARNs moto itself holds for the cluster. */
   async function motoTasks(cluster: string): Promise<string[]> {
@@ -85,7 +66,7 @@ describe('mode run-task runs a one-off task to its end', () => {
   }
 
   it('a task that exits 0: exit 0, task-arn and task-exit-code, and RunTask had the network, FARGATE, a client token and the command', async () => {
-    await seedFamily('rt-ok', 'migrate-ok');
+    await seedFamily(testbed.endpoint, 'rt-ok', 'migrate-ok');
     const task = taskExits(testbed.proxy, { family: 'migrate-ok', afterMs: 2500, exitCodes: { app: 0, sidecar: 0 } });
     const from = testbed.proxy.calls.length;
 
@@ -121,7 +102,7 @@ describe('mode run-task runs a one-off task to its end', () => {
   });
 
   it('a RunTask whose answer is lost is sent again with the same client token, and one task runs', async () => {
-    await seedFamily('rt-lost', 'migrate-lost');
+    await seedFamily(testbed.endpoint, 'rt-lost', 'migrate-lost');
     const task = taskExits(testbed.proxy, { family: 'migrate-lost', afterMs: 1500, exitCodes: { app: 0, sidecar: 0 } });
     // ECS starts no second task for a client token it has seen; moto would, so the proxy plays ECS.
     const tokens = honourClientToken(testbed.proxy);
@@ -146,7 +127,7 @@ describe('mode run-task runs a one-off task to its end', () => {
   });
 
   it('JSON command, environment, a public IP, a Fargate Spot strategy and started-by reach RunTask; a non-essential container\'s exit code does not fail it', async () => {
-    await seedFamily('rt-spot', 'migrate-spot');
+    await seedFamily(testbed.endpoint, 'rt-spot', 'migrate-spot');
     fargateCapacityProviders(testbed.proxy);
     const task = taskExits(testbed.proxy, { family: 'migrate-spot', afterMs: 1500, exitCodes: { app: 0, sidecar: 137 } });
 
@@ -191,7 +172,7 @@ describe('mode run-task runs a one-off task to its end', () => {
 
   it('a migration that exits 1 stops the deploy: exit code, reasons and log location shown, no UpdateService', async () => {
     const { proxy, moto } = testbed;
-    const seeded = await seedService({ endpoint: moto.url, cluster: 'rt-fail', service: 'web-fail', desiredCount: 2 });
+    const seeded = await testbed.seedService({ cluster: 'rt-fail', service: 'web-fail', desiredCount: 2 });
     // Were the deploy started after all, it would complete rather than hang the test.
     proxy.scriptRollout('web-fail', completesAfter(1000));
     const reason = 'Error: migration 0042_add_users failed: relation "users" already exists';
@@ -240,7 +221,7 @@ describe('mode run-task runs a one-off task to its end', () => {
   });
 
   it('a task that fails to start: exit 1 with its stop code and reason', async () => {
-    await seedFamily('rt-pull', 'migrate-pull');
+    await seedFamily(testbed.endpoint, 'rt-pull', 'migrate-pull');
     const stoppedReason = 'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref';
     taskFailsToStart(testbed.proxy, { family: 'migrate-pull', afterMs: 1500, stoppedReason, containers: ['app', 'sidecar'] });
 
@@ -253,7 +234,7 @@ describe('mode run-task runs a one-off task to its end', () => {
   });
 
   it('a task that never stops: exit 1 once wait-timeout is reached, naming the task', async () => {
-    await seedFamily('rt-slow', 'migrate-slow');
+    await seedFamily(testbed.endpoint, 'rt-slow', 'migrate-slow');
     const task = taskNeverStops(testbed.proxy, { family: 'migrate-slow', containers: ['app', 'sidecar'] });
 
     const result = await run({

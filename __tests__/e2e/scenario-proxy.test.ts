@@ -7,9 +7,8 @@ import {
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import type { Service } from '@aws-sdk/client-ecs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ecsClient, richTaskDefinition, seedService, startEcsTestbed } from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { ecsClient, richTaskDefinition } from '../support/ecs-fixtures.ts';
 import {
   CIRCUIT_BREAKER_REASON,
   circuitBreakerRollback,
@@ -20,6 +19,7 @@ import {
   neverCompletes,
 } from '../support/scenario-proxy.ts';
 import type { EcsDeployment, RolloutContext } from '../support/scenario-proxy.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // The instrument itself: if it lied, the e2e tests would prove nothing.
 
@@ -142,19 +142,11 @@ describe('Lambda REST routes by operation name', () => {
 });
 
 describe('scenario proxy in front of moto', () => {
-  let testbed: EcsTestbed;
-
-  beforeAll(async () => {
-    testbed = await startEcsTestbed();
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
+  const testbed = useTestbed();
 
   it('passes unscripted calls through unchanged and records them', async () => {
     const { proxy, moto } = testbed;
-    await seedService({ endpoint: moto.url, cluster: 'c-pass', service: 's-pass' });
+    await testbed.seedService({ cluster: 'c-pass', service: 's-pass' });
     const from = proxy.calls.length;
     const viaProxy = ecsClient(proxy.url);
     const direct = ecsClient(moto.url);
@@ -172,9 +164,8 @@ describe('scenario proxy in front of moto', () => {
   });
 
   it('plays a crash loop: a new deployment on UpdateService, then stopped tasks with exit codes', async () => {
-    const { proxy, moto } = testbed;
-    const seeded = await seedService({ endpoint: moto.url, cluster: 'c-play', service: 's-play' });
-    proxy.scriptRollout('s-play', crashLoop({ everyMs: 200, exitCode: 1, reason: 'Error: cannot connect to database' }));
+    const { proxy } = testbed;
+    const seeded = await testbed.seedService({ cluster: 'c-play', service: 's-play', rollout: crashLoop({ everyMs: 200, exitCode: 1, reason: 'Error: cannot connect to database' }) });
     const ecs = ecsClient(proxy.url);
     try {
       const next = await ecs.send(new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }));

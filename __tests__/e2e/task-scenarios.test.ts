@@ -1,6 +1,5 @@
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
 import {
-  CreateClusterCommand,
   DescribeServicesCommand,
   DescribeTasksCommand,
   ListTasksCommand,
@@ -13,8 +12,7 @@ import type { ECSClient, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepository, ecrClient, pushImage } from '../support/aws-fixtures.ts';
 import { IMAGE_NOT_FOUND, imageAppearsAfter, imageNeverAppears } from '../support/ecr-scenarios.ts';
-import { defaultNetwork, ecsClient, richTaskDefinition, seedService, startEcsTestbed } from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
+import { defaultNetwork, ecsClient, richTaskDefinition, seedFamily } from '../support/ecs-fixtures.ts';
 import { crashLoop } from '../support/scenario-proxy.ts';
 import {
   ESSENTIAL_CONTAINER_EXITED,
@@ -25,6 +23,7 @@ import {
   taskFailsToStart,
   taskNeverStops,
 } from '../support/task-scenarios.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // The one-off task and ECR replication overlays, checked with plain SDK clients against
 // moto through the proxy: if they lied, run-task.test.ts and wait-for-image.test.ts would
@@ -43,32 +42,18 @@ function containersOf(task: Task | undefined): Record<string, [string | undefine
 }
 
 describe('one-off task scripts against moto', () => {
-  let testbed: EcsTestbed;
+  const testbed = useTestbed();
   let network: { subnets: string[]; securityGroups: string[] };
   let ecs: ECSClient;
 
   beforeAll(async () => {
-    testbed = await startEcsTestbed();
-    network = await defaultNetwork(testbed.moto.url);
+    network = await defaultNetwork(testbed.endpoint);
     ecs = ecsClient(testbed.proxy.url);
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     ecs?.destroy();
-    await testbed?.stop();
   });
-
-  /** A cluster and the rich two-container task definition as `family`. */
-  async function seedFamily(cluster: string, family: string): Promise<string> {
-    const direct = ecsClient(testbed.moto.url);
-    try {
-      await direct.send(new CreateClusterCommand({ clusterName: cluster }));
-      const registered = await direct.send(new RegisterTaskDefinitionCommand(richTaskDefinition(family)));
-      return registered.taskDefinition?.taskDefinitionArn ?? '';
-    } finally {
-      direct.destroy();
-    }
-  }
 
   function runTaskInput(cluster: string, family: string, extra: Partial<RunTaskCommandInput> = {}): RunTaskCommandInput {
     return {
@@ -99,7 +84,7 @@ describe('one-off task scripts against moto', () => {
 
   it('taskExits: the task moto created provisions, runs, then stops with the scripted exit codes and reasons', async () => {
     const clock = manualClock();
-    await seedFamily('ts-exits', 'ts-exits');
+    await seedFamily(testbed.endpoint, 'ts-exits', 'ts-exits');
     const scenario = taskExits(testbed.proxy, {
       family: 'ts-exits',
       afterMs: 3000,
@@ -146,7 +131,7 @@ describe('one-off task scripts against moto', () => {
 
   it('lists the task by its scripted desired status, and answers MISSING in another cluster as ECS does', async () => {
     const clock = manualClock();
-    await seedFamily('ts-list', 'ts-list');
+    await seedFamily(testbed.endpoint, 'ts-list', 'ts-list');
     taskExits(testbed.proxy, { family: 'ts-list', afterMs: 1000, exitCodes: { app: 0 }, now: clock.now });
     const started = await ecs.send(new RunTaskCommand(runTaskInput('ts-list', 'ts-list')));
     const taskArn = started.tasks?.[0]?.taskArn ?? '';
@@ -165,7 +150,7 @@ describe('one-off task scripts against moto', () => {
 
   it('taskFailsToStart: never RUNNING, then TaskFailedToStart with no exit codes', async () => {
     const clock = manualClock();
-    await seedFamily('ts-pull', 'ts-pull');
+    await seedFamily(testbed.endpoint, 'ts-pull', 'ts-pull');
     const reason = 'CannotPullContainerError: pull image manifest has been retried 5 time(s): not found';
     taskFailsToStart(testbed.proxy, { family: 'ts-pull', afterMs: 2000, stoppedReason: reason, containers: ['app'], now: clock.now });
     const taskArn = (await ecs.send(new RunTaskCommand(runTaskInput('ts-pull', 'ts-pull')))).tasks?.[0]?.taskArn ?? '';
@@ -181,7 +166,7 @@ describe('one-off task scripts against moto', () => {
 
   it('taskNeverStops: RUNNING until StopTask, then UserInitiated with the reason given', async () => {
     const clock = manualClock();
-    await seedFamily('ts-forever', 'ts-forever');
+    await seedFamily(testbed.endpoint, 'ts-forever', 'ts-forever');
     const scenario = taskNeverStops(testbed.proxy, { family: 'ts-forever', containers: ['app'], now: clock.now });
     const taskArn = (await ecs.send(new RunTaskCommand(runTaskInput('ts-forever', 'ts-forever')))).tasks?.[0]?.taskArn ?? '';
 
@@ -195,9 +180,9 @@ describe('one-off task scripts against moto', () => {
 
   it('leaves other tasks alone: an unscripted task gets moto\'s answers, a service rollout\'s stopped tasks the rollout\'s', async () => {
     const clock = manualClock();
-    const { proxy, moto } = testbed;
-    await seedFamily('ts-mixed', 'ts-mixed-scripted');
-    await seedFamily('ts-mixed-b', 'ts-mixed-plain');
+    const { proxy } = testbed;
+    await seedFamily(testbed.endpoint, 'ts-mixed', 'ts-mixed-scripted');
+    await seedFamily(testbed.endpoint, 'ts-mixed-b', 'ts-mixed-plain');
     taskExits(proxy, { family: 'ts-mixed-scripted', afterMs: 10, exitCodes: { app: 0 }, now: clock.now });
     const mine = (await ecs.send(new RunTaskCommand(runTaskInput('ts-mixed', 'ts-mixed-scripted')))).tasks?.[0]?.taskArn ?? '';
     const plain = await ecs.send(new RunTaskCommand(runTaskInput('ts-mixed-b', 'ts-mixed-plain')));
@@ -210,7 +195,7 @@ describe('one-off task scripts against moto', () => {
     expect((await describeOne('ts-mixed-b', plainArn))?.lastStatus).toBe('DEACTIVATING');
 
     // A crash-looping rollout, whose stopped tasks the proxy itself plays.
-    const seeded = await seedService({ endpoint: moto.url, cluster: 'ts-mixed', service: 'ts-mixed-svc' });
+    const seeded = await testbed.seedService({ cluster: 'ts-mixed', service: 'ts-mixed-svc' });
     proxy.scriptRollout('ts-mixed-svc', crashLoop({ everyMs: 150, exitCode: 2, reason: 'crash' }));
     const next = await ecs.send(new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }));
     await ecs.send(new UpdateServiceCommand({ cluster: 'ts-mixed', service: 'ts-mixed-svc', taskDefinition: next.taskDefinition?.taskDefinitionArn }));
@@ -232,7 +217,7 @@ describe('one-off task scripts against moto', () => {
   });
 
   it('honourClientToken: a retried RunTask with the same token starts no second task', async () => {
-    await seedFamily('ts-token', 'ts-token');
+    await seedFamily(testbed.endpoint, 'ts-token', 'ts-token');
     const scenario = taskExits(testbed.proxy, { family: 'ts-token', afterMs: 60_000, exitCodes: { app: 0 } });
     const replays = honourClientToken(testbed.proxy);
 
@@ -250,7 +235,7 @@ describe('one-off task scripts against moto', () => {
 
   it('fargateCapacityProviders: a FARGATE_SPOT strategy reaches moto as FARGATE, and the log keeps the strategy', async () => {
     const { proxy } = testbed;
-    await seedFamily('ts-spot', 'ts-spot');
+    await seedFamily(testbed.endpoint, 'ts-spot', 'ts-spot');
     fargateCapacityProviders(proxy);
     const strategy = [
       { capacityProvider: 'FARGATE_SPOT', weight: 1 },
@@ -271,15 +256,7 @@ describe('one-off task scripts against moto', () => {
 });
 
 describe('ECR replication scripts against moto', () => {
-  let testbed: EcsTestbed;
-
-  beforeAll(async () => {
-    testbed = await startEcsTestbed();
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
+  const testbed = useTestbed();
 
   async function describeImage(imageId: { imageTag?: string; imageDigest?: string }, repositoryName: string): Promise<unknown> {
     const ecr = ecrClient(testbed.proxy.url);

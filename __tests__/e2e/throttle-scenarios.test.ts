@@ -1,21 +1,13 @@
 import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TEST_CREDENTIALS, TEST_REGION, richTaskDefinition, startEcsTestbed } from '../support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../support/ecs-fixtures.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { TEST_CREDENTIALS, TEST_REGION, richTaskDefinition } from '../support/ecs-fixtures.ts';
+import { useTestbed } from '../support/testbed.ts';
 import { throttlePutParameter, throttleRegisterTaskDefinition, tokenBucket } from '../support/throttle-scenarios.ts';
 
 // The throttling overlays the parallel benchmark relies on: what the SDK sees, and counts.
 describe('throttle scenarios', () => {
-  let testbed: EcsTestbed;
-
-  beforeAll(async () => {
-    testbed = await startEcsTestbed();
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
+  const testbed = useTestbed();
 
   // One attempt, so every throttling answer reaches the test instead of the SDK's retry.
   const config = () => ({ endpoint: testbed.proxy.url, region: TEST_REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });

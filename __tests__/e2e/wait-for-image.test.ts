@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRepository, pushImage } from '../support/aws-fixtures.ts';
 import type { PushedImage, Repository } from '../support/aws-fixtures.ts';
 import { imageAppearsAfter, imageNeverAppears } from '../support/ecr-scenarios.ts';
-import {
-  TEST_REGION,
-  describeService,
-  describeTaskDefinitionWithTags,
-  richTaskDefinition,
-  seedService,
-  startEcsTestbed,
-} from '../support/ecs-fixtures.ts';
-import type { EcsTestbed, SeededService } from '../support/ecs-fixtures.ts';
+import { TEST_REGION, describeService, describeTaskDefinitionWithTags } from '../support/ecs-fixtures.ts';
+import type { SeededService } from '../support/ecs-fixtures.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import { isMutating, writesAmong } from '../support/mutating.ts';
 import { completesAfter } from '../support/scenario-proxy.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // Issue 4, wait-for-image: the image is pushed in one region and replicated to the deploy
 // region by ECR; the deploy waits until it is there. moto holds the image from the start
@@ -29,15 +23,7 @@ interface World {
 }
 
 describe('wait-for-image waits for a replicated image before deploying', () => {
-  let testbed: EcsTestbed;
-
-  beforeAll(async () => {
-    testbed = await startEcsTestbed();
-  });
-
-  afterAll(async () => {
-    await testbed?.stop();
-  });
+  const testbed = useTestbed();
 
   /** A repository with `tags` pushed and a service running the first of them, pinned. */
   async function seedWorld(key: string, tags: string[]): Promise<World> {
@@ -47,14 +33,8 @@ describe('wait-for-image waits for a replicated image before deploying', () => {
     for (const tag of tags) images[tag] = await pushImage(endpoint, repo, tag);
     const running = images[tags[0] ?? ''];
     if (running === undefined) throw new Error(`seedWorld('${key}') needs at least one tag`);
-    const rich = richTaskDefinition(`wfi-${key}-td`);
-    const taskDefinition = {
-      ...rich,
-      containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: running.pinned } : c)),
-    };
     const cluster = `wfi-${key}`;
-    const service = await seedService({ endpoint, cluster, service: `wfi-${key}-svc`, taskDefinition, desiredCount: 1 });
-    testbed.proxy.scriptRollout(service.serviceName, completesAfter(1000));
+    const service = await testbed.seedService({ cluster, service: `wfi-${key}-svc`, family: `wfi-${key}-td`, image: running.pinned, desiredCount: 1, rollout: completesAfter(1000) });
     return { repo, images, cluster, service };
   }
 

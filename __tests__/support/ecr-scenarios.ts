@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { TEST_ACCOUNT } from './ecs-fixtures.ts';
-import { jsonResponse, parseJson } from './scenario-proxy.ts';
-import type { ProxyResponse, ScenarioProxy } from './scenario-proxy.ts';
+import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
+import type { ProxyCore, ProxyResponse } from './scenario-proxy-core.ts';
 
 export interface ImageMatch {
   /** Repository name, e.g. 'app' (not the URI). */
@@ -40,12 +40,12 @@ export const IMAGE_NOT_FOUND = 'ImageNotFoundException';
  * first looked up, then passes through to moto (push the image there when seeding).
  * Listings of the repository leave the image out for as long as it is hidden.
  */
-export function imageAppearsAfter(proxy: ScenarioProxy, options: ImageMatch & { afterMs: number }): ImageScenario {
+export function imageAppearsAfter(proxy: ProxyCore, options: ImageMatch & { afterMs: number }): ImageScenario {
   return hideImage(proxy, options, options.afterMs);
 }
 
 /** DescribeImages for the image always answers ImageNotFoundException; listings never show it. */
-export function imageNeverAppears(proxy: ScenarioProxy, options: ImageMatch): ImageScenario {
+export function imageNeverAppears(proxy: ProxyCore, options: ImageMatch): ImageScenario {
   return hideImage(proxy, options, undefined);
 }
 
@@ -66,7 +66,7 @@ interface ImageDetailJson {
   [member: string]: unknown;
 }
 
-function hideImage(proxy: ScenarioProxy, match: ImageMatch, afterMs: number | undefined): ImageScenario {
+function hideImage(proxy: ProxyCore, match: ImageMatch, afterMs: number | undefined): ImageScenario {
   if (match.tag === undefined && match.digest === undefined) throw new Error('imageAppearsAfter/imageNeverAppears: give a tag or a digest');
   const now = match.now ?? Date.now;
   let refused = 0;

@@ -25,10 +25,11 @@ export function ecsClient(endpoint: string): ECSClient {
 
 /**
  * A Fargate task definition with most of the fields people actually use, so a render
- * that drops or mangles one of them shows up in a comparison.
+ * that drops or mangles one of them shows up in a comparison. Its app container runs
+ * APP_IMAGE, or `appImage` when given.
  */
-export function richTaskDefinition(family: string): RegisterTaskDefinitionCommandInput {
-  return {
+export function richTaskDefinition(family: string, appImage?: string): RegisterTaskDefinitionCommandInput {
+  const rich: RegisterTaskDefinitionCommandInput = {
     family,
     cpu: '256',
     memory: '512',
@@ -86,6 +87,9 @@ export function richTaskDefinition(family: string): RegisterTaskDefinitionComman
     ],
     tags: [{ key: 'team', value: 'payments' }],
   };
+  if (appImage === undefined) return rich;
+  // The app container runs `appImage` (e.g. a pinned image an earlier deploy left behind).
+  return { ...rich, containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: appImage } : c)) };
 }
 
 export interface SeedServiceOptions {
@@ -189,6 +193,18 @@ export async function seedService(options: SeedServiceOptions): Promise<SeededSe
   }
 }
 
+/** A cluster and `richTaskDefinition(family)` registered, without a service; the revision's ARN. */
+export async function seedFamily(endpoint: string, cluster: string, family: string): Promise<string> {
+  const client = ecsClient(endpoint);
+  try {
+    await client.send(new CreateClusterCommand({ clusterName: cluster }));
+    const registered = await client.send(new RegisterTaskDefinitionCommand(richTaskDefinition(family)));
+    return registered.taskDefinition?.taskDefinitionArn ?? '';
+  } finally {
+    client.destroy();
+  }
+}
+
 /** Every ACTIVE revision ARN of a family, oldest first. */
 export async function listRevisions(endpoint: string, family: string): Promise<string[]> {
   const client = ecsClient(endpoint);
@@ -249,13 +265,20 @@ export interface EcsTestbedOptions {
 /** moto_server plus a scenario proxy in front of it; `stop` stops both and tolerates half-started states. */
 export async function startEcsTestbed(options: EcsTestbedOptions = {}): Promise<EcsTestbed> {
   const moto = await startMoto(options.motoEnv === undefined ? {} : { env: options.motoEnv });
-  let proxy: ScenarioProxy;
   try {
-    proxy = await startScenarioProxy(moto.url);
+    return await testbedOn(moto, { ownsMoto: true });
   } catch (error) {
     await moto.stop();
     throw error;
   }
+}
+
+/**
+ * A scenario proxy in front of a moto that is already running; `stop` stops the proxy, and
+ * moto too when `ownsMoto` (otherwise whoever started moto stops it).
+ */
+export async function testbedOn(moto: MotoServer, options: { ownsMoto: boolean }): Promise<EcsTestbed> {
+  const proxy = await startScenarioProxy(moto.url);
   return {
     moto,
     proxy,
@@ -269,7 +292,7 @@ export async function startEcsTestbed(options: EcsTestbedOptions = {}): Promise<
       try {
         await proxy.stop();
       } finally {
-        await moto.stop();
+        if (options.ownsMoto) await moto.stop();
       }
     },
   };

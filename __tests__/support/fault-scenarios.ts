@@ -11,8 +11,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { lambdaError } from './lambda-scenarios.ts';
-import { resetConnection } from './scenario-proxy.ts';
-import type { ProxyRequest, ProxyResponse, RecordedCall, ScenarioProxy } from './scenario-proxy.ts';
+import { resetConnection } from './scenario-proxy-core.ts';
+import type { ProxyCore, ProxyRequest, ProxyResponse, RecordedCall } from './scenario-proxy-core.ts';
 
 export type FaultKind = 'throttle' | 'http500' | 'http503' | 'reset' | 'slow';
 
@@ -51,7 +51,7 @@ export const SLOW_DEFAULT_MS = 1500;
  * next `pass` go through, and so on. With `pass: 1` every call the action makes needs
  * exactly `burst` retries. Faulted calls are marked in the proxy's log (`call.fault`).
  */
-export function faultBursts(proxy: ScenarioProxy, options: FaultBurstOptions): FaultCounts {
+export function faultBursts(proxy: ProxyCore, options: FaultBurstOptions): FaultCounts {
   const pass = options.pass ?? 1;
   const when = options.kind === 'slow' || options.kind === 'throttle' ? 'before' : (options.when ?? 'before');
   const seen = new Map<string, number>();
@@ -109,7 +109,7 @@ export const CONCURRENT_REGISTRATION_MESSAGE = 'Too many concurrent attempts to 
  * "Too many concurrent attempts...", as ECS does while another registration into the family
  * is in flight; they never reach moto. `times: Infinity` for a family that stays busy.
  */
-export function ecsConcurrentRegistrations(proxy: ScenarioProxy, options: { times: number; family?: string }): FaultCounts {
+export function ecsConcurrentRegistrations(proxy: ProxyCore, options: { times: number; family?: string }): FaultCounts {
   return refuse(proxy, 'ecs', 'RegisterTaskDefinition', {
     times: options.times,
     applies: (body) => options.family === undefined || body['family'] === options.family,
@@ -120,7 +120,7 @@ export function ecsConcurrentRegistrations(proxy: ScenarioProxy, options: { time
 export const TOO_MANY_UPDATES_MESSAGE = 'There are concurrent updates for a resource that supports one update at a time.';
 
 /** The first `times` PutParameter calls (of `name`, or any) answer TooManyUpdates, without reaching moto. */
-export function ssmTooManyUpdates(proxy: ScenarioProxy, options: { times: number; name?: string }): FaultCounts {
+export function ssmTooManyUpdates(proxy: ProxyCore, options: { times: number; name?: string }): FaultCounts {
   return refuse(proxy, 'ssm', 'PutParameter', {
     times: options.times,
     applies: (body) => options.name === undefined || body['Name'] === options.name,
@@ -129,7 +129,7 @@ export function ssmTooManyUpdates(proxy: ScenarioProxy, options: { times: number
 }
 
 function refuse(
-  proxy: ScenarioProxy,
+  proxy: ProxyCore,
   service: string,
   operation: string,
   options: { times: number; applies: (body: Record<string, unknown>) => boolean; answer: () => ProxyResponse },

@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { TEST_ACCOUNT } from './ecs-fixtures.ts';
-import { jsonResponse, lambdaFunctionName, parseJson } from './scenario-proxy.ts';
-import type { Overlay, ProxyRequest, ProxyResponse, ScenarioProxy } from './scenario-proxy.ts';
+import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
+import { lambdaFunctionName } from './scenario-proxy-routes.ts';
+import type { Overlay, ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
 
 export interface LambdaUpdateFailure {
   /** LastUpdateStatusReason, e.g. 'ImageLayerFailure: ...'. */
@@ -25,7 +26,7 @@ type Configuration = Record<string, unknown>;
  * 'InProgress'; the next `inProgressReads` (default 1) reads of $LATEST say 'InProgress',
  * every read after that says 'Failed' with the reason and code, until the next update.
  */
-export function lambdaUpdateFails(proxy: ScenarioProxy, functionName: string, failure: LambdaUpdateFailure): void {
+export function lambdaUpdateFails(proxy: ProxyCore, functionName: string, failure: LambdaUpdateFailure): void {
   const name = lambdaFunctionName(functionName);
   const inProgressReads = failure.inProgressReads ?? 1;
   let readsSinceUpdate: number | undefined; // undefined until this function is updated
@@ -65,7 +66,7 @@ export const RESOURCE_CONFLICT = 'ResourceConflictException';
  * progress, without reaching moto; later calls pass through.
  */
 export function lambdaConflict(
-  proxy: ScenarioProxy,
+  proxy: ProxyCore,
   functionName: string,
   options: { times?: number; operation?: string } = {},
 ): void {
@@ -80,7 +81,7 @@ export function lambdaConflict(
 }
 
 /** The first UpdateFunctionCode of this function answers 409 ResourceConflictException. */
-export function lambdaConflictOnce(proxy: ScenarioProxy, functionName: string): void {
+export function lambdaConflictOnce(proxy: ProxyCore, functionName: string): void {
   lambdaConflict(proxy, functionName, { times: 1 });
 }
 

@@ -82,6 +82,13 @@ export async function stopProcess(child: ChildProcess, timeoutMs = STOP_TIMEOUT_
   await waitForExit(child, timeoutMs);
 }
 
+/** POST /moto-api/reset: moto forgets every resource, as if it had just started. */
+export async function resetMoto(url: string): Promise<void> {
+  const response = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`POST ${url}/moto-api/reset answered ${response.status}`);
+}
+
 async function answers(url: string): Promise<boolean> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
@@ -135,11 +142,7 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
     url,
     port,
     pid,
-    async reset() {
-      const response = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`POST ${url}/moto-api/reset answered ${response.status}`);
-    },
+    reset: () => resetMoto(url),
     stop: () => stopProcess(child),
   };
 }

@@ -1,7 +1,7 @@
 // Which recorded calls change something in AWS. A dry run, or a run refused for bad input,
 // must send none of them; e2e tests check that from the scenario proxy's log.
 
-import type { RecordedCall } from './scenario-proxy.ts';
+import type { RecordedCall } from './scenario-proxy-core.ts';
 
 /**
  * Operation names (as the scenario proxy records them) of every call that changes state in

@@ -14,8 +14,8 @@
 // (it only places Fargate tasks for launchType FARGATE).
 
 import type { RunTaskCommandInput } from '@aws-sdk/client-ecs';
-import { jsonResponse, parseJson } from './scenario-proxy.ts';
-import type { ProxyRequest, ProxyResponse, ScenarioProxy } from './scenario-proxy.ts';
+import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
+import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
 
 export type TaskStopCode =
   | 'EssentialContainerExited'
@@ -87,7 +87,7 @@ export const STOPPED_BY_USER_EXIT_CODE = 143;
  * "Essential container in task exited" unless given.
  */
 export function taskExits(
-  proxy: ScenarioProxy,
+  proxy: ProxyCore,
   options: TaskMatch & {
     afterMs: number;
     exitCodes: Record<string, number | undefined>;
@@ -125,7 +125,7 @@ export function taskExits(
  * without exit codes.
  */
 export function taskFailsToStart(
-  proxy: ScenarioProxy,
+  proxy: ProxyCore,
   options: TaskMatch & { afterMs: number; stoppedReason: string; containers: string[]; now?: () => number },
 ): TaskScenario {
   const { afterMs, stoppedReason, containers, now, ...match } = options;
@@ -142,7 +142,7 @@ export function taskFailsToStart(
 
 /** RUNNING from `runningAfterMs` (default 0) until someone calls StopTask. */
 export function taskNeverStops(
-  proxy: ScenarioProxy,
+  proxy: ProxyCore,
   options: TaskMatch & { containers: string[]; runningAfterMs?: number; now?: () => number },
 ): TaskScenario {
   const { containers, runningAfterMs, now, ...match } = options;
@@ -162,7 +162,7 @@ export function taskNeverStops(
  * scripted desiredStatus) and StopTask (stop the script). A RunTask two scripts match is
  * claimed by both and the later one answers; give each scenario its own family or startedBy.
  */
-export function scriptTask(proxy: ScenarioProxy, life: TaskLife): TaskScenario {
+export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
   if (life.family === undefined && life.startedBy === undefined && life.cluster === undefined) {
     throw new Error('scriptTask: give at least one of family, startedBy, cluster to match RunTask calls');
   }
@@ -276,7 +276,7 @@ export function scriptTask(proxy: ScenarioProxy, life: TaskLife): TaskScenario {
  * answers what the first call answered (moto would start a second task). Add it after the
  * task scripts so a replay never reaches them.
  */
-export function honourClientToken(proxy: ScenarioProxy): { readonly replayed: number } {
+export function honourClientToken(proxy: ProxyCore): { readonly replayed: number } {
   const answered = new Map<string, ProxyResponse>();
   let replayed = 0;
   proxy.overlay('ecs', 'RunTask', async (req, next) => {
@@ -304,7 +304,7 @@ export function honourClientToken(proxy: ScenarioProxy): { readonly replayed: nu
  * provider the task landed on (the first with a base or weight above 0). The proxy's call
  * log keeps the request as the caller sent it.
  */
-export function fargateCapacityProviders(proxy: ScenarioProxy): void {
+export function fargateCapacityProviders(proxy: ProxyCore): void {
   proxy.overlay('ecs', 'RunTask', async (req, next) => {
     const body = req.call.body as RunTaskCommandInput;
     const strategy = body.capacityProviderStrategy ?? [];

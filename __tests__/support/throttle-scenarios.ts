@@ -5,7 +5,7 @@
 // answer in the JSON 1.1 error shape, so the SDK classifies them as it would from AWS.
 
 import { jsonError } from './fault-scenarios.ts';
-import type { ScenarioProxy } from './scenario-proxy.ts';
+import type { ProxyCore } from './scenario-proxy-core.ts';
 
 /** Live counters of one overlay: read them after the run. */
 export interface ThrottleCounts {
@@ -57,7 +57,7 @@ export const THROTTLED_MESSAGE = 'Rate exceeded';
  * limits it per account and region: `burst` (default 20) at once, then `perSecond`
  * (default 1). Beyond that: 400 ThrottlingException, without reaching moto.
  */
-export function throttleRegisterTaskDefinition(proxy: ScenarioProxy, options: Partial<TokenBucketOptions> = {}): ThrottleCounts {
+export function throttleRegisterTaskDefinition(proxy: ProxyCore, options: Partial<TokenBucketOptions> = {}): ThrottleCounts {
   const counts: ThrottleCounts = { passed: 0, throttled: 0, tooManyUpdates: 0 };
   const bucket = tokenBucket({
     burst: options.burst ?? ECS_REGISTER_BURST,
@@ -90,7 +90,7 @@ export const TOO_MANY_UPDATES_MESSAGE = 'There are concurrent updates for a reso
  * proxy -> ThrottlingException; a write to a name while another write to it is being
  * applied -> TooManyUpdates. Neither reaches moto.
  */
-export function throttlePutParameter(proxy: ScenarioProxy, options: PutParameterThrottleOptions = {}): ThrottleCounts {
+export function throttlePutParameter(proxy: ProxyCore, options: PutParameterThrottleOptions = {}): ThrottleCounts {
   const counts: ThrottleCounts = { passed: 0, throttled: 0, tooManyUpdates: 0 };
   const perSecond = options.perSecond ?? SSM_PUT_PER_SECOND;
   const bucket = tokenBucket({ burst: options.burst ?? perSecond, perSecond, ...(options.now === undefined ? {} : { now: options.now }) });

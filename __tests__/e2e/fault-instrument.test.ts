@@ -1,0 +1,57 @@
+import { ListClustersCommand } from '@aws-sdk/client-ecs';
+import { describe, expect, it } from 'vitest';
+import { ecsClient } from '../support/ecs-fixtures.ts';
+import { faultBursts } from '../support/fault-scenarios.ts';
+import type { FaultBurstOptions } from '../support/fault-scenarios.ts';
+import { useTestbed } from '../support/testbed.ts';
+
+// The fault overlays the faults*.test.ts files rely on, checked with a plain SDK client.
+
+describe('the fault instrument itself', () => {
+  const testbed = useTestbed();
+
+  it('runs wildcard overlays on every service and operation, the latest added first', async () => {
+    const { proxy } = testbed;
+    const order: string[] = [];
+    proxy.overlay('*', '*', async (req, next) => {
+      order.push(`any:${req.call.operation}`);
+      return next();
+    });
+    proxy.overlay('ecs', '*', async (req, next) => {
+      order.push(`ecs:${req.call.operation}`);
+      return next();
+    });
+    const ecs = ecsClient(proxy.url);
+    try {
+      await ecs.send(new ListClustersCommand({}));
+    } finally {
+      ecs.destroy();
+    }
+    expect(order).toEqual(['ecs:ListClusters', 'any:ListClusters']);
+  });
+
+  it.each<{ kind: FaultBurstOptions['kind']; error: RegExp }>([
+    { kind: 'throttle', error: /ThrottlingException|Rate exceeded/ },
+    { kind: 'http503', error: /ServiceUnavailable|Service unavailable/ },
+    { kind: 'reset', error: /socket hang up|ECONNRESET/ },
+  ])('a $kind fault reaches a client as AWS would send it, and never reaches moto', async ({ kind, error }) => {
+    const { proxy } = testbed;
+    const counts = faultBursts(proxy, { kind, burst: 1, service: 'ecs', operation: 'ListClusters' });
+    const from = proxy.calls.length;
+    const ecs = ecsClient(proxy.url); // one attempt: the client sees the fault itself
+    try {
+      const thrown = await ecs.send(new ListClustersCommand({})).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(String(thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : thrown)).toMatch(error);
+      // The next attempt passes.
+      await ecs.send(new ListClustersCommand({}));
+    } finally {
+      ecs.destroy();
+      counts.stop();
+    }
+    expect(proxy.calls.slice(from).map((c) => c.fault)).toEqual([{ kind, reachedMoto: false }, undefined]);
+    expect([counts.faulted.get('ecs:ListClusters'), counts.passed.get('ecs:ListClusters')]).toEqual([1, 1]);
+  });
+});
