@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { createClients } from './aws/clients.ts';
 import type { Io, StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
@@ -9,11 +8,12 @@ import { failureText } from './plan/verdict.ts';
 import { outputsOf } from './report/outputs.ts';
 import { renderInputFailure, renderSummary } from './report/summary.ts';
 import type { PipelineOutcome } from './results.ts';
+import { runnerIo } from './runner/writer.ts';
 
 const USER_AGENT = 'image-deploy/0.1.0';
 
 /** Reads inputs, runs the pipeline, writes outputs and the summary. The one setFailed. */
-export async function run(io: Io = actionsIo(), env: NodeJS.ProcessEnv = process.env, makeDeps = defaultDeps): Promise<void> {
+export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.env, makeDeps = defaultDeps): Promise<void> {
   try {
     const settings = readInputs({ getInput: io.getInput, env });
     const deps = makeDeps(io, createClients({ region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT }));
@@ -59,21 +59,5 @@ function defaultDeps(io: Io, clients: StepDeps['clients']): StepDeps {
     clients,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
-  };
-}
-
-function actionsIo(): Io {
-  return {
-    getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, value),
-    setSecret: (value) => core.setSecret(value),
-    setFailed: (message) => core.setFailed(message),
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
-    debug: (message) => core.debug(message),
-    group: (name, fn) => core.group(name, fn),
-    writeSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
-    },
   };
 }
