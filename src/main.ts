@@ -5,7 +5,7 @@ import { failureOf } from './failure.ts';
 import { readInputs } from './inputs/read-inputs.ts';
 import { runPipeline } from './pipeline.ts';
 import { failureText } from './plan/verdict.ts';
-import { outputsOf } from './report/outputs.ts';
+import { checkOutputs, outputsOf } from './report/outputs.ts';
 import { renderInputFailure, renderSummary } from './report/summary.ts';
 import type { PipelineOutcome } from './results.ts';
 import { runnerIo } from './runner/writer.ts';
@@ -18,9 +18,9 @@ export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.
     const settings = readInputs({ getInput: io.getInput, env });
     const deps = makeDeps(io, createClients({ region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT }));
     const outcome = await runPipeline(settings, deps, io.group);
-    writeOutputs(io, outcome);
+    const outputProblems = writeOutputs(io, outcome);
     await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
-    if (outcome.failures.length > 0) io.setFailed(failureMessage(outcome));
+    if (outcome.failures.length > 0 || outputProblems.length > 0) io.setFailed([failureMessage(outcome), ...outputProblems].filter((m) => m !== '').join('\n'));
   } catch (error) {
     // Bad inputs (or no clients): nothing ran, so nothing changed; the summary says so too.
     const failure = failureOf(error, io);
@@ -49,8 +49,11 @@ function failureMessage(outcome: PipelineOutcome): string {
   return lines.join('\n');
 }
 
-function writeOutputs(io: Io, outcome: PipelineOutcome): void {
-  for (const [name, value] of Object.entries(outputsOf(outcome))) io.setOutput(name, value);
+/** Writes the outputs that pass checkOutputs; returns why the others were left out. */
+function writeOutputs(io: Io, outcome: PipelineOutcome): string[] {
+  const { values, problems } = checkOutputs(outputsOf(outcome));
+  for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
+  return problems;
 }
 
 function defaultDeps(io: Io, clients: StepDeps['clients']): StepDeps {

@@ -14,6 +14,7 @@ const VERDICT: Readonly<Record<string, string>> = {
   planned: '📝 planned (dry run)',
   started: '🚀 started (not waited for)',
   failed: '❌ failed',
+  superseded: '⚠️ not written (another deploy replaced the image)',
 };
 
 export interface SummaryContext {
