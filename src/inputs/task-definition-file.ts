@@ -57,7 +57,7 @@ function insideAllowedRoots(path: string, env: Env, label: string): string {
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   });
   if (!inside) {
-    throw new UserError(`${label} is outside the workspace and RUNNER_TEMP (it resolves to ${real}): put the file in the repository or in RUNNER_TEMP.`);
+    throw new UserError(`${label} is outside the workspace and RUNNER_TEMP (it resolves to ${real}): name a file in the repository (GITHUB_WORKSPACE) or in RUNNER_TEMP.`);
   }
   return real;
 }
