@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withPrefix } from '../../../src/deps.ts';
 import { isRunnerCommand, neutralizeLine, safeLines } from '../../../src/runner/safe-text.ts';
 import { runnerIo, type RunnerSink } from '../../../src/runner/writer.ts';
 
@@ -72,5 +73,17 @@ describe('runnerIo', () => {
       ['group', 'ecs: web ::add-mask::x'],
       ['endgroup', ''],
     ]);
+  });
+});
+
+describe('withPrefix on the writer', () => {
+  it('prefixes every line of a multi-line message, so none can start a command', () => {
+    const { sink, calls } = recordingSink();
+    withPrefix(runnerIo(sink), '[ecs] ').info('event one\n::add-mask::x');
+    expect(calls).toEqual([
+      ['info', '[ecs] event one'],
+      ['info', '[ecs] ::add-mask::x'],
+    ]);
+    expect(calls.map(([, line]) => line).filter(isRunnerCommand)).toEqual([]);
   });
 });
