@@ -155,6 +155,22 @@ function describeRunTaskFailures(failures) {
         return `${failure.reason ?? 'no reason given'}${where}${detail}`;
     });
 }
+/**
+ * The request as the debug log may show it: environment override values replaced, since
+ * `run-task-environment` often carries credentials GitHub does not know to mask.
+ */
+function redactRunTaskRequest(request) {
+    const overrides = request.overrides;
+    if (overrides?.containerOverrides === undefined)
+        return request;
+    return {
+        ...request,
+        overrides: {
+            ...overrides,
+            containerOverrides: overrides.containerOverrides.map((o) => o.environment === undefined ? o : { ...o, environment: o.environment.map((e) => ({ ...e, value: '(hidden)' })) }),
+        },
+    };
+}
 
 // EXTERNAL MODULE: ./src/plan/json.ts
 var json = __webpack_require__(2877);
@@ -390,7 +406,7 @@ async function applyRunTask(plan, deps, ecsTaskDefinitionArn) {
         startedBy: options.startedBy,
         clientToken: options.clientToken,
     });
-    deps.log.debug(`RunTask request: ${JSON.stringify(request)}`);
+    deps.log.debug(`RunTask request: ${JSON.stringify(redactRunTaskRequest(request))}`);
     const started = { registered: target.registered, changed: target.registered, taskDefinitionArn: target.arn };
     const answer = await (0,ecs/* runTask */.ZZ)(deps.clients.ecs, request);
     const taskArn = answer.task?.taskArn;

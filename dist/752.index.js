@@ -246,8 +246,9 @@ function diffContainers(before, after, lines) {
     const a = keyContainers(before);
     const b = keyContainers(after);
     if (a === undefined || b === undefined) {
-        // Unnamed or duplicate names: no stable way to pair containers, show the whole list.
-        diffValue('containerDefinitions', before, after, lines);
+        // Unnamed or duplicate names: no stable way to pair containers, show the whole list,
+        // with every environment value replaced (this fallback must not print them either).
+        diffValue('containerDefinitions', redactEnvironment(before), redactEnvironment(after), lines);
         return;
     }
     const common = [...b.keys()].filter((name) => a.has(name));
@@ -274,7 +275,11 @@ function diffContainer(path, before, after, lines) {
         const a = valueField === undefined ? undefined : keyByName(before[key], valueField);
         const b = valueField === undefined ? undefined : keyByName(after[key], valueField);
         if (a === undefined || b === undefined) {
-            diffValue(`${path}.${key}`, before[key], after[key], lines);
+            // A repeated or odd-shaped environment list: say it changed, never what it holds.
+            if (HIDDEN_VALUES.has(key))
+                diffHidden(`${path}.${key}`, before[key], after[key], lines);
+            else
+                diffValue(`${path}.${key}`, before[key], after[key], lines);
             continue;
         }
         for (const name of unionKeys(Object.fromEntries(a), Object.fromEntries(b))) {
@@ -301,6 +306,23 @@ function diffHidden(path, before, after, lines) {
         return;
     const state = (value) => (value === undefined ? '(unset)' : '(set)');
     lines.push(before !== undefined && after !== undefined ? `${path}: (changed)` : `${path}: ${state(before)} -> ${state(after)}`);
+}
+const REDACTED = '(hidden)';
+/** The containers with each environment entry's value replaced; anything else unchanged. */
+function redactEnvironment(containers) {
+    if (!Array.isArray(containers))
+        return containers;
+    return containers.map((container) => {
+        if (!(0,json/* isRecord */.u)(container))
+            return container;
+        const environment = container['environment'];
+        if (environment === undefined)
+            return container;
+        const hidden = Array.isArray(environment)
+            ? environment.map((entry) => ((0,json/* isRecord */.u)(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED))
+            : REDACTED;
+        return { ...container, environment: hidden };
+    });
 }
 function keyContainers(value) {
     const containers = value === undefined ? [] : value;

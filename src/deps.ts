@@ -26,9 +26,11 @@ export interface StepDeps extends Clock {
 
 /** A logger whose every line starts with `prefix`: for work that runs side by side. */
 export function withPrefix(log: Logger, prefix: string): Logger {
+  // Each line of a multi-line message, so a continuation line still says whose it is.
+  const prefixed = (message: string) => prefix + message.split(/\r\n|\r|\n/).join(`\n${prefix}`);
   return {
-    info: (message) => log.info(prefix + message),
-    warning: (message) => log.warning(prefix + message),
-    debug: (message) => log.debug(prefix + message),
+    info: (message) => log.info(prefixed(message)),
+    warning: (message) => log.warning(prefixed(message)),
+    debug: (message) => log.debug(prefixed(message)),
   };
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { createClients, servicesOf } from './aws/clients.ts';
 import type { Io, StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
@@ -6,22 +5,23 @@ import { failureOf } from './failure.ts';
 import { readInputs } from './inputs/read-inputs.ts';
 import { loadSteps, runPipeline } from './pipeline.ts';
 import { failureText } from './plan/verdict.ts';
-import { outputsOf } from './report/outputs.ts';
+import { checkOutputs, outputsOf } from './report/outputs.ts';
 import { renderInputFailure, renderSummary } from './report/summary.ts';
 import type { PipelineOutcome } from './results.ts';
+import { runnerIo } from './runner/writer.ts';
 
 const USER_AGENT = 'image-deploy/0.1.0';
 
 /** Reads inputs, runs the pipeline, writes outputs and the summary. The one setFailed. */
-export async function run(io: Io = actionsIo(), env: NodeJS.ProcessEnv = process.env, makeDeps = defaultDeps): Promise<void> {
+export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.env, makeDeps = defaultDeps): Promise<void> {
   try {
     const settings = readInputs({ getInput: io.getInput, env });
     const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
     const [clients, steps] = await Promise.all([createClients(options, servicesOf(settings.modes)), loadSteps(settings.modes)]);
     const outcome = await runPipeline(settings, makeDeps(io, clients), io.group, steps);
-    writeOutputs(io, outcome);
+    const outputProblems = writeOutputs(io, outcome);
     await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
-    if (outcome.failures.length > 0) io.setFailed(failureMessage(outcome));
+    if (outcome.failures.length > 0 || outputProblems.length > 0) io.setFailed([failureMessage(outcome), ...outputProblems].filter((m) => m !== '').join('\n'));
   } catch (error) {
     // Bad inputs (or no clients): nothing ran, so nothing changed; the summary says so too.
     const failure = failureOf(error, io);
@@ -50,8 +50,11 @@ function failureMessage(outcome: PipelineOutcome): string {
   return lines.join('\n');
 }
 
-function writeOutputs(io: Io, outcome: PipelineOutcome): void {
-  for (const [name, value] of Object.entries(outputsOf(outcome))) io.setOutput(name, value);
+/** Writes the outputs that pass checkOutputs; returns why the others were left out. */
+function writeOutputs(io: Io, outcome: PipelineOutcome): string[] {
+  const { values, problems } = checkOutputs(outputsOf(outcome));
+  for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
+  return problems;
 }
 
 function defaultDeps(io: Io, clients: StepDeps['clients']): StepDeps {
@@ -60,21 +63,5 @@ function defaultDeps(io: Io, clients: StepDeps['clients']): StepDeps {
     clients,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
-  };
-}
-
-function actionsIo(): Io {
-  return {
-    getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, value),
-    setSecret: (value) => core.setSecret(value),
-    setFailed: (message) => core.setFailed(message),
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
-    debug: (message) => core.debug(message),
-    group: (name, fn) => core.group(name, fn),
-    writeSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
-    },
   };
 }

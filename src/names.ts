@@ -55,6 +55,7 @@ export const Output = {
   lambdaFunctionArn: 'lambda-function-arn',
   lambdaVersion: 'lambda-version',
   parameterVersion: 'parameter-version',
+  parameterWritten: 'parameter-written',
   taskArn: 'task-arn',
   taskExitCode: 'task-exit-code',
 } as const;

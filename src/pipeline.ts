@@ -1,6 +1,7 @@
 import { withPrefix, type StepDeps } from './deps.ts';
 import { failureOf } from './failure.ts';
 import type { Mode } from './names.ts';
+import type { DeployedTarget } from './plan/parameter-guard.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
 import { isFailure } from './plan/verdict.ts';
 import type { PipelineOutcome } from './results.ts';
@@ -162,9 +163,25 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
 
   if (plans.parameter) {
     const plan = plans.parameter;
-    outcome.parameter = await attempt('parameter', `parameter: ${plan.options.name}`, (d) => steps.applyParameter(plan, d));
+    // What ECS and Lambda left running travels in the plan: the parameter step checks it
+    // again before every write, and writes nothing once another deploy replaced it.
+    const targets = deployedTargets(outcome, plans.lambda?.digest);
+    outcome.parameter = await attempt('parameter', `parameter: ${plan.options.name}`, (d) => steps.applyParameter({ ...plan, targets }, d));
   }
   return outcome;
+}
+
+function deployedTargets(outcome: PipelineOutcome, lambdaDigest: string | undefined): DeployedTarget[] {
+  const targets: DeployedTarget[] = [];
+  const { ecs, lambda } = outcome;
+  if (ecs && ecs.taskDefinitionArn !== '') {
+    const { cluster, service, taskDefinitionArn, deploymentId } = ecs;
+    targets.push({ kind: 'ecs', cluster, service, taskDefinitionArn, ...(deploymentId ? { deploymentId } : {}) });
+  }
+  if (lambda && lambdaDigest !== undefined) {
+    for (const f of lambda.functions) targets.push({ kind: 'lambda', functionName: f.functionName, digest: lambdaDigest });
+  }
+  return targets;
 }
 
 const MODE_ORDER: readonly Mode[] = ['image', 'run-task', 'ecs', 'lambda', 'parameter'];

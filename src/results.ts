@@ -77,7 +77,8 @@ export interface LambdaResult {
 
 export interface ParameterResult {
   name: string;
-  verdict: Verdict<'created' | 'updated' | 'unchanged' | 'planned'>;
+  /** 'superseded': not written, because another deploy replaced this step's image on a target. */
+  verdict: Verdict<'created' | 'updated' | 'unchanged' | 'planned' | 'superseded'>;
   changed: boolean;
   previousValue?: string;
   value: string;

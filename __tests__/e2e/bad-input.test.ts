@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
@@ -56,6 +57,8 @@ interface Case {
   env?: Record<string, string>;
   /** In the error: the input (or variable) in quotes, usually the value, and the fix. */
   says: Array<string | RegExp>;
+  /** Never anywhere in stdout, stderr or the summary: secrets, file contents, misleading numbers. */
+  neverSays?: string[];
 }
 
 /** Valid inputs for each mode against the seeded world; a dry run of each exits 0 (checked below). */
@@ -300,8 +303,8 @@ const CASES: Case[] = [
   { what: 'memory: not a size', base: 'ecs', inputs: { memory: '2 TB' }, says: ["Input 'memory' ('2 TB') is not a memory size", "use MiB like 2048 or GB like '2 GB'"] },
   { what: 'memory: not valid with the cpu on Fargate', base: 'ecs', inputs: { cpu: '1024', memory: '3000' }, says: ["Input 'memory' (3000) is not valid with cpu 1024 on Fargate", 'use 2048-8192 in steps of 1024'] },
   { what: 'cpu: set without mode ecs', base: 'image', inputs: { cpu: '1024' }, says: ["Input 'cpu' is set but mode 'ecs' is not selected", "add ecs to input 'mode', or remove 'cpu'"] },
-  { what: 'environment: a line without =', base: 'ecs', inputs: { environment: 'LOG_LEVEL=debug\nFOO' }, says: ["Input 'environment' line 2 ('FOO') is not KEY=VALUE", 'a KEY of letters, digits and _'] },
-  { what: 'environment: a key starting with a digit', base: 'ecs', inputs: { environment: '1FOO=bar' }, says: ["Input 'environment' line 1 ('1FOO=bar') is not KEY=VALUE", 'a KEY of letters, digits and _'] },
+  { what: 'environment: a line without =', base: 'ecs', inputs: { environment: 'LOG_LEVEL=debug\nFOO' }, says: ["Input 'environment' line 2 is not KEY=VALUE", "it has no '='", 'a KEY of letters, digits and _'] },
+  { what: 'environment: a key starting with a digit', base: 'ecs', inputs: { environment: '1FOO=bar' }, says: ["Input 'environment' line 1 is not KEY=VALUE", "its key '1FOO'", 'a KEY of letters, digits and _'] },
   { what: 'force-new-deployment: not a boolean', base: 'ecs', inputs: { 'force-new-deployment': 'maybe' }, says: ["Input 'force-new-deployment' ('maybe') is not a boolean", 'use true or false'] },
   { what: 'desired-count: negative', base: 'ecs', inputs: { 'desired-count': '-1' }, says: ["Input 'desired-count' ('-1') is not a whole number", 'use 0 or more'] },
   { what: 'desired-count: a fraction', base: 'ecs', inputs: { 'desired-count': '1.5' }, says: ["Input 'desired-count' ('1.5') is not a whole number", 'use 0 or more'] },
@@ -374,7 +377,7 @@ const LANDING_CASES: Case[] = [
     says: ["Inputs 'launch-type' ('FARGATE') and 'capacity-provider-strategy' cannot both be set", 'one or the other'],
   },
   { what: 'started-by: characters ECS refuses', base: 'run-task', inputs: { 'started-by': 'release pipeline!' }, says: ["Input 'started-by' ('release pipeline!') is not valid", "use up to 128 letters, digits, '-', '_' and '/'"] },
-  { what: 'run-task-environment: a line without =', base: 'run-task', inputs: { 'run-task-environment': 'FOO' }, says: ["Input 'run-task-environment' line 1 ('FOO') is not KEY=VALUE", 'a KEY of letters, digits and _'] },
+  { what: 'run-task-environment: a line without =', base: 'run-task', inputs: { 'run-task-environment': 'FOO' }, says: ["Input 'run-task-environment' line 1 is not KEY=VALUE", 'a KEY of letters, digits and _'] },
   {
     what: 'run-task-container: set without mode run-task',
     base: 'ecs',
@@ -421,6 +424,37 @@ const LANDING_CASES: Case[] = [
   },
 ];
 
+const SECRET = 'wJalrXUtnFEMI-K7MDENG-secret';
+const BIG_NUMBER = '9'.repeat(400);
+const td = (extra: string) => `{"family": "td-catalogue", "containerDefinitions": [{"name": "app", "image": "x"${extra}}]}`;
+
+// Files for EDGE_CASES, written into the workspace by seed() (special files by makeSpecialFiles).
+const EDGE_FILES: Record<string, string> = {
+  'dup.json': `{"family": "td-catalogue",\n "family": "other", "containerDefinitions": [{"name": "app", "image": "x"}]}`,
+  'merge.yaml': 'base: &b\n  image: x\nfamily: td-catalogue\ncontainerDefinitions:\n  - <<: *b\n    name: app\n',
+  'proto.json': td(', "__proto__": {"polluted": true}'),
+  'constructor.yaml': 'family: td-catalogue\ncontainerDefinitions:\n  - name: app\n    image: x\n    constructor: 1\n',
+  'big-cpu.json': `{"family": "td-catalogue", "cpu": ${BIG_NUMBER}, "containerDefinitions": [{"name": "app", "image": "x"}]}`,
+  'credentials.yaml': `[default]\naws_secret_access_key = ${SECRET}\n  oops: [\n`,
+  'crlf-bom.json': `\uFEFF${JSON.stringify({ family: 'td-catalogue', cpu: '256', memory: '512', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', containerDefinitions: [{ name: 'app', image: 'x', essential: true }] }, null, 2).replaceAll('\n', '\r\n')}`,
+};
+
+const EDGE_CASES: Case[] = [
+  { what: 'task-definition: a duplicate JSON key', base: 'ecs', inputs: { 'task-definition': 'dup.json' }, says: ["Input 'task-definition' ('dup.json')", "a duplicate key 'family' at line 2, column 2, key path 'family'", 'give each key once'] },
+  { what: 'task-definition: a YAML merge key', base: 'ecs', inputs: { 'task-definition': 'merge.yaml' }, says: ["Input 'task-definition' ('merge.yaml')", "a YAML merge key '<<'", "key path 'containerDefinitions[0].<<'", 'write the keys out'] },
+  { what: 'task-definition: a __proto__ key', base: 'ecs', inputs: { 'task-definition': 'proto.json' }, says: ["Input 'task-definition' ('proto.json')", "the key '__proto__'", "key path 'containerDefinitions[0].__proto__'", 'remove it'] },
+  { what: 'task-definition: a constructor key', base: 'ecs', inputs: { 'task-definition': 'constructor.yaml' }, says: ["Input 'task-definition' ('constructor.yaml')", "the key 'constructor' at line 5, column 5", 'remove it'] },
+  { what: 'task-definition: a 400-digit cpu in the file', base: 'ecs', inputs: { 'task-definition': 'big-cpu.json' }, says: ["Input 'task-definition' ('big-cpu.json')", 'the number 999999999999…(400 characters)', "key path 'cpu'", 'use a whole number'], neverSays: ['Infinity'] },
+  { what: 'cpu: a 400-digit number, reported as written', base: 'ecs', inputs: { cpu: BIG_NUMBER }, says: ["Input 'cpu'", BIG_NUMBER, FIX], neverSays: ['Infinity'] },
+  { what: 'task-definition: a file that is not YAML is not quoted', base: 'ecs', inputs: { 'task-definition': 'credentials.yaml' }, says: ["Input 'task-definition' ('credentials.yaml') is not valid JSON or YAML", /at line \d+, column \d+/, 'Fix the file'], neverSays: [SECRET, 'aws_secret_access_key'] },
+  { what: 'task-definition: a file outside the workspace', base: 'ecs', inputs: { 'task-definition': '../outside-td.json' }, says: ["Input 'task-definition' ('../outside-td.json') is outside the workspace and RUNNER_TEMP", 'name a file in the repository'] },
+  { what: 'task-definition: a symlink to /dev/zero', base: 'ecs', inputs: { 'task-definition': 'zero.json' }, says: ["Input 'task-definition' ('zero.json') is outside the workspace and RUNNER_TEMP", '/dev/zero'] },
+  { what: 'task-definition: a FIFO', base: 'ecs', inputs: { 'task-definition': 'fifo.json' }, says: ["Input 'task-definition' ('fifo.json') is not a regular file", 'name a JSON or YAML file'] },
+  { what: 'task-definition: a file over 1 MiB', base: 'ecs', inputs: { 'task-definition': 'huge.json' }, says: ["Input 'task-definition' ('huge.json') is larger than 1048576 bytes", 'name the task definition file itself'] },
+  { what: 'environment: a malformed line does not show its value', base: 'ecs', inputs: { environment: `DB-PASSWORD=${SECRET}` }, says: ["Input 'environment' line 1 is not KEY=VALUE", "its key 'DB-PASSWORD'", 'write KEY=VALUE'], neverSays: [SECRET] },
+  { what: 'run-task-environment: a line without = does not show its text', base: 'run-task', inputs: { 'run-task-environment': SECRET }, says: ["Input 'run-task-environment' line 1 is not KEY=VALUE", "it has no '='"], neverSays: [SECRET] },
+];
+
 interface World {
   workspace: string;
   digestOfV124: string;
@@ -445,6 +479,7 @@ afterAll(async () => {
   const current = world;
   world = undefined;
   if (current !== undefined) await rm(current.workspace, { recursive: true, force: true });
+  if (current !== undefined) await rm(join(current.workspace, '..', 'outside-td.json'), { force: true });
 });
 
 /** One image repository, service, function of each package type and parameter of each type; fixture files. */
@@ -473,6 +508,11 @@ async function seed(endpoint: string): Promise<World> {
   await writeFile(join(workspace, 'broken.yaml'), 'family: [web\ncontainerDefinitions:\n');
   await writeFile(join(workspace, 'list.yaml'), '- family: web\n- family: api\n');
   await writeFile(join(workspace, 'incomplete.json'), JSON.stringify({ family: 'web' }));
+  for (const [name, text] of Object.entries(EDGE_FILES)) await writeFile(join(workspace, name), text);
+  await writeFile(join(workspace, '..', 'outside-td.json'), JSON.stringify(rich));
+  await symlink('/dev/zero', join(workspace, 'zero.json'));
+  execFileSync('mkfifo', [join(workspace, 'fifo.json')]);
+  await writeFile(join(workspace, 'huge.json'), ' '.repeat(2 * 1024 * 1024));
   return {
     workspace,
     digestOfV124: v124.digest,
@@ -544,6 +584,7 @@ async function expectRefused(c: Case): Promise<void> {
   expect(run.exitCode, transcript(run)).toBe(1);
   expect(writesAmong(calls), transcript(run)).toEqual([]);
   expectSays(run, c.says);
+  for (const never of c.neverSays ?? []) expect([run.stdout, run.stderr, run.summary].join('\n'), transcript(run)).not.toContain(never);
 }
 
 async function expectDryRunPasses(base: Base): Promise<void> {
@@ -559,6 +600,22 @@ describe.concurrent('bad input: exit 1, the input and the fix named, nothing cha
   it.each<Base>(['ecs', 'image', 'lambda', 'parameter'])('base inputs for %s pass a dry run', expectDryRunPasses);
 
   it.each(CASES)('$what', expectRefused);
+});
+
+describe.concurrent('bad input at the edges: files, keys, numbers, secrets (issue 10)', () => {
+  it.each(EDGE_CASES)('$what', expectRefused);
+
+  it('accepts CRLF line endings and a byte order mark, in inputs and in a task definition file', async () => {
+    const { run, calls } = await runCase({
+      ...baseInputs('ecs'),
+      'task-definition': 'crlf-bom.json',
+      environment: '\uFEFFLOG_LEVEL=debug\r\nPORT=8080\r\n',
+      'dry-run': 'true',
+    });
+    expect(run.exitCode, transcript(run)).toBe(0);
+    expect(writesAmong(calls)).toEqual([]);
+    expect(run.stdout).not.toContain('\r');
+  });
 });
 
 describe.concurrent('bad input to run-task and wait-for-image (issue 4)', () => {

@@ -49,14 +49,32 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
 
 /** The ARN every Resource of a statement granting the action must start with: narrowed to the resource type. */
 const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^ecs:(DescribeServices|UpdateService)$/, 'arn:aws:ecs:*:*:service/'],
-  [/^ecs:DescribeTasks$/, 'arn:aws:ecs:*:*:task/'],
-  [/^ecs:RunTask$/, 'arn:aws:ecs:*:*:task-definition/'],
-  [/^ecr:/, 'arn:aws:ecr:*:*:repository/'],
-  [/^lambda:/, 'arn:aws:lambda:*:*:function:'],
-  [/^ssm:/, 'arn:aws:ssm:*:*:parameter/'],
-  [/^iam:PassRole$/, 'arn:aws:iam::*:role/'],
+  [/^ecs:(DescribeServices|UpdateService)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
+  [/^ecs:DescribeTasks$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task/CLUSTER/'],
+  [/^ecs:RunTask$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task-definition/'],
+  [/^ecr:/, 'arn:aws:ecr:REGION:ACCOUNT_ID:repository/'],
+  [/^lambda:/, 'arn:aws:lambda:REGION:ACCOUNT_ID:function:'],
+  [/^ssm:/, 'arn:aws:ssm:REGION:ACCOUNT_ID:parameter/'],
+  [/^iam:PassRole$/, 'arn:aws:iam::ACCOUNT_ID:role/'],
 ];
+
+/**
+ * Condition keys IAM reads from the request itself (the cluster a call names): a statement
+ * limited by them still grants the call directly, unlike PassRole or tag-on-create grants.
+ */
+const REQUEST_CONDITION_KEYS: ReadonlySet<string> = new Set(['ecs:cluster']);
+
+/** The cluster every RunTask, UpdateService and ListTasks grant is limited to (a placeholder). */
+const CLUSTER_CONDITION = { ArnEquals: { 'ecs:cluster': 'arn:aws:ecs:REGION:ACCOUNT_ID:cluster/CLUSTER' } };
+
+function conditionKeys(condition: Record<string, unknown>): string[] {
+  return Object.values(condition).flatMap((operands) => (isRecord(operands) ? Object.keys(operands) : []));
+}
+
+/** Limited only by what the request itself says: counts as a direct grant. */
+function isRequestScoped(statement: Statement): boolean {
+  return statement.Condition === undefined || conditionKeys(statement.Condition).every((key) => REQUEST_CONDITION_KEYS.has(key));
+}
 
 /**
  * Actions that take "*": IAM has no resource type for DescribeTaskDefinition and
@@ -141,7 +159,7 @@ function iamActionOf(call: RecordedCall): string | undefined {
  * so they do not count for a call the action itself sends.
  */
 function allowsDirectly(statements: readonly Statement[], action: string): boolean {
-  return statements.some((s) => s.Condition === undefined && s.Action.some((pattern) => actionMatches(pattern, action)));
+  return statements.some((s) => isRequestScoped(s) && s.Action.some((pattern) => actionMatches(pattern, action)));
 }
 
 /** The policy of a mode, read once; a broken file fails the tests that use it, with loadPolicy's message. */
@@ -173,7 +191,7 @@ describe('the IAM policies in docs/iam', () => {
   });
 
   it.each(POLICY_MODES)('%s.json grants conditionally only what is authorized alongside another call', (mode) => {
-    const conditional = policyOf(mode).filter((s) => s.Condition !== undefined).flatMap((s) => s.Action);
+    const conditional = policyOf(mode).filter((s) => !isRequestScoped(s)).flatMap((s) => s.Action);
     for (const action of conditional) expect(Object.keys(UNSEEN_BUT_NEEDED[mode])).toContain(action);
   });
 
@@ -186,6 +204,32 @@ describe('the IAM policies in docs/iam', () => {
     const passRole = policyOf(mode).filter((s) => s.Action.some((a) => actionMatches(a, 'iam:PassRole')));
     expect(passRole).toHaveLength(1);
     expect(passRole[0]?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } });
+  });
+
+  // Issue 10: least privilege, with placeholders to replace instead of wildcards.
+  it.each(POLICY_MODES)('%s.json names the account and region by placeholder, never *', (mode) => {
+    for (const statement of policyOf(mode)) {
+      for (const resource of statement.Resource.filter((r) => r !== '*')) {
+        const [, , , region, account] = resource.split(':');
+        expect(account, `${mode}.json ${statement.Sid}: ${resource}`).toBe('ACCOUNT_ID');
+        if (!resource.startsWith('arn:aws:iam::')) expect(region, `${mode}.json ${statement.Sid}: ${resource}`).toBe('REGION');
+      }
+    }
+  });
+
+  it.each(['ecs', 'run-task'] as const)('%s.json passes only the named task and execution roles', (mode) => {
+    const passRole = policyOf(mode).filter((s) => s.Action.some((a) => actionMatches(a, 'iam:PassRole')));
+    expect(passRole.flatMap((s) => s.Resource)).toEqual(['arn:aws:iam::ACCOUNT_ID:role/TASK_ROLE', 'arn:aws:iam::ACCOUNT_ID:role/EXECUTION_ROLE']);
+  });
+
+  it.each([
+    ['run-task', 'ecs:RunTask'],
+    ['ecs', 'ecs:UpdateService'],
+    ['ecs', 'ecs:ListTasks'],
+  ] as const)('%s.json grants %s in the named cluster only', (mode, action) => {
+    const grants = policyOf(mode).filter((s) => s.Action.some((a) => actionMatches(a, action)));
+    expect(grants.length).toBeGreaterThan(0);
+    for (const grant of grants) expect(grant.Condition).toEqual(CLUSTER_CONDITION);
   });
 
   it('matches actions as IAM does', () => {

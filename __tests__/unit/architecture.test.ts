@@ -61,7 +61,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   inputs: ['inputs', 'plan', 'settings', 'names', 'errors'],
   report: ['report', 'plan', 'results', 'names'],
   pipeline: ['steps', 'plan', 'settings', 'results', 'deps', 'failure', 'names'],
-  main: ['aws', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names'],
+  runner: ['runner', 'deps'],
+  main: ['aws', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names', 'runner'],
   index: ['main'],
 };
 
@@ -113,6 +114,13 @@ describe('the layout of src/', () => {
     const outside = [...GRAPH]
       .filter(([file]) => roomOf(file) !== 'aws')
       .flatMap(([file, imports]) => imports.filter((i) => i.target.startsWith('@aws-sdk/') && !i.typeOnly).map((i) => `${file} -> ${i.target}`));
+    expect(outside).toEqual([]);
+  });
+
+  it('lets only the writer (runner/) use @actions/core, so every printed text is neutralised', () => {
+    const outside = [...GRAPH]
+      .filter(([file]) => roomOf(file) !== 'runner')
+      .flatMap(([file, imports]) => imports.filter((i) => i.target.startsWith('@actions/')).map((i) => `${file} -> ${i.target}`));
     expect(outside).toEqual([]);
   });
 

@@ -132,7 +132,8 @@ describe('readInputs rejects bad input with a message that names the input', () 
     { name: 'a timeout over six hours', inputs: { 'wait-timeout': '7h' }, message: ["Input 'wait-timeout'", 'out of range'] },
     { name: 'a poll interval under a second', inputs: { 'poll-interval': '100ms' }, message: ["Input 'poll-interval'", 'out of range'] },
     { name: 'an image that is no reference', inputs: { image: 'Not An Image' }, message: ["Input 'image'"] },
-    { name: 'an environment line without =', inputs: { environment: 'A=1\nB' }, message: ["Input 'environment' line 2", "'B'"] },
+    { name: 'an environment line without =', inputs: { environment: 'A=1\nB' }, message: ["Input 'environment' line 2", "it has no '='"] },
+    { name: 'an environment key that is not a name, without its value', inputs: { environment: 'DB-PASSWORD=hunter2' }, message: ["Input 'environment' line 1", "its key 'DB-PASSWORD'"] },
     { name: 'an environment name with a space', inputs: { environment: 'MY VAR=1' }, message: ["Input 'environment' line 1"] },
     { name: 'a task definition file that does not exist', inputs: { 'task-definition': 'missing.json' }, message: ["Input 'task-definition'", "'missing.json'"] },
     { name: 'a task definition file with broken JSON', inputs: { 'task-definition': 'broken.json' }, message: ["Input 'task-definition' ('broken.json')", 'not valid JSON or YAML'] },
@@ -141,6 +142,20 @@ describe('readInputs rejects bad input with a message that names the input', () 
   ])('$name', ({ inputs, message }) => {
     const error = errorOf({ ...BASE, ...inputs });
     for (const part of message) expect(error.message).toContain(part);
+  });
+
+  it.each([
+    ['a key that is not a name', 'DB-PASSWORD=hunter2'],
+    ['a line without =', 'hunter2'],
+  ])('never quotes an environment value in the error: %s', (_, line) => {
+    const error = errorOf({ ...BASE, environment: `A=1\n${line}` });
+    expect(error.message).toContain("Input 'environment' line 2");
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('reads CRLF line endings and a byte order mark in multi-line inputs as plain lines', () => {
+    const settings = read({ ...BASE, environment: '\uFEFFA=1\r\nB=2\r\n' }, { AWS_REGION: 'eu-west-1' });
+    expect(settings.ecs?.environment).toEqual([{ name: 'A', value: '1' }, { name: 'B', value: '2' }]);
   });
 
   it('asks for a region when none is set anywhere', () => {
@@ -288,6 +303,15 @@ describe('readInputs for the run-task mode and wait-for-image', () => {
       wait: { timeoutMs: 30 * 60_000, intervalMs: 3000 },
     });
     expect(runTask?.command).toBeUndefined();
+  });
+
+  it.each([
+    ['words over CRLF lines', 'sh -c\r\n"npm run migrate"\r\n'],
+    ['a JSON array over CRLF lines', '[\r\n"sh",\r\n"-c",\r\n"npm run migrate"\r\n]'],
+  ])('reads a command of %s without a stray carriage return', (_, command) => {
+    const runTask = read({ ...TASK, command, subnets: 'subnet-0a1b2c3d\r\nsubnet-0e1f2a3b' }).runTask;
+    expect(runTask?.command).toEqual(['sh', '-c', 'npm run migrate']);
+    expect(runTask?.network?.subnets).toEqual(['subnet-0a1b2c3d', 'subnet-0e1f2a3b']);
   });
 
   it('reads a family, a command, environment, a capacity provider strategy and a public IP', () => {

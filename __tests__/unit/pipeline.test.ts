@@ -221,6 +221,25 @@ describe('runPipeline', () => {
     expect(outcome.parameter?.version).toBe('2');
   });
 
+  it('hands the parameter step what ECS and Lambda left running, in its plan (issue 10)', async () => {
+    const rec = recorder();
+    let targets: ParameterPlan['targets'] | undefined;
+    const steps = fakeSteps(rec, {
+      prepareLambda: async (options, image) => ({ options, image, digest: DIGEST }) as LambdaPlan,
+      applyEcs: async () => ecsResult({ deploymentId: 'ecs-svc/7' }),
+      applyLambda: async () => lambdaResult({ functions: [{ functionName: 'api', functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:api', verdict: { state: 'succeeded' }, changed: true, image: `${REPOSITORY}@${DIGEST}`, changes: [], durationMs: 1 }] }),
+      applyParameter: async (plan) => {
+        targets = plan.targets;
+        return parameterResult();
+      },
+    });
+    await runPipeline(ALL, rec.deps, rec.group, steps);
+    expect(targets).toEqual([
+      { kind: 'ecs', cluster: 'prod', service: 'web', taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', deploymentId: 'ecs-svc/7' },
+      { kind: 'lambda', functionName: 'api', digest: DIGEST },
+    ]);
+  });
+
   it('follows the fixed order whatever order the modes were written in', async () => {
     const rec = recorder();
     await runPipeline({ ...ALL, modes: ['parameter', 'lambda', 'ecs', 'image'] }, rec.deps, rec.group, fakeSteps(rec));

@@ -18,14 +18,16 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** KEY=VALUE lines; blank lines and lines starting with # are ignored. */
 export function parseEnvironment(raw: string, inputName: string = Input.environment): EnvironmentVariable[] {
   const result: EnvironmentVariable[] = [];
-  raw.split('\n').forEach((line, index) => {
+  raw.split(/\r?\n/).forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const eq = trimmed.indexOf('=');
-    const name = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
-    if (eq < 0 || !ENV_NAME.test(name)) {
-      throw new UserError(`Input '${inputName}' line ${index + 1} ('${trimmed}') is not KEY=VALUE with a KEY of letters, digits and _.`);
-    }
+    // Name the line and the key, never the text: the value (or a line without '=') may be a secret.
+    const where = `Input '${inputName}' line ${index + 1}`;
+    const fix = 'write KEY=VALUE with a KEY of letters, digits and _';
+    if (eq < 0) throw new UserError(`${where} is not KEY=VALUE (it has no '='; its text is not shown, it may be a secret): ${fix}.`);
+    const name = trimmed.slice(0, eq).trim();
+    if (!ENV_NAME.test(name)) throw new UserError(`${where} is not KEY=VALUE: its key '${name}' is not a variable name; ${fix}.`);
     const value = trimmed.slice(eq + 1);
     const existing = result.find((e) => e.name === name);
     if (existing) existing.value = value;

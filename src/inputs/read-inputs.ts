@@ -61,16 +61,23 @@ const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }>
   { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },
 ];
 
-
+/**
+ * Every input the same way: a byte order mark dropped, CRLF and CR line endings (a workflow
+ * file saved on Windows, a value pasted from one) made LF, surrounding space trimmed. So no
+ * parser sees a stray '\r', whichever multi-line input it reads.
+ */
+function normalizeInput(raw: string): string {
+  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
+}
 
 /** Reads and validates every input. The only place that calls getInput. */
 export function readInputs(source: InputSource): Settings {
   const get = (name: string): string => {
-    const value = source.getInput(name).trim();
+    const value = normalizeInput(source.getInput(name));
     return value === '' ? (DEFAULTS as Record<string, string>)[name] ?? '' : value;
   };
   const modes = withImpliedImage(parseModes(get(Input.mode)));
-  checkModeOnlyInputs(modes, (name) => source.getInput(name).trim());
+  checkModeOnlyInputs(modes, (name) => normalizeInput(source.getInput(name)));
   const region = readRegion(get(Input.region), source.env);
   const dryRun = parseBoolean(get(Input.dryRun), Input.dryRun);
   const endpoint = source.env['AWS_ENDPOINT_URL'] || undefined;

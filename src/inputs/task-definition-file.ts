@@ -1,16 +1,19 @@
 // The task definition an input names: the service's own (empty), a registered family,
-// revision or ARN, or a JSON/YAML file in the workspace.
+// revision or ARN, or a JSON/YAML file in the workspace or RUNNER_TEMP.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError, messageOf } from '../errors.ts';
 import { normalizeTaskDefinitionDocument } from '../plan/task-definition.ts';
 import type { TaskDefinitionSource } from '../settings.ts';
+import { parseTaskDefinitionText } from './document.ts';
 import type { Env } from './parse.ts';
 
 const ARN = /^arn:aws[\w-]*:ecs:[\w-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 const FAMILY = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+
+/** ECS caps a task definition at 64 KiB; a file 16 times that is no task definition. */
+export const MAX_FILE_BYTES = 1024 * 1024;
 
 /** Empty: the service's current revision. A file path, an ARN, or family[:revision]. */
 export function readTaskDefinitionSource(raw: string, env: Env, inputName: string): TaskDefinitionSource {
@@ -28,19 +31,62 @@ export function readTaskDefinitionSource(raw: string, env: Env, inputName: strin
     throw new UserError(`Input '${inputName}' ('${raw}') is neither a family[:revision], an ARN, nor a file that exists (looked at ${path}).`);
   }
   const label = `Input '${inputName}' ('${raw}')`;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UserError(`${label} could not be read (${messageOf(error)}): name a JSON or YAML file, relative to the workspace.`);
-  }
-  let doc: unknown;
-  try {
-    // YAML is a superset of JSON, but JSON.parse gives better messages for JSON files.
-    doc = /\.json$/i.test(raw) || text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    throw new UserError(`${label} is not valid JSON or YAML: ${messageOf(error)}`);
-  }
+  const real = insideAllowedRoots(path, env, label);
+  const doc = parseTaskDefinitionText(readRegularFile(real, label), label);
   const { taskDefinition, tags } = normalizeTaskDefinitionDocument(doc, label);
   return { kind: 'file', path, taskDefinition, tags };
+}
+
+/**
+ * Files come from the workspace (the checkout) or RUNNER_TEMP (where
+ * amazon-ecs-render-task-definition writes its output), after following every symlink:
+ * a path that leads elsewhere (`../`, `/etc/…`, a link out of the checkout) is refused.
+ */
+function insideAllowedRoots(path: string, env: Env, label: string): string {
+  const roots = [env['GITHUB_WORKSPACE'] ?? process.cwd(), env['RUNNER_TEMP']].flatMap((root) => {
+    if (root === undefined || root === '') return [];
+    try {
+      return [realpathSync(root)];
+    } catch {
+      return [];
+    }
+  });
+  const real = realpathSync(path);
+  const inside = roots.some((root) => {
+    const rel = relative(root, real);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  });
+  if (!inside) {
+    throw new UserError(`${label} is outside the workspace and RUNNER_TEMP (it resolves to ${real}): name a file in the repository (GITHUB_WORKSPACE) or in RUNNER_TEMP.`);
+  }
+  return real;
+}
+
+/** The file's text: a regular file of at most MAX_FILE_BYTES; never waits on a FIFO or reads a device. */
+function readRegularFile(path: string, label: string): string {
+  let fd: number;
+  try {
+    // Non-blocking, so opening a FIFO returns at once; no symlink (the path is already real).
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    throw new UserError(`${label} could not be opened (${messageOf(error)}): name a JSON or YAML file, relative to the workspace.`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UserError(`${label} is a directory: name a JSON or YAML file in it.`);
+    if (!stat.isFile()) throw new UserError(`${label} is not a regular file (a FIFO, device or socket): name a JSON or YAML file.`);
+    const tooLarge = () => new UserError(`${label} is larger than ${MAX_FILE_BYTES} bytes (1 MiB; ECS allows 64 KiB): name the task definition file itself.`);
+    if (stat.size > MAX_FILE_BYTES) throw tooLarge();
+    // Read at most one byte more than allowed: a file that grows while read is still caught.
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_FILE_BYTES) throw tooLarge();
+    return buffer.subarray(0, length).toString('utf8');
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${label} could not be read (${messageOf(error)}): name a JSON or YAML file, relative to the workspace.`);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -29,8 +29,9 @@ function diffContainers(before: unknown, after: unknown, lines: string[]): void 
   const a = keyContainers(before);
   const b = keyContainers(after);
   if (a === undefined || b === undefined) {
-    // Unnamed or duplicate names: no stable way to pair containers, show the whole list.
-    diffValue('containerDefinitions', before, after, lines);
+    // Unnamed or duplicate names: no stable way to pair containers, show the whole list,
+    // with every environment value replaced (this fallback must not print them either).
+    diffValue('containerDefinitions', redactEnvironment(before), redactEnvironment(after), lines);
     return;
   }
   const common = [...b.keys()].filter((name) => a.has(name));
@@ -60,7 +61,9 @@ function diffContainer(
     const a = valueField === undefined ? undefined : keyByName(before[key], valueField);
     const b = valueField === undefined ? undefined : keyByName(after[key], valueField);
     if (a === undefined || b === undefined) {
-      diffValue(`${path}.${key}`, before[key], after[key], lines);
+      // A repeated or odd-shaped environment list: say it changed, never what it holds.
+      if (HIDDEN_VALUES.has(key)) diffHidden(`${path}.${key}`, before[key], after[key], lines);
+      else diffValue(`${path}.${key}`, before[key], after[key], lines);
       continue;
     }
     for (const name of unionKeys(Object.fromEntries(a), Object.fromEntries(b))) {
@@ -84,6 +87,22 @@ function diffHidden(path: string, before: unknown, after: unknown, lines: string
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   const state = (value: unknown) => (value === undefined ? '(unset)' : '(set)');
   lines.push(before !== undefined && after !== undefined ? `${path}: (changed)` : `${path}: ${state(before)} -> ${state(after)}`);
+}
+
+const REDACTED = '(hidden)';
+
+/** The containers with each environment entry's value replaced; anything else unchanged. */
+function redactEnvironment(containers: unknown): unknown {
+  if (!Array.isArray(containers)) return containers;
+  return containers.map((container: unknown) => {
+    if (!isRecord(container)) return container;
+    const environment = container['environment'];
+    if (environment === undefined) return container;
+    const hidden = Array.isArray(environment)
+      ? environment.map((entry: unknown) => (isRecord(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED))
+      : REDACTED;
+    return { ...container, environment: hidden };
+  });
 }
 
 function keyContainers(value: unknown): Map<string, Record<string, unknown>> | undefined {

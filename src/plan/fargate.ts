@@ -199,6 +199,11 @@ function readTaskSize(
     problems.push(kind === 'cpu' ? notCpuMessage(label, shown) : notMemoryMessage(label, shown));
     return UNREADABLE;
   }
+  // Reported as written: a number too long for JavaScript must not come out as "Infinity".
+  if (!Number.isSafeInteger(Number(parsed))) {
+    problems.push(`${label} ('${raw}') is out of range: use ${kind === 'cpu' ? 'cpu units like 1024' : 'MiB like 2048'}.`);
+    return UNREADABLE;
+  }
   return Number(parsed);
 }
 

@@ -114,3 +114,21 @@ export function describeRunTaskFailures(failures: Failure[]): string[] {
     return `${failure.reason ?? 'no reason given'}${where}${detail}`;
   });
 }
+
+/**
+ * The request as the debug log may show it: environment override values replaced, since
+ * `run-task-environment` often carries credentials GitHub does not know to mask.
+ */
+export function redactRunTaskRequest(request: RunTaskCommandInput): RunTaskCommandInput {
+  const overrides = request.overrides;
+  if (overrides?.containerOverrides === undefined) return request;
+  return {
+    ...request,
+    overrides: {
+      ...overrides,
+      containerOverrides: overrides.containerOverrides.map((o) =>
+        o.environment === undefined ? o : { ...o, environment: o.environment.map((e) => ({ ...e, value: '(hidden)' })) },
+      ),
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { Output, type OutputName } from '../names.ts';
+import { parseImageRef } from '../plan/image-ref.ts';
 import type { LambdaFunctionResult, PipelineOutcome } from '../results.ts';
 
 /** The step's outputs. Pure: main.ts writes them. Outputs a mode did not produce are absent. */
@@ -30,6 +31,9 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
     if (versions !== undefined) out[Output.lambdaVersion] = versions;
   }
   if (parameter?.version !== undefined) out[Output.parameterVersion] = parameter.version;
+  if (parameter && parameter.verdict.state !== 'planned' && parameter.verdict.state !== 'failed') {
+    out[Output.parameterWritten] = String(parameter.verdict.state !== 'superseded');
+  }
   return out;
 }
 
@@ -42,4 +46,37 @@ function perFunction(functions: LambdaFunctionResult[], value: (f: LambdaFunctio
   if (entries.length === 0) return undefined;
   if (functions.length === 1) return entries[0]?.[1];
   return JSON.stringify(Object.fromEntries(entries));
+}
+
+export interface CheckedOutputs {
+  values: Partial<Record<OutputName, string>>;
+  /** One message per output left out; any of them fails the step. */
+  problems: string[];
+}
+
+/**
+ * Outputs end up in later steps' scripts, so an AWS string (the image a container runs, in
+ * ecs-only mode) must be what its name promises: an image reference by the grammar the
+ * `image` input is held to, and no output holds a line break or control character.
+ */
+export function checkOutputs(values: Partial<Record<OutputName, string>>): CheckedOutputs {
+  const checked: Partial<Record<OutputName, string>> = {};
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(values) as Array<[OutputName, string]>) {
+    const label = `Output '${name}'`;
+    if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
+      problems.push(`${label} was not set: the value AWS reported holds a line break or control character, which no output may carry. Check what wrote it.`);
+      continue;
+    }
+    if (name === Output.image) {
+      try {
+        parseImageRef(value, label);
+      } catch (error) {
+        problems.push(`${error instanceof Error ? error.message : String(error)} It was not set: check the image in the service's task definition.`);
+        continue;
+      }
+    }
+    checked[name] = value;
+  }
+  return { values: checked, problems };
 }

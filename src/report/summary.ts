@@ -2,6 +2,7 @@ import { consoleHost, taskDefinitionLabel, taskIdOf } from '../plan/aws-names.ts
 import { formatDuration } from '../plan/duration.ts';
 import type { TaskSize } from '../plan/ecs-deploy.ts';
 import { failureText, type Failure } from '../plan/verdict.ts';
+import { codeSpan, fence, plainText } from './markdown.ts';
 import type { EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
 
 // One word per verdict, whatever the mode, so a reader scans one column.
@@ -13,6 +14,7 @@ const VERDICT: Readonly<Record<string, string>> = {
   planned: '📝 planned (dry run)',
   started: '🚀 started (not waited for)',
   failed: '❌ failed',
+  superseded: '⚠️ not written (another deploy replaced the image)',
 };
 
 export interface SummaryContext {
@@ -30,7 +32,7 @@ export function renderSummary(outcome: PipelineOutcome, context: SummaryContext)
   if (outcome.lambda) lines.push(...lambdaSection(outcome.lambda, context.region), '');
   if (outcome.parameter) lines.push(...parameterSection(outcome.parameter, context.region), '');
   for (const failure of outcome.failures) {
-    lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', '```', failureText(failure.failure) ?? '', '```', '');
+    lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', ...fence([failureText(failure.failure) ?? '']), '');
   }
   if (outcome.skipped.length > 0) lines.push(`Not run because of the failure: ${outcome.skipped.join(', ')}.`, '');
   return lines.join('\n');
@@ -38,7 +40,7 @@ export function renderSummary(outcome: PipelineOutcome, context: SummaryContext)
 
 /** The summary of a step stopped before anything ran: bad inputs, mostly. */
 export function renderInputFailure(failure: Failure): string {
-  return ['## image-deploy', '', '**Nothing was changed:** the step stopped before any AWS call that changes something.', '', '```', failureText(failure) ?? '', '```', ''].join('\n');
+  return ['## image-deploy', '', '**Nothing was changed:** the step stopped before any AWS call that changes something.', '', ...fence([failureText(failure) ?? '']), ''].join('\n');
 }
 
 const TAG_SOURCE: Readonly<Record<string, string>> = {
@@ -72,7 +74,7 @@ function runTaskSection(result: RunTaskResult, region: string): string[] {
     '| --- | --- | --- | --- | --- | --- |',
     `| ${cell(taskId ?? '(not started)')} | ${cell(revisionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | ${link} |`,
   ];
-  if (result.logs.length > 0) lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${l}`));
+  if (result.logs.length > 0) lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${plainText(l)}`));
   return lines;
 }
 
@@ -86,10 +88,10 @@ function ecsSection(result: EcsResult, region: string): string[] {
     '',
     '| Service | Revision | Image | CPU / memory | Duration | Verdict | Console |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${cell(change(result.before.image, result.after.image))} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | [deployments](${ecsConsoleLink(result, region)}) |`,
+    `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${change(result.before.image, result.after.image)} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | [deployments](${ecsConsoleLink(result, region)}) |`,
   ];
-  if (result.deploymentId) lines.push('', `Deployment: \`${result.deploymentId}\``);
-  if (result.diff.length > 0) lines.push('', '<details><summary>Task definition changes</summary>', '', '```text', ...result.diff, '```', '</details>');
+  if (result.deploymentId) lines.push('', `Deployment: ${codeSpan(result.deploymentId)}`);
+  if (result.diff.length > 0) lines.push('', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>');
   return lines;
 }
 
@@ -104,12 +106,12 @@ function lambdaSection(result: LambdaResult, region: string): string[] {
     const version = [f.version, f.alias].filter((v) => v !== undefined).join(' / ') || '-';
     const name = f.functionArn.split(':').pop() || f.functionName;
     lines.push(
-      `| ${cell(f.functionName)} | ${cell(change(f.previousImage, f.image))} | ${cell(version)} | ${formatDuration(f.durationMs)} | ${verdict(f.verdict.state)} | [function](${consoleHost(region)}/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}) |`,
+      `| ${cell(f.functionName)} | ${change(f.previousImage, f.image)} | ${cell(version)} | ${formatDuration(f.durationMs)} | ${verdict(f.verdict.state)} | [function](${consoleHost(region)}/lambda/home?region=${region}#/functions/${encodeURIComponent(name)}) |`,
     );
   }
   for (const f of result.functions) {
     const failure = failureText(f.verdict);
-    if (failure !== undefined) lines.push('', `\`${f.functionName}\`: ${failure}`);
+    if (failure !== undefined) lines.push('', `${codeSpan(f.functionName)}:`, '', ...fence([failure]));
   }
   return lines;
 }
@@ -121,7 +123,7 @@ function parameterSection(result: ParameterResult, region: string): string[] {
     '',
     '| Parameter | Value | Version | Verdict | Console |',
     '| --- | --- | --- | --- | --- |',
-    `| ${code(result.name)} | ${cell(change(result.previousValue, result.value))} | ${result.version ?? '-'} | ${verdict(result.verdict.state)} | [parameter](${consoleHost(region)}/systems-manager/parameters/${encodeURIComponent(path)}/description?region=${region}) |`,
+    `| ${code(result.name)} | ${change(result.previousValue, result.value)} | ${result.version ?? '-'} | ${verdict(result.verdict.state)} | [parameter](${consoleHost(region)}/systems-manager/parameters/${encodeURIComponent(path)}/description?region=${region}) |`,
   ];
 }
 
@@ -132,7 +134,7 @@ function verdict(v: string): string {
 function change(before: string | undefined, after: string | undefined): string {
   const b = before ?? '(none)';
   const a = after ?? '(none)';
-  return b === a ? `\`${a}\`` : `\`${b}\` → \`${a}\``;
+  return b === a ? code(a) : `${code(b)} → ${code(a)}`;
 }
 
 function sizeChange(before: TaskSize, after: TaskSize): string {
@@ -151,10 +153,11 @@ function ecsConsoleLink(result: EcsResult, region: string): string {
   return `${consoleHost(region)}/ecs/v2/clusters/${cluster}/services/${service}/deployments?region=${region}`;
 }
 
+/** Outside text in a table cell: as code, or as escaped text. */
 function code(text: string): string {
-  return `\`${cell(text)}\``;
+  return codeSpan(text, { inTable: true });
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return plainText(text);
 }

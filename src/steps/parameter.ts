@@ -6,16 +6,23 @@ import {
   renderParameterValue,
   type ParameterDecision,
 } from '../plan/parameter.ts';
+import type { DeployedTarget } from '../plan/parameter-guard.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import type { ParameterResult } from '../results.ts';
 import { retrying } from '../retry.ts';
 import type { ParameterOptions } from '../settings.ts';
+import { supersededTargets } from './parameter-guard.ts';
 
 export interface ParameterPlan {
   options: ParameterOptions;
   value: string;
   /** What prepare found and decided; apply reads and decides again before writing. */
   decision: ParameterDecision;
+  /**
+   * What this step deployed (set by the pipeline once ECS and Lambda are done): each must
+   * still run this step's image right before every write, or nothing is written.
+   */
+  targets: DeployedTarget[];
 }
 
 /** Read-only: renders the value and checks the existing parameter; throws UserError on problems. */
@@ -32,7 +39,7 @@ export async function prepareParameter(options: ParameterOptions, image: Resolve
         ? `Parameter '${options.name}' already holds '${value}' (${current.type}, version ${current.version}).`
         : `Parameter '${options.name}' holds '${current.value}' (${current.type}, version ${current.version}); it will hold '${value}'.`,
   );
-  return { options, value, decision };
+  return { options, value, decision, targets: [] };
 }
 
 /** Writes the value unless it is already there; in a dry run returns 'planned'. */
@@ -40,7 +47,7 @@ export async function applyParameter(plan: ParameterPlan, deps: StepDeps): Promi
   const started = deps.now();
   const { options, value } = plan;
   const { name } = options;
-  type Written = 'created' | 'updated' | 'unchanged' | 'planned';
+  type Written = 'created' | 'updated' | 'unchanged' | 'planned' | 'superseded';
   const result = (decision: ParameterDecision, verdict: Written, version: string | undefined): ParameterResult => ({
     name,
     verdict: { state: verdict },
@@ -74,11 +81,22 @@ export async function applyParameter(plan: ParameterPlan, deps: StepDeps): Promi
   const onUnknown = (d: ParameterDecision): void => {
     sent ??= d;
   };
-  const written = await retrying(() => writeOnce(plan, deps, onUnknown), {
+  const attempt = () =>
+    writeOnce(plan, deps, onUnknown).catch((error: unknown): Superseded => {
+      if (error instanceof SupersededSignal) return { superseded: error.superseded };
+      throw error;
+    });
+  const written = await retrying(attempt, {
     what: `Writing parameter '${name}'`,
     retryable: (error) => (awsErrorName(error) === 'TooManyUpdates' ? 'another write to it is in progress' : transientReason(error)),
     timeoutMs: options.timeoutMs,
   }, deps);
+  if ('superseded' in written) {
+    deps.log.warning(
+      `Parameter '${name}' was not written: another deploy replaced this step's image meanwhile (${written.superseded.join('; ')}). It still holds what that deploy left; this step's own deploy succeeded.`,
+    );
+    return result(plan.decision, 'superseded', undefined);
+  }
   const { version } = written;
   const decision = written.decision.action === 'unchanged' && sent !== undefined ? sent : written.decision;
   switch (decision.action) {
@@ -94,6 +112,19 @@ export async function applyParameter(plan: ParameterPlan, deps: StepDeps): Promi
   }
 }
 
+/** Not an error: the write was skipped on purpose; carried out of writeOnce's nested puts. */
+class SupersededSignal extends Error {
+  readonly superseded: string[];
+  constructor(superseded: string[]) {
+    super('superseded');
+    this.superseded = superseded;
+  }
+}
+
+interface Superseded {
+  superseded: string[];
+}
+
 interface Written {
   decision: ParameterDecision;
   /** The version holding the value: the new one, or the current one when unchanged. */
@@ -106,6 +137,9 @@ async function writeOnce(plan: ParameterPlan, deps: StepDeps, onUnknown: (decisi
   const { ssm } = deps.clients;
   // One attempt per PutParameter: the retry above reads the parameter before trying again.
   const put = async (decision: ParameterDecision, write: ParameterWrite): Promise<string> => {
+    // Checked before every attempt, the first and each retry: see plan/parameter-guard.ts.
+    const superseded = await supersededTargets(plan.targets, deps);
+    if (superseded.length > 0) throw new SupersededSignal(superseded);
     try {
       return await putParameter(deps.clients.once.ssm, write);
     } catch (error) {

@@ -9,7 +9,7 @@ import { reusableRevision } from '../plan/ecs-deploy.ts';
 import { describeStoppedTask } from '../plan/ecs-progress.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import { planRunTaskDefinition, selectRunTaskContainer } from '../plan/run-task-definition.ts';
-import { buildRunTaskRequest, checkLaunch, describeRunTaskFailures } from '../plan/run-task-request.ts';
+import { buildRunTaskRequest, checkLaunch, describeRunTaskFailures, redactRunTaskRequest } from '../plan/run-task-request.ts';
 import { formatLogLocation, judgeStoppedTask, logLocations } from '../plan/run-task-result.ts';
 import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { toRegisterable } from '../plan/task-definition.ts';
@@ -124,7 +124,7 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
     startedBy: options.startedBy,
     clientToken: options.clientToken,
   });
-  deps.log.debug(`RunTask request: ${JSON.stringify(request)}`);
+  deps.log.debug(`RunTask request: ${JSON.stringify(redactRunTaskRequest(request))}`);
   const started = { registered: target.registered, changed: target.registered, taskDefinitionArn: target.arn };
 
   const answer = await runTask(deps.clients.ecs, request);

@@ -130,6 +130,23 @@ describe('diffTaskDefinitions', () => {
     ]);
   });
 
+  // Issue 10: no fallback may print an environment value.
+  it('says only that a repeated environment name changed, never the values', () => {
+    const before = changed((td) => { app(td)['environment'] = [{ name: 'DB_PASSWORD', value: 'hunter2' }, { name: 'DB_PASSWORD', value: 'old-secret' }]; });
+    const after = changed((td) => { app(td)['environment'] = [{ name: 'DB_PASSWORD', value: 'new-secret' }]; });
+    const lines = diffTaskDefinitions(before, after);
+    expect(lines).toEqual(['containerDefinitions[app].environment: (changed)']);
+    expect(lines.join('\n')).not.toMatch(/hunter2|old-secret|new-secret/);
+  });
+
+  it('hides environment values in the whole-list fallback for unpaired containers', () => {
+    const before = { family: 'web', containerDefinitions: [{ image: 'a', environment: [{ name: 'TOKEN', value: 'secret-a' }] }] };
+    const after = { family: 'web', containerDefinitions: [{ image: 'b', environment: [{ name: 'TOKEN', value: 'secret-b' }] }] };
+    const lines = diffTaskDefinitions(before, after);
+    expect(lines.join('\n')).not.toMatch(/secret-a|secret-b/);
+    expect(lines.join('\n')).toContain('"name":"TOKEN","value":"(hidden)"');
+  });
+
   it('agrees with sameTaskDefinition that a difference is a difference', () => {
     const after = changed((td) => { app(td)['image'] = 'repo:2'; });
     expect(diffTaskDefinitions(described(), after)).toHaveLength(1);

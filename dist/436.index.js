@@ -1,0 +1,709 @@
+export const id = 436;
+export const ids = [436];
+export const modules = {
+
+/***/ 6592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Jv: () => (/* binding */ describeService),
+  oh: () => (/* binding */ describeTaskDefinition),
+  yz: () => (/* binding */ describeTasks),
+  em: () => (/* binding */ listStoppedTasks),
+  eQ: () => (/* binding */ registerTaskDefinition),
+  ZZ: () => (/* binding */ runTask),
+  bU: () => (/* binding */ updateService)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/plan/json.ts
+var json = __webpack_require__(2877);
+;// CONCATENATED MODULE: ./src/aws/raw-json.ts
+
+function stackOf(command) {
+    return command.middlewareStack;
+}
+/** Captures the parsed JSON body of the command's response; read it after `send`. */
+function captureRawResponse(command) {
+    let captured;
+    stackOf(command).add((next) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        const bytes = await readBody(response.body);
+        // Hand the deserializer a body it can read again.
+        response.body = bytes;
+        captured = bytes.length > 0 ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;
+        return result;
+    }, 
+    // Low priority in the deserialize step runs inside the SDK's deserializer, so it sees
+    // the raw HTTP response before the deserializer consumes it.
+    { step: 'deserialize', priority: 'low', name: 'imageDeployCaptureRawResponse' });
+    return { json: () => captured };
+}
+/** Adds to the serialized JSON request every member of `raw` that the SDK left out. */
+function sendUnknownMembers(command, raw) {
+    stackOf(command).add((next) => async (args) => {
+        const request = args.request;
+        if (request && request.body !== undefined) {
+            const text = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
+            const body = JSON.parse(text);
+            const merged = fillMissing(body, raw);
+            request.body = JSON.stringify(merged);
+            // Content length is computed after this middleware (high priority runs first).
+            delete request.headers['content-length'];
+            delete request.headers['Content-Length'];
+        }
+        return next(args);
+    }, { step: 'build', priority: 'high', name: 'imageDeploySendUnknownMembers' });
+}
+/**
+ * Returns `target` with every member of `source` that `target` lacks, recursively through
+ * objects and through arrays of equal length (container definitions keep their order).
+ */
+function fillMissing(target, source) {
+    if (Array.isArray(target) && Array.isArray(source) && target.length === source.length) {
+        return target.map((item, i) => fillMissing(item, source[i]));
+    }
+    if ((0,json/* isRecord */.u)(target) && (0,json/* isRecord */.u)(source)) {
+        const result = { ...target };
+        for (const [key, value] of Object.entries(source)) {
+            if (value === undefined)
+                continue;
+            result[key] = key in target ? fillMissing(target[key], value) : value;
+        }
+        return result;
+    }
+    return target;
+}
+async function readBody(body) {
+    if (body === undefined || body === null)
+        return new Uint8Array();
+    if (body instanceof Uint8Array)
+        return body;
+    if (typeof body === 'string')
+        return new TextEncoder().encode(body);
+    if (typeof body[Symbol.asyncIterator] === 'function') {
+        const chunks = [];
+        for await (const chunk of body) {
+            chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+        }
+        return Buffer.concat(chunks);
+    }
+    throw new Error('Unexpected response body type from the AWS SDK');
+}
+
+;// CONCATENATED MODULE: ./src/aws/ecs.ts
+
+
+
+/** The service, or undefined when ECS reports it MISSING. */
+async function describeService(ecs, ref) {
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeServicesCommand({ cluster: ref.cluster, services: [ref.service] }));
+        return out.services?.[0];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeServices for '${ref.service}' in cluster '${ref.cluster}'`, error);
+    }
+}
+async function describeTaskDefinition(ecs, ref) {
+    const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
+    const raw = captureRawResponse(command);
+    try {
+        await ecs.send(command);
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeTaskDefinition for '${ref}'`, error);
+    }
+    const json = raw.json();
+    if (!json?.taskDefinition)
+        throw new errors/* AwsCallError */.iQ(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
+    return { taskDefinition: json.taskDefinition, tags: json.tags ?? [] };
+}
+/** Registers the definition with every member it has, and returns the new revision's ARN. */
+async function registerTaskDefinition(ecs, taskDefinition, tags) {
+    const raw = { ...taskDefinition, ...(tags.length > 0 ? { tags } : {}) };
+    const command = new dist_cjs.RegisterTaskDefinitionCommand(raw);
+    sendUnknownMembers(command, raw);
+    try {
+        const out = await ecs.send(command);
+        const arn = out.taskDefinition?.taskDefinitionArn;
+        if (!arn)
+            throw new Error('the response had no taskDefinitionArn');
+        return arn;
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`RegisterTaskDefinition for family '${String(taskDefinition['family'])}'`, error);
+    }
+}
+async function updateService(ecs, update) {
+    try {
+        const out = await ecs.send(new dist_cjs.UpdateServiceCommand({
+            cluster: update.cluster,
+            service: update.service,
+            taskDefinition: update.taskDefinition,
+            forceNewDeployment: update.forceNewDeployment,
+            ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
+        }));
+        if (!out.service)
+            throw new Error('the response had no service');
+        return out.service;
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, error);
+    }
+}
+/** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
+async function listStoppedTasks(ecs, cluster, startedBy) {
+    try {
+        const out = await ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy, desiredStatus: 'STOPPED' }));
+        return out.taskArns ?? [];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`ListTasks started by '${startedBy}' in cluster '${cluster}'`, error);
+    }
+}
+const DESCRIBE_TASKS_LIMIT = 100;
+async function describeTasks(ecs, cluster, taskArns) {
+    if (taskArns.length === 0)
+        return [];
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT) }));
+        return out.tasks ?? [];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeTasks in cluster '${cluster}'`, error);
+    }
+}
+/** Starts one task; ECS answers placement problems as `failures`, not as an error. */
+async function runTask(ecs, request) {
+    try {
+        const out = await ecs.send(new dist_cjs.RunTaskCommand(request));
+        return { ...(out.tasks?.[0] === undefined ? {} : { task: out.tasks[0] }), failures: out.failures ?? [] };
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`RunTask for '${String(request.taskDefinition)}' in cluster '${String(request.cluster)}'`, error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5974:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GG: () => (/* binding */ updateAlias),
+/* harmony export */   N9: () => (/* binding */ getFunction),
+/* harmony export */   Qt: () => (/* binding */ publishVersion),
+/* harmony export */   bd: () => (/* binding */ getAlias),
+/* harmony export */   l: () => (/* binding */ updateFunctionCode),
+/* harmony export */   lB: () => (/* binding */ createAlias),
+/* harmony export */   td: () => (/* binding */ getFunctionConfiguration)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1696);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+
+/** The function's configuration and code location, or undefined when it does not exist. */
+async function getFunction(lambda, functionName) {
+    try {
+        const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetFunctionCommand({ FunctionName: functionName }));
+        if (!out.Configuration)
+            throw new Error('the response had no Configuration');
+        return { configuration: out.Configuration, code: out.Code ?? {} };
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(error) === 'ResourceNotFoundException')
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`GetFunction for '${functionName}'`, error);
+    }
+}
+/** The configuration of $LATEST, or of a version or alias when `qualifier` is given. */
+async function getFunctionConfiguration(lambda, functionName, qualifier) {
+    try {
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetFunctionConfigurationCommand({ FunctionName: functionName, ...(qualifier === undefined ? {} : { Qualifier: qualifier }) }));
+    }
+    catch (error) {
+        const what = qualifier === undefined ? `'${functionName}'` : `'${functionName}' version ${qualifier}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`GetFunctionConfiguration for ${what}`, error);
+    }
+}
+/** The alias, or undefined when the function has no alias of that name. */
+async function getAlias(lambda, functionName, alias) {
+    try {
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetAliasCommand({ FunctionName: functionName, Name: alias }));
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(error) === 'ResourceNotFoundException')
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`GetAlias '${alias}' for '${functionName}'`, error);
+    }
+}
+async function updateFunctionCode(lambda, update) {
+    try {
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateFunctionCodeCommand({
+            FunctionName: update.functionName,
+            ImageUri: update.imageUri,
+            ...(update.revisionId === undefined ? {} : { RevisionId: update.revisionId }),
+        }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateFunctionCode for '${update.functionName}'`, error);
+    }
+}
+/** The published version's configuration (its `Version` is the number). */
+async function publishVersion(lambda, request) {
+    try {
+        const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.PublishVersionCommand({
+            FunctionName: request.functionName,
+            CodeSha256: request.codeSha256,
+            ...(request.revisionId === undefined ? {} : { RevisionId: request.revisionId }),
+        }));
+        if (!out.Version)
+            throw new Error('the response had no Version');
+        return out;
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`PublishVersion for '${request.functionName}'`, error);
+    }
+}
+async function createAlias(lambda, target) {
+    try {
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.CreateAliasCommand({ FunctionName: target.functionName, Name: target.alias, FunctionVersion: target.version }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
+    }
+}
+/** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
+async function updateAlias(lambda, target) {
+    try {
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
+            FunctionName: target.functionName,
+            Name: target.alias,
+            FunctionVersion: target.version,
+            ...(target.revisionId === undefined ? {} : { RevisionId: target.revisionId }),
+        }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lu: () => (/* binding */ deploymentFailed),
+/* harmony export */   ij: () => (/* binding */ deploymentInProgress),
+/* harmony export */   s3: () => (/* binding */ classifyRollout),
+/* harmony export */   sg: () => (/* binding */ primaryDeployment)
+/* harmony export */ });
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8983);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
+
+
+function primaryDeployment(service) {
+    return service.deployments?.find((d) => d.status === 'PRIMARY');
+}
+/**
+ * The PRIMARY deployment still rolling out `taskDefinition` (ARN or family:revision), if
+ * any. When the service already runs the target, this is a deployment an earlier run
+ * started (and was killed while waiting for): a re-run follows it instead of starting another.
+ */
+function deploymentInProgress(service, taskDefinition) {
+    const primary = primaryDeployment(service);
+    if (primary?.id === undefined || primary.rolloutState !== 'IN_PROGRESS')
+        return undefined;
+    return (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition) === (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(taskDefinition) ? primary : undefined;
+}
+/**
+ * The PRIMARY deployment of `taskDefinition` when its rollout FAILED and nothing rolled it
+ * back (no circuit-breaker rollback): the service "runs" the target on paper, but it never
+ * came up. A re-run must not call that unchanged.
+ */
+function deploymentFailed(service, taskDefinition) {
+    const primary = primaryDeployment(service);
+    if (primary?.id === undefined || primary.rolloutState !== 'FAILED')
+        return undefined;
+    return (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition) === (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(taskDefinition) ? primary : undefined;
+}
+/**
+ * Judges one DescribeServices snapshot. Unlike the SDK's ServicesStable waiter, success
+ * needs *our* deployment to be completed and alone, so a finished rollback is a failure.
+ */
+function classifyRollout(input) {
+    const { service, deploymentId, maxFailedTasks } = input;
+    if (service === undefined) {
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('service-inactive', `service '${input.where.service}' disappeared from cluster '${input.where.cluster}' while deploying`);
+    }
+    const name = `service '${serviceLabel(service)}'`;
+    // Undefined status is tolerated: some emulators leave it out.
+    if (service.status !== undefined && service.status !== 'ACTIVE') {
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('service-inactive', `${name} is ${service.status}: it was deleted or is being deleted, so deployment ${deploymentId} cannot complete`);
+    }
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === deploymentId);
+    const primary = primaryDeployment(service);
+    const primaryIsOther = primary !== undefined && primary.id !== deploymentId;
+    if (ours === undefined) {
+        const now = primary === undefined
+            ? 'no deployment is PRIMARY now'
+            : `ECS now runs ${deploymentLabel(primary)}, probably a rollback`;
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('replaced', `deployment ${deploymentId} is gone from ${name}; ${now}`);
+    }
+    if (ours.rolloutState === 'FAILED') {
+        const why = ours.rolloutStateReason?.trim() || 'ECS gave no reason';
+        const rollback = primaryIsOther && primary !== undefined
+            ? `; ECS is rolling back to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition)} (${primary.id ?? 'unknown id'})`
+            : '';
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('rollout-failed', `deployment ${deploymentId} of ${name} failed: ${why}${rollback}`);
+    }
+    if (ours.status !== 'PRIMARY') {
+        const now = primary === undefined
+            ? 'no deployment is PRIMARY now'
+            : `ECS now runs ${deploymentLabel(primary)}, a rollback or a newer deployment`;
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('replaced', `deployment ${deploymentId} of ${name} is no longer the primary one (status ${ours.status ?? 'unknown'}); ${now}`);
+    }
+    const failedTasks = ours.failedTasks ?? 0;
+    if (maxFailedTasks > 0 && failedTasks >= maxFailedTasks) {
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('too-many-failed-tasks', `${failedTasks} ${failedTasks === 1 ? 'task' : 'tasks'} of deployment ${deploymentId} failed (max-failed-tasks is ${maxFailedTasks})`);
+    }
+    // An older deployment still draining means old tasks still serve traffic: not done yet.
+    const alone = deployments.length === 1;
+    if (alone && isRolledOut(ours))
+        return { state: 'succeeded' };
+    return { state: 'pending' };
+}
+function isRolledOut(deployment) {
+    if (deployment.rolloutState !== undefined)
+        return deployment.rolloutState === 'COMPLETED';
+    // No rolloutState (other deployment controllers, emulators): fall back to the counts.
+    const running = deployment.runningCount ?? 0;
+    const desired = deployment.desiredCount ?? 0;
+    const pending = deployment.pendingCount ?? 0;
+    return running >= desired && pending === 0;
+}
+function deploymentLabel(deployment) {
+    return `${deployment.id ?? 'an unknown deployment'} (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(deployment.taskDefinition)})`;
+}
+function serviceLabel(service) {
+    return service.serviceName ?? service.serviceArn ?? 'unknown';
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R$: () => (/* binding */ retrying)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2983);
+
+
+const DEFAULT_BASE_DELAY_MS = 1000;
+const DEFAULT_MAX_DELAY_MS = 15_000;
+/**
+ * Retries the errors the SDK's standard mode does not (Lambda ResourceConflictException,
+ * SSM TooManyUpdates, ECS "Too many concurrent attempts"), with exponential backoff and
+ * jitter, until the deadline. Never sleeps past the deadline.
+ */
+async function retrying(attempt, options, deps) {
+    const started = deps.now();
+    const base = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
+    const max = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+    const random = options.random ?? Math.random;
+    for (let tries = 1;; tries++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const reason = options.retryable(error);
+            if (reason === undefined)
+                throw error;
+            const remaining = started + options.timeoutMs - deps.now();
+            if (remaining <= 0) {
+                throw new Error(`${options.what} still failed after ${tries} attempts over ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deps.now() - started)} (${reason}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`, { cause: error });
+            }
+            const ceiling = Math.min(max, base * 2 ** (tries - 1));
+            const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
+            deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`);
+            await deps.sleep(delay);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 1436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  applyParameter: () => (/* binding */ applyParameter),
+  prepareParameter: () => (/* binding */ prepareParameter)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4736);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/aws/ssm.ts
+
+
+/** The parameter's value, type and version, or undefined when it does not exist. */
+async function getParameter(ssm, name) {
+    try {
+        // Never decrypted: a SecureString is refused, and its plaintext must not reach the log.
+        const out = await ssm.send(new dist_cjs.GetParameterCommand({ Name: name, WithDecryption: false }));
+        const parameter = out.Parameter;
+        if (parameter?.Value === undefined || parameter.Type === undefined || parameter.Version === undefined) {
+            throw new Error('the response had no parameter value, type or version');
+        }
+        return { value: parameter.Value, type: parameter.Type, version: String(parameter.Version) };
+    }
+    catch (error) {
+        if ((0,errors/* awsErrorName */.ZH)(error) === 'ParameterNotFound')
+            return undefined;
+        throw new errors/* AwsCallError */.iQ(`GetParameter for '${name}'`, error);
+    }
+}
+/** Writes the value and returns the version that now holds it. */
+async function putParameter(ssm, write) {
+    try {
+        const out = await ssm.send(new dist_cjs.PutParameterCommand({
+            Name: write.name,
+            Value: write.value,
+            Type: write.type,
+            Overwrite: write.overwrite,
+            ...(write.tags !== undefined && write.tags.length > 0 ? { Tags: write.tags } : {}),
+        }));
+        if (out.Version === undefined)
+            throw new Error('the response had no version');
+        return String(out.Version);
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`PutParameter for '${write.name}'`, error);
+    }
+}
+
+// EXTERNAL MODULE: ./src/plan/parameter.ts
+var parameter = __webpack_require__(140);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/aws/ecs.ts + 1 modules
+var ecs = __webpack_require__(6592);
+// EXTERNAL MODULE: ./src/aws/lambda.ts
+var lambda = __webpack_require__(5974);
+// EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
+var ecs_rollout = __webpack_require__(4390);
+// EXTERNAL MODULE: ./src/plan/aws-names.ts
+var aws_names = __webpack_require__(8983);
+// EXTERNAL MODULE: ./src/plan/lambda-update.ts
+var lambda_update = __webpack_require__(8692);
+;// CONCATENATED MODULE: ./src/plan/parameter-guard.ts
+// Whether the targets this step deployed still run its image, decided just before each
+// PutParameter: a later deploy of another image may have replaced ours while the write
+// waited out TooManyUpdates, and the parameter must never name an image nothing runs.
+
+
+
+/** Who replaced our image on the service, or undefined while it still runs ours. */
+function serviceSupersededBy(target, service) {
+    const where = `service '${target.service}' in cluster '${target.cluster}'`;
+    if (service === undefined || service.status !== 'ACTIVE')
+        return `${where} is no longer active`;
+    const primary = (0,ecs_rollout/* primaryDeployment */.sg)(service);
+    // Ours, or a successor on the very same revision (a forced redeploy, a scale change).
+    if (primary === undefined || primary.id === target.deploymentId || primary.taskDefinition === target.taskDefinitionArn)
+        return undefined;
+    const revision = primary.taskDefinition === undefined ? 'an unknown revision' : (0,aws_names/* taskDefinitionLabel */.$7)(primary.taskDefinition);
+    return `${where} now runs deployment ${primary.id ?? '(no id)'} of ${revision}${primary.createdAt ? `, created ${primary.createdAt.toISOString()}` : ''}`;
+}
+/** Who replaced our image on the function, or undefined while it still runs our digest. */
+function functionSupersededBy(target, snapshot) {
+    const where = `function '${target.functionName}'`;
+    if (snapshot === undefined)
+        return `${where} no longer exists`;
+    const digest = (0,lambda_update/* runningDigest */.ZY)(snapshot);
+    if (digest === target.digest)
+        return undefined;
+    const by = snapshot.configuration.LastModified ? `, last modified ${snapshot.configuration.LastModified}` : '';
+    return `${where} now runs ${digest ?? snapshot.code.ImageUri ?? 'another image'}${by}`;
+}
+
+;// CONCATENATED MODULE: ./src/steps/parameter-guard.ts
+
+
+
+/**
+ * Reads every target again and returns what superseded this step's image on each (empty:
+ * all still run it). Called right before each PutParameter, so a write that waited out
+ * TooManyUpdates while another run deployed does not name an image nothing runs.
+ */
+async function supersededTargets(targets, deps) {
+    const found = await Promise.all(targets.map(async (target) => target.kind === 'ecs'
+        ? serviceSupersededBy(target, await (0,ecs/* describeService */.Jv)(deps.clients.ecs, target))
+        : functionSupersededBy(target, await (0,lambda/* getFunction */.N9)(deps.clients.lambda, target.functionName))));
+    return found.filter((reason) => reason !== undefined);
+}
+
+;// CONCATENATED MODULE: ./src/steps/parameter.ts
+
+
+
+
+
+/** Read-only: renders the value and checks the existing parameter; throws UserError on problems. */
+async function prepareParameter(options, image, deps) {
+    const value = (0,parameter/* renderParameterValue */.Hx)(options.template, image);
+    const current = await getParameter(deps.clients.ssm, options.name);
+    // Deciding now stops the step on a SecureString or a type clash before ECS or Lambda change.
+    const decision = (0,parameter/* decideParameterWrite */.JX)({ name: options.name, value, type: options.type, current });
+    // The plan, as a person reviewing a dry run wants to read it.
+    deps.log.info(current === undefined
+        ? `Parameter '${options.name}' does not exist yet; it will be created holding '${value}'.`
+        : current.value === value
+            ? `Parameter '${options.name}' already holds '${value}' (${current.type}, version ${current.version}).`
+            : `Parameter '${options.name}' holds '${current.value}' (${current.type}, version ${current.version}); it will hold '${value}'.`);
+    return { options, value, decision, targets: [] };
+}
+/** Writes the value unless it is already there; in a dry run returns 'planned'. */
+async function applyParameter(plan, deps) {
+    const started = deps.now();
+    const { options, value } = plan;
+    const { name } = options;
+    const result = (decision, verdict, version) => ({
+        name,
+        verdict: { state: verdict },
+        changed: verdict === 'created' || verdict === 'updated',
+        ...(decision.action === 'create' ? {} : { previousValue: decision.current.value }),
+        value,
+        type: decision.type,
+        durationMs: deps.now() - started,
+        version,
+    });
+    if (options.dryRun) {
+        const { decision } = plan;
+        if (decision.action === 'unchanged') {
+            deps.log.info(unchangedLine(name, decision.current.value, decision.current.version));
+            return result(decision, 'unchanged', decision.current.version);
+        }
+        deps.log.info(decision.action === 'create'
+            ? `Dry run: would create parameter '${name}' (${decision.type}) with '${value}'.`
+            : `Dry run: would change parameter '${name}': '${decision.current.value}' -> '${value}'.`);
+        return result(decision, 'planned', undefined);
+    }
+    // The deploy before this step took a while: each attempt reads the parameter again, and
+    // TooManyUpdates means another writer got there first, so the next attempt sees its value.
+    // A write whose answer was lost may have been applied: the next attempt then finds the
+    // value there, and the result still says what this step did.
+    let sent;
+    const onUnknown = (d) => {
+        sent ??= d;
+    };
+    const attempt = () => writeOnce(plan, deps, onUnknown).catch((error) => {
+        if (error instanceof SupersededSignal)
+            return { superseded: error.superseded };
+        throw error;
+    });
+    const written = await (0,retry/* retrying */.R$)(attempt, {
+        what: `Writing parameter '${name}'`,
+        retryable: (error) => ((0,errors/* awsErrorName */.ZH)(error) === 'TooManyUpdates' ? 'another write to it is in progress' : (0,errors/* transientReason */.bR)(error)),
+        timeoutMs: options.timeoutMs,
+    }, deps);
+    if ('superseded' in written) {
+        deps.log.warning(`Parameter '${name}' was not written: another deploy replaced this step's image meanwhile (${written.superseded.join('; ')}). It still holds what that deploy left; this step's own deploy succeeded.`);
+        return result(plan.decision, 'superseded', undefined);
+    }
+    const { version } = written;
+    const decision = written.decision.action === 'unchanged' && sent !== undefined ? sent : written.decision;
+    switch (decision.action) {
+        case 'unchanged':
+            deps.log.info(unchangedLine(name, value, version));
+            return result(decision, 'unchanged', version);
+        case 'update':
+            deps.log.info(`Parameter '${name}': '${decision.current.value}' -> '${value}' (version ${version})`);
+            return result(decision, 'updated', version);
+        case 'create':
+            deps.log.info(`Parameter '${name}' created: '${value}' (${decision.type}, version ${version})`);
+            return result(decision, 'created', version);
+    }
+}
+/** Not an error: the write was skipped on purpose; carried out of writeOnce's nested puts. */
+class SupersededSignal extends Error {
+    superseded;
+    constructor(superseded) {
+        super('superseded');
+        this.superseded = superseded;
+    }
+}
+/** Reads, decides, writes; when a create loses a race with another creator, updates instead. */
+/** `onUnknown`: a write failed in a way that may have applied it (no answer, a 5xx). */
+async function writeOnce(plan, deps, onUnknown) {
+    const { ssm } = deps.clients;
+    // One attempt per PutParameter: the retry above reads the parameter before trying again.
+    const put = async (decision, write) => {
+        // Checked before every attempt, the first and each retry: see plan/parameter-guard.ts.
+        const superseded = await supersededTargets(plan.targets, deps);
+        if (superseded.length > 0)
+            throw new SupersededSignal(superseded);
+        try {
+            return await putParameter(deps.clients.once.ssm, write);
+        }
+        catch (error) {
+            if ((0,errors/* transientReason */.bR)(error) !== undefined)
+                onUnknown(decision);
+            throw error;
+        }
+    };
+    const { name, type, tags } = plan.options;
+    const { value } = plan;
+    const decide = async () => (0,parameter/* decideParameterWrite */.JX)({ name, value, type, current: await getParameter(ssm, name) });
+    let decision = await decide();
+    if (decision.action === 'create') {
+        try {
+            // Tags only here: SSM rejects Tags together with Overwrite.
+            return { decision, version: await put(decision, { name, value, type: decision.type, overwrite: false, tags }) };
+        }
+        catch (error) {
+            if ((0,errors/* awsErrorName */.ZH)(error) !== 'ParameterAlreadyExists')
+                throw error;
+            deps.log.info(`Parameter '${name}' was created by someone else meanwhile; reading it again.`);
+            decision = await decide();
+            if (decision.action === 'create') {
+                throw new Error(`Parameter '${name}' was reported to exist, then not found: another job may be creating and deleting it; run the step again.`, {
+                    cause: error,
+                });
+            }
+        }
+    }
+    if (decision.action === 'unchanged')
+        return { decision, version: decision.current.version };
+    return { decision, version: await put(decision, { name, value, type: decision.type, overwrite: true }) };
+}
+function unchangedLine(name, value, version) {
+    return `Parameter '${name}' already holds '${value}' (version ${version}); nothing to write.`;
+}
+
+
+/***/ })
+
+};
