@@ -22,6 +22,8 @@ export interface Io extends Logger {
 export interface StepDeps extends Clock {
   log: Logger;
   clients: Clients;
+  /** Aborted when the runner cancels the job (SIGINT): waits end, rollbacks start. */
+  cancel?: AbortSignal;
 }
 
 /** A logger whose every line starts with `prefix`: for work that runs side by side. */

@@ -6,6 +6,8 @@ import type { TaskSize } from './plan/ecs-deploy.ts';
 import type { TagSource } from './plan/image-source.ts';
 import type { ParameterType } from './plan/parameter.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
+import type { StageVisit } from './plan/service-deployment.ts';
+import type { Strategy } from './plan/service-deployment-stages.ts';
 import type { Failure, Verdict } from './plan/verdict.ts';
 
 export interface ImageResult extends ResolvedImage {
@@ -44,10 +46,38 @@ export interface EcsResult {
   /** Empty in a dry run that would register a new revision. */
   taskDefinitionArn: string;
   deploymentId?: string;
+  /** ECS's record of our deployment, when ECS keeps one and the role may read it. */
+  serviceDeployment?: ServiceDeploymentReport;
+  /** A rollback of our deployment: ECS's own, or the one `rollback-on-failure` asked for. */
+  rollback?: RollbackReport;
   diff: string[];
   before: TaskSize;
   after: TaskSize;
   durationMs: number;
+}
+
+export interface ServiceDeploymentReport {
+  arn: string;
+  strategy: Strategy;
+  /** The record's last status seen (SUCCESSFUL, ROLLBACK_SUCCESSFUL, ...). */
+  status?: string;
+  /** Stages in the order seen, with when we saw each begin and end (ms since the epoch). */
+  stages: StageVisit[];
+  /** Alarms ECS watched, and those that went into ALARM. */
+  alarms: { watched: string[]; triggered: string[] };
+  /** Lifecycle hooks, as `id (target): STATUS`. */
+  hooks: string[];
+}
+
+export interface RollbackReport {
+  /** Who rolled back: ECS on its own, or this step (StopServiceDeployment, else UpdateService). */
+  by: 'ecs' | 'stop-service-deployment' | 'update-service';
+  /** `started` when the job was cancelled before the rollback could be followed to its end. */
+  verdict: Verdict<'succeeded' | 'started'>;
+  /** The revision the service was (or is being) put back on, when known. */
+  to?: string;
+  /** What to follow when the rollback was only started (a cancelled job): for the post step. */
+  follow?: { recordArn?: string; deploymentId?: string };
 }
 
 export interface LambdaFunctionResult {

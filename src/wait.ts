@@ -1,8 +1,9 @@
 import type { Clock } from './clock.ts';
-import { TimeoutError } from './errors.ts';
+import { CancelledError, TimeoutError } from './errors.ts';
 import { formatDuration } from './plan/duration.ts';
 
-export type Poll<T> = { done: true; value: T } | { done: false; state: string };
+/** `nextMs`: sleep this long before the next poll instead of the interval (a known bake). */
+export type Poll<T> = { done: true; value: T } | { done: false; state: string; nextMs?: number };
 
 export interface WaitOptions<T> {
   /** What we wait for, for the timeout message: "deployment ecs-svc/1 of service 'web'". */
@@ -12,6 +13,8 @@ export interface WaitOptions<T> {
   check: () => Promise<Poll<T>>;
   /** Called with the state line whenever it differs from the last one. */
   onProgress: (state: string) => void;
+  /** Aborted when the job is cancelled: the wait ends at once with a CancelledError. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -22,7 +25,11 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: Clock): Promise
   const started = clock.now();
   const deadline = started + options.timeoutMs;
   let lastState: string | undefined;
+  const { signal } = options;
+  const cancelled = (): CancelledError =>
+    new CancelledError(`The job was cancelled after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
   for (;;) {
+    if (isAborted(signal)) throw cancelled();
     const poll = await options.check();
     if (poll.done) return poll.value;
     if (poll.state !== lastState) {
@@ -35,6 +42,26 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: Clock): Promise
         `Timed out after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`,
       );
     }
-    await clock.sleep(Math.min(options.intervalMs, remaining));
+    await sleepUnlessAborted(clock, Math.min(poll.nextMs ?? options.intervalMs, remaining), signal);
+    if (isAborted(signal)) throw cancelled();
   }
+}
+
+/** Sleeps, but wakes as soon as `signal` aborts. */
+async function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return clock.sleep(ms);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = () => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([clock.sleep(ms), aborted]);
+  } finally {
+    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }

@@ -44,6 +44,8 @@ const ECS: EcsDeployOptions = {
   dryRun: false,
   wait: { enabled: true, timeoutMs: 60_000, intervalMs: 3000 },
   maxFailedTasks: 3,
+  waitUntil: 'completed',
+  rollbackOnFailure: false,
 };
 const LAMBDA: LambdaOptions = {
   functionNames: ['api'],
