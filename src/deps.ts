@@ -14,6 +14,8 @@ export interface Io extends Logger {
   setOutput(name: string, value: string): void;
   setSecret(value: string): void;
   setFailed(message: string): void;
+  /** GITHUB_STATE, read by the post step (`STATE_<name>`). */
+  saveState?(name: string, value: string): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
   writeSummary(markdown: string): Promise<void>;
 }

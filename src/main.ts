@@ -8,16 +8,21 @@ import { runPipeline } from './pipeline.ts';
 import { failureText } from './plan/verdict.ts';
 import { outputsOf } from './report/outputs.ts';
 import { renderInputFailure, renderSummary } from './report/summary.ts';
+import { ROLLBACK_STATE, rollbackState, watchCancellation } from './cancel.ts';
 import type { PipelineOutcome } from './results.ts';
 
 const USER_AGENT = 'image-deploy/0.1.0';
 
 /** Reads inputs, runs the pipeline, writes outputs and the summary. The one setFailed. */
 export async function run(io: Io = actionsIo(), env: NodeJS.ProcessEnv = process.env, makeDeps = defaultDeps): Promise<void> {
+  const cancellation = watchCancellation(io);
   try {
     const settings = readInputs({ getInput: io.getInput, env });
-    const deps = makeDeps(io, createClients({ region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT }));
+    const deps = { ...makeDeps(io, createClients({ region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT }), cancellation.signal), cancel: cancellation.signal };
     const outcome = await runPipeline(settings, deps, io.group);
+    // A rollback started as the job was cancelled: the post step follows it to its end.
+    const state = rollbackState(outcome, settings);
+    if (state !== undefined) io.saveState?.(ROLLBACK_STATE, state);
     writeOutputs(io, outcome);
     await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
     if (outcome.failures.length > 0) io.setFailed(failureMessage(outcome));
@@ -26,6 +31,8 @@ export async function run(io: Io = actionsIo(), env: NodeJS.ProcessEnv = process
     const failure = failureOf(error, io);
     await writeSummary(io, renderInputFailure(failure));
     io.setFailed(failure.reason);
+  } finally {
+    cancellation.dispose();
   }
 }
 
@@ -53,11 +60,11 @@ function writeOutputs(io: Io, outcome: PipelineOutcome): void {
   for (const [name, value] of Object.entries(outputsOf(outcome))) io.setOutput(name, value);
 }
 
-function defaultDeps(io: Io, clients: StepDeps['clients']): StepDeps {
+function defaultDeps(io: Io, clients: StepDeps['clients'], cancel?: AbortSignal): StepDeps {
   return {
     log: io,
     clients,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms) => cancellableSleep(ms, cancel),
     now: () => Date.now(),
   };
 }
@@ -68,6 +75,7 @@ function actionsIo(): Io {
     setOutput: (name, value) => core.setOutput(name, value),
     setSecret: (value) => core.setSecret(value),
     setFailed: (message) => core.setFailed(message),
+    saveState: (name, value) => core.saveState(name, value),
     info: (message) => core.info(message),
     warning: (message) => core.warning(message),
     debug: (message) => core.debug(message),
@@ -76,4 +84,26 @@ function actionsIo(): Io {
       await core.summary.addRaw(markdown).write();
     },
   };
+}
+
+/**
+ * A sleep in flight when the job is cancelled ends at once (its timer cleared, so no wait
+ * keeps the process alive); sleeps begun after that run normally (a rollback's follow).
+ */
+function cancellableSleep(ms: number, cancel: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (cancel === undefined || cancel.aborted) {
+      setTimeout(resolve, ms);
+      return;
+    }
+    const wake = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      cancel.removeEventListener('abort', wake);
+      resolve();
+    }, ms);
+    cancel.addEventListener('abort', wake, { once: true });
+  });
 }

@@ -12,6 +12,7 @@ import type { LambdaPlan } from './steps/lambda-plan.ts';
 import { applyLambda, prepareLambda } from './steps/lambda.ts';
 import { applyParameter, prepareParameter, type ParameterPlan } from './steps/parameter.ts';
 import { applyRunTask, prepareRunTask, type RunTaskPlan } from './steps/run-task.ts';
+import { putEcsBack, putLambdaBack } from './steps/put-back.ts';
 
 /** The step functions the pipeline sequences; tests pass fakes to check order and stops. */
 export interface Steps {
@@ -25,6 +26,8 @@ export interface Steps {
   applyLambda: typeof applyLambda;
   prepareParameter: typeof prepareParameter;
   applyParameter: typeof applyParameter;
+  putEcsBack: typeof putEcsBack;
+  putLambdaBack: typeof putLambdaBack;
 }
 
 export const STEPS: Steps = {
@@ -38,6 +41,8 @@ export const STEPS: Steps = {
   applyLambda,
   prepareParameter,
   applyParameter,
+  putEcsBack,
+  putLambdaBack,
 };
 
 /** Runs `fn` inside a collapsible log group (core.group on the runner). */
@@ -133,6 +138,9 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     );
   }
   await Promise.all(deploys);
+  if (outcome.failures.length > 0 && concurrent && plans.ecs?.options.rollbackOnFailure === true) {
+    outcome.putBack = await putBack(outcome, plans.ecs.options.wait, deps, steps);
+  }
   if (outcome.failures.length > 0) {
     outcome.failures.sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode));
     return stopAfter(['run-task', 'ecs', 'lambda']);
@@ -171,4 +179,16 @@ async function prepareAll(settings: Settings, image: ResolvedImage | undefined, 
     plans.parameter = await attempt('parameter', `parameter: plan ${parameter.name}`, (d) => steps.prepareParameter(parameter, image, d));
   }
   return plans;
+}
+
+/** ecs or lambda failed: put the other back as it was (rollback-on-failure), in parallel. */
+async function putBack(outcome: PipelineOutcome, bounds: { intervalMs: number; timeoutMs: number }, deps: StepDeps, steps: Steps): Promise<string[]> {
+  const { ecs, lambda } = outcome;
+  const work = [
+    ecs !== undefined && !isFailure(ecs.verdict) ? steps.putEcsBack(ecs, bounds, { ...deps, log: withPrefix(deps.log, '[ecs] ') }) : Promise.resolve([]),
+    lambda !== undefined ? steps.putLambdaBack(lambda, bounds, { ...deps, log: withPrefix(deps.log, '[lambda] ') }) : Promise.resolve([]),
+  ];
+  const lines = (await Promise.all(work)).flat();
+  for (const line of lines) deps.log.info(`Put back: ${line}`);
+  return lines;
 }

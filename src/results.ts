@@ -6,6 +6,7 @@ import type { TaskSize } from './plan/ecs-deploy.ts';
 import type { TagSource } from './plan/image-source.ts';
 import type { ParameterType } from './plan/parameter.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
+import type { RollbackReport } from './plan/rollback.ts';
 import type { StageVisit } from './plan/service-deployment.ts';
 import type { Strategy } from './plan/service-deployment-stages.ts';
 import type { Failure, Verdict } from './plan/verdict.ts';
@@ -69,17 +70,6 @@ export interface ServiceDeploymentReport {
   hooks: string[];
 }
 
-export interface RollbackReport {
-  /** Who rolled back: ECS on its own, or this step (StopServiceDeployment, else UpdateService). */
-  by: 'ecs' | 'stop-service-deployment' | 'update-service';
-  /** `started` when the job was cancelled before the rollback could be followed to its end. */
-  verdict: Verdict<'succeeded' | 'started'>;
-  /** The revision the service was (or is being) put back on, when known. */
-  to?: string;
-  /** What to follow when the rollback was only started (a cancelled job): for the post step. */
-  follow?: { recordArn?: string; deploymentId?: string };
-}
-
 export interface LambdaFunctionResult {
   /** As given in the input. */
   functionName: string;
@@ -90,6 +80,8 @@ export interface LambdaFunctionResult {
   previousImage?: string;
   /** The image it runs after (or would, in a dry run). */
   image: string;
+  /** The version the alias pointed at before this step (when it existed). */
+  previousAliasVersion?: string;
   /** The version published by this step, or the one the alias already pointed at. */
   version?: string;
   alias?: string;
@@ -131,6 +123,8 @@ export interface PipelineOutcome {
   parameter?: ParameterResult;
   /** Every failure, in mode order (ecs and lambda run together, so both may fail). */
   failures: ModeFailure[];
+  /** What was put back as it was because the other of ecs / lambda failed (rollback-on-failure). */
+  putBack?: string[];
   /** Modes that did not run (or did not change anything) because of a failure. */
   skipped: Mode[];
 }

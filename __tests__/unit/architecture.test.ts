@@ -61,7 +61,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   inputs: ['inputs', 'plan', 'settings', 'names', 'errors'],
   report: ['report', 'plan', 'results', 'names'],
   pipeline: ['steps', 'plan', 'settings', 'results', 'deps', 'failure', 'names'],
-  main: ['aws', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names'],
+  cancel: ['deps', 'results', 'settings'],
+  main: ['aws', 'cancel', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names'],
+  post: ['aws', 'cancel', 'deps', 'errors', 'steps'],
   index: ['main'],
 };
 

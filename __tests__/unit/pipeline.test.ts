@@ -199,6 +199,14 @@ function fakeSteps(rec: Recorder, overrides: Partial<Steps> = {}): Steps {
       rec.events.push('applyParameter');
       return parameterResult();
     },
+    putEcsBack: async () => {
+      rec.events.push('putEcsBack');
+      return ['ecs: put back'];
+    },
+    putLambdaBack: async () => {
+      rec.events.push('putLambdaBack');
+      return ['lambda: put back'];
+    },
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import { consoleHost, taskDefinitionLabel, taskIdOf } from '../plan/aws-names.ts
 import { formatDuration } from '../plan/duration.ts';
 import type { TaskSize } from '../plan/ecs-deploy.ts';
 import { failureText, type Failure } from '../plan/verdict.ts';
+import { serviceDeploymentLines } from './service-deployment-summary.ts';
 import type { EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
 
 // One word per verdict, whatever the mode, so a reader scans one column.
@@ -32,6 +33,7 @@ export function renderSummary(outcome: PipelineOutcome, context: SummaryContext)
   for (const failure of outcome.failures) {
     lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', '```', failureText(failure.failure) ?? '', '```', '');
   }
+  if (outcome.putBack !== undefined && outcome.putBack.length > 0) lines.push('**Put back as it was:**', '', ...outcome.putBack.map((l) => `- ${cell(l)}`), '');
   if (outcome.skipped.length > 0) lines.push(`Not run because of the failure: ${outcome.skipped.join(', ')}.`, '');
   return lines.join('\n');
 }
@@ -89,6 +91,7 @@ function ecsSection(result: EcsResult, region: string): string[] {
     `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${cell(change(result.before.image, result.after.image))} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | [deployments](${ecsConsoleLink(result, region)}) |`,
   ];
   if (result.deploymentId) lines.push('', `Deployment: \`${result.deploymentId}\``);
+  lines.push(...serviceDeploymentLines(result, cell));
   if (result.diff.length > 0) lines.push('', '<details><summary>Task definition changes</summary>', '', '```text', ...result.diff, '```', '</details>');
   return lines;
 }

@@ -37,6 +37,8 @@ export class DeploymentRecord {
   private arnValue: string | undefined;
   private listed = false;
   private off = false;
+  /** A record was read once: later errors skip a poll instead of turning records off. */
+  private confirmed = false;
   private lastRecord: ServiceDeployment | undefined;
   private strategyValue: Strategy = 'ROLLING';
   private visits: StageVisit[] = [];
@@ -73,10 +75,19 @@ export class DeploymentRecord {
     try {
       const arn = await this.find();
       if (arn === undefined) return {};
-      const record = await describeServiceDeployment(this.deps.clients.ecs, arn);
+      // Until a record was read, one attempt: an emulator without these calls answers 500,
+      // which the SDK would retry for seconds on every deploy.
+      const client = this.confirmed ? this.deps.clients.ecs : this.deps.clients.once.ecs;
+      const record = await describeServiceDeployment(client, arn);
       if (record === undefined) return {};
+      this.confirmed = true;
       return this.judge(record, service);
     } catch (error) {
+      const name = awsErrorName(error);
+      if (this.confirmed && (name === undefined || !DENIED.has(name))) {
+        this.deps.log.debug(`DescribeServiceDeployments failed this poll: ${messageOf(error)}`);
+        return {};
+      }
       this.turnOff(error);
       return {};
     }
@@ -106,7 +117,7 @@ export class DeploymentRecord {
     this.listed = true;
     const { cluster, service } = this.options;
     // Our record is the oldest one created since our UpdateService: later ones are newer deploys.
-    const briefs = await listServiceDeployments(this.deps.clients.ecs, { cluster, service }, this.options.since);
+    const briefs = await listServiceDeployments(this.deps.clients.once.ecs, { cluster, service }, this.options.since);
     const ours = [...briefs].sort((a, b) => time(a.createdAt) - time(b.createdAt))[0];
     this.arnValue = ours?.serviceDeploymentArn;
     if (this.arnValue === undefined) this.deps.log.info(`ECS listed no deployment record for service '${service}' since ${this.options.since.toISOString()}: following DescribeServices only.`);

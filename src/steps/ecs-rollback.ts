@@ -7,7 +7,7 @@ import { primaryDeployment } from '../plan/ecs-rollout.ts';
 import type { StoppedTaskOptions } from '../plan/ecs-progress.ts';
 import { classifyServiceDeployment, decideRollback, isRollingBack, isTerminal, rollbackOutcome } from '../plan/service-deployment.ts';
 import { failed, withDetails, type Failure } from '../plan/verdict.ts';
-import type { RollbackReport } from '../results.ts';
+import { rollbackLine, type RollbackReport } from '../plan/rollback.ts';
 import { waitFor } from '../wait.ts';
 import { followDeployment } from './ecs-follow.ts';
 import type { DeploymentRecord } from './ecs-record.ts';
@@ -140,19 +140,6 @@ function started(failure: Failure, by: RollbackReport['by'], options: SettleOpti
 function keepDetails(first: Failure, final: Failure): Failure {
   const extra = first.details.filter((line) => !final.details.includes(line));
   return withDetails(final, extra);
-}
-
-export function rollbackLine(rollback: RollbackReport): string {
-  const how = rollback.by === 'ecs' ? 'ECS' : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)' : 'UpdateService to the previous revision';
-  const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
-  switch (rollback.verdict.state) {
-    case 'succeeded':
-      return `rolled back${to} by ${how}: succeeded`;
-    case 'started':
-      return `rollback${to} by ${how} started; the job was cancelled, so the post step follows it`;
-    default:
-      return `rollback${to} by ${how} FAILED: ${rollback.verdict.state === 'failed' ? rollback.verdict.reason : ''}`;
-  }
 }
 
 function withRollbackLine(failure: Failure, rollback: RollbackReport): Failure {
