@@ -311,6 +311,42 @@ describe('runPipeline', () => {
     expect(outcome.failures).toEqual([{ mode: 'lambda', failure: failed('error', 'api: update Failed: ImageLayerFailure') }]);
   });
 
+  describe('with rollback-on-failure and ecs and lambda in one step', () => {
+    const withRollback = settings(['image', 'ecs', 'lambda', 'parameter'], {
+      image: { image: REPOSITORY, pinDigest: true, git: { ref: 'refs/tags/v1.2.3' } },
+      ecs: { ...ECS, rollbackOnFailure: true },
+      lambda: LAMBDA,
+      parameter: PARAMETER,
+    });
+
+    it('puts the service back when a Lambda update failed, and never writes the parameter', async () => {
+      const rec = recorder();
+      const steps = fakeSteps(rec, { applyLambda: async () => lambdaResult({ verdict: failed('update-failed', 'api: update Failed') }) });
+      const outcome = await runPipeline(withRollback, rec.deps, rec.group, steps);
+      expect(rec.events).toContain('putEcsBack');
+      expect(rec.events).not.toContain('applyParameter');
+      expect(outcome.putBack).toEqual(['ecs: put back', 'lambda: put back']);
+    });
+
+    it('puts the Lambda functions back when the ECS deployment failed, leaving the service to its own rollback', async () => {
+      const rec = recorder();
+      const steps = fakeSteps(rec, { applyEcs: async () => ecsResult({ verdict: failed('rolled-back', 'alarm') }) });
+      const outcome = await runPipeline(withRollback, rec.deps, rec.group, steps);
+      expect(rec.events).toContain('putLambdaBack');
+      expect(rec.events).not.toContain('putEcsBack');
+      expect(rec.events).not.toContain('applyParameter');
+      expect(outcome.putBack).toEqual(['lambda: put back']);
+    });
+
+    it('puts nothing back without rollback-on-failure', async () => {
+      const rec = recorder();
+      const steps = fakeSteps(rec, { applyEcs: async () => ecsResult({ verdict: failed('rolled-back', 'alarm') }) });
+      const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+      expect(rec.events.filter((e) => e.startsWith('put'))).toEqual([]);
+      expect(outcome.putBack).toBeUndefined();
+    });
+  });
+
   it('reports both failures in mode order when ecs and lambda both fail', async () => {
     const rec = recorder();
     const steps = fakeSteps(rec, {
