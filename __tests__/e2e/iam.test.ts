@@ -51,6 +51,8 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
 const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^ecs:(DescribeServices|UpdateService)$/, 'arn:aws:ecs:*:*:service/'],
   [/^ecs:DescribeTasks$/, 'arn:aws:ecs:*:*:task/'],
+  [/^ecs:ListServiceDeployments$/, 'arn:aws:ecs:*:*:service/'],
+  [/^ecs:(DescribeServiceDeployments|StopServiceDeployment)$/, 'arn:aws:ecs:*:*:service-deployment/'],
   [/^ecs:RunTask$/, 'arn:aws:ecs:*:*:task-definition/'],
   [/^ecr:/, 'arn:aws:ecr:*:*:repository/'],
   [/^lambda:/, 'arn:aws:lambda:*:*:function:'],
