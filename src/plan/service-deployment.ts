@@ -91,7 +91,7 @@ export function causeOf(record: ServiceDeployment): string {
   const hook = failedHook(record);
   if (hook !== undefined) return `lifecycle hook ${hookLabel(hook)} ${hook.status ?? 'FAILED'} at stage ${record.lifecycleStage ?? 'unknown'}`;
   const breaker = record.deploymentCircuitBreaker;
-  if (breaker?.status === 'TRIGGERED') return `the circuit breaker tripped: ${breaker.failureCount ?? '?'} failed tasks (threshold ${breaker.threshold ?? '?'})`;
+  if (breaker?.status === 'TRIGGERED') return `the circuit breaker tripped: ${breaker.failureCount ?? '?'} of ${breaker.threshold ?? '?'} failed tasks (failureCount ${breaker.failureCount ?? '?'}, threshold ${breaker.threshold ?? '?'})`;
   const reason = record.statusReason?.trim() || record.rollback?.reason?.trim();
   return reason ? reason : 'ECS gave no reason';
 }

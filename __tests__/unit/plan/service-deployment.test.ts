@@ -88,7 +88,7 @@ describe('classifyServiceDeployment names what failed the deployment', () => {
         deploymentCircuitBreaker: { status: 'TRIGGERED', failureCount: 3, threshold: 3 },
         statusReason: 'ECS deployment circuit breaker: tasks failed to start.',
       },
-      mentions: ['circuit breaker tripped: 3 failed tasks (threshold 3)', 'rollback to the previous revision FAILED', 'ECS: ECS deployment circuit breaker: tasks failed to start.'],
+      mentions: ['circuit breaker tripped: 3 of 3 failed tasks (failureCount 3, threshold 3)', 'rollback to the previous revision FAILED', 'ECS: ECS deployment circuit breaker: tasks failed to start.'],
     },
     {
       name: 'a deployment stopped by someone',
