@@ -82,7 +82,8 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
     return parseJson(res.body);
   };
 
-  // Before any ECS call is answered: a rollback that has started puts moto's service back.
+  // Before any ECS call is answered (this '*' overlay, and each answering overlay below):
+  // a rollback that has started puts moto's service back.
   const sync = async (): Promise<void> => {
     for (const r of records) {
       if (r.motoRolledBack || !viewOf(r).rolledBack) continue;
@@ -156,7 +157,11 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
   });
 
   const gate = (operation: ServiceDeploymentOperation, answer: (req: ProxyRequest, next: () => Promise<ProxyResponse>) => Promise<ProxyResponse>): void => {
-    proxy.overlay('ecs', operation, async (req, next) => (denied.has(operation) ? accessDenied(operation) : answer(req, next)));
+    proxy.overlay('ecs', operation, async (req, next) => {
+      if (denied.has(operation)) return accessDenied(operation);
+      await sync();
+      return answer(req, next);
+    });
   };
 
   gate('ListServiceDeployments', async (req, next) => {
