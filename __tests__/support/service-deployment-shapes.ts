@@ -180,7 +180,10 @@ export function rolloutStateOf(record: ScriptedRecord, view: RecordView, ctx: Ro
   if (view.status === 'SUCCESSFUL') {
     return build([deployment(ctx.ours, { runningCount: desired, rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${ctx.ours.id} completed.` })], ctx.taskDefinitionArn);
   }
-  const oursFailed = deployment(ctx.ours, { status: 'ACTIVE', failedTasks: view.crashedTasks, rolloutState: 'FAILED', rolloutStateReason: view.statusReason ?? 'Service deployment failed.' });
+  // deployments[] says only what it says today: the breaker's reason, otherwise no alarm,
+  // hook or stage name (those are in the record), so a test can tell who read the record.
+  const failedReason = view.breakerTriggered ? (view.statusReason ?? '') : `ECS deployment ${ctx.ours.id} rolled back.`;
+  const oursFailed = deployment(ctx.ours, { status: 'ACTIVE', failedTasks: view.crashedTasks, rolloutState: 'FAILED', rolloutStateReason: failedReason });
   if (view.rolledBack) {
     const rollback = deployment({ ...ctx.ours, id: derivedDeploymentId(ctx.ours.id, 'rollback'), taskDefinition: ctx.previousTaskDefinitionArn }, {});
     if (view.status === 'ROLLBACK_SUCCESSFUL') {
