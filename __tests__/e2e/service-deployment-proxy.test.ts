@@ -204,4 +204,21 @@ describe('scenario proxy: ECS service deployments', () => {
       sd.denyAccess([]);
     }
   });
+
+  it('services without a script: moto (HTTP 500) by default, an empty history with answerUnscripted', async () => {
+    await testbed.seedService({ cluster: 'c-plain', service: 's-plain', desiredCount: 1 });
+    const list = new ListServiceDeploymentsCommand({ cluster: 'c-plain', service: 's-plain' });
+    const quick = ecsClient(testbed.proxy.url);
+    try {
+      await expect(quick.send(list)).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+      sd.answerUnscripted(true);
+      expect((await quick.send(list)).serviceDeployments).toEqual([]);
+      const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/c-plain/s-plain/1';
+      const out = await quick.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }));
+      expect(out).toMatchObject({ serviceDeployments: [], failures: [{ arn, reason: 'MISSING' }] });
+    } finally {
+      sd.answerUnscripted(false);
+      quick.destroy();
+    }
+  });
 });

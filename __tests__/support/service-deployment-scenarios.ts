@@ -46,6 +46,13 @@ export interface ServiceDeployments {
    * AccessDeniedException, as for a role without `ecs:<Operation>`; `[]` lifts it.
    */
   denyAccess(operations?: readonly ServiceDeploymentOperation[]): void;
+  /**
+   * Services without a script: by default these calls go on to moto, which answers HTTP 500
+   * with an HTML page (the SDK: "SyntaxError: Unexpected token '<'", after its retries), as
+   * an emulator without the API would. `true`: answer as ECS does for a service with no
+   * records (ListServiceDeployments: []; DescribeServiceDeployments: failures MISSING).
+   */
+  answerUnscripted(on: boolean): void;
 }
 
 interface LiveRecord extends ScriptedRecord {
@@ -70,6 +77,7 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
   const scripts = new Map<string, ServiceDeploymentScript>();
   const records: LiveRecord[] = [];
   let denied = new Set<string>();
+  let answerUnscripted = false;
 
   const elapsed = (r: ScriptedRecord): number => Date.now() - r.startedAt;
   const viewOf = (r: LiveRecord): RecordView => recordAt(r.script, r.events, elapsed(r));
@@ -167,7 +175,7 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
   gate('ListServiceDeployments', async (req, next) => {
     const body = req.call.body as { service?: string; cluster?: string; status?: string[]; createdAt?: { before?: number; after?: number } };
     const name = (body.service ?? '').split('/').pop() ?? '';
-    if (!scripts.has(name)) return next();
+    if (!scripts.has(name)) return answerUnscripted ? jsonAnswer({ serviceDeployments: [] }) : next();
     const clusterName = (body.cluster ?? 'default').split('/').pop();
     const found = records
       .filter((r) => r.serviceName === name && r.clusterArn.split('/').pop() === clusterName)
@@ -182,7 +190,7 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
   gate('DescribeServiceDeployments', async (req, next) => {
     const arns = ((req.call.body as { serviceDeploymentArns?: unknown }).serviceDeploymentArns ?? []) as string[];
     const found = arns.map((arn) => records.find((r) => r.arn === arn));
-    if (found.every((r) => r === undefined) && arns.length > 0 && !arns.some((a) => a.includes(':service-deployment/'))) return next();
+    if (!answerUnscripted && found.every((r) => r === undefined) && !arns.some((a) => a.includes(':service-deployment/'))) return next();
     return jsonAnswer({
       serviceDeployments: found.flatMap((r) => (r === undefined ? [] : [serviceDeploymentJson(r, viewOf(r), elapsed(r))])),
       failures: arns.filter((_, i) => found[i] === undefined).map((arn) => ({ arn, reason: 'MISSING' })),
@@ -243,6 +251,9 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
       records.filter((r) => r.serviceName === serviceName).map((r) => ({ arn: r.arn, deploymentId: r.deploymentId, view: viewOf(r), events: r.events })),
     denyAccess(operations = SERVICE_DEPLOYMENT_OPERATIONS) {
       denied = new Set(operations);
+    },
+    answerUnscripted(on) {
+      answerUnscripted = on;
     },
   };
 }
