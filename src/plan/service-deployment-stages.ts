@@ -82,23 +82,25 @@ export function bakeTimeMs(config: DeploymentConfiguration | undefined): number 
 export interface PollPlan {
   /** The normal poll interval (`poll-interval`). */
   intervalMs: number;
-  /** The rare interval through a known bake or a pause hook. */
+  /** The rare interval through a known bake. */
   slowIntervalMs: number;
+  /** At a pause hook: a person continues it, and wants to see it move soon after. */
+  pausedIntervalMs: number;
   /** Return to the normal interval this long before a bake is due to end. */
   leadMs: number;
 }
 
-export const DEFAULT_POLL_PLAN: Omit<PollPlan, 'intervalMs'> = { slowIntervalMs: 60_000, leadMs: 90_000 };
+export const DEFAULT_POLL_PLAN: Omit<PollPlan, 'intervalMs'> = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 90_000 };
 
 /**
  * How long to sleep before the next poll. Through a bake whose end is known, poll rarely
  * and come back to the normal interval `leadMs` before the end, so the verdict after the
  * bake is still seen within one normal interval; at a pause hook (which waits for a
- * person), poll rarely too. Otherwise: the normal interval.
+ * person), every `pausedIntervalMs`. Otherwise: the normal interval.
  */
 export function nextPollDelay(input: { plan: PollPlan; now: number; bakeEndsAt?: number; paused: boolean }): number {
   const { plan, now, bakeEndsAt, paused } = input;
-  if (paused) return Math.max(plan.intervalMs, plan.slowIntervalMs);
+  if (paused) return Math.max(plan.intervalMs, plan.pausedIntervalMs);
   if (bakeEndsAt === undefined) return plan.intervalMs;
   const untilLead = bakeEndsAt - plan.leadMs - now;
   if (untilLead <= plan.intervalMs) return plan.intervalMs;

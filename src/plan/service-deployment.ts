@@ -115,7 +115,8 @@ export function evidenceOf(record: ServiceDeployment): string[] {
   const lines: string[] = [];
   const alarms = record.alarms;
   if ((alarms?.triggeredAlarmNames ?? []).length > 0) {
-    lines.push(`alarms in ALARM: ${(alarms?.triggeredAlarmNames ?? []).join(', ')} (watched: ${(alarms?.alarmNames ?? []).join(', ') || 'unknown'})`);
+    // Only those in ALARM: naming the quiet ones too would point the reader at the wrong graph.
+    lines.push(`alarms in ALARM: ${(alarms?.triggeredAlarmNames ?? []).join(', ')}`);
   }
   for (const hook of record.lifecycleHookDetails ?? []) {
     if (hook.status === 'FAILED' || hook.status === 'TIMED_OUT') lines.push(`lifecycle hook ${hookLabel(hook)}: ${hook.status} at stage ${record.lifecycleStage ?? 'unknown'}`);

@@ -77,7 +77,10 @@ export async function followDeployment(options: FollowOptions, deps: StepDeps): 
     const record = options.record?.last;
     if (record !== undefined && record.status !== 'SUCCESSFUL') {
       deps.log.info(`Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`);
-    } else deps.log.info(`Deployment ${deploymentId} completed: service '${serviceName}' runs it.`);
+    } else {
+      const says = record === undefined ? '' : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
+      deps.log.info(`Deployment ${deploymentId} completed: service '${serviceName}' runs it${says}.`);
+    }
     return final;
   }
   return withDetails(final, summarizeTaskFailures(await failedTasks.all(), undefined, options.taskOptions));

@@ -67,7 +67,7 @@ describe('hasReached', () => {
 });
 
 describe('nextPollDelay', () => {
-  const plan = { intervalMs: 3000, slowIntervalMs: 60_000, leadMs: 90_000 };
+  const plan = { intervalMs: 3000, slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 90_000 };
   const MIN = 60_000;
 
   it('polls at the normal interval when nothing is known to take long', () => {
@@ -84,7 +84,7 @@ describe('nextPollDelay', () => {
   });
 
   it('polls rarely while a pause hook waits for a person', () => {
-    expect(nextPollDelay({ plan, now: 0, paused: true })).toBe(MIN);
+    expect(nextPollDelay({ plan, now: 0, paused: true })).toBe(30_000);
   });
 
   it('costs tens of polls, not hundreds, for a 30-minute bake', () => {

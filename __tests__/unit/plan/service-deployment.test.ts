@@ -70,7 +70,7 @@ describe('classifyServiceDeployment names what failed the deployment', () => {
         alarms: { status: 'TRIGGERED', alarmNames: ['web-5xx', 'web-p99'], triggeredAlarmNames: ['web-p99'] },
         rollback: { reason: 'Alarm triggered', serviceRevisionArn: 'arn:rev/old' },
       },
-      mentions: ["alarm 'web-p99' in ALARM", 'at stage PRODUCTION_TRAFFIC_SHIFT', 'rollback to arn:rev/old succeeded', 'watched: web-5xx, web-p99'],
+      mentions: ["alarm 'web-p99' in ALARM", 'at stage PRODUCTION_TRAFFIC_SHIFT', 'rollback to arn:rev/old succeeded', 'alarms in ALARM: web-p99'],
     },
     {
       name: 'a linear deployment failed by a hook',
@@ -98,6 +98,12 @@ describe('classifyServiceDeployment names what failed the deployment', () => {
   ])('$name', ({ record, mentions }) => {
     const text = failureText(classify(aRecord(record))) ?? '';
     for (const mention of mentions) expect(text).toContain(mention);
+  });
+
+  it('names only the alarms in ALARM, not the quiet ones it watched', () => {
+    const text = failureText(classify(aRecord({ status: 'ROLLBACK_IN_PROGRESS', alarms: { alarmNames: ['web-5xx', 'web-p99'], triggeredAlarmNames: ['web-5xx'] } }))) ?? '';
+    expect(text).toContain('web-5xx');
+    expect(text).not.toContain('web-p99');
   });
 });
 
