@@ -3,11 +3,9 @@
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
 
 import * as core from '@actions/core';
-import { createClients } from './aws/clients.ts';
 import { ROLLBACK_STATE, parseRollbackState } from './cancel.ts';
 import type { StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
-import { followRollbackAfterCancel } from './steps/ecs-rollback-post.ts';
 
 // The runner gives steps that run after a cancellation 5 minutes in all.
 const POST_BUDGET_MS = 4 * 60_000;
@@ -15,6 +13,8 @@ const POST_BUDGET_MS = 4 * 60_000;
 export async function post(): Promise<void> {
   const state = parseRollbackState(core.getState(ROLLBACK_STATE));
   if (state === undefined) return;
+  // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
+  const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([import('./aws/clients.ts'), import('./steps/ecs-rollback-post.ts')]);
   const deps: StepDeps = {
     log: { info: (m) => core.info(m), warning: (m) => core.warning(m), debug: (m) => core.debug(m) },
     clients: createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }),
