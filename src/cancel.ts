@@ -3,6 +3,7 @@
 // within that window; the post step (src/post.ts) follows it with the state saved here.
 
 import type { Logger } from './deps.ts';
+import type { StartedRollback } from './plan/rollback.ts';
 import type { PipelineOutcome } from './results.ts';
 import type { Settings } from './settings.ts';
 
@@ -33,16 +34,9 @@ export function watchCancellation(log: Pick<Logger, 'warning'>, target: Pick<Nod
 }
 
 /** What the post step needs to follow a rollback that was only started. */
-export interface RollbackState {
+export interface RollbackState extends StartedRollback {
   region: string;
   endpoint?: string;
-  cluster: string;
-  service: string;
-  recordArn?: string;
-  deploymentId?: string;
-  to?: string;
-  intervalMs: number;
-  timeoutMs: number;
 }
 
 export function rollbackState(outcome: PipelineOutcome, settings: Settings): string | undefined {

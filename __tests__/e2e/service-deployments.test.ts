@@ -2,7 +2,9 @@ import { ContinueServiceDeploymentCommand, DescribeServicesCommand } from '@aws-
 import { describe, expect, it } from 'vitest';
 import { TEST_ACCOUNT, TEST_REGION, describeService, ecsClient } from '../support/ecs-fixtures.ts';
 import type { SeededService } from '../support/ecs-fixtures.ts';
-import { errorText, runAction, transcript } from '../support/run-action.ts';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { NODE_BINARY, REPO_ROOT, errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
 import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
@@ -16,6 +18,18 @@ import { useTestbed } from '../support/testbed.ts';
 // rollback-on-failure (true | false); output: service-deployment-arn.
 
 const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
+
+/** The action's post step, run as the runner runs it (STATE_<name> from the main step's save-state). */
+function runPost(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.once('close', (code) => resolve({ code, stdout }));
+  });
+}
 
 describe('mode ecs follows the service deployment record', () => {
   const testbed = useTestbed();
@@ -189,7 +203,13 @@ describe('mode ecs follows the service deployment record', () => {
     expect(stops).toHaveLength(1);
     expect(stops[0]?.body).toEqual({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' });
     expect((stops[0]?.at ?? Infinity) - sigintAt).toBeLessThan(7_500);
-    // ECS finishes the rollback on its own (a `post:` entry, if the product adds one, would follow it).
+    // The main step saved what to follow; the post step (dist/post/index.js) follows the
+    // rollback to its end, as the runner runs it after a cancellation.
+    const state = /::save-state name=rollback::(.*)/.exec(run.stdout)?.[1] ?? '';
+    expect(JSON.parse(state)).toMatchObject({ cluster: `c-${name}`, service: `s-${name}`, recordArn: arn });
+    const post = await runPost({ ...testbed.awsEnv, STATE_rollback: state });
+    expect(post.code, post.stdout).toBe(0);
+    expect(post.stdout).toContain('ROLLBACK_SUCCESSFUL');
     const ecs = ecsClient(testbed.proxy.url);
     try {
       const until = Date.now() + 20_000;

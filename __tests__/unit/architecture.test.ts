@@ -61,7 +61,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   inputs: ['inputs', 'plan', 'settings', 'names', 'errors'],
   report: ['report', 'plan', 'results', 'names'],
   pipeline: ['steps', 'plan', 'settings', 'results', 'deps', 'failure', 'names'],
-  cancel: ['deps', 'results', 'settings'],
+  cancel: ['deps', 'plan', 'results', 'settings'],
   main: ['aws', 'cancel', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names'],
   post: ['aws', 'cancel', 'deps', 'errors', 'steps'],
   index: ['main'],

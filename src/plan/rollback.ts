@@ -26,3 +26,14 @@ export function rollbackLine(rollback: RollbackReport): string {
       return `rollback${to} by ${how} FAILED: ${rollback.verdict.state === 'failed' ? rollback.verdict.reason : ''}`;
   }
 }
+
+/** A rollback the cancelled main step started, as the post step gets it to follow. */
+export interface StartedRollback {
+  cluster: string;
+  service: string;
+  recordArn?: string;
+  deploymentId?: string;
+  to?: string;
+  intervalMs: number;
+  timeoutMs: number;
+}

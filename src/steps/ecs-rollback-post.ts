@@ -2,17 +2,8 @@ import type { StepDeps } from '../deps.ts';
 import { rollbackOutcome } from '../plan/service-deployment.ts';
 import { failureText } from '../plan/verdict.ts';
 import { followDeployment } from './ecs-follow.ts';
+import type { StartedRollback } from '../plan/rollback.ts';
 import { followRecord } from './ecs-rollback.ts';
-
-export interface StartedRollback {
-  cluster: string;
-  service: string;
-  recordArn?: string;
-  deploymentId?: string;
-  to?: string;
-  intervalMs: number;
-  timeoutMs: number;
-}
 
 /** Follows a rollback the cancelled main step started: the record if there is one, else the deployment. */
 export async function followRollbackAfterCancel(rollback: StartedRollback, deps: StepDeps): Promise<{ ok: boolean; text: string }> {
