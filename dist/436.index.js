@@ -9,11 +9,14 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Jv: () => (/* binding */ describeService),
+  MH: () => (/* binding */ describeServiceDeployment),
   oh: () => (/* binding */ describeTaskDefinition),
   yz: () => (/* binding */ describeTasks),
+  C0: () => (/* binding */ listServiceDeployments),
   em: () => (/* binding */ listStoppedTasks),
   eQ: () => (/* binding */ registerTaskDefinition),
   ZZ: () => (/* binding */ runTask),
+  dD: () => (/* binding */ stopServiceDeployment),
   bU: () => (/* binding */ updateService)
 });
 
@@ -188,6 +191,35 @@ async function runTask(ecs, request) {
     }
     catch (error) {
         throw new errors/* AwsCallError */.iQ(`RunTask for '${String(request.taskDefinition)}' in cluster '${String(request.cluster)}'`, error);
+    }
+}
+/** The service's deployment records created at or after `since`, newest first (one page). */
+async function listServiceDeployments(ecs, ref, since) {
+    try {
+        const out = await ecs.send(new dist_cjs.ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
+        return out.serviceDeployments ?? [];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`ListServiceDeployments for '${ref.service}' in cluster '${ref.cluster}'`, error);
+    }
+}
+/** One deployment record, or undefined when ECS does not know it (yet). */
+async function describeServiceDeployment(ecs, arn) {
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }));
+        return out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn) ?? out.serviceDeployments?.[0];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeServiceDeployments for '${arn}'`, error);
+    }
+}
+/** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
+async function stopServiceDeployment(ecs, arn, stopType) {
+    try {
+        await ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
     }
 }
 

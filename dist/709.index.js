@@ -308,7 +308,11 @@ async function waitFor(options, clock) {
     const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
     let lastState;
     let lastSaid = started;
+    const { signal } = options;
+    const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
+        if (isAborted(signal))
+            throw cancelled();
         const poll = await options.check();
         if (poll.done)
             return poll.value;
@@ -326,8 +330,30 @@ async function waitFor(options, clock) {
         if (remaining <= 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`Timed out after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`);
         }
-        await clock.sleep(Math.min(options.intervalMs, remaining));
+        await sleepUnlessAborted(clock, Math.min(poll.nextMs ?? options.intervalMs, remaining), signal);
+        if (isAborted(signal))
+            throw cancelled();
     }
+}
+/** Sleeps, but wakes as soon as `signal` aborts. */
+async function sleepUnlessAborted(clock, ms, signal) {
+    if (signal === undefined)
+        return clock.sleep(ms);
+    let onAbort;
+    const aborted = new Promise((resolve) => {
+        onAbort = () => resolve();
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([clock.sleep(ms), aborted]);
+    }
+    finally {
+        if (onAbort !== undefined)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+function isAborted(signal) {
+    return signal?.aborted === true;
 }
 
 

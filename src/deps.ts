@@ -14,6 +14,10 @@ export interface Io extends Logger {
   setOutput(name: string, value: string): void;
   setSecret(value: string): void;
   setFailed(message: string): void;
+  /** GITHUB_STATE, read by the post step (`STATE_<name>`). */
+  saveState?(name: string, value: string): void;
+  /** GITHUB_STATE of the main step, read by the post step. */
+  getState?(name: string): string;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
   writeSummary(markdown: string): Promise<void>;
 }
@@ -22,6 +26,8 @@ export interface Io extends Logger {
 export interface StepDeps extends Clock {
   log: Logger;
   clients: Clients;
+  /** Aborted when the runner cancels the job (SIGINT): waits end, rollbacks start. */
+  cancel?: AbortSignal;
 }
 
 /** A logger whose every line starts with `prefix`: for work that runs side by side. */

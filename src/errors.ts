@@ -11,6 +11,11 @@ export class TimeoutError extends UserError {
   override name = 'TimeoutError';
 }
 
+/** The job was cancelled (SIGINT from the runner) while a wait was running. */
+export class CancelledError extends UserError {
+  override name = 'CancelledError';
+}
+
 export class AwsCallError extends Error {
   override name = 'AwsCallError';
   constructor(what: string, cause: unknown) {

@@ -1,5 +1,5 @@
 import type { Logger } from './deps.ts';
-import { TimeoutError, UserError, explain } from './errors.ts';
+import { CancelledError, TimeoutError, UserError, explain } from './errors.ts';
 import { failed, type Failure } from './plan/verdict.ts';
 
 /**
@@ -23,5 +23,6 @@ export class VerdictError extends UserError {
 export function failureOf(error: unknown, log: Pick<Logger, 'debug'>): Failure {
   if (error instanceof VerdictError) return error.failure;
   if (!(error instanceof UserError) && error instanceof Error && error.stack) log.debug(error.stack);
-  return failed(error instanceof TimeoutError ? 'timed-out' : 'error', explain(error));
+  const kind = error instanceof TimeoutError ? 'timed-out' : error instanceof CancelledError ? 'cancelled' : 'error';
+  return failed(kind, explain(error));
 }

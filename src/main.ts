@@ -7,6 +7,7 @@ import { loadSteps, runPipeline } from './pipeline.ts';
 import { failureText } from './plan/verdict.ts';
 import { checkOutputs, outputsOf } from './report/outputs.ts';
 import { renderInputFailure, renderSummary } from './report/summary.ts';
+import { ROLLBACK_STATE, rollbackState, watchCancellation } from './cancel.ts';
 import type { PipelineOutcome } from './results.ts';
 import { runnerIo } from './runner/writer.ts';
 
@@ -14,11 +15,16 @@ const USER_AGENT = 'image-deploy/0.1.0';
 
 /** Reads inputs, runs the pipeline, writes outputs and the summary. The one setFailed. */
 export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.env, makeDeps = defaultDeps): Promise<void> {
+  const cancellation = watchCancellation(io);
   try {
     const settings = readInputs({ getInput: io.getInput, env });
     const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
     const [clients, steps] = await Promise.all([createClients(options, servicesOf(settings.modes)), loadSteps(settings.modes)]);
-    const outcome = await runPipeline(settings, makeDeps(io, clients), io.group, steps);
+    const deps = { ...makeDeps(io, clients, cancellation.signal), cancel: cancellation.signal };
+    const outcome = await runPipeline(settings, deps, io.group, steps);
+    // A rollback started as the job was cancelled: the post step follows it to its end.
+    const state = rollbackState(outcome, settings);
+    if (state !== undefined) io.saveState?.(ROLLBACK_STATE, state);
     const outputProblems = writeOutputs(io, outcome);
     await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
     if (outcome.failures.length > 0 || outputProblems.length > 0) io.setFailed([failureMessage(outcome), ...outputProblems].filter((m) => m !== '').join('\n'));
@@ -27,6 +33,8 @@ export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.
     const failure = failureOf(error, io);
     await writeSummary(io, renderInputFailure(failure));
     io.setFailed(failure.reason);
+  } finally {
+    cancellation.dispose();
   }
 }
 
@@ -57,11 +65,33 @@ function writeOutputs(io: Io, outcome: PipelineOutcome): string[] {
   return problems;
 }
 
-function defaultDeps(io: Io, clients: StepDeps['clients']): StepDeps {
+function defaultDeps(io: Io, clients: StepDeps['clients'], cancel?: AbortSignal): StepDeps {
   return {
     log: io,
     clients,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms) => cancellableSleep(ms, cancel),
     now: () => Date.now(),
   };
+}
+
+/**
+ * A sleep in flight when the job is cancelled ends at once (its timer cleared, so no wait
+ * keeps the process alive); sleeps begun after that run normally (a rollback's follow).
+ */
+function cancellableSleep(ms: number, cancel: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (cancel === undefined || cancel.aborted) {
+      setTimeout(resolve, ms);
+      return;
+    }
+    const wake = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      cancel.removeEventListener('abort', wake);
+      resolve();
+    }, ms);
+    cancel.addEventListener('abort', wake, { once: true });
+  });
 }

@@ -39,6 +39,8 @@ export const Input = {
   waitTimeout: 'wait-timeout',
   pollInterval: 'poll-interval',
   maxFailedTasks: 'max-failed-tasks',
+  waitUntil: 'wait-until',
+  rollbackOnFailure: 'rollback-on-failure',
   dryRun: 'dry-run',
 } as const;
 
@@ -49,6 +51,7 @@ export const Output = {
   taskDefinitionArn: 'task-definition-arn',
   previousTaskDefinitionArn: 'previous-task-definition-arn',
   deploymentId: 'deployment-id',
+  serviceDeploymentArn: 'service-deployment-arn',
   image: 'image',
   imageTag: 'image-tag',
   imageDigest: 'image-digest',

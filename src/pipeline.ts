@@ -12,6 +12,7 @@ import type { LambdaPlan } from './steps/lambda-plan.ts';
 import type * as LambdaStep from './steps/lambda.ts';
 import type * as ParameterStep from './steps/parameter.ts';
 import type { ParameterPlan } from './steps/parameter.ts';
+import type * as PutBackStep from './steps/put-back.ts';
 import type { Registration } from './steps/register-revision.ts';
 import type * as RunTaskStep from './steps/run-task.ts';
 import type { RunTaskPlan } from './steps/run-task.ts';
@@ -30,6 +31,8 @@ export interface Steps {
   applyLambda: typeof LambdaStep.applyLambda;
   prepareParameter: typeof ParameterStep.prepareParameter;
   applyParameter: typeof ParameterStep.applyParameter;
+  putEcsBack: typeof PutBackStep.putEcsBack;
+  putLambdaBack: typeof PutBackStep.putLambdaBack;
 }
 
 /**
@@ -39,12 +42,14 @@ export interface Steps {
  */
 export async function loadSteps(modes: readonly Mode[]): Promise<Steps> {
   const wants = (mode: Mode) => modes.includes(mode);
-  const [image, runTask, ecs, lambda, parameter] = await Promise.all([
+  const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
     wants('image') ? import('./steps/image.ts') : undefined,
     wants('run-task') ? import('./steps/run-task.ts') : undefined,
     wants('ecs') ? import('./steps/ecs.ts') : undefined,
     wants('lambda') ? import('./steps/lambda.ts') : undefined,
     wants('parameter') ? import('./steps/parameter.ts') : undefined,
+    // Putting one back when the other failed: only when both deploy in the step.
+    wants('ecs') && wants('lambda') ? import('./steps/put-back.ts') : undefined,
   ]);
   const missing = (mode: Mode) => async (): Promise<never> => {
     throw new Error(`The ${mode} step was called, but mode '${mode}' was not loaded.`);
@@ -60,6 +65,8 @@ export async function loadSteps(modes: readonly Mode[]): Promise<Steps> {
     applyLambda: lambda?.applyLambda ?? missing('lambda'),
     prepareParameter: parameter?.prepareParameter ?? missing('parameter'),
     applyParameter: parameter?.applyParameter ?? missing('parameter'),
+    putEcsBack: putBack?.putEcsBack ?? missing('ecs'),
+    putLambdaBack: putBack?.putLambdaBack ?? missing('lambda'),
   };
 }
 
@@ -156,6 +163,9 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     );
   }
   await Promise.all(deploys);
+  if (outcome.failures.length > 0 && concurrent && plans.ecs?.options.rollbackOnFailure === true) {
+    outcome.putBack = await putBack(outcome, plans.ecs.options.wait, deps, steps);
+  }
   if (outcome.failures.length > 0) {
     outcome.failures.sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode));
     return stopAfter(['run-task', 'ecs', 'lambda']);
@@ -210,4 +220,16 @@ async function prepareAll(settings: Settings, image: ResolvedImage | undefined, 
     plans.parameter = await attempt('parameter', `parameter: plan ${parameter.name}`, (d) => steps.prepareParameter(parameter, image, d));
   }
   return plans;
+}
+
+/** ecs or lambda failed: put the other back as it was (rollback-on-failure), in parallel. */
+async function putBack(outcome: PipelineOutcome, bounds: { intervalMs: number; timeoutMs: number }, deps: StepDeps, steps: Steps): Promise<string[]> {
+  const { ecs, lambda } = outcome;
+  const work = [
+    ecs !== undefined && !isFailure(ecs.verdict) ? steps.putEcsBack(ecs, bounds, { ...deps, log: withPrefix(deps.log, '[ecs] ') }) : Promise.resolve([]),
+    lambda !== undefined ? steps.putLambdaBack(lambda, bounds, { ...deps, log: withPrefix(deps.log, '[lambda] ') }) : Promise.resolve([]),
+  ];
+  const lines = (await Promise.all(work)).flat();
+  for (const line of lines) deps.log.info(`Put back: ${line}`);
+  return lines;
 }

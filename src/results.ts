@@ -6,6 +6,9 @@ import type { TaskSize } from './plan/ecs-deploy.ts';
 import type { TagSource } from './plan/image-source.ts';
 import type { ParameterType } from './plan/parameter.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
+import type { RollbackReport } from './plan/rollback.ts';
+import type { StageVisit } from './plan/service-deployment.ts';
+import type { Strategy } from './plan/service-deployment-stages.ts';
 import type { Failure, Verdict } from './plan/verdict.ts';
 
 export interface ImageResult extends ResolvedImage {
@@ -44,10 +47,27 @@ export interface EcsResult {
   /** Empty in a dry run that would register a new revision. */
   taskDefinitionArn: string;
   deploymentId?: string;
+  /** ECS's record of our deployment, when ECS keeps one and the role may read it. */
+  serviceDeployment?: ServiceDeploymentReport;
+  /** A rollback of our deployment: ECS's own, or the one `rollback-on-failure` asked for. */
+  rollback?: RollbackReport;
   diff: string[];
   before: TaskSize;
   after: TaskSize;
   durationMs: number;
+}
+
+export interface ServiceDeploymentReport {
+  arn: string;
+  strategy: Strategy;
+  /** The record's last status seen (SUCCESSFUL, ROLLBACK_SUCCESSFUL, ...). */
+  status?: string;
+  /** Stages in the order seen, with when we saw each begin and end (ms since the epoch). */
+  stages: StageVisit[];
+  /** Alarms ECS watched, and those that went into ALARM. */
+  alarms: { watched: string[]; triggered: string[] };
+  /** Lifecycle hooks, as `id (target): STATUS`. */
+  hooks: string[];
 }
 
 export interface LambdaFunctionResult {
@@ -60,6 +80,8 @@ export interface LambdaFunctionResult {
   previousImage?: string;
   /** The image it runs after (or would, in a dry run). */
   image: string;
+  /** The version the alias pointed at before this step (when it existed). */
+  previousAliasVersion?: string;
   /** The version published by this step, or the one the alias already pointed at. */
   version?: string;
   alias?: string;
@@ -102,6 +124,8 @@ export interface PipelineOutcome {
   parameter?: ParameterResult;
   /** Every failure, in mode order (ecs and lambda run together, so both may fail). */
   failures: ModeFailure[];
+  /** What was put back as it was because the other of ecs / lambda failed (rollback-on-failure). */
+  putBack?: string[];
   /** Modes that did not run (or did not change anything) because of a failure. */
   skipped: Mode[];
 }

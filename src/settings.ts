@@ -4,6 +4,7 @@
 import type { Mode } from './names.ts';
 import type { EcsOverrides } from './plan/ecs-deploy.ts';
 import type { ParameterTag, ParameterType } from './plan/parameter.ts';
+import type { WaitUntil } from './plan/service-deployment-stages.ts';
 import type { Launch, TaskNetwork } from './plan/run-task-request.ts';
 import type { EnvironmentVariable, Tag, TaskDefinitionDoc } from './plan/task-definition-types.ts';
 
@@ -62,6 +63,10 @@ export interface EcsDeployOptions extends EcsOverrides {
   dryRun: boolean;
   wait: WaitSettings;
   maxFailedTasks: number;
+  /** `completed`, or the lifecycle stage at which our deployment counts as a success. */
+  waitUntil: WaitUntil;
+  /** Roll our deployment back when the action's own verdict is a failure ECS did not roll back. */
+  rollbackOnFailure: boolean;
 }
 
 /** Where the one-off task's definition comes from. */

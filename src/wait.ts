@@ -1,8 +1,9 @@
 import type { Clock } from './clock.ts';
-import { TimeoutError } from './errors.ts';
+import { CancelledError, TimeoutError } from './errors.ts';
 import { formatDuration } from './plan/duration.ts';
 
-export type Poll<T> = { done: true; value: T } | { done: false; state: string };
+/** `nextMs`: sleep this long before the next poll instead of the interval (a known bake). */
+export type Poll<T> = { done: true; value: T } | { done: false; state: string; nextMs?: number };
 
 export interface WaitOptions<T> {
   /** What we wait for, for the timeout message: "deployment ecs-svc/1 of service 'web'". */
@@ -14,6 +15,8 @@ export interface WaitOptions<T> {
   onProgress: (state: string) => void;
   /** With no change for this long, say again what is awaited and for how long (default 60 s). */
   heartbeatMs?: number;
+  /** Aborted when the job is cancelled: the wait ends at once with a CancelledError. */
+  signal?: AbortSignal;
 }
 
 export const HEARTBEAT_MS = 60_000;
@@ -28,7 +31,11 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: Clock): Promise
   const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
   let lastState: string | undefined;
   let lastSaid = started;
+  const { signal } = options;
+  const cancelled = (): CancelledError =>
+    new CancelledError(`The job was cancelled after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
   for (;;) {
+    if (isAborted(signal)) throw cancelled();
     const poll = await options.check();
     if (poll.done) return poll.value;
     if (poll.state !== lastState) {
@@ -46,6 +53,26 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: Clock): Promise
         `Timed out after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`,
       );
     }
-    await clock.sleep(Math.min(options.intervalMs, remaining));
+    await sleepUnlessAborted(clock, Math.min(poll.nextMs ?? options.intervalMs, remaining), signal);
+    if (isAborted(signal)) throw cancelled();
   }
+}
+
+/** Sleeps, but wakes as soon as `signal` aborts. */
+async function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return clock.sleep(ms);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = () => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([clock.sleep(ms), aborted]);
+  } finally {
+    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
 }

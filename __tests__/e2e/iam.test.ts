@@ -9,6 +9,7 @@ import { defaultNetwork, ecsClient, richTaskDefinition } from '../support/ecs-fi
 import { REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import { circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
+import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
 import { taskExits } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
@@ -51,6 +52,8 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
 const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^ecs:(DescribeServices|UpdateService)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
   [/^ecs:DescribeTasks$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task/CLUSTER/'],
+  [/^ecs:ListServiceDeployments$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
+  [/^ecs:(DescribeServiceDeployments|StopServiceDeployment)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service-deployment/CLUSTER/'],
   [/^ecs:RunTask$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task-definition/'],
   [/^ecr:/, 'arn:aws:ecr:REGION:ACCOUNT_ID:repository/'],
   [/^lambda:/, 'arn:aws:lambda:REGION:ACCOUNT_ID:function:'],
@@ -296,6 +299,22 @@ const SCENARIOS: Scenario[] = [
     sends: ['ecs:UpdateService', 'ecs:ListTasks', 'ecs:DescribeTasks'],
   },
   {
+    what: 'ecs: a crash loop rolled back with rollback-on-failure (the deployment record is read, then stopped)',
+    mode: 'ecs',
+    modes: ['ecs'],
+    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-record', 'container-name': 'app', image: w.v124.pinned, 'max-failed-tasks': '2', 'rollback-on-failure': 'true', ...WAITS }),
+    exitCode: 1,
+    sends: ['ecs:UpdateService', 'ecs:DescribeServiceDeployments', 'ecs:StopServiceDeployment', 'ecs:ListTasks', 'ecs:DescribeTasks'],
+  },
+  {
+    what: 'ecs: finds the deployment record by listing when UpdateService names none',
+    mode: 'ecs',
+    modes: ['ecs'],
+    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-ok', 'container-name': 'app', image: w.v123.pinned, ...WAITS }),
+    exitCode: 0,
+    sends: ['ecs:UpdateService', 'ecs:ListServiceDeployments'],
+  },
+  {
     what: 'lambda: updates the image, publishes and creates the alias',
     mode: 'lambda',
     modes: ['lambda'],
@@ -369,6 +388,8 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     await testbed.seedService({ cluster: CLUSTER, service: 's-iam-ok', family: 'td-iam-ok', image, desiredCount: 2, rollout: completesAfter(1500) });
     const rollback = circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 3000 });
     await testbed.seedService({ cluster: CLUSTER, service: 's-iam-fails', family: 'td-iam-fails', image, desiredCount: 2, rollout: rollback });
+    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-record', family: 'td-iam-record', image, desiredCount: 2 });
+    serviceDeploymentsOn(testbed.proxy).script('s-iam-record', { strategy: 'ROLLING', stageMs: 300, rollbackMs: 1000, crashLoop: { everyMs: 500, exitCode: 1, reason: 'boom' } });
     // The one-off task's own family, so no revision the services registered can be reused for it.
     const family = 'td-iam-task';
     await registerTaskDefinition(endpoint, richTaskDefinition(family, image));

@@ -219,6 +219,8 @@ export function optionsFor(overrides: Partial<EcsDeployOptions> = {}): EcsDeploy
     dryRun: false,
     wait: { enabled: true, timeoutMs: 600_000, intervalMs: INTERVAL },
     maxFailedTasks: 5,
+    waitUntil: 'completed',
+    rollbackOnFailure: false,
     ...overrides,
   };
 }

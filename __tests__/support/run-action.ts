@@ -25,6 +25,8 @@ export interface RunActionOptions {
   workspace?: string;
   /** Called with each stdout chunk as it arrives (the demo streams it). */
   onStdout?: (chunk: string) => void;
+  /** Called with the action's pid once started (e.g. to send it SIGINT as a job cancellation does). */
+  onSpawn?: (pid: number) => void;
   /** Stops the run (by pid) when aborted, e.g. on Ctrl-C in the demo. */
   signal?: AbortSignal;
 }
@@ -110,6 +112,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 
     const started = Date.now();
     const child = spawn(NODE_BINARY, [ACTION_ENTRY], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8');

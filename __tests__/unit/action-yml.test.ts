@@ -7,7 +7,7 @@ import { Input, Output } from '../../src/names.ts';
 interface ActionYml {
   inputs: Record<string, { description?: string; default?: string }>;
   outputs: Record<string, { description?: string }>;
-  runs: { using: string; main: string };
+  runs: { using: string; main: string; post?: string; 'post-if'?: string };
 }
 
 const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as ActionYml;
@@ -34,7 +34,7 @@ describe('action.yml', () => {
     expect(declared).toEqual(DEFAULTS);
   });
 
-  it('runs the bundle on node24', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  it('runs the bundle on node24, with a post step that runs even after a cancellation', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js', 'post-if': 'always()' });
   });
 });

@@ -62,7 +62,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   report: ['report', 'plan', 'results', 'names'],
   pipeline: ['steps', 'plan', 'settings', 'results', 'deps', 'failure', 'names'],
   runner: ['runner', 'deps'],
-  main: ['aws', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names', 'runner'],
+  cancel: ['deps', 'plan', 'results', 'settings'],
+  main: ['aws', 'cancel', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names', 'runner'],
+  post: ['aws', 'cancel', 'deps', 'errors', 'steps', 'runner'],
   index: ['main'],
 };
 

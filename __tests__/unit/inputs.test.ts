@@ -261,6 +261,13 @@ describe('readInputs for the image, lambda and parameter modes', () => {
       inputs: { wait: 'false' },
       message: ["Input 'wait' is false", "mode 'parameter'", "set 'wait: true'"],
     },
+    {
+      name: 'wait-until a stage with the parameter (a bake may still roll the deployment back)',
+      inputs: { 'wait-until': 'BAKE_TIME' },
+      message: ["Input 'wait-until' is BAKE_TIME", "mode 'parameter'", "'wait-until: completed'"],
+    },
+    { name: 'a wait-until that is no stage', inputs: { 'wait-until': 'baked' }, message: ["Input 'wait-until' ('baked') is not valid", 'BAKE_TIME'] },
+    { name: 'a rollback-on-failure that is no boolean', inputs: { 'rollback-on-failure': 'yes' }, message: ["Input 'rollback-on-failure'", "'yes'"] },
   ])('rejects $name', ({ inputs, message }) => {
     const error = errorOf({ ...FULL, ...inputs }, GIT);
     for (const part of message) expect(error.message).toContain(part);

@@ -44,6 +44,8 @@ const ECS: EcsDeployOptions = {
   dryRun: false,
   wait: { enabled: true, timeoutMs: 60_000, intervalMs: 3000 },
   maxFailedTasks: 3,
+  waitUntil: 'completed',
+  rollbackOnFailure: false,
 };
 const LAMBDA: LambdaOptions = {
   functionNames: ['api'],
@@ -197,6 +199,14 @@ function fakeSteps(rec: Recorder, overrides: Partial<Steps> = {}): Steps {
       rec.events.push('applyParameter');
       return parameterResult();
     },
+    putEcsBack: async () => {
+      rec.events.push('putEcsBack');
+      return ['ecs: put back'];
+    },
+    putLambdaBack: async () => {
+      rec.events.push('putLambdaBack');
+      return ['lambda: put back'];
+    },
     ...overrides,
   };
 }
@@ -318,6 +328,42 @@ describe('runPipeline', () => {
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(rec.events).not.toContain('applyParameter');
     expect(outcome.failures).toEqual([{ mode: 'lambda', failure: failed('error', 'api: update Failed: ImageLayerFailure') }]);
+  });
+
+  describe('with rollback-on-failure and ecs and lambda in one step', () => {
+    const withRollback = settings(['image', 'ecs', 'lambda', 'parameter'], {
+      image: { image: REPOSITORY, pinDigest: true, git: { ref: 'refs/tags/v1.2.3' } },
+      ecs: { ...ECS, rollbackOnFailure: true },
+      lambda: LAMBDA,
+      parameter: PARAMETER,
+    });
+
+    it('puts the service back when a Lambda update failed, and never writes the parameter', async () => {
+      const rec = recorder();
+      const steps = fakeSteps(rec, { applyLambda: async () => lambdaResult({ verdict: failed('update-failed', 'api: update Failed') }) });
+      const outcome = await runPipeline(withRollback, rec.deps, rec.group, steps);
+      expect(rec.events).toContain('putEcsBack');
+      expect(rec.events).not.toContain('applyParameter');
+      expect(outcome.putBack).toEqual(['ecs: put back', 'lambda: put back']);
+    });
+
+    it('puts the Lambda functions back when the ECS deployment failed, leaving the service to its own rollback', async () => {
+      const rec = recorder();
+      const steps = fakeSteps(rec, { applyEcs: async () => ecsResult({ verdict: failed('rolled-back', 'alarm') }) });
+      const outcome = await runPipeline(withRollback, rec.deps, rec.group, steps);
+      expect(rec.events).toContain('putLambdaBack');
+      expect(rec.events).not.toContain('putEcsBack');
+      expect(rec.events).not.toContain('applyParameter');
+      expect(outcome.putBack).toEqual(['lambda: put back']);
+    });
+
+    it('puts nothing back without rollback-on-failure', async () => {
+      const rec = recorder();
+      const steps = fakeSteps(rec, { applyEcs: async () => ecsResult({ verdict: failed('rolled-back', 'alarm') }) });
+      const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+      expect(rec.events.filter((e) => e.startsWith('put'))).toEqual([]);
+      expect(outcome.putBack).toBeUndefined();
+    });
   });
 
   it('reports both failures in mode order when ecs and lambda both fail', async () => {

@@ -2,7 +2,10 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  DescribeServiceDeploymentsCommand,
+  ListServiceDeploymentsCommand,
   ListTasksCommand,
+  StopServiceDeploymentCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   UpdateServiceCommand,
@@ -11,6 +14,8 @@ import {
   type RegisterTaskDefinitionCommandInput,
   type RunTaskCommandInput,
   type Service,
+  type ServiceDeployment,
+  type ServiceDeploymentBrief,
   type Task,
 } from '@aws-sdk/client-ecs';
 import { AwsCallError } from '../errors.ts';
@@ -126,5 +131,34 @@ export async function runTask(ecs: ECSClient, request: RunTaskCommandInput): Pro
     return { ...(out.tasks?.[0] === undefined ? {} : { task: out.tasks[0] }), failures: out.failures ?? [] };
   } catch (error) {
     throw new AwsCallError(`RunTask for '${String(request.taskDefinition)}' in cluster '${String(request.cluster)}'`, error);
+  }
+}
+
+/** The service's deployment records created at or after `since`, newest first (one page). */
+export async function listServiceDeployments(ecs: ECSClient, ref: ServiceRef, since: Date): Promise<ServiceDeploymentBrief[]> {
+  try {
+    const out = await ecs.send(new ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
+    return out.serviceDeployments ?? [];
+  } catch (error) {
+    throw new AwsCallError(`ListServiceDeployments for '${ref.service}' in cluster '${ref.cluster}'`, error);
+  }
+}
+
+/** One deployment record, or undefined when ECS does not know it (yet). */
+export async function describeServiceDeployment(ecs: ECSClient, arn: string): Promise<ServiceDeployment | undefined> {
+  try {
+    const out = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }));
+    return out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn) ?? out.serviceDeployments?.[0];
+  } catch (error) {
+    throw new AwsCallError(`DescribeServiceDeployments for '${arn}'`, error);
+  }
+}
+
+/** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
+export async function stopServiceDeployment(ecs: ECSClient, arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<void> {
+  try {
+    await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
+  } catch (error) {
+    throw new AwsCallError(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
   }
 }

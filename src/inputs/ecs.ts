@@ -2,7 +2,9 @@ import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { parseCpu, parseMemory } from '../plan/fargate.ts';
 import { parseImageRef } from '../plan/image-ref.ts';
+import { ALL_STAGES, parseWaitUntil } from '../plan/service-deployment-stages.ts';
 import type { EcsDeployOptions, WaitSettings } from '../settings.ts';
+import type { WaitUntil } from '../plan/service-deployment-stages.ts';
 import { parseBoolean, parseCount, parseEnvironment, type Env, type Get } from './parse.ts';
 import { readTaskDefinitionSource } from './task-definition-file.ts';
 
@@ -33,5 +35,15 @@ export function readEcs(
     dryRun,
     wait,
     maxFailedTasks: parseCount(get(Input.maxFailedTasks), Input.maxFailedTasks),
+    waitUntil: readWaitUntil(get(Input.waitUntil)),
+    rollbackOnFailure: parseBoolean(get(Input.rollbackOnFailure), Input.rollbackOnFailure),
   };
+}
+
+function readWaitUntil(raw: string): WaitUntil {
+  const value = parseWaitUntil(raw);
+  if (value === undefined) {
+    throw new UserError(`Input '${Input.waitUntil}' ('${raw}') is not valid: use 'completed' or a lifecycle stage (${ALL_STAGES.join(', ')}).`);
+  }
+  return value;
 }

@@ -29,6 +29,12 @@ export function readParameter(get: Get, dryRun: boolean, wait: WaitSettings, ecs
       `Input '${Input.wait}' is false, but mode 'parameter' must only write after the ECS deployment succeeded: set '${Input.wait}: true', or write the parameter in a later step.`,
     );
   }
+  // Before the record is SUCCESSFUL (a bake still running) ECS may still roll it back.
+  if (ecs && ecs.waitUntil !== 'completed') {
+    throw new UserError(
+      `Input '${Input.waitUntil}' is ${ecs.waitUntil}, but mode 'parameter' must only write after the ECS deployment completed: use '${Input.waitUntil}: completed', or write the parameter in a later step.`,
+    );
+  }
   const template = get(Input.parameterValue);
   checkTemplate(template);
   return {

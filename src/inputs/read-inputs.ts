@@ -26,6 +26,8 @@ export const DEFAULTS = {
   [Input.waitTimeout]: '30m',
   [Input.pollInterval]: '3s',
   [Input.maxFailedTasks]: '3',
+  [Input.waitUntil]: 'completed',
+  [Input.rollbackOnFailure]: 'false',
   [Input.dryRun]: 'false',
   [Input.pinDigest]: 'true',
   [Input.publish]: 'false',
@@ -55,7 +57,7 @@ const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }>
   },
   {
     mode: 'ecs',
-    inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount],
+    inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount, Input.waitUntil, Input.rollbackOnFailure],
   },
   { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias, Input.publish] },
   { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },

@@ -143,7 +143,7 @@ export type Standing =
   /** Nothing to do: the service runs the target. */
   | { kind: 'unchanged' }
   /** A deployment of the target is still IN_PROGRESS (an earlier run was killed while waiting): follow it. */
-  | { kind: 'in-progress'; deployment: Deployment & { id: string } }
+  | { kind: 'in-progress'; deployment: Deployment & { id: string }; recordArn?: string }
   /** The deployment of the target FAILED and nothing rolled it back: not a success, and nothing to change. */
   | { kind: 'failed'; deployment: Deployment & { id: string }; failure: Failure };
 
@@ -154,7 +154,11 @@ export type Standing =
  */
 export function decideStanding(service: Service, runningArn: string, name: string): Standing {
   const inProgress = deploymentInProgress(service, runningArn);
-  if (inProgress?.id !== undefined) return { kind: 'in-progress', deployment: { ...inProgress, id: inProgress.id } };
+  if (inProgress?.id !== undefined) {
+    // The service's current record is that deployment's (it is still PRIMARY and in progress).
+    const recordArn = service.currentServiceDeployment;
+    return { kind: 'in-progress', deployment: { ...inProgress, id: inProgress.id }, ...(recordArn === undefined ? {} : { recordArn }) };
+  }
   const failedBefore = deploymentFailed(service, runningArn);
   if (failedBefore?.id === undefined) return { kind: 'unchanged' };
   const failure = failed(

@@ -10,6 +10,12 @@ export type FailureKind =
   | 'too-many-failed-tasks'
   /** The service was deleted (or is being deleted) while we followed it. */
   | 'service-inactive'
+  /** ECS rolled our deployment back (alarm, lifecycle hook, circuit breaker, or on request). */
+  | 'rolled-back'
+  /** Our deployment was stopped (StopServiceDeployment) without a rollback. */
+  | 'stopped'
+  /** The job was cancelled while we waited. */
+  | 'cancelled'
   /** `wait-timeout` passed before a verdict. */
   | 'timed-out'
   /** Nothing was changed because what is there must not be called a success. */

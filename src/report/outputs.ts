@@ -21,6 +21,7 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
     out[Output.taskDefinitionArn] = ecs.taskDefinitionArn;
     out[Output.previousTaskDefinitionArn] = ecs.previousTaskDefinitionArn;
     if (ecs.deploymentId) out[Output.deploymentId] = ecs.deploymentId;
+    if (ecs.serviceDeployment) out[Output.serviceDeploymentArn] = ecs.serviceDeployment.arn;
     // Without the image mode, 'image' reports what the container runs after the step.
     if (!image && ecs.after.image) out[Output.image] = ecs.after.image;
   }

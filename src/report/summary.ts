@@ -3,6 +3,7 @@ import { formatDuration } from '../plan/duration.ts';
 import type { TaskSize } from '../plan/ecs-deploy.ts';
 import { failureText, type Failure } from '../plan/verdict.ts';
 import { codeSpan, fence, plainText } from './markdown.ts';
+import { serviceDeploymentLines } from './service-deployment-summary.ts';
 import type { EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
 
 // One word per verdict, whatever the mode, so a reader scans one column.
@@ -34,6 +35,7 @@ export function renderSummary(outcome: PipelineOutcome, context: SummaryContext)
   for (const failure of outcome.failures) {
     lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', ...fence([failureText(failure.failure) ?? '']), '');
   }
+  if (outcome.putBack !== undefined && outcome.putBack.length > 0) lines.push('**Put back as it was:**', '', ...outcome.putBack.map((l) => `- ${cell(l)}`), '');
   if (outcome.skipped.length > 0) lines.push(`Not run because of the failure: ${outcome.skipped.join(', ')}.`, '');
   return lines.join('\n');
 }
@@ -91,6 +93,7 @@ function ecsSection(result: EcsResult, region: string): string[] {
     `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${change(result.before.image, result.after.image)} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | [deployments](${ecsConsoleLink(result, region)}) |`,
   ];
   if (result.deploymentId) lines.push('', `Deployment: ${codeSpan(result.deploymentId)}`);
+  lines.push(...serviceDeploymentLines(result));
   if (result.diff.length > 0) lines.push('', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>');
   return lines;
 }

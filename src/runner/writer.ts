@@ -20,6 +20,8 @@ export interface RunnerSink {
   setFailed(message: string): void;
   setOutput(name: string, value: string): void;
   setSecret(value: string): void;
+  saveState(name: string, value: string): void;
+  getState(name: string): string;
   startGroup(title: string): void;
   endGroup(): void;
   writeSummary(markdown: string): Promise<void>;
@@ -33,6 +35,8 @@ const CORE_SINK: RunnerSink = {
   setFailed: (message) => core.setFailed(message),
   setOutput: (name, value) => core.setOutput(name, value),
   setSecret: (value) => core.setSecret(value),
+  saveState: (name, value) => core.saveState(name, value),
+  getState: (name) => core.getState(name),
   startGroup: (title) => core.startGroup(title),
   endGroup: () => core.endGroup(),
   writeSummary: async (markdown) => {
@@ -56,6 +60,9 @@ export function runnerIo(sink: RunnerSink = CORE_SINK): Io {
     // themselves are checked before they get here (report/outputs.ts).
     setOutput: (name, value) => sink.setOutput(name, value),
     setSecret: (value) => sink.setSecret(value),
+    // GITHUB_STATE, for the post step: written to a file by core, never printed.
+    saveState: (name, value) => sink.saveState(name, value),
+    getState: (name) => sink.getState(name),
     group: async (title, fn) => {
       sink.startGroup(safeTitle(title));
       try {

@@ -11,8 +11,10 @@ import {
   type StoppedTaskOptions,
 } from '../plan/ecs-progress.ts';
 import { classifyRollout } from '../plan/ecs-rollout.ts';
+import { combineVerdicts } from '../plan/service-deployment.ts';
 import { withDetails, type Failure, type Verdict } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
+import type { DeploymentRecord } from './ecs-record.ts';
 
 export interface FollowOptions {
   cluster: string;
@@ -24,6 +26,8 @@ export interface FollowOptions {
   timeoutMs: number;
   maxFailedTasks: number;
   taskOptions: StoppedTaskOptions;
+  /** ECS's record of our deployment, judged next to DescribeServices when the role may read it. */
+  record?: DeploymentRecord;
 }
 
 /**
@@ -45,6 +49,7 @@ export async function followDeployment(options: FollowOptions, deps: StepDeps): 
         intervalMs: options.intervalMs,
         timeoutMs: options.timeoutMs,
         onProgress: (line) => deps.log.info(line),
+        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
           const service = await describeService(deps.clients.ecs, { cluster, service: serviceName });
           for (const event of newServiceEvents(service?.events, options.since, seenEvents)) {
@@ -53,9 +58,13 @@ export async function followDeployment(options: FollowOptions, deps: StepDeps): 
           }
           const ours = service?.deployments?.find((d) => d.id === deploymentId);
           await failedTasks.update(ours?.failedTasks ?? 0);
-          const verdict = classifyRollout({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: options.maxFailedTasks });
-          if (verdict.state === 'pending') return { done: false, state: rolloutProgressLine(service ?? {}, deploymentId) };
-          return { done: true, value: verdict };
+          const rollout = classifyRollout({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: options.maxFailedTasks });
+          const record = options.record === undefined ? {} : await options.record.poll(service);
+          const verdict = combineVerdicts(rollout, record.verdict);
+          if (verdict.state !== 'pending') return { done: true, value: verdict };
+          const counts = rolloutProgressLine(service ?? {}, deploymentId);
+          const state = record.progress === undefined ? counts : `${record.progress} | ${counts}`;
+          return { done: false, state, ...(record.nextMs === undefined ? {} : { nextMs: record.nextMs }) };
         },
       },
       deps,
@@ -65,7 +74,13 @@ export async function followDeployment(options: FollowOptions, deps: StepDeps): 
   }
 
   if (final.state === 'succeeded') {
-    deps.log.info(`Deployment ${deploymentId} completed: service '${serviceName}' runs it.`);
+    const record = options.record?.last;
+    if (record !== undefined && record.status !== 'SUCCESSFUL') {
+      deps.log.info(`Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`);
+    } else {
+      const says = record === undefined ? '' : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
+      deps.log.info(`Deployment ${deploymentId} completed: service '${serviceName}' runs it${says}.`);
+    }
     return final;
   }
   return withDetails(final, summarizeTaskFailures(await failedTasks.all(), undefined, options.taskOptions));

@@ -6,10 +6,14 @@ import { taskDefinitionLabel } from '../plan/aws-names.ts';
 import { arnOf, decideStanding, planEcsDeploy, type EcsPlan, type Standing } from '../plan/ecs-deploy.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
 import { nonEssentialContainers } from '../plan/containers.ts';
-import type { Verdict } from '../plan/verdict.ts';
 import type { EcsResult } from '../results.ts';
 import type { EcsDeployOptions, TaskDefinitionSource } from '../settings.ts';
 import { followDeployment } from './ecs-follow.ts';
+import { DeploymentRecord } from './ecs-record.ts';
+import { settleFailure } from './ecs-rollback.ts';
+import { strategyOf, waitUntilProblem } from '../plan/service-deployment-stages.ts';
+import { isFailure } from '../plan/verdict.ts';
+import type { ServiceDeploymentReport } from '../results.ts';
 import { registerOrReuse, type Registration } from './register-revision.ts';
 
 /** What prepareEcs found and decided; applyEcs carries it out. */
@@ -46,6 +50,8 @@ export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Pro
       `Service '${service}' was not found in cluster '${cluster}'${current ? ' (it is INACTIVE)' : ''}: check inputs '${Input.service}' and '${Input.cluster}', and the region.`,
     );
   }
+  const problem = waitUntilProblem(options.waitUntil, strategyOf(current.deploymentConfiguration));
+  if (problem !== undefined) throw new UserError(`Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`);
   if (!current.taskDefinition) throw new UserError(`Service '${service}' in cluster '${cluster}' has no task definition to start from.`);
   const running = await describeTaskDefinition(ecs, current.taskDefinition);
   // The service may name its revision as family:revision; outputs and comparisons use ARNs.
@@ -120,8 +126,9 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps, registrati
   if (!deploymentId) {
     throw new UserError(`UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${Input.wait}: false' to skip waiting.`);
   }
-  const verdict = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started) }, deps);
-  return result({ ...changed, verdict });
+  const since = deployment.createdAt ?? new Date(started);
+  const followed = await follow(prepared, { deploymentId, since, recordArn: updated.currentServiceDeployment }, deps);
+  return result({ ...changed, ...followed });
 }
 
 type Finish = (fields: Partial<EcsResult> & Pick<EcsResult, 'verdict' | 'taskDefinitionArn'>) => EcsResult;
@@ -155,26 +162,49 @@ async function applyStanding(prepared: EcsPrepared, deps: StepDeps, result: Fini
         return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
       }
       deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
-      const verdict = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started) }, deps);
-      return result({ verdict, taskDefinitionArn, deploymentId });
+      const followed = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started), recordArn: standing.recordArn }, deps);
+      return result({ ...followed, taskDefinitionArn, deploymentId });
     }
   }
 }
 
-function follow(prepared: EcsPrepared, deployment: { deploymentId: string; since: Date }, deps: StepDeps): Promise<Verdict<'succeeded'>> {
+type Followed = Pick<EcsResult, 'verdict' | 'serviceDeployment' | 'rollback'>;
+
+/** Follows our deployment (and ECS's record of it); on a failure, settles any rollback. */
+async function follow(prepared: EcsPrepared, deployment: { deploymentId: string; since: Date; recordArn: string | undefined }, deps: StepDeps): Promise<Followed> {
   const { options, plan } = prepared;
-  return followDeployment(
-    {
-      cluster: options.cluster,
-      service: options.service,
-      ...deployment,
-      intervalMs: options.wait.intervalMs,
-      timeoutMs: options.wait.timeoutMs,
-      maxFailedTasks: options.maxFailedTasks,
-      taskOptions: { nonEssentialContainers: nonEssentialContainers(plan.rendered) },
-    },
+  const { cluster, service } = options;
+  const record = new DeploymentRecord(
+    { cluster, service, since: deployment.since, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(deployment.recordArn ? { arn: deployment.recordArn } : {}) },
     deps,
   );
+  const common = {
+    cluster,
+    service,
+    intervalMs: options.wait.intervalMs,
+    timeoutMs: options.wait.timeoutMs,
+    maxFailedTasks: options.maxFailedTasks,
+    taskOptions: { nonEssentialContainers: nonEssentialContainers(plan.rendered) },
+  };
+  const verdict = await followDeployment({ ...common, deploymentId: deployment.deploymentId, since: deployment.since, record }, deps);
+  const settled = isFailure(verdict)
+    ? await settleFailure(verdict, { ...common, previousTaskDefinitionArn: prepared.currentArn, record, rollbackOnFailure: options.rollbackOnFailure }, deps)
+    : { verdict };
+  const report = reportOf(record);
+  return { ...settled, ...(report === undefined ? {} : { serviceDeployment: report }) };
+}
+
+function reportOf(record: DeploymentRecord): ServiceDeploymentReport | undefined {
+  const last = record.last;
+  if (record.arn === undefined || last === undefined) return undefined;
+  return {
+    arn: record.arn,
+    strategy: record.strategy,
+    ...(last.status === undefined ? {} : { status: last.status }),
+    stages: record.stages(),
+    alarms: { watched: last.alarms?.alarmNames ?? [], triggered: last.alarms?.triggeredAlarmNames ?? [] },
+    hooks: (last.lifecycleHookDetails ?? []).map((h) => `${h.hookId ?? 'unknown'}${h.targetArn ? ` (${h.targetArn})` : ''}: ${h.status ?? 'unknown'}`),
+  };
 }
 
 /** The revision to render from; the running one unless the input names another. */

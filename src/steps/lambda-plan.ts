@@ -43,7 +43,9 @@ export function functionLogger(log: Logger, name: string): Logger {
 
 export function resultBase(planned: LambdaFunctionPlan, plan: LambdaPlan) {
   const previousImage = runningImage(planned.function);
+  const previousAliasVersion = planned.alias?.alias.FunctionVersion;
   return {
+    ...(previousAliasVersion === undefined ? {} : { previousAliasVersion }),
     functionName: planned.functionName,
     functionArn: planned.functionArn,
     image: plan.image.reference,

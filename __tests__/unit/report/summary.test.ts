@@ -25,6 +25,38 @@ function anEcsResult(overrides: Partial<EcsResult> = {}): EcsResult {
   };
 }
 
+describe('renderSummary with ECS’s deployment record', () => {
+  it('shows the strategy, the stages reached with their durations, alarms, hooks and the rollback', () => {
+    const ecs = anEcsResult({
+      verdict: failed('rolled-back', "alarm 'web-p99' in ALARM"),
+      serviceDeployment: {
+        arn: 'arn:aws:ecs:eu-west-1:1:service-deployment/prod/web/abc',
+        strategy: 'CANARY',
+        status: 'ROLLBACK_SUCCESSFUL',
+        stages: [
+          { stage: 'SCALE_UP', enteredAt: 0, leftAt: 30_000 },
+          { stage: 'PRODUCTION_TRAFFIC_SHIFT', enteredAt: 30_000 },
+        ],
+        alarms: { watched: ['web-5xx', 'web-p99'], triggered: ['web-p99'] },
+        hooks: ['smoke (arn:aws:lambda:eu-west-1:1:function:smoke): SUCCEEDED'],
+      },
+      rollback: { by: 'ecs', verdict: { state: 'succeeded' }, to: 'arn:rev/web-4' },
+    });
+    const md = renderSummary({ ecs, failures: [{ mode: 'ecs', failure: ecs.verdict as ReturnType<typeof failed> }], skipped: [] }, CONTEXT);
+    expect(md).toContain('Strategy: **CANARY**, record `arn:aws:ecs:eu-west-1:1:service-deployment/prod/web/abc` (ROLLBACK\\_SUCCESSFUL)');
+    expect(md).toContain('| SCALE\\_UP | 30s |');
+    expect(md).toContain('| PRODUCTION\\_TRAFFIC\\_SHIFT | reached |');
+    expect(md).toContain('Alarms watched: `web-5xx`, `web-p99`; in ALARM: `web-p99`');
+    expect(md).toContain('Lifecycle hooks: smoke (arn:aws:lambda:eu-west-1:1:function:smoke): SUCCEEDED');
+    expect(md).toContain('Rollback: rolled back to arn:rev/web-4 by ECS: succeeded');
+  });
+
+  it('lists what was put back when the other of ecs and lambda failed', () => {
+    const md = renderSummary({ ecs: anEcsResult(), failures: [], skipped: [], putBack: ["ecs: service 'web' put back on web:4: done"] }, CONTEXT);
+    expect(md).toContain("**Put back as it was:**\n\n- ecs: service 'web' put back on web:4: done");
+  });
+});
+
 describe('renderSummary', () => {
   it('shows the service, revision change, size change, duration, verdict and console link', () => {
     const md = renderSummary({ ecs: anEcsResult(), failures: [], skipped: [] }, CONTEXT);

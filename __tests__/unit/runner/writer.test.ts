@@ -15,6 +15,8 @@ function recordingSink() {
     setFailed: (message) => calls.push(['failed', message]),
     setOutput: (name, value) => calls.push(['output', `${name}=${value}`]),
     setSecret: () => undefined,
+    saveState: (name, value) => calls.push(['state', `${name}=${value}`]),
+    getState: () => '',
     startGroup: (title) => calls.push(['group', title]),
     endGroup: () => calls.push(['endgroup', '']),
     writeSummary: async () => undefined,

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALL_STAGES,
+  STRATEGIES,
+  hasReached,
+  nextPollDelay,
+  parseWaitUntil,
+  stagesOf,
+  strategyOf,
+  waitUntilProblem,
+} from '../../../src/plan/service-deployment-stages.ts';
+
+describe('stages per strategy', () => {
+  it('walks blue/green, linear and canary through every stage in the documented order, ending in BAKE_TIME and CLEAN_UP', () => {
+    for (const strategy of ['BLUE_GREEN', 'LINEAR', 'CANARY'] as const) {
+      expect(stagesOf(strategy)).toEqual(ALL_STAGES);
+      expect(stagesOf(strategy).slice(-2)).toEqual(['BAKE_TIME', 'CLEAN_UP']);
+    }
+  });
+
+  it('has no traffic shift and no bake on a rolling update', () => {
+    expect(stagesOf('ROLLING')).toEqual(['RECONCILE_SERVICE', 'SCALE_UP', 'CLEAN_UP']);
+  });
+
+  it('reads the strategy from the service, ROLLING when it names none', () => {
+    expect(strategyOf(undefined)).toBe('ROLLING');
+    expect(strategyOf({ strategy: 'CANARY' })).toBe('CANARY');
+  });
+});
+
+describe('parseWaitUntil', () => {
+  it.each([
+    ['completed', 'completed'],
+    ['COMPLETED', 'completed'],
+    ['BAKE_TIME', 'BAKE_TIME'],
+    ['bake-time', 'BAKE_TIME'],
+    ['production_traffic_shift', 'PRODUCTION_TRAFFIC_SHIFT'],
+    ['baked', undefined],
+    ['', undefined],
+  ])('%j -> %j', (raw, want) => {
+    expect(parseWaitUntil(raw)).toBe(want);
+  });
+});
+
+describe('waitUntilProblem', () => {
+  it.each(STRATEGIES)('accepts completed and every stage a %s deployment goes through', (strategy) => {
+    expect(waitUntilProblem('completed', strategy)).toBeUndefined();
+    for (const stage of stagesOf(strategy)) expect(waitUntilProblem(stage, strategy)).toBeUndefined();
+  });
+
+  it('refuses a stage the strategy never goes through, naming those it does', () => {
+    expect(waitUntilProblem('BAKE_TIME', 'ROLLING')).toBe(
+      "a ROLLING deployment never goes through stage BAKE_TIME: use 'completed' or one of RECONCILE_SERVICE, SCALE_UP, CLEAN_UP",
+    );
+  });
+});
+
+describe('hasReached', () => {
+  it.each([
+    ['SCALE_UP', 'BAKE_TIME', false],
+    ['BAKE_TIME', 'BAKE_TIME', true],
+    ['CLEAN_UP', 'BAKE_TIME', true],
+    [undefined, 'BAKE_TIME', false],
+  ] as const)('%s reached %s: %s', (stage, target, want) => {
+    expect(hasReached(stage, target, 'BLUE_GREEN')).toBe(want);
+  });
+});
+
+describe('nextPollDelay', () => {
+  const plan = { intervalMs: 3000, slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 90_000 };
+  const MIN = 60_000;
+
+  it('polls at the normal interval when nothing is known to take long', () => {
+    expect(nextPollDelay({ plan, now: 0, paused: false })).toBe(3000);
+  });
+
+  it('polls once a minute through a long bake, then at the normal interval from shortly before its end', () => {
+    const bakeEndsAt = 30 * MIN;
+    expect(nextPollDelay({ plan, now: 0, bakeEndsAt, paused: false })).toBe(MIN);
+    // Never sleeps past the moment it must be back at the normal interval.
+    expect(nextPollDelay({ plan, now: 28 * MIN, bakeEndsAt, paused: false })).toBe(30_000);
+    expect(nextPollDelay({ plan, now: 28.5 * MIN, bakeEndsAt, paused: false })).toBe(3000);
+    expect(nextPollDelay({ plan, now: 31 * MIN, bakeEndsAt, paused: false })).toBe(3000);
+  });
+
+  it('polls rarely while a pause hook waits for a person', () => {
+    expect(nextPollDelay({ plan, now: 0, paused: true })).toBe(30_000);
+  });
+
+  it('costs tens of polls, not hundreds, for a 30-minute bake', () => {
+    const bakeEndsAt = 30 * MIN;
+    let now = 0;
+    let polls = 0;
+    while (now < bakeEndsAt) {
+      now += nextPollDelay({ plan, now, bakeEndsAt, paused: false });
+      polls += 1;
+    }
+    expect(polls).toBeLessThan(70);
+  });
+});

@@ -1,0 +1,78 @@
+import { DescribeServicesCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { GetFunctionConfigurationCommand, LambdaClient, UpdateAliasCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { failed } from '../../../src/plan/verdict.ts';
+import type { EcsResult, LambdaFunctionResult, LambdaResult } from '../../../src/results.ts';
+import { putEcsBack, putLambdaBack } from '../../../src/steps/put-back.ts';
+import { aDeployment, aService } from '../../support/ecs-builders.ts';
+import { fakeClients } from '../../support/fake-clients.ts';
+import { fakeDeps } from '../../support/fake-deps.ts';
+
+const credentials = { accessKeyId: 'a', secretAccessKey: 'b' };
+const restores: Array<() => void> = [];
+afterEach(() => {
+  for (const restore of restores.splice(0)) restore();
+});
+
+const BOUNDS = { intervalMs: 1000, timeoutMs: 60_000 };
+
+function aFunction(overrides: Partial<LambdaFunctionResult> = {}): LambdaFunctionResult {
+  return { functionName: 'api', functionArn: 'arn:aws:lambda:us-east-1:1:function:api', verdict: { state: 'succeeded' }, changed: true, image: 'repo@sha256:new', previousImage: 'repo@sha256:old', changes: [], durationMs: 1, ...overrides };
+}
+
+function lambdaWorld() {
+  const lambda = new LambdaClient({ region: 'us-east-1', credentials, maxAttempts: 1 });
+  const mock = mockClient(lambda);
+  restores.push(() => mock.restore());
+  return { mock, ...fakeDeps(fakeClients({ lambda })) };
+}
+
+describe('putLambdaBack', () => {
+  it('moves an alias back to the version it pointed at, without touching the code', async () => {
+    const w = lambdaWorld();
+    w.mock.on(UpdateAliasCommand).resolves({});
+    const result: LambdaResult = { functions: [aFunction({ alias: 'live', previousAliasVersion: '7', version: '8' })], changed: true, verdict: { state: 'succeeded' } };
+
+    const lines = await putLambdaBack(result, BOUNDS, w.deps);
+
+    expect(w.mock.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'api', Name: 'live', FunctionVersion: '7' }]);
+    expect(w.mock.commandCalls(UpdateFunctionCodeCommand)).toEqual([]);
+    expect(lines).toEqual(['lambda: api alias live moved back to version 7']);
+  });
+
+  it('deploys the previous image again and waits for the update, when there is no alias', async () => {
+    const w = lambdaWorld();
+    w.mock.on(UpdateFunctionCodeCommand).resolves({});
+    w.mock.on(GetFunctionConfigurationCommand).resolvesOnce({ LastUpdateStatus: 'InProgress' }).resolves({ LastUpdateStatus: 'Successful' });
+    const result: LambdaResult = { functions: [aFunction(), aFunction({ functionName: 'worker', changed: false }), aFunction({ functionName: 'broken', verdict: failed('update-failed', 'x') })], changed: true, verdict: failed('update-failed', 'x') };
+
+    const lines = await putLambdaBack(result, BOUNDS, w.deps);
+
+    expect(w.mock.commandCalls(UpdateFunctionCodeCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'api', ImageUri: 'repo@sha256:old' }]);
+    expect(lines).toEqual(['lambda: api put back on repo@sha256:old']);
+  });
+});
+
+describe('putEcsBack', () => {
+  it('points the service back at the revision it ran before and follows that deployment', async () => {
+    const ecs = new ECSClient({ region: 'us-east-1', credentials, maxAttempts: 1 });
+    const mock = mockClient(ecs);
+    restores.push(() => mock.restore());
+    const w = fakeDeps(fakeClients({ ecs }));
+    const back = aDeployment({ id: 'ecs-svc/back', taskDefinition: 'arn:td/web:5', rolloutState: 'COMPLETED' });
+    mock.on(UpdateServiceCommand).resolves({ service: aService({ deployments: [back] }) });
+    mock.on(DescribeServicesCommand).resolves({ services: [aService({ deployments: [back] })] });
+    const result = { cluster: 'prod', service: 'web', changed: true, taskDefinitionArn: 'arn:td/web:6', previousTaskDefinitionArn: 'arn:td/web:5' } as EcsResult;
+
+    const lines = await putEcsBack(result, BOUNDS, w.deps);
+
+    expect(mock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input)).toEqual([{ cluster: 'prod', service: 'web', taskDefinition: 'arn:td/web:5', forceNewDeployment: false }]);
+    expect(lines).toEqual(["ecs: service 'web' put back on arn:td/web:5: done"]);
+  });
+
+  it('does nothing when the step changed nothing', async () => {
+    const w = fakeDeps(fakeClients());
+    expect(await putEcsBack({ changed: false } as EcsResult, BOUNDS, w.deps)).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+// A rollback of our deployment, as the steps report it and the log and summary print it.
+
+import type { Verdict } from './verdict.ts';
+
+export interface RollbackReport {
+  /** Who rolled back: ECS on its own, or this step (StopServiceDeployment, else UpdateService). */
+  by: 'ecs' | 'stop-service-deployment' | 'update-service';
+  /** `started` when the job was cancelled before the rollback could be followed to its end. */
+  verdict: Verdict<'succeeded' | 'started'>;
+  /** The revision the service was (or is being) put back on, when known. */
+  to?: string;
+  /** What to follow when the rollback was only started (a cancelled job): for the post step. */
+  follow?: { recordArn?: string; deploymentId?: string };
+}
+
+/** One line: who rolled back, to what, and how it went. */
+export function rollbackLine(rollback: RollbackReport): string {
+  const how = rollback.by === 'ecs' ? 'ECS' : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)' : 'UpdateService to the previous revision';
+  const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
+  switch (rollback.verdict.state) {
+    case 'succeeded':
+      return `rolled back${to} by ${how}: succeeded`;
+    case 'started':
+      return `rollback${to} by ${how} started; the job was cancelled, so the post step follows it`;
+    default:
+      return `rollback${to} by ${how} FAILED: ${rollback.verdict.state === 'failed' ? rollback.verdict.reason : ''}`;
+  }
+}
+
+/** A rollback the cancelled main step started, as the post step gets it to follow. */
+export interface StartedRollback {
+  cluster: string;
+  service: string;
+  recordArn?: string;
+  deploymentId?: string;
+  to?: string;
+  intervalMs: number;
+  timeoutMs: number;
+}

@@ -1,0 +1,108 @@
+// The lifecycle stages of an ECS service deployment, per strategy, and the `wait-until`
+// input that names one of them. Pure.
+
+import type { DeploymentConfiguration, DeploymentStrategy, ServiceDeploymentLifecycleStage } from '@aws-sdk/client-ecs';
+
+export type Strategy = DeploymentStrategy;
+// The hook stage PRE_PRODUCTION_TRAFFIC_SHIFT is not (yet) in this SDK's list of record stages.
+export type Stage = ServiceDeploymentLifecycleStage | 'PRE_PRODUCTION_TRAFFIC_SHIFT';
+
+/** `completed`: the record is SUCCESSFUL (after bake and clean-up); a stage: our deployment reached it. */
+export type WaitUntil = 'completed' | Stage;
+
+// In order, as the API reference lists them. Blue/green, linear and canary walk the same
+// stages (linear and canary shift production traffic in steps inside PRODUCTION_TRAFFIC_SHIFT).
+const TRAFFIC_SHIFTING: readonly Stage[] = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+  'BAKE_TIME',
+  'CLEAN_UP',
+];
+
+// A rolling update replaces tasks in place: it reconciles, scales up the new revision
+// (draining the old one as it goes) and cleans up; there is no traffic shift and no bake.
+const ROLLING: readonly Stage[] = ['RECONCILE_SERVICE', 'SCALE_UP', 'CLEAN_UP'];
+
+export const ALL_STAGES: readonly Stage[] = TRAFFIC_SHIFTING;
+export const STRATEGIES: readonly Strategy[] = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'];
+
+export function stagesOf(strategy: Strategy): readonly Stage[] {
+  return strategy === 'ROLLING' ? ROLLING : TRAFFIC_SHIFTING;
+}
+
+/** The strategy a service deploys with: ROLLING when it names none. */
+export function strategyOf(config: DeploymentConfiguration | undefined): Strategy {
+  return config?.strategy ?? 'ROLLING';
+}
+
+/** Parses the `wait-until` input; undefined when it is neither `completed` nor a stage name. */
+export function parseWaitUntil(raw: string): WaitUntil | undefined {
+  const value = raw.trim();
+  if (value.toLowerCase() === 'completed') return 'completed';
+  const stage = value.toUpperCase().replace(/-/g, '_');
+  return (ALL_STAGES as readonly string[]).includes(stage) ? (stage as Stage) : undefined;
+}
+
+/**
+ * Why `waitUntil` cannot be reached on a service deploying with `strategy`, or undefined
+ * when it can: a stage the strategy never goes through would never end the wait.
+ */
+export function waitUntilProblem(waitUntil: WaitUntil, strategy: Strategy): string | undefined {
+  if (waitUntil === 'completed') return undefined;
+  const stages = stagesOf(strategy);
+  if (stages.includes(waitUntil)) return undefined;
+  return `a ${strategy} deployment never goes through stage ${waitUntil}: use 'completed' or one of ${stages.join(', ')}`;
+}
+
+/** -1 when the stage is not part of the strategy (or unknown). */
+export function stageIndex(stage: Stage | undefined, strategy: Strategy): number {
+  return stage === undefined ? -1 : stagesOf(strategy).indexOf(stage);
+}
+
+/** True once `stage` is `target` or a later stage of the strategy. */
+export function hasReached(stage: Stage | undefined, target: Stage, strategy: Strategy): boolean {
+  const at = stageIndex(stage, strategy);
+  const goal = stageIndex(target, strategy);
+  return at >= 0 && goal >= 0 && at >= goal;
+}
+
+/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
+export function bakeTimeMs(config: DeploymentConfiguration | undefined): number | undefined {
+  const minutes = config?.bakeTimeInMinutes;
+  return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
+}
+
+export interface PollPlan {
+  /** The normal poll interval (`poll-interval`). */
+  intervalMs: number;
+  /** The rare interval through a known bake. */
+  slowIntervalMs: number;
+  /** At a pause hook: a person continues it, and wants to see it move soon after. */
+  pausedIntervalMs: number;
+  /** Return to the normal interval this long before a bake is due to end. */
+  leadMs: number;
+}
+
+export const DEFAULT_POLL_PLAN: Omit<PollPlan, 'intervalMs'> = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 90_000 };
+
+/**
+ * How long to sleep before the next poll. Through a bake whose end is known, poll rarely
+ * and come back to the normal interval `leadMs` before the end, so the verdict after the
+ * bake is still seen within one normal interval; at a pause hook (which waits for a
+ * person), every `pausedIntervalMs`. Otherwise: the normal interval.
+ */
+export function nextPollDelay(input: { plan: PollPlan; now: number; bakeEndsAt?: number; paused: boolean }): number {
+  const { plan, now, bakeEndsAt, paused } = input;
+  if (paused) return Math.max(plan.intervalMs, plan.pausedIntervalMs);
+  if (bakeEndsAt === undefined) return plan.intervalMs;
+  const untilLead = bakeEndsAt - plan.leadMs - now;
+  if (untilLead <= plan.intervalMs) return plan.intervalMs;
+  return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
+}

@@ -1,0 +1,144 @@
+import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs';
+import { describeServiceDeployment, listServiceDeployments } from '../aws/ecs.ts';
+import type { StepDeps } from '../deps.ts';
+import { awsErrorName, messageOf } from '../errors.ts';
+import { classifyServiceDeployment, pausedAt, recordProgressLine, visitStage, type RecordVerdict, type StageVisit } from '../plan/service-deployment.ts';
+import { DEFAULT_POLL_PLAN, bakeTimeMs, nextPollDelay, strategyOf, type Strategy, type WaitUntil } from '../plan/service-deployment-stages.ts';
+
+export interface RecordOptions {
+  cluster: string;
+  service: string;
+  /** Our UpdateService happened at (or after) this moment: older records are not ours. */
+  since: Date;
+  /** `currentServiceDeployment` of the UpdateService answer, when ECS gave one. */
+  arn?: string;
+  waitUntil: WaitUntil;
+  intervalMs: number;
+}
+
+/** What one poll of the record says; undefined fields: no record to go by. */
+export interface RecordPoll {
+  record?: ServiceDeployment;
+  verdict?: RecordVerdict;
+  progress?: string;
+  /** Sleep this long before the next poll (rarely through a bake or at a pause hook). */
+  nextMs?: number;
+}
+
+const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
+
+/**
+ * Follows ECS's record of our deployment (ServiceDeployment): one DescribeServiceDeployments
+ * per poll, ListServiceDeployments at most once, to find it when UpdateService named none.
+ * When the role may not read records (or ECS keeps none), says so once and turns itself
+ * off: the caller then judges DescribeServices alone, as before records existed.
+ */
+export class DeploymentRecord {
+  private arnValue: string | undefined;
+  private listed = false;
+  private off = false;
+  /** A record was read once: later errors skip a poll instead of turning records off. */
+  private confirmed = false;
+  private lastRecord: ServiceDeployment | undefined;
+  private strategyValue: Strategy = 'ROLLING';
+  private visits: StageVisit[] = [];
+  private readonly options: RecordOptions;
+  private readonly deps: StepDeps;
+
+  constructor(options: RecordOptions, deps: StepDeps) {
+    this.options = options;
+    this.deps = deps;
+    this.arnValue = options.arn;
+  }
+
+  get arn(): string | undefined {
+    return this.off ? undefined : this.arnValue;
+  }
+
+  get strategy(): Strategy {
+    return this.strategyValue;
+  }
+
+  get last(): ServiceDeployment | undefined {
+    return this.lastRecord;
+  }
+
+  /** The stages our deployment went through, with when we saw each begin and end. */
+  stages(): StageVisit[] {
+    return [...this.visits];
+  }
+
+  /** One poll, given the DescribeServices answer of the same poll. */
+  async poll(service: Service | undefined): Promise<RecordPoll> {
+    if (this.off) return {};
+    if (service?.deploymentConfiguration !== undefined) this.strategyValue = strategyOf(service.deploymentConfiguration);
+    try {
+      const arn = await this.find();
+      if (arn === undefined) return {};
+      // Until a record was read, one attempt: an emulator without these calls answers 500,
+      // which the SDK would retry for seconds on every deploy.
+      const client = this.confirmed ? this.deps.clients.ecs : this.deps.clients.once.ecs;
+      const record = await describeServiceDeployment(client, arn);
+      if (record === undefined) return {};
+      this.confirmed = true;
+      return this.judge(record, service);
+    } catch (error) {
+      const name = awsErrorName(error);
+      if (this.confirmed && (name === undefined || !DENIED.has(name))) {
+        this.deps.log.debug(`DescribeServiceDeployments failed this poll: ${messageOf(error)}`);
+        return {};
+      }
+      this.turnOff(error);
+      return {};
+    }
+  }
+
+  private judge(record: ServiceDeployment, service: Service | undefined): RecordPoll {
+    const now = this.deps.now();
+    if (record.deploymentConfiguration?.strategy !== undefined) this.strategyValue = record.deploymentConfiguration.strategy;
+    this.lastRecord = record;
+    this.visits = visitStage(this.visits, record.lifecycleStage, now);
+    const strategy = this.strategyValue;
+    const verdict = classifyServiceDeployment({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
+    const bake = bakeTimeMs(record.deploymentConfiguration ?? service?.deploymentConfiguration);
+    const current = this.visits.at(-1);
+    const bakeEndsAt = record.lifecycleStage === 'BAKE_TIME' && bake !== undefined && current !== undefined ? current.enteredAt + bake : undefined;
+    const nextMs = nextPollDelay({
+      plan: { intervalMs: this.options.intervalMs, ...DEFAULT_POLL_PLAN },
+      now,
+      paused: pausedAt(record) !== undefined,
+      ...(bakeEndsAt === undefined ? {} : { bakeEndsAt }),
+    });
+    return { record, verdict, progress: recordProgressLine(record, strategy), nextMs };
+  }
+
+  private async find(): Promise<string | undefined> {
+    if (this.arnValue !== undefined || this.listed) return this.arnValue;
+    this.listed = true;
+    const { cluster, service } = this.options;
+    // Our record is the oldest one created since our UpdateService: later ones are newer deploys.
+    const briefs = await listServiceDeployments(this.deps.clients.once.ecs, { cluster, service }, this.options.since);
+    const ours = [...briefs].sort((a, b) => time(a.createdAt) - time(b.createdAt))[0];
+    this.arnValue = ours?.serviceDeploymentArn;
+    if (this.arnValue === undefined) this.deps.log.info(`ECS listed no deployment record for service '${service}' since ${this.options.since.toISOString()}: following DescribeServices only.`);
+    return this.arnValue;
+  }
+
+  private turnOff(error: unknown): void {
+    this.off = true;
+    const name = awsErrorName(error);
+    if (name !== undefined && DENIED.has(name)) {
+      const call = /ListServiceDeployments/.test(messageOf(error)) ? 'ecs:ListServiceDeployments' : 'ecs:DescribeServiceDeployments';
+      this.deps.log.warning(
+        `The role may not read ECS deployment records (${call} was denied): following service '${this.options.service}' by DescribeServices only, ` +
+          `so stages, alarms and hooks are not reported. Grant ecs:ListServiceDeployments and ecs:DescribeServiceDeployments (see docs/iam/ecs.json).`,
+      );
+      return;
+    }
+    this.deps.log.info(`ECS gave no deployment record (${messageOf(error)}): following DescribeServices only.`);
+  }
+}
+
+function time(date: Date | undefined): number {
+  return date?.getTime() ?? 0;
+}

@@ -1,0 +1,68 @@
+// With ecs and lambda in one step and rollback-on-failure: when either fails, the other is
+// put back as it was, so the step leaves everything as it found it.
+
+import { getFunctionConfiguration, updateAlias, updateFunctionCode } from '../aws/lambda.ts';
+import { updateService } from '../aws/ecs.ts';
+import type { StepDeps } from '../deps.ts';
+import { messageOf } from '../errors.ts';
+import { primaryDeployment } from '../plan/ecs-rollout.ts';
+import { isFailure } from '../plan/verdict.ts';
+import type { EcsResult, LambdaFunctionResult, LambdaResult } from '../results.ts';
+import { waitFor } from '../wait.ts';
+import { followDeployment } from './ecs-follow.ts';
+
+export interface PutBackBounds {
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+/** Points the service back at the revision it ran before the step and follows that deployment. */
+export async function putEcsBack(result: EcsResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
+  if (!result.changed || result.taskDefinitionArn === result.previousTaskDefinitionArn) return [];
+  const { cluster, service, previousTaskDefinitionArn: to } = result;
+  try {
+    deps.log.info(`Putting service '${service}' back on ${to}.`);
+    const updated = await updateService(deps.clients.ecs, { cluster, service, taskDefinition: to, forceNewDeployment: false });
+    const deploymentId = primaryDeployment(updated)?.id;
+    if (deploymentId === undefined) return [`ecs: service '${service}' pointed back at ${to} (no deployment reported to follow)`];
+    const verdict = await followDeployment({ cluster, service, deploymentId, since: new Date(deps.now()), ...bounds, maxFailedTasks: 0, taskOptions: {} }, deps);
+    return [`ecs: service '${service}' put back on ${to}: ${isFailure(verdict) ? `FAILED: ${verdict.reason}` : 'done'}`];
+  } catch (error) {
+    return [`ecs: could not put service '${service}' back on ${to}: ${messageOf(error)}`];
+  }
+}
+
+/** Moves each changed function's alias back, or, without one, deploys its previous image again. */
+export async function putLambdaBack(result: LambdaResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
+  const changed = result.functions.filter((f) => f.changed && !isFailure(f.verdict));
+  return (await Promise.all(changed.map((f) => putFunctionBack(f, bounds, deps)))).flat();
+}
+
+async function putFunctionBack(f: LambdaFunctionResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
+  const { lambda } = deps.clients;
+  try {
+    if (f.alias !== undefined && f.previousAliasVersion !== undefined) {
+      await updateAlias(lambda, { functionName: f.functionName, alias: f.alias, version: f.previousAliasVersion });
+      return [`lambda: ${f.functionName} alias ${f.alias} moved back to version ${f.previousAliasVersion}`];
+    }
+    if (f.previousImage === undefined) return [`lambda: ${f.functionName} has no previous image to put back`];
+    await updateFunctionCode(lambda, { functionName: f.functionName, imageUri: f.previousImage });
+    await waitFor(
+      {
+        what: `the update of '${f.functionName}' back to ${f.previousImage}`,
+        ...bounds,
+        onProgress: (line) => deps.log.info(line),
+        check: async () => {
+          const config = await getFunctionConfiguration(lambda, f.functionName);
+          if (config.LastUpdateStatus === 'Successful') return { done: true, value: undefined };
+          if (config.LastUpdateStatus === 'Failed') throw new Error(config.LastUpdateStatusReason ?? 'Lambda marked the update Failed');
+          return { done: false, state: `${f.functionName}: ${config.LastUpdateStatus ?? 'unknown'}` };
+        },
+      },
+      deps,
+    );
+    return [`lambda: ${f.functionName} put back on ${f.previousImage}`];
+  } catch (error) {
+    return [`lambda: could not put ${f.functionName} back: ${messageOf(error)}`];
+  }
+}
