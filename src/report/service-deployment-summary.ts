@@ -12,12 +12,12 @@ export function serviceDeploymentLines(result: EcsResult): string[] {
   const lines: string[] = [];
   const record = result.serviceDeployment;
   if (record !== undefined) {
-    lines.push('', `Strategy: **${plainText(record.strategy)}**, record ${codeSpan(record.arn)}${record.status === undefined ? '' : ` (${plainText(record.status)})`}`);
+    lines.push('', `Strategy: ${codeSpan(record.strategy)}, record ${codeSpan(record.arn)}${record.status === undefined ? '' : ` (${codeSpan(record.status)})`}`);
     if (record.stages.length > 0) {
       lines.push('', '| Stage | Duration |', '| --- | --- |');
       for (const visit of record.stages) {
         const took = visit.leftAt === undefined ? 'reached' : formatDuration(visit.leftAt - visit.enteredAt);
-        lines.push(`| ${plainText(visit.stage)} | ${took} |`);
+        lines.push(`| ${codeSpan(visit.stage, { inTable: true })} | ${took} |`);
       }
     }
     if (record.alarms.watched.length > 0) {

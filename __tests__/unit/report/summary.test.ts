@@ -43,9 +43,9 @@ describe('renderSummary with ECS’s deployment record', () => {
       rollback: { by: 'ecs', verdict: { state: 'succeeded' }, to: 'arn:rev/web-4' },
     });
     const md = renderSummary({ ecs, failures: [{ mode: 'ecs', failure: ecs.verdict as ReturnType<typeof failed> }], skipped: [] }, CONTEXT);
-    expect(md).toContain('Strategy: **CANARY**, record `arn:aws:ecs:eu-west-1:1:service-deployment/prod/web/abc` (ROLLBACK\\_SUCCESSFUL)');
-    expect(md).toContain('| SCALE\\_UP | 30s |');
-    expect(md).toContain('| PRODUCTION\\_TRAFFIC\\_SHIFT | reached |');
+    expect(md).toContain('Strategy: `CANARY`, record `arn:aws:ecs:eu-west-1:1:service-deployment/prod/web/abc` (`ROLLBACK_SUCCESSFUL`)');
+    expect(md).toContain('| `SCALE_UP` | 30s |');
+    expect(md).toContain('| `PRODUCTION_TRAFFIC_SHIFT` | reached |');
     expect(md).toContain('Alarms watched: `web-5xx`, `web-p99`; in ALARM: `web-p99`');
     expect(md).toContain('Lifecycle hooks: smoke (arn:aws:lambda:eu-west-1:1:function:smoke): SUCCEEDED');
     expect(md).toContain('Rollback: rolled back to arn:rev/web-4 by ECS: succeeded');
