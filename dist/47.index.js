@@ -411,10 +411,7 @@ class DeploymentRecord {
             const arn = await this.find();
             if (arn === undefined)
                 return {};
-            // Until a record was read, one attempt: an emulator without these calls answers 500,
-            // which the SDK would retry for seconds on every deploy.
-            const client = this.confirmed ? this.deps.clients.ecs : this.deps.clients.once.ecs;
-            const record = await (0,aws_ecs/* describeServiceDeployment */.MH)(client, arn);
+            const record = this.confirmed ? await (0,aws_ecs/* describeServiceDeployment */.MH)(this.deps.clients.ecs, arn) : await this.probe((ecs) => (0,aws_ecs/* describeServiceDeployment */.MH)(ecs, arn));
             if (record === undefined)
                 return {};
             this.confirmed = true;
@@ -455,12 +452,27 @@ class DeploymentRecord {
         this.listed = true;
         const { cluster, service } = this.options;
         // Our record is the oldest one created since our UpdateService: later ones are newer deploys.
-        const briefs = await (0,aws_ecs/* listServiceDeployments */.C0)(this.deps.clients.once.ecs, { cluster, service }, this.options.since);
+        const briefs = await this.probe((ecs) => (0,aws_ecs/* listServiceDeployments */.C0)(ecs, { cluster, service }, this.options.since));
         const ours = [...briefs].sort((a, b) => time(a.createdAt) - time(b.createdAt))[0];
         this.arnValue = ours?.serviceDeploymentArn;
         if (this.arnValue === undefined)
             this.deps.log.info(`ECS listed no deployment record for service '${service}' since ${this.options.since.toISOString()}: following DescribeServices only.`);
         return this.arnValue;
+    }
+    /**
+     * The first calls of this API: one attempt, because an endpoint that does not speak it
+     * (an emulator) answers 500 with a page that is no AWS answer, and the SDK would retry
+     * that for seconds on every deploy. Throttling and AWS's own 5xx are retried as usual.
+     */
+    async probe(call) {
+        try {
+            return await call(this.deps.clients.once.ecs);
+        }
+        catch (error) {
+            if (notAnAwsAnswer(error) || (0,errors/* transientReason */.bR)(error) === undefined)
+                throw error;
+            return call(this.deps.clients.ecs);
+        }
     }
     turnOff(error) {
         this.off = true;
@@ -476,6 +488,14 @@ class DeploymentRecord {
 }
 function time(date) {
     return date?.getTime() ?? 0;
+}
+/** An answer the SDK could not read as AWS's (an HTML error page): the API is not there. */
+function notAnAwsAnswer(error) {
+    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        if (e.name === 'SyntaxError' || e.message.includes('Deserialization error'))
+            return true;
+    }
+    return false;
 }
 
 // EXTERNAL MODULE: ./src/failure.ts

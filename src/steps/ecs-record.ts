@@ -1,7 +1,8 @@
 import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs';
 import { describeServiceDeployment, listServiceDeployments } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
-import { awsErrorName, messageOf } from '../errors.ts';
+import { awsErrorName, messageOf, transientReason } from '../errors.ts';
+import type { ECSClient } from '@aws-sdk/client-ecs';
 import { classifyServiceDeployment, pausedAt, recordProgressLine, visitStage, type RecordVerdict, type StageVisit } from '../plan/service-deployment.ts';
 import { DEFAULT_POLL_PLAN, bakeTimeMs, nextPollDelay, strategyOf, type Strategy, type WaitUntil } from '../plan/service-deployment-stages.ts';
 
@@ -75,10 +76,7 @@ export class DeploymentRecord {
     try {
       const arn = await this.find();
       if (arn === undefined) return {};
-      // Until a record was read, one attempt: an emulator without these calls answers 500,
-      // which the SDK would retry for seconds on every deploy.
-      const client = this.confirmed ? this.deps.clients.ecs : this.deps.clients.once.ecs;
-      const record = await describeServiceDeployment(client, arn);
+      const record = this.confirmed ? await describeServiceDeployment(this.deps.clients.ecs, arn) : await this.probe((ecs) => describeServiceDeployment(ecs, arn));
       if (record === undefined) return {};
       this.confirmed = true;
       return this.judge(record, service);
@@ -117,11 +115,25 @@ export class DeploymentRecord {
     this.listed = true;
     const { cluster, service } = this.options;
     // Our record is the oldest one created since our UpdateService: later ones are newer deploys.
-    const briefs = await listServiceDeployments(this.deps.clients.once.ecs, { cluster, service }, this.options.since);
+    const briefs = await this.probe((ecs) => listServiceDeployments(ecs, { cluster, service }, this.options.since));
     const ours = [...briefs].sort((a, b) => time(a.createdAt) - time(b.createdAt))[0];
     this.arnValue = ours?.serviceDeploymentArn;
     if (this.arnValue === undefined) this.deps.log.info(`ECS listed no deployment record for service '${service}' since ${this.options.since.toISOString()}: following DescribeServices only.`);
     return this.arnValue;
+  }
+
+  /**
+   * The first calls of this API: one attempt, because an endpoint that does not speak it
+   * (an emulator) answers 500 with a page that is no AWS answer, and the SDK would retry
+   * that for seconds on every deploy. Throttling and AWS's own 5xx are retried as usual.
+   */
+  private async probe<T>(call: (ecs: ECSClient) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.deps.clients.once.ecs);
+    } catch (error) {
+      if (notAnAwsAnswer(error) || transientReason(error) === undefined) throw error;
+      return call(this.deps.clients.ecs);
+    }
   }
 
   private turnOff(error: unknown): void {
@@ -141,4 +153,12 @@ export class DeploymentRecord {
 
 function time(date: Date | undefined): number {
   return date?.getTime() ?? 0;
+}
+
+/** An answer the SDK could not read as AWS's (an HTML error page): the API is not there. */
+function notAnAwsAnswer(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e.name === 'SyntaxError' || e.message.includes('Deserialization error')) return true;
+  }
+  return false;
 }

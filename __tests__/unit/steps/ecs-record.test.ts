@@ -181,6 +181,24 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     expect(w.calls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
   });
 
+  it('reads the record through throttling, but gives up at once on an endpoint that does not speak the API', async () => {
+    const throttled = recordWorld({}, () => aRecord({ status: 'SUCCESSFUL' }), { serviceAt: () => completed() });
+    throttled.mock
+      .on(DescribeServiceDeploymentsCommand)
+      .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
+      .resolves({ serviceDeployments: [aRecord({ status: 'SUCCESSFUL' })] });
+    expect((await deployEcs(optionsFor(change), throttled.deps)).serviceDeployment?.status).toBe('SUCCESSFUL');
+    restoreWorlds();
+
+    const emulator = recordWorld({}, () => aRecord(), { serviceAt: () => completed() });
+    emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(Object.assign(new Error("Unexpected token '<', \"<!doctype \"... is not valid JSON"), { name: 'SyntaxError' }));
+    const result = await deployEcs(optionsFor(change), emulator.deps);
+    expect(result.verdict.state).toBe('succeeded');
+    expect(result.serviceDeployment).toBeUndefined();
+    expect(emulator.calls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
+    expect(emulator.messages('warning')).toEqual([]);
+  });
+
   it('finds its record with one ListServiceDeployments when UpdateService names none', async () => {
     const w = recordWorld({}, (t) => (t < 2 * INTERVAL ? aRecord() : aRecord({ status: 'SUCCESSFUL' })), {
       currentServiceDeployment: undefined,
