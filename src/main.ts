@@ -2,7 +2,7 @@ import { createClients, servicesOf } from './aws/clients.ts';
 import type { Io, StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { failureOf } from './failure.ts';
-import { readInputs } from './inputs/read-inputs.ts';
+import { loadInputParsers, readInputs } from './inputs/read-inputs.ts';
 import { loadSteps, runPipeline } from './pipeline.ts';
 import { failureText } from './plan/verdict.ts';
 import { checkOutputs, outputsOf } from './report/outputs.ts';
@@ -17,7 +17,8 @@ const USER_AGENT = 'image-deploy/0.1.0';
 export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.env, makeDeps = defaultDeps): Promise<void> {
   const cancellation = watchCancellation(io);
   try {
-    const settings = readInputs({ getInput: io.getInput, env });
+    const source = { getInput: io.getInput, env };
+    const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
     const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
     const [clients, steps] = await Promise.all([createClients(options, servicesOf(settings.modes)), loadSteps(settings.modes)]);
     const deps = { ...makeDeps(io, clients, cancellation.signal), cancel: cancellation.signal };

@@ -1,10 +1,11 @@
+import * as yaml from 'yaml';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import { parseEnvironment } from '../../src/inputs/parse.ts';
-import { readInputs } from '../../src/inputs/read-inputs.ts';
+import { loadInputParsers, readInputs } from '../../src/inputs/read-inputs.ts';
 
 const workspace = mkdtempSync(join(tmpdir(), 'inputs-'));
 const TASK_DEFINITION = {
@@ -20,7 +21,7 @@ writeFileSync(join(workspace, 'list.yaml'), '- a\n- b\n');
 const BASE = { mode: 'ecs', service: 'web' };
 
 function read(inputs: Record<string, string | undefined>, env: Record<string, string | undefined> = { AWS_REGION: 'eu-west-1' }) {
-  return readInputs({ getInput: (name) => inputs[name] ?? '', env: { GITHUB_WORKSPACE: workspace, ...env } });
+  return readInputs({ getInput: (name) => inputs[name] ?? '', env: { GITHUB_WORKSPACE: workspace, ...env }, yaml });
 }
 
 function errorOf(inputs: Record<string, string | undefined>, env?: Record<string, string | undefined>): UserError {
@@ -406,5 +407,20 @@ describe('parseEnvironment', () => {
     { raw: 'A=1\nA=2', env: [{ name: 'A', value: '2' }] },
   ])('reads $raw', ({ raw, env }) => {
     expect(parseEnvironment(raw)).toEqual(env);
+  });
+});
+
+describe('loadInputParsers', () => {
+  const source = (inputs: Record<string, string>) => ({ getInput: (name: string) => inputs[name] ?? '', env: {} });
+
+  it.each([
+    [{}, false],
+    [{ 'task-definition': 'web:7' }, false],
+    [{ 'task-definition': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7' }, false],
+    [{ 'task-definition': 'deploy/task-definition.json' }, true],
+    [{ 'run-task-definition': 'migrate.yaml' }, true],
+  ])('loads the YAML parser for %j: %s', async (inputs, loads) => {
+    const parsers = await loadInputParsers(source(inputs));
+    expect(parsers.yaml !== undefined).toBe(loads);
   });
 });

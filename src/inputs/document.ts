@@ -5,13 +5,17 @@
 // written (a 400-digit cpu is not "Infinity"). Problems name the line, the column and the
 // key path, never the file's text: a wrong file may hold secrets.
 
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { UserError } from '../errors.ts';
+
+/** The part of the `yaml` package used here, loaded only when a step reads a file (start-up). */
+export type YamlParser = Pick<typeof import('yaml'), 'LineCounter' | 'isAlias' | 'isMap' | 'isScalar' | 'isSeq' | 'parseDocument'>;
 
 const OBJECT_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** `label` starts every message: "Input 'task-definition' ('td.json')". */
-export function parseTaskDefinitionText(text: string, label: string): unknown {
+export function parseTaskDefinitionText(text: string, label: string, yaml: YamlParser): unknown {
+  const { LineCounter, parseDocument } = yaml;
   const lineCounter = new LineCounter();
   // One parser for JSON and YAML alike (JSON is YAML 1.2), so both follow the same rules.
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
@@ -26,18 +30,20 @@ export function parseTaskDefinitionText(text: string, label: string): unknown {
     throw new UserError(`${label} is not valid JSON or YAML: ${what} at ${at(first.pos[0])}. Fix the file (its text is not shown here).`);
   }
   const problems: string[] = [];
-  walk(doc.contents, '', { text, at, problems });
+  walk(doc.contents, '', { text, at, problems, yaml });
   if (problems.length > 0) throw new UserError(`${label} is refused: ${problems.join('; ')}.`);
   return doc.toJS({ maxAliasCount: 100 });
 }
 
 interface Walk {
+  yaml: YamlParser;
   text: string;
   at: (offset: number) => string;
   problems: string[];
 }
 
 function walk(node: Node | null | undefined, path: string, w: Walk): void {
+  const { isAlias, isMap, isScalar, isSeq } = w.yaml;
   if (node === null || node === undefined || isAlias(node)) return;
   const where = (n: Node | null | undefined, keyPath: string) => `${n?.range ? `${w.at(n.range[0])}, ` : ''}key path '${keyPath || '(top)'}'`;
   if (isMap(node)) {

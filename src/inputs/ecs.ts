@@ -6,6 +6,7 @@ import { ALL_STAGES, parseWaitUntil } from '../plan/service-deployment-stages.ts
 import type { EcsDeployOptions, WaitSettings } from '../settings.ts';
 import type { WaitUntil } from '../plan/service-deployment-stages.ts';
 import { parseBoolean, parseCount, parseEnvironment, type Env, type Get } from './parse.ts';
+import type { YamlParser } from './document.ts';
 import { readTaskDefinitionSource } from './task-definition-file.ts';
 
 export function readEcs(
@@ -13,6 +14,7 @@ export function readEcs(
   env: Env,
   dryRun: boolean,
   wait: WaitSettings,
+  yaml?: YamlParser,
 ): EcsDeployOptions {
   const service = get(Input.service);
   if (!service) throw new UserError(`Input '${Input.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy.`);
@@ -24,7 +26,7 @@ export function readEcs(
   return {
     cluster: get(Input.cluster),
     service,
-    source: readTaskDefinitionSource(get(Input.taskDefinition), env, Input.taskDefinition),
+    source: readTaskDefinitionSource(get(Input.taskDefinition), env, Input.taskDefinition, yaml),
     containerName: get(Input.containerName) || undefined,
     image,
     cpu: cpu ? parseCpu(cpu) : undefined,

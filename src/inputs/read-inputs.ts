@@ -10,10 +10,24 @@ import { readImage } from './image.ts';
 import { readLambda, readParameter } from './lambda-parameter.ts';
 import { MAX_WAIT_MS, MIN_POLL_MS, parseBoolean, parseBounded, type Env, type Get } from './parse.ts';
 import { readRunTask } from './run-task.ts';
+import type { YamlParser } from './document.ts';
+import { namesTaskDefinitionFile } from './task-definition-file.ts';
 
 export interface InputSource {
   getInput(name: string): string;
   env: Env;
+  /** The YAML parser, when a task definition input names a file (loadInputParsers). */
+  yaml?: YamlParser;
+}
+
+/**
+ * Loads the parsers readInputs will need: the `yaml` package only when a task definition
+ * input names a file, so a step that deploys from the running revision (most) never
+ * evaluates it at start-up.
+ */
+export async function loadInputParsers(source: InputSource): Promise<Pick<InputSource, 'yaml'>> {
+  const named = [Input.taskDefinition, Input.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim()));
+  return named ? { yaml: await import('yaml') } : {};
 }
 
 // Defaults live here and in action.yml (a unit test keeps the two equal): the runner
@@ -86,8 +100,8 @@ export function readInputs(source: InputSource): Settings {
   const settings: Settings = { modes, region, dryRun, endpoint };
   const wait = readWait(get);
   if (modes.includes('image')) settings.image = readImage(get, source.env, wait);
-  if (modes.includes('run-task')) settings.runTask = readRunTask(get, source.env, { dryRun, wait, withEcs: modes.includes('ecs') });
-  if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun, wait);
+  if (modes.includes('run-task')) settings.runTask = readRunTask(get, source.env, { dryRun, wait, withEcs: modes.includes('ecs'), ...(source.yaml === undefined ? {} : { yaml: source.yaml }) });
+  if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun, wait, source.yaml);
   if (modes.includes('lambda')) settings.lambda = readLambda(get, region, dryRun, wait);
   if (modes.includes('parameter')) settings.parameter = readParameter(get, dryRun, wait, settings.ecs);
   return settings;

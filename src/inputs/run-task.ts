@@ -5,6 +5,7 @@ import { clientTokenFor, parseCapacityProviderStrategy, parseCommand, parseIdLis
 import type { Launch } from '../plan/run-task-request.ts';
 import type { RunTaskOptions, RunTaskSource, WaitSettings } from '../settings.ts';
 import { parseBoolean, parseEnvironment, type Env, type Get } from './parse.ts';
+import type { YamlParser } from './document.ts';
 import { readTaskDefinitionSource } from './task-definition-file.ts';
 
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL'] as const;
@@ -13,7 +14,7 @@ const STARTED_BY = /^[A-Za-z0-9_/-]{1,128}$/;
 export function readRunTask(
   get: Get,
   env: Env,
-  context: { dryRun: boolean; wait: WaitSettings; withEcs: boolean },
+  context: { dryRun: boolean; wait: WaitSettings; withEcs: boolean; yaml?: YamlParser },
 ): RunTaskOptions {
   const rawDefinition = get(Input.runTaskDefinition);
   let source: RunTaskSource;
@@ -25,7 +26,7 @@ export function readRunTask(
     }
     source = { kind: 'ecs' };
   } else {
-    const read = readTaskDefinitionSource(rawDefinition, env, Input.runTaskDefinition);
+    const read = readTaskDefinitionSource(rawDefinition, env, Input.runTaskDefinition, context.yaml);
     if (read.kind === 'service') throw new Error('readTaskDefinitionSource returned the service source for a non-empty value');
     source = read;
   }

@@ -6,7 +6,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError, messageOf } from '../errors.ts';
 import { normalizeTaskDefinitionDocument } from '../plan/task-definition.ts';
 import type { TaskDefinitionSource } from '../settings.ts';
-import { parseTaskDefinitionText } from './document.ts';
+import { parseTaskDefinitionText, type YamlParser } from './document.ts';
 import type { Env } from './parse.ts';
 
 const ARN = /^arn:aws[\w-]*:ecs:[\w-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
@@ -15,8 +15,15 @@ const FAMILY = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
 /** ECS caps a task definition at 64 KiB; a file 16 times that is no task definition. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
+/** Whether `raw` names a file (the only case that needs the YAML parser). */
+export function namesTaskDefinitionFile(raw: string): boolean {
+  if (raw === '' || raw.startsWith('arn:')) return false;
+  const looksLikeFile = /\.(json|ya?ml)$/i.test(raw) || raw.includes('/') || raw.includes('\\');
+  return looksLikeFile || !FAMILY.test(raw);
+}
+
 /** Empty: the service's current revision. A file path, an ARN, or family[:revision]. */
-export function readTaskDefinitionSource(raw: string, env: Env, inputName: string): TaskDefinitionSource {
+export function readTaskDefinitionSource(raw: string, env: Env, inputName: string, yaml?: YamlParser): TaskDefinitionSource {
   if (raw === '') return { kind: 'service' };
   if (raw.startsWith('arn:')) {
     if (!ARN.test(raw)) {
@@ -24,15 +31,15 @@ export function readTaskDefinitionSource(raw: string, env: Env, inputName: strin
     }
     return { kind: 'registered', ref: raw };
   }
-  const looksLikeFile = /\.(json|ya?ml)$/i.test(raw) || raw.includes('/') || raw.includes('\\');
-  if (!looksLikeFile && FAMILY.test(raw)) return { kind: 'registered', ref: raw };
+  if (!namesTaskDefinitionFile(raw)) return { kind: 'registered', ref: raw };
   const path = isAbsolute(raw) ? raw : resolve(env['GITHUB_WORKSPACE'] ?? process.cwd(), raw);
   if (!existsSync(path)) {
     throw new UserError(`Input '${inputName}' ('${raw}') is neither a family[:revision], an ARN, nor a file that exists (looked at ${path}).`);
   }
   const label = `Input '${inputName}' ('${raw}')`;
   const real = insideAllowedRoots(path, env, label);
-  const doc = parseTaskDefinitionText(readRegularFile(real, label), label);
+  if (yaml === undefined) throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);
+  const doc = parseTaskDefinitionText(readRegularFile(real, label), label, yaml);
   const { taskDefinition, tags } = normalizeTaskDefinitionDocument(doc, label);
   return { kind: 'file', path, taskDefinition, tags };
 }

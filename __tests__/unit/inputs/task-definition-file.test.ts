@@ -1,3 +1,4 @@
+import * as yaml from 'yaml';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function refusal(raw: string): string {
   try {
-    readTaskDefinitionSource(raw, env, 'task-definition');
+    readTaskDefinitionSource(raw, env, 'task-definition', yaml);
   } catch (error) {
     if (error instanceof UserError) return error.message;
     throw error;
@@ -44,7 +45,7 @@ describe('readTaskDefinitionSource reads files from the workspace and RUNNER_TEM
     ['a file in RUNNER_TEMP, by absolute path', join(runnerTemp, 'rendered.json')],
     ['a symlink that stays in the workspace', 'link-in.json'],
   ])('reads %s', (_, raw) => {
-    expect(readTaskDefinitionSource(raw, env, 'task-definition')).toMatchObject({ kind: 'file', taskDefinition: { family: 'web' } });
+    expect(readTaskDefinitionSource(raw, env, 'task-definition', yaml)).toMatchObject({ kind: 'file', taskDefinition: { family: 'web' } });
   });
 
   it.each([
@@ -70,7 +71,7 @@ describe('readTaskDefinitionSource reads files from the workspace and RUNNER_TEM
 });
 
 describe('parseTaskDefinitionText', () => {
-  const parse = (text: string) => parseTaskDefinitionText(text, "Input 'task-definition' ('td.json')");
+  const parse = (text: string) => parseTaskDefinitionText(text, "Input 'task-definition' ('td.json')", yaml);
   const refused = (text: string): string => {
     try {
       parse(text);
