@@ -145,7 +145,7 @@ async function registerTaskDefinition(ecs, taskDefinition, tags) {
     }
 }
 async function updateService(ecs, update) {
-    try {
+    return (0,errors/* asked */.NZ)(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, async () => {
         const out = await ecs.send(new dist_cjs.UpdateServiceCommand({
             cluster: update.cluster,
             service: update.service,
@@ -153,13 +153,8 @@ async function updateService(ecs, update) {
             forceNewDeployment: update.forceNewDeployment,
             ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
         }));
-        if (!out.service)
-            throw new Error('the response had no service');
-        return out.service;
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, error);
-    }
+        return (0,errors/* required */.mw)(out.service, 'service');
+    });
 }
 /** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
 async function listStoppedTasks(ecs, cluster, startedBy) {
@@ -519,7 +514,7 @@ async function getParameter(ssm, name) {
 }
 /** Writes the value and returns the version that now holds it. */
 async function putParameter(ssm, write) {
-    try {
+    return (0,errors/* asked */.NZ)(`PutParameter for '${write.name}'`, async () => {
         const out = await ssm.send(new dist_cjs.PutParameterCommand({
             Name: write.name,
             Value: write.value,
@@ -527,13 +522,8 @@ async function putParameter(ssm, write) {
             Overwrite: write.overwrite,
             ...(write.tags !== undefined && write.tags.length > 0 ? { Tags: write.tags } : {}),
         }));
-        if (out.Version === undefined)
-            throw new Error('the response had no version');
-        return String(out.Version);
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`PutParameter for '${write.name}'`, error);
-    }
+        return String((0,errors/* required */.mw)(out.Version, 'version'));
+    });
 }
 
 // EXTERNAL MODULE: ./src/plan/parameter.ts

@@ -145,7 +145,7 @@ async function registerTaskDefinition(ecs, taskDefinition, tags) {
     }
 }
 async function updateService(ecs, update) {
-    try {
+    return (0,errors/* asked */.NZ)(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, async () => {
         const out = await ecs.send(new dist_cjs.UpdateServiceCommand({
             cluster: update.cluster,
             service: update.service,
@@ -153,13 +153,8 @@ async function updateService(ecs, update) {
             forceNewDeployment: update.forceNewDeployment,
             ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
         }));
-        if (!out.service)
-            throw new Error('the response had no service');
-        return out.service;
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, error);
-    }
+        return (0,errors/* required */.mw)(out.service, 'service');
+    });
 }
 /** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
 async function listStoppedTasks(ecs, cluster, startedBy) {

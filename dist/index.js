@@ -28395,12 +28395,14 @@ function withPrefix(log, prefix) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MU: () => (/* binding */ TimeoutError),
+/* harmony export */   NZ: () => (/* binding */ asked),
 /* harmony export */   WE: () => (/* binding */ explain),
 /* harmony export */   ZH: () => (/* binding */ awsErrorName),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   bR: () => (/* binding */ transientReason),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   iQ: () => (/* binding */ AwsCallError),
+/* harmony export */   mw: () => (/* binding */ required),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 // Two kinds of failure, so main.ts can print each the right way: a UserError is
@@ -28422,6 +28424,21 @@ class AwsCallError extends Error {
     constructor(what, cause) {
         super(`${what} failed: ${messageOf(cause)}`, { cause });
     }
+}
+/** Runs one AWS call: any error (or a missing answer) comes back naming what was asked. */
+async function asked(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw new AwsCallError(what, error);
+    }
+}
+/** A field the answer must carry; its absence is an error of the call. */
+function required(value, field) {
+    if (value === undefined || value === null)
+        throw new Error(`the response had no ${field}`);
+    return value;
 }
 function messageOf(error) {
     if (error instanceof Error)

@@ -23,6 +23,21 @@ export class AwsCallError extends Error {
   }
 }
 
+/** Runs one AWS call: any error (or a missing answer) comes back naming what was asked. */
+export async function asked<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new AwsCallError(what, error);
+  }
+}
+
+/** A field the answer must carry; its absence is an error of the call. */
+export function required<T>(value: T | null | undefined, field: string): T {
+  if (value === undefined || value === null) throw new Error(`the response had no ${field}`);
+  return value;
+}
+
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

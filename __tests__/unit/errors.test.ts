@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwsCallError, UserError, explain, transientReason } from '../../src/errors.ts';
+import { AwsCallError, UserError, asked, explain, required, transientReason } from '../../src/errors.ts';
 
 class CredentialsProviderError extends Error {
   override name = 'CredentialsProviderError';
@@ -34,5 +34,14 @@ describe('transientReason', () => {
     { name: 'not an error', error: 'boom', expected: undefined },
   ])('$name: $expected', ({ error, expected }) => {
     expect(transientReason(error)).toBe(expected);
+  });
+});
+
+describe('asked and required', () => {
+  it('names what was asked when the call fails or its answer lacks a field', async () => {
+    await expect(asked("UpdateService for 'web'", async () => required(undefined, 'service'))).rejects.toThrow(
+      "UpdateService for 'web' failed: the response had no service",
+    );
+    await expect(asked('PutParameter', async () => required('3', 'version'))).resolves.toBe('3');
   });
 });

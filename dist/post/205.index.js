@@ -354,7 +354,7 @@ async function registerTaskDefinition(ecs, taskDefinition, tags) {
     }
 }
 async function ecs_updateService(ecs, update) {
-    try {
+    return asked(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, async () => {
         const out = await ecs.send(new UpdateServiceCommand({
             cluster: update.cluster,
             service: update.service,
@@ -362,13 +362,8 @@ async function ecs_updateService(ecs, update) {
             forceNewDeployment: update.forceNewDeployment,
             ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
         }));
-        if (!out.service)
-            throw new Error('the response had no service');
-        return out.service;
-    }
-    catch (error) {
-        throw new AwsCallError(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, error);
-    }
+        return required(out.service, 'service');
+    });
 }
 /** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
 async function listStoppedTasks(ecs, cluster, startedBy) {

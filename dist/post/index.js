@@ -28440,7 +28440,7 @@ function parseRollbackState(raw) {
 /* harmony export */   iQ: () => (/* binding */ AwsCallError),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports awsErrorName, transientReason */
+/* unused harmony exports asked, required, awsErrorName, transientReason */
 // Two kinds of failure, so main.ts can print each the right way: a UserError is
 // something the user fixes (bad input, missing service, a failed rollout) and is shown
 // as its message alone; an AwsCallError names the call that failed and keeps its cause.
@@ -28460,6 +28460,21 @@ class AwsCallError extends Error {
     constructor(what, cause) {
         super(`${what} failed: ${messageOf(cause)}`, { cause });
     }
+}
+/** Runs one AWS call: any error (or a missing answer) comes back naming what was asked. */
+async function asked(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw new AwsCallError(what, error);
+    }
+}
+/** A field the answer must carry; its absence is an error of the call. */
+function required(value, field) {
+    if (value === undefined || value === null)
+        throw new Error(`the response had no ${field}`);
+    return value;
 }
 function messageOf(error) {
     if (error instanceof Error)

@@ -18,7 +18,7 @@ import {
   type ServiceDeploymentBrief,
   type Task,
 } from '@aws-sdk/client-ecs';
-import { AwsCallError } from '../errors.ts';
+import { AwsCallError, asked, required } from '../errors.ts';
 import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { captureRawResponse, sendUnknownMembers } from './raw-json.ts';
 
@@ -78,7 +78,7 @@ export interface ServiceUpdate extends ServiceRef {
 }
 
 export async function updateService(ecs: ECSClient, update: ServiceUpdate): Promise<Service> {
-  try {
+  return asked(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, async () => {
     const out = await ecs.send(
       new UpdateServiceCommand({
         cluster: update.cluster,
@@ -88,11 +88,8 @@ export async function updateService(ecs: ECSClient, update: ServiceUpdate): Prom
         ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
       }),
     );
-    if (!out.service) throw new Error('the response had no service');
-    return out.service;
-  } catch (error) {
-    throw new AwsCallError(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, error);
-  }
+    return required(out.service, 'service');
+  });
 }
 
 /** ARNs of stopped tasks started by a deployment (its id is their startedBy). */

@@ -1,5 +1,5 @@
 import { GetParameterCommand, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
-import { AwsCallError, awsErrorName } from '../errors.ts';
+import { AwsCallError, asked, awsErrorName, required } from '../errors.ts';
 import type { CurrentParameter, ParameterTag, ParameterType } from '../plan/parameter.ts';
 
 /** The parameter's value, type and version, or undefined when it does not exist. */
@@ -30,7 +30,7 @@ export interface ParameterWrite {
 
 /** Writes the value and returns the version that now holds it. */
 export async function putParameter(ssm: SSMClient, write: ParameterWrite): Promise<string> {
-  try {
+  return asked(`PutParameter for '${write.name}'`, async () => {
     const out = await ssm.send(
       new PutParameterCommand({
         Name: write.name,
@@ -40,9 +40,6 @@ export async function putParameter(ssm: SSMClient, write: ParameterWrite): Promi
         ...(write.tags !== undefined && write.tags.length > 0 ? { Tags: write.tags } : {}),
       }),
     );
-    if (out.Version === undefined) throw new Error('the response had no version');
-    return String(out.Version);
-  } catch (error) {
-    throw new AwsCallError(`PutParameter for '${write.name}'`, error);
-  }
+    return String(required(out.Version, 'version'));
+  });
 }
