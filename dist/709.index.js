@@ -330,26 +330,10 @@ async function waitFor(options, clock) {
         if (remaining <= 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`Timed out after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`);
         }
-        await sleepUnlessAborted(clock, Math.min(poll.nextMs ?? options.intervalMs, remaining), signal);
+        // deps.sleep itself wakes when the job is cancelled (main.ts): one mechanism, checked here.
+        await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining));
         if (isAborted(signal))
             throw cancelled();
-    }
-}
-/** Sleeps, but wakes as soon as `signal` aborts. */
-async function sleepUnlessAborted(clock, ms, signal) {
-    if (signal === undefined)
-        return clock.sleep(ms);
-    let onAbort;
-    const aborted = new Promise((resolve) => {
-        onAbort = () => resolve();
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        await Promise.race([clock.sleep(ms), aborted]);
-    }
-    finally {
-        if (onAbort !== undefined)
-            signal.removeEventListener('abort', onAbort);
     }
 }
 function isAborted(signal) {

@@ -53,25 +53,12 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: Clock): Promise
         `Timed out after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`,
       );
     }
-    await sleepUnlessAborted(clock, Math.min(poll.nextMs ?? options.intervalMs, remaining), signal);
+    // deps.sleep itself wakes when the job is cancelled (main.ts): one mechanism, checked here.
+    await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining));
     if (isAborted(signal)) throw cancelled();
   }
 }
 
-/** Sleeps, but wakes as soon as `signal` aborts. */
-async function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return clock.sleep(ms);
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<void>((resolve) => {
-    onAbort = () => resolve();
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    await Promise.race([clock.sleep(ms), aborted]);
-  } finally {
-    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
-  }
-}
 
 function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
