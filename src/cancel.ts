@@ -39,25 +39,42 @@ export interface RollbackState extends StartedRollback {
   endpoint?: string;
 }
 
+/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
 export function rollbackState(outcome: PipelineOutcome, settings: Settings): string | undefined {
-  const rollback = outcome.ecs?.rollback;
-  if (rollback?.verdict.state !== 'started' || rollback.follow === undefined || settings.ecs === undefined) return undefined;
-  const state: RollbackState = {
-    region: settings.region,
-    ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
-    cluster: settings.ecs.cluster,
-    service: settings.ecs.service,
-    ...rollback.follow,
-    ...(rollback.to === undefined ? {} : { to: rollback.to }),
-    intervalMs: settings.ecs.wait.intervalMs,
-    timeoutMs: settings.ecs.wait.timeoutMs,
-  };
-  return JSON.stringify(state);
+  const ecs = settings.ecs;
+  if (ecs === undefined) return undefined;
+  const states = (outcome.ecs?.services ?? []).flatMap((result): RollbackState[] => {
+    const rollback = result.rollback;
+    if (rollback?.verdict.state !== 'started' || rollback.follow === undefined) return [];
+    return [
+      {
+        region: settings.region,
+        ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+        cluster: result.cluster,
+        service: result.service,
+        ...rollback.follow,
+        ...(rollback.to === undefined ? {} : { to: rollback.to }),
+        intervalMs: ecs.wait.intervalMs,
+        timeoutMs: ecs.wait.timeoutMs,
+      },
+    ];
+  });
+  if (states.length === 0) return undefined;
+  return JSON.stringify(states.length === 1 ? states[0] : states);
 }
 
 export function parseRollbackState(raw: string): RollbackState | undefined {
-  if (raw.trim() === '') return undefined;
-  const value = JSON.parse(raw) as Partial<RollbackState>;
-  if (typeof value.region !== 'string' || typeof value.cluster !== 'string' || typeof value.service !== 'string') return undefined;
-  return { intervalMs: 3000, timeoutMs: 240_000, ...value } as RollbackState;
+  return parseRollbackStates(raw)[0];
+}
+
+/** Every started rollback the main step saved (an object for one, a list for several). */
+export function parseRollbackStates(raw: string): RollbackState[] {
+  if (raw.trim() === '') return [];
+  const value = JSON.parse(raw) as unknown;
+  const entries: unknown[] = Array.isArray(value) ? value : [value];
+  return entries.flatMap((entry) => {
+    const state = entry as Partial<RollbackState> | null;
+    if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string') return [];
+    return [{ intervalMs: 3000, timeoutMs: 240_000, ...state } as RollbackState];
+  });
 }

@@ -7,6 +7,7 @@ import { isFailure } from './plan/verdict.ts';
 import type { PipelineOutcome } from './results.ts';
 import type { Settings } from './settings.ts';
 import type * as EcsStep from './steps/ecs.ts';
+import type * as EcsServicesStep from './steps/ecs-services.ts';
 import type * as ImageStep from './steps/image.ts';
 import type { LambdaPlan } from './steps/lambda-plan.ts';
 import type * as LambdaStep from './steps/lambda.ts';
@@ -25,8 +26,9 @@ export interface Steps {
   prepareRunTask: typeof RunTaskStep.prepareRunTask;
   applyRunTask: typeof RunTaskStep.applyRunTask;
   ensureRegistered: typeof EcsStep.ensureRegistered;
-  prepareEcs: typeof EcsStep.prepareEcs;
-  applyEcs: typeof EcsStep.applyEcs;
+  /** Plans every service the input names. */
+  prepareEcs: typeof EcsServicesStep.prepareEcsServices;
+  applyEcs: typeof EcsServicesStep.applyEcsServices;
   prepareLambda: typeof LambdaStep.prepareLambda;
   applyLambda: typeof LambdaStep.applyLambda;
   prepareParameter: typeof ParameterStep.prepareParameter;
@@ -42,10 +44,11 @@ export interface Steps {
  */
 export async function loadSteps(modes: readonly Mode[]): Promise<Steps> {
   const wants = (mode: Mode) => modes.includes(mode);
-  const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
+  const [image, runTask, ecs, ecsServices, lambda, parameter, putBack] = await Promise.all([
     wants('image') ? import('./steps/image.ts') : undefined,
     wants('run-task') ? import('./steps/run-task.ts') : undefined,
     wants('ecs') ? import('./steps/ecs.ts') : undefined,
+    wants('ecs') ? import('./steps/ecs-services.ts') : undefined,
     wants('lambda') ? import('./steps/lambda.ts') : undefined,
     wants('parameter') ? import('./steps/parameter.ts') : undefined,
     // Putting one back when the other failed: only when both deploy in the step.
@@ -59,8 +62,8 @@ export async function loadSteps(modes: readonly Mode[]): Promise<Steps> {
     prepareRunTask: runTask?.prepareRunTask ?? missing('run-task'),
     applyRunTask: runTask?.applyRunTask ?? missing('run-task'),
     ensureRegistered: ecs?.ensureRegistered ?? missing('ecs'),
-    prepareEcs: ecs?.prepareEcs ?? missing('ecs'),
-    applyEcs: ecs?.applyEcs ?? missing('ecs'),
+    prepareEcs: ecsServices?.prepareEcsServices ?? missing('ecs'),
+    applyEcs: ecsServices?.applyEcsServices ?? missing('ecs'),
     prepareLambda: lambda?.prepareLambda ?? missing('lambda'),
     applyLambda: lambda?.applyLambda ?? missing('lambda'),
     prepareParameter: parameter?.prepareParameter ?? missing('parameter'),
@@ -75,7 +78,8 @@ export type Grouper = <T>(title: string, fn: () => Promise<T>) => Promise<T>;
 
 interface Plans {
   runTask?: RunTaskPlan;
-  ecs?: EcsPrepared;
+  /** One per service, in the input's order. */
+  ecs?: EcsPrepared[];
   lambda?: LambdaPlan;
   parameter?: ParameterPlan;
 }
@@ -130,7 +134,8 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
   let registration: Registration | undefined;
   if (plans.runTask) {
     const plan = plans.runTask;
-    const ecsPlan = plans.ecs;
+    // With several services the input must name run-task's definition (read-inputs.ts), so this is the only one.
+    const ecsPlan = plans.ecs?.length === 1 ? plans.ecs[0] : undefined;
     const result = await attempt('run-task', `run-task: one-off task in cluster '${plan.options.cluster}'`, async (d) => {
       if (plan.options.source.kind !== 'ecs' || !ecsPlan) return steps.applyRunTask(plan, d);
       // "The revision ecs deploys": registered now, so the task runs exactly what the
@@ -147,9 +152,9 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
   if (concurrent) deps.log.info('Deploying to ECS and Lambda at the same time; log lines carry [ecs] or [lambda].');
   if (plans.ecs) {
     const prepared = plans.ecs;
-    const { cluster, service } = prepared.options;
+    const cluster = prepared[0]?.options.cluster ?? '';
     deploys.push(
-      attempt('ecs', `ecs: deploy service '${service}' in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d, registration), concurrent).then((result) => {
+      attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d, registration), concurrent).then((result) => {
         outcome.ecs = judge('ecs', result);
       }),
     );
@@ -163,8 +168,9 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     );
   }
   await Promise.all(deploys);
-  if (outcome.failures.length > 0 && concurrent && plans.ecs?.options.rollbackOnFailure === true) {
-    outcome.putBack = await putBack(outcome, plans.ecs.options.wait, deps, steps);
+  const ecsOptions = plans.ecs?.[0]?.options;
+  if (outcome.failures.length > 0 && concurrent && ecsOptions?.rollbackOnFailure === true) {
+    outcome.putBack = await putBack(outcome, ecsOptions.wait, deps, steps);
   }
   if (outcome.failures.length > 0) {
     outcome.failures.sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode));
@@ -184,14 +190,20 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
 function deployedTargets(outcome: PipelineOutcome, lambdaDigest: string | undefined): DeployedTarget[] {
   const targets: DeployedTarget[] = [];
   const { ecs, lambda } = outcome;
-  if (ecs && ecs.taskDefinitionArn !== '') {
-    const { cluster, service, taskDefinitionArn, deploymentId } = ecs;
+  for (const result of ecs?.services ?? []) {
+    if (result.taskDefinitionArn === '') continue;
+    const { cluster, service, taskDefinitionArn, deploymentId } = result;
     targets.push({ kind: 'ecs', cluster, service, taskDefinitionArn, ...(deploymentId ? { deploymentId } : {}) });
   }
   if (lambda && lambdaDigest !== undefined) {
     for (const f of lambda.functions) targets.push({ kind: 'lambda', functionName: f.functionName, digest: lambdaDigest });
   }
   return targets;
+}
+
+/** "service 'web'", or "services 'web', 'worker'". */
+function servicesLabel(services: readonly string[]): string {
+  return `${services.length === 1 ? 'service' : 'services'} ${services.map((s) => `'${s}'`).join(', ')}`;
 }
 
 const MODE_ORDER: readonly Mode[] = ['image', 'run-task', 'ecs', 'lambda', 'parameter'];
@@ -206,10 +218,10 @@ async function prepareAll(settings: Settings, image: ResolvedImage | undefined, 
   if (ecs) {
     // With the image mode, ECS deploys the resolved reference (pinned by digest by default).
     const options = image ? { ...ecs, image: image.reference } : ecs;
-    plans.ecs = await attempt('ecs', `ecs: plan service '${ecs.service}' in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
+    plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services ?? [ecs.service])} in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
   }
   if (runTask) {
-    const rendered = plans.ecs?.plan.rendered;
+    const rendered = plans.ecs?.length === 1 ? plans.ecs[0]?.plan.rendered : undefined;
     const options = runTask.source.kind === 'ecs' && rendered ? { ...runTask, source: { kind: 'ecs' as const, taskDefinition: rendered } } : runTask;
     plans.runTask = await attempt('run-task', `run-task: plan a task in cluster '${runTask.cluster}'`, (d) => steps.prepareRunTask(options, image, d));
   }
@@ -226,7 +238,8 @@ async function prepareAll(settings: Settings, image: ResolvedImage | undefined, 
 async function putBack(outcome: PipelineOutcome, bounds: { intervalMs: number; timeoutMs: number }, deps: StepDeps, steps: Steps): Promise<string[]> {
   const { ecs, lambda } = outcome;
   const work = [
-    ecs !== undefined && !isFailure(ecs.verdict) ? steps.putEcsBack(ecs, bounds, { ...deps, log: withPrefix(deps.log, '[ecs] ') }) : Promise.resolve([]),
+    // Services that failed were settled by rollback-on-failure already; the others go back.
+    ecs !== undefined && ecs.services.some((s) => !isFailure(s.verdict)) ? steps.putEcsBack(ecs, bounds, { ...deps, log: withPrefix(deps.log, '[ecs] ') }) : Promise.resolve([]),
     lambda !== undefined ? steps.putLambdaBack(lambda, bounds, { ...deps, log: withPrefix(deps.log, '[lambda] ') }) : Promise.resolve([]),
   ];
   const lines = (await Promise.all(work)).flat();

@@ -2,8 +2,8 @@
 // cancelled mid-deploy with rollback-on-failure, follows the rollback the main step started
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
 
-import { ROLLBACK_STATE, parseRollbackState } from './cancel.ts';
-import type { StepDeps } from './deps.ts';
+import { ROLLBACK_STATE, parseRollbackStates } from './cancel.ts';
+import { withPrefix, type StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { runnerIo } from './runner/writer.ts';
 
@@ -12,7 +12,8 @@ const POST_BUDGET_MS = 4 * 60_000;
 
 export async function post(): Promise<void> {
   const io = runnerIo();
-  const state = parseRollbackState(io.getState?.(ROLLBACK_STATE) ?? '');
+  const states = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
+  const [state] = states;
   if (state === undefined) return;
   // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
   const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([import('./aws/clients.ts'), import('./steps/ecs-rollback-post.ts')]);
@@ -22,13 +23,20 @@ export async function post(): Promise<void> {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
   };
-  try {
-    const line = await followRollbackAfterCancel({ ...state, timeoutMs: Math.min(state.timeoutMs, POST_BUDGET_MS) }, deps);
-    if (line.ok) io.info(line.text);
-    else io.setFailed(line.text);
-  } catch (error) {
-    io.setFailed(`Could not follow the rollback of service '${state.service}': ${messageOf(error)}`);
-  }
+  // Several services' rollbacks are followed side by side, each line saying whose it is.
+  const lines = await Promise.all(
+    states.map(async (one) => {
+      const own = states.length === 1 ? deps : { ...deps, log: withPrefix(io, `[${one.service}] `) };
+      try {
+        return await followRollbackAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
+      } catch (error) {
+        return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${messageOf(error)}` };
+      }
+    }),
+  );
+  for (const line of lines.filter((l) => l.ok)) io.info(line.text);
+  const failed = lines.filter((l) => !l.ok).map((l) => l.text);
+  if (failed.length > 0) io.setFailed(failed.join('\n'));
 }
 
 await post();

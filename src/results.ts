@@ -57,6 +57,14 @@ export interface EcsResult {
   durationMs: number;
 }
 
+/** The ecs mode: each service's own result, in the order the input names them, and one verdict of all. */
+export interface EcsDeployResult {
+  services: EcsResult[];
+  changed: boolean;
+  /** Failed when any service failed: the reason names each failed service (plan/ecs-services.ts). */
+  verdict: Verdict<'succeeded' | 'unchanged' | 'planned' | 'started'>;
+}
+
 export interface ServiceDeploymentReport {
   arn: string;
   strategy: Strategy;
@@ -119,7 +127,7 @@ export interface ModeFailure {
 export interface PipelineOutcome {
   image?: ImageResult;
   runTask?: RunTaskResult;
-  ecs?: EcsResult;
+  ecs?: EcsDeployResult;
   lambda?: LambdaResult;
   parameter?: ParameterResult;
   /** Every failure, in mode order (ecs and lambda run together, so both may fail). */

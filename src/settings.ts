@@ -56,7 +56,13 @@ export type TaskDefinitionSource =
 
 export interface EcsDeployOptions extends EcsOverrides {
   cluster: string;
+  /** The service these options deploy: the only one, or (in the settings) the first of `services`. */
   service: string;
+  /**
+   * Every service the 'service' input names, in order, when it names several; absent for
+   * one. The ecs step plans and deploys each with these options and its own `service`.
+   */
+  services?: string[];
   source: TaskDefinitionSource;
   forceNewDeployment: boolean;
   desiredCount?: number;
@@ -67,6 +73,10 @@ export interface EcsDeployOptions extends EcsOverrides {
   waitUntil: WaitUntil;
   /** Roll our deployment back when the action's own verdict is a failure ECS did not roll back. */
   rollbackOnFailure: boolean;
+  /** UpdateService `propagateTags` (TASK_DEFINITION, SERVICE or NONE), sent only when set. */
+  propagateTags?: 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
+  /** UpdateService `enableECSManagedTags`, sent only when set. */
+  enableEcsManagedTags?: boolean;
 }
 
 /** Where the one-off task's definition comes from. */

@@ -11,8 +11,11 @@ export interface WaitOptions<T> {
   intervalMs: number;
   timeoutMs: number;
   check: () => Promise<Poll<T>>;
-  /** Called with the state line whenever it differs from the last one, and as a heartbeat. */
-  onProgress: (state: string) => void;
+  /**
+   * Called with the state line whenever it differs from the last one, and as a heartbeat
+   * (`kind` says which: a check that prints its own changes, per service, wants heartbeats only).
+   */
+  onProgress: (state: string, kind: 'changed' | 'heartbeat') => void;
   /** With no change for this long, say again what is awaited and for how long (default 60 s). */
   heartbeatMs?: number;
   /** Aborted when the job is cancelled: the wait ends at once with a CancelledError. */
@@ -39,12 +42,12 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: Clock): Promise
     const poll = await options.check();
     if (poll.done) return poll.value;
     if (poll.state !== lastState) {
-      options.onProgress(poll.state);
+      options.onProgress(poll.state, 'changed');
       lastState = poll.state;
       lastSaid = clock.now();
     } else if (clock.now() - lastSaid >= heartbeat) {
       // Ten silent minutes read like a hung step: say what is awaited, and since when.
-      options.onProgress(`still waiting for ${options.what} (${formatDuration(clock.now() - started)} so far): ${poll.state}`);
+      options.onProgress(`still waiting for ${options.what} (${formatDuration(clock.now() - started)} so far): ${poll.state}`, 'heartbeat');
       lastSaid = clock.now();
     }
     const remaining = deadline - clock.now();

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { parseRollbackState, rollbackState, watchCancellation } from '../../src/cancel.ts';
+import { parseRollbackState, parseRollbackStates, rollbackState, watchCancellation } from '../../src/cancel.ts';
 import type { PipelineOutcome } from '../../src/results.ts';
 import type { Settings } from '../../src/settings.ts';
 
@@ -36,11 +36,28 @@ describe('rollbackState', () => {
     const outcome = {
       failures: [],
       skipped: [],
-      ecs: { rollback: { by: 'stop-service-deployment', verdict: { state: 'started' }, follow: { recordArn: 'arn:rec' }, to: 'arn:td/web:5' } },
+      ecs: { services: [started('web', 'arn:rec')] },
     } as unknown as PipelineOutcome;
     const raw = rollbackState(outcome, settings);
     expect(parseRollbackState(raw ?? '')).toEqual({ region: 'eu-west-1', cluster: 'prod', service: 'web', recordArn: 'arn:rec', to: 'arn:td/web:5', intervalMs: 3000, timeoutMs: 600_000 });
   });
+
+  it('holds one entry per service whose rollback was only started, when there are several', () => {
+    const outcome = {
+      failures: [],
+      skipped: [],
+      ecs: { services: [started('web', 'arn:rec-web'), { cluster: 'prod', service: 'api', verdict: { state: 'succeeded' } }, started('worker', 'arn:rec-worker')] },
+    } as unknown as PipelineOutcome;
+    const states = parseRollbackStates(rollbackState(outcome, settings) ?? '');
+    expect(states.map((s) => [s.service, s.recordArn])).toEqual([
+      ['web', 'arn:rec-web'],
+      ['worker', 'arn:rec-worker'],
+    ]);
+  });
+
+  function started(service: string, recordArn: string): unknown {
+    return { cluster: 'prod', service, rollback: { by: 'stop-service-deployment', verdict: { state: 'started' }, follow: { recordArn }, to: 'arn:td/web:5' } };
+  }
 
   it('is nothing when no rollback was left running', () => {
     expect(rollbackState({ failures: [], skipped: [] }, settings)).toBeUndefined();

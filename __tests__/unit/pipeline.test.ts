@@ -7,7 +7,7 @@ import type { Mode } from '../../src/names.ts';
 import { runPipeline, type Grouper, type Steps } from '../../src/pipeline.ts';
 import type { EcsDeployOptions } from '../../src/settings.ts';
 import type { EcsPrepared } from '../../src/steps/ecs.ts';
-import type { EcsResult } from '../../src/results.ts';
+import type { EcsDeployResult, EcsResult } from '../../src/results.ts';
 import type { ImageResult } from '../../src/results.ts';
 import type { LambdaOptions } from '../../src/settings.ts';
 import type { LambdaPlan } from '../../src/steps/lambda-plan.ts';
@@ -93,7 +93,12 @@ const ALL = settings(['image', 'ecs', 'lambda', 'parameter'], {
   parameter: PARAMETER,
 });
 
-function ecsResult(overrides: Partial<EcsResult> = {}): EcsResult {
+function ecsResult(overrides: Partial<EcsResult> = {}): EcsDeployResult {
+  const service = serviceResult(overrides);
+  return { services: [service], changed: service.changed, verdict: service.verdict };
+}
+
+function serviceResult(overrides: Partial<EcsResult> = {}): EcsResult {
   return {
     cluster: 'prod',
     service: 'web',
@@ -170,7 +175,13 @@ function fakeSteps(rec: Recorder, overrides: Partial<Steps> = {}): Steps {
     prepareEcs: async (options) => {
       rec.events.push('prepareEcs');
       rec.ecsOptions = options;
-      return { options, currentArn: 'arn', plan: { rendered: { family: 'web' } } as unknown as EcsPrepared['plan'], started: 0, standing: { kind: 'unchanged' } };
+      return (options.services ?? [options.service]).map((service) => ({
+        options: { ...options, service },
+        currentArn: 'arn',
+        plan: { rendered: { family: 'web' } } as unknown as EcsPrepared['plan'],
+        started: 0,
+        standing: { kind: 'unchanged' as const },
+      }));
     },
     applyEcs: async (_prepared, deps) => {
       rec.events.push('applyEcs:start');

@@ -37,6 +37,24 @@ export async function describeService(ecs: ECSClient, ref: ServiceRef): Promise<
   }
 }
 
+/**
+ * Several services of one cluster in one call (DescribeServices takes up to 10): each name
+ * as given maps to its service, or to undefined when ECS reports it MISSING.
+ */
+export async function describeServices(ecs: ECSClient, cluster: string, services: string[]): Promise<Map<string, Service | undefined>> {
+  try {
+    const out = await ecs.send(new DescribeServicesCommand({ cluster, services }));
+    const found = out.services ?? [];
+    // A name may be given as the service's name or its ARN; ECS answers with both.
+    const match = (ref: string) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
+    // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
+    if (services.length === 1) return new Map(services.map((ref) => [ref, found[0]]));
+    return new Map(services.map((ref) => [ref, match(ref)]));
+  } catch (error) {
+    throw new AwsCallError(`DescribeServices for ${services.map((s) => `'${s}'`).join(', ')} in cluster '${cluster}'`, error);
+  }
+}
+
 export interface DescribedTaskDefinition {
   /** As AWS sent it, including members this SDK version does not model. */
   taskDefinition: TaskDefinitionDoc;
@@ -75,6 +93,8 @@ export interface ServiceUpdate extends ServiceRef {
   taskDefinition: string;
   forceNewDeployment: boolean;
   desiredCount?: number;
+  propagateTags?: 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
+  enableEcsManagedTags?: boolean;
 }
 
 export async function updateService(ecs: ECSClient, update: ServiceUpdate): Promise<Service> {
@@ -86,6 +106,8 @@ export async function updateService(ecs: ECSClient, update: ServiceUpdate): Prom
         taskDefinition: update.taskDefinition,
         forceNewDeployment: update.forceNewDeployment,
         ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
+        ...(update.propagateTags === undefined ? {} : { propagateTags: update.propagateTags }),
+        ...(update.enableEcsManagedTags === undefined ? {} : { enableECSManagedTags: update.enableEcsManagedTags }),
       }),
     );
     return required(out.service, 'service');

@@ -5,7 +5,8 @@ import { parseImageRef } from '../plan/image-ref.ts';
 import { ALL_STAGES, parseWaitUntil } from '../plan/service-deployment-stages.ts';
 import type { EcsDeployOptions, WaitSettings } from '../settings.ts';
 import type { WaitUntil } from '../plan/service-deployment-stages.ts';
-import { parseBoolean, parseCount, parseEnvironment, type Env, type Get } from './parse.ts';
+import { MAX_SERVICES, serviceKey } from '../plan/ecs-services.ts';
+import { parseBoolean, parseCount, parseEnvironment, parseNameList, type Env, type Get } from './parse.ts';
 import type { YamlParser } from './document.ts';
 import { readTaskDefinitionSource } from './task-definition-file.ts';
 
@@ -16,8 +17,12 @@ export function readEcs(
   wait: WaitSettings,
   yaml?: YamlParser,
 ): EcsDeployOptions {
-  const service = get(Input.service);
-  if (!service) throw new UserError(`Input '${Input.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy.`);
+  const services = parseNameList(get(Input.service), Input.service, { what: 'service', max: MAX_SERVICES, key: serviceKey });
+  const [service] = services;
+  if (service === undefined) {
+    throw new UserError(`Input '${Input.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy (several: one per line or comma-separated).`);
+  }
+  const containerNames = parseNameList(get(Input.containerName), Input.containerName, { what: 'container' });
   const image = get(Input.image) || undefined;
   if (image !== undefined) parseImageRef(image);
   const cpu = get(Input.cpu);
@@ -26,8 +31,9 @@ export function readEcs(
   return {
     cluster: get(Input.cluster),
     service,
+    ...(services.length > 1 ? { services } : {}),
     source: readTaskDefinitionSource(get(Input.taskDefinition), env, Input.taskDefinition, yaml),
-    containerName: get(Input.containerName) || undefined,
+    ...(containerNames.length > 0 ? { containerNames } : {}),
     image,
     cpu: cpu ? parseCpu(cpu) : undefined,
     memory: memory ? parseMemory(memory) : undefined,

@@ -3,6 +3,7 @@
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { parseDuration } from '../plan/duration.ts';
+import { splitList } from '../plan/lists.ts';
 import type { EnvironmentVariable } from '../plan/task-definition-types.ts';
 
 /** Reads one input, trimmed, with its default filled in. */
@@ -61,4 +62,35 @@ export function parseBounded(raw: string, name: string, minMs: number, maxMs: nu
     throw new UserError(`Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`);
   }
   return ms;
+}
+
+export interface NameListRules {
+  /** What one entry is, for the messages: "service", "container". */
+  what: string;
+  /** At most this many entries. */
+  max?: number;
+  /** Two entries naming the same thing (a name and an ARN ending in it) share this key. */
+  key?: (entry: string) => string;
+}
+
+/**
+ * A list input of names: one per line or comma-separated, blanks dropped. A name given
+ * twice is an error (it would be deployed twice, racing itself), and so is going past `max`.
+ */
+export function parseNameList(raw: string, name: string, rules: NameListRules): string[] {
+  const entries = splitList(raw);
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    const key = rules.key?.(entry) ?? entry;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      const same = earlier === entry ? `'${entry}' more than once` : `'${earlier}' and '${entry}', the same ${rules.what}`;
+      throw new UserError(`Input '${name}' names ${same}: list each ${rules.what} once.`);
+    }
+    seen.set(key, entry);
+  }
+  if (rules.max !== undefined && entries.length > rules.max) {
+    throw new UserError(`Input '${name}' names ${entries.length} ${rules.what}s: at most ${rules.max} are deployed in one step; split them over several steps.`);
+  }
+  return entries;
 }

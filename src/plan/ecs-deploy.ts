@@ -19,7 +19,8 @@ export interface DescribedRevision {
 
 /** What a deploy changes in the task definition. */
 export interface EcsOverrides {
-  containerName?: string;
+  /** The containers that get the image and environment (the 'container-name' input); none: chosen by the image's repository. */
+  containerNames?: string[];
   image?: string;
   cpu?: string;
   memory?: string;
@@ -44,7 +45,8 @@ export interface TaskSize {
 }
 
 export interface EcsPlan {
-  containerName?: string;
+  /** The containers that get the image and environment; empty when the deploy touches none. */
+  containerNames: string[];
   rendered: TaskDefinitionDoc;
   tags: Tag[];
   /** What changes against the running revision, for the log and the summary. */
@@ -66,12 +68,16 @@ export function planEcsDeploy(input: EcsPlanInput): EcsPlan {
   const { overrides } = input;
   const base = toRegisterable(input.source.taskDefinition);
   const environment = overrides.environment.length > 0 ? overrides.environment : undefined;
-  const touchesContainer = overrides.image !== undefined || environment !== undefined || overrides.containerName !== undefined;
-  const containerName = touchesContainer
-    ? selectContainer(base, { containerName: overrides.containerName, imageRepository: overrides.image }).containerName
-    : undefined;
+  const named = overrides.containerNames ?? [];
+  const touchesContainer = overrides.image !== undefined || environment !== undefined || named.length > 0;
+  // Each named container must be in the definition (the error lists the ones it has).
+  const containerNames = !touchesContainer
+    ? []
+    : named.length > 0
+      ? named.map((name) => selectContainer(base, { containerName: name }).containerName)
+      : [selectContainer(base, { imageRepository: overrides.image }).containerName];
   const rendered = renderTaskDefinition(base, {
-    containerName,
+    containerNames,
     image: overrides.image,
     cpu: overrides.cpu,
     memory: overrides.memory,
@@ -98,15 +104,15 @@ export function planEcsDeploy(input: EcsPlanInput): EcsPlan {
   })();
   const desiredCountChanges = input.desiredCount !== undefined && input.desiredCount !== input.currentDesiredCount;
   return {
-    containerName,
+    containerNames,
     rendered,
     tags,
     diff: diffTaskDefinitions(runningDoc, rendered),
     registerNeeded: target === undefined,
     targetArn: target,
     updateNeeded: target === undefined || target !== runningArn || desiredCountChanges || input.forceNewDeployment,
-    before: sizeOf(input.running.taskDefinition, containerName),
-    after: sizeOf(rendered, containerName),
+    before: sizeOf(input.running.taskDefinition, containerNames[0]),
+    after: sizeOf(rendered, containerNames[0]),
   };
 }
 
@@ -126,7 +132,7 @@ export function arnOf(td: TaskDefinitionDoc): string | undefined {
   return typeof arn === 'string' ? arn : undefined;
 }
 
-function sameTags(a: Tag[], b: Tag[]): boolean {
+export function sameTags(a: Tag[], b: Tag[]): boolean {
   const key = (tags: Tag[]) => JSON.stringify([...tags].sort((x, y) => x.key.localeCompare(y.key)));
   return key(a) === key(b);
 }

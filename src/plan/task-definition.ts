@@ -8,6 +8,8 @@ import type { EnvironmentVariable, NormalizedTaskDefinition, Tag, TaskDefinition
 
 export interface TaskDefinitionOverrides {
   containerName?: string;
+  /** Several containers that each get the image and environment; each must exist. Wins over `containerName`. */
+  containerNames?: string[];
   image?: string;
   cpu?: string;
   memory?: string;
@@ -64,24 +66,31 @@ export function toRegisterable(taskDefinition: TaskDefinitionDoc): TaskDefinitio
 /** A new task definition with the overrides applied; `base` is left as it was. */
 export function renderTaskDefinition(base: TaskDefinitionDoc, overrides: TaskDefinitionOverrides): TaskDefinitionDoc {
   const result = structuredClone(base);
-  const touchesContainer =
-    overrides.containerName !== undefined || overrides.image !== undefined || overrides.environment !== undefined;
-  if (touchesContainer) {
-    const { containerName: name } = selectContainer(base, {
-      ...(overrides.containerName === undefined ? {} : { containerName: overrides.containerName }),
-      ...(overrides.image === undefined ? {} : { imageRepository: overrides.image }),
-    });
+  for (const name of targetContainers(base, overrides)) {
     const container = containersOf(result).find((candidate) => candidate['name'] === name);
-    if (container !== undefined) {
-      if (overrides.image !== undefined) container['image'] = overrides.image;
-      if (overrides.environment !== undefined) {
-        container['environment'] = mergeEnvironment(container['environment'], overrides.environment);
-      }
+    if (container === undefined) continue;
+    if (overrides.image !== undefined) container['image'] = overrides.image;
+    if (overrides.environment !== undefined) {
+      container['environment'] = mergeEnvironment(container['environment'], overrides.environment);
     }
   }
   if (overrides.cpu !== undefined) result['cpu'] = overrides.cpu;
   if (overrides.memory !== undefined) result['memory'] = overrides.memory;
   return result;
+}
+
+/** The containers the image and environment go to: each one named (checked), else the one selectContainer picks. */
+function targetContainers(base: TaskDefinitionDoc, overrides: TaskDefinitionOverrides): string[] {
+  if (overrides.containerNames !== undefined && overrides.containerNames.length > 0) {
+    return overrides.containerNames.map((containerName) => selectContainer(base, { containerName }).containerName);
+  }
+  const touchesContainer = overrides.containerName !== undefined || overrides.image !== undefined || overrides.environment !== undefined;
+  if (!touchesContainer) return [];
+  const { containerName } = selectContainer(base, {
+    ...(overrides.containerName === undefined ? {} : { containerName: overrides.containerName }),
+    ...(overrides.image === undefined ? {} : { imageRepository: overrides.image }),
+  });
+  return [containerName];
 }
 
 /** Set-or-replace by name: existing entries keep their place, new ones go at the end. */

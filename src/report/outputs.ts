@@ -1,6 +1,6 @@
 import { Output, type OutputName } from '../names.ts';
 import { parseImageRef } from '../plan/image-ref.ts';
-import type { LambdaFunctionResult, PipelineOutcome } from '../results.ts';
+import type { EcsResult, PipelineOutcome } from '../results.ts';
 
 /** The step's outputs. Pure: main.ts writes them. Outputs a mode did not produce are absent. */
 export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, string>> {
@@ -17,18 +17,31 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
     if (runTask.exitCode !== undefined) out[Output.taskExitCode] = String(runTask.exitCode);
   }
   if (ecs) {
-    // Empty in a dry run that would register: no revision exists to name.
-    out[Output.taskDefinitionArn] = ecs.taskDefinitionArn;
-    out[Output.previousTaskDefinitionArn] = ecs.previousTaskDefinitionArn;
-    if (ecs.deploymentId) out[Output.deploymentId] = ecs.deploymentId;
-    if (ecs.serviceDeployment) out[Output.serviceDeploymentArn] = ecs.serviceDeployment.arn;
-    // Without the image mode, 'image' reports what the container runs after the step.
-    if (!image && ecs.after.image) out[Output.image] = ecs.after.image;
+    const { services } = ecs;
+    const [only] = services;
+    // One service: plain strings, empty in a dry run that would register (no revision exists to name).
+    if (services.length === 1 && only !== undefined) {
+      out[Output.taskDefinitionArn] = only.taskDefinitionArn;
+      out[Output.previousTaskDefinitionArn] = only.previousTaskDefinitionArn;
+    }
+    for (const [name, value] of [
+      [Output.taskDefinitionArn, (s: EcsResult) => s.taskDefinitionArn],
+      [Output.previousTaskDefinitionArn, (s: EcsResult) => s.previousTaskDefinitionArn],
+      [Output.deploymentId, (s: EcsResult) => s.deploymentId],
+      [Output.serviceDeploymentArn, (s: EcsResult) => s.serviceDeployment?.arn],
+    ] as const) {
+      const v = perTarget(services, (s) => s.service, value);
+      if (v !== undefined) out[name] = v;
+    }
+    // Without the image mode, 'image' reports what the containers run after the step: when every service agrees.
+    const images = new Set(services.map((s) => s.after.image));
+    const [after] = images;
+    if (!image && images.size === 1 && after) out[Output.image] = after;
   }
   if (lambda) {
-    const arns = perFunction(lambda.functions, (f) => f.functionArn);
+    const arns = perTarget(lambda.functions, (f) => f.functionName, (f) => f.functionArn);
     if (arns !== undefined) out[Output.lambdaFunctionArn] = arns;
-    const versions = perFunction(lambda.functions, (f) => f.version);
+    const versions = perTarget(lambda.functions, (f) => f.functionName, (f) => f.version);
     if (versions !== undefined) out[Output.lambdaVersion] = versions;
   }
   if (parameter?.version !== undefined) out[Output.parameterVersion] = parameter.version;
@@ -38,14 +51,17 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
   return out;
 }
 
-/** One function: the plain value. Several: a JSON object keyed by the name as given. */
-function perFunction(functions: LambdaFunctionResult[], value: (f: LambdaFunctionResult) => string | undefined): string | undefined {
-  const entries = functions.flatMap((f) => {
-    const v = value(f);
-    return v === undefined || v === '' ? [] : [[f.functionName, v] as const];
+/**
+ * One target (a function, a service): the plain value. Several: a JSON object keyed by the
+ * name as the input gave it, holding the targets that have a value.
+ */
+export function perTarget<T>(targets: readonly T[], key: (t: T) => string, value: (t: T) => string | undefined): string | undefined {
+  const entries = targets.flatMap((t) => {
+    const v = value(t);
+    return v === undefined || v === '' ? [] : [[key(t), v] as const];
   });
   if (entries.length === 0) return undefined;
-  if (functions.length === 1) return entries[0]?.[1];
+  if (targets.length === 1) return entries[0]?.[1];
   return JSON.stringify(Object.fromEntries(entries));
 }
 

@@ -4,7 +4,7 @@ import type { TaskSize } from '../plan/ecs-deploy.ts';
 import { failureText, type Failure } from '../plan/verdict.ts';
 import { codeSpan, fence, plainText } from './markdown.ts';
 import { serviceDeploymentLines } from './service-deployment-summary.ts';
-import type { EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
+import type { EcsDeployResult, EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
 
 // One word per verdict, whatever the mode, so a reader scans one column.
 const VERDICT: Readonly<Record<string, string>> = {
@@ -80,22 +80,35 @@ function runTaskSection(result: RunTaskResult, region: string): string[] {
   return lines;
 }
 
-function ecsSection(result: EcsResult, region: string): string[] {
-  const revision =
-    result.taskDefinitionArn === result.previousTaskDefinitionArn
-      ? taskDefinitionLabel(result.taskDefinitionArn)
-      : `${taskDefinitionLabel(result.previousTaskDefinitionArn)} → ${revisionLabel(result.taskDefinitionArn)}`;
+function ecsSection(ecs: EcsDeployResult, region: string): string[] {
   const lines = [
     '### ECS services',
     '',
     '| Service | Revision | Image | CPU / memory | Duration | Verdict | Console |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${change(result.before.image, result.after.image)} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | [deployments](${ecsConsoleLink(result, region)}) |`,
+    ...ecs.services.map((result) => ecsRow(result, region)),
   ];
-  if (result.deploymentId) lines.push('', `Deployment: ${codeSpan(result.deploymentId)}`);
-  lines.push(...serviceDeploymentLines(result));
-  if (result.diff.length > 0) lines.push('', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>');
+  const several = ecs.services.length > 1;
+  for (const result of ecs.services) {
+    // Several services: each one's details under its name (one service: as they always were).
+    const details = [
+      ...(result.deploymentId ? ['', `Deployment: ${codeSpan(result.deploymentId)}`] : []),
+      ...serviceDeploymentLines(result),
+      ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>'] : []),
+    ];
+    // A failure's reason is in the failures section once, naming the service.
+    if (several && details.length > 0) lines.push('', `#### ${cell(result.service)}`);
+    lines.push(...details);
+  }
   return lines;
+}
+
+function ecsRow(result: EcsResult, region: string): string {
+  const revision =
+    result.taskDefinitionArn === result.previousTaskDefinitionArn
+      ? taskDefinitionLabel(result.taskDefinitionArn)
+      : `${taskDefinitionLabel(result.previousTaskDefinitionArn)} → ${revisionLabel(result.taskDefinitionArn)}`;
+  return `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${change(result.before.image, result.after.image)} | ${cell(sizeChange(result.before, result.after))} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | [deployments](${ecsConsoleLink(result, region)}) |`;
 }
 
 function lambdaSection(result: LambdaResult, region: string): string[] {

@@ -1,7 +1,9 @@
-import type { Task } from '@aws-sdk/client-ecs';
-import { describeService, describeTasks, listStoppedTasks } from '../aws/ecs.ts';
+import type { Service, Task } from '@aws-sdk/client-ecs';
+import { describeServices, describeTasks, listStoppedTasks } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
+import { CancelledError, TimeoutError, messageOf } from '../errors.ts';
 import { failureOf } from '../failure.ts';
+import { formatDuration } from '../plan/duration.ts';
 import {
   formatServiceEvent,
   newServiceEvents,
@@ -11,6 +13,7 @@ import {
   type StoppedTaskOptions,
 } from '../plan/ecs-progress.ts';
 import { classifyRollout } from '../plan/ecs-rollout.ts';
+import { DESCRIBE_SERVICES_LIMIT, batchesOf } from '../plan/ecs-services.ts';
 import { combineVerdicts } from '../plan/service-deployment.ts';
 import { withDetails, type Failure, type Verdict } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
@@ -30,6 +33,12 @@ export interface FollowOptions {
   record?: DeploymentRecord;
 }
 
+/** One deployment to follow, with the deps its lines go through (prefixed with its service when there are several). */
+export interface Follower {
+  options: FollowOptions;
+  deps: StepDeps;
+}
+
 /**
  * Polls the service (one DescribeServices per poll) until our deployment succeeds or
  * fails, printing a progress line when counts change and each new service event once.
@@ -37,53 +46,147 @@ export interface FollowOptions {
  * started, so the caller keeps its id.
  */
 export async function followDeployment(options: FollowOptions, deps: StepDeps): Promise<Verdict<'succeeded'>> {
-  const { cluster, service: serviceName, deploymentId } = options;
-  const seenEvents = new Set<string>();
-  const failedTasks = new FailedTaskLog(options, deps);
+  const [verdict] = await followDeployments([{ options, deps }], deps);
+  if (verdict === undefined) throw new Error('followDeployments returned no verdict for its one deployment');
+  return verdict;
+}
 
-  let final: { state: 'succeeded' } | Failure;
+/**
+ * Follows several deployments side by side with one poll loop: each poll asks
+ * DescribeServices once per cluster for up to 10 services still pending (more: one call
+ * per 10), and hands each service's answer to its own watch, judged by the same pure
+ * functions as one service alone. A service that is done drops out of the polls; the
+ * others carry on. The loop's bounds (interval, timeout) are the first follower's: the
+ * services of one step share them. Verdicts come back in the followers' order.
+ */
+export async function followDeployments(followers: readonly Follower[], deps: StepDeps): Promise<Array<Verdict<'succeeded'>>> {
+  const watches = followers.map((f) => new DeploymentWatch(f.options, f.deps));
+  const [first] = followers;
+  if (first === undefined) return [];
+  const single = watches.length === 1;
+  const what = single
+    ? `deployment ${first.options.deploymentId} of service '${first.options.service}'`
+    : `the deployments of services ${followers.map((f) => `'${f.options.service}'`).join(', ')}`;
+  const started = deps.now();
   try {
-    final = await waitFor<{ state: 'succeeded' } | Failure>(
+    await waitFor<undefined>(
       {
-        what: `deployment ${deploymentId} of service '${serviceName}'`,
-        intervalMs: options.intervalMs,
-        timeoutMs: options.timeoutMs,
-        onProgress: (line) => deps.log.info(line),
+        what,
+        intervalMs: first.options.intervalMs,
+        timeoutMs: first.options.timeoutMs,
+        // Each watch prints its own changes; the loop adds only the heartbeat.
+        onProgress: (line, kind) => {
+          if (kind === 'heartbeat') deps.log.info(line);
+        },
         ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
-          const service = await describeService(deps.clients.ecs, { cluster, service: serviceName });
-          for (const event of newServiceEvents(service?.events, options.since, seenEvents)) {
-            seenEvents.add(serviceEventKey(event));
-            deps.log.info(formatServiceEvent(event));
-          }
-          const ours = service?.deployments?.find((d) => d.id === deploymentId);
-          await failedTasks.update(ours?.failedTasks ?? 0);
-          const rollout = classifyRollout({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: options.maxFailedTasks });
-          const record = options.record === undefined ? {} : await options.record.poll(service);
-          const verdict = combineVerdicts(rollout, record.verdict);
-          if (verdict.state !== 'pending') return { done: true, value: verdict };
-          const counts = rolloutProgressLine(service ?? {}, deploymentId);
-          const state = record.progress === undefined ? counts : `${record.progress} | ${counts}`;
-          return { done: false, state, ...(record.nextMs === undefined ? {} : { nextMs: record.nextMs }) };
+          const pending = watches.filter((w) => w.verdict === undefined);
+          const answers = await describeAll(pending, deps);
+          await Promise.all(pending.map((w) => w.judge(answers.get(w))));
+          const still = watches.filter((w) => w.verdict === undefined);
+          if (still.length === 0) return { done: true, value: undefined };
+          const state = single ? (still[0]?.state ?? '') : still.map((w) => `${w.options.service}: ${w.state ?? ''}`).join('; ');
+          const nextMs = Math.min(...still.map((w) => w.nextMs ?? first.options.intervalMs));
+          return { done: false, state, ...(nextMs === first.options.intervalMs ? {} : { nextMs }) };
         },
       },
       deps,
     );
   } catch (error) {
-    return withDetails(failureOf(error, deps.log), summarizeTaskFailures(failedTasks.known(), undefined, options.taskOptions));
+    // Every deployment still pending ends with this failure (a timeout, a cancelled job, AWS failing).
+    const elapsed = deps.now() - started;
+    await Promise.all(watches.filter((w) => w.verdict === undefined).map((w) => w.fail(single ? error : retold(error, w, elapsed))));
+  }
+  return Promise.all(watches.map((w) => w.finish()));
+}
+
+/** One DescribeServices per cluster and batch of 10 for the watches still pending. */
+async function describeAll(pending: readonly DeploymentWatch[], deps: StepDeps): Promise<Map<DeploymentWatch, Service | undefined>> {
+  const byCluster = new Map<string, DeploymentWatch[]>();
+  for (const w of pending) byCluster.set(w.options.cluster, [...(byCluster.get(w.options.cluster) ?? []), w]);
+  const calls = [...byCluster.entries()].flatMap(([cluster, watches]) => batchesOf(watches, DESCRIBE_SERVICES_LIMIT).map((batch) => ({ cluster, batch })));
+  const answers = new Map<DeploymentWatch, Service | undefined>();
+  await Promise.all(
+    calls.map(async ({ cluster, batch }) => {
+      const found = await describeServices(deps.clients.ecs, cluster, batch.map((w) => w.options.service));
+      for (const w of batch) answers.set(w, found.get(w.options.service));
+    }),
+  );
+  return answers;
+}
+
+/** The shared loop's timeout or cancellation, told for one service: its own deployment and last state. */
+function retold(error: unknown, w: DeploymentWatch, elapsedMs: number): unknown {
+  const { deploymentId, service } = w.options;
+  const about = `deployment ${deploymentId} of service '${service}'. Last state: ${w.state ?? 'none yet'}`;
+  if (error instanceof TimeoutError) return new TimeoutError(`Timed out after ${formatDuration(elapsedMs)} waiting for ${about}`);
+  if (error instanceof CancelledError) return new CancelledError(`The job was cancelled after ${formatDuration(elapsedMs)} waiting for ${about}`);
+  return error instanceof Error ? error : new Error(messageOf(error));
+}
+
+/** One deployment's judge: fed each poll's DescribeServices answer for its service. */
+class DeploymentWatch {
+  verdict: { state: 'succeeded' } | Failure | undefined;
+  state: string | undefined;
+  nextMs: number | undefined;
+  /** True once the failure came from the loop (its details are the tasks known so far). */
+  private endedByLoop = false;
+  private readonly seenEvents = new Set<string>();
+  private readonly failedTasks: FailedTaskLog;
+  readonly options: FollowOptions;
+  private readonly deps: StepDeps;
+
+  constructor(options: FollowOptions, deps: StepDeps) {
+    this.options = options;
+    this.deps = deps;
+    this.failedTasks = new FailedTaskLog(options, deps);
   }
 
-  if (final.state === 'succeeded') {
-    const record = options.record?.last;
-    if (record !== undefined && record.status !== 'SUCCESSFUL') {
-      deps.log.info(`Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`);
-    } else {
-      const says = record === undefined ? '' : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
-      deps.log.info(`Deployment ${deploymentId} completed: service '${serviceName}' runs it${says}.`);
+  async judge(service: Service | undefined): Promise<void> {
+    const { cluster, service: serviceName, deploymentId } = this.options;
+    for (const event of newServiceEvents(service?.events, this.options.since, this.seenEvents)) {
+      this.seenEvents.add(serviceEventKey(event));
+      this.deps.log.info(formatServiceEvent(event));
     }
-    return final;
+    const ours = service?.deployments?.find((d) => d.id === deploymentId);
+    await this.failedTasks.update(ours?.failedTasks ?? 0);
+    const rollout = classifyRollout({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
+    const record = this.options.record === undefined ? {} : await this.options.record.poll(service);
+    const verdict = combineVerdicts(rollout, record.verdict);
+    if (verdict.state !== 'pending') {
+      this.verdict = verdict;
+      return;
+    }
+    const counts = rolloutProgressLine(service ?? {}, deploymentId);
+    const state = record.progress === undefined ? counts : `${record.progress} | ${counts}`;
+    if (state !== this.state) this.deps.log.info(state);
+    this.state = state;
+    this.nextMs = record.nextMs;
   }
-  return withDetails(final, summarizeTaskFailures(await failedTasks.all(), undefined, options.taskOptions));
+
+  async fail(error: unknown): Promise<void> {
+    this.endedByLoop = true;
+    this.verdict = withDetails(failureOf(error, this.deps.log), summarizeTaskFailures(this.failedTasks.known(), undefined, this.options.taskOptions));
+  }
+
+  /** The final verdict: a success says so; a failure the poll found gets every stopped task's evidence. */
+  async finish(): Promise<Verdict<'succeeded'>> {
+    const final = this.verdict;
+    if (final === undefined) throw new Error(`the deployment of '${this.options.service}' has no verdict`);
+    if (this.endedByLoop) return final;
+    const { deploymentId, service } = this.options;
+    if (final.state === 'succeeded') {
+      const record = this.options.record?.last;
+      if (record !== undefined && record.status !== 'SUCCESSFUL') {
+        this.deps.log.info(`Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`);
+      } else {
+        const says = record === undefined ? '' : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
+        this.deps.log.info(`Deployment ${deploymentId} completed: service '${service}' runs it${says}.`);
+      }
+      return final;
+    }
+    return withDetails(final, summarizeTaskFailures(await this.failedTasks.all(), undefined, this.options.taskOptions));
+  }
 }
 
 /**

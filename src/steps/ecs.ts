@@ -8,11 +8,11 @@ import { primaryDeployment } from '../plan/ecs-rollout.ts';
 import { nonEssentialContainers } from '../plan/containers.ts';
 import type { EcsResult } from '../results.ts';
 import type { EcsDeployOptions, TaskDefinitionSource } from '../settings.ts';
-import { followDeployment } from './ecs-follow.ts';
+import { followDeployments } from './ecs-follow.ts';
 import { DeploymentRecord } from './ecs-record.ts';
 import { settleFailure } from './ecs-rollback.ts';
 import { strategyOf, waitUntilProblem } from '../plan/service-deployment-stages.ts';
-import { isFailure } from '../plan/verdict.ts';
+import { isFailure, type Failure } from '../plan/verdict.ts';
 import type { ServiceDeploymentReport } from '../results.ts';
 import { registerOrReuse, type Registration } from './register-revision.ts';
 
@@ -84,27 +84,37 @@ export async function ensureRegistered(prepared: EcsPrepared, deps: StepDeps): P
 
 /** register -> update -> follow our deployment; in a dry run, returns the plan as 'planned'. */
 export async function applyEcs(prepared: EcsPrepared, deps: StepDeps, registration?: Registration): Promise<EcsResult> {
-  const { options, currentArn, plan, started } = prepared;
-  const { cluster, service } = options;
+  const start = await startEcs(prepared, deps, registration);
+  if ('done' in start) return start.done;
+  const [result] = await followStarted([{ started: start.follow, deps }], deps);
+  if (result === undefined) throw new Error('followStarted returned no result for its one service');
+  return result;
+}
 
-  const result = (fields: Partial<EcsResult> & Pick<EcsResult, 'verdict' | 'taskDefinitionArn'>): EcsResult => ({
-    cluster,
-    service,
-    changed: false,
-    registered: false,
-    previousTaskDefinitionArn: currentArn,
-    diff: plan.diff,
-    before: plan.before,
-    after: plan.after,
-    durationMs: deps.now() - started,
-    ...fields,
-  });
+/** A deployment startEcs left to follow: the one its UpdateService started, or one a stopped run left in progress. */
+export interface EcsStarted {
+  prepared: EcsPrepared;
+  deploymentId: string;
+  since: Date;
+  recordArn: string | undefined;
+  /** The result's fields so far. */
+  fields: Partial<EcsResult> & Pick<EcsResult, 'taskDefinitionArn'>;
+}
+
+/** Either the service's result already (nothing to follow), or what to follow. */
+export type EcsStart = { done: EcsResult } | { follow: EcsStarted };
+
+/** register -> update, up to the deployment to follow (followStarted follows it). */
+export async function startEcs(prepared: EcsPrepared, deps: StepDeps, registration?: Registration): Promise<EcsStart> {
+  const { options, plan, started } = prepared;
+  const { cluster, service } = options;
+  const result = finisher(prepared, deps);
 
   if (!plan.updateNeeded) return applyStanding(prepared, deps, result);
   if (options.dryRun) {
     deps.log.info(`Dry run: would ${plan.registerNeeded ? 'register a new revision and ' : ''}update service '${service}'.`);
     // No ARN exists yet for a revision that would be registered: the output stays empty.
-    return result({ verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' });
+    return { done: result({ verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' }) };
   }
 
   const made = registration ?? (await ensureRegistered(prepared, deps));
@@ -116,37 +126,60 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps, registrati
     taskDefinition: targetArn,
     forceNewDeployment: options.forceNewDeployment,
     desiredCount: options.desiredCount,
+    ...(options.propagateTags === undefined ? {} : { propagateTags: options.propagateTags }),
+    ...(options.enableEcsManagedTags === undefined ? {} : { enableEcsManagedTags: options.enableEcsManagedTags }),
   });
   const deployment = primaryDeployment(updated);
   const deploymentId = deployment?.id;
   deps.log.info(`Updated service '${service}': deployment ${deploymentId ?? '(none reported)'}`);
   const changed = { changed: true, registered: made?.registered === true, taskDefinitionArn: targetArn, deploymentId };
 
-  if (!options.wait.enabled) return result({ ...changed, verdict: { state: 'started' } });
+  if (!options.wait.enabled) return { done: result({ ...changed, verdict: { state: 'started' } }) };
   if (!deploymentId) {
     throw new UserError(`UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${Input.wait}: false' to skip waiting.`);
   }
   const since = deployment.createdAt ?? new Date(started);
-  const followed = await follow(prepared, { deploymentId, since, recordArn: updated.currentServiceDeployment }, deps);
-  return result({ ...changed, ...followed });
+  return { follow: { prepared, deploymentId, since, recordArn: updated.currentServiceDeployment, fields: changed } };
+}
+
+/** The result of a service whose start threw (a registration or UpdateService AWS refused), when other services carry on. */
+export function failedResult(prepared: EcsPrepared, failure: Failure, deps: StepDeps): EcsResult {
+  return finisher(prepared, deps)({ verdict: failure, taskDefinitionArn: prepared.currentArn });
 }
 
 type Finish = (fields: Partial<EcsResult> & Pick<EcsResult, 'verdict' | 'taskDefinitionArn'>) => EcsResult;
 
+/** The service's result from its plan, with the fields the step learned; the duration counts from prepare. */
+function finisher(prepared: EcsPrepared, deps: StepDeps): Finish {
+  const { options, currentArn, plan, started } = prepared;
+  return (fields) => ({
+    cluster: options.cluster,
+    service: options.service,
+    changed: false,
+    registered: false,
+    previousTaskDefinitionArn: currentArn,
+    diff: plan.diff,
+    before: plan.before,
+    after: plan.after,
+    durationMs: deps.now() - started,
+    ...fields,
+  });
+}
+
 /** Nothing to update: the standing decided in prepare says whether to follow, refuse or stop here. */
-async function applyStanding(prepared: EcsPrepared, deps: StepDeps, result: Finish): Promise<EcsResult> {
+function applyStanding(prepared: EcsPrepared, deps: StepDeps, result: Finish): EcsStart {
   const { options, currentArn, standing, started } = prepared;
   const { service } = options;
   const taskDefinitionArn = currentArn;
   switch (standing.kind) {
     case 'unchanged':
       deps.log.info(`Nothing to change: service '${service}' already runs this task definition.`);
-      return result({ verdict: { state: 'unchanged' }, taskDefinitionArn });
+      return { done: result({ verdict: { state: 'unchanged' }, taskDefinitionArn }) };
     case 'failed': {
       const deploymentId = standing.deployment.id;
-      if (!options.dryRun) return result({ verdict: standing.failure, taskDefinitionArn, deploymentId });
+      if (!options.dryRun) return { done: result({ verdict: standing.failure, taskDefinitionArn, deploymentId }) };
       deps.log.warning(standing.failure.reason);
-      return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
+      return { done: result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId }) };
     }
     case 'in-progress': {
       // A re-run after a kill: the deployment the earlier run started is ours to finish.
@@ -155,43 +188,58 @@ async function applyStanding(prepared: EcsPrepared, deps: StepDeps, result: Fini
       const what = `deployment ${deploymentId} of ${taskDefinitionLabel(currentArn)} to service '${service}'`;
       if (options.dryRun) {
         deps.log.info(`Dry run: nothing to change, but ${what} is still in progress; a real run would follow it.`);
-        return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
+        return { done: result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId }) };
       }
       if (!options.wait.enabled) {
         deps.log.info(`Nothing to change; ${what} is still in progress (not waiting: '${Input.wait}' is false).`);
-        return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
+        return { done: result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId }) };
       }
       deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
-      const followed = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started), recordArn: standing.recordArn }, deps);
-      return result({ ...followed, taskDefinitionArn, deploymentId });
+      const since = deployment.createdAt ?? new Date(started);
+      return { follow: { prepared, deploymentId, since, recordArn: standing.recordArn, fields: { taskDefinitionArn, deploymentId } } };
     }
   }
 }
 
-type Followed = Pick<EcsResult, 'verdict' | 'serviceDeployment' | 'rollback'>;
-
-/** Follows our deployment (and ECS's record of it); on a failure, settles any rollback. */
-async function follow(prepared: EcsPrepared, deployment: { deploymentId: string; since: Date; recordArn: string | undefined }, deps: StepDeps): Promise<Followed> {
-  const { options, plan } = prepared;
-  const { cluster, service } = options;
-  const record = new DeploymentRecord(
-    { cluster, service, since: deployment.since, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(deployment.recordArn ? { arn: deployment.recordArn } : {}) },
+/**
+ * Follows the started deployments together (one DescribeServices per poll for all, see
+ * followDeployments), each with ECS's record of it and its own deps (its log lines); then
+ * settles each failure (a rollback) side by side. Results come back in the given order.
+ */
+export async function followStarted(items: ReadonlyArray<{ started: EcsStarted; deps: StepDeps }>, deps: StepDeps): Promise<EcsResult[]> {
+  const watched = items.map(({ started, deps: own }) => {
+    const { options, plan } = started.prepared;
+    const { cluster, service } = options;
+    const record = new DeploymentRecord(
+      { cluster, service, since: started.since, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(started.recordArn ? { arn: started.recordArn } : {}) },
+      own,
+    );
+    const common = {
+      cluster,
+      service,
+      intervalMs: options.wait.intervalMs,
+      timeoutMs: options.wait.timeoutMs,
+      maxFailedTasks: options.maxFailedTasks,
+      taskOptions: { nonEssentialContainers: nonEssentialContainers(plan.rendered) },
+    };
+    return { started, own, record, common };
+  });
+  const verdicts = await followDeployments(
+    watched.map(({ started, own, record, common }) => ({ options: { ...common, deploymentId: started.deploymentId, since: started.since, record }, deps: own })),
     deps,
   );
-  const common = {
-    cluster,
-    service,
-    intervalMs: options.wait.intervalMs,
-    timeoutMs: options.wait.timeoutMs,
-    maxFailedTasks: options.maxFailedTasks,
-    taskOptions: { nonEssentialContainers: nonEssentialContainers(plan.rendered) },
-  };
-  const verdict = await followDeployment({ ...common, deploymentId: deployment.deploymentId, since: deployment.since, record }, deps);
-  const settled = isFailure(verdict)
-    ? await settleFailure(verdict, { ...common, previousTaskDefinitionArn: prepared.currentArn, record, rollbackOnFailure: options.rollbackOnFailure }, deps)
-    : { verdict };
-  const report = reportOf(record);
-  return { ...settled, ...(report === undefined ? {} : { serviceDeployment: report }) };
+  return Promise.all(
+    watched.map(async ({ started, own, record, common }, index) => {
+      const verdict = verdicts[index] ?? { state: 'succeeded' as const };
+      const { prepared } = started;
+      const settled = isFailure(verdict)
+        ? await settleFailure(verdict, { ...common, previousTaskDefinitionArn: prepared.currentArn, record, rollbackOnFailure: prepared.options.rollbackOnFailure }, own)
+        : { verdict };
+      const report = reportOf(record);
+      const followed: Pick<EcsResult, 'verdict' | 'serviceDeployment' | 'rollback'> = { ...settled, ...(report === undefined ? {} : { serviceDeployment: report }) };
+      return finisher(prepared, own)({ ...started.fields, ...followed });
+    }),
+  );
 }
 
 function reportOf(record: DeploymentRecord): ServiceDeploymentReport | undefined {

@@ -3,11 +3,11 @@
 
 import { getFunctionConfiguration, updateAlias, updateFunctionCode } from '../aws/lambda.ts';
 import { updateService } from '../aws/ecs.ts';
-import type { StepDeps } from '../deps.ts';
+import { withPrefix, type StepDeps } from '../deps.ts';
 import { messageOf } from '../errors.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
 import { isFailure } from '../plan/verdict.ts';
-import type { EcsResult, LambdaFunctionResult, LambdaResult } from '../results.ts';
+import type { EcsDeployResult, EcsResult, LambdaFunctionResult, LambdaResult } from '../results.ts';
 import { waitFor } from '../wait.ts';
 import { followDeployment } from './ecs-follow.ts';
 
@@ -16,8 +16,18 @@ export interface PutBackBounds {
   timeoutMs: number;
 }
 
-/** Points the service back at the revision it ran before the step and follows that deployment. */
-export async function putEcsBack(result: EcsResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
+/**
+ * Points each service that did not fail back at the revision it ran before the step, side
+ * by side (a failed one was already settled by rollback-on-failure), and follows that.
+ */
+export async function putEcsBack(result: EcsDeployResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
+  const services = result.services.filter((s) => !isFailure(s.verdict));
+  const several = result.services.length > 1;
+  const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? { ...deps, log: withPrefix(deps.log, `[${s.service}] `) } : deps)));
+  return lines.flat();
+}
+
+async function putServiceBack(result: EcsResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
   if (!result.changed || result.taskDefinitionArn === result.previousTaskDefinitionArn) return [];
   const { cluster, service, previousTaskDefinitionArn: to } = result;
   try {

@@ -56,7 +56,7 @@ describe('planEcsDeploy decides what must happen', () => {
       name: 'the image it already runs',
       overrides: { image: `${REPO}:1.0.0` },
       more: {},
-      expected: { registerNeeded: false, updateNeeded: false, containerName: 'app' },
+      expected: { registerNeeded: false, updateNeeded: false, containerNames: ['app'] },
     },
     {
       name: 'new cpu and memory',
@@ -68,7 +68,7 @@ describe('planEcsDeploy decides what must happen', () => {
       name: 'a new image',
       overrides: { image: `${REPO}:2.0.0` },
       more: {},
-      expected: { registerNeeded: true, updateNeeded: true, containerName: 'app', diff: [`containerDefinitions[app].image: ${REPO}:1.0.0 -> ${REPO}:2.0.0`] },
+      expected: { registerNeeded: true, updateNeeded: true, containerNames: ['app'], diff: [`containerDefinitions[app].image: ${REPO}:1.0.0 -> ${REPO}:2.0.0`] },
     },
     {
       name: 'a forced redeploy with no change',
@@ -141,7 +141,7 @@ describe('planEcsDeploy decides what must happen', () => {
   it.each([
     { name: 'memory outside the Fargate row', overrides: { cpu: '1024', memory: '3000' }, message: "Input 'memory'" },
     { name: 'a cpu that is no Fargate size', overrides: { cpu: '300' }, message: "Input 'cpu'" },
-    { name: 'an unknown container', overrides: { containerName: 'worker', image: `${REPO}:2` }, message: "Input 'container-name' ('worker')" },
+    { name: 'an unknown container', overrides: { containerNames: ['worker'], image: `${REPO}:2` }, message: "Input 'container-name' ('worker')" },
     { name: 'an image no container uses', overrides: { image: 'ghcr.io/other/thing:1' }, message: "set input 'container-name'" },
     { name: 'a task smaller than its containers', overrides: { cpu: '256', memory: '512' }, more: { source: aRevision(4, { containerDefinitions: [{ name: 'app', image: 'x', memory: 1024 }] }) }, message: "'app'" },
   ])('refuses $name before anything is changed', ({ overrides, more, message }) => {

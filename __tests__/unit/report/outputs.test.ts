@@ -2,7 +2,7 @@ import { failed } from '../../../src/plan/verdict.ts';
 import { describe, expect, it } from 'vitest';
 import type { PipelineOutcome } from '../../../src/results.ts';
 import { checkOutputs, outputsOf } from '../../../src/report/outputs.ts';
-import type { EcsResult } from '../../../src/results.ts';
+import type { EcsDeployResult, EcsResult } from '../../../src/results.ts';
 import type { LambdaFunctionResult } from '../../../src/results.ts';
 
 const REPO = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
@@ -10,7 +10,16 @@ const DIGEST = `sha256:${'a'.repeat(64)}`;
 const IMAGE = { reference: `${REPO}@${DIGEST}`, repository: REPO, tag: 'v1.2.3', digest: DIGEST, durationMs: 1 };
 const TD = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web';
 
-function ecs(overrides: Partial<EcsResult> = {}): EcsResult {
+/** The ecs mode's result for one service. */
+function ecs(overrides: Partial<EcsResult> = {}): EcsDeployResult {
+  return services(aService(overrides));
+}
+
+function services(...results: EcsResult[]): EcsDeployResult {
+  return { services: results, changed: results.some((r) => r.changed), verdict: results[0]?.verdict ?? { state: 'unchanged' } };
+}
+
+function aService(overrides: Partial<EcsResult> = {}): EcsResult {
   return {
     cluster: 'prod',
     service: 'web',

@@ -2,10 +2,15 @@ import { failed } from '../../../src/plan/verdict.ts';
 import { describe, expect, it } from 'vitest';
 import type { PipelineOutcome } from '../../../src/results.ts';
 import { renderSummary } from '../../../src/report/summary.ts';
-import type { EcsResult } from '../../../src/results.ts';
+import type { EcsDeployResult, EcsResult } from '../../../src/results.ts';
 
 const CONTEXT = { region: 'eu-west-1', dryRun: false };
 const ARN = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web';
+
+/** The ecs mode's result of these services. */
+function one(...results: EcsResult[]): EcsDeployResult {
+  return { services: results, changed: results.some((r) => r.changed), verdict: results[0]?.verdict ?? { state: 'unchanged' } };
+}
 
 function anEcsResult(overrides: Partial<EcsResult> = {}): EcsResult {
   return {
@@ -42,7 +47,7 @@ describe('renderSummary with ECS’s deployment record', () => {
       },
       rollback: { by: 'ecs', verdict: { state: 'succeeded' }, to: 'arn:rev/web-4' },
     });
-    const md = renderSummary({ ecs, failures: [{ mode: 'ecs', failure: ecs.verdict as ReturnType<typeof failed> }], skipped: [] }, CONTEXT);
+    const md = renderSummary({ ecs: one(ecs), failures: [{ mode: 'ecs', failure: ecs.verdict as ReturnType<typeof failed> }], skipped: [] }, CONTEXT);
     expect(md).toContain('Strategy: `CANARY`, record `arn:aws:ecs:eu-west-1:1:service-deployment/prod/web/abc` (`ROLLBACK_SUCCESSFUL`)');
     expect(md).toContain('| `SCALE_UP` | 30s |');
     expect(md).toContain('| `PRODUCTION_TRAFFIC_SHIFT` | reached |');
@@ -52,14 +57,14 @@ describe('renderSummary with ECS’s deployment record', () => {
   });
 
   it('lists what was put back when the other of ecs and lambda failed', () => {
-    const md = renderSummary({ ecs: anEcsResult(), failures: [], skipped: [], putBack: ["ecs: service 'web' put back on web:4: done"] }, CONTEXT);
+    const md = renderSummary({ ecs: one(anEcsResult()), failures: [], skipped: [], putBack: ["ecs: service 'web' put back on web:4: done"] }, CONTEXT);
     expect(md).toContain("**Put back as it was:**\n\n- ecs: service 'web' put back on web:4: done");
   });
 });
 
 describe('renderSummary', () => {
   it('shows the service, revision change, size change, duration, verdict and console link', () => {
-    const md = renderSummary({ ecs: anEcsResult(), failures: [], skipped: [] }, CONTEXT);
+    const md = renderSummary({ ecs: one(anEcsResult()), failures: [], skipped: [] }, CONTEXT);
     expect(md).toContain('| prod/web | web:4 → web:5 | `repo/web:1` | 256 / 512 → 1024 / 2048 | 1m35s | ✅ deployed |');
     expect(md).toContain('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=eu-west-1');
     expect(md).toContain('Deployment: `ecs-svc/123`');
@@ -68,7 +73,7 @@ describe('renderSummary', () => {
 
   it('shows one revision and no diff when nothing changed', () => {
     const md = renderSummary(
-      { ecs: anEcsResult({ verdict: { state: 'unchanged' }, changed: false, taskDefinitionArn: `${ARN}:4`, diff: [], deploymentId: undefined }), failures: [], skipped: [] },
+      { ecs: one(anEcsResult({ verdict: { state: 'unchanged' }, changed: false, taskDefinitionArn: `${ARN}:4`, diff: [], deploymentId: undefined })), failures: [], skipped: [] },
       CONTEXT,
     );
     expect(md).toContain('| prod/web | web:4 |');
@@ -78,7 +83,7 @@ describe('renderSummary', () => {
 
   it('says why it failed and what did not run', () => {
     const outcome: PipelineOutcome = {
-      ecs: anEcsResult({ verdict: failed('error', 'circuit breaker'),  }),
+      ecs: one(anEcsResult({ verdict: failed('error', 'circuit breaker') })),
       failures: [{ mode: 'ecs', failure: failed('error', 'deployment ecs-svc/123 failed: circuit breaker') }],
       skipped: ['parameter'],
     };
@@ -89,7 +94,7 @@ describe('renderSummary', () => {
   });
 
   it('links the China console for China regions and escapes pipes in cells', () => {
-    const md = renderSummary({ ecs: anEcsResult({ service: 'a|b' }), failures: [], skipped: [] }, { region: 'cn-north-1', dryRun: false });
+    const md = renderSummary({ ecs: one(anEcsResult({ service: 'a|b' })), failures: [], skipped: [] }, { region: 'cn-north-1', dryRun: false });
     expect(md).toContain('https://console.amazonaws.cn/ecs/v2/clusters/prod/services/a%7Cb/deployments?region=cn-north-1');
     expect(md).toContain('prod/a\\|b');
   });

@@ -122,7 +122,7 @@ describe('deployEcs when nothing would change', () => {
     { name: 'the cpu and memory it already has', options: { cpu: '512', memory: '1024' } },
     { name: 'the image it already runs', options: { image: APP_IMAGE } },
     { name: 'the desired count it already has', options: { desiredCount: 2 } },
-    { name: 'an environment variable it already has', options: { containerName: 'app', environment: [{ name: 'LOG_LEVEL', value: 'info' }] } },
+    { name: 'an environment variable it already has', options: { containerNames: ['app'], environment: [{ name: 'LOG_LEVEL', value: 'info' }] } },
   ])('registers nothing and updates nothing, given $name', async ({ options }) => {
     const w = world();
     w.servicePolls(runningService());
@@ -262,7 +262,7 @@ describe('deployEcs refuses before changing anything', () => {
     const w = world();
     w.servicePolls(runningService());
 
-    const error = await rejection(w, { containerName: 'api', image: NEW_IMAGE });
+    const error = await rejection(w, { containerNames: ['api'], image: NEW_IMAGE });
 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toContain("Input 'container-name' ('api')");

@@ -63,9 +63,9 @@ describe('putEcsBack', () => {
     const back = aDeployment({ id: 'ecs-svc/back', taskDefinition: 'arn:td/web:5', rolloutState: 'COMPLETED' });
     mock.on(UpdateServiceCommand).resolves({ service: aService({ deployments: [back] }) });
     mock.on(DescribeServicesCommand).resolves({ services: [aService({ deployments: [back] })] });
-    const result = { cluster: 'prod', service: 'web', changed: true, taskDefinitionArn: 'arn:td/web:6', previousTaskDefinitionArn: 'arn:td/web:5' } as EcsResult;
+    const result = { cluster: 'prod', service: 'web', verdict: { state: 'succeeded' }, changed: true, taskDefinitionArn: 'arn:td/web:6', previousTaskDefinitionArn: 'arn:td/web:5' } as EcsResult;
 
-    const lines = await putEcsBack(result, BOUNDS, w.deps);
+    const lines = await putEcsBack({ services: [result], changed: true, verdict: { state: 'succeeded' } }, BOUNDS, w.deps);
 
     expect(mock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input)).toEqual([{ cluster: 'prod', service: 'web', taskDefinition: 'arn:td/web:5', forceNewDeployment: false }]);
     expect(lines).toEqual(["ecs: service 'web' put back on arn:td/web:5: done"]);
@@ -73,6 +73,6 @@ describe('putEcsBack', () => {
 
   it('does nothing when the step changed nothing', async () => {
     const w = fakeDeps(fakeClients());
-    expect(await putEcsBack({ changed: false } as EcsResult, BOUNDS, w.deps)).toEqual([]);
+    expect(await putEcsBack({ services: [{ changed: false, verdict: { state: 'unchanged' } } as EcsResult], changed: false, verdict: { state: 'unchanged' } }, BOUNDS, w.deps)).toEqual([]);
   });
 });
