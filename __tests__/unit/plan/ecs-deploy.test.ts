@@ -205,3 +205,30 @@ describe('planEcsDeploy with both cpu and memory refused', () => {
     expect(() => planFor({ cpu: '4096', memory: '512' })).not.toThrow('Set input');
   });
 });
+
+describe('planEcsDeploy with several named containers', () => {
+  const image = `${REPO}:2.0.0`;
+
+  it('gives every named container the image and the environment, and leaves the others alone', () => {
+    const plan = planFor({ containerNames: ['app', 'sidecar'], image, environment: [{ name: 'RELEASE', value: '2' }] });
+    const containers = plan.rendered['containerDefinitions'] as Array<Record<string, unknown>>;
+    expect(plan.containerNames).toEqual(['app', 'sidecar']);
+    expect(containers.map((c) => [c['name'], c['image'], c['environment']])).toEqual([
+      ['app', image, [{ name: 'MODE', value: 'web' }, { name: 'RELEASE', value: '2' }]],
+      ['sidecar', image, [{ name: 'RELEASE', value: '2' }]],
+    ]);
+    expect(plan.after.image).toBe(image);
+  });
+
+  it('changes only the one container named, even when the image repository matches another', () => {
+    const plan = planFor({ containerNames: ['sidecar'], image });
+    const containers = plan.rendered['containerDefinitions'] as Array<Record<string, unknown>>;
+    expect(containers.map((c) => c['image'])).toEqual([`${REPO}:1.0.0`, image]);
+  });
+
+  it('refuses a name the task definition does not have, listing the containers it has', () => {
+    expect(() => planFor({ containerNames: ['app', 'worker'], image })).toThrow(
+      new UserError("Input 'container-name' ('worker') names no container in task definition 'web': its containers are 'app', 'sidecar'."),
+    );
+  });
+});

@@ -106,6 +106,41 @@ describe('outputsOf', () => {
   });
 });
 
+describe('outputsOf for several services', () => {
+  const record = (service: string) => ({ arn: `arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/${service}/x`, strategy: 'ROLLING' as const, stages: [], alarms: { watched: [], triggered: [] }, hooks: [] });
+  const web = aService({ service: 'web', changed: true, taskDefinitionArn: `${TD}:2`, deploymentId: 'ecs-svc/1', serviceDeployment: record('web') });
+  const worker = aService({ service: 'worker', changed: true, previousTaskDefinitionArn: `${TD}-worker:7`, taskDefinitionArn: `${TD}-worker:8`, deploymentId: 'ecs-svc/2', serviceDeployment: record('worker') });
+
+  it('gives the ECS outputs as JSON objects keyed by the service as the input named it', () => {
+    const out = outputsOf(outcome({ ecs: services(web, worker) }));
+    expect(JSON.parse(out['task-definition-arn'] ?? '')).toEqual({ web: `${TD}:2`, worker: `${TD}-worker:8` });
+    expect(JSON.parse(out['previous-task-definition-arn'] ?? '')).toEqual({ web: `${TD}:1`, worker: `${TD}-worker:7` });
+    expect(JSON.parse(out['deployment-id'] ?? '')).toEqual({ web: 'ecs-svc/1', worker: 'ecs-svc/2' });
+    expect(JSON.parse(out['service-deployment-arn'] ?? '')).toEqual({ web: record('web').arn, worker: record('worker').arn });
+    expect(out['changed']).toBe('true');
+    expect(checkOutputs(out).problems).toEqual([]);
+  });
+
+  it('keeps one service plain, as before', () => {
+    const out = outputsOf(outcome({ ecs: services(web) }));
+    expect(out).toMatchObject({ 'task-definition-arn': `${TD}:2`, 'previous-task-definition-arn': `${TD}:1`, 'deployment-id': 'ecs-svc/1', 'service-deployment-arn': record('web').arn });
+  });
+
+  it('holds only the services that have a value: no deployment for an unchanged one, no ARN for one a dry run would register', () => {
+    const unchanged = aService({ service: 'worker' });
+    const planned = aService({ service: 'api', taskDefinitionArn: '' });
+    const out = outputsOf(outcome({ ecs: services(web, unchanged, planned) }));
+    expect(JSON.parse(out['deployment-id'] ?? '')).toEqual({ web: 'ecs-svc/1' });
+    expect(JSON.parse(out['task-definition-arn'] ?? '')).toEqual({ web: `${TD}:2`, worker: `${TD}:1` });
+  });
+
+  it("gives 'image' without the image mode only when every service runs the same one", () => {
+    expect(outputsOf(outcome({ ecs: services(web, worker) }))['image']).toBe(`${REPO}:old`);
+    const other = aService({ service: 'worker', after: { image: `${REPO}:other` } });
+    expect(outputsOf(outcome({ ecs: services(web, other) }))).not.toHaveProperty('image');
+  });
+});
+
 describe('outputsOf for a one-off task', () => {
   const task = {
     cluster: 'prod',

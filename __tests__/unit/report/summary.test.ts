@@ -100,6 +100,25 @@ describe('renderSummary', () => {
   });
 });
 
+describe('renderSummary with several services', () => {
+  it('gives one row per service with its own verdict, and each one’s details under its name', () => {
+    const web = anEcsResult();
+    const worker = anEcsResult({ service: 'worker', verdict: failed('too-many-failed-tasks', '3 tasks stopped'), deploymentId: 'ecs-svc/456', diff: ['image: a -> b'] });
+    const md = renderSummary({ ecs: one(web, worker), failures: [{ mode: 'ecs', failure: failed('too-many-failed-tasks', "Service 'worker' failed (1 of 2 services): 3 tasks stopped") }], skipped: [] }, CONTEXT);
+    const rows = md.split('\n').filter((line) => line.startsWith('| prod/'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('prod/web');
+    expect(rows[0]).toContain('✅ deployed');
+    expect(rows[1]).toContain('prod/worker');
+    expect(rows[1]).toContain('❌ failed');
+    expect(md).toContain('#### web\n\nDeployment: `ecs-svc/123`');
+    expect(md).toContain('#### worker\n\nDeployment: `ecs-svc/456`');
+    // The reason is said once, in the failures section, naming the service.
+    expect(md.split('3 tasks stopped')).toHaveLength(2);
+    expect(md).toContain("Service 'worker' failed (1 of 2 services)");
+  });
+});
+
 describe('renderSummary for image, Lambda and the parameter', () => {
   const DIGEST = `sha256:${'d'.repeat(64)}`;
   const REPO = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
