@@ -195,6 +195,23 @@ describe('applyEcsServices with several services', () => {
     expect(failureText(result.verdict)).toContain("2 of 2 services failed: 'web', 'worker'.");
   });
 
+  it('sends propagateTags and enableECSManagedTags on UpdateService only when set', async () => {
+    const f = fleet([web(), worker()]);
+
+    await deploy(f, ['web', 'worker'], { propagateTags: 'SERVICE', enableEcsManagedTags: true });
+    const plain = fleet([web()]);
+    await deploy(plain, ['web']);
+
+    const sent = f.mock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input);
+    expect(sent.map((i) => [i.service, i.propagateTags, i.enableECSManagedTags])).toEqual([
+      ['web', 'SERVICE', true],
+      ['worker', 'SERVICE', true],
+    ]);
+    const [one] = plain.mock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input);
+    expect(one).not.toHaveProperty('propagateTags');
+    expect(one).not.toHaveProperty('enableECSManagedTags');
+  });
+
   it('plans in a dry run without changing anything', async () => {
     const f = fleet([web(), worker()]);
 
