@@ -10,6 +10,7 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   Jv: () => (/* binding */ describeService),
   MH: () => (/* binding */ describeServiceDeployment),
+  XG: () => (/* binding */ describeServiceRevisions),
   oh: () => (/* binding */ describeTaskDefinition),
   yz: () => (/* binding */ describeTasks),
   C0: () => (/* binding */ listServiceDeployments),
@@ -206,6 +207,21 @@ async function describeServiceDeployment(ecs, arn) {
     }
     catch (error) {
         throw new errors/* AwsCallError */.iQ(`DescribeServiceDeployments for '${arn}'`, error);
+    }
+}
+/**
+ * Service revisions (what each deployment targets: its task definition), up to 20 per call
+ * as the API allows; revisions ECS does not know are left out.
+ */
+async function describeServiceRevisions(ecs, arns) {
+    if (arns.length === 0)
+        return [];
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
+        return out.serviceRevisions ?? [];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeServiceRevisions for ${arns.length} revision(s)`, error);
     }
 }
 /** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */

@@ -29424,7 +29424,7 @@ async function loadSteps(modes) {
     const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
         wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(91), __nccwpck_require__.e(978), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3718)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(91), __nccwpck_require__.e(978), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1047)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(91), __nccwpck_require__.e(978), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2782)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
@@ -34450,11 +34450,8 @@ function rollbackLine(rollback) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hb: () => (/* binding */ bakeTimeMs),
 /* harmony export */   Nl: () => (/* binding */ hasReached),
-/* harmony export */   Y1: () => (/* binding */ DEFAULT_POLL_PLAN),
 /* harmony export */   mT: () => (/* binding */ ALL_STAGES),
-/* harmony export */   qC: () => (/* binding */ nextPollDelay),
 /* harmony export */   xS: () => (/* binding */ strategyOf),
 /* harmony export */   xb: () => (/* binding */ waitUntilProblem),
 /* harmony export */   zs: () => (/* binding */ parseWaitUntil)
@@ -34518,29 +34515,6 @@ function hasReached(stage, target, strategy) {
     const at = stageIndex(stage, strategy);
     const goal = stageIndex(target, strategy);
     return at >= 0 && goal >= 0 && at >= goal;
-}
-/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
-function bakeTimeMs(config) {
-    const minutes = config?.bakeTimeInMinutes;
-    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
-}
-const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 90_000 };
-/**
- * How long to sleep before the next poll. Through a bake whose end is known, poll rarely
- * and come back to the normal interval `leadMs` before the end, so the verdict after the
- * bake is still seen within one normal interval; at a pause hook (which waits for a
- * person), every `pausedIntervalMs`. Otherwise: the normal interval.
- */
-function nextPollDelay(input) {
-    const { plan, now, bakeEndsAt, paused } = input;
-    if (paused)
-        return Math.max(plan.intervalMs, plan.pausedIntervalMs);
-    if (bakeEndsAt === undefined)
-        return plan.intervalMs;
-    const untilLead = bakeEndsAt - plan.leadMs - now;
-    if (untilLead <= plan.intervalMs)
-        return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
 }
 
 

@@ -54,6 +54,7 @@ const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^ecs:DescribeTasks$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task/CLUSTER/'],
   [/^ecs:ListServiceDeployments$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
   [/^ecs:(DescribeServiceDeployments|StopServiceDeployment)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service-deployment/CLUSTER/'],
+  [/^ecs:DescribeServiceRevisions$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service-revision/CLUSTER/'],
   [/^ecs:RunTask$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task-definition/'],
   [/^ecr:/, 'arn:aws:ecr:REGION:ACCOUNT_ID:repository/'],
   [/^lambda:/, 'arn:aws:lambda:REGION:ACCOUNT_ID:function:'],
@@ -315,6 +316,14 @@ const SCENARIOS: Scenario[] = [
     sends: ['ecs:UpdateService', 'ecs:ListServiceDeployments'],
   },
   {
+    what: 'ecs: tells its record from a concurrent deploy\'s by the target revision (UpdateService names none)',
+    mode: 'ecs',
+    modes: ['ecs'],
+    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-concurrent', 'container-name': 'app', image: w.v124.pinned, ...WAITS }),
+    exitCode: 0,
+    sends: ['ecs:UpdateService', 'ecs:ListServiceDeployments', 'ecs:DescribeServiceRevisions', 'ecs:DescribeServiceDeployments'],
+  },
+  {
     what: 'lambda: updates the image, publishes and creates the alias',
     mode: 'lambda',
     modes: ['lambda'],
@@ -389,6 +398,8 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     const rollback = circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 3000 });
     await testbed.seedService({ cluster: CLUSTER, service: 's-iam-fails', family: 'td-iam-fails', image, desiredCount: 2, rollout: rollback });
     await testbed.seedService({ cluster: CLUSTER, service: 's-iam-record', family: 'td-iam-record', image, desiredCount: 2 });
+    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-concurrent', family: 'td-iam-concurrent', image, desiredCount: 2 });
+    serviceDeploymentsOn(testbed.proxy).script('s-iam-concurrent', { strategy: 'ROLLING', stageMs: 300, hideCurrentServiceDeployment: true, concurrentDeploy: true });
     serviceDeploymentsOn(testbed.proxy).script('s-iam-record', { strategy: 'ROLLING', stageMs: 300, rollbackMs: 1000, crashLoop: { everyMs: 500, exitCode: 1, reason: 'boom' } });
     // The one-off task's own family, so no revision the services registered can be reused for it.
     const family = 'td-iam-task';

@@ -3,6 +3,7 @@ import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
   ListServiceDeploymentsCommand,
   ListTasksCommand,
   StopServiceDeploymentCommand,
@@ -16,6 +17,7 @@ import {
   type Service,
   type ServiceDeployment,
   type ServiceDeploymentBrief,
+  type ServiceRevision,
   type Task,
 } from '@aws-sdk/client-ecs';
 import { AwsCallError, asked, required } from '../errors.ts';
@@ -148,6 +150,20 @@ export async function describeServiceDeployment(ecs: ECSClient, arn: string): Pr
     return out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn) ?? out.serviceDeployments?.[0];
   } catch (error) {
     throw new AwsCallError(`DescribeServiceDeployments for '${arn}'`, error);
+  }
+}
+
+/**
+ * Service revisions (what each deployment targets: its task definition), up to 20 per call
+ * as the API allows; revisions ECS does not know are left out.
+ */
+export async function describeServiceRevisions(ecs: ECSClient, arns: readonly string[]): Promise<ServiceRevision[]> {
+  if (arns.length === 0) return [];
+  try {
+    const out = await ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
+    return out.serviceRevisions ?? [];
+  } catch (error) {
+    throw new AwsCallError(`DescribeServiceRevisions for ${arns.length} revision(s)`, error);
   }
 }
 

@@ -127,7 +127,7 @@ export async function applyEcs(prepared: EcsPrepared, deps: StepDeps, registrati
     throw new UserError(`UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${Input.wait}: false' to skip waiting.`);
   }
   const since = deployment.createdAt ?? new Date(started);
-  const followed = await follow(prepared, { deploymentId, since, recordArn: updated.currentServiceDeployment }, deps);
+  const followed = await follow(prepared, { deploymentId, since, taskDefinitionArn: targetArn, recordArn: updated.currentServiceDeployment }, deps);
   return result({ ...changed, ...followed });
 }
 
@@ -162,7 +162,7 @@ async function applyStanding(prepared: EcsPrepared, deps: StepDeps, result: Fini
         return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
       }
       deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
-      const followed = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started), recordArn: standing.recordArn }, deps);
+      const followed = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started), taskDefinitionArn, recordArn: standing.recordArn }, deps);
       return result({ ...followed, taskDefinitionArn, deploymentId });
     }
   }
@@ -171,11 +171,11 @@ async function applyStanding(prepared: EcsPrepared, deps: StepDeps, result: Fini
 type Followed = Pick<EcsResult, 'verdict' | 'serviceDeployment' | 'rollback'>;
 
 /** Follows our deployment (and ECS's record of it); on a failure, settles any rollback. */
-async function follow(prepared: EcsPrepared, deployment: { deploymentId: string; since: Date; recordArn: string | undefined }, deps: StepDeps): Promise<Followed> {
+async function follow(prepared: EcsPrepared, deployment: { deploymentId: string; since: Date; taskDefinitionArn: string; recordArn: string | undefined }, deps: StepDeps): Promise<Followed> {
   const { options, plan } = prepared;
   const { cluster, service } = options;
   const record = new DeploymentRecord(
-    { cluster, service, since: deployment.since, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(deployment.recordArn ? { arn: deployment.recordArn } : {}) },
+    { cluster, service, since: deployment.since, taskDefinitionArn: deployment.taskDefinitionArn, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(deployment.recordArn ? { arn: deployment.recordArn } : {}) },
     deps,
   );
   const common = {
