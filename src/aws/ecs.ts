@@ -9,6 +9,7 @@ import {
   StopServiceDeploymentCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
+  StopTaskCommand,
   UpdateServiceCommand,
   type ECSClient,
   type Failure,
@@ -174,4 +175,34 @@ export async function stopServiceDeployment(ecs: ECSClient, arn: string, stopTyp
   } catch (error) {
     throw new AwsCallError(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
   }
+}
+
+export interface TaskArnsPage {
+  taskArns: string[];
+  nextToken?: string;
+}
+
+/** One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. */
+export async function listRunningTasks(ecs: ECSClient, cluster: string, startedBy: string, nextToken?: string): Promise<TaskArnsPage> {
+  return asked(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
+    const out = await ecs.send(new ListTasksCommand({ cluster, startedBy, desiredStatus: 'RUNNING', ...(nextToken === undefined ? {} : { nextToken }) }));
+    return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
+  });
+}
+
+/** The tasks with their tags (`include: ['TAGS']`), at most 100 per call. */
+export async function describeTasksWithTags(ecs: ECSClient, cluster: string, taskArns: string[]): Promise<Task[]> {
+  if (taskArns.length === 0) return [];
+  return asked(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
+    const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
+    return out.tasks ?? [];
+  });
+}
+
+/** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
+export async function stopTask(ecs: ECSClient, cluster: string, taskArn: string, reason: string): Promise<Task | undefined> {
+  return asked(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
+    const out = await ecs.send(new StopTaskCommand({ cluster, task: taskArn, reason }));
+    return out.task;
+  });
 }

@@ -3,6 +3,7 @@
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { parseDuration } from '../plan/duration.ts';
+import { TAG_PROPAGATIONS, type TagPropagation } from '../plan/run-task-tags.ts';
 import type { EnvironmentVariable } from '../plan/task-definition-types.ts';
 
 /** Reads one input, trimmed, with its default filled in. */
@@ -61,4 +62,16 @@ export function parseBounded(raw: string, name: string, minMs: number, maxMs: nu
     throw new UserError(`Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`);
   }
   return ms;
+}
+
+/**
+ * `propagate-tags` (RunTask and UpdateService): empty gives undefined (not sent, so ECS
+ * propagates nothing), else TASK_DEFINITION, SERVICE or NONE in any case.
+ */
+export function readTagPropagation(raw: string): TagPropagation | undefined {
+  if (raw === '') return undefined;
+  const upper = raw.toUpperCase();
+  const known = TAG_PROPAGATIONS.find((p) => p === upper);
+  if (known === undefined) throw new UserError(`Input '${Input.propagateTags}' ('${raw}') is not valid: use ${TAG_PROPAGATIONS.join(', ')}, or leave it empty.`);
+  return known;
 }
