@@ -13,11 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   XG: () => (/* binding */ describeServiceRevisions),
   oh: () => (/* binding */ describeTaskDefinition),
   yz: () => (/* binding */ describeTasks),
+  dh: () => (/* binding */ describeTasksWithTags),
+  fc: () => (/* binding */ listRunningTasks),
   C0: () => (/* binding */ listServiceDeployments),
   em: () => (/* binding */ listStoppedTasks),
   eQ: () => (/* binding */ registerTaskDefinition),
   ZZ: () => (/* binding */ runTask),
   dD: () => (/* binding */ stopServiceDeployment),
+  S8: () => (/* binding */ stopTask),
   bU: () => (/* binding */ updateService)
 });
 
@@ -232,6 +235,33 @@ async function stopServiceDeployment(ecs, arn, stopType) {
     catch (error) {
         throw new errors/* AwsCallError */.iQ(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
     }
+}
+/**
+ * One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. The
+ * ListTasks reference says startedBy "must be the only filter that you use"; RUNNING is
+ * what ListTasks lists when no desiredStatus is given, so none is sent.
+ */
+async function listRunningTasks(ecs, cluster, startedBy, nextToken) {
+    return (0,errors/* asked */.NZ)(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
+        return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
+    });
+}
+/** The tasks with their tags (`include: ['TAGS']`), at most 100 per call. */
+async function describeTasksWithTags(ecs, cluster, taskArns) {
+    if (taskArns.length === 0)
+        return [];
+    return (0,errors/* asked */.NZ)(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
+        return out.tasks ?? [];
+    });
+}
+/** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
+async function stopTask(ecs, cluster, taskArn, reason) {
+    return (0,errors/* asked */.NZ)(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.StopTaskCommand({ cluster, task: taskArn, reason }));
+        return out.task;
+    });
 }
 
 

@@ -357,6 +357,33 @@ async function ecs_stopServiceDeployment(ecs, arn, stopType) {
         throw new AwsCallError(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
     }
 }
+/**
+ * One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. The
+ * ListTasks reference says startedBy "must be the only filter that you use"; RUNNING is
+ * what ListTasks lists when no desiredStatus is given, so none is sent.
+ */
+async function listRunningTasks(ecs, cluster, startedBy, nextToken) {
+    return asked(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
+        return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
+    });
+}
+/** The tasks with their tags (`include: ['TAGS']`), at most 100 per call. */
+async function describeTasksWithTags(ecs, cluster, taskArns) {
+    if (taskArns.length === 0)
+        return [];
+    return asked(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
+        return out.tasks ?? [];
+    });
+}
+/** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
+async function stopTask(ecs, cluster, taskArn, reason) {
+    return asked(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new StopTaskCommand({ cluster, task: taskArn, reason }));
+        return out.task;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/failure.ts
 

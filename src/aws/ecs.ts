@@ -182,10 +182,14 @@ export interface TaskArnsPage {
   nextToken?: string;
 }
 
-/** One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. */
+/**
+ * One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. The
+ * ListTasks reference says startedBy "must be the only filter that you use"; RUNNING is
+ * what ListTasks lists when no desiredStatus is given, so none is sent.
+ */
 export async function listRunningTasks(ecs: ECSClient, cluster: string, startedBy: string, nextToken?: string): Promise<TaskArnsPage> {
   return asked(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
-    const out = await ecs.send(new ListTasksCommand({ cluster, startedBy, desiredStatus: 'RUNNING', ...(nextToken === undefined ? {} : { nextToken }) }));
+    const out = await ecs.send(new ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
     return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
   });
 }
