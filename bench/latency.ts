@@ -5,11 +5,12 @@
 // waitUntilServicesStable configured as the official ECS deploy action configures it
 // (minDelay 15 s, maxDelay the SDK's default, maxWaitTime 30 min).
 //
-//   node_modules/node/bin/node bench/latency.ts [--quick] [--check] [--record-only]
+//   node_modules/node/bin/node bench/latency.ts [--quick] [--check] [--record-only] [--simulated-only]
 //
 // Then the deployments ECS keeps a record of (bench/support/record-scenarios.ts): blue/green
 // with a bake, a canary rolled back by an alarm, a rolling crash loop rolled back by
-// rollback-on-failure; --record-only runs just those.
+// rollback-on-failure; --record-only runs just those. Last, long bakes and step bakes on a
+// simulated clock (bench/support/bake-simulation.ts); --simulated-only runs just those.
 
 import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand, waitUntilServicesStable } from '@aws-sdk/client-ecs';
 import {
@@ -24,6 +25,7 @@ import { errorText, runAction } from '../__tests__/support/run-action.ts';
 import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import type { RecordedCall, RolloutScript } from '../__tests__/support/scenario-proxy.ts';
 import { runBenchmark } from './support/lifecycle.ts';
+import { bakeSimulation } from './support/bake-simulation.ts';
 import { recordScenarios } from './support/record-scenarios.ts';
 import type { BenchContext, Goal } from './support/lifecycle.ts';
 import { seedScriptedService } from './support/scripted-service.ts';
@@ -160,10 +162,11 @@ async function measureBaseline(testbed: EcsTestbed, world: ScriptedService, kase
 }
 
 async function latency(ctx: BenchContext): Promise<Goal[]> {
+  if (ctx.args.includes('--simulated-only')) return bakeSimulation(ctx);
   const testbed = await startEcsTestbed();
   ctx.onCleanup(() => testbed.stop());
   ctx.signal.throwIfAborted();
-  if (ctx.args.includes('--record-only')) return recordScenarios(ctx, testbed);
+  if (ctx.args.includes('--record-only')) return [...(await recordScenarios(ctx, testbed)), ...(await bakeSimulation(ctx))];
   const cases = casesFor(ctx.quick);
 
   // Two services per case, seeded before anything runs, so every run starts together.
@@ -241,8 +244,10 @@ async function latency(ctx: BenchContext): Promise<Goal[]> {
   const after = rows.map((r) => r.ours.afterOutcomeMs);
   const ts = [...new Set(rows.map((r) => seconds(r.kase.atMs)))].join(', ');
   const recordGoals = await recordScenarios(ctx, testbed);
+  const simulatedGoals = await bakeSimulation(ctx);
   return [
     ...recordGoals,
+    ...simulatedGoals,
     {
       goal: `image-deploy ends within ${seconds(GOAL_MS)} s of the outcome, every T (${ts} s)`,
       measured: `${seconds(Math.min(...after))}-${seconds(Math.max(...after))} s over ${rows.length} rollouts`,

@@ -10,13 +10,17 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   Jv: () => (/* binding */ describeService),
   MH: () => (/* binding */ describeServiceDeployment),
+  XG: () => (/* binding */ describeServiceRevisions),
   oh: () => (/* binding */ describeTaskDefinition),
   yz: () => (/* binding */ describeTasks),
+  dh: () => (/* binding */ describeTasksWithTags),
+  fc: () => (/* binding */ listRunningTasks),
   C0: () => (/* binding */ listServiceDeployments),
   em: () => (/* binding */ listStoppedTasks),
   eQ: () => (/* binding */ registerTaskDefinition),
   ZZ: () => (/* binding */ runTask),
   dD: () => (/* binding */ stopServiceDeployment),
+  S8: () => (/* binding */ stopTask),
   bU: () => (/* binding */ updateService)
 });
 
@@ -208,6 +212,21 @@ async function describeServiceDeployment(ecs, arn) {
         throw new errors/* AwsCallError */.iQ(`DescribeServiceDeployments for '${arn}'`, error);
     }
 }
+/**
+ * Service revisions (what each deployment targets: its task definition), up to 20 per call
+ * as the API allows; revisions ECS does not know are left out.
+ */
+async function describeServiceRevisions(ecs, arns) {
+    if (arns.length === 0)
+        return [];
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
+        return out.serviceRevisions ?? [];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeServiceRevisions for ${arns.length} revision(s)`, error);
+    }
+}
 /** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
 async function stopServiceDeployment(ecs, arn, stopType) {
     try {
@@ -216,6 +235,33 @@ async function stopServiceDeployment(ecs, arn, stopType) {
     catch (error) {
         throw new errors/* AwsCallError */.iQ(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
     }
+}
+/**
+ * One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. The
+ * ListTasks reference says startedBy "must be the only filter that you use"; RUNNING is
+ * what ListTasks lists when no desiredStatus is given, so none is sent.
+ */
+async function listRunningTasks(ecs, cluster, startedBy, nextToken) {
+    return (0,errors/* asked */.NZ)(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
+        return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
+    });
+}
+/** The tasks with their tags (`include: ['TAGS']`), at most 100 per call. */
+async function describeTasksWithTags(ecs, cluster, taskArns) {
+    if (taskArns.length === 0)
+        return [];
+    return (0,errors/* asked */.NZ)(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
+        return out.tasks ?? [];
+    });
+}
+/** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
+async function stopTask(ecs, cluster, taskArn, reason) {
+    return (0,errors/* asked */.NZ)(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.StopTaskCommand({ cluster, task: taskArn, reason }));
+        return out.task;
+    });
 }
 
 

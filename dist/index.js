@@ -28558,7 +28558,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 /** The AWS services each mode calls. */
 const SERVICES_OF_MODE = {
     image: ['ecr'],
-    'run-task': ['ecs'],
+    // CloudWatch Logs: the one-off task's lines in the job log (run-task-logs).
+    'run-task': ['ecs', 'logs'],
     ecs: ['ecs'],
     lambda: ['lambda'],
     parameter: ['ssm'],
@@ -28572,11 +28573,12 @@ const MAX_ATTEMPTS = 6;
  */
 async function createClients(options, services) {
     const wants = (service) => services.includes(service);
-    const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk] = await Promise.all([
+    const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk, logsSdk] = await Promise.all([
         wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 212, 19)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1696, 19)) : undefined,
         wants('ssm') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(736)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4736, 19)) : undefined,
         wants('ecr') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8249, 19)) : undefined,
+        wants('logs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(303)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 303, 19)) : undefined,
     ]);
     const common = (region, maxAttempts = MAX_ATTEMPTS) => ({
         region,
@@ -28595,6 +28597,7 @@ async function createClients(options, services) {
     let ecsOnce;
     let ssmOnce;
     const ecr = new Map();
+    const logs = new Map();
     return {
         get ecs() {
             return (ecs ??= new (loaded(ecsSdk, 'ecs').ECSClient)(common(options.region)));
@@ -28609,6 +28612,12 @@ async function createClients(options, services) {
             let client = ecr.get(region);
             if (!client)
                 ecr.set(region, (client = new (loaded(ecrSdk, 'ecr').ECRClient)(common(region))));
+            return client;
+        },
+        logs(region) {
+            let client = logs.get(region);
+            if (!client)
+                logs.set(region, (client = new (loaded(logsSdk, 'logs').CloudWatchLogsClient)(common(region))));
             return client;
         },
         once: {
@@ -28649,8 +28658,11 @@ var image_ref = __nccwpck_require__(8646);
 var service_deployment_stages = __nccwpck_require__(5516);
 // EXTERNAL MODULE: ./src/plan/duration.ts
 var duration = __nccwpck_require__(2983);
+// EXTERNAL MODULE: ./src/plan/run-task-tags.ts
+var run_task_tags = __nccwpck_require__(3934);
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 // Parsers shared by every mode's inputs. Each error names the input and the fix.
+
 
 
 
@@ -28706,6 +28718,19 @@ function parseBounded(raw, name, minMs, maxMs) {
         throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`);
     }
     return ms;
+}
+/**
+ * `propagate-tags` (RunTask and UpdateService): empty gives undefined (not sent, so ECS
+ * propagates nothing), else TASK_DEFINITION, SERVICE or NONE in any case.
+ */
+function readTagPropagation(raw) {
+    if (raw === '')
+        return undefined;
+    const upper = raw.toUpperCase();
+    const known = run_task_tags/* TAG_PROPAGATIONS */.Py.find((p) => p === upper);
+    if (known === undefined)
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.propagateTags}' ('${raw}') is not valid: use ${run_task_tags/* TAG_PROPAGATIONS */.Py.join(', ')}, or leave it empty.`);
+    return known;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -29186,6 +29211,7 @@ function clientTokenFor(parts) {
 
 
 
+
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL'];
 const STARTED_BY = /^[A-Za-z0-9_/-]{1,128}$/;
 function readRunTask(get, env, context) {
@@ -29215,6 +29241,9 @@ function readRunTask(get, env, context) {
     }
     const command = get(src_names/* Input */.pd.command);
     const cluster = get(src_names/* Input */.pd.cluster);
+    const runId = env['GITHUB_RUN_ID'];
+    const step = runId === undefined || runId === '' ? undefined : readStep([runId, env['GITHUB_JOB'] ?? '', env['GITHUB_ACTION'] ?? '', cluster, rawDefinition, command], env['GITHUB_RUN_ATTEMPT']);
+    const propagateTags = runTaskPropagation(readTagPropagation(get(src_names/* Input */.pd.propagateTags)), context.withEcs);
     return {
         cluster,
         source,
@@ -29235,6 +29264,11 @@ function readRunTask(get, env, context) {
             rawDefinition,
             command,
         ]),
+        logs: parseBoolean(get(src_names/* Input */.pd.runTaskLogs), src_names/* Input */.pd.runTaskLogs),
+        tags: (0,run_task_tags/* parseTaskTags */.my)(get(src_names/* Input */.pd.runTaskTags), step === undefined ? run_task_tags/* MAX_TAGS */.x3 : run_task_tags/* MAX_TAGS */.x3 - (0,run_task_tags/* stepTags */.IE)(step).length),
+        ...(propagateTags === undefined ? {} : { propagateTags }),
+        enableEcsManagedTags: parseBoolean(get(src_names/* Input */.pd.enableEcsManagedTags), src_names/* Input */.pd.enableEcsManagedTags),
+        ...(step === undefined ? {} : { step }),
         dryRun: context.dryRun,
         wait: { timeoutMs: context.wait.timeoutMs, intervalMs: context.wait.intervalMs },
     };
@@ -29253,6 +29287,28 @@ function readLaunch(launchType, strategy) {
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.launchType}' ('${launchType}') is not a launch type: use ${LAUNCH_TYPES.join(', ')}, or set '${src_names/* Input */.pd.capacityProviderStrategy}' instead.`);
     }
     return { launchType: known };
+}
+/**
+ * The step's identity in this workflow run: the same run, job, step and task, whatever the
+ * attempt. Matrix legs share GITHUB_JOB; what they run (cluster, definition, command) tells
+ * them apart, as for the client token.
+ */
+function readStep(parts, rawAttempt) {
+    const attempt = rawAttempt === undefined || rawAttempt === '' ? 1 : Number(rawAttempt);
+    // The runner sets it; anything else is not a GitHub run attempt, so it counts as the first.
+    return (0,run_task_tags/* stepIdentityFor */.GQ)(parts, Number.isSafeInteger(attempt) && attempt >= 1 ? attempt : 1);
+}
+/**
+ * RunTask refuses SERVICE (a standalone task has no service, per the RunTask API reference).
+ * With mode ecs in the step it is the service's setting, and RunTask gets none; alone it is
+ * a mistake.
+ */
+function runTaskPropagation(value, withEcs) {
+    if (value !== 'SERVICE')
+        return value;
+    if (withEcs)
+        return undefined;
+    throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.propagateTags}' is SERVICE, but a one-off task (mode run-task) has no service to take tags from and RunTask refuses it: use TASK_DEFINITION, or NONE.`);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
@@ -29294,6 +29350,8 @@ const DEFAULTS = {
     [src_names/* Input */.pd.parameterValue]: '{tag}',
     [src_names/* Input */.pd.assignPublicIp]: 'false',
     [src_names/* Input */.pd.startedBy]: 'image-deploy',
+    [src_names/* Input */.pd.runTaskLogs]: 'true',
+    [src_names/* Input */.pd.enableEcsManagedTags]: 'false',
 };
 // Inputs that only one mode reads: setting one (to other than its default) without its
 // mode is almost always a mistake in the workflow (a mode left out), so it is an error.
@@ -29312,6 +29370,8 @@ const MODE_ONLY_INPUTS = [
             src_names/* Input */.pd.launchType,
             src_names/* Input */.pd.capacityProviderStrategy,
             src_names/* Input */.pd.startedBy,
+            src_names/* Input */.pd.runTaskLogs,
+            src_names/* Input */.pd.runTaskTags,
         ],
     },
     {
@@ -29423,8 +29483,8 @@ async function loadSteps(modes) {
     const wants = (mode) => modes.includes(mode);
     const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
-        wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(91), __nccwpck_require__.e(978), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3718)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(91), __nccwpck_require__.e(978), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1047)) : undefined,
+        wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(91), __nccwpck_require__.e(978), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(91), __nccwpck_require__.e(978), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2782)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
@@ -33147,6 +33207,10 @@ const Input = {
     launchType: 'launch-type',
     capacityProviderStrategy: 'capacity-provider-strategy',
     startedBy: 'started-by',
+    runTaskLogs: 'run-task-logs',
+    runTaskTags: 'run-task-tags',
+    propagateTags: 'propagate-tags',
+    enableEcsManagedTags: 'enable-ecs-managed-tags',
     cpu: 'cpu',
     memory: 'memory',
     environment: 'environment',
@@ -34446,15 +34510,103 @@ function rollbackLine(rollback) {
 
 /***/ }),
 
+/***/ 3934:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GQ: () => (/* binding */ stepIdentityFor),
+/* harmony export */   IE: () => (/* binding */ stepTags),
+/* harmony export */   PN: () => (/* binding */ ATTEMPT_TAG),
+/* harmony export */   Py: () => (/* binding */ TAG_PROPAGATIONS),
+/* harmony export */   my: () => (/* binding */ parseTaskTags),
+/* harmony export */   wV: () => (/* binding */ STEP_TAG),
+/* harmony export */   x3: () => (/* binding */ MAX_TAGS)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6455);
+// Tags on the one-off task: the user's `run-task-tags`, `propagate-tags`, and the tags the
+// action adds to find its own task again on a re-run of the same workflow run. Pure.
+
+
+
+/** ECS tag limits (Tag in the ECS API reference): per resource, key and value lengths. */
+const MAX_TAGS = 50;
+const MAX_KEY = 128;
+const MAX_VALUE = 256;
+// ECS: letters, digits, spaces and + - = . _ : / @ (UTF-8 letters included).
+const TAG_TEXT = /^[\p{L}\p{N}\s+\-=._:/@]*$/u;
+/** Keys the action sets on every task it starts in a workflow run (see stepTags). */
+const STEP_TAG = 'image-deploy:step';
+const ATTEMPT_TAG = 'image-deploy:attempt';
+const OWN_PREFIX = 'image-deploy:';
+/**
+ * `KEY=VALUE` lines (blank lines and # comments ignored) as ECS tags, checked against ECS's
+ * limits: key 1-128 characters, value 0-256, at most `maxTags`, no `aws:` prefix (reserved by
+ * AWS in any case), no `image-deploy:` prefix (the action's own).
+ */
+function parseTaskTags(raw, maxTags = MAX_TAGS) {
+    const name = _names_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.runTaskTags;
+    const tags = [];
+    raw.split('\n').forEach((line, index) => {
+        const text = line.trim();
+        if (text === '' || text.startsWith('#'))
+            return;
+        const where = `Input '${name}' line ${index + 1}`;
+        const eq = text.indexOf('=');
+        if (eq < 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} ('${text}') is not KEY=VALUE: write one tag per line, e.g. team=payments.`);
+        const key = text.slice(0, eq).trim();
+        const value = text.slice(eq + 1).trim();
+        if (key.length < 1 || key.length > MAX_KEY)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} has a key of ${key.length} characters: ECS tag keys have 1 to ${MAX_KEY}.`);
+        if (value.length > MAX_VALUE)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} (key '${key}') has a value of ${value.length} characters: ECS tag values have at most ${MAX_VALUE}.`);
+        if (/^aws:/i.test(key))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} has key '${key}': the 'aws:' prefix is reserved by AWS; choose another key.`);
+        if (key.toLowerCase().startsWith(OWN_PREFIX))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} has key '${key}': the '${OWN_PREFIX}' prefix is the action's own (it finds its task on a re-run by it); choose another key.`);
+        for (const [what, part] of [['key', key], ['value', value]]) {
+            if (!TAG_TEXT.test(part)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} has a ${what} with a character ECS does not allow in tags ('${part}'): use letters, digits, spaces and + - = . _ : / @.`);
+            }
+        }
+        const existing = tags.find((t) => t.key === key);
+        if (existing)
+            existing.value = value;
+        else
+            tags.push({ key, value });
+    });
+    if (tags.length > maxTags) {
+        const ours = MAX_TAGS - maxTags;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input '${name}' has ${tags.length} tags: a task takes at most ${MAX_TAGS}${ours > 0 ? `, and the action adds ${ours} of its own, so give at most ${maxTags}` : ''}.`);
+    }
+    return tags;
+}
+const TAG_PROPAGATIONS = ['TASK_DEFINITION', 'SERVICE', 'NONE'];
+/** The identity of a step from its parts (run id, job, step, cluster, definition, command). */
+function stepIdentityFor(parts, attempt) {
+    // JSON keeps ['a,b'] and ['a','b'] apart; 40 hex characters are plenty to be unique.
+    return { key: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 40), attempt };
+}
+/** The tags that let a later attempt of the same step find this task. */
+function stepTags(step) {
+    return [
+        { key: STEP_TAG, value: step.key },
+        { key: ATTEMPT_TAG, value: String(step.attempt) },
+    ];
+}
+
+
+/***/ }),
+
 /***/ 5516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hb: () => (/* binding */ bakeTimeMs),
 /* harmony export */   Nl: () => (/* binding */ hasReached),
-/* harmony export */   Y1: () => (/* binding */ DEFAULT_POLL_PLAN),
 /* harmony export */   mT: () => (/* binding */ ALL_STAGES),
-/* harmony export */   qC: () => (/* binding */ nextPollDelay),
 /* harmony export */   xS: () => (/* binding */ strategyOf),
 /* harmony export */   xb: () => (/* binding */ waitUntilProblem),
 /* harmony export */   zs: () => (/* binding */ parseWaitUntil)
@@ -34518,29 +34670,6 @@ function hasReached(stage, target, strategy) {
     const at = stageIndex(stage, strategy);
     const goal = stageIndex(target, strategy);
     return at >= 0 && goal >= 0 && at >= goal;
-}
-/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
-function bakeTimeMs(config) {
-    const minutes = config?.bakeTimeInMinutes;
-    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
-}
-const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 90_000 };
-/**
- * How long to sleep before the next poll. Through a bake whose end is known, poll rarely
- * and come back to the normal interval `leadMs` before the end, so the verdict after the
- * bake is still seen within one normal interval; at a pause hook (which waits for a
- * person), every `pausedIntervalMs`. Otherwise: the normal interval.
- */
-function nextPollDelay(input) {
-    const { plan, now, bakeEndsAt, paused } = input;
-    if (paused)
-        return Math.max(plan.intervalMs, plan.pausedIntervalMs);
-    if (bakeEndsAt === undefined)
-        return plan.intervalMs;
-    const untilLead = bakeEndsAt - plan.leadMs - now;
-    if (untilLead <= plan.intervalMs)
-        return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
 }
 
 
@@ -35103,6 +35232,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -6,6 +6,7 @@ import type { EcsOverrides } from './plan/ecs-deploy.ts';
 import type { ParameterTag, ParameterType } from './plan/parameter.ts';
 import type { WaitUntil } from './plan/service-deployment-stages.ts';
 import type { Launch, TaskNetwork } from './plan/run-task-request.ts';
+import type { StepIdentity, TagPropagation } from './plan/run-task-tags.ts';
 import type { EnvironmentVariable, Tag, TaskDefinitionDoc } from './plan/task-definition-types.ts';
 
 export interface Settings {
@@ -106,6 +107,15 @@ export interface RunTaskOptions {
   startedBy: string;
   /** RunTask clientToken: the same token never starts a second task. */
   clientToken: string;
+  /** `run-task-logs`: print the awslogs containers' lines while the task runs. */
+  logs: boolean;
+  /** `run-task-tags`, checked against ECS's limits; the step tags are added on top. */
+  tags: Tag[];
+  /** `propagate-tags` as RunTask takes it (never SERVICE: RunTask refuses it); undefined: not sent. */
+  propagateTags?: Exclude<TagPropagation, 'SERVICE'>;
+  enableEcsManagedTags: boolean;
+  /** Inside a workflow run: tags the task so a re-run of the step follows it instead of starting another. */
+  step?: StepIdentity;
   dryRun: boolean;
   wait: PollBounds;
 }

@@ -10,7 +10,7 @@ import { REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import { circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
 import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
-import { taskExits } from '../support/task-scenarios.ts';
+import { taskExits, taskNeverStops } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
 // Issue 5, "Least privilege": docs/iam/<mode>.json are the policies the README tells users
@@ -43,7 +43,7 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
     'ssm:AddTagsToResource': 'PutParameter with Tags (parameter-tags, when the parameter is created) is authorized as ssm:AddTagsToResource too',
   },
   'run-task': {
-    'ecs:TagResource': 'RegisterTaskDefinition of the rendered revision carries the source\'s tags (tag-on-create, see ecs)',
+    'ecs:TagResource': 'RegisterTaskDefinition of the rendered revision carries the source\'s tags, and RunTask the task\'s tags (tag-on-create, limited by ecs:CreateAction)',
     'iam:PassRole': 'RegisterTaskDefinition and RunTask of a definition with task/execution roles need iam:PassRole on them (limited to ecs-tasks.amazonaws.com)',
   },
 };
@@ -51,9 +51,11 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
 /** The ARN every Resource of a statement granting the action must start with: narrowed to the resource type. */
 const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^ecs:(DescribeServices|UpdateService)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
-  [/^ecs:DescribeTasks$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task/CLUSTER/'],
+  [/^ecs:(DescribeTasks|StopTask)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task/CLUSTER/'],
+  [/^logs:GetLogEvents$/, 'arn:aws:logs:REGION:ACCOUNT_ID:log-group:'],
   [/^ecs:ListServiceDeployments$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
   [/^ecs:(DescribeServiceDeployments|StopServiceDeployment)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service-deployment/CLUSTER/'],
+  [/^ecs:DescribeServiceRevisions$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service-revision/CLUSTER/'],
   [/^ecs:RunTask$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task-definition/'],
   [/^ecr:/, 'arn:aws:ecr:REGION:ACCOUNT_ID:repository/'],
   [/^lambda:/, 'arn:aws:lambda:REGION:ACCOUNT_ID:function:'],
@@ -227,6 +229,8 @@ describe('the IAM policies in docs/iam', () => {
 
   it.each([
     ['run-task', 'ecs:RunTask'],
+    ['run-task', 'ecs:StopTask'],
+    ['run-task', 'ecs:ListTasks'],
     ['ecs', 'ecs:UpdateService'],
     ['ecs', 'ecs:ListTasks'],
   ] as const)('%s.json grants %s in the named cluster only', (mode, action) => {
@@ -253,6 +257,8 @@ interface Scenario {
   /** The `mode` input; the run is checked against these modes' policies and those they imply. */
   modes: PolicyMode[];
   inputs: (w: World) => Record<string, string>;
+  /** GITHUB_* of the run, when the scenario needs a workflow run (a re-run). */
+  env?: Record<string, string>;
   exitCode: 0 | 1;
   /** Calls that prove the scenario took the path it is here for. */
   sends: string[];
@@ -315,6 +321,14 @@ const SCENARIOS: Scenario[] = [
     sends: ['ecs:UpdateService', 'ecs:ListServiceDeployments'],
   },
   {
+    what: 'ecs: tells its record from a concurrent deploy\'s by the target revision (UpdateService names none)',
+    mode: 'ecs',
+    modes: ['ecs'],
+    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-concurrent', 'container-name': 'app', image: w.v124.pinned, ...WAITS }),
+    exitCode: 0,
+    sends: ['ecs:UpdateService', 'ecs:ListServiceDeployments', 'ecs:DescribeServiceRevisions', 'ecs:DescribeServiceDeployments'],
+  },
+  {
     what: 'lambda: updates the image, publishes and creates the alias',
     mode: 'lambda',
     modes: ['lambda'],
@@ -360,7 +374,25 @@ const SCENARIOS: Scenario[] = [
       ...WAITS,
     }),
     exitCode: 0,
-    sends: ['ecs:DescribeTaskDefinition', 'ecs:RegisterTaskDefinition', 'ecs:RunTask', 'ecs:DescribeTasks'],
+    // GetLogEvents: the task's awslogs stream, read while it runs (moto has no such stream: ResourceNotFound).
+    sends: ['ecs:DescribeTaskDefinition', 'ecs:RegisterTaskDefinition', 'ecs:RunTask', 'ecs:DescribeTasks', 'logs:GetLogEvents'],
+  },
+  {
+    what: 'run-task: a re-run (attempt 2) looks for the task of an earlier attempt, then starts one; it outlives wait-timeout and is stopped',
+    mode: 'run-task',
+    modes: ['run-task'],
+    inputs: (w) => ({
+      cluster: w.cluster,
+      'run-task-definition': `${w.family}-slow`,
+      'run-task-container': 'app',
+      subnets: w.subnets.join(','),
+      'security-groups': w.securityGroups.join(','),
+      'poll-interval': '1s',
+      'wait-timeout': '3s',
+    }),
+    env: { GITHUB_RUN_ID: '31337', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'deploy', GITHUB_ACTION: 'migrate' },
+    exitCode: 1,
+    sends: ['ecs:ListTasks', 'ecs:DescribeTasks', 'ecs:RunTask', 'ecs:StopTask'],
   },
 ];
 
@@ -389,11 +421,15 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     const rollback = circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 3000 });
     await testbed.seedService({ cluster: CLUSTER, service: 's-iam-fails', family: 'td-iam-fails', image, desiredCount: 2, rollout: rollback });
     await testbed.seedService({ cluster: CLUSTER, service: 's-iam-record', family: 'td-iam-record', image, desiredCount: 2 });
+    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-concurrent', family: 'td-iam-concurrent', image, desiredCount: 2 });
+    serviceDeploymentsOn(testbed.proxy).script('s-iam-concurrent', { strategy: 'ROLLING', stageMs: 300, hideCurrentServiceDeployment: true, concurrentDeploy: true });
     serviceDeploymentsOn(testbed.proxy).script('s-iam-record', { strategy: 'ROLLING', stageMs: 300, rollbackMs: 1000, crashLoop: { everyMs: 500, exitCode: 1, reason: 'boom' } });
     // The one-off task's own family, so no revision the services registered can be reused for it.
     const family = 'td-iam-task';
     await registerTaskDefinition(endpoint, richTaskDefinition(family, image));
     taskExits(testbed.proxy, { family, afterMs: 1500, exitCodes: { app: 0, sidecar: 0 } });
+    await registerTaskDefinition(endpoint, richTaskDefinition(`${family}-slow`, image));
+    taskNeverStops(testbed.proxy, { family: `${family}-slow`, containers: ['app', 'sidecar'] });
     await createImageFunction(endpoint, { name: FUNCTION, imageUri: v123.pinned });
     const network = await defaultNetwork(endpoint);
     world = { repo, v123, v124, cluster: CLUSTER, family, subnets: network.subnets, securityGroups: network.securityGroups };
@@ -401,7 +437,7 @@ describe('every call a mode makes is allowed by its documented policy, and the p
 
   it.each(SCENARIOS)('$what', async (scenario) => {
     const from = testbed.proxy.calls.length;
-    const run = await runAction({ inputs: { mode: scenario.modes.join(', '), ...scenario.inputs(world) }, env: testbed.awsEnv });
+    const run = await runAction({ inputs: { mode: scenario.modes.join(', '), ...scenario.inputs(world) }, env: { ...testbed.awsEnv, ...scenario.env } });
     const calls = testbed.proxy.calls.slice(from);
 
     expect(run.exitCode, transcript(run)).toBe(scenario.exitCode);

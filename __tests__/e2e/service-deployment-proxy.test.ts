@@ -103,7 +103,7 @@ describe('scenario proxy: ECS service deployments', () => {
     const [lin, can] = await Promise.all([follow(linear.arn, terminal), follow(canary.arn, terminal)]);
     const weights = (seen: string[]): string[] => [...new Set(seen.filter((l) => l.includes('PRODUCTION_TRAFFIC_SHIFT') && !l.includes('_PRODUCTION')).map((l) => l.split(' ')[2] ?? ''))];
     expect(weights(lin.seen)).toEqual(['25', '50', '75', '100']);
-    expect(lin.record.deploymentConfiguration?.linearConfiguration).toEqual({ stepPercent: 25, stepBakeTimeInMinutes: 1 });
+    expect(lin.record.deploymentConfiguration?.linearConfiguration).toEqual({ stepPercent: 25, stepBakeTimeInMinutes: 0 });
     expect(weights(can.seen)).toEqual(['10', '100']);
     expect(can.record.status).toBe('SUCCESSFUL');
   });

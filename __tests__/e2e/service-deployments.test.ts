@@ -245,6 +245,23 @@ describe('mode ecs follows the service deployment record', () => {
     }
   });
 
+  it('no record named by UpdateService and a concurrent deploy listed: ours found by its target revision', async () => {
+    const { run, calls, seeded } = await deploy('concurrent', { strategy: 'ROLLING', stageMs: 500, hideCurrentServiceDeployment: true, concurrentDeploy: true });
+
+    expect(run.exitCode, transcript(run)).toBe(0);
+    const records = sd().records(seeded.serviceName);
+    expect(records).toHaveLength(2);
+    const ours = records.at(-1);
+    expect(ours?.deploymentId).toBe(run.outputs['deployment-id']);
+    expect(run.outputs['service-deployment-arn']).toBe(ours?.arn);
+    expect(count(calls, 'ListServiceDeployments')).toBe(1);
+    expect(count(calls, 'DescribeServiceRevisions')).toBe(1);
+    // Every DescribeServiceDeployments asked for ours, never the other job's.
+    const asked = calls.filter((c) => c.operation === 'DescribeServiceDeployments').map((c) => (c.body as { serviceDeploymentArns?: string[] }).serviceDeploymentArns?.[0]);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set([ours?.arn]));
+  });
+
   it('rolling, as today: succeeds with the same outputs, plus the record', async () => {
     const { run, arn } = await deploy('rolling', { strategy: 'ROLLING', stageMs: 700 });
 

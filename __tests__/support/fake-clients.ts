@@ -1,3 +1,4 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { LambdaClient } from '@aws-sdk/client-lambda';
@@ -6,13 +7,16 @@ import type { Clients } from '../../src/aws/clients.ts';
 
 /**
  * Clients for step tests: pass the ones the test mocks (aws-sdk-client-mock or a fake
- * request handler); the rest are real clients that are never called. `ecrRegions` records
- * which regions ECR was asked for.
+ * request handler); the rest are real clients that are never called. `ecrRegions` and
+ * `logsRegions` record which regions ECR and CloudWatch Logs were asked for.
  */
-export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient } = {}): Clients & {
+export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient; logs?: CloudWatchLogsClient } = {}): Clients & {
   ecrRegions: string[];
+  logsRegions: string[];
 } {
   const ecrRegions: string[] = [];
+  const logsRegions: string[] = [];
+  const logs = given.logs ?? new CloudWatchLogsClient({ region: 'us-east-1' });
   const ecr = given.ecr ?? new ECRClient({ region: 'us-east-1' });
   const ecs = given.ecs ?? new ECSClient({ region: 'us-east-1' });
   const ssm = given.ssm ?? new SSMClient({ region: 'us-east-1' });
@@ -27,5 +31,10 @@ export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm
       return ecr;
     },
     ecrRegions,
+    logs(region) {
+      logsRegions.push(region);
+      return logs;
+    },
+    logsRegions,
   };
 }

@@ -111,7 +111,7 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
     const base = (service['deploymentConfiguration'] ?? {}) as Record<string, unknown>;
     service['deploymentConfiguration'] = deploymentConfigurationOf(script, base);
     const current = latestFor(name);
-    if (current !== undefined) service['currentServiceDeployment'] = current.arn;
+    if (current !== undefined && script.hideCurrentServiceDeployment !== true) service['currentServiceDeployment'] = current.arn;
   };
 
   proxy.overlay('ecs', 'UpdateService', async (req, next) => {
@@ -137,7 +137,7 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
       const revision = (seed: string): string => `${prefix}:service-revision/${clusterName}/${name}/${BigInt(`0x${digest(seed).slice(0, 15)}`).toString()}`;
       const previous = before.services?.[0];
       const breaker = ((previous?.['deploymentConfiguration'] as Record<string, unknown> | undefined)?.['deploymentCircuitBreaker'] as { enable?: boolean } | undefined)?.enable;
-      records.push({
+      const ours: LiveRecord = {
         id: deploymentId.replace('ecs-svc/', ''),
         arn: `${prefix}:service-deployment/${clusterName}/${name}/${newDeploymentId().replace('ecs-svc/', '').slice(0, 16)}`,
         serviceName: name, serviceArn, clusterArn, deploymentId, startedAt: Date.now(),
@@ -148,7 +148,23 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
         desiredCount: Number(service['desiredCount'] ?? 0),
         breakerEnabled: breaker === true,
         script, events: {}, motoRolledBack: false, like: req, cluster,
-      });
+      };
+      if (script.concurrentDeploy === true) {
+        // The other job's record: created 1 ms before ours, targeting the revision the service ran.
+        const otherId = newDeploymentId();
+        records.push({
+          ...ours,
+          id: otherId.replace('ecs-svc/', ''),
+          arn: `${prefix}:service-deployment/${clusterName}/${name}/${otherId.replace('ecs-svc/', '').slice(0, 16)}`,
+          deploymentId: otherId,
+          startedAt: ours.startedAt,
+          targetTaskDefinition: ours.sourceTaskDefinition,
+          targetRevisionArn: revision(`${serviceArn}|${otherId}|target`),
+          events: {},
+        });
+        ours.startedAt += 1;
+      }
+      records.push(ours);
     }
     decorate(service);
     return jsonResponse(response, json);

@@ -36,8 +36,11 @@ const sec = (record: ScriptedRecord, ms: number): number => (record.startedAt + 
 
 export function deploymentConfigurationOf(script: ServiceDeploymentScript, base: Record<string, unknown> = {}): Record<string, unknown> {
   const config: Record<string, unknown> = { ...base, strategy: script.strategy, bakeTimeInMinutes: script.bakeTimeInMinutes ?? (script.strategy === 'ROLLING' ? 0 : 5) };
-  if (script.linear !== undefined) config['linearConfiguration'] = { stepPercent: script.linear.stepPercent, stepBakeTimeInMinutes: script.linear.stepBakeTimeInMinutes ?? 1 };
-  if (script.canary !== undefined) config['canaryConfiguration'] = { canaryPercent: script.canary.canaryPercent, canaryBakeTimeInMinutes: script.canary.canaryBakeTimeInMinutes ?? 5 };
+  // ECS holds a step exactly as long as configured, so by default the record announces the
+  // hold the script plays (whole minutes, as the API takes them): a follower that trusts the
+  // announced length (and polls rarely through it) sees what it would see on ECS.
+  if (script.linear !== undefined) config['linearConfiguration'] = { stepPercent: script.linear.stepPercent, stepBakeTimeInMinutes: script.linear.stepBakeTimeInMinutes ?? Math.round(script.linear.stepSeconds / 60) };
+  if (script.canary !== undefined) config['canaryConfiguration'] = { canaryPercent: script.canary.canaryPercent, canaryBakeTimeInMinutes: script.canary.canaryBakeTimeInMinutes ?? Math.round(script.canary.canarySeconds / 60) };
   if (script.alarms !== undefined) config['alarms'] = { alarmNames: script.alarms.names, enable: true, rollback: script.alarms.rollback ?? true };
   const hooks: object[] = [];
   if (script.failingHook !== undefined) {

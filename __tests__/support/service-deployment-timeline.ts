@@ -58,6 +58,13 @@ export interface ServiceDeploymentScript {
   rollbackMs?: number;
   /** The rollback ends ROLLBACK_FAILED instead of ROLLBACK_SUCCESSFUL. */
   rollbackFails?: boolean;
+  /** UpdateService and DescribeServices leave out currentServiceDeployment (ECS before late 2024 did). */
+  hideCurrentServiceDeployment?: boolean;
+  /**
+   * Another job's deploy of the service's previous revision lands with ours: ECS lists its
+   * record too, created a moment before ours (same script).
+   */
+  concurrentDeploy?: boolean;
 }
 
 /** What happened to the deployment from outside, in ms since UpdateService. */

@@ -195,7 +195,7 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
   });
 
   proxy.overlay('ecs', 'DescribeTasks', async (req, next) => {
-    const body = req.call.body as { cluster?: unknown; tasks?: unknown };
+    const body = req.call.body as { cluster?: unknown; tasks?: unknown; include?: unknown };
     const wanted = Array.isArray(body.tasks) ? body.tasks.filter((t): t is string => typeof t === 'string') : [];
     const ours = new Map<string, string>(); // as asked -> ARN
     for (const ref of wanted) {
@@ -215,10 +215,18 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
     // Real ECS looks tasks up in the cluster asked for (moto searches every cluster).
     const cluster = clusterName(typeof body.cluster === 'string' ? body.cluster : undefined);
     const answered: WireTask[] = [];
+    // Tags only with include: ['TAGS'], as ECS answers; moto keeps the ones RunTask gave.
+    const withTags = Array.isArray(body.include) && body.include.includes('TAGS');
     for (const [ref, arn] of ours) {
       const task = stateOf(arn, askedAt);
-      if (task !== undefined && clusterOfTask(arn) === cluster) answered.push(task);
-      else failures.push({ arn: ref, reason: 'MISSING' });
+      if (task === undefined || clusterOfTask(arn) !== cluster) {
+        failures.push({ arn: ref, reason: 'MISSING' });
+        continue;
+      }
+      const { tags, ...untagged } = task;
+      void tags;
+      const motoTags = (json.tasks ?? []).find((t) => t.taskArn === arn)?.['tags'];
+      answered.push(withTags ? { ...untagged, tags: motoTags ?? [] } : untagged);
     }
     return jsonResponse(response, { ...json, tasks: [...others, ...answered], failures });
   });

@@ -64,6 +64,9 @@ const RUN_TASK: RunTaskOptions = {
   launch: { launchType: 'FARGATE' },
   startedBy: 'image-deploy',
   clientToken: 'token',
+  logs: false,
+  tags: [],
+  enableEcsManagedTags: false,
   dryRun: false,
   wait: { timeoutMs: 60_000, intervalMs: 3000 },
 };

@@ -2,10 +2,9 @@
 // service-deployment overlay: blue/green with a bake, a canary an alarm rolls back, a
 // rolling crash loop that rollback-on-failure rolls back. For each: seconds from the record
 // turning terminal to the step's end, and calls per minute in each phase of the record.
-// Real time, so bakes are minutes, not the 30 minutes of production: the poll schedule of
-// a 30-minute bake is also modelled from the pure schedule in src/plan.
+// Real time, so bakes are minutes, not the 30 minutes of production: long bakes run on a
+// simulated clock in bake-simulation.ts.
 
-import { nextPollDelay, DEFAULT_POLL_PLAN } from '../../src/plan/service-deployment-stages.ts';
 import { TEST_ACCOUNT, TEST_REGION, seedService } from '../../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed } from '../../__tests__/support/ecs-fixtures.ts';
 import { errorText, runAction } from '../../__tests__/support/run-action.ts';
@@ -129,22 +128,6 @@ async function measure(testbed: EcsTestbed, kase: RecordCase, index: number, sig
   };
 }
 
-/** Polls through a bake of `minutes`, as the schedule in src/plan plans them, with poll-interval 3 s. */
-function modelledBake(minutes: number): { polls: number; slow: number } {
-  const plan = { intervalMs: 3000, ...DEFAULT_POLL_PLAN };
-  const end = minutes * 60_000;
-  let now = 0;
-  let polls = 0;
-  let slow = 0;
-  while (now < end) {
-    const delay = nextPollDelay({ plan, now, bakeEndsAt: end, paused: false });
-    if (delay > plan.intervalMs) slow += 1;
-    now += delay;
-    polls += 1;
-  }
-  return { polls, slow };
-}
-
 export async function recordScenarios(ctx: BenchContext, testbed: EcsTestbed): Promise<Goal[]> {
   const cases = casesFor(ctx.quick);
   ctx.print();
@@ -175,9 +158,6 @@ export async function recordScenarios(ctx: BenchContext, testbed: EcsTestbed): P
       ),
     ),
   );
-  const model = modelledBake(30);
-  ctx.print();
-  ctx.print(`Modelled, not measured (the schedule of src/plan/service-deployment-stages.ts): a 30-minute bake costs ${model.polls} polls (${model.slow} of them a minute apart), i.e. ${model.polls * 2} calls; the SDK-free naive 3 s poll would make ${(30 * 60) / 3} polls.`);
 
   const late = rows.filter((r) => !(r.afterTerminalMs <= GOAL_MS)).map((r) => `${r.kase.name}: ended ${seconds(r.afterTerminalMs)} s after the record turned terminal`);
   const wrong = rows.filter((r) => !r.right).map((r) => `${r.kase.name}: ${r.says}`);
@@ -188,6 +168,5 @@ export async function recordScenarios(ctx: BenchContext, testbed: EcsTestbed): P
     { goal: `record deployments: the step ends within ${seconds(GOAL_MS)} s of the record turning terminal`, measured: rows.map((r) => `${seconds(r.afterTerminalMs)} s`).join(', '), met: late.length === 0, details: late },
     { goal: 'record deployments: the right verdict, naming the alarm / max-failed-tasks and the rollback', measured: `${rows.length - wrong.length}/${rows.length} right`, met: wrong.length === 0, details: wrong },
     { goal: 'ListServiceDeployments at most once, no task calls on a healthy deploy, no rollback call when ECS rolled back', measured: impolite.length === 0 ? 'yes' : impolite.join('; '), met: impolite.length === 0, details: impolite },
-    { goal: 'a 30-minute bake costs tens of polls, not hundreds (modelled)', measured: `${model.polls} polls`, met: model.polls < 100 },
   ];
 }

@@ -17,7 +17,8 @@ __webpack_require__.r(__webpack_exports__);
 /** The AWS services each mode calls. */
 const SERVICES_OF_MODE = {
     image: ['ecr'],
-    'run-task': ['ecs'],
+    // CloudWatch Logs: the one-off task's lines in the job log (run-task-logs).
+    'run-task': ['ecs', 'logs'],
     ecs: ['ecs'],
     lambda: ['lambda'],
     parameter: ['ssm'],
@@ -31,11 +32,12 @@ const MAX_ATTEMPTS = 6;
  */
 async function createClients(options, services) {
     const wants = (service) => services.includes(service);
-    const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk] = await Promise.all([
+    const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk, logsSdk] = await Promise.all([
         wants('ecs') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(696)]).then(__webpack_require__.t.bind(__webpack_require__, 1696, 19)) : undefined,
         wants('ssm') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(736)]).then(__webpack_require__.t.bind(__webpack_require__, 4736, 19)) : undefined,
         wants('ecr') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19)) : undefined,
+        wants('logs') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 303, 19)) : undefined,
     ]);
     const common = (region, maxAttempts = MAX_ATTEMPTS) => ({
         region,
@@ -54,6 +56,7 @@ async function createClients(options, services) {
     let ecsOnce;
     let ssmOnce;
     const ecr = new Map();
+    const logs = new Map();
     return {
         get ecs() {
             return (ecs ??= new (loaded(ecsSdk, 'ecs').ECSClient)(common(options.region)));
@@ -68,6 +71,12 @@ async function createClients(options, services) {
             let client = ecr.get(region);
             if (!client)
                 ecr.set(region, (client = new (loaded(ecrSdk, 'ecr').ECRClient)(common(region))));
+            return client;
+        },
+        logs(region) {
+            let client = logs.get(region);
+            if (!client)
+                logs.set(region, (client = new (loaded(logsSdk, 'logs').CloudWatchLogsClient)(common(region))));
             return client;
         },
         once: {

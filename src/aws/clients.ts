@@ -2,6 +2,7 @@
 // only when a selected mode needs it (`import()`), so an `ecs` step never evaluates the
 // Lambda, SSM or ECR clients: start-up time is spent on what the step will use.
 
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
@@ -13,6 +14,8 @@ export interface Clients {
   ssm: SSMClient;
   /** ECR in the region an image's registry host names (defaults to the deploy region). */
   ecr(region: string): ECRClient;
+  /** CloudWatch Logs in the region a container's `awslogs-region` names (one-off task logs). */
+  logs(region: string): CloudWatchLogsClient;
   /**
    * Clients that make one attempt per call, for writes that are not idempotent
    * (RegisterTaskDefinition, PutParameter): when an answer is lost after AWS applied the
@@ -22,12 +25,13 @@ export interface Clients {
   once: { ecs: ECSClient; ssm: SSMClient };
 }
 
-export type AwsService = 'ecs' | 'ecr' | 'lambda' | 'ssm';
+export type AwsService = 'ecs' | 'ecr' | 'lambda' | 'ssm' | 'logs';
 
 /** The AWS services each mode calls. */
 export const SERVICES_OF_MODE: Readonly<Record<string, readonly AwsService[]>> = {
   image: ['ecr'],
-  'run-task': ['ecs'],
+  // CloudWatch Logs: the one-off task's lines in the job log (run-task-logs).
+  'run-task': ['ecs', 'logs'],
   ecs: ['ecs'],
   lambda: ['lambda'],
   parameter: ['ssm'],
@@ -50,11 +54,12 @@ const MAX_ATTEMPTS = 6;
  */
 export async function createClients(options: ClientOptions, services: readonly AwsService[]): Promise<Clients> {
   const wants = (service: AwsService) => services.includes(service);
-  const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk] = await Promise.all([
+  const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk, logsSdk] = await Promise.all([
     wants('ecs') ? import('@aws-sdk/client-ecs') : undefined,
     wants('lambda') ? import('@aws-sdk/client-lambda') : undefined,
     wants('ssm') ? import('@aws-sdk/client-ssm') : undefined,
     wants('ecr') ? import('@aws-sdk/client-ecr') : undefined,
+    wants('logs') ? import('@aws-sdk/client-cloudwatch-logs') : undefined,
   ]);
   const common = (region: string, maxAttempts = MAX_ATTEMPTS) => ({
     region,
@@ -72,6 +77,7 @@ export async function createClients(options: ClientOptions, services: readonly A
   let ecsOnce: ECSClient | undefined;
   let ssmOnce: SSMClient | undefined;
   const ecr = new Map<string, ECRClient>();
+  const logs = new Map<string, CloudWatchLogsClient>();
   return {
     get ecs() {
       return (ecs ??= new (loaded(ecsSdk, 'ecs').ECSClient)(common(options.region)));
@@ -85,6 +91,11 @@ export async function createClients(options: ClientOptions, services: readonly A
     ecr(region) {
       let client = ecr.get(region);
       if (!client) ecr.set(region, (client = new (loaded(ecrSdk, 'ecr').ECRClient)(common(region))));
+      return client;
+    },
+    logs(region) {
+      let client = logs.get(region);
+      if (!client) logs.set(region, (client = new (loaded(logsSdk, 'logs').CloudWatchLogsClient)(common(region))));
       return client;
     },
     once: {

@@ -3,11 +3,13 @@ import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
   ListServiceDeploymentsCommand,
   ListTasksCommand,
   StopServiceDeploymentCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
+  StopTaskCommand,
   UpdateServiceCommand,
   type ECSClient,
   type Failure,
@@ -16,6 +18,7 @@ import {
   type Service,
   type ServiceDeployment,
   type ServiceDeploymentBrief,
+  type ServiceRevision,
   type Task,
 } from '@aws-sdk/client-ecs';
 import { AwsCallError, asked, required } from '../errors.ts';
@@ -173,6 +176,20 @@ export async function describeServiceDeployment(ecs: ECSClient, arn: string): Pr
   }
 }
 
+/**
+ * Service revisions (what each deployment targets: its task definition), up to 20 per call
+ * as the API allows; revisions ECS does not know are left out.
+ */
+export async function describeServiceRevisions(ecs: ECSClient, arns: readonly string[]): Promise<ServiceRevision[]> {
+  if (arns.length === 0) return [];
+  try {
+    const out = await ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
+    return out.serviceRevisions ?? [];
+  } catch (error) {
+    throw new AwsCallError(`DescribeServiceRevisions for ${arns.length} revision(s)`, error);
+  }
+}
+
 /** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
 export async function stopServiceDeployment(ecs: ECSClient, arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<void> {
   try {
@@ -180,4 +197,38 @@ export async function stopServiceDeployment(ecs: ECSClient, arn: string, stopTyp
   } catch (error) {
     throw new AwsCallError(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
   }
+}
+
+export interface TaskArnsPage {
+  taskArns: string[];
+  nextToken?: string;
+}
+
+/**
+ * One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. The
+ * ListTasks reference says startedBy "must be the only filter that you use"; RUNNING is
+ * what ListTasks lists when no desiredStatus is given, so none is sent.
+ */
+export async function listRunningTasks(ecs: ECSClient, cluster: string, startedBy: string, nextToken?: string): Promise<TaskArnsPage> {
+  return asked(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
+    const out = await ecs.send(new ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
+    return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
+  });
+}
+
+/** The tasks with their tags (`include: ['TAGS']`), at most 100 per call. */
+export async function describeTasksWithTags(ecs: ECSClient, cluster: string, taskArns: string[]): Promise<Task[]> {
+  if (taskArns.length === 0) return [];
+  return asked(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
+    const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
+    return out.tasks ?? [];
+  });
+}
+
+/** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
+export async function stopTask(ecs: ECSClient, cluster: string, taskArn: string, reason: string): Promise<Task | undefined> {
+  return asked(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
+    const out = await ecs.send(new StopTaskCommand({ cluster, task: taskArn, reason }));
+    return out.task;
+  });
 }

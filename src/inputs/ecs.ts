@@ -6,7 +6,7 @@ import { ALL_STAGES, parseWaitUntil } from '../plan/service-deployment-stages.ts
 import type { EcsDeployOptions, WaitSettings } from '../settings.ts';
 import type { WaitUntil } from '../plan/service-deployment-stages.ts';
 import { MAX_SERVICES, serviceKey } from '../plan/ecs-services.ts';
-import { parseBoolean, parseCount, parseEnvironment, parseNameList, type Env, type Get } from './parse.ts';
+import { parseBoolean, parseCount, parseEnvironment, parseNameList, readTagPropagation, type Env, type Get } from './parse.ts';
 import type { YamlParser } from './document.ts';
 import { readTaskDefinitionSource } from './task-definition-file.ts';
 
@@ -28,6 +28,9 @@ export function readEcs(
   const cpu = get(Input.cpu);
   const memory = get(Input.memory);
   const desiredCount = get(Input.desiredCount);
+  const propagateTags = readTagPropagation(get(Input.propagateTags));
+  // Sent only when true: false is the default, and sending it would turn off what the service's owner turned on.
+  const managedTags = parseBoolean(get(Input.enableEcsManagedTags), Input.enableEcsManagedTags);
   return {
     cluster: get(Input.cluster),
     service,
@@ -45,6 +48,8 @@ export function readEcs(
     maxFailedTasks: parseCount(get(Input.maxFailedTasks), Input.maxFailedTasks),
     waitUntil: readWaitUntil(get(Input.waitUntil)),
     rollbackOnFailure: parseBoolean(get(Input.rollbackOnFailure), Input.rollbackOnFailure),
+    ...(propagateTags === undefined ? {} : { propagateTags }),
+    ...(managedTags ? { enableEcsManagedTags: true } : {}),
   };
 }
 

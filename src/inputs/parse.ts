@@ -4,6 +4,7 @@ import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { parseDuration } from '../plan/duration.ts';
 import { splitList } from '../plan/lists.ts';
+import { TAG_PROPAGATIONS, type TagPropagation } from '../plan/run-task-tags.ts';
 import type { EnvironmentVariable } from '../plan/task-definition-types.ts';
 
 /** Reads one input, trimmed, with its default filled in. */
@@ -93,4 +94,16 @@ export function parseNameList(raw: string, name: string, rules: NameListRules): 
     throw new UserError(`Input '${name}' names ${entries.length} ${rules.what}s: at most ${rules.max} are deployed in one step; split them over several steps.`);
   }
   return entries;
+}
+
+/**
+ * `propagate-tags` (RunTask and UpdateService): empty gives undefined (not sent, so ECS
+ * propagates nothing), else TASK_DEFINITION, SERVICE or NONE in any case.
+ */
+export function readTagPropagation(raw: string): TagPropagation | undefined {
+  if (raw === '') return undefined;
+  const upper = raw.toUpperCase();
+  const known = TAG_PROPAGATIONS.find((p) => p === upper);
+  if (known === undefined) throw new UserError(`Input '${Input.propagateTags}' ('${raw}') is not valid: use ${TAG_PROPAGATIONS.join(', ')}, or leave it empty.`);
+  return known;
 }

@@ -48,6 +48,8 @@ export const DEFAULTS = {
   [Input.parameterValue]: '{tag}',
   [Input.assignPublicIp]: 'false',
   [Input.startedBy]: 'image-deploy',
+  [Input.runTaskLogs]: 'true',
+  [Input.enableEcsManagedTags]: 'false',
 } as const;
 
 // Inputs that only one mode reads: setting one (to other than its default) without its
@@ -67,6 +69,8 @@ const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }>
       Input.launchType,
       Input.capacityProviderStrategy,
       Input.startedBy,
+      Input.runTaskLogs,
+      Input.runTaskTags,
     ],
   },
   {

@@ -4,7 +4,8 @@ import { Input } from '../names.ts';
 import { clientTokenFor, parseCapacityProviderStrategy, parseCommand, parseIdList } from '../plan/run-task-inputs.ts';
 import type { Launch } from '../plan/run-task-request.ts';
 import type { RunTaskOptions, RunTaskSource, WaitSettings } from '../settings.ts';
-import { parseBoolean, parseEnvironment, type Env, type Get } from './parse.ts';
+import { MAX_TAGS, parseTaskTags, stepIdentityFor, stepTags, type StepIdentity, type TagPropagation } from '../plan/run-task-tags.ts';
+import { parseBoolean, parseEnvironment, readTagPropagation, type Env, type Get } from './parse.ts';
 import type { YamlParser } from './document.ts';
 import { readTaskDefinitionSource } from './task-definition-file.ts';
 
@@ -44,6 +45,9 @@ export function readRunTask(
   }
   const command = get(Input.command);
   const cluster = get(Input.cluster);
+  const runId = env['GITHUB_RUN_ID'];
+  const step = runId === undefined || runId === '' ? undefined : readStep([runId, env['GITHUB_JOB'] ?? '', env['GITHUB_ACTION'] ?? '', cluster, rawDefinition, command], env['GITHUB_RUN_ATTEMPT']);
+  const propagateTags = runTaskPropagation(readTagPropagation(get(Input.propagateTags)), context.withEcs);
   return {
     cluster,
     source,
@@ -64,6 +68,11 @@ export function readRunTask(
       rawDefinition,
       command,
     ]),
+    logs: parseBoolean(get(Input.runTaskLogs), Input.runTaskLogs),
+    tags: parseTaskTags(get(Input.runTaskTags), step === undefined ? MAX_TAGS : MAX_TAGS - stepTags(step).length),
+    ...(propagateTags === undefined ? {} : { propagateTags }),
+    enableEcsManagedTags: parseBoolean(get(Input.enableEcsManagedTags), Input.enableEcsManagedTags),
+    ...(step === undefined ? {} : { step }),
     dryRun: context.dryRun,
     wait: { timeoutMs: context.wait.timeoutMs, intervalMs: context.wait.intervalMs },
   };
@@ -83,4 +92,28 @@ function readLaunch(launchType: string, strategy: string): Launch {
     throw new UserError(`Input '${Input.launchType}' ('${launchType}') is not a launch type: use ${LAUNCH_TYPES.join(', ')}, or set '${Input.capacityProviderStrategy}' instead.`);
   }
   return { launchType: known };
+}
+
+/**
+ * The step's identity in this workflow run: the same run, job, step and task, whatever the
+ * attempt. Matrix legs share GITHUB_JOB; what they run (cluster, definition, command) tells
+ * them apart, as for the client token.
+ */
+function readStep(parts: string[], rawAttempt: string | undefined): StepIdentity {
+  const attempt = rawAttempt === undefined || rawAttempt === '' ? 1 : Number(rawAttempt);
+  // The runner sets it; anything else is not a GitHub run attempt, so it counts as the first.
+  return stepIdentityFor(parts, Number.isSafeInteger(attempt) && attempt >= 1 ? attempt : 1);
+}
+
+/**
+ * RunTask refuses SERVICE (a standalone task has no service, per the RunTask API reference).
+ * With mode ecs in the step it is the service's setting, and RunTask gets none; alone it is
+ * a mistake.
+ */
+function runTaskPropagation(value: TagPropagation | undefined, withEcs: boolean): Exclude<TagPropagation, 'SERVICE'> | undefined {
+  if (value !== 'SERVICE') return value;
+  if (withEcs) return undefined;
+  throw new UserError(
+    `Input '${Input.propagateTags}' is SERVICE, but a one-off task (mode run-task) has no service to take tags from and RunTask refuses it: use TASK_DEFINITION, or NONE.`,
+  );
 }

@@ -6,7 +6,8 @@ import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { familyOf } from './aws-names.ts';
 import type { CapacityProviderStrategyItem } from './run-task-inputs.ts';
-import type { EnvironmentVariable, TaskDefinitionDoc } from './task-definition-types.ts';
+import type { TagPropagation } from './run-task-tags.ts';
+import type { EnvironmentVariable, Tag, TaskDefinitionDoc } from './task-definition-types.ts';
 
 export type Launch =
   | { launchType: 'FARGATE' | 'EC2' | 'EXTERNAL' }
@@ -66,6 +67,10 @@ export interface RunTaskRequestInput {
   environment: EnvironmentVariable[];
   startedBy: string;
   clientToken: string;
+  /** The user's tags and the step's (run-task-tags.ts); sent only when there are some. */
+  tags: Tag[];
+  propagateTags?: Exclude<TagPropagation, 'SERVICE'>;
+  enableEcsManagedTags: boolean;
 }
 
 /** One task; launch type or strategy; network and overrides only when set. */
@@ -77,6 +82,9 @@ export function buildRunTaskRequest(input: RunTaskRequestInput): RunTaskCommandI
     startedBy: input.startedBy,
     clientToken: input.clientToken,
   };
+  if (input.tags.length > 0) request.tags = input.tags.map((tag) => ({ key: tag.key, value: tag.value }));
+  if (input.propagateTags !== undefined) request.propagateTags = input.propagateTags;
+  if (input.enableEcsManagedTags) request.enableECSManagedTags = true;
   if ('launchType' in input.launch) request.launchType = input.launch.launchType;
   // An empty strategy leaves the choice to the cluster's default strategy.
   else if (input.launch.capacityProviderStrategy.length > 0) request.capacityProviderStrategy = input.launch.capacityProviderStrategy.map((item) => ({ ...item }));

@@ -60,6 +60,17 @@ export function taskStatusLine(task: Task): string {
   return `task ${taskIdOf(task.taskArn)}: ${status}${stopping}`;
 }
 
+const NOT_STARTED = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
+
+/** Past provisioning and pulling: its containers may have started, so their logs may exist. */
+export function hasStarted(task: Task): boolean {
+  return task.lastStatus !== undefined && !NOT_STARTED.has(task.lastStatus);
+}
+
+/** StopTask's reason for a task that outlived the wait: names the action and the timeout. */
+export function timeoutStopReason(timeout: string): string {
+  return `image-deploy: wait-timeout ${timeout} reached`;
+}
 
 export interface LogLocation {
   container: string;

@@ -72,37 +72,3 @@ export function hasReached(stage: Stage | undefined, target: Stage, strategy: St
   const goal = stageIndex(target, strategy);
   return at >= 0 && goal >= 0 && at >= goal;
 }
-
-/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
-export function bakeTimeMs(config: DeploymentConfiguration | undefined): number | undefined {
-  const minutes = config?.bakeTimeInMinutes;
-  return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
-}
-
-export interface PollPlan {
-  /** The normal poll interval (`poll-interval`). */
-  intervalMs: number;
-  /** The rare interval through a known bake. */
-  slowIntervalMs: number;
-  /** At a pause hook: a person continues it, and wants to see it move soon after. */
-  pausedIntervalMs: number;
-  /** Return to the normal interval this long before a bake is due to end. */
-  leadMs: number;
-}
-
-export const DEFAULT_POLL_PLAN: Omit<PollPlan, 'intervalMs'> = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 90_000 };
-
-/**
- * How long to sleep before the next poll. Through a bake whose end is known, poll rarely
- * and come back to the normal interval `leadMs` before the end, so the verdict after the
- * bake is still seen within one normal interval; at a pause hook (which waits for a
- * person), every `pausedIntervalMs`. Otherwise: the normal interval.
- */
-export function nextPollDelay(input: { plan: PollPlan; now: number; bakeEndsAt?: number; paused: boolean }): number {
-  const { plan, now, bakeEndsAt, paused } = input;
-  if (paused) return Math.max(plan.intervalMs, plan.pausedIntervalMs);
-  if (bakeEndsAt === undefined) return plan.intervalMs;
-  const untilLead = bakeEndsAt - plan.leadMs - now;
-  if (untilLead <= plan.intervalMs) return plan.intervalMs;
-  return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
-}

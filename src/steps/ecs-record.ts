@@ -1,10 +1,12 @@
 import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs';
-import { describeServiceDeployment, listServiceDeployments } from '../aws/ecs.ts';
+import { describeServiceDeployment, describeServiceRevisions, listServiceDeployments } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { awsErrorName, messageOf, transientReason } from '../errors.ts';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { classifyServiceDeployment, pausedAt, recordProgressLine, visitStage, type RecordVerdict, type StageVisit } from '../plan/service-deployment.ts';
-import { DEFAULT_POLL_PLAN, bakeTimeMs, nextPollDelay, strategyOf, type Strategy, type WaitUntil } from '../plan/service-deployment-stages.ts';
+import { DEFAULT_POLL_PLAN, knownWaitEnd, nextPollDelay } from '../plan/poll-schedule.ts';
+import { ourRecord, revisionsToCheck } from '../plan/service-deployment-find.ts';
+import { strategyOf, type Strategy, type WaitUntil } from '../plan/service-deployment-stages.ts';
 
 export interface RecordOptions {
   cluster: string;
@@ -13,6 +15,8 @@ export interface RecordOptions {
   since: Date;
   /** `currentServiceDeployment` of the UpdateService answer, when ECS gave one. */
   arn?: string;
+  /** The task definition our UpdateService set: tells our record from a newer deploy's. */
+  taskDefinitionArn?: string;
   waitUntil: WaitUntil;
   intervalMs: number;
 }
@@ -30,7 +34,8 @@ const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOp
 
 /**
  * Follows ECS's record of our deployment (ServiceDeployment): one DescribeServiceDeployments
- * per poll, ListServiceDeployments at most once, to find it when UpdateService named none.
+ * per poll, ListServiceDeployments (and DescribeServiceRevisions, to tell several apart) at
+ * most once, to find it when UpdateService named none.
  * When the role may not read records (or ECS keeps none), says so once and turns itself
  * off: the caller then judges DescribeServices alone, as before records existed.
  */
@@ -43,6 +48,11 @@ export class DeploymentRecord {
   private lastRecord: ServiceDeployment | undefined;
   private strategyValue: Strategy = 'ROLLING';
   private visits: StageVisit[] = [];
+  /** When the previous poll was: a change seen now happened after it. */
+  private lastPollAt: number;
+  private stageSince = 0;
+  private weight: number | undefined;
+  private weightSince = 0;
   private readonly options: RecordOptions;
   private readonly deps: StepDeps;
 
@@ -50,6 +60,7 @@ export class DeploymentRecord {
     this.options = options;
     this.deps = deps;
     this.arnValue = options.arn;
+    this.lastPollAt = options.since.getTime();
   }
 
   get arn(): string | undefined {
@@ -94,18 +105,29 @@ export class DeploymentRecord {
   private judge(record: ServiceDeployment, service: Service | undefined): RecordPoll {
     const now = this.deps.now();
     if (record.deploymentConfiguration?.strategy !== undefined) this.strategyValue = record.deploymentConfiguration.strategy;
+    const stageChanged = record.lifecycleStage !== this.lastRecord?.lifecycleStage;
+    if (stageChanged) this.stageSince = this.lastPollAt;
+    const weight = record.targetServiceRevision?.requestedProductionTrafficWeight;
+    if (weight !== this.weight) [this.weight, this.weightSince] = [weight, this.lastPollAt];
+    this.lastPollAt = now;
     this.lastRecord = record;
     this.visits = visitStage(this.visits, record.lifecycleStage, now);
     const strategy = this.strategyValue;
     const verdict = classifyServiceDeployment({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
-    const bake = bakeTimeMs(record.deploymentConfiguration ?? service?.deploymentConfiguration);
-    const current = this.visits.at(-1);
-    const bakeEndsAt = record.lifecycleStage === 'BAKE_TIME' && bake !== undefined && current !== undefined ? current.enteredAt + bake : undefined;
+    const waitEndsAt = knownWaitEnd({
+      status: record.status,
+      strategy,
+      config: record.deploymentConfiguration ?? service?.deploymentConfiguration,
+      stage: record.lifecycleStage,
+      stageSince: this.stageSince,
+      weight: this.weight,
+      weightSince: this.weightSince,
+    });
     const nextMs = nextPollDelay({
       plan: { intervalMs: this.options.intervalMs, ...DEFAULT_POLL_PLAN },
       now,
       paused: pausedAt(record) !== undefined,
-      ...(bakeEndsAt === undefined ? {} : { bakeEndsAt }),
+      ...(waitEndsAt === undefined ? {} : { waitEndsAt }),
     });
     return { record, verdict, progress: recordProgressLine(record, strategy), nextMs };
   }
@@ -114,12 +136,24 @@ export class DeploymentRecord {
     if (this.arnValue !== undefined || this.listed) return this.arnValue;
     this.listed = true;
     const { cluster, service } = this.options;
-    // Our record is the oldest one created since our UpdateService: later ones are newer deploys.
     const briefs = await this.probe((ecs) => listServiceDeployments(ecs, { cluster, service }, this.options.since));
-    const ours = [...briefs].sort((a, b) => time(a.createdAt) - time(b.createdAt))[0];
-    this.arnValue = ours?.serviceDeploymentArn;
+    const revisions = await this.targetRevisions(revisionsToCheck(briefs));
+    const chosen = ourRecord(briefs, revisions, this.options.taskDefinitionArn);
+    this.arnValue = chosen.arn;
     if (this.arnValue === undefined) this.deps.log.info(`ECS listed no deployment record for service '${service}' since ${this.options.since.toISOString()}: following DescribeServices only.`);
+    else this.deps.log.debug(`Deployment record of service '${service}': ${this.arnValue} (${chosen.why}).`);
     return this.arnValue;
+  }
+
+  /** What the listed records deploy (one DescribeServiceRevisions); undefined when ECS does not say. */
+  private async targetRevisions(arns: string[]) {
+    if (arns.length === 0 || this.options.taskDefinitionArn === undefined) return undefined;
+    try {
+      return await describeServiceRevisions(this.deps.clients.ecs, arns);
+    } catch (error) {
+      this.deps.log.debug(`DescribeServiceRevisions failed (${messageOf(error)}): taking the oldest record since our update.`);
+      return undefined;
+    }
   }
 
   /**
@@ -149,10 +183,6 @@ export class DeploymentRecord {
     }
     this.deps.log.info(`ECS gave no deployment record (${messageOf(error)}): following DescribeServices only.`);
   }
-}
-
-function time(date: Date | undefined): number {
-  return date?.getTime() ?? 0;
 }
 
 /** An answer the SDK could not read as AWS's (an HTML error page): the API is not there. */

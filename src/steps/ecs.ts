@@ -211,7 +211,7 @@ export async function followStarted(items: ReadonlyArray<{ started: EcsStarted; 
     const { options, plan } = started.prepared;
     const { cluster, service } = options;
     const record = new DeploymentRecord(
-      { cluster, service, since: started.since, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(started.recordArn ? { arn: started.recordArn } : {}) },
+      { cluster, service, since: started.since, taskDefinitionArn: started.fields.taskDefinitionArn, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(started.recordArn ? { arn: started.recordArn } : {}) },
       own,
     );
     const common = {

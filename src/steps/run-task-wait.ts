@@ -3,13 +3,15 @@ import { describeTasks } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { failureOf } from '../failure.ts';
 import { taskIdOf } from '../plan/aws-names.ts';
-import { taskStatusLine } from '../plan/run-task-result.ts';
+import { hasStarted, taskStatusLine } from '../plan/run-task-result.ts';
 import { withDetails, type Failure } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
 
 export type TaskStopOutcome =
   | { state: 'stopped'; task: Task }
-  /** Gave up (timeout, or AWS failing while we watched): the task may still run. */
+  /** The timeout passed with the task not stopped: the caller stops it. */
+  | { state: 'timed-out'; failure: Failure }
+  /** Gave up (AWS failing while we watched, the job cancelled): the task may still run. */
   | { state: 'gave-up'; failure: Failure };
 
 export interface TaskStopOptions {
@@ -17,12 +19,14 @@ export interface TaskStopOptions {
   taskArn: string;
   intervalMs: number;
   timeoutMs: number;
+  /** Called once per poll after DescribeTasks while the task has started and not stopped (its logs). Must not throw. */
+  onRunning?: () => Promise<void>;
 }
 
 /**
  * Polls the task (one DescribeTasks per poll) until its lastStatus is STOPPED, printing a
- * line whenever the status changes. Never throws for the task's own sake: a timeout comes
- * back as 'gave-up' with how to stop the task, so the caller keeps its ARN.
+ * line whenever the status changes. Never throws for the task's own sake: a timeout or a
+ * failure to follow comes back as an outcome, so the caller keeps its ARN.
  */
 export async function waitForTaskStop(options: TaskStopOptions, deps: StepDeps): Promise<TaskStopOutcome> {
   const { cluster, taskArn } = options;
@@ -33,11 +37,13 @@ export async function waitForTaskStop(options: TaskStopOptions, deps: StepDeps):
         intervalMs: options.intervalMs,
         timeoutMs: options.timeoutMs,
         onProgress: (line) => deps.log.info(line),
+        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
           const [task] = await describeTasks(deps.clients.ecs, cluster, [taskArn]);
           // Right after RunTask, DescribeTasks may not list the task yet.
           if (task === undefined) return { done: false, state: `task ${taskIdOf(taskArn)}: not visible yet` };
           if (task.lastStatus === 'STOPPED') return { done: true, value: task };
+          if (hasStarted(task)) await options.onRunning?.();
           return { done: false, state: taskStatusLine(task) };
         },
       },
@@ -46,9 +52,9 @@ export async function waitForTaskStop(options: TaskStopOptions, deps: StepDeps):
     return { state: 'stopped', task };
   } catch (error) {
     const failure = failureOf(error, deps.log);
+    if (failure.kind === 'timed-out') return { state: 'timed-out', failure };
     const stop = `stop it with 'aws ecs stop-task --cluster ${cluster} --task ${taskArn}' if it should not finish`;
-    const hint = failure.kind === 'timed-out' ? `Task ${taskArn} is still running: ${stop}.` : `It may still be running: ${stop}.`;
-    const reason = failure.kind === 'timed-out' ? failure.reason : `Could not follow task ${taskArn}: ${failure.reason}`;
-    return { state: 'gave-up', failure: withDetails({ ...failure, reason }, [hint]) };
+    const reason = failure.kind === 'cancelled' ? failure.reason : `Could not follow task ${taskArn}: ${failure.reason}`;
+    return { state: 'gave-up', failure: withDetails({ ...failure, reason }, [`It may still be running: ${stop}.`]) };
   }
 }

@@ -1,23 +1,22 @@
-import type { Task } from '@aws-sdk/client-ecs';
 import { describeTaskDefinition, runTask, type DescribedTaskDefinition } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { UserError, awsErrorName, messageOf } from '../errors.ts';
 import { Input } from '../names.ts';
-import { familyOf, taskDefinitionLabel, taskIdOf } from '../plan/aws-names.ts';
-import { nonEssentialContainers } from '../plan/containers.ts';
+import { familyOf, taskDefinitionLabel } from '../plan/aws-names.ts';
 import { reusableRevision } from '../plan/ecs-deploy.ts';
-import { describeStoppedTask } from '../plan/ecs-progress.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import { planRunTaskDefinition, selectRunTaskContainer } from '../plan/run-task-definition.ts';
 import { buildRunTaskRequest, checkLaunch, describeRunTaskFailures, redactRunTaskRequest } from '../plan/run-task-request.ts';
-import { formatLogLocation, judgeStoppedTask, logLocations } from '../plan/run-task-result.ts';
+import { formatLogLocation, logLocations } from '../plan/run-task-result.ts';
+import { stepTags } from '../plan/run-task-tags.ts';
 import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { toRegisterable } from '../plan/task-definition.ts';
-import { failed, withDetails } from '../plan/verdict.ts';
+import { failed } from '../plan/verdict.ts';
 import type { RunTaskResult } from '../results.ts';
 import type { RunTaskOptions, RunTaskSource } from '../settings.ts';
 import { latestRevision, registerOrReuse } from './register-revision.ts';
-import { waitForTaskStop } from './run-task-wait.ts';
+import { followTask } from './run-task-follow.ts';
+import { findEarlierAttemptTask } from './run-task-rerun.ts';
 
 export interface RunTaskPlan {
   options: RunTaskOptions;
@@ -113,6 +112,23 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
 
   const target = await taskToRun(plan, deps, ecsTaskDefinitionArn);
   const containerName = plan.containerName ?? containerFor(options, target.taskDefinition);
+  const started = { registered: target.registered, changed: target.registered, taskDefinitionArn: target.arn };
+
+  // A re-run of the step while an earlier attempt's task still runs follows that task.
+  const earlier = await findEarlierAttemptTask(options, deps);
+  if (earlier !== undefined) {
+    const { task } = earlier;
+    deps.log.info(
+      `Task ${task.taskArn} (${taskDefinitionLabel(task.taskDefinitionArn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`,
+    );
+    const definition = task.taskDefinitionArn === undefined || task.taskDefinitionArn === target.arn ? target.taskDefinition : toRegisterable((await describeTaskDefinition(deps.clients.ecs, task.taskDefinitionArn)).taskDefinition);
+    const logs = logLocations(definition, task.taskArn).map(formatLogLocation);
+    for (const line of logs) deps.log.info(`Logs of ${line}`);
+    const outcome = await followTask({ cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs }, options, deps);
+    return result({ ...started, taskDefinitionArn: task.taskDefinitionArn ?? target.arn, taskArn: task.taskArn, logs, ...outcome });
+  }
+  if (options.step !== undefined && options.step.attempt > 1) deps.log.info(`No task an earlier attempt of this step started is running: starting a new one (attempt ${options.step.attempt}).`);
+
   const request = buildRunTaskRequest({
     cluster,
     taskDefinitionArn: target.arn,
@@ -123,9 +139,11 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
     environment: options.environment,
     startedBy: options.startedBy,
     clientToken: options.clientToken,
+    tags: [...options.tags, ...(options.step === undefined ? [] : stepTags(options.step))],
+    ...(options.propagateTags === undefined ? {} : { propagateTags: options.propagateTags }),
+    enableEcsManagedTags: options.enableEcsManagedTags,
   });
   deps.log.debug(`RunTask request: ${JSON.stringify(redactRunTaskRequest(request))}`);
-  const started = { registered: target.registered, changed: target.registered, taskDefinitionArn: target.arn };
 
   const answer = await runTask(deps.clients.ecs, request);
   const taskArn = answer.task?.taskArn;
@@ -137,39 +155,8 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
   deps.log.info(`Started task ${taskArn} (${taskDefinitionLabel(target.arn)}) in cluster '${cluster}'`);
   const logs = logLocations(target.taskDefinition, taskArn).map(formatLogLocation);
   for (const line of logs) deps.log.info(`Logs of ${line}`);
-  const running = { ...started, changed: true, taskArn, logs };
-
-  const outcome = await waitForTaskStop({ cluster, taskArn, intervalMs: options.wait.intervalMs, timeoutMs: options.wait.timeoutMs }, deps);
-  if (outcome.state === 'gave-up') return result({ ...running, verdict: withDetails(outcome.failure, logLines(logs)) });
-  return judged(outcome.task, { definition: target.taskDefinition, containerName, cluster, logs }, deps, (fields) => result({ ...running, ...fields }));
-}
-
-type Finish = (fields: Pick<RunTaskResult, 'verdict'> & Partial<RunTaskResult>) => RunTaskResult;
-
-function judged(
-  task: Task,
-  context: { definition: TaskDefinitionDoc; containerName: string | undefined; cluster: string; logs: string[] },
-  deps: StepDeps,
-  finish: Finish,
-): RunTaskResult {
-  const judgement = judgeStoppedTask({ task, taskDefinition: context.definition, containerName: context.containerName });
-  const exit = judgement.exitCode === undefined ? {} : { exitCode: judgement.exitCode };
-  const id = taskIdOf(task.taskArn);
-  for (const note of judgement.notes) deps.log.warning(`Task ${id}: ${note}.`);
-  if (judgement.state === 'succeeded') {
-    deps.log.info(`Task ${id} succeeded: every essential container exited 0.`);
-    return finish({ verdict: { state: 'succeeded' }, ...exit });
-  }
-  const verdict = failed(
-    'task-failed',
-    `Task ${id} (${taskDefinitionLabel(task.taskDefinitionArn)}) in cluster '${context.cluster}' failed: ${judgement.problems.join('; ')}.`,
-    [...describeStoppedTask(task, { nonEssentialContainers: nonEssentialContainers(context.definition) }), ...logLines(context.logs)],
-  );
-  return finish({ verdict, ...exit });
-}
-
-function logLines(logs: string[]): string[] {
-  return logs.map((line) => `logs of ${line}`);
+  const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs }, options, deps);
+  return result({ ...started, changed: true, taskArn, logs, ...outcome });
 }
 
 interface Target {

@@ -6,7 +6,7 @@ describe('servicesOf', () => {
   it.each([
     [['ecs'], ['ecs']],
     [['image', 'ecs', 'lambda', 'parameter'], ['ecr', 'ecs', 'lambda', 'ssm']],
-    [['run-task', 'ecs'], ['ecs']],
+    [['run-task', 'ecs'], ['ecs', 'logs']],
     [['image', 'parameter'], ['ecr', 'ssm']],
   ])('loads for %j only %j', (modes, services) => {
     expect(servicesOf(modes)).toEqual(services);
@@ -27,13 +27,21 @@ describe('createClients', () => {
     const clients = await createClients(options, ['ecs']);
     expect(() => clients.lambda).toThrow('The lambda client was asked for, but no selected mode loads it');
     expect(() => clients.ecr('us-east-1')).toThrow('The ecr client');
+    expect(() => clients.logs('us-east-1')).toThrow('The logs client');
+  });
+
+  it('builds one CloudWatch Logs client per awslogs region, on first use', async () => {
+    const clients = await createClients(options, ['ecs', 'logs']);
+    const home = clients.logs('eu-west-1');
+    expect(clients.logs('eu-west-1')).toBe(home);
+    expect(await clients.logs('us-west-2').config.region()).toBe('us-west-2');
   });
 });
 
 describe('loadSteps', () => {
   it('loads the steps of the selected modes and no others', async () => {
     const steps = await loadSteps(['ecs']);
-    expect(steps.prepareEcs.name).toBe('prepareEcs');
+    expect(steps.prepareEcs.name).toBe('prepareEcsServices');
     await expect(steps.resolveImage({} as never, {} as never)).rejects.toThrow("mode 'image' was not loaded");
   });
 });

@@ -86,3 +86,20 @@ describe('parseNameList', () => {
     expect(serviceKey(raw)).toBe(key);
   });
 });
+
+describe("inputs 'propagate-tags' and 'enable-ecs-managed-tags' for UpdateService", () => {
+  it.each<{ inputs: Record<string, string>; expected: { propagateTags?: string; enableEcsManagedTags?: boolean } }>([
+    { inputs: {}, expected: { propagateTags: undefined, enableEcsManagedTags: undefined } },
+    { inputs: { 'propagate-tags': 'service' }, expected: { propagateTags: 'SERVICE', enableEcsManagedTags: undefined } },
+    { inputs: { 'propagate-tags': 'TASK_DEFINITION', 'enable-ecs-managed-tags': 'true' }, expected: { propagateTags: 'TASK_DEFINITION', enableEcsManagedTags: true } },
+    // false is the default: not sent, so the service keeps what its owner set.
+    { inputs: { 'enable-ecs-managed-tags': 'false' }, expected: { propagateTags: undefined, enableEcsManagedTags: undefined } },
+  ])('reads $inputs', ({ inputs, expected }) => {
+    const ecs = read({ mode: 'ecs', service: 'web', ...inputs }).ecs;
+    expect({ propagateTags: ecs?.propagateTags, enableEcsManagedTags: ecs?.enableEcsManagedTags }).toEqual(expected);
+  });
+
+  it('refuses a propagation ECS does not know', () => {
+    expect(errorOf({ mode: 'ecs', service: 'web', 'propagate-tags': 'ALL' })).toContain("Input 'propagate-tags' ('ALL') is not valid");
+  });
+});

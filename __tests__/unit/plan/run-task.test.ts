@@ -296,6 +296,8 @@ describe('buildRunTaskRequest', () => {
     environment: [],
     startedBy: 'image-deploy',
     clientToken: 'image-deploy-abc',
+    tags: [],
+    enableEcsManagedTags: false,
   };
   const common = { cluster: 'prod', taskDefinition: TD_ARN, count: 1, startedBy: 'image-deploy', clientToken: 'image-deploy-abc' };
   const privateNetwork = {
@@ -348,6 +350,19 @@ describe('buildRunTaskRequest', () => {
         overrides: { containerOverrides: [{ name: 'worker', command: ['sync'], environment: [{ name: 'A', value: 'b' }] }] },
       },
     ],
+    [
+      'tags, tag propagation from the task definition and ECS managed tags (issue 12)',
+      { tags: [{ key: 'team', value: 'data' }, { key: 'image-deploy:step', value: 'abc' }], propagateTags: 'TASK_DEFINITION', enableEcsManagedTags: true },
+      {
+        ...common,
+        launchType: 'FARGATE',
+        networkConfiguration: privateNetwork,
+        tags: [{ key: 'team', value: 'data' }, { key: 'image-deploy:step', value: 'abc' }],
+        propagateTags: 'TASK_DEFINITION',
+        enableECSManagedTags: true,
+      },
+    ],
+    ['propagation NONE, sent as given', { propagateTags: 'NONE' }, { ...common, launchType: 'FARGATE', networkConfiguration: privateNetwork, propagateTags: 'NONE' }],
   ])('builds %s', (_name, patch, expected) => {
     expect(buildRunTaskRequest({ ...base, ...patch })).toEqual(expected);
   });

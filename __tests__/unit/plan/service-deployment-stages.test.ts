@@ -3,7 +3,6 @@ import {
   ALL_STAGES,
   STRATEGIES,
   hasReached,
-  nextPollDelay,
   parseWaitUntil,
   stagesOf,
   strategyOf,
@@ -63,38 +62,5 @@ describe('hasReached', () => {
     [undefined, 'BAKE_TIME', false],
   ] as const)('%s reached %s: %s', (stage, target, want) => {
     expect(hasReached(stage, target, 'BLUE_GREEN')).toBe(want);
-  });
-});
-
-describe('nextPollDelay', () => {
-  const plan = { intervalMs: 3000, slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 90_000 };
-  const MIN = 60_000;
-
-  it('polls at the normal interval when nothing is known to take long', () => {
-    expect(nextPollDelay({ plan, now: 0, paused: false })).toBe(3000);
-  });
-
-  it('polls once a minute through a long bake, then at the normal interval from shortly before its end', () => {
-    const bakeEndsAt = 30 * MIN;
-    expect(nextPollDelay({ plan, now: 0, bakeEndsAt, paused: false })).toBe(MIN);
-    // Never sleeps past the moment it must be back at the normal interval.
-    expect(nextPollDelay({ plan, now: 28 * MIN, bakeEndsAt, paused: false })).toBe(30_000);
-    expect(nextPollDelay({ plan, now: 28.5 * MIN, bakeEndsAt, paused: false })).toBe(3000);
-    expect(nextPollDelay({ plan, now: 31 * MIN, bakeEndsAt, paused: false })).toBe(3000);
-  });
-
-  it('polls rarely while a pause hook waits for a person', () => {
-    expect(nextPollDelay({ plan, now: 0, paused: true })).toBe(30_000);
-  });
-
-  it('costs tens of polls, not hundreds, for a 30-minute bake', () => {
-    const bakeEndsAt = 30 * MIN;
-    let now = 0;
-    let polls = 0;
-    while (now < bakeEndsAt) {
-      now += nextPollDelay({ plan, now, bakeEndsAt, paused: false });
-      polls += 1;
-    }
-    expect(polls).toBeLessThan(70);
   });
 });

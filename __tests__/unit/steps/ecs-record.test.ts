@@ -1,5 +1,6 @@
 import {
   DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
   DescribeServicesCommand,
   ListServiceDeploymentsCommand,
   ListTasksCommand,
@@ -14,6 +15,7 @@ import { deployEcs } from '../../../src/steps/ecs.ts';
 import { aStoppedTask } from '../../support/ecs-builders.ts';
 import {
   INTERVAL,
+  NEW_ARN,
   NEW_DEPLOYMENT,
   RUNNING_ARN,
   completed,
@@ -88,7 +90,9 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     expect(w.calls(ListTasksCommand)).toEqual([]);
     // Through the bake: once a minute, back to the normal interval before it ends.
     expect(w.sleeps.filter((ms) => ms === MIN).length).toBeGreaterThan(20);
+    // 2 minutes at the interval, ~29.5 a minute apart, 15 s at the interval, 20 s of clean-up.
     expect(w.calls(DescribeServiceDeploymentsCommand).length).toBeLessThan(60);
+    expect(w.calls(DescribeServiceDeploymentsCommand).length).toBeLessThanOrEqual(12 + 30 + 2 + 3 + 1);
     expect(w.sleeps.slice(-3)).toEqual([INTERVAL, INTERVAL, INTERVAL]);
     expect(w.messages().some((m) => m.includes('BLUE_GREEN IN_PROGRESS, stage BAKE_TIME'))).toBe(true);
   });
@@ -216,6 +220,82 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     expect(result.verdict.state).toBe('succeeded');
     expect(w.calls(ListServiceDeploymentsCommand)).toHaveLength(1);
     expect(result.serviceDeployment?.arn).toBe(RECORD);
+  });
+
+  it('tells its record from one of a concurrent deploy by the revision each targets (one DescribeServiceRevisions)', async () => {
+    const w = recordWorld({}, (t) => (t < 2 * INTERVAL ? aRecord() : aRecord({ status: 'SUCCESSFUL' })), {
+      currentServiceDeployment: undefined,
+      serviceAt: (t) => (t < 2 * INTERVAL ? rollingOut() : completed()),
+    });
+    w.mock.on(ListServiceDeploymentsCommand).resolves({
+      serviceDeployments: [
+        { serviceDeploymentArn: 'arn:other-job', createdAt: new Date('2025-01-02T12:00:00.500Z'), targetServiceRevisionArn: 'arn:rev/other' },
+        { serviceDeploymentArn: RECORD, createdAt: new Date('2025-01-02T12:00:01Z'), targetServiceRevisionArn: 'arn:rev/ours' },
+      ],
+    });
+    w.mock.on(DescribeServiceRevisionsCommand).resolves({
+      serviceRevisions: [
+        { serviceRevisionArn: 'arn:rev/other', taskDefinition: RUNNING_ARN },
+        { serviceRevisionArn: 'arn:rev/ours', taskDefinition: NEW_ARN },
+      ],
+    });
+
+    const result = await deployEcs(optionsFor(change), w.deps);
+
+    expect(result.verdict.state).toBe('succeeded');
+    expect(w.calls(ListServiceDeploymentsCommand)).toHaveLength(1);
+    expect(w.calls(DescribeServiceRevisionsCommand)).toEqual([{ serviceRevisionArns: ['arn:rev/other', 'arn:rev/ours'] }]);
+    expect(w.calls(DescribeServiceDeploymentsCommand).every((c) => c.serviceDeploymentArns?.[0] === RECORD)).toBe(true);
+    expect(result.serviceDeployment?.arn).toBe(RECORD);
+  });
+
+  it('when DescribeServiceRevisions fails, takes the oldest record and still succeeds', async () => {
+    const w = recordWorld({}, (t) => (t < 2 * INTERVAL ? aRecord() : aRecord({ status: 'SUCCESSFUL' })), {
+      currentServiceDeployment: undefined,
+      serviceAt: (t) => (t < 2 * INTERVAL ? rollingOut() : completed()),
+    });
+    w.mock.on(ListServiceDeploymentsCommand).resolves({
+      serviceDeployments: [
+        { serviceDeploymentArn: 'arn:newer', createdAt: new Date('2025-01-02T12:05:00Z'), targetServiceRevisionArn: 'arn:rev/2' },
+        { serviceDeploymentArn: RECORD, createdAt: new Date('2025-01-02T12:00:01Z'), targetServiceRevisionArn: 'arn:rev/1' },
+      ],
+    });
+    w.mock.on(DescribeServiceRevisionsCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+
+    const result = await deployEcs(optionsFor(change), w.deps);
+
+    expect(result.verdict.state).toBe('succeeded');
+    expect(result.serviceDeployment?.arn).toBe(RECORD);
+    expect(w.messages('warning')).toEqual([]);
+  });
+
+  it('polls rarely through a linear deployment’s step bakes too, counted from when the traffic moved', async () => {
+    const config: DeploymentConfiguration = { strategy: 'LINEAR', bakeTimeInMinutes: 0, linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 10 } };
+    // Four steps of 10 minutes (25, 50, 75, 100 %), starting a minute in; then clean-up.
+    const linear = (t: number): ServiceDeployment => {
+      const step = Math.floor((t - MIN) / (10 * MIN));
+      if (t < MIN) return aRecord({ lifecycleStage: 'SCALE_UP' });
+      if (step < 3) return aRecord({ lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', targetServiceRevision: { arn: 'arn:rev/ours', requestedProductionTrafficWeight: 25 * (step + 1) } });
+      if (t < 31 * MIN + 20_000) return aRecord({ lifecycleStage: 'CLEAN_UP', targetServiceRevision: { arn: 'arn:rev/ours', requestedProductionTrafficWeight: 100 } });
+      return aRecord({ status: 'SUCCESSFUL', lifecycleStage: 'CLEAN_UP' });
+    };
+    const polledAt: number[] = [];
+    const w = recordWorld(config, (t) => {
+      polledAt.push(t);
+      return linear(t);
+    });
+
+    const result = await deployEcs(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
+
+    expect(result.verdict.state).toBe('succeeded');
+    // 30 minutes of step bakes at the normal interval (10 s) would be 180 polls.
+    expect(polledAt.length).toBeLessThan(60);
+    expect(w.sleeps.filter((ms) => ms === MIN).length).toBeGreaterThan(20);
+    // Each traffic move (at 11, 21 and 31 minutes) is seen within one normal interval.
+    for (const move of [11 * MIN, 21 * MIN, 31 * MIN]) {
+      const first = polledAt.find((t) => t >= move);
+      expect(first !== undefined && first - move <= INTERVAL, `first poll after ${move / MIN} min: ${first}`).toBe(true);
+    }
   });
 
   it('on a cancelled job with rollback-on-failure, starts the rollback at once and leaves following it to the post step', async () => {

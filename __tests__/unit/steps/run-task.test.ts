@@ -144,6 +144,9 @@ function optionsFor(overrides: Partial<RunTaskOptions> = {}): RunTaskOptions {
     launch: { launchType: 'FARGATE' },
     startedBy: 'image-deploy',
     clientToken: TOKEN,
+    logs: false,
+    tags: [],
+    enableEcsManagedTags: false,
     dryRun: false,
     wait: { timeoutMs: 600_000, intervalMs: INTERVAL },
     ...overrides,
@@ -238,6 +241,7 @@ describe('a one-off task that exits 0', () => {
       `task ${TASK_ID}: PENDING`,
       `task ${TASK_ID}: RUNNING`,
       `task ${TASK_ID}: DEPROVISIONING (stopping: Essential container in task exited)`,
+      `task ${TASK_ID}: STOPPED`,
     ]);
   });
 
@@ -318,18 +322,7 @@ describe('a one-off task that fails', () => {
     expect(w.sent.describeTasks()).toEqual([]);
   });
 
-  it('gives up at the timeout with a failed verdict saying the task still runs and how to stop it', async () => {
-    const w = world();
-    w.runs(aTask('PENDING'), aTask('RUNNING'));
-
-    const result = await runTaskStep(w, { wait: { timeoutMs: 3 * INTERVAL, intervalMs: INTERVAL } });
-
-    expect(result).toMatchObject({ verdict: { state: 'failed' }, changed: true, taskArn: TASK_ARN });
-    expect(failureText(result.verdict)).toContain(`Timed out after 15s waiting for task ${TASK_ID} to stop. Last state: task ${TASK_ID}: RUNNING`);
-    expect(failureText(result.verdict)).toContain(`Task ${TASK_ARN} is still running: stop it with 'aws ecs stop-task --cluster ${CLUSTER} --task ${TASK_ARN}'`);
-    expect(failureText(result.verdict)).toContain(`logs of ${LOG_LINE}`);
-    expect(w.sleeps).toEqual([INTERVAL, INTERVAL, INTERVAL]);
-  });
+  // A task still running at wait-timeout is stopped: run-task-watch.test.ts (issue 12).
 });
 
 describe('the task definition to run', () => {
