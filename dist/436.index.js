@@ -11,6 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   Jv: () => (/* binding */ describeService),
   MH: () => (/* binding */ describeServiceDeployment),
   XG: () => (/* binding */ describeServiceRevisions),
+  Ge: () => (/* binding */ describeServices),
   oh: () => (/* binding */ describeTaskDefinition),
   yz: () => (/* binding */ describeTasks),
   dh: () => (/* binding */ describeTasksWithTags),
@@ -118,6 +119,25 @@ async function describeService(ecs, ref) {
         throw new errors/* AwsCallError */.iQ(`DescribeServices for '${ref.service}' in cluster '${ref.cluster}'`, error);
     }
 }
+/**
+ * Several services of one cluster in one call (DescribeServices takes up to 10): each name
+ * as given maps to its service, or to undefined when ECS reports it MISSING.
+ */
+async function describeServices(ecs, cluster, services) {
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services }));
+        const found = out.services ?? [];
+        // A name may be given as the service's name or its ARN; ECS answers with both.
+        const match = (ref) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
+        // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
+        if (services.length === 1)
+            return new Map(services.map((ref) => [ref, found[0]]));
+        return new Map(services.map((ref) => [ref, match(ref)]));
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeServices for ${services.map((s) => `'${s}'`).join(', ')} in cluster '${cluster}'`, error);
+    }
+}
 async function describeTaskDefinition(ecs, ref) {
     const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
     const raw = captureRawResponse(command);
@@ -156,6 +176,8 @@ async function updateService(ecs, update) {
             taskDefinition: update.taskDefinition,
             forceNewDeployment: update.forceNewDeployment,
             ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
+            ...(update.propagateTags === undefined ? {} : { propagateTags: update.propagateTags }),
+            ...(update.enableEcsManagedTags === undefined ? {} : { enableECSManagedTags: update.enableEcsManagedTags }),
         }));
         return (0,errors/* required */.mw)(out.service, 'service');
     });
@@ -367,110 +389,6 @@ async function updateAlias(lambda, target) {
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
     }
-}
-
-
-/***/ }),
-
-/***/ 4390:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lu: () => (/* binding */ deploymentFailed),
-/* harmony export */   ij: () => (/* binding */ deploymentInProgress),
-/* harmony export */   s3: () => (/* binding */ classifyRollout),
-/* harmony export */   sg: () => (/* binding */ primaryDeployment)
-/* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8983);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
-
-
-function primaryDeployment(service) {
-    return service.deployments?.find((d) => d.status === 'PRIMARY');
-}
-/**
- * The PRIMARY deployment still rolling out `taskDefinition` (ARN or family:revision), if
- * any. When the service already runs the target, this is a deployment an earlier run
- * started (and was killed while waiting for): a re-run follows it instead of starting another.
- */
-function deploymentInProgress(service, taskDefinition) {
-    const primary = primaryDeployment(service);
-    if (primary?.id === undefined || primary.rolloutState !== 'IN_PROGRESS')
-        return undefined;
-    return (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition) === (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(taskDefinition) ? primary : undefined;
-}
-/**
- * The PRIMARY deployment of `taskDefinition` when its rollout FAILED and nothing rolled it
- * back (no circuit-breaker rollback): the service "runs" the target on paper, but it never
- * came up. A re-run must not call that unchanged.
- */
-function deploymentFailed(service, taskDefinition) {
-    const primary = primaryDeployment(service);
-    if (primary?.id === undefined || primary.rolloutState !== 'FAILED')
-        return undefined;
-    return (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition) === (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(taskDefinition) ? primary : undefined;
-}
-/**
- * Judges one DescribeServices snapshot. Unlike the SDK's ServicesStable waiter, success
- * needs *our* deployment to be completed and alone, so a finished rollback is a failure.
- */
-function classifyRollout(input) {
-    const { service, deploymentId, maxFailedTasks } = input;
-    if (service === undefined) {
-        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('service-inactive', `service '${input.where.service}' disappeared from cluster '${input.where.cluster}' while deploying`);
-    }
-    const name = `service '${serviceLabel(service)}'`;
-    // Undefined status is tolerated: some emulators leave it out.
-    if (service.status !== undefined && service.status !== 'ACTIVE') {
-        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('service-inactive', `${name} is ${service.status}: it was deleted or is being deleted, so deployment ${deploymentId} cannot complete`);
-    }
-    const deployments = service.deployments ?? [];
-    const ours = deployments.find((d) => d.id === deploymentId);
-    const primary = primaryDeployment(service);
-    const primaryIsOther = primary !== undefined && primary.id !== deploymentId;
-    if (ours === undefined) {
-        const now = primary === undefined
-            ? 'no deployment is PRIMARY now'
-            : `ECS now runs ${deploymentLabel(primary)}, probably a rollback`;
-        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('replaced', `deployment ${deploymentId} is gone from ${name}; ${now}`);
-    }
-    if (ours.rolloutState === 'FAILED') {
-        const why = ours.rolloutStateReason?.trim() || 'ECS gave no reason';
-        const rollback = primaryIsOther && primary !== undefined
-            ? `; ECS is rolling back to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition)} (${primary.id ?? 'unknown id'})`
-            : '';
-        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('rollout-failed', `deployment ${deploymentId} of ${name} failed: ${why}${rollback}`);
-    }
-    if (ours.status !== 'PRIMARY') {
-        const now = primary === undefined
-            ? 'no deployment is PRIMARY now'
-            : `ECS now runs ${deploymentLabel(primary)}, a rollback or a newer deployment`;
-        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('replaced', `deployment ${deploymentId} of ${name} is no longer the primary one (status ${ours.status ?? 'unknown'}); ${now}`);
-    }
-    const failedTasks = ours.failedTasks ?? 0;
-    if (maxFailedTasks > 0 && failedTasks >= maxFailedTasks) {
-        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('too-many-failed-tasks', `${failedTasks} ${failedTasks === 1 ? 'task' : 'tasks'} of deployment ${deploymentId} failed (max-failed-tasks is ${maxFailedTasks})`);
-    }
-    // An older deployment still draining means old tasks still serve traffic: not done yet.
-    const alone = deployments.length === 1;
-    if (alone && isRolledOut(ours))
-        return { state: 'succeeded' };
-    return { state: 'pending' };
-}
-function isRolledOut(deployment) {
-    if (deployment.rolloutState !== undefined)
-        return deployment.rolloutState === 'COMPLETED';
-    // No rolloutState (other deployment controllers, emulators): fall back to the counts.
-    const running = deployment.runningCount ?? 0;
-    const desired = deployment.desiredCount ?? 0;
-    const pending = deployment.pendingCount ?? 0;
-    return running >= desired && pending === 0;
-}
-function deploymentLabel(deployment) {
-    return `${deployment.id ?? 'an unknown deployment'} (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(deployment.taskDefinition)})`;
-}
-function serviceLabel(service) {
-    return service.serviceName ?? service.serviceArn ?? 'unknown';
 }
 
 

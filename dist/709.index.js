@@ -317,13 +317,13 @@ async function waitFor(options, clock) {
         if (poll.done)
             return poll.value;
         if (poll.state !== lastState) {
-            options.onProgress(poll.state);
+            options.onProgress(poll.state, 'changed');
             lastState = poll.state;
             lastSaid = clock.now();
         }
         else if (clock.now() - lastSaid >= heartbeat) {
             // Ten silent minutes read like a hung step: say what is awaited, and since when.
-            options.onProgress(`still waiting for ${options.what} (${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} so far): ${poll.state}`);
+            options.onProgress(`still waiting for ${options.what} (${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} so far): ${poll.state}`, 'heartbeat');
             lastSaid = clock.now();
         }
         const remaining = deadline - clock.now();

@@ -2,324 +2,46 @@ export const id = 782;
 export const ids = [782];
 export const modules = {
 
-/***/ 282:
+/***/ 9809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fw: () => (/* binding */ isRollingBack),
-/* harmony export */   Hd: () => (/* binding */ isTerminal),
-/* harmony export */   OX: () => (/* binding */ visitStage),
-/* harmony export */   RU: () => (/* binding */ recordProgressLine),
-/* harmony export */   X$: () => (/* binding */ classifyServiceDeployment),
-/* harmony export */   aG: () => (/* binding */ combineVerdicts),
-/* harmony export */   gg: () => (/* binding */ pausedAt),
-/* harmony export */   h6: () => (/* binding */ decideRollback),
-/* harmony export */   pl: () => (/* binding */ rollbackOutcome)
+/* harmony export */   R$: () => (/* binding */ retrying)
 /* harmony export */ });
-/* unused harmony exports RECORD_STATUSES, isStoppable, causeOf, evidenceOf */
-/* harmony import */ var _service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5516);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
-// Judging ECS's own record of our deployment (a ServiceDeployment from
-// DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
+/* unused harmony exports DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2983);
 
 
-const RECORD_STATUSES = (/* unused pure expression or super */ null && ([
-    'PENDING',
-    'IN_PROGRESS',
-    'SUCCESSFUL',
-    'STOPPED',
-    'STOP_REQUESTED',
-    'ROLLBACK_REQUESTED',
-    'ROLLBACK_IN_PROGRESS',
-    'ROLLBACK_SUCCESSFUL',
-    'ROLLBACK_FAILED',
-]));
-const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
-const ROLLED_BACK = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
-/** True while ECS rolls the deployment back (requested or in progress). */
-function isRollingBack(status) {
-    return status !== undefined && ROLLING_BACK.has(status);
-}
-/** True when the record will not change any more. */
-function isTerminal(status) {
-    return status === 'SUCCESSFUL' || status === 'STOPPED' || (status !== undefined && ROLLED_BACK.has(status));
-}
-/** True when StopServiceDeployment may still act on it (PENDING or IN_PROGRESS). */
-function isStoppable(status) {
-    return status === 'PENDING' || status === 'IN_PROGRESS';
-}
+const DEFAULT_BASE_DELAY_MS = 1000;
+const DEFAULT_MAX_DELAY_MS = 15_000;
 /**
- * SUCCESSFUL is success; with `wait-until` a stage, reaching that stage while the record
- * is PENDING or IN_PROGRESS is success too. Any rollback or stop is a failure, named by
- * what caused it (alarm, hook and stage, circuit breaker, ECS's reason) and, once known,
- * how the rollback ended.
+ * Retries the errors the SDK's standard mode does not (Lambda ResourceConflictException,
+ * SSM TooManyUpdates, ECS "Too many concurrent attempts"), with exponential backoff and
+ * jitter, until the deadline. Never sleeps past the deadline.
  */
-function classifyServiceDeployment(snapshot) {
-    const { record, strategy, waitUntil } = snapshot;
-    const status = record.status;
-    const name = `deployment ${record.serviceDeploymentArn ?? '(unknown)'} of service '${snapshot.service}'`;
-    switch (status) {
-        case 'SUCCESSFUL':
-            return { state: 'succeeded' };
-        case 'PENDING':
-        case 'IN_PROGRESS':
-            if (waitUntil !== 'completed' && (0,_service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__/* .hasReached */ .Nl)(record.lifecycleStage, waitUntil, strategy))
-                return { state: 'succeeded' };
-            return { state: 'pending' };
-        case 'STOP_REQUESTED':
-        case 'STOPPED':
-            return failure('stopped', `${name} was stopped${atStage(record)} (${status})`, record);
-        case 'ROLLBACK_REQUESTED':
-        case 'ROLLBACK_IN_PROGRESS':
-        case 'ROLLBACK_SUCCESSFUL':
-        case 'ROLLBACK_FAILED':
-            return failure('rolled-back', `${name} was rolled back by ECS${atStage(record)}: ${causeOf(record)}; ${rollbackOutcome(record)}`, record);
-        default:
-            // No status yet (or one newer than this code): keep looking.
-            return { state: 'pending' };
-    }
-}
-function failure(kind, reason, record) {
-    return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)(kind, reason, evidenceOf(record));
-}
-function atStage(record) {
-    return record.lifecycleStage === undefined ? '' : ` at stage ${record.lifecycleStage}`;
-}
-/** What failed the deployment, most specific first. */
-function causeOf(record) {
-    const alarms = record.alarms?.triggeredAlarmNames ?? [];
-    if (alarms.length > 0)
-        return `${alarms.length === 1 ? 'alarm' : 'alarms'} ${alarms.map((a) => `'${a}'`).join(', ')} in ALARM`;
-    const hook = failedHook(record);
-    if (hook !== undefined)
-        return `lifecycle hook ${hookLabel(hook)} ${hook.status ?? 'FAILED'} at stage ${record.lifecycleStage ?? 'unknown'}`;
-    const breaker = record.deploymentCircuitBreaker;
-    if (breaker?.status === 'TRIGGERED')
-        return `the circuit breaker tripped: ${breaker.failureCount ?? '?'} of ${breaker.threshold ?? '?'} failed tasks (failureCount ${breaker.failureCount ?? '?'}, threshold ${breaker.threshold ?? '?'})`;
-    const reason = record.statusReason?.trim() || record.rollback?.reason?.trim();
-    return reason ? reason : 'ECS gave no reason';
-}
-/** How the rollback went: succeeded, failed, or still running. */
-function rollbackOutcome(record) {
-    const to = record.rollback?.serviceRevisionArn;
-    const target = to === undefined ? 'the previous revision' : to;
-    switch (record.status) {
-        case 'ROLLBACK_SUCCESSFUL':
-            return `rollback to ${target} succeeded`;
-        case 'ROLLBACK_FAILED':
-            return `rollback to ${target} FAILED: the service may run neither revision fully`;
-        default:
-            return `rollback to ${target} in progress`;
-    }
-}
-/** One line each: the alarms, hooks, circuit breaker and reasons ECS recorded. */
-function evidenceOf(record) {
-    const lines = [];
-    const alarms = record.alarms;
-    if ((alarms?.triggeredAlarmNames ?? []).length > 0) {
-        // Only those in ALARM: naming the quiet ones too would point the reader at the wrong graph.
-        lines.push(`alarms in ALARM: ${(alarms?.triggeredAlarmNames ?? []).join(', ')}`);
-    }
-    for (const hook of record.lifecycleHookDetails ?? []) {
-        if (hook.status === 'FAILED' || hook.status === 'TIMED_OUT')
-            lines.push(`lifecycle hook ${hookLabel(hook)}: ${hook.status} at stage ${record.lifecycleStage ?? 'unknown'}`);
-    }
-    const breaker = record.deploymentCircuitBreaker;
-    if (breaker !== undefined && (breaker.failureCount ?? 0) > 0) {
-        lines.push(`circuit breaker ${breaker.status ?? ''}: ${breaker.failureCount ?? 0} failed tasks, threshold ${breaker.threshold ?? '?'}`.replace('  ', ' '));
-    }
-    if (record.statusReason?.trim())
-        lines.push(`ECS: ${record.statusReason.trim()}`);
-    if (record.rollback?.reason?.trim() && record.rollback.reason.trim() !== record.statusReason?.trim())
-        lines.push(`rollback: ${record.rollback.reason.trim()}`);
-    return lines;
-}
-function failedHook(record) {
-    return (record.lifecycleHookDetails ?? []).find((h) => h.status === 'FAILED' || h.status === 'TIMED_OUT');
-}
-function hookLabel(hook) {
-    const target = hook.targetArn === undefined ? '' : ` (${hook.targetArn})`;
-    return `${hook.hookId ?? 'unknown'}${target}`;
-}
-/** The pause hook our deployment waits at, if any. */
-function pausedAt(record) {
-    return (record.lifecycleHookDetails ?? []).find((h) => h.targetType === 'PAUSE' && h.status === 'AWAITING_ACTION');
-}
-/** e.g. `BLUE_GREEN IN_PROGRESS stage PRODUCTION_TRAFFIC_SHIFT, new revision running 2/2, production traffic 10%`. */
-function recordProgressLine(record, strategy) {
-    const target = record.targetServiceRevision;
-    const parts = [`${strategy} ${record.status ?? 'UNKNOWN'}`, `stage ${record.lifecycleStage ?? '(none yet)'}`];
-    if (target?.requestedTaskCount !== undefined) {
-        const pending = (target.pendingTaskCount ?? 0) > 0 ? `, pending ${target.pendingTaskCount}` : '';
-        parts.push(`new revision running ${target.runningTaskCount ?? 0}/${target.requestedTaskCount}${pending}`);
-    }
-    const prod = target?.requestedProductionTrafficWeight;
-    if (prod !== undefined && strategy !== 'ROLLING')
-        parts.push(`production traffic ${prod}%`);
-    const test = target?.requestedTestTrafficWeight;
-    if (test !== undefined && test > 0 && strategy !== 'ROLLING')
-        parts.push(`test traffic ${test}%`);
-    const hook = pausedAt(record);
-    if (hook !== undefined) {
-        parts.push(`waiting at pause hook ${hook.hookId ?? 'unknown'} in stage ${record.lifecycleStage ?? 'unknown'}: continue it with ` +
-            `aws ecs continue-service-deployment --service-deployment-arn ${record.serviceDeploymentArn ?? '<arn>'} --hook-id ${hook.hookId ?? '<hook id>'}`);
-    }
-    return parts.join(', ');
-}
-// Failures of the action's own making: ECS did not (yet) roll anything back.
-const OWN_VERDICTS = new Set(['too-many-failed-tasks', 'timed-out', 'cancelled']);
-/**
- * With `rollback-on-failure`, what to do about a failed verdict. Only failures ECS has not
- * already rolled back (our own verdicts: too many failed tasks, the timeout, a cancelled
- * job) are rolled back, with StopServiceDeployment while the record is still PENDING or
- * IN_PROGRESS, or, without a record (no permission, no record), by pointing the service
- * back at its previous revision.
- */
-function decideRollback(input) {
-    if (!input.rollbackOnFailure || !OWN_VERDICTS.has(input.failure.kind))
-        return 'none';
-    if (!input.haveRecord)
-        return 'update-service';
-    if (isStoppable(input.recordStatus))
-        return 'stop-deployment';
-    return 'none';
-}
-/** Records the stage seen at `now`: closes the previous visit when it changed. Returns a new list. */
-function visitStage(visits, stage, now) {
-    const last = visits.at(-1);
-    if (stage === undefined || last?.stage === stage)
-        return [...visits];
-    const closed = last === undefined || last.leftAt !== undefined ? [...visits] : [...visits.slice(0, -1), { ...last, leftAt: now }];
-    return [...closed, { stage, enteredAt: now }];
-}
-/**
- * One verdict from both views of a poll. The record decides success (SUCCESSFUL, or the
- * `wait-until` stage reached) and names a rollback best; while it is pending, today's
- * DescribeServices rules (our deployment replaced, too many failed tasks, the service
- * gone) still fail it. Without a record, DescribeServices alone decides.
- */
-function combineVerdicts(rollout, record) {
-    if (record === undefined)
-        return rollout;
-    if (record.state !== 'pending')
-        return record;
-    return rollout.state === 'failed' ? rollout : { state: 'pending' };
-}
-
-
-/***/ }),
-
-/***/ 2622:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ followDeployment)
-/* harmony export */ });
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6592);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1633);
-/* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8316);
-/* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4390);
-/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(282);
-/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7282);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(910);
-
-
-
-
-
-
-
-/**
- * Polls the service (one DescribeServices per poll) until our deployment succeeds or
- * fails, printing a progress line when counts change and each new service event once.
- * A timeout, or AWS failing while we watch, is a failed verdict too: the deployment was
- * started, so the caller keeps its id.
- */
-async function followDeployment(options, deps) {
-    const { cluster, service: serviceName, deploymentId } = options;
-    const seenEvents = new Set();
-    const failedTasks = new FailedTaskLog(options, deps);
-    let final;
-    try {
-        final = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitFor */ .f)({
-            what: `deployment ${deploymentId} of service '${serviceName}'`,
-            intervalMs: options.intervalMs,
-            timeoutMs: options.timeoutMs,
-            onProgress: (line) => deps.log.info(line),
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
-            check: async () => {
-                const service = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeService */ .Jv)(deps.clients.ecs, { cluster, service: serviceName });
-                for (const event of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .newServiceEvents */ .bt)(service?.events, options.since, seenEvents)) {
-                    seenEvents.add((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceEventKey */ .Pu)(event));
-                    deps.log.info((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .formatServiceEvent */ .jy)(event));
-                }
-                const ours = service?.deployments?.find((d) => d.id === deploymentId);
-                await failedTasks.update(ours?.failedTasks ?? 0);
-                const rollout = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_5__/* .classifyRollout */ .s3)({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: options.maxFailedTasks });
-                const record = options.record === undefined ? {} : await options.record.poll(service);
-                const verdict = (0,_plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__/* .combineVerdicts */ .aG)(rollout, record.verdict);
-                if (verdict.state !== 'pending')
-                    return { done: true, value: verdict };
-                const counts = (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .rolloutProgressLine */ .L8)(service ?? {}, deploymentId);
-                const state = record.progress === undefined ? counts : `${record.progress} | ${counts}`;
-                return { done: false, state, ...(record.nextMs === undefined ? {} : { nextMs: record.nextMs }) };
-            },
-        }, deps);
-    }
-    catch (error) {
-        return (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_6__/* .withDetails */ .FE)((0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .failureOf */ .g)(error, deps.log), (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .summarizeTaskFailures */ .M5)(failedTasks.known(), undefined, options.taskOptions));
-    }
-    if (final.state === 'succeeded') {
-        const record = options.record?.last;
-        if (record !== undefined && record.status !== 'SUCCESSFUL') {
-            deps.log.info(`Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`);
+async function retrying(attempt, options, deps) {
+    const started = deps.now();
+    const base = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
+    const max = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+    const random = options.random ?? Math.random;
+    for (let tries = 1;; tries++) {
+        try {
+            return await attempt();
         }
-        else {
-            const says = record === undefined ? '' : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
-            deps.log.info(`Deployment ${deploymentId} completed: service '${serviceName}' runs it${says}.`);
+        catch (error) {
+            const reason = options.retryable(error);
+            if (reason === undefined)
+                throw error;
+            const remaining = started + options.timeoutMs - deps.now();
+            if (remaining <= 0) {
+                throw new Error(`${options.what} still failed after ${tries} attempts over ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deps.now() - started)} (${reason}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`, { cause: error });
+            }
+            const ceiling = Math.min(max, base * 2 ** (tries - 1));
+            const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
+            deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`);
+            await deps.sleep(delay);
         }
-        return final;
-    }
-    return (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_6__/* .withDetails */ .FE)(final, (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .summarizeTaskFailures */ .M5)(await failedTasks.all(), undefined, options.taskOptions));
-}
-/**
- * Stopped tasks of our deployment. Looked up only when the deployment's failedTasks count
- * grows (or once at the end of a failure), so a healthy rollout costs no task calls.
- */
-class FailedTaskLog {
-    tasks = new Map();
-    seenCount = 0;
-    options;
-    deps;
-    constructor(options, deps) {
-        this.options = options;
-        this.deps = deps;
-    }
-    async update(failedCount) {
-        if (failedCount <= this.seenCount)
-            return;
-        this.seenCount = failedCount;
-        const fresh = await this.fetchNew();
-        for (const line of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_4__/* .summarizeTaskFailures */ .M5)(fresh, undefined, this.options.taskOptions))
-            this.deps.log.warning(line);
-    }
-    known() {
-        return [...this.tasks.values()];
-    }
-    /** Every stopped task, looked up once more: ListTasks may lag behind failedTasks. */
-    async all() {
-        await this.fetchNew();
-        return [...this.tasks.values()];
-    }
-    async fetchNew() {
-        const { ecs } = this.deps.clients;
-        const arns = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .listStoppedTasks */ .em)(ecs, this.options.cluster, this.options.deploymentId);
-        const unknown = arns.filter((arn) => !this.tasks.has(arn));
-        const tasks = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTasks */ .yz)(ecs, this.options.cluster, unknown);
-        for (const task of tasks)
-            if (task.taskArn)
-                this.tasks.set(task.taskArn, task);
-        return tasks;
     }
 }
 
@@ -337,7 +59,10 @@ __webpack_require__.d(__webpack_exports__, {
   applyEcs: () => (/* binding */ applyEcs),
   deployEcs: () => (/* binding */ deployEcs),
   ensureRegistered: () => (/* binding */ ensureRegistered),
-  prepareEcs: () => (/* binding */ prepareEcs)
+  failedResult: () => (/* binding */ failedResult),
+  followStarted: () => (/* binding */ followStarted),
+  prepareEcs: () => (/* binding */ prepareEcs),
+  startEcs: () => (/* binding */ startEcs)
 });
 
 // EXTERNAL MODULE: ./src/aws/ecs.ts + 1 modules
@@ -812,26 +537,25 @@ async function ensureRegistered(prepared, deps) {
 }
 /** register -> update -> follow our deployment; in a dry run, returns the plan as 'planned'. */
 async function applyEcs(prepared, deps, registration) {
-    const { options, currentArn, plan, started } = prepared;
+    const start = await startEcs(prepared, deps, registration);
+    if ('done' in start)
+        return start.done;
+    const [result] = await followStarted([{ started: start.follow, deps }], deps);
+    if (result === undefined)
+        throw new Error('followStarted returned no result for its one service');
+    return result;
+}
+/** register -> update, up to the deployment to follow (followStarted follows it). */
+async function startEcs(prepared, deps, registration) {
+    const { options, plan, started } = prepared;
     const { cluster, service } = options;
-    const result = (fields) => ({
-        cluster,
-        service,
-        changed: false,
-        registered: false,
-        previousTaskDefinitionArn: currentArn,
-        diff: plan.diff,
-        before: plan.before,
-        after: plan.after,
-        durationMs: deps.now() - started,
-        ...fields,
-    });
+    const result = finisher(prepared, deps);
     if (!plan.updateNeeded)
         return applyStanding(prepared, deps, result);
     if (options.dryRun) {
         deps.log.info(`Dry run: would ${plan.registerNeeded ? 'register a new revision and ' : ''}update service '${service}'.`);
         // No ARN exists yet for a revision that would be registered: the output stays empty.
-        return result({ verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' });
+        return { done: result({ verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' }) };
     }
     const made = registration ?? (await ensureRegistered(prepared, deps));
     const targetArn = made?.arn ?? plan.targetArn;
@@ -843,35 +567,56 @@ async function applyEcs(prepared, deps, registration) {
         taskDefinition: targetArn,
         forceNewDeployment: options.forceNewDeployment,
         desiredCount: options.desiredCount,
+        ...(options.propagateTags === undefined ? {} : { propagateTags: options.propagateTags }),
+        ...(options.enableEcsManagedTags === undefined ? {} : { enableEcsManagedTags: options.enableEcsManagedTags }),
     });
     const deployment = (0,ecs_rollout/* primaryDeployment */.sg)(updated);
     const deploymentId = deployment?.id;
     deps.log.info(`Updated service '${service}': deployment ${deploymentId ?? '(none reported)'}`);
     const changed = { changed: true, registered: made?.registered === true, taskDefinitionArn: targetArn, deploymentId };
     if (!options.wait.enabled)
-        return result({ ...changed, verdict: { state: 'started' } });
+        return { done: result({ ...changed, verdict: { state: 'started' } }) };
     if (!deploymentId) {
         throw new errors/* UserError */.yo(`UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${names/* Input */.pd.wait}: false' to skip waiting.`);
     }
     const since = deployment.createdAt ?? new Date(started);
-    const followed = await follow(prepared, { deploymentId, since, taskDefinitionArn: targetArn, recordArn: updated.currentServiceDeployment }, deps);
-    return result({ ...changed, ...followed });
+    return { follow: { prepared, deploymentId, since, recordArn: updated.currentServiceDeployment, fields: changed } };
+}
+/** The result of a service whose start threw (a registration or UpdateService AWS refused), when other services carry on. */
+function failedResult(prepared, failure, deps) {
+    return finisher(prepared, deps)({ verdict: failure, taskDefinitionArn: prepared.currentArn });
+}
+/** The service's result from its plan, with the fields the step learned; the duration counts from prepare. */
+function finisher(prepared, deps) {
+    const { options, currentArn, plan, started } = prepared;
+    return (fields) => ({
+        cluster: options.cluster,
+        service: options.service,
+        changed: false,
+        registered: false,
+        previousTaskDefinitionArn: currentArn,
+        diff: plan.diff,
+        before: plan.before,
+        after: plan.after,
+        durationMs: deps.now() - started,
+        ...fields,
+    });
 }
 /** Nothing to update: the standing decided in prepare says whether to follow, refuse or stop here. */
-async function applyStanding(prepared, deps, result) {
+function applyStanding(prepared, deps, result) {
     const { options, currentArn, standing, started } = prepared;
     const { service } = options;
     const taskDefinitionArn = currentArn;
     switch (standing.kind) {
         case 'unchanged':
             deps.log.info(`Nothing to change: service '${service}' already runs this task definition.`);
-            return result({ verdict: { state: 'unchanged' }, taskDefinitionArn });
+            return { done: result({ verdict: { state: 'unchanged' }, taskDefinitionArn }) };
         case 'failed': {
             const deploymentId = standing.deployment.id;
             if (!options.dryRun)
-                return result({ verdict: standing.failure, taskDefinitionArn, deploymentId });
+                return { done: result({ verdict: standing.failure, taskDefinitionArn, deploymentId }) };
             deps.log.warning(standing.failure.reason);
-            return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
+            return { done: result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId }) };
         }
         case 'in-progress': {
             // A re-run after a kill: the deployment the earlier run started is ours to finish.
@@ -880,37 +625,49 @@ async function applyStanding(prepared, deps, result) {
             const what = `deployment ${deploymentId} of ${(0,aws_names/* taskDefinitionLabel */.$7)(currentArn)} to service '${service}'`;
             if (options.dryRun) {
                 deps.log.info(`Dry run: nothing to change, but ${what} is still in progress; a real run would follow it.`);
-                return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
+                return { done: result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId }) };
             }
             if (!options.wait.enabled) {
                 deps.log.info(`Nothing to change; ${what} is still in progress (not waiting: '${names/* Input */.pd.wait}' is false).`);
-                return result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId });
+                return { done: result({ verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId }) };
             }
             deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
-            const followed = await follow(prepared, { deploymentId, since: deployment.createdAt ?? new Date(started), taskDefinitionArn, recordArn: standing.recordArn }, deps);
-            return result({ ...followed, taskDefinitionArn, deploymentId });
+            const since = deployment.createdAt ?? new Date(started);
+            return { follow: { prepared, deploymentId, since, recordArn: standing.recordArn, fields: { taskDefinitionArn, deploymentId } } };
         }
     }
 }
-/** Follows our deployment (and ECS's record of it); on a failure, settles any rollback. */
-async function follow(prepared, deployment, deps) {
-    const { options, plan } = prepared;
-    const { cluster, service } = options;
-    const record = new DeploymentRecord({ cluster, service, since: deployment.since, taskDefinitionArn: deployment.taskDefinitionArn, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(deployment.recordArn ? { arn: deployment.recordArn } : {}) }, deps);
-    const common = {
-        cluster,
-        service,
-        intervalMs: options.wait.intervalMs,
-        timeoutMs: options.wait.timeoutMs,
-        maxFailedTasks: options.maxFailedTasks,
-        taskOptions: { nonEssentialContainers: (0,containers/* nonEssentialContainers */.yg)(plan.rendered) },
-    };
-    const verdict = await (0,ecs_follow/* followDeployment */.p)({ ...common, deploymentId: deployment.deploymentId, since: deployment.since, record }, deps);
-    const settled = (0,plan_verdict/* isFailure */.N6)(verdict)
-        ? await settleFailure(verdict, { ...common, previousTaskDefinitionArn: prepared.currentArn, record, rollbackOnFailure: options.rollbackOnFailure }, deps)
-        : { verdict };
-    const report = reportOf(record);
-    return { ...settled, ...(report === undefined ? {} : { serviceDeployment: report }) };
+/**
+ * Follows the started deployments together (one DescribeServices per poll for all, see
+ * followDeployments), each with ECS's record of it and its own deps (its log lines); then
+ * settles each failure (a rollback) side by side. Results come back in the given order.
+ */
+async function followStarted(items, deps) {
+    const watched = items.map(({ started, deps: own }) => {
+        const { options, plan } = started.prepared;
+        const { cluster, service } = options;
+        const record = new DeploymentRecord({ cluster, service, since: started.since, taskDefinitionArn: started.fields.taskDefinitionArn, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(started.recordArn ? { arn: started.recordArn } : {}) }, own);
+        const common = {
+            cluster,
+            service,
+            intervalMs: options.wait.intervalMs,
+            timeoutMs: options.wait.timeoutMs,
+            maxFailedTasks: options.maxFailedTasks,
+            taskOptions: { nonEssentialContainers: (0,containers/* nonEssentialContainers */.yg)(plan.rendered) },
+        };
+        return { started, own, record, common };
+    });
+    const verdicts = await (0,ecs_follow/* followDeployments */.e)(watched.map(({ started, own, record, common }) => ({ options: { ...common, deploymentId: started.deploymentId, since: started.since, record }, deps: own })), deps);
+    return Promise.all(watched.map(async ({ started, own, record, common }, index) => {
+        const verdict = verdicts[index] ?? { state: 'succeeded' };
+        const { prepared } = started;
+        const settled = (0,plan_verdict/* isFailure */.N6)(verdict)
+            ? await settleFailure(verdict, { ...common, previousTaskDefinitionArn: prepared.currentArn, record, rollbackOnFailure: prepared.options.rollbackOnFailure }, own)
+            : { verdict };
+        const report = reportOf(record);
+        const followed = { ...settled, ...(report === undefined ? {} : { serviceDeployment: report }) };
+        return finisher(prepared, own)({ ...started.fields, ...followed });
+    }));
 }
 function reportOf(record) {
     const last = record.last;
@@ -940,6 +697,68 @@ async function loadSource(source, running, deps) {
         case 'file':
             return { taskDefinition: source.taskDefinition, tags: source.tags };
     }
+}
+
+
+/***/ }),
+
+/***/ 8978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ latestRevision),
+/* harmony export */   X: () => (/* binding */ registerOrReuse)
+/* harmony export */ });
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6592);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _plan_ecs_deploy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5075);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9809);
+// Registering a task definition revision, shared by the ecs and run-task modes: reuse the
+// family's latest revision when it already is the rendered one, wait out ECS's refusal of
+// concurrent registrations into one family, and retry throttling, 5xx and broken
+// connections only after looking again, so a lost answer never leaves a twin revision.
+
+
+
+
+/**
+ * Registers `taskDefinition`, unless the family's latest revision is already exactly that
+ * (a run killed between registering and using it, or a parallel job, left it). ECS refuses
+ * concurrent registrations into one family with a ClientException the SDK does not retry:
+ * retried here, looking for a reusable revision again each time, until `timeoutMs`.
+ */
+async function registerOrReuse(taskDefinition, tags, options, deps) {
+    const family = typeof taskDefinition['family'] === 'string' ? taskDefinition['family'] : undefined;
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)(async () => {
+        const reused = family === undefined ? undefined : (0,_plan_ecs_deploy_js__WEBPACK_IMPORTED_MODULE_2__/* .reusableRevision */ .JW)(taskDefinition, tags, await latestRevision(family, deps));
+        if (reused !== undefined) {
+            deps.log.info(`Reusing ${reused}: the latest revision of family '${family}' is already the one rendered (an earlier run registered it).`);
+            return { arn: reused, registered: false };
+        }
+        // One attempt per call: a lost answer is retried here, after looking for the revision it may have made.
+        const arn = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .registerTaskDefinition */ .eQ)(deps.clients.once.ecs, taskDefinition, tags);
+        deps.log.info(`Registered ${arn}`);
+        return { arn, registered: true };
+    }, {
+        what: `RegisterTaskDefinition for family '${family ?? '(none)'}'`,
+        retryable: (error) => (isConcurrentRegistration(error) ? 'another revision of the family is being registered' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .transientReason */ .bR)(error)),
+        timeoutMs: options.timeoutMs,
+    }, deps);
+}
+/** The family's latest ACTIVE revision; undefined when it has none (a new family from a file). */
+async function latestRevision(family, deps) {
+    try {
+        return await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTaskDefinition */ .oh)(deps.clients.ecs, family);
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(error) === 'ClientException')
+            return undefined;
+        throw error;
+    }
+}
+/** `ClientException: Too many concurrent attempts to create a new revision of the specified family`. */
+function isConcurrentRegistration(error) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(error) === 'ClientException' && /too many concurrent attempts/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error));
 }
 
 

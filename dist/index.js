@@ -28656,12 +28656,15 @@ var fargate = __nccwpck_require__(1177);
 var image_ref = __nccwpck_require__(8646);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __nccwpck_require__(5516);
+// EXTERNAL MODULE: ./src/plan/ecs-services.ts
+var ecs_services = __nccwpck_require__(3583);
 // EXTERNAL MODULE: ./src/plan/duration.ts
 var duration = __nccwpck_require__(2983);
 // EXTERNAL MODULE: ./src/plan/run-task-tags.ts
 var run_task_tags = __nccwpck_require__(3934);
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 // Parsers shared by every mode's inputs. Each error names the input and the fix.
+
 
 
 
@@ -28718,6 +28721,27 @@ function parseBounded(raw, name, minMs, maxMs) {
         throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`);
     }
     return ms;
+}
+/**
+ * A list input of names: one per line or comma-separated, blanks dropped. A name given
+ * twice is an error (it would be deployed twice, racing itself), and so is going past `max`.
+ */
+function parseNameList(raw, name, rules) {
+    const entries = splitList(raw);
+    const seen = new Map();
+    for (const entry of entries) {
+        const key = rules.key?.(entry) ?? entry;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+            const same = earlier === entry ? `'${entry}' more than once` : `'${earlier}' and '${entry}', the same ${rules.what}`;
+            throw new errors/* UserError */.yo(`Input '${name}' names ${same}: list each ${rules.what} once.`);
+        }
+        seen.set(key, entry);
+    }
+    if (rules.max !== undefined && entries.length > rules.max) {
+        throw new errors/* UserError */.yo(`Input '${name}' names ${entries.length} ${rules.what}s: at most ${rules.max} are deployed in one step; split them over several steps.`);
+    }
+    return entries;
 }
 /**
  * `propagate-tags` (RunTask and UpdateService): empty gives undefined (not sent, so ECS
@@ -28926,21 +28950,29 @@ function readRegularFile(path, label) {
 
 
 
+
 function readEcs(get, env, dryRun, wait, yaml) {
-    const service = get(src_names/* Input */.pd.service);
-    if (!service)
-        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy.`);
+    const services = parseNameList(get(src_names/* Input */.pd.service), src_names/* Input */.pd.service, { what: 'service', max: ecs_services/* MAX_SERVICES */.gw, key: ecs_services/* serviceKey */.jq });
+    const [service] = services;
+    if (service === undefined) {
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy (several: one per line or comma-separated).`);
+    }
+    const containerNames = parseNameList(get(src_names/* Input */.pd.containerName), src_names/* Input */.pd.containerName, { what: 'container' });
     const image = get(src_names/* Input */.pd.image) || undefined;
     if (image !== undefined)
         (0,image_ref/* parseImageRef */.Q)(image);
     const cpu = get(src_names/* Input */.pd.cpu);
     const memory = get(src_names/* Input */.pd.memory);
     const desiredCount = get(src_names/* Input */.pd.desiredCount);
+    const propagateTags = readTagPropagation(get(src_names/* Input */.pd.propagateTags));
+    // Sent only when true: false is the default, and sending it would turn off what the service's owner turned on.
+    const managedTags = parseBoolean(get(src_names/* Input */.pd.enableEcsManagedTags), src_names/* Input */.pd.enableEcsManagedTags);
     return {
         cluster: get(src_names/* Input */.pd.cluster),
         service,
+        ...(services.length > 1 ? { services } : {}),
         source: readTaskDefinitionSource(get(src_names/* Input */.pd.taskDefinition), env, src_names/* Input */.pd.taskDefinition, yaml),
-        containerName: get(src_names/* Input */.pd.containerName) || undefined,
+        ...(containerNames.length > 0 ? { containerNames } : {}),
         image,
         cpu: cpu ? (0,fargate/* parseCpu */.Oh)(cpu) : undefined,
         memory: memory ? (0,fargate/* parseMemory */.Pw)(memory) : undefined,
@@ -28952,6 +28984,8 @@ function readEcs(get, env, dryRun, wait, yaml) {
         maxFailedTasks: parseCount(get(src_names/* Input */.pd.maxFailedTasks), src_names/* Input */.pd.maxFailedTasks),
         waitUntil: readWaitUntil(get(src_names/* Input */.pd.waitUntil)),
         rollbackOnFailure: parseBoolean(get(src_names/* Input */.pd.rollbackOnFailure), src_names/* Input */.pd.rollbackOnFailure),
+        ...(propagateTags === undefined ? {} : { propagateTags }),
+        ...(managedTags ? { enableEcsManagedTags: true } : {}),
     };
 }
 function readWaitUntil(raw) {
@@ -29408,6 +29442,10 @@ function readInputs(source) {
         settings.runTask = readRunTask(get, source.env, { dryRun, wait, withEcs: modes.includes('ecs'), ...(source.yaml === undefined ? {} : { yaml: source.yaml }) });
     if (modes.includes('ecs'))
         settings.ecs = readEcs(get, source.env, dryRun, wait, source.yaml);
+    // "The revision ecs deploys" is one revision; several services deploy several.
+    if (settings.runTask?.source.kind === 'ecs' && settings.ecs?.services !== undefined) {
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.runTaskDefinition}' is required when input '${src_names/* Input */.pd.service}' names several services: the one-off task cannot run "the revision ecs deploys" when each service deploys its own. Name its family, revision or file.`);
+    }
     if (modes.includes('lambda'))
         settings.lambda = readLambda(get, region, dryRun, wait);
     if (modes.includes('parameter'))
@@ -29481,14 +29519,15 @@ var verdict = __nccwpck_require__(7282);
  */
 async function loadSteps(modes) {
     const wants = (mode) => modes.includes(mode);
-    const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
+    const [image, runTask, ecs, ecsServices, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
-        wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(91), __nccwpck_require__.e(978), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(91), __nccwpck_require__.e(978), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2782)) : undefined,
+        wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2782)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7327)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
-        wants('ecs') && wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(91), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8836)) : undefined,
+        wants('ecs') && wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(622), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8836)) : undefined,
     ]);
     const missing = (mode) => async () => {
         throw new Error(`The ${mode} step was called, but mode '${mode}' was not loaded.`);
@@ -29498,8 +29537,8 @@ async function loadSteps(modes) {
         prepareRunTask: runTask?.prepareRunTask ?? missing('run-task'),
         applyRunTask: runTask?.applyRunTask ?? missing('run-task'),
         ensureRegistered: ecs?.ensureRegistered ?? missing('ecs'),
-        prepareEcs: ecs?.prepareEcs ?? missing('ecs'),
-        applyEcs: ecs?.applyEcs ?? missing('ecs'),
+        prepareEcs: ecsServices?.prepareEcsServices ?? missing('ecs'),
+        applyEcs: ecsServices?.applyEcsServices ?? missing('ecs'),
         prepareLambda: lambda?.prepareLambda ?? missing('lambda'),
         applyLambda: lambda?.applyLambda ?? missing('lambda'),
         prepareParameter: parameter?.prepareParameter ?? missing('parameter'),
@@ -29559,7 +29598,8 @@ async function runPipeline(settings, deps, group, steps) {
     let registration;
     if (plans.runTask) {
         const plan = plans.runTask;
-        const ecsPlan = plans.ecs;
+        // With several services the input must name run-task's definition (read-inputs.ts), so this is the only one.
+        const ecsPlan = plans.ecs?.length === 1 ? plans.ecs[0] : undefined;
         const result = await attempt('run-task', `run-task: one-off task in cluster '${plan.options.cluster}'`, async (d) => {
             if (plan.options.source.kind !== 'ecs' || !ecsPlan)
                 return steps.applyRunTask(plan, d);
@@ -29578,8 +29618,8 @@ async function runPipeline(settings, deps, group, steps) {
         deps.log.info('Deploying to ECS and Lambda at the same time; log lines carry [ecs] or [lambda].');
     if (plans.ecs) {
         const prepared = plans.ecs;
-        const { cluster, service } = prepared.options;
-        deploys.push(attempt('ecs', `ecs: deploy service '${service}' in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d, registration), concurrent).then((result) => {
+        const cluster = prepared[0]?.options.cluster ?? '';
+        deploys.push(attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d, registration), concurrent).then((result) => {
             outcome.ecs = judge('ecs', result);
         }));
     }
@@ -29590,8 +29630,9 @@ async function runPipeline(settings, deps, group, steps) {
         }));
     }
     await Promise.all(deploys);
-    if (outcome.failures.length > 0 && concurrent && plans.ecs?.options.rollbackOnFailure === true) {
-        outcome.putBack = await putBack(outcome, plans.ecs.options.wait, deps, steps);
+    const ecsOptions = plans.ecs?.[0]?.options;
+    if (outcome.failures.length > 0 && concurrent && ecsOptions?.rollbackOnFailure === true) {
+        outcome.putBack = await putBack(outcome, ecsOptions.wait, deps, steps);
     }
     if (outcome.failures.length > 0) {
         outcome.failures.sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode));
@@ -29609,8 +29650,10 @@ async function runPipeline(settings, deps, group, steps) {
 function deployedTargets(outcome, lambdaDigest) {
     const targets = [];
     const { ecs, lambda } = outcome;
-    if (ecs && ecs.taskDefinitionArn !== '') {
-        const { cluster, service, taskDefinitionArn, deploymentId } = ecs;
+    for (const result of ecs?.services ?? []) {
+        if (result.taskDefinitionArn === '')
+            continue;
+        const { cluster, service, taskDefinitionArn, deploymentId } = result;
         targets.push({ kind: 'ecs', cluster, service, taskDefinitionArn, ...(deploymentId ? { deploymentId } : {}) });
     }
     if (lambda && lambdaDigest !== undefined) {
@@ -29618,6 +29661,10 @@ function deployedTargets(outcome, lambdaDigest) {
             targets.push({ kind: 'lambda', functionName: f.functionName, digest: lambdaDigest });
     }
     return targets;
+}
+/** "service 'web'", or "services 'web', 'worker'". */
+function servicesLabel(services) {
+    return `${services.length === 1 ? 'service' : 'services'} ${services.map((s) => `'${s}'`).join(', ')}`;
 }
 const MODE_ORDER = ['image', 'run-task', 'ecs', 'lambda', 'parameter'];
 /** Plans every deploying mode, one after another (read-only calls, quick; keeps the log readable). */
@@ -29628,10 +29675,10 @@ async function prepareAll(settings, image, attempt, steps) {
     if (ecs) {
         // With the image mode, ECS deploys the resolved reference (pinned by digest by default).
         const options = image ? { ...ecs, image: image.reference } : ecs;
-        plans.ecs = await attempt('ecs', `ecs: plan service '${ecs.service}' in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
+        plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services ?? [ecs.service])} in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
     }
     if (runTask) {
-        const rendered = plans.ecs?.plan.rendered;
+        const rendered = plans.ecs?.length === 1 ? plans.ecs[0]?.plan.rendered : undefined;
         const options = runTask.source.kind === 'ecs' && rendered ? { ...runTask, source: { kind: 'ecs', taskDefinition: rendered } } : runTask;
         plans.runTask = await attempt('run-task', `run-task: plan a task in cluster '${runTask.cluster}'`, (d) => steps.prepareRunTask(options, image, d));
     }
@@ -29647,7 +29694,8 @@ async function prepareAll(settings, image, attempt, steps) {
 async function putBack(outcome, bounds, deps, steps) {
     const { ecs, lambda } = outcome;
     const work = [
-        ecs !== undefined && !(0,verdict/* isFailure */.N6)(ecs.verdict) ? steps.putEcsBack(ecs, bounds, { ...deps, log: (0,src_deps/* withPrefix */.F)(deps.log, '[ecs] ') }) : Promise.resolve([]),
+        // Services that failed were settled by rollback-on-failure already; the others go back.
+        ecs !== undefined && ecs.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, { ...deps, log: (0,src_deps/* withPrefix */.F)(deps.log, '[ecs] ') }) : Promise.resolve([]),
         lambda !== undefined ? steps.putLambdaBack(lambda, bounds, { ...deps, log: (0,src_deps/* withPrefix */.F)(deps.log, '[lambda] ') }) : Promise.resolve([]),
     ];
     const lines = (await Promise.all(work)).flat();
@@ -29678,22 +29726,34 @@ function outputsOf(outcome) {
             out[src_names/* Output */.k7.taskExitCode] = String(runTask.exitCode);
     }
     if (ecs) {
-        // Empty in a dry run that would register: no revision exists to name.
-        out[src_names/* Output */.k7.taskDefinitionArn] = ecs.taskDefinitionArn;
-        out[src_names/* Output */.k7.previousTaskDefinitionArn] = ecs.previousTaskDefinitionArn;
-        if (ecs.deploymentId)
-            out[src_names/* Output */.k7.deploymentId] = ecs.deploymentId;
-        if (ecs.serviceDeployment)
-            out[src_names/* Output */.k7.serviceDeploymentArn] = ecs.serviceDeployment.arn;
-        // Without the image mode, 'image' reports what the container runs after the step.
-        if (!image && ecs.after.image)
-            out[src_names/* Output */.k7.image] = ecs.after.image;
+        const { services } = ecs;
+        const [only] = services;
+        // One service: plain strings, empty in a dry run that would register (no revision exists to name).
+        if (services.length === 1 && only !== undefined) {
+            out[src_names/* Output */.k7.taskDefinitionArn] = only.taskDefinitionArn;
+            out[src_names/* Output */.k7.previousTaskDefinitionArn] = only.previousTaskDefinitionArn;
+        }
+        for (const [name, value] of [
+            [src_names/* Output */.k7.taskDefinitionArn, (s) => s.taskDefinitionArn],
+            [src_names/* Output */.k7.previousTaskDefinitionArn, (s) => s.previousTaskDefinitionArn],
+            [src_names/* Output */.k7.deploymentId, (s) => s.deploymentId],
+            [src_names/* Output */.k7.serviceDeploymentArn, (s) => s.serviceDeployment?.arn],
+        ]) {
+            const v = perTarget(services, (s) => s.service, value);
+            if (v !== undefined)
+                out[name] = v;
+        }
+        // Without the image mode, 'image' reports what the containers run after the step: when every service agrees.
+        const images = new Set(services.map((s) => s.after.image));
+        const [after] = images;
+        if (!image && images.size === 1 && after)
+            out[src_names/* Output */.k7.image] = after;
     }
     if (lambda) {
-        const arns = perFunction(lambda.functions, (f) => f.functionArn);
+        const arns = perTarget(lambda.functions, (f) => f.functionName, (f) => f.functionArn);
         if (arns !== undefined)
             out[src_names/* Output */.k7.lambdaFunctionArn] = arns;
-        const versions = perFunction(lambda.functions, (f) => f.version);
+        const versions = perTarget(lambda.functions, (f) => f.functionName, (f) => f.version);
         if (versions !== undefined)
             out[src_names/* Output */.k7.lambdaVersion] = versions;
     }
@@ -29704,15 +29764,18 @@ function outputsOf(outcome) {
     }
     return out;
 }
-/** One function: the plain value. Several: a JSON object keyed by the name as given. */
-function perFunction(functions, value) {
-    const entries = functions.flatMap((f) => {
-        const v = value(f);
-        return v === undefined || v === '' ? [] : [[f.functionName, v]];
+/**
+ * One target (a function, a service): the plain value. Several: a JSON object keyed by the
+ * name as the input gave it, holding the targets that have a value.
+ */
+function perTarget(targets, key, value) {
+    const entries = targets.flatMap((t) => {
+        const v = value(t);
+        return v === undefined || v === '' ? [] : [[key(t), v]];
     });
     if (entries.length === 0)
         return undefined;
-    if (functions.length === 1)
+    if (targets.length === 1)
         return entries[0]?.[1];
     return JSON.stringify(Object.fromEntries(entries));
 }
@@ -29908,23 +29971,34 @@ function runTaskSection(result, region) {
         lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${plainText(l)}`));
     return lines;
 }
-function ecsSection(result, region) {
-    const revision = result.taskDefinitionArn === result.previousTaskDefinitionArn
-        ? (0,aws_names/* taskDefinitionLabel */.$7)(result.taskDefinitionArn)
-        : `${(0,aws_names/* taskDefinitionLabel */.$7)(result.previousTaskDefinitionArn)} → ${revisionLabel(result.taskDefinitionArn)}`;
+function ecsSection(ecs, region) {
     const lines = [
         '### ECS services',
         '',
         '| Service | Revision | Image | CPU / memory | Duration | Verdict | Console |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${change(result.before.image, result.after.image)} | ${cell(sizeChange(result.before, result.after))} | ${(0,duration/* formatDuration */.a)(result.durationMs)} | ${summary_verdict(result.verdict.state)} | [deployments](${ecsConsoleLink(result, region)}) |`,
+        ...ecs.services.map((result) => ecsRow(result, region)),
     ];
-    if (result.deploymentId)
-        lines.push('', `Deployment: ${codeSpan(result.deploymentId)}`);
-    lines.push(...serviceDeploymentLines(result));
-    if (result.diff.length > 0)
-        lines.push('', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>');
+    const several = ecs.services.length > 1;
+    for (const result of ecs.services) {
+        // Several services: each one's details under its name (one service: as they always were).
+        const details = [
+            ...(result.deploymentId ? ['', `Deployment: ${codeSpan(result.deploymentId)}`] : []),
+            ...serviceDeploymentLines(result),
+            ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>'] : []),
+        ];
+        // A failure's reason is in the failures section once, naming the service.
+        if (several && details.length > 0)
+            lines.push('', `#### ${cell(result.service)}`);
+        lines.push(...details);
+    }
     return lines;
+}
+function ecsRow(result, region) {
+    const revision = result.taskDefinitionArn === result.previousTaskDefinitionArn
+        ? (0,aws_names/* taskDefinitionLabel */.$7)(result.taskDefinitionArn)
+        : `${(0,aws_names/* taskDefinitionLabel */.$7)(result.previousTaskDefinitionArn)} → ${revisionLabel(result.taskDefinitionArn)}`;
+    return `| ${cell(`${result.cluster}/${result.service}`)} | ${cell(revision)} | ${change(result.before.image, result.after.image)} | ${cell(sizeChange(result.before, result.after))} | ${(0,duration/* formatDuration */.a)(result.durationMs)} | ${summary_verdict(result.verdict.state)} | [deployments](${ecsConsoleLink(result, region)}) |`;
 }
 function lambdaSection(result, region) {
     const lines = [
@@ -30008,29 +30082,47 @@ function watchCancellation(log, target = process) {
         },
     };
 }
+/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
 function rollbackState(outcome, settings) {
-    const rollback = outcome.ecs?.rollback;
-    if (rollback?.verdict.state !== 'started' || rollback.follow === undefined || settings.ecs === undefined)
+    const ecs = settings.ecs;
+    if (ecs === undefined)
         return undefined;
-    const state = {
-        region: settings.region,
-        ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
-        cluster: settings.ecs.cluster,
-        service: settings.ecs.service,
-        ...rollback.follow,
-        ...(rollback.to === undefined ? {} : { to: rollback.to }),
-        intervalMs: settings.ecs.wait.intervalMs,
-        timeoutMs: settings.ecs.wait.timeoutMs,
-    };
-    return JSON.stringify(state);
+    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
+        const rollback = result.rollback;
+        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
+            return [];
+        return [
+            {
+                region: settings.region,
+                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                cluster: result.cluster,
+                service: result.service,
+                ...rollback.follow,
+                ...(rollback.to === undefined ? {} : { to: rollback.to }),
+                intervalMs: ecs.wait.intervalMs,
+                timeoutMs: ecs.wait.timeoutMs,
+            },
+        ];
+    });
+    if (states.length === 0)
+        return undefined;
+    return JSON.stringify(states.length === 1 ? states[0] : states);
 }
 function parseRollbackState(raw) {
+    return parseRollbackStates(raw)[0];
+}
+/** Every started rollback the main step saved (an object for one, a list for several). */
+function parseRollbackStates(raw) {
     if (raw.trim() === '')
-        return undefined;
+        return [];
     const value = JSON.parse(raw);
-    if (typeof value.region !== 'string' || typeof value.cluster !== 'string' || typeof value.service !== 'string')
-        return undefined;
-    return { intervalMs: 3000, timeoutMs: 240_000, ...value };
+    const entries = Array.isArray(value) ? value : [value];
+    return entries.flatMap((entry) => {
+        const state = entry;
+        if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string')
+            return [];
+        return [{ intervalMs: 3000, timeoutMs: 240_000, ...state }];
+    });
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -33424,6 +33516,506 @@ function formatDuration(ms) {
 
 /***/ }),
 
+/***/ 5075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  RY: () => (/* binding */ arnOf),
+  J0: () => (/* binding */ decideStanding),
+  iq: () => (/* binding */ planEcsDeploy),
+  JW: () => (/* binding */ reusableRevision),
+  Iu: () => (/* binding */ sameTags)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __nccwpck_require__(6455);
+// EXTERNAL MODULE: ./src/plan/aws-names.ts
+var aws_names = __nccwpck_require__(8983);
+// EXTERNAL MODULE: ./src/plan/containers.ts
+var plan_containers = __nccwpck_require__(5343);
+// EXTERNAL MODULE: ./src/plan/task-definition-compare.ts
+var task_definition_compare = __nccwpck_require__(4452);
+// EXTERNAL MODULE: ./src/plan/json.ts
+var json = __nccwpck_require__(2877);
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+// What a deploy changes in the task definition, as lines for the log and the dry-run
+// summary. Works on the same canonical view as sameTaskDefinition, so "no lines" and
+// "same" always agree.
+
+
+/** Keyed by name in the output (`environment.LOG_LEVEL`), with the field that holds the value. */
+const NAMED_LISTS = { environment: 'value', secrets: 'valueFrom' };
+// Environment values often carry credentials that GitHub does not know to mask; the diff
+// says which variables change, never their values. (Secrets show only their ARNs.)
+const HIDDEN_VALUES = new Set(['environment']);
+/** `path: before -> after` lines; empty when registering `after` would change nothing. */
+function diffTaskDefinitions(before, after) {
+    const a = (0,task_definition_compare/* canonicalTaskDefinition */.H)(before);
+    const b = (0,task_definition_compare/* canonicalTaskDefinition */.H)(after);
+    const lines = [];
+    for (const key of unionKeys(a, b)) {
+        if (key === 'containerDefinitions')
+            diffContainers(a[key], b[key], lines);
+        else
+            diffValue(key, a[key], b[key], lines);
+    }
+    return lines;
+}
+function diffContainers(before, after, lines) {
+    const a = keyContainers(before);
+    const b = keyContainers(after);
+    if (a === undefined || b === undefined) {
+        // Unnamed or duplicate names: no stable way to pair containers, show the whole list,
+        // with every environment value replaced (this fallback must not print them either).
+        diffValue('containerDefinitions', redactEnvironment(before), redactEnvironment(after), lines);
+        return;
+    }
+    const common = [...b.keys()].filter((name) => a.has(name));
+    const commonBefore = [...a.keys()].filter((name) => b.has(name));
+    if (common.join('\u0000') !== commonBefore.join('\u0000')) {
+        lines.push(`containerDefinitions order: ${commonBefore.join(', ')} -> ${common.join(', ')}`);
+    }
+    for (const [name, container] of b) {
+        const path = `containerDefinitions[${name}]`;
+        const previous = a.get(name);
+        if (previous === undefined)
+            lines.push(`${path}: added`);
+        else
+            diffContainer(path, previous, container, lines);
+    }
+    for (const name of a.keys()) {
+        if (!b.has(name))
+            lines.push(`containerDefinitions[${name}]: removed`);
+    }
+}
+function diffContainer(path, before, after, lines) {
+    for (const key of unionKeys(before, after)) {
+        const valueField = NAMED_LISTS[key];
+        const a = valueField === undefined ? undefined : keyByName(before[key], valueField);
+        const b = valueField === undefined ? undefined : keyByName(after[key], valueField);
+        if (a === undefined || b === undefined) {
+            // A repeated or odd-shaped environment list: say it changed, never what it holds.
+            if (HIDDEN_VALUES.has(key))
+                diffHidden(`${path}.${key}`, before[key], after[key], lines);
+            else
+                diffValue(`${path}.${key}`, before[key], after[key], lines);
+            continue;
+        }
+        for (const name of unionKeys(Object.fromEntries(a), Object.fromEntries(b))) {
+            if (HIDDEN_VALUES.has(key))
+                diffHidden(`${path}.${key}.${name}`, a.get(name), b.get(name), lines);
+            else
+                diffValue(`${path}.${key}.${name}`, a.get(name), b.get(name), lines);
+        }
+    }
+}
+/** Recurses into objects present on both sides; anything else is reported whole. */
+function diffValue(path, before, after, lines) {
+    if (JSON.stringify(before) === JSON.stringify(after))
+        return;
+    if ((0,json/* isRecord */.u)(before) && (0,json/* isRecord */.u)(after)) {
+        for (const key of unionKeys(before, after))
+            diffValue(`${path}.${key}`, before[key], after[key], lines);
+        return;
+    }
+    lines.push(`${path}: ${show(before)} -> ${show(after)}`);
+}
+function diffHidden(path, before, after, lines) {
+    if (JSON.stringify(before) === JSON.stringify(after))
+        return;
+    const state = (value) => (value === undefined ? '(unset)' : '(set)');
+    lines.push(before !== undefined && after !== undefined ? `${path}: (changed)` : `${path}: ${state(before)} -> ${state(after)}`);
+}
+const REDACTED = '(hidden)';
+/** The containers with each environment entry's value replaced; anything else unchanged. */
+function redactEnvironment(containers) {
+    if (!Array.isArray(containers))
+        return containers;
+    return containers.map((container) => {
+        if (!(0,json/* isRecord */.u)(container))
+            return container;
+        const environment = container['environment'];
+        if (environment === undefined)
+            return container;
+        const hidden = Array.isArray(environment)
+            ? environment.map((entry) => ((0,json/* isRecord */.u)(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED))
+            : REDACTED;
+        return { ...container, environment: hidden };
+    });
+}
+function keyContainers(value) {
+    const containers = value === undefined ? [] : value;
+    if (!Array.isArray(containers))
+        return undefined;
+    const byName = new Map();
+    for (const container of containers) {
+        if (!(0,json/* isRecord */.u)(container))
+            return undefined;
+        const name = container['name'];
+        if (typeof name !== 'string' || byName.has(name))
+            return undefined;
+        byName.set(name, container);
+    }
+    return byName;
+}
+/** name -> value of a `[{ name, value }]` list; undefined if the list has another shape. */
+function keyByName(value, valueField) {
+    const entries = value === undefined ? [] : value;
+    if (!Array.isArray(entries))
+        return undefined;
+    const byName = new Map();
+    for (const entry of entries) {
+        if (!(0,json/* isRecord */.u)(entry))
+            return undefined;
+        const { name, [valueField]: entryValue, ...rest } = entry;
+        if (typeof name !== 'string' || byName.has(name) || Object.keys(rest).length > 0)
+            return undefined;
+        byName.set(name, entryValue);
+    }
+    return byName;
+}
+function show(value) {
+    if (value === undefined)
+        return '(unset)';
+    if (typeof value === 'string')
+        return value === '' ? '""' : value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return JSON.stringify(value);
+}
+function unionKeys(a, b) {
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+
+// EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
+var ecs_rollout = __nccwpck_require__(4390);
+// EXTERNAL MODULE: ./src/plan/fargate.ts
+var fargate = __nccwpck_require__(1177);
+// EXTERNAL MODULE: ./src/plan/task-definition.ts
+var task_definition = __nccwpck_require__(7222);
+// EXTERNAL MODULE: ./src/plan/verdict.ts
+var verdict = __nccwpck_require__(7282);
+;// CONCATENATED MODULE: ./src/plan/ecs-deploy.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Renders the overrides onto the source, validates the result (throws a UserError before
+ * anything is changed), and decides what must happen: a new revision only when the
+ * rendered one differs from what runs, an update only when something would change.
+ */
+function planEcsDeploy(input) {
+    const { overrides } = input;
+    const base = (0,task_definition/* toRegisterable */.Hj)(input.source.taskDefinition);
+    const environment = overrides.environment.length > 0 ? overrides.environment : undefined;
+    const named = overrides.containerNames ?? [];
+    const touchesContainer = overrides.image !== undefined || environment !== undefined || named.length > 0;
+    // Each named container must be in the definition (the error lists the ones it has).
+    const containerNames = !touchesContainer
+        ? []
+        : named.length > 0
+            ? named.map((name) => (0,plan_containers/* selectContainer */.e6)(base, { containerName: name }).containerName)
+            : [(0,plan_containers/* selectContainer */.e6)(base, { imageRepository: overrides.image }).containerName];
+    const rendered = (0,task_definition/* renderTaskDefinition */.P9)(base, {
+        containerNames,
+        image: overrides.image,
+        cpu: overrides.cpu,
+        memory: overrides.memory,
+        environment,
+    });
+    const problems = (0,fargate/* validateTaskSize */.jW)({
+        taskDefinition: rendered,
+        labels: {
+            cpu: overrides.cpu === undefined ? 'Task definition cpu' : `Input '${names/* Input */.pd.cpu}'`,
+            memory: overrides.memory === undefined ? 'Task definition memory' : `Input '${names/* Input */.pd.memory}'`,
+        },
+    });
+    if (problems.length > 0)
+        throw new errors/* UserError */.yo([...problems, ...missingPartner(overrides, problems)].join('\n'));
+    const runningArn = arnOf(input.running.taskDefinition);
+    const sourceArn = arnOf(input.source.taskDefinition);
+    const runningDoc = (0,task_definition/* toRegisterable */.Hj)(input.running.taskDefinition);
+    const tags = input.source.tags;
+    const target = (() => {
+        if ((0,task_definition_compare/* sameTaskDefinition */.J)(runningDoc, rendered) && sameTags(input.running.tags, tags))
+            return runningArn;
+        // A registered source deployed as it is needs no new revision of its own.
+        if (sourceArn !== undefined && (0,task_definition_compare/* sameTaskDefinition */.J)(base, rendered))
+            return sourceArn;
+        return undefined;
+    })();
+    const desiredCountChanges = input.desiredCount !== undefined && input.desiredCount !== input.currentDesiredCount;
+    return {
+        containerNames,
+        rendered,
+        tags,
+        diff: diffTaskDefinitions(runningDoc, rendered),
+        registerNeeded: target === undefined,
+        targetArn: target,
+        updateNeeded: target === undefined || target !== runningArn || desiredCountChanges || input.forceNewDeployment,
+        before: sizeOf(input.running.taskDefinition, containerNames[0]),
+        after: sizeOf(rendered, containerNames[0]),
+    };
+}
+/**
+ * The family's latest ACTIVE revision when it is exactly what was rendered (same definition,
+ * same tags): an earlier run registered it and stopped before updating the service, or a
+ * parallel job registered the same thing. Deploying it beats registering an identical twin.
+ */
+function reusableRevision(rendered, tags, latest) {
+    if (latest === undefined || latest.taskDefinition['status'] === 'INACTIVE')
+        return undefined;
+    if (!(0,task_definition_compare/* sameTaskDefinition */.J)((0,task_definition/* toRegisterable */.Hj)(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags))
+        return undefined;
+    return arnOf(latest.taskDefinition);
+}
+function arnOf(td) {
+    const arn = td['taskDefinitionArn'];
+    return typeof arn === 'string' ? arn : undefined;
+}
+function sameTags(a, b) {
+    const key = (tags) => JSON.stringify([...tags].sort((x, y) => x.key.localeCompare(y.key)));
+    return key(a) === key(b);
+}
+function sizeOf(td, containerName) {
+    const containers = (0,plan_containers/* containersOf */.Mz)(td);
+    const container = containerName ? containers.find((c) => c['name'] === containerName) : containers.length === 1 ? containers[0] : undefined;
+    const str = (v) => (v === undefined || v === null ? undefined : String(v));
+    return { cpu: str(td['cpu']), memory: str(td['memory']), image: str(container?.['image']) };
+}
+/**
+ * Decides, for a plan that changes nothing, whether the service really is done: a re-run
+ * follows a deployment of the target still in progress, and refuses to call a failed
+ * one that stayed failed "unchanged".
+ */
+function decideStanding(service, runningArn, name) {
+    const inProgress = (0,ecs_rollout/* deploymentInProgress */.ij)(service, runningArn);
+    if (inProgress?.id !== undefined) {
+        // The service's current record is that deployment's (it is still PRIMARY and in progress).
+        const recordArn = service.currentServiceDeployment;
+        return { kind: 'in-progress', deployment: { ...inProgress, id: inProgress.id }, ...(recordArn === undefined ? {} : { recordArn }) };
+    }
+    const failedBefore = (0,ecs_rollout/* deploymentFailed */.Lu)(service, runningArn);
+    if (failedBefore?.id === undefined)
+        return { kind: 'unchanged' };
+    const failure = (0,verdict/* failed */.gz)('refused', `Service '${name}' is set to ${(0,aws_names/* taskDefinitionLabel */.$7)(runningArn)}, but its deployment ${failedBefore.id} of it FAILED (${failedBefore.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause, then set '${names/* Input */.pd.forceNewDeployment}: true' to roll it out again.`);
+    return { kind: 'failed', deployment: { ...failedBefore, id: failedBefore.id }, failure };
+}
+/**
+ * With only one of cpu / memory given, the other stays as the task definition has it; when
+ * that is what Fargate refuses, say which input to add (the line before gives the values).
+ */
+function missingPartner(overrides, problems) {
+    const only = overrides.cpu !== undefined && overrides.memory === undefined ? 'cpu' : overrides.memory !== undefined && overrides.cpu === undefined ? 'memory' : undefined;
+    if (only === undefined)
+        return [];
+    const partner = only === 'cpu' ? 'memory' : 'cpu';
+    if (!problems.some((p) => p.includes('is not valid with cpu')))
+        return [];
+    return [`Set input '${partner}' as well: with input '${only}' alone the task definition's ${partner} is kept, and Fargate does not accept it with that ${only}.`];
+}
+
+
+/***/ }),
+
+/***/ 4390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lu: () => (/* binding */ deploymentFailed),
+/* harmony export */   ij: () => (/* binding */ deploymentInProgress),
+/* harmony export */   s3: () => (/* binding */ classifyRollout),
+/* harmony export */   sg: () => (/* binding */ primaryDeployment)
+/* harmony export */ });
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8983);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7282);
+
+
+function primaryDeployment(service) {
+    return service.deployments?.find((d) => d.status === 'PRIMARY');
+}
+/**
+ * The PRIMARY deployment still rolling out `taskDefinition` (ARN or family:revision), if
+ * any. When the service already runs the target, this is a deployment an earlier run
+ * started (and was killed while waiting for): a re-run follows it instead of starting another.
+ */
+function deploymentInProgress(service, taskDefinition) {
+    const primary = primaryDeployment(service);
+    if (primary?.id === undefined || primary.rolloutState !== 'IN_PROGRESS')
+        return undefined;
+    return (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition) === (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(taskDefinition) ? primary : undefined;
+}
+/**
+ * The PRIMARY deployment of `taskDefinition` when its rollout FAILED and nothing rolled it
+ * back (no circuit-breaker rollback): the service "runs" the target on paper, but it never
+ * came up. A re-run must not call that unchanged.
+ */
+function deploymentFailed(service, taskDefinition) {
+    const primary = primaryDeployment(service);
+    if (primary?.id === undefined || primary.rolloutState !== 'FAILED')
+        return undefined;
+    return (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition) === (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(taskDefinition) ? primary : undefined;
+}
+/**
+ * Judges one DescribeServices snapshot. Unlike the SDK's ServicesStable waiter, success
+ * needs *our* deployment to be completed and alone, so a finished rollback is a failure.
+ */
+function classifyRollout(input) {
+    const { service, deploymentId, maxFailedTasks } = input;
+    if (service === undefined) {
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('service-inactive', `service '${input.where.service}' disappeared from cluster '${input.where.cluster}' while deploying`);
+    }
+    const name = `service '${serviceLabel(service)}'`;
+    // Undefined status is tolerated: some emulators leave it out.
+    if (service.status !== undefined && service.status !== 'ACTIVE') {
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('service-inactive', `${name} is ${service.status}: it was deleted or is being deleted, so deployment ${deploymentId} cannot complete`);
+    }
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === deploymentId);
+    const primary = primaryDeployment(service);
+    const primaryIsOther = primary !== undefined && primary.id !== deploymentId;
+    if (ours === undefined) {
+        const now = primary === undefined
+            ? 'no deployment is PRIMARY now'
+            : `ECS now runs ${deploymentLabel(primary)}, probably a rollback`;
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('replaced', `deployment ${deploymentId} is gone from ${name}; ${now}`);
+    }
+    if (ours.rolloutState === 'FAILED') {
+        const why = ours.rolloutStateReason?.trim() || 'ECS gave no reason';
+        const rollback = primaryIsOther && primary !== undefined
+            ? `; ECS is rolling back to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition)} (${primary.id ?? 'unknown id'})`
+            : '';
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('rollout-failed', `deployment ${deploymentId} of ${name} failed: ${why}${rollback}`);
+    }
+    if (ours.status !== 'PRIMARY') {
+        const now = primary === undefined
+            ? 'no deployment is PRIMARY now'
+            : `ECS now runs ${deploymentLabel(primary)}, a rollback or a newer deployment`;
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('replaced', `deployment ${deploymentId} of ${name} is no longer the primary one (status ${ours.status ?? 'unknown'}); ${now}`);
+    }
+    const failedTasks = ours.failedTasks ?? 0;
+    if (maxFailedTasks > 0 && failedTasks >= maxFailedTasks) {
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('too-many-failed-tasks', `${failedTasks} ${failedTasks === 1 ? 'task' : 'tasks'} of deployment ${deploymentId} failed (max-failed-tasks is ${maxFailedTasks})`);
+    }
+    // An older deployment still draining means old tasks still serve traffic: not done yet.
+    const alone = deployments.length === 1;
+    if (alone && isRolledOut(ours))
+        return { state: 'succeeded' };
+    return { state: 'pending' };
+}
+function isRolledOut(deployment) {
+    if (deployment.rolloutState !== undefined)
+        return deployment.rolloutState === 'COMPLETED';
+    // No rolloutState (other deployment controllers, emulators): fall back to the counts.
+    const running = deployment.runningCount ?? 0;
+    const desired = deployment.desiredCount ?? 0;
+    const pending = deployment.pendingCount ?? 0;
+    return running >= desired && pending === 0;
+}
+function deploymentLabel(deployment) {
+    return `${deployment.id ?? 'an unknown deployment'} (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(deployment.taskDefinition)})`;
+}
+function serviceLabel(service) {
+    return service.serviceName ?? service.serviceArn ?? 'unknown';
+}
+
+
+/***/ }),
+
+/***/ 3583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sh: () => (/* binding */ sharedRegistrations),
+/* harmony export */   cS: () => (/* binding */ batchesOf),
+/* harmony export */   gw: () => (/* binding */ MAX_SERVICES),
+/* harmony export */   jq: () => (/* binding */ serviceKey),
+/* harmony export */   pl: () => (/* binding */ combineServiceVerdicts),
+/* harmony export */   rP: () => (/* binding */ DESCRIBE_SERVICES_LIMIT),
+/* harmony export */   zQ: () => (/* binding */ registrationDelayMs)
+/* harmony export */ });
+/* unused harmony export REGISTRATION_RATE */
+/* harmony import */ var _ecs_deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5075);
+/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4452);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7282);
+// Several services in one step: the limits, which renderings are the same registration,
+// when each registration may go, and the one verdict of them all. Pure.
+
+
+
+/** Services one step deploys at most (each costs a follower, a record poll and maybe a registration). */
+const MAX_SERVICES = 50;
+/** DescribeServices takes at most this many services per call. */
+const DESCRIBE_SERVICES_LIMIT = 10;
+/** ECS's RegisterTaskDefinition rate: a burst of about 20, then about 1 per second. */
+const REGISTRATION_RATE = { burst: 20, perSecondMs: 1000 };
+/** A service's name whether given as a name or an ARN (`arn:…:service/cluster/name`). */
+function serviceKey(nameOrArn) {
+    return nameOrArn.slice(nameOrArn.lastIndexOf('/') + 1);
+}
+/** `items` in consecutive groups of at most `size`. */
+function batchesOf(items, size) {
+    const batches = [];
+    for (let at = 0; at < items.length; at += size)
+        batches.push(items.slice(at, at + size));
+    return batches;
+}
+/** How long the `index`-th registration of the step waits before it is sent, to stay within ECS's rate. */
+function registrationDelayMs(index, rate = REGISTRATION_RATE) {
+    return index < rate.burst ? 0 : (index - rate.burst + 1) * rate.perSecondMs;
+}
+/**
+ * For each rendering (undefined: needs no registration), the index of the first one that
+ * is exactly the same definition with the same tags: services sharing a family and
+ * rendering to the same definition register it once.
+ */
+function sharedRegistrations(renderings) {
+    return renderings.map((mine, index) => {
+        if (mine === undefined)
+            return undefined;
+        const first = renderings.findIndex((other) => other !== undefined && (0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_1__/* .sameTaskDefinition */ .J)(other.rendered, mine.rendered) && (0,_ecs_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .sameTags */ .Iu)(other.tags, mine.tags));
+        return first === -1 ? index : first;
+    });
+}
+/**
+ * One verdict for the ecs mode from each service's own: a failure when any failed, naming
+ * each failed service; otherwise the most telling success (planned, started, succeeded,
+ * then unchanged). One service: its verdict, unchanged.
+ */
+function combineServiceVerdicts(results) {
+    const [only] = results;
+    if (results.length === 1 && only !== undefined)
+        return only.verdict;
+    const failures = results.flatMap((r) => ((0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailure */ .N6)(r.verdict) ? [{ service: r.service, failure: r.verdict }] : []));
+    const [first] = failures;
+    if (first !== undefined) {
+        const of = `${failures.length} of ${results.length} services`;
+        if (failures.length === 1)
+            return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .failed */ .gz)(first.failure.kind, `Service '${first.service}' failed (${of}): ${first.failure.reason}`, first.failure.details);
+        const details = failures.flatMap(({ service, failure }) => [`'${service}': ${failure.reason}`, ...failure.details.map((d) => `'${service}':   ${d}`)]);
+        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .failed */ .gz)(first.failure.kind, `${of} failed: ${failures.map((f) => `'${f.service}'`).join(', ')}.`, details);
+    }
+    const states = new Set(results.map((r) => r.verdict.state));
+    for (const state of ['planned', 'started', 'succeeded'])
+        if (states.has(state))
+            return { state };
+    return { state: 'unchanged' };
+}
+
+
+/***/ }),
+
 /***/ 1177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34675,6 +35267,130 @@ function hasReached(stage, target, strategy) {
 
 /***/ }),
 
+/***/ 4452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ canonicalTaskDefinition),
+/* harmony export */   J: () => (/* binding */ sameTaskDefinition)
+/* harmony export */ });
+/* harmony import */ var _fargate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1177);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2877);
+/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7222);
+// Comparing task definitions as ECS holds them, so a deploy that changes nothing registers
+// nothing. Pure.
+
+
+
+const DESCRIBE_ONLY = new Set(_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .DESCRIBE_ONLY_FIELDS */ .n7);
+/** True when registering `b` would give what `a` already is. */
+function sameTaskDefinition(a, b) {
+    return JSON.stringify(canonicalTaskDefinition(a)) === JSON.stringify(canonicalTaskDefinition(b));
+}
+/**
+ * The task definition as ECS would hold it, for comparing: describe-only fields dropped,
+ * keys sorted, absent/null/empty values removed (describe returns `portMappings: []` and
+ * the like for unset fields), ECS defaults removed (container `cpu: 0`, `essential: true`,
+ * port mapping `protocol: tcp`), task cpu/memory as unit strings, environment and secrets
+ * sorted by name. Container order is kept: it is part of the definition.
+ */
+function canonicalTaskDefinition(td) {
+    const result = {};
+    for (const key of Object.keys(td).sort()) {
+        if (DESCRIBE_ONLY.has(key))
+            continue;
+        const value = td[key];
+        let canonical;
+        if (key === 'cpu')
+            canonical = canonicalSize(value, _fargate_js__WEBPACK_IMPORTED_MODULE_0__/* .tryParseCpu */ .P5);
+        else if (key === 'memory')
+            canonical = canonicalSize(value, _fargate_js__WEBPACK_IMPORTED_MODULE_0__/* .tryParseMemory */ .cI);
+        else if (key === 'containerDefinitions' && Array.isArray(value))
+            canonical = emptyToAbsent(value.map(canonicalContainer));
+        else
+            canonical = canonicalValue(value);
+        if (canonical !== undefined)
+            result[key] = canonical;
+    }
+    return result;
+}
+function canonicalContainer(container) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(container))
+        return canonicalValue(container) ?? null;
+    const result = {};
+    for (const key of Object.keys(container).sort()) {
+        const value = container[key];
+        if (key === 'cpu' && (value === 0 || value === '0'))
+            continue;
+        if (key === 'essential' && value === true)
+            continue;
+        let canonical;
+        if ((key === 'environment' || key === 'secrets') && Array.isArray(value)) {
+            canonical = emptyToAbsent(sortByName(value.map((entry) => canonicalValue(entry) ?? null)));
+        }
+        else if (key === 'portMappings' && Array.isArray(value)) {
+            canonical = emptyToAbsent(value.map(canonicalPortMapping));
+        }
+        else {
+            canonical = canonicalValue(value);
+        }
+        if (canonical !== undefined)
+            result[key] = canonical;
+    }
+    return result;
+}
+function canonicalPortMapping(mapping) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(mapping) || mapping['protocol'] !== 'tcp')
+        return canonicalValue(mapping) ?? null;
+    const { protocol: _tcpIsTheDefault, ...rest } = mapping;
+    return canonicalValue(rest) ?? null;
+}
+/** Sorted keys, no absent values; undefined when nothing is left. */
+function canonicalValue(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (Array.isArray(value)) {
+        // Elements keep their place: an empty element still occupies a position.
+        return emptyToAbsent(value.map((element) => canonicalValue(element) ?? null));
+    }
+    if ((0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(value)) {
+        const result = {};
+        for (const key of Object.keys(value).sort()) {
+            const canonical = canonicalValue(value[key]);
+            if (canonical !== undefined)
+                result[key] = canonical;
+        }
+        return Object.keys(result).length === 0 ? undefined : result;
+    }
+    return value;
+}
+function canonicalSize(value, parse) {
+    if (value === null || value === undefined)
+        return undefined;
+    const raw = String(value);
+    if (raw.trim() === '')
+        return undefined;
+    // ECS stores '1 vCPU' as '1024' and '2 GB' as '2048'; unparseable values compare as given.
+    return parse(raw) ?? raw;
+}
+function sortByName(entries) {
+    const nameOf = (entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) && typeof entry['name'] === 'string' ? entry['name'] : undefined;
+    const named = entries.filter((entry) => nameOf(entry) !== undefined);
+    const unnamed = entries.filter((entry) => nameOf(entry) === undefined);
+    named.sort((x, y) => {
+        const a = nameOf(x) ?? '';
+        const b = nameOf(y) ?? '';
+        return a < b ? -1 : a > b ? 1 : 0;
+    });
+    return [...named, ...unnamed];
+}
+function emptyToAbsent(values) {
+    return values.length === 0 ? undefined : values;
+}
+
+
+/***/ }),
+
 /***/ 7222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34737,19 +35453,14 @@ function toRegisterable(taskDefinition) {
 /** A new task definition with the overrides applied; `base` is left as it was. */
 function renderTaskDefinition(base, overrides) {
     const result = structuredClone(base);
-    const touchesContainer = overrides.containerName !== undefined || overrides.image !== undefined || overrides.environment !== undefined;
-    if (touchesContainer) {
-        const { containerName: name } = (0,_containers_js__WEBPACK_IMPORTED_MODULE_1__/* .selectContainer */ .e6)(base, {
-            ...(overrides.containerName === undefined ? {} : { containerName: overrides.containerName }),
-            ...(overrides.image === undefined ? {} : { imageRepository: overrides.image }),
-        });
+    for (const name of targetContainers(base, overrides)) {
         const container = (0,_containers_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(result).find((candidate) => candidate['name'] === name);
-        if (container !== undefined) {
-            if (overrides.image !== undefined)
-                container['image'] = overrides.image;
-            if (overrides.environment !== undefined) {
-                container['environment'] = mergeEnvironment(container['environment'], overrides.environment);
-            }
+        if (container === undefined)
+            continue;
+        if (overrides.image !== undefined)
+            container['image'] = overrides.image;
+        if (overrides.environment !== undefined) {
+            container['environment'] = mergeEnvironment(container['environment'], overrides.environment);
         }
     }
     if (overrides.cpu !== undefined)
@@ -34757,6 +35468,20 @@ function renderTaskDefinition(base, overrides) {
     if (overrides.memory !== undefined)
         result['memory'] = overrides.memory;
     return result;
+}
+/** The containers the image and environment go to: each one named (checked), else the one selectContainer picks. */
+function targetContainers(base, overrides) {
+    if (overrides.containerNames !== undefined && overrides.containerNames.length > 0) {
+        return overrides.containerNames.map((containerName) => (0,_containers_js__WEBPACK_IMPORTED_MODULE_1__/* .selectContainer */ .e6)(base, { containerName }).containerName);
+    }
+    const touchesContainer = overrides.containerName !== undefined || overrides.image !== undefined || overrides.environment !== undefined;
+    if (!touchesContainer)
+        return [];
+    const { containerName } = (0,_containers_js__WEBPACK_IMPORTED_MODULE_1__/* .selectContainer */ .e6)(base, {
+        ...(overrides.containerName === undefined ? {} : { containerName: overrides.containerName }),
+        ...(overrides.image === undefined ? {} : { imageRepository: overrides.image }),
+    });
+    return [containerName];
 }
 /** Set-or-replace by name: existing entries keep their place, new ones go at the end. */
 function mergeEnvironment(existing, overrides) {

@@ -28374,10 +28374,10 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FS: () => (/* binding */ parseRollbackState),
+/* harmony export */   Ik: () => (/* binding */ parseRollbackStates),
 /* harmony export */   by: () => (/* binding */ ROLLBACK_STATE)
 /* harmony export */ });
-/* unused harmony exports watchCancellation, rollbackState */
+/* unused harmony exports watchCancellation, rollbackState, parseRollbackState */
 // Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
 // kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
 // within that window; the post step (src/post.ts) follows it with the state saved here.
@@ -28401,29 +28401,67 @@ function watchCancellation(log, target = process) {
         },
     };
 }
+/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
 function rollbackState(outcome, settings) {
-    const rollback = outcome.ecs?.rollback;
-    if (rollback?.verdict.state !== 'started' || rollback.follow === undefined || settings.ecs === undefined)
+    const ecs = settings.ecs;
+    if (ecs === undefined)
         return undefined;
-    const state = {
-        region: settings.region,
-        ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
-        cluster: settings.ecs.cluster,
-        service: settings.ecs.service,
-        ...rollback.follow,
-        ...(rollback.to === undefined ? {} : { to: rollback.to }),
-        intervalMs: settings.ecs.wait.intervalMs,
-        timeoutMs: settings.ecs.wait.timeoutMs,
-    };
-    return JSON.stringify(state);
+    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
+        const rollback = result.rollback;
+        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
+            return [];
+        return [
+            {
+                region: settings.region,
+                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                cluster: result.cluster,
+                service: result.service,
+                ...rollback.follow,
+                ...(rollback.to === undefined ? {} : { to: rollback.to }),
+                intervalMs: ecs.wait.intervalMs,
+                timeoutMs: ecs.wait.timeoutMs,
+            },
+        ];
+    });
+    if (states.length === 0)
+        return undefined;
+    return JSON.stringify(states.length === 1 ? states[0] : states);
 }
 function parseRollbackState(raw) {
+    return parseRollbackStates(raw)[0];
+}
+/** Every started rollback the main step saved (an object for one, a list for several). */
+function parseRollbackStates(raw) {
     if (raw.trim() === '')
-        return undefined;
+        return [];
     const value = JSON.parse(raw);
-    if (typeof value.region !== 'string' || typeof value.cluster !== 'string' || typeof value.service !== 'string')
-        return undefined;
-    return { intervalMs: 3000, timeoutMs: 240_000, ...value };
+    const entries = Array.isArray(value) ? value : [value];
+    return entries.flatMap((entry) => {
+        const state = entry;
+        if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string')
+            return [];
+        return [{ intervalMs: 3000, timeoutMs: 240_000, ...state }];
+    });
+}
+
+
+/***/ }),
+
+/***/ 2421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ withPrefix)
+/* harmony export */ });
+/** A logger whose every line starts with `prefix`: for work that runs side by side. */
+function withPrefix(log, prefix) {
+    // Each line of a multi-line message, so a continuation line still says whose it is.
+    const prefixed = (message) => prefix + message.split(/\r\n|\r|\n/).join(`\n${prefix}`);
+    return {
+        info: (message) => log.info(prefixed(message)),
+        warning: (message) => log.warning(prefixed(message)),
+        debug: (message) => log.debug(prefixed(message)),
+    };
 }
 
 
@@ -28533,6 +28571,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(833);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _runner_writer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1387);
 // The action's post step (action.yml `runs.post`, `post-if: always()`): after a job was
@@ -28541,31 +28580,38 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 // The runner gives steps that run after a cancellation 5 minutes in all.
 const POST_BUDGET_MS = 4 * 60_000;
 async function post() {
     const io = (0,_runner_writer_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIo */ .N)();
-    const state = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRollbackState */ .FS)(io.getState?.(_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLBACK_STATE */ .by) ?? '');
+    const states = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRollbackStates */ .Ik)(io.getState?.(_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLBACK_STATE */ .by) ?? '');
+    const [state] = states;
     if (state === undefined)
         return;
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(358)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1358))]);
+    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(117)]).then(__nccwpck_require__.bind(__nccwpck_require__, 117))]);
     const deps = {
         log: io,
         clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: () => Date.now(),
     };
-    try {
-        const line = await followRollbackAfterCancel({ ...state, timeoutMs: Math.min(state.timeoutMs, POST_BUDGET_MS) }, deps);
-        if (line.ok)
-            io.info(line.text);
-        else
-            io.setFailed(line.text);
-    }
-    catch (error) {
-        io.setFailed(`Could not follow the rollback of service '${state.service}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`);
-    }
+    // Several services' rollbacks are followed side by side, each line saying whose it is.
+    const lines = await Promise.all(states.map(async (one) => {
+        const own = states.length === 1 ? deps : { ...deps, log: (0,_deps_js__WEBPACK_IMPORTED_MODULE_3__/* .withPrefix */ .F)(io, `[${one.service}] `) };
+        try {
+            return await followRollbackAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
+        }
+        catch (error) {
+            return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}` };
+        }
+    }));
+    for (const line of lines.filter((l) => l.ok))
+        io.info(line.text);
+    const failed = lines.filter((l) => !l.ok).map((l) => l.text);
+    if (failed.length > 0)
+        io.setFailed(failed.join('\n'));
 }
 await post();
 

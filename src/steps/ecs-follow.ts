@@ -82,7 +82,7 @@ export async function followDeployments(followers: readonly Follower[], deps: St
         check: async () => {
           const pending = watches.filter((w) => w.verdict === undefined);
           const answers = await describeAll(pending, deps);
-          await Promise.all(pending.map((w) => w.judge(answers.get(w))));
+          await Promise.all(pending.map((w) => judgeAlone(w, answers.get(w), single)));
           const still = watches.filter((w) => w.verdict === undefined);
           if (still.length === 0) return { done: true, value: undefined };
           const state = single ? (still[0]?.state ?? '') : still.map((w) => `${w.options.service}: ${w.state ?? ''}`).join('; ');
@@ -98,6 +98,20 @@ export async function followDeployments(followers: readonly Follower[], deps: St
     await Promise.all(watches.filter((w) => w.verdict === undefined).map((w) => w.fail(single ? error : retold(error, w, elapsed))));
   }
   return Promise.all(watches.map((w) => w.finish()));
+}
+
+/**
+ * One service's judging. With several, AWS failing for one of them (its ListTasks, its
+ * record) ends that service's wait only; the others carry on. Alone, the error ends the
+ * loop, as it always did.
+ */
+async function judgeAlone(w: DeploymentWatch, service: Service | undefined, single: boolean): Promise<void> {
+  try {
+    await w.judge(service);
+  } catch (error) {
+    if (single) throw error;
+    await w.fail(error);
+  }
 }
 
 /** One DescribeServices per cluster and batch of 10 for the watches still pending. */

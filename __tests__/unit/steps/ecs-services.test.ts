@@ -160,6 +160,19 @@ describe('applyEcsServices with several services', () => {
     expect(f.messages('warning').every((l) => l.startsWith('[worker] '))).toBe(true);
   });
 
+  it('ends only the wait of the service whose own calls fail (its ListTasks), the other deploys', async () => {
+    const f = fleet([web(), worker(crashLoops('worker'))]);
+    f.mock.on(ListTasksCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }));
+
+    const result = await deploy(f, ['web', 'worker'], { maxFailedTasks: 3 });
+
+    expect(result.services.map((s) => [s.service, s.verdict.state])).toEqual([
+      ['web', 'succeeded'],
+      ['worker', 'failed'],
+    ]);
+    expect(failureText(result.verdict)).toMatch(/^Service 'worker' failed \(1 of 2 services\): .*ListTasks/);
+  });
+
   it('registers once for services that share a family and render the same definition, and points both at it', async () => {
     const f = fleet([web(), { ...web(completesOnPoll(1, 'web-canary')), name: 'web-canary' }]);
 

@@ -1,0 +1,905 @@
+export const id = 622;
+export const ids = [622];
+export const modules = {
+
+/***/ 6592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Jv: () => (/* binding */ describeService),
+  MH: () => (/* binding */ describeServiceDeployment),
+  XG: () => (/* binding */ describeServiceRevisions),
+  Ge: () => (/* binding */ describeServices),
+  oh: () => (/* binding */ describeTaskDefinition),
+  yz: () => (/* binding */ describeTasks),
+  dh: () => (/* binding */ describeTasksWithTags),
+  fc: () => (/* binding */ listRunningTasks),
+  C0: () => (/* binding */ listServiceDeployments),
+  em: () => (/* binding */ listStoppedTasks),
+  eQ: () => (/* binding */ registerTaskDefinition),
+  ZZ: () => (/* binding */ runTask),
+  dD: () => (/* binding */ stopServiceDeployment),
+  S8: () => (/* binding */ stopTask),
+  bU: () => (/* binding */ updateService)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/plan/json.ts
+var json = __webpack_require__(2877);
+;// CONCATENATED MODULE: ./src/aws/raw-json.ts
+
+function stackOf(command) {
+    return command.middlewareStack;
+}
+/** Captures the parsed JSON body of the command's response; read it after `send`. */
+function captureRawResponse(command) {
+    let captured;
+    stackOf(command).add((next) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        const bytes = await readBody(response.body);
+        // Hand the deserializer a body it can read again.
+        response.body = bytes;
+        captured = bytes.length > 0 ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;
+        return result;
+    }, 
+    // Low priority in the deserialize step runs inside the SDK's deserializer, so it sees
+    // the raw HTTP response before the deserializer consumes it.
+    { step: 'deserialize', priority: 'low', name: 'imageDeployCaptureRawResponse' });
+    return { json: () => captured };
+}
+/** Adds to the serialized JSON request every member of `raw` that the SDK left out. */
+function sendUnknownMembers(command, raw) {
+    stackOf(command).add((next) => async (args) => {
+        const request = args.request;
+        if (request && request.body !== undefined) {
+            const text = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
+            const body = JSON.parse(text);
+            const merged = fillMissing(body, raw);
+            request.body = JSON.stringify(merged);
+            // Content length is computed after this middleware (high priority runs first).
+            delete request.headers['content-length'];
+            delete request.headers['Content-Length'];
+        }
+        return next(args);
+    }, { step: 'build', priority: 'high', name: 'imageDeploySendUnknownMembers' });
+}
+/**
+ * Returns `target` with every member of `source` that `target` lacks, recursively through
+ * objects and through arrays of equal length (container definitions keep their order).
+ */
+function fillMissing(target, source) {
+    if (Array.isArray(target) && Array.isArray(source) && target.length === source.length) {
+        return target.map((item, i) => fillMissing(item, source[i]));
+    }
+    if ((0,json/* isRecord */.u)(target) && (0,json/* isRecord */.u)(source)) {
+        const result = { ...target };
+        for (const [key, value] of Object.entries(source)) {
+            if (value === undefined)
+                continue;
+            result[key] = key in target ? fillMissing(target[key], value) : value;
+        }
+        return result;
+    }
+    return target;
+}
+async function readBody(body) {
+    if (body === undefined || body === null)
+        return new Uint8Array();
+    if (body instanceof Uint8Array)
+        return body;
+    if (typeof body === 'string')
+        return new TextEncoder().encode(body);
+    if (typeof body[Symbol.asyncIterator] === 'function') {
+        const chunks = [];
+        for await (const chunk of body) {
+            chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+        }
+        return Buffer.concat(chunks);
+    }
+    throw new Error('Unexpected response body type from the AWS SDK');
+}
+
+;// CONCATENATED MODULE: ./src/aws/ecs.ts
+
+
+
+/** The service, or undefined when ECS reports it MISSING. */
+async function describeService(ecs, ref) {
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeServicesCommand({ cluster: ref.cluster, services: [ref.service] }));
+        return out.services?.[0];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeServices for '${ref.service}' in cluster '${ref.cluster}'`, error);
+    }
+}
+/**
+ * Several services of one cluster in one call (DescribeServices takes up to 10): each name
+ * as given maps to its service, or to undefined when ECS reports it MISSING.
+ */
+async function describeServices(ecs, cluster, services) {
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services }));
+        const found = out.services ?? [];
+        // A name may be given as the service's name or its ARN; ECS answers with both.
+        const match = (ref) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
+        // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
+        if (services.length === 1)
+            return new Map(services.map((ref) => [ref, found[0]]));
+        return new Map(services.map((ref) => [ref, match(ref)]));
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeServices for ${services.map((s) => `'${s}'`).join(', ')} in cluster '${cluster}'`, error);
+    }
+}
+async function describeTaskDefinition(ecs, ref) {
+    const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
+    const raw = captureRawResponse(command);
+    try {
+        await ecs.send(command);
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeTaskDefinition for '${ref}'`, error);
+    }
+    const json = raw.json();
+    if (!json?.taskDefinition)
+        throw new errors/* AwsCallError */.iQ(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
+    return { taskDefinition: json.taskDefinition, tags: json.tags ?? [] };
+}
+/** Registers the definition with every member it has, and returns the new revision's ARN. */
+async function registerTaskDefinition(ecs, taskDefinition, tags) {
+    const raw = { ...taskDefinition, ...(tags.length > 0 ? { tags } : {}) };
+    const command = new dist_cjs.RegisterTaskDefinitionCommand(raw);
+    sendUnknownMembers(command, raw);
+    try {
+        const out = await ecs.send(command);
+        const arn = out.taskDefinition?.taskDefinitionArn;
+        if (!arn)
+            throw new Error('the response had no taskDefinitionArn');
+        return arn;
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`RegisterTaskDefinition for family '${String(taskDefinition['family'])}'`, error);
+    }
+}
+async function updateService(ecs, update) {
+    return (0,errors/* asked */.NZ)(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.UpdateServiceCommand({
+            cluster: update.cluster,
+            service: update.service,
+            taskDefinition: update.taskDefinition,
+            forceNewDeployment: update.forceNewDeployment,
+            ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
+            ...(update.propagateTags === undefined ? {} : { propagateTags: update.propagateTags }),
+            ...(update.enableEcsManagedTags === undefined ? {} : { enableECSManagedTags: update.enableEcsManagedTags }),
+        }));
+        return (0,errors/* required */.mw)(out.service, 'service');
+    });
+}
+/** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
+async function listStoppedTasks(ecs, cluster, startedBy) {
+    try {
+        const out = await ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy, desiredStatus: 'STOPPED' }));
+        return out.taskArns ?? [];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`ListTasks started by '${startedBy}' in cluster '${cluster}'`, error);
+    }
+}
+const DESCRIBE_TASKS_LIMIT = 100;
+async function describeTasks(ecs, cluster, taskArns) {
+    if (taskArns.length === 0)
+        return [];
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT) }));
+        return out.tasks ?? [];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeTasks in cluster '${cluster}'`, error);
+    }
+}
+/** Starts one task; ECS answers placement problems as `failures`, not as an error. */
+async function runTask(ecs, request) {
+    try {
+        const out = await ecs.send(new dist_cjs.RunTaskCommand(request));
+        return { ...(out.tasks?.[0] === undefined ? {} : { task: out.tasks[0] }), failures: out.failures ?? [] };
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`RunTask for '${String(request.taskDefinition)}' in cluster '${String(request.cluster)}'`, error);
+    }
+}
+/** The service's deployment records created at or after `since`, newest first (one page). */
+async function listServiceDeployments(ecs, ref, since) {
+    try {
+        const out = await ecs.send(new dist_cjs.ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
+        return out.serviceDeployments ?? [];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`ListServiceDeployments for '${ref.service}' in cluster '${ref.cluster}'`, error);
+    }
+}
+/** One deployment record, or undefined when ECS does not know it (yet). */
+async function describeServiceDeployment(ecs, arn) {
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }));
+        return out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn) ?? out.serviceDeployments?.[0];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeServiceDeployments for '${arn}'`, error);
+    }
+}
+/**
+ * Service revisions (what each deployment targets: its task definition), up to 20 per call
+ * as the API allows; revisions ECS does not know are left out.
+ */
+async function describeServiceRevisions(ecs, arns) {
+    if (arns.length === 0)
+        return [];
+    try {
+        const out = await ecs.send(new dist_cjs.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
+        return out.serviceRevisions ?? [];
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`DescribeServiceRevisions for ${arns.length} revision(s)`, error);
+    }
+}
+/** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
+async function stopServiceDeployment(ecs, arn, stopType) {
+    try {
+        await ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
+    }
+    catch (error) {
+        throw new errors/* AwsCallError */.iQ(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
+    }
+}
+/**
+ * One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. The
+ * ListTasks reference says startedBy "must be the only filter that you use"; RUNNING is
+ * what ListTasks lists when no desiredStatus is given, so none is sent.
+ */
+async function listRunningTasks(ecs, cluster, startedBy, nextToken) {
+    return (0,errors/* asked */.NZ)(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
+        return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
+    });
+}
+/** The tasks with their tags (`include: ['TAGS']`), at most 100 per call. */
+async function describeTasksWithTags(ecs, cluster, taskArns) {
+    if (taskArns.length === 0)
+        return [];
+    return (0,errors/* asked */.NZ)(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
+        return out.tasks ?? [];
+    });
+}
+/** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
+async function stopTask(ecs, cluster, taskArn, reason) {
+    return (0,errors/* asked */.NZ)(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new dist_cjs.StopTaskCommand({ cluster, task: taskArn, reason }));
+        return out.task;
+    });
+}
+
+
+/***/ }),
+
+/***/ 8316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L8: () => (/* binding */ rolloutProgressLine),
+/* harmony export */   M5: () => (/* binding */ summarizeTaskFailures),
+/* harmony export */   Pu: () => (/* binding */ serviceEventKey),
+/* harmony export */   bt: () => (/* binding */ newServiceEvents),
+/* harmony export */   jy: () => (/* binding */ formatServiceEvent),
+/* harmony export */   us: () => (/* binding */ describeStoppedTask)
+/* harmony export */ });
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8983);
+// What a person reads while a deployment rolls out: progress lines, service events,
+// stopped tasks. Pure: the steps print what these return.
+
+/** e.g. `new web:5 (ecs-svc/2) IN_PROGRESS running 1/2 pending 1 failed 0 | old web:4 running 2/2` */
+function rolloutProgressLine(service, deploymentId) {
+    const { ours, others } = viewDeployments(service, deploymentId);
+    const head = ours === undefined
+        ? `new (${deploymentId}) gone from the service`
+        : [
+            `new ${ours.taskDefinition} (${ours.id})`,
+            ours.rolloutState,
+            `running ${ours.running}/${ours.desired}`,
+            `pending ${ours.pending}`,
+            `failed ${ours.failed}`,
+        ]
+            .filter((part) => part !== undefined)
+            .join(' ');
+    const tail = others.map((d) => {
+        const pending = d.pending > 0 ? ` pending ${d.pending}` : '';
+        return `${d.role} ${d.taskDefinition} running ${d.running}/${d.desired}${pending}`;
+    });
+    return [head, ...tail].join(' | ');
+}
+function viewDeployments(service, deploymentId) {
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === deploymentId);
+    return {
+        ours: ours === undefined ? undefined : viewDeployment(ours, 'new'),
+        others: deployments
+            .filter((d) => d !== ours)
+            // Another PRIMARY is not "old": it is a rollback or someone else's newer deploy.
+            .map((d) => viewDeployment(d, d.status === 'PRIMARY' ? 'primary' : 'old')),
+    };
+}
+function viewDeployment(d, role) {
+    return {
+        role,
+        taskDefinition: (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(d.taskDefinition),
+        id: d.id ?? 'unknown id',
+        rolloutState: d.rolloutState,
+        running: d.runningCount ?? 0,
+        desired: d.desiredCount ?? 0,
+        pending: d.pendingCount ?? 0,
+        failed: d.failedTasks ?? 0,
+    };
+}
+/**
+ * Identity used to remember which events were printed. ECS always sends an id; the
+ * fallback keeps emulators without ids from repeating the same event on every poll.
+ */
+function serviceEventKey(event) {
+    return event.id ?? `${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`;
+}
+/** Events since `since` not yet seen, oldest first (ECS lists newest first). */
+function newServiceEvents(events, since, seen) {
+    const fresh = (events ?? []).filter((e) => e.createdAt !== undefined && e.createdAt.getTime() >= since.getTime() && !seen.has(serviceEventKey(e)));
+    // Reverse first so events with equal timestamps also come out oldest first.
+    return fresh.reverse().sort((a, b) => time(a.createdAt) - time(b.createdAt));
+}
+function formatServiceEvent(event) {
+    const text = `event: ${event.message ?? '(no message)'}`;
+    return event.createdAt === undefined ? text : `${event.createdAt.toISOString()} ${text}`;
+}
+/** `task <id> stopped (<stopCode>): <stoppedReason>`, then one line per telling container. */
+function describeStoppedTask(task, options = {}) {
+    const code = task.stopCode === undefined ? '' : ` (${task.stopCode})`;
+    const reason = task.stoppedReason?.trim() || 'no stop reason given';
+    const head = `task ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdOf */ .G6)(task.taskArn)} stopped${code}: ${reason}`;
+    const containers = (task.containers ?? [])
+        .filter((c) => !isQuietSidecar(c, options.nonEssentialContainers))
+        .map(describeContainer);
+    return [head, ...containers];
+}
+/** Newest first, at most `limit` tasks; says how many were left out. */
+function summarizeTaskFailures(tasks, limit = 5, options = {}) {
+    const newestFirst = [...tasks].sort((a, b) => time(b.stoppedAt ?? b.createdAt) - time(a.stoppedAt ?? a.createdAt));
+    const shown = newestFirst.slice(0, Math.max(0, limit));
+    const lines = shown.flatMap((t) => describeStoppedTask(t, options));
+    const rest = tasks.length - shown.length;
+    if (rest > 0)
+        lines.push(`... and ${rest} more stopped ${rest === 1 ? 'task' : 'tasks'}`);
+    return lines;
+}
+function describeContainer(container) {
+    const exit = container.exitCode === undefined ? 'no exit code' : `exit code ${container.exitCode}`;
+    const reason = container.reason?.trim();
+    return `  container ${container.name ?? '(unnamed)'}: ${exit}${reason ? ` — ${reason}` : ''}`;
+}
+// A non-essential sidecar that ended cleanly (or never reported) explains nothing.
+function isQuietSidecar(container, nonEssential) {
+    if (container.name === undefined || nonEssential?.has(container.name) !== true)
+        return false;
+    const clean = container.exitCode === undefined || container.exitCode === 0;
+    return clean && !container.reason?.trim();
+}
+function time(date) {
+    return date?.getTime() ?? 0;
+}
+
+
+/***/ }),
+
+/***/ 282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ isRollingBack),
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   OX: () => (/* binding */ visitStage),
+/* harmony export */   RU: () => (/* binding */ recordProgressLine),
+/* harmony export */   X$: () => (/* binding */ classifyServiceDeployment),
+/* harmony export */   aG: () => (/* binding */ combineVerdicts),
+/* harmony export */   gg: () => (/* binding */ pausedAt),
+/* harmony export */   h6: () => (/* binding */ decideRollback),
+/* harmony export */   pl: () => (/* binding */ rollbackOutcome)
+/* harmony export */ });
+/* unused harmony exports RECORD_STATUSES, isStoppable, causeOf, evidenceOf */
+/* harmony import */ var _service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5516);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
+// Judging ECS's own record of our deployment (a ServiceDeployment from
+// DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
+
+
+const RECORD_STATUSES = (/* unused pure expression or super */ null && ([
+    'PENDING',
+    'IN_PROGRESS',
+    'SUCCESSFUL',
+    'STOPPED',
+    'STOP_REQUESTED',
+    'ROLLBACK_REQUESTED',
+    'ROLLBACK_IN_PROGRESS',
+    'ROLLBACK_SUCCESSFUL',
+    'ROLLBACK_FAILED',
+]));
+const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
+const ROLLED_BACK = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+/** True while ECS rolls the deployment back (requested or in progress). */
+function isRollingBack(status) {
+    return status !== undefined && ROLLING_BACK.has(status);
+}
+/** True when the record will not change any more. */
+function isTerminal(status) {
+    return status === 'SUCCESSFUL' || status === 'STOPPED' || (status !== undefined && ROLLED_BACK.has(status));
+}
+/** True when StopServiceDeployment may still act on it (PENDING or IN_PROGRESS). */
+function isStoppable(status) {
+    return status === 'PENDING' || status === 'IN_PROGRESS';
+}
+/**
+ * SUCCESSFUL is success; with `wait-until` a stage, reaching that stage while the record
+ * is PENDING or IN_PROGRESS is success too. Any rollback or stop is a failure, named by
+ * what caused it (alarm, hook and stage, circuit breaker, ECS's reason) and, once known,
+ * how the rollback ended.
+ */
+function classifyServiceDeployment(snapshot) {
+    const { record, strategy, waitUntil } = snapshot;
+    const status = record.status;
+    const name = `deployment ${record.serviceDeploymentArn ?? '(unknown)'} of service '${snapshot.service}'`;
+    switch (status) {
+        case 'SUCCESSFUL':
+            return { state: 'succeeded' };
+        case 'PENDING':
+        case 'IN_PROGRESS':
+            if (waitUntil !== 'completed' && (0,_service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__/* .hasReached */ .Nl)(record.lifecycleStage, waitUntil, strategy))
+                return { state: 'succeeded' };
+            return { state: 'pending' };
+        case 'STOP_REQUESTED':
+        case 'STOPPED':
+            return failure('stopped', `${name} was stopped${atStage(record)} (${status})`, record);
+        case 'ROLLBACK_REQUESTED':
+        case 'ROLLBACK_IN_PROGRESS':
+        case 'ROLLBACK_SUCCESSFUL':
+        case 'ROLLBACK_FAILED':
+            return failure('rolled-back', `${name} was rolled back by ECS${atStage(record)}: ${causeOf(record)}; ${rollbackOutcome(record)}`, record);
+        default:
+            // No status yet (or one newer than this code): keep looking.
+            return { state: 'pending' };
+    }
+}
+function failure(kind, reason, record) {
+    return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)(kind, reason, evidenceOf(record));
+}
+function atStage(record) {
+    return record.lifecycleStage === undefined ? '' : ` at stage ${record.lifecycleStage}`;
+}
+/** What failed the deployment, most specific first. */
+function causeOf(record) {
+    const alarms = record.alarms?.triggeredAlarmNames ?? [];
+    if (alarms.length > 0)
+        return `${alarms.length === 1 ? 'alarm' : 'alarms'} ${alarms.map((a) => `'${a}'`).join(', ')} in ALARM`;
+    const hook = failedHook(record);
+    if (hook !== undefined)
+        return `lifecycle hook ${hookLabel(hook)} ${hook.status ?? 'FAILED'} at stage ${record.lifecycleStage ?? 'unknown'}`;
+    const breaker = record.deploymentCircuitBreaker;
+    if (breaker?.status === 'TRIGGERED')
+        return `the circuit breaker tripped: ${breaker.failureCount ?? '?'} of ${breaker.threshold ?? '?'} failed tasks (failureCount ${breaker.failureCount ?? '?'}, threshold ${breaker.threshold ?? '?'})`;
+    const reason = record.statusReason?.trim() || record.rollback?.reason?.trim();
+    return reason ? reason : 'ECS gave no reason';
+}
+/** How the rollback went: succeeded, failed, or still running. */
+function rollbackOutcome(record) {
+    const to = record.rollback?.serviceRevisionArn;
+    const target = to === undefined ? 'the previous revision' : to;
+    switch (record.status) {
+        case 'ROLLBACK_SUCCESSFUL':
+            return `rollback to ${target} succeeded`;
+        case 'ROLLBACK_FAILED':
+            return `rollback to ${target} FAILED: the service may run neither revision fully`;
+        default:
+            return `rollback to ${target} in progress`;
+    }
+}
+/** One line each: the alarms, hooks, circuit breaker and reasons ECS recorded. */
+function evidenceOf(record) {
+    const lines = [];
+    const alarms = record.alarms;
+    if ((alarms?.triggeredAlarmNames ?? []).length > 0) {
+        // Only those in ALARM: naming the quiet ones too would point the reader at the wrong graph.
+        lines.push(`alarms in ALARM: ${(alarms?.triggeredAlarmNames ?? []).join(', ')}`);
+    }
+    for (const hook of record.lifecycleHookDetails ?? []) {
+        if (hook.status === 'FAILED' || hook.status === 'TIMED_OUT')
+            lines.push(`lifecycle hook ${hookLabel(hook)}: ${hook.status} at stage ${record.lifecycleStage ?? 'unknown'}`);
+    }
+    const breaker = record.deploymentCircuitBreaker;
+    if (breaker !== undefined && (breaker.failureCount ?? 0) > 0) {
+        lines.push(`circuit breaker ${breaker.status ?? ''}: ${breaker.failureCount ?? 0} failed tasks, threshold ${breaker.threshold ?? '?'}`.replace('  ', ' '));
+    }
+    if (record.statusReason?.trim())
+        lines.push(`ECS: ${record.statusReason.trim()}`);
+    if (record.rollback?.reason?.trim() && record.rollback.reason.trim() !== record.statusReason?.trim())
+        lines.push(`rollback: ${record.rollback.reason.trim()}`);
+    return lines;
+}
+function failedHook(record) {
+    return (record.lifecycleHookDetails ?? []).find((h) => h.status === 'FAILED' || h.status === 'TIMED_OUT');
+}
+function hookLabel(hook) {
+    const target = hook.targetArn === undefined ? '' : ` (${hook.targetArn})`;
+    return `${hook.hookId ?? 'unknown'}${target}`;
+}
+/** The pause hook our deployment waits at, if any. */
+function pausedAt(record) {
+    return (record.lifecycleHookDetails ?? []).find((h) => h.targetType === 'PAUSE' && h.status === 'AWAITING_ACTION');
+}
+/** e.g. `BLUE_GREEN IN_PROGRESS stage PRODUCTION_TRAFFIC_SHIFT, new revision running 2/2, production traffic 10%`. */
+function recordProgressLine(record, strategy) {
+    const target = record.targetServiceRevision;
+    const parts = [`${strategy} ${record.status ?? 'UNKNOWN'}`, `stage ${record.lifecycleStage ?? '(none yet)'}`];
+    if (target?.requestedTaskCount !== undefined) {
+        const pending = (target.pendingTaskCount ?? 0) > 0 ? `, pending ${target.pendingTaskCount}` : '';
+        parts.push(`new revision running ${target.runningTaskCount ?? 0}/${target.requestedTaskCount}${pending}`);
+    }
+    const prod = target?.requestedProductionTrafficWeight;
+    if (prod !== undefined && strategy !== 'ROLLING')
+        parts.push(`production traffic ${prod}%`);
+    const test = target?.requestedTestTrafficWeight;
+    if (test !== undefined && test > 0 && strategy !== 'ROLLING')
+        parts.push(`test traffic ${test}%`);
+    const hook = pausedAt(record);
+    if (hook !== undefined) {
+        parts.push(`waiting at pause hook ${hook.hookId ?? 'unknown'} in stage ${record.lifecycleStage ?? 'unknown'}: continue it with ` +
+            `aws ecs continue-service-deployment --service-deployment-arn ${record.serviceDeploymentArn ?? '<arn>'} --hook-id ${hook.hookId ?? '<hook id>'}`);
+    }
+    return parts.join(', ');
+}
+// Failures of the action's own making: ECS did not (yet) roll anything back.
+const OWN_VERDICTS = new Set(['too-many-failed-tasks', 'timed-out', 'cancelled']);
+/**
+ * With `rollback-on-failure`, what to do about a failed verdict. Only failures ECS has not
+ * already rolled back (our own verdicts: too many failed tasks, the timeout, a cancelled
+ * job) are rolled back, with StopServiceDeployment while the record is still PENDING or
+ * IN_PROGRESS, or, without a record (no permission, no record), by pointing the service
+ * back at its previous revision.
+ */
+function decideRollback(input) {
+    if (!input.rollbackOnFailure || !OWN_VERDICTS.has(input.failure.kind))
+        return 'none';
+    if (!input.haveRecord)
+        return 'update-service';
+    if (isStoppable(input.recordStatus))
+        return 'stop-deployment';
+    return 'none';
+}
+/** Records the stage seen at `now`: closes the previous visit when it changed. Returns a new list. */
+function visitStage(visits, stage, now) {
+    const last = visits.at(-1);
+    if (stage === undefined || last?.stage === stage)
+        return [...visits];
+    const closed = last === undefined || last.leftAt !== undefined ? [...visits] : [...visits.slice(0, -1), { ...last, leftAt: now }];
+    return [...closed, { stage, enteredAt: now }];
+}
+/**
+ * One verdict from both views of a poll. The record decides success (SUCCESSFUL, or the
+ * `wait-until` stage reached) and names a rollback best; while it is pending, today's
+ * DescribeServices rules (our deployment replaced, too many failed tasks, the service
+ * gone) still fail it. Without a record, DescribeServices alone decides.
+ */
+function combineVerdicts(rollout, record) {
+    if (record === undefined)
+        return rollout;
+    if (record.state !== 'pending')
+        return record;
+    return rollout.state === 'failed' ? rollout : { state: 'pending' };
+}
+
+
+/***/ }),
+
+/***/ 2622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ followDeployments),
+/* harmony export */   p: () => (/* binding */ followDeployment)
+/* harmony export */ });
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6592);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1633);
+/* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2983);
+/* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8316);
+/* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4390);
+/* harmony import */ var _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3583);
+/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(282);
+/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7282);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(910);
+
+
+
+
+
+
+
+
+
+
+/**
+ * Polls the service (one DescribeServices per poll) until our deployment succeeds or
+ * fails, printing a progress line when counts change and each new service event once.
+ * A timeout, or AWS failing while we watch, is a failed verdict too: the deployment was
+ * started, so the caller keeps its id.
+ */
+async function followDeployment(options, deps) {
+    const [verdict] = await followDeployments([{ options, deps }], deps);
+    if (verdict === undefined)
+        throw new Error('followDeployments returned no verdict for its one deployment');
+    return verdict;
+}
+/**
+ * Follows several deployments side by side with one poll loop: each poll asks
+ * DescribeServices once per cluster for up to 10 services still pending (more: one call
+ * per 10), and hands each service's answer to its own watch, judged by the same pure
+ * functions as one service alone. A service that is done drops out of the polls; the
+ * others carry on. The loop's bounds (interval, timeout) are the first follower's: the
+ * services of one step share them. Verdicts come back in the followers' order.
+ */
+async function followDeployments(followers, deps) {
+    const watches = followers.map((f) => new DeploymentWatch(f.options, f.deps));
+    const [first] = followers;
+    if (first === undefined)
+        return [];
+    const single = watches.length === 1;
+    const what = single
+        ? `deployment ${first.options.deploymentId} of service '${first.options.service}'`
+        : `the deployments of services ${followers.map((f) => `'${f.options.service}'`).join(', ')}`;
+    const started = deps.now();
+    try {
+        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .f)({
+            what,
+            intervalMs: first.options.intervalMs,
+            timeoutMs: first.options.timeoutMs,
+            // Each watch prints its own changes; the loop adds only the heartbeat.
+            onProgress: (line, kind) => {
+                if (kind === 'heartbeat')
+                    deps.log.info(line);
+            },
+            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
+            check: async () => {
+                const pending = watches.filter((w) => w.verdict === undefined);
+                const answers = await describeAll(pending, deps);
+                await Promise.all(pending.map((w) => judgeAlone(w, answers.get(w), single)));
+                const still = watches.filter((w) => w.verdict === undefined);
+                if (still.length === 0)
+                    return { done: true, value: undefined };
+                const state = single ? (still[0]?.state ?? '') : still.map((w) => `${w.options.service}: ${w.state ?? ''}`).join('; ');
+                const nextMs = Math.min(...still.map((w) => w.nextMs ?? first.options.intervalMs));
+                return { done: false, state, ...(nextMs === first.options.intervalMs ? {} : { nextMs }) };
+            },
+        }, deps);
+    }
+    catch (error) {
+        // Every deployment still pending ends with this failure (a timeout, a cancelled job, AWS failing).
+        const elapsed = deps.now() - started;
+        await Promise.all(watches.filter((w) => w.verdict === undefined).map((w) => w.fail(single ? error : retold(error, w, elapsed))));
+    }
+    return Promise.all(watches.map((w) => w.finish()));
+}
+/**
+ * One service's judging. With several, AWS failing for one of them (its ListTasks, its
+ * record) ends that service's wait only; the others carry on. Alone, the error ends the
+ * loop, as it always did.
+ */
+async function judgeAlone(w, service, single) {
+    try {
+        await w.judge(service);
+    }
+    catch (error) {
+        if (single)
+            throw error;
+        await w.fail(error);
+    }
+}
+/** One DescribeServices per cluster and batch of 10 for the watches still pending. */
+async function describeAll(pending, deps) {
+    const byCluster = new Map();
+    for (const w of pending)
+        byCluster.set(w.options.cluster, [...(byCluster.get(w.options.cluster) ?? []), w]);
+    const calls = [...byCluster.entries()].flatMap(([cluster, watches]) => (0,_plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_4__/* .batchesOf */ .cS)(watches, _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_4__/* .DESCRIBE_SERVICES_LIMIT */ .rP).map((batch) => ({ cluster, batch })));
+    const answers = new Map();
+    await Promise.all(calls.map(async ({ cluster, batch }) => {
+        const found = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)(deps.clients.ecs, cluster, batch.map((w) => w.options.service));
+        for (const w of batch)
+            answers.set(w, found.get(w.options.service));
+    }));
+    return answers;
+}
+/** The shared loop's timeout or cancellation, told for one service: its own deployment and last state. */
+function retold(error, w, elapsedMs) {
+    const { deploymentId, service } = w.options;
+    const about = `deployment ${deploymentId} of service '${service}'. Last state: ${w.state ?? 'none yet'}`;
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TimeoutError */ .MU)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TimeoutError */ .MU(`Timed out after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(elapsedMs)} waiting for ${about}`);
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(elapsedMs)} waiting for ${about}`);
+    return error instanceof Error ? error : new Error((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error));
+}
+/** One deployment's judge: fed each poll's DescribeServices answer for its service. */
+class DeploymentWatch {
+    verdict;
+    state;
+    nextMs;
+    /** True once the failure came from the loop (its details are the tasks known so far). */
+    endedByLoop = false;
+    seenEvents = new Set();
+    failedTasks;
+    options;
+    deps;
+    constructor(options, deps) {
+        this.options = options;
+        this.deps = deps;
+        this.failedTasks = new FailedTaskLog(options, deps);
+    }
+    async judge(service) {
+        const { cluster, service: serviceName, deploymentId } = this.options;
+        for (const event of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .newServiceEvents */ .bt)(service?.events, this.options.since, this.seenEvents)) {
+            this.seenEvents.add((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .serviceEventKey */ .Pu)(event));
+            this.deps.log.info((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .formatServiceEvent */ .jy)(event));
+        }
+        const ours = service?.deployments?.find((d) => d.id === deploymentId);
+        await this.failedTasks.update(ours?.failedTasks ?? 0);
+        const rollout = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_8__/* .classifyRollout */ .s3)({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
+        const record = this.options.record === undefined ? {} : await this.options.record.poll(service);
+        const verdict = (0,_plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_5__/* .combineVerdicts */ .aG)(rollout, record.verdict);
+        if (verdict.state !== 'pending') {
+            this.verdict = verdict;
+            return;
+        }
+        const counts = (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .rolloutProgressLine */ .L8)(service ?? {}, deploymentId);
+        const state = record.progress === undefined ? counts : `${record.progress} | ${counts}`;
+        if (state !== this.state)
+            this.deps.log.info(state);
+        this.state = state;
+        this.nextMs = record.nextMs;
+    }
+    async fail(error) {
+        this.endedByLoop = true;
+        this.verdict = (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .withDetails */ .FE)((0,_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .failureOf */ .g)(error, this.deps.log), (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .summarizeTaskFailures */ .M5)(this.failedTasks.known(), undefined, this.options.taskOptions));
+    }
+    /** The final verdict: a success says so; a failure the poll found gets every stopped task's evidence. */
+    async finish() {
+        const final = this.verdict;
+        if (final === undefined)
+            throw new Error(`the deployment of '${this.options.service}' has no verdict`);
+        if (this.endedByLoop)
+            return final;
+        const { deploymentId, service } = this.options;
+        if (final.state === 'succeeded') {
+            const record = this.options.record?.last;
+            if (record !== undefined && record.status !== 'SUCCESSFUL') {
+                this.deps.log.info(`Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`);
+            }
+            else {
+                const says = record === undefined ? '' : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
+                this.deps.log.info(`Deployment ${deploymentId} completed: service '${service}' runs it${says}.`);
+            }
+            return final;
+        }
+        return (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .withDetails */ .FE)(final, (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .summarizeTaskFailures */ .M5)(await this.failedTasks.all(), undefined, this.options.taskOptions));
+    }
+}
+/**
+ * Stopped tasks of our deployment. Looked up only when the deployment's failedTasks count
+ * grows (or once at the end of a failure), so a healthy rollout costs no task calls.
+ */
+class FailedTaskLog {
+    tasks = new Map();
+    seenCount = 0;
+    options;
+    deps;
+    constructor(options, deps) {
+        this.options = options;
+        this.deps = deps;
+    }
+    async update(failedCount) {
+        if (failedCount <= this.seenCount)
+            return;
+        this.seenCount = failedCount;
+        const fresh = await this.fetchNew();
+        for (const line of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .summarizeTaskFailures */ .M5)(fresh, undefined, this.options.taskOptions))
+            this.deps.log.warning(line);
+    }
+    known() {
+        return [...this.tasks.values()];
+    }
+    /** Every stopped task, looked up once more: ListTasks may lag behind failedTasks. */
+    async all() {
+        await this.fetchNew();
+        return [...this.tasks.values()];
+    }
+    async fetchNew() {
+        const { ecs } = this.deps.clients;
+        const arns = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .listStoppedTasks */ .em)(ecs, this.options.cluster, this.options.deploymentId);
+        const unknown = arns.filter((arn) => !this.tasks.has(arn));
+        const tasks = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTasks */ .yz)(ecs, this.options.cluster, unknown);
+        for (const task of tasks)
+            if (task.taskArn)
+                this.tasks.set(task.taskArn, task);
+        return tasks;
+    }
+}
+
+
+/***/ }),
+
+/***/ 910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ waitFor)
+/* harmony export */ });
+/* unused harmony export HEARTBEAT_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2983);
+
+
+const HEARTBEAT_MS = 60_000;
+/**
+ * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
+ * so a timeout is reported when it happens, with the last state seen.
+ */
+async function waitFor(options, clock) {
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
+    let lastState;
+    let lastSaid = started;
+    const { signal } = options;
+    const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
+    for (;;) {
+        if (isAborted(signal))
+            throw cancelled();
+        const poll = await options.check();
+        if (poll.done)
+            return poll.value;
+        if (poll.state !== lastState) {
+            options.onProgress(poll.state, 'changed');
+            lastState = poll.state;
+            lastSaid = clock.now();
+        }
+        else if (clock.now() - lastSaid >= heartbeat) {
+            // Ten silent minutes read like a hung step: say what is awaited, and since when.
+            options.onProgress(`still waiting for ${options.what} (${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} so far): ${poll.state}`, 'heartbeat');
+            lastSaid = clock.now();
+        }
+        const remaining = deadline - clock.now();
+        if (remaining <= 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`Timed out after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`);
+        }
+        // deps.sleep itself wakes when the job is cancelled (main.ts): one mechanism, checked here.
+        await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining));
+        if (isAborted(signal))
+            throw cancelled();
+    }
+}
+function isAborted(signal) {
+    return signal?.aborted === true;
+}
+
+
+/***/ })
+
+};
