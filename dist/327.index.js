@@ -1,5 +1,5 @@
 export const id = 327;
-export const ids = [327,782];
+export const ids = [327,478];
 export const modules = {
 
 /***/ 9809:
@@ -60,7 +60,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1633);
 /* harmony import */ var _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3583);
-/* harmony import */ var _ecs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2782);
+/* harmony import */ var _ecs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5478);
 // Several services in one step: each planned from the task definition it runs now, all
 // planned before anything changes; registrations shared and paced; every service updated,
 // then followed together (one DescribeServices per poll for all) and judged one by one.
@@ -167,7 +167,7 @@ function serviceDeps(deps, service) {
 
 /***/ }),
 
-/***/ 2782:
+/***/ 5478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -200,271 +200,12 @@ var ecs_rollout = __webpack_require__(4390);
 var containers = __webpack_require__(5343);
 // EXTERNAL MODULE: ./src/steps/ecs-follow.ts
 var ecs_follow = __webpack_require__(2622);
-// EXTERNAL MODULE: ./src/plan/service-deployment.ts
-var service_deployment = __webpack_require__(282);
-;// CONCATENATED MODULE: ./src/plan/poll-schedule.ts
-// When to poll a service deployment next: rarely through a wait whose end is known (the
-// final bake, a linear step's or a canary's bake) and at a pause hook, at `poll-interval`
-// otherwise. Pure.
-const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
-function minutesMs(minutes) {
-    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
-}
-/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
-function bakeTimeMs(config) {
-    return minutesMs(config?.bakeTimeInMinutes);
-}
-/**
- * When the wait the deployment is in is due to end, or undefined when its end is not known.
- * Counted from the earliest moment it can have begun, so the real end is never before it:
- * - BAKE_TIME: `bakeTimeInMinutes` after the stage began;
- * - PRODUCTION_TRAFFIC_SHIFT of a LINEAR deployment with traffic part-way: the step's bake
- *   (`stepBakeTimeInMinutes`) after the traffic moved; of a CANARY: the canary's bake.
- */
-function knownWaitEnd(view) {
-    if (view.status !== 'IN_PROGRESS')
-        return undefined;
-    if (view.stage === 'BAKE_TIME') {
-        const bake = bakeTimeMs(view.config);
-        return bake === undefined ? undefined : view.stageSince + bake;
-    }
-    const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
-    if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
-        return undefined;
-    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
-        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
-            : undefined;
-    return step === undefined ? undefined : view.weightSince + step;
-}
-/**
- * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
- * and come back to the normal interval a lead before the end, so what follows the wait is
- * still seen within one normal interval; at a pause hook (which waits for a person), every
- * `pausedIntervalMs`. Otherwise: the normal interval.
- */
-function nextPollDelay(input) {
-    const { plan, now, waitEndsAt, paused } = input;
-    if (paused)
-        return Math.max(plan.intervalMs, plan.pausedIntervalMs);
-    if (waitEndsAt === undefined)
-        return plan.intervalMs;
-    const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
-    const untilLead = waitEndsAt - lead - now;
-    if (untilLead <= plan.intervalMs)
-        return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
-}
-
-;// CONCATENATED MODULE: ./src/plan/service-deployment-find.ts
-// Which of the deployment records ECS lists for a service is ours, when UpdateService
-// named none. Pure.
-/** Oldest first: our UpdateService came first; later records are newer deploys. */
-function oldestFirst(briefs) {
-    return [...briefs].sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-}
-/** The service revisions worth describing to tell the records apart: none when there is only one. */
-function revisionsToCheck(briefs) {
-    if (briefs.length < 2)
-        return [];
-    return [...new Set(briefs.flatMap((b) => (b.targetServiceRevisionArn === undefined ? [] : [b.targetServiceRevisionArn])))];
-}
-/**
- * Our record among those created since our UpdateService: the oldest one whose target
- * revision runs our task definition; when the revisions are not known (one record, or
- * DescribeServiceRevisions not answered) or none runs it, the oldest.
- */
-function ourRecord(briefs, revisions, taskDefinitionArn) {
-    const sorted = oldestFirst(briefs);
-    const oldest = sorted[0];
-    if (oldest === undefined)
-        return { arn: undefined, why: 'ECS listed no deployment record since our update' };
-    if (sorted.length === 1)
-        return { arn: oldest.serviceDeploymentArn, why: 'the only record created since our update' };
-    if (revisions === undefined || taskDefinitionArn === undefined) {
-        return { arn: oldest.serviceDeploymentArn, why: `the oldest of ${sorted.length} records created since our update` };
-    }
-    const ours = new Set(revisions.filter((r) => r.taskDefinition === taskDefinitionArn).map((r) => r.serviceRevisionArn));
-    const match = sorted.find((b) => b.targetServiceRevisionArn !== undefined && ours.has(b.targetServiceRevisionArn));
-    if (match !== undefined)
-        return { arn: match.serviceDeploymentArn, why: `the oldest of ${sorted.length} records since our update that deploys ${taskDefinitionArn}` };
-    return { arn: oldest.serviceDeploymentArn, why: `none of ${sorted.length} records since our update names ${taskDefinitionArn} as its target yet: the oldest` };
-}
-
-// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
-var service_deployment_stages = __webpack_require__(5516);
-;// CONCATENATED MODULE: ./src/steps/ecs-record.ts
-
-
-
-
-
-
-const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
-/**
- * Follows ECS's record of our deployment (ServiceDeployment): one DescribeServiceDeployments
- * per poll, ListServiceDeployments (and DescribeServiceRevisions, to tell several apart) at
- * most once, to find it when UpdateService named none.
- * When the role may not read records (or ECS keeps none), says so once and turns itself
- * off: the caller then judges DescribeServices alone, as before records existed.
- */
-class DeploymentRecord {
-    arnValue;
-    listed = false;
-    off = false;
-    /** A record was read once: later errors skip a poll instead of turning records off. */
-    confirmed = false;
-    lastRecord;
-    strategyValue = 'ROLLING';
-    visits = [];
-    /** When the previous poll was: a change seen now happened after it. */
-    lastPollAt;
-    stageSince = 0;
-    weight;
-    weightSince = 0;
-    options;
-    deps;
-    constructor(options, deps) {
-        this.options = options;
-        this.deps = deps;
-        this.arnValue = options.arn;
-        this.lastPollAt = options.since.getTime();
-    }
-    get arn() {
-        return this.off ? undefined : this.arnValue;
-    }
-    get strategy() {
-        return this.strategyValue;
-    }
-    get last() {
-        return this.lastRecord;
-    }
-    /** The stages our deployment went through, with when we saw each begin and end. */
-    stages() {
-        return [...this.visits];
-    }
-    /** One poll, given the DescribeServices answer of the same poll. */
-    async poll(service) {
-        if (this.off)
-            return {};
-        if (service?.deploymentConfiguration !== undefined)
-            this.strategyValue = (0,service_deployment_stages/* strategyOf */.xS)(service.deploymentConfiguration);
-        try {
-            const arn = await this.find();
-            if (arn === undefined)
-                return {};
-            const record = this.confirmed ? await (0,aws_ecs/* describeServiceDeployment */.MH)(this.deps.clients.ecs, arn) : await this.probe((ecs) => (0,aws_ecs/* describeServiceDeployment */.MH)(ecs, arn));
-            if (record === undefined)
-                return {};
-            this.confirmed = true;
-            return this.judge(record, service);
-        }
-        catch (error) {
-            const name = (0,errors/* awsErrorName */.ZH)(error);
-            if (this.confirmed && (name === undefined || !DENIED.has(name))) {
-                this.deps.log.debug(`DescribeServiceDeployments failed this poll: ${(0,errors/* messageOf */.bD)(error)}`);
-                return {};
-            }
-            this.turnOff(error);
-            return {};
-        }
-    }
-    judge(record, service) {
-        const now = this.deps.now();
-        if (record.deploymentConfiguration?.strategy !== undefined)
-            this.strategyValue = record.deploymentConfiguration.strategy;
-        const stageChanged = record.lifecycleStage !== this.lastRecord?.lifecycleStage;
-        if (stageChanged)
-            this.stageSince = this.lastPollAt;
-        const weight = record.targetServiceRevision?.requestedProductionTrafficWeight;
-        if (weight !== this.weight)
-            [this.weight, this.weightSince] = [weight, this.lastPollAt];
-        this.lastPollAt = now;
-        this.lastRecord = record;
-        this.visits = (0,service_deployment/* visitStage */.OX)(this.visits, record.lifecycleStage, now);
-        const strategy = this.strategyValue;
-        const verdict = (0,service_deployment/* classifyServiceDeployment */.X$)({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
-        const waitEndsAt = knownWaitEnd({
-            status: record.status,
-            strategy,
-            config: record.deploymentConfiguration ?? service?.deploymentConfiguration,
-            stage: record.lifecycleStage,
-            stageSince: this.stageSince,
-            weight: this.weight,
-            weightSince: this.weightSince,
-        });
-        const nextMs = nextPollDelay({
-            plan: { intervalMs: this.options.intervalMs, ...DEFAULT_POLL_PLAN },
-            now,
-            paused: (0,service_deployment/* pausedAt */.gg)(record) !== undefined,
-            ...(waitEndsAt === undefined ? {} : { waitEndsAt }),
-        });
-        return { record, verdict, progress: (0,service_deployment/* recordProgressLine */.RU)(record, strategy), nextMs };
-    }
-    async find() {
-        if (this.arnValue !== undefined || this.listed)
-            return this.arnValue;
-        this.listed = true;
-        const { cluster, service } = this.options;
-        const briefs = await this.probe((ecs) => (0,aws_ecs/* listServiceDeployments */.C0)(ecs, { cluster, service }, this.options.since));
-        const revisions = await this.targetRevisions(revisionsToCheck(briefs));
-        const chosen = ourRecord(briefs, revisions, this.options.taskDefinitionArn);
-        this.arnValue = chosen.arn;
-        if (this.arnValue === undefined)
-            this.deps.log.info(`ECS listed no deployment record for service '${service}' since ${this.options.since.toISOString()}: following DescribeServices only.`);
-        else
-            this.deps.log.debug(`Deployment record of service '${service}': ${this.arnValue} (${chosen.why}).`);
-        return this.arnValue;
-    }
-    /** What the listed records deploy (one DescribeServiceRevisions); undefined when ECS does not say. */
-    async targetRevisions(arns) {
-        if (arns.length === 0 || this.options.taskDefinitionArn === undefined)
-            return undefined;
-        try {
-            return await (0,aws_ecs/* describeServiceRevisions */.XG)(this.deps.clients.ecs, arns);
-        }
-        catch (error) {
-            this.deps.log.debug(`DescribeServiceRevisions failed (${(0,errors/* messageOf */.bD)(error)}): taking the oldest record since our update.`);
-            return undefined;
-        }
-    }
-    /**
-     * The first calls of this API: one attempt, because an endpoint that does not speak it
-     * (an emulator) answers 500 with a page that is no AWS answer, and the SDK would retry
-     * that for seconds on every deploy. Throttling and AWS's own 5xx are retried as usual.
-     */
-    async probe(call) {
-        try {
-            return await call(this.deps.clients.once.ecs);
-        }
-        catch (error) {
-            if (notAnAwsAnswer(error) || (0,errors/* transientReason */.bR)(error) === undefined)
-                throw error;
-            return call(this.deps.clients.ecs);
-        }
-    }
-    turnOff(error) {
-        this.off = true;
-        const name = (0,errors/* awsErrorName */.ZH)(error);
-        if (name !== undefined && DENIED.has(name)) {
-            const call = /ListServiceDeployments/.test((0,errors/* messageOf */.bD)(error)) ? 'ecs:ListServiceDeployments' : 'ecs:DescribeServiceDeployments';
-            this.deps.log.warning(`The role may not read ECS deployment records (${call} was denied): following service '${this.options.service}' by DescribeServices only, ` +
-                `so stages, alarms and hooks are not reported. Grant ecs:ListServiceDeployments and ecs:DescribeServiceDeployments (see docs/iam/ecs.json).`);
-            return;
-        }
-        this.deps.log.info(`ECS gave no deployment record (${(0,errors/* messageOf */.bD)(error)}): following DescribeServices only.`);
-    }
-}
-/** An answer the SDK could not read as AWS's (an HTML error page): the API is not there. */
-function notAnAwsAnswer(error) {
-    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-        if (e.name === 'SyntaxError' || e.message.includes('Deserialization error'))
-            return true;
-    }
-    return false;
-}
-
+// EXTERNAL MODULE: ./src/steps/ecs-record.ts + 2 modules
+var ecs_record = __webpack_require__(6014);
 // EXTERNAL MODULE: ./src/failure.ts
 var src_failure = __webpack_require__(1633);
+// EXTERNAL MODULE: ./src/plan/service-deployment.ts
+var service_deployment = __webpack_require__(282);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
 var plan_verdict = __webpack_require__(7282);
 // EXTERNAL MODULE: ./src/plan/rollback.ts
@@ -584,6 +325,8 @@ function withRollbackLine(failure, rollback) {
     return (0,plan_verdict/* withDetails */.FE)(failure, [(0,plan_rollback/* rollbackLine */.H)(rollback)]);
 }
 
+// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
+var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/steps/register-revision.ts
 var register_revision = __webpack_require__(8978);
 ;// CONCATENATED MODULE: ./src/steps/ecs.ts
@@ -765,7 +508,7 @@ async function followStarted(items, deps) {
     const watched = items.map(({ started, deps: own }) => {
         const { options, plan } = started.prepared;
         const { cluster, service } = options;
-        const record = new DeploymentRecord({ cluster, service, since: started.since, taskDefinitionArn: started.fields.taskDefinitionArn, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(started.recordArn ? { arn: started.recordArn } : {}) }, own);
+        const record = new ecs_record/* DeploymentRecord */.P({ cluster, service, since: started.since, taskDefinitionArn: started.fields.taskDefinitionArn, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(started.recordArn ? { arn: started.recordArn } : {}) }, own);
         const common = {
             cluster,
             service,

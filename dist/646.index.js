@@ -10,6 +10,7 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   Jv: () => (/* binding */ describeService),
   MH: () => (/* binding */ describeServiceDeployment),
+  Pr: () => (/* binding */ describeServiceDeployments),
   XG: () => (/* binding */ describeServiceRevisions),
   Ge: () => (/* binding */ describeServices),
   oh: () => (/* binding */ describeTaskDefinition),
@@ -226,12 +227,17 @@ async function listServiceDeployments(ecs, ref, since) {
 }
 /** One deployment record, or undefined when ECS does not know it (yet). */
 async function describeServiceDeployment(ecs, arn) {
+    const found = await describeServiceDeployments(ecs, [arn]);
+    return found.find((d) => d.serviceDeploymentArn === arn) ?? found[0];
+}
+/** Deployment records, up to 20 per call as the API takes them; those ECS does not know are left out. */
+async function describeServiceDeployments(ecs, arns) {
     try {
-        const out = await ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }));
-        return out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn) ?? out.serviceDeployments?.[0];
+        const out = await ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns.slice(0, 20) }));
+        return out.serviceDeployments ?? [];
     }
     catch (error) {
-        throw new errors/* AwsCallError */.iQ(`DescribeServiceDeployments for '${arn}'`, error);
+        throw new errors/* AwsCallError */.iQ(`DescribeServiceDeployments for ${arns.length === 1 ? `'${arns[0]}'` : `${arns.length} records`}`, error);
     }
 }
 /**

@@ -168,11 +168,17 @@ export async function listServiceDeployments(ecs: ECSClient, ref: ServiceRef, si
 
 /** One deployment record, or undefined when ECS does not know it (yet). */
 export async function describeServiceDeployment(ecs: ECSClient, arn: string): Promise<ServiceDeployment | undefined> {
+  const found = await describeServiceDeployments(ecs, [arn]);
+  return found.find((d) => d.serviceDeploymentArn === arn) ?? found[0];
+}
+
+/** Deployment records, up to 20 per call as the API takes them; those ECS does not know are left out. */
+export async function describeServiceDeployments(ecs: ECSClient, arns: readonly string[]): Promise<ServiceDeployment[]> {
   try {
-    const out = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }));
-    return out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn) ?? out.serviceDeployments?.[0];
+    const out = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns.slice(0, 20) }));
+    return out.serviceDeployments ?? [];
   } catch (error) {
-    throw new AwsCallError(`DescribeServiceDeployments for '${arn}'`, error);
+    throw new AwsCallError(`DescribeServiceDeployments for ${arns.length === 1 ? `'${arns[0]}'` : `${arns.length} records`}`, error);
   }
 }
 

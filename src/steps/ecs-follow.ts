@@ -17,7 +17,7 @@ import { DESCRIBE_SERVICES_LIMIT, batchesOf } from '../plan/ecs-services.ts';
 import { combineVerdicts } from '../plan/service-deployment.ts';
 import { withDetails, type Failure, type Verdict } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
-import type { DeploymentRecord } from './ecs-record.ts';
+import { readRecords, type DeploymentRecord, type ReadRecord } from './ecs-record.ts';
 
 export interface FollowOptions {
   cluster: string;
@@ -82,7 +82,9 @@ export async function followDeployments(followers: readonly Follower[], deps: St
         check: async () => {
           const pending = watches.filter((w) => w.verdict === undefined);
           const answers = await describeAll(pending, deps);
-          await Promise.all(pending.map((w) => judgeAlone(w, answers.get(w), single)));
+          // With several services, their records too are read together (one call per 20).
+          const records = single ? new Map<DeploymentRecord, ReadRecord>() : await readRecords(pending.flatMap((w) => w.options.record ?? []), deps);
+          await Promise.all(pending.map((w) => judgeAlone(w, answers.get(w), w.options.record && records.get(w.options.record), single)));
           const still = watches.filter((w) => w.verdict === undefined);
           if (still.length === 0) return { done: true, value: undefined };
           const state = single ? (still[0]?.state ?? '') : still.map((w) => `${w.options.service}: ${w.state ?? ''}`).join('; ');
@@ -105,9 +107,9 @@ export async function followDeployments(followers: readonly Follower[], deps: St
  * record) ends that service's wait only; the others carry on. Alone, the error ends the
  * loop, as it always did.
  */
-async function judgeAlone(w: DeploymentWatch, service: Service | undefined, single: boolean): Promise<void> {
+async function judgeAlone(w: DeploymentWatch, service: Service | undefined, read: ReadRecord | undefined, single: boolean): Promise<void> {
   try {
-    await w.judge(service);
+    await w.judge(service, read);
   } catch (error) {
     if (single) throw error;
     await w.fail(error);
@@ -156,7 +158,7 @@ class DeploymentWatch {
     this.failedTasks = new FailedTaskLog(options, deps);
   }
 
-  async judge(service: Service | undefined): Promise<void> {
+  async judge(service: Service | undefined, read?: ReadRecord): Promise<void> {
     const { cluster, service: serviceName, deploymentId } = this.options;
     for (const event of newServiceEvents(service?.events, this.options.since, this.seenEvents)) {
       this.seenEvents.add(serviceEventKey(event));
@@ -165,7 +167,7 @@ class DeploymentWatch {
     const ours = service?.deployments?.find((d) => d.id === deploymentId);
     await this.failedTasks.update(ours?.failedTasks ?? 0);
     const rollout = classifyRollout({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
-    const record = this.options.record === undefined ? {} : await this.options.record.poll(service);
+    const record = this.options.record === undefined ? {} : await this.options.record.poll(service, read);
     const verdict = combineVerdicts(rollout, record.verdict);
     if (verdict.state !== 'pending') {
       this.verdict = verdict;

@@ -1,5 +1,5 @@
 import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs';
-import { describeServiceDeployment, describeServiceRevisions, listServiceDeployments } from '../aws/ecs.ts';
+import { describeServiceDeployment, describeServiceDeployments, describeServiceRevisions, listServiceDeployments } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { awsErrorName, messageOf, transientReason } from '../errors.ts';
 import type { ECSClient } from '@aws-sdk/client-ecs';
@@ -19,6 +19,29 @@ export interface RecordOptions {
   taskDefinitionArn?: string;
   waitUntil: WaitUntil;
   intervalMs: number;
+}
+
+/** This poll's record, read for several followers at once (readRecords), or why it could not be. */
+export type ReadRecord = { record: ServiceDeployment | undefined } | { error: unknown };
+
+/**
+ * The records of several followers in one DescribeServiceDeployments per 20: only records
+ * already read once (a first read goes alone, as a probe). Others are not in the map and
+ * read their own.
+ */
+export async function readRecords(records: readonly DeploymentRecord[], deps: StepDeps): Promise<Map<DeploymentRecord, ReadRecord>> {
+  const ready = records.flatMap((r) => (r.readableArn === undefined ? [] : [{ r, arn: r.readableArn }]));
+  const read = new Map<DeploymentRecord, ReadRecord>();
+  for (let i = 0; i < ready.length; i += 20) {
+    const batch = ready.slice(i, i + 20);
+    try {
+      const found = await describeServiceDeployments(deps.clients.ecs, batch.map((b) => b.arn));
+      for (const { r, arn } of batch) read.set(r, { record: found.find((d) => d.serviceDeploymentArn === arn) });
+    } catch (error) {
+      for (const { r } of batch) read.set(r, { error });
+    }
+  }
+  return read;
 }
 
 /** What one poll of the record says; undefined fields: no record to go by. */
@@ -67,6 +90,11 @@ export class DeploymentRecord {
     return this.off ? undefined : this.arnValue;
   }
 
+  /** The record's ARN when a poll may read it together with others' (known, read once, not off). */
+  get readableArn(): string | undefined {
+    return this.off || !this.confirmed ? undefined : this.arnValue;
+  }
+
   get strategy(): Strategy {
     return this.strategyValue;
   }
@@ -80,14 +108,18 @@ export class DeploymentRecord {
     return [...this.visits];
   }
 
-  /** One poll, given the DescribeServices answer of the same poll. */
-  async poll(service: Service | undefined): Promise<RecordPoll> {
+  /** One poll, given the DescribeServices answer of the same poll (and the record, when read with others'). */
+  async poll(service: Service | undefined, read?: ReadRecord): Promise<RecordPoll> {
     if (this.off) return {};
     if (service?.deploymentConfiguration !== undefined) this.strategyValue = strategyOf(service.deploymentConfiguration);
     try {
+      if (read !== undefined && 'error' in read) throw read.error;
       const arn = await this.find();
       if (arn === undefined) return {};
-      const record = this.confirmed ? await describeServiceDeployment(this.deps.clients.ecs, arn) : await this.probe((ecs) => describeServiceDeployment(ecs, arn));
+      const record =
+        read !== undefined ? read.record
+        : this.confirmed ? await describeServiceDeployment(this.deps.clients.ecs, arn)
+        : await this.probe((ecs) => describeServiceDeployment(ecs, arn));
       if (record === undefined) return {};
       this.confirmed = true;
       return this.judge(record, service);

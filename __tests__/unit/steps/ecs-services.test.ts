@@ -1,4 +1,5 @@
 import {
+  DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   DescribeTasksCommand,
   ListTasksCommand,
@@ -158,6 +159,29 @@ describe('applyEcsServices with several services', () => {
     expect(result.verdict.state).toBe('failed');
     expect(failureText(result.verdict)).toMatch(/^Service 'worker' failed \(1 of 2 services\): .*max-failed-tasks/);
     expect(f.messages('warning').every((l) => l.startsWith('[worker] '))).toBe(true);
+  });
+
+  it('reads the services’ deployment records together: one DescribeServiceDeployments per poll once each was read alone', async () => {
+    const withRecord = (script: Script, name: string): Script => (poll, id, td) => ({ ...script(poll, id, td), currentServiceDeployment: `arn:sd/${name}` });
+    const f = fleet([web(withRecord(completesOnPoll(1, 'web'), 'web')), worker(withRecord(completesOnPoll(1, 'worker'), 'worker'))]);
+    // Each record turns SUCCESSFUL on its 4th read (web) or 5th (worker).
+    const reads = new Map<string, number>();
+    f.mock.on(DescribeServiceDeploymentsCommand).callsFake((input: { serviceDeploymentArns?: string[] }) => ({
+      serviceDeployments: (input.serviceDeploymentArns ?? []).map((arn) => {
+        const n = (reads.get(arn) ?? 0) + 1;
+        reads.set(arn, n);
+        const done = n >= (arn.endsWith('web') ? 4 : 5);
+        return { serviceDeploymentArn: arn, status: done ? 'SUCCESSFUL' : 'IN_PROGRESS', lifecycleStage: done ? 'CLEAN_UP' : 'SCALE_UP' };
+      }),
+    }));
+
+    const result = await deploy(f, ['web', 'worker']);
+
+    expect(result.verdict).toEqual({ state: 'succeeded' });
+    const calls = f.mock.commandCalls(DescribeServiceDeploymentsCommand).map((c) => c.args[0].input.serviceDeploymentArns);
+    // Poll 1: each record read alone (a probe: the first read of this API); polls 2-4: together; poll 5: worker alone.
+    expect(calls).toEqual([['arn:sd/web'], ['arn:sd/worker'], ['arn:sd/web', 'arn:sd/worker'], ['arn:sd/web', 'arn:sd/worker'], ['arn:sd/web', 'arn:sd/worker'], ['arn:sd/worker']]);
+    expect(result.services.map((s) => s.serviceDeployment?.status)).toEqual(['SUCCESSFUL', 'SUCCESSFUL']);
   });
 
   it('ends only the wait of the service whose own calls fail (its ListTasks), the other deploys', async () => {
