@@ -161,7 +161,7 @@ function resultOf(services) {
 }
 /** Each line of a service's work says whose it is: the followers' lines interleave. */
 function serviceDeps(deps, service) {
-    return { ...deps, log: (0,_deps_js__WEBPACK_IMPORTED_MODULE_4__/* .withPrefix */ .F)(deps.log, `[${service}] `) };
+    return (0,_deps_js__WEBPACK_IMPORTED_MODULE_4__/* .withLogPrefix */ .L)(deps, `[${service}] `);
 }
 
 

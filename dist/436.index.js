@@ -112,13 +112,7 @@ async function readBody(body) {
 
 /** The service, or undefined when ECS reports it MISSING. */
 async function describeService(ecs, ref) {
-    try {
-        const out = await ecs.send(new dist_cjs.DescribeServicesCommand({ cluster: ref.cluster, services: [ref.service] }));
-        return out.services?.[0];
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`DescribeServices for '${ref.service}' in cluster '${ref.cluster}'`, error);
-    }
+    return (await describeServices(ecs, ref.cluster, [ref.service])).get(ref.service);
 }
 /**
  * Several services of one cluster in one call (DescribeServices takes up to 10): each name
@@ -446,6 +440,39 @@ async function retrying(attempt, options, deps) {
 
 /***/ }),
 
+/***/ 4975:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ describeEach)
+/* harmony export */ });
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6592);
+/* harmony import */ var _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3583);
+
+
+/**
+ * Each item's service, read with one DescribeServices per cluster and 10 services (the
+ * call's limit), side by side: how a step reads several services at once.
+ */
+async function describeEach(items, refOf, deps) {
+    const byCluster = new Map();
+    for (const item of items) {
+        const { cluster } = refOf(item);
+        byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), item]);
+    }
+    const answers = new Map();
+    const batches = [...byCluster.entries()].flatMap(([cluster, group]) => (0,_plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_1__/* .batchesOf */ .cS)(group, _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_1__/* .DESCRIBE_SERVICES_LIMIT */ .rP).map((batch) => ({ cluster, batch })));
+    await Promise.all(batches.map(async ({ cluster, batch }) => {
+        const found = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)(deps.clients.ecs, cluster, batch.map((item) => refOf(item).service));
+        for (const item of batch)
+            answers.set(item, found.get(refOf(item).service));
+    }));
+    return answers;
+}
+
+
+/***/ }),
+
 /***/ 1436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -500,10 +527,10 @@ async function putParameter(ssm, write) {
 var parameter = __webpack_require__(140);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
-// EXTERNAL MODULE: ./src/aws/ecs.ts + 1 modules
-var ecs = __webpack_require__(6592);
 // EXTERNAL MODULE: ./src/aws/lambda.ts
 var lambda = __webpack_require__(5974);
+// EXTERNAL MODULE: ./src/steps/describe-services.ts
+var describe_services = __webpack_require__(4975);
 // EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
 var ecs_rollout = __webpack_require__(4390);
 // EXTERNAL MODULE: ./src/plan/aws-names.ts
@@ -548,12 +575,16 @@ function functionSupersededBy(target, snapshot) {
 /**
  * Reads every target again and returns what superseded this step's image on each (empty:
  * all still run it). Called right before each PutParameter, so a write that waited out
- * TooManyUpdates while another run deployed does not name an image nothing runs.
+ * TooManyUpdates while another run deployed does not name an image nothing runs. Services
+ * are read as the follower reads them: one DescribeServices per cluster and 10 services.
  */
 async function supersededTargets(targets, deps) {
-    const found = await Promise.all(targets.map(async (target) => target.kind === 'ecs'
-        ? serviceSupersededBy(target, await (0,ecs/* describeService */.Jv)(deps.clients.ecs, target))
-        : functionSupersededBy(target, await (0,lambda/* getFunction */.N9)(deps.clients.lambda, target.functionName))));
+    const services = targets.filter((t) => t.kind === 'ecs');
+    const [described, functions] = await Promise.all([
+        (0,describe_services/* describeEach */.Z)(services, (t) => t, deps),
+        Promise.all(targets.flatMap((t) => (t.kind === 'lambda' ? [(0,lambda/* getFunction */.N9)(deps.clients.lambda, t.functionName).then((f) => functionSupersededBy(t, f))] : []))),
+    ]);
+    const found = [...services.map((t) => serviceSupersededBy(t, described.get(t))), ...functions];
     return found.filter((reason) => reason !== undefined);
 }
 

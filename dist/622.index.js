@@ -112,13 +112,7 @@ async function readBody(body) {
 
 /** The service, or undefined when ECS reports it MISSING. */
 async function describeService(ecs, ref) {
-    try {
-        const out = await ecs.send(new dist_cjs.DescribeServicesCommand({ cluster: ref.cluster, services: [ref.service] }));
-        return out.services?.[0];
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`DescribeServices for '${ref.service}' in cluster '${ref.cluster}'`, error);
-    }
+    return (await describeServices(ecs, ref.cluster, [ref.service])).get(ref.service);
 }
 /**
  * Several services of one cluster in one call (DescribeServices takes up to 10): each name
@@ -616,6 +610,39 @@ function combineVerdicts(rollout, record) {
 
 /***/ }),
 
+/***/ 4975:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ describeEach)
+/* harmony export */ });
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6592);
+/* harmony import */ var _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3583);
+
+
+/**
+ * Each item's service, read with one DescribeServices per cluster and 10 services (the
+ * call's limit), side by side: how a step reads several services at once.
+ */
+async function describeEach(items, refOf, deps) {
+    const byCluster = new Map();
+    for (const item of items) {
+        const { cluster } = refOf(item);
+        byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), item]);
+    }
+    const answers = new Map();
+    const batches = [...byCluster.entries()].flatMap(([cluster, group]) => (0,_plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_1__/* .batchesOf */ .cS)(group, _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_1__/* .DESCRIBE_SERVICES_LIMIT */ .rP).map((batch) => ({ cluster, batch })));
+    await Promise.all(batches.map(async ({ cluster, batch }) => {
+        const found = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)(deps.clients.ecs, cluster, batch.map((item) => refOf(item).service));
+        for (const item of batch)
+            answers.set(item, found.get(refOf(item).service));
+    }));
+    return answers;
+}
+
+
+/***/ }),
+
 /***/ 2622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -629,10 +656,10 @@ function combineVerdicts(rollout, record) {
 /* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2983);
 /* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8316);
 /* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4390);
-/* harmony import */ var _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3583);
-/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(282);
+/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(282);
 /* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7282);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(910);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
+/* harmony import */ var _describe_services_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4975);
 /* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6014);
 
 
@@ -676,7 +703,7 @@ async function followDeployments(followers, deps) {
         : `the deployments of services ${followers.map((f) => `'${f.options.service}'`).join(', ')}`;
     const started = deps.now();
     try {
-        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .f)({
+        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitFor */ .f)({
             what,
             intervalMs: first.options.intervalMs,
             timeoutMs: first.options.timeoutMs,
@@ -688,7 +715,7 @@ async function followDeployments(followers, deps) {
             ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const pending = watches.filter((w) => w.verdict === undefined);
-                const answers = await describeAll(pending, deps);
+                const answers = await (0,_describe_services_js__WEBPACK_IMPORTED_MODULE_6__/* .describeEach */ .Z)(pending, (w) => w.options, deps);
                 // With several services, their records too are read together (one call per 20).
                 const records = single ? new Map() : await (0,_ecs_record_js__WEBPACK_IMPORTED_MODULE_7__/* .readRecords */ .T)(pending.flatMap((w) => w.options.record ?? []), deps);
                 await Promise.all(pending.map((w) => judgeAlone(w, answers.get(w), w.options.record && records.get(w.options.record), single)));
@@ -722,20 +749,6 @@ async function judgeAlone(w, service, read, single) {
             throw error;
         await w.fail(error);
     }
-}
-/** One DescribeServices per cluster and batch of 10 for the watches still pending. */
-async function describeAll(pending, deps) {
-    const byCluster = new Map();
-    for (const w of pending)
-        byCluster.set(w.options.cluster, [...(byCluster.get(w.options.cluster) ?? []), w]);
-    const calls = [...byCluster.entries()].flatMap(([cluster, watches]) => (0,_plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_4__/* .batchesOf */ .cS)(watches, _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_4__/* .DESCRIBE_SERVICES_LIMIT */ .rP).map((batch) => ({ cluster, batch })));
-    const answers = new Map();
-    await Promise.all(calls.map(async ({ cluster, batch }) => {
-        const found = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)(deps.clients.ecs, cluster, batch.map((w) => w.options.service));
-        for (const w of batch)
-            answers.set(w, found.get(w.options.service));
-    }));
-    return answers;
 }
 /** The shared loop's timeout or cancellation, told for one service: its own deployment and last state. */
 function retold(error, w, elapsedMs) {
@@ -773,7 +786,7 @@ class DeploymentWatch {
         await this.failedTasks.update(ours?.failedTasks ?? 0);
         const rollout = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_9__/* .classifyRollout */ .s3)({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
         const record = this.options.record === undefined ? {} : await this.options.record.poll(service, read);
-        const verdict = (0,_plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_5__/* .combineVerdicts */ .aG)(rollout, record.verdict);
+        const verdict = (0,_plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_4__/* .combineVerdicts */ .aG)(rollout, record.verdict);
         if (verdict.state !== 'pending') {
             this.verdict = verdict;
             return;

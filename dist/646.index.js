@@ -112,13 +112,7 @@ async function readBody(body) {
 
 /** The service, or undefined when ECS reports it MISSING. */
 async function describeService(ecs, ref) {
-    try {
-        const out = await ecs.send(new dist_cjs.DescribeServicesCommand({ cluster: ref.cluster, services: [ref.service] }));
-        return out.services?.[0];
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`DescribeServices for '${ref.service}' in cluster '${ref.cluster}'`, error);
-    }
+    return (await describeServices(ecs, ref.cluster, [ref.service])).get(ref.service);
 }
 /**
  * Several services of one cluster in one call (DescribeServices takes up to 10): each name
@@ -1274,21 +1268,14 @@ async function applyRunTask(plan, deps, ecsTaskDefinitionArn) {
         deps.log.info(`Dry run: would ${register}run a task of ${arn ?? 'the rendered revision'} in cluster '${cluster}' and wait for it to stop.`);
         return result({ verdict: { state: 'planned' }, taskDefinitionArn: arn ?? '' });
     }
+    // A re-run of the step while an earlier attempt's task still runs follows that task. Looked
+    // for first: a look-up that fails stops the step before anything is registered or run.
+    const earlier = await findEarlierAttemptTask(options, deps);
+    if (earlier !== undefined)
+        return followEarlier(earlier, plan, deps, result);
     const target = await taskToRun(plan, deps, ecsTaskDefinitionArn);
     const containerName = plan.containerName ?? containerFor(options, target.taskDefinition);
     const started = { registered: target.registered, changed: target.registered, taskDefinitionArn: target.arn };
-    // A re-run of the step while an earlier attempt's task still runs follows that task.
-    const earlier = await findEarlierAttemptTask(options, deps);
-    if (earlier !== undefined) {
-        const { task } = earlier;
-        deps.log.info(`Task ${task.taskArn} (${(0,aws_names/* taskDefinitionLabel */.$7)(task.taskDefinitionArn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`);
-        const definition = task.taskDefinitionArn === undefined || task.taskDefinitionArn === target.arn ? target.taskDefinition : (0,task_definition/* toRegisterable */.Hj)((await (0,ecs/* describeTaskDefinition */.oh)(deps.clients.ecs, task.taskDefinitionArn)).taskDefinition);
-        const logs = logLocations(definition, task.taskArn).map(formatLogLocation);
-        for (const line of logs)
-            deps.log.info(`Logs of ${line}`);
-        const outcome = await followTask({ cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs }, options, deps);
-        return result({ ...started, taskDefinitionArn: task.taskDefinitionArn ?? target.arn, taskArn: task.taskArn, logs, ...outcome });
-    }
     if (options.step !== undefined && options.step.attempt > 1)
         deps.log.info(`No task an earlier attempt of this step started is running: starting a new one (attempt ${options.step.attempt}).`);
     const request = buildRunTaskRequest({
@@ -1319,6 +1306,20 @@ async function applyRunTask(plan, deps, ecsTaskDefinitionArn) {
         deps.log.info(`Logs of ${line}`);
     const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs }, options, deps);
     return result({ ...started, changed: true, taskArn, logs, ...outcome });
+}
+/** Follows the task an earlier attempt started, judged by the revision it runs; this attempt changes nothing. */
+async function followEarlier(earlier, plan, deps, result) {
+    const { options } = plan;
+    const { task } = earlier;
+    const arn = task.taskDefinitionArn ?? plan.taskDefinitionArn ?? '';
+    deps.log.info(`Task ${task.taskArn} (${(0,aws_names/* taskDefinitionLabel */.$7)(arn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`);
+    const definition = arn === plan.taskDefinitionArn && plan.taskDefinition !== undefined ? plan.taskDefinition : (0,task_definition/* toRegisterable */.Hj)((await (0,ecs/* describeTaskDefinition */.oh)(deps.clients.ecs, arn)).taskDefinition);
+    const containerName = plan.containerName ?? containerFor(options, definition);
+    const logs = logLocations(definition, task.taskArn).map(formatLogLocation);
+    for (const line of logs)
+        deps.log.info(`Logs of ${line}`);
+    const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs }, options, deps);
+    return result({ taskDefinitionArn: arn, taskArn: task.taskArn, logs, ...outcome });
 }
 async function taskToRun(plan, deps, ecsTaskDefinitionArn) {
     const { options } = plan;

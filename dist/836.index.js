@@ -140,7 +140,7 @@ __webpack_require__.r(__webpack_exports__);
 async function putEcsBack(result, bounds, deps) {
     const services = result.services.filter((s) => !(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .isFailure */ .N6)(s.verdict));
     const several = result.services.length > 1;
-    const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? { ...deps, log: (0,_deps_js__WEBPACK_IMPORTED_MODULE_6__/* .withPrefix */ .F)(deps.log, `[${s.service}] `) } : deps)));
+    const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? (0,_deps_js__WEBPACK_IMPORTED_MODULE_6__/* .withLogPrefix */ .L)(deps, `[${s.service}] `) : deps)));
     return lines.flat();
 }
 async function putServiceBack(result, bounds, deps) {

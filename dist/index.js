@@ -28374,7 +28374,8 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ withPrefix)
+/* harmony export */   F: () => (/* binding */ withPrefix),
+/* harmony export */   L: () => (/* binding */ withLogPrefix)
 /* harmony export */ });
 /** A logger whose every line starts with `prefix`: for work that runs side by side. */
 function withPrefix(log, prefix) {
@@ -28385,6 +28386,10 @@ function withPrefix(log, prefix) {
         warning: (message) => log.warning(prefixed(message)),
         debug: (message) => log.debug(prefixed(message)),
     };
+}
+/** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
+function withLogPrefix(deps, prefix) {
+    return { ...deps, log: withPrefix(deps.log, prefix) };
 }
 
 
@@ -29567,7 +29572,7 @@ async function runPipeline(settings, deps, group, steps) {
     // Each attempt records its own failure; the caller stops when one was recorded.
     const attempt = async (mode, title, fn, concurrent = false) => {
         try {
-            return concurrent ? await fn({ ...deps, log: (0,src_deps/* withPrefix */.F)(deps.log, `[${mode}] `) }) : await group(title, () => fn(deps));
+            return concurrent ? await fn((0,src_deps/* withLogPrefix */.L)(deps, `[${mode}] `)) : await group(title, () => fn(deps));
         }
         catch (error) {
             outcome.failures.push({ mode, failure: (0,src_failure/* failureOf */.g)(error, deps.log) });
@@ -29695,8 +29700,8 @@ async function putBack(outcome, bounds, deps, steps) {
     const { ecs, lambda } = outcome;
     const work = [
         // Services that failed were settled by rollback-on-failure already; the others go back.
-        ecs !== undefined && ecs.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, { ...deps, log: (0,src_deps/* withPrefix */.F)(deps.log, '[ecs] ') }) : Promise.resolve([]),
-        lambda !== undefined ? steps.putLambdaBack(lambda, bounds, { ...deps, log: (0,src_deps/* withPrefix */.F)(deps.log, '[lambda] ') }) : Promise.resolve([]),
+        ecs !== undefined && ecs.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L)(deps, '[ecs] ')) : Promise.resolve([]),
+        lambda !== undefined ? steps.putLambdaBack(lambda, bounds, (0,src_deps/* withLogPrefix */.L)(deps, '[lambda] ')) : Promise.resolve([]),
     ];
     const lines = (await Promise.all(work)).flat();
     for (const line of lines)
@@ -30107,9 +30112,6 @@ function rollbackState(outcome, settings) {
     if (states.length === 0)
         return undefined;
     return JSON.stringify(states.length === 1 ? states[0] : states);
-}
-function parseRollbackState(raw) {
-    return parseRollbackStates(raw)[0];
 }
 /** Every started rollback the main step saved (an object for one, a list for several). */
 function parseRollbackStates(raw) {

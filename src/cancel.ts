@@ -63,10 +63,6 @@ export function rollbackState(outcome: PipelineOutcome, settings: Settings): str
   return JSON.stringify(states.length === 1 ? states[0] : states);
 }
 
-export function parseRollbackState(raw: string): RollbackState | undefined {
-  return parseRollbackStates(raw)[0];
-}
-
 /** Every started rollback the main step saved (an object for one, a list for several). */
 export function parseRollbackStates(raw: string): RollbackState[] {
   if (raw.trim() === '') return [];

@@ -40,3 +40,8 @@ export function withPrefix(log: Logger, prefix: string): Logger {
     debug: (message) => log.debug(prefixed(message)),
   };
 }
+
+/** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
+export function withLogPrefix<D extends { log: Logger }>(deps: D, prefix: string): D {
+  return { ...deps, log: withPrefix(deps.log, prefix) };
+}

@@ -1,4 +1,4 @@
-import { withPrefix, type StepDeps } from './deps.ts';
+import { withLogPrefix, type StepDeps } from './deps.ts';
 import { failureOf } from './failure.ts';
 import type { Mode } from './names.ts';
 import type { DeployedTarget } from './plan/parameter-guard.ts';
@@ -104,7 +104,7 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
   // Each attempt records its own failure; the caller stops when one was recorded.
   const attempt = async <T>(mode: Mode, title: string, fn: (deps: StepDeps) => Promise<T>, concurrent = false): Promise<T | undefined> => {
     try {
-      return concurrent ? await fn({ ...deps, log: withPrefix(deps.log, `[${mode}] `) }) : await group(title, () => fn(deps));
+      return concurrent ? await fn(withLogPrefix(deps, `[${mode}] `)) : await group(title, () => fn(deps));
     } catch (error) {
       outcome.failures.push({ mode, failure: failureOf(error, deps.log) });
       return undefined;
@@ -239,8 +239,8 @@ async function putBack(outcome: PipelineOutcome, bounds: { intervalMs: number; t
   const { ecs, lambda } = outcome;
   const work = [
     // Services that failed were settled by rollback-on-failure already; the others go back.
-    ecs !== undefined && ecs.services.some((s) => !isFailure(s.verdict)) ? steps.putEcsBack(ecs, bounds, { ...deps, log: withPrefix(deps.log, '[ecs] ') }) : Promise.resolve([]),
-    lambda !== undefined ? steps.putLambdaBack(lambda, bounds, { ...deps, log: withPrefix(deps.log, '[lambda] ') }) : Promise.resolve([]),
+    ecs !== undefined && ecs.services.some((s) => !isFailure(s.verdict)) ? steps.putEcsBack(ecs, bounds, withLogPrefix(deps, '[ecs] ')) : Promise.resolve([]),
+    lambda !== undefined ? steps.putLambdaBack(lambda, bounds, withLogPrefix(deps, '[lambda] ')) : Promise.resolve([]),
   ];
   const lines = (await Promise.all(work)).flat();
   for (const line of lines) deps.log.info(`Put back: ${line}`);

@@ -3,7 +3,7 @@
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
 
 import { ROLLBACK_STATE, parseRollbackStates } from './cancel.ts';
-import { withPrefix, type StepDeps } from './deps.ts';
+import { withLogPrefix, type StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { runnerIo } from './runner/writer.ts';
 
@@ -26,7 +26,7 @@ export async function post(): Promise<void> {
   // Several services' rollbacks are followed side by side, each line saying whose it is.
   const lines = await Promise.all(
     states.map(async (one) => {
-      const own = states.length === 1 ? deps : { ...deps, log: withPrefix(io, `[${one.service}] `) };
+      const own = states.length === 1 ? deps : withLogPrefix(deps, `[${one.service}] `);
       try {
         return await followRollbackAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
       } catch (error) {

@@ -75,7 +75,7 @@ export interface EcsDeployOptions extends EcsOverrides {
   /** Roll our deployment back when the action's own verdict is a failure ECS did not roll back. */
   rollbackOnFailure: boolean;
   /** UpdateService `propagateTags` (TASK_DEFINITION, SERVICE or NONE), sent only when set. */
-  propagateTags?: 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
+  propagateTags?: TagPropagation;
   /** UpdateService `enableECSManagedTags`, sent only when set. */
   enableEcsManagedTags?: boolean;
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { parseRollbackState, parseRollbackStates, rollbackState, watchCancellation } from '../../src/cancel.ts';
+import { parseRollbackStates, rollbackState, watchCancellation } from '../../src/cancel.ts';
 import type { PipelineOutcome } from '../../src/results.ts';
 import type { Settings } from '../../src/settings.ts';
 
@@ -39,7 +39,7 @@ describe('rollbackState', () => {
       ecs: { services: [started('web', 'arn:rec')] },
     } as unknown as PipelineOutcome;
     const raw = rollbackState(outcome, settings);
-    expect(parseRollbackState(raw ?? '')).toEqual({ region: 'eu-west-1', cluster: 'prod', service: 'web', recordArn: 'arn:rec', to: 'arn:td/web:5', intervalMs: 3000, timeoutMs: 600_000 });
+    expect(parseRollbackStates(raw ?? '')[0]).toEqual({ region: 'eu-west-1', cluster: 'prod', service: 'web', recordArn: 'arn:rec', to: 'arn:td/web:5', intervalMs: 3000, timeoutMs: 600_000 });
   });
 
   it('holds one entry per service whose rollback was only started, when there are several', () => {
@@ -61,6 +61,6 @@ describe('rollbackState', () => {
 
   it('is nothing when no rollback was left running', () => {
     expect(rollbackState({ failures: [], skipped: [] }, settings)).toBeUndefined();
-    expect(parseRollbackState('')).toBeUndefined();
+    expect(parseRollbackStates('')[0]).toBeUndefined();
   });
 });

@@ -28377,7 +28377,7 @@ module.exports = {
 /* harmony export */   Ik: () => (/* binding */ parseRollbackStates),
 /* harmony export */   by: () => (/* binding */ ROLLBACK_STATE)
 /* harmony export */ });
-/* unused harmony exports watchCancellation, rollbackState, parseRollbackState */
+/* unused harmony exports watchCancellation, rollbackState */
 // Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
 // kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
 // within that window; the post step (src/post.ts) follows it with the state saved here.
@@ -28427,9 +28427,6 @@ function rollbackState(outcome, settings) {
         return undefined;
     return JSON.stringify(states.length === 1 ? states[0] : states);
 }
-function parseRollbackState(raw) {
-    return parseRollbackStates(raw)[0];
-}
 /** Every started rollback the main step saved (an object for one, a list for several). */
 function parseRollbackStates(raw) {
     if (raw.trim() === '')
@@ -28451,8 +28448,9 @@ function parseRollbackStates(raw) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ withPrefix)
+/* harmony export */   L: () => (/* binding */ withLogPrefix)
 /* harmony export */ });
+/* unused harmony export withPrefix */
 /** A logger whose every line starts with `prefix`: for work that runs side by side. */
 function withPrefix(log, prefix) {
     // Each line of a multi-line message, so a continuation line still says whose it is.
@@ -28462,6 +28460,10 @@ function withPrefix(log, prefix) {
         warning: (message) => log.warning(prefixed(message)),
         debug: (message) => log.debug(prefixed(message)),
     };
+}
+/** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
+function withLogPrefix(deps, prefix) {
+    return { ...deps, log: withPrefix(deps.log, prefix) };
 }
 
 
@@ -28590,7 +28592,7 @@ async function post() {
     if (state === undefined)
         return;
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5853))]);
+    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4463))]);
     const deps = {
         log: io,
         clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
@@ -28599,7 +28601,7 @@ async function post() {
     };
     // Several services' rollbacks are followed side by side, each line saying whose it is.
     const lines = await Promise.all(states.map(async (one) => {
-        const own = states.length === 1 ? deps : { ...deps, log: (0,_deps_js__WEBPACK_IMPORTED_MODULE_3__/* .withPrefix */ .F)(io, `[${one.service}] `) };
+        const own = states.length === 1 ? deps : (0,_deps_js__WEBPACK_IMPORTED_MODULE_3__/* .withLogPrefix */ .L)(deps, `[${one.service}] `);
         try {
             return await followRollbackAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
         }

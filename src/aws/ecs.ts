@@ -22,6 +22,7 @@ import {
   type Task,
 } from '@aws-sdk/client-ecs';
 import { AwsCallError, asked, required } from '../errors.ts';
+import type { TagPropagation } from '../plan/run-task-tags.ts';
 import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { captureRawResponse, sendUnknownMembers } from './raw-json.ts';
 
@@ -32,12 +33,7 @@ export interface ServiceRef {
 
 /** The service, or undefined when ECS reports it MISSING. */
 export async function describeService(ecs: ECSClient, ref: ServiceRef): Promise<Service | undefined> {
-  try {
-    const out = await ecs.send(new DescribeServicesCommand({ cluster: ref.cluster, services: [ref.service] }));
-    return out.services?.[0];
-  } catch (error) {
-    throw new AwsCallError(`DescribeServices for '${ref.service}' in cluster '${ref.cluster}'`, error);
-  }
+  return (await describeServices(ecs, ref.cluster, [ref.service])).get(ref.service);
 }
 
 /**
@@ -96,7 +92,7 @@ export interface ServiceUpdate extends ServiceRef {
   taskDefinition: string;
   forceNewDeployment: boolean;
   desiredCount?: number;
-  propagateTags?: 'TASK_DEFINITION' | 'SERVICE' | 'NONE';
+  propagateTags?: TagPropagation;
   enableEcsManagedTags?: boolean;
 }
 

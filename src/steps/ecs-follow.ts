@@ -1,5 +1,5 @@
 import type { Service, Task } from '@aws-sdk/client-ecs';
-import { describeServices, describeTasks, listStoppedTasks } from '../aws/ecs.ts';
+import { describeTasks, listStoppedTasks } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { CancelledError, TimeoutError, messageOf } from '../errors.ts';
 import { failureOf } from '../failure.ts';
@@ -13,10 +13,10 @@ import {
   type StoppedTaskOptions,
 } from '../plan/ecs-progress.ts';
 import { classifyRollout } from '../plan/ecs-rollout.ts';
-import { DESCRIBE_SERVICES_LIMIT, batchesOf } from '../plan/ecs-services.ts';
 import { combineVerdicts } from '../plan/service-deployment.ts';
 import { withDetails, type Failure, type Verdict } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
+import { describeEach } from './describe-services.ts';
 import { readRecords, type DeploymentRecord, type ReadRecord } from './ecs-record.ts';
 
 export interface FollowOptions {
@@ -81,7 +81,7 @@ export async function followDeployments(followers: readonly Follower[], deps: St
         ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
           const pending = watches.filter((w) => w.verdict === undefined);
-          const answers = await describeAll(pending, deps);
+          const answers = await describeEach(pending, (w) => w.options, deps);
           // With several services, their records too are read together (one call per 20).
           const records = single ? new Map<DeploymentRecord, ReadRecord>() : await readRecords(pending.flatMap((w) => w.options.record ?? []), deps);
           await Promise.all(pending.map((w) => judgeAlone(w, answers.get(w), w.options.record && records.get(w.options.record), single)));
@@ -114,21 +114,6 @@ async function judgeAlone(w: DeploymentWatch, service: Service | undefined, read
     if (single) throw error;
     await w.fail(error);
   }
-}
-
-/** One DescribeServices per cluster and batch of 10 for the watches still pending. */
-async function describeAll(pending: readonly DeploymentWatch[], deps: StepDeps): Promise<Map<DeploymentWatch, Service | undefined>> {
-  const byCluster = new Map<string, DeploymentWatch[]>();
-  for (const w of pending) byCluster.set(w.options.cluster, [...(byCluster.get(w.options.cluster) ?? []), w]);
-  const calls = [...byCluster.entries()].flatMap(([cluster, watches]) => batchesOf(watches, DESCRIBE_SERVICES_LIMIT).map((batch) => ({ cluster, batch })));
-  const answers = new Map<DeploymentWatch, Service | undefined>();
-  await Promise.all(
-    calls.map(async ({ cluster, batch }) => {
-      const found = await describeServices(deps.clients.ecs, cluster, batch.map((w) => w.options.service));
-      for (const w of batch) answers.set(w, found.get(w.options.service));
-    }),
-  );
-  return answers;
 }
 
 /** The shared loop's timeout or cancellation, told for one service: its own deployment and last state. */

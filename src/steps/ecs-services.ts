@@ -2,7 +2,7 @@
 // planned before anything changes; registrations shared and paced; every service updated,
 // then followed together (one DescribeServices per poll for all) and judged one by one.
 
-import { withPrefix, type StepDeps } from '../deps.ts';
+import { withLogPrefix, type StepDeps } from '../deps.ts';
 import { UserError, messageOf } from '../errors.ts';
 import { failureOf } from '../failure.ts';
 import { combineServiceVerdicts, registrationDelayMs, sharedRegistrations } from '../plan/ecs-services.ts';
@@ -102,5 +102,5 @@ function resultOf(services: EcsResult[]): EcsDeployResult {
 
 /** Each line of a service's work says whose it is: the followers' lines interleave. */
 function serviceDeps(deps: StepDeps, service: string): StepDeps {
-  return { ...deps, log: withPrefix(deps.log, `[${service}] `) };
+  return withLogPrefix(deps, `[${service}] `);
 }

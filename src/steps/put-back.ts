@@ -3,7 +3,7 @@
 
 import { getFunctionConfiguration, updateAlias, updateFunctionCode } from '../aws/lambda.ts';
 import { updateService } from '../aws/ecs.ts';
-import { withPrefix, type StepDeps } from '../deps.ts';
+import { withLogPrefix, type StepDeps } from '../deps.ts';
 import { messageOf } from '../errors.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
 import { isFailure } from '../plan/verdict.ts';
@@ -23,7 +23,7 @@ export interface PutBackBounds {
 export async function putEcsBack(result: EcsDeployResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
   const services = result.services.filter((s) => !isFailure(s.verdict));
   const several = result.services.length > 1;
-  const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? { ...deps, log: withPrefix(deps.log, `[${s.service}] `) } : deps)));
+  const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? withLogPrefix(deps, `[${s.service}] `) : deps)));
   return lines.flat();
 }
 

@@ -17,6 +17,7 @@ import type { RunTaskOptions, RunTaskSource } from '../settings.ts';
 import { latestRevision, registerOrReuse } from './register-revision.ts';
 import { followTask } from './run-task-follow.ts';
 import { findEarlierAttemptTask } from './run-task-rerun.ts';
+import type { EarlierTask } from '../plan/run-task-rerun.ts';
 
 export interface RunTaskPlan {
   options: RunTaskOptions;
@@ -94,7 +95,7 @@ export async function prepareRunTask(options: RunTaskOptions, image: ResolvedIma
 export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDefinitionArn?: string): Promise<RunTaskResult> {
   const { options } = plan;
   const { cluster } = options;
-  const result = (fields: Partial<RunTaskResult> & Pick<RunTaskResult, 'verdict' | 'taskDefinitionArn'>): RunTaskResult => ({
+  const result: Finish = (fields) => ({
     cluster,
     changed: false,
     registered: false,
@@ -110,23 +111,14 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
     return result({ verdict: { state: 'planned' }, taskDefinitionArn: arn ?? '' });
   }
 
+  // A re-run of the step while an earlier attempt's task still runs follows that task. Looked
+  // for first: a look-up that fails stops the step before anything is registered or run.
+  const earlier = await findEarlierAttemptTask(options, deps);
+  if (earlier !== undefined) return followEarlier(earlier, plan, deps, result);
+
   const target = await taskToRun(plan, deps, ecsTaskDefinitionArn);
   const containerName = plan.containerName ?? containerFor(options, target.taskDefinition);
   const started = { registered: target.registered, changed: target.registered, taskDefinitionArn: target.arn };
-
-  // A re-run of the step while an earlier attempt's task still runs follows that task.
-  const earlier = await findEarlierAttemptTask(options, deps);
-  if (earlier !== undefined) {
-    const { task } = earlier;
-    deps.log.info(
-      `Task ${task.taskArn} (${taskDefinitionLabel(task.taskDefinitionArn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`,
-    );
-    const definition = task.taskDefinitionArn === undefined || task.taskDefinitionArn === target.arn ? target.taskDefinition : toRegisterable((await describeTaskDefinition(deps.clients.ecs, task.taskDefinitionArn)).taskDefinition);
-    const logs = logLocations(definition, task.taskArn).map(formatLogLocation);
-    for (const line of logs) deps.log.info(`Logs of ${line}`);
-    const outcome = await followTask({ cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs }, options, deps);
-    return result({ ...started, taskDefinitionArn: task.taskDefinitionArn ?? target.arn, taskArn: task.taskArn, logs, ...outcome });
-  }
   if (options.step !== undefined && options.step.attempt > 1) deps.log.info(`No task an earlier attempt of this step started is running: starting a new one (attempt ${options.step.attempt}).`);
 
   const request = buildRunTaskRequest({
@@ -157,6 +149,22 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
   for (const line of logs) deps.log.info(`Logs of ${line}`);
   const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs }, options, deps);
   return result({ ...started, changed: true, taskArn, logs, ...outcome });
+}
+
+type Finish = (fields: Partial<RunTaskResult> & Pick<RunTaskResult, 'verdict' | 'taskDefinitionArn'>) => RunTaskResult;
+
+/** Follows the task an earlier attempt started, judged by the revision it runs; this attempt changes nothing. */
+async function followEarlier(earlier: EarlierTask, plan: RunTaskPlan, deps: StepDeps, result: Finish): Promise<RunTaskResult> {
+  const { options } = plan;
+  const { task } = earlier;
+  const arn = task.taskDefinitionArn ?? plan.taskDefinitionArn ?? '';
+  deps.log.info(`Task ${task.taskArn} (${taskDefinitionLabel(arn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`);
+  const definition = arn === plan.taskDefinitionArn && plan.taskDefinition !== undefined ? plan.taskDefinition : toRegisterable((await describeTaskDefinition(deps.clients.ecs, arn)).taskDefinition);
+  const containerName = plan.containerName ?? containerFor(options, definition);
+  const logs = logLocations(definition, task.taskArn).map(formatLogLocation);
+  for (const line of logs) deps.log.info(`Logs of ${line}`);
+  const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs }, options, deps);
+  return result({ taskDefinitionArn: arn, taskArn: task.taskArn, logs, ...outcome });
 }
 
 interface Target {

@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import type { DeployedTarget } from '../../../src/plan/parameter-guard.ts';
 import { applyParameter, prepareParameter } from '../../../src/steps/parameter.ts';
+import { supersededTargets } from '../../../src/steps/parameter-guard.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 
@@ -64,5 +65,30 @@ describe('applyParameter with the targets this step deployed', () => {
 
     expect(w.ssmMock.commandCalls(PutParameterCommand).map((c) => c.args[0].input)).toEqual([{ Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: true }]);
     expect(result).toMatchObject({ verdict: { state: 'updated' }, version: '5' });
+  });
+});
+
+describe('the guard with several services', () => {
+  it('reads them as the follower does: one DescribeServices per cluster and 10 services', async () => {
+    const ecs = new ECSClient({ region: 'eu-west-1', credentials });
+    const ecsMock = mockClient(ecs);
+    ecsMock.on(DescribeServicesCommand).callsFake((input: { services?: string[] }) => ({
+      services: (input.services ?? []).map((serviceName) => ({ serviceName, status: 'ACTIVE', deployments: [{ id: `ecs-svc/${serviceName}`, taskDefinition: OURS, status: 'PRIMARY' }] })),
+    }));
+    const names = Array.from({ length: 12 }, (_, i) => `svc-${i}`);
+    const targets: DeployedTarget[] = [
+      ...names.map((service): DeployedTarget => ({ kind: 'ecs', cluster: 'prod', service, taskDefinitionArn: OURS, deploymentId: `ecs-svc/${service}` })),
+      { kind: 'ecs', cluster: 'staging', service: 'web', taskDefinitionArn: OURS, deploymentId: 'ecs-svc/web' },
+    ];
+
+    const superseded = await supersededTargets(targets, fakeDeps(fakeClients({ ecs })).deps);
+
+    expect(superseded).toEqual([]);
+    expect(ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input)).toEqual([
+      { cluster: 'prod', services: names.slice(0, 10) },
+      { cluster: 'prod', services: names.slice(10) },
+      { cluster: 'staging', services: ['web'] },
+    ]);
+    ecsMock.restore();
   });
 });

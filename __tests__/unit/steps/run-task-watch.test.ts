@@ -1,5 +1,5 @@
 import { CloudWatchLogsClient, GetLogEventsCommand, ResourceNotFoundException, type GetLogEventsCommandInput } from '@aws-sdk/client-cloudwatch-logs';
-import { DescribeTasksCommand, ListTasksCommand, RunTaskCommand, StopTaskCommand, type Task } from '@aws-sdk/client-ecs';
+import { DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, type Task } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
@@ -317,6 +317,22 @@ describe('a re-run of the step (a higher GITHUB_RUN_ATTEMPT)', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toContain('Could not look for a task an earlier attempt of this step started (this is attempt 2)');
     expect((error as Error).message).toContain('ecs:ListTasks and ecs:DescribeTasks');
+    expect(w.mock.commandCalls(RunTaskCommand)).toHaveLength(0);
+  });
+
+  it('looks before registering anything: a failed look-up leaves no new revision', async () => {
+    const w = world({ polls: [stopped(0)] });
+    w.mock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: taskDefinitionArn('migrate', 4) } });
+    w.mock.on(ListTasksCommand).rejects(Object.assign(new Error('not authorized to perform ecs:ListTasks'), { name: 'AccessDeniedException' }));
+    // A new image: the plan needs a revision of its own.
+    const image = { reference: 'migrate:2', repository: 'migrate', tag: '2' };
+    const plan = await prepareRunTask(options({ step: STEP }), image, w.deps);
+    expect(plan.taskDefinitionArn).toBeUndefined();
+
+    const error = await applyRunTask(plan, w.deps).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(UserError);
+    expect(w.mock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(0);
     expect(w.mock.commandCalls(RunTaskCommand)).toHaveLength(0);
   });
 });
