@@ -66,6 +66,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   main: ['aws', 'cancel', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names', 'runner'],
   post: ['aws', 'cancel', 'deps', 'errors', 'steps', 'runner'],
   index: ['main'],
+  'post-index': ['post'],
 };
 
 describe('the layout of src/', () => {

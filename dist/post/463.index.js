@@ -704,7 +704,8 @@ function serviceLabel(service) {
 const HEARTBEAT_MS = 60_000;
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
- * so a timeout is reported when it happens, with the last state seen.
+ * so a timeout is reported when it happens, with the last state seen. Every wait ends on
+ * the deps' cancel signal; work that must outlive a cancel passes `uncancellable(deps)`.
  */
 async function waitFor(options, clock) {
     const started = clock.now();
@@ -712,7 +713,7 @@ async function waitFor(options, clock) {
     const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
     let lastState;
     let lastSaid = started;
-    const { signal } = options;
+    const signal = clock.cancel;
     const cancelled = () => new errors/* CancelledError */.cc(`The job was cancelled after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))
@@ -2227,7 +2228,6 @@ async function followDeployments(followers, deps) {
                 if (kind === 'heartbeat')
                     deps.log.info(line);
             },
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const pending = watches.filter((w) => w.verdict === undefined);
                 const answers = await describeEach(pending, (w) => w.options, deps);
@@ -2390,6 +2390,7 @@ class FailedTaskLog {
 
 
 
+
 /**
  * After our deployment failed: when ECS is rolling it back, follow that to its end so the
  * failure says how it went; when the failure is the action's own (too many failed tasks,
@@ -2399,7 +2400,7 @@ class FailedTaskLog {
  * the runner stops this process seconds later, and the post step follows it.
  */
 async function settleFailure(failure, options, deps) {
-    const calm = { ...deps, cancel: undefined };
+    const calm = uncancellable(deps);
     const arn = options.record?.arn;
     const last = options.record?.last;
     if (arn !== undefined && last !== undefined && (isRollingBack(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {
