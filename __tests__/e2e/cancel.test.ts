@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { CANCELLED_STOP_REASON } from '../../src/plan/run-task-result.ts';
 import { createImageFunction, createRepository, pushImage } from '../support/aws-fixtures.ts';
 import { imageNeverAppears } from '../support/ecr-scenarios.ts';
+import { defaultNetwork, seedFamily } from '../support/ecs-fixtures.ts';
 import { lambdaUpdateStaysInProgress } from '../support/lambda-scenarios.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
+import { taskNeverStops } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
 
 // A cancelled job (the runner sends SIGINT; aws-facts.md, "GitHub runner facts") ends every
 // wait at once: the action exits on its own, long before the wait's own timeout, says it
 // was cancelled and writes the job summary. The waits are held open by the proxy: a Lambda
-// update that stays InProgress, an image that never appears.
+// update that stays InProgress, an image that never appears, a task that never stops.
 
 /** Far beyond the test's patience: a run that ends was ended by the cancel, not by this. */
 const WAIT_TIMEOUT = '30m';
@@ -77,6 +80,34 @@ describe.concurrent('a job cancelled mid-wait', () => {
       const run = await cancelWhen(lane, { mode: 'image', image: repo.uri, tag: 'v2', 'wait-for-image': WAIT_TIMEOUT, 'poll-interval': '1s' }, () => image.refused >= 2);
 
       expectEndedByTheCancel(run, `to appear in repository '${repo.uri}'`);
+    }),
+  );
+
+  it('during a one-off task wait: stops the task it started (StopTask once), exits on its own, summary written', () =>
+    testbed.lane(async (lane) => {
+      const network = await defaultNetwork(lane.endpoint);
+      await seedFamily(lane.endpoint, 'cancel-task', 'cancel-migrate');
+      const task = taskNeverStops(lane.proxy, { family: 'cancel-migrate', containers: ['app', 'sidecar'] });
+
+      const run = await cancelWhen(
+        lane,
+        {
+          mode: 'run-task',
+          cluster: 'cancel-task',
+          'run-task-definition': 'cancel-migrate',
+          'run-task-container': 'app',
+          subnets: network.subnets.join(','),
+          'security-groups': network.securityGroups.join(','),
+          'poll-interval': '1s',
+          'wait-timeout': WAIT_TIMEOUT,
+        },
+        (from) => lane.proxy.callsTo('DescribeTasks', from) >= 2,
+      );
+
+      expectEndedByTheCancel(run, 'to stop');
+      const stops = lane.proxy.calls.filter((c) => c.operation === 'StopTask');
+      expect(stops.map((c) => c.body)).toEqual([{ cluster: 'cancel-task', task: task.runs[0]?.taskArns[0], reason: CANCELLED_STOP_REASON }]);
+      expect(task.onlyRun().stopped?.reason).toBe(CANCELLED_STOP_REASON);
     }),
   );
 });
