@@ -59,6 +59,37 @@ function withSamples(inputs: Record<string, unknown>): Record<string, string> {
   );
 }
 
+/** Complete workflows written in the docs' ```yaml blocks (the README's quick start among them). */
+function docWorkflows(): { name: string; steps: Step[] }[] {
+  const pages = ['README.md', ...readdirSync(new URL('docs/', root)).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`)];
+  return pages.flatMap((page) =>
+    [...readFileSync(new URL(page, root), 'utf8').matchAll(/^```yaml\n([\s\S]*?)^```/gm)]
+      .map((m) => m[1] ?? '')
+      .filter((text) => /^jobs:/m.test(text) && text.includes('/image-deploy@'))
+      .map((text, i) => ({ name: `${page} block ${i + 1}`, steps: Object.values((parse(text) as Workflow).jobs).flatMap((job) => job.steps ?? []) })),
+  );
+}
+
+describe('workflows written in the docs', () => {
+  const blocks = docWorkflows();
+
+  it('include the README quick start', () => {
+    expect(blocks.map((b) => b.name)).toContain('README.md block 1');
+  });
+
+  it.each(blocks)('$name: inputs declared, accepted by the input reader, no expression in run:', async ({ name, steps }) => {
+    for (const step of ourSteps(steps)) {
+      expect(step.uses, name).toMatch(OURS);
+      expect(Object.keys(step.with ?? {}).filter((key) => !(key in action.inputs)), name).toEqual([]);
+      const inputs = withSamples(step.with ?? {});
+      const source = { getInput: (input: string) => inputs[input] ?? '', env: { AWS_REGION: 'eu-west-1', GITHUB_SHA: 'a'.repeat(40) } };
+      const parsers = await loadInputParsers(source);
+      expect(() => readInputs({ ...source, ...parsers }), name).not.toThrow();
+    }
+    for (const step of steps) if (step.run !== undefined) expect(step.run, name).not.toMatch(/\$\{\{/);
+  });
+});
+
 describe('examples/', () => {
   let lint: Awaited<ReturnType<typeof createLinter>>;
   beforeAll(async () => {
