@@ -70,7 +70,14 @@ describe('CONTRIBUTING.md path table', () => {
 });
 
 describe('claims the docs keep true', () => {
-  const docs = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...filesUnder('docs', '.md'), ...filesUnder('examples', '.md'), ...filesUnder('examples', '.yml')];
+  const docs = [
+    'README.md',
+    'CONTRIBUTING.md',
+    'CHANGELOG.md',
+    ...filesUnder('docs', '.md'),
+    ...filesUnder('examples', '.md'),
+    ...filesUnder('examples', '.yml'),
+  ];
 
   it('keeps the README a front page of at most 350 lines', () => {
     expect(read('README.md').split('\n').length).toBeLessThanOrEqual(350);
