@@ -1093,6 +1093,9 @@ async function followTask(task, options, deps) {
         return { verdict: failure };
     }
     const after = await waitForTaskStop({ ...wait, timeoutMs: STOP_WAIT_MS }, deps);
+    if (after.state === 'cancelled') {
+        return { verdict: (0,plan_verdict/* withDetails */.FE)(outcome.failure, [`It was asked to stop (StopTask); the job was cancelled before it reported STOPPED: ${hint}.`, ...logLines(task.logs)]) };
+    }
     if (after.state !== 'stopped') {
         const verdict = (0,plan_verdict/* failed */.gz)('timed-out', `Task ${id} in cluster '${cluster}' was still running at wait-timeout ${timeout}; it was asked to stop (StopTask), but had not stopped ${(0,duration/* formatDuration */.a)(STOP_WAIT_MS)} later.`, [
             after.failure.reason,
@@ -1123,7 +1126,7 @@ async function stopCancelled(task, cancelled, deps) {
     catch (error) {
         return (0,plan_verdict/* withDetails */.FE)(cancelled, [`Stopping it failed (${(0,errors/* messageOf */.bD)(error)}): it may still be running; ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
     }
-    deps.log.warning(`The job was cancelled: stopped task ${id} (StopTask, reason '${CANCELLED_STOP_REASON}').`);
+    deps.log.warning(`The job was cancelled: asked task ${id} to stop (StopTask, reason '${CANCELLED_STOP_REASON}').`);
     return (0,plan_verdict/* withDetails */.FE)(cancelled, [`Task ${id} was asked to stop (StopTask) because the job was cancelled.`, ...logLines(task.logs)]);
 }
 /** The task stopped: say so, then print the lines written since the last poll (or since a stop between two polls). */

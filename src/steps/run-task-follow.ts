@@ -65,6 +65,9 @@ export async function followTask(task: FollowedTask, options: RunTaskOptions, de
     return { verdict: failure };
   }
   const after = await waitForTaskStop({ ...wait, timeoutMs: STOP_WAIT_MS }, deps);
+  if (after.state === 'cancelled') {
+    return { verdict: withDetails(outcome.failure, [`It was asked to stop (StopTask); the job was cancelled before it reported STOPPED: ${hint}.`, ...logLines(task.logs)]) };
+  }
   if (after.state !== 'stopped') {
     const verdict = failed('timed-out', `Task ${id} in cluster '${cluster}' was still running at wait-timeout ${timeout}; it was asked to stop (StopTask), but had not stopped ${formatDuration(STOP_WAIT_MS)} later.`, [
       after.failure.reason,
@@ -95,7 +98,7 @@ async function stopCancelled(task: FollowedTask, cancelled: Failure, deps: StepD
   } catch (error) {
     return withDetails(cancelled, [`Stopping it failed (${messageOf(error)}): it may still be running; ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
   }
-  deps.log.warning(`The job was cancelled: stopped task ${id} (StopTask, reason '${CANCELLED_STOP_REASON}').`);
+  deps.log.warning(`The job was cancelled: asked task ${id} to stop (StopTask, reason '${CANCELLED_STOP_REASON}').`);
   return withDetails(cancelled, [`Task ${id} was asked to stop (StopTask) because the job was cancelled.`, ...logLines(task.logs)]);
 }
 

@@ -93,7 +93,7 @@ describe('a job cancelled while its one-off task runs', () => {
     const text = failureText(result.verdict) ?? '';
     expect(text).toContain('The job was cancelled');
     expect(text).toContain('was asked to stop (StopTask) because the job was cancelled');
-    expect(w.messages('warning').some((m) => m.includes('stopped task') && m.includes(CANCELLED_STOP_REASON))).toBe(true);
+    expect(w.messages('warning').some((m) => m.includes('asked task') && m.includes(CANCELLED_STOP_REASON))).toBe(true);
   });
 
   it('says how to stop it by hand when StopTask fails, and stays cancelled', async () => {
@@ -126,5 +126,17 @@ describe('a job cancelled while its one-off task runs', () => {
     expect(w.mock.commandCalls(StopTaskCommand)).toHaveLength(0);
     expect(result.verdict).toMatchObject({ state: 'failed', kind: 'cancelled' });
     expect(failureText(result.verdict)).toContain('started by an earlier attempt of this step, so it was left running');
+  });
+
+  it('cancelled while a task stopped at wait-timeout winds down: keeps the timeout verdict, one StopTask, says it was not seen to stop', async () => {
+    // Polls at 0, 5, 10 and 15 s reach the 15 s timeout; StopTask; the job is cancelled at the next poll.
+    const w = world(running(), 5);
+
+    const result = await run(w, { wait: { timeoutMs: 3 * INTERVAL, intervalMs: INTERVAL } });
+
+    expect(w.mock.commandCalls(StopTaskCommand).map((c) => c.args[0].input.reason)).toEqual(['image-deploy: wait-timeout 15s reached']);
+    expect(w.polls()).toBe(5);
+    expect(result.verdict).toMatchObject({ state: 'failed', kind: 'timed-out' });
+    expect(failureText(result.verdict)).toContain('the job was cancelled before it reported STOPPED');
   });
 });
