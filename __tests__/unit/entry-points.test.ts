@@ -32,7 +32,7 @@ describe('the entry points', () => {
     expect({ SIGINT: process.listenerCount('SIGINT'), SIGTERM: process.listenerCount('SIGTERM') }).toEqual(listeners);
     expect(stdout).not.toHaveBeenCalled();
     expect(process.exitCode).toBeUndefined();
-  });
+  }, 30_000); // The first import of main.ts transforms much of src/: slow on a loaded machine.
 
   it.each(ENTRIES)('$entry only imports run and calls it', ({ entry, imports }) => {
     const text = readFileSync(new URL(`../../${entry}`, import.meta.url), 'utf8');
