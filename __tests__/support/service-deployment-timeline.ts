@@ -13,8 +13,9 @@
 // SCALE_UP, CLEAN_UP): the guides document the stage list for the blue/green family only.
 // A record's stage is a ServiceDeploymentLifecycleStage; hooks run at a
 // DeploymentLifecycleHookStage, which has one point the record never reports,
-// PRE_PRODUCTION_TRAFFIC_SHIFT: while a hook runs there the record shows
-// PRODUCTION_TRAFFIC_SHIFT with no production traffic moved yet (API_DeploymentLifecycleHook).
+// PRE_PRODUCTION_TRAFFIC_SHIFT: while a hook runs there the record still shows
+// POST_TEST_TRAFFIC_SHIFT, the test traffic shifted and no production traffic moved yet
+// (API_DeploymentLifecycleHook describes the stages).
 
 export type Strategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
 export type RecordStatus =
@@ -123,7 +124,7 @@ export function phasesOf(script: ServiceDeploymentScript): Phase[] {
     shift.push({ stage: 'PRODUCTION_TRAFFIC_SHIFT', ms: script.canary.canarySeconds * 1000, weight: script.canary.canaryPercent });
   }
   shift.push({ stage: 'PRODUCTION_TRAFFIC_SHIFT', ms: stageMs, weight: 100 });
-  const preProduction: Phase = { stage: 'PRODUCTION_TRAFFIC_SHIFT', ms: stageMs, weight: 0, hook: 'PRE_PRODUCTION_TRAFFIC_SHIFT' };
+  const preProduction: Phase = { stage: 'POST_TEST_TRAFFIC_SHIFT', ms: stageMs, hook: 'PRE_PRODUCTION_TRAFFIC_SHIFT' };
   return BLUE_GREEN_STAGES.flatMap((stage): Phase[] =>
     stage === 'PRODUCTION_TRAFFIC_SHIFT' ? [preProduction, ...shift] : [{ stage, ms: stage === 'BAKE_TIME' ? bakeMs : stageMs }],
   );
