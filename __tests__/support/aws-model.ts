@@ -35,6 +35,8 @@ export interface ServiceModel {
   outputOf(operation: string): { body: ModelNode | undefined } | undefined;
   /** For REST protocols: the operation a method and path are (by the model's request URIs). */
   operationAt(method: string, path: string): string | undefined;
+  /** Whether the model (botocore's or the SDK's) has an error of this name. */
+  hasError(name: string): boolean;
 }
 
 interface BotoShape {
@@ -44,6 +46,7 @@ interface BotoShape {
   value?: { shape: string };
   required?: string[];
   enum?: string[];
+  exception?: boolean;
   timestampFormat?: string;
   payload?: string;
 }
@@ -175,9 +178,14 @@ export function modelOf(service: string, model: BotoModel, sdk: SdkModule | unde
     return { kind: 'structure', name, members, required };
   };
 
+  const errors = new Set(Object.entries(model.shapes).flatMap(([name, shape]) => (shape.exception === true ? [name] : [])));
+  // The SDK's error schemas are [-3, namespace, name, ...].
+  for (const value of Object.values(sdk ?? {})) if (Array.isArray(value) && value[0] === -3 && typeof value[2] === 'string') errors.add(value[2]);
+
   return {
     service,
     protocol: model.metadata.protocol,
+    hasError: (name) => errors.has(name),
     outputOf(operation) {
       const op = model.operations[operation];
       if (op === undefined) return undefined;

@@ -47,6 +47,22 @@ export function checkAnswer(to: AnswerTo, body: unknown, model: ServiceModel | u
   return violations;
 }
 
+// Errors any AWS service may answer without its model declaring them (the common errors
+// of the AWS API reference, and the throttling and timeout names the SDK's retry knows).
+const COMMON_ERRORS = new Set([
+  'AccessDeniedException', 'IncompleteSignature', 'InternalFailure', 'InvalidAction', 'InvalidClientTokenId',
+  'NotAuthorized', 'OptInRequired', 'RequestExpired', 'ServiceUnavailable', 'ServiceUnavailableException',
+  'ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'LimitExceededException',
+  'ValidationError', 'ValidationException', 'UnrecognizedClientException', 'ExpiredTokenException',
+  'RequestTimeout', 'RequestTimeoutException', 'InternalServerError',
+]);
+
+/** The violation of an error answer's name: neither an error of the service's model nor a common AWS error. */
+export function checkErrorName(service: string, name: string, model: ServiceModel | undefined = serviceModel(service)): ModelViolation[] {
+  if (model === undefined || COMMON_ERRORS.has(name) || model.hasError(name)) return [];
+  return [{ path: '', message: `error '${name}' is neither an error in ${service}'s model nor a common AWS error` }];
+}
+
 function checkValue(node: ModelNode, value: unknown, path: string, out: ModelViolation[]): void {
   const wrong = (expected: string): void => {
     out.push({ path, message: `${describe(value)} where the model has ${expected} (${node.name})` });

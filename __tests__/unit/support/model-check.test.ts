@@ -116,8 +116,18 @@ describe('checkMadeUpAnswer', () => {
     ]);
   });
 
-  it('does not check error answers', () => {
-    expect(checkMadeUpAnswer(req, answer({ __type: 'ThrottlingException', message: 'Rate exceeded' }, 400), undefined)).toBeUndefined();
+  it.each([
+    ['a common AWS error', answer({ __type: 'ThrottlingException', message: 'Rate exceeded' }, 400), undefined],
+    ["an error of the service's model", answer({ __type: 'ServiceDeploymentNotFoundException', message: 'gone' }, 400), undefined],
+    ['an error named by its full shape id', answer({ __type: 'com.amazonaws.ecs#ClusterNotFoundException', message: 'gone' }, 400), undefined],
+    ['an error with no name', { status: 500, headers: {}, body: Buffer.from('<html>') }, undefined],
+    [
+      'an invented error',
+      { status: 400, headers: { 'x-amzn-errortype': 'DeploymentFailedException' }, body: Buffer.from('{}') },
+      { service: 'ecs', operation: 'DescribeServices', violations: [expect.stringContaining("error 'DeploymentFailedException' is neither")] },
+    ],
+  ])('checks the name of an error answer: %s', (_name, error, expected) => {
+    expect(checkMadeUpAnswer(req, error, undefined)).toEqual(expected);
   });
 
   it('names a made-up body that is not JSON', () => {
