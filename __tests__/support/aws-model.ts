@@ -178,6 +178,22 @@ export function modelOf(service: string, model: BotoModel, sdk: SdkModule | unde
     return { kind: 'structure', name, members, required };
   };
 
+  const outputs = new Map<string, { body: ModelNode | undefined } | undefined>();
+  const outputOf = (operation: string): { body: ModelNode | undefined } | undefined => {
+    const op = model.operations[operation];
+    if (op === undefined) return undefined;
+    const outputName = op.output?.shape;
+    const output = outputName === undefined ? undefined : model.shapes[outputName];
+    if (outputName === undefined || output === undefined) return { body: undefined };
+    if (!rest) return { body: nodeOf(outputName) };
+    // A payload member is the whole body (a structure), or a body that is not JSON at all.
+    if (output.payload !== undefined) {
+      const payload = output.members?.[output.payload]?.shape;
+      return { body: payload !== undefined && model.shapes[payload]?.type === 'structure' ? nodeOf(payload) : undefined };
+    }
+    return { body: structureOf(outputName, output, true) };
+  };
+
   const errors = new Set(Object.entries(model.shapes).flatMap(([name, shape]) => (shape.exception === true ? [name] : [])));
   // The SDK's error schemas are [-3, namespace, name, ...].
   for (const value of Object.values(sdk ?? {})) if (Array.isArray(value) && value[0] === -3 && typeof value[2] === 'string') errors.add(value[2]);
@@ -187,18 +203,8 @@ export function modelOf(service: string, model: BotoModel, sdk: SdkModule | unde
     protocol: model.metadata.protocol,
     hasError: (name) => errors.has(name),
     outputOf(operation) {
-      const op = model.operations[operation];
-      if (op === undefined) return undefined;
-      const outputName = op.output?.shape;
-      const output = outputName === undefined ? undefined : model.shapes[outputName];
-      if (outputName === undefined || output === undefined) return { body: undefined };
-      if (!rest) return { body: nodeOf(outputName) };
-      // A payload member is the whole body (a structure), or a body that is not JSON at all.
-      if (output.payload !== undefined) {
-        const payload = output.members?.[output.payload]?.shape;
-        return { body: payload !== undefined && model.shapes[payload]?.type === 'structure' ? nodeOf(payload) : undefined };
-      }
-      return { body: structureOf(outputName, output, true) };
+      if (!outputs.has(operation)) outputs.set(operation, outputOf(operation));
+      return outputs.get(operation);
     },
     operationAt(method, path) {
       let best: { operation: string; literal: number } | undefined;
