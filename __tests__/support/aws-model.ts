@@ -51,7 +51,7 @@ interface BotoShape {
   payload?: string;
 }
 interface BotoModel {
-  metadata: { protocol: string; timestampFormat?: string };
+  metadata: { protocol: string; protocols?: string[]; timestampFormat?: string };
   operations: Record<string, { http?: { method: string; requestUri: string }; output?: { shape: string } }>;
   shapes: Record<string, BotoShape>;
 }
@@ -124,7 +124,11 @@ function sdkModuleOf(service: string): SdkModule | undefined {
 /** A model from botocore's JSON, completed by the SDK module when there is one (exported for tests). */
 export function modelOf(service: string, model: BotoModel, sdk: SdkModule | undefined): ServiceModel {
   const nodes = new Map<string, ModelNode>();
-  const rest = model.metadata.protocol.startsWith('rest');
+  // A service that speaks several protocols (CloudWatch: CBOR, JSON, query) is checked as
+  // JSON when it can speak it, as the SDK clients here do (client-cloudwatch: awsJson1_0).
+  const protocols = model.metadata.protocols ?? [model.metadata.protocol];
+  const protocol = protocols.find((p) => p === 'json' || p === 'rest-json') ?? model.metadata.protocol;
+  const rest = protocol.startsWith('rest');
 
   const nodeOf = (name: string): ModelNode => {
     const known = nodes.get(name);
@@ -200,7 +204,7 @@ export function modelOf(service: string, model: BotoModel, sdk: SdkModule | unde
 
   return {
     service,
-    protocol: model.metadata.protocol,
+    protocol,
     hasError: (name) => errors.has(name),
     outputOf(operation) {
       if (!outputs.has(operation)) outputs.set(operation, outputOf(operation));

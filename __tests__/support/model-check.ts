@@ -1,8 +1,9 @@
 // Checks an answer body against the operation's output shape in AWS's model (aws-model.ts):
 // member names, types (string, integer, number, boolean, timestamp, list, map, structure),
 // enum values and required members. JSON protocols only (awsJson1_x, as ECS, CodeDeploy,
-// ECR and SSM speak, and rest-json, as Lambda does): there timestamps are epoch seconds
-// unless the model says otherwise. Used by the scenario proxy on the answers it makes up.
+// ECR, SSM and CloudWatch speak, and rest-json, as Lambda does): there timestamps are epoch
+// seconds unless the model says otherwise. Used by the scenario proxy on the answers it
+// makes up.
 
 import { serviceModel } from './aws-model.ts';
 import type { ModelNode, ServiceModel } from './aws-model.ts';

@@ -91,6 +91,12 @@ describe('checkAnswer', () => {
       { Status: 'READY', RequestedProvisionedConcurrentExecutions: 5, AllocatedProvisionedConcurrentExecutions: 'five' },
       [{ path: 'AllocatedProvisionedConcurrentExecutions', message: expect.stringContaining('an integer') }],
     ],
+    [
+      'a CloudWatch alarm state outside StateValue (CloudWatch checked as the JSON it also speaks)',
+      { service: 'monitoring', operation: 'DescribeAlarms', method: 'POST', path: '/' },
+      { MetricAlarms: [{ AlarmName: 'a', StateValue: 'FIRING', StateUpdatedTimestamp: 1_767_000_000 }] },
+      [{ path: 'MetricAlarms[0].StateValue', message: expect.stringContaining('StateValue') }],
+    ],
     ['a service whose protocol is not JSON', { service: 'sts', operation: 'GetCallerIdentity', method: 'POST', path: '/' }, {}, [{ path: '', message: expect.stringContaining("'query'") }]],
   ])('%s', (_name, to, body, expected) => {
     expect(checkAnswer(to, body)).toEqual(expected);
