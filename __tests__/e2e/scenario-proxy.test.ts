@@ -163,6 +163,27 @@ describe('scenario proxy in front of moto', () => {
     expect(proxy.calls[from]?.body).toEqual({ cluster: 'c-pass', services: ['s-pass'] });
   });
 
+  it('names the revision the service runs as the old deployment, also after a deploy the proxy did not script', async () => {
+    const { proxy, moto } = testbed;
+    const seeded = await testbed.seedService({ cluster: 'c-stale', service: 's-stale', rollout: completesAfter(60_000) });
+    const direct = ecsClient(moto.url);
+    const ecs = ecsClient(proxy.url);
+    try {
+      // A deploy straight to moto: moto's PRIMARY deployment keeps naming the seeded revision.
+      const second = await direct.send(new RegisterTaskDefinitionCommand(richTaskDefinition(seeded.family)));
+      await direct.send(new UpdateServiceCommand({ cluster: 'c-stale', service: 's-stale', taskDefinition: second.taskDefinition?.taskDefinitionArn }));
+      const third = await ecs.send(new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }));
+      const updated = await ecs.send(new UpdateServiceCommand({ cluster: 'c-stale', service: 's-stale', taskDefinition: third.taskDefinition?.taskDefinitionArn }));
+      expect(updated.service?.deployments?.map((d) => [d.status, d.taskDefinition])).toEqual([
+        ['PRIMARY', third.taskDefinition?.taskDefinitionArn],
+        ['ACTIVE', second.taskDefinition?.taskDefinitionArn],
+      ]);
+    } finally {
+      ecs.destroy();
+      direct.destroy();
+    }
+  });
+
   it('plays a crash loop: a new deployment on UpdateService, then stopped tasks with exit codes', async () => {
     const { proxy } = testbed;
     const seeded = await testbed.seedService({ cluster: 'c-play', service: 's-play', rollout: crashLoop({ everyMs: 200, exitCode: 1, reason: 'Error: cannot connect to database' }) });
