@@ -351,7 +351,7 @@ describe('buildRunTaskRequest', () => {
       },
     ],
     [
-      'tags, tag propagation from the task definition and ECS managed tags (issue 12)',
+      'tags, tag propagation from the task definition and ECS managed tags',
       { tags: [{ key: 'team', value: 'data' }, { key: 'image-deploy:step', value: 'abc' }], propagateTags: 'TASK_DEFINITION', enableEcsManagedTags: true },
       {
         ...common,

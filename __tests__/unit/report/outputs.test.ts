@@ -169,7 +169,7 @@ describe('outputsOf for a one-off task', () => {
   });
 });
 
-describe('checkOutputs (issue 10)', () => {
+describe('checkOutputs', () => {
   it('keeps a valid image reference and plain values', () => {
     const values = { image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v1', changed: 'true' };
     expect(checkOutputs(values)).toEqual({ values, problems: [] });

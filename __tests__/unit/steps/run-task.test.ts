@@ -172,7 +172,7 @@ const LOG_LINE = `container app: awslogs group /ecs/migrate, stream migrate/app/
 // --- Tests --------------------------------------------------------------------------------
 
 describe('a one-off task that exits 0', () => {
-  it('logs the RunTask request at debug with the environment values hidden (issue 10)', async () => {
+  it('logs the RunTask request at debug with the environment values hidden', async () => {
     const w = world();
     w.runs(aTask('PENDING'), stopped([exited('app', 0), exited('log-router', 0)]));
 
@@ -336,7 +336,7 @@ describe('a one-off task that fails', () => {
     expect(w.sent.describeTasks()).toEqual([]);
   });
 
-  // A task still running at wait-timeout is stopped: run-task-watch.test.ts (issue 12).
+  // A task still running at wait-timeout is stopped: run-task-watch.test.ts.
 });
 
 describe('the task definition to run', () => {
