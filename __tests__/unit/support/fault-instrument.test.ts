@@ -10,14 +10,27 @@ import { startStubUpstream, type StubUpstream } from '../../support/stub-upstrea
 // passes through reaches a stub upstream (ListClusters' empty answer): no emulator needed.
 
 describe('the fault instrument itself', () => {
-  const testbed: { proxy: ScenarioProxy; upstream: StubUpstream } = {} as { proxy: ScenarioProxy; upstream: StubUpstream };
+  let upstream: StubUpstream | undefined;
+  let proxy: ScenarioProxy | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the proxy or its upstream did not start (beforeAll failed)');
+    return value;
+  };
+  const testbed = {
+    get proxy(): ScenarioProxy {
+      return started(proxy);
+    },
+    get upstream(): StubUpstream {
+      return started(upstream);
+    },
+  };
   beforeAll(async () => {
-    testbed.upstream = await startStubUpstream({ clusterArns: [] });
-    testbed.proxy = await startScenarioProxy(testbed.upstream.url);
+    upstream = await startStubUpstream({ clusterArns: [] });
+    proxy = await startScenarioProxy(upstream.url);
   });
   afterAll(async () => {
-    await testbed.proxy?.stop();
-    await testbed.upstream?.stop();
+    await proxy?.stop();
+    await upstream?.stop();
   });
 
   it('runs wildcard overlays on every service and operation, the latest added first', async () => {
