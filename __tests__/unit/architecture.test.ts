@@ -1,4 +1,4 @@
-// The layer rules of README "Architecture", checked on every `npm test`: imports run
+// The layer rules of CONTRIBUTING.md "Architecture", checked on every `npm test`: imports run
 // downhill only and never in a circle, so a change cannot break the layout unnoticed.
 
 import { readFileSync, readdirSync } from 'node:fs';
