@@ -210,8 +210,8 @@ var ecs_record = __webpack_require__(6014);
 var src_deps = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/failure.ts
 var src_failure = __webpack_require__(1633);
-// EXTERNAL MODULE: ./src/plan/service-deployment.ts
-var service_deployment = __webpack_require__(282);
+// EXTERNAL MODULE: ./src/plan/service-deployment.ts + 1 modules
+var service_deployment = __webpack_require__(3858);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
 var plan_verdict = __webpack_require__(7282);
 // EXTERNAL MODULE: ./src/plan/rollback.ts
@@ -307,13 +307,14 @@ async function followRecord(arn, bounds, deps) {
 }
 function stopRollback(end, options) {
     const to = end.rollback?.serviceRevisionArn ?? options.previousTaskDefinitionArn;
+    const status = end.status === undefined ? {} : { recordStatus: end.status };
     if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED')
-        return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to };
-    return { by: 'stop-service-deployment', verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${(0,service_deployment/* rollbackOutcome */.pl)(end)} (${end.status ?? 'no status'})`), to };
+        return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to, ...status };
+    return { by: 'stop-service-deployment', verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${(0,service_deployment/* rollbackOutcome */.pl)(end)} (${end.status ?? 'no status'})`), to, ...status };
 }
 function ecsRollback(end) {
     const verdict = end.status === 'ROLLBACK_SUCCESSFUL' ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rollout-failed', (0,service_deployment/* rollbackOutcome */.pl)(end));
-    return { by: 'ecs', verdict, ...toOf(end) };
+    return { by: 'ecs', verdict, ...toOf(end), ...(end.status === undefined ? {} : { recordStatus: end.status }) };
 }
 function toOf(record) {
     const to = record.rollback?.serviceRevisionArn;

@@ -403,25 +403,43 @@ function time(date) {
 
 /***/ }),
 
-/***/ 282:
+/***/ 3858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fw: () => (/* binding */ isRollingBack),
-/* harmony export */   Hd: () => (/* binding */ isTerminal),
-/* harmony export */   OX: () => (/* binding */ visitStage),
-/* harmony export */   RU: () => (/* binding */ recordProgressLine),
-/* harmony export */   X$: () => (/* binding */ classifyServiceDeployment),
-/* harmony export */   aG: () => (/* binding */ combineVerdicts),
-/* harmony export */   gg: () => (/* binding */ pausedAt),
-/* harmony export */   h6: () => (/* binding */ decideRollback),
-/* harmony export */   pl: () => (/* binding */ rollbackOutcome)
-/* harmony export */ });
-/* unused harmony exports RECORD_STATUSES, isStoppable, causeOf, evidenceOf */
-/* harmony import */ var _service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5516);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  X$: () => (/* binding */ classifyServiceDeployment),
+  aG: () => (/* binding */ combineVerdicts),
+  h6: () => (/* binding */ decideRollback),
+  Fw: () => (/* binding */ isRollingBack),
+  Hd: () => (/* binding */ isTerminal),
+  gg: () => (/* binding */ pausedAt),
+  RU: () => (/* binding */ recordProgressLine),
+  pl: () => (/* binding */ rollbackOutcome),
+  OX: () => (/* binding */ visitStage)
+});
+
+// UNUSED EXPORTS: RECORD_STATUSES, causeOf, evidenceOf, isStoppable
+
+// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
+var service_deployment_stages = __webpack_require__(5516);
+// EXTERNAL MODULE: ./src/plan/verdict.ts
+var verdict = __webpack_require__(7282);
+;// CONCATENATED MODULE: ./src/plan/shell.ts
+// Commands the log suggests a person copy into a shell. Pure.
+/**
+ * One POSIX shell word holding `text` exactly: single quotes, each `'` inside written `'\''`.
+ * For outside text (a hook id, an ARN) in a command someone may paste.
+ */
+function shellQuote(text) {
+    return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/service-deployment.ts
 // Judging ECS's own record of our deployment (a ServiceDeployment from
 // DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
+
 
 
 const RECORD_STATUSES = (/* unused pure expression or super */ null && ([
@@ -464,7 +482,7 @@ function classifyServiceDeployment(snapshot) {
             return { state: 'succeeded' };
         case 'PENDING':
         case 'IN_PROGRESS':
-            if (waitUntil !== 'completed' && (0,_service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__/* .hasReached */ .Nl)(record.lifecycleStage, waitUntil, strategy))
+            if (waitUntil !== 'completed' && (0,service_deployment_stages/* hasReached */.Nl)(record.lifecycleStage, waitUntil, strategy))
                 return { state: 'succeeded' };
             return { state: 'pending' };
         case 'STOP_REQUESTED':
@@ -481,7 +499,7 @@ function classifyServiceDeployment(snapshot) {
     }
 }
 function failure(kind, reason, record) {
-    return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)(kind, reason, evidenceOf(record));
+    return (0,verdict/* failed */.gz)(kind, reason, evidenceOf(record));
 }
 function atStage(record) {
     return record.lifecycleStage === undefined ? '' : ` at stage ${record.lifecycleStage}`;
@@ -563,7 +581,7 @@ function recordProgressLine(record, strategy) {
     const hook = pausedAt(record);
     if (hook !== undefined) {
         parts.push(`waiting at pause hook ${hook.hookId ?? 'unknown'} in stage ${record.lifecycleStage ?? 'unknown'}: continue it with ` +
-            `aws ecs continue-service-deployment --service-deployment-arn ${record.serviceDeploymentArn ?? '<arn>'} --hook-id ${hook.hookId ?? '<hook id>'}`);
+            `aws ecs continue-service-deployment --service-deployment-arn ${shellQuote(record.serviceDeploymentArn ?? '<arn>')} --hook-id ${shellQuote(hook.hookId ?? '<hook id>')}`);
     }
     return parts.join(', ');
 }
@@ -656,7 +674,7 @@ async function describeEach(items, refOf, deps) {
 /* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2983);
 /* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8316);
 /* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4390);
-/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(282);
+/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3858);
 /* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7282);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
 /* harmony import */ var _describe_services_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4975);
@@ -881,8 +899,8 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_ecs = __webpack_require__(6592);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/plan/service-deployment.ts
-var service_deployment = __webpack_require__(282);
+// EXTERNAL MODULE: ./src/plan/service-deployment.ts + 1 modules
+var service_deployment = __webpack_require__(3858);
 ;// CONCATENATED MODULE: ./src/plan/poll-schedule.ts
 // When to poll a service deployment next: rarely through a wait whose end is known (the
 // final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate

@@ -766,18 +766,32 @@ function logLocations(taskDefinition, taskArn) {
             return [];
         const prefix = stringOption(options, 'awslogs-stream-prefix');
         const stream = prefix === undefined ? undefined : `${prefix}/${name}/${taskId}`;
-        return [{ container: name, group, ...(stream === undefined ? {} : { stream }), region, url: cloudWatchLogsUrl(region, group, stream) }];
+        // The region comes from a file or an AWS answer: only a region name goes into a URL.
+        const url = (0,aws_names/* isRegionName */.Us)(region) ? cloudWatchLogsUrl(region, group, stream) : undefined;
+        return [{ container: name, group, ...(stream === undefined ? {} : { stream }), region, ...(url === undefined ? {} : { url }) }];
     });
 }
 /** `container app: awslogs group /ecs/migrate, stream migrate/app/0123 (eu-west-1) https://…` */
 function formatLogLocation(location) {
     const stream = location.stream === undefined ? '' : `, stream ${location.stream}`;
-    return `container ${location.container}: awslogs group ${location.group}${stream} (${location.region}) ${location.url}`;
+    return `container ${location.container}: awslogs group ${location.group}${stream} (${location.region})${urlSuffix(location)}`;
+}
+/** ` https://…`, or nothing when the location has no console link. */
+function urlSuffix(location) {
+    return location.url === undefined ? '' : ` ${location.url}`;
+}
+/** Why a location has no console link, for the debug log; undefined when it has one. */
+function whyNoUrl(location) {
+    if (location.url !== undefined)
+        return undefined;
+    return `container ${location.container}: no CloudWatch console link: its log region is not an AWS region name (like eu-west-1), so it is kept out of every URL`;
 }
 /** The console page of a log stream, or of the group without one. */
 function cloudWatchLogsUrl(region, group, stream) {
-    // The console's fragment takes each path part URI-encoded twice, with '%' written as '$'.
-    const part = (value) => encodeURIComponent(encodeURIComponent(value)).replace(/%/g, '$');
+    // The console's fragment takes each path part URI-encoded twice, with '%' written as '$';
+    // ! ' ( ) * are encoded too, so the URL holds nothing that could end a Markdown link.
+    const strict = (value) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const part = (value) => strict(strict(value)).replace(/%/g, '$');
     const path = `log-groups/log-group/${part(group)}${stream === undefined ? '' : `/log-events/${part(stream)}`}`;
     return `${(0,aws_names/* consoleHost */.kd)(region)}/cloudwatch/home?region=${region}#logsV2:${path}`;
 }
@@ -838,10 +852,13 @@ function taskLogSources(taskDefinition, taskArn) {
         const location = located.find((l) => l.container === name);
         const config = container['logConfiguration'];
         const driver = (0,json/* isRecord */.u)(config) && typeof config['logDriver'] === 'string' ? config['logDriver'] : undefined;
-        if (location?.stream !== undefined)
+        // A log region that is no region name cannot be read (nor linked): say so, without quoting it.
+        if (location !== undefined && location.url === undefined)
+            elsewhere.push(`container ${name}: not in the job log: its awslogs-region is not an AWS region name (like eu-west-1)`);
+        else if (location?.stream !== undefined)
             streams.push({ ...location, stream: location.stream });
         else if (location !== undefined) {
-            elsewhere.push(`container ${name}: not in the job log: awslogs without awslogs-stream-prefix names its stream after the container's runtime id, which cannot be known in advance (set awslogs-stream-prefix); group ${location.group} (${location.region}) ${location.url}`);
+            elsewhere.push(`container ${name}: not in the job log: awslogs without awslogs-stream-prefix names its stream after the container's runtime id, which cannot be known in advance (set awslogs-stream-prefix); group ${location.group} (${location.region})${urlSuffix(location)}`);
         }
         else if (driver === 'awslogs')
             elsewhere.push(`container ${name}: not in the job log: its awslogs configuration has no awslogs-group`);
@@ -872,7 +889,7 @@ function advanceCursor(cursor, page) {
     const lines = page.events.flatMap((event) => messageLines(cursor.location.container, event.message));
     if (next === undefined) {
         // Without a cursor the next read would start from the head again and repeat every line.
-        return { cursor: { state: 'off', location: cursor.location }, lines, moved: false, note: `${label(cursor.location)}: GetLogEvents gave no nextForwardToken, so later lines are not shown here; they are in CloudWatch: ${cursor.location.url}` };
+        return { cursor: { state: 'off', location: cursor.location }, lines, moved: false, note: `${label(cursor.location)}: GetLogEvents gave no nextForwardToken, so later lines are not shown here; they are in CloudWatch${cursor.location.url === undefined ? '' : `: ${cursor.location.url}`}` };
     }
     return { cursor: { state: 'reading', location: cursor.location, token: next }, lines, moved: true };
 }
@@ -886,7 +903,7 @@ function readFailed(cursor, reason) {
         cursor: { state: 'off', location },
         lines: [],
         moved: false,
-        warning: `${label(location)}: could not read its logs (logs:GetLogEvents on log group ${location.group} in ${location.region}): ${reason}. Its lines are not shown here from now on; the task's verdict does not depend on them. ${location.url}`,
+        warning: `${label(location)}: could not read its logs (logs:GetLogEvents on log group ${location.group} in ${location.region}): ${reason}. Its lines are not shown here from now on; the task's verdict does not depend on them.${urlSuffix(location)}`,
     };
 }
 /** After the task stopped, a stream never seen: say so once. */
@@ -973,7 +990,7 @@ function followTaskLogs(input, deps) {
                         warnings.push(step.warning);
                 }
                 if (step.moved)
-                    notes.push(`container ${start.location.container}: read ${DRAIN_PAGES} pages after it stopped; any further lines are in CloudWatch: ${start.location.url}`);
+                    notes.push(`container ${start.location.container}: read ${DRAIN_PAGES} pages after it stopped; any further lines are in CloudWatch${start.location.url === undefined ? '' : `: ${start.location.url}`}`);
                 const missing = neverSeen(step.cursor);
                 if (missing !== undefined)
                     notes.push(missing);
@@ -1336,11 +1353,20 @@ async function applyRunTask(plan, deps, ecsTaskDefinitionArn) {
         return result({ ...started, verdict });
     }
     deps.log.info(`Started task ${taskArn} (${(0,aws_names/* taskDefinitionLabel */.$7)(target.arn)}) in cluster '${cluster}'`);
-    const logs = logLocations(target.taskDefinition, taskArn).map(formatLogLocation);
-    for (const line of logs)
-        deps.log.info(`Logs of ${line}`);
-    const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs, startedHere: true }, options, deps);
+    const logs = announceLogs(target.taskDefinition, taskArn, deps);
+    const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs: logs.map(formatLogLocation), startedHere: true }, options, deps);
     return result({ ...started, changed: true, taskArn, logs, ...outcome });
+}
+/** Where the task's awslogs containers write, said once; why a location has no console link, at debug. */
+function announceLogs(taskDefinition, taskArn, deps) {
+    const locations = logLocations(taskDefinition, taskArn);
+    for (const location of locations) {
+        deps.log.info(`Logs of ${formatLogLocation(location)}`);
+        const why = whyNoUrl(location);
+        if (why !== undefined)
+            deps.log.debug(why);
+    }
+    return locations;
 }
 /** Follows the task an earlier attempt started, judged by the revision it runs; this attempt changes nothing. */
 async function followEarlier(earlier, plan, deps, result) {
@@ -1350,10 +1376,8 @@ async function followEarlier(earlier, plan, deps, result) {
     deps.log.info(`Task ${task.taskArn} (${(0,aws_names/* taskDefinitionLabel */.$7)(arn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`);
     const definition = arn === plan.taskDefinitionArn && plan.taskDefinition !== undefined ? plan.taskDefinition : (0,task_definition/* toRegisterable */.Hj)((await (0,ecs/* describeTaskDefinition */.oh)(deps.clients.ecs, arn)).taskDefinition);
     const containerName = plan.containerName ?? containerFor(options, definition);
-    const logs = logLocations(definition, task.taskArn).map(formatLogLocation);
-    for (const line of logs)
-        deps.log.info(`Logs of ${line}`);
-    const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs, startedHere: false }, options, deps);
+    const logs = announceLogs(definition, task.taskArn, deps);
+    const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs: logs.map(formatLogLocation), startedHere: false }, options, deps);
     return result({ taskDefinitionArn: arn, taskArn: task.taskArn, logs, ...outcome });
 }
 async function taskToRun(plan, deps, ecsTaskDefinitionArn) {

@@ -10,7 +10,7 @@ import type { TaskScenario } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
 
-// Issue 12: one-off tasks you can watch, run as the runner runs the bundle. moto keeps the
+// One-off tasks you can watch, run as the runner runs the bundle. moto keeps the
 // task and the log stream; the proxy plays the task's life (task-scenarios.ts); the test
 // writes the container's log lines with PutLogEvents while the task is RUNNING. Each test
 // seeds its own cluster and family (awslogs group /ecs/<family>, stream prefix 'app').

@@ -11,7 +11,7 @@ import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts
 import type { ServiceDeploymentScript } from '../support/service-deployment-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
-// Issue 11, end to end through the bundled action: services deployed with ECS's
+// End to end through the bundled action: services deployed with ECS's
 // strategies, followed through ECS's own deployment record (played by
 // service-deployment-scenarios.ts). Written before the product follows the record; each
 // test is skipped until it does. Inputs: wait-until (completed | <stage>),

@@ -18,6 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
 // DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
 
 
+
 const RECORD_STATUSES = (/* unused pure expression or super */ null && ([
     'PENDING',
     'IN_PROGRESS',
@@ -157,7 +158,7 @@ function service_deployment_recordProgressLine(record, strategy) {
     const hook = service_deployment_pausedAt(record);
     if (hook !== undefined) {
         parts.push(`waiting at pause hook ${hook.hookId ?? 'unknown'} in stage ${record.lifecycleStage ?? 'unknown'}: continue it with ` +
-            `aws ecs continue-service-deployment --service-deployment-arn ${record.serviceDeploymentArn ?? '<arn>'} --hook-id ${hook.hookId ?? '<hook id>'}`);
+            `aws ecs continue-service-deployment --service-deployment-arn ${shellQuote(record.serviceDeploymentArn ?? '<arn>')} --hook-id ${shellQuote(hook.hookId ?? '<hook id>')}`);
     }
     return parts.join(', ');
 }
@@ -483,6 +484,12 @@ function consoleHost(region) {
     if (region.startsWith('us-gov-'))
         return 'https://console.amazonaws-us-gov.com';
     return `https://${region}.console.aws.amazon.com`;
+}
+// Every partition spells its regions this way (eu-west-1, us-gov-west-1, cn-north-1, us-isob-east-1).
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** Whether outside text (a log option, an ARN's field) is a region name, so it may go into a URL. */
+function isRegionName(text) {
+    return REGION_NAME.test(text);
 }
 /** The last segment of a task ARN: what the console, the CLI and awslogs streams use. */
 function taskIdOf(taskArn) {
@@ -2489,13 +2496,14 @@ async function followRecord(arn, bounds, deps) {
 }
 function stopRollback(end, options) {
     const to = end.rollback?.serviceRevisionArn ?? options.previousTaskDefinitionArn;
+    const status = end.status === undefined ? {} : { recordStatus: end.status };
     if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED')
-        return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to };
-    return { by: 'stop-service-deployment', verdict: failed('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to };
+        return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to, ...status };
+    return { by: 'stop-service-deployment', verdict: failed('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to, ...status };
 }
 function ecsRollback(end) {
     const verdict = end.status === 'ROLLBACK_SUCCESSFUL' ? { state: 'succeeded' } : failed('rollout-failed', rollbackOutcome(end));
-    return { by: 'ecs', verdict, ...toOf(end) };
+    return { by: 'ecs', verdict, ...toOf(end), ...(end.status === undefined ? {} : { recordStatus: end.status }) };
 }
 function toOf(record) {
     const to = record.rollback?.serviceRevisionArn;

@@ -116,14 +116,15 @@ export async function followRecord(arn: string, bounds: { intervalMs: number; ti
 
 function stopRollback(end: ServiceDeployment, options: SettleOptions): RollbackReport {
   const to = end.rollback?.serviceRevisionArn ?? options.previousTaskDefinitionArn;
-  if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED') return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to };
-  return { by: 'stop-service-deployment', verdict: failed('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to };
+  const status = end.status === undefined ? {} : { recordStatus: end.status };
+  if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED') return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to, ...status };
+  return { by: 'stop-service-deployment', verdict: failed('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to, ...status };
 }
 
 function ecsRollback(end: ServiceDeployment): RollbackReport {
   const verdict: RollbackReport['verdict'] =
     end.status === 'ROLLBACK_SUCCESSFUL' ? { state: 'succeeded' } : failed('rollout-failed', rollbackOutcome(end));
-  return { by: 'ecs', verdict, ...toOf(end) };
+  return { by: 'ecs', verdict, ...toOf(end), ...(end.status === undefined ? {} : { recordStatus: end.status }) };
 }
 
 function toOf(record: ServiceDeployment): { to?: string } {
