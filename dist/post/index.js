@@ -28370,18 +28370,54 @@ module.exports = {
 
 /***/ }),
 
+/***/ 2421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ withLogPrefix),
+/* harmony export */   WQ: () => (/* binding */ uncancellable)
+/* harmony export */ });
+/* unused harmony export withPrefix */
+/** A logger whose every line starts with `prefix`: for work that runs side by side. */
+function withPrefix(log, prefix) {
+    // Each line of a multi-line message, so a continuation line still says whose it is.
+    const prefixed = (message) => prefix + message.split(/\r\n|\r|\n/).join(`\n${prefix}`);
+    return {
+        info: (message) => log.info(prefixed(message)),
+        warning: (message) => log.warning(prefixed(message)),
+        debug: (message) => log.debug(prefixed(message)),
+    };
+}
+/** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
+function withLogPrefix(deps, prefix) {
+    return { ...deps, log: withPrefix(deps.log, prefix) };
+}
+/**
+ * The same deps, deaf to the job's cancellation: for a rollback or put-back that must run to
+ * its end after a cancel (the runner's kill still bounds it). The one opt-out of cancellation.
+ */
+function uncancellable(deps) {
+    return { ...deps, cancel: undefined };
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MU: () => (/* binding */ TimeoutError),
+/* harmony export */   NZ: () => (/* binding */ asked),
 /* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   ZH: () => (/* binding */ awsErrorName),
 /* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   bR: () => (/* binding */ transientReason),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   iQ: () => (/* binding */ AwsCallError),
+/* harmony export */   mw: () => (/* binding */ required),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports asked, required, awsErrorName, transientReason */
 // Two kinds of failure, so main.ts can print each the right way: a UserError is
 // something the user fixes (bad input, missing service, a failed rollout) and is shown
 // as its message alone; an AwsCallError names the call that failed and keeps its cause.
@@ -28466,11 +28502,87 @@ function transientReason(error) {
 
 /***/ }),
 
+/***/ 6455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
+/* unused harmony exports Output, MODES */
+// Every input and output name, written once. action.yml must list the same names
+// (a unit test compares them).
+const Input = {
+    mode: 'mode',
+    region: 'region',
+    cluster: 'cluster',
+    service: 'service',
+    taskDefinition: 'task-definition',
+    containerName: 'container-name',
+    image: 'image',
+    tag: 'tag',
+    digest: 'digest',
+    pinDigest: 'pin-digest',
+    waitForImage: 'wait-for-image',
+    functionName: 'function-name',
+    publish: 'publish',
+    lambdaAlias: 'lambda-alias',
+    parameterName: 'parameter-name',
+    parameterValue: 'parameter-value',
+    parameterType: 'parameter-type',
+    parameterTags: 'parameter-tags',
+    runTaskDefinition: 'run-task-definition',
+    runTaskContainer: 'run-task-container',
+    command: 'command',
+    runTaskEnvironment: 'run-task-environment',
+    subnets: 'subnets',
+    securityGroups: 'security-groups',
+    assignPublicIp: 'assign-public-ip',
+    launchType: 'launch-type',
+    capacityProviderStrategy: 'capacity-provider-strategy',
+    startedBy: 'started-by',
+    runTaskLogs: 'run-task-logs',
+    runTaskTags: 'run-task-tags',
+    propagateTags: 'propagate-tags',
+    enableEcsManagedTags: 'enable-ecs-managed-tags',
+    cpu: 'cpu',
+    memory: 'memory',
+    environment: 'environment',
+    forceNewDeployment: 'force-new-deployment',
+    desiredCount: 'desired-count',
+    wait: 'wait',
+    waitTimeout: 'wait-timeout',
+    pollInterval: 'poll-interval',
+    maxFailedTasks: 'max-failed-tasks',
+    waitUntil: 'wait-until',
+    rollbackOnFailure: 'rollback-on-failure',
+    dryRun: 'dry-run',
+};
+const Output = {
+    changed: 'changed',
+    taskDefinitionArn: 'task-definition-arn',
+    previousTaskDefinitionArn: 'previous-task-definition-arn',
+    deploymentId: 'deployment-id',
+    serviceDeploymentArn: 'service-deployment-arn',
+    image: 'image',
+    imageTag: 'image-tag',
+    imageDigest: 'image-digest',
+    lambdaFunctionArn: 'lambda-function-arn',
+    lambdaVersion: 'lambda-version',
+    parameterVersion: 'parameter-version',
+    parameterWritten: 'parameter-written',
+    taskArn: 'task-arn',
+    taskExitCode: 'task-exit-code',
+};
+const MODES = (/* unused pure expression or super */ null && (['image', 'run-task', 'ecs', 'lambda', 'parameter']));
+
+
+/***/ }),
+
 /***/ 4344:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4215);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1197);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28479,7 +28591,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4215:
+/***/ 1197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28488,10 +28600,49 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __nccwpck_require__(6455);
+;// CONCATENATED MODULE: ./src/plan/ecs-controller.ts
+// Which controller deploys a service, read from the service as DescribeServices answers it
+// (never from an input): its deployment controller, and whether ECS Express Mode manages it.
+
+
+const CONTROLLER_KINDS = ['ecs', 'codedeploy', 'express'];
+/**
+ * The controller of `service`: ECS's own (rolling, blue/green, linear, canary; also when
+ * the service names none), CodeDeploy, or Express Mode (`resourceManagementType: ECS`,
+ * which wins: Express Mode owns the service's revisions whatever its controller says).
+ * An EXTERNAL service is refused: another tool drives its task sets.
+ */
+function controllerOf(service, cluster) {
+    if (service.resourceManagementType === 'ECS')
+        return 'express';
+    const type = service.deploymentController?.type;
+    switch (type) {
+        case undefined:
+        case 'ECS':
+            return 'ecs';
+        case 'CODE_DEPLOY':
+            return 'codedeploy';
+        case 'EXTERNAL':
+            throw new UserError(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' uses the EXTERNAL deployment controller: this action cannot deploy EXTERNAL services, ` +
+                `because their task sets are driven by another tool. Deploy it with that tool (or CreateTaskSet / UpdateServicePrimaryTaskSet), or remove it from input '${Input.service}'.`);
+        default:
+            throw new UserError(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' has deployment controller '${String(type)}', which this action does not know: it deploys ECS, CODE_DEPLOY and Express Mode services.`);
+    }
+}
+/** True when `value` names a controller (the post step reads it from saved state). */
+function isControllerKind(value) {
+    return typeof value === 'string' && CONTROLLER_KINDS.includes(value);
+}
+
 ;// CONCATENATED MODULE: ./src/cancel.ts
 // Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
 // kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
 // within that window; the post step (src/post.ts) follows it with the state saved here.
+
 const ROLLBACK_STATE = 'rollback';
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
 function watchCancellation(log, target = process) {
@@ -28512,7 +28663,7 @@ function watchCancellation(log, target = process) {
         },
     };
 }
-/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
+/** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
 function rollbackState(outcome, settings) {
     const ecs = settings.ecs;
     if (ecs === undefined)
@@ -28534,49 +28685,48 @@ function rollbackState(outcome, settings) {
             },
         ];
     });
-    if (states.length === 0)
-        return undefined;
-    return JSON.stringify(states.length === 1 ? states[0] : states);
+    return states.length === 0 ? undefined : JSON.stringify(states);
 }
-/** Every started rollback the main step saved (an object for one, a list for several). */
+/** The list rollbackState wrote; anything else is a problem the post step reports once. */
 function parseRollbackStates(raw) {
     if (raw.trim() === '')
-        return [];
-    const value = JSON.parse(raw);
-    const entries = Array.isArray(value) ? value : [value];
-    return entries.flatMap((entry) => {
-        const state = entry;
-        if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string')
-            return [];
-        return [{ intervalMs: 3000, timeoutMs: 240_000, ...state }];
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: 'it is not a list of started rollbacks' };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = stateOf(entry);
+        if (state === undefined)
+            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
+        states.push(state);
+    }
+    return { states };
+}
+function stateOf(entry) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return undefined;
+    const e = entry;
+    const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
+    const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
+    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
+    if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
+        return undefined;
+    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
+        const value = text(key);
+        return value === undefined ? [] : [[key, value]];
     });
+    return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
 }
 
-;// CONCATENATED MODULE: ./src/deps.ts
-/** A logger whose every line starts with `prefix`: for work that runs side by side. */
-function withPrefix(log, prefix) {
-    // Each line of a multi-line message, so a continuation line still says whose it is.
-    const prefixed = (message) => prefix + message.split(/\r\n|\r|\n/).join(`\n${prefix}`);
-    return {
-        info: (message) => log.info(prefixed(message)),
-        warning: (message) => log.warning(prefixed(message)),
-        debug: (message) => log.debug(prefixed(message)),
-    };
-}
-/** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
-function withLogPrefix(deps, prefix) {
-    return { ...deps, log: withPrefix(deps.log, prefix) };
-}
-/**
- * The same deps, deaf to the job's cancellation: for a rollback or put-back that must run to
- * its end after a cancel (the runner's kill still bounds it). The one opt-out of cancellation.
- */
-function uncancellable(deps) {
-    return { ...deps, cancel: undefined };
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/deps.ts
+var src_deps = __nccwpck_require__(2421);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31624,23 +31774,28 @@ function runnerIo(sink = CORE_SINK) {
 const POST_BUDGET_MS = 4 * 60_000;
 /** Follows the rollbacks the main step saved, if any; the post step's one setFailed. */
 async function run(io = runnerIo()) {
-    const states = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
+    const parsed = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
+    if ('problem' in parsed) {
+        io.warning(`The post step found a saved state it did not write (${parsed.problem}): following nothing. This happens when something else set STATE_${ROLLBACK_STATE}.`);
+        return;
+    }
+    const { states } = parsed;
     const [state] = states;
     if (state === undefined)
         return;
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4463))]);
+    const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4240))]);
     const deps = {
         log: io,
         clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: () => Date.now(),
     };
-    // Several services' rollbacks are followed side by side, each line saying whose it is.
+    // Several services' rollbacks are followed side by side, each line saying whose it is; each by its own controller.
     const lines = await Promise.all(states.map(async (one) => {
-        const own = states.length === 1 ? deps : withLogPrefix(deps, `[${one.service}] `);
+        const own = states.length > 1 ? (0,src_deps/* withLogPrefix */.L5)(deps, `[${one.service}] `) : deps;
         try {
-            return await followRollbackAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
+            return await controllerFor(one.controller).followAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
         }
         catch (error) {
             return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,errors/* messageOf */.bD)(error)}` };
