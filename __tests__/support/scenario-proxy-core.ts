@@ -68,6 +68,11 @@ export interface ProxyCore {
   overlay(service: string, operation: string, handler: Overlay): void;
   /** Send a request to moto as it is, bypassing the overlays and the call log. */
   forward(req: ProxyRequest): Promise<ProxyResponse>;
+  /**
+   * Send a request through the overlays of `req.call` (then moto) without logging it: an
+   * emulated call that makes another on the caller's behalf, as ECS does inside itself.
+   */
+  dispatch(req: ProxyRequest): Promise<ProxyResponse>;
   stop(): Promise<void>;
 }
 
@@ -104,6 +109,15 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
       .map((o) => o.handler)
       .reverse();
 
+  const dispatch = (req: ProxyRequest): Promise<ProxyResponse> => {
+    const chain = chainFor(req.call);
+    const run = (index: number): Promise<ProxyResponse> => {
+      const overlay = chain[index];
+      return overlay === undefined ? forward(req) : overlay(req, () => run(index + 1));
+    };
+    return run(0);
+  };
+
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     const body = await readAll(incoming);
     const method = incoming.method ?? 'GET';
@@ -111,14 +125,9 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
     const call = recordOf(method, url, incoming.headers, body);
     calls.push(call);
     const req: ProxyRequest = { method, url, headers: incoming.headers, body, call };
-    const chain = chainFor(call);
-    const run = (index: number): Promise<ProxyResponse> => {
-      const overlay = chain[index];
-      return overlay === undefined ? forward(req) : overlay(req, () => run(index + 1));
-    };
     let response: ProxyResponse;
     try {
-      response = await run(0);
+      response = await dispatch(req);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       response = { status: 502, headers: { 'content-type': 'text/plain' }, body: Buffer.from(`scenario proxy: ${message}`) };
@@ -154,6 +163,7 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
       overlays.push({ service, operation, handler });
     },
     forward,
+    dispatch,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
