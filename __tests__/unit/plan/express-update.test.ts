@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { currentConfiguration, isExpressService, planExpressUpdate, type ExpressPlanInput } from '../../../src/plan/express-update.ts';
+import { currentConfiguration, expressDeployment, isExpressService, planExpressUpdate, type ExpressPlanInput } from '../../../src/plan/express-update.ts';
 
 const SERVICE_ARN = 'arn:aws:ecs:us-east-1:123456789012:service/default/web';
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app';
@@ -181,5 +181,25 @@ describe('currentConfiguration', () => {
     const [first] = express['activeConfigurations'] as Array<Record<string, unknown>>;
     const newer = { ...first, serviceRevisionArn: 'rev/2', createdAt: 1_700_000_100 };
     expect(currentConfiguration({ ...express, activeConfigurations: [newer, first] }, 'web')['serviceRevisionArn']).toBe('rev/2');
+  });
+});
+
+describe('expressDeployment: the deployment the update started, once DescribeServices shows it', () => {
+  const TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/default-web';
+  const UPDATED_AT = Date.parse('2026-01-01T00:00:10Z');
+  const service = (taskDefinition: string, createdAt: string) => ({
+    deployments: [
+      { id: 'ecs-svc/2', status: 'PRIMARY', taskDefinition, createdAt: new Date(createdAt) },
+      { id: 'ecs-svc/1', status: 'ACTIVE', taskDefinition: `${TD}:3`, createdAt: new Date('2026-01-01T00:00:00Z') },
+    ],
+  });
+
+  it.each([
+    ['the PRIMARY deployment of the revision Express registered', service(`${TD}:4`, '2026-01-01T00:00:11Z'), `${TD}:4`, 'ecs-svc/2'],
+    ['not yet: the service still shows the deployment before ours', service(`${TD}:3`, '2026-01-01T00:00:00Z'), `${TD}:4`, undefined],
+    ['no target named: a PRIMARY deployment created at or after the update', service(`${TD}:4`, '2026-01-01T00:00:10Z'), undefined, 'ecs-svc/2'],
+    ['no target named: an older PRIMARY deployment is not ours', service(`${TD}:3`, '2026-01-01T00:00:00Z'), undefined, undefined],
+  ] as const)('%s', (_what, described, target, expected) => {
+    expect(expressDeployment(described, target, UPDATED_AT)?.id).toBe(expected);
   });
 });
