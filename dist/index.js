@@ -28958,8 +28958,7 @@ function readRegularFile(path, label) {
 
 function readEcs(get, env, dryRun, wait, yaml) {
     const services = parseNameList(get(src_names/* Input */.pd.service), src_names/* Input */.pd.service, { what: 'service', max: ecs_services/* MAX_SERVICES */.gw, key: ecs_services/* serviceKey */.jq });
-    const [service] = services;
-    if (service === undefined) {
+    if (services.length === 0) {
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy (several: one per line or comma-separated).`);
     }
     const containerNames = parseNameList(get(src_names/* Input */.pd.containerName), src_names/* Input */.pd.containerName, { what: 'container' });
@@ -28974,8 +28973,7 @@ function readEcs(get, env, dryRun, wait, yaml) {
     const managedTags = parseBoolean(get(src_names/* Input */.pd.enableEcsManagedTags), src_names/* Input */.pd.enableEcsManagedTags);
     return {
         cluster: get(src_names/* Input */.pd.cluster),
-        service,
-        ...(services.length > 1 ? { services } : {}),
+        services,
         source: readTaskDefinitionSource(get(src_names/* Input */.pd.taskDefinition), env, src_names/* Input */.pd.taskDefinition, yaml),
         ...(containerNames.length > 0 ? { containerNames } : {}),
         image,
@@ -29448,7 +29446,7 @@ function readInputs(source) {
     if (modes.includes('ecs'))
         settings.ecs = readEcs(get, source.env, dryRun, wait, source.yaml);
     // "The revision ecs deploys" is one revision; several services deploy several.
-    if (settings.runTask?.source.kind === 'ecs' && settings.ecs?.services !== undefined) {
+    if (settings.runTask?.source.kind === 'ecs' && (settings.ecs?.services.length ?? 0) > 1) {
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.runTaskDefinition}' is required when input '${src_names/* Input */.pd.service}' names several services: the one-off task cannot run "the revision ecs deploys" when each service deploys its own. Name its family, revision or file.`);
     }
     if (modes.includes('lambda'))
@@ -29524,11 +29522,10 @@ var verdict = __nccwpck_require__(7282);
  */
 async function loadSteps(modes) {
     const wants = (mode) => modes.includes(mode);
-    const [image, runTask, ecs, ecsServices, lambda, parameter, putBack] = await Promise.all([
+    const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
         wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5478)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7327)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
@@ -29542,8 +29539,8 @@ async function loadSteps(modes) {
         prepareRunTask: runTask?.prepareRunTask ?? missing('run-task'),
         applyRunTask: runTask?.applyRunTask ?? missing('run-task'),
         ensureRegistered: ecs?.ensureRegistered ?? missing('ecs'),
-        prepareEcs: ecsServices?.prepareEcsServices ?? missing('ecs'),
-        applyEcs: ecsServices?.applyEcsServices ?? missing('ecs'),
+        prepareEcs: ecs?.prepareEcs ?? missing('ecs'),
+        applyEcs: ecs?.applyEcs ?? missing('ecs'),
         prepareLambda: lambda?.prepareLambda ?? missing('lambda'),
         applyLambda: lambda?.applyLambda ?? missing('lambda'),
         prepareParameter: parameter?.prepareParameter ?? missing('parameter'),
@@ -29600,7 +29597,6 @@ async function runPipeline(settings, deps, group, steps) {
     const plans = await prepareAll(settings, image, attempt, steps);
     if (outcome.failures.length > 0)
         return stopAfter(outcome.failures.map((f) => f.mode));
-    let registration;
     if (plans.runTask) {
         const plan = plans.runTask;
         // With several services the input must name run-task's definition (read-inputs.ts), so this is the only one.
@@ -29610,8 +29606,9 @@ async function runPipeline(settings, deps, group, steps) {
                 return steps.applyRunTask(plan, d);
             // "The revision ecs deploys": registered now, so the task runs exactly what the
             // services will, and the ecs mode then points the service at it without registering again.
-            registration = await steps.ensureRegistered(ecsPlan, d);
-            return steps.applyRunTask(plan, d, registration?.arn ?? ecsPlan.plan.targetArn);
+            const registered = await steps.ensureRegistered(ecsPlan, d);
+            plans.ecs = [registered];
+            return steps.applyRunTask(plan, d, registered.registration?.arn ?? registered.plan.targetArn);
         });
         outcome.runTask = judge('run-task', result);
         if (outcome.failures.length > 0)
@@ -29624,7 +29621,7 @@ async function runPipeline(settings, deps, group, steps) {
     if (plans.ecs) {
         const prepared = plans.ecs;
         const cluster = prepared[0]?.options.cluster ?? '';
-        deploys.push(attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d, registration), concurrent).then((result) => {
+        deploys.push(attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d), concurrent).then((result) => {
             outcome.ecs = judge('ecs', result);
         }));
     }
@@ -29680,7 +29677,7 @@ async function prepareAll(settings, image, attempt, steps) {
     if (ecs) {
         // With the image mode, ECS deploys the resolved reference (pinned by digest by default).
         const options = image ? { ...ecs, image: image.reference } : ecs;
-        plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services ?? [ecs.service])} in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
+        plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services)} in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
     }
     if (runTask) {
         const rendered = plans.ecs?.length === 1 ? plans.ecs[0]?.plan.rendered : undefined;
@@ -30063,10 +30060,13 @@ function cell(text) {
     return plainText(text);
 }
 
+// EXTERNAL MODULE: ./src/plan/ecs-controller.ts
+var ecs_controller = __nccwpck_require__(235);
 ;// CONCATENATED MODULE: ./src/cancel.ts
 // Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
 // kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
 // within that window; the post step (src/post.ts) follows it with the state saved here.
+
 const ROLLBACK_STATE = 'rollback';
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
 function watchCancellation(log, target = process) {
@@ -30087,7 +30087,7 @@ function watchCancellation(log, target = process) {
         },
     };
 }
-/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
+/** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
 function rollbackState(outcome, settings) {
     const ecs = settings.ecs;
     if (ecs === undefined)
@@ -30109,22 +30109,44 @@ function rollbackState(outcome, settings) {
             },
         ];
     });
-    if (states.length === 0)
-        return undefined;
-    return JSON.stringify(states.length === 1 ? states[0] : states);
+    return states.length === 0 ? undefined : JSON.stringify(states);
 }
-/** Every started rollback the main step saved (an object for one, a list for several). */
+/** The list rollbackState wrote; anything else is a problem the post step reports once. */
 function parseRollbackStates(raw) {
     if (raw.trim() === '')
-        return [];
-    const value = JSON.parse(raw);
-    const entries = Array.isArray(value) ? value : [value];
-    return entries.flatMap((entry) => {
-        const state = entry;
-        if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string')
-            return [];
-        return [{ intervalMs: 3000, timeoutMs: 240_000, ...state }];
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: 'it is not a list of started rollbacks' };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = stateOf(entry);
+        if (state === undefined)
+            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
+        states.push(state);
+    }
+    return { states };
+}
+function stateOf(entry) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return undefined;
+    const e = entry;
+    const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
+    const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
+    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
+    if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
+        return undefined;
+    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
+        const value = text(key);
+        return value === undefined ? [] : [[key, value]];
     });
+    return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -33513,6 +33535,51 @@ function formatDuration(ms) {
     const m = Math.floor((totalSeconds % 3600) / 60);
     const s = totalSeconds % 60;
     return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
+}
+
+
+/***/ }),
+
+/***/ 235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Oo: () => (/* binding */ controllerOf)
+/* harmony export */ });
+/* unused harmony exports CONTROLLER_KINDS, isControllerKind */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+// Which controller deploys a service, read from the service as DescribeServices answers it
+// (never from an input): its deployment controller, and whether ECS Express Mode manages it.
+
+
+const CONTROLLER_KINDS = (/* unused pure expression or super */ null && (['ecs', 'codedeploy', 'express']));
+/**
+ * The controller of `service`: ECS's own (rolling, blue/green, linear, canary; also when
+ * the service names none), CodeDeploy, or Express Mode (`resourceManagementType: ECS`,
+ * which wins: Express Mode owns the service's revisions whatever its controller says).
+ * An EXTERNAL service is refused: another tool drives its task sets.
+ */
+function controllerOf(service, cluster) {
+    if (service.resourceManagementType === 'ECS')
+        return 'express';
+    const type = service.deploymentController?.type;
+    switch (type) {
+        case undefined:
+        case 'ECS':
+            return 'ecs';
+        case 'CODE_DEPLOY':
+            return 'codedeploy';
+        case 'EXTERNAL':
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' uses the EXTERNAL deployment controller: this action cannot deploy EXTERNAL services, ` +
+                `because their task sets are driven by another tool. Deploy it with that tool (or CreateTaskSet / UpdateServicePrimaryTaskSet), or remove it from input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.service}'.`);
+        default:
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' has deployment controller '${String(type)}', which this action does not know: it deploys ECS, CODE_DEPLOY and Express Mode services.`);
+    }
+}
+/** True when `value` names a controller (the post step reads it from saved state). */
+function isControllerKind(value) {
+    return typeof value === 'string' && CONTROLLER_KINDS.includes(value);
 }
 
 

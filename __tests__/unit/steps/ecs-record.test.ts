@@ -11,7 +11,6 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failureText } from '../../../src/plan/verdict.ts';
-import { deployEcs } from '../../../src/steps/ecs.ts';
 import { aStoppedTask } from '../../support/ecs-builders.ts';
 import {
   INTERVAL,
@@ -25,6 +24,7 @@ import {
   runningService,
   servicesOf,
   world,
+  deployService,
 } from '../../support/ecs-step-world.ts';
 
 afterEach(restoreWorlds);
@@ -78,7 +78,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   it('succeeds on a blue/green deployment once the record is SUCCESSFUL, polling rarely through the bake', async () => {
     const w = recordWorld({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 30 }, blueGreen());
 
-    const result = await deployEcs(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
+    const result = await deployService(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment).toMatchObject({ arn: RECORD, strategy: 'BLUE_GREEN', status: 'SUCCESSFUL' });
@@ -100,7 +100,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   it('with wait-until BAKE_TIME, succeeds as soon as the deployment reached the bake, leaving it to ECS', async () => {
     const w = recordWorld({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 1440 }, blueGreen(1440));
 
-    const result = await deployEcs(optionsFor({ ...change, waitUntil: 'BAKE_TIME' }), w.deps);
+    const result = await deployService(optionsFor({ ...change, waitUntil: 'BAKE_TIME' }), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.elapsed()).toBeLessThan(3 * MIN);
@@ -116,7 +116,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     });
     w.stoppedTasks([]);
 
-    const result = await deployEcs(optionsFor({ ...change, rollbackOnFailure: true }), w.deps);
+    const result = await deployService(optionsFor({ ...change, rollbackOnFailure: true }), w.deps);
 
     expect(result.verdict).toMatchObject({ state: 'failed', kind: 'rolled-back' });
     expect(failureText(result.verdict)).toContain("alarm 'web-p99' in ALARM");
@@ -138,7 +138,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       holder.w = w;
       w.stoppedTasks([aStoppedTask({ startedBy: NEW_DEPLOYMENT })]);
 
-      const result = await deployEcs(optionsFor({ ...change, maxFailedTasks: 3, rollbackOnFailure: true }), w.deps);
+      const result = await deployService(optionsFor({ ...change, maxFailedTasks: 3, rollbackOnFailure: true }), w.deps);
 
       expect(result.verdict).toMatchObject({ state: 'failed', kind: 'too-many-failed-tasks' });
       expect(w.calls(StopServiceDeploymentCommand)).toEqual([{ serviceDeploymentArn: RECORD, stopType: 'ROLLBACK' }]);
@@ -150,7 +150,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       const w = recordWorld({}, () => aRecord(), { serviceAt: crashing });
       w.stoppedTasks([aStoppedTask({ startedBy: NEW_DEPLOYMENT })]);
 
-      const result = await deployEcs(optionsFor({ ...change, maxFailedTasks: 3 }), w.deps);
+      const result = await deployService(optionsFor({ ...change, maxFailedTasks: 3 }), w.deps);
 
       expect(result.verdict).toMatchObject({ state: 'failed', kind: 'too-many-failed-tasks' });
       expect(w.calls(StopServiceDeploymentCommand)).toEqual([]);
@@ -163,7 +163,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       w.stoppedTasks([aStoppedTask({ startedBy: NEW_DEPLOYMENT })]);
       w.mock.on(StopServiceDeploymentCommand).rejects(Object.assign(new Error('not authorized to perform: ecs:StopServiceDeployment'), { name: 'AccessDeniedException' }));
 
-      const result = await deployEcs(optionsFor({ ...change, maxFailedTasks: 3, rollbackOnFailure: true }), w.deps);
+      const result = await deployService(optionsFor({ ...change, maxFailedTasks: 3, rollbackOnFailure: true }), w.deps);
 
       expect(w.calls(UpdateServiceCommand).at(-1)).toEqual({ cluster: 'prod', service: 'web', taskDefinition: RUNNING_ARN, forceNewDeployment: false });
       expect(result.rollback).toMatchObject({ by: 'update-service', to: RUNNING_ARN });
@@ -175,7 +175,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     const w = recordWorld({}, () => aRecord(), { serviceAt: (t) => (t < 2 * INTERVAL ? rollingOut() : completed()) });
     w.mock.on(DescribeServiceDeploymentsCommand).rejects(Object.assign(new Error('User is not authorized to perform: ecs:DescribeServiceDeployments'), { name: 'AccessDeniedException' }));
 
-    const result = await deployEcs(optionsFor(change), w.deps);
+    const result = await deployService(optionsFor(change), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment).toBeUndefined();
@@ -191,12 +191,12 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       .on(DescribeServiceDeploymentsCommand)
       .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
       .resolves({ serviceDeployments: [aRecord({ status: 'SUCCESSFUL' })] });
-    expect((await deployEcs(optionsFor(change), throttled.deps)).serviceDeployment?.status).toBe('SUCCESSFUL');
+    expect((await deployService(optionsFor(change), throttled.deps)).serviceDeployment?.status).toBe('SUCCESSFUL');
     restoreWorlds();
 
     const emulator = recordWorld({}, () => aRecord(), { serviceAt: () => completed() });
     emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(Object.assign(new Error("Unexpected token '<', \"<!doctype \"... is not valid JSON"), { name: 'SyntaxError' }));
-    const result = await deployEcs(optionsFor(change), emulator.deps);
+    const result = await deployService(optionsFor(change), emulator.deps);
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment).toBeUndefined();
     expect(emulator.calls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
@@ -215,7 +215,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       ],
     });
 
-    const result = await deployEcs(optionsFor(change), w.deps);
+    const result = await deployService(optionsFor(change), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.calls(ListServiceDeploymentsCommand)).toHaveLength(1);
@@ -240,7 +240,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       ],
     });
 
-    const result = await deployEcs(optionsFor(change), w.deps);
+    const result = await deployService(optionsFor(change), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.calls(ListServiceDeploymentsCommand)).toHaveLength(1);
@@ -262,7 +262,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     });
     w.mock.on(DescribeServiceRevisionsCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
 
-    const result = await deployEcs(optionsFor(change), w.deps);
+    const result = await deployService(optionsFor(change), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment?.arn).toBe(RECORD);
@@ -285,7 +285,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       return linear(t);
     });
 
-    const result = await deployEcs(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
+    const result = await deployService(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     // 30 minutes of step bakes at the normal interval (10 s) would be 180 polls.
@@ -305,7 +305,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       return aRecord({ lifecycleStage: 'SCALE_UP' });
     });
 
-    const result = await deployEcs(optionsFor({ ...change, rollbackOnFailure: true }), { ...w.deps, cancel: controller.signal });
+    const result = await deployService(optionsFor({ ...change, rollbackOnFailure: true }), { ...w.deps, cancel: controller.signal });
 
     expect(result.verdict).toMatchObject({ state: 'failed', kind: 'cancelled' });
     expect(w.calls(StopServiceDeploymentCommand)).toEqual([{ serviceDeploymentArn: RECORD, stopType: 'ROLLBACK' }]);
@@ -315,7 +315,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   it('refuses, before any change, a wait-until stage the service’s strategy never goes through', async () => {
     const w = recordWorld({ strategy: 'ROLLING' }, () => aRecord());
 
-    await expect(deployEcs(optionsFor({ ...change, waitUntil: 'BAKE_TIME' }), w.deps)).rejects.toThrow(
+    await expect(deployService(optionsFor({ ...change, waitUntil: 'BAKE_TIME' }), w.deps)).rejects.toThrow(
       "Input 'wait-until' ('BAKE_TIME') cannot be reached on service 'web': a ROLLING deployment never goes through stage BAKE_TIME",
     );
     expect(w.mutatingCalls()).toBe(0);
