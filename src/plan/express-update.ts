@@ -60,6 +60,16 @@ export function expressDeployment(service: Service, targetArn: string | undefine
   return ours ? { ...primary, id: primary.id } : undefined;
 }
 
+/**
+ * Why run-task cannot run "the revision the ecs mode deploys" of an Express service: Express
+ * Mode registers that revision only when the ecs mode updates the service, after the task.
+ */
+export function expressRevisionNotYet(service: string): UserError {
+  return new UserError(
+    `Input '${Input.runTaskDefinition}' is required with an Express service: '${service}' is managed by ECS Express Mode, which registers the revision it deploys only when the ecs mode updates the service, after the one-off task runs. Name the task definition to run (a family, revision, ARN or file).`,
+  );
+}
+
 /** What the step was asked to do, as far as an Express service is concerned. */
 export interface ExpressPlanInput {
   /** The service's name, for messages. */

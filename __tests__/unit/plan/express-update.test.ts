@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { currentConfiguration, expressDeployment, isExpressService, planExpressUpdate, type ExpressPlanInput } from '../../../src/plan/express-update.ts';
+import { currentConfiguration, expressDeployment, expressRevisionNotYet, isExpressService, planExpressUpdate, type ExpressPlanInput } from '../../../src/plan/express-update.ts';
 
 const SERVICE_ARN = 'arn:aws:ecs:us-east-1:123456789012:service/default/web';
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app';
@@ -201,5 +201,13 @@ describe('expressDeployment: the deployment the update started, once DescribeSer
     ['no target named: an older PRIMARY deployment is not ours', service(`${TD}:3`, '2026-01-01T00:00:00Z'), undefined, undefined],
   ] as const)('%s', (_what, described, target, expected) => {
     expect(expressDeployment(described, target, UPDATED_AT)?.id).toBe(expected);
+  });
+});
+
+describe('expressRevisionNotYet', () => {
+  it('asks for run-task-definition, naming the Express service', () => {
+    const error = expressRevisionNotYet('web');
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(/^Input 'run-task-definition' is required with an Express service: 'web'/);
   });
 });
