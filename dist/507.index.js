@@ -516,7 +516,7 @@ async function startExpress(prepared, deps) {
         return fromStanding(prepared, deps);
     if (options.dryRun) {
         deps.log.info(`Dry run: would call UpdateExpressGatewayService on Express service '${service}' with:`);
-        for (const line of JSON.stringify(request, null, 2).split('\n'))
+        for (const line of (0,express_update/* requestLines */.t8)(request))
             deps.log.info(`  ${line}`);
         return { finished: { verdict: { state: 'planned' }, taskDefinitionArn: '' } };
     }

@@ -34096,7 +34096,8 @@ function combineServiceVerdicts(results) {
 /* harmony export */   GV: () => (/* binding */ EXPRESS_PRIMARY_CONTAINER),
 /* harmony export */   hL: () => (/* binding */ planExpressUpdate),
 /* harmony export */   jA: () => (/* binding */ expressRevisionNotYet),
-/* harmony export */   kn: () => (/* binding */ expressDeployment)
+/* harmony export */   kn: () => (/* binding */ expressDeployment),
+/* harmony export */   t8: () => (/* binding */ requestLines)
 /* harmony export */ });
 /* unused harmony exports isExpressService, currentConfiguration */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
@@ -34202,6 +34203,18 @@ function planExpressUpdate(input) {
         before: compact({ cpu: beforeCpu, memory: beforeMemory, image: image(container) }),
         after: compact({ cpu, memory, image: image(renderedContainer ?? container) }),
     };
+}
+/**
+ * The request as lines for the dry-run log, with every environment value hidden (they often
+ * carry credentials GitHub does not know to mask; the diff hides them too).
+ */
+function requestLines(request) {
+    const container = request.primaryContainer;
+    const environment = container?.['environment'];
+    const shown = container === undefined || !Array.isArray(environment)
+        ? request
+        : { ...request, primaryContainer: { ...container, environment: environment.map((e) => ((0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e)) } };
+    return JSON.stringify(shown, null, 2).split('\n');
 }
 /**
  * The configuration the update starts from: the newest active one (during a deployment the

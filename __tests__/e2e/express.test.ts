@@ -132,6 +132,9 @@ describe('mode ecs on an ECS Express Mode service', () => {
     expect(run.exitCode, transcript(run)).toBe(0);
     expect(run.stdout).toContain('UpdateExpressGatewayService');
     expect(run.stdout).toContain('"memory": "1024"');
+    // Environment values are never printed (they often carry credentials).
+    expect(run.stdout).toContain('"value": "(hidden)"');
+    expect(run.stdout).not.toContain('"value": "web"');
     expect(sent(calls, 'UpdateExpressGatewayService')).toHaveLength(0);
   });
 });

@@ -3023,6 +3023,18 @@ function planExpressUpdate(input) {
     };
 }
 /**
+ * The request as lines for the dry-run log, with every environment value hidden (they often
+ * carry credentials GitHub does not know to mask; the diff hides them too).
+ */
+function requestLines(request) {
+    const container = request.primaryContainer;
+    const environment = container?.['environment'];
+    const shown = container === undefined || !Array.isArray(environment)
+        ? request
+        : { ...request, primaryContainer: { ...container, environment: environment.map((e) => (json_isRecord(e) && 'value' in e ? { ...e, value: '(hidden)' } : e)) } };
+    return JSON.stringify(shown, null, 2).split('\n');
+}
+/**
  * The configuration the update starts from: the newest active one (during a deployment the
  * service has two, and the newer is where it is going).
  */
@@ -3179,7 +3191,7 @@ async function startExpress(prepared, deps) {
         return fromStanding(prepared, deps);
     if (options.dryRun) {
         deps.log.info(`Dry run: would call UpdateExpressGatewayService on Express service '${service}' with:`);
-        for (const line of JSON.stringify(request, null, 2).split('\n'))
+        for (const line of requestLines(request))
             deps.log.info(`  ${line}`);
         return { finished: { verdict: { state: 'planned' }, taskDefinitionArn: '' } };
     }

@@ -161,6 +161,20 @@ export function planExpressUpdate(input: ExpressPlanInput): ExpressPlan {
 }
 
 /**
+ * The request as lines for the dry-run log, with every environment value hidden (they often
+ * carry credentials GitHub does not know to mask; the diff hides them too).
+ */
+export function requestLines(request: ExpressUpdateRequest): string[] {
+  const container = request.primaryContainer;
+  const environment = container?.['environment'];
+  const shown =
+    container === undefined || !Array.isArray(environment)
+      ? request
+      : { ...request, primaryContainer: { ...container, environment: environment.map((e: unknown) => (isRecord(e) && 'value' in e ? { ...e, value: '(hidden)' } : e)) } };
+  return JSON.stringify(shown, null, 2).split('\n');
+}
+
+/**
  * The configuration the update starts from: the newest active one (during a deployment the
  * service has two, and the newer is where it is going).
  */

@@ -10,7 +10,7 @@ import type { StepDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { decideStanding, type EcsPlan, type Standing } from '../plan/ecs-deploy.ts';
-import { EXPRESS_PRIMARY_CONTAINER, expressDeployment, planExpressUpdate, type ExpressPlan } from '../plan/express-update.ts';
+import { EXPRESS_PRIMARY_CONTAINER, expressDeployment, planExpressUpdate, requestLines, type ExpressPlan } from '../plan/express-update.ts';
 import { strategyOf, waitUntilProblem } from '../plan/service-deployment-stages.ts';
 import type { EcsServiceOptions } from '../settings.ts';
 import { waitFor } from '../wait.ts';
@@ -77,7 +77,7 @@ async function startExpress(prepared: EcsPrepared, deps: StepDeps): Promise<Star
   if (!plan.updateNeeded || request === undefined) return fromStanding(prepared, deps);
   if (options.dryRun) {
     deps.log.info(`Dry run: would call UpdateExpressGatewayService on Express service '${service}' with:`);
-    for (const line of JSON.stringify(request, null, 2).split('\n')) deps.log.info(`  ${line}`);
+    for (const line of requestLines(request)) deps.log.info(`  ${line}`);
     return { finished: { verdict: { state: 'planned' }, taskDefinitionArn: '' } };
   }
   const updatedAt = deps.now();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { currentConfiguration, expressDeployment, expressRevisionNotYet, isExpressService, planExpressUpdate, type ExpressPlanInput } from '../../../src/plan/express-update.ts';
+import { currentConfiguration, expressDeployment, expressRevisionNotYet, isExpressService, requestLines, planExpressUpdate, type ExpressPlanInput } from '../../../src/plan/express-update.ts';
 
 const SERVICE_ARN = 'arn:aws:ecs:us-east-1:123456789012:service/default/web';
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app';
@@ -209,5 +209,18 @@ describe('expressRevisionNotYet', () => {
     const error = expressRevisionNotYet('web');
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(/^Input 'run-task-definition' is required with an Express service: 'web'/);
+  });
+});
+
+describe('requestLines', () => {
+  it('shows the request a dry run would send, environment values hidden', () => {
+    const request = planFor({ image: NEW, environment: [{ name: 'TOKEN', value: 'hunter2' }] }).request;
+    if (request === undefined) throw new Error('expected a request');
+    const text = requestLines(request).join('\n');
+    expect(text).toContain(NEW);
+    expect(text).toContain('"TOKEN"');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('"web"');
+    expect(request.primaryContainer?.['environment']).toContainEqual({ name: 'TOKEN', value: 'hunter2' });
   });
 });
