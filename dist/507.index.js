@@ -454,6 +454,7 @@ var express_update = __webpack_require__(2377);
 
 
 
+
 const expressController = {
     kind: 'express',
     // Express Mode registers the revision from the configuration the update sends.
@@ -503,8 +504,16 @@ async function prepareExpress(found, options, deps) {
         before: express.before,
         after: express.after,
     };
-    const standing = plan.updateNeeded ? { kind: 'unchanged' } : (0,ecs_deploy/* decideStanding */.J0)(current, currentArn, service);
+    const standing = plan.updateNeeded ? { kind: 'unchanged' } : expressStanding((0,ecs_deploy/* decideStanding */.J0)(current, currentArn, service), service);
     return { options, controller: 'express', currentArn, plan, started, standing, express };
+}
+/** A failed deployment left standing: Express Mode has no forced deployment, so the fix named is a change. */
+function expressStanding(standing, service) {
+    if (standing.kind !== 'failed')
+        return standing;
+    const { deployment } = standing;
+    const reason = `Express service '${service}' already has this configuration, but its deployment ${deployment.id} of it FAILED (${deployment.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause and deploy again with a new image (UpdateExpressGatewayService has no forced deployment).`;
+    return { ...standing, failure: (0,plan_verdict/* failed */.gz)('refused', reason) };
 }
 /** UpdateExpressGatewayService, then the deployment it started, found in DescribeServices and followed by its record. */
 async function startExpress(prepared, deps) {

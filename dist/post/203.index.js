@@ -3129,6 +3129,7 @@ function compact(record) {
 
 
 
+
 const expressController = {
     kind: 'express',
     // Express Mode registers the revision from the configuration the update sends.
@@ -3178,8 +3179,16 @@ async function prepareExpress(found, options, deps) {
         before: express.before,
         after: express.after,
     };
-    const standing = plan.updateNeeded ? { kind: 'unchanged' } : decideStanding(current, currentArn, service);
+    const standing = plan.updateNeeded ? { kind: 'unchanged' } : expressStanding(decideStanding(current, currentArn, service), service);
     return { options, controller: 'express', currentArn, plan, started, standing, express };
+}
+/** A failed deployment left standing: Express Mode has no forced deployment, so the fix named is a change. */
+function expressStanding(standing, service) {
+    if (standing.kind !== 'failed')
+        return standing;
+    const { deployment } = standing;
+    const reason = `Express service '${service}' already has this configuration, but its deployment ${deployment.id} of it FAILED (${deployment.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause and deploy again with a new image (UpdateExpressGatewayService has no forced deployment).`;
+    return { ...standing, failure: verdict_failed('refused', reason) };
 }
 /** UpdateExpressGatewayService, then the deployment it started, found in DescribeServices and followed by its record. */
 async function startExpress(prepared, deps) {

@@ -12,6 +12,7 @@ import { Input } from '../names.ts';
 import { decideStanding, type EcsPlan, type Standing } from '../plan/ecs-deploy.ts';
 import { EXPRESS_PRIMARY_CONTAINER, expressDeployment, planExpressUpdate, requestLines, type ExpressPlan } from '../plan/express-update.ts';
 import { strategyOf, waitUntilProblem } from '../plan/service-deployment-stages.ts';
+import { failed } from '../plan/verdict.ts';
 import type { EcsServiceOptions } from '../settings.ts';
 import { waitFor } from '../wait.ts';
 import { followAfterCancel, followRecordOf, fromStanding } from './ecs-controller.ts';
@@ -64,8 +65,16 @@ async function prepareExpress(found: { service: Service; started: number }, opti
     before: express.before,
     after: express.after,
   };
-  const standing: Standing = plan.updateNeeded ? { kind: 'unchanged' } : decideStanding(current, currentArn, service);
+  const standing: Standing = plan.updateNeeded ? { kind: 'unchanged' } : expressStanding(decideStanding(current, currentArn, service), service);
   return { options, controller: 'express', currentArn, plan, started, standing, express };
+}
+
+/** A failed deployment left standing: Express Mode has no forced deployment, so the fix named is a change. */
+function expressStanding(standing: Standing, service: string): Standing {
+  if (standing.kind !== 'failed') return standing;
+  const { deployment } = standing;
+  const reason = `Express service '${service}' already has this configuration, but its deployment ${deployment.id} of it FAILED (${deployment.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause and deploy again with a new image (UpdateExpressGatewayService has no forced deployment).`;
+  return { ...standing, failure: failed('refused', reason) };
 }
 
 /** UpdateExpressGatewayService, then the deployment it started, found in DescribeServices and followed by its record. */
