@@ -657,10 +657,11 @@ class ServiceRollout {
     followingValue;
     fields;
     finished;
-    constructor(prepared, deps) {
+    /** `controller`: the one registered for the plan's kind (tests pass their own). */
+    constructor(prepared, deps, controller = controllerFor(prepared.controller)) {
         this.prepared = prepared;
         this.deps = deps;
-        this.controller = controllerFor(prepared.controller);
+        this.controller = controller;
         this.fields = { taskDefinitionArn: prepared.currentArn };
     }
     get name() {

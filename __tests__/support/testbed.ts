@@ -47,6 +47,7 @@ export interface TestbedServiceOptions {
   image?: string;
   desiredCount?: number;
   circuitBreaker?: { enable: boolean; rollback: boolean };
+  deploymentController?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
   rollout?: RolloutScript;
 }
 
@@ -96,6 +97,7 @@ function testbedOf(up: () => EcsTestbed): Testbed {
         taskDefinition: options.taskDefinition ?? richTaskDefinition(family, options.image),
         ...(options.desiredCount === undefined ? {} : { desiredCount: options.desiredCount }),
         ...(options.circuitBreaker === undefined ? {} : { circuitBreaker: options.circuitBreaker }),
+        ...(options.deploymentController === undefined ? {} : { deploymentController: options.deploymentController }),
       });
       if (options.rollout !== undefined) proxy.scriptRollout(seeded.serviceName, options.rollout);
       return seeded;

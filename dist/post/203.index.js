@@ -2202,8 +2202,24 @@ class DeploymentRecord {
                 `so stages, alarms and hooks are not reported. Grant ecs:ListServiceDeployments and ecs:DescribeServiceDeployments (see docs/iam/ecs.json).`);
             return;
         }
+        if (notAnAwsAnswer(error)) {
+            // The SDK's own text here is its parser's complaint about an HTML page: of no use to the reader.
+            const status = httpStatusOf(error);
+            this.deps.log.info(`The endpoint does not speak ECS's deployment-record API${status === undefined ? '' : ` (it answered HTTP ${status}, not an AWS answer)`}: following service '${this.options.service}' by DescribeServices only.`);
+            return;
+        }
         this.deps.log.info(`ECS gave no deployment record (${(0,errors/* messageOf */.bD)(error)}): following DescribeServices only.`);
     }
+}
+/** The HTTP status of the answer behind an SDK error (or one it caused), when the SDK kept it. */
+function httpStatusOf(error) {
+    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        const { $metadata, $response } = e;
+        const status = $metadata?.httpStatusCode ?? $response?.statusCode;
+        if (typeof status === 'number')
+            return status;
+    }
+    return undefined;
 }
 /** An answer the SDK could not read as AWS's (an HTML error page): the API is not there. */
 function notAnAwsAnswer(error) {

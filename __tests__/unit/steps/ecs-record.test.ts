@@ -74,6 +74,12 @@ function blueGreen(bakeMinutes = 30): (t: number) => ServiceDeployment {
   };
 }
 
+/** What the SDK throws when an endpoint answers a call with an HTML error page (an emulator without the API). */
+const NOT_AN_AWS_ANSWER = Object.assign(
+  new Error("Unexpected token '<', \"<!doctype \"... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response"),
+  { name: 'SyntaxError', $response: { statusCode: 500, body: '<!doctype html>' } },
+);
+
 describe('deployEcs following ECS’s record of its deployment', () => {
   it('succeeds on a blue/green deployment once the record is SUCCESSFUL, polling rarely through the bake', async () => {
     const w = recordWorld({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 30 }, blueGreen());
@@ -195,12 +201,24 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     restoreWorlds();
 
     const emulator = recordWorld({}, () => aRecord(), { serviceAt: () => completed() });
-    emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(Object.assign(new Error("Unexpected token '<', \"<!doctype \"... is not valid JSON"), { name: 'SyntaxError' }));
+    emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(NOT_AN_AWS_ANSWER);
     const result = await deployService(optionsFor(change), emulator.deps);
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment).toBeUndefined();
     expect(emulator.calls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
     expect(emulator.messages('warning')).toEqual([]);
+  });
+
+  it.each([
+    { name: 'with its HTTP status', error: NOT_AN_AWS_ANSWER, says: "The endpoint does not speak ECS's deployment-record API (it answered HTTP 500, not an AWS answer): following service 'web' by DescribeServices only." },
+    { name: 'without a status the SDK did not keep', error: Object.assign(new Error(NOT_AN_AWS_ANSWER.message), { name: 'SyntaxError' }), says: "The endpoint does not speak ECS's deployment-record API: following service 'web' by DescribeServices only." },
+  ])('says in its own words that the endpoint has no record API, $name, never the SDK parser text', async ({ error, says }) => {
+    const emulator = recordWorld({}, () => aRecord(), { serviceAt: () => completed() });
+    emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(error);
+    await deployService(optionsFor(change), emulator.deps);
+    const lines = emulator.messages('info');
+    expect(lines).toContain(says);
+    expect(lines.join('\n')).not.toMatch(/doctype|Deserialization|\$response|not valid JSON/);
   });
 
   it('finds its record with one ListServiceDeployments when UpdateService names none', async () => {
