@@ -34099,7 +34099,7 @@ function combineServiceVerdicts(results) {
 /* harmony export */   kn: () => (/* binding */ expressDeployment),
 /* harmony export */   t8: () => (/* binding */ requestLines)
 /* harmony export */ });
-/* unused harmony exports isExpressService, currentConfiguration */
+/* unused harmony export currentConfiguration */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8983);
@@ -34108,7 +34108,7 @@ function combineServiceVerdicts(results) {
 /* harmony import */ var _fargate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1177);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2877);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7222);
-// ECS Express Mode services: how one is recognised, and the UpdateExpressGatewayService
+// ECS Express Mode services (recognised by plan/ecs-controller.ts): the UpdateExpressGatewayService
 // request that applies the step's image, task cpu/memory and environment to it while
 // keeping everything else as the service has it. Pure: the Express service's JSON (as
 // DescribeExpressGatewayService sent it) and the step's inputs in, the request out.
@@ -34133,10 +34133,6 @@ function combineServiceVerdicts(results) {
  * `Main`, and it is the only container the step can change.
  */
 const EXPRESS_PRIMARY_CONTAINER = 'Main';
-/** DescribeServices' `resourceManagementType: ECS`: "an Express Service managed by ECS". */
-function isExpressService(service) {
-    return service.resourceManagementType === 'ECS';
-}
 /**
  * The deployment our UpdateExpressGatewayService started, once DescribeServices shows it:
  * the PRIMARY one of the revision Express registered (`targetArn`, from the answer's

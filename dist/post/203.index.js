@@ -2942,7 +2942,7 @@ async function updateExpressGatewayService(ecs, request) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/express-update.ts
-// ECS Express Mode services: how one is recognised, and the UpdateExpressGatewayService
+// ECS Express Mode services (recognised by plan/ecs-controller.ts): the UpdateExpressGatewayService
 // request that applies the step's image, task cpu/memory and environment to it while
 // keeping everything else as the service has it. Pure: the Express service's JSON (as
 // DescribeExpressGatewayService sent it) and the step's inputs in, the request out.
@@ -2967,10 +2967,6 @@ async function updateExpressGatewayService(ecs, request) {
  * `Main`, and it is the only container the step can change.
  */
 const EXPRESS_PRIMARY_CONTAINER = 'Main';
-/** DescribeServices' `resourceManagementType: ECS`: "an Express Service managed by ECS". */
-function isExpressService(service) {
-    return service.resourceManagementType === 'ECS';
-}
 /**
  * The deployment our UpdateExpressGatewayService started, once DescribeServices shows it:
  * the PRIMARY one of the revision Express registered (`targetArn`, from the answer's

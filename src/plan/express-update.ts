@@ -1,4 +1,4 @@
-// ECS Express Mode services: how one is recognised, and the UpdateExpressGatewayService
+// ECS Express Mode services (recognised by plan/ecs-controller.ts): the UpdateExpressGatewayService
 // request that applies the step's image, task cpu/memory and environment to it while
 // keeping everything else as the service has it. Pure: the Express service's JSON (as
 // DescribeExpressGatewayService sent it) and the step's inputs in, the request out.
@@ -38,11 +38,6 @@ export interface ExpressUpdateRequest extends Record<string, unknown> {
  * `Main`, and it is the only container the step can change.
  */
 export const EXPRESS_PRIMARY_CONTAINER = 'Main';
-
-/** DescribeServices' `resourceManagementType: ECS`: "an Express Service managed by ECS". */
-export function isExpressService(service: Pick<Service, 'resourceManagementType'>): boolean {
-  return service.resourceManagementType === 'ECS';
-}
 
 /**
  * The deployment our UpdateExpressGatewayService started, once DescribeServices shows it:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { currentConfiguration, expressDeployment, expressRevisionNotYet, isExpressService, requestLines, planExpressUpdate, type ExpressPlanInput } from '../../../src/plan/express-update.ts';
+import { currentConfiguration, expressDeployment, expressRevisionNotYet, requestLines, planExpressUpdate, type ExpressPlanInput } from '../../../src/plan/express-update.ts';
 
 const SERVICE_ARN = 'arn:aws:ecs:us-east-1:123456789012:service/default/web';
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app';
@@ -56,16 +56,6 @@ function refusal(patch: Partial<ExpressPlanInput>, express = anExpressService())
   }
   throw new Error('expected a UserError');
 }
-
-describe('isExpressService', () => {
-  it.each([
-    ['ECS', true],
-    ['CUSTOMER', false],
-    [undefined, false],
-  ] as const)('resourceManagementType %s -> %s', (type, expected) => {
-    expect(isExpressService({ resourceManagementType: type })).toBe(expected);
-  });
-});
 
 describe('planExpressUpdate: the request carries only what changes', () => {
   it.each([
