@@ -2,37 +2,221 @@ export const id = 646;
 export const ids = [646];
 export const modules = {
 
-/***/ 6592:
+/***/ 1032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C0: () => (/* binding */ listServiceDeployments),
+/* harmony export */   Ge: () => (/* binding */ describeServices),
+/* harmony export */   Jv: () => (/* binding */ describeService),
+/* harmony export */   MH: () => (/* binding */ describeServiceDeployment),
+/* harmony export */   Pr: () => (/* binding */ describeServiceDeployments),
+/* harmony export */   S8: () => (/* binding */ stopTask),
+/* harmony export */   XG: () => (/* binding */ describeServiceRevisions),
+/* harmony export */   ZZ: () => (/* binding */ runTask),
+/* harmony export */   bU: () => (/* binding */ updateService),
+/* harmony export */   dD: () => (/* binding */ stopServiceDeployment),
+/* harmony export */   dh: () => (/* binding */ describeTasksWithTags),
+/* harmony export */   eQ: () => (/* binding */ registerTaskDefinition),
+/* harmony export */   em: () => (/* binding */ listStoppedTasks),
+/* harmony export */   fc: () => (/* binding */ listRunningTasks),
+/* harmony export */   oh: () => (/* binding */ describeTaskDefinition),
+/* harmony export */   yz: () => (/* binding */ describeTasks)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _raw_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2402);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Jv: () => (/* binding */ describeService),
-  MH: () => (/* binding */ describeServiceDeployment),
-  Pr: () => (/* binding */ describeServiceDeployments),
-  XG: () => (/* binding */ describeServiceRevisions),
-  Ge: () => (/* binding */ describeServices),
-  oh: () => (/* binding */ describeTaskDefinition),
-  yz: () => (/* binding */ describeTasks),
-  dh: () => (/* binding */ describeTasksWithTags),
-  fc: () => (/* binding */ listRunningTasks),
-  C0: () => (/* binding */ listServiceDeployments),
-  em: () => (/* binding */ listStoppedTasks),
-  eQ: () => (/* binding */ registerTaskDefinition),
-  ZZ: () => (/* binding */ runTask),
-  dD: () => (/* binding */ stopServiceDeployment),
-  S8: () => (/* binding */ stopTask),
-  bU: () => (/* binding */ updateService)
-});
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/plan/json.ts
-var json = __webpack_require__(2877);
-;// CONCATENATED MODULE: ./src/aws/raw-json.ts
+
+/** The service, or undefined when ECS reports it MISSING. */
+async function describeService(ecs, ref) {
+    return (await describeServices(ecs, ref.cluster, [ref.service])).get(ref.service);
+}
+/**
+ * Several services of one cluster in one call (DescribeServices takes up to 10): each name
+ * as given maps to its service, or to undefined when ECS reports it MISSING.
+ */
+async function describeServices(ecs, cluster, services) {
+    try {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServicesCommand({ cluster, services }));
+        const found = out.services ?? [];
+        // A name may be given as the service's name or its ARN; ECS answers with both.
+        const match = (ref) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
+        // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
+        if (services.length === 1)
+            return new Map(services.map((ref) => [ref, found[0]]));
+        return new Map(services.map((ref) => [ref, match(ref)]));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeServices for ${services.map((s) => `'${s}'`).join(', ')} in cluster '${cluster}'`, error);
+    }
+}
+async function describeTaskDefinition(ecs, ref) {
+    const command = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
+    const raw = (0,_raw_json_js__WEBPACK_IMPORTED_MODULE_2__/* .captureRawResponse */ .Ug)(command);
+    try {
+        await ecs.send(command);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeTaskDefinition for '${ref}'`, error);
+    }
+    const json = raw.json();
+    if (!json?.taskDefinition)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
+    return { taskDefinition: json.taskDefinition, tags: json.tags ?? [] };
+}
+/** Registers the definition with every member it has, and returns the new revision's ARN. */
+async function registerTaskDefinition(ecs, taskDefinition, tags) {
+    const raw = { ...taskDefinition, ...(tags.length > 0 ? { tags } : {}) };
+    const command = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.RegisterTaskDefinitionCommand(raw);
+    (0,_raw_json_js__WEBPACK_IMPORTED_MODULE_2__/* .sendUnknownMembers */ .eZ)(command, raw);
+    try {
+        const out = await ecs.send(command);
+        const arn = out.taskDefinition?.taskDefinitionArn;
+        if (!arn)
+            throw new Error('the response had no taskDefinitionArn');
+        return arn;
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`RegisterTaskDefinition for family '${String(taskDefinition['family'])}'`, error);
+    }
+}
+async function updateService(ecs, update) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .asked */ .NZ)(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, async () => {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.UpdateServiceCommand({
+            cluster: update.cluster,
+            service: update.service,
+            taskDefinition: update.taskDefinition,
+            forceNewDeployment: update.forceNewDeployment,
+            ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
+            ...(update.propagateTags === undefined ? {} : { propagateTags: update.propagateTags }),
+            ...(update.enableEcsManagedTags === undefined ? {} : { enableECSManagedTags: update.enableEcsManagedTags }),
+        }));
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .required */ .mw)(out.service, 'service');
+    });
+}
+/** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
+async function listStoppedTasks(ecs, cluster, startedBy) {
+    try {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.ListTasksCommand({ cluster, startedBy, desiredStatus: 'STOPPED' }));
+        return out.taskArns ?? [];
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`ListTasks started by '${startedBy}' in cluster '${cluster}'`, error);
+    }
+}
+const DESCRIBE_TASKS_LIMIT = 100;
+async function describeTasks(ecs, cluster, taskArns) {
+    if (taskArns.length === 0)
+        return [];
+    try {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT) }));
+        return out.tasks ?? [];
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeTasks in cluster '${cluster}'`, error);
+    }
+}
+/** Starts one task; ECS answers placement problems as `failures`, not as an error. */
+async function runTask(ecs, request) {
+    try {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.RunTaskCommand(request));
+        return { ...(out.tasks?.[0] === undefined ? {} : { task: out.tasks[0] }), failures: out.failures ?? [] };
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`RunTask for '${String(request.taskDefinition)}' in cluster '${String(request.cluster)}'`, error);
+    }
+}
+/** The service's deployment records created at or after `since`, newest first (one page). */
+async function listServiceDeployments(ecs, ref, since) {
+    try {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
+        return out.serviceDeployments ?? [];
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`ListServiceDeployments for '${ref.service}' in cluster '${ref.cluster}'`, error);
+    }
+}
+/** One deployment record, or undefined when ECS does not know it (yet). */
+async function describeServiceDeployment(ecs, arn) {
+    const found = await describeServiceDeployments(ecs, [arn]);
+    return found.find((d) => d.serviceDeploymentArn === arn) ?? found[0];
+}
+/** Deployment records, up to 20 per call as the API takes them; those ECS does not know are left out. */
+async function describeServiceDeployments(ecs, arns) {
+    try {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns.slice(0, 20) }));
+        return out.serviceDeployments ?? [];
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeServiceDeployments for ${arns.length === 1 ? `'${arns[0]}'` : `${arns.length} records`}`, error);
+    }
+}
+/**
+ * Service revisions (what each deployment targets: its task definition), up to 20 per call
+ * as the API allows; revisions ECS does not know are left out.
+ */
+async function describeServiceRevisions(ecs, arns) {
+    if (arns.length === 0)
+        return [];
+    try {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
+        return out.serviceRevisions ?? [];
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeServiceRevisions for ${arns.length} revision(s)`, error);
+    }
+}
+/** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
+async function stopServiceDeployment(ecs, arn, stopType) {
+    try {
+        await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
+    }
+}
+/**
+ * One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. The
+ * ListTasks reference says startedBy "must be the only filter that you use"; RUNNING is
+ * what ListTasks lists when no desiredStatus is given, so none is sent.
+ */
+async function listRunningTasks(ecs, cluster, startedBy, nextToken) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .asked */ .NZ)(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
+        return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
+    });
+}
+/** The tasks with their tags (`include: ['TAGS']`), at most 100 per call. */
+async function describeTasksWithTags(ecs, cluster, taskArns) {
+    if (taskArns.length === 0)
+        return [];
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .asked */ .NZ)(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
+        return out.tasks ?? [];
+    });
+}
+/** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
+async function stopTask(ecs, cluster, taskArn, reason) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .asked */ .NZ)(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.StopTaskCommand({ cluster, task: taskArn, reason }));
+        return out.task;
+    });
+}
+
+
+/***/ }),
+
+/***/ 2402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ug: () => (/* binding */ captureRawResponse),
+/* harmony export */   eZ: () => (/* binding */ sendUnknownMembers)
+/* harmony export */ });
+/* unused harmony export fillMissing */
+/* harmony import */ var _plan_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2877);
 
 function stackOf(command) {
     return command.middlewareStack;
@@ -78,7 +262,7 @@ function fillMissing(target, source) {
     if (Array.isArray(target) && Array.isArray(source) && target.length === source.length) {
         return target.map((item, i) => fillMissing(item, source[i]));
     }
-    if ((0,json/* isRecord */.u)(target) && (0,json/* isRecord */.u)(source)) {
+    if ((0,_plan_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target) && (0,_plan_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(source)) {
         const result = { ...target };
         for (const [key, value] of Object.entries(source)) {
             if (value === undefined)
@@ -104,186 +288,6 @@ async function readBody(body) {
         return Buffer.concat(chunks);
     }
     throw new Error('Unexpected response body type from the AWS SDK');
-}
-
-;// CONCATENATED MODULE: ./src/aws/ecs.ts
-
-
-
-/** The service, or undefined when ECS reports it MISSING. */
-async function describeService(ecs, ref) {
-    return (await describeServices(ecs, ref.cluster, [ref.service])).get(ref.service);
-}
-/**
- * Several services of one cluster in one call (DescribeServices takes up to 10): each name
- * as given maps to its service, or to undefined when ECS reports it MISSING.
- */
-async function describeServices(ecs, cluster, services) {
-    try {
-        const out = await ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services }));
-        const found = out.services ?? [];
-        // A name may be given as the service's name or its ARN; ECS answers with both.
-        const match = (ref) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
-        // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
-        if (services.length === 1)
-            return new Map(services.map((ref) => [ref, found[0]]));
-        return new Map(services.map((ref) => [ref, match(ref)]));
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`DescribeServices for ${services.map((s) => `'${s}'`).join(', ')} in cluster '${cluster}'`, error);
-    }
-}
-async function describeTaskDefinition(ecs, ref) {
-    const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
-    const raw = captureRawResponse(command);
-    try {
-        await ecs.send(command);
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`DescribeTaskDefinition for '${ref}'`, error);
-    }
-    const json = raw.json();
-    if (!json?.taskDefinition)
-        throw new errors/* AwsCallError */.iQ(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
-    return { taskDefinition: json.taskDefinition, tags: json.tags ?? [] };
-}
-/** Registers the definition with every member it has, and returns the new revision's ARN. */
-async function registerTaskDefinition(ecs, taskDefinition, tags) {
-    const raw = { ...taskDefinition, ...(tags.length > 0 ? { tags } : {}) };
-    const command = new dist_cjs.RegisterTaskDefinitionCommand(raw);
-    sendUnknownMembers(command, raw);
-    try {
-        const out = await ecs.send(command);
-        const arn = out.taskDefinition?.taskDefinitionArn;
-        if (!arn)
-            throw new Error('the response had no taskDefinitionArn');
-        return arn;
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`RegisterTaskDefinition for family '${String(taskDefinition['family'])}'`, error);
-    }
-}
-async function updateService(ecs, update) {
-    return (0,errors/* asked */.NZ)(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, async () => {
-        const out = await ecs.send(new dist_cjs.UpdateServiceCommand({
-            cluster: update.cluster,
-            service: update.service,
-            taskDefinition: update.taskDefinition,
-            forceNewDeployment: update.forceNewDeployment,
-            ...(update.desiredCount === undefined ? {} : { desiredCount: update.desiredCount }),
-            ...(update.propagateTags === undefined ? {} : { propagateTags: update.propagateTags }),
-            ...(update.enableEcsManagedTags === undefined ? {} : { enableECSManagedTags: update.enableEcsManagedTags }),
-        }));
-        return (0,errors/* required */.mw)(out.service, 'service');
-    });
-}
-/** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
-async function listStoppedTasks(ecs, cluster, startedBy) {
-    try {
-        const out = await ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy, desiredStatus: 'STOPPED' }));
-        return out.taskArns ?? [];
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`ListTasks started by '${startedBy}' in cluster '${cluster}'`, error);
-    }
-}
-const DESCRIBE_TASKS_LIMIT = 100;
-async function describeTasks(ecs, cluster, taskArns) {
-    if (taskArns.length === 0)
-        return [];
-    try {
-        const out = await ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT) }));
-        return out.tasks ?? [];
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`DescribeTasks in cluster '${cluster}'`, error);
-    }
-}
-/** Starts one task; ECS answers placement problems as `failures`, not as an error. */
-async function runTask(ecs, request) {
-    try {
-        const out = await ecs.send(new dist_cjs.RunTaskCommand(request));
-        return { ...(out.tasks?.[0] === undefined ? {} : { task: out.tasks[0] }), failures: out.failures ?? [] };
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`RunTask for '${String(request.taskDefinition)}' in cluster '${String(request.cluster)}'`, error);
-    }
-}
-/** The service's deployment records created at or after `since`, newest first (one page). */
-async function listServiceDeployments(ecs, ref, since) {
-    try {
-        const out = await ecs.send(new dist_cjs.ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
-        return out.serviceDeployments ?? [];
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`ListServiceDeployments for '${ref.service}' in cluster '${ref.cluster}'`, error);
-    }
-}
-/** One deployment record, or undefined when ECS does not know it (yet). */
-async function describeServiceDeployment(ecs, arn) {
-    const found = await describeServiceDeployments(ecs, [arn]);
-    return found.find((d) => d.serviceDeploymentArn === arn) ?? found[0];
-}
-/** Deployment records, up to 20 per call as the API takes them; those ECS does not know are left out. */
-async function describeServiceDeployments(ecs, arns) {
-    try {
-        const out = await ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns.slice(0, 20) }));
-        return out.serviceDeployments ?? [];
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`DescribeServiceDeployments for ${arns.length === 1 ? `'${arns[0]}'` : `${arns.length} records`}`, error);
-    }
-}
-/**
- * Service revisions (what each deployment targets: its task definition), up to 20 per call
- * as the API allows; revisions ECS does not know are left out.
- */
-async function describeServiceRevisions(ecs, arns) {
-    if (arns.length === 0)
-        return [];
-    try {
-        const out = await ecs.send(new dist_cjs.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
-        return out.serviceRevisions ?? [];
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`DescribeServiceRevisions for ${arns.length} revision(s)`, error);
-    }
-}
-/** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
-async function stopServiceDeployment(ecs, arn, stopType) {
-    try {
-        await ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
-    }
-}
-/**
- * One page of the cluster's tasks with desiredStatus RUNNING started by `startedBy`. The
- * ListTasks reference says startedBy "must be the only filter that you use"; RUNNING is
- * what ListTasks lists when no desiredStatus is given, so none is sent.
- */
-async function listRunningTasks(ecs, cluster, startedBy, nextToken) {
-    return (0,errors/* asked */.NZ)(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
-        const out = await ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
-        return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
-    });
-}
-/** The tasks with their tags (`include: ['TAGS']`), at most 100 per call. */
-async function describeTasksWithTags(ecs, cluster, taskArns) {
-    if (taskArns.length === 0)
-        return [];
-    return (0,errors/* asked */.NZ)(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
-        const out = await ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
-        return out.tasks ?? [];
-    });
-}
-/** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
-async function stopTask(ecs, cluster, taskArn, reason) {
-    return (0,errors/* asked */.NZ)(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
-        const out = await ecs.send(new dist_cjs.StopTaskCommand({ cluster, task: taskArn, reason }));
-        return out.task;
-    });
 }
 
 
@@ -460,9 +464,9 @@ async function retrying(attempt, options, deps) {
 /* harmony export */   H: () => (/* binding */ latestRevision),
 /* harmony export */   X: () => (/* binding */ registerOrReuse)
 /* harmony export */ });
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6592);
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _plan_ecs_deploy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5075);
+/* harmony import */ var _plan_ecs_deploy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9344);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9809);
 // Registering a task definition revision, shared by the ecs and run-task modes: reuse the
 // family's latest revision when it already is the rendered one, wait out ECS's refusal of
@@ -527,16 +531,16 @@ __webpack_require__.d(__webpack_exports__, {
   prepareRunTask: () => (/* binding */ prepareRunTask)
 });
 
-// EXTERNAL MODULE: ./src/aws/ecs.ts + 1 modules
-var ecs = __webpack_require__(6592);
+// EXTERNAL MODULE: ./src/aws/ecs.ts
+var ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/plan/aws-names.ts
 var aws_names = __webpack_require__(8983);
-// EXTERNAL MODULE: ./src/plan/ecs-deploy.ts + 1 modules
-var ecs_deploy = __webpack_require__(5075);
+// EXTERNAL MODULE: ./src/plan/ecs-deploy.ts
+var ecs_deploy = __webpack_require__(9344);
 // EXTERNAL MODULE: ./src/plan/containers.ts
 var containers = __webpack_require__(5343);
 // EXTERNAL MODULE: ./src/plan/task-definition-compare.ts

@@ -116,7 +116,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   putLambdaBack: () => (/* binding */ putLambdaBack)
 /* harmony export */ });
 /* harmony import */ var _aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5974);
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6592);
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1032);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4390);

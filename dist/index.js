@@ -29527,9 +29527,12 @@ function parseModes(raw) {
 
 // EXTERNAL MODULE: ./src/deps.ts
 var src_deps = __nccwpck_require__(2421);
+// EXTERNAL MODULE: ./src/plan/express-update.ts
+var express_update = __nccwpck_require__(2377);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
 var verdict = __nccwpck_require__(7282);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -29543,7 +29546,7 @@ async function loadSteps(modes) {
     const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
         wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(215)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7215)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(507)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7507)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
@@ -29700,7 +29703,12 @@ async function prepareAll(settings, image, attempt, steps) {
     if (runTask) {
         const rendered = plans.ecs?.length === 1 ? plans.ecs[0]?.plan.rendered : undefined;
         const options = runTask.source.kind === 'ecs' && rendered ? { ...runTask, source: { kind: 'ecs', taskDefinition: rendered } } : runTask;
-        plans.runTask = await attempt('run-task', `run-task: plan a task in cluster '${runTask.cluster}'`, (d) => steps.prepareRunTask(options, image, d));
+        const express = runTask.source.kind === 'ecs' ? plans.ecs?.find((p) => p.controller === 'express') : undefined;
+        plans.runTask = await attempt('run-task', `run-task: plan a task in cluster '${runTask.cluster}'`, async (d) => {
+            if (express !== undefined)
+                throw (0,express_update/* expressRevisionNotYet */.jA)(express.options.service);
+            return steps.prepareRunTask(options, image, d);
+        });
     }
     if (lambda && image) {
         plans.lambda = await attempt('lambda', `lambda: plan ${lambda.functionNames.join(', ')}`, (d) => steps.prepareLambda(lambda, image, d));
@@ -33533,6 +33541,166 @@ function selectContainer(td, selection) {
 
 /***/ }),
 
+/***/ 8256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ diffTaskDefinitions)
+/* harmony export */ });
+/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4452);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2877);
+// What a deploy changes in the task definition, as lines for the log and the dry-run
+// summary. Works on the same canonical view as sameTaskDefinition, so "no lines" and
+// "same" always agree.
+
+
+/** Keyed by name in the output (`environment.LOG_LEVEL`), with the field that holds the value. */
+const NAMED_LISTS = { environment: 'value', secrets: 'valueFrom' };
+// Environment values often carry credentials that GitHub does not know to mask; the diff
+// says which variables change, never their values. (Secrets show only their ARNs.)
+const HIDDEN_VALUES = new Set(['environment']);
+/** `path: before -> after` lines; empty when registering `after` would change nothing. */
+function diffTaskDefinitions(before, after) {
+    const a = (0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalTaskDefinition */ .H)(before);
+    const b = (0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalTaskDefinition */ .H)(after);
+    const lines = [];
+    for (const key of unionKeys(a, b)) {
+        if (key === 'containerDefinitions')
+            diffContainers(a[key], b[key], lines);
+        else
+            diffValue(key, a[key], b[key], lines);
+    }
+    return lines;
+}
+function diffContainers(before, after, lines) {
+    const a = keyContainers(before);
+    const b = keyContainers(after);
+    if (a === undefined || b === undefined) {
+        // Unnamed or duplicate names: no stable way to pair containers, show the whole list,
+        // with every environment value replaced (this fallback must not print them either).
+        diffValue('containerDefinitions', redactEnvironment(before), redactEnvironment(after), lines);
+        return;
+    }
+    const common = [...b.keys()].filter((name) => a.has(name));
+    const commonBefore = [...a.keys()].filter((name) => b.has(name));
+    if (common.join('\u0000') !== commonBefore.join('\u0000')) {
+        lines.push(`containerDefinitions order: ${commonBefore.join(', ')} -> ${common.join(', ')}`);
+    }
+    for (const [name, container] of b) {
+        const path = `containerDefinitions[${name}]`;
+        const previous = a.get(name);
+        if (previous === undefined)
+            lines.push(`${path}: added`);
+        else
+            diffContainer(path, previous, container, lines);
+    }
+    for (const name of a.keys()) {
+        if (!b.has(name))
+            lines.push(`containerDefinitions[${name}]: removed`);
+    }
+}
+function diffContainer(path, before, after, lines) {
+    for (const key of unionKeys(before, after)) {
+        const valueField = NAMED_LISTS[key];
+        const a = valueField === undefined ? undefined : keyByName(before[key], valueField);
+        const b = valueField === undefined ? undefined : keyByName(after[key], valueField);
+        if (a === undefined || b === undefined) {
+            // A repeated or odd-shaped environment list: say it changed, never what it holds.
+            if (HIDDEN_VALUES.has(key))
+                diffHidden(`${path}.${key}`, before[key], after[key], lines);
+            else
+                diffValue(`${path}.${key}`, before[key], after[key], lines);
+            continue;
+        }
+        for (const name of unionKeys(Object.fromEntries(a), Object.fromEntries(b))) {
+            if (HIDDEN_VALUES.has(key))
+                diffHidden(`${path}.${key}.${name}`, a.get(name), b.get(name), lines);
+            else
+                diffValue(`${path}.${key}.${name}`, a.get(name), b.get(name), lines);
+        }
+    }
+}
+/** Recurses into objects present on both sides; anything else is reported whole. */
+function diffValue(path, before, after, lines) {
+    if (JSON.stringify(before) === JSON.stringify(after))
+        return;
+    if ((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(before) && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(after)) {
+        for (const key of unionKeys(before, after))
+            diffValue(`${path}.${key}`, before[key], after[key], lines);
+        return;
+    }
+    lines.push(`${path}: ${show(before)} -> ${show(after)}`);
+}
+function diffHidden(path, before, after, lines) {
+    if (JSON.stringify(before) === JSON.stringify(after))
+        return;
+    const state = (value) => (value === undefined ? '(unset)' : '(set)');
+    lines.push(before !== undefined && after !== undefined ? `${path}: (changed)` : `${path}: ${state(before)} -> ${state(after)}`);
+}
+const REDACTED = '(hidden)';
+/** The containers with each environment entry's value replaced; anything else unchanged. */
+function redactEnvironment(containers) {
+    if (!Array.isArray(containers))
+        return containers;
+    return containers.map((container) => {
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(container))
+            return container;
+        const environment = container['environment'];
+        if (environment === undefined)
+            return container;
+        const hidden = Array.isArray(environment)
+            ? environment.map((entry) => ((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED))
+            : REDACTED;
+        return { ...container, environment: hidden };
+    });
+}
+function keyContainers(value) {
+    const containers = value === undefined ? [] : value;
+    if (!Array.isArray(containers))
+        return undefined;
+    const byName = new Map();
+    for (const container of containers) {
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(container))
+            return undefined;
+        const name = container['name'];
+        if (typeof name !== 'string' || byName.has(name))
+            return undefined;
+        byName.set(name, container);
+    }
+    return byName;
+}
+/** name -> value of a `[{ name, value }]` list; undefined if the list has another shape. */
+function keyByName(value, valueField) {
+    const entries = value === undefined ? [] : value;
+    if (!Array.isArray(entries))
+        return undefined;
+    const byName = new Map();
+    for (const entry of entries) {
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(entry))
+            return undefined;
+        const { name, [valueField]: entryValue, ...rest } = entry;
+        if (typeof name !== 'string' || byName.has(name) || Object.keys(rest).length > 0)
+            return undefined;
+        byName.set(name, entryValue);
+    }
+    return byName;
+}
+function show(value) {
+    if (value === undefined)
+        return '(unset)';
+    if (typeof value === 'string')
+        return value === '' ? '""' : value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return JSON.stringify(value);
+}
+function unionKeys(a, b) {
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+
+
+/***/ }),
+
 /***/ 2983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33627,190 +33795,26 @@ function isControllerKind(value) {
 
 /***/ }),
 
-/***/ 5075:
+/***/ 9344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  RY: () => (/* binding */ arnOf),
-  J0: () => (/* binding */ decideStanding),
-  iq: () => (/* binding */ planEcsDeploy),
-  JW: () => (/* binding */ reusableRevision),
-  Iu: () => (/* binding */ sameTags)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/names.ts
-var names = __nccwpck_require__(6455);
-// EXTERNAL MODULE: ./src/plan/aws-names.ts
-var aws_names = __nccwpck_require__(8983);
-// EXTERNAL MODULE: ./src/plan/containers.ts
-var plan_containers = __nccwpck_require__(5343);
-// EXTERNAL MODULE: ./src/plan/task-definition-compare.ts
-var task_definition_compare = __nccwpck_require__(4452);
-// EXTERNAL MODULE: ./src/plan/json.ts
-var json = __nccwpck_require__(2877);
-;// CONCATENATED MODULE: ./src/plan/diff.ts
-// What a deploy changes in the task definition, as lines for the log and the dry-run
-// summary. Works on the same canonical view as sameTaskDefinition, so "no lines" and
-// "same" always agree.
-
-
-/** Keyed by name in the output (`environment.LOG_LEVEL`), with the field that holds the value. */
-const NAMED_LISTS = { environment: 'value', secrets: 'valueFrom' };
-// Environment values often carry credentials that GitHub does not know to mask; the diff
-// says which variables change, never their values. (Secrets show only their ARNs.)
-const HIDDEN_VALUES = new Set(['environment']);
-/** `path: before -> after` lines; empty when registering `after` would change nothing. */
-function diffTaskDefinitions(before, after) {
-    const a = (0,task_definition_compare/* canonicalTaskDefinition */.H)(before);
-    const b = (0,task_definition_compare/* canonicalTaskDefinition */.H)(after);
-    const lines = [];
-    for (const key of unionKeys(a, b)) {
-        if (key === 'containerDefinitions')
-            diffContainers(a[key], b[key], lines);
-        else
-            diffValue(key, a[key], b[key], lines);
-    }
-    return lines;
-}
-function diffContainers(before, after, lines) {
-    const a = keyContainers(before);
-    const b = keyContainers(after);
-    if (a === undefined || b === undefined) {
-        // Unnamed or duplicate names: no stable way to pair containers, show the whole list,
-        // with every environment value replaced (this fallback must not print them either).
-        diffValue('containerDefinitions', redactEnvironment(before), redactEnvironment(after), lines);
-        return;
-    }
-    const common = [...b.keys()].filter((name) => a.has(name));
-    const commonBefore = [...a.keys()].filter((name) => b.has(name));
-    if (common.join('\u0000') !== commonBefore.join('\u0000')) {
-        lines.push(`containerDefinitions order: ${commonBefore.join(', ')} -> ${common.join(', ')}`);
-    }
-    for (const [name, container] of b) {
-        const path = `containerDefinitions[${name}]`;
-        const previous = a.get(name);
-        if (previous === undefined)
-            lines.push(`${path}: added`);
-        else
-            diffContainer(path, previous, container, lines);
-    }
-    for (const name of a.keys()) {
-        if (!b.has(name))
-            lines.push(`containerDefinitions[${name}]: removed`);
-    }
-}
-function diffContainer(path, before, after, lines) {
-    for (const key of unionKeys(before, after)) {
-        const valueField = NAMED_LISTS[key];
-        const a = valueField === undefined ? undefined : keyByName(before[key], valueField);
-        const b = valueField === undefined ? undefined : keyByName(after[key], valueField);
-        if (a === undefined || b === undefined) {
-            // A repeated or odd-shaped environment list: say it changed, never what it holds.
-            if (HIDDEN_VALUES.has(key))
-                diffHidden(`${path}.${key}`, before[key], after[key], lines);
-            else
-                diffValue(`${path}.${key}`, before[key], after[key], lines);
-            continue;
-        }
-        for (const name of unionKeys(Object.fromEntries(a), Object.fromEntries(b))) {
-            if (HIDDEN_VALUES.has(key))
-                diffHidden(`${path}.${key}.${name}`, a.get(name), b.get(name), lines);
-            else
-                diffValue(`${path}.${key}.${name}`, a.get(name), b.get(name), lines);
-        }
-    }
-}
-/** Recurses into objects present on both sides; anything else is reported whole. */
-function diffValue(path, before, after, lines) {
-    if (JSON.stringify(before) === JSON.stringify(after))
-        return;
-    if ((0,json/* isRecord */.u)(before) && (0,json/* isRecord */.u)(after)) {
-        for (const key of unionKeys(before, after))
-            diffValue(`${path}.${key}`, before[key], after[key], lines);
-        return;
-    }
-    lines.push(`${path}: ${show(before)} -> ${show(after)}`);
-}
-function diffHidden(path, before, after, lines) {
-    if (JSON.stringify(before) === JSON.stringify(after))
-        return;
-    const state = (value) => (value === undefined ? '(unset)' : '(set)');
-    lines.push(before !== undefined && after !== undefined ? `${path}: (changed)` : `${path}: ${state(before)} -> ${state(after)}`);
-}
-const REDACTED = '(hidden)';
-/** The containers with each environment entry's value replaced; anything else unchanged. */
-function redactEnvironment(containers) {
-    if (!Array.isArray(containers))
-        return containers;
-    return containers.map((container) => {
-        if (!(0,json/* isRecord */.u)(container))
-            return container;
-        const environment = container['environment'];
-        if (environment === undefined)
-            return container;
-        const hidden = Array.isArray(environment)
-            ? environment.map((entry) => ((0,json/* isRecord */.u)(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED))
-            : REDACTED;
-        return { ...container, environment: hidden };
-    });
-}
-function keyContainers(value) {
-    const containers = value === undefined ? [] : value;
-    if (!Array.isArray(containers))
-        return undefined;
-    const byName = new Map();
-    for (const container of containers) {
-        if (!(0,json/* isRecord */.u)(container))
-            return undefined;
-        const name = container['name'];
-        if (typeof name !== 'string' || byName.has(name))
-            return undefined;
-        byName.set(name, container);
-    }
-    return byName;
-}
-/** name -> value of a `[{ name, value }]` list; undefined if the list has another shape. */
-function keyByName(value, valueField) {
-    const entries = value === undefined ? [] : value;
-    if (!Array.isArray(entries))
-        return undefined;
-    const byName = new Map();
-    for (const entry of entries) {
-        if (!(0,json/* isRecord */.u)(entry))
-            return undefined;
-        const { name, [valueField]: entryValue, ...rest } = entry;
-        if (typeof name !== 'string' || byName.has(name) || Object.keys(rest).length > 0)
-            return undefined;
-        byName.set(name, entryValue);
-    }
-    return byName;
-}
-function show(value) {
-    if (value === undefined)
-        return '(unset)';
-    if (typeof value === 'string')
-        return value === '' ? '""' : value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return JSON.stringify(value);
-}
-function unionKeys(a, b) {
-    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-}
-
-// EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
-var ecs_rollout = __nccwpck_require__(4390);
-// EXTERNAL MODULE: ./src/plan/fargate.ts
-var fargate = __nccwpck_require__(1177);
-// EXTERNAL MODULE: ./src/plan/task-definition.ts
-var task_definition = __nccwpck_require__(7222);
-// EXTERNAL MODULE: ./src/plan/verdict.ts
-var verdict = __nccwpck_require__(7282);
-;// CONCATENATED MODULE: ./src/plan/ecs-deploy.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Iu: () => (/* binding */ sameTags),
+/* harmony export */   J0: () => (/* binding */ decideStanding),
+/* harmony export */   JW: () => (/* binding */ reusableRevision),
+/* harmony export */   RY: () => (/* binding */ arnOf),
+/* harmony export */   iq: () => (/* binding */ planEcsDeploy)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8983);
+/* harmony import */ var _containers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5343);
+/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8256);
+/* harmony import */ var _ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4390);
+/* harmony import */ var _fargate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1177);
+/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4452);
+/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7222);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7282);
 
 
 
@@ -33828,7 +33832,7 @@ var verdict = __nccwpck_require__(7282);
  */
 function planEcsDeploy(input) {
     const { overrides } = input;
-    const base = (0,task_definition/* toRegisterable */.Hj)(input.source.taskDefinition);
+    const base = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .toRegisterable */ .Hj)(input.source.taskDefinition);
     const environment = overrides.environment.length > 0 ? overrides.environment : undefined;
     const named = overrides.containerNames ?? [];
     const touchesContainer = overrides.image !== undefined || environment !== undefined || named.length > 0;
@@ -33836,33 +33840,33 @@ function planEcsDeploy(input) {
     const containerNames = !touchesContainer
         ? []
         : named.length > 0
-            ? named.map((name) => (0,plan_containers/* selectContainer */.e6)(base, { containerName: name }).containerName)
-            : [(0,plan_containers/* selectContainer */.e6)(base, { imageRepository: overrides.image }).containerName];
-    const rendered = (0,task_definition/* renderTaskDefinition */.P9)(base, {
+            ? named.map((name) => (0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .selectContainer */ .e6)(base, { containerName: name }).containerName)
+            : [(0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .selectContainer */ .e6)(base, { imageRepository: overrides.image }).containerName];
+    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .renderTaskDefinition */ .P9)(base, {
         containerNames,
         image: overrides.image,
         cpu: overrides.cpu,
         memory: overrides.memory,
         environment,
     });
-    const problems = (0,fargate/* validateTaskSize */.jW)({
+    const problems = (0,_fargate_js__WEBPACK_IMPORTED_MODULE_4__/* .validateTaskSize */ .jW)({
         taskDefinition: rendered,
         labels: {
-            cpu: overrides.cpu === undefined ? 'Task definition cpu' : `Input '${names/* Input */.pd.cpu}'`,
-            memory: overrides.memory === undefined ? 'Task definition memory' : `Input '${names/* Input */.pd.memory}'`,
+            cpu: overrides.cpu === undefined ? 'Task definition cpu' : `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu}'`,
+            memory: overrides.memory === undefined ? 'Task definition memory' : `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.memory}'`,
         },
     });
     if (problems.length > 0)
-        throw new errors/* UserError */.yo([...problems, ...missingPartner(overrides, problems)].join('\n'));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo([...problems, ...missingPartner(overrides, problems)].join('\n'));
     const runningArn = arnOf(input.running.taskDefinition);
     const sourceArn = arnOf(input.source.taskDefinition);
-    const runningDoc = (0,task_definition/* toRegisterable */.Hj)(input.running.taskDefinition);
+    const runningDoc = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .toRegisterable */ .Hj)(input.running.taskDefinition);
     const tags = input.source.tags;
     const target = (() => {
-        if ((0,task_definition_compare/* sameTaskDefinition */.J)(runningDoc, rendered) && sameTags(input.running.tags, tags))
+        if ((0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTaskDefinition */ .J)(runningDoc, rendered) && sameTags(input.running.tags, tags))
             return runningArn;
         // A registered source deployed as it is needs no new revision of its own.
-        if (sourceArn !== undefined && (0,task_definition_compare/* sameTaskDefinition */.J)(base, rendered))
+        if (sourceArn !== undefined && (0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTaskDefinition */ .J)(base, rendered))
             return sourceArn;
         return undefined;
     })();
@@ -33871,7 +33875,7 @@ function planEcsDeploy(input) {
         containerNames,
         rendered,
         tags,
-        diff: diffTaskDefinitions(runningDoc, rendered),
+        diff: (0,_diff_js__WEBPACK_IMPORTED_MODULE_3__/* .diffTaskDefinitions */ .n)(runningDoc, rendered),
         registerNeeded: target === undefined,
         targetArn: target,
         updateNeeded: target === undefined || target !== runningArn || desiredCountChanges || input.forceNewDeployment,
@@ -33887,7 +33891,7 @@ function planEcsDeploy(input) {
 function reusableRevision(rendered, tags, latest) {
     if (latest === undefined || latest.taskDefinition['status'] === 'INACTIVE')
         return undefined;
-    if (!(0,task_definition_compare/* sameTaskDefinition */.J)((0,task_definition/* toRegisterable */.Hj)(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags))
+    if (!(0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTaskDefinition */ .J)((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .toRegisterable */ .Hj)(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags))
         return undefined;
     return arnOf(latest.taskDefinition);
 }
@@ -33900,7 +33904,7 @@ function sameTags(a, b) {
     return key(a) === key(b);
 }
 function sizeOf(td, containerName) {
-    const containers = (0,plan_containers/* containersOf */.Mz)(td);
+    const containers = (0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .containersOf */ .Mz)(td);
     const container = containerName ? containers.find((c) => c['name'] === containerName) : containers.length === 1 ? containers[0] : undefined;
     const str = (v) => (v === undefined || v === null ? undefined : String(v));
     return { cpu: str(td['cpu']), memory: str(td['memory']), image: str(container?.['image']) };
@@ -33911,16 +33915,16 @@ function sizeOf(td, containerName) {
  * one that stayed failed "unchanged".
  */
 function decideStanding(service, runningArn, name) {
-    const inProgress = (0,ecs_rollout/* deploymentInProgress */.ij)(service, runningArn);
+    const inProgress = (0,_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .deploymentInProgress */ .ij)(service, runningArn);
     if (inProgress?.id !== undefined) {
         // The service's current record is that deployment's (it is still PRIMARY and in progress).
         const recordArn = service.currentServiceDeployment;
         return { kind: 'in-progress', deployment: { ...inProgress, id: inProgress.id }, ...(recordArn === undefined ? {} : { recordArn }) };
     }
-    const failedBefore = (0,ecs_rollout/* deploymentFailed */.Lu)(service, runningArn);
+    const failedBefore = (0,_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .deploymentFailed */ .Lu)(service, runningArn);
     if (failedBefore?.id === undefined)
         return { kind: 'unchanged' };
-    const failure = (0,verdict/* failed */.gz)('refused', `Service '${name}' is set to ${(0,aws_names/* taskDefinitionLabel */.$7)(runningArn)}, but its deployment ${failedBefore.id} of it FAILED (${failedBefore.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause, then set '${names/* Input */.pd.forceNewDeployment}: true' to roll it out again.`);
+    const failure = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_8__/* .failed */ .gz)('refused', `Service '${name}' is set to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .taskDefinitionLabel */ .$7)(runningArn)}, but its deployment ${failedBefore.id} of it FAILED (${failedBefore.rolloutStateReason ?? 'no reason given'}) and was not rolled back: nothing was changed. Fix the cause, then set '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.forceNewDeployment}: true' to roll it out again.`);
     return { kind: 'failed', deployment: { ...failedBefore, id: failedBefore.id }, failure };
 }
 /**
@@ -34057,7 +34061,7 @@ function serviceLabel(service) {
 /* harmony export */   zQ: () => (/* binding */ registrationDelayMs)
 /* harmony export */ });
 /* unused harmony export REGISTRATION_RATE */
-/* harmony import */ var _ecs_deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5075);
+/* harmony import */ var _ecs_deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9344);
 /* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4452);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7282);
 // Several services in one step: the limits, which renderings are the same registration,
@@ -34122,6 +34126,213 @@ function combineServiceVerdicts(results) {
         if (states.has(state))
             return { state };
     return { state: 'unchanged' };
+}
+
+
+/***/ }),
+
+/***/ 2377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GV: () => (/* binding */ EXPRESS_PRIMARY_CONTAINER),
+/* harmony export */   hL: () => (/* binding */ planExpressUpdate),
+/* harmony export */   jA: () => (/* binding */ expressRevisionNotYet),
+/* harmony export */   kn: () => (/* binding */ expressDeployment),
+/* harmony export */   t8: () => (/* binding */ requestLines)
+/* harmony export */ });
+/* unused harmony export currentConfiguration */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8983);
+/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8256);
+/* harmony import */ var _ecs_rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4390);
+/* harmony import */ var _fargate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1177);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2877);
+/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7222);
+// ECS Express Mode services (recognised by plan/ecs-controller.ts): the UpdateExpressGatewayService
+// request that applies the step's image, task cpu/memory and environment to it while
+// keeping everything else as the service has it. Pure: the Express service's JSON (as
+// DescribeExpressGatewayService sent it) and the step's inputs in, the request out.
+//
+// Shapes from @aws-sdk/client-ecs 3.1164 (dist-types/models: ECSExpressGatewayService,
+// ExpressGatewayServiceConfiguration, ExpressGatewayContainer,
+// UpdateExpressGatewayServiceRequest) and the API reference page
+// API_UpdateExpressGatewayService; the botocore model installed with moto (1.43.11) lacks
+// `taskDefinitionArn` and `cpuArchitecture` on the configuration and the request, the SDK's
+// newer model is the one followed here.
+
+
+
+
+
+
+
+
+/**
+ * The name of the primary container in the task definition Express Mode runs: the API
+ * reference (CreateExpressGatewayService `taskDefinitionArn`) requires a container named
+ * `Main`, and it is the only container the step can change.
+ */
+const EXPRESS_PRIMARY_CONTAINER = 'Main';
+/**
+ * The deployment our UpdateExpressGatewayService started, once DescribeServices shows it:
+ * the PRIMARY one of the revision Express registered (`targetArn`, from the answer's
+ * targetConfiguration), or, when Express did not say which, a PRIMARY one created at or
+ * after the update. Undefined while the service still shows the deployment before ours.
+ */
+function expressDeployment(service, targetArn, updatedAtMs) {
+    const primary = (0,_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_5__/* .primaryDeployment */ .sg)(service);
+    if (primary?.id === undefined)
+        return undefined;
+    const ours = targetArn !== undefined
+        ? (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition) === (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .taskDefinitionLabel */ .$7)(targetArn)
+        : primary.createdAt !== undefined && primary.createdAt.getTime() >= updatedAtMs - 1000;
+    return ours ? { ...primary, id: primary.id } : undefined;
+}
+/**
+ * Why run-task cannot run "the revision the ecs mode deploys" of an Express service: Express
+ * Mode registers that revision only when the ecs mode updates the service, after the task.
+ */
+function expressRevisionNotYet(service) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.runTaskDefinition}' is required with an Express service: '${service}' is managed by ECS Express Mode, which registers the revision it deploys only when the ecs mode updates the service, after the one-off task runs. Name the task definition to run (a family, revision, ARN or file).`);
+}
+/**
+ * The request that changes only what the inputs ask for. Throws a UserError, before
+ * anything is changed, for inputs Express Mode cannot take and for a cpu/memory pair
+ * Fargate (which every Express service runs on, Linux only) would refuse.
+ */
+function planExpressUpdate(input) {
+    refuseInputs(input);
+    const { express, service } = input;
+    const serviceArn = express['serviceArn'];
+    if (typeof serviceArn !== 'string')
+        throw new Error(`DescribeExpressGatewayService for '${service}' returned no serviceArn`);
+    const config = currentConfiguration(express, service);
+    const container = (0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(config['primaryContainer']) ? config['primaryContainer'] : undefined;
+    const taskDefinitionArn = typeof config['taskDefinitionArn'] === 'string' ? config['taskDefinitionArn'] : undefined;
+    const touchesContainer = input.image !== undefined || input.environment.length > 0;
+    if (container === undefined && (touchesContainer || input.cpu !== undefined || input.memory !== undefined)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Express service '${service}' runs a task definition its owner provides (${taskDefinitionArn ?? 'no primaryContainer in its configuration'}): UpdateExpressGatewayService takes no image, cpu or memory for it. Deploy a new revision of that task definition through its owner instead.`);
+    }
+    const beforeCpu = sizeOf(config['cpu'], _fargate_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseCpu */ .P5);
+    const beforeMemory = sizeOf(config['memory'], _fargate_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseMemory */ .cI);
+    const cpu = input.cpu ?? beforeCpu;
+    const memory = input.memory ?? beforeMemory;
+    if (input.cpu !== undefined || input.memory !== undefined)
+        checkSize(input, cpu, memory);
+    const renderedContainer = container === undefined ? undefined : renderContainer(container, input);
+    const request = { serviceArn };
+    if (renderedContainer !== undefined && container !== undefined && diffOf(container, renderedContainer).length > 0) {
+        // Sent whole: the API reference does not say a partial container is merged, and `image` is required in it.
+        request.primaryContainer = renderedContainer;
+    }
+    if (input.cpu !== undefined && input.cpu !== beforeCpu)
+        request.cpu = input.cpu;
+    if (input.memory !== undefined && input.memory !== beforeMemory)
+        request.memory = input.memory;
+    const changes = Object.keys(request).length > 1;
+    const image = (c) => (typeof c?.['image'] === 'string' ? c['image'] : undefined);
+    return {
+        serviceArn,
+        ...(taskDefinitionArn === undefined ? {} : { taskDefinitionArn }),
+        ...(changes ? { request } : {}),
+        diff: (0,_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .diffTaskDefinitions */ .n)(asTask(beforeCpu, beforeMemory, container), asTask(cpu, memory, renderedContainer ?? container)),
+        before: compact({ cpu: beforeCpu, memory: beforeMemory, image: image(container) }),
+        after: compact({ cpu, memory, image: image(renderedContainer ?? container) }),
+    };
+}
+/**
+ * The request as lines for the dry-run log, with every environment value hidden (they often
+ * carry credentials GitHub does not know to mask; the diff hides them too).
+ */
+function requestLines(request) {
+    const container = request.primaryContainer;
+    const environment = container?.['environment'];
+    const shown = container === undefined || !Array.isArray(environment)
+        ? request
+        : { ...request, primaryContainer: { ...container, environment: environment.map((e) => ((0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e)) } };
+    return JSON.stringify(shown, null, 2).split('\n');
+}
+/**
+ * The configuration the update starts from: the newest active one (during a deployment the
+ * service has two, and the newer is where it is going).
+ */
+function currentConfiguration(express, service) {
+    const active = Array.isArray(express['activeConfigurations']) ? express['activeConfigurations'].filter(_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u) : [];
+    const time = (c) => {
+        const at = c['createdAt'];
+        return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) || 0 : 0;
+    };
+    const newest = active.reduce((best, c) => (best === undefined || time(c) >= time(best) ? c : best), undefined);
+    if (newest === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Express service '${service}' has no active configuration to update (DescribeExpressGatewayService listed none): is it still being created or deleted?`);
+    return newest;
+}
+function refuseInputs(input) {
+    const { service, refused } = input;
+    const why = `Express service '${service}' is managed by ECS Express Mode (resourceManagementType ECS), which registers its own task definition revisions`;
+    const problems = [];
+    if (refused.taskDefinition !== undefined) {
+        problems.push(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.taskDefinition}' ('${refused.taskDefinition}') cannot be used: ${why}. Remove it; the step updates the service's primary container, cpu and memory with UpdateExpressGatewayService.`);
+    }
+    const others = (input.containerNames ?? []).filter((name) => name !== EXPRESS_PRIMARY_CONTAINER);
+    if (others.length > 0) {
+        problems.push(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.containerName}' (${others.map((n) => `'${n}'`).join(', ')}) names a container the step cannot change on Express service '${service}': only its primary container ('${EXPRESS_PRIMARY_CONTAINER}') can be updated. Remove the input or set it to '${EXPRESS_PRIMARY_CONTAINER}'.`);
+    }
+    if (refused.forceNewDeployment) {
+        problems.push(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.forceNewDeployment}' cannot be used on Express service '${service}': UpdateExpressGatewayService has no forced deployment; a deployment starts when the image, cpu or memory changes.`);
+    }
+    if (refused.desiredCount !== undefined) {
+        problems.push(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.desiredCount}' (${refused.desiredCount}) cannot be used on Express service '${service}': Express Mode sets the task count through its auto scaling target (minTaskCount / maxTaskCount). Remove the input.`);
+    }
+    if (refused.propagateTags !== undefined || refused.enableEcsManagedTags !== undefined) {
+        const names = [refused.propagateTags === undefined ? undefined : _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.propagateTags, refused.enableEcsManagedTags === undefined ? undefined : _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.enableEcsManagedTags].filter((n) => n !== undefined);
+        problems.push(`Input ${names.map((n) => `'${n}'`).join(' and ')} cannot be used on Express service '${service}': they are UpdateService settings, and ${why}. Remove ${names.length > 1 ? 'them' : 'it'}.`);
+    }
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(problems.join('\n'));
+}
+function checkSize(input, cpu, memory) {
+    const problems = (0,_fargate_js__WEBPACK_IMPORTED_MODULE_3__/* .validateTaskSize */ .jW)({
+        // Every Express service runs on Fargate, Linux (the API reference: "The operating system family for an Express service is always LINUX").
+        taskDefinition: { requiresCompatibilities: ['FARGATE'], ...(cpu === undefined ? {} : { cpu }), ...(memory === undefined ? {} : { memory }) },
+        labels: {
+            cpu: input.cpu === undefined ? `The cpu of Express service '${input.service}'` : `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu}'`,
+            memory: input.memory === undefined ? `The memory of Express service '${input.service}'` : `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.memory}'`,
+        },
+    });
+    if (problems.length === 0)
+        return;
+    const only = input.cpu !== undefined && input.memory === undefined ? _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu : input.memory !== undefined && input.cpu === undefined ? _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.memory : undefined;
+    const hint = only === undefined ? [] : [`Set input '${only === _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu ? _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.memory : _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu}' as well: with input '${only}' alone the service's current value is kept.`];
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo([...problems, ...hint].join('\n'));
+}
+function renderContainer(container, input) {
+    const rendered = { ...container };
+    if (input.image !== undefined)
+        rendered['image'] = input.image;
+    if (input.environment.length > 0)
+        rendered['environment'] = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeEnvironment */ .eY)(container['environment'], input.environment);
+    return rendered;
+}
+function diffOf(before, after) {
+    return (0,_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .diffTaskDefinitions */ .n)(asTask(undefined, undefined, before), asTask(undefined, undefined, after));
+}
+/** The configuration in a task definition's shape, so the diff reads (and hides environment values) as for other services. */
+function asTask(cpu, memory, container) {
+    return compact({ cpu, memory, containerDefinitions: container === undefined ? undefined : [{ name: EXPRESS_PRIMARY_CONTAINER, ...container }] });
+}
+/** The configuration's size in the units the inputs use (Express may answer "1024" or "1 vCPU"). */
+function sizeOf(value, parse) {
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value !== 'string')
+        return undefined;
+    return parse(value) ?? value;
+}
+function compact(record) {
+    return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
 }
 
 
@@ -35509,6 +35720,7 @@ function emptyToAbsent(values) {
 /* harmony export */   Hj: () => (/* binding */ toRegisterable),
 /* harmony export */   P9: () => (/* binding */ renderTaskDefinition),
 /* harmony export */   VK: () => (/* binding */ normalizeTaskDefinitionDocument),
+/* harmony export */   eY: () => (/* binding */ mergeEnvironment),
 /* harmony export */   n7: () => (/* binding */ DESCRIBE_ONLY_FIELDS)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);

@@ -1,6 +1,7 @@
 import { withLogPrefix, type StepDeps } from './deps.ts';
 import { failureOf } from './failure.ts';
 import type { Mode } from './names.ts';
+import { expressRevisionNotYet } from './plan/express-update.ts';
 import type { DeployedTarget } from './plan/parameter-guard.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
 import { isFailure } from './plan/verdict.ts';
@@ -220,7 +221,11 @@ async function prepareAll(settings: Settings, image: ResolvedImage | undefined, 
   if (runTask) {
     const rendered = plans.ecs?.length === 1 ? plans.ecs[0]?.plan.rendered : undefined;
     const options = runTask.source.kind === 'ecs' && rendered ? { ...runTask, source: { kind: 'ecs' as const, taskDefinition: rendered } } : runTask;
-    plans.runTask = await attempt('run-task', `run-task: plan a task in cluster '${runTask.cluster}'`, (d) => steps.prepareRunTask(options, image, d));
+    const express = runTask.source.kind === 'ecs' ? plans.ecs?.find((p) => p.controller === 'express') : undefined;
+    plans.runTask = await attempt('run-task', `run-task: plan a task in cluster '${runTask.cluster}'`, async (d) => {
+      if (express !== undefined) throw expressRevisionNotYet(express.options.service);
+      return steps.prepareRunTask(options, image, d);
+    });
   }
   if (lambda && image) {
     plans.lambda = await attempt('lambda', `lambda: plan ${lambda.functionNames.join(', ')}`, (d) => steps.prepareLambda(lambda, image, d));

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createImageFunction, createRepository, pushImage } from '../support/aws-fixtures.ts';
 import type { PushedImage, Repository } from '../support/aws-fixtures.ts';
 import { defaultNetwork, ecsClient, richTaskDefinition } from '../support/ecs-fixtures.ts';
+import { expressServicesOn, expressTaskDefinition } from '../support/express-scenarios.ts';
 import { REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import { circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
@@ -50,7 +51,7 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
 
 /** The ARN every Resource of a statement granting the action must start with: narrowed to the resource type. */
 const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^ecs:(DescribeServices|UpdateService)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
+  [/^ecs:(DescribeServices|UpdateService|DescribeExpressGatewayService|UpdateExpressGatewayService)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
   [/^ecs:(DescribeTasks|StopTask)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task/CLUSTER/'],
   [/^logs:GetLogEvents$/, 'arn:aws:logs:REGION:ACCOUNT_ID:log-group:'],
   [/^ecs:ListServiceDeployments$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
@@ -329,6 +330,14 @@ const SCENARIOS: Scenario[] = [
     sends: ['ecs:UpdateService', 'ecs:ListServiceDeployments', 'ecs:DescribeServiceRevisions', 'ecs:DescribeServiceDeployments'],
   },
   {
+    what: 'ecs: an Express Mode service updated through UpdateExpressGatewayService and followed by its record',
+    mode: 'ecs',
+    modes: ['ecs'],
+    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-express', image: w.v124.pinned, ...WAITS }),
+    exitCode: 0,
+    sends: ['ecs:DescribeServices', 'ecs:DescribeExpressGatewayService', 'ecs:UpdateExpressGatewayService', 'ecs:DescribeServiceDeployments'],
+  },
+  {
     what: 'lambda: updates the image, publishes and creates the alias',
     mode: 'lambda',
     modes: ['lambda'],
@@ -424,6 +433,9 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     await testbed.seedService({ cluster: CLUSTER, service: 's-iam-concurrent', family: 'td-iam-concurrent', image, desiredCount: 2 });
     serviceDeploymentsOn(testbed.proxy).script('s-iam-concurrent', { strategy: 'ROLLING', stageMs: 300, hideCurrentServiceDeployment: true, concurrentDeploy: true });
     serviceDeploymentsOn(testbed.proxy).script('s-iam-record', { strategy: 'ROLLING', stageMs: 300, rollbackMs: 1000, crashLoop: { everyMs: 500, exitCode: 1, reason: 'boom' } });
+    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-express', taskDefinition: expressTaskDefinition('td-iam-express', image), desiredCount: 2 });
+    expressServicesOn(testbed.proxy).declare('s-iam-express');
+    serviceDeploymentsOn(testbed.proxy).script('s-iam-express', { strategy: 'CANARY', stageMs: 300, canary: { canaryPercent: 5, canarySeconds: 1 }, bakeSeconds: 1, bakeTimeInMinutes: 0 });
     // The one-off task's own family, so no revision the services registered can be reused for it.
     const family = 'td-iam-task';
     await registerTaskDefinition(endpoint, richTaskDefinition(family, image));

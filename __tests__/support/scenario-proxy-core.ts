@@ -75,6 +75,11 @@ export interface ProxyCore {
   overlay(service: string, operation: string, handler: Overlay): void;
   /** Send a request to moto as it is, bypassing the overlays and the call log. */
   forward(req: ProxyRequest): Promise<ProxyResponse>;
+  /**
+   * Send a request through the overlays of `req.call` (then moto) without logging it: an
+   * emulated call that makes another on the caller's behalf, as ECS does inside itself.
+   */
+  dispatch(req: ProxyRequest): Promise<ProxyResponse>;
   /** The made-up answers that broke AWS's model since the last take, oldest first; taking clears them. */
   takeModelViolations(): CheckedAnswer[];
   /** Stops the proxy; rejects, naming them, if model violations were recorded and never taken. */
@@ -114,6 +119,15 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
       .filter((o) => (o.service === '*' || o.service === call.service) && (o.operation === '*' || o.operation === call.operation))
       .map((o) => o.handler)
       .reverse();
+
+  const dispatch = (req: ProxyRequest): Promise<ProxyResponse> => {
+    const chain = chainFor(req.call);
+    const run = (index: number): Promise<ProxyResponse> => {
+      const overlay = chain[index];
+      return overlay === undefined ? forward(req) : overlay(req, () => run(index + 1));
+    };
+    return run(0);
+  };
 
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     const body = await readAll(incoming);
@@ -174,6 +188,7 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
       overlays.push({ service, operation, handler });
     },
     forward,
+    dispatch,
     takeModelViolations() {
       const taken = violations;
       violations = [];

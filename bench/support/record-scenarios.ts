@@ -7,6 +7,7 @@
 
 import { TEST_ACCOUNT, TEST_REGION, seedService } from '../../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed } from '../../__tests__/support/ecs-fixtures.ts';
+import { expressServicesOn, expressTaskDefinition } from '../../__tests__/support/express-scenarios.ts';
 import { errorText, runAction } from '../../__tests__/support/run-action.ts';
 import type { RecordedCall } from '../../__tests__/support/scenario-proxy.ts';
 import { serviceDeploymentsOn } from '../../__tests__/support/service-deployment-scenarios.ts';
@@ -27,6 +28,8 @@ interface RecordCase {
   exitCode: 0 | 1;
   /** Words the failure message must contain for the verdict to be the right one. */
   mentions: string[];
+  /** An ECS Express Mode service (express-scenarios.ts): updated with UpdateExpressGatewayService. */
+  express?: boolean;
 }
 
 function casesFor(quick: boolean): RecordCase[] {
@@ -53,6 +56,14 @@ function casesFor(quick: boolean): RecordCase[] {
       exitCode: 1,
       mentions: ['max-failed-tasks', 'StopServiceDeployment (ROLLBACK): succeeded'],
     },
+    {
+      name: 'Express Mode canary, 5% then all',
+      script: { strategy: 'CANARY', stageMs: 500, canary: { canaryPercent: 5, canarySeconds: quick ? 6 : 180 }, ...bake },
+      inputs: {},
+      exitCode: 0,
+      mentions: [],
+      express: true,
+    },
   ];
 }
 
@@ -77,12 +88,14 @@ interface Measured {
 
 async function measure(testbed: EcsTestbed, kase: RecordCase, index: number, signal: AbortSignal): Promise<Measured> {
   const cluster = `rec-${index}`;
-  const seeded = await seedService({ endpoint: testbed.moto.url, cluster, service: `svc-${index}`, desiredCount: 2 });
+  const taskDefinition = kase.express === true ? { taskDefinition: expressTaskDefinition(`td-${index}`, `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:1.0.0`) } : {};
+  const seeded = await seedService({ endpoint: testbed.moto.url, cluster, service: `svc-${index}`, desiredCount: 2, ...taskDefinition });
+  if (kase.express === true) expressServicesOn(testbed.proxy).declare(seeded.serviceName);
   const sd = serviceDeploymentsOn(testbed.proxy);
   sd.script(seeded.serviceName, kase.script);
   const from = testbed.proxy.calls.length;
   const run = await runAction({
-    inputs: { mode: 'ecs', cluster, service: seeded.serviceName, 'container-name': 'app', image: NEW_IMAGE, 'wait-timeout': '15m', ...kase.inputs },
+    inputs: { mode: 'ecs', cluster, service: seeded.serviceName, 'container-name': kase.express === true ? 'Main' : 'app', image: NEW_IMAGE, 'wait-timeout': '15m', ...kase.inputs },
     env: testbed.awsEnv,
     timeoutMs: 15 * 60_000,
     signal,
@@ -92,9 +105,9 @@ async function measure(testbed: EcsTestbed, kase: RecordCase, index: number, sig
   const arn = record?.arn ?? '(none)';
   const mine = testbed.proxy.calls.slice(from).filter((c) => {
     const body = JSON.stringify(c.body ?? {});
-    return body.includes(`"${cluster}"`) || body.includes(`:cluster/${cluster}"`) || body.includes(arn);
+    return body.includes(`"${cluster}"`) || body.includes(`:cluster/${cluster}"`) || body.includes(`:service/${cluster}/`) || body.includes(arn);
   });
-  const updateAt = mine.find((c) => c.operation === 'UpdateService')?.at ?? endedAt;
+  const updateAt = mine.find((c) => c.operation === 'UpdateService' || c.operation === 'UpdateExpressGatewayService')?.at ?? endedAt;
   const events = record?.events ?? {};
   // Walk the scripted time line (pure) to find the phases and the terminal moment.
   const phases: Phase[] = [];

@@ -94,7 +94,7 @@ function targetContainers(base: TaskDefinitionDoc, overrides: TaskDefinitionOver
 }
 
 /** Set-or-replace by name: existing entries keep their place, new ones go at the end. */
-function mergeEnvironment(existing: unknown, overrides: readonly EnvironmentVariable[]): unknown[] {
+export function mergeEnvironment(existing: unknown, overrides: readonly EnvironmentVariable[]): unknown[] {
   let entries: unknown[] = Array.isArray(existing) ? [...existing] : [];
   for (const { name, value } of overrides) {
     const isNamed = (entry: unknown): boolean => isRecord(entry) && entry['name'] === name;

@@ -4,6 +4,7 @@
 import { UserError } from '../errors.ts';
 import type { ControllerKind } from '../plan/ecs-controller.ts';
 import { ecsController } from './ecs-controller.ts';
+import { expressController } from './express-controller.ts';
 import type { RolloutController } from './rollout-controller.ts';
 
 /**
@@ -26,7 +27,7 @@ function notSupportedYet(kind: ControllerKind, how: string): RolloutController {
 const CONTROLLERS: Readonly<Record<ControllerKind, RolloutController>> = {
   ecs: ecsController,
   codedeploy: notSupportedYet('codedeploy', 'CodeDeploy (deployment controller CODE_DEPLOY)'),
-  express: notSupportedYet('express', 'ECS Express Mode (UpdateExpressGatewayService)'),
+  express: expressController,
 };
 
 export function controllerFor(kind: ControllerKind): RolloutController {

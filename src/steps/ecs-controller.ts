@@ -91,7 +91,7 @@ async function startUpdate(prepared: EcsPrepared, registration: Registration | u
 }
 
 /** Nothing to update: the standing decided in prepare says whether to follow, refuse or stop here. */
-function fromStanding(prepared: EcsPrepared, deps: StepDeps): Start {
+export function fromStanding(prepared: EcsPrepared, deps: StepDeps): Start {
   const { options, currentArn, standing, started } = prepared;
   const { service } = options;
   const taskDefinitionArn = currentArn;

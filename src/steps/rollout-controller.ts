@@ -7,6 +7,7 @@ import type { Service } from '@aws-sdk/client-ecs';
 import type { StepDeps } from '../deps.ts';
 import type { ControllerKind } from '../plan/ecs-controller.ts';
 import type { EcsPlan, Standing } from '../plan/ecs-deploy.ts';
+import type { ExpressPlan } from '../plan/express-update.ts';
 import type { StartedRollback } from '../plan/rollback.ts';
 import type { Failure, Verdict } from '../plan/verdict.ts';
 import type { EcsResult } from '../results.ts';
@@ -27,6 +28,8 @@ export interface EcsPrepared {
   standing: Standing;
   /** The revision registered ahead of the ecs mode (run-task runs "the revision ecs deploys"). */
   registration?: Registration;
+  /** Express Mode services: the UpdateExpressGatewayService request and its diff. */
+  express?: ExpressPlan;
 }
 
 /** A service's result fields learned so far; the rollout adds what its plan says. */

@@ -1,0 +1,49 @@
+// ECS Express Mode services: the two calls the step makes on them. Both work on the JSON
+// as AWS sends it, so members of the primary container newer than this SDK survive the
+// round trip (the update sends the container back whole, see plan/express-update.ts).
+
+import {
+  DescribeExpressGatewayServiceCommand,
+  UpdateExpressGatewayServiceCommand,
+  type ECSClient,
+  type UpdateExpressGatewayServiceCommandInput,
+} from '@aws-sdk/client-ecs';
+import { AwsCallError } from '../errors.ts';
+import { isRecord } from '../plan/json.ts';
+import type { ExpressServiceDoc, ExpressUpdateRequest } from '../plan/express-update.ts';
+import { captureRawResponse, sendUnknownMembers } from './raw-json.ts';
+
+/** DescribeExpressGatewayService: the Express service with its active configurations, as AWS sent it. */
+export async function describeExpressGatewayService(ecs: ECSClient, serviceArn: string): Promise<ExpressServiceDoc> {
+  const what = `DescribeExpressGatewayService for '${serviceArn}'`;
+  const command = new DescribeExpressGatewayServiceCommand({ serviceArn });
+  const raw = captureRawResponse(command);
+  try {
+    await ecs.send(command);
+  } catch (error) {
+    throw new AwsCallError(what, error);
+  }
+  const json = raw.json();
+  const service = isRecord(json) ? json['service'] : undefined;
+  if (!isRecord(service)) throw new AwsCallError(what, 'the response had no service');
+  return service;
+}
+
+/**
+ * UpdateExpressGatewayService with exactly the members of `request` (those the SDK does
+ * not model included); returns the `service` member of the answer (UpdatedExpressGatewayService).
+ */
+export async function updateExpressGatewayService(ecs: ECSClient, request: ExpressUpdateRequest): Promise<Record<string, unknown>> {
+  const what = `UpdateExpressGatewayService for '${request.serviceArn}'`;
+  const command = new UpdateExpressGatewayServiceCommand(request as unknown as UpdateExpressGatewayServiceCommandInput);
+  sendUnknownMembers(command, request);
+  const raw = captureRawResponse(command);
+  try {
+    await ecs.send(command);
+  } catch (error) {
+    throw new AwsCallError(what, error);
+  }
+  const json = raw.json();
+  const service = isRecord(json) ? json['service'] : undefined;
+  return isRecord(service) ? service : {};
+}
