@@ -4,8 +4,9 @@
 import type { DeploymentConfiguration, DeploymentStrategy, ServiceDeploymentLifecycleStage } from '@aws-sdk/client-ecs';
 
 export type Strategy = DeploymentStrategy;
-// The hook stage PRE_PRODUCTION_TRAFFIC_SHIFT is not (yet) in this SDK's list of record stages.
-export type Stage = ServiceDeploymentLifecycleStage | 'PRE_PRODUCTION_TRAFFIC_SHIFT';
+// The record's stages only: PRE_PRODUCTION_TRAFFIC_SHIFT is a lifecycle hook stage
+// (DeploymentLifecycleHookStage), which a record never reports, so it can end no wait.
+export type Stage = ServiceDeploymentLifecycleStage;
 
 /** `completed`: the record is SUCCESSFUL (after bake and clean-up); a stage: our deployment reached it. */
 export type WaitUntil = 'completed' | Stage;
@@ -19,7 +20,6 @@ const TRAFFIC_SHIFTING: readonly Stage[] = [
   'POST_SCALE_UP',
   'TEST_TRAFFIC_SHIFT',
   'POST_TEST_TRAFFIC_SHIFT',
-  'PRE_PRODUCTION_TRAFFIC_SHIFT',
   'PRODUCTION_TRAFFIC_SHIFT',
   'POST_PRODUCTION_TRAFFIC_SHIFT',
   'BAKE_TIME',

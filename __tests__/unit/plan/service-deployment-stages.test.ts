@@ -1,3 +1,4 @@
+import { ServiceDeploymentLifecycleStage } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_STAGES,
@@ -15,6 +16,10 @@ describe('stages per strategy', () => {
       expect(stagesOf(strategy)).toEqual(ALL_STAGES);
       expect(stagesOf(strategy).slice(-2)).toEqual(['BAKE_TIME', 'CLEAN_UP']);
     }
+  });
+
+  it("names only stages a deployment record can report (the SDK's ServiceDeploymentLifecycleStage), every one of them", () => {
+    expect([...ALL_STAGES].sort()).toEqual(Object.values(ServiceDeploymentLifecycleStage).sort());
   });
 
   it('has no traffic shift and no bake on a rolling update', () => {
@@ -35,6 +40,8 @@ describe('parseWaitUntil', () => {
     ['bake-time', 'BAKE_TIME'],
     ['production_traffic_shift', 'PRODUCTION_TRAFFIC_SHIFT'],
     ['baked', undefined],
+    // A lifecycle hook stage, never a record's stage: waiting for it would never end.
+    ['PRE_PRODUCTION_TRAFFIC_SHIFT', undefined],
     ['', undefined],
   ])('%j -> %j', (raw, want) => {
     expect(parseWaitUntil(raw)).toBe(want);
