@@ -3,6 +3,7 @@ import { Input } from '../names.ts';
 import { parseCpu, parseMemory } from '../plan/fargate.ts';
 import { parseImageRef } from '../plan/image-ref.ts';
 import { ALL_STAGES, parseWaitUntil } from '../plan/service-deployment-stages.ts';
+import { CODEDEPLOY_WAIT_EVENTS } from '../plan/codedeploy-events.ts';
 import type { EcsDeployOptions, WaitSettings } from '../settings.ts';
 import type { WaitUntil } from '../plan/service-deployment-stages.ts';
 import { MAX_SERVICES, serviceKey } from '../plan/ecs-services.ts';
@@ -56,7 +57,9 @@ export function readEcs(
 function readWaitUntil(raw: string): WaitUntil {
   const value = parseWaitUntil(raw);
   if (value === undefined) {
-    throw new UserError(`Input '${Input.waitUntil}' ('${raw}') is not valid: use 'completed' or a lifecycle stage (${ALL_STAGES.join(', ')}).`);
+    throw new UserError(
+      `Input '${Input.waitUntil}' ('${raw}') is not valid: use 'completed', a lifecycle stage (${ALL_STAGES.join(', ')}), or for a service deployed through CodeDeploy a lifecycle event (${CODEDEPLOY_WAIT_EVENTS.join(', ')}).`,
+    );
   }
   return value;
 }
