@@ -10,6 +10,7 @@ import { MAX_SERVICES, serviceKey } from '../plan/ecs-services.ts';
 import { parseBoolean, parseCount, parseEnvironment, parseNameList, readTagPropagation, type Env, type Get } from './parse.ts';
 import type { YamlParser } from './document.ts';
 import { readTaskDefinitionSource } from './task-definition-file.ts';
+import { readCodeDeploy } from './codedeploy.ts';
 
 export function readEcs(
   get: Get,
@@ -51,6 +52,7 @@ export function readEcs(
     rollbackOnFailure: parseBoolean(get(Input.rollbackOnFailure), Input.rollbackOnFailure),
     ...(propagateTags === undefined ? {} : { propagateTags }),
     ...(managedTags ? { enableEcsManagedTags: true } : {}),
+    codeDeploy: readCodeDeploy(get, env, yaml),
   };
 }
 
