@@ -106,7 +106,8 @@ function failureDetails(snapshot: CodeDeploySnapshot, hooks: Record<string, stri
   }
   const rb = d.rollbackInfo;
   if (rb?.rollbackDeploymentId !== undefined) {
-    details.push(`CodeDeploy rolled back with deployment ${rb.rollbackDeploymentId}${rb.rollbackMessage ? `: ${rb.rollbackMessage}` : ''}.`);
+    const message = rb.rollbackMessage ? `: ${rb.rollbackMessage.replace(/\.$/, '')}` : '';
+    details.push(`CodeDeploy rolled back with deployment ${rb.rollbackDeploymentId}${message}.`);
   } else if (rb?.rollbackMessage) {
     details.push(`Rollback: ${rb.rollbackMessage}`);
   }
