@@ -44,7 +44,7 @@ export interface CodeDeployScenarios {
   /** Script the next deployments of this deployment group ('*': any group). */
   script(group: string, script: CodeDeployScript): void;
   /** The deployments created through the proxy, oldest first (rollbacks included). */
-  deployments(): Array<{ id: string; group: string; appSpec: string; view: DeploymentView; rollsBack?: string }>;
+  deployments(): Array<{ id: string; group: string; appSpec: string; createdAt: number; view: DeploymentView; rollsBack?: string }>;
 }
 
 const cache = new WeakMap<object, CodeDeployScenarios>();
@@ -238,6 +238,6 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     script(group, script) {
       scripts.set(group, script);
     },
-    deployments: () => live.map((d) => ({ id: d.id, group: d.group, appSpec: d.appSpec, view: viewOf(d), ...(d.rollsBack === undefined ? {} : { rollsBack: d.rollsBack.id }) })),
+    deployments: () => live.map((d) => ({ id: d.id, group: d.group, appSpec: d.appSpec, createdAt: d.createdAt, view: viewOf(d), ...(d.rollsBack === undefined ? {} : { rollsBack: d.rollsBack.id }) })),
   };
 }
