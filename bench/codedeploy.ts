@@ -124,9 +124,11 @@ async function runCase(endpoint: string, proxyUrl: string, proxy: Parameters<typ
   };
 }
 
+/** Calls per minute between `from` and `to`: the calls in it over the time they spread across (gaps, not counts, so a short follow is not inflated by its first call). */
 function perMinute(calls: readonly number[], from: number, to: number): number {
-  const n = calls.filter((t) => t >= from && t <= to).length;
-  return (n * 60_000) / Math.max(1, to - from);
+  const inside = calls.filter((t) => t >= from && t <= to);
+  if (inside.length < 2) return (inside.length * 60_000) / Math.max(1, to - from);
+  return ((inside.length - 1) * 60_000) / Math.max(1, (inside.at(-1) ?? 0) - (inside[0] ?? 0));
 }
 
 async function codedeploy(ctx: BenchContext): Promise<Goal[]> {
@@ -152,14 +154,14 @@ async function codedeploy(ctx: BenchContext): Promise<Goal[]> {
       m.name,
       `${seconds(latency(m, ours))} (${ours?.outcome ?? '?'})`,
       `${seconds(latency(m, official))} (${official?.outcome ?? '?'})`,
-      perMinute(ours?.calls ?? [], ...span(ours)).toFixed(1),
-      perMinute(official?.calls ?? [], ...span(official)).toFixed(1),
+      `${ours?.calls.length ?? 0} (${perMinute(ours?.calls ?? [], ...span(ours)).toFixed(1)})`,
+      `${official?.calls.length ?? 0} (${perMinute(official?.calls ?? [], ...span(official)).toFixed(1)})`,
       m.terminationWindow === undefined ? '-' : `${perMinute(ours?.calls ?? [], ...m.terminationWindow).toFixed(1)} / ${perMinute(official?.calls ?? [], ...m.terminationWindow).toFixed(1)}`,
     ];
   });
   ctx.print();
   ctx.print(
-    markdownTable(['case', 'ours: verdict after (s)', 'official: verdict after (s)', 'ours GetDeployment/min', 'official GetDeployment/min', 'through termination wait /min (ours / official)'], rows, {
+    markdownTable(['case', 'ours: verdict after (s)', 'official: verdict after (s)', 'ours GetDeployment (per min)', 'official GetDeployment (per min)', 'through termination wait /min (ours / official)'], rows, {
       align: ['left', 'right', 'right', 'right', 'right', 'right'],
     }),
   );
