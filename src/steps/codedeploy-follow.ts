@@ -76,9 +76,16 @@ export class CodeDeployWatch {
 
   /** One poll: GetDeployment, the target when needed, progress lines, the verdict. */
   async poll(): Promise<CodeDeployVerdict> {
+    const polledAt = this.deps.now();
+    return this.observe(await getDeployment(this.deps.codedeploy, this.options.deploymentId), polledAt);
+  }
+
+  /**
+   * Judges a GetDeployment answer read by someone else (a loop that batches the reads of
+   * several rollouts): reads the target when needed, prints progress, returns the verdict.
+   */
+  async observe(deployment: DeploymentInfo, polledAt: number = this.deps.now()): Promise<CodeDeployVerdict> {
     const { deps, options } = this;
-    const polledAt = deps.now();
-    const deployment = await getDeployment(deps.codedeploy, options.deploymentId);
     const key = overviewKey(deployment);
     let target = this.last?.target;
     if (this.wantsTarget(deployment, key, polledAt)) target = (await this.readTarget()) ?? target;
