@@ -1,6 +1,6 @@
 import type { DeploymentInfo, LifecycleEvent } from '@aws-sdk/client-codedeploy';
 import { describe, expect, it } from 'vitest';
-import { classifyCodeDeploy, continueCommand, eventReached, type CodeDeployGoal, type TargetView } from '../../../src/plan/codedeploy-deployment.ts';
+import { classifyCodeDeploy, continueCommand, eventReached, targetViewOf, type CodeDeployGoal, type TargetView } from '../../../src/plan/codedeploy-deployment.ts';
 import { CODEDEPLOY_WAIT_EVENTS, ECS_EVENT_ORDER, parseCodeDeployEvent } from '../../../src/plan/codedeploy-events.ts';
 import { codeDeployWaitUntilProblem, parseWaitUntil, waitUntilProblem } from '../../../src/plan/service-deployment-stages.ts';
 
@@ -100,5 +100,15 @@ describe('continueCommand', () => {
   it('quotes the id for a shell', () => {
     expect(continueCommand('d-ABC123')).toBe("aws deploy continue-deployment --deployment-id 'd-ABC123' --deployment-wait-type READY_WAIT");
     expect(continueCommand("d-'x")).toBe("aws deploy continue-deployment --deployment-id 'd-'\\''x' --deployment-wait-type READY_WAIT");
+  });
+});
+
+describe('targetViewOf', () => {
+  it('reads an ECS target and a Lambda target the same way', () => {
+    const events: LifecycleEvent[] = [{ lifecycleEventName: 'AllowTraffic', status: 'Succeeded' }];
+    expect(targetViewOf({ deploymentTargetType: 'LambdaTarget', lambdaTarget: { status: 'InProgress', lifecycleEvents: events } })).toEqual({ status: 'InProgress', events, taskSets: [] });
+    const taskSets = [{ taskSetLabel: 'Green' as const, trafficWeight: 100 }];
+    expect(targetViewOf({ deploymentTargetType: 'ECSTarget', ecsTarget: { status: 'Succeeded', lifecycleEvents: events, taskSetsInfo: taskSets } })).toEqual({ status: 'Succeeded', events, taskSets });
+    expect(targetViewOf(undefined)).toBeUndefined();
   });
 });
