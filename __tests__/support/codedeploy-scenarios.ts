@@ -16,7 +16,7 @@
 // seconds), X-Amz-Target CodeDeploy_20141006.<Operation>.
 
 import { deploymentAt, type CodeDeployScript, type DeploymentView, type OutsideActs } from './codedeploy-timeline.ts';
-import { jsonAnswer, parseJson, uuidFrom } from './scenario-proxy-core.ts';
+import { ECS_TARGET_PREFIX, jsonAnswer, parseJson, uuidFrom } from './scenario-proxy-core.ts';
 import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
 
 export type { CodeDeployScript } from './codedeploy-timeline.ts';
@@ -34,6 +34,8 @@ interface LiveDeployment {
   /** clusterName:serviceName, the ECS target id (API_ECSTarget: "<clustername>:<servicename>"). */
   targetId: string;
   appSpec: string;
+  /** moto's ECS service was pointed at the AppSpec's task definition (once Succeeded). */
+  synced?: boolean;
   /** A rollback deployment CodeDeploy made for this one. */
   rollbackId?: string;
   /** Set on a rollback deployment: the one it rolls back. */
@@ -58,6 +60,14 @@ export function codeDeployOn(proxy: ProxyCore): CodeDeployScenarios {
 }
 
 const sec = (ms: number): number => ms / 1000;
+
+/** The TaskDefinition of the AppSpec's TargetService (the action sends JSON). */
+function taskDefinitionIn(appSpec: string): string | undefined {
+  const doc = parseJson(Buffer.from(appSpec)) as { Resources?: Array<Record<string, { Properties?: { TaskDefinition?: unknown } }>> };
+  const [resource] = doc.Resources ?? [];
+  const td = resource === undefined ? undefined : Object.values(resource)[0]?.Properties?.TaskDefinition;
+  return typeof td === 'string' ? td : undefined;
+}
 
 function error(type: string, message: string): ProxyResponse {
   const answer = jsonAnswer({ __type: type, message });
@@ -166,6 +176,23 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
       taskSetsInfo: [taskSet('Blue', 100 - green), taskSet('Green', green)],
     };
   };
+
+  // Once a deployment Succeeded the service runs its task definition, as CodeDeploy leaves
+  // it (the green task set is primary): before any ECS call is answered, moto's service is
+  // pointed at it (an UpdateService sent to moto directly, like the ECS call it precedes).
+  proxy.overlay('ecs', '*', async (req, next) => {
+    for (const d of live) {
+      if (d.synced === true || d.rollsBack !== undefined || viewOf(d).status !== 'Succeeded') continue;
+      d.synced = true;
+      const taskDefinition = taskDefinitionIn(d.appSpec);
+      const [cluster, service] = d.targetId.split(':');
+      if (taskDefinition === undefined || cluster === undefined || service === undefined) continue;
+      const payload = Buffer.from(JSON.stringify({ cluster, service, taskDefinition }));
+      const headers = { ...req.headers, 'x-amz-target': `${ECS_TARGET_PREFIX}.UpdateService`, 'content-length': String(payload.length) };
+      await proxy.forward({ ...req, headers, body: payload });
+    }
+    return next();
+  });
 
   proxy.overlay('codedeploy', 'CreateDeployment', async (req, next) => {
     const body = req.call.body as { applicationName?: string; deploymentGroupName?: string; deploymentConfigName?: string; revision?: { appSpecContent?: { content?: string } } };
