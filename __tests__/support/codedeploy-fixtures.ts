@@ -89,7 +89,7 @@ export async function seedCodeDeployService(
       service: targets.service,
       ...(options.group?.application === undefined ? { application: `AppECS-${options.cluster}-${options.service}` } : { application: options.group.application }),
       ...(options.group?.group === undefined ? { group: `DgpECS-${options.cluster}-${options.service}` } : { group: options.group.group }),
-      ...(options.terminationWaitMinutes === undefined ? {} : { terminationWaitMinutes: options.terminationWaitMinutes }),
+      terminationWaitMinutes: options.terminationWaitMinutes ?? 0,
     });
     return { clusterArn: '', serviceArn: service.serviceArn, serviceName: options.service, family: input.family ?? '', taskDefinitionArn, service, ...group };
   } finally {

@@ -61,6 +61,11 @@ export function codeDeployOn(proxy: ProxyCore): CodeDeployScenarios {
 
 const sec = (ms: number): number => ms / 1000;
 
+/** A deployment id as CodeDeploy writes them (`d-` and 9 characters), derived from `seed`. */
+function deploymentIdFrom(seed: string): string {
+  return `d-${uuidFrom(seed).replace(/-/g, '').slice(0, 9).toUpperCase()}`;
+}
+
 /** The TaskDefinition of the AppSpec's TargetService (the action sends JSON). */
 function taskDefinitionIn(appSpec: string): string | undefined {
   const doc = parseJson(Buffer.from(appSpec)) as { Resources?: Array<Record<string, { Properties?: { TaskDefinition?: unknown } }>> };
@@ -101,7 +106,7 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
   const rollbackOf = (d: LiveDeployment, view: DeploymentView): LiveDeployment | undefined => {
     if (view.rollback === undefined) return undefined;
     if (d.rollbackId === undefined) {
-      const rb: LiveDeployment = { ...d, id: `d-${uuidFrom(`rollback|${d.id}`).replace(/-/g, '').slice(0, 9).toUpperCase()}`, rollsBack: d, acts: {} };
+      const rb: LiveDeployment = { ...d, id: deploymentIdFrom(`rollback|${d.id}`), rollsBack: d, acts: {} };
       delete rb.rollbackId;
       d.rollbackId = rb.id;
       live.push(rb);
@@ -200,8 +205,10 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     const script = scripts.get(group) ?? scripts.get('*');
     const res = await next();
     if (script === undefined || res.status !== 200) return res;
-    const id = (parseJson(res.body) as { deploymentId?: string }).deploymentId;
-    if (id === undefined) return res;
+    const motoId = (parseJson(res.body) as { deploymentId?: string }).deploymentId;
+    if (motoId === undefined) return res;
+    // CodeDeploy's ids look like d-A1B2C3D4E (moto's are UUIDs); the proxy answers every call for this one.
+    const id = deploymentIdFrom(motoId);
     const info = (await motoCall(req, 'GetDeploymentGroup', { applicationName: body.applicationName, deploymentGroupName: group })) as {
       deploymentGroupInfo?: { deploymentConfigName?: string; ecsServices?: Array<{ serviceName?: string; clusterName?: string }> };
     };
@@ -217,7 +224,7 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
       targetId: `${ecs?.clusterName ?? 'default'}:${ecs?.serviceName ?? 'service'}`,
       appSpec: body.revision?.appSpecContent?.content ?? '',
     });
-    return res;
+    return jsonAnswer({ deploymentId: id });
   });
 
   proxy.overlay('codedeploy', 'GetDeployment', async (req, next) => {
