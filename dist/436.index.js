@@ -444,6 +444,7 @@ async function retrying(attempt, options, deps) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ SERVICES),
 /* harmony export */   Z: () => (/* binding */ describeEach)
 /* harmony export */ });
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6592);
@@ -469,6 +470,15 @@ async function describeEach(items, refOf, deps) {
     }));
     return answers;
 }
+/** The poll loop's DescribeServices: one call per cluster and 10 services; a failure ends the poll. */
+const SERVICES = {
+    name: 'DescribeServices',
+    keyOf: (key) => `${key.cluster}\n${key.service}`,
+    read: async (keys, deps) => {
+        const answers = await describeEach(keys, (key) => key, deps);
+        return new Map([...answers].map(([key, service]) => [SERVICES.keyOf(key), service]));
+    },
+};
 
 
 /***/ }),

@@ -403,6 +403,70 @@ function time(date) {
 
 /***/ }),
 
+/***/ 8654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y1: () => (/* binding */ DEFAULT_POLL_PLAN),
+/* harmony export */   qC: () => (/* binding */ nextPollDelay),
+/* harmony export */   wO: () => (/* binding */ knownWaitEnd)
+/* harmony export */ });
+/* unused harmony export bakeTimeMs */
+// When to poll a service deployment next: rarely through a wait whose end is known (the
+// final bake, a linear step's or a canary's bake) and at a pause hook, at `poll-interval`
+// otherwise. Pure.
+const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
+function minutesMs(minutes) {
+    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
+}
+/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
+function bakeTimeMs(config) {
+    return minutesMs(config?.bakeTimeInMinutes);
+}
+/**
+ * When the wait the deployment is in is due to end, or undefined when its end is not known.
+ * Counted from the earliest moment it can have begun, so the real end is never before it:
+ * - BAKE_TIME: `bakeTimeInMinutes` after the stage began;
+ * - PRODUCTION_TRAFFIC_SHIFT of a LINEAR deployment with traffic part-way: the step's bake
+ *   (`stepBakeTimeInMinutes`) after the traffic moved; of a CANARY: the canary's bake.
+ */
+function knownWaitEnd(view) {
+    if (view.status !== 'IN_PROGRESS')
+        return undefined;
+    if (view.stage === 'BAKE_TIME') {
+        const bake = bakeTimeMs(view.config);
+        return bake === undefined ? undefined : view.stageSince + bake;
+    }
+    const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
+    if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
+        return undefined;
+    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
+        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
+            : undefined;
+    return step === undefined ? undefined : view.weightSince + step;
+}
+/**
+ * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
+ * and come back to the normal interval a lead before the end, so what follows the wait is
+ * still seen within one normal interval; at a pause hook (which waits for a person), every
+ * `pausedIntervalMs`. Otherwise: the normal interval.
+ */
+function nextPollDelay(input) {
+    const { plan, now, waitEndsAt, paused } = input;
+    if (paused)
+        return Math.max(plan.intervalMs, plan.pausedIntervalMs);
+    if (waitEndsAt === undefined)
+        return plan.intervalMs;
+    const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
+    const untilLead = waitEndsAt - lead - now;
+    if (untilLead <= plan.intervalMs)
+        return plan.intervalMs;
+    return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
+}
+
+
+/***/ }),
+
 /***/ 282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -614,6 +678,7 @@ function combineVerdicts(rollout, record) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ SERVICES),
 /* harmony export */   Z: () => (/* binding */ describeEach)
 /* harmony export */ });
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6592);
@@ -639,6 +704,15 @@ async function describeEach(items, refOf, deps) {
     }));
     return answers;
 }
+/** The poll loop's DescribeServices: one call per cluster and 10 services; a failure ends the poll. */
+const SERVICES = {
+    name: 'DescribeServices',
+    keyOf: (key) => `${key.cluster}\n${key.service}`,
+    read: async (keys, deps) => {
+        const answers = await describeEach(keys, (key) => key, deps);
+        return new Map([...answers].map(([key, service]) => [SERVICES.keyOf(key), service]));
+    },
+};
 
 
 /***/ }),
@@ -647,22 +721,18 @@ async function describeEach(items, refOf, deps) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ followDeployments),
+/* harmony export */   J: () => (/* binding */ EcsWatch),
 /* harmony export */   p: () => (/* binding */ followDeployment)
 /* harmony export */ });
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6592);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1633);
-/* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2983);
-/* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8316);
-/* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4390);
-/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(282);
-/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7282);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(910);
-/* harmony import */ var _describe_services_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4975);
-/* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6014);
-
-
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1633);
+/* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8316);
+/* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4390);
+/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(282);
+/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7282);
+/* harmony import */ var _describe_services_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4975);
+/* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1398);
+/* harmony import */ var _follow_loop_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8668);
 
 
 
@@ -673,142 +743,75 @@ async function describeEach(items, refOf, deps) {
 
 
 /**
- * Polls the service (one DescribeServices per poll) until our deployment succeeds or
- * fails, printing a progress line when counts change and each new service event once.
- * A timeout, or AWS failing while we watch, is a failed verdict too: the deployment was
- * started, so the caller keeps its id.
+ * Polls the service until our deployment succeeds or fails, printing a progress line when
+ * counts change and each new service event once. A timeout, or AWS failing while we watch,
+ * is a failed verdict too: the deployment was started, so the caller keeps its id. For a
+ * deployment of the step's own (a put-back, a rollback by UpdateService): no record, no settling.
  */
 async function followDeployment(options, deps) {
-    const [verdict] = await followDeployments([{ options, deps }], deps);
+    const watch = new EcsWatch(options, deps);
+    const verdict = (await (0,_follow_loop_js__WEBPACK_IMPORTED_MODULE_5__/* .followAll */ .Z)([watch], options, deps)).get(watch);
     if (verdict === undefined)
-        throw new Error('followDeployments returned no verdict for its one deployment');
+        throw new Error(`the deployment of '${options.service}' has no verdict`);
     return verdict;
 }
 /**
- * Follows several deployments side by side with one poll loop: each poll asks
- * DescribeServices once per cluster for up to 10 services still pending (more: one call
- * per 10), and hands each service's answer to its own watch, judged by the same pure
- * functions as one service alone. A service that is done drops out of the polls; the
- * others carry on. The loop's bounds (interval, timeout) are the first follower's: the
- * services of one step share them. Verdicts come back in the followers' order.
+ * One ECS deployment as the poll loop follows it: each poll's DescribeServices answer for
+ * its service (events, failed tasks, counts) and ECS's record of it, judged together.
  */
-async function followDeployments(followers, deps) {
-    const watches = followers.map((f) => new DeploymentWatch(f.options, f.deps));
-    const [first] = followers;
-    if (first === undefined)
-        return [];
-    const single = watches.length === 1;
-    const what = single
-        ? `deployment ${first.options.deploymentId} of service '${first.options.service}'`
-        : `the deployments of services ${followers.map((f) => `'${f.options.service}'`).join(', ')}`;
-    const started = deps.now();
-    try {
-        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitFor */ .f)({
-            what,
-            intervalMs: first.options.intervalMs,
-            timeoutMs: first.options.timeoutMs,
-            // Each watch prints its own changes; the loop adds only the heartbeat.
-            onProgress: (line, kind) => {
-                if (kind === 'heartbeat')
-                    deps.log.info(line);
-            },
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
-            check: async () => {
-                const pending = watches.filter((w) => w.verdict === undefined);
-                const answers = await (0,_describe_services_js__WEBPACK_IMPORTED_MODULE_6__/* .describeEach */ .Z)(pending, (w) => w.options, deps);
-                // With several services, their records too are read together (one call per 20).
-                const records = single ? new Map() : await (0,_ecs_record_js__WEBPACK_IMPORTED_MODULE_7__/* .readRecords */ .T)(pending.flatMap((w) => w.options.record ?? []), deps);
-                await Promise.all(pending.map((w) => judgeAlone(w, answers.get(w), w.options.record && records.get(w.options.record), single)));
-                const still = watches.filter((w) => w.verdict === undefined);
-                if (still.length === 0)
-                    return { done: true, value: undefined };
-                const state = single ? (still[0]?.state ?? '') : still.map((w) => `${w.options.service}: ${w.state ?? ''}`).join('; ');
-                const nextMs = Math.min(...still.map((w) => w.nextMs ?? first.options.intervalMs));
-                return { done: false, state, ...(nextMs === first.options.intervalMs ? {} : { nextMs }) };
-            },
-        }, deps);
-    }
-    catch (error) {
-        // Every deployment still pending ends with this failure (a timeout, a cancelled job, AWS failing).
-        const elapsed = deps.now() - started;
-        await Promise.all(watches.filter((w) => w.verdict === undefined).map((w) => w.fail(single ? error : retold(error, w, elapsed))));
-    }
-    return Promise.all(watches.map((w) => w.finish()));
-}
-/**
- * One service's judging. With several, AWS failing for one of them (its ListTasks, its
- * record) ends that service's wait only; the others carry on. Alone, the error ends the
- * loop, as it always did.
- */
-async function judgeAlone(w, service, read, single) {
-    try {
-        await w.judge(service, read);
-    }
-    catch (error) {
-        if (single)
-            throw error;
-        await w.fail(error);
-    }
-}
-/** The shared loop's timeout or cancellation, told for one service: its own deployment and last state. */
-function retold(error, w, elapsedMs) {
-    const { deploymentId, service } = w.options;
-    const about = `deployment ${deploymentId} of service '${service}'. Last state: ${w.state ?? 'none yet'}`;
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TimeoutError */ .MU)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TimeoutError */ .MU(`Timed out after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(elapsedMs)} waiting for ${about}`);
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(elapsedMs)} waiting for ${about}`);
-    return error instanceof Error ? error : new Error((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error));
-}
-/** One deployment's judge: fed each poll's DescribeServices answer for its service. */
-class DeploymentWatch {
-    verdict;
+class EcsWatch {
+    what;
+    name;
     state;
-    nextMs;
-    /** True once the failure came from the loop (its details are the tasks known so far). */
-    endedByLoop = false;
     seenEvents = new Set();
     failedTasks;
     options;
     deps;
-    constructor(options, deps) {
+    settler;
+    constructor(options, deps, settler) {
         this.options = options;
         this.deps = deps;
+        this.settler = settler;
         this.failedTasks = new FailedTaskLog(options, deps);
+        this.what = `deployment ${options.deploymentId} of service '${options.service}'`;
+        this.name = options.service;
     }
-    async judge(service, read) {
-        const { cluster, service: serviceName, deploymentId } = this.options;
-        for (const event of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .newServiceEvents */ .bt)(service?.events, this.options.since, this.seenEvents)) {
-            this.seenEvents.add((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .serviceEventKey */ .Pu)(event));
-            this.deps.log.info((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .formatServiceEvent */ .jy)(event));
+    wants(request) {
+        const { cluster, service, record } = this.options;
+        request.want(_describe_services_js__WEBPACK_IMPORTED_MODULE_3__/* .SERVICES */ .B, { cluster, service });
+        // A record read once is read with the others'; a first read goes alone (DeploymentRecord.poll).
+        const arn = record?.readableArn;
+        if (arn !== undefined)
+            request.want(_ecs_record_js__WEBPACK_IMPORTED_MODULE_4__/* .RECORDS */ .f, arn);
+    }
+    async observe(snapshot) {
+        const { cluster, service: serviceName, deploymentId, record: recordOf } = this.options;
+        const service = snapshot.get(_describe_services_js__WEBPACK_IMPORTED_MODULE_3__/* .SERVICES */ .B, { cluster, service: serviceName });
+        const arn = recordOf?.readableArn;
+        const read = arn === undefined ? undefined : snapshot.get(_ecs_record_js__WEBPACK_IMPORTED_MODULE_4__/* .RECORDS */ .f, arn);
+        for (const event of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .newServiceEvents */ .bt)(service?.events, this.options.since, this.seenEvents)) {
+            this.seenEvents.add((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .serviceEventKey */ .Pu)(event));
+            this.deps.log.info((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatServiceEvent */ .jy)(event));
         }
         const ours = service?.deployments?.find((d) => d.id === deploymentId);
         await this.failedTasks.update(ours?.failedTasks ?? 0);
-        const rollout = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_9__/* .classifyRollout */ .s3)({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
-        const record = this.options.record === undefined ? {} : await this.options.record.poll(service, read);
-        const verdict = (0,_plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_4__/* .combineVerdicts */ .aG)(rollout, record.verdict);
-        if (verdict.state !== 'pending') {
-            this.verdict = verdict;
-            return;
-        }
-        const counts = (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .rolloutProgressLine */ .L8)(service ?? {}, deploymentId);
+        const rollout = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .classifyRollout */ .s3)({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
+        const record = recordOf === undefined ? {} : await recordOf.poll(service, read);
+        const verdict = (0,_plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__/* .combineVerdicts */ .aG)(rollout, record.verdict);
+        if (verdict.state !== 'pending')
+            return { verdict };
+        const counts = (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .rolloutProgressLine */ .L8)(service ?? {}, deploymentId);
         const state = record.progress === undefined ? counts : `${record.progress} | ${counts}`;
         if (state !== this.state)
             this.deps.log.info(state);
         this.state = state;
-        this.nextMs = record.nextMs;
+        return { state, ...(record.nextMs === undefined ? {} : { nextMs: record.nextMs }) };
     }
-    async fail(error) {
-        this.endedByLoop = true;
-        this.verdict = (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_10__/* .withDetails */ .FE)((0,_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .failureOf */ .g)(error, this.deps.log), (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .summarizeTaskFailures */ .M5)(this.failedTasks.known(), undefined, this.options.taskOptions));
+    interrupted(error) {
+        return (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_8__/* .withDetails */ .FE)((0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .failureOf */ .g)(error, this.deps.log), (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .summarizeTaskFailures */ .M5)(this.failedTasks.known(), undefined, this.options.taskOptions));
     }
-    /** The final verdict: a success says so; a failure the poll found gets every stopped task's evidence. */
-    async finish() {
-        const final = this.verdict;
-        if (final === undefined)
-            throw new Error(`the deployment of '${this.options.service}' has no verdict`);
-        if (this.endedByLoop)
-            return final;
+    /** A success says so; a failure the poll found gets every stopped task's evidence. */
+    async conclude(final) {
         const { deploymentId, service } = this.options;
         if (final.state === 'succeeded') {
             const record = this.options.record?.last;
@@ -821,8 +824,28 @@ class DeploymentWatch {
             }
             return final;
         }
-        return (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_10__/* .withDetails */ .FE)(final, (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .summarizeTaskFailures */ .M5)(await this.failedTasks.all(), undefined, this.options.taskOptions));
+        return (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_8__/* .withDetails */ .FE)(final, (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .summarizeTaskFailures */ .M5)(await this.failedTasks.all(), undefined, this.options.taskOptions));
     }
+    async settle(failure) {
+        return this.settler === undefined ? { verdict: failure } : this.settler(failure, this.options.record);
+    }
+    report() {
+        const report = reportOf(this.options.record);
+        return report === undefined ? {} : { serviceDeployment: report };
+    }
+}
+function reportOf(record) {
+    const last = record?.last;
+    if (record?.arn === undefined || last === undefined)
+        return undefined;
+    return {
+        arn: record.arn,
+        strategy: record.strategy,
+        ...(last.status === undefined ? {} : { status: last.status }),
+        stages: record.stages(),
+        alarms: { watched: last.alarms?.alarmNames ?? [], triggered: last.alarms?.triggeredAlarmNames ?? [] },
+        hooks: (last.lifecycleHookDetails ?? []).map((h) => `${h.hookId ?? 'unknown'}${h.targetArn ? ` (${h.targetArn})` : ''}: ${h.status ?? 'unknown'}`),
+    };
 }
 /**
  * Stopped tasks of our deployment. Looked up only when the deployment's failedTasks count
@@ -842,7 +865,7 @@ class FailedTaskLog {
             return;
         this.seenCount = failedCount;
         const fresh = await this.fetchNew();
-        for (const line of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .summarizeTaskFailures */ .M5)(fresh, undefined, this.options.taskOptions))
+        for (const line of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .summarizeTaskFailures */ .M5)(fresh, undefined, this.options.taskOptions))
             this.deps.log.warning(line);
     }
     known() {
@@ -868,14 +891,14 @@ class FailedTaskLog {
 
 /***/ }),
 
-/***/ 6014:
+/***/ 1398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   P: () => (/* binding */ DeploymentRecord),
-  T: () => (/* binding */ readRecords)
+  f: () => (/* binding */ RECORDS)
 });
 
 // EXTERNAL MODULE: ./src/aws/ecs.ts + 1 modules
@@ -884,59 +907,8 @@ var aws_ecs = __webpack_require__(6592);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/plan/service-deployment.ts
 var service_deployment = __webpack_require__(282);
-;// CONCATENATED MODULE: ./src/plan/poll-schedule.ts
-// When to poll a service deployment next: rarely through a wait whose end is known (the
-// final bake, a linear step's or a canary's bake) and at a pause hook, at `poll-interval`
-// otherwise. Pure.
-const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
-function minutesMs(minutes) {
-    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
-}
-/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
-function bakeTimeMs(config) {
-    return minutesMs(config?.bakeTimeInMinutes);
-}
-/**
- * When the wait the deployment is in is due to end, or undefined when its end is not known.
- * Counted from the earliest moment it can have begun, so the real end is never before it:
- * - BAKE_TIME: `bakeTimeInMinutes` after the stage began;
- * - PRODUCTION_TRAFFIC_SHIFT of a LINEAR deployment with traffic part-way: the step's bake
- *   (`stepBakeTimeInMinutes`) after the traffic moved; of a CANARY: the canary's bake.
- */
-function knownWaitEnd(view) {
-    if (view.status !== 'IN_PROGRESS')
-        return undefined;
-    if (view.stage === 'BAKE_TIME') {
-        const bake = bakeTimeMs(view.config);
-        return bake === undefined ? undefined : view.stageSince + bake;
-    }
-    const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
-    if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
-        return undefined;
-    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
-        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
-            : undefined;
-    return step === undefined ? undefined : view.weightSince + step;
-}
-/**
- * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
- * and come back to the normal interval a lead before the end, so what follows the wait is
- * still seen within one normal interval; at a pause hook (which waits for a person), every
- * `pausedIntervalMs`. Otherwise: the normal interval.
- */
-function nextPollDelay(input) {
-    const { plan, now, waitEndsAt, paused } = input;
-    if (paused)
-        return Math.max(plan.intervalMs, plan.pausedIntervalMs);
-    if (waitEndsAt === undefined)
-        return plan.intervalMs;
-    const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
-    const untilLead = waitEndsAt - lead - now;
-    if (untilLead <= plan.intervalMs)
-        return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
-}
-
+// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
+var poll_schedule = __webpack_require__(8654);
 ;// CONCATENATED MODULE: ./src/plan/service-deployment-find.ts
 // Which of the deployment records ECS lists for a service is ours, when UpdateService
 // named none. Pure.
@@ -974,6 +946,8 @@ function ourRecord(briefs, revisions, taskDefinitionArn) {
 
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
+// EXTERNAL MODULE: ./src/plan/ecs-services.ts
+var ecs_services = __webpack_require__(3583);
 ;// CONCATENATED MODULE: ./src/steps/ecs-record.ts
 
 
@@ -981,28 +955,32 @@ var service_deployment_stages = __webpack_require__(5516);
 
 
 
+
 /**
- * The records of several followers in one DescribeServiceDeployments per 20: only records
- * already read once (a first read goes alone, as a probe). Others are not in the map and
- * read their own.
+ * The poll loop's DescribeServiceDeployments: one call per 20 records, for records already
+ * read once (a first read goes alone, as a probe: DeploymentRecord.poll). A failed call
+ * is the answer of its batch's records only.
  */
-async function readRecords(records, deps) {
-    const ready = records.flatMap((r) => (r.readableArn === undefined ? [] : [{ r, arn: r.readableArn }]));
-    const read = new Map();
-    for (let i = 0; i < ready.length; i += 20) {
-        const batch = ready.slice(i, i + 20);
-        try {
-            const found = await (0,aws_ecs/* describeServiceDeployments */.Pr)(deps.clients.ecs, batch.map((b) => b.arn));
-            for (const { r, arn } of batch)
-                read.set(r, { record: found.find((d) => d.serviceDeploymentArn === arn) });
+const RECORDS = {
+    name: 'DescribeServiceDeployments',
+    keyOf: (arn) => arn,
+    read: async (arns, deps) => {
+        const read = new Map();
+        for (const batch of (0,ecs_services/* batchesOf */.cS)(arns, 20)) {
+            try {
+                const found = await (0,aws_ecs/* describeServiceDeployments */.Pr)(deps.clients.ecs, batch);
+                // One asked, one answered: that is it, however ECS spells its ARN (as describeServiceDeployment reads it).
+                for (const arn of batch)
+                    read.set(arn, { record: found.find((d) => d.serviceDeploymentArn === arn) ?? (batch.length === 1 ? found[0] : undefined) });
+            }
+            catch (error) {
+                for (const arn of batch)
+                    read.set(arn, { error });
+            }
         }
-        catch (error) {
-            for (const { r } of batch)
-                read.set(r, { error });
-        }
-    }
-    return read;
-}
+        return read;
+    },
+};
 const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
 /**
  * Follows ECS's record of our deployment (ServiceDeployment): one DescribeServiceDeployments
@@ -1095,7 +1073,7 @@ class DeploymentRecord {
         this.visits = (0,service_deployment/* visitStage */.OX)(this.visits, record.lifecycleStage, now);
         const strategy = this.strategyValue;
         const verdict = (0,service_deployment/* classifyServiceDeployment */.X$)({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
-        const waitEndsAt = knownWaitEnd({
+        const waitEndsAt = (0,poll_schedule/* knownWaitEnd */.wO)({
             status: record.status,
             strategy,
             config: record.deploymentConfiguration ?? service?.deploymentConfiguration,
@@ -1104,8 +1082,8 @@ class DeploymentRecord {
             weight: this.weight,
             weightSince: this.weightSince,
         });
-        const nextMs = nextPollDelay({
-            plan: { intervalMs: this.options.intervalMs, ...DEFAULT_POLL_PLAN },
+        const nextMs = (0,poll_schedule/* nextPollDelay */.qC)({
+            plan: { intervalMs: this.options.intervalMs, ...poll_schedule/* DEFAULT_POLL_PLAN */.Y1 },
             now,
             paused: (0,service_deployment/* pausedAt */.gg)(record) !== undefined,
             ...(waitEndsAt === undefined ? {} : { waitEndsAt }),
@@ -1163,8 +1141,24 @@ class DeploymentRecord {
                 `so stages, alarms and hooks are not reported. Grant ecs:ListServiceDeployments and ecs:DescribeServiceDeployments (see docs/iam/ecs.json).`);
             return;
         }
+        if (notAnAwsAnswer(error)) {
+            // The SDK's own text here is its parser's complaint about an HTML page: of no use to the reader.
+            const status = httpStatusOf(error);
+            this.deps.log.info(`The endpoint does not speak ECS's deployment-record API${status === undefined ? '' : ` (it answered HTTP ${status}, not an AWS answer)`}: following service '${this.options.service}' by DescribeServices only.`);
+            return;
+        }
         this.deps.log.info(`ECS gave no deployment record (${(0,errors/* messageOf */.bD)(error)}): following DescribeServices only.`);
     }
+}
+/** The HTTP status of the answer behind an SDK error (or one it caused), when the SDK kept it. */
+function httpStatusOf(error) {
+    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        const { $metadata, $response } = e;
+        const status = $metadata?.httpStatusCode ?? $response?.statusCode;
+        if (typeof status === 'number')
+            return status;
+    }
+    return undefined;
 }
 /** An answer the SDK could not read as AWS's (an HTML error page): the API is not there. */
 function notAnAwsAnswer(error) {
@@ -1173,6 +1167,144 @@ function notAnAwsAnswer(error) {
             return true;
     }
     return false;
+}
+
+
+/***/ }),
+
+/***/ 8668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ followAll)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/plan/duration.ts
+var duration = __webpack_require__(2983);
+// EXTERNAL MODULE: ./src/wait.ts
+var wait = __webpack_require__(910);
+;// CONCATENATED MODULE: ./src/steps/poll-snapshot.ts
+// One poll's reads for every rollout the loop follows: each rollout says what it needs
+// (PollRequest.want), every reader then fetches all of it at once, in as few calls as its
+// API allows, and each rollout reads its own part of the answers (PollSnapshot.get).
+/** What every pending rollout wants read this poll, by reader. */
+class PollRequest {
+    batches = new Map();
+    want(reader, key) {
+        let batch = this.batches.get(reader);
+        if (batch === undefined) {
+            const keys = new Map();
+            // The map holds only keys given to this reader: the one place their type is erased.
+            batch = { keys, run: (deps) => reader.read([...keys.values()], deps) };
+            this.batches.set(reader, batch);
+        }
+        batch.keys.set(reader.keyOf(key), key);
+    }
+    /** Runs every reader side by side: the answers of this poll. */
+    async read(deps) {
+        const entries = await Promise.all([...this.batches].map(async ([reader, batch]) => [reader, await batch.run(deps)]));
+        return new PollSnapshot(new Map(entries));
+    }
+}
+/** The answers of one poll, by reader and key. */
+class PollSnapshot {
+    answers;
+    constructor(answers) {
+        this.answers = answers;
+    }
+    /** The answer for `key`; undefined when the reader did not find it, or it was not wanted this poll. */
+    get(reader, key) {
+        // Only this reader's read() filled its map, with values of its own type.
+        return this.answers.get(reader)?.get(reader.keyOf(key));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/steps/follow-loop.ts
+// The one poll loop of the ecs mode: every deployment the step follows, whatever its
+// controller, is polled together and judged alone.
+
+
+
+
+/**
+ * Polls until every deployment has a verdict. Each poll asks every pending one what it
+ * wants read, reads it all in batches (one DescribeServices per cluster and 10 services,
+ * one DescribeServiceDeployments per 20 records, ...), then lets each judge its answers.
+ * A deployment that is done drops out of the polls; one whose judging throws fails alone.
+ * The timeout, a cancelled job or a failed read ends every deployment still pending, each
+ * told with its own last state. The next poll comes at the interval, or sooner when one of
+ * them asks (a known end of a bake, a pause hook).
+ */
+async function followAll(followed, bounds, deps) {
+    const verdicts = new Map();
+    const concluded = new Map();
+    const states = new Map();
+    const started = deps.now();
+    const pending = () => followed.filter((f) => !verdicts.has(f));
+    try {
+        await (0,wait/* waitFor */.f)({
+            what: followed.map((f) => f.what).join('; '),
+            intervalMs: bounds.intervalMs,
+            timeoutMs: bounds.timeoutMs,
+            // Each deployment prints its own changes; the loop adds only the heartbeat.
+            onProgress: (line, kind) => {
+                if (kind === 'heartbeat')
+                    deps.log.info(line);
+            },
+            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
+            check: async () => {
+                const polled = pending();
+                const request = new PollRequest();
+                for (const f of polled)
+                    f.wants(request);
+                const snapshot = await request.read(deps);
+                const nexts = await Promise.all(polled.map(async (f) => {
+                    try {
+                        const seen = await f.observe(snapshot);
+                        if ('verdict' in seen) {
+                            verdicts.set(f, seen.verdict);
+                            concluded.set(f, seen.verdict);
+                            return undefined;
+                        }
+                        states.set(f, seen.state);
+                        return seen.nextMs;
+                    }
+                    catch (error) {
+                        verdicts.set(f, f.interrupted(error));
+                        return undefined;
+                    }
+                }));
+                const still = pending();
+                if (still.length === 0)
+                    return { done: true, value: undefined };
+                const state = still.map((f) => `${f.name}: ${states.get(f) ?? ''}`).join('; ');
+                // The soonest any pending one wants polled again (a rare poll through a bake, when all are baking).
+                const nextMs = Math.min(...polled.flatMap((f, i) => (verdicts.has(f) ? [] : [nexts[i] ?? bounds.intervalMs])));
+                return { done: false, state, ...(nextMs === bounds.intervalMs ? {} : { nextMs }) };
+            },
+        }, deps);
+    }
+    catch (error) {
+        const elapsed = deps.now() - started;
+        for (const f of pending())
+            verdicts.set(f, f.interrupted(retold(error, f, states.get(f), elapsed)));
+    }
+    // Verdicts the polls found get their final evidence; an interrupted wait keeps what it knew.
+    await Promise.all([...concluded].map(async ([f, verdict]) => verdicts.set(f, await f.conclude(verdict))));
+    return verdicts;
+}
+/** The shared loop's timeout or cancellation, told for one deployment: its own name and last state. */
+function retold(error, f, state, elapsedMs) {
+    const about = `${f.what}. Last state: ${state ?? 'none yet'}`;
+    if (error instanceof errors/* TimeoutError */.MU)
+        return new errors/* TimeoutError */.MU(`Timed out after ${(0,duration/* formatDuration */.a)(elapsedMs)} waiting for ${about}`);
+    if (error instanceof errors/* CancelledError */.cc)
+        return new errors/* CancelledError */.cc(`The job was cancelled after ${(0,duration/* formatDuration */.a)(elapsedMs)} waiting for ${about}`);
+    return error instanceof Error ? error : new Error((0,errors/* messageOf */.bD)(error));
 }
 
 

@@ -28538,7 +28538,7 @@ function failureOf(error, log) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2129);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4421);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28547,7 +28547,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2129:
+/***/ 4421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28954,97 +28954,8 @@ function readRegularFile(path, label) {
     }
 }
 
-// EXTERNAL MODULE: ./src/plan/json.ts
-var json = __nccwpck_require__(2877);
-;// CONCATENATED MODULE: ./src/plan/codedeploy-appspec.ts
-// The AppSpec a CodeDeploy ECS deployment is created with: built from the service as it
-// runs, or the user's file with its TaskDefinition replaced. Pure. Shape from the
-// CodeDeploy User Guide, "AppSpec 'resources' section for Amazon ECS deployments" and
-// "AppSpec file example for an Amazon ECS deployment".
-
-/**
- * The AppSpec for `service` moving to `taskDefinitionArn`: the load balancer's container
- * and port, and the service's platform version, network configuration and capacity
- * providers, so the green task set runs like the blue one. No hooks: those live in a file.
- */
-function appSpecFromService(service, taskDefinitionArn) {
-    const lb = (service.loadBalancers ?? []).find((l) => l.containerName !== undefined && l.containerPort !== undefined);
-    if (lb?.containerName === undefined || lb.containerPort === undefined) {
-        return { problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'` };
-    }
-    const properties = {
-        TaskDefinition: taskDefinitionArn,
-        LoadBalancerInfo: { ContainerName: lb.containerName, ContainerPort: lb.containerPort },
-    };
-    if (service.platformVersion !== undefined)
-        properties['PlatformVersion'] = service.platformVersion;
-    const vpc = service.networkConfiguration?.awsvpcConfiguration;
-    if (vpc !== undefined) {
-        properties['NetworkConfiguration'] = {
-            AwsvpcConfiguration: {
-                Subnets: vpc.subnets ?? [],
-                ...(vpc.securityGroups === undefined ? {} : { SecurityGroups: vpc.securityGroups }),
-                ...(vpc.assignPublicIp === undefined ? {} : { AssignPublicIp: vpc.assignPublicIp }),
-            },
-        };
-    }
-    const strategy = service.capacityProviderStrategy ?? [];
-    if (strategy.length > 0) {
-        properties['CapacityProviderStrategy'] = strategy.map((s) => ({
-            CapacityProvider: s.capacityProvider,
-            ...(s.base === undefined ? {} : { Base: s.base }),
-            ...(s.weight === undefined ? {} : { Weight: s.weight }),
-        }));
-    }
-    return { version: 0.0, Resources: [{ TargetService: { Type: 'AWS::ECS::Service', Properties: properties } }] };
-}
-/**
- * The user's AppSpec with the TaskDefinition of its one ECS TargetService replaced (a
- * placeholder such as `<TASK_DEFINITION>` is fine), or what is wrong with it.
- */
-function appSpecFromFile(doc, taskDefinitionArn) {
-    if (!(0,json/* isRecord */.u)(doc))
-        return { problem: 'it is not a mapping: write an AppSpec with version, Resources and optional Hooks' };
-    const resources = doc['Resources'];
-    if (!Array.isArray(resources) || resources.length !== 1) {
-        return { problem: "its 'Resources' is not a list of exactly one resource: an ECS AppSpec names one TargetService" };
-    }
-    const [resource] = resources;
-    const name = (0,json/* isRecord */.u)(resource) ? Object.keys(resource)[0] : undefined;
-    const target = name === undefined || !(0,json/* isRecord */.u)(resource) ? undefined : resource[name];
-    if (name === undefined || !(0,json/* isRecord */.u)(target) || target['Type'] !== 'AWS::ECS::Service' || !(0,json/* isRecord */.u)(target['Properties'])) {
-        return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
-    }
-    const properties = target['Properties'];
-    if (!(0,json/* isRecord */.u)(properties['LoadBalancerInfo'])) {
-        return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
-    }
-    const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
-    return { ...doc, Resources: [{ [name]: replaced }] };
-}
-function isAppSpecProblem(value) {
-    return typeof value.problem === 'string' && Object.keys(value).length === 1;
-}
-/** The Lambda function each hook event runs, from the AppSpec's `Hooks` (list of one-entry maps). */
-function hooksOf(appSpec) {
-    const hooks = appSpec['Hooks'];
-    const found = {};
-    if (!Array.isArray(hooks))
-        return found;
-    for (const entry of hooks) {
-        if (!isRecord(entry))
-            continue;
-        for (const [event, fn] of Object.entries(entry))
-            if (typeof fn === 'string')
-                found[event] = fn;
-    }
-    return found;
-}
-/** The AppSpec as CodeDeploy's AppSpecContent takes it (JSON is accepted as well as YAML). */
-function appSpecText(appSpec) {
-    return JSON.stringify(appSpec, null, 2);
-}
-
+// EXTERNAL MODULE: ./src/plan/codedeploy-appspec.ts
+var codedeploy_appspec = __nccwpck_require__(1360);
 ;// CONCATENATED MODULE: ./src/inputs/codedeploy.ts
 // The inputs of ECS services that deploy through CodeDeploy: application, deployment
 // group, AppSpec file and deployment configuration. Read for every ecs step, used only
@@ -29088,8 +28999,8 @@ function readAppSpecFile(raw, env, yaml) {
         throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);
     const doc = parseTaskDefinitionText(readRegularFile(real, label), label, yaml);
     // Checked now, with a stand-in ARN, so a wrong file fails before any change.
-    const checked = appSpecFromFile(doc, 'arn:aws:ecs:us-east-1:000000000000:task-definition/check:1');
-    if (isAppSpecProblem(checked))
+    const checked = (0,codedeploy_appspec/* appSpecFromFile */.nx)(doc, 'arn:aws:ecs:us-east-1:000000000000:task-definition/check:1');
+    if ((0,codedeploy_appspec/* isAppSpecProblem */.gY)(checked))
         throw new errors/* UserError */.yo(`${label} is not an ECS AppSpec: ${checked.problem}.`);
     return { path, doc };
 }
@@ -29107,8 +29018,7 @@ function readAppSpecFile(raw, env, yaml) {
 
 function readEcs(get, env, dryRun, wait, yaml) {
     const services = parseNameList(get(src_names/* Input */.pd.service), src_names/* Input */.pd.service, { what: 'service', max: ecs_services/* MAX_SERVICES */.gw, key: ecs_services/* serviceKey */.jq });
-    const [service] = services;
-    if (service === undefined) {
+    if (services.length === 0) {
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy (several: one per line or comma-separated).`);
     }
     const containerNames = parseNameList(get(src_names/* Input */.pd.containerName), src_names/* Input */.pd.containerName, { what: 'container' });
@@ -29123,8 +29033,7 @@ function readEcs(get, env, dryRun, wait, yaml) {
     const managedTags = parseBoolean(get(src_names/* Input */.pd.enableEcsManagedTags), src_names/* Input */.pd.enableEcsManagedTags);
     return {
         cluster: get(src_names/* Input */.pd.cluster),
-        service,
-        ...(services.length > 1 ? { services } : {}),
+        services,
         source: readTaskDefinitionSource(get(src_names/* Input */.pd.taskDefinition), env, src_names/* Input */.pd.taskDefinition, yaml),
         ...(containerNames.length > 0 ? { containerNames } : {}),
         image,
@@ -29600,7 +29509,7 @@ function readInputs(source) {
     if (modes.includes('ecs'))
         settings.ecs = readEcs(get, source.env, dryRun, wait, source.yaml);
     // "The revision ecs deploys" is one revision; several services deploy several.
-    if (settings.runTask?.source.kind === 'ecs' && settings.ecs?.services !== undefined) {
+    if (settings.runTask?.source.kind === 'ecs' && (settings.ecs?.services.length ?? 0) > 1) {
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.runTaskDefinition}' is required when input '${src_names/* Input */.pd.service}' names several services: the one-off task cannot run "the revision ecs deploys" when each service deploys its own. Name its family, revision or file.`);
     }
     if (modes.includes('lambda'))
@@ -29676,11 +29585,10 @@ var verdict = __nccwpck_require__(7282);
  */
 async function loadSteps(modes) {
     const wants = (mode) => modes.includes(mode);
-    const [image, runTask, ecs, ecsServices, lambda, parameter, putBack] = await Promise.all([
+    const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
         wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5478)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7327)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(622), __nccwpck_require__.e(254)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7254)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
@@ -29694,8 +29602,8 @@ async function loadSteps(modes) {
         prepareRunTask: runTask?.prepareRunTask ?? missing('run-task'),
         applyRunTask: runTask?.applyRunTask ?? missing('run-task'),
         ensureRegistered: ecs?.ensureRegistered ?? missing('ecs'),
-        prepareEcs: ecsServices?.prepareEcsServices ?? missing('ecs'),
-        applyEcs: ecsServices?.applyEcsServices ?? missing('ecs'),
+        prepareEcs: ecs?.prepareEcs ?? missing('ecs'),
+        applyEcs: ecs?.applyEcs ?? missing('ecs'),
         prepareLambda: lambda?.prepareLambda ?? missing('lambda'),
         applyLambda: lambda?.applyLambda ?? missing('lambda'),
         prepareParameter: parameter?.prepareParameter ?? missing('parameter'),
@@ -29752,7 +29660,6 @@ async function runPipeline(settings, deps, group, steps) {
     const plans = await prepareAll(settings, image, attempt, steps);
     if (outcome.failures.length > 0)
         return stopAfter(outcome.failures.map((f) => f.mode));
-    let registration;
     if (plans.runTask) {
         const plan = plans.runTask;
         // With several services the input must name run-task's definition (read-inputs.ts), so this is the only one.
@@ -29762,8 +29669,9 @@ async function runPipeline(settings, deps, group, steps) {
                 return steps.applyRunTask(plan, d);
             // "The revision ecs deploys": registered now, so the task runs exactly what the
             // services will, and the ecs mode then points the service at it without registering again.
-            registration = await steps.ensureRegistered(ecsPlan, d);
-            return steps.applyRunTask(plan, d, registration?.arn ?? ecsPlan.plan.targetArn);
+            const registered = await steps.ensureRegistered(ecsPlan, d);
+            plans.ecs = [registered];
+            return steps.applyRunTask(plan, d, registered.registration?.arn ?? registered.plan.targetArn);
         });
         outcome.runTask = judge('run-task', result);
         if (outcome.failures.length > 0)
@@ -29776,7 +29684,7 @@ async function runPipeline(settings, deps, group, steps) {
     if (plans.ecs) {
         const prepared = plans.ecs;
         const cluster = prepared[0]?.options.cluster ?? '';
-        deploys.push(attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d, registration), concurrent).then((result) => {
+        deploys.push(attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d), concurrent).then((result) => {
             outcome.ecs = judge('ecs', result);
         }));
     }
@@ -29832,7 +29740,7 @@ async function prepareAll(settings, image, attempt, steps) {
     if (ecs) {
         // With the image mode, ECS deploys the resolved reference (pinned by digest by default).
         const options = image ? { ...ecs, image: image.reference } : ecs;
-        plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services ?? [ecs.service])} in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
+        plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services)} in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
     }
     if (runTask) {
         const rendered = plans.ecs?.length === 1 ? plans.ecs[0]?.plan.rendered : undefined;
@@ -29895,6 +29803,7 @@ function outputsOf(outcome) {
             [src_names/* Output */.k7.previousTaskDefinitionArn, (s) => s.previousTaskDefinitionArn],
             [src_names/* Output */.k7.deploymentId, (s) => s.deploymentId],
             [src_names/* Output */.k7.serviceDeploymentArn, (s) => s.serviceDeployment?.arn],
+            [src_names/* Output */.k7.codedeployDeploymentId, (s) => s.codeDeploy?.deploymentId],
         ]) {
             const v = perTarget(services, (s) => s.service, value);
             if (v !== undefined)
@@ -29966,56 +29875,10 @@ function checkOutputs(values) {
 
 // EXTERNAL MODULE: ./src/plan/aws-names.ts
 var aws_names = __nccwpck_require__(8983);
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// Markdown that renders outside text as text. Every value in the summary that came from
-// AWS, a file or an input goes through one of these; only the action's own words and
-// links it builds from encoded parts are written raw.
-/** The longest run of `char` in `text`. */
-function longestRun(text, char) {
-    let longest = 0;
-    let run = 0;
-    for (const c of text) {
-        run = c === char ? run + 1 : 0;
-        longest = Math.max(longest, run);
-    }
-    return longest;
-}
-/** Line breaks as a visible mark: a table row and a code span are one line. */
-function oneLine(text) {
-    return text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ⏎ ');
-}
-/**
- * A code span sized to its content: one backtick more than its longest run, padded with a
- * space when it starts or ends with a backtick or a space (CommonMark strips one of each).
- * In a table cell `|` is escaped too: GFM splits cells before it reads code spans.
- */
-function codeSpan(text, options = {}) {
-    let body = oneLine(text);
-    if (options.inTable)
-        body = body.replaceAll('|', '\\|');
-    const ticks = '`'.repeat(longestRun(body, '`') + 1);
-    const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
-    return `${ticks}${pad}${body}${pad}${ticks}`;
-}
-/** A fenced block that its content cannot close: a fence longer than any backtick run inside. */
-function fence(lines, info = '') {
-    const ticks = '`'.repeat(Math.max(3, longestRun(lines.join('\n'), '`') + 1));
-    return [`${ticks}${info}`, ...lines.flatMap((line) => line.split(/\r\n|[\r\n\u2028\u2029\u0085]/)), ticks];
-}
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/**
- * Plain text in running Markdown or a table cell, one line: HTML escaped, and every mark
- * that can open markup (emphasis, code, links, headings, cell breaks, strike-through)
- * backslash-escaped, plus a leading list or quote marker.
- */
-function plainText(text) {
-    return oneLine(text)
-        .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
-        .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
-        .replace(/^(\s*)([-+=])/, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/report/codedeploy-summary.ts
+var codedeploy_summary = __nccwpck_require__(1299);
 // EXTERNAL MODULE: ./src/plan/rollback.ts
 var rollback = __nccwpck_require__(6755);
 ;// CONCATENATED MODULE: ./src/report/service-deployment-summary.ts
@@ -30027,21 +29890,21 @@ var rollback = __nccwpck_require__(6755);
  * reached with how long each took (as seen by our polls), alarms and hooks, any rollback.
  */
 function serviceDeploymentLines(result) {
-    const cell = plainText;
+    const cell = markdown/* plainText */.wh;
     const lines = [];
     const record = result.serviceDeployment;
     if (record !== undefined) {
-        lines.push('', `Strategy: ${codeSpan(record.strategy)}, record ${codeSpan(record.arn)}${record.status === undefined ? '' : ` (${codeSpan(record.status)})`}`);
+        lines.push('', `Strategy: ${(0,markdown/* codeSpan */.SS)(record.strategy)}, record ${(0,markdown/* codeSpan */.SS)(record.arn)}${record.status === undefined ? '' : ` (${(0,markdown/* codeSpan */.SS)(record.status)})`}`);
         if (record.stages.length > 0) {
             lines.push('', '| Stage | Duration |', '| --- | --- |');
             for (const visit of record.stages) {
                 const took = visit.leftAt === undefined ? 'reached' : (0,duration/* formatDuration */.a)(visit.leftAt - visit.enteredAt);
-                lines.push(`| ${codeSpan(visit.stage, { inTable: true })} | ${took} |`);
+                lines.push(`| ${(0,markdown/* codeSpan */.SS)(visit.stage, { inTable: true })} | ${took} |`);
             }
         }
         if (record.alarms.watched.length > 0) {
-            const triggered = record.alarms.triggered.length > 0 ? `; in ALARM: ${record.alarms.triggered.map((a) => codeSpan(a, { inTable: false })).join(', ')}` : '';
-            lines.push('', `Alarms watched: ${record.alarms.watched.map((a) => codeSpan(a)).join(', ')}${triggered}`);
+            const triggered = record.alarms.triggered.length > 0 ? `; in ALARM: ${record.alarms.triggered.map((a) => (0,markdown/* codeSpan */.SS)(a, { inTable: false })).join(', ')}` : '';
+            lines.push('', `Alarms watched: ${record.alarms.watched.map((a) => (0,markdown/* codeSpan */.SS)(a)).join(', ')}${triggered}`);
         }
         if (record.hooks.length > 0)
             lines.push('', `Lifecycle hooks: ${record.hooks.map((h) => cell(h)).join('; ')}`);
@@ -30052,6 +29915,7 @@ function serviceDeploymentLines(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -30084,7 +29948,7 @@ function renderSummary(outcome, context) {
     if (outcome.parameter)
         lines.push(...parameterSection(outcome.parameter, context.region), '');
     for (const failure of outcome.failures) {
-        lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', ...fence([(0,verdict/* failureText */.kY)(failure.failure) ?? '']), '');
+        lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', ...(0,markdown/* fence */.EU)([(0,verdict/* failureText */.kY)(failure.failure) ?? '']), '');
     }
     if (outcome.putBack !== undefined && outcome.putBack.length > 0)
         lines.push('**Put back as it was:**', '', ...outcome.putBack.map((l) => `- ${cell(l)}`), '');
@@ -30094,7 +29958,7 @@ function renderSummary(outcome, context) {
 }
 /** The summary of a step stopped before anything ran: bad inputs, mostly. */
 function renderInputFailure(failure) {
-    return ['## image-deploy', '', '**Nothing was changed:** the step stopped before any AWS call that changes something.', '', ...fence([(0,verdict/* failureText */.kY)(failure) ?? '']), ''].join('\n');
+    return ['## image-deploy', '', '**Nothing was changed:** the step stopped before any AWS call that changes something.', '', ...(0,markdown/* fence */.EU)([(0,verdict/* failureText */.kY)(failure) ?? '']), ''].join('\n');
 }
 const TAG_SOURCE = {
     input: "the 'tag' input",
@@ -30125,7 +29989,7 @@ function runTaskSection(result, region) {
         `| ${cell(taskId ?? '(not started)')} | ${cell(revisionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${(0,duration/* formatDuration */.a)(result.durationMs)} | ${summary_verdict(result.verdict.state)} | ${link} |`,
     ];
     if (result.logs.length > 0)
-        lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${plainText(l)}`));
+        lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${(0,markdown/* plainText */.wh)(l)}`));
     return lines;
 }
 function ecsSection(ecs, region) {
@@ -30140,9 +30004,10 @@ function ecsSection(ecs, region) {
     for (const result of ecs.services) {
         // Several services: each one's details under its name (one service: as they always were).
         const details = [
-            ...(result.deploymentId ? ['', `Deployment: ${codeSpan(result.deploymentId)}`] : []),
+            ...(result.deploymentId ? ['', `Deployment: ${(0,markdown/* codeSpan */.SS)(result.deploymentId)}`] : []),
             ...serviceDeploymentLines(result),
-            ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>'] : []),
+            ...(0,codedeploy_summary/* codeDeployLines */.O)(result.codeDeploy?.snapshot, result.codeDeploy?.group),
+            ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...(0,markdown/* fence */.EU)(result.diff, 'text'), '</details>'] : []),
         ];
         // A failure's reason is in the failures section once, naming the service.
         if (several && details.length > 0)
@@ -30172,7 +30037,7 @@ function lambdaSection(result, region) {
     for (const f of result.functions) {
         const failure = (0,verdict/* failureText */.kY)(f.verdict);
         if (failure !== undefined)
-            lines.push('', `${codeSpan(f.functionName)}:`, '', ...fence([failure]));
+            lines.push('', `${(0,markdown/* codeSpan */.SS)(f.functionName)}:`, '', ...(0,markdown/* fence */.EU)([failure]));
     }
     return lines;
 }
@@ -30209,16 +30074,19 @@ function ecsConsoleLink(result, region) {
 }
 /** Outside text in a table cell: as code, or as escaped text. */
 function code(text) {
-    return codeSpan(text, { inTable: true });
+    return (0,markdown/* codeSpan */.SS)(text, { inTable: true });
 }
 function cell(text) {
-    return plainText(text);
+    return (0,markdown/* plainText */.wh)(text);
 }
 
+// EXTERNAL MODULE: ./src/plan/ecs-controller.ts
+var ecs_controller = __nccwpck_require__(235);
 ;// CONCATENATED MODULE: ./src/cancel.ts
 // Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
 // kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
 // within that window; the post step (src/post.ts) follows it with the state saved here.
+
 const ROLLBACK_STATE = 'rollback';
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
 function watchCancellation(log, target = process) {
@@ -30239,7 +30107,7 @@ function watchCancellation(log, target = process) {
         },
     };
 }
-/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
+/** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
 function rollbackState(outcome, settings) {
     const ecs = settings.ecs;
     if (ecs === undefined)
@@ -30261,22 +30129,44 @@ function rollbackState(outcome, settings) {
             },
         ];
     });
-    if (states.length === 0)
-        return undefined;
-    return JSON.stringify(states.length === 1 ? states[0] : states);
+    return states.length === 0 ? undefined : JSON.stringify(states);
 }
-/** Every started rollback the main step saved (an object for one, a list for several). */
+/** The list rollbackState wrote; anything else is a problem the post step reports once. */
 function parseRollbackStates(raw) {
     if (raw.trim() === '')
-        return [];
-    const value = JSON.parse(raw);
-    const entries = Array.isArray(value) ? value : [value];
-    return entries.flatMap((entry) => {
-        const state = entry;
-        if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string')
-            return [];
-        return [{ intervalMs: 3000, timeoutMs: 240_000, ...state }];
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: 'it is not a list of started rollbacks' };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = stateOf(entry);
+        if (state === undefined)
+            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
+        states.push(state);
+    }
+    return { states };
+}
+function stateOf(entry) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return undefined;
+    const e = entry;
+    const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
+    const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
+    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
+    if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
+        return undefined;
+    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
+        const value = text(key);
+        return value === undefined ? [] : [[key, value]];
     });
+    return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -33542,15 +33432,118 @@ function regionOfArn(arn) {
 
 /***/ }),
 
+/***/ 1360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KM: () => (/* binding */ appSpecText),
+/* harmony export */   gY: () => (/* binding */ isAppSpecProblem),
+/* harmony export */   nx: () => (/* binding */ appSpecFromFile),
+/* harmony export */   uj: () => (/* binding */ hooksOf),
+/* harmony export */   wQ: () => (/* binding */ appSpecFromService)
+/* harmony export */ });
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2877);
+// The AppSpec a CodeDeploy ECS deployment is created with: built from the service as it
+// runs, or the user's file with its TaskDefinition replaced. Pure. Shape from the
+// CodeDeploy User Guide, "AppSpec 'resources' section for Amazon ECS deployments" and
+// "AppSpec file example for an Amazon ECS deployment".
+
+/**
+ * The AppSpec for `service` moving to `taskDefinitionArn`: the load balancer's container
+ * and port, and the service's platform version, network configuration and capacity
+ * providers, so the green task set runs like the blue one. No hooks: those live in a file.
+ */
+function appSpecFromService(service, taskDefinitionArn) {
+    const lb = (service.loadBalancers ?? []).find((l) => l.containerName !== undefined && l.containerPort !== undefined);
+    if (lb?.containerName === undefined || lb.containerPort === undefined) {
+        return { problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'` };
+    }
+    const properties = {
+        TaskDefinition: taskDefinitionArn,
+        LoadBalancerInfo: { ContainerName: lb.containerName, ContainerPort: lb.containerPort },
+    };
+    if (service.platformVersion !== undefined)
+        properties['PlatformVersion'] = service.platformVersion;
+    const vpc = service.networkConfiguration?.awsvpcConfiguration;
+    if (vpc !== undefined) {
+        properties['NetworkConfiguration'] = {
+            AwsvpcConfiguration: {
+                Subnets: vpc.subnets ?? [],
+                ...(vpc.securityGroups === undefined ? {} : { SecurityGroups: vpc.securityGroups }),
+                ...(vpc.assignPublicIp === undefined ? {} : { AssignPublicIp: vpc.assignPublicIp }),
+            },
+        };
+    }
+    const strategy = service.capacityProviderStrategy ?? [];
+    if (strategy.length > 0) {
+        properties['CapacityProviderStrategy'] = strategy.map((s) => ({
+            CapacityProvider: s.capacityProvider,
+            ...(s.base === undefined ? {} : { Base: s.base }),
+            ...(s.weight === undefined ? {} : { Weight: s.weight }),
+        }));
+    }
+    return { version: 0.0, Resources: [{ TargetService: { Type: 'AWS::ECS::Service', Properties: properties } }] };
+}
+/**
+ * The user's AppSpec with the TaskDefinition of its one ECS TargetService replaced (a
+ * placeholder such as `<TASK_DEFINITION>` is fine), or what is wrong with it.
+ */
+function appSpecFromFile(doc, taskDefinitionArn) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(doc))
+        return { problem: 'it is not a mapping: write an AppSpec with version, Resources and optional Hooks' };
+    const resources = doc['Resources'];
+    if (!Array.isArray(resources) || resources.length !== 1) {
+        return { problem: "its 'Resources' is not a list of exactly one resource: an ECS AppSpec names one TargetService" };
+    }
+    const [resource] = resources;
+    const name = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? Object.keys(resource)[0] : undefined;
+    const target = name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? undefined : resource[name];
+    if (name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target) || target['Type'] !== 'AWS::ECS::Service' || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target['Properties'])) {
+        return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
+    }
+    const properties = target['Properties'];
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(properties['LoadBalancerInfo'])) {
+        return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
+    }
+    const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
+    return { ...doc, Resources: [{ [name]: replaced }] };
+}
+function isAppSpecProblem(value) {
+    return typeof value.problem === 'string' && Object.keys(value).length === 1;
+}
+/** The Lambda function each hook event runs, from the AppSpec's `Hooks` (list of one-entry maps). */
+function hooksOf(appSpec) {
+    const hooks = appSpec['Hooks'];
+    const found = {};
+    if (!Array.isArray(hooks))
+        return found;
+    for (const entry of hooks) {
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(entry))
+            continue;
+        for (const [event, fn] of Object.entries(entry))
+            if (typeof fn === 'string')
+                found[event] = fn;
+    }
+    return found;
+}
+/** The AppSpec as CodeDeploy's AppSpecContent takes it (JSON is accepted as well as YAML). */
+function appSpecText(appSpec) {
+    return JSON.stringify(appSpec, null, 2);
+}
+
+
+/***/ }),
+
 /***/ 3751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ HOOK_EVENTS),
 /* harmony export */   NS: () => (/* binding */ isCodeDeployEvent),
 /* harmony export */   mD: () => (/* binding */ parseCodeDeployEvent),
 /* harmony export */   pH: () => (/* binding */ CODEDEPLOY_WAIT_EVENTS)
 /* harmony export */ });
-/* unused harmony exports ECS_EVENT_ORDER, HOOK_EVENTS */
+/* unused harmony export ECS_EVENT_ORDER */
 // The lifecycle events of a CodeDeploy deployment (ECS blue/green and Lambda), in order,
 // and `wait-until` naming one of them. Pure. Order from the CodeDeploy User Guide,
 // "AppSpec 'hooks' section" (list of lifecycle event hooks for an Amazon ECS deployment,
@@ -33585,6 +33578,87 @@ function parseCodeDeployEvent(raw) {
 }
 function isCodeDeployEvent(value) {
     return CODEDEPLOY_WAIT_EVENTS.includes(value);
+}
+
+
+/***/ }),
+
+/***/ 3781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ld: () => (/* binding */ progressLines),
+/* harmony export */   SR: () => (/* binding */ eventRows),
+/* harmony export */   wM: () => (/* binding */ trafficSplit)
+/* harmony export */ });
+/* unused harmony export eventDurationMs */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2983);
+// Progress lines and summary rows for a CodeDeploy deployment: each lifecycle event as it
+// starts and ends, the traffic split between the blue and green task sets, and the status.
+// Pure: callers print what comes back.
+
+function ms(value) {
+    if (value === undefined)
+        return undefined;
+    const t = value instanceof Date ? value.getTime() : new Date(value).getTime();
+    return Number.isNaN(t) ? undefined : t;
+}
+/** How long the event ran, when it has started and ended. */
+function eventDurationMs(event) {
+    const start = ms(event.startTime);
+    const end = ms(event.endTime);
+    return start === undefined || end === undefined ? undefined : Math.max(0, end - start);
+}
+/** "blue 90% / green 10%" from the task sets' traffic weights; undefined when none is known. */
+function trafficSplit(taskSets) {
+    const labelled = taskSets.filter((t) => t.trafficWeight !== undefined);
+    if (labelled.length === 0)
+        return undefined;
+    return labelled
+        .map((t) => `${(t.taskSetLabel ?? t.identifer ?? '?').toLowerCase()} ${Math.round(t.trafficWeight ?? 0)}%`)
+        .join(' / ');
+}
+/** Lines for what changed between two snapshots (`before` undefined: the first one). */
+function progressLines(before, now) {
+    const lines = [];
+    const id = now.deployment.deploymentId ?? '?';
+    if (before?.deployment.status !== now.deployment.status)
+        lines.push(`deployment ${id}: ${now.deployment.status ?? 'unknown'}`);
+    if (before?.deployment.instanceTerminationWaitTimeStarted !== true && now.deployment.instanceTerminationWaitTimeStarted === true) {
+        lines.push(`deployment ${id}: traffic moved; the original task set is kept until its termination wait ends`);
+    }
+    lines.push(...eventLines(before?.target, now.target));
+    const split = trafficSplit(now.target?.taskSets ?? []);
+    if (split !== undefined && split !== trafficSplit(before?.target?.taskSets ?? []))
+        lines.push(`traffic: ${split}`);
+    return lines;
+}
+function eventLines(before, now) {
+    const lines = [];
+    for (const event of now?.events ?? []) {
+        const name = event.lifecycleEventName ?? '?';
+        const was = before?.events.find((e) => e.lifecycleEventName === name)?.status;
+        if (event.status === was)
+            continue;
+        const took = eventDurationMs(event);
+        const after = took === undefined ? '' : ` after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(took)}`;
+        if (event.status === 'InProgress')
+            lines.push(`${name} started`);
+        else if (event.status === 'Succeeded')
+            lines.push(`${name} succeeded${after}`);
+        else if (event.status === 'Failed')
+            lines.push(`${name} failed${after}${event.diagnostics?.message ? `: ${event.diagnostics.message}` : ''}`);
+        else if (event.status === 'Skipped' && was !== undefined)
+            lines.push(`${name} skipped`);
+    }
+    return lines;
+}
+/** One row per lifecycle event, for the job summary. */
+function eventRows(target) {
+    return (target?.events ?? []).map((e) => {
+        const took = eventDurationMs(e);
+        return { event: e.lifecycleEventName ?? '?', status: e.status ?? 'Unknown', took: took === undefined ? '' : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(took) };
+    });
 }
 
 
@@ -33718,6 +33792,51 @@ function formatDuration(ms) {
     const m = Math.floor((totalSeconds % 3600) / 60);
     const s = totalSeconds % 60;
     return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
+}
+
+
+/***/ }),
+
+/***/ 235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Oo: () => (/* binding */ controllerOf)
+/* harmony export */ });
+/* unused harmony exports CONTROLLER_KINDS, isControllerKind */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+// Which controller deploys a service, read from the service as DescribeServices answers it
+// (never from an input): its deployment controller, and whether ECS Express Mode manages it.
+
+
+const CONTROLLER_KINDS = (/* unused pure expression or super */ null && (['ecs', 'codedeploy', 'express']));
+/**
+ * The controller of `service`: ECS's own (rolling, blue/green, linear, canary; also when
+ * the service names none), CodeDeploy, or Express Mode (`resourceManagementType: ECS`,
+ * which wins: Express Mode owns the service's revisions whatever its controller says).
+ * An EXTERNAL service is refused: another tool drives its task sets.
+ */
+function controllerOf(service, cluster) {
+    if (service.resourceManagementType === 'ECS')
+        return 'express';
+    const type = service.deploymentController?.type;
+    switch (type) {
+        case undefined:
+        case 'ECS':
+            return 'ecs';
+        case 'CODE_DEPLOY':
+            return 'codedeploy';
+        case 'EXTERNAL':
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' uses the EXTERNAL deployment controller: this action cannot deploy EXTERNAL services, ` +
+                `because their task sets are driven by another tool. Deploy it with that tool (or CreateTaskSet / UpdateServicePrimaryTaskSet), or remove it from input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.service}'.`);
+        default:
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' has deployment controller '${String(type)}', which this action does not know: it deploys ECS, CODE_DEPLOY and Express Mode services.`);
+    }
+}
+/** True when `value` names a controller (the post step reads it from saved state). */
+function isControllerKind(value) {
+    return typeof value === 'string' && CONTROLLER_KINDS.includes(value);
 }
 
 
@@ -35294,7 +35413,10 @@ function checkValueLength(name, value) {
 // A rollback of our deployment, as the steps report it and the log and summary print it.
 /** One line: who rolled back, to what, and how it went. */
 function rollbackLine(rollback) {
-    const how = rollback.by === 'ecs' ? 'ECS' : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)' : 'UpdateService to the previous revision';
+    const how = rollback.by === 'ecs' ? 'ECS'
+        : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)'
+            : rollback.by === 'stop-deployment' ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
+                : 'UpdateService to the previous revision';
     const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
     switch (rollback.verdict.state) {
         case 'succeeded':
@@ -35404,13 +35526,14 @@ function stepTags(step) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lp: () => (/* binding */ codeDeployWaitUntilProblem),
 /* harmony export */   Nl: () => (/* binding */ hasReached),
 /* harmony export */   mT: () => (/* binding */ ALL_STAGES),
 /* harmony export */   xS: () => (/* binding */ strategyOf),
 /* harmony export */   xb: () => (/* binding */ waitUntilProblem),
 /* harmony export */   zs: () => (/* binding */ parseWaitUntil)
 /* harmony export */ });
-/* unused harmony exports STRATEGIES, stagesOf, codeDeployWaitUntilProblem, stageIndex */
+/* unused harmony exports STRATEGIES, stagesOf, stageIndex */
 /* harmony import */ var _codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3751);
 // The lifecycle stages of an ECS service deployment, per strategy, and the `wait-until`
 // input that names one of them. Pure.
@@ -35457,9 +35580,9 @@ function parseWaitUntil(raw) {
  * undefined when it can: only `completed` and CodeDeploy lifecycle events apply there.
  */
 function codeDeployWaitUntilProblem(waitUntil) {
-    if (waitUntil === 'completed' || isCodeDeployEvent(waitUntil))
+    if (waitUntil === 'completed' || (0,_codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isCodeDeployEvent */ .NS)(waitUntil))
         return undefined;
-    return `${waitUntil} is a stage of ECS's own deployments, and this service deploys through CodeDeploy: use 'completed' or a CodeDeploy lifecycle event (${CODEDEPLOY_WAIT_EVENTS.join(', ')})`;
+    return `${waitUntil} is a stage of ECS's own deployments, and this service deploys through CodeDeploy: use 'completed' or a CodeDeploy lifecycle event (${_codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__/* .CODEDEPLOY_WAIT_EVENTS */ .pH.join(', ')})`;
 }
 /**
  * Why `waitUntil` cannot be reached on a service deploying with `strategy`, or undefined
@@ -35810,6 +35933,106 @@ function failureText(verdict) {
 /** The same failure with more evidence appended. */
 function withDetails(failure, details) {
     return details.length === 0 ? failure : { ...failure, details: [...failure.details, ...details] };
+}
+
+
+/***/ }),
+
+/***/ 1299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ codeDeployLines),
+/* harmony export */   z: () => (/* binding */ codeDeployPlanLines)
+/* harmony export */ });
+/* harmony import */ var _plan_codedeploy_progress_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3781);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
+
+
+/**
+ * The summary lines a CodeDeploy deployment adds: its id and status, each lifecycle event
+ * with how long it ran (CodeDeploy's own start and end times) and the traffic split.
+ */
+function codeDeployLines(snapshot, deploymentGroup) {
+    if (snapshot === undefined)
+        return [];
+    const d = snapshot.deployment;
+    const group = deploymentGroup === undefined ? '' : ` in group ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(deploymentGroup)}`;
+    const lines = ['', `CodeDeploy deployment ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(d.deploymentId ?? '?')}${group}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(d.status ?? 'unknown')}`];
+    const rows = (0,_plan_codedeploy_progress_js__WEBPACK_IMPORTED_MODULE_0__/* .eventRows */ .SR)(snapshot.target);
+    if (rows.length > 0) {
+        lines.push('', '| Lifecycle event | Status | Duration |', '| --- | --- | --- |');
+        for (const row of rows)
+            lines.push(`| ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(row.event, { inTable: true })} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(row.status, { inTable: true })} | ${row.took || '-'} |`);
+    }
+    const split = (0,_plan_codedeploy_progress_js__WEBPACK_IMPORTED_MODULE_0__/* .trafficSplit */ .wM)(snapshot.target?.taskSets ?? []);
+    if (split !== undefined)
+        lines.push('', `Traffic: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(split)}`);
+    return lines;
+}
+/** The dry run's plan: the deployment group it would go to and the AppSpec it would send. */
+function codeDeployPlanLines(input) {
+    return [`Would create a CodeDeploy deployment in group ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(input.group)} of application ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(input.application)} with this AppSpec:`, ...(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .fence */ .EU)(input.appSpec.split('\n'), 'json')];
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ fence),
+/* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   wh: () => (/* binding */ plainText)
+/* harmony export */ });
+// Markdown that renders outside text as text. Every value in the summary that came from
+// AWS, a file or an input goes through one of these; only the action's own words and
+// links it builds from encoded parts are written raw.
+/** The longest run of `char` in `text`. */
+function longestRun(text, char) {
+    let longest = 0;
+    let run = 0;
+    for (const c of text) {
+        run = c === char ? run + 1 : 0;
+        longest = Math.max(longest, run);
+    }
+    return longest;
+}
+/** Line breaks as a visible mark: a table row and a code span are one line. */
+function oneLine(text) {
+    return text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ⏎ ');
+}
+/**
+ * A code span sized to its content: one backtick more than its longest run, padded with a
+ * space when it starts or ends with a backtick or a space (CommonMark strips one of each).
+ * In a table cell `|` is escaped too: GFM splits cells before it reads code spans.
+ */
+function codeSpan(text, options = {}) {
+    let body = oneLine(text);
+    if (options.inTable)
+        body = body.replaceAll('|', '\\|');
+    const ticks = '`'.repeat(longestRun(body, '`') + 1);
+    const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
+    return `${ticks}${pad}${body}${pad}${ticks}`;
+}
+/** A fenced block that its content cannot close: a fence longer than any backtick run inside. */
+function fence(lines, info = '') {
+    const ticks = '`'.repeat(Math.max(3, longestRun(lines.join('\n'), '`') + 1));
+    return [`${ticks}${info}`, ...lines.flatMap((line) => line.split(/\r\n|[\r\n\u2028\u2029\u0085]/)), ticks];
+}
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/**
+ * Plain text in running Markdown or a table cell, one line: HTML escaped, and every mark
+ * that can open markup (emphasis, code, links, headings, cell breaks, strike-through)
+ * backslash-escaped, plus a leading list or quote marker.
+ */
+function plainText(text) {
+    return oneLine(text)
+        .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
+        .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
+        .replace(/^(\s*)([-+=])/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 

@@ -3,6 +3,7 @@
 // within that window; the post step (src/post.ts) follows it with the state saved here.
 
 import type { Logger } from './deps.ts';
+import { isControllerKind } from './plan/ecs-controller.ts';
 import type { StartedRollback } from './plan/rollback.ts';
 import type { PipelineOutcome } from './results.ts';
 import type { Settings } from './settings.ts';
@@ -33,13 +34,13 @@ export function watchCancellation(log: Pick<Logger, 'warning'>, target: Pick<Nod
   };
 }
 
-/** What the post step needs to follow a rollback that was only started. */
+/** What the post step needs to follow a rollback that was only started: one entry per service, tagged with its controller. */
 export interface RollbackState extends StartedRollback {
   region: string;
   endpoint?: string;
 }
 
-/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
+/** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
 export function rollbackState(outcome: PipelineOutcome, settings: Settings): string | undefined {
   const ecs = settings.ecs;
   if (ecs === undefined) return undefined;
@@ -59,18 +60,41 @@ export function rollbackState(outcome: PipelineOutcome, settings: Settings): str
       },
     ];
   });
-  if (states.length === 0) return undefined;
-  return JSON.stringify(states.length === 1 ? states[0] : states);
+  return states.length === 0 ? undefined : JSON.stringify(states);
 }
 
-/** Every started rollback the main step saved (an object for one, a list for several). */
-export function parseRollbackStates(raw: string): RollbackState[] {
-  if (raw.trim() === '') return [];
-  const value = JSON.parse(raw) as unknown;
-  const entries: unknown[] = Array.isArray(value) ? value : [value];
-  return entries.flatMap((entry) => {
-    const state = entry as Partial<RollbackState> | null;
-    if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string') return [];
-    return [{ intervalMs: 3000, timeoutMs: 240_000, ...state } as RollbackState];
+/** The saved rollbacks, or what is wrong with the state (never echoing it: it is not ours to print). */
+export type ParsedRollbackState = { states: RollbackState[] } | { problem: string };
+
+/** The list rollbackState wrote; anything else is a problem the post step reports once. */
+export function parseRollbackStates(raw: string): ParsedRollbackState {
+  if (raw.trim() === '') return { states: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { problem: 'it is not JSON' };
+  }
+  if (!Array.isArray(value)) return { problem: 'it is not a list of started rollbacks' };
+  const states: RollbackState[] = [];
+  for (const [index, entry] of value.entries()) {
+    const state = stateOf(entry);
+    if (state === undefined) return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
+    states.push(state);
+  }
+  return { states };
+}
+
+function stateOf(entry: unknown): RollbackState | undefined {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
+  const e = entry as Record<string, unknown>;
+  const text = (key: string): string | undefined => (typeof e[key] === 'string' ? e[key] : undefined);
+  const count = (key: string, fallback: number): number => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
+  const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
+  if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller)) return undefined;
+  const optional = (['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'] as const).flatMap((key) => {
+    const value = text(key);
+    return value === undefined ? [] : [[key, value] as const];
   });
+  return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
 }

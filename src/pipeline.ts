@@ -7,14 +7,12 @@ import { isFailure } from './plan/verdict.ts';
 import type { PipelineOutcome } from './results.ts';
 import type { Settings } from './settings.ts';
 import type * as EcsStep from './steps/ecs.ts';
-import type * as EcsServicesStep from './steps/ecs-services.ts';
 import type * as ImageStep from './steps/image.ts';
 import type { LambdaPlan } from './steps/lambda-plan.ts';
 import type * as LambdaStep from './steps/lambda.ts';
 import type * as ParameterStep from './steps/parameter.ts';
 import type { ParameterPlan } from './steps/parameter.ts';
 import type * as PutBackStep from './steps/put-back.ts';
-import type { Registration } from './steps/register-revision.ts';
 import type * as RunTaskStep from './steps/run-task.ts';
 import type { RunTaskPlan } from './steps/run-task.ts';
 
@@ -27,8 +25,8 @@ export interface Steps {
   applyRunTask: typeof RunTaskStep.applyRunTask;
   ensureRegistered: typeof EcsStep.ensureRegistered;
   /** Plans every service the input names. */
-  prepareEcs: typeof EcsServicesStep.prepareEcsServices;
-  applyEcs: typeof EcsServicesStep.applyEcsServices;
+  prepareEcs: typeof EcsStep.prepareEcs;
+  applyEcs: typeof EcsStep.applyEcs;
   prepareLambda: typeof LambdaStep.prepareLambda;
   applyLambda: typeof LambdaStep.applyLambda;
   prepareParameter: typeof ParameterStep.prepareParameter;
@@ -44,11 +42,10 @@ export interface Steps {
  */
 export async function loadSteps(modes: readonly Mode[]): Promise<Steps> {
   const wants = (mode: Mode) => modes.includes(mode);
-  const [image, runTask, ecs, ecsServices, lambda, parameter, putBack] = await Promise.all([
+  const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
     wants('image') ? import('./steps/image.ts') : undefined,
     wants('run-task') ? import('./steps/run-task.ts') : undefined,
     wants('ecs') ? import('./steps/ecs.ts') : undefined,
-    wants('ecs') ? import('./steps/ecs-services.ts') : undefined,
     wants('lambda') ? import('./steps/lambda.ts') : undefined,
     wants('parameter') ? import('./steps/parameter.ts') : undefined,
     // Putting one back when the other failed: only when both deploy in the step.
@@ -62,8 +59,8 @@ export async function loadSteps(modes: readonly Mode[]): Promise<Steps> {
     prepareRunTask: runTask?.prepareRunTask ?? missing('run-task'),
     applyRunTask: runTask?.applyRunTask ?? missing('run-task'),
     ensureRegistered: ecs?.ensureRegistered ?? missing('ecs'),
-    prepareEcs: ecsServices?.prepareEcsServices ?? missing('ecs'),
-    applyEcs: ecsServices?.applyEcsServices ?? missing('ecs'),
+    prepareEcs: ecs?.prepareEcs ?? missing('ecs'),
+    applyEcs: ecs?.applyEcs ?? missing('ecs'),
     prepareLambda: lambda?.prepareLambda ?? missing('lambda'),
     applyLambda: lambda?.applyLambda ?? missing('lambda'),
     prepareParameter: parameter?.prepareParameter ?? missing('parameter'),
@@ -131,7 +128,6 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
   const plans = await prepareAll(settings, image, attempt, steps);
   if (outcome.failures.length > 0) return stopAfter(outcome.failures.map((f) => f.mode));
 
-  let registration: Registration | undefined;
   if (plans.runTask) {
     const plan = plans.runTask;
     // With several services the input must name run-task's definition (read-inputs.ts), so this is the only one.
@@ -140,8 +136,9 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
       if (plan.options.source.kind !== 'ecs' || !ecsPlan) return steps.applyRunTask(plan, d);
       // "The revision ecs deploys": registered now, so the task runs exactly what the
       // services will, and the ecs mode then points the service at it without registering again.
-      registration = await steps.ensureRegistered(ecsPlan, d);
-      return steps.applyRunTask(plan, d, registration?.arn ?? ecsPlan.plan.targetArn);
+      const registered = await steps.ensureRegistered(ecsPlan, d);
+      plans.ecs = [registered];
+      return steps.applyRunTask(plan, d, registered.registration?.arn ?? registered.plan.targetArn);
     });
     outcome.runTask = judge('run-task', result);
     if (outcome.failures.length > 0) return stopAfter(['run-task']);
@@ -154,7 +151,7 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     const prepared = plans.ecs;
     const cluster = prepared[0]?.options.cluster ?? '';
     deploys.push(
-      attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d, registration), concurrent).then((result) => {
+      attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d), concurrent).then((result) => {
         outcome.ecs = judge('ecs', result);
       }),
     );
@@ -218,7 +215,7 @@ async function prepareAll(settings: Settings, image: ResolvedImage | undefined, 
   if (ecs) {
     // With the image mode, ECS deploys the resolved reference (pinned by digest by default).
     const options = image ? { ...ecs, image: image.reference } : ecs;
-    plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services ?? [ecs.service])} in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
+    plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services)} in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
   }
   if (runTask) {
     const rendered = plans.ecs?.length === 1 ? plans.ecs[0]?.plan.rendered : undefined;

@@ -12,23 +12,28 @@ const POST_BUDGET_MS = 4 * 60_000;
 
 export async function post(): Promise<void> {
   const io = runnerIo();
-  const states = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
+  const parsed = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
+  if ('problem' in parsed) {
+    io.warning(`The post step found a saved state it did not write (${parsed.problem}): following nothing. This happens when something else set STATE_${ROLLBACK_STATE}.`);
+    return;
+  }
+  const { states } = parsed;
   const [state] = states;
   if (state === undefined) return;
   // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-  const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([import('./aws/clients.ts'), import('./steps/ecs-rollback-post.ts')]);
+  const [{ createClients }, { controllerFor }] = await Promise.all([import('./aws/clients.ts'), import('./steps/controllers.ts')]);
   const deps: StepDeps = {
     log: io,
     clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
   };
-  // Several services' rollbacks are followed side by side, each line saying whose it is.
+  // Several services' rollbacks are followed side by side, each line saying whose it is; each by its own controller.
   const lines = await Promise.all(
     states.map(async (one) => {
-      const own = states.length === 1 ? deps : withLogPrefix(deps, `[${one.service}] `);
+      const own = states.length > 1 ? withLogPrefix(deps, `[${one.service}] `) : deps;
       try {
-        return await followRollbackAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
+        return await controllerFor(one.controller).followAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
       } catch (error) {
         return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${messageOf(error)}` };
       }

@@ -57,13 +57,11 @@ export type TaskDefinitionSource =
 
 export interface EcsDeployOptions extends EcsOverrides {
   cluster: string;
-  /** The service these options deploy: the only one, or (in the settings) the first of `services`. */
-  service: string;
   /**
-   * Every service the 'service' input names, in order, when it names several; absent for
-   * one. The ecs step plans and deploys each with these options and its own `service`.
+   * Every service the 'service' input names, in order (one service: a list of one). The
+   * ecs step plans and deploys each with these options as its own EcsServiceOptions.
    */
-  services?: string[];
+  services: string[];
   source: TaskDefinitionSource;
   forceNewDeployment: boolean;
   desiredCount?: number;
@@ -90,6 +88,9 @@ export interface CodeDeployOptions {
   appSpec?: { path: string; doc: unknown };
   deploymentConfig?: string;
 }
+
+/** The ecs options of one of the services: what each service's rollout is given. */
+export type EcsServiceOptions = Omit<EcsDeployOptions, 'services'> & { service: string };
 
 /** Where the one-off task's definition comes from. */
 export type RunTaskSource =

@@ -56,6 +56,23 @@ describe('mode ecs refuses bad requests before changing anything', () => {
     expect(proxy.callsTo('UpdateService', from)).toBe(0);
   });
 
+  it('refuses a service with the EXTERNAL deployment controller, saying why and what to use, registering nothing', async () => {
+    const { proxy, moto, awsEnv } = testbed;
+    const seeded = await testbed.seedService({ cluster: 'c-external', service: 's-external', deploymentController: 'EXTERNAL' });
+    expect(seeded.service.deploymentController?.type).toBe('EXTERNAL');
+    const from = proxy.calls.length;
+
+    const run = await runAction({ inputs: { mode: 'ecs', cluster: 'c-external', service: 's-external', cpu: '512', memory: '1024' }, env: awsEnv });
+
+    expect(run.exitCode, transcript(run)).toBe(1);
+    expect(errorText(run)).toContain("Service 's-external' in cluster 'c-external' uses the EXTERNAL deployment controller");
+    expect(errorText(run)).toContain('their task sets are driven by another tool');
+    expect(errorText(run)).toContain('CreateTaskSet');
+    expect(proxy.callsTo('RegisterTaskDefinition', from)).toBe(0);
+    expect(proxy.callsTo('UpdateService', from)).toBe(0);
+    expect(await listRevisions(moto.url, seeded.family)).toHaveLength(1);
+  });
+
   it.each([
     { what: 'a JSON file that does not parse', key: 'badjson', file: 'td.json', text: '{ "family": "x", "containerDefinitions": [ }' },
     { what: 'a YAML file that is not a task definition', key: 'badyaml', file: 'td.yaml', text: 'name: deploy\non:\n  push:\n    branches: [main]\n' },

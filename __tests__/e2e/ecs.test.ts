@@ -34,6 +34,9 @@ describe('mode ecs against moto', () => {
     const first = await runAction({ inputs, env: awsEnv });
 
     expect(first.exitCode, transcript(first)).toBe(0);
+    // moto has no deployment-record API: the log says so in the action's words, not the SDK parser's.
+    expect(first.stdout).toContain("The endpoint does not speak ECS's deployment-record API");
+    expect(first.stdout).not.toMatch(/Deserialization error|not valid JSON|doctype/i);
     const revisions = await listRevisions(moto.url, seeded.family);
     expect(revisions).toHaveLength(2);
     const [oldArn, newArn] = revisions;

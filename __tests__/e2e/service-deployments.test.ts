@@ -211,7 +211,7 @@ describe('mode ecs follows the service deployment record', () => {
     // The main step saved what to follow; the post step (dist/post/index.js) follows the
     // rollback to its end, as the runner runs it after a cancellation.
     const state = /::save-state name=rollback::(.*)/.exec(run.stdout)?.[1] ?? '';
-    expect(JSON.parse(state)).toMatchObject({ cluster: `c-${name}`, service: `s-${name}`, recordArn: arn });
+    expect(JSON.parse(state)).toMatchObject([{ controller: 'ecs', cluster: `c-${name}`, service: `s-${name}`, recordArn: arn }]);
     const post = await runPost({ ...testbed.awsEnv, STATE_rollback: state });
     expect(post.code, post.stdout).toBe(0);
     expect(post.stdout).toContain('ROLLBACK_SUCCESSFUL');

@@ -104,6 +104,8 @@ export interface SeedServiceOptions {
   desiredCount?: number;
   /** Deployment circuit breaker on the service, as ECS stores it. */
   circuitBreaker?: { enable: boolean; rollback: boolean };
+  /** `deploymentController.type` (DeploymentControllerType in the ECS model); ECS's default when absent. */
+  deploymentController?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
 }
 
 export interface SeededService {
@@ -160,25 +162,33 @@ export async function seedService(options: SeedServiceOptions): Promise<SeededSe
     const taskDefinitionArn = registered.taskDefinition?.taskDefinitionArn;
     if (taskDefinitionArn === undefined) throw new Error(`RegisterTaskDefinition for '${family}' returned no ARN`);
     const network = await defaultNetwork(options.endpoint);
+    // An EXTERNAL service has no task definition, launch type or network of its own: its task sets carry them
+    // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
+    const external = options.deploymentController === 'EXTERNAL';
     const created = await client.send(
       new CreateServiceCommand({
         cluster: options.cluster,
         serviceName: options.service,
-        taskDefinition: taskDefinitionArn,
         desiredCount: options.desiredCount ?? 2,
-        launchType: 'FARGATE',
-        networkConfiguration: {
-          awsvpcConfiguration: {
-            subnets: network.subnets,
-            securityGroups: network.securityGroups,
-            assignPublicIp: 'DISABLED',
-          },
-        },
-        deploymentConfiguration: {
-          maximumPercent: 200,
-          minimumHealthyPercent: 100,
-          deploymentCircuitBreaker: options.circuitBreaker ?? { enable: true, rollback: true },
-        },
+        ...(options.deploymentController === undefined ? {} : { deploymentController: { type: options.deploymentController } }),
+        ...(external
+          ? {}
+          : {
+              taskDefinition: taskDefinitionArn,
+              launchType: 'FARGATE' as const,
+              networkConfiguration: {
+                awsvpcConfiguration: {
+                  subnets: network.subnets,
+                  securityGroups: network.securityGroups,
+                  assignPublicIp: 'DISABLED' as const,
+                },
+              },
+              deploymentConfiguration: {
+                maximumPercent: 200,
+                minimumHealthyPercent: 100,
+                deploymentCircuitBreaker: options.circuitBreaker ?? { enable: true, rollback: true },
+              },
+            }),
       }),
     );
     const service = created.service;

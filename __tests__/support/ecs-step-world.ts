@@ -16,6 +16,9 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { Tag, TaskDefinitionDoc } from '../../src/plan/task-definition-types.ts';
 import type { EcsDeployOptions } from '../../src/settings.ts';
+import type { StepDeps } from '../../src/deps.ts';
+import type { EcsResult } from '../../src/results.ts';
+import { deployEcs } from '../../src/steps/ecs.ts';
 import { fakeClients } from './fake-clients.ts';
 import { fakeDeps } from './fake-deps.ts';
 import { ecsWithTaskDefinitions, type DescribedJson } from './fake-ecs.ts';
@@ -212,7 +215,7 @@ export function world(definitions: Record<string, DescribedJson> = { [RUNNING_AR
 export function optionsFor(overrides: Partial<EcsDeployOptions> = {}): EcsDeployOptions {
   return {
     cluster: CLUSTER,
-    service: 'web',
+    services: ['web'],
     source: { kind: 'service' },
     environment: [],
     forceNewDeployment: false,
@@ -248,3 +251,10 @@ export function clientException(message: string): ClientException {
 export const resized = registerableWeb({ cpu: '1024', memory: '2048' });
 export const RESIZED = { cpu: '1024', memory: '2048' };
 
+
+/** The ecs step for the options' one service: that service's result. */
+export async function deployService(options: EcsDeployOptions, deps: StepDeps): Promise<EcsResult> {
+  const [result] = (await deployEcs(options, deps)).services;
+  if (result === undefined) throw new Error('deployEcs gave no result for its one service');
+  return result;
+}

@@ -46,6 +46,7 @@ export interface TestbedServiceOptions {
   image?: string;
   desiredCount?: number;
   circuitBreaker?: { enable: boolean; rollback: boolean };
+  deploymentController?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
   rollout?: RolloutScript;
 }
 
@@ -90,6 +91,7 @@ function testbedOf(up: () => EcsTestbed): Testbed {
         taskDefinition: options.taskDefinition ?? richTaskDefinition(family, options.image),
         ...(options.desiredCount === undefined ? {} : { desiredCount: options.desiredCount }),
         ...(options.circuitBreaker === undefined ? {} : { circuitBreaker: options.circuitBreaker }),
+        ...(options.deploymentController === undefined ? {} : { deploymentController: options.deploymentController }),
       });
       if (options.rollout !== undefined) proxy.scriptRollout(seeded.serviceName, options.rollout);
       return seeded;

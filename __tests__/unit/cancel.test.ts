@@ -29,17 +29,26 @@ describe('rollbackState', () => {
     modes: ['ecs'],
     region: 'eu-west-1',
     dryRun: false,
-    ecs: { cluster: 'prod', service: 'web', wait: { enabled: true, timeoutMs: 600_000, intervalMs: 3000 } },
+    ecs: { cluster: 'prod', services: ['web'], wait: { enabled: true, timeoutMs: 600_000, intervalMs: 3000 } },
   } as unknown as Settings;
 
-  it('is what the post step needs to follow a rollback that was only started', () => {
+  const statesOf = (raw: string) => {
+    const parsed = parseRollbackStates(raw);
+    if ('problem' in parsed) throw new Error(parsed.problem);
+    return parsed.states;
+  };
+
+  it('is a list of one for one service, with what the post step needs and the controller that follows it', () => {
     const outcome = {
       failures: [],
       skipped: [],
       ecs: { services: [started('web', 'arn:rec')] },
     } as unknown as PipelineOutcome;
-    const raw = rollbackState(outcome, settings);
-    expect(parseRollbackStates(raw ?? '')[0]).toEqual({ region: 'eu-west-1', cluster: 'prod', service: 'web', recordArn: 'arn:rec', to: 'arn:td/web:5', intervalMs: 3000, timeoutMs: 600_000 });
+    const raw = rollbackState(outcome, settings) ?? '';
+    expect(JSON.parse(raw)).toHaveLength(1);
+    expect(statesOf(raw)).toEqual([
+      { region: 'eu-west-1', cluster: 'prod', service: 'web', controller: 'ecs', recordArn: 'arn:rec', to: 'arn:td/web:5', intervalMs: 3000, timeoutMs: 600_000 },
+    ]);
   });
 
   it('holds one entry per service whose rollback was only started, when there are several', () => {
@@ -48,7 +57,7 @@ describe('rollbackState', () => {
       skipped: [],
       ecs: { services: [started('web', 'arn:rec-web'), { cluster: 'prod', service: 'api', verdict: { state: 'succeeded' } }, started('worker', 'arn:rec-worker')] },
     } as unknown as PipelineOutcome;
-    const states = parseRollbackStates(rollbackState(outcome, settings) ?? '');
+    const states = statesOf(rollbackState(outcome, settings) ?? '');
     expect(states.map((s) => [s.service, s.recordArn])).toEqual([
       ['web', 'arn:rec-web'],
       ['worker', 'arn:rec-worker'],
@@ -56,11 +65,31 @@ describe('rollbackState', () => {
   });
 
   function started(service: string, recordArn: string): unknown {
-    return { cluster: 'prod', service, rollback: { by: 'stop-service-deployment', verdict: { state: 'started' }, follow: { recordArn }, to: 'arn:td/web:5' } };
+    return { cluster: 'prod', service, rollback: { by: 'stop-service-deployment', verdict: { state: 'started' }, follow: { controller: 'ecs', recordArn }, to: 'arn:td/web:5' } };
   }
 
   it('is nothing when no rollback was left running', () => {
     expect(rollbackState({ failures: [], skipped: [] }, settings)).toBeUndefined();
-    expect(parseRollbackStates('')[0]).toBeUndefined();
+    expect(statesOf('')).toEqual([]);
+  });
+});
+
+describe('parseRollbackStates with a state the main step did not write', () => {
+  const entry = { region: 'eu-west-1', cluster: 'prod', service: 'web', controller: 'ecs', recordArn: 'arn:rec' };
+  it.each([
+    { name: 'text that is not JSON', raw: '<!doctype html> secret-ish', problem: 'it is not JSON' },
+    { name: 'one object (not a list)', raw: JSON.stringify(entry), problem: 'it is not a list of started rollbacks' },
+    { name: 'a number', raw: '42', problem: 'it is not a list of started rollbacks' },
+    { name: 'an entry without a controller', raw: JSON.stringify([{ ...entry, controller: undefined }]), problem: 'entry 1 is not a started rollback (region, cluster, service, controller)' },
+    { name: 'an unknown controller', raw: JSON.stringify([entry, { ...entry, controller: 'EXTERNAL' }]), problem: 'entry 2 is not a started rollback (region, cluster, service, controller)' },
+    { name: 'a null entry', raw: '[null]', problem: 'entry 1 is not a started rollback (region, cluster, service, controller)' },
+  ])('names what is wrong with $name, without echoing it', ({ raw, problem }) => {
+    expect(parseRollbackStates(raw)).toEqual({ problem });
+  });
+
+  it('keeps only the known fields of an entry, with default bounds', () => {
+    expect(parseRollbackStates(JSON.stringify([{ ...entry, intervalMs: 'soon', extra: 'x', to: 7 }]))).toEqual({
+      states: [{ region: 'eu-west-1', cluster: 'prod', service: 'web', controller: 'ecs', recordArn: 'arn:rec', intervalMs: 3000, timeoutMs: 240_000 }],
+    });
   });
 });

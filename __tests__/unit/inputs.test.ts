@@ -40,7 +40,7 @@ describe('readInputs', () => {
     expect(settings).toMatchObject({ modes: ['ecs'], region: 'eu-west-1', dryRun: false });
     expect(settings.ecs).toMatchObject({
       cluster: 'default',
-      service: 'web',
+      services: ['web'],
       source: { kind: 'service' },
       forceNewDeployment: false,
       environment: [],

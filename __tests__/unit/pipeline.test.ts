@@ -36,7 +36,7 @@ const IMAGE: ImageResult = {
 
 const ECS: EcsDeployOptions = {
   cluster: 'prod',
-  service: 'web',
+  services: ['web'],
   source: { kind: 'service' },
   image: `${REPOSITORY}:old`,
   environment: [],
@@ -171,15 +171,16 @@ function fakeSteps(rec: Recorder, overrides: Partial<Steps> = {}): Steps {
       rec.runTaskArn = arn;
       return runTaskResult();
     },
-    ensureRegistered: async () => {
+    ensureRegistered: async (prepared) => {
       rec.events.push('ensureRegistered');
-      return { arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', registered: true };
+      return { ...prepared, registration: { arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', registered: true } };
     },
     prepareEcs: async (options) => {
       rec.events.push('prepareEcs');
       rec.ecsOptions = options;
-      return (options.services ?? [options.service]).map((service) => ({
+      return options.services.map((service) => ({
         options: { ...options, service },
+        controller: 'ecs' as const,
         currentArn: 'arn',
         plan: { rendered: { family: 'web' } } as unknown as EcsPrepared['plan'],
         started: 0,

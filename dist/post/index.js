@@ -28370,17 +28370,61 @@ module.exports = {
 
 /***/ }),
 
-/***/ 833:
+/***/ 4935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ik: () => (/* binding */ parseRollbackStates),
-/* harmony export */   by: () => (/* binding */ ROLLBACK_STATE)
-/* harmony export */ });
-/* unused harmony exports watchCancellation, rollbackState */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  by: () => (/* binding */ ROLLBACK_STATE),
+  Ik: () => (/* binding */ parseRollbackStates)
+});
+
+// UNUSED EXPORTS: rollbackState, watchCancellation
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __nccwpck_require__(6455);
+;// CONCATENATED MODULE: ./src/plan/ecs-controller.ts
+// Which controller deploys a service, read from the service as DescribeServices answers it
+// (never from an input): its deployment controller, and whether ECS Express Mode manages it.
+
+
+const CONTROLLER_KINDS = ['ecs', 'codedeploy', 'express'];
+/**
+ * The controller of `service`: ECS's own (rolling, blue/green, linear, canary; also when
+ * the service names none), CodeDeploy, or Express Mode (`resourceManagementType: ECS`,
+ * which wins: Express Mode owns the service's revisions whatever its controller says).
+ * An EXTERNAL service is refused: another tool drives its task sets.
+ */
+function controllerOf(service, cluster) {
+    if (service.resourceManagementType === 'ECS')
+        return 'express';
+    const type = service.deploymentController?.type;
+    switch (type) {
+        case undefined:
+        case 'ECS':
+            return 'ecs';
+        case 'CODE_DEPLOY':
+            return 'codedeploy';
+        case 'EXTERNAL':
+            throw new UserError(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' uses the EXTERNAL deployment controller: this action cannot deploy EXTERNAL services, ` +
+                `because their task sets are driven by another tool. Deploy it with that tool (or CreateTaskSet / UpdateServicePrimaryTaskSet), or remove it from input '${Input.service}'.`);
+        default:
+            throw new UserError(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' has deployment controller '${String(type)}', which this action does not know: it deploys ECS, CODE_DEPLOY and Express Mode services.`);
+    }
+}
+/** True when `value` names a controller (the post step reads it from saved state). */
+function isControllerKind(value) {
+    return typeof value === 'string' && CONTROLLER_KINDS.includes(value);
+}
+
+;// CONCATENATED MODULE: ./src/cancel.ts
 // Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
 // kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
 // within that window; the post step (src/post.ts) follows it with the state saved here.
+
 const ROLLBACK_STATE = 'rollback';
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
 function watchCancellation(log, target = process) {
@@ -28401,7 +28445,7 @@ function watchCancellation(log, target = process) {
         },
     };
 }
-/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
+/** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
 function rollbackState(outcome, settings) {
     const ecs = settings.ecs;
     if (ecs === undefined)
@@ -28423,22 +28467,44 @@ function rollbackState(outcome, settings) {
             },
         ];
     });
-    if (states.length === 0)
-        return undefined;
-    return JSON.stringify(states.length === 1 ? states[0] : states);
+    return states.length === 0 ? undefined : JSON.stringify(states);
 }
-/** Every started rollback the main step saved (an object for one, a list for several). */
+/** The list rollbackState wrote; anything else is a problem the post step reports once. */
 function parseRollbackStates(raw) {
     if (raw.trim() === '')
-        return [];
-    const value = JSON.parse(raw);
-    const entries = Array.isArray(value) ? value : [value];
-    return entries.flatMap((entry) => {
-        const state = entry;
-        if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string')
-            return [];
-        return [{ intervalMs: 3000, timeoutMs: 240_000, ...state }];
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: 'it is not a list of started rollbacks' };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = stateOf(entry);
+        if (state === undefined)
+            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
+        states.push(state);
+    }
+    return { states };
+}
+function stateOf(entry) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return undefined;
+    const e = entry;
+    const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
+    const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
+    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
+    if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
+        return undefined;
+    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
+        const value = text(key);
+        return value === undefined ? [] : [[key, value]];
     });
+    return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
 }
 
 
@@ -28474,13 +28540,16 @@ function withLogPrefix(deps, prefix) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MU: () => (/* binding */ TimeoutError),
+/* harmony export */   NZ: () => (/* binding */ asked),
 /* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   ZH: () => (/* binding */ awsErrorName),
 /* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   bR: () => (/* binding */ transientReason),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   iQ: () => (/* binding */ AwsCallError),
+/* harmony export */   mw: () => (/* binding */ required),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports asked, required, awsErrorName, transientReason */
 // Two kinds of failure, so main.ts can print each the right way: a UserError is
 // something the user fixes (bad input, missing service, a failed rollout) and is shown
 // as its message alone; an AwsCallError names the call that failed and keeps its cause.
@@ -28565,6 +28634,87 @@ function transientReason(error) {
 
 /***/ }),
 
+/***/ 6455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
+/* unused harmony exports Output, MODES */
+// Every input and output name, written once. action.yml must list the same names
+// (a unit test compares them).
+const Input = {
+    mode: 'mode',
+    region: 'region',
+    cluster: 'cluster',
+    service: 'service',
+    taskDefinition: 'task-definition',
+    containerName: 'container-name',
+    image: 'image',
+    tag: 'tag',
+    digest: 'digest',
+    pinDigest: 'pin-digest',
+    waitForImage: 'wait-for-image',
+    functionName: 'function-name',
+    publish: 'publish',
+    lambdaAlias: 'lambda-alias',
+    parameterName: 'parameter-name',
+    parameterValue: 'parameter-value',
+    parameterType: 'parameter-type',
+    parameterTags: 'parameter-tags',
+    runTaskDefinition: 'run-task-definition',
+    runTaskContainer: 'run-task-container',
+    command: 'command',
+    runTaskEnvironment: 'run-task-environment',
+    subnets: 'subnets',
+    securityGroups: 'security-groups',
+    assignPublicIp: 'assign-public-ip',
+    launchType: 'launch-type',
+    capacityProviderStrategy: 'capacity-provider-strategy',
+    startedBy: 'started-by',
+    runTaskLogs: 'run-task-logs',
+    runTaskTags: 'run-task-tags',
+    propagateTags: 'propagate-tags',
+    enableEcsManagedTags: 'enable-ecs-managed-tags',
+    cpu: 'cpu',
+    memory: 'memory',
+    environment: 'environment',
+    forceNewDeployment: 'force-new-deployment',
+    desiredCount: 'desired-count',
+    wait: 'wait',
+    waitTimeout: 'wait-timeout',
+    pollInterval: 'poll-interval',
+    maxFailedTasks: 'max-failed-tasks',
+    waitUntil: 'wait-until',
+    rollbackOnFailure: 'rollback-on-failure',
+    codedeployApplication: 'codedeploy-application',
+    codedeployDeploymentGroup: 'codedeploy-deployment-group',
+    codedeployAppspec: 'codedeploy-appspec',
+    codedeployDeploymentConfig: 'codedeploy-deployment-config',
+    dryRun: 'dry-run',
+};
+const Output = {
+    changed: 'changed',
+    taskDefinitionArn: 'task-definition-arn',
+    previousTaskDefinitionArn: 'previous-task-definition-arn',
+    deploymentId: 'deployment-id',
+    serviceDeploymentArn: 'service-deployment-arn',
+    codedeployDeploymentId: 'codedeploy-deployment-id',
+    image: 'image',
+    imageTag: 'image-tag',
+    imageDigest: 'image-digest',
+    lambdaFunctionArn: 'lambda-function-arn',
+    lambdaVersion: 'lambda-version',
+    parameterVersion: 'parameter-version',
+    parameterWritten: 'parameter-written',
+    taskArn: 'task-arn',
+    taskExitCode: 'task-exit-code',
+};
+const MODES = (/* unused pure expression or super */ null && (['image', 'run-task', 'ecs', 'lambda', 'parameter']));
+
+
+/***/ }),
+
 /***/ 6661:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28572,10 +28722,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(833);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4935);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _runner_writer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1387);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _runner_writer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1387);
 // The action's post step (action.yml `runs.post`, `post-if: always()`): after a job was
 // cancelled mid-deploy with rollback-on-failure, follows the rollback the main step started
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
@@ -28586,27 +28736,32 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // The runner gives steps that run after a cancellation 5 minutes in all.
 const POST_BUDGET_MS = 4 * 60_000;
 async function post() {
-    const io = (0,_runner_writer_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIo */ .N)();
-    const states = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRollbackStates */ .Ik)(io.getState?.(_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLBACK_STATE */ .by) ?? '');
+    const io = (0,_runner_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerIo */ .N)();
+    const parsed = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRollbackStates */ .Ik)(io.getState?.(_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLLBACK_STATE */ .by) ?? '');
+    if ('problem' in parsed) {
+        io.warning(`The post step found a saved state it did not write (${parsed.problem}): following nothing. This happens when something else set STATE_${_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLLBACK_STATE */ .by}.`);
+        return;
+    }
+    const { states } = parsed;
     const [state] = states;
     if (state === undefined)
         return;
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(171)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8171))]);
+    const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(200)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1200))]);
     const deps = {
         log: io,
         clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: () => Date.now(),
     };
-    // Several services' rollbacks are followed side by side, each line saying whose it is.
+    // Several services' rollbacks are followed side by side, each line saying whose it is; each by its own controller.
     const lines = await Promise.all(states.map(async (one) => {
-        const own = states.length === 1 ? deps : (0,_deps_js__WEBPACK_IMPORTED_MODULE_3__/* .withLogPrefix */ .L)(deps, `[${one.service}] `);
+        const own = states.length > 1 ? (0,_deps_js__WEBPACK_IMPORTED_MODULE_3__/* .withLogPrefix */ .L)(deps, `[${one.service}] `) : deps;
         try {
-            return await followRollbackAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
+            return await controllerFor(one.controller).followAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
         }
         catch (error) {
-            return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}` };
+            return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}` };
         }
     }));
     for (const line of lines.filter((l) => l.ok))

@@ -20,8 +20,7 @@ export function readEcs(
   yaml?: YamlParser,
 ): EcsDeployOptions {
   const services = parseNameList(get(Input.service), Input.service, { what: 'service', max: MAX_SERVICES, key: serviceKey });
-  const [service] = services;
-  if (service === undefined) {
+  if (services.length === 0) {
     throw new UserError(`Input '${Input.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy (several: one per line or comma-separated).`);
   }
   const containerNames = parseNameList(get(Input.containerName), Input.containerName, { what: 'container' });
@@ -35,8 +34,7 @@ export function readEcs(
   const managedTags = parseBoolean(get(Input.enableEcsManagedTags), Input.enableEcsManagedTags);
   return {
     cluster: get(Input.cluster),
-    service,
-    ...(services.length > 1 ? { services } : {}),
+    services,
     source: readTaskDefinitionSource(get(Input.taskDefinition), env, Input.taskDefinition, yaml),
     ...(containerNames.length > 0 ? { containerNames } : {}),
     image,

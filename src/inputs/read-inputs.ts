@@ -110,7 +110,7 @@ export function readInputs(source: InputSource): Settings {
   if (modes.includes('run-task')) settings.runTask = readRunTask(get, source.env, { dryRun, wait, withEcs: modes.includes('ecs'), ...(source.yaml === undefined ? {} : { yaml: source.yaml }) });
   if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun, wait, source.yaml);
   // "The revision ecs deploys" is one revision; several services deploy several.
-  if (settings.runTask?.source.kind === 'ecs' && settings.ecs?.services !== undefined) {
+  if (settings.runTask?.source.kind === 'ecs' && (settings.ecs?.services.length ?? 0) > 1) {
     throw new UserError(
       `Input '${Input.runTaskDefinition}' is required when input '${Input.service}' names several services: the one-off task cannot run "the revision ecs deploys" when each service deploys its own. Name its family, revision or file.`,
     );

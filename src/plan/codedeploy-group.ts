@@ -4,6 +4,7 @@
 // "Blue/green deployment with CodeDeploy").
 
 import type { DeploymentGroupInfo } from '@aws-sdk/client-codedeploy';
+import type { Service } from '@aws-sdk/client-ecs';
 
 /** The last segment of a name or ARN (`arn:aws:ecs:...:service/prod/web` -> `web`). */
 export function bareName(ref: string): string {
@@ -49,4 +50,11 @@ export function terminationWaitMinutes(group: DeploymentGroupInfo | undefined): 
 export function alarmsWatch(group: DeploymentGroupInfo | undefined): boolean {
   const alarms = group?.alarmConfiguration;
   return alarms?.enabled === true && (alarms.alarms ?? []).length > 0;
+}
+
+/** What the CodeDeploy controller's prepare learned of the service's set-up, for its start. */
+export interface CodeDeployPrepared {
+  ref: GroupRef;
+  group: DeploymentGroupInfo;
+  service: Service;
 }

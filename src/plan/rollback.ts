@@ -1,21 +1,26 @@
 // A rollback of our deployment, as the steps report it and the log and summary print it.
 
+import type { ControllerKind } from './ecs-controller.ts';
 import type { Verdict } from './verdict.ts';
 
 export interface RollbackReport {
   /** Who rolled back: ECS on its own, or this step (StopServiceDeployment, else UpdateService). */
-  by: 'ecs' | 'stop-service-deployment' | 'update-service';
+  by: 'ecs' | 'stop-service-deployment' | 'update-service' | 'stop-deployment';
   /** `started` when the job was cancelled before the rollback could be followed to its end. */
   verdict: Verdict<'succeeded' | 'started'>;
   /** The revision the service was (or is being) put back on, when known. */
   to?: string;
   /** What to follow when the rollback was only started (a cancelled job): for the post step. */
-  follow?: { recordArn?: string; deploymentId?: string };
+  follow?: RollbackFollow;
 }
 
 /** One line: who rolled back, to what, and how it went. */
 export function rollbackLine(rollback: RollbackReport): string {
-  const how = rollback.by === 'ecs' ? 'ECS' : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)' : 'UpdateService to the previous revision';
+  const how =
+    rollback.by === 'ecs' ? 'ECS'
+    : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)'
+    : rollback.by === 'stop-deployment' ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
+    : 'UpdateService to the previous revision';
   const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
   switch (rollback.verdict.state) {
     case 'succeeded':
@@ -27,12 +32,21 @@ export function rollbackLine(rollback: RollbackReport): string {
   }
 }
 
+/** What the post step follows, tagged with the controller that follows it (its `followAfterCancel`). */
+export interface RollbackFollow {
+  controller: ControllerKind;
+  /** ECS's deployment record being rolled back (StopServiceDeployment, or ECS's own rollback). */
+  recordArn?: string;
+  /** The ECS deployment an UpdateService back to the previous revision started. */
+  deploymentId?: string;
+  /** The CodeDeploy deployment being stopped and rolled back. */
+  codeDeployDeploymentId?: string;
+}
+
 /** A rollback the cancelled main step started, as the post step gets it to follow. */
-export interface StartedRollback {
+export interface StartedRollback extends RollbackFollow {
   cluster: string;
   service: string;
-  recordArn?: string;
-  deploymentId?: string;
   to?: string;
   intervalMs: number;
   timeoutMs: number;

@@ -2,6 +2,7 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { describeServices } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { DESCRIBE_SERVICES_LIMIT, batchesOf } from '../plan/ecs-services.ts';
+import type { SnapshotReader } from './poll-snapshot.ts';
 
 /**
  * Each item's service, read with one DescribeServices per cluster and 10 services (the
@@ -23,3 +24,19 @@ export async function describeEach<T>(items: readonly T[], refOf: (item: T) => {
   );
   return answers;
 }
+
+/** A service as the poll loop wants it read. */
+export interface ServiceKey {
+  cluster: string;
+  service: string;
+}
+
+/** The poll loop's DescribeServices: one call per cluster and 10 services; a failure ends the poll. */
+export const SERVICES: SnapshotReader<ServiceKey, Service | undefined> = {
+  name: 'DescribeServices',
+  keyOf: (key) => `${key.cluster}\n${key.service}`,
+  read: async (keys, deps) => {
+    const answers = await describeEach(keys, (key) => key, deps);
+    return new Map([...answers].map(([key, service]) => [SERVICES.keyOf(key), service]));
+  },
+};

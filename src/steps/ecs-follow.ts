@@ -1,9 +1,7 @@
-import type { Service, Task } from '@aws-sdk/client-ecs';
+import type { Task } from '@aws-sdk/client-ecs';
 import { describeTasks, listStoppedTasks } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
-import { CancelledError, TimeoutError, messageOf } from '../errors.ts';
 import { failureOf } from '../failure.ts';
-import { formatDuration } from '../plan/duration.ts';
 import {
   formatServiceEvent,
   newServiceEvents,
@@ -15,9 +13,12 @@ import {
 import { classifyRollout } from '../plan/ecs-rollout.ts';
 import { combineVerdicts } from '../plan/service-deployment.ts';
 import { withDetails, type Failure, type Verdict } from '../plan/verdict.ts';
-import { waitFor } from '../wait.ts';
-import { describeEach } from './describe-services.ts';
-import { readRecords, type DeploymentRecord, type ReadRecord } from './ecs-record.ts';
+import type { EcsResult, ServiceDeploymentReport } from '../results.ts';
+import { SERVICES } from './describe-services.ts';
+import { RECORDS, type DeploymentRecord } from './ecs-record.ts';
+import { followAll } from './follow-loop.ts';
+import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
+import type { Following, Observation, Settled } from './rollout-controller.ts';
 
 export interface FollowOptions {
   cluster: string;
@@ -33,118 +34,58 @@ export interface FollowOptions {
   record?: DeploymentRecord;
 }
 
-/** One deployment to follow, with the deps its lines go through (prefixed with its service when there are several). */
-export interface Follower {
-  options: FollowOptions;
-  deps: StepDeps;
-}
-
 /**
- * Polls the service (one DescribeServices per poll) until our deployment succeeds or
- * fails, printing a progress line when counts change and each new service event once.
- * A timeout, or AWS failing while we watch, is a failed verdict too: the deployment was
- * started, so the caller keeps its id.
+ * Polls the service until our deployment succeeds or fails, printing a progress line when
+ * counts change and each new service event once. A timeout, or AWS failing while we watch,
+ * is a failed verdict too: the deployment was started, so the caller keeps its id. For a
+ * deployment of the step's own (a put-back, a rollback by UpdateService): no record, no settling.
  */
 export async function followDeployment(options: FollowOptions, deps: StepDeps): Promise<Verdict<'succeeded'>> {
-  const [verdict] = await followDeployments([{ options, deps }], deps);
-  if (verdict === undefined) throw new Error('followDeployments returned no verdict for its one deployment');
+  const watch = new EcsWatch(options, deps);
+  const verdict = (await followAll([watch], options, deps)).get(watch);
+  if (verdict === undefined) throw new Error(`the deployment of '${options.service}' has no verdict`);
   return verdict;
 }
 
-/**
- * Follows several deployments side by side with one poll loop: each poll asks
- * DescribeServices once per cluster for up to 10 services still pending (more: one call
- * per 10), and hands each service's answer to its own watch, judged by the same pure
- * functions as one service alone. A service that is done drops out of the polls; the
- * others carry on. The loop's bounds (interval, timeout) are the first follower's: the
- * services of one step share them. Verdicts come back in the followers' order.
- */
-export async function followDeployments(followers: readonly Follower[], deps: StepDeps): Promise<Array<Verdict<'succeeded'>>> {
-  const watches = followers.map((f) => new DeploymentWatch(f.options, f.deps));
-  const [first] = followers;
-  if (first === undefined) return [];
-  const single = watches.length === 1;
-  const what = single
-    ? `deployment ${first.options.deploymentId} of service '${first.options.service}'`
-    : `the deployments of services ${followers.map((f) => `'${f.options.service}'`).join(', ')}`;
-  const started = deps.now();
-  try {
-    await waitFor<undefined>(
-      {
-        what,
-        intervalMs: first.options.intervalMs,
-        timeoutMs: first.options.timeoutMs,
-        // Each watch prints its own changes; the loop adds only the heartbeat.
-        onProgress: (line, kind) => {
-          if (kind === 'heartbeat') deps.log.info(line);
-        },
-        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
-        check: async () => {
-          const pending = watches.filter((w) => w.verdict === undefined);
-          const answers = await describeEach(pending, (w) => w.options, deps);
-          // With several services, their records too are read together (one call per 20).
-          const records = single ? new Map<DeploymentRecord, ReadRecord>() : await readRecords(pending.flatMap((w) => w.options.record ?? []), deps);
-          await Promise.all(pending.map((w) => judgeAlone(w, answers.get(w), w.options.record && records.get(w.options.record), single)));
-          const still = watches.filter((w) => w.verdict === undefined);
-          if (still.length === 0) return { done: true, value: undefined };
-          const state = single ? (still[0]?.state ?? '') : still.map((w) => `${w.options.service}: ${w.state ?? ''}`).join('; ');
-          const nextMs = Math.min(...still.map((w) => w.nextMs ?? first.options.intervalMs));
-          return { done: false, state, ...(nextMs === first.options.intervalMs ? {} : { nextMs }) };
-        },
-      },
-      deps,
-    );
-  } catch (error) {
-    // Every deployment still pending ends with this failure (a timeout, a cancelled job, AWS failing).
-    const elapsed = deps.now() - started;
-    await Promise.all(watches.filter((w) => w.verdict === undefined).map((w) => w.fail(single ? error : retold(error, w, elapsed))));
-  }
-  return Promise.all(watches.map((w) => w.finish()));
-}
+/** Puts the service back after a failure: the ECS controller's settleFailure, given by it. */
+export type Settler = (failure: Failure, record: DeploymentRecord | undefined) => Promise<Settled>;
 
 /**
- * One service's judging. With several, AWS failing for one of them (its ListTasks, its
- * record) ends that service's wait only; the others carry on. Alone, the error ends the
- * loop, as it always did.
+ * One ECS deployment as the poll loop follows it: each poll's DescribeServices answer for
+ * its service (events, failed tasks, counts) and ECS's record of it, judged together.
  */
-async function judgeAlone(w: DeploymentWatch, service: Service | undefined, read: ReadRecord | undefined, single: boolean): Promise<void> {
-  try {
-    await w.judge(service, read);
-  } catch (error) {
-    if (single) throw error;
-    await w.fail(error);
-  }
-}
-
-/** The shared loop's timeout or cancellation, told for one service: its own deployment and last state. */
-function retold(error: unknown, w: DeploymentWatch, elapsedMs: number): unknown {
-  const { deploymentId, service } = w.options;
-  const about = `deployment ${deploymentId} of service '${service}'. Last state: ${w.state ?? 'none yet'}`;
-  if (error instanceof TimeoutError) return new TimeoutError(`Timed out after ${formatDuration(elapsedMs)} waiting for ${about}`);
-  if (error instanceof CancelledError) return new CancelledError(`The job was cancelled after ${formatDuration(elapsedMs)} waiting for ${about}`);
-  return error instanceof Error ? error : new Error(messageOf(error));
-}
-
-/** One deployment's judge: fed each poll's DescribeServices answer for its service. */
-class DeploymentWatch {
-  verdict: { state: 'succeeded' } | Failure | undefined;
-  state: string | undefined;
-  nextMs: number | undefined;
-  /** True once the failure came from the loop (its details are the tasks known so far). */
-  private endedByLoop = false;
+export class EcsWatch implements Following {
+  readonly what: string;
+  readonly name: string;
+  private state: string | undefined;
   private readonly seenEvents = new Set<string>();
   private readonly failedTasks: FailedTaskLog;
-  readonly options: FollowOptions;
+  private readonly options: FollowOptions;
   private readonly deps: StepDeps;
+  private readonly settler: Settler | undefined;
 
-  constructor(options: FollowOptions, deps: StepDeps) {
+  constructor(options: FollowOptions, deps: StepDeps, settler?: Settler) {
     this.options = options;
     this.deps = deps;
+    this.settler = settler;
     this.failedTasks = new FailedTaskLog(options, deps);
+    this.what = `deployment ${options.deploymentId} of service '${options.service}'`;
+    this.name = options.service;
   }
 
-  async judge(service: Service | undefined, read?: ReadRecord): Promise<void> {
-    const { cluster, service: serviceName, deploymentId } = this.options;
+  wants(request: PollRequest): void {
+    const { cluster, service, record } = this.options;
+    request.want(SERVICES, { cluster, service });
+    // A record read once is read with the others'; a first read goes alone (DeploymentRecord.poll).
+    const arn = record?.readableArn;
+    if (arn !== undefined) request.want(RECORDS, arn);
+  }
+
+  async observe(snapshot: PollSnapshot): Promise<Observation> {
+    const { cluster, service: serviceName, deploymentId, record: recordOf } = this.options;
+    const service = snapshot.get(SERVICES, { cluster, service: serviceName });
+    const arn = recordOf?.readableArn;
+    const read = arn === undefined ? undefined : snapshot.get(RECORDS, arn);
     for (const event of newServiceEvents(service?.events, this.options.since, this.seenEvents)) {
       this.seenEvents.add(serviceEventKey(event));
       this.deps.log.info(formatServiceEvent(event));
@@ -152,29 +93,22 @@ class DeploymentWatch {
     const ours = service?.deployments?.find((d) => d.id === deploymentId);
     await this.failedTasks.update(ours?.failedTasks ?? 0);
     const rollout = classifyRollout({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
-    const record = this.options.record === undefined ? {} : await this.options.record.poll(service, read);
+    const record = recordOf === undefined ? {} : await recordOf.poll(service, read);
     const verdict = combineVerdicts(rollout, record.verdict);
-    if (verdict.state !== 'pending') {
-      this.verdict = verdict;
-      return;
-    }
+    if (verdict.state !== 'pending') return { verdict };
     const counts = rolloutProgressLine(service ?? {}, deploymentId);
     const state = record.progress === undefined ? counts : `${record.progress} | ${counts}`;
     if (state !== this.state) this.deps.log.info(state);
     this.state = state;
-    this.nextMs = record.nextMs;
+    return { state, ...(record.nextMs === undefined ? {} : { nextMs: record.nextMs }) };
   }
 
-  async fail(error: unknown): Promise<void> {
-    this.endedByLoop = true;
-    this.verdict = withDetails(failureOf(error, this.deps.log), summarizeTaskFailures(this.failedTasks.known(), undefined, this.options.taskOptions));
+  interrupted(error: unknown): Failure {
+    return withDetails(failureOf(error, this.deps.log), summarizeTaskFailures(this.failedTasks.known(), undefined, this.options.taskOptions));
   }
 
-  /** The final verdict: a success says so; a failure the poll found gets every stopped task's evidence. */
-  async finish(): Promise<Verdict<'succeeded'>> {
-    const final = this.verdict;
-    if (final === undefined) throw new Error(`the deployment of '${this.options.service}' has no verdict`);
-    if (this.endedByLoop) return final;
+  /** A success says so; a failure the poll found gets every stopped task's evidence. */
+  async conclude(final: Verdict<'succeeded'>): Promise<Verdict<'succeeded'>> {
     const { deploymentId, service } = this.options;
     if (final.state === 'succeeded') {
       const record = this.options.record?.last;
@@ -188,6 +122,28 @@ class DeploymentWatch {
     }
     return withDetails(final, summarizeTaskFailures(await this.failedTasks.all(), undefined, this.options.taskOptions));
   }
+
+  async settle(failure: Failure): Promise<Settled> {
+    return this.settler === undefined ? { verdict: failure } : this.settler(failure, this.options.record);
+  }
+
+  report(): Partial<Pick<EcsResult, 'serviceDeployment'>> {
+    const report = reportOf(this.options.record);
+    return report === undefined ? {} : { serviceDeployment: report };
+  }
+}
+
+function reportOf(record: DeploymentRecord | undefined): ServiceDeploymentReport | undefined {
+  const last = record?.last;
+  if (record?.arn === undefined || last === undefined) return undefined;
+  return {
+    arn: record.arn,
+    strategy: record.strategy,
+    ...(last.status === undefined ? {} : { status: last.status }),
+    stages: record.stages(),
+    alarms: { watched: last.alarms?.alarmNames ?? [], triggered: last.alarms?.triggeredAlarmNames ?? [] },
+    hooks: (last.lifecycleHookDetails ?? []).map((h) => `${h.hookId ?? 'unknown'}${h.targetArn ? ` (${h.targetArn})` : ''}: ${h.status ?? 'unknown'}`),
+  };
 }
 
 /**

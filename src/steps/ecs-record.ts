@@ -7,6 +7,8 @@ import { classifyServiceDeployment, pausedAt, recordProgressLine, visitStage, ty
 import { DEFAULT_POLL_PLAN, knownWaitEnd, nextPollDelay } from '../plan/poll-schedule.ts';
 import { ourRecord, revisionsToCheck } from '../plan/service-deployment-find.ts';
 import { strategyOf, type Strategy, type WaitUntil } from '../plan/service-deployment-stages.ts';
+import { batchesOf } from '../plan/ecs-services.ts';
+import type { SnapshotReader } from './poll-snapshot.ts';
 
 export interface RecordOptions {
   cluster: string;
@@ -21,28 +23,31 @@ export interface RecordOptions {
   intervalMs: number;
 }
 
-/** This poll's record, read for several followers at once (readRecords), or why it could not be. */
+/** This poll's record, read with every other rollout's (RECORDS), or why it could not be. */
 export type ReadRecord = { record: ServiceDeployment | undefined } | { error: unknown };
 
 /**
- * The records of several followers in one DescribeServiceDeployments per 20: only records
- * already read once (a first read goes alone, as a probe). Others are not in the map and
- * read their own.
+ * The poll loop's DescribeServiceDeployments: one call per 20 records, for records already
+ * read once (a first read goes alone, as a probe: DeploymentRecord.poll). A failed call
+ * is the answer of its batch's records only.
  */
-export async function readRecords(records: readonly DeploymentRecord[], deps: StepDeps): Promise<Map<DeploymentRecord, ReadRecord>> {
-  const ready = records.flatMap((r) => (r.readableArn === undefined ? [] : [{ r, arn: r.readableArn }]));
-  const read = new Map<DeploymentRecord, ReadRecord>();
-  for (let i = 0; i < ready.length; i += 20) {
-    const batch = ready.slice(i, i + 20);
-    try {
-      const found = await describeServiceDeployments(deps.clients.ecs, batch.map((b) => b.arn));
-      for (const { r, arn } of batch) read.set(r, { record: found.find((d) => d.serviceDeploymentArn === arn) });
-    } catch (error) {
-      for (const { r } of batch) read.set(r, { error });
+export const RECORDS: SnapshotReader<string, ReadRecord> = {
+  name: 'DescribeServiceDeployments',
+  keyOf: (arn) => arn,
+  read: async (arns, deps) => {
+    const read = new Map<string, ReadRecord>();
+    for (const batch of batchesOf(arns, 20)) {
+      try {
+        const found = await describeServiceDeployments(deps.clients.ecs, batch);
+        // One asked, one answered: that is it, however ECS spells its ARN (as describeServiceDeployment reads it).
+        for (const arn of batch) read.set(arn, { record: found.find((d) => d.serviceDeploymentArn === arn) ?? (batch.length === 1 ? found[0] : undefined) });
+      } catch (error) {
+        for (const arn of batch) read.set(arn, { error });
+      }
     }
-  }
-  return read;
-}
+    return read;
+  },
+};
 
 /** What one poll of the record says; undefined fields: no record to go by. */
 export interface RecordPoll {
@@ -213,8 +218,24 @@ export class DeploymentRecord {
       );
       return;
     }
+    if (notAnAwsAnswer(error)) {
+      // The SDK's own text here is its parser's complaint about an HTML page: of no use to the reader.
+      const status = httpStatusOf(error);
+      this.deps.log.info(`The endpoint does not speak ECS's deployment-record API${status === undefined ? '' : ` (it answered HTTP ${status}, not an AWS answer)`}: following service '${this.options.service}' by DescribeServices only.`);
+      return;
+    }
     this.deps.log.info(`ECS gave no deployment record (${messageOf(error)}): following DescribeServices only.`);
   }
+}
+
+/** The HTTP status of the answer behind an SDK error (or one it caused), when the SDK kept it. */
+function httpStatusOf(error: unknown): number | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const { $metadata, $response } = e as { $metadata?: { httpStatusCode?: unknown }; $response?: { statusCode?: unknown } };
+    const status = $metadata?.httpStatusCode ?? $response?.statusCode;
+    if (typeof status === 'number') return status;
+  }
+  return undefined;
 }
 
 /** An answer the SDK could not read as AWS's (an HTML error page): the API is not there. */

@@ -8,11 +8,14 @@ import type { StoppedTaskOptions } from '../plan/ecs-progress.ts';
 import { classifyServiceDeployment, decideRollback, isRollingBack, isTerminal, rollbackOutcome } from '../plan/service-deployment.ts';
 import { failed, withDetails, type Failure } from '../plan/verdict.ts';
 import { rollbackLine, type RollbackReport } from '../plan/rollback.ts';
+import type { ControllerKind } from '../plan/ecs-controller.ts';
 import { waitFor } from '../wait.ts';
 import { followDeployment } from './ecs-follow.ts';
 import type { DeploymentRecord } from './ecs-record.ts';
 
 export interface SettleOptions {
+  /** Whose put-back this is: the post step hands a started one back to this controller. */
+  controller: ControllerKind;
   cluster: string;
   service: string;
   /** The revision the service ran before this step: where the fallback rollback goes. */
@@ -44,7 +47,7 @@ export async function settleFailure(failure: Failure, options: SettleOptions, de
   const arn = options.record?.arn;
   const last = options.record?.last;
   if (arn !== undefined && last !== undefined && (isRollingBack(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {
-    if (failure.kind === 'cancelled') return { verdict: failure, rollback: { by: 'ecs', verdict: { state: 'started' }, ...toOf(last), follow: { recordArn: arn } } };
+    if (failure.kind === 'cancelled') return { verdict: failure, rollback: { by: 'ecs', verdict: { state: 'started' }, ...toOf(last), follow: { controller: options.controller, recordArn: arn } } };
     const end = isTerminal(last.status) ? last : await followRecord(arn, options, calm).catch(() => last);
     const verdict = classifyServiceDeployment({ record: end, strategy: options.record?.strategy ?? 'ROLLING', waitUntil: 'completed', service: options.service });
     return { verdict: verdict.state === 'failed' ? keepDetails(failure, verdict) : failure, rollback: ecsRollback(end) };
@@ -62,7 +65,7 @@ export async function settleFailure(failure: Failure, options: SettleOptions, de
       deps.log.warning(`${messageOf(error)}: rolling back by pointing service '${options.service}' at ${options.previousTaskDefinitionArn} instead.`);
       return updateBack(failure, options, calm, cancelled);
     }
-    if (cancelled) return started(failure, 'stop-service-deployment', options, { recordArn: arn });
+    if (cancelled) return started(failure, 'stop-service-deployment', options, { controller: options.controller, recordArn: arn });
     const rollback = await followRecord(arn, options, calm).then(
       (end) => stopRollback(end, options),
       (error: unknown) => ({ by: 'stop-service-deployment' as const, verdict: failureOf(error, deps.log), to: options.previousTaskDefinitionArn }),
@@ -83,7 +86,7 @@ async function updateBack(failure: Failure, options: SettleOptions, deps: StepDe
     const rollback: RollbackReport = { by: 'update-service', verdict: failureOf(error, deps.log), to };
     return { verdict: withRollbackLine(failure, rollback), rollback };
   }
-  if (cancelled) return started(failure, 'update-service', options, deploymentId === undefined ? {} : { deploymentId });
+  if (cancelled) return started(failure, 'update-service', options, { controller: options.controller, ...(deploymentId === undefined ? {} : { deploymentId }) });
   if (deploymentId === undefined) {
     const rollback: RollbackReport = { by: 'update-service', verdict: failed('error', 'UpdateService reported no PRIMARY deployment to follow'), to };
     return { verdict: withRollbackLine(failure, rollback), rollback };

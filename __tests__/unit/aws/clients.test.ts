@@ -48,7 +48,7 @@ describe('createClients', () => {
 describe('loadSteps', () => {
   it('loads the steps of the selected modes and no others', async () => {
     const steps = await loadSteps(['ecs']);
-    expect(steps.prepareEcs.name).toBe('prepareEcsServices');
+    expect(steps.prepareEcs.name).toBe('prepareEcs');
     await expect(steps.resolveImage({} as never, {} as never)).rejects.toThrow("mode 'image' was not loaded");
   });
 });

@@ -23,14 +23,13 @@ const ARN = 'arn:aws:ecs:eu-west-1:123456789012:service/prod/web';
 
 describe("input 'service' with several services", () => {
   it.each([
-    { name: 'one service', raw: 'web', service: 'web', services: undefined },
-    { name: 'one per line', raw: 'web\nworker', service: 'web', services: ['web', 'worker'] },
-    { name: 'comma-separated, with spaces', raw: 'web, worker ,scheduler', service: 'web', services: ['web', 'worker', 'scheduler'] },
-    { name: 'lines with blanks and a trailing comma', raw: 'web,\n\n  worker\n', service: 'web', services: ['web', 'worker'] },
-    { name: 'a name and an ARN of different services', raw: `worker\n${ARN}`, service: 'worker', services: ['worker', ARN] },
-  ])('reads $name', ({ raw, service, services }) => {
+    { name: 'one service (a list of one)', raw: 'web', services: ['web'] },
+    { name: 'one per line', raw: 'web\nworker', services: ['web', 'worker'] },
+    { name: 'comma-separated, with spaces', raw: 'web, worker ,scheduler', services: ['web', 'worker', 'scheduler'] },
+    { name: 'lines with blanks and a trailing comma', raw: 'web,\n\n  worker\n', services: ['web', 'worker'] },
+    { name: 'a name and an ARN of different services', raw: `worker\n${ARN}`, services: ['worker', ARN] },
+  ])('reads $name', ({ raw, services }) => {
     const ecs = read({ mode: 'ecs', service: raw }).ecs;
-    expect(ecs?.service).toBe(service);
     expect(ecs?.services).toEqual(services);
   });
 

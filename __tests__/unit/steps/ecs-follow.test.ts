@@ -7,7 +7,6 @@ import {
   type ServiceEvent,
 } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deployEcs } from '../../../src/steps/ecs.ts';
 import { followDeployment, type FollowOptions } from '../../../src/steps/ecs-follow.ts';
 import type { EcsResult } from '../../../src/results.ts';
 import {
@@ -35,6 +34,7 @@ import {
   runningService,
   servicesOf,
   world,
+  deployService,
 } from '../../support/ecs-step-world.ts';
 
 afterEach(restoreWorlds);
@@ -49,7 +49,7 @@ describe('deployEcs waiting for its deployment', () => {
     w.registers();
     w.updates();
 
-    const result = await deployEcs(optionsFor(changeSize), w.deps);
+    const result = await deployService(optionsFor(changeSize), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.sent.describeServices()).toEqual(
@@ -69,7 +69,7 @@ describe('deployEcs waiting for its deployment', () => {
     w.registers();
     w.updates();
 
-    const result = await deployEcs(optionsFor(changeSize), w.deps);
+    const result = await deployService(optionsFor(changeSize), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.sent.describeServices()).toHaveLength(4);
@@ -101,7 +101,7 @@ describe('deployEcs waiting for its deployment', () => {
       }),
     ]);
 
-    const result = await deployEcs(optionsFor(changeSize), w.deps);
+    const result = await deployService(optionsFor(changeSize), w.deps);
 
     expect(result).toMatchObject({ verdict: { state: 'failed' }, changed: true, deploymentId: NEW_DEPLOYMENT, taskDefinitionArn: NEW_ARN });
     expect(failureText(result.verdict)).toContain('ECS deployment circuit breaker: tasks failed to start.');
@@ -149,7 +149,7 @@ describe('deployEcs waiting for its deployment', () => {
     w.updates();
     w.stoppedTasks([]);
 
-    const result = await deployEcs(optionsFor(changeSize), w.deps);
+    const result = await deployService(optionsFor(changeSize), w.deps);
 
     expect(result.verdict.state).toBe('failed');
     for (const text of mentions) expect(failureText(result.verdict)).toContain(text);
@@ -164,7 +164,7 @@ describe('deployEcs waiting for its deployment', () => {
     w.updates();
     w.stoppedTasks([aStoppedTask({ startedBy: NEW_DEPLOYMENT, stoppedReason: 'Essential container in task exited' })]);
 
-    const result = await deployEcs(optionsFor({ ...changeSize, maxFailedTasks: 2 }), w.deps);
+    const result = await deployService(optionsFor({ ...changeSize, maxFailedTasks: 2 }), w.deps);
 
     expect(result.verdict.state).toBe('failed');
     expect(failureText(result.verdict)).toContain(`2 tasks of deployment ${NEW_DEPLOYMENT} failed (max-failed-tasks is 2)`);
@@ -187,7 +187,7 @@ describe('deployEcs waiting for its deployment', () => {
       .resolves({ taskArns: [second.taskArn ?? '', first.taskArn ?? ''] });
     w.mock.on(DescribeTasksCommand).resolvesOnce({ tasks: [first] }).resolves({ tasks: [second] });
 
-    const result = await deployEcs(optionsFor({ ...changeSize, maxFailedTasks: 0 }), w.deps);
+    const result = await deployService(optionsFor({ ...changeSize, maxFailedTasks: 0 }), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.sent.listTasks()).toHaveLength(2);
@@ -203,7 +203,7 @@ describe('deployEcs waiting for its deployment', () => {
     w.registers();
     w.updates();
 
-    const result: EcsResult = await deployEcs(
+    const result: EcsResult = await deployService(
       optionsFor({ ...changeSize, wait: { enabled: true, timeoutMs: 3 * INTERVAL, intervalMs: INTERVAL } }),
       w.deps,
     );
@@ -224,7 +224,7 @@ describe('deployEcs waiting for its deployment', () => {
     w.registers();
     w.updates();
 
-    const result = await deployEcs(optionsFor({ ...changeSize, wait: { enabled: false, timeoutMs: 600_000, intervalMs: INTERVAL } }), w.deps);
+    const result = await deployService(optionsFor({ ...changeSize, wait: { enabled: false, timeoutMs: 600_000, intervalMs: INTERVAL } }), w.deps);
 
     expect(result).toMatchObject({ verdict: { state: 'started' }, changed: true, deploymentId: NEW_DEPLOYMENT, taskDefinitionArn: NEW_ARN });
     expect(w.sent.update()).toHaveLength(1);
@@ -250,7 +250,7 @@ describe('deployEcs waiting for its deployment', () => {
     w.registers();
     w.updates();
 
-    await deployEcs(optionsFor(changeSize), w.deps);
+    await deployService(optionsFor(changeSize), w.deps);
 
     const events = w.log.filter((line) => line.message.includes('event: ')).map((line) => line.message);
     expect(events).toEqual([

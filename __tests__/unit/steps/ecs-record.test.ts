@@ -11,7 +11,6 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failureText } from '../../../src/plan/verdict.ts';
-import { deployEcs } from '../../../src/steps/ecs.ts';
 import { aStoppedTask } from '../../support/ecs-builders.ts';
 import {
   INTERVAL,
@@ -25,6 +24,7 @@ import {
   runningService,
   servicesOf,
   world,
+  deployService,
 } from '../../support/ecs-step-world.ts';
 
 afterEach(restoreWorlds);
@@ -74,11 +74,17 @@ function blueGreen(bakeMinutes = 30): (t: number) => ServiceDeployment {
   };
 }
 
+/** What the SDK throws when an endpoint answers a call with an HTML error page (an emulator without the API). */
+const NOT_AN_AWS_ANSWER = Object.assign(
+  new Error("Unexpected token '<', \"<!doctype \"... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response"),
+  { name: 'SyntaxError', $response: { statusCode: 500, body: '<!doctype html>' } },
+);
+
 describe('deployEcs following ECS’s record of its deployment', () => {
   it('succeeds on a blue/green deployment once the record is SUCCESSFUL, polling rarely through the bake', async () => {
     const w = recordWorld({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 30 }, blueGreen());
 
-    const result = await deployEcs(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
+    const result = await deployService(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment).toMatchObject({ arn: RECORD, strategy: 'BLUE_GREEN', status: 'SUCCESSFUL' });
@@ -100,7 +106,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   it('with wait-until BAKE_TIME, succeeds as soon as the deployment reached the bake, leaving it to ECS', async () => {
     const w = recordWorld({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 1440 }, blueGreen(1440));
 
-    const result = await deployEcs(optionsFor({ ...change, waitUntil: 'BAKE_TIME' }), w.deps);
+    const result = await deployService(optionsFor({ ...change, waitUntil: 'BAKE_TIME' }), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.elapsed()).toBeLessThan(3 * MIN);
@@ -116,7 +122,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     });
     w.stoppedTasks([]);
 
-    const result = await deployEcs(optionsFor({ ...change, rollbackOnFailure: true }), w.deps);
+    const result = await deployService(optionsFor({ ...change, rollbackOnFailure: true }), w.deps);
 
     expect(result.verdict).toMatchObject({ state: 'failed', kind: 'rolled-back' });
     expect(failureText(result.verdict)).toContain("alarm 'web-p99' in ALARM");
@@ -138,7 +144,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       holder.w = w;
       w.stoppedTasks([aStoppedTask({ startedBy: NEW_DEPLOYMENT })]);
 
-      const result = await deployEcs(optionsFor({ ...change, maxFailedTasks: 3, rollbackOnFailure: true }), w.deps);
+      const result = await deployService(optionsFor({ ...change, maxFailedTasks: 3, rollbackOnFailure: true }), w.deps);
 
       expect(result.verdict).toMatchObject({ state: 'failed', kind: 'too-many-failed-tasks' });
       expect(w.calls(StopServiceDeploymentCommand)).toEqual([{ serviceDeploymentArn: RECORD, stopType: 'ROLLBACK' }]);
@@ -150,7 +156,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       const w = recordWorld({}, () => aRecord(), { serviceAt: crashing });
       w.stoppedTasks([aStoppedTask({ startedBy: NEW_DEPLOYMENT })]);
 
-      const result = await deployEcs(optionsFor({ ...change, maxFailedTasks: 3 }), w.deps);
+      const result = await deployService(optionsFor({ ...change, maxFailedTasks: 3 }), w.deps);
 
       expect(result.verdict).toMatchObject({ state: 'failed', kind: 'too-many-failed-tasks' });
       expect(w.calls(StopServiceDeploymentCommand)).toEqual([]);
@@ -163,7 +169,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       w.stoppedTasks([aStoppedTask({ startedBy: NEW_DEPLOYMENT })]);
       w.mock.on(StopServiceDeploymentCommand).rejects(Object.assign(new Error('not authorized to perform: ecs:StopServiceDeployment'), { name: 'AccessDeniedException' }));
 
-      const result = await deployEcs(optionsFor({ ...change, maxFailedTasks: 3, rollbackOnFailure: true }), w.deps);
+      const result = await deployService(optionsFor({ ...change, maxFailedTasks: 3, rollbackOnFailure: true }), w.deps);
 
       expect(w.calls(UpdateServiceCommand).at(-1)).toEqual({ cluster: 'prod', service: 'web', taskDefinition: RUNNING_ARN, forceNewDeployment: false });
       expect(result.rollback).toMatchObject({ by: 'update-service', to: RUNNING_ARN });
@@ -175,7 +181,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     const w = recordWorld({}, () => aRecord(), { serviceAt: (t) => (t < 2 * INTERVAL ? rollingOut() : completed()) });
     w.mock.on(DescribeServiceDeploymentsCommand).rejects(Object.assign(new Error('User is not authorized to perform: ecs:DescribeServiceDeployments'), { name: 'AccessDeniedException' }));
 
-    const result = await deployEcs(optionsFor(change), w.deps);
+    const result = await deployService(optionsFor(change), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment).toBeUndefined();
@@ -191,16 +197,28 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       .on(DescribeServiceDeploymentsCommand)
       .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
       .resolves({ serviceDeployments: [aRecord({ status: 'SUCCESSFUL' })] });
-    expect((await deployEcs(optionsFor(change), throttled.deps)).serviceDeployment?.status).toBe('SUCCESSFUL');
+    expect((await deployService(optionsFor(change), throttled.deps)).serviceDeployment?.status).toBe('SUCCESSFUL');
     restoreWorlds();
 
     const emulator = recordWorld({}, () => aRecord(), { serviceAt: () => completed() });
-    emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(Object.assign(new Error("Unexpected token '<', \"<!doctype \"... is not valid JSON"), { name: 'SyntaxError' }));
-    const result = await deployEcs(optionsFor(change), emulator.deps);
+    emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(NOT_AN_AWS_ANSWER);
+    const result = await deployService(optionsFor(change), emulator.deps);
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment).toBeUndefined();
     expect(emulator.calls(DescribeServiceDeploymentsCommand)).toHaveLength(1);
     expect(emulator.messages('warning')).toEqual([]);
+  });
+
+  it.each([
+    { name: 'with its HTTP status', error: NOT_AN_AWS_ANSWER, says: "The endpoint does not speak ECS's deployment-record API (it answered HTTP 500, not an AWS answer): following service 'web' by DescribeServices only." },
+    { name: 'without a status the SDK did not keep', error: Object.assign(new Error(NOT_AN_AWS_ANSWER.message), { name: 'SyntaxError' }), says: "The endpoint does not speak ECS's deployment-record API: following service 'web' by DescribeServices only." },
+  ])('says in its own words that the endpoint has no record API, $name, never the SDK parser text', async ({ error, says }) => {
+    const emulator = recordWorld({}, () => aRecord(), { serviceAt: () => completed() });
+    emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(error);
+    await deployService(optionsFor(change), emulator.deps);
+    const lines = emulator.messages('info');
+    expect(lines).toContain(says);
+    expect(lines.join('\n')).not.toMatch(/doctype|Deserialization|\$response|not valid JSON/);
   });
 
   it('finds its record with one ListServiceDeployments when UpdateService names none', async () => {
@@ -215,7 +233,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       ],
     });
 
-    const result = await deployEcs(optionsFor(change), w.deps);
+    const result = await deployService(optionsFor(change), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.calls(ListServiceDeploymentsCommand)).toHaveLength(1);
@@ -240,7 +258,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       ],
     });
 
-    const result = await deployEcs(optionsFor(change), w.deps);
+    const result = await deployService(optionsFor(change), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.calls(ListServiceDeploymentsCommand)).toHaveLength(1);
@@ -262,7 +280,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     });
     w.mock.on(DescribeServiceRevisionsCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
 
-    const result = await deployEcs(optionsFor(change), w.deps);
+    const result = await deployService(optionsFor(change), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment?.arn).toBe(RECORD);
@@ -285,7 +303,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       return linear(t);
     });
 
-    const result = await deployEcs(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
+    const result = await deployService(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
 
     expect(result.verdict.state).toBe('succeeded');
     // 30 minutes of step bakes at the normal interval (10 s) would be 180 polls.
@@ -305,7 +323,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       return aRecord({ lifecycleStage: 'SCALE_UP' });
     });
 
-    const result = await deployEcs(optionsFor({ ...change, rollbackOnFailure: true }), { ...w.deps, cancel: controller.signal });
+    const result = await deployService(optionsFor({ ...change, rollbackOnFailure: true }), { ...w.deps, cancel: controller.signal });
 
     expect(result.verdict).toMatchObject({ state: 'failed', kind: 'cancelled' });
     expect(w.calls(StopServiceDeploymentCommand)).toEqual([{ serviceDeploymentArn: RECORD, stopType: 'ROLLBACK' }]);
@@ -315,7 +333,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   it('refuses, before any change, a wait-until stage the service’s strategy never goes through', async () => {
     const w = recordWorld({ strategy: 'ROLLING' }, () => aRecord());
 
-    await expect(deployEcs(optionsFor({ ...change, waitUntil: 'BAKE_TIME' }), w.deps)).rejects.toThrow(
+    await expect(deployService(optionsFor({ ...change, waitUntil: 'BAKE_TIME' }), w.deps)).rejects.toThrow(
       "Input 'wait-until' ('BAKE_TIME') cannot be reached on service 'web': a ROLLING deployment never goes through stage BAKE_TIME",
     );
     expect(w.mutatingCalls()).toBe(0);

@@ -12,7 +12,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import { failureText } from '../../../src/plan/verdict.ts';
-import { applyEcsServices, prepareEcsServices } from '../../../src/steps/ecs-services.ts';
+import { applyEcs, prepareEcs } from '../../../src/steps/ecs.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 import { ecsWithTaskDefinitions, type DescribedJson } from '../../support/fake-ecs.ts';
@@ -109,14 +109,14 @@ const worker = (script: Script = completesOnPoll(3, 'worker')): FleetService => 
   script,
 });
 
-const options = (services: string[], more: Parameters<typeof optionsFor>[0] = {}) => optionsFor({ service: services[0] ?? '', services, image: IMAGE, ...more });
+const options = (services: string[], more: Parameters<typeof optionsFor>[0] = {}) => optionsFor({ services, image: IMAGE, ...more });
 
 async function deploy(f: ReturnType<typeof fleet>, services: string[], more: Parameters<typeof optionsFor>[0] = {}) {
-  const prepared = await prepareEcsServices(options(services, more), f.deps);
-  return applyEcsServices(prepared, f.deps);
+  const prepared = await prepareEcs(options(services, more), f.deps);
+  return applyEcs(prepared, f.deps);
 }
 
-describe('applyEcsServices with several services', () => {
+describe('applyEcs with several services', () => {
   it('renders each from its own revision, updates all, and follows them with one DescribeServices per poll', async () => {
     const f = fleet([web(), worker()]);
 
@@ -260,11 +260,11 @@ describe('applyEcsServices with several services', () => {
   });
 });
 
-describe('prepareEcsServices', () => {
+describe('prepareEcs', () => {
   it("refuses a container name missing from one service's task definition, listing its containers, before any change", async () => {
     const f = fleet([web(), worker()]);
 
-    const error = await prepareEcsServices(options(['web', 'worker'], { containerNames: ['app'] }), f.deps).catch((e: unknown) => e);
+    const error = await prepareEcs(options(['web', 'worker'], { containerNames: ['app'] }), f.deps).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toBe("Service 'worker': Input 'container-name' ('app') names no container in task definition 'worker': its containers are 'worker'.");
@@ -275,7 +275,7 @@ describe('prepareEcsServices', () => {
   it('lists every service with a problem, one line each', async () => {
     const f = fleet([web(), worker()]);
 
-    const error = await prepareEcsServices(options(['web', 'worker'], { containerNames: ['sidecar'] }), f.deps).catch((e: unknown) => e);
+    const error = await prepareEcs(options(['web', 'worker'], { containerNames: ['sidecar'] }), f.deps).catch((e: unknown) => e);
 
     expect((error as Error).message.split('\n')).toEqual([
       "Service 'web': Input 'container-name' ('sidecar') names no container in task definition 'web': its containers are 'app', 'log-router'.",

@@ -9,7 +9,6 @@ import { UserError } from '../../../src/errors.ts';
 import type { Tag } from '../../../src/plan/task-definition-types.ts';
 import {
   applyEcs,
-  deployEcs,
   ensureRegistered,
   prepareEcs,
 } from '../../../src/steps/ecs.ts';
@@ -48,6 +47,7 @@ import {
   runningService,
   servicesOf,
   world,
+  deployService,
 } from '../../support/ecs-step-world.ts';
 
 afterEach(restoreWorlds);
@@ -59,7 +59,7 @@ describe('deployEcs with new cpu and memory for the running revision', () => {
     w.registers();
     w.updates();
 
-    const result = await deployEcs(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
+    const result = await deployService(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
 
     expect(w.sent.register()).toEqual([
       { ...registerableWeb({ cpu: '1024', memory: '2048' }), tags: TAGS },
@@ -84,7 +84,7 @@ describe('deployEcs with new cpu and memory for the running revision', () => {
   it('describes the revision the service runs, with its tags, then the family’s latest revision before registering', async () => {
     const w = deployableWorld();
 
-    await deployEcs(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
+    await deployService(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
 
     expect(w.sent.describeTaskDefinition()).toEqual([
       { taskDefinition: RUNNING_ARN, include: ['TAGS'] },
@@ -98,7 +98,7 @@ describe('deployEcs with new cpu and memory for the running revision', () => {
     w.registers();
     w.updates();
 
-    const result = await deployEcs(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
+    const result = await deployService(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
 
     expect(w.sent.describeTaskDefinition()[0]).toEqual({ taskDefinition: 'web:5', include: ['TAGS'] });
     expect(result.previousTaskDefinitionArn).toBe(RUNNING_ARN);
@@ -110,7 +110,7 @@ describe('deployEcs with new cpu and memory for the running revision', () => {
     w.registers();
     w.updates();
 
-    const result = await deployEcs(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
+    const result = await deployService(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
 
     expect(result.durationMs).toBe(2 * INTERVAL);
   });
@@ -127,7 +127,7 @@ describe('deployEcs when nothing would change', () => {
     const w = world();
     w.servicePolls(runningService());
 
-    const result = await deployEcs(optionsFor(options), w.deps);
+    const result = await deployService(optionsFor(options), w.deps);
 
     expect(w.mutatingCalls()).toBe(0);
     expect(w.sent.describeServices()).toHaveLength(1);
@@ -149,7 +149,7 @@ describe('deployEcs without a new revision', () => {
     w.servicePolls(runningService(), completed({ taskDefinition: RUNNING_ARN }));
     w.updates(rollingOut({ taskDefinition: RUNNING_ARN }));
 
-    const result = await deployEcs(optionsFor({ forceNewDeployment: true }), w.deps);
+    const result = await deployService(optionsFor({ forceNewDeployment: true }), w.deps);
 
     expect(w.sent.register()).toEqual([]);
     expect(w.sent.update()).toEqual([
@@ -163,7 +163,7 @@ describe('deployEcs without a new revision', () => {
     w.servicePolls(runningService(), completed({ taskDefinition: RUNNING_ARN, desiredCount: 4, runningCount: 4 }));
     w.updates(rollingOut({ taskDefinition: RUNNING_ARN, desiredCount: 4 }));
 
-    const result = await deployEcs(optionsFor({ desiredCount: 4 }), w.deps);
+    const result = await deployService(optionsFor({ desiredCount: 4 }), w.deps);
 
     expect(w.sent.register()).toEqual([]);
     expect(w.sent.update()).toEqual([
@@ -178,7 +178,7 @@ describe('deployEcs in a dry run', () => {
     const w = world();
     w.servicePolls(runningService());
 
-    const result = await deployEcs(optionsFor({ cpu: '1024', memory: '2048', image: NEW_IMAGE, dryRun: true }), w.deps);
+    const result = await deployService(optionsFor({ cpu: '1024', memory: '2048', image: NEW_IMAGE, dryRun: true }), w.deps);
 
     expect(w.mutatingCalls()).toBe(0);
     expect(w.sent.describeServices()).toHaveLength(1);
@@ -196,7 +196,7 @@ describe('deployEcs in a dry run', () => {
 
 describe('deployEcs refuses before changing anything', () => {
   async function rejection(w: ReturnType<typeof world>, options: Partial<EcsDeployOptions>): Promise<Error> {
-    const error: unknown = await deployEcs(optionsFor(options), w.deps).then(
+    const error: unknown = await deployService(optionsFor(options), w.deps).then(
       () => new Error('deployEcs resolved'),
       (e: unknown) => e,
     );
@@ -290,7 +290,7 @@ describe('deployEcs with a new image', () => {
     const running = registerableWeb({ containerDefinitions: containers });
     const w = deployableWorld({ [RUNNING_ARN]: { taskDefinition: describedWeb(5, running), tags: TAGS } });
 
-    const result = await deployEcs(optionsFor({ image: NEW_IMAGE }), w.deps);
+    const result = await deployService(optionsFor({ image: NEW_IMAGE }), w.deps);
 
     const [input] = w.sent.register();
     const sent = input?.containerDefinitions ?? [];
@@ -302,7 +302,7 @@ describe('deployEcs with a new image', () => {
   it('sets environment variables on the chosen container and keeps the others', async () => {
     const w = deployableWorld();
 
-    await deployEcs(optionsFor({ image: NEW_IMAGE, environment: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'RELEASE', value: 'v2' }] }), w.deps);
+    await deployService(optionsFor({ image: NEW_IMAGE, environment: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'RELEASE', value: 'v2' }] }), w.deps);
 
     const [input] = w.sent.register();
     expect(input?.containerDefinitions?.[0]?.environment).toEqual([
@@ -325,7 +325,7 @@ describe('deployEcs from another source than the running revision', () => {
     w.servicePolls(runningService(), completed({ taskDefinition: taskDefinitionArn('web', 7) }));
     w.updates(rollingOut({ taskDefinition: taskDefinitionArn('web', 7) }));
 
-    const result = await deployEcs(optionsFor({ source: { kind: 'registered', ref: 'web:7' } }), w.deps);
+    const result = await deployService(optionsFor({ source: { kind: 'registered', ref: 'web:7' } }), w.deps);
 
     expect(w.sent.describeTaskDefinition()).toEqual([
       { taskDefinition: RUNNING_ARN, include: ['TAGS'] },
@@ -341,7 +341,7 @@ describe('deployEcs from another source than the running revision', () => {
   it('registers a new revision rendered from a registered one when overrides change it', async () => {
     const w = deployableWorld(definitions);
 
-    await deployEcs(optionsFor({ source: { kind: 'registered', ref: 'web:7' }, cpu: '1024', memory: '2048' }), w.deps);
+    await deployService(optionsFor({ source: { kind: 'registered', ref: 'web:7' }, cpu: '1024', memory: '2048' }), w.deps);
 
     expect(w.sent.register()).toEqual([{ ...web7, cpu: '1024', memory: '2048', tags: TAGS }]);
   });
@@ -355,7 +355,7 @@ describe('deployEcs from another source than the running revision', () => {
     const fileTags: Tag[] = [{ key: 'owner', value: 'ci' }];
     const w = deployableWorld();
 
-    const result = await deployEcs(
+    const result = await deployService(
       optionsFor({
         source: { kind: 'file', path: 'deploy/task-definition.json', taskDefinition: fromFile, tags: fileTags },
         image: NEW_IMAGE,
@@ -374,7 +374,7 @@ describe('deployEcs from another source than the running revision', () => {
     const w = world();
     w.servicePolls(runningService());
 
-    const result = await deployEcs(
+    const result = await deployService(
       optionsFor({ source: { kind: 'file', path: 'td.json', taskDefinition: registerableWeb(), tags: TAGS } }),
       w.deps,
     );
@@ -395,7 +395,7 @@ describe('deployEcs after a run that registered and was killed before updating t
     w.registers(taskDefinitionArn('web', 7));
     w.updates();
 
-    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.sent.register()).toEqual([]);
     expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
@@ -413,7 +413,7 @@ describe('deployEcs after a run that registered and was killed before updating t
     w.registers(taskDefinitionArn('web', 7));
     w.updates(rollingOut({ taskDefinition: taskDefinitionArn('web', 7) }));
 
-    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.sent.register()).toEqual([{ ...resized, tags: TAGS }]);
     expect(result).toMatchObject({ registered: true, taskDefinitionArn: taskDefinitionArn('web', 7) });
@@ -428,7 +428,7 @@ describe('deployEcs after a run that was killed while waiting for its deployment
     const w = world(definitions());
     w.servicePolls(rollingOut(), rollingOut({ runningCount: 1, pendingCount: 1 }), completed());
 
-    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.mutatingCalls()).toBe(0);
     expect(result).toMatchObject({
@@ -459,7 +459,7 @@ describe('deployEcs after a run that was killed while waiting for its deployment
     );
     w.stoppedTasks([]);
 
-    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.mutatingCalls()).toBe(0);
     expect(result).toMatchObject({ verdict: { state: 'failed' }, changed: false, deploymentId: NEW_DEPLOYMENT });
@@ -473,7 +473,7 @@ describe('deployEcs after a run that was killed while waiting for its deployment
     const w = world(definitions());
     w.servicePolls(rollingOut());
 
-    const result = await deployEcs(optionsFor({ ...RESIZED, ...options }), w.deps);
+    const result = await deployService(optionsFor({ ...RESIZED, ...options }), w.deps);
 
     expect(w.mutatingCalls()).toBe(0);
     expect(w.sent.describeServices()).toHaveLength(1);
@@ -486,7 +486,7 @@ describe('deployEcs after a run that was killed while waiting for its deployment
     const reason = 'ECS deployment circuit breaker: tasks failed to start.';
     w.servicePolls(aService({ taskDefinition: NEW_ARN, deployments: [ourDeployment({ rolloutState: 'FAILED', rolloutStateReason: reason, runningCount: 0 })] }));
 
-    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.mutatingCalls()).toBe(0);
     expect(result).toMatchObject({ verdict: { state: 'failed' }, changed: false, deploymentId: NEW_DEPLOYMENT });
@@ -499,7 +499,7 @@ describe('deployEcs after a run that was killed while waiting for its deployment
     const w = world(definitions());
     w.servicePolls(aService({ taskDefinition: NEW_ARN, deployments: [ourDeployment({ rolloutState: 'FAILED', rolloutStateReason: undefined, runningCount: 0 })] }));
 
-    const result = await deployEcs(optionsFor({ ...RESIZED, dryRun: true }), w.deps);
+    const result = await deployService(optionsFor({ ...RESIZED, dryRun: true }), w.deps);
 
     expect(result).toMatchObject({ verdict: { state: 'unchanged' }, changed: false });
     expect(w.log.filter((l) => l.level === 'warning').map((l) => l.message)).toEqual([expect.stringContaining('FAILED (no reason given)')]);
@@ -510,7 +510,7 @@ describe('deployEcs after a run that was killed while waiting for its deployment
     w.servicePolls(rollingOut(), completed({ id: ROLLBACK_DEPLOYMENT }));
     w.updates(rollingOut({ id: ROLLBACK_DEPLOYMENT }));
 
-    const result = await deployEcs(optionsFor({ ...RESIZED, forceNewDeployment: true }), w.deps);
+    const result = await deployService(optionsFor({ ...RESIZED, forceNewDeployment: true }), w.deps);
 
     expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: true }]);
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, deploymentId: ROLLBACK_DEPLOYMENT });
@@ -518,26 +518,32 @@ describe('deployEcs after a run that was killed while waiting for its deployment
 });
 
 describe('ensureRegistered (run-task runs the revision ecs deploys)', () => {
+  async function preparedWeb(w: ReturnType<typeof world>, options: Partial<EcsDeployOptions>) {
+    const [prepared] = await prepareEcs(optionsFor(options), w.deps);
+    if (prepared === undefined) throw new Error('prepareEcs planned no service');
+    return prepared;
+  }
+
   it('registers before applyEcs, which then deploys that revision without registering again', async () => {
     const w = deployableWorld();
-    const prepared = await prepareEcs(optionsFor(RESIZED), w.deps);
+    const prepared = await preparedWeb(w, RESIZED);
 
-    const registration = await ensureRegistered(prepared, w.deps);
+    const registered = await ensureRegistered(prepared, w.deps);
     expect(w.sent.register()).toHaveLength(1);
     expect(w.sent.update()).toEqual([]);
-    const result = await applyEcs(prepared, w.deps, registration);
+    const { services: [result] } = await applyEcs([registered], w.deps);
 
-    expect(registration).toEqual({ arn: NEW_ARN, registered: true });
+    expect(registered.registration).toEqual({ arn: NEW_ARN, registered: true });
     expect(w.sent.register()).toEqual([{ ...resized, tags: TAGS }]);
     expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, taskDefinitionArn: NEW_ARN });
   });
 
-  it('deploys the registration it is handed and registers nothing itself', async () => {
+  it('deploys the registration its plan carries and registers nothing itself', async () => {
     const w = deployableWorld();
-    const prepared = await prepareEcs(optionsFor(RESIZED), w.deps);
+    const prepared = await preparedWeb(w, RESIZED);
 
-    const result = await applyEcs(prepared, w.deps, { arn: NEW_ARN, registered: false });
+    const { services: [result] } = await applyEcs([{ ...prepared, registration: { arn: NEW_ARN, registered: false } }], w.deps);
 
     expect(w.sent.register()).toEqual([]);
     expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
@@ -547,9 +553,9 @@ describe('ensureRegistered (run-task runs the revision ecs deploys)', () => {
   it('returns the identical latest revision it reuses', async () => {
     const w = world({ [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS }, web: { taskDefinition: describedWeb(6, resized), tags: TAGS } });
     w.servicePolls(runningService());
-    const prepared = await prepareEcs(optionsFor(RESIZED), w.deps);
+    const prepared = await preparedWeb(w, RESIZED);
 
-    expect(await ensureRegistered(prepared, w.deps)).toEqual({ arn: NEW_ARN, registered: false });
+    expect((await ensureRegistered(prepared, w.deps)).registration).toEqual({ arn: NEW_ARN, registered: false });
     expect(w.sent.register()).toEqual([]);
   });
 
@@ -567,9 +573,9 @@ describe('ensureRegistered (run-task runs the revision ecs deploys)', () => {
   ])('deploys $name, registering nothing', async ({ options, definitions, expected }) => {
     const w = world(definitions);
     w.servicePolls(runningService());
-    const prepared = await prepareEcs(optionsFor(options), w.deps);
+    const prepared = await preparedWeb(w, options);
 
-    expect(await ensureRegistered(prepared, w.deps)).toBeUndefined();
+    expect((await ensureRegistered(prepared, w.deps)).registration).toBeUndefined();
     expect(prepared.plan.targetArn ?? '').toBe(expected);
     expect(w.mutatingCalls()).toBe(0);
   });

@@ -1,6 +1,6 @@
+import { failureText } from '../../../src/plan/verdict.ts';
 import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deployEcs } from '../../../src/steps/ecs.ts';
 import { registerOrReuse } from '../../../src/steps/register-revision.ts';
 import { type DescribedJson } from '../../support/fake-ecs.ts';
 import { CLUSTER, taskDefinitionArn as taskDefinitionArnOf } from '../../support/ecs-builders.ts';
@@ -19,6 +19,7 @@ import {
   restoreWorlds,
   runningService,
   world,
+  deployService,
 } from '../../support/ecs-step-world.ts';
 
 afterEach(restoreWorlds);
@@ -34,7 +35,7 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
       .resolves({ taskDefinition: { taskDefinitionArn: NEW_ARN } });
     w.updates();
 
-    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.sent.register()).toHaveLength(3);
     expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
@@ -48,17 +49,16 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
     expect(w.sleeps).toHaveLength(2);
   });
 
-  it('throws any other ClientException at once, without updating the service', async () => {
+  it('fails the service at once on any other ClientException, without updating it', async () => {
     const w = world();
     w.servicePolls(runningService());
     w.mock.on(RegisterTaskDefinitionCommand).rejects(clientException('Invalid setting for container app: memoryReservation.'));
 
-    const error = await deployEcs(optionsFor(RESIZED), w.deps).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
-    expect(String(error)).toContain('Invalid setting for container app');
+    expect(result.verdict).toMatchObject({ state: 'failed', kind: 'error' });
+    expect(failureText(result.verdict)).toContain('Invalid setting for container app');
+    expect(result).toMatchObject({ changed: false, taskDefinitionArn: RUNNING_ARN });
     expect(w.sent.register()).toHaveLength(1);
     expect(w.sent.update()).toEqual([]);
     expect(w.sleeps).toEqual([]);
@@ -69,10 +69,7 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
     w.servicePolls(runningService());
     w.mock.on(RegisterTaskDefinitionCommand).rejects(clientException(CONCURRENT));
 
-    const error = await deployEcs(optionsFor({ ...RESIZED, wait: { enabled: true, timeoutMs: 20_000, intervalMs: INTERVAL } }), w.deps).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = failureText((await deployService(optionsFor({ ...RESIZED, wait: { enabled: true, timeoutMs: 20_000, intervalMs: INTERVAL } }), w.deps)).verdict);
 
     const attempts = w.sent.register().length;
     expect(attempts).toBeGreaterThan(1);
@@ -93,7 +90,7 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
     });
     w.updates();
 
-    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.sent.register()).toHaveLength(1);
     expect(w.sent.describeTaskDefinition().filter((input) => input.taskDefinition === 'web')).toHaveLength(2);
@@ -114,7 +111,7 @@ describe('deployEcs when the answer to RegisterTaskDefinition is lost', () => {
     });
     w.updates();
 
-    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.sent.register()).toHaveLength(1);
     expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
@@ -131,7 +128,7 @@ describe('deployEcs when the answer to RegisterTaskDefinition is lost', () => {
       .resolves({ taskDefinition: { taskDefinitionArn: NEW_ARN } });
     w.updates();
 
-    const result = await deployEcs(optionsFor(RESIZED), w.deps);
+    const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.sent.register()).toHaveLength(2);
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, taskDefinitionArn: NEW_ARN });
