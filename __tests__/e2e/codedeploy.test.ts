@@ -136,6 +136,14 @@ describe('mode ecs deploys services through CodeDeploy', () => {
     expect(post.stdout).toMatch(/Rolled back: rollback deployment d-\w+ succeeded/);
   });
 
+  it('a dry run prints the AppSpec and the deployment group, and changes nothing', async () => {
+    const { run, calls } = await deploy('dry', {}, { 'dry-run': 'true' });
+    expect(run.exitCode, transcript(run)).toBe(0);
+    expect(run.stdout).toContain("would create a CodeDeploy deployment in group 'DgpECS-c-dry-s-dry' of application 'AppECS-c-dry-s-dry'");
+    expect(run.stdout).toContain('"ContainerPort": 8080');
+    expect(count(calls, 'RegisterTaskDefinition') + count(calls, 'CreateDeployment')).toBe(0);
+  });
+
   it('a deployment group that does not target the service: a clear error, nothing registered', async () => {
     const { run, calls } = await deploy('wronggroup', {}, {}, { targets: { cluster: 'c-wronggroup', service: 'api' } });
     expect(run.exitCode).toBe(1);

@@ -5,6 +5,8 @@ import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createImageFunction, createRepository, pushImage } from '../support/aws-fixtures.ts';
 import type { PushedImage, Repository } from '../support/aws-fixtures.ts';
+import { seedCodeDeployService } from '../support/codedeploy-fixtures.ts';
+import { codeDeployOn } from '../support/codedeploy-scenarios.ts';
 import { defaultNetwork, ecsClient, richTaskDefinition } from '../support/ecs-fixtures.ts';
 import { REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import { circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
@@ -36,14 +38,6 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
     'iam:PassRole': 'RegisterTaskDefinition with taskRoleArn/executionRoleArn needs iam:PassRole on those roles (limited to ecs-tasks.amazonaws.com)',
     'codedeploy:RegisterApplicationRevision': 'CreateDeployment registers the AppSpec it carries as a revision of the application (CodeDeploy permissions reference)',
     'codedeploy:GetDeploymentConfig': 'CreateDeployment reads the deployment configuration it names, or the group\'s (CodeDeploy permissions reference)',
-    // The CodeDeploy controller is not wired into the ecs step yet: these calls are made by
-    // __tests__/e2e/codedeploy-follower.test.ts, not by an action run. Remove once a CODE_DEPLOY service scenario runs here.
-    'codedeploy:GetDeploymentGroup': 'services that deploy through CodeDeploy (scenario pending: controller not wired yet)',
-    'codedeploy:CreateDeployment': 'as codedeploy:GetDeploymentGroup',
-    'codedeploy:GetDeployment': 'as codedeploy:GetDeploymentGroup',
-    'codedeploy:ListDeploymentTargets': 'as codedeploy:GetDeploymentGroup',
-    'codedeploy:GetDeploymentTarget': 'as codedeploy:GetDeploymentGroup',
-    'codedeploy:StopDeployment': 'as codedeploy:GetDeploymentGroup',
   },
   lambda: {
     'ecr:BatchGetImage': 'UpdateFunctionCode checks that the caller may read the image (required when the repository is in another account)',
@@ -342,6 +336,22 @@ const SCENARIOS: Scenario[] = [
     sends: ['ecs:UpdateService', 'ecs:ListServiceDeployments', 'ecs:DescribeServiceRevisions', 'ecs:DescribeServiceDeployments'],
   },
   {
+    what: 'ecs: a service deployed through CodeDeploy (group checked, deployment created and followed to Succeeded)',
+    mode: 'ecs',
+    modes: ['ecs'],
+    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-codedeploy', 'container-name': 'app', image: w.v124.pinned, ...WAITS }),
+    exitCode: 0,
+    sends: ['codedeploy:GetDeploymentGroup', 'codedeploy:CreateDeployment', 'codedeploy:GetDeployment', 'codedeploy:ListDeploymentTargets', 'codedeploy:GetDeploymentTarget'],
+  },
+  {
+    what: 'ecs: a CodeDeploy deployment timed out and rolled back with rollback-on-failure (StopDeployment)',
+    mode: 'ecs',
+    modes: ['ecs'],
+    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-codedeploy-slow', 'container-name': 'app', image: w.v124.pinned, 'poll-interval': '1s', 'wait-timeout': '3s', 'rollback-on-failure': 'true' }),
+    exitCode: 1,
+    sends: ['codedeploy:CreateDeployment', 'codedeploy:StopDeployment'],
+  },
+  {
     what: 'lambda: updates the image, publishes and creates the alias',
     mode: 'lambda',
     modes: ['lambda'],
@@ -437,6 +447,10 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     await testbed.seedService({ cluster: CLUSTER, service: 's-iam-concurrent', family: 'td-iam-concurrent', image, desiredCount: 2 });
     serviceDeploymentsOn(testbed.proxy).script('s-iam-concurrent', { strategy: 'ROLLING', stageMs: 300, hideCurrentServiceDeployment: true, concurrentDeploy: true });
     serviceDeploymentsOn(testbed.proxy).script('s-iam-record', { strategy: 'ROLLING', stageMs: 300, rollbackMs: 1000, crashLoop: { everyMs: 500, exitCode: 1, reason: 'boom' } });
+    await seedCodeDeployService(endpoint, { cluster: CLUSTER, service: 's-iam-codedeploy', image });
+    await seedCodeDeployService(endpoint, { cluster: CLUSTER, service: 's-iam-codedeploy-slow', image });
+    codeDeployOn(testbed.proxy).script(`DgpECS-${CLUSTER}-s-iam-codedeploy`, { eventSeconds: 0.3 });
+    codeDeployOn(testbed.proxy).script(`DgpECS-${CLUSTER}-s-iam-codedeploy-slow`, { eventSeconds: 30, rollbackSeconds: 0.5 });
     // The one-off task's own family, so no revision the services registered can be reused for it.
     const family = 'td-iam-task';
     await registerTaskDefinition(endpoint, richTaskDefinition(family, image));

@@ -1,6 +1,6 @@
 import { eventRows, trafficSplit } from '../plan/codedeploy-progress.ts';
 import type { CodeDeploySnapshot } from '../plan/codedeploy-deployment.ts';
-import { codeSpan, fence } from './markdown.ts';
+import { codeSpan } from './markdown.ts';
 
 /**
  * The summary lines a CodeDeploy deployment adds: its id and status, each lifecycle event
@@ -19,9 +19,4 @@ export function codeDeployLines(snapshot: CodeDeploySnapshot | undefined, deploy
   const split = trafficSplit(snapshot.target?.taskSets ?? []);
   if (split !== undefined) lines.push('', `Traffic: ${codeSpan(split)}`);
   return lines;
-}
-
-/** The dry run's plan: the deployment group it would go to and the AppSpec it would send. */
-export function codeDeployPlanLines(input: { application: string; group: string; appSpec: string }): string[] {
-  return [`Would create a CodeDeploy deployment in group ${codeSpan(input.group)} of application ${codeSpan(input.application)} with this AppSpec:`, ...fence(input.appSpec.split('\n'), 'json')];
 }

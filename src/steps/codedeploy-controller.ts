@@ -15,7 +15,6 @@ import { alarmsWatch, groupRefFor, groupTargetProblem, terminationWaitMinutes, t
 import type { StartedRollback } from '../plan/rollback.ts';
 import { codeDeployWaitUntilProblem } from '../plan/service-deployment-stages.ts';
 import { failed, withDetails, type Failure, type Verdict } from '../plan/verdict.ts';
-import { codeDeployPlanLines } from '../report/codedeploy-summary.ts';
 import type { EcsServiceOptions } from '../settings.ts';
 import { CodeDeployWatch, type CodeDeployFollowDeps } from './codedeploy-follow.ts';
 import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
@@ -89,7 +88,8 @@ async function startCodeDeploy(prepared: EcsPrepared, registration: Registration
   const targetArn = registration?.arn ?? plan.targetArn ?? '<the revision this run would register>';
   const spec = appSpecFor(prepared, codeDeploy, targetArn);
   if (options.dryRun) {
-    for (const line of codeDeployPlanLines({ application: ref.application, group: ref.group, appSpec: appSpecText(spec) })) deps.log.info(line);
+    deps.log.info(`Dry run: would create a CodeDeploy deployment in group '${ref.group}' of application '${ref.application}' with this AppSpec:`);
+    deps.log.info(appSpecText(spec));
     return { finished: { verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' } };
   }
   const cd = await deps.clients.codedeploy();

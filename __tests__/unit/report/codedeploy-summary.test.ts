@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeDeployLines, codeDeployPlanLines } from '../../../src/report/codedeploy-summary.ts';
+import { codeDeployLines } from '../../../src/report/codedeploy-summary.ts';
 
 describe('codeDeployLines', () => {
   it('lists each lifecycle event with its duration, and the traffic split', () => {
@@ -36,12 +36,5 @@ describe('codeDeployLines', () => {
     const lines = codeDeployLines({ deployment: { deploymentId: 'd-1', status: 'Failed' }, target: { events: [{ lifecycleEventName: 'x|`y`\n::error::z', status: 'Failed' }], taskSets: [] } });
     const row = lines.find((l) => l.startsWith('| ``'));
     expect(row).toBe('| ``x\\|`y` ⏎ ::error::z`` | `Failed` | - |');
-  });
-
-  it('shows the AppSpec a dry run would send in a fence its content cannot close', () => {
-    const lines = codeDeployPlanLines({ application: 'AppECS-prod-web', group: 'DgpECS-prod-web', appSpec: '{\n  "a": "```"\n}' });
-    expect(lines[0]).toContain('`DgpECS-prod-web`');
-    expect(lines[1]).toBe('````json');
-    expect(lines.at(-1)).toBe('````');
   });
 });
