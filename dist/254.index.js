@@ -200,8 +200,6 @@ function alarmsWatch(group) {
 var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
 var plan_verdict = __webpack_require__(7282);
-// EXTERNAL MODULE: ./src/report/codedeploy-summary.ts
-var codedeploy_summary = __webpack_require__(1299);
 // EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
 var codedeploy_events = __webpack_require__(3751);
 ;// CONCATENATED MODULE: ./src/plan/codedeploy-deployment.ts
@@ -842,7 +840,6 @@ async function loadSource(source, running, deps) {
 
 
 
-
 /** GetDeployment for every CodeDeploy rollout of a poll; an error fails only its own rollout. */
 const DEPLOYMENTS = {
     name: 'GetDeployment',
@@ -906,8 +903,8 @@ async function startCodeDeploy(prepared, registration, deps) {
     const targetArn = registration?.arn ?? plan.targetArn ?? '<the revision this run would register>';
     const spec = appSpecFor(prepared, codeDeploy, targetArn);
     if (options.dryRun) {
-        for (const line of (0,codedeploy_summary/* codeDeployPlanLines */.z)({ application: ref.application, group: ref.group, appSpec: (0,codedeploy_appspec/* appSpecText */.KM)(spec) }))
-            deps.log.info(line);
+        deps.log.info(`Dry run: would create a CodeDeploy deployment in group '${ref.group}' of application '${ref.application}' with this AppSpec:`);
+        deps.log.info((0,codedeploy_appspec/* appSpecText */.KM)(spec));
         return { finished: { verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' } };
     }
     const cd = await deps.clients.codedeploy();

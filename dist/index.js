@@ -28538,7 +28538,7 @@ function failureOf(error, log) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4421);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7209);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28547,7 +28547,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4421:
+/***/ 7209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29875,10 +29875,83 @@ function checkOutputs(values) {
 
 // EXTERNAL MODULE: ./src/plan/aws-names.ts
 var aws_names = __nccwpck_require__(8983);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __nccwpck_require__(4285);
-// EXTERNAL MODULE: ./src/report/codedeploy-summary.ts
-var codedeploy_summary = __nccwpck_require__(1299);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// Markdown that renders outside text as text. Every value in the summary that came from
+// AWS, a file or an input goes through one of these; only the action's own words and
+// links it builds from encoded parts are written raw.
+/** The longest run of `char` in `text`. */
+function longestRun(text, char) {
+    let longest = 0;
+    let run = 0;
+    for (const c of text) {
+        run = c === char ? run + 1 : 0;
+        longest = Math.max(longest, run);
+    }
+    return longest;
+}
+/** Line breaks as a visible mark: a table row and a code span are one line. */
+function oneLine(text) {
+    return text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ⏎ ');
+}
+/**
+ * A code span sized to its content: one backtick more than its longest run, padded with a
+ * space when it starts or ends with a backtick or a space (CommonMark strips one of each).
+ * In a table cell `|` is escaped too: GFM splits cells before it reads code spans.
+ */
+function codeSpan(text, options = {}) {
+    let body = oneLine(text);
+    if (options.inTable)
+        body = body.replaceAll('|', '\\|');
+    const ticks = '`'.repeat(longestRun(body, '`') + 1);
+    const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
+    return `${ticks}${pad}${body}${pad}${ticks}`;
+}
+/** A fenced block that its content cannot close: a fence longer than any backtick run inside. */
+function fence(lines, info = '') {
+    const ticks = '`'.repeat(Math.max(3, longestRun(lines.join('\n'), '`') + 1));
+    return [`${ticks}${info}`, ...lines.flatMap((line) => line.split(/\r\n|[\r\n\u2028\u2029\u0085]/)), ticks];
+}
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/**
+ * Plain text in running Markdown or a table cell, one line: HTML escaped, and every mark
+ * that can open markup (emphasis, code, links, headings, cell breaks, strike-through)
+ * backslash-escaped, plus a leading list or quote marker.
+ */
+function plainText(text) {
+    return oneLine(text)
+        .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
+        .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
+        .replace(/^(\s*)([-+=])/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+// EXTERNAL MODULE: ./src/plan/codedeploy-progress.ts
+var codedeploy_progress = __nccwpck_require__(3781);
+;// CONCATENATED MODULE: ./src/report/codedeploy-summary.ts
+
+
+/**
+ * The summary lines a CodeDeploy deployment adds: its id and status, each lifecycle event
+ * with how long it ran (CodeDeploy's own start and end times) and the traffic split.
+ */
+function codeDeployLines(snapshot, deploymentGroup) {
+    if (snapshot === undefined)
+        return [];
+    const d = snapshot.deployment;
+    const group = deploymentGroup === undefined ? '' : ` in group ${codeSpan(deploymentGroup)}`;
+    const lines = ['', `CodeDeploy deployment ${codeSpan(d.deploymentId ?? '?')}${group}: ${codeSpan(d.status ?? 'unknown')}`];
+    const rows = (0,codedeploy_progress/* eventRows */.SR)(snapshot.target);
+    if (rows.length > 0) {
+        lines.push('', '| Lifecycle event | Status | Duration |', '| --- | --- | --- |');
+        for (const row of rows)
+            lines.push(`| ${codeSpan(row.event, { inTable: true })} | ${codeSpan(row.status, { inTable: true })} | ${row.took || '-'} |`);
+    }
+    const split = (0,codedeploy_progress/* trafficSplit */.wM)(snapshot.target?.taskSets ?? []);
+    if (split !== undefined)
+        lines.push('', `Traffic: ${codeSpan(split)}`);
+    return lines;
+}
+
 // EXTERNAL MODULE: ./src/plan/rollback.ts
 var rollback = __nccwpck_require__(6755);
 ;// CONCATENATED MODULE: ./src/report/service-deployment-summary.ts
@@ -29890,21 +29963,21 @@ var rollback = __nccwpck_require__(6755);
  * reached with how long each took (as seen by our polls), alarms and hooks, any rollback.
  */
 function serviceDeploymentLines(result) {
-    const cell = markdown/* plainText */.wh;
+    const cell = plainText;
     const lines = [];
     const record = result.serviceDeployment;
     if (record !== undefined) {
-        lines.push('', `Strategy: ${(0,markdown/* codeSpan */.SS)(record.strategy)}, record ${(0,markdown/* codeSpan */.SS)(record.arn)}${record.status === undefined ? '' : ` (${(0,markdown/* codeSpan */.SS)(record.status)})`}`);
+        lines.push('', `Strategy: ${codeSpan(record.strategy)}, record ${codeSpan(record.arn)}${record.status === undefined ? '' : ` (${codeSpan(record.status)})`}`);
         if (record.stages.length > 0) {
             lines.push('', '| Stage | Duration |', '| --- | --- |');
             for (const visit of record.stages) {
                 const took = visit.leftAt === undefined ? 'reached' : (0,duration/* formatDuration */.a)(visit.leftAt - visit.enteredAt);
-                lines.push(`| ${(0,markdown/* codeSpan */.SS)(visit.stage, { inTable: true })} | ${took} |`);
+                lines.push(`| ${codeSpan(visit.stage, { inTable: true })} | ${took} |`);
             }
         }
         if (record.alarms.watched.length > 0) {
-            const triggered = record.alarms.triggered.length > 0 ? `; in ALARM: ${record.alarms.triggered.map((a) => (0,markdown/* codeSpan */.SS)(a, { inTable: false })).join(', ')}` : '';
-            lines.push('', `Alarms watched: ${record.alarms.watched.map((a) => (0,markdown/* codeSpan */.SS)(a)).join(', ')}${triggered}`);
+            const triggered = record.alarms.triggered.length > 0 ? `; in ALARM: ${record.alarms.triggered.map((a) => codeSpan(a, { inTable: false })).join(', ')}` : '';
+            lines.push('', `Alarms watched: ${record.alarms.watched.map((a) => codeSpan(a)).join(', ')}${triggered}`);
         }
         if (record.hooks.length > 0)
             lines.push('', `Lifecycle hooks: ${record.hooks.map((h) => cell(h)).join('; ')}`);
@@ -29948,7 +30021,7 @@ function renderSummary(outcome, context) {
     if (outcome.parameter)
         lines.push(...parameterSection(outcome.parameter, context.region), '');
     for (const failure of outcome.failures) {
-        lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', ...(0,markdown/* fence */.EU)([(0,verdict/* failureText */.kY)(failure.failure) ?? '']), '');
+        lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', ...fence([(0,verdict/* failureText */.kY)(failure.failure) ?? '']), '');
     }
     if (outcome.putBack !== undefined && outcome.putBack.length > 0)
         lines.push('**Put back as it was:**', '', ...outcome.putBack.map((l) => `- ${cell(l)}`), '');
@@ -29958,7 +30031,7 @@ function renderSummary(outcome, context) {
 }
 /** The summary of a step stopped before anything ran: bad inputs, mostly. */
 function renderInputFailure(failure) {
-    return ['## image-deploy', '', '**Nothing was changed:** the step stopped before any AWS call that changes something.', '', ...(0,markdown/* fence */.EU)([(0,verdict/* failureText */.kY)(failure) ?? '']), ''].join('\n');
+    return ['## image-deploy', '', '**Nothing was changed:** the step stopped before any AWS call that changes something.', '', ...fence([(0,verdict/* failureText */.kY)(failure) ?? '']), ''].join('\n');
 }
 const TAG_SOURCE = {
     input: "the 'tag' input",
@@ -29989,7 +30062,7 @@ function runTaskSection(result, region) {
         `| ${cell(taskId ?? '(not started)')} | ${cell(revisionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${(0,duration/* formatDuration */.a)(result.durationMs)} | ${summary_verdict(result.verdict.state)} | ${link} |`,
     ];
     if (result.logs.length > 0)
-        lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${(0,markdown/* plainText */.wh)(l)}`));
+        lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${plainText(l)}`));
     return lines;
 }
 function ecsSection(ecs, region) {
@@ -30004,10 +30077,10 @@ function ecsSection(ecs, region) {
     for (const result of ecs.services) {
         // Several services: each one's details under its name (one service: as they always were).
         const details = [
-            ...(result.deploymentId ? ['', `Deployment: ${(0,markdown/* codeSpan */.SS)(result.deploymentId)}`] : []),
+            ...(result.deploymentId ? ['', `Deployment: ${codeSpan(result.deploymentId)}`] : []),
             ...serviceDeploymentLines(result),
-            ...(0,codedeploy_summary/* codeDeployLines */.O)(result.codeDeploy?.snapshot, result.codeDeploy?.group),
-            ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...(0,markdown/* fence */.EU)(result.diff, 'text'), '</details>'] : []),
+            ...codeDeployLines(result.codeDeploy?.snapshot, result.codeDeploy?.group),
+            ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>'] : []),
         ];
         // A failure's reason is in the failures section once, naming the service.
         if (several && details.length > 0)
@@ -30037,7 +30110,7 @@ function lambdaSection(result, region) {
     for (const f of result.functions) {
         const failure = (0,verdict/* failureText */.kY)(f.verdict);
         if (failure !== undefined)
-            lines.push('', `${(0,markdown/* codeSpan */.SS)(f.functionName)}:`, '', ...(0,markdown/* fence */.EU)([failure]));
+            lines.push('', `${codeSpan(f.functionName)}:`, '', ...fence([failure]));
     }
     return lines;
 }
@@ -30074,10 +30147,10 @@ function ecsConsoleLink(result, region) {
 }
 /** Outside text in a table cell: as code, or as escaped text. */
 function code(text) {
-    return (0,markdown/* codeSpan */.SS)(text, { inTable: true });
+    return codeSpan(text, { inTable: true });
 }
 function cell(text) {
-    return (0,markdown/* plainText */.wh)(text);
+    return plainText(text);
 }
 
 // EXTERNAL MODULE: ./src/plan/ecs-controller.ts
@@ -35933,106 +36006,6 @@ function failureText(verdict) {
 /** The same failure with more evidence appended. */
 function withDetails(failure, details) {
     return details.length === 0 ? failure : { ...failure, details: [...failure.details, ...details] };
-}
-
-
-/***/ }),
-
-/***/ 1299:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ codeDeployLines),
-/* harmony export */   z: () => (/* binding */ codeDeployPlanLines)
-/* harmony export */ });
-/* harmony import */ var _plan_codedeploy_progress_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3781);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
-
-
-/**
- * The summary lines a CodeDeploy deployment adds: its id and status, each lifecycle event
- * with how long it ran (CodeDeploy's own start and end times) and the traffic split.
- */
-function codeDeployLines(snapshot, deploymentGroup) {
-    if (snapshot === undefined)
-        return [];
-    const d = snapshot.deployment;
-    const group = deploymentGroup === undefined ? '' : ` in group ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(deploymentGroup)}`;
-    const lines = ['', `CodeDeploy deployment ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(d.deploymentId ?? '?')}${group}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(d.status ?? 'unknown')}`];
-    const rows = (0,_plan_codedeploy_progress_js__WEBPACK_IMPORTED_MODULE_0__/* .eventRows */ .SR)(snapshot.target);
-    if (rows.length > 0) {
-        lines.push('', '| Lifecycle event | Status | Duration |', '| --- | --- | --- |');
-        for (const row of rows)
-            lines.push(`| ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(row.event, { inTable: true })} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(row.status, { inTable: true })} | ${row.took || '-'} |`);
-    }
-    const split = (0,_plan_codedeploy_progress_js__WEBPACK_IMPORTED_MODULE_0__/* .trafficSplit */ .wM)(snapshot.target?.taskSets ?? []);
-    if (split !== undefined)
-        lines.push('', `Traffic: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(split)}`);
-    return lines;
-}
-/** The dry run's plan: the deployment group it would go to and the AppSpec it would send. */
-function codeDeployPlanLines(input) {
-    return [`Would create a CodeDeploy deployment in group ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(input.group)} of application ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(input.application)} with this AppSpec:`, ...(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .fence */ .EU)(input.appSpec.split('\n'), 'json')];
-}
-
-
-/***/ }),
-
-/***/ 4285:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EU: () => (/* binding */ fence),
-/* harmony export */   SS: () => (/* binding */ codeSpan),
-/* harmony export */   wh: () => (/* binding */ plainText)
-/* harmony export */ });
-// Markdown that renders outside text as text. Every value in the summary that came from
-// AWS, a file or an input goes through one of these; only the action's own words and
-// links it builds from encoded parts are written raw.
-/** The longest run of `char` in `text`. */
-function longestRun(text, char) {
-    let longest = 0;
-    let run = 0;
-    for (const c of text) {
-        run = c === char ? run + 1 : 0;
-        longest = Math.max(longest, run);
-    }
-    return longest;
-}
-/** Line breaks as a visible mark: a table row and a code span are one line. */
-function oneLine(text) {
-    return text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ⏎ ');
-}
-/**
- * A code span sized to its content: one backtick more than its longest run, padded with a
- * space when it starts or ends with a backtick or a space (CommonMark strips one of each).
- * In a table cell `|` is escaped too: GFM splits cells before it reads code spans.
- */
-function codeSpan(text, options = {}) {
-    let body = oneLine(text);
-    if (options.inTable)
-        body = body.replaceAll('|', '\\|');
-    const ticks = '`'.repeat(longestRun(body, '`') + 1);
-    const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
-    return `${ticks}${pad}${body}${pad}${ticks}`;
-}
-/** A fenced block that its content cannot close: a fence longer than any backtick run inside. */
-function fence(lines, info = '') {
-    const ticks = '`'.repeat(Math.max(3, longestRun(lines.join('\n'), '`') + 1));
-    return [`${ticks}${info}`, ...lines.flatMap((line) => line.split(/\r\n|[\r\n\u2028\u2029\u0085]/)), ticks];
-}
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/**
- * Plain text in running Markdown or a table cell, one line: HTML escaped, and every mark
- * that can open markup (emphasis, code, links, headings, cell breaks, strike-through)
- * backslash-escaped, plus a leading list or quote marker.
- */
-function plainText(text) {
-    return oneLine(text)
-        .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
-        .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
-        .replace(/^(\s*)([-+=])/, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 
