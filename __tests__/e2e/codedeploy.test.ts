@@ -62,7 +62,7 @@ describe('mode ecs deploys services through CodeDeploy', () => {
     return { run, calls: testbed.proxy.calls.slice(from), deploymentId, taskDefinitionArn: seeded.taskDefinitionArn };
   }
 
-  const appSpecSent = (calls: RecordedCall[]): string => ((calls.find((c) => c.operation === 'CreateDeployment')?.body as { revision?: { appSpecContent?: { content?: string } } }).revision?.appSpecContent?.content ?? '');
+  const appSpecSent = (calls: RecordedCall[]): string => ((calls.find((c) => c.operation === 'CreateDeployment')?.body ?? {}) as { revision?: { appSpecContent?: { content?: string } } }).revision?.appSpecContent?.content ?? '';
 
   it('with test traffic and a termination wait: Succeeded, the events and the traffic shift in the summary, the deployment id out', async () => {
     const { run, calls, deploymentId } = await deploy('ok', { testTraffic: true, terminationWaitSeconds: 2 });
