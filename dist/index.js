@@ -29588,7 +29588,7 @@ async function loadSteps(modes) {
     const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
         wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(622), __nccwpck_require__.e(254)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7254)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(959)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2959)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.

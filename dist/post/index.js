@@ -28747,7 +28747,7 @@ async function post() {
     if (state === undefined)
         return;
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(507), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1084))]);
+    const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7954))]);
     const deps = {
         log: io,
         clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),

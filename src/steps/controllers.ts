@@ -3,7 +3,6 @@
 
 import { UserError } from '../errors.ts';
 import type { ControllerKind } from '../plan/ecs-controller.ts';
-import { codeDeployController } from './codedeploy-controller.ts';
 import { ecsController } from './ecs-controller.ts';
 import type { RolloutController } from './rollout-controller.ts';
 
@@ -24,9 +23,23 @@ function notSupportedYet(kind: ControllerKind, how: string): RolloutController {
   };
 }
 
+/**
+ * A controller whose module (and SDK package) is loaded on first use: an ecs step whose
+ * services deploy otherwise never evaluates it, so its start-up does not grow.
+ */
+function loadedOnUse(kind: ControllerKind, registers: boolean, load: () => Promise<RolloutController>): RolloutController {
+  return {
+    kind,
+    registers,
+    prepare: async (found, options, deps) => (await load()).prepare(found, options, deps),
+    start: async (prepared, registration, deps) => (await load()).start(prepared, registration, deps),
+    followAfterCancel: async (rollback, deps) => (await load()).followAfterCancel(rollback, deps),
+  };
+}
+
 const CONTROLLERS: Readonly<Record<ControllerKind, RolloutController>> = {
   ecs: ecsController,
-  codedeploy: codeDeployController,
+  codedeploy: loadedOnUse('codedeploy', true, async () => (await import('./codedeploy-controller.ts')).codeDeployController),
   express: notSupportedYet('express', 'ECS Express Mode (UpdateExpressGatewayService)'),
 };
 
