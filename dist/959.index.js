@@ -41,6 +41,10 @@ async function retrying(attempt, options, deps) {
             const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
             deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`);
             await deps.sleep(delay);
+            // A backoff is a wait like any other: a cancelled job makes no further attempt.
+            if (deps.cancel?.aborted === true) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled while retrying ${options.what} (${reason}), after ${tries} attempts over ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deps.now() - started)}.`, { cause: error });
+            }
         }
     }
 }
@@ -74,8 +78,8 @@ var containers = __webpack_require__(5343);
 var ecs_deploy = __webpack_require__(5075);
 // EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
 var ecs_rollout = __webpack_require__(4390);
-// EXTERNAL MODULE: ./src/plan/service-deployment.ts
-var service_deployment = __webpack_require__(282);
+// EXTERNAL MODULE: ./src/plan/service-deployment.ts + 1 modules
+var service_deployment = __webpack_require__(3858);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
@@ -100,6 +104,7 @@ var wait = __webpack_require__(910);
 
 
 
+
 /**
  * After our deployment failed: when ECS is rolling it back, follow that to its end so the
  * failure says how it went; when the failure is the action's own (too many failed tasks,
@@ -109,7 +114,7 @@ var wait = __webpack_require__(910);
  * the runner stops this process seconds later, and the post step follows it.
  */
 async function settleFailure(failure, options, deps) {
-    const calm = { ...deps, cancel: undefined };
+    const calm = (0,src_deps/* uncancellable */.WQ)(deps);
     const arn = options.record?.arn;
     const last = options.record?.last;
     if (arn !== undefined && last !== undefined && ((0,service_deployment/* isRollingBack */.Fw)(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {
@@ -178,13 +183,14 @@ async function followRecord(arn, bounds, deps) {
 }
 function stopRollback(end, options) {
     const to = end.rollback?.serviceRevisionArn ?? options.previousTaskDefinitionArn;
+    const status = end.status === undefined ? {} : { recordStatus: end.status };
     if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED')
-        return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to };
-    return { by: 'stop-service-deployment', verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${(0,service_deployment/* rollbackOutcome */.pl)(end)} (${end.status ?? 'no status'})`), to };
+        return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to, ...status };
+    return { by: 'stop-service-deployment', verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${(0,service_deployment/* rollbackOutcome */.pl)(end)} (${end.status ?? 'no status'})`), to, ...status };
 }
 function ecsRollback(end) {
     const verdict = end.status === 'ROLLBACK_SUCCESSFUL' ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rollout-failed', (0,service_deployment/* rollbackOutcome */.pl)(end));
-    return { by: 'ecs', verdict, ...toOf(end) };
+    return { by: 'ecs', verdict, ...toOf(end), ...(end.status === undefined ? {} : { recordStatus: end.status }) };
 }
 function toOf(record) {
     const to = record.rollback?.serviceRevisionArn;
@@ -517,10 +523,11 @@ class ServiceRollout {
     followingValue;
     fields;
     finished;
-    constructor(prepared, deps) {
+    /** `controller`: the one registered for the plan's kind (tests pass their own). */
+    constructor(prepared, deps, controller = controllerFor(prepared.controller)) {
         this.prepared = prepared;
         this.deps = deps;
-        this.controller = controllerFor(prepared.controller);
+        this.controller = controller;
         this.fields = { taskDefinitionArn: prepared.currentArn };
     }
     get name() {
@@ -692,7 +699,7 @@ function resultOf(services) {
 }
 /** With several services their lines interleave, so each says whose it is. */
 function ownDeps(deps, service, count) {
-    return count > 1 ? (0,src_deps/* withLogPrefix */.L)(deps, `[${service}] `) : deps;
+    return count > 1 ? (0,src_deps/* withLogPrefix */.L5)(deps, `[${service}] `) : deps;
 }
 
 

@@ -28374,8 +28374,9 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ withPrefix),
-/* harmony export */   L: () => (/* binding */ withLogPrefix)
+/* harmony export */   Fe: () => (/* binding */ withPrefix),
+/* harmony export */   L5: () => (/* binding */ withLogPrefix),
+/* harmony export */   WQ: () => (/* binding */ uncancellable)
 /* harmony export */ });
 /** A logger whose every line starts with `prefix`: for work that runs side by side. */
 function withPrefix(log, prefix) {
@@ -28390,6 +28391,13 @@ function withPrefix(log, prefix) {
 /** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
 function withLogPrefix(deps, prefix) {
     return { ...deps, log: withPrefix(deps.log, prefix) };
+}
+/**
+ * The same deps, deaf to the job's cancellation: for a rollback or put-back that must run to
+ * its end after a cancel (the runner's kill still bounds it). The one opt-out of cancellation.
+ */
+function uncancellable(deps) {
+    return { ...deps, cancel: undefined };
 }
 
 
@@ -28804,7 +28812,17 @@ function parseTaskDefinitionText(text, label, yaml) {
     walk(doc.contents, '', { text, at, problems, yaml });
     if (problems.length > 0)
         throw new errors/* UserError */.yo(`${label} is refused: ${problems.join('; ')}.`);
-    return doc.toJS({ maxAliasCount: 100 });
+    try {
+        return doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`${label} could not be read as YAML: ${libraryWords(error)} (the yaml library's words). Fix the file: write repeated values out instead of nesting aliases (*name), and define each anchor (&name) before its aliases.`, { cause: error });
+    }
+}
+/** The library's sentence without what follows a colon, where it quotes the file (an alias name). */
+function libraryWords(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split(':')[0]?.trim() || 'the document could not be built';
 }
 function walk(node, path, w) {
     const { isAlias, isMap, isScalar, isSeq } = w.yaml;
@@ -29116,9 +29134,9 @@ function readParameter(get, dryRun, wait, ecs) {
     const name = get(src_names/* Input */.pd.parameterName);
     if (!name)
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.parameterName}' is required for mode 'parameter': the SSM parameter to write, e.g. /app/prod/image-tag.`);
-    // The parameter promises a deployed image; with wait: false the ECS verdict is unknown.
-    if (ecs && !ecs.wait.enabled) {
-        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.wait}' is false, but mode 'parameter' must only write after the ECS deployment succeeded: set '${src_names/* Input */.pd.wait}: true', or write the parameter in a later step.`);
+    // The parameter promises a deployed image, whatever else the step deploys; not waiting breaks that promise.
+    if (!wait.enabled) {
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.wait}' is false, but input '${src_names/* Input */.pd.mode}' includes 'parameter', which must only write after every deploy in the step succeeded: set '${src_names/* Input */.pd.wait}: true', or remove 'parameter' from '${src_names/* Input */.pd.mode}' and write the parameter in a later step.`);
     }
     // Before the record is SUCCESSFUL (a bake still running) ECS may still roll it back.
     if (ecs && ecs.waitUntil !== 'completed') {
@@ -29632,7 +29650,7 @@ async function runPipeline(settings, deps, group, steps) {
     // Each attempt records its own failure; the caller stops when one was recorded.
     const attempt = async (mode, title, fn, concurrent = false) => {
         try {
-            return concurrent ? await fn((0,src_deps/* withLogPrefix */.L)(deps, `[${mode}] `)) : await group(title, () => fn(deps));
+            return concurrent ? await fn((0,src_deps/* withLogPrefix */.L5)(deps, `[${mode}] `)) : await group(title, () => fn(deps));
         }
         catch (error) {
             outcome.failures.push({ mode, failure: (0,src_failure/* failureOf */.g)(error, deps.log) });
@@ -29760,8 +29778,8 @@ async function putBack(outcome, bounds, deps, steps) {
     const { ecs, lambda } = outcome;
     const work = [
         // Services that failed were settled by rollback-on-failure already; the others go back.
-        ecs !== undefined && ecs.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L)(deps, '[ecs] ')) : Promise.resolve([]),
-        lambda !== undefined ? steps.putLambdaBack(lambda, bounds, (0,src_deps/* withLogPrefix */.L)(deps, '[lambda] ')) : Promise.resolve([]),
+        ecs !== undefined && ecs.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[ecs] ')) : Promise.resolve([]),
+        lambda !== undefined ? steps.putLambdaBack(lambda, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[lambda] ')) : Promise.resolve([]),
     ];
     const lines = (await Promise.all(work)).flat();
     for (const line of lines)
@@ -29825,8 +29843,9 @@ function outputsOf(outcome) {
     }
     if (parameter?.version !== undefined)
         out[src_names/* Output */.k7.parameterVersion] = parameter.version;
-    if (parameter && parameter.verdict.state !== 'planned' && parameter.verdict.state !== 'failed') {
-        out[src_names/* Output */.k7.parameterWritten] = String(parameter.verdict.state !== 'superseded');
+    // Only a write this run made is `true`; whether the parameter holds the value shows in parameter-version.
+    if (parameter && parameter.verdict.state !== 'failed') {
+        out[src_names/* Output */.k7.parameterWritten] = String(parameter.verdict.state === 'created' || parameter.verdict.state === 'updated');
     }
     return out;
 }
@@ -29924,6 +29943,12 @@ function plainText(text) {
         .replace(/^(\s*)([-+=])/, '$1\\$2')
         .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
+// What a console URL built by plan/ holds: encoded parts only, nothing that ends a link.
+const SAFE_URL = /^https:\/\/[a-z0-9.-]+\/[A-Za-z0-9$._~/?=&#:%-]*$/;
+/** `[text](url)` for one of our own URLs; anything else, as text, is no link. */
+function markdownLink(text, url) {
+    return SAFE_URL.test(url) ? `[${plainText(text)}](${url})` : plainText(text);
+}
 
 // EXTERNAL MODULE: ./src/plan/codedeploy-progress.ts
 var codedeploy_progress = __nccwpck_require__(3781);
@@ -29967,7 +29992,9 @@ function serviceDeploymentLines(result) {
     const lines = [];
     const record = result.serviceDeployment;
     if (record !== undefined) {
-        lines.push('', `Strategy: ${codeSpan(record.strategy)}, record ${codeSpan(record.arn)}${record.status === undefined ? '' : ` (${codeSpan(record.status)})`}`);
+        // A rollback was followed past the last poll of the deployment: its status is the final one.
+        const status = result.rollback?.recordStatus ?? record.status;
+        lines.push('', `Strategy: ${codeSpan(record.strategy)}, record ${codeSpan(record.arn)}${status === undefined ? '' : ` (${codeSpan(status)})`}`);
         if (record.stages.length > 0) {
             lines.push('', '| Stage | Duration |', '| --- | --- |');
             for (const visit of record.stages) {
@@ -30005,6 +30032,8 @@ const VERDICT = {
     failed: '❌ failed',
     superseded: '⚠️ not written (another deploy replaced the image)',
 };
+// A one-off task is run, not deployed: its success is that every essential container exited 0.
+const TASK_VERDICT = { ...VERDICT, succeeded: '✅ succeeded (exited 0)' };
 /** The job summary, as Markdown. Pure: the caller writes it. */
 function renderSummary(outcome, context) {
     const lines = ['## image-deploy', ''];
@@ -30059,11 +30088,17 @@ function runTaskSection(result, region) {
         '',
         '| Task | Task definition | Exit code | Duration | Verdict | Console |',
         '| --- | --- | --- | --- | --- | --- |',
-        `| ${cell(taskId ?? '(not started)')} | ${cell(revisionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${(0,duration/* formatDuration */.a)(result.durationMs)} | ${summary_verdict(result.verdict.state)} | ${link} |`,
+        `| ${cell(taskId ?? '(not started)')} | ${cell(revisionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${(0,duration/* formatDuration */.a)(result.durationMs)} | ${TASK_VERDICT[result.verdict.state] ?? result.verdict.state} | ${link} |`,
     ];
     if (result.logs.length > 0)
-        lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${plainText(l)}`));
+        lines.push('', 'Logs:', '', ...result.logs.map(logLine));
     return lines;
+}
+/** `- container app: awslogs group /g, stream s (eu-west-1) [CloudWatch](https://…)`: the text escaped, the link built in plan/ from checked parts. */
+function logLine(location) {
+    const stream = location.stream === undefined ? '' : `, stream ${location.stream}`;
+    const text = plainText(`container ${location.container}: awslogs group ${location.group}${stream} (${location.region})`);
+    return `- ${text}${location.url === undefined ? '' : ` ${markdownLink('CloudWatch', location.url)}`}`;
 }
 function ecsSection(ecs, region) {
     const lines = [
@@ -33466,6 +33501,7 @@ const MODES = ['image', 'run-task', 'ecs', 'lambda', 'parameter'];
 /* harmony export */   $7: () => (/* binding */ taskDefinitionLabel),
 /* harmony export */   Ap: () => (/* binding */ familyOf),
 /* harmony export */   G6: () => (/* binding */ taskIdOf),
+/* harmony export */   Us: () => (/* binding */ isRegionName),
 /* harmony export */   b2: () => (/* binding */ regionOfArn),
 /* harmony export */   kd: () => (/* binding */ consoleHost)
 /* harmony export */ });
@@ -33478,6 +33514,12 @@ function consoleHost(region) {
     if (region.startsWith('us-gov-'))
         return 'https://console.amazonaws-us-gov.com';
     return `https://${region}.console.aws.amazon.com`;
+}
+// Every partition spells its regions this way (eu-west-1, us-gov-west-1, cn-north-1, us-isob-east-1).
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** Whether outside text (a log option, an ARN's field) is a region name, so it may go into a URL. */
+function isRegionName(text) {
+    return REGION_NAME.test(text);
 }
 /** The last segment of a task ARN: what the console, the CLI and awslogs streams use. */
 function taskIdOf(taskArn) {

@@ -168,10 +168,16 @@ async function actTwo(
   if (run.exitCode !== 1) problems.push(`act two exited ${String(run.exitCode)}, expected 1 (the rollout crash-loops)`);
   if (migration.runs.length !== 1) problems.push(`act two started ${migration.runs.length} migration tasks, expected 1`);
   if (!failure.includes(CRASH_REASON) || !failure.includes('exit code 1')) problems.push('act two did not show the stopped tasks with their reason and exit code');
+  // The old deployment in the progress lines is the revision the service ran before this run.
+  const ranBefore = run.outputs['previous-task-definition-arn']?.split('/').pop();
+  const olds = [...new Set([...run.stdout.matchAll(/\| old (\S+) running/g)].map((m) => m[1]))];
+  if (ranBefore === undefined || olds.length !== 1 || olds[0] !== ranBefore) {
+    problems.push(`act two's progress names the old revision as ${olds.join(', ') || '(nothing)'}, expected ${ranBefore ?? '(no previous-task-definition-arn)'}, the revision the service ran`);
+  }
   if (after?.value !== before?.value || after?.version !== before?.version) {
     problems.push(`the parameter changed to ${after?.value ?? '(nothing)'}: it must keep naming ${before?.value ?? '(nothing)'}, the release that runs`);
   }
-  process.stdout.write(`\n  ${view.green('as expected:')} exit ${String(run.exitCode)}, the migration ran once, ${PARAMETER} still ${after?.value ?? '(nothing)'} (version ${String(after?.version ?? '-')}), ${next.tag} not deployed\n`);
+  process.stdout.write(`\n  ${view.green('as expected:')} exit ${String(run.exitCode)}, the service kept ${ranBefore ?? '(unknown)'}, the migration ran once, ${PARAMETER} still ${after?.value ?? '(nothing)'} (version ${String(after?.version ?? '-')}), ${next.tag} not deployed\n`);
   return problems;
 }
 

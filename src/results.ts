@@ -8,6 +8,7 @@ import type { TagSource } from './plan/image-source.ts';
 import type { ParameterType } from './plan/parameter.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
 import type { RollbackReport } from './plan/rollback.ts';
+import type { LogLocation } from './plan/run-task-result.ts';
 import type { StageVisit } from './plan/service-deployment.ts';
 import type { Strategy } from './plan/service-deployment-stages.ts';
 import type { Failure, Verdict } from './plan/verdict.ts';
@@ -33,8 +34,8 @@ export interface RunTaskResult {
   taskArn?: string;
   /** Exit code of the overridden (or first essential) container, when it reported one. */
   exitCode?: number;
-  /** Where the logs are, e.g. "container app: awslogs group /ecs/migrate, stream migrate/app/<task id> (eu-west-1) https://…". */
-  logs: string[];
+  /** Where the awslogs containers write (group, stream, region, console link). */
+  logs: LogLocation[];
   durationMs: number;
 }
 

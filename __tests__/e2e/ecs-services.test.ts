@@ -8,7 +8,7 @@ import { ESSENTIAL_EXITED, completesAfter, crashLoop } from '../support/scenario
 import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
 
-// Issue 12: several services (and several containers) in one step, through the bundle.
+// Several services (and several containers) in one step, through the bundle.
 
 /** A worker's layout: no 'app' container; its 'worker' runs the app's repository, next to a log router. */
 function workerTaskDefinition(family: string): RegisterTaskDefinitionCommandInput {

@@ -8,7 +8,7 @@ import { errorText, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
 import { useTestbed } from '../support/testbed.ts';
 
-// Issue 5, fault tolerance: AWS throttles, fails with 5xx, drops connections, answers
+// Fault tolerance: AWS throttles, fails with 5xx, drops connections, answers
 // slowly, and refuses writes that collide with others. Through the scenario proxy, the
 // bundled action must survive each within bounded retries and apply every change exactly
 // once (counted in moto's state, not only in calls), and a run killed mid-deploy must

@@ -10,7 +10,7 @@ import { crashLoop } from '../support/scenario-proxy.ts';
 import { taskExits } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
-// Issue 10: nothing AWS says can take over the log, the summary or the outputs, and no
+// Nothing AWS says can take over the log, the summary or the outputs, and no
 // secret value leaves the action. Every free-text field an account writer controls is
 // planted with line breaks followed by runner commands, a fence and a table breaker, HTML
 // and a heading; environment values are secrets. Runs with RUNNER_DEBUG=1, so the debug

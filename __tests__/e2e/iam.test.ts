@@ -15,7 +15,7 @@ import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts
 import { taskExits, taskNeverStops } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
-// Issue 5, "Least privilege": docs/iam/<mode>.json are the policies the README tells users
+// "Least privilege": docs/iam/<mode>.json are the policies the README tells users
 // to paste. Each mode is run through the proxy (a deploy, and for ecs a failing rollout so
 // the failure path's calls are seen); every call must be allowed by the policies of the
 // modes the run used, and every action a policy grants must have been called, or be one
@@ -218,7 +218,7 @@ describe('the IAM policies in docs/iam', () => {
     expect(passRole[0]?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } });
   });
 
-  // Issue 10: least privilege, with placeholders to replace instead of wildcards.
+  // Least privilege, with placeholders to replace instead of wildcards.
   it.each(POLICY_MODES)('%s.json names the account and region by placeholder, never *', (mode) => {
     for (const statement of policyOf(mode)) {
       for (const resource of statement.Resource.filter((r) => r !== '*')) {

@@ -7,7 +7,7 @@ import { completesAfter } from '../support/scenario-proxy.ts';
 import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
 import type { ReleaseWorld } from '../support/testbed.ts';
 
-// Issue 10, "the parameter only ever names what runs". Run v1 deploys and its rollout
+// "the parameter only ever names what runs". Run v1 deploys and its rollout
 // completes, then every PutParameter it sends meets TooManyUpdates; meanwhile run v2
 // deploys and writes v2. When v1 retries, the service runs v2's deployment: v1 must not
 // write, must say who superseded it, and still exits 0 (its own deploy did succeed).

@@ -11,7 +11,7 @@ import type { RecordedCall } from '../support/scenario-proxy.ts';
 import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
 import type { DeployMode, ReleaseWorld, Testbed } from '../support/testbed.ts';
 
-// Issue 3: one step ships one ECR image to an ECS service, a Lambda function and an SSM
+// One step ships one ECR image to an ECS service, a Lambda function and an SSM
 // parameter, in the order image -> ecs and lambda -> parameter, and a failure stops the
 // parameter. moto (with Lambda looking images up in its ECR) holds the state; the proxy
 // plays the rollouts and Lambda failures moto cannot. Every scenario seeds its own world.

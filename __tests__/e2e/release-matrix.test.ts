@@ -15,7 +15,7 @@ import { completesAfter } from '../support/scenario-proxy.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
 import { useTestbed } from '../support/testbed.ts';
 
-// Issue 4, the release workflow: a release tag triggers a matrix over environments, and
+// The release workflow: a release tag triggers a matrix over environments, and
 // each environment's job runs the action at the same time as the others. Here two action
 // processes, staging and production, deploy one image (one ECR repository) to their own
 // cluster, service, function and parameter against one moto, concurrently.

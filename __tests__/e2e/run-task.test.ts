@@ -17,7 +17,7 @@ import type { ScriptedTaskRun } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
 
-// Issue 4, mode run-task: a one-off task (a migration) in private subnets, run to its end
+// Mode run-task: a one-off task (a migration) in private subnets, run to its end
 // before anything is deployed. moto creates the task; the proxy plays its life
 // (task-scenarios.ts). Each test seeds its own cluster and family.
 

@@ -11,7 +11,7 @@ import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts
 import type { ServiceDeploymentScript } from '../support/service-deployment-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
-// Issue 11, end to end through the bundled action: services deployed with ECS's
+// End to end through the bundled action: services deployed with ECS's
 // strategies, followed through ECS's own deployment record (played by
 // service-deployment-scenarios.ts). Written before the product follows the record; each
 // test is skipped until it does. Inputs: wait-until (completed | <stage>),
@@ -142,7 +142,7 @@ describe('mode ecs follows the service deployment record', () => {
       });
       expect(run.exitCode, transcript(run)).toBe(0);
       expect(continued).toBe(true);
-      expect(run.stdout).toContain('PRE_PRODUCTION_TRAFFIC_SHIFT');
+      expect(run.stdout).toContain('waiting at pause hook hook-manual-approval in stage POST_TEST_TRAFFIC_SHIFT');
       expect(run.stdout).toContain('hook-manual-approval');
     } finally {
       ecs.destroy();

@@ -11,7 +11,7 @@ import { completesAfter } from '../support/scenario-proxy.ts';
 import { useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
 
-// Issue 4, wait-for-image: the image is pushed in one region and replicated to the deploy
+// Wait-for-image: the image is pushed in one region and replicated to the deploy
 // region by ECR; the deploy waits until it is there. moto holds the image from the start
 // and the proxy hides it (ecr-scenarios.ts) for a few seconds, or for ever.
 

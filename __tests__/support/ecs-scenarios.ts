@@ -71,8 +71,13 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
     if (service === undefined) return response;
 
     const previousState = found.current === undefined ? undefined : stateOf(found.current);
-    const previous = previousState?.deployments.find((d) => d.status === 'PRIMARY') ?? before?.deployments?.find((d) => d.status === 'PRIMARY');
     const previousTaskDefinitionArn = previousState?.taskDefinition ?? before?.taskDefinition ?? '';
+    // moto keeps its PRIMARY deployment on the revision the service was created with: the
+    // revision it runs is the service's own.
+    const motoPrimary = before?.deployments?.find((d) => d.status === 'PRIMARY');
+    const previous =
+      previousState?.deployments.find((d) => d.status === 'PRIMARY') ??
+      (motoPrimary === undefined ? undefined : { ...motoPrimary, taskDefinition: previousTaskDefinitionArn || motoPrimary.taskDefinition });
     const taskDefinitionArn = service.taskDefinition ?? previousTaskDefinitionArn;
     const changed = taskDefinitionArn !== previousTaskDefinitionArn || body.forceNewDeployment === true;
     if (changed) {

@@ -260,7 +260,17 @@ describe('readInputs for the image, lambda and parameter modes', () => {
     {
       name: 'wait false with the parameter',
       inputs: { wait: 'false' },
-      message: ["Input 'wait' is false", "mode 'parameter'", "set 'wait: true'"],
+      message: ["Input 'wait' is false", "input 'mode' includes 'parameter'", "set 'wait: true'"],
+    },
+    {
+      name: 'wait false with the parameter and no ecs (lambda, parameter)',
+      inputs: { mode: 'lambda, parameter', wait: 'false', service: '' },
+      message: ["Input 'wait' is false", "input 'mode' includes 'parameter'", "set 'wait: true'", "remove 'parameter' from 'mode'"],
+    },
+    {
+      name: 'wait false with the parameter alone',
+      inputs: { mode: 'parameter', wait: 'false', service: '', 'function-name': '' },
+      message: ["Input 'wait' is false", "input 'mode' includes 'parameter'", "set 'wait: true'"],
     },
     {
       name: 'wait-until a stage with the parameter (a bake may still roll the deployment back)',

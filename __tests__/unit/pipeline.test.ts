@@ -246,7 +246,7 @@ describe('runPipeline', () => {
     expect(outcome.parameter?.version).toBe('2');
   });
 
-  it('hands the parameter step what ECS and Lambda left running, in its plan (issue 10)', async () => {
+  it('hands the parameter step what ECS and Lambda left running, in its plan', async () => {
     const rec = recorder();
     let targets: ParameterPlan['targets'] | undefined;
     const steps = fakeSteps(rec, {

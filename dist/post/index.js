@@ -28370,151 +28370,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4935:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  by: () => (/* binding */ ROLLBACK_STATE),
-  Ik: () => (/* binding */ parseRollbackStates)
-});
-
-// UNUSED EXPORTS: rollbackState, watchCancellation
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/names.ts
-var names = __nccwpck_require__(6455);
-;// CONCATENATED MODULE: ./src/plan/ecs-controller.ts
-// Which controller deploys a service, read from the service as DescribeServices answers it
-// (never from an input): its deployment controller, and whether ECS Express Mode manages it.
-
-
-const CONTROLLER_KINDS = ['ecs', 'codedeploy', 'express'];
-/**
- * The controller of `service`: ECS's own (rolling, blue/green, linear, canary; also when
- * the service names none), CodeDeploy, or Express Mode (`resourceManagementType: ECS`,
- * which wins: Express Mode owns the service's revisions whatever its controller says).
- * An EXTERNAL service is refused: another tool drives its task sets.
- */
-function controllerOf(service, cluster) {
-    if (service.resourceManagementType === 'ECS')
-        return 'express';
-    const type = service.deploymentController?.type;
-    switch (type) {
-        case undefined:
-        case 'ECS':
-            return 'ecs';
-        case 'CODE_DEPLOY':
-            return 'codedeploy';
-        case 'EXTERNAL':
-            throw new UserError(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' uses the EXTERNAL deployment controller: this action cannot deploy EXTERNAL services, ` +
-                `because their task sets are driven by another tool. Deploy it with that tool (or CreateTaskSet / UpdateServicePrimaryTaskSet), or remove it from input '${Input.service}'.`);
-        default:
-            throw new UserError(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' has deployment controller '${String(type)}', which this action does not know: it deploys ECS, CODE_DEPLOY and Express Mode services.`);
-    }
-}
-/** True when `value` names a controller (the post step reads it from saved state). */
-function isControllerKind(value) {
-    return typeof value === 'string' && CONTROLLER_KINDS.includes(value);
-}
-
-;// CONCATENATED MODULE: ./src/cancel.ts
-// Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
-// kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
-// within that window; the post step (src/post.ts) follows it with the state saved here.
-
-const ROLLBACK_STATE = 'rollback';
-/** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
-function watchCancellation(log, target = process) {
-    const controller = new AbortController();
-    const onSignal = (name) => {
-        if (controller.signal.aborted)
-            return;
-        log.warning(`The job was cancelled (${name}): ending the wait now; with rollback-on-failure the deployment is rolled back.`);
-        controller.abort();
-    };
-    target.on('SIGINT', onSignal);
-    target.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            target.off('SIGINT', onSignal);
-            target.off('SIGTERM', onSignal);
-        },
-    };
-}
-/** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
-function rollbackState(outcome, settings) {
-    const ecs = settings.ecs;
-    if (ecs === undefined)
-        return undefined;
-    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
-        const rollback = result.rollback;
-        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
-            return [];
-        return [
-            {
-                region: settings.region,
-                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
-                cluster: result.cluster,
-                service: result.service,
-                ...rollback.follow,
-                ...(rollback.to === undefined ? {} : { to: rollback.to }),
-                intervalMs: ecs.wait.intervalMs,
-                timeoutMs: ecs.wait.timeoutMs,
-            },
-        ];
-    });
-    return states.length === 0 ? undefined : JSON.stringify(states);
-}
-/** The list rollbackState wrote; anything else is a problem the post step reports once. */
-function parseRollbackStates(raw) {
-    if (raw.trim() === '')
-        return { states: [] };
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return { problem: 'it is not JSON' };
-    }
-    if (!Array.isArray(value))
-        return { problem: 'it is not a list of started rollbacks' };
-    const states = [];
-    for (const [index, entry] of value.entries()) {
-        const state = stateOf(entry);
-        if (state === undefined)
-            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
-        states.push(state);
-    }
-    return { states };
-}
-function stateOf(entry) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-        return undefined;
-    const e = entry;
-    const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
-    const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
-    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
-    if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
-        return undefined;
-    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
-        const value = text(key);
-        return value === undefined ? [] : [[key, value]];
-    });
-    return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
-}
-
-
-/***/ }),
-
 /***/ 2421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ withLogPrefix)
+/* harmony export */   L5: () => (/* binding */ withLogPrefix),
+/* harmony export */   WQ: () => (/* binding */ uncancellable)
 /* harmony export */ });
 /* unused harmony export withPrefix */
 /** A logger whose every line starts with `prefix`: for work that runs side by side. */
@@ -28530,6 +28391,13 @@ function withPrefix(log, prefix) {
 /** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
 function withLogPrefix(deps, prefix) {
     return { ...deps, log: withPrefix(deps.log, prefix) };
+}
+/**
+ * The same deps, deaf to the job's cancellation: for a rollback or put-back that must run to
+ * its end after a cancel (the runner's kill still bounds it). The one opt-out of cancellation.
+ */
+function uncancellable(deps) {
+    return { ...deps, cancel: undefined };
 }
 
 
@@ -28687,10 +28555,6 @@ const Input = {
     maxFailedTasks: 'max-failed-tasks',
     waitUntil: 'wait-until',
     rollbackOnFailure: 'rollback-on-failure',
-    codedeployApplication: 'codedeploy-application',
-    codedeployDeploymentGroup: 'codedeploy-deployment-group',
-    codedeployAppspec: 'codedeploy-appspec',
-    codedeployDeploymentConfig: 'codedeploy-deployment-config',
     dryRun: 'dry-run',
 };
 const Output = {
@@ -28699,7 +28563,6 @@ const Output = {
     previousTaskDefinitionArn: 'previous-task-definition-arn',
     deploymentId: 'deployment-id',
     serviceDeploymentArn: 'service-deployment-arn',
-    codedeployDeploymentId: 'codedeploy-deployment-id',
     image: 'image',
     imageTag: 'image-tag',
     imageDigest: 'image-digest',
@@ -28715,77 +28578,155 @@ const MODES = (/* unused pure expression or super */ null && (['image', 'run-tas
 
 /***/ }),
 
-/***/ 6661:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 4344:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4935);
-/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _runner_writer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1387);
-// The action's post step (action.yml `runs.post`, `post-if: always()`): after a job was
-// cancelled mid-deploy with rollback-on-failure, follows the rollback the main step started
-// to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1197);
 
-
-
-
-// The runner gives steps that run after a cancellation 5 minutes in all.
-const POST_BUDGET_MS = 4 * 60_000;
-async function post() {
-    const io = (0,_runner_writer_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerIo */ .N)();
-    const parsed = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRollbackStates */ .Ik)(io.getState?.(_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLLBACK_STATE */ .by) ?? '');
-    if ('problem' in parsed) {
-        io.warning(`The post step found a saved state it did not write (${parsed.problem}): following nothing. This happens when something else set STATE_${_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .ROLLBACK_STATE */ .by}.`);
-        return;
-    }
-    const { states } = parsed;
-    const [state] = states;
-    if (state === undefined)
-        return;
-    // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7954))]);
-    const deps = {
-        log: io,
-        clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: () => Date.now(),
-    };
-    // Several services' rollbacks are followed side by side, each line saying whose it is; each by its own controller.
-    const lines = await Promise.all(states.map(async (one) => {
-        const own = states.length > 1 ? (0,_deps_js__WEBPACK_IMPORTED_MODULE_3__/* .withLogPrefix */ .L)(deps, `[${one.service}] `) : deps;
-        try {
-            return await controllerFor(one.controller).followAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
-        }
-        catch (error) {
-            return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}` };
-        }
-    }));
-    for (const line of lines.filter((l) => l.ok))
-        io.info(line.text);
-    const failed = lines.filter((l) => !l.ok).map((l) => l.text);
-    if (failed.length > 0)
-        io.setFailed(failed.join('\n'));
-}
-await post();
+await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1387:
+/***/ 1197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  N: () => (/* binding */ runnerIo)
+  e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __nccwpck_require__(6455);
+;// CONCATENATED MODULE: ./src/plan/ecs-controller.ts
+// Which controller deploys a service, read from the service as DescribeServices answers it
+// (never from an input): its deployment controller, and whether ECS Express Mode manages it.
+
+
+const CONTROLLER_KINDS = ['ecs', 'codedeploy', 'express'];
+/**
+ * The controller of `service`: ECS's own (rolling, blue/green, linear, canary; also when
+ * the service names none), CodeDeploy, or Express Mode (`resourceManagementType: ECS`,
+ * which wins: Express Mode owns the service's revisions whatever its controller says).
+ * An EXTERNAL service is refused: another tool drives its task sets.
+ */
+function controllerOf(service, cluster) {
+    if (service.resourceManagementType === 'ECS')
+        return 'express';
+    const type = service.deploymentController?.type;
+    switch (type) {
+        case undefined:
+        case 'ECS':
+            return 'ecs';
+        case 'CODE_DEPLOY':
+            return 'codedeploy';
+        case 'EXTERNAL':
+            throw new UserError(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' uses the EXTERNAL deployment controller: this action cannot deploy EXTERNAL services, ` +
+                `because their task sets are driven by another tool. Deploy it with that tool (or CreateTaskSet / UpdateServicePrimaryTaskSet), or remove it from input '${Input.service}'.`);
+        default:
+            throw new UserError(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' has deployment controller '${String(type)}', which this action does not know: it deploys ECS, CODE_DEPLOY and Express Mode services.`);
+    }
+}
+/** True when `value` names a controller (the post step reads it from saved state). */
+function isControllerKind(value) {
+    return typeof value === 'string' && CONTROLLER_KINDS.includes(value);
+}
+
+;// CONCATENATED MODULE: ./src/cancel.ts
+// Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
+// kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
+// within that window; the post step (src/post.ts) follows it with the state saved here.
+
+const ROLLBACK_STATE = 'rollback';
+/** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
+function watchCancellation(log, target = process) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            return;
+        log.warning(`The job was cancelled (${name}): ending the wait now; with rollback-on-failure the deployment is rolled back.`);
+        controller.abort();
+    };
+    target.on('SIGINT', onSignal);
+    target.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            target.off('SIGINT', onSignal);
+            target.off('SIGTERM', onSignal);
+        },
+    };
+}
+/** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
+function rollbackState(outcome, settings) {
+    const ecs = settings.ecs;
+    if (ecs === undefined)
+        return undefined;
+    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
+        const rollback = result.rollback;
+        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
+            return [];
+        return [
+            {
+                region: settings.region,
+                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                cluster: result.cluster,
+                service: result.service,
+                ...rollback.follow,
+                ...(rollback.to === undefined ? {} : { to: rollback.to }),
+                intervalMs: ecs.wait.intervalMs,
+                timeoutMs: ecs.wait.timeoutMs,
+            },
+        ];
+    });
+    return states.length === 0 ? undefined : JSON.stringify(states);
+}
+/** The list rollbackState wrote; anything else is a problem the post step reports once. */
+function parseRollbackStates(raw) {
+    if (raw.trim() === '')
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: 'it is not a list of started rollbacks' };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = stateOf(entry);
+        if (state === undefined)
+            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
+        states.push(state);
+    }
+    return { states };
+}
+function stateOf(entry) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return undefined;
+    const e = entry;
+    const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
+    const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
+    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
+    if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
+        return undefined;
+    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
+        const value = text(key);
+        return value === undefined ? [] : [[key, value]];
+    });
+    return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
+}
+
+// EXTERNAL MODULE: ./src/deps.ts
+var src_deps = __nccwpck_require__(2421);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31820,6 +31761,53 @@ function runnerIo(sink = CORE_SINK) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/post.ts
+// The action's post step (action.yml `runs.post`, `post-if: always()`): after a job was
+// cancelled mid-deploy with rollback-on-failure, follows the rollback the main step started
+// to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
+// Importing this module runs nothing: src/post-index.ts, the bundle's entry, calls `run()`.
+
+
+
+
+// The runner gives steps that run after a cancellation 5 minutes in all.
+const POST_BUDGET_MS = 4 * 60_000;
+/** Follows the rollbacks the main step saved, if any; the post step's one setFailed. */
+async function run(io = runnerIo()) {
+    const parsed = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
+    if ('problem' in parsed) {
+        io.warning(`The post step found a saved state it did not write (${parsed.problem}): following nothing. This happens when something else set STATE_${ROLLBACK_STATE}.`);
+        return;
+    }
+    const { states } = parsed;
+    const [state] = states;
+    if (state === undefined)
+        return;
+    // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
+    const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4240))]);
+    const deps = {
+        log: io,
+        clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        now: () => Date.now(),
+    };
+    // Several services' rollbacks are followed side by side, each line saying whose it is; each by its own controller.
+    const lines = await Promise.all(states.map(async (one) => {
+        const own = states.length > 1 ? (0,src_deps/* withLogPrefix */.L5)(deps, `[${one.service}] `) : deps;
+        try {
+            return await controllerFor(one.controller).followAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
+        }
+        catch (error) {
+            return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,errors/* messageOf */.bD)(error)}` };
+        }
+    }));
+    for (const line of lines.filter((l) => l.ok))
+        io.info(line.text);
+    const failed = lines.filter((l) => !l.ok).map((l) => l.text);
+    if (failed.length > 0)
+        io.setFailed(failed.join('\n'));
+}
+
 
 /***/ }),
 
@@ -32324,8 +32312,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6661);
+/******/ var __webpack_exports__ = __nccwpck_require__(4344);
 /******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__post = __webpack_exports__.b;
-/******/ export { __webpack_exports__post as post };
 /******/ 

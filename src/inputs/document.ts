@@ -32,7 +32,20 @@ export function parseTaskDefinitionText(text: string, label: string, yaml: YamlP
   const problems: string[] = [];
   walk(doc.contents, '', { text, at, problems, yaml });
   if (problems.length > 0) throw new UserError(`${label} is refused: ${problems.join('; ')}.`);
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new UserError(
+      `${label} could not be read as YAML: ${libraryWords(error)} (the yaml library's words). Fix the file: write repeated values out instead of nesting aliases (*name), and define each anchor (&name) before its aliases.`,
+      { cause: error },
+    );
+  }
+}
+
+/** The library's sentence without what follows a colon, where it quotes the file (an alias name). */
+function libraryWords(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split(':')[0]?.trim() || 'the document could not be built';
 }
 
 interface Walk {

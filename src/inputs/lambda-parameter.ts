@@ -23,10 +23,10 @@ export function readLambda(get: Get, region: string, dryRun: boolean, wait: Wait
 export function readParameter(get: Get, dryRun: boolean, wait: WaitSettings, ecs: EcsDeployOptions | undefined): ParameterOptions {
   const name = get(Input.parameterName);
   if (!name) throw new UserError(`Input '${Input.parameterName}' is required for mode 'parameter': the SSM parameter to write, e.g. /app/prod/image-tag.`);
-  // The parameter promises a deployed image; with wait: false the ECS verdict is unknown.
-  if (ecs && !ecs.wait.enabled) {
+  // The parameter promises a deployed image, whatever else the step deploys; not waiting breaks that promise.
+  if (!wait.enabled) {
     throw new UserError(
-      `Input '${Input.wait}' is false, but mode 'parameter' must only write after the ECS deployment succeeded: set '${Input.wait}: true', or write the parameter in a later step.`,
+      `Input '${Input.wait}' is false, but input '${Input.mode}' includes 'parameter', which must only write after every deploy in the step succeeded: set '${Input.wait}: true', or remove 'parameter' from '${Input.mode}' and write the parameter in a later step.`,
     );
   }
   // Before the record is SUCCESSFUL (a bake still running) ECS may still roll it back.

@@ -10,6 +10,14 @@ export function consoleHost(region: string): string {
   return `https://${region}.console.aws.amazon.com`;
 }
 
+// Every partition spells its regions this way (eu-west-1, us-gov-west-1, cn-north-1, us-isob-east-1).
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** Whether outside text (a log option, an ARN's field) is a region name, so it may go into a URL. */
+export function isRegionName(text: string): boolean {
+  return REGION_NAME.test(text);
+}
+
 /** The last segment of a task ARN: what the console, the CLI and awslogs streams use. */
 export function taskIdOf(taskArn: string | undefined): string {
   if (taskArn === undefined || taskArn === '') return '(unknown)';

@@ -4,7 +4,7 @@
 
 import { isRecord } from './json.ts';
 import { containersOf } from './containers.ts';
-import { logLocations, type LogLocation } from './run-task-result.ts';
+import { logLocations, urlSuffix, type LogLocation } from './run-task-result.ts';
 import type { TaskDefinitionDoc } from './task-definition-types.ts';
 
 /** A stream the job log can follow: awslogs with a stream prefix. */
@@ -31,10 +31,12 @@ export function taskLogSources(taskDefinition: TaskDefinitionDoc, taskArn: strin
     const location = located.find((l) => l.container === name);
     const config = container['logConfiguration'];
     const driver = isRecord(config) && typeof config['logDriver'] === 'string' ? config['logDriver'] : undefined;
-    if (location?.stream !== undefined) streams.push({ ...location, stream: location.stream });
+    // A log region that is no region name cannot be read (nor linked): say so, without quoting it.
+    if (location !== undefined && location.url === undefined) elsewhere.push(`container ${name}: not in the job log: its awslogs-region is not an AWS region name (like eu-west-1)`);
+    else if (location?.stream !== undefined) streams.push({ ...location, stream: location.stream });
     else if (location !== undefined) {
       elsewhere.push(
-        `container ${name}: not in the job log: awslogs without awslogs-stream-prefix names its stream after the container's runtime id, which cannot be known in advance (set awslogs-stream-prefix); group ${location.group} (${location.region}) ${location.url}`,
+        `container ${name}: not in the job log: awslogs without awslogs-stream-prefix names its stream after the container's runtime id, which cannot be known in advance (set awslogs-stream-prefix); group ${location.group} (${location.region})${urlSuffix(location)}`,
       );
     } else if (driver === 'awslogs') elsewhere.push(`container ${name}: not in the job log: its awslogs configuration has no awslogs-group`);
     else elsewhere.push(`container ${name}: not in the job log: ${driver === undefined ? 'it has no logConfiguration' : `its log driver is ${driver}, not awslogs`}`);
@@ -88,7 +90,7 @@ export function advanceCursor(cursor: LogCursor, page: LogPage): CursorStep {
   const lines = page.events.flatMap((event) => messageLines(cursor.location.container, event.message));
   if (next === undefined) {
     // Without a cursor the next read would start from the head again and repeat every line.
-    return { cursor: { state: 'off', location: cursor.location }, lines, moved: false, note: `${label(cursor.location)}: GetLogEvents gave no nextForwardToken, so later lines are not shown here; they are in CloudWatch: ${cursor.location.url}` };
+    return { cursor: { state: 'off', location: cursor.location }, lines, moved: false, note: `${label(cursor.location)}: GetLogEvents gave no nextForwardToken, so later lines are not shown here; they are in CloudWatch${cursor.location.url === undefined ? '' : `: ${cursor.location.url}`}` };
   }
   return { cursor: { state: 'reading', location: cursor.location, token: next }, lines, moved: true };
 }
@@ -103,7 +105,7 @@ export function readFailed(cursor: LogCursor, reason: string): CursorStep {
     cursor: { state: 'off', location },
     lines: [],
     moved: false,
-    warning: `${label(location)}: could not read its logs (logs:GetLogEvents on log group ${location.group} in ${location.region}): ${reason}. Its lines are not shown here from now on; the task's verdict does not depend on them. ${location.url}`,
+    warning: `${label(location)}: could not read its logs (logs:GetLogEvents on log group ${location.group} in ${location.region}): ${reason}. Its lines are not shown here from now on; the task's verdict does not depend on them.${urlSuffix(location)}`,
   };
 }
 

@@ -10,6 +10,8 @@ export interface RollbackReport {
   verdict: Verdict<'succeeded' | 'started'>;
   /** The revision the service was (or is being) put back on, when known. */
   to?: string;
+  /** The deployment record's status when the rollback was last seen (ROLLBACK_SUCCESSFUL, ...): newer than the follower's. */
+  recordStatus?: string;
   /** What to follow when the rollback was only started (a cancelled job): for the post step. */
   follow?: RollbackFollow;
 }

@@ -1,7 +1,7 @@
 // The stopped one-off task, judged, and where its logs are. Pure.
 
 import type { Task } from '@aws-sdk/client-ecs';
-import { consoleHost, regionOfArn, taskIdOf } from './aws-names.ts';
+import { consoleHost, isRegionName, regionOfArn, taskIdOf } from './aws-names.ts';
 import { isRecord } from './json.ts';
 import { containersOf } from './containers.ts';
 import type { TaskDefinitionDoc } from './task-definition-types.ts';
@@ -72,14 +72,17 @@ export function timeoutStopReason(timeout: string): string {
   return `image-deploy: wait-timeout ${timeout} reached`;
 }
 
+/** StopTask's reason for a task stopped because the job that started it was cancelled. */
+export const CANCELLED_STOP_REASON = 'image-deploy: the job was cancelled';
+
 export interface LogLocation {
   container: string;
   group: string;
   /** Only with `awslogs-stream-prefix`: without one, the stream is named after a Docker id. */
   stream?: string;
   region: string;
-  /** The CloudWatch console page of the stream (or of the group). */
-  url: string;
+  /** The CloudWatch console page of the stream (or of the group); absent when `region` is no region name. */
+  url?: string;
 }
 
 /**
@@ -99,20 +102,35 @@ export function logLocations(taskDefinition: TaskDefinitionDoc, taskArn: string)
     if (group === undefined || region === undefined) return [];
     const prefix = stringOption(options, 'awslogs-stream-prefix');
     const stream = prefix === undefined ? undefined : `${prefix}/${name}/${taskId}`;
-    return [{ container: name, group, ...(stream === undefined ? {} : { stream }), region, url: cloudWatchLogsUrl(region, group, stream) }];
+    // The region comes from a file or an AWS answer: only a region name goes into a URL.
+    const url = isRegionName(region) ? cloudWatchLogsUrl(region, group, stream) : undefined;
+    return [{ container: name, group, ...(stream === undefined ? {} : { stream }), region, ...(url === undefined ? {} : { url }) }];
   });
 }
 
 /** `container app: awslogs group /ecs/migrate, stream migrate/app/0123 (eu-west-1) https://…` */
 export function formatLogLocation(location: LogLocation): string {
   const stream = location.stream === undefined ? '' : `, stream ${location.stream}`;
-  return `container ${location.container}: awslogs group ${location.group}${stream} (${location.region}) ${location.url}`;
+  return `container ${location.container}: awslogs group ${location.group}${stream} (${location.region})${urlSuffix(location)}`;
+}
+
+/** ` https://…`, or nothing when the location has no console link. */
+export function urlSuffix(location: LogLocation): string {
+  return location.url === undefined ? '' : ` ${location.url}`;
+}
+
+/** Why a location has no console link, for the debug log; undefined when it has one. */
+export function whyNoUrl(location: LogLocation): string | undefined {
+  if (location.url !== undefined) return undefined;
+  return `container ${location.container}: no CloudWatch console link: its log region is not an AWS region name (like eu-west-1), so it is kept out of every URL`;
 }
 
 /** The console page of a log stream, or of the group without one. */
 export function cloudWatchLogsUrl(region: string, group: string, stream?: string): string {
-  // The console's fragment takes each path part URI-encoded twice, with '%' written as '$'.
-  const part = (value: string) => encodeURIComponent(encodeURIComponent(value)).replace(/%/g, '$');
+  // The console's fragment takes each path part URI-encoded twice, with '%' written as '$';
+  // ! ' ( ) * are encoded too, so the URL holds nothing that could end a Markdown link.
+  const strict = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const part = (value: string) => strict(strict(value)).replace(/%/g, '$');
   const path = `log-groups/log-group/${part(group)}${stream === undefined ? '' : `/log-events/${part(stream)}`}`;
   return `${consoleHost(region)}/cloudwatch/home?region=${region}#logsV2:${path}`;
 }

@@ -4,6 +4,7 @@
 import type { DeploymentLifecycleHookDetail, ServiceDeployment, ServiceDeploymentStatus } from '@aws-sdk/client-ecs';
 import { hasReached, type Stage, type Strategy, type WaitUntil } from './service-deployment-stages.ts';
 import { failed, type Failure, type FailureKind } from './verdict.ts';
+import { shellQuote } from './shell.ts';
 
 export type RecordVerdict = { state: 'pending' } | { state: 'succeeded' } | Failure;
 
@@ -160,7 +161,7 @@ export function recordProgressLine(record: ServiceDeployment, strategy: Strategy
   if (hook !== undefined) {
     parts.push(
       `waiting at pause hook ${hook.hookId ?? 'unknown'} in stage ${record.lifecycleStage ?? 'unknown'}: continue it with ` +
-        `aws ecs continue-service-deployment --service-deployment-arn ${record.serviceDeploymentArn ?? '<arn>'} --hook-id ${hook.hookId ?? '<hook id>'}`,
+        `aws ecs continue-service-deployment --service-deployment-arn ${shellQuote(record.serviceDeploymentArn ?? '<arn>')} --hook-id ${shellQuote(hook.hookId ?? '<hook id>')}`,
     );
   }
   return parts.join(', ');

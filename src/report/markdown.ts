@@ -51,3 +51,11 @@ export function plainText(text: string): string {
     .replace(/^(\s*)([-+=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
+
+// What a console URL built by plan/ holds: encoded parts only, nothing that ends a link.
+const SAFE_URL = /^https:\/\/[a-z0-9.-]+\/[A-Za-z0-9$._~/?=&#:%-]*$/;
+
+/** `[text](url)` for one of our own URLs; anything else, as text, is no link. */
+export function markdownLink(text: string, url: string): string {
+  return SAFE_URL.test(url) ? `[${plainText(text)}](${url})` : plainText(text);
+}

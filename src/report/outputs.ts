@@ -46,8 +46,9 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
     if (versions !== undefined) out[Output.lambdaVersion] = versions;
   }
   if (parameter?.version !== undefined) out[Output.parameterVersion] = parameter.version;
-  if (parameter && parameter.verdict.state !== 'planned' && parameter.verdict.state !== 'failed') {
-    out[Output.parameterWritten] = String(parameter.verdict.state !== 'superseded');
+  // Only a write this run made is `true`; whether the parameter holds the value shows in parameter-version.
+  if (parameter && parameter.verdict.state !== 'failed') {
+    out[Output.parameterWritten] = String(parameter.verdict.state === 'created' || parameter.verdict.state === 'updated');
   }
   return out;
 }

@@ -12,7 +12,9 @@ export function serviceDeploymentLines(result: EcsResult): string[] {
   const lines: string[] = [];
   const record = result.serviceDeployment;
   if (record !== undefined) {
-    lines.push('', `Strategy: ${codeSpan(record.strategy)}, record ${codeSpan(record.arn)}${record.status === undefined ? '' : ` (${codeSpan(record.status)})`}`);
+    // A rollback was followed past the last poll of the deployment: its status is the final one.
+    const status = result.rollback?.recordStatus ?? record.status;
+    lines.push('', `Strategy: ${codeSpan(record.strategy)}, record ${codeSpan(record.arn)}${status === undefined ? '' : ` (${codeSpan(status)})`}`);
     if (record.stages.length > 0) {
       lines.push('', '| Stage | Duration |', '| --- | --- |');
       for (const visit of record.stages) {

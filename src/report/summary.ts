@@ -2,8 +2,9 @@ import { consoleHost, taskDefinitionLabel, taskIdOf } from '../plan/aws-names.ts
 import { formatDuration } from '../plan/duration.ts';
 import type { TaskSize } from '../plan/ecs-deploy.ts';
 import { failureText, type Failure } from '../plan/verdict.ts';
-import { codeSpan, fence, plainText } from './markdown.ts';
+import type { LogLocation } from '../plan/run-task-result.ts';
 import { codeDeployLines } from './codedeploy-summary.ts';
+import { codeSpan, fence, markdownLink, plainText } from './markdown.ts';
 import { serviceDeploymentLines } from './service-deployment-summary.ts';
 import type { EcsDeployResult, EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
 
@@ -18,6 +19,9 @@ const VERDICT: Readonly<Record<string, string>> = {
   failed: '❌ failed',
   superseded: '⚠️ not written (another deploy replaced the image)',
 };
+
+// A one-off task is run, not deployed: its success is that every essential container exited 0.
+const TASK_VERDICT: Readonly<Record<string, string>> = { ...VERDICT, succeeded: '✅ succeeded (exited 0)' };
 
 export interface SummaryContext {
   region: string;
@@ -75,10 +79,17 @@ function runTaskSection(result: RunTaskResult, region: string): string[] {
     '',
     '| Task | Task definition | Exit code | Duration | Verdict | Console |',
     '| --- | --- | --- | --- | --- | --- |',
-    `| ${cell(taskId ?? '(not started)')} | ${cell(revisionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${formatDuration(result.durationMs)} | ${verdict(result.verdict.state)} | ${link} |`,
+    `| ${cell(taskId ?? '(not started)')} | ${cell(revisionLabel(result.taskDefinitionArn))} | ${result.exitCode ?? '-'} | ${formatDuration(result.durationMs)} | ${TASK_VERDICT[result.verdict.state] ?? result.verdict.state} | ${link} |`,
   ];
-  if (result.logs.length > 0) lines.push('', 'Logs:', '', ...result.logs.map((l) => `- ${plainText(l)}`));
+  if (result.logs.length > 0) lines.push('', 'Logs:', '', ...result.logs.map(logLine));
   return lines;
+}
+
+/** `- container app: awslogs group /g, stream s (eu-west-1) [CloudWatch](https://…)`: the text escaped, the link built in plan/ from checked parts. */
+function logLine(location: LogLocation): string {
+  const stream = location.stream === undefined ? '' : `, stream ${location.stream}`;
+  const text = plainText(`container ${location.container}: awslogs group ${location.group}${stream} (${location.region})`);
+  return `- ${text}${location.url === undefined ? '' : ` ${markdownLink('CloudWatch', location.url)}`}`;
 }
 
 function ecsSection(ecs: EcsDeployResult, region: string): string[] {

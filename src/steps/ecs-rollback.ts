@@ -1,6 +1,6 @@
 import type { ServiceDeployment } from '@aws-sdk/client-ecs';
 import { describeServiceDeployment, stopServiceDeployment, updateService } from '../aws/ecs.ts';
-import type { StepDeps } from '../deps.ts';
+import { uncancellable, type StepDeps } from '../deps.ts';
 import { messageOf } from '../errors.ts';
 import { failureOf } from '../failure.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
@@ -43,7 +43,7 @@ export interface Settled {
  * the runner stops this process seconds later, and the post step follows it.
  */
 export async function settleFailure(failure: Failure, options: SettleOptions, deps: StepDeps): Promise<Settled> {
-  const calm = { ...deps, cancel: undefined };
+  const calm = uncancellable(deps);
   const arn = options.record?.arn;
   const last = options.record?.last;
   if (arn !== undefined && last !== undefined && (isRollingBack(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {
@@ -119,14 +119,15 @@ export async function followRecord(arn: string, bounds: { intervalMs: number; ti
 
 function stopRollback(end: ServiceDeployment, options: SettleOptions): RollbackReport {
   const to = end.rollback?.serviceRevisionArn ?? options.previousTaskDefinitionArn;
-  if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED') return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to };
-  return { by: 'stop-service-deployment', verdict: failed('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to };
+  const status = end.status === undefined ? {} : { recordStatus: end.status };
+  if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED') return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to, ...status };
+  return { by: 'stop-service-deployment', verdict: failed('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to, ...status };
 }
 
 function ecsRollback(end: ServiceDeployment): RollbackReport {
   const verdict: RollbackReport['verdict'] =
     end.status === 'ROLLBACK_SUCCESSFUL' ? { state: 'succeeded' } : failed('rollout-failed', rollbackOutcome(end));
-  return { by: 'ecs', verdict, ...toOf(end) };
+  return { by: 'ecs', verdict, ...toOf(end), ...(end.status === undefined ? {} : { recordStatus: end.status }) };
 }
 
 function toOf(record: ServiceDeployment): { to?: string } {

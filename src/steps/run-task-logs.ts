@@ -71,7 +71,7 @@ export function followTaskLogs(input: { taskDefinition: TaskDefinitionDoc; taskA
             if (step.note !== undefined) notes.push(step.note);
             if (step.warning !== undefined) warnings.push(step.warning);
           }
-          if (step.moved) notes.push(`container ${start.location.container}: read ${DRAIN_PAGES} pages after it stopped; any further lines are in CloudWatch: ${start.location.url}`);
+          if (step.moved) notes.push(`container ${start.location.container}: read ${DRAIN_PAGES} pages after it stopped; any further lines are in CloudWatch${start.location.url === undefined ? '' : `: ${start.location.url}`}`);
           const missing = neverSeen(step.cursor);
           if (missing !== undefined) notes.push(missing);
           return { cursor: step.cursor, lines, notes, warnings };

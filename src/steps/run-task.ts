@@ -7,7 +7,7 @@ import { reusableRevision } from '../plan/ecs-deploy.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import { planRunTaskDefinition, selectRunTaskContainer } from '../plan/run-task-definition.ts';
 import { buildRunTaskRequest, checkLaunch, describeRunTaskFailures, redactRunTaskRequest } from '../plan/run-task-request.ts';
-import { formatLogLocation, logLocations } from '../plan/run-task-result.ts';
+import { formatLogLocation, logLocations, whyNoUrl, type LogLocation } from '../plan/run-task-result.ts';
 import { stepTags } from '../plan/run-task-tags.ts';
 import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { toRegisterable } from '../plan/task-definition.ts';
@@ -145,10 +145,20 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
     return result({ ...started, verdict });
   }
   deps.log.info(`Started task ${taskArn} (${taskDefinitionLabel(target.arn)}) in cluster '${cluster}'`);
-  const logs = logLocations(target.taskDefinition, taskArn).map(formatLogLocation);
-  for (const line of logs) deps.log.info(`Logs of ${line}`);
-  const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs }, options, deps);
+  const logs = announceLogs(target.taskDefinition, taskArn, deps);
+  const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs: logs.map(formatLogLocation), startedHere: true }, options, deps);
   return result({ ...started, changed: true, taskArn, logs, ...outcome });
+}
+
+/** Where the task's awslogs containers write, said once; why a location has no console link, at debug. */
+function announceLogs(taskDefinition: TaskDefinitionDoc, taskArn: string, deps: StepDeps): LogLocation[] {
+  const locations = logLocations(taskDefinition, taskArn);
+  for (const location of locations) {
+    deps.log.info(`Logs of ${formatLogLocation(location)}`);
+    const why = whyNoUrl(location);
+    if (why !== undefined) deps.log.debug(why);
+  }
+  return locations;
 }
 
 type Finish = (fields: Partial<RunTaskResult> & Pick<RunTaskResult, 'verdict' | 'taskDefinitionArn'>) => RunTaskResult;
@@ -161,9 +171,8 @@ async function followEarlier(earlier: EarlierTask, plan: RunTaskPlan, deps: Step
   deps.log.info(`Task ${task.taskArn} (${taskDefinitionLabel(arn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`);
   const definition = arn === plan.taskDefinitionArn && plan.taskDefinition !== undefined ? plan.taskDefinition : toRegisterable((await describeTaskDefinition(deps.clients.ecs, arn)).taskDefinition);
   const containerName = plan.containerName ?? containerFor(options, definition);
-  const logs = logLocations(definition, task.taskArn).map(formatLogLocation);
-  for (const line of logs) deps.log.info(`Logs of ${line}`);
-  const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs }, options, deps);
+  const logs = announceLogs(definition, task.taskArn, deps);
+  const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs: logs.map(formatLogLocation), startedHere: false }, options, deps);
   return result({ taskDefinitionArn: arn, taskArn: task.taskArn, logs, ...outcome });
 }
 

@@ -24,10 +24,11 @@ export class ServiceRollout implements Followed {
   private fields: ResultFields;
   private finished: EcsResult | undefined;
 
-  constructor(prepared: EcsPrepared, deps: StepDeps) {
+  /** `controller`: the one registered for the plan's kind (tests pass their own). */
+  constructor(prepared: EcsPrepared, deps: StepDeps, controller: RolloutController = controllerFor(prepared.controller)) {
     this.prepared = prepared;
     this.deps = deps;
-    this.controller = controllerFor(prepared.controller);
+    this.controller = controller;
     this.fields = { taskDefinitionArn: prepared.currentArn };
   }
 

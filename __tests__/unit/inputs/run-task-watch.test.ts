@@ -4,7 +4,7 @@ import { readTagPropagation } from '../../../src/inputs/parse.ts';
 import { readInputs } from '../../../src/inputs/read-inputs.ts';
 import { parseTaskTags } from '../../../src/plan/run-task-tags.ts';
 
-// Issue 12: the inputs of one-off tasks you can watch: run-task-logs, run-task-tags,
+// The inputs of one-off tasks you can watch: run-task-logs, run-task-tags,
 // propagate-tags, enable-ecs-managed-tags, and the step identity a re-run finds its task by.
 
 const TASK = { mode: 'run-task', 'run-task-definition': 'migrate', subnets: 'subnet-0a1b2c3d' };

@@ -26,6 +26,10 @@ symlinkSync(join(workspace, 'td.json'), join(workspace, 'link-in.json'));
 execFileSync('mkfifo', [join(workspace, 'fifo.json')]);
 writeFileSync(join(workspace, 'big.json'), ' '.repeat(MAX_FILE_BYTES + 1));
 writeFileSync(join(workspace, 'creds.yaml'), `[default]\n${SECRET}\n  bad: [\n`);
+// Each level repeats the one before nine times: 9^5 values from a few hundred bytes.
+const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', ...['b', 'c', 'd', 'e'].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcd'[i]}`).join(', ')}]`)];
+writeFileSync(join(workspace, 'bomb.yaml'), `${BOMB.join('\n')}\n`);
+writeFileSync(join(workspace, 'unanchored.yaml'), 'family: *wJalrXUtnFEMI\n');
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -59,6 +63,19 @@ describe('readTaskDefinitionSource reads files from the workspace and RUNNER_TEM
     const message = refusal(raw);
     expect(message).toContain("Input 'task-definition'");
     expect(message).toMatch(says);
+    expect(message).not.toContain('wJalrXUtnFEMI');
+  });
+
+  it('refuses a YAML alias bomb naming the input, the file and the fix, with the yaml library\'s words', () => {
+    const message = refusal('bomb.yaml');
+    expect(message).toContain("Input 'task-definition' ('bomb.yaml') could not be read as YAML: Excessive alias count indicates a resource exhaustion attack");
+    expect(message).toContain('Fix the file: write repeated values out instead of nesting aliases');
+  });
+
+  it('refuses an alias without its anchor, without quoting the alias name', () => {
+    const message = refusal('unanchored.yaml');
+    expect(message).toContain("Input 'task-definition' ('unanchored.yaml') could not be read as YAML: Unresolved alias");
+    expect(message).toContain('define each anchor (&name) before its aliases');
     expect(message).not.toContain('wJalrXUtnFEMI');
   });
 

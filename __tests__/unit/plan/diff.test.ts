@@ -130,7 +130,7 @@ describe('diffTaskDefinitions', () => {
     ]);
   });
 
-  // Issue 10: no fallback may print an environment value.
+  // No fallback may print an environment value.
   it('says only that a repeated environment name changed, never the values', () => {
     const before = changed((td) => { app(td)['environment'] = [{ name: 'DB_PASSWORD', value: 'hunter2' }, { name: 'DB_PASSWORD', value: 'old-secret' }]; });
     const after = changed((td) => { app(td)['environment'] = [{ name: 'DB_PASSWORD', value: 'new-secret' }]; });

@@ -235,7 +235,7 @@ describe('validateTaskSize for containers', () => {
   });
 });
 
-describe('validateTaskSize with numbers too long for JavaScript (issue 10)', () => {
+describe('validateTaskSize with numbers too long for JavaScript', () => {
   it('reports them as written, never as Infinity', () => {
     const big = '9'.repeat(400);
     const problems = validateTaskSize({ taskDefinition: { cpu: big, memory: '512', requiresCompatibilities: ['FARGATE'] }, labels: { cpu: "Input 'cpu'", memory: "Input 'memory'" } });

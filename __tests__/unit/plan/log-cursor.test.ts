@@ -69,6 +69,13 @@ describe('taskLogSources', () => {
   const definition = (containers: Array<Record<string, unknown>>): TaskDefinitionDoc => ({ family: 'migrate', containerDefinitions: containers });
   const awslogs = (options: Record<string, string>) => ({ logDriver: 'awslogs', options });
 
+  it('does not follow a container whose awslogs-region is no region name, and says so without quoting it', () => {
+    const options = { 'awslogs-group': '/ecs/migrate', 'awslogs-stream-prefix': 'm', 'awslogs-region': 'evil.example.com/x?' };
+    const sources = taskLogSources(definition([{ name: 'app', logConfiguration: awslogs(options) }]), TASK_ARN);
+    expect(sources.streams).toEqual([]);
+    expect(sources.elsewhere).toEqual(['container app: not in the job log: its awslogs-region is not an AWS region name (like eu-west-1)']);
+  });
+
   it('follows awslogs containers with a stream prefix, in the awslogs-region (else the task region)', () => {
     const sources = taskLogSources(
       definition([

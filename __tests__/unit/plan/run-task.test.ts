@@ -351,7 +351,7 @@ describe('buildRunTaskRequest', () => {
       },
     ],
     [
-      'tags, tag propagation from the task definition and ECS managed tags (issue 12)',
+      'tags, tag propagation from the task definition and ECS managed tags',
       { tags: [{ key: 'team', value: 'data' }, { key: 'image-deploy:step', value: 'abc' }], propagateTags: 'TASK_DEFINITION', enableEcsManagedTags: true },
       {
         ...common,
@@ -526,12 +526,35 @@ describe('logLocations', () => {
   });
 });
 
+describe('logLocations with an awslogs-region that is no region name', () => {
+  const awslogs = (options: Record<string, string>) => ({ logDriver: 'awslogs', options });
+  it.each([
+    ['a host and path', 'evil.example.com/x?'],
+    ['a region with a fragment', 'eu-west-1#x'],
+    ['upper case', 'EU-WEST-1'],
+    ['a space', 'eu west 1'],
+  ])('keeps %s out of every URL: no console link', (_name, region) => {
+    const [location] = logLocations(
+      aDefinition([aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-group': '/ecs/migrate', 'awslogs-stream-prefix': 'm', 'awslogs-region': region }) })]),
+      TASK_ARN,
+    );
+    expect(location).toMatchObject({ container: 'app', group: '/ecs/migrate', region });
+    expect(location).not.toHaveProperty('url');
+  });
+
+  it.each(['us-gov-west-1', 'cn-northwest-1', 'us-isob-east-1', 'ap-southeast-5'])('links %s, a region name', (region) => {
+    const [location] = logLocations(aDefinition([aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-group': 'g', 'awslogs-region': region }) })]), TASK_ARN);
+    expect(location?.url).toContain(`region=${region}#logsV2:`);
+  });
+});
+
 describe('cloudWatchLogsUrl', () => {
   it.each<[string, string, string | undefined, string]>([
     ['a group', 'us-east-1', undefined, 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/jobs'],
     ['China', 'cn-north-1', 's', 'https://console.amazonaws.cn/cloudwatch/home?region=cn-north-1#logsV2:log-groups/log-group/jobs/log-events/s'],
     ['GovCloud', 'us-gov-west-1', undefined, 'https://console.amazonaws-us-gov.com/cloudwatch/home?region=us-gov-west-1#logsV2:log-groups/log-group/jobs'],
     ['a stream with special characters', 'us-east-1', 'a b/[1]', 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/jobs/log-events/a$2520b$252F$255B1$255D'],
+    ['a stream with parentheses, encoded so no Markdown link ends early', 'us-east-1', "x)(!'*", 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/jobs/log-events/x$2529$2528$2521$2527$252A'],
   ])('for %s', (_name, region, stream, expected) => {
     expect(cloudWatchLogsUrl(region, 'jobs', stream)).toBe(expected);
   });

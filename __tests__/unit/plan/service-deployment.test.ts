@@ -152,7 +152,15 @@ describe('recordProgressLine', () => {
       'BLUE_GREEN',
     );
     expect(line).toContain('waiting at pause hook approve in stage POST_TEST_TRAFFIC_SHIFT');
-    expect(line).toContain(`aws ecs continue-service-deployment --service-deployment-arn ${ARN} --hook-id approve`);
+    expect(line).toContain(`aws ecs continue-service-deployment --service-deployment-arn '${ARN}' --hook-id 'approve'`);
+  });
+
+  it('shell-quotes the hook id and the ARN in the continue command, so pasting it runs nothing else', () => {
+    const line = recordProgressLine(
+      aRecord({ serviceDeploymentArn: "arn:x;id", lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT', lifecycleHookDetails: [{ hookId: "a'; rm -rf ~; echo '$(id)", targetType: 'PAUSE', status: 'AWAITING_ACTION' }] }),
+      'BLUE_GREEN',
+    );
+    expect(line).toContain(`--service-deployment-arn 'arn:x;id' --hook-id 'a'\\''; rm -rf ~; echo '\\''$(id)'`);
   });
 });
 

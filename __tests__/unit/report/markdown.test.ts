@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeSpan, fence, plainText } from '../../../src/report/markdown.ts';
+import { codeSpan, fence, markdownLink, plainText } from '../../../src/report/markdown.ts';
 
 describe('codeSpan', () => {
   it.each([
@@ -37,5 +37,21 @@ describe('plainText', () => {
     ['line\n## two', 'line ⏎ \\#\\# two'],
   ])('renders %j as text: %j', (text, expected) => {
     expect(plainText(text)).toBe(expected);
+  });
+});
+
+describe('markdownLink', () => {
+  it('links a console URL built from encoded parts, # and $ as they are', () => {
+    const url = 'https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/$252Fecs';
+    expect(markdownLink('CloudWatch', url)).toBe(`[CloudWatch](${url})`);
+  });
+
+  it.each([
+    ['a parenthesis', 'https://a.example/x)[y](z'],
+    ['a space', 'https://a.example/x y'],
+    ['another scheme', 'javascript:alert(1)'],
+    ['markup in the host', 'https://a.example<b>/'],
+  ])('writes text, no link, for a URL with %s', (_, url) => {
+    expect(markdownLink('CloudWatch', url)).toBe('CloudWatch');
   });
 });

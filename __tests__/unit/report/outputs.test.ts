@@ -169,7 +169,7 @@ describe('outputsOf for a one-off task', () => {
   });
 });
 
-describe('checkOutputs (issue 10)', () => {
+describe('checkOutputs', () => {
   it('keeps a valid image reference and plain values', () => {
     const values = { image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v1', changed: 'true' };
     expect(checkOutputs(values)).toEqual({ values, problems: [] });
@@ -185,11 +185,19 @@ describe('checkOutputs (issue 10)', () => {
     expect(problems[0]).toMatch(says);
   });
 
-  it('says whether the parameter holds this step\'s value: false when superseded, absent in a dry run', () => {
-    const parameter = (state: 'updated' | 'unchanged' | 'superseded' | 'planned') => ({ name: '/p', verdict: { state }, changed: state === 'updated', value: 'v1', durationMs: 1 });
-    expect(outputsOf(outcome({ parameter: parameter('updated') }))['parameter-written']).toBe('true');
-    expect(outputsOf(outcome({ parameter: parameter('unchanged') }))['parameter-written']).toBe('true');
-    expect(outputsOf(outcome({ parameter: parameter('superseded') }))['parameter-written']).toBe('false');
-    expect(outputsOf(outcome({ parameter: parameter('planned') }))).not.toHaveProperty('parameter-written');
+  it.each([
+    ['created', 'true'],
+    ['updated', 'true'],
+    ['unchanged', 'false'],
+    ['superseded', 'false'],
+    ['planned', 'false'],
+  ] as const)('says parameter-written is %s -> %s: true only when this run wrote a new version', (state, written) => {
+    const parameter = { name: '/p', verdict: { state }, changed: state === 'created' || state === 'updated', value: 'v1', durationMs: 1 };
+    expect(outputsOf(outcome({ parameter }))['parameter-written']).toBe(written);
+  });
+
+  it('leaves parameter-written out when the write failed: whether it landed is unknown', () => {
+    const parameter = { name: '/p', verdict: failed('error', 'boom'), changed: false, value: 'v1', durationMs: 1 };
+    expect(outputsOf(outcome({ parameter }))).not.toHaveProperty('parameter-written');
   });
 });

@@ -2,10 +2,11 @@ import { failed } from '../../../src/plan/verdict.ts';
 import { describe, expect, it } from 'vitest';
 import type { PipelineOutcome } from '../../../src/results.ts';
 import { renderSummary } from '../../../src/report/summary.ts';
-import type { EcsDeployResult, EcsResult } from '../../../src/results.ts';
+import type { EcsDeployResult, EcsResult, RunTaskResult } from '../../../src/results.ts';
 
 const CONTEXT = { region: 'eu-west-1', dryRun: false };
 const ARN = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web';
+const LOGS_URL = 'https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/$252Fecs$252Fmigrate/log-events/migrate$252Fapp$252Fabc123';
 
 /** The ecs mode's result of these services. */
 function one(...results: EcsResult[]): EcsDeployResult {
@@ -201,7 +202,7 @@ describe('renderSummary for a one-off task', () => {
           taskDefinitionArn: `${ARN}:7`,
           taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc123',
           exitCode: 1,
-          logs: ['awslogs group /ecs/migrate, stream migrate/app/abc123 (eu-west-1)'],
+          logs: [{ container: 'app', group: '/ecs/migrate', stream: 'migrate/app/abc123', region: 'eu-west-1', url: LOGS_URL }],
           durationMs: 42_000,
         },
         failures: [{ mode: 'run-task', failure: failed('error', 'app: exit code 1') }],
@@ -211,7 +212,33 @@ describe('renderSummary for a one-off task', () => {
     );
     expect(md).toContain('| abc123 | web:7 | 1 | 42s | ❌ failed |');
     expect(md).toContain('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/tasks/abc123/configuration?region=eu-west-1');
-    expect(md).toContain('- awslogs group /ecs/migrate, stream migrate/app/abc123 (eu-west-1)');
+    expect(md).toContain(`- container app: awslogs group /ecs/migrate, stream migrate/app/abc123 (eu-west-1) [CloudWatch](${LOGS_URL})`);
+    expect(md).not.toContain('\\#logsV2');
     expect(md).toContain('Not run because of the failure: ecs.');
+  });
+
+  const task = (overrides: Partial<RunTaskResult>): RunTaskResult => ({
+    cluster: 'prod',
+    verdict: { state: 'succeeded' },
+    changed: true,
+    taskDefinitionArn: `${ARN}:7`,
+    taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc123',
+    exitCode: 0,
+    logs: [],
+    durationMs: 42_000,
+    ...overrides,
+  });
+
+  it('calls a task that succeeded "succeeded (exited 0)", not "deployed"', () => {
+    const md = renderSummary({ runTask: task({}), failures: [], skipped: [] }, CONTEXT);
+    expect(md).toContain('| abc123 | web:7 | 0 | 42s | ✅ succeeded (exited 0) |');
+    expect(md).not.toContain('deployed');
+  });
+
+  it('shows a log location without a console link as text only', () => {
+    const logs = [{ container: 'app', group: '/ecs/migrate', region: 'evil.example/[x](y)' }];
+    const md = renderSummary({ runTask: task({ logs }), failures: [], skipped: [] }, CONTEXT);
+    expect(md).toContain('- container app: awslogs group /ecs/migrate (evil.example/\\[x\\](y))\n');
+    expect(md).not.toContain('https://evil');
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failureText } from '../../../src/plan/verdict.ts';
+import { serviceDeploymentLines } from '../../../src/report/service-deployment-summary.ts';
 import { aStoppedTask } from '../../support/ecs-builders.ts';
 import {
   INTERVAL,
@@ -128,6 +129,9 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     expect(failureText(result.verdict)).toContain("alarm 'web-p99' in ALARM");
     expect(failureText(result.verdict)).toContain('rollback to arn:rev/web-5 succeeded');
     expect(result.rollback).toMatchObject({ by: 'ecs', verdict: { state: 'succeeded' } });
+    // The summary says how the record ended, as the failure text does, not the status of the last poll.
+    expect(serviceDeploymentLines(result).join('\n')).toContain('(`ROLLBACK_SUCCESSFUL`)');
+    expect(serviceDeploymentLines(result).join('\n')).not.toContain('ROLLBACK_IN_PROGRESS');
     // ECS rolled it back already: no second rollback.
     expect(w.calls(StopServiceDeploymentCommand)).toEqual([]);
     expect(w.messages().some((m) => m.includes('production traffic 10%'))).toBe(true);
@@ -150,6 +154,7 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       expect(w.calls(StopServiceDeploymentCommand)).toEqual([{ serviceDeploymentArn: RECORD, stopType: 'ROLLBACK' }]);
       expect(result.rollback).toMatchObject({ by: 'stop-service-deployment', verdict: { state: 'succeeded' } });
       expect(failureText(result.verdict)).toContain('by StopServiceDeployment (ROLLBACK): succeeded');
+      expect(serviceDeploymentLines(result).join('\n')).toContain('(`ROLLBACK_SUCCESSFUL`)');
     });
 
     it('without rollback-on-failure: no rollback call', async () => {

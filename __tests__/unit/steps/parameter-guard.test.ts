@@ -8,7 +8,7 @@ import { supersededTargets } from '../../../src/steps/parameter-guard.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 
-// Issue 10: the parameter only ever names what runs. Before every PutParameter attempt the
+// The parameter only ever names what runs. Before every PutParameter attempt the
 // step reads the services it deployed again; once another deploy replaced ours, it writes nothing.
 
 const NAME = '/app/prod/image-tag';

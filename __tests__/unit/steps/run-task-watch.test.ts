@@ -15,7 +15,7 @@ import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 import { ecsWithTaskDefinitions } from '../../support/fake-ecs.ts';
 
-// Issue 12: one-off tasks you can watch. Their awslogs lines in the job log while they run
+// One-off tasks you can watch. Their awslogs lines in the job log while they run
 // (one GetLogEvents per stream per poll), a task that outlives wait-timeout stopped, and a
 // re-run of the step following the task an earlier attempt started. The ECS client is
 // stubbed (fake-ecs.ts), CloudWatch Logs is a fake stream, the clock is fake.

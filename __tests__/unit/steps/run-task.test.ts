@@ -172,7 +172,7 @@ const LOG_LINE = `container app: awslogs group /ecs/migrate, stream migrate/app/
 // --- Tests --------------------------------------------------------------------------------
 
 describe('a one-off task that exits 0', () => {
-  it('logs the RunTask request at debug with the environment values hidden (issue 10)', async () => {
+  it('logs the RunTask request at debug with the environment values hidden', async () => {
     const w = world();
     w.runs(aTask('PENDING'), stopped([exited('app', 0), exited('log-router', 0)]));
 
@@ -219,7 +219,21 @@ describe('a one-off task that exits 0', () => {
     });
     expect(failureText(result.verdict)).toBeUndefined();
     expect(result.logs).toHaveLength(1);
-    expect(result.logs[0]).toContain(LOG_LINE);
+    expect(result.logs[0]).toMatchObject({ container: 'app', group: '/ecs/migrate', stream: `migrate/app/${TASK_ID}`, region: REGION });
+  });
+
+  it('keeps an awslogs-region that is no region name out of every URL, and says why at debug', async () => {
+    const bad = registerableMigrate();
+    const [app] = bad['containerDefinitions'] as Array<Record<string, unknown>>;
+    if (app !== undefined) app['logConfiguration'] = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/migrate', 'awslogs-region': 'evil.example.com/x?', 'awslogs-stream-prefix': 'migrate' } };
+    const w = world({ 'migrate:3': { taskDefinition: describedMigrate(3, bad), tags: TAGS } });
+    w.runs(aTask('PENDING'), stopped([exited('app', 0), exited('log-router', 0)]));
+
+    const result = await runTaskStep(w);
+
+    expect(result.logs).toEqual([{ container: 'app', group: '/ecs/migrate', stream: `migrate/app/${TASK_ID}`, region: 'evil.example.com/x?' }]);
+    expect(w.log.map((l) => l.message).join('\n')).not.toMatch(/https:\/\/evil/);
+    expect(w.messages('debug')).toContain('container app: no CloudWatch console link: its log region is not an AWS region name (like eu-west-1), so it is kept out of every URL');
   });
 
   it('prints a progress line each time the task status changes', async () => {
@@ -322,7 +336,7 @@ describe('a one-off task that fails', () => {
     expect(w.sent.describeTasks()).toEqual([]);
   });
 
-  // A task still running at wait-timeout is stopped: run-task-watch.test.ts (issue 12).
+  // A task still running at wait-timeout is stopped: run-task-watch.test.ts.
 });
 
 describe('the task definition to run', () => {
@@ -415,7 +429,7 @@ describe('the task definition to run', () => {
     expect(w.sent.describeTaskDefinition()).toEqual([{ taskDefinition: ecsArn, include: ['TAGS'] }]);
     expect(w.sent.runTask()).toMatchObject([{ taskDefinition: ecsArn, overrides: { containerOverrides: [{ name: 'app', command: ['rake', 'db:migrate'] }] } }]);
     expect(result).toMatchObject({ verdict: { state: 'failed' }, exitCode: 3, taskDefinitionArn: ecsArn });
-    expect(result.logs[0]).toContain(`stream migrate/app/${TASK_ID}`);
+    expect(result.logs[0]).toMatchObject({ stream: `migrate/app/${TASK_ID}` });
   });
 });
 

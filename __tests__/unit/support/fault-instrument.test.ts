@@ -1,14 +1,37 @@
 import { ListClustersCommand } from '@aws-sdk/client-ecs';
-import { describe, expect, it } from 'vitest';
-import { ecsClient } from '../support/ecs-fixtures.ts';
-import { faultBursts } from '../support/fault-scenarios.ts';
-import type { FaultBurstOptions } from '../support/fault-scenarios.ts';
-import { useTestbed } from '../support/testbed.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ecsClient } from '../../support/ecs-fixtures.ts';
+import { faultBursts } from '../../support/fault-scenarios.ts';
+import type { FaultBurstOptions } from '../../support/fault-scenarios.ts';
+import { startScenarioProxy, type ScenarioProxy } from '../../support/scenario-proxy.ts';
+import { startStubUpstream, type StubUpstream } from '../../support/stub-upstream.ts';
 
-// The fault overlays the faults*.test.ts files rely on, checked with a plain SDK client.
+// The fault overlays the faults*.test.ts files rely on, checked with a plain SDK client. What
+// passes through reaches a stub upstream (ListClusters' empty answer): no emulator needed.
 
 describe('the fault instrument itself', () => {
-  const testbed = useTestbed();
+  let upstream: StubUpstream | undefined;
+  let proxy: ScenarioProxy | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the proxy or its upstream did not start (beforeAll failed)');
+    return value;
+  };
+  const testbed = {
+    get proxy(): ScenarioProxy {
+      return started(proxy);
+    },
+    get upstream(): StubUpstream {
+      return started(upstream);
+    },
+  };
+  beforeAll(async () => {
+    upstream = await startStubUpstream({ clusterArns: [] });
+    proxy = await startScenarioProxy(upstream.url);
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await upstream?.stop();
+  });
 
   it('runs wildcard overlays on every service and operation, the latest added first', async () => {
     const { proxy } = testbed;
@@ -52,6 +75,7 @@ describe('the fault instrument itself', () => {
       counts.stop();
     }
     expect(proxy.calls.slice(from).map((c) => c.fault)).toEqual([{ kind, reachedMoto: false }, undefined]);
+    expect(testbed.upstream.received()).toBeGreaterThan(0);
     expect([counts.faulted.get('ecs:ListClusters'), counts.passed.get('ecs:ListClusters')]).toEqual([1, 1]);
   });
 });
