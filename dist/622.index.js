@@ -403,6 +403,89 @@ function time(date) {
 
 /***/ }),
 
+/***/ 8654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y1: () => (/* binding */ DEFAULT_POLL_PLAN),
+/* harmony export */   md: () => (/* binding */ alarmsWatch),
+/* harmony export */   qC: () => (/* binding */ nextPollDelay),
+/* harmony export */   wO: () => (/* binding */ knownWaitEnd)
+/* harmony export */ });
+/* unused harmony exports WATCHED_INTERVAL_MS, watchedIntervalMs, bakeTimeMs */
+// When to poll a service deployment next: rarely through a wait whose end is known (the
+// final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
+// interval through such a wait when an alarm can end it early, at `poll-interval`
+// otherwise. Pure.
+const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
+/**
+ * The longest sleep through a wait something besides the clock can end (an alarm during a
+ * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
+ * within this plus one call, inside 20 s.
+ */
+const WATCHED_INTERVAL_MS = 15_000;
+/** The moderate interval through a wait an outside event can end; never faster than poll-interval. */
+function watchedIntervalMs(intervalMs) {
+    return Math.max(intervalMs, WATCHED_INTERVAL_MS);
+}
+/** CloudWatch alarms can fail (and roll back) the deployment at any moment: enabled, with at least one alarm named. */
+function alarmsWatch(config) {
+    const alarms = config?.alarms;
+    return alarms?.enable === true && (alarms.alarmNames?.length ?? 0) > 0;
+}
+function minutesMs(minutes) {
+    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
+}
+/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
+function bakeTimeMs(config) {
+    return minutesMs(config?.bakeTimeInMinutes);
+}
+/**
+ * When the wait the deployment is in is due to end, or undefined when its end is not known.
+ * Counted from the earliest moment it can have begun, so the real end is never before it:
+ * - BAKE_TIME: `bakeTimeInMinutes` after the stage began;
+ * - PRODUCTION_TRAFFIC_SHIFT of a LINEAR deployment with traffic part-way: the step's bake
+ *   (`stepBakeTimeInMinutes`) after the traffic moved; of a CANARY: the canary's bake.
+ */
+function knownWaitEnd(view) {
+    if (view.status !== 'IN_PROGRESS')
+        return undefined;
+    if (view.stage === 'BAKE_TIME') {
+        const bake = bakeTimeMs(view.config);
+        return bake === undefined ? undefined : view.stageSince + bake;
+    }
+    const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
+    if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
+        return undefined;
+    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
+        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
+            : undefined;
+    return step === undefined ? undefined : view.weightSince + step;
+}
+/**
+ * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
+ * and come back to the normal interval a lead before the end, so what follows the wait is
+ * still seen within one normal interval; at a pause hook (which waits for a person), every
+ * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
+ * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
+ */
+function nextPollDelay(input) {
+    const { plan, now, waitEndsAt, paused } = input;
+    const rare = (ms) => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
+    if (paused)
+        return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));
+    if (waitEndsAt === undefined)
+        return plan.intervalMs;
+    const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
+    const untilLead = waitEndsAt - lead - now;
+    if (untilLead <= plan.intervalMs)
+        return plan.intervalMs;
+    return Math.max(plan.intervalMs, Math.min(rare(plan.slowIntervalMs), untilLead));
+}
+
+
+/***/ }),
+
 /***/ 3858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -685,7 +768,7 @@ const SERVICES = {
 /* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3858);
 /* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7282);
 /* harmony import */ var _describe_services_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4975);
-/* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6014);
+/* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1398);
 /* harmony import */ var _follow_loop_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8668);
 
 
@@ -845,7 +928,7 @@ class FailedTaskLog {
 
 /***/ }),
 
-/***/ 6014:
+/***/ 1398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -861,77 +944,8 @@ var aws_ecs = __webpack_require__(6592);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/plan/service-deployment.ts + 1 modules
 var service_deployment = __webpack_require__(3858);
-;// CONCATENATED MODULE: ./src/plan/poll-schedule.ts
-// When to poll a service deployment next: rarely through a wait whose end is known (the
-// final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
-// interval through such a wait when an alarm can end it early, at `poll-interval`
-// otherwise. Pure.
-const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
-/**
- * The longest sleep through a wait something besides the clock can end (an alarm during a
- * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
- * within this plus one call, inside 20 s.
- */
-const WATCHED_INTERVAL_MS = 15_000;
-/** The moderate interval through a wait an outside event can end; never faster than poll-interval. */
-function watchedIntervalMs(intervalMs) {
-    return Math.max(intervalMs, WATCHED_INTERVAL_MS);
-}
-/** CloudWatch alarms can fail (and roll back) the deployment at any moment: enabled, with at least one alarm named. */
-function alarmsWatch(config) {
-    const alarms = config?.alarms;
-    return alarms?.enable === true && (alarms.alarmNames?.length ?? 0) > 0;
-}
-function minutesMs(minutes) {
-    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
-}
-/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
-function bakeTimeMs(config) {
-    return minutesMs(config?.bakeTimeInMinutes);
-}
-/**
- * When the wait the deployment is in is due to end, or undefined when its end is not known.
- * Counted from the earliest moment it can have begun, so the real end is never before it:
- * - BAKE_TIME: `bakeTimeInMinutes` after the stage began;
- * - PRODUCTION_TRAFFIC_SHIFT of a LINEAR deployment with traffic part-way: the step's bake
- *   (`stepBakeTimeInMinutes`) after the traffic moved; of a CANARY: the canary's bake.
- */
-function knownWaitEnd(view) {
-    if (view.status !== 'IN_PROGRESS')
-        return undefined;
-    if (view.stage === 'BAKE_TIME') {
-        const bake = bakeTimeMs(view.config);
-        return bake === undefined ? undefined : view.stageSince + bake;
-    }
-    const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
-    if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
-        return undefined;
-    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
-        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
-            : undefined;
-    return step === undefined ? undefined : view.weightSince + step;
-}
-/**
- * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
- * and come back to the normal interval a lead before the end, so what follows the wait is
- * still seen within one normal interval; at a pause hook (which waits for a person), every
- * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
- * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
- */
-function nextPollDelay(input) {
-    const { plan, now, waitEndsAt, paused } = input;
-    const rare = (ms) => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
-    if (paused)
-        return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));
-    if (waitEndsAt === undefined)
-        return plan.intervalMs;
-    const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
-    const untilLead = waitEndsAt - lead - now;
-    if (untilLead <= plan.intervalMs)
-        return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(rare(plan.slowIntervalMs), untilLead));
-}
-
+// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
+var poll_schedule = __webpack_require__(8654);
 ;// CONCATENATED MODULE: ./src/plan/service-deployment-find.ts
 // Which of the deployment records ECS lists for a service is ours, when UpdateService
 // named none. Pure.
@@ -1097,7 +1111,7 @@ class DeploymentRecord {
         const strategy = this.strategyValue;
         const verdict = (0,service_deployment/* classifyServiceDeployment */.X$)({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
         const config = record.deploymentConfiguration ?? service?.deploymentConfiguration;
-        const waitEndsAt = knownWaitEnd({
+        const waitEndsAt = (0,poll_schedule/* knownWaitEnd */.wO)({
             status: record.status,
             strategy,
             config,
@@ -1106,11 +1120,11 @@ class DeploymentRecord {
             weight: this.weight,
             weightSince: this.weightSince,
         });
-        const nextMs = nextPollDelay({
-            plan: { intervalMs: this.options.intervalMs, ...DEFAULT_POLL_PLAN },
+        const nextMs = (0,poll_schedule/* nextPollDelay */.qC)({
+            plan: { intervalMs: this.options.intervalMs, ...poll_schedule/* DEFAULT_POLL_PLAN */.Y1 },
             now,
             paused: (0,service_deployment/* pausedAt */.gg)(record) !== undefined,
-            watched: alarmsWatch(config),
+            watched: (0,poll_schedule/* alarmsWatch */.md)(config),
             ...(waitEndsAt === undefined ? {} : { waitEndsAt }),
         });
         return { record, verdict, progress: (0,service_deployment/* recordProgressLine */.RU)(record, strategy), nextMs };

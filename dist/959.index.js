@@ -88,6 +88,8 @@ var plan_verdict = __webpack_require__(7282);
 var ecs_follow = __webpack_require__(2622);
 // EXTERNAL MODULE: ./src/steps/ecs-record.ts + 1 modules
 var ecs_record = __webpack_require__(1398);
+// EXTERNAL MODULE: ./src/deps.ts
+var src_deps = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/failure.ts
 var src_failure = __webpack_require__(1633);
 // EXTERNAL MODULE: ./src/plan/rollback.ts

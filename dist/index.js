@@ -29894,6 +29894,8 @@ function checkOutputs(values) {
 
 // EXTERNAL MODULE: ./src/plan/aws-names.ts
 var aws_names = __nccwpck_require__(8983);
+// EXTERNAL MODULE: ./src/plan/codedeploy-progress.ts
+var codedeploy_progress = __nccwpck_require__(3781);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 // Markdown that renders outside text as text. Every value in the summary that came from
 // AWS, a file or an input goes through one of these; only the action's own words and
@@ -29950,8 +29952,6 @@ function markdownLink(text, url) {
     return SAFE_URL.test(url) ? `[${plainText(text)}](${url})` : plainText(text);
 }
 
-// EXTERNAL MODULE: ./src/plan/codedeploy-progress.ts
-var codedeploy_progress = __nccwpck_require__(3781);
 ;// CONCATENATED MODULE: ./src/report/codedeploy-summary.ts
 
 

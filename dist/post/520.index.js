@@ -622,8 +622,8 @@ async function followCodeDeployRollback(deps, options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/steps/ecs-controller.ts + 22 modules
-var ecs_controller = __webpack_require__(4001);
+// EXTERNAL MODULE: ./src/steps/ecs-controller.ts + 23 modules
+var ecs_controller = __webpack_require__(4061);
 ;// CONCATENATED MODULE: ./src/steps/codedeploy-controller.ts
 // The CodeDeploy controller: ECS services whose deploymentController is CODE_DEPLOY take a
 // new revision only through a CodeDeploy deployment (CreateDeployment with an AppSpec),

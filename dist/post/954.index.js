@@ -1,4 +1,3 @@
-<<<<<<<< HEAD:dist/post/954.index.js
 export const id = 954;
 export const ids = [954];
 export const modules = {
@@ -159,14 +158,31 @@ function isRecord(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Y1: () => (/* binding */ DEFAULT_POLL_PLAN),
+/* harmony export */   md: () => (/* binding */ alarmsWatch),
 /* harmony export */   qC: () => (/* binding */ nextPollDelay),
 /* harmony export */   wO: () => (/* binding */ knownWaitEnd)
 /* harmony export */ });
-/* unused harmony export bakeTimeMs */
+/* unused harmony exports WATCHED_INTERVAL_MS, watchedIntervalMs, bakeTimeMs */
 // When to poll a service deployment next: rarely through a wait whose end is known (the
-// final bake, a linear step's or a canary's bake) and at a pause hook, at `poll-interval`
+// final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
+// interval through such a wait when an alarm can end it early, at `poll-interval`
 // otherwise. Pure.
 const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
+/**
+ * The longest sleep through a wait something besides the clock can end (an alarm during a
+ * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
+ * within this plus one call, inside 20 s.
+ */
+const WATCHED_INTERVAL_MS = 15_000;
+/** The moderate interval through a wait an outside event can end; never faster than poll-interval. */
+function watchedIntervalMs(intervalMs) {
+    return Math.max(intervalMs, WATCHED_INTERVAL_MS);
+}
+/** CloudWatch alarms can fail (and roll back) the deployment at any moment: enabled, with at least one alarm named. */
+function alarmsWatch(config) {
+    const alarms = config?.alarms;
+    return alarms?.enable === true && (alarms.alarmNames?.length ?? 0) > 0;
+}
 function minutesMs(minutes) {
     return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
 }
@@ -200,19 +216,21 @@ function knownWaitEnd(view) {
  * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
  * and come back to the normal interval a lead before the end, so what follows the wait is
  * still seen within one normal interval; at a pause hook (which waits for a person), every
- * `pausedIntervalMs`. Otherwise: the normal interval.
+ * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
+ * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
  */
 function nextPollDelay(input) {
     const { plan, now, waitEndsAt, paused } = input;
+    const rare = (ms) => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
     if (paused)
-        return Math.max(plan.intervalMs, plan.pausedIntervalMs);
+        return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));
     if (waitEndsAt === undefined)
         return plan.intervalMs;
     const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
     const untilLead = waitEndsAt - lead - now;
     if (untilLead <= plan.intervalMs)
         return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
+    return Math.max(plan.intervalMs, Math.min(rare(plan.slowIntervalMs), untilLead));
 }
 
 
@@ -338,13 +356,6 @@ function withDetails(failure, details) {
 /***/ }),
 
 /***/ 7954:
-========
-export const id = 240;
-export const ids = [240];
-export const modules = {
-
-/***/ 4240:
->>>>>>>> main:dist/post/240.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -352,7 +363,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   controllerFor: () => (/* binding */ controllerFor)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _ecs_controller_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4001);
+/* harmony import */ var _ecs_controller_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4061);
 // Every controller the ecs mode knows, by the kind plan/ecs-controller.ts reads from the
 // service. A new controller is one module implementing RolloutController, listed here.
 
@@ -398,7 +409,7 @@ function controllerFor(kind) {
 
 /***/ }),
 
-/***/ 4001:
+/***/ 4061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1827,71 +1838,8 @@ function missingPartner(overrides, problems) {
     return [`Set input '${partner}' as well: with input '${only}' alone the task definition's ${partner} is kept, and Fargate does not accept it with that ${only}.`];
 }
 
-<<<<<<<< HEAD:dist/post/954.index.js
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
-========
-;// CONCATENATED MODULE: ./src/plan/service-deployment-stages.ts
-// The lifecycle stages of an ECS service deployment, per strategy, and the `wait-until`
-// input that names one of them. Pure.
-// In order, as the API reference lists them. Blue/green, linear and canary walk the same
-// stages (linear and canary shift production traffic in steps inside PRODUCTION_TRAFFIC_SHIFT).
-const TRAFFIC_SHIFTING = [
-    'RECONCILE_SERVICE',
-    'PRE_SCALE_UP',
-    'SCALE_UP',
-    'POST_SCALE_UP',
-    'TEST_TRAFFIC_SHIFT',
-    'POST_TEST_TRAFFIC_SHIFT',
-    'PRE_PRODUCTION_TRAFFIC_SHIFT',
-    'PRODUCTION_TRAFFIC_SHIFT',
-    'POST_PRODUCTION_TRAFFIC_SHIFT',
-    'BAKE_TIME',
-    'CLEAN_UP',
-];
-// A rolling update replaces tasks in place: it reconciles, scales up the new revision
-// (draining the old one as it goes) and cleans up; there is no traffic shift and no bake.
-const ROLLING = ['RECONCILE_SERVICE', 'SCALE_UP', 'CLEAN_UP'];
-const ALL_STAGES = (/* unused pure expression or super */ null && (TRAFFIC_SHIFTING));
-const STRATEGIES = (/* unused pure expression or super */ null && (['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY']));
-function stagesOf(strategy) {
-    return strategy === 'ROLLING' ? ROLLING : TRAFFIC_SHIFTING;
-}
-/** The strategy a service deploys with: ROLLING when it names none. */
-function strategyOf(config) {
-    return config?.strategy ?? 'ROLLING';
-}
-/** Parses the `wait-until` input; undefined when it is neither `completed` nor a stage name. */
-function parseWaitUntil(raw) {
-    const value = raw.trim();
-    if (value.toLowerCase() === 'completed')
-        return 'completed';
-    const stage = value.toUpperCase().replace(/-/g, '_');
-    return ALL_STAGES.includes(stage) ? stage : undefined;
-}
-/**
- * Why `waitUntil` cannot be reached on a service deploying with `strategy`, or undefined
- * when it can: a stage the strategy never goes through would never end the wait.
- */
-function waitUntilProblem(waitUntil, strategy) {
-    if (waitUntil === 'completed')
-        return undefined;
-    const stages = stagesOf(strategy);
-    if (stages.includes(waitUntil))
-        return undefined;
-    return `a ${strategy} deployment never goes through stage ${waitUntil}: use 'completed' or one of ${stages.join(', ')}`;
-}
-/** -1 when the stage is not part of the strategy (or unknown). */
-function stageIndex(stage, strategy) {
-    return stage === undefined ? -1 : stagesOf(strategy).indexOf(stage);
-}
-/** True once `stage` is `target` or a later stage of the strategy. */
-function hasReached(stage, target, strategy) {
-    const at = stageIndex(stage, strategy);
-    const goal = stageIndex(target, strategy);
-    return at >= 0 && goal >= 0 && at >= goal;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/shell.ts
 // Commands the log suggests a person copy into a shell. Pure.
 /**
@@ -1902,7 +1850,6 @@ function shellQuote(text) {
     return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
->>>>>>>> main:dist/post/240.index.js
 ;// CONCATENATED MODULE: ./src/plan/service-deployment.ts
 // Judging ECS's own record of our deployment (a ServiceDeployment from
 // DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
@@ -2291,82 +2238,8 @@ const SERVICES = {
     },
 };
 
-<<<<<<<< HEAD:dist/post/954.index.js
 // EXTERNAL MODULE: ./src/plan/poll-schedule.ts
 var poll_schedule = __webpack_require__(8654);
-========
-;// CONCATENATED MODULE: ./src/plan/poll-schedule.ts
-// When to poll a service deployment next: rarely through a wait whose end is known (the
-// final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
-// interval through such a wait when an alarm can end it early, at `poll-interval`
-// otherwise. Pure.
-const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
-/**
- * The longest sleep through a wait something besides the clock can end (an alarm during a
- * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
- * within this plus one call, inside 20 s.
- */
-const WATCHED_INTERVAL_MS = 15_000;
-/** The moderate interval through a wait an outside event can end; never faster than poll-interval. */
-function watchedIntervalMs(intervalMs) {
-    return Math.max(intervalMs, WATCHED_INTERVAL_MS);
-}
-/** CloudWatch alarms can fail (and roll back) the deployment at any moment: enabled, with at least one alarm named. */
-function alarmsWatch(config) {
-    const alarms = config?.alarms;
-    return alarms?.enable === true && (alarms.alarmNames?.length ?? 0) > 0;
-}
-function minutesMs(minutes) {
-    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
-}
-/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
-function bakeTimeMs(config) {
-    return minutesMs(config?.bakeTimeInMinutes);
-}
-/**
- * When the wait the deployment is in is due to end, or undefined when its end is not known.
- * Counted from the earliest moment it can have begun, so the real end is never before it:
- * - BAKE_TIME: `bakeTimeInMinutes` after the stage began;
- * - PRODUCTION_TRAFFIC_SHIFT of a LINEAR deployment with traffic part-way: the step's bake
- *   (`stepBakeTimeInMinutes`) after the traffic moved; of a CANARY: the canary's bake.
- */
-function knownWaitEnd(view) {
-    if (view.status !== 'IN_PROGRESS')
-        return undefined;
-    if (view.stage === 'BAKE_TIME') {
-        const bake = bakeTimeMs(view.config);
-        return bake === undefined ? undefined : view.stageSince + bake;
-    }
-    const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
-    if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
-        return undefined;
-    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
-        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
-            : undefined;
-    return step === undefined ? undefined : view.weightSince + step;
-}
-/**
- * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
- * and come back to the normal interval a lead before the end, so what follows the wait is
- * still seen within one normal interval; at a pause hook (which waits for a person), every
- * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
- * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
- */
-function nextPollDelay(input) {
-    const { plan, now, waitEndsAt, paused } = input;
-    const rare = (ms) => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
-    if (paused)
-        return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));
-    if (waitEndsAt === undefined)
-        return plan.intervalMs;
-    const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
-    const untilLead = waitEndsAt - lead - now;
-    if (untilLead <= plan.intervalMs)
-        return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(rare(plan.slowIntervalMs), untilLead));
-}
-
->>>>>>>> main:dist/post/240.index.js
 ;// CONCATENATED MODULE: ./src/plan/service-deployment-find.ts
 // Which of the deployment records ECS lists for a service is ours, when UpdateService
 // named none. Pure.
@@ -2527,12 +2400,8 @@ class DeploymentRecord {
         this.visits = visitStage(this.visits, record.lifecycleStage, now);
         const strategy = this.strategyValue;
         const verdict = classifyServiceDeployment({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
-<<<<<<<< HEAD:dist/post/954.index.js
-        const waitEndsAt = (0,poll_schedule/* knownWaitEnd */.wO)({
-========
         const config = record.deploymentConfiguration ?? service?.deploymentConfiguration;
-        const waitEndsAt = knownWaitEnd({
->>>>>>>> main:dist/post/240.index.js
+        const waitEndsAt = (0,poll_schedule/* knownWaitEnd */.wO)({
             status: record.status,
             strategy,
             config,
@@ -2545,7 +2414,7 @@ class DeploymentRecord {
             plan: { intervalMs: this.options.intervalMs, ...poll_schedule/* DEFAULT_POLL_PLAN */.Y1 },
             now,
             paused: pausedAt(record) !== undefined,
-            watched: alarmsWatch(config),
+            watched: (0,poll_schedule/* alarmsWatch */.md)(config),
             ...(waitEndsAt === undefined ? {} : { waitEndsAt }),
         });
         return { record, verdict, progress: recordProgressLine(record, strategy), nextMs };
@@ -2629,99 +2498,10 @@ function notAnAwsAnswer(error) {
     return false;
 }
 
-<<<<<<<< HEAD:dist/post/954.index.js
 // EXTERNAL MODULE: ./src/plan/duration.ts
 var duration = __webpack_require__(2983);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
-========
-;// CONCATENATED MODULE: ./src/plan/duration.ts
-
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses `90`, `90s`, `10m`, `1h`, `1h30m`, `500ms` into milliseconds. A bare number is
- * seconds, as in most CI settings.
- */
-function parseDuration(raw, inputName) {
-    const value = raw.trim().toLowerCase();
-    const fail = () => {
-        throw new UserError(`Input '${inputName}' ('${raw}') is not a duration: use seconds like 90, or units like 90s, 10m, 1h30m.`);
-    };
-    if (value === '')
-        fail();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const parts = value.replace(/\s+/g, '').match(/(\d+(?:\.\d+)?)(ms|s|m|h)/g);
-    if (!parts || parts.join('') !== value.replace(/\s+/g, ''))
-        fail();
-    let total = 0;
-    for (const part of parts ?? []) {
-        const [, amount, unit] = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(part) ?? [];
-        total += Number(amount) * (UNIT_MS[unit ?? ''] ?? Number.NaN);
-    }
-    if (!Number.isFinite(total))
-        fail();
-    return Math.round(total);
-}
-/** `95000` -> `1m35s`, for messages. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const totalSeconds = Math.round(ms / 1000);
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    const s = totalSeconds % 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
-}
-
-;// CONCATENATED MODULE: ./src/wait.ts
-
-
-const HEARTBEAT_MS = 60_000;
-/**
- * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
- * so a timeout is reported when it happens, with the last state seen. Every wait ends on
- * the deps' cancel signal; work that must outlive a cancel passes `uncancellable(deps)`.
- */
-async function waitFor(options, clock) {
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
-    let lastState;
-    let lastSaid = started;
-    const signal = clock.cancel;
-    const cancelled = () => new errors/* CancelledError */.cc(`The job was cancelled after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
-    for (;;) {
-        if (isAborted(signal))
-            throw cancelled();
-        const poll = await options.check();
-        if (poll.done)
-            return poll.value;
-        if (poll.state !== lastState) {
-            options.onProgress(poll.state, 'changed');
-            lastState = poll.state;
-            lastSaid = clock.now();
-        }
-        else if (clock.now() - lastSaid >= heartbeat) {
-            // Ten silent minutes read like a hung step: say what is awaited, and since when.
-            options.onProgress(`still waiting for ${options.what} (${formatDuration(clock.now() - started)} so far): ${poll.state}`, 'heartbeat');
-            lastSaid = clock.now();
-        }
-        const remaining = deadline - clock.now();
-        if (remaining <= 0) {
-            throw new errors/* TimeoutError */.MU(`Timed out after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`);
-        }
-        // deps.sleep itself wakes when the job is cancelled (main.ts): one mechanism, checked here.
-        await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining));
-        if (isAborted(signal))
-            throw cancelled();
-    }
-}
-function isAborted(signal) {
-    return signal?.aborted === true;
-}
-
->>>>>>>> main:dist/post/240.index.js
 ;// CONCATENATED MODULE: ./src/steps/poll-snapshot.ts
 // One poll's reads for every rollout the loop follows: each rollout says what it needs
 // (PollRequest.want), every reader then fetches all of it at once, in as few calls as its
@@ -3110,21 +2890,12 @@ function stopRollback(end, options) {
     const to = end.rollback?.serviceRevisionArn ?? options.previousTaskDefinitionArn;
     const status = end.status === undefined ? {} : { recordStatus: end.status };
     if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED')
-<<<<<<<< HEAD:dist/post/954.index.js
-        return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to };
-    return { by: 'stop-service-deployment', verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to };
+        return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to, ...status };
+    return { by: 'stop-service-deployment', verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to, ...status };
 }
 function ecsRollback(end) {
     const verdict = end.status === 'ROLLBACK_SUCCESSFUL' ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rollout-failed', rollbackOutcome(end));
-    return { by: 'ecs', verdict, ...toOf(end) };
-========
-        return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to, ...status };
-    return { by: 'stop-service-deployment', verdict: verdict_failed('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to, ...status };
-}
-function ecsRollback(end) {
-    const verdict = end.status === 'ROLLBACK_SUCCESSFUL' ? { state: 'succeeded' } : verdict_failed('rollout-failed', rollbackOutcome(end));
     return { by: 'ecs', verdict, ...toOf(end), ...(end.status === undefined ? {} : { recordStatus: end.status }) };
->>>>>>>> main:dist/post/240.index.js
 }
 function toOf(record) {
     const to = record.rollback?.serviceRevisionArn;
@@ -3336,7 +3107,8 @@ async function loadSource(source, running, deps) {
 const HEARTBEAT_MS = 60_000;
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
- * so a timeout is reported when it happens, with the last state seen.
+ * so a timeout is reported when it happens, with the last state seen. Every wait ends on
+ * the deps' cancel signal; work that must outlive a cancel passes `uncancellable(deps)`.
  */
 async function waitFor(options, clock) {
     const started = clock.now();
@@ -3344,7 +3116,7 @@ async function waitFor(options, clock) {
     const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
     let lastState;
     let lastSaid = started;
-    const { signal } = options;
+    const signal = clock.cancel;
     const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))
