@@ -6,6 +6,7 @@
 
 import type { DeploymentInfo, DeploymentTarget, ECSTaskSet, LifecycleEvent } from '@aws-sdk/client-codedeploy';
 import { HOOK_EVENTS, isCodeDeployEvent, type CodeDeployEvent } from './codedeploy-events.ts';
+import { shellQuote } from './shell.ts';
 import { failed, type Failure } from './verdict.ts';
 
 /** The parts of a deployment target the follower reads, whichever platform it is. */
@@ -116,7 +117,7 @@ function failureDetails(snapshot: CodeDeploySnapshot, hooks: Record<string, stri
 
 /** The command that ends a `Ready` wait (a group that waits for a manual reroute), quoted for a shell. */
 export function continueCommand(deploymentId: string): string {
-  return `aws deploy continue-deployment --deployment-id '${deploymentId.replace(/'/g, `'\\''`)}' --deployment-wait-type READY_WAIT`;
+  return `aws deploy continue-deployment --deployment-id ${shellQuote(deploymentId)} --deployment-wait-type READY_WAIT`;
 }
 
 /** What the follower waits for, for timeout messages. */
