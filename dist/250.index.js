@@ -146,12 +146,15 @@ var service_deployment_stages = __webpack_require__(5516);
 var plan_verdict = __webpack_require__(7282);
 // EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
 var codedeploy_events = __webpack_require__(3751);
+// EXTERNAL MODULE: ./src/plan/shell.ts
+var shell = __webpack_require__(293);
 ;// CONCATENATED MODULE: ./src/plan/codedeploy-deployment.ts
 // A CodeDeploy deployment as the follower sees it (GetDeployment, and its target's
 // lifecycle events and task sets), classified as pending / succeeded / failed. Pure, and
 // not ECS-specific: a Lambda deployment's target (lambdaTarget) reads the same way.
 // Shapes: CodeDeploy API reference, DeploymentInfo, ECSTarget, LambdaTarget, LifecycleEvent,
 // ECSTaskSet, RollbackInfo (docs.aws.amazon.com/codedeploy/latest/APIReference).
+
 
 
 function targetViewOf(target) {
@@ -238,7 +241,7 @@ function failureDetails(snapshot, hooks = {}) {
 }
 /** The command that ends a `Ready` wait (a group that waits for a manual reroute), quoted for a shell. */
 function continueCommand(deploymentId) {
-    return `aws deploy continue-deployment --deployment-id '${deploymentId.replace(/'/g, `'\\''`)}' --deployment-wait-type READY_WAIT`;
+    return `aws deploy continue-deployment --deployment-id ${(0,shell/* shellQuote */.Z)(deploymentId)} --deployment-wait-type READY_WAIT`;
 }
 /** What the follower waits for, for timeout messages. */
 function goalText(goal) {

@@ -486,40 +486,24 @@ function nextPollDelay(input) {
 
 /***/ }),
 
-/***/ 3858:
+/***/ 282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  X$: () => (/* binding */ classifyServiceDeployment),
-  aG: () => (/* binding */ combineVerdicts),
-  h6: () => (/* binding */ decideRollback),
-  Fw: () => (/* binding */ isRollingBack),
-  Hd: () => (/* binding */ isTerminal),
-  gg: () => (/* binding */ pausedAt),
-  RU: () => (/* binding */ recordProgressLine),
-  pl: () => (/* binding */ rollbackOutcome),
-  OX: () => (/* binding */ visitStage)
-});
-
-// UNUSED EXPORTS: RECORD_STATUSES, causeOf, evidenceOf, isStoppable
-
-// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
-var service_deployment_stages = __webpack_require__(5516);
-// EXTERNAL MODULE: ./src/plan/verdict.ts
-var verdict = __webpack_require__(7282);
-;// CONCATENATED MODULE: ./src/plan/shell.ts
-// Commands the log suggests a person copy into a shell. Pure.
-/**
- * One POSIX shell word holding `text` exactly: single quotes, each `'` inside written `'\''`.
- * For outside text (a hook id, an ARN) in a command someone may paste.
- */
-function shellQuote(text) {
-    return `'${text.replaceAll("'", "'\\''")}'`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/service-deployment.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ isRollingBack),
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   OX: () => (/* binding */ visitStage),
+/* harmony export */   RU: () => (/* binding */ recordProgressLine),
+/* harmony export */   X$: () => (/* binding */ classifyServiceDeployment),
+/* harmony export */   aG: () => (/* binding */ combineVerdicts),
+/* harmony export */   gg: () => (/* binding */ pausedAt),
+/* harmony export */   h6: () => (/* binding */ decideRollback),
+/* harmony export */   pl: () => (/* binding */ rollbackOutcome)
+/* harmony export */ });
+/* unused harmony exports RECORD_STATUSES, isStoppable, causeOf, evidenceOf */
+/* harmony import */ var _service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5516);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(293);
 // Judging ECS's own record of our deployment (a ServiceDeployment from
 // DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
 
@@ -565,7 +549,7 @@ function classifyServiceDeployment(snapshot) {
             return { state: 'succeeded' };
         case 'PENDING':
         case 'IN_PROGRESS':
-            if (waitUntil !== 'completed' && (0,service_deployment_stages/* hasReached */.Nl)(record.lifecycleStage, waitUntil, strategy))
+            if (waitUntil !== 'completed' && (0,_service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__/* .hasReached */ .Nl)(record.lifecycleStage, waitUntil, strategy))
                 return { state: 'succeeded' };
             return { state: 'pending' };
         case 'STOP_REQUESTED':
@@ -582,7 +566,7 @@ function classifyServiceDeployment(snapshot) {
     }
 }
 function failure(kind, reason, record) {
-    return (0,verdict/* failed */.gz)(kind, reason, evidenceOf(record));
+    return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)(kind, reason, evidenceOf(record));
 }
 function atStage(record) {
     return record.lifecycleStage === undefined ? '' : ` at stage ${record.lifecycleStage}`;
@@ -664,7 +648,7 @@ function recordProgressLine(record, strategy) {
     const hook = pausedAt(record);
     if (hook !== undefined) {
         parts.push(`waiting at pause hook ${hook.hookId ?? 'unknown'} in stage ${record.lifecycleStage ?? 'unknown'}: continue it with ` +
-            `aws ecs continue-service-deployment --service-deployment-arn ${shellQuote(record.serviceDeploymentArn ?? '<arn>')} --hook-id ${shellQuote(hook.hookId ?? '<hook id>')}`);
+            `aws ecs continue-service-deployment --service-deployment-arn ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .shellQuote */ .Z)(record.serviceDeploymentArn ?? '<arn>')} --hook-id ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .shellQuote */ .Z)(hook.hookId ?? '<hook id>')}`);
     }
     return parts.join(', ');
 }
@@ -706,6 +690,24 @@ function combineVerdicts(rollout, record) {
     if (record.state !== 'pending')
         return record;
     return rollout.state === 'failed' ? rollout : { state: 'pending' };
+}
+
+
+/***/ }),
+
+/***/ 293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ shellQuote)
+/* harmony export */ });
+// Commands the log suggests a person copy into a shell. Pure.
+/**
+ * One POSIX shell word holding `text` exactly: single quotes, each `'` inside written `'\''`.
+ * For outside text (a hook id, an ARN) in a command someone may paste.
+ */
+function shellQuote(text) {
+    return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 
@@ -765,7 +767,7 @@ const SERVICES = {
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1633);
 /* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8316);
 /* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4390);
-/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3858);
+/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(282);
 /* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7282);
 /* harmony import */ var _describe_services_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4975);
 /* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1398);
@@ -942,8 +944,8 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_ecs = __webpack_require__(6592);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/plan/service-deployment.ts + 1 modules
-var service_deployment = __webpack_require__(3858);
+// EXTERNAL MODULE: ./src/plan/service-deployment.ts
+var service_deployment = __webpack_require__(282);
 // EXTERNAL MODULE: ./src/plan/poll-schedule.ts
 var poll_schedule = __webpack_require__(8654);
 ;// CONCATENATED MODULE: ./src/plan/service-deployment-find.ts

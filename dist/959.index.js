@@ -78,8 +78,8 @@ var containers = __webpack_require__(5343);
 var ecs_deploy = __webpack_require__(5075);
 // EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
 var ecs_rollout = __webpack_require__(4390);
-// EXTERNAL MODULE: ./src/plan/service-deployment.ts + 1 modules
-var service_deployment = __webpack_require__(3858);
+// EXTERNAL MODULE: ./src/plan/service-deployment.ts
+var service_deployment = __webpack_require__(282);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/verdict.ts

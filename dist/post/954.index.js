@@ -324,6 +324,24 @@ function hasReached(stage, target, strategy) {
 
 /***/ }),
 
+/***/ 293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ shellQuote)
+/* harmony export */ });
+// Commands the log suggests a person copy into a shell. Pure.
+/**
+ * One POSIX shell word holding `text` exactly: single quotes, each `'` inside written `'\''`.
+ * For outside text (a hook id, an ARN) in a command someone may paste.
+ */
+function shellQuote(text) {
+    return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+
+/***/ }),
+
 /***/ 7282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -363,7 +381,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   controllerFor: () => (/* binding */ controllerFor)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _ecs_controller_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4061);
+/* harmony import */ var _ecs_controller_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4001);
 // Every controller the ecs mode knows, by the kind plan/ecs-controller.ts reads from the
 // service. A new controller is one module implementing RolloutController, listed here.
 
@@ -409,7 +427,7 @@ function controllerFor(kind) {
 
 /***/ }),
 
-/***/ 4061:
+/***/ 4001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1840,16 +1858,8 @@ function missingPartner(overrides, problems) {
 
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
-;// CONCATENATED MODULE: ./src/plan/shell.ts
-// Commands the log suggests a person copy into a shell. Pure.
-/**
- * One POSIX shell word holding `text` exactly: single quotes, each `'` inside written `'\''`.
- * For outside text (a hook id, an ARN) in a command someone may paste.
- */
-function shellQuote(text) {
-    return `'${text.replaceAll("'", "'\\''")}'`;
-}
-
+// EXTERNAL MODULE: ./src/plan/shell.ts
+var shell = __webpack_require__(293);
 ;// CONCATENATED MODULE: ./src/plan/service-deployment.ts
 // Judging ECS's own record of our deployment (a ServiceDeployment from
 // DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
@@ -1995,7 +2005,7 @@ function recordProgressLine(record, strategy) {
     const hook = pausedAt(record);
     if (hook !== undefined) {
         parts.push(`waiting at pause hook ${hook.hookId ?? 'unknown'} in stage ${record.lifecycleStage ?? 'unknown'}: continue it with ` +
-            `aws ecs continue-service-deployment --service-deployment-arn ${shellQuote(record.serviceDeploymentArn ?? '<arn>')} --hook-id ${shellQuote(hook.hookId ?? '<hook id>')}`);
+            `aws ecs continue-service-deployment --service-deployment-arn ${(0,shell/* shellQuote */.Z)(record.serviceDeploymentArn ?? '<arn>')} --hook-id ${(0,shell/* shellQuote */.Z)(hook.hookId ?? '<hook id>')}`);
     }
     return parts.join(', ');
 }
