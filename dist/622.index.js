@@ -407,40 +407,107 @@ function time(date) {
 
 /***/ }),
 
-/***/ 3858:
+/***/ 8654:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  X$: () => (/* binding */ classifyServiceDeployment),
-  aG: () => (/* binding */ combineVerdicts),
-  h6: () => (/* binding */ decideRollback),
-  Fw: () => (/* binding */ isRollingBack),
-  Hd: () => (/* binding */ isTerminal),
-  gg: () => (/* binding */ pausedAt),
-  RU: () => (/* binding */ recordProgressLine),
-  pl: () => (/* binding */ rollbackOutcome),
-  OX: () => (/* binding */ visitStage)
-});
-
-// UNUSED EXPORTS: RECORD_STATUSES, causeOf, evidenceOf, isStoppable
-
-// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
-var service_deployment_stages = __webpack_require__(5516);
-// EXTERNAL MODULE: ./src/plan/verdict.ts
-var verdict = __webpack_require__(7282);
-;// CONCATENATED MODULE: ./src/plan/shell.ts
-// Commands the log suggests a person copy into a shell. Pure.
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y1: () => (/* binding */ DEFAULT_POLL_PLAN),
+/* harmony export */   md: () => (/* binding */ alarmsWatch),
+/* harmony export */   qC: () => (/* binding */ nextPollDelay),
+/* harmony export */   wO: () => (/* binding */ knownWaitEnd)
+/* harmony export */ });
+/* unused harmony exports WATCHED_INTERVAL_MS, watchedIntervalMs, bakeTimeMs */
+// When to poll a service deployment next: rarely through a wait whose end is known (the
+// final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
+// interval through such a wait when an alarm can end it early, at `poll-interval`
+// otherwise. Pure.
+const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
 /**
- * One POSIX shell word holding `text` exactly: single quotes, each `'` inside written `'\''`.
- * For outside text (a hook id, an ARN) in a command someone may paste.
+ * The longest sleep through a wait something besides the clock can end (an alarm during a
+ * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
+ * within this plus one call, inside 20 s.
  */
-function shellQuote(text) {
-    return `'${text.replaceAll("'", "'\\''")}'`;
+const WATCHED_INTERVAL_MS = 15_000;
+/** The moderate interval through a wait an outside event can end; never faster than poll-interval. */
+function watchedIntervalMs(intervalMs) {
+    return Math.max(intervalMs, WATCHED_INTERVAL_MS);
+}
+/** CloudWatch alarms can fail (and roll back) the deployment at any moment: enabled, with at least one alarm named. */
+function alarmsWatch(config) {
+    const alarms = config?.alarms;
+    return alarms?.enable === true && (alarms.alarmNames?.length ?? 0) > 0;
+}
+function minutesMs(minutes) {
+    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
+}
+/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
+function bakeTimeMs(config) {
+    return minutesMs(config?.bakeTimeInMinutes);
+}
+/**
+ * When the wait the deployment is in is due to end, or undefined when its end is not known.
+ * Counted from the earliest moment it can have begun, so the real end is never before it:
+ * - BAKE_TIME: `bakeTimeInMinutes` after the stage began;
+ * - PRODUCTION_TRAFFIC_SHIFT of a LINEAR deployment with traffic part-way: the step's bake
+ *   (`stepBakeTimeInMinutes`) after the traffic moved; of a CANARY: the canary's bake.
+ */
+function knownWaitEnd(view) {
+    if (view.status !== 'IN_PROGRESS')
+        return undefined;
+    if (view.stage === 'BAKE_TIME') {
+        const bake = bakeTimeMs(view.config);
+        return bake === undefined ? undefined : view.stageSince + bake;
+    }
+    const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
+    if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
+        return undefined;
+    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
+        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
+            : undefined;
+    return step === undefined ? undefined : view.weightSince + step;
+}
+/**
+ * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
+ * and come back to the normal interval a lead before the end, so what follows the wait is
+ * still seen within one normal interval; at a pause hook (which waits for a person), every
+ * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
+ * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
+ */
+function nextPollDelay(input) {
+    const { plan, now, waitEndsAt, paused } = input;
+    const rare = (ms) => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
+    if (paused)
+        return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));
+    if (waitEndsAt === undefined)
+        return plan.intervalMs;
+    const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
+    const untilLead = waitEndsAt - lead - now;
+    if (untilLead <= plan.intervalMs)
+        return plan.intervalMs;
+    return Math.max(plan.intervalMs, Math.min(rare(plan.slowIntervalMs), untilLead));
 }
 
-;// CONCATENATED MODULE: ./src/plan/service-deployment.ts
+
+/***/ }),
+
+/***/ 282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ isRollingBack),
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   OX: () => (/* binding */ visitStage),
+/* harmony export */   RU: () => (/* binding */ recordProgressLine),
+/* harmony export */   X$: () => (/* binding */ classifyServiceDeployment),
+/* harmony export */   aG: () => (/* binding */ combineVerdicts),
+/* harmony export */   gg: () => (/* binding */ pausedAt),
+/* harmony export */   h6: () => (/* binding */ decideRollback),
+/* harmony export */   pl: () => (/* binding */ rollbackOutcome)
+/* harmony export */ });
+/* unused harmony exports RECORD_STATUSES, isStoppable, causeOf, evidenceOf */
+/* harmony import */ var _service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5516);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(293);
 // Judging ECS's own record of our deployment (a ServiceDeployment from
 // DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
 
@@ -486,7 +553,7 @@ function classifyServiceDeployment(snapshot) {
             return { state: 'succeeded' };
         case 'PENDING':
         case 'IN_PROGRESS':
-            if (waitUntil !== 'completed' && (0,service_deployment_stages/* hasReached */.Nl)(record.lifecycleStage, waitUntil, strategy))
+            if (waitUntil !== 'completed' && (0,_service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__/* .hasReached */ .Nl)(record.lifecycleStage, waitUntil, strategy))
                 return { state: 'succeeded' };
             return { state: 'pending' };
         case 'STOP_REQUESTED':
@@ -503,7 +570,7 @@ function classifyServiceDeployment(snapshot) {
     }
 }
 function failure(kind, reason, record) {
-    return (0,verdict/* failed */.gz)(kind, reason, evidenceOf(record));
+    return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)(kind, reason, evidenceOf(record));
 }
 function atStage(record) {
     return record.lifecycleStage === undefined ? '' : ` at stage ${record.lifecycleStage}`;
@@ -585,7 +652,7 @@ function recordProgressLine(record, strategy) {
     const hook = pausedAt(record);
     if (hook !== undefined) {
         parts.push(`waiting at pause hook ${hook.hookId ?? 'unknown'} in stage ${record.lifecycleStage ?? 'unknown'}: continue it with ` +
-            `aws ecs continue-service-deployment --service-deployment-arn ${shellQuote(record.serviceDeploymentArn ?? '<arn>')} --hook-id ${shellQuote(hook.hookId ?? '<hook id>')}`);
+            `aws ecs continue-service-deployment --service-deployment-arn ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .shellQuote */ .Z)(record.serviceDeploymentArn ?? '<arn>')} --hook-id ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .shellQuote */ .Z)(hook.hookId ?? '<hook id>')}`);
     }
     return parts.join(', ');
 }
@@ -627,6 +694,24 @@ function combineVerdicts(rollout, record) {
     if (record.state !== 'pending')
         return record;
     return rollout.state === 'failed' ? rollout : { state: 'pending' };
+}
+
+
+/***/ }),
+
+/***/ 293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ shellQuote)
+/* harmony export */ });
+// Commands the log suggests a person copy into a shell. Pure.
+/**
+ * One POSIX shell word holding `text` exactly: single quotes, each `'` inside written `'\''`.
+ * For outside text (a hook id, an ARN) in a command someone may paste.
+ */
+function shellQuote(text) {
+    return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 
@@ -686,10 +771,10 @@ const SERVICES = {
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1633);
 /* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8316);
 /* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4390);
-/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3858);
+/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(282);
 /* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7282);
 /* harmony import */ var _describe_services_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4975);
-/* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6014);
+/* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1398);
 /* harmony import */ var _follow_loop_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8668);
 
 
@@ -849,7 +934,7 @@ class FailedTaskLog {
 
 /***/ }),
 
-/***/ 6014:
+/***/ 1398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -863,79 +948,10 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/plan/service-deployment.ts + 1 modules
-var service_deployment = __webpack_require__(3858);
-;// CONCATENATED MODULE: ./src/plan/poll-schedule.ts
-// When to poll a service deployment next: rarely through a wait whose end is known (the
-// final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
-// interval through such a wait when an alarm can end it early, at `poll-interval`
-// otherwise. Pure.
-const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
-/**
- * The longest sleep through a wait something besides the clock can end (an alarm during a
- * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
- * within this plus one call, inside 20 s.
- */
-const WATCHED_INTERVAL_MS = 15_000;
-/** The moderate interval through a wait an outside event can end; never faster than poll-interval. */
-function watchedIntervalMs(intervalMs) {
-    return Math.max(intervalMs, WATCHED_INTERVAL_MS);
-}
-/** CloudWatch alarms can fail (and roll back) the deployment at any moment: enabled, with at least one alarm named. */
-function alarmsWatch(config) {
-    const alarms = config?.alarms;
-    return alarms?.enable === true && (alarms.alarmNames?.length ?? 0) > 0;
-}
-function minutesMs(minutes) {
-    return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
-}
-/** Bake of the whole deployment after production traffic shifted, in ms, when configured. */
-function bakeTimeMs(config) {
-    return minutesMs(config?.bakeTimeInMinutes);
-}
-/**
- * When the wait the deployment is in is due to end, or undefined when its end is not known.
- * Counted from the earliest moment it can have begun, so the real end is never before it:
- * - BAKE_TIME: `bakeTimeInMinutes` after the stage began;
- * - PRODUCTION_TRAFFIC_SHIFT of a LINEAR deployment with traffic part-way: the step's bake
- *   (`stepBakeTimeInMinutes`) after the traffic moved; of a CANARY: the canary's bake.
- */
-function knownWaitEnd(view) {
-    if (view.status !== 'IN_PROGRESS')
-        return undefined;
-    if (view.stage === 'BAKE_TIME') {
-        const bake = bakeTimeMs(view.config);
-        return bake === undefined ? undefined : view.stageSince + bake;
-    }
-    const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
-    if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
-        return undefined;
-    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
-        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
-            : undefined;
-    return step === undefined ? undefined : view.weightSince + step;
-}
-/**
- * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
- * and come back to the normal interval a lead before the end, so what follows the wait is
- * still seen within one normal interval; at a pause hook (which waits for a person), every
- * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
- * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
- */
-function nextPollDelay(input) {
-    const { plan, now, waitEndsAt, paused } = input;
-    const rare = (ms) => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
-    if (paused)
-        return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));
-    if (waitEndsAt === undefined)
-        return plan.intervalMs;
-    const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
-    const untilLead = waitEndsAt - lead - now;
-    if (untilLead <= plan.intervalMs)
-        return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(rare(plan.slowIntervalMs), untilLead));
-}
-
+// EXTERNAL MODULE: ./src/plan/service-deployment.ts
+var service_deployment = __webpack_require__(282);
+// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
+var poll_schedule = __webpack_require__(8654);
 ;// CONCATENATED MODULE: ./src/plan/service-deployment-find.ts
 // Which of the deployment records ECS lists for a service is ours, when UpdateService
 // named none. Pure.
@@ -1101,7 +1117,7 @@ class DeploymentRecord {
         const strategy = this.strategyValue;
         const verdict = (0,service_deployment/* classifyServiceDeployment */.X$)({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
         const config = record.deploymentConfiguration ?? service?.deploymentConfiguration;
-        const waitEndsAt = knownWaitEnd({
+        const waitEndsAt = (0,poll_schedule/* knownWaitEnd */.wO)({
             status: record.status,
             strategy,
             config,
@@ -1110,11 +1126,11 @@ class DeploymentRecord {
             weight: this.weight,
             weightSince: this.weightSince,
         });
-        const nextMs = nextPollDelay({
-            plan: { intervalMs: this.options.intervalMs, ...DEFAULT_POLL_PLAN },
+        const nextMs = (0,poll_schedule/* nextPollDelay */.qC)({
+            plan: { intervalMs: this.options.intervalMs, ...poll_schedule/* DEFAULT_POLL_PLAN */.Y1 },
             now,
             paused: (0,service_deployment/* pausedAt */.gg)(record) !== undefined,
-            watched: alarmsWatch(config),
+            watched: (0,poll_schedule/* alarmsWatch */.md)(config),
             ...(waitEndsAt === undefined ? {} : { waitEndsAt }),
         });
         return { record, verdict, progress: (0,service_deployment/* recordProgressLine */.RU)(record, strategy), nextMs };

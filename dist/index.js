@@ -28546,7 +28546,7 @@ function failureOf(error, log) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8626);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7209);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28555,7 +28555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8626:
+/***/ 7209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28611,6 +28611,7 @@ async function createClients(options, services) {
     let ssmOnce;
     const ecr = new Map();
     const logs = new Map();
+    let codedeploy;
     return {
         get ecs() {
             return (ecs ??= new (loaded(ecsSdk, 'ecs').ECSClient)(common(options.region)));
@@ -28632,6 +28633,10 @@ async function createClients(options, services) {
             if (!client)
                 logs.set(region, (client = new (loaded(logsSdk, 'logs').CloudWatchLogsClient)(common(region))));
             return client;
+        },
+        codedeploy() {
+            codedeploy ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(507)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7507, 19)).then((sdk) => new sdk.CodeDeployClient(common(options.region)));
+            return codedeploy;
         },
         once: {
             get ecs() {
@@ -28669,6 +28674,8 @@ var fargate = __nccwpck_require__(1177);
 var image_ref = __nccwpck_require__(8646);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __nccwpck_require__(5516);
+// EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
+var codedeploy_events = __nccwpck_require__(3751);
 // EXTERNAL MODULE: ./src/plan/ecs-services.ts
 var ecs_services = __nccwpck_require__(3583);
 // EXTERNAL MODULE: ./src/plan/duration.ts
@@ -28965,7 +28972,60 @@ function readRegularFile(path, label) {
     }
 }
 
+// EXTERNAL MODULE: ./src/plan/codedeploy-appspec.ts
+var codedeploy_appspec = __nccwpck_require__(1360);
+;// CONCATENATED MODULE: ./src/inputs/codedeploy.ts
+// The inputs of ECS services that deploy through CodeDeploy: application, deployment
+// group, AppSpec file and deployment configuration. Read for every ecs step, used only
+// for services whose deploymentController is CODE_DEPLOY.
+
+
+
+
+
+
+
+// CodeDeploy's limits for application, deployment group and deployment config names (1-100).
+const NAME = /^[A-Za-z0-9_.+\-@=,]{1,100}$/;
+function readName(get, name) {
+    const raw = get(name);
+    if (raw === '')
+        return undefined;
+    if (!NAME.test(raw))
+        throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is not a CodeDeploy name: use 1-100 letters, digits and _ . + - @ = ,`);
+    return raw;
+}
+function readCodeDeploy(get, env, yaml) {
+    const application = readName(get, src_names/* Input */.pd.codedeployApplication);
+    const deploymentGroup = readName(get, src_names/* Input */.pd.codedeployDeploymentGroup);
+    const deploymentConfig = readName(get, src_names/* Input */.pd.codedeployDeploymentConfig);
+    const file = get(src_names/* Input */.pd.codedeployAppspec);
+    return {
+        ...(application === undefined ? {} : { application }),
+        ...(deploymentGroup === undefined ? {} : { deploymentGroup }),
+        ...(deploymentConfig === undefined ? {} : { deploymentConfig }),
+        ...(file === '' ? {} : { appSpec: readAppSpecFile(file, env, yaml) }),
+    };
+}
+function readAppSpecFile(raw, env, yaml) {
+    const label = `Input '${src_names/* Input */.pd.codedeployAppspec}' ('${raw}')`;
+    const path = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.resolve)(env['GITHUB_WORKSPACE'] ?? process.cwd(), raw);
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new errors/* UserError */.yo(`${label} is not a file that exists (looked at ${path}): name a JSON or YAML AppSpec file in the workspace.`);
+    const real = insideAllowedRoots(path, env, label);
+    if (yaml === undefined)
+        throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);
+    const doc = parseTaskDefinitionText(readRegularFile(real, label), label, yaml);
+    // Checked now, with a stand-in ARN, so a wrong file fails before any change.
+    const checked = (0,codedeploy_appspec/* appSpecFromFile */.nx)(doc, 'arn:aws:ecs:us-east-1:000000000000:task-definition/check:1');
+    if ((0,codedeploy_appspec/* isAppSpecProblem */.gY)(checked))
+        throw new errors/* UserError */.yo(`${label} is not an ECS AppSpec: ${checked.problem}.`);
+    return { path, doc };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/ecs.ts
+
+
 
 
 
@@ -29007,12 +29067,13 @@ function readEcs(get, env, dryRun, wait, yaml) {
         rollbackOnFailure: parseBoolean(get(src_names/* Input */.pd.rollbackOnFailure), src_names/* Input */.pd.rollbackOnFailure),
         ...(propagateTags === undefined ? {} : { propagateTags }),
         ...(managedTags ? { enableEcsManagedTags: true } : {}),
+        codeDeploy: readCodeDeploy(get, env, yaml),
     };
 }
 function readWaitUntil(raw) {
     const value = (0,service_deployment_stages/* parseWaitUntil */.zs)(raw);
     if (value === undefined) {
-        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.waitUntil}' ('${raw}') is not valid: use 'completed' or a lifecycle stage (${service_deployment_stages/* ALL_STAGES */.mT.join(', ')}).`);
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.waitUntil}' ('${raw}') is not valid: use 'completed', a lifecycle stage (${service_deployment_stages/* ALL_STAGES */.mT.join(', ')}), or for a service deployed through CodeDeploy a lifecycle event (${codedeploy_events/* CODEDEPLOY_WAIT_EVENTS */.pH.join(', ')}).`);
     }
     return value;
 }
@@ -29384,7 +29445,8 @@ function runTaskPropagation(value, withEcs) {
  * evaluates it at start-up.
  */
 async function loadInputParsers(source) {
-    const named = [src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim()));
+    const named = [src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim())) ||
+        source.getInput(src_names/* Input */.pd.codedeployAppspec).trim() !== '';
     return named ? { yaml: await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)) } : {};
 }
 // Defaults live here and in action.yml (a unit test keeps the two equal): the runner
@@ -29431,7 +29493,8 @@ const MODE_ONLY_INPUTS = [
     },
     {
         mode: 'ecs',
-        inputs: [src_names/* Input */.pd.service, src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.containerName, src_names/* Input */.pd.cpu, src_names/* Input */.pd.memory, src_names/* Input */.pd.environment, src_names/* Input */.pd.desiredCount, src_names/* Input */.pd.waitUntil, src_names/* Input */.pd.rollbackOnFailure],
+        inputs: [src_names/* Input */.pd.service, src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.containerName, src_names/* Input */.pd.cpu, src_names/* Input */.pd.memory, src_names/* Input */.pd.environment, src_names/* Input */.pd.desiredCount, src_names/* Input */.pd.waitUntil, src_names/* Input */.pd.rollbackOnFailure,
+            src_names/* Input */.pd.codedeployApplication, src_names/* Input */.pd.codedeployDeploymentGroup, src_names/* Input */.pd.codedeployAppspec, src_names/* Input */.pd.codedeployDeploymentConfig],
     },
     { mode: 'lambda', inputs: [src_names/* Input */.pd.functionName, src_names/* Input */.pd.lambdaAlias, src_names/* Input */.pd.publish] },
     { mode: 'parameter', inputs: [src_names/* Input */.pd.parameterName, src_names/* Input */.pd.parameterType, src_names/* Input */.pd.parameterTags] },
@@ -29546,7 +29609,7 @@ async function loadSteps(modes) {
     const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
         wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(507)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7507)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(275)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5275)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
@@ -29766,6 +29829,7 @@ function outputsOf(outcome) {
             [src_names/* Output */.k7.previousTaskDefinitionArn, (s) => s.previousTaskDefinitionArn],
             [src_names/* Output */.k7.deploymentId, (s) => s.deploymentId],
             [src_names/* Output */.k7.serviceDeploymentArn, (s) => s.serviceDeployment?.arn],
+            [src_names/* Output */.k7.codedeployDeploymentId, (s) => s.codeDeploy?.deploymentId],
         ]) {
             const v = perTarget(services, (s) => s.service, value);
             if (v !== undefined)
@@ -29838,6 +29902,8 @@ function checkOutputs(values) {
 
 // EXTERNAL MODULE: ./src/plan/aws-names.ts
 var aws_names = __nccwpck_require__(8983);
+// EXTERNAL MODULE: ./src/plan/codedeploy-progress.ts
+var codedeploy_progress = __nccwpck_require__(3781);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 // Markdown that renders outside text as text. Every value in the summary that came from
 // AWS, a file or an input goes through one of these; only the action's own words and
@@ -29894,6 +29960,31 @@ function markdownLink(text, url) {
     return SAFE_URL.test(url) ? `[${plainText(text)}](${url})` : plainText(text);
 }
 
+;// CONCATENATED MODULE: ./src/report/codedeploy-summary.ts
+
+
+/**
+ * The summary lines a CodeDeploy deployment adds: its id and status, each lifecycle event
+ * with how long it ran (CodeDeploy's own start and end times) and the traffic split.
+ */
+function codeDeployLines(snapshot, deploymentGroup) {
+    if (snapshot === undefined)
+        return [];
+    const d = snapshot.deployment;
+    const group = deploymentGroup === undefined ? '' : ` in group ${codeSpan(deploymentGroup)}`;
+    const lines = ['', `CodeDeploy deployment ${codeSpan(d.deploymentId ?? '?')}${group}: ${codeSpan(d.status ?? 'unknown')}`];
+    const rows = (0,codedeploy_progress/* eventRows */.SR)(snapshot.target);
+    if (rows.length > 0) {
+        lines.push('', '| Lifecycle event | Status | Duration |', '| --- | --- | --- |');
+        for (const row of rows)
+            lines.push(`| ${codeSpan(row.event, { inTable: true })} | ${codeSpan(row.status, { inTable: true })} | ${row.took || '-'} |`);
+    }
+    const split = (0,codedeploy_progress/* trafficSplit */.wM)(snapshot.target?.taskSets ?? []);
+    if (split !== undefined)
+        lines.push('', `Traffic: ${codeSpan(split)}`);
+    return lines;
+}
+
 // EXTERNAL MODULE: ./src/plan/rollback.ts
 var rollback = __nccwpck_require__(6755);
 ;// CONCATENATED MODULE: ./src/report/service-deployment-summary.ts
@@ -29932,6 +30023,7 @@ function serviceDeploymentLines(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -30030,6 +30122,7 @@ function ecsSection(ecs, region) {
         const details = [
             ...(result.deploymentId ? ['', `Deployment: ${codeSpan(result.deploymentId)}`] : []),
             ...serviceDeploymentLines(result),
+            ...codeDeployLines(result.codeDeploy?.snapshot, result.codeDeploy?.group),
             ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>'] : []),
         ];
         // A failure's reason is in the failures section once, naming the service.
@@ -33381,6 +33474,10 @@ const Input = {
     maxFailedTasks: 'max-failed-tasks',
     waitUntil: 'wait-until',
     rollbackOnFailure: 'rollback-on-failure',
+    codedeployApplication: 'codedeploy-application',
+    codedeployDeploymentGroup: 'codedeploy-deployment-group',
+    codedeployAppspec: 'codedeploy-appspec',
+    codedeployDeploymentConfig: 'codedeploy-deployment-config',
     dryRun: 'dry-run',
 };
 const Output = {
@@ -33389,6 +33486,7 @@ const Output = {
     previousTaskDefinitionArn: 'previous-task-definition-arn',
     deploymentId: 'deployment-id',
     serviceDeploymentArn: 'service-deployment-arn',
+    codedeployDeploymentId: 'codedeploy-deployment-id',
     image: 'image',
     imageTag: 'image-tag',
     imageDigest: 'image-digest',
@@ -33452,6 +33550,238 @@ function taskDefinitionLabel(arn) {
 function regionOfArn(arn) {
     const region = arn.split(':')[3];
     return region === undefined || region === '' ? undefined : region;
+}
+
+
+/***/ }),
+
+/***/ 1360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KM: () => (/* binding */ appSpecText),
+/* harmony export */   gY: () => (/* binding */ isAppSpecProblem),
+/* harmony export */   nx: () => (/* binding */ appSpecFromFile),
+/* harmony export */   uj: () => (/* binding */ hooksOf),
+/* harmony export */   wQ: () => (/* binding */ appSpecFromService)
+/* harmony export */ });
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2877);
+// The AppSpec a CodeDeploy ECS deployment is created with: built from the service as it
+// runs, or the user's file with its TaskDefinition replaced. Pure. Shape from the
+// CodeDeploy User Guide, "AppSpec 'resources' section for Amazon ECS deployments" and
+// "AppSpec file example for an Amazon ECS deployment".
+
+/**
+ * The AppSpec for `service` moving to `taskDefinitionArn`: the load balancer's container
+ * and port, and the service's platform version, network configuration and capacity
+ * providers, so the green task set runs like the blue one. No hooks: those live in a file.
+ */
+function appSpecFromService(service, taskDefinitionArn) {
+    const lb = (service.loadBalancers ?? []).find((l) => l.containerName !== undefined && l.containerPort !== undefined);
+    if (lb?.containerName === undefined || lb.containerPort === undefined) {
+        return { problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'` };
+    }
+    const properties = {
+        TaskDefinition: taskDefinitionArn,
+        LoadBalancerInfo: { ContainerName: lb.containerName, ContainerPort: lb.containerPort },
+    };
+    if (service.platformVersion !== undefined)
+        properties['PlatformVersion'] = service.platformVersion;
+    const vpc = service.networkConfiguration?.awsvpcConfiguration;
+    if (vpc !== undefined) {
+        properties['NetworkConfiguration'] = {
+            AwsvpcConfiguration: {
+                Subnets: vpc.subnets ?? [],
+                ...(vpc.securityGroups === undefined ? {} : { SecurityGroups: vpc.securityGroups }),
+                ...(vpc.assignPublicIp === undefined ? {} : { AssignPublicIp: vpc.assignPublicIp }),
+            },
+        };
+    }
+    const strategy = service.capacityProviderStrategy ?? [];
+    if (strategy.length > 0) {
+        properties['CapacityProviderStrategy'] = strategy.map((s) => ({
+            CapacityProvider: s.capacityProvider,
+            ...(s.base === undefined ? {} : { Base: s.base }),
+            ...(s.weight === undefined ? {} : { Weight: s.weight }),
+        }));
+    }
+    return { version: 0.0, Resources: [{ TargetService: { Type: 'AWS::ECS::Service', Properties: properties } }] };
+}
+/**
+ * The user's AppSpec with the TaskDefinition of its one ECS TargetService replaced (a
+ * placeholder such as `<TASK_DEFINITION>` is fine), or what is wrong with it.
+ */
+function appSpecFromFile(doc, taskDefinitionArn) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(doc))
+        return { problem: 'it is not a mapping: write an AppSpec with version, Resources and optional Hooks' };
+    const resources = doc['Resources'];
+    if (!Array.isArray(resources) || resources.length !== 1) {
+        return { problem: "its 'Resources' is not a list of exactly one resource: an ECS AppSpec names one TargetService" };
+    }
+    const [resource] = resources;
+    const name = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? Object.keys(resource)[0] : undefined;
+    const target = name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? undefined : resource[name];
+    if (name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target) || target['Type'] !== 'AWS::ECS::Service' || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target['Properties'])) {
+        return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
+    }
+    const properties = target['Properties'];
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(properties['LoadBalancerInfo'])) {
+        return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
+    }
+    const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
+    return { ...doc, Resources: [{ [name]: replaced }] };
+}
+function isAppSpecProblem(value) {
+    return typeof value.problem === 'string' && Object.keys(value).length === 1;
+}
+/** The Lambda function each hook event runs, from the AppSpec's `Hooks` (list of one-entry maps). */
+function hooksOf(appSpec) {
+    const hooks = appSpec['Hooks'];
+    const found = {};
+    if (!Array.isArray(hooks))
+        return found;
+    for (const entry of hooks) {
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(entry))
+            continue;
+        for (const [event, fn] of Object.entries(entry))
+            if (typeof fn === 'string')
+                found[event] = fn;
+    }
+    return found;
+}
+/** The AppSpec as CodeDeploy's AppSpecContent takes it (JSON is accepted as well as YAML). */
+function appSpecText(appSpec) {
+    return JSON.stringify(appSpec, null, 2);
+}
+
+
+/***/ }),
+
+/***/ 3751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ HOOK_EVENTS),
+/* harmony export */   NS: () => (/* binding */ isCodeDeployEvent),
+/* harmony export */   mD: () => (/* binding */ parseCodeDeployEvent),
+/* harmony export */   pH: () => (/* binding */ CODEDEPLOY_WAIT_EVENTS)
+/* harmony export */ });
+/* unused harmony export ECS_EVENT_ORDER */
+// The lifecycle events of a CodeDeploy deployment (ECS blue/green and Lambda), in order,
+// and `wait-until` naming one of them. Pure. Order from the CodeDeploy User Guide,
+// "AppSpec 'hooks' section" (list of lifecycle event hooks for an Amazon ECS deployment,
+// and for an AWS Lambda deployment).
+/** The events `wait-until` may name on an ECS service deployed through CodeDeploy. */
+const CODEDEPLOY_WAIT_EVENTS = [
+    'BeforeInstall',
+    'AfterInstall',
+    'AllowTestTraffic',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AllowTraffic',
+    'AfterAllowTraffic',
+];
+/** Every event an ECS deployment target reports, in the order CodeDeploy runs them (Install has no hook). */
+const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && ([
+    'BeforeInstall',
+    'Install',
+    'AfterInstall',
+    'AllowTestTraffic',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AllowTraffic',
+    'AfterAllowTraffic',
+]));
+/** Events that run a hook (a Lambda function the AppSpec names); the others are CodeDeploy's own work. */
+const HOOK_EVENTS = new Set(['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+/** The event a `wait-until` value names (any case, `-`/`_` ignored), or undefined. */
+function parseCodeDeployEvent(raw) {
+    const key = raw.trim().toLowerCase().replace(/[-_]/g, '');
+    return CODEDEPLOY_WAIT_EVENTS.find((event) => event.toLowerCase() === key);
+}
+function isCodeDeployEvent(value) {
+    return CODEDEPLOY_WAIT_EVENTS.includes(value);
+}
+
+
+/***/ }),
+
+/***/ 3781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ld: () => (/* binding */ progressLines),
+/* harmony export */   SR: () => (/* binding */ eventRows),
+/* harmony export */   wM: () => (/* binding */ trafficSplit)
+/* harmony export */ });
+/* unused harmony export eventDurationMs */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2983);
+// Progress lines and summary rows for a CodeDeploy deployment: each lifecycle event as it
+// starts and ends, the traffic split between the blue and green task sets, and the status.
+// Pure: callers print what comes back.
+
+function ms(value) {
+    if (value === undefined)
+        return undefined;
+    const t = value instanceof Date ? value.getTime() : new Date(value).getTime();
+    return Number.isNaN(t) ? undefined : t;
+}
+/** How long the event ran, when it has started and ended. */
+function eventDurationMs(event) {
+    const start = ms(event.startTime);
+    const end = ms(event.endTime);
+    return start === undefined || end === undefined ? undefined : Math.max(0, end - start);
+}
+/** "blue 90% / green 10%" from the task sets' traffic weights; undefined when none is known. */
+function trafficSplit(taskSets) {
+    const labelled = taskSets.filter((t) => t.trafficWeight !== undefined);
+    if (labelled.length === 0)
+        return undefined;
+    return labelled
+        .map((t) => `${(t.taskSetLabel ?? t.identifer ?? '?').toLowerCase()} ${Math.round(t.trafficWeight ?? 0)}%`)
+        .join(' / ');
+}
+/** Lines for what changed between two snapshots (`before` undefined: the first one). */
+function progressLines(before, now) {
+    const lines = [];
+    const id = now.deployment.deploymentId ?? '?';
+    if (before?.deployment.status !== now.deployment.status)
+        lines.push(`deployment ${id}: ${now.deployment.status ?? 'unknown'}`);
+    if (before?.deployment.instanceTerminationWaitTimeStarted !== true && now.deployment.instanceTerminationWaitTimeStarted === true) {
+        lines.push(`deployment ${id}: traffic moved; the original task set is kept until its termination wait ends`);
+    }
+    lines.push(...eventLines(before?.target, now.target));
+    const split = trafficSplit(now.target?.taskSets ?? []);
+    if (split !== undefined && split !== trafficSplit(before?.target?.taskSets ?? []))
+        lines.push(`traffic: ${split}`);
+    return lines;
+}
+function eventLines(before, now) {
+    const lines = [];
+    for (const event of now?.events ?? []) {
+        const name = event.lifecycleEventName ?? '?';
+        const was = before?.events.find((e) => e.lifecycleEventName === name)?.status;
+        if (event.status === was)
+            continue;
+        const took = eventDurationMs(event);
+        const after = took === undefined ? '' : ` after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(took)}`;
+        if (event.status === 'InProgress')
+            lines.push(`${name} started`);
+        else if (event.status === 'Succeeded')
+            lines.push(`${name} succeeded${after}`);
+        else if (event.status === 'Failed')
+            lines.push(`${name} failed${after}${event.diagnostics?.message ? `: ${event.diagnostics.message}` : ''}`);
+        else if (event.status === 'Skipped' && was !== undefined)
+            lines.push(`${name} skipped`);
+    }
+    return lines;
+}
+/** One row per lifecycle event, for the job summary. */
+function eventRows(target) {
+    return (target?.events ?? []).map((e) => {
+        const took = eventDurationMs(e);
+        return { event: e.lifecycleEventName ?? '?', status: e.status ?? 'Unknown', took: took === undefined ? '' : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(took) };
+    });
 }
 
 
@@ -35409,7 +35739,10 @@ function checkValueLength(name, value) {
 // A rollback of our deployment, as the steps report it and the log and summary print it.
 /** One line: who rolled back, to what, and how it went. */
 function rollbackLine(rollback) {
-    const how = rollback.by === 'ecs' ? 'ECS' : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)' : 'UpdateService to the previous revision';
+    const how = rollback.by === 'ecs' ? 'ECS'
+        : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)'
+            : rollback.by === 'stop-deployment' ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
+                : 'UpdateService to the previous revision';
     const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
     switch (rollback.verdict.state) {
         case 'succeeded':
@@ -35519,6 +35852,7 @@ function stepTags(step) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lp: () => (/* binding */ codeDeployWaitUntilProblem),
 /* harmony export */   Nl: () => (/* binding */ hasReached),
 /* harmony export */   mT: () => (/* binding */ ALL_STAGES),
 /* harmony export */   xS: () => (/* binding */ strategyOf),
@@ -35526,8 +35860,10 @@ function stepTags(step) {
 /* harmony export */   zs: () => (/* binding */ parseWaitUntil)
 /* harmony export */ });
 /* unused harmony exports STRATEGIES, stagesOf, stageIndex */
+/* harmony import */ var _codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3751);
 // The lifecycle stages of an ECS service deployment, per strategy, and the `wait-until`
 // input that names one of them. Pure.
+
 // In order, as the API reference lists them. Blue/green, linear and canary walk the same
 // stages (linear and canary shift production traffic in steps inside PRODUCTION_TRAFFIC_SHIFT).
 const TRAFFIC_SHIFTING = [
@@ -35554,13 +35890,24 @@ function stagesOf(strategy) {
 function strategyOf(config) {
     return config?.strategy ?? 'ROLLING';
 }
-/** Parses the `wait-until` input; undefined when it is neither `completed` nor a stage name. */
+/** Parses the `wait-until` input; undefined when it is neither `completed`, a stage nor a CodeDeploy event. */
 function parseWaitUntil(raw) {
     const value = raw.trim();
     if (value.toLowerCase() === 'completed')
         return 'completed';
     const stage = value.toUpperCase().replace(/-/g, '_');
-    return ALL_STAGES.includes(stage) ? stage : undefined;
+    if (ALL_STAGES.includes(stage))
+        return stage;
+    return (0,_codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCodeDeployEvent */ .mD)(value);
+}
+/**
+ * Why `waitUntil` cannot end the wait of a service deployed through CodeDeploy, or
+ * undefined when it can: only `completed` and CodeDeploy lifecycle events apply there.
+ */
+function codeDeployWaitUntilProblem(waitUntil) {
+    if (waitUntil === 'completed' || (0,_codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isCodeDeployEvent */ .NS)(waitUntil))
+        return undefined;
+    return `${waitUntil} is a stage of ECS's own deployments, and this service deploys through CodeDeploy: use 'completed' or a CodeDeploy lifecycle event (${_codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__/* .CODEDEPLOY_WAIT_EVENTS */ .pH.join(', ')})`;
 }
 /**
  * Why `waitUntil` cannot be reached on a service deploying with `strategy`, or undefined
@@ -35570,11 +35917,13 @@ function waitUntilProblem(waitUntil, strategy) {
     if (waitUntil === 'completed')
         return undefined;
     const stages = stagesOf(strategy);
+    if ((0,_codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isCodeDeployEvent */ .NS)(waitUntil))
+        return `${waitUntil} is a CodeDeploy lifecycle event, and this service deploys with ECS's own ${strategy} strategy: use 'completed' or one of ${stages.join(', ')}`;
     if (stages.includes(waitUntil))
         return undefined;
     return `a ${strategy} deployment never goes through stage ${waitUntil}: use 'completed' or one of ${stages.join(', ')}`;
 }
-/** -1 when the stage is not part of the strategy (or unknown). */
+/** -1 when the stage is not part of the strategy (or unknown, or a CodeDeploy event). */
 function stageIndex(stage, strategy) {
     return stage === undefined ? -1 : stagesOf(strategy).indexOf(stage);
 }

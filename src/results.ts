@@ -1,6 +1,7 @@
 // What each mode did, as the steps report it: read by the pipeline and by report/ (the
 // summary and the outputs). Each result carries its verdict from plan/verdict.ts unchanged.
 
+import type { CodeDeploySnapshot } from './plan/codedeploy-deployment.ts';
 import type { Mode } from './names.ts';
 import type { TaskSize } from './plan/ecs-deploy.ts';
 import type { TagSource } from './plan/image-source.ts';
@@ -52,6 +53,8 @@ export interface EcsResult {
   serviceDeployment?: ServiceDeploymentReport;
   /** A rollback of our deployment: ECS's own, or the one `rollback-on-failure` asked for. */
   rollback?: RollbackReport;
+  /** A service deployed through CodeDeploy: its deployment, group and what was seen last. */
+  codeDeploy?: CodeDeployReport;
   diff: string[];
   before: TaskSize;
   after: TaskSize;
@@ -137,4 +140,10 @@ export interface PipelineOutcome {
   putBack?: string[];
   /** Modes that did not run (or did not change anything) because of a failure. */
   skipped: Mode[];
+}
+
+export interface CodeDeployReport {
+  deploymentId: string;
+  group: string;
+  snapshot?: CodeDeploySnapshot;
 }

@@ -5,6 +5,8 @@ import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createImageFunction, createRepository, pushImage } from '../support/aws-fixtures.ts';
 import type { PushedImage, Repository } from '../support/aws-fixtures.ts';
+import { seedCodeDeployService } from '../support/codedeploy-fixtures.ts';
+import { codeDeployOn } from '../support/codedeploy-scenarios.ts';
 import { defaultNetwork, ecsClient, richTaskDefinition } from '../support/ecs-fixtures.ts';
 import { expressServicesOn, expressTaskDefinition } from '../support/express-scenarios.ts';
 import { REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
@@ -35,6 +37,8 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
   ecs: {
     'ecs:TagResource': 'RegisterTaskDefinition carries the source revision\'s tags, and ECS authorizes tags given on create as ecs:TagResource (limited by the ecs:CreateAction condition)',
     'iam:PassRole': 'RegisterTaskDefinition with taskRoleArn/executionRoleArn needs iam:PassRole on those roles (limited to ecs-tasks.amazonaws.com)',
+    'codedeploy:RegisterApplicationRevision': 'CreateDeployment registers the AppSpec it carries as a revision of the application (CodeDeploy permissions reference)',
+    'codedeploy:GetDeploymentConfig': 'CreateDeployment reads the deployment configuration it names, or the group\'s (CodeDeploy permissions reference)',
   },
   lambda: {
     'ecr:BatchGetImage': 'UpdateFunctionCode checks that the caller may read the image (required when the repository is in another account)',
@@ -62,6 +66,9 @@ const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^lambda:/, 'arn:aws:lambda:REGION:ACCOUNT_ID:function:'],
   [/^ssm:/, 'arn:aws:ssm:REGION:ACCOUNT_ID:parameter/'],
   [/^iam:PassRole$/, 'arn:aws:iam::ACCOUNT_ID:role/'],
+  [/^codedeploy:(GetDeploymentGroup|CreateDeployment|GetDeployment|ListDeploymentTargets|GetDeploymentTarget|StopDeployment|ContinueDeployment)$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentgroup:'],
+  [/^codedeploy:RegisterApplicationRevision$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:application:'],
+  [/^codedeploy:GetDeploymentConfig$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentconfig:'],
 ];
 
 /**
@@ -338,6 +345,22 @@ const SCENARIOS: Scenario[] = [
     sends: ['ecs:DescribeServices', 'ecs:DescribeExpressGatewayService', 'ecs:UpdateExpressGatewayService', 'ecs:DescribeServiceDeployments'],
   },
   {
+    what: 'ecs: a service deployed through CodeDeploy (group checked, deployment created and followed to Succeeded)',
+    mode: 'ecs',
+    modes: ['ecs'],
+    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-codedeploy', 'container-name': 'app', image: w.v124.pinned, ...WAITS }),
+    exitCode: 0,
+    sends: ['codedeploy:GetDeploymentGroup', 'codedeploy:CreateDeployment', 'codedeploy:GetDeployment', 'codedeploy:ListDeploymentTargets', 'codedeploy:GetDeploymentTarget'],
+  },
+  {
+    what: 'ecs: a CodeDeploy deployment timed out and rolled back with rollback-on-failure (StopDeployment)',
+    mode: 'ecs',
+    modes: ['ecs'],
+    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-codedeploy-slow', 'container-name': 'app', image: w.v124.pinned, 'poll-interval': '1s', 'wait-timeout': '3s', 'rollback-on-failure': 'true' }),
+    exitCode: 1,
+    sends: ['codedeploy:CreateDeployment', 'codedeploy:StopDeployment'],
+  },
+  {
     what: 'lambda: updates the image, publishes and creates the alias',
     mode: 'lambda',
     modes: ['lambda'],
@@ -436,6 +459,10 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     await testbed.seedService({ cluster: CLUSTER, service: 's-iam-express', taskDefinition: expressTaskDefinition('td-iam-express', image), desiredCount: 2 });
     expressServicesOn(testbed.proxy).declare('s-iam-express');
     serviceDeploymentsOn(testbed.proxy).script('s-iam-express', { strategy: 'CANARY', stageMs: 300, canary: { canaryPercent: 5, canarySeconds: 1 }, bakeSeconds: 1, bakeTimeInMinutes: 0 });
+    await seedCodeDeployService(endpoint, { cluster: CLUSTER, service: 's-iam-codedeploy', image });
+    await seedCodeDeployService(endpoint, { cluster: CLUSTER, service: 's-iam-codedeploy-slow', image });
+    codeDeployOn(testbed.proxy).script(`DgpECS-${CLUSTER}-s-iam-codedeploy`, { eventSeconds: 0.3 });
+    codeDeployOn(testbed.proxy).script(`DgpECS-${CLUSTER}-s-iam-codedeploy-slow`, { eventSeconds: 30, rollbackSeconds: 0.5 });
     // The one-off task's own family, so no revision the services registered can be reused for it.
     const family = 'td-iam-task';
     await registerTaskDefinition(endpoint, richTaskDefinition(family, image));

@@ -28555,6 +28555,10 @@ const Input = {
     maxFailedTasks: 'max-failed-tasks',
     waitUntil: 'wait-until',
     rollbackOnFailure: 'rollback-on-failure',
+    codedeployApplication: 'codedeploy-application',
+    codedeployDeploymentGroup: 'codedeploy-deployment-group',
+    codedeployAppspec: 'codedeploy-appspec',
+    codedeployDeploymentConfig: 'codedeploy-deployment-config',
     dryRun: 'dry-run',
 };
 const Output = {
@@ -28563,6 +28567,7 @@ const Output = {
     previousTaskDefinitionArn: 'previous-task-definition-arn',
     deploymentId: 'deployment-id',
     serviceDeploymentArn: 'service-deployment-arn',
+    codedeployDeploymentId: 'codedeploy-deployment-id',
     image: 'image',
     imageTag: 'image-tag',
     imageDigest: 'image-digest',
@@ -31784,7 +31789,7 @@ async function run(io = runnerIo()) {
     if (state === undefined)
         return;
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6836))]);
+    const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2438))]);
     const deps = {
         log: io,
         clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),

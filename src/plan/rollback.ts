@@ -5,7 +5,7 @@ import type { Verdict } from './verdict.ts';
 
 export interface RollbackReport {
   /** Who rolled back: ECS on its own, or this step (StopServiceDeployment, else UpdateService). */
-  by: 'ecs' | 'stop-service-deployment' | 'update-service';
+  by: 'ecs' | 'stop-service-deployment' | 'update-service' | 'stop-deployment';
   /** `started` when the job was cancelled before the rollback could be followed to its end. */
   verdict: Verdict<'succeeded' | 'started'>;
   /** The revision the service was (or is being) put back on, when known. */
@@ -18,7 +18,11 @@ export interface RollbackReport {
 
 /** One line: who rolled back, to what, and how it went. */
 export function rollbackLine(rollback: RollbackReport): string {
-  const how = rollback.by === 'ecs' ? 'ECS' : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)' : 'UpdateService to the previous revision';
+  const how =
+    rollback.by === 'ecs' ? 'ECS'
+    : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)'
+    : rollback.by === 'stop-deployment' ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
+    : 'UpdateService to the previous revision';
   const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
   switch (rollback.verdict.state) {
     case 'succeeded':

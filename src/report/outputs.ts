@@ -29,6 +29,7 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
       [Output.previousTaskDefinitionArn, (s: EcsResult) => s.previousTaskDefinitionArn],
       [Output.deploymentId, (s: EcsResult) => s.deploymentId],
       [Output.serviceDeploymentArn, (s: EcsResult) => s.serviceDeployment?.arn],
+      [Output.codedeployDeploymentId, (s: EcsResult) => s.codeDeploy?.deploymentId],
     ] as const) {
       const v = perTarget(services, (s) => s.service, value);
       if (v !== undefined) out[name] = v;

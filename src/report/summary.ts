@@ -3,6 +3,7 @@ import { formatDuration } from '../plan/duration.ts';
 import type { TaskSize } from '../plan/ecs-deploy.ts';
 import { failureText, type Failure } from '../plan/verdict.ts';
 import type { LogLocation } from '../plan/run-task-result.ts';
+import { codeDeployLines } from './codedeploy-summary.ts';
 import { codeSpan, fence, markdownLink, plainText } from './markdown.ts';
 import { serviceDeploymentLines } from './service-deployment-summary.ts';
 import type { EcsDeployResult, EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
@@ -105,6 +106,7 @@ function ecsSection(ecs: EcsDeployResult, region: string): string[] {
     const details = [
       ...(result.deploymentId ? ['', `Deployment: ${codeSpan(result.deploymentId)}`] : []),
       ...serviceDeploymentLines(result),
+      ...codeDeployLines(result.codeDeploy?.snapshot, result.codeDeploy?.group),
       ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>'] : []),
     ];
     // A failure's reason is in the failures section once, naming the service.

@@ -5,6 +5,7 @@
 
 import type { Service } from '@aws-sdk/client-ecs';
 import type { StepDeps } from '../deps.ts';
+import type { CodeDeployPrepared } from '../plan/codedeploy-group.ts';
 import type { ControllerKind } from '../plan/ecs-controller.ts';
 import type { EcsPlan, Standing } from '../plan/ecs-deploy.ts';
 import type { ExpressPlan } from '../plan/express-update.ts';
@@ -30,6 +31,8 @@ export interface EcsPrepared {
   registration?: Registration;
   /** Express Mode services: the UpdateExpressGatewayService request and its diff. */
   express?: ExpressPlan;
+  /** The CodeDeploy controller's: the deployment group (checked to target the service) and the service as described. */
+  codeDeploy?: CodeDeployPrepared;
 }
 
 /** A service's result fields learned so far; the rollout adds what its plan says. */
@@ -65,7 +68,7 @@ export interface Following extends Followed {
   /** After a failed verdict: the controller's put-back (followed to its end; only started on a cancelled job). */
   settle(failure: Failure): Promise<Settled>;
   /** What the result reports of what was observed (ECS's record). */
-  report(): Partial<Pick<EcsResult, 'serviceDeployment'>>;
+  report(): Partial<Pick<EcsResult, 'serviceDeployment' | 'codeDeploy'>>;
 }
 
 /** One outcome line of the post step. */

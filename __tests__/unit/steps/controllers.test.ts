@@ -9,7 +9,6 @@ afterEach(restoreWorlds);
 
 describe('prepareEcs choosing each service’s controller from the service', () => {
   it.each<{ name: string; service: Partial<Service>; says: string }>([
-    { name: 'a CodeDeploy service', service: { deploymentController: { type: 'CODE_DEPLOY' } }, says: "Service 'web' in cluster 'prod' deploys through CodeDeploy (deployment controller CODE_DEPLOY): not supported yet. Nothing was changed." },
     { name: 'an EXTERNAL service', service: { deploymentController: { type: 'EXTERNAL' } }, says: 'uses the EXTERNAL deployment controller: this action cannot deploy EXTERNAL services' },
   ])('refuses $name before registering or updating anything', async ({ service, says }) => {
     const w = world();
