@@ -1,3 +1,4 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
@@ -10,7 +11,7 @@ import type { Clients } from '../../src/aws/clients.ts';
  * request handler); the rest are real clients that are never called. `ecrRegions` and
  * `logsRegions` record which regions ECR and CloudWatch Logs were asked for.
  */
-export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient; logs?: CloudWatchLogsClient } = {}): Clients & {
+export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient; logs?: CloudWatchLogsClient; cloudwatch?: CloudWatchClient } = {}): Clients & {
   ecrRegions: string[];
   logsRegions: string[];
 } {
@@ -24,6 +25,7 @@ export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm
     ecs,
     lambda: given.lambda ?? new LambdaClient({ region: 'us-east-1' }),
     ssm,
+    cloudwatch: given.cloudwatch ?? new CloudWatchClient({ region: 'us-east-1' }),
     // The same mocked instances: tests see single-attempt writes like any other call.
     once: { ecs, ssm },
     ecr(region) {

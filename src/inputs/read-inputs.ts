@@ -77,7 +77,7 @@ const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }>
     mode: 'ecs',
     inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount, Input.waitUntil, Input.rollbackOnFailure],
   },
-  { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias, Input.publish] },
+  { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias, Input.publish, Input.lambdaTraffic, Input.lambdaAlarms] },
   { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },
 ];
 

@@ -175,6 +175,8 @@ function optionsFor(overrides: Partial<LambdaOptions> = {}): LambdaOptions {
   return {
     functionNames: ['api'],
     publish: false,
+    traffic: { kind: 'all-at-once' },
+    alarms: [],
     dryRun: false,
     region: REGION,
     wait: { timeoutMs: TIMEOUT, intervalMs: INTERVAL },
