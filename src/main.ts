@@ -20,7 +20,9 @@ export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.
     const source = { getInput: io.getInput, env };
     const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
     const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
-    const [clients, steps] = await Promise.all([createClients(options, servicesOf(settings.modes)), loadSteps(settings.modes)]);
+    // CloudWatch is loaded only when alarms are watched during a Lambda traffic shift.
+    const services = [...servicesOf(settings.modes), ...(settings.lambda?.alarms.length ? (['cloudwatch'] as const) : [])];
+    const [clients, steps] = await Promise.all([createClients(options, services), loadSteps(settings.modes)]);
     const deps = { ...makeDeps(io, clients, cancellation.signal), cancel: cancellation.signal };
     const outcome = await runPipeline(settings, deps, io.group, steps);
     // A rollback started as the job was cancelled: the post step follows it to its end.
