@@ -3,7 +3,8 @@
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
 
 import { ROLLBACK_STATE, parseRollbackStates } from './cancel.ts';
-import { withLogPrefix, type StepDeps } from './deps.ts';
+import { LAMBDA_PUT_BACK_STATE, parseLambdaPutBackStates } from './lambda-cancel.ts';
+import { withLogPrefix, type Io, type StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { runnerIo } from './runner/writer.ts';
 
@@ -12,6 +13,7 @@ const POST_BUDGET_MS = 4 * 60_000;
 
 export async function post(): Promise<void> {
   const io = runnerIo();
+  await postLambda(io);
   const states = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
   const [state] = states;
   if (state === undefined) return;
@@ -34,6 +36,19 @@ export async function post(): Promise<void> {
       }
     }),
   );
+  for (const line of lines.filter((l) => l.ok)) io.info(line.text);
+  const failed = lines.filter((l) => !l.ok).map((l) => l.text);
+  if (failed.length > 0) io.setFailed(failed.join('\n'));
+}
+
+/** Aliases a failed or cancelled Lambda traffic shift moved: each put back unless it already is. */
+async function postLambda(io: Io): Promise<void> {
+  const states = parseLambdaPutBackStates(io.getState?.(LAMBDA_PUT_BACK_STATE) ?? '');
+  const [first] = states;
+  if (first === undefined) return;
+  const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([import('./aws/clients.ts'), import('./steps/lambda-post.ts')]);
+  const clients = await createClients({ region: first.region, ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['lambda']);
+  const lines = await putAliasesBackAfterCancel(states, { log: io, clients, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: () => Date.now() });
   for (const line of lines.filter((l) => l.ok)) io.info(line.text);
   const failed = lines.filter((l) => !l.ok).map((l) => l.text);
   if (failed.length > 0) io.setFailed(failed.join('\n'));

@@ -762,6 +762,8 @@ const names_Input = {
     functionName: 'function-name',
     publish: 'publish',
     lambdaAlias: 'lambda-alias',
+    lambdaTraffic: 'lambda-traffic',
+    lambdaAlarms: 'lambda-alarms',
     parameterName: 'parameter-name',
     parameterValue: 'parameter-value',
     parameterType: 'parameter-type',

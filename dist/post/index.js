@@ -28475,12 +28475,13 @@ function withLogPrefix(deps, prefix) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MU: () => (/* binding */ TimeoutError),
 /* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   ZH: () => (/* binding */ awsErrorName),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   iQ: () => (/* binding */ AwsCallError),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports asked, required, awsErrorName, transientReason */
+/* unused harmony exports asked, required, transientReason */
 // Two kinds of failure, so main.ts can print each the right way: a UserError is
 // something the user fixes (bad input, missing service, a failed rollout) and is shown
 // as its message alone; an AwsCallError names the call that failed and keeps its cause.
@@ -28565,6 +28566,55 @@ function transientReason(error) {
 
 /***/ }),
 
+/***/ 535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ps: () => (/* binding */ parseLambdaPutBackStates),
+/* harmony export */   wP: () => (/* binding */ LAMBDA_PUT_BACK_STATE)
+/* harmony export */ });
+/* unused harmony export lambdaPutBackState */
+// A Lambda traffic shift that failed or was cancelled puts its aliases back at once (one
+// UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
+// each alias and puts back any that is still not where it was: the runner may have killed
+// the main step, or an UpdateAlias may have been refused, before every alias was back.
+const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
+/** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
+function lambdaPutBackState(outcome, settings) {
+    const lambda = outcome.lambda;
+    if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
+        return undefined;
+    const states = lambda.functions.flatMap((f) => {
+        if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed)
+            return [];
+        return [
+            {
+                region: settings.region,
+                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                functionName: f.functionName,
+                alias: f.alias,
+                version: f.previousAliasVersion,
+                ...(f.version === undefined ? {} : { shiftedTo: f.version }),
+            },
+        ];
+    });
+    return states.length === 0 ? undefined : JSON.stringify(states);
+}
+function parseLambdaPutBackStates(raw) {
+    if (raw.trim() === '')
+        return [];
+    const value = JSON.parse(raw);
+    const entries = Array.isArray(value) ? value : [value];
+    return entries.flatMap((entry) => {
+        const state = entry;
+        const complete = state !== null && [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+        return complete ? [state] : [];
+    });
+}
+
+
+/***/ }),
+
 /***/ 6661:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28573,6 +28623,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(833);
+/* harmony import */ var _lambda_cancel_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(535);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _runner_writer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1387);
@@ -28583,10 +28634,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 // The runner gives steps that run after a cancellation 5 minutes in all.
 const POST_BUDGET_MS = 4 * 60_000;
 async function post() {
     const io = (0,_runner_writer_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIo */ .N)();
+    await postLambda(io);
     const states = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRollbackStates */ .Ik)(io.getState?.(_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLBACK_STATE */ .by) ?? '');
     const [state] = states;
     if (state === undefined)
@@ -28609,6 +28662,21 @@ async function post() {
             return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}` };
         }
     }));
+    for (const line of lines.filter((l) => l.ok))
+        io.info(line.text);
+    const failed = lines.filter((l) => !l.ok).map((l) => l.text);
+    if (failed.length > 0)
+        io.setFailed(failed.join('\n'));
+}
+/** Aliases a failed or cancelled Lambda traffic shift moved: each put back unless it already is. */
+async function postLambda(io) {
+    const states = (0,_lambda_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .parseLambdaPutBackStates */ .ps)(io.getState?.(_lambda_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .LAMBDA_PUT_BACK_STATE */ .wP) ?? '');
+    const [first] = states;
+    if (first === undefined)
+        return;
+    const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3116))]);
+    const clients = await createClients({ region: first.region, ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['lambda']);
+    const lines = await putAliasesBackAfterCancel(states, { log: io, clients, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: () => Date.now() });
     for (const line of lines.filter((l) => l.ok))
         io.info(line.text);
     const failed = lines.filter((l) => !l.ok).map((l) => l.text);

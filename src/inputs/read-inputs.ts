@@ -45,6 +45,7 @@ export const DEFAULTS = {
   [Input.dryRun]: 'false',
   [Input.pinDigest]: 'true',
   [Input.publish]: 'false',
+  [Input.lambdaTraffic]: 'all-at-once',
   [Input.parameterValue]: '{tag}',
   [Input.assignPublicIp]: 'false',
   [Input.startedBy]: 'image-deploy',

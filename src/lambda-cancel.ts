@@ -1,0 +1,51 @@
+// A Lambda traffic shift that failed or was cancelled puts its aliases back at once (one
+// UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
+// each alias and puts back any that is still not where it was: the runner may have killed
+// the main step, or an UpdateAlias may have been refused, before every alias was back.
+
+import type { PipelineOutcome } from './results.ts';
+import type { Settings } from './settings.ts';
+
+export const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
+
+export interface LambdaPutBackState {
+  region: string;
+  endpoint?: string;
+  functionName: string;
+  alias: string;
+  /** The version the alias pointed at before the step: where it must be, with no routing. */
+  version: string;
+  /** The version the step shifted traffic to. */
+  shiftedTo?: string;
+}
+
+/** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
+export function lambdaPutBackState(outcome: PipelineOutcome, settings: Settings): string | undefined {
+  const lambda = outcome.lambda;
+  if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0) return undefined;
+  const states = lambda.functions.flatMap((f): LambdaPutBackState[] => {
+    if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed) return [];
+    return [
+      {
+        region: settings.region,
+        ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+        functionName: f.functionName,
+        alias: f.alias,
+        version: f.previousAliasVersion,
+        ...(f.version === undefined ? {} : { shiftedTo: f.version }),
+      },
+    ];
+  });
+  return states.length === 0 ? undefined : JSON.stringify(states);
+}
+
+export function parseLambdaPutBackStates(raw: string): LambdaPutBackState[] {
+  if (raw.trim() === '') return [];
+  const value = JSON.parse(raw) as unknown;
+  const entries: unknown[] = Array.isArray(value) ? value : [value];
+  return entries.flatMap((entry) => {
+    const state = entry as Partial<LambdaPutBackState> | null;
+    const complete = state !== null && [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+    return complete ? [state as LambdaPutBackState] : [];
+  });
+}
