@@ -481,7 +481,11 @@ async function shiftTraffic(targets, options, deps) {
     try {
         await checkAlarms(run, 'before the first alias change');
         for (const [index, step] of options.steps.entries()) {
-            await Promise.all(states.map((state) => moveOne(run, state, step)));
+            // Settled, not raced: an alias still being moved when another fails must be known as moved before the put-back.
+            const moves = await Promise.allSettled(states.map((state) => moveOne(run, state, step)));
+            const refused = moves.find((m) => m.status === 'rejected');
+            if (refused !== undefined)
+                throw refused.reason;
             report.steps.push({ at: deps.now(), weight: step.weight });
             deps.log.info(`step ${index + 1}/${options.steps.length}: ${aliasesLine(states)}.`);
             await watch(run, step, index);

@@ -33,7 +33,8 @@ export function provisionedConcurrency(proxy: ProxyCore, scripts: readonly Provi
   proxy.overlay('lambda', 'UpdateAlias', async (req, next) => {
     const response = await next();
     const alias = aliasOfPath(req);
-    if (response.status === 200 && req.call.resource !== undefined && alias !== undefined) reads.set(key(req.call.resource, alias), 0);
+    // moto answers UpdateAlias with 201, Lambda with 200.
+    if (response.status >= 200 && response.status < 300 && req.call.resource !== undefined && alias !== undefined) reads.set(key(req.call.resource, alias), 0);
     return response;
   });
   proxy.overlay('lambda', 'GetProvisionedConcurrencyConfig', async (req) => {
