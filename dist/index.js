@@ -28538,7 +28538,7 @@ function failureOf(error, log) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7402);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8385);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28547,7 +28547,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7402:
+/***/ 8385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28605,6 +28605,7 @@ async function createClients(options, services) {
     let ssmOnce;
     const ecr = new Map();
     const logs = new Map();
+    let codedeploy;
     return {
         get ecs() {
             return (ecs ??= new (loaded(ecsSdk, 'ecs').ECSClient)(common(options.region)));
@@ -28629,6 +28630,10 @@ async function createClients(options, services) {
             if (!client)
                 logs.set(region, (client = new (loaded(logsSdk, 'logs').CloudWatchLogsClient)(common(region))));
             return client;
+        },
+        codedeploy() {
+            codedeploy ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(507)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7507, 19)).then((sdk) => new sdk.CodeDeployClient(common(options.region)));
+            return codedeploy;
         },
         once: {
             get ecs() {
@@ -28666,6 +28671,8 @@ var fargate = __nccwpck_require__(1177);
 var image_ref = __nccwpck_require__(8646);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __nccwpck_require__(5516);
+// EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
+var codedeploy_events = __nccwpck_require__(3751);
 // EXTERNAL MODULE: ./src/plan/ecs-services.ts
 var ecs_services = __nccwpck_require__(3583);
 // EXTERNAL MODULE: ./src/plan/duration.ts
@@ -28952,7 +28959,149 @@ function readRegularFile(path, label) {
     }
 }
 
+// EXTERNAL MODULE: ./src/plan/json.ts
+var json = __nccwpck_require__(2877);
+;// CONCATENATED MODULE: ./src/plan/codedeploy-appspec.ts
+// The AppSpec a CodeDeploy ECS deployment is created with: built from the service as it
+// runs, or the user's file with its TaskDefinition replaced. Pure. Shape from the
+// CodeDeploy User Guide, "AppSpec 'resources' section for Amazon ECS deployments" and
+// "AppSpec file example for an Amazon ECS deployment".
+
+/**
+ * The AppSpec for `service` moving to `taskDefinitionArn`: the load balancer's container
+ * and port, and the service's platform version, network configuration and capacity
+ * providers, so the green task set runs like the blue one. No hooks: those live in a file.
+ */
+function appSpecFromService(service, taskDefinitionArn) {
+    const lb = (service.loadBalancers ?? []).find((l) => l.containerName !== undefined && l.containerPort !== undefined);
+    if (lb?.containerName === undefined || lb.containerPort === undefined) {
+        return { problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'` };
+    }
+    const properties = {
+        TaskDefinition: taskDefinitionArn,
+        LoadBalancerInfo: { ContainerName: lb.containerName, ContainerPort: lb.containerPort },
+    };
+    if (service.platformVersion !== undefined)
+        properties['PlatformVersion'] = service.platformVersion;
+    const vpc = service.networkConfiguration?.awsvpcConfiguration;
+    if (vpc !== undefined) {
+        properties['NetworkConfiguration'] = {
+            AwsvpcConfiguration: {
+                Subnets: vpc.subnets ?? [],
+                ...(vpc.securityGroups === undefined ? {} : { SecurityGroups: vpc.securityGroups }),
+                ...(vpc.assignPublicIp === undefined ? {} : { AssignPublicIp: vpc.assignPublicIp }),
+            },
+        };
+    }
+    const strategy = service.capacityProviderStrategy ?? [];
+    if (strategy.length > 0) {
+        properties['CapacityProviderStrategy'] = strategy.map((s) => ({
+            CapacityProvider: s.capacityProvider,
+            ...(s.base === undefined ? {} : { Base: s.base }),
+            ...(s.weight === undefined ? {} : { Weight: s.weight }),
+        }));
+    }
+    return { version: 0.0, Resources: [{ TargetService: { Type: 'AWS::ECS::Service', Properties: properties } }] };
+}
+/**
+ * The user's AppSpec with the TaskDefinition of its one ECS TargetService replaced (a
+ * placeholder such as `<TASK_DEFINITION>` is fine), or what is wrong with it.
+ */
+function appSpecFromFile(doc, taskDefinitionArn) {
+    if (!(0,json/* isRecord */.u)(doc))
+        return { problem: 'it is not a mapping: write an AppSpec with version, Resources and optional Hooks' };
+    const resources = doc['Resources'];
+    if (!Array.isArray(resources) || resources.length !== 1) {
+        return { problem: "its 'Resources' is not a list of exactly one resource: an ECS AppSpec names one TargetService" };
+    }
+    const [resource] = resources;
+    const name = (0,json/* isRecord */.u)(resource) ? Object.keys(resource)[0] : undefined;
+    const target = name === undefined || !(0,json/* isRecord */.u)(resource) ? undefined : resource[name];
+    if (name === undefined || !(0,json/* isRecord */.u)(target) || target['Type'] !== 'AWS::ECS::Service' || !(0,json/* isRecord */.u)(target['Properties'])) {
+        return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
+    }
+    const properties = target['Properties'];
+    if (!(0,json/* isRecord */.u)(properties['LoadBalancerInfo'])) {
+        return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
+    }
+    const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
+    return { ...doc, Resources: [{ [name]: replaced }] };
+}
+function isAppSpecProblem(value) {
+    return typeof value.problem === 'string' && Object.keys(value).length === 1;
+}
+/** The Lambda function each hook event runs, from the AppSpec's `Hooks` (list of one-entry maps). */
+function hooksOf(appSpec) {
+    const hooks = appSpec['Hooks'];
+    const found = {};
+    if (!Array.isArray(hooks))
+        return found;
+    for (const entry of hooks) {
+        if (!isRecord(entry))
+            continue;
+        for (const [event, fn] of Object.entries(entry))
+            if (typeof fn === 'string')
+                found[event] = fn;
+    }
+    return found;
+}
+/** The AppSpec as CodeDeploy's AppSpecContent takes it (JSON is accepted as well as YAML). */
+function appSpecText(appSpec) {
+    return JSON.stringify(appSpec, null, 2);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/codedeploy.ts
+// The inputs of ECS services that deploy through CodeDeploy: application, deployment
+// group, AppSpec file and deployment configuration. Read for every ecs step, used only
+// for services whose deploymentController is CODE_DEPLOY.
+
+
+
+
+
+
+
+// CodeDeploy's limits for application, deployment group and deployment config names (1-100).
+const NAME = /^[A-Za-z0-9_.+\-@=,]{1,100}$/;
+function readName(get, name) {
+    const raw = get(name);
+    if (raw === '')
+        return undefined;
+    if (!NAME.test(raw))
+        throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is not a CodeDeploy name: use 1-100 letters, digits and _ . + - @ = ,`);
+    return raw;
+}
+function readCodeDeploy(get, env, yaml) {
+    const application = readName(get, src_names/* Input */.pd.codedeployApplication);
+    const deploymentGroup = readName(get, src_names/* Input */.pd.codedeployDeploymentGroup);
+    const deploymentConfig = readName(get, src_names/* Input */.pd.codedeployDeploymentConfig);
+    const file = get(src_names/* Input */.pd.codedeployAppspec);
+    return {
+        ...(application === undefined ? {} : { application }),
+        ...(deploymentGroup === undefined ? {} : { deploymentGroup }),
+        ...(deploymentConfig === undefined ? {} : { deploymentConfig }),
+        ...(file === '' ? {} : { appSpec: readAppSpecFile(file, env, yaml) }),
+    };
+}
+function readAppSpecFile(raw, env, yaml) {
+    const label = `Input '${src_names/* Input */.pd.codedeployAppspec}' ('${raw}')`;
+    const path = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.resolve)(env['GITHUB_WORKSPACE'] ?? process.cwd(), raw);
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new errors/* UserError */.yo(`${label} is not a file that exists (looked at ${path}): name a JSON or YAML AppSpec file in the workspace.`);
+    const real = insideAllowedRoots(path, env, label);
+    if (yaml === undefined)
+        throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);
+    const doc = parseTaskDefinitionText(readRegularFile(real, label), label, yaml);
+    // Checked now, with a stand-in ARN, so a wrong file fails before any change.
+    const checked = appSpecFromFile(doc, 'arn:aws:ecs:us-east-1:000000000000:task-definition/check:1');
+    if (isAppSpecProblem(checked))
+        throw new errors/* UserError */.yo(`${label} is not an ECS AppSpec: ${checked.problem}.`);
+    return { path, doc };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/ecs.ts
+
+
 
 
 
@@ -28996,12 +29145,13 @@ function readEcs(get, env, dryRun, wait, yaml) {
         rollbackOnFailure: parseBoolean(get(src_names/* Input */.pd.rollbackOnFailure), src_names/* Input */.pd.rollbackOnFailure),
         ...(propagateTags === undefined ? {} : { propagateTags }),
         ...(managedTags ? { enableEcsManagedTags: true } : {}),
+        codeDeploy: readCodeDeploy(get, env, yaml),
     };
 }
 function readWaitUntil(raw) {
     const value = (0,service_deployment_stages/* parseWaitUntil */.zs)(raw);
     if (value === undefined) {
-        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.waitUntil}' ('${raw}') is not valid: use 'completed' or a lifecycle stage (${service_deployment_stages/* ALL_STAGES */.mT.join(', ')}).`);
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.waitUntil}' ('${raw}') is not valid: use 'completed', a lifecycle stage (${service_deployment_stages/* ALL_STAGES */.mT.join(', ')}), or for a service deployed through CodeDeploy a lifecycle event (${codedeploy_events/* CODEDEPLOY_WAIT_EVENTS */.pH.join(', ')}).`);
     }
     return value;
 }
@@ -29407,7 +29557,8 @@ function runTaskPropagation(value, withEcs) {
  * evaluates it at start-up.
  */
 async function loadInputParsers(source) {
-    const named = [src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim()));
+    const named = [src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim())) ||
+        source.getInput(src_names/* Input */.pd.codedeployAppspec).trim() !== '';
     return named ? { yaml: await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)) } : {};
 }
 // Defaults live here and in action.yml (a unit test keeps the two equal): the runner
@@ -29455,7 +29606,8 @@ const MODE_ONLY_INPUTS = [
     },
     {
         mode: 'ecs',
-        inputs: [src_names/* Input */.pd.service, src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.containerName, src_names/* Input */.pd.cpu, src_names/* Input */.pd.memory, src_names/* Input */.pd.environment, src_names/* Input */.pd.desiredCount, src_names/* Input */.pd.waitUntil, src_names/* Input */.pd.rollbackOnFailure],
+        inputs: [src_names/* Input */.pd.service, src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.containerName, src_names/* Input */.pd.cpu, src_names/* Input */.pd.memory, src_names/* Input */.pd.environment, src_names/* Input */.pd.desiredCount, src_names/* Input */.pd.waitUntil, src_names/* Input */.pd.rollbackOnFailure,
+            src_names/* Input */.pd.codedeployApplication, src_names/* Input */.pd.codedeployDeploymentGroup, src_names/* Input */.pd.codedeployAppspec, src_names/* Input */.pd.codedeployDeploymentConfig],
     },
     { mode: 'lambda', inputs: [src_names/* Input */.pd.functionName, src_names/* Input */.pd.lambdaAlias, src_names/* Input */.pd.publish, src_names/* Input */.pd.lambdaTraffic, src_names/* Input */.pd.lambdaAlarms] },
     { mode: 'parameter', inputs: [src_names/* Input */.pd.parameterName, src_names/* Input */.pd.parameterType, src_names/* Input */.pd.parameterTags] },
@@ -33432,6 +33584,10 @@ const Input = {
     maxFailedTasks: 'max-failed-tasks',
     waitUntil: 'wait-until',
     rollbackOnFailure: 'rollback-on-failure',
+    codedeployApplication: 'codedeploy-application',
+    codedeployDeploymentGroup: 'codedeploy-deployment-group',
+    codedeployAppspec: 'codedeploy-appspec',
+    codedeployDeploymentConfig: 'codedeploy-deployment-config',
     dryRun: 'dry-run',
 };
 const Output = {
@@ -33440,6 +33596,7 @@ const Output = {
     previousTaskDefinitionArn: 'previous-task-definition-arn',
     deploymentId: 'deployment-id',
     serviceDeploymentArn: 'service-deployment-arn',
+    codedeployDeploymentId: 'codedeploy-deployment-id',
     image: 'image',
     imageTag: 'image-tag',
     imageDigest: 'image-digest',
@@ -33496,6 +33653,54 @@ function taskDefinitionLabel(arn) {
 function regionOfArn(arn) {
     const region = arn.split(':')[3];
     return region === undefined || region === '' ? undefined : region;
+}
+
+
+/***/ }),
+
+/***/ 3751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NS: () => (/* binding */ isCodeDeployEvent),
+/* harmony export */   mD: () => (/* binding */ parseCodeDeployEvent),
+/* harmony export */   pH: () => (/* binding */ CODEDEPLOY_WAIT_EVENTS)
+/* harmony export */ });
+/* unused harmony exports ECS_EVENT_ORDER, HOOK_EVENTS */
+// The lifecycle events of a CodeDeploy deployment (ECS blue/green and Lambda), in order,
+// and `wait-until` naming one of them. Pure. Order from the CodeDeploy User Guide,
+// "AppSpec 'hooks' section" (list of lifecycle event hooks for an Amazon ECS deployment,
+// and for an AWS Lambda deployment).
+/** The events `wait-until` may name on an ECS service deployed through CodeDeploy. */
+const CODEDEPLOY_WAIT_EVENTS = [
+    'BeforeInstall',
+    'AfterInstall',
+    'AllowTestTraffic',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AllowTraffic',
+    'AfterAllowTraffic',
+];
+/** Every event an ECS deployment target reports, in the order CodeDeploy runs them (Install has no hook). */
+const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && ([
+    'BeforeInstall',
+    'Install',
+    'AfterInstall',
+    'AllowTestTraffic',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AllowTraffic',
+    'AfterAllowTraffic',
+]));
+/** Events that run a hook (a Lambda function the AppSpec names); the others are CodeDeploy's own work. */
+const HOOK_EVENTS = new Set(['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+/** The event a `wait-until` value names (any case, `-`/`_` ignored), or undefined. */
+function parseCodeDeployEvent(raw) {
+    const key = raw.trim().toLowerCase().replace(/[-_]/g, '');
+    return CODEDEPLOY_WAIT_EVENTS.find((event) => event.toLowerCase() === key);
+}
+function isCodeDeployEvent(value) {
+    return CODEDEPLOY_WAIT_EVENTS.includes(value);
 }
 
 
@@ -35443,9 +35648,11 @@ function stepTags(step) {
 /* harmony export */   xb: () => (/* binding */ waitUntilProblem),
 /* harmony export */   zs: () => (/* binding */ parseWaitUntil)
 /* harmony export */ });
-/* unused harmony exports STRATEGIES, stagesOf, stageIndex */
+/* unused harmony exports STRATEGIES, stagesOf, codeDeployWaitUntilProblem, stageIndex */
+/* harmony import */ var _codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3751);
 // The lifecycle stages of an ECS service deployment, per strategy, and the `wait-until`
 // input that names one of them. Pure.
+
 // In order, as the API reference lists them. Blue/green, linear and canary walk the same
 // stages (linear and canary shift production traffic in steps inside PRODUCTION_TRAFFIC_SHIFT).
 const TRAFFIC_SHIFTING = [
@@ -35473,13 +35680,24 @@ function stagesOf(strategy) {
 function strategyOf(config) {
     return config?.strategy ?? 'ROLLING';
 }
-/** Parses the `wait-until` input; undefined when it is neither `completed` nor a stage name. */
+/** Parses the `wait-until` input; undefined when it is neither `completed`, a stage nor a CodeDeploy event. */
 function parseWaitUntil(raw) {
     const value = raw.trim();
     if (value.toLowerCase() === 'completed')
         return 'completed';
     const stage = value.toUpperCase().replace(/-/g, '_');
-    return ALL_STAGES.includes(stage) ? stage : undefined;
+    if (ALL_STAGES.includes(stage))
+        return stage;
+    return (0,_codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCodeDeployEvent */ .mD)(value);
+}
+/**
+ * Why `waitUntil` cannot end the wait of a service deployed through CodeDeploy, or
+ * undefined when it can: only `completed` and CodeDeploy lifecycle events apply there.
+ */
+function codeDeployWaitUntilProblem(waitUntil) {
+    if (waitUntil === 'completed' || isCodeDeployEvent(waitUntil))
+        return undefined;
+    return `${waitUntil} is a stage of ECS's own deployments, and this service deploys through CodeDeploy: use 'completed' or a CodeDeploy lifecycle event (${CODEDEPLOY_WAIT_EVENTS.join(', ')})`;
 }
 /**
  * Why `waitUntil` cannot be reached on a service deploying with `strategy`, or undefined
@@ -35489,11 +35707,13 @@ function waitUntilProblem(waitUntil, strategy) {
     if (waitUntil === 'completed')
         return undefined;
     const stages = stagesOf(strategy);
+    if ((0,_codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__/* .isCodeDeployEvent */ .NS)(waitUntil))
+        return `${waitUntil} is a CodeDeploy lifecycle event, and this service deploys with ECS's own ${strategy} strategy: use 'completed' or one of ${stages.join(', ')}`;
     if (stages.includes(waitUntil))
         return undefined;
     return `a ${strategy} deployment never goes through stage ${waitUntil}: use 'completed' or one of ${stages.join(', ')}`;
 }
-/** -1 when the stage is not part of the strategy (or unknown). */
+/** -1 when the stage is not part of the strategy (or unknown, or a CodeDeploy event). */
 function stageIndex(stage, strategy) {
     return stage === undefined ? -1 : stagesOf(strategy).indexOf(stage);
 }

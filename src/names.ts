@@ -47,6 +47,10 @@ export const Input = {
   maxFailedTasks: 'max-failed-tasks',
   waitUntil: 'wait-until',
   rollbackOnFailure: 'rollback-on-failure',
+  codedeployApplication: 'codedeploy-application',
+  codedeployDeploymentGroup: 'codedeploy-deployment-group',
+  codedeployAppspec: 'codedeploy-appspec',
+  codedeployDeploymentConfig: 'codedeploy-deployment-config',
   dryRun: 'dry-run',
 } as const;
 
@@ -58,6 +62,7 @@ export const Output = {
   previousTaskDefinitionArn: 'previous-task-definition-arn',
   deploymentId: 'deployment-id',
   serviceDeploymentArn: 'service-deployment-arn',
+  codedeployDeploymentId: 'codedeploy-deployment-id',
   image: 'image',
   imageTag: 'image-tag',
   imageDigest: 'image-digest',

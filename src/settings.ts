@@ -79,6 +79,17 @@ export interface EcsDeployOptions extends EcsOverrides {
   propagateTags?: TagPropagation;
   /** UpdateService `enableECSManagedTags`, sent only when set. */
   enableEcsManagedTags?: boolean;
+  /** For services whose deploymentController is CODE_DEPLOY; unused by the others. */
+  codeDeploy?: CodeDeployOptions;
+}
+
+/** The `codedeploy-*` inputs; names default per service (plan/codedeploy-group.ts). */
+export interface CodeDeployOptions {
+  application?: string;
+  deploymentGroup?: string;
+  /** The AppSpec file, parsed and checked; its TaskDefinition is replaced at deploy time. */
+  appSpec?: { path: string; doc: unknown };
+  deploymentConfig?: string;
 }
 
 /** Where the one-off task's definition comes from. */

@@ -34,6 +34,16 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
   ecs: {
     'ecs:TagResource': 'RegisterTaskDefinition carries the source revision\'s tags, and ECS authorizes tags given on create as ecs:TagResource (limited by the ecs:CreateAction condition)',
     'iam:PassRole': 'RegisterTaskDefinition with taskRoleArn/executionRoleArn needs iam:PassRole on those roles (limited to ecs-tasks.amazonaws.com)',
+    'codedeploy:RegisterApplicationRevision': 'CreateDeployment registers the AppSpec it carries as a revision of the application (CodeDeploy permissions reference)',
+    'codedeploy:GetDeploymentConfig': 'CreateDeployment reads the deployment configuration it names, or the group\'s (CodeDeploy permissions reference)',
+    // The CodeDeploy controller is not wired into the ecs step yet: these calls are made by
+    // __tests__/e2e/codedeploy-follower.test.ts, not by an action run. Remove once a CODE_DEPLOY service scenario runs here.
+    'codedeploy:GetDeploymentGroup': 'services that deploy through CodeDeploy (scenario pending: controller not wired yet)',
+    'codedeploy:CreateDeployment': 'as codedeploy:GetDeploymentGroup',
+    'codedeploy:GetDeployment': 'as codedeploy:GetDeploymentGroup',
+    'codedeploy:ListDeploymentTargets': 'as codedeploy:GetDeploymentGroup',
+    'codedeploy:GetDeploymentTarget': 'as codedeploy:GetDeploymentGroup',
+    'codedeploy:StopDeployment': 'as codedeploy:GetDeploymentGroup',
   },
   lambda: {
     'ecr:BatchGetImage': 'UpdateFunctionCode checks that the caller may read the image (required when the repository is in another account)',
@@ -61,6 +71,9 @@ const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^lambda:/, 'arn:aws:lambda:REGION:ACCOUNT_ID:function:'],
   [/^ssm:/, 'arn:aws:ssm:REGION:ACCOUNT_ID:parameter/'],
   [/^iam:PassRole$/, 'arn:aws:iam::ACCOUNT_ID:role/'],
+  [/^codedeploy:(GetDeploymentGroup|CreateDeployment|GetDeployment|ListDeploymentTargets|GetDeploymentTarget|StopDeployment|ContinueDeployment)$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentgroup:'],
+  [/^codedeploy:RegisterApplicationRevision$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:application:'],
+  [/^codedeploy:GetDeploymentConfig$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentconfig:'],
 ];
 
 /**

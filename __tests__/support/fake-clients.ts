@@ -1,5 +1,6 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { LambdaClient } from '@aws-sdk/client-lambda';
@@ -11,7 +12,7 @@ import type { Clients } from '../../src/aws/clients.ts';
  * request handler); the rest are real clients that are never called. `ecrRegions` and
  * `logsRegions` record which regions ECR and CloudWatch Logs were asked for.
  */
-export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient; logs?: CloudWatchLogsClient; cloudwatch?: CloudWatchClient } = {}): Clients & {
+export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient; logs?: CloudWatchLogsClient; cloudwatch?: CloudWatchClient; codedeploy?: CodeDeployClient } = {}): Clients & {
   ecrRegions: string[];
   logsRegions: string[];
 } {
@@ -38,5 +39,6 @@ export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm
       return logs;
     },
     logsRegions,
+    codedeploy: () => Promise.resolve(given.codedeploy ?? new CodeDeployClient({ region: 'us-east-1' })),
   };
 }

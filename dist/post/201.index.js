@@ -59,6 +59,7 @@ async function createClients(options, services) {
     let ssmOnce;
     const ecr = new Map();
     const logs = new Map();
+    let codedeploy;
     return {
         get ecs() {
             return (ecs ??= new (loaded(ecsSdk, 'ecs').ECSClient)(common(options.region)));
@@ -83,6 +84,10 @@ async function createClients(options, services) {
             if (!client)
                 logs.set(region, (client = new (loaded(logsSdk, 'logs').CloudWatchLogsClient)(common(region))));
             return client;
+        },
+        codedeploy() {
+            codedeploy ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(507)]).then(__webpack_require__.t.bind(__webpack_require__, 7507, 19)).then((sdk) => new sdk.CodeDeployClient(common(options.region)));
+            return codedeploy;
         },
         once: {
             get ecs() {

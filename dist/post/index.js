@@ -28645,7 +28645,7 @@ async function post() {
     if (state === undefined)
         return;
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4463))]);
+    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(171)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8171))]);
     const deps = {
         log: io,
         clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),

@@ -4,6 +4,7 @@
 
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
@@ -26,6 +27,11 @@ export interface Clients {
    * looking at what AWS holds before each new attempt.
    */
   once: { ecs: ECSClient; ssm: SSMClient };
+  /**
+   * CodeDeploy, loaded on first call: only a service whose deploymentController is
+   * CODE_DEPLOY needs it, and which services those are is known only after DescribeServices.
+   */
+  codedeploy(): Promise<CodeDeployClient>;
 }
 
 export type AwsService = 'ecs' | 'ecr' | 'lambda' | 'ssm' | 'logs' | 'cloudwatch';
@@ -83,6 +89,7 @@ export async function createClients(options: ClientOptions, services: readonly A
   let ssmOnce: SSMClient | undefined;
   const ecr = new Map<string, ECRClient>();
   const logs = new Map<string, CloudWatchLogsClient>();
+  let codedeploy: Promise<CodeDeployClient> | undefined;
   return {
     get ecs() {
       return (ecs ??= new (loaded(ecsSdk, 'ecs').ECSClient)(common(options.region)));
@@ -105,6 +112,10 @@ export async function createClients(options: ClientOptions, services: readonly A
       let client = logs.get(region);
       if (!client) logs.set(region, (client = new (loaded(logsSdk, 'logs').CloudWatchLogsClient)(common(region))));
       return client;
+    },
+    codedeploy() {
+      codedeploy ??= import('@aws-sdk/client-codedeploy').then((sdk) => new sdk.CodeDeployClient(common(options.region)));
+      return codedeploy;
     },
     once: {
       get ecs() {

@@ -3,12 +3,14 @@ import { Input } from '../names.ts';
 import { parseCpu, parseMemory } from '../plan/fargate.ts';
 import { parseImageRef } from '../plan/image-ref.ts';
 import { ALL_STAGES, parseWaitUntil } from '../plan/service-deployment-stages.ts';
+import { CODEDEPLOY_WAIT_EVENTS } from '../plan/codedeploy-events.ts';
 import type { EcsDeployOptions, WaitSettings } from '../settings.ts';
 import type { WaitUntil } from '../plan/service-deployment-stages.ts';
 import { MAX_SERVICES, serviceKey } from '../plan/ecs-services.ts';
 import { parseBoolean, parseCount, parseEnvironment, parseNameList, readTagPropagation, type Env, type Get } from './parse.ts';
 import type { YamlParser } from './document.ts';
 import { readTaskDefinitionSource } from './task-definition-file.ts';
+import { readCodeDeploy } from './codedeploy.ts';
 
 export function readEcs(
   get: Get,
@@ -50,13 +52,16 @@ export function readEcs(
     rollbackOnFailure: parseBoolean(get(Input.rollbackOnFailure), Input.rollbackOnFailure),
     ...(propagateTags === undefined ? {} : { propagateTags }),
     ...(managedTags ? { enableEcsManagedTags: true } : {}),
+    codeDeploy: readCodeDeploy(get, env, yaml),
   };
 }
 
 function readWaitUntil(raw: string): WaitUntil {
   const value = parseWaitUntil(raw);
   if (value === undefined) {
-    throw new UserError(`Input '${Input.waitUntil}' ('${raw}') is not valid: use 'completed' or a lifecycle stage (${ALL_STAGES.join(', ')}).`);
+    throw new UserError(
+      `Input '${Input.waitUntil}' ('${raw}') is not valid: use 'completed', a lifecycle stage (${ALL_STAGES.join(', ')}), or for a service deployed through CodeDeploy a lifecycle event (${CODEDEPLOY_WAIT_EVENTS.join(', ')}).`,
+    );
   }
   return value;
 }

@@ -26,7 +26,9 @@ export interface InputSource {
  * evaluates it at start-up.
  */
 export async function loadInputParsers(source: InputSource): Promise<Pick<InputSource, 'yaml'>> {
-  const named = [Input.taskDefinition, Input.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim()));
+  const named =
+    [Input.taskDefinition, Input.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim())) ||
+    source.getInput(Input.codedeployAppspec).trim() !== '';
   return named ? { yaml: await import('yaml') } : {};
 }
 
@@ -76,7 +78,8 @@ const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }>
   },
   {
     mode: 'ecs',
-    inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount, Input.waitUntil, Input.rollbackOnFailure],
+    inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount, Input.waitUntil, Input.rollbackOnFailure,
+      Input.codedeployApplication, Input.codedeployDeploymentGroup, Input.codedeployAppspec, Input.codedeployDeploymentConfig],
   },
   { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias, Input.publish, Input.lambdaTraffic, Input.lambdaAlarms] },
   { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },

@@ -49,7 +49,7 @@ export function readTaskDefinitionSource(raw: string, env: Env, inputName: strin
  * amazon-ecs-render-task-definition writes its output), after following every symlink:
  * a path that leads elsewhere (`../`, `/etc/…`, a link out of the checkout) is refused.
  */
-function insideAllowedRoots(path: string, env: Env, label: string): string {
+export function insideAllowedRoots(path: string, env: Env, label: string): string {
   const roots = [env['GITHUB_WORKSPACE'] ?? process.cwd(), env['RUNNER_TEMP']].flatMap((root) => {
     if (root === undefined || root === '') return [];
     try {
@@ -70,7 +70,7 @@ function insideAllowedRoots(path: string, env: Env, label: string): string {
 }
 
 /** The file's text: a regular file of at most MAX_FILE_BYTES; never waits on a FIFO or reads a device. */
-function readRegularFile(path: string, label: string): string {
+export function readRegularFile(path: string, label: string): string {
   let fd: number;
   try {
     // Non-blocking, so opening a FIFO returns at once; no symlink (the path is already real).

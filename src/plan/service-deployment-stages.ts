@@ -2,13 +2,17 @@
 // input that names one of them. Pure.
 
 import type { DeploymentConfiguration, DeploymentStrategy, ServiceDeploymentLifecycleStage } from '@aws-sdk/client-ecs';
+import { CODEDEPLOY_WAIT_EVENTS, isCodeDeployEvent, parseCodeDeployEvent, type CodeDeployEvent } from './codedeploy-events.ts';
 
 export type Strategy = DeploymentStrategy;
 // The hook stage PRE_PRODUCTION_TRAFFIC_SHIFT is not (yet) in this SDK's list of record stages.
 export type Stage = ServiceDeploymentLifecycleStage | 'PRE_PRODUCTION_TRAFFIC_SHIFT';
 
-/** `completed`: the record is SUCCESSFUL (after bake and clean-up); a stage: our deployment reached it. */
-export type WaitUntil = 'completed' | Stage;
+/**
+ * `completed`: the record is SUCCESSFUL (after bake and clean-up); a stage: our deployment
+ * reached it; a CodeDeploy lifecycle event: for services deployed through CodeDeploy only.
+ */
+export type WaitUntil = 'completed' | Stage | CodeDeployEvent;
 
 // In order, as the API reference lists them. Blue/green, linear and canary walk the same
 // stages (linear and canary shift production traffic in steps inside PRODUCTION_TRAFFIC_SHIFT).
@@ -42,12 +46,22 @@ export function strategyOf(config: DeploymentConfiguration | undefined): Strateg
   return config?.strategy ?? 'ROLLING';
 }
 
-/** Parses the `wait-until` input; undefined when it is neither `completed` nor a stage name. */
+/** Parses the `wait-until` input; undefined when it is neither `completed`, a stage nor a CodeDeploy event. */
 export function parseWaitUntil(raw: string): WaitUntil | undefined {
   const value = raw.trim();
   if (value.toLowerCase() === 'completed') return 'completed';
   const stage = value.toUpperCase().replace(/-/g, '_');
-  return (ALL_STAGES as readonly string[]).includes(stage) ? (stage as Stage) : undefined;
+  if ((ALL_STAGES as readonly string[]).includes(stage)) return stage as Stage;
+  return parseCodeDeployEvent(value);
+}
+
+/**
+ * Why `waitUntil` cannot end the wait of a service deployed through CodeDeploy, or
+ * undefined when it can: only `completed` and CodeDeploy lifecycle events apply there.
+ */
+export function codeDeployWaitUntilProblem(waitUntil: WaitUntil): string | undefined {
+  if (waitUntil === 'completed' || isCodeDeployEvent(waitUntil)) return undefined;
+  return `${waitUntil} is a stage of ECS's own deployments, and this service deploys through CodeDeploy: use 'completed' or a CodeDeploy lifecycle event (${CODEDEPLOY_WAIT_EVENTS.join(', ')})`;
 }
 
 /**
@@ -57,17 +71,18 @@ export function parseWaitUntil(raw: string): WaitUntil | undefined {
 export function waitUntilProblem(waitUntil: WaitUntil, strategy: Strategy): string | undefined {
   if (waitUntil === 'completed') return undefined;
   const stages = stagesOf(strategy);
+  if (isCodeDeployEvent(waitUntil)) return `${waitUntil} is a CodeDeploy lifecycle event, and this service deploys with ECS's own ${strategy} strategy: use 'completed' or one of ${stages.join(', ')}`;
   if (stages.includes(waitUntil)) return undefined;
   return `a ${strategy} deployment never goes through stage ${waitUntil}: use 'completed' or one of ${stages.join(', ')}`;
 }
 
-/** -1 when the stage is not part of the strategy (or unknown). */
-export function stageIndex(stage: Stage | undefined, strategy: Strategy): number {
-  return stage === undefined ? -1 : stagesOf(strategy).indexOf(stage);
+/** -1 when the stage is not part of the strategy (or unknown, or a CodeDeploy event). */
+export function stageIndex(stage: Stage | CodeDeployEvent | undefined, strategy: Strategy): number {
+  return stage === undefined ? -1 : (stagesOf(strategy) as readonly string[]).indexOf(stage);
 }
 
 /** True once `stage` is `target` or a later stage of the strategy. */
-export function hasReached(stage: Stage | undefined, target: Stage, strategy: Strategy): boolean {
+export function hasReached(stage: Stage | undefined, target: Stage | CodeDeployEvent, strategy: Strategy): boolean {
   const at = stageIndex(stage, strategy);
   const goal = stageIndex(target, strategy);
   return at >= 0 && goal >= 0 && at >= goal;

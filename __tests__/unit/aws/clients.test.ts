@@ -36,6 +36,13 @@ describe('createClients', () => {
     expect(clients.logs('eu-west-1')).toBe(home);
     expect(await clients.logs('us-west-2').config.region()).toBe('us-west-2');
   });
+
+  it('builds the CodeDeploy client on first call only, once, for the deploy region', async () => {
+    const clients = await createClients(options, ['ecs']);
+    const first = await clients.codedeploy();
+    expect(await clients.codedeploy()).toBe(first);
+    expect(await first.config.region()).toBe('eu-west-1');
+  });
 });
 
 describe('loadSteps', () => {

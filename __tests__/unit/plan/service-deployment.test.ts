@@ -28,7 +28,7 @@ function expected(status: ServiceDeploymentStatus, stage: Stage | undefined, wai
   if (status.startsWith('ROLLBACK_')) return 'rolled-back';
   if (waitUntil === 'completed' || stage === undefined) return 'pending';
   const order = stagesOf(strategy);
-  return order.indexOf(stage) >= order.indexOf(waitUntil) ? 'succeeded' : 'pending';
+  return order.indexOf(stage) >= (order as readonly string[]).indexOf(waitUntil) ? 'succeeded' : 'pending';
 }
 
 const OWN_FAILURES: FailureKind[] = ['too-many-failed-tasks', 'timed-out', 'cancelled'];

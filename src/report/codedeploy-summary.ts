@@ -1,0 +1,27 @@
+import { eventRows, trafficSplit } from '../plan/codedeploy-progress.ts';
+import type { CodeDeploySnapshot } from '../plan/codedeploy-deployment.ts';
+import { codeSpan, fence } from './markdown.ts';
+
+/**
+ * The summary lines a CodeDeploy deployment adds: its id and status, each lifecycle event
+ * with how long it ran (CodeDeploy's own start and end times) and the traffic split.
+ */
+export function codeDeployLines(snapshot: CodeDeploySnapshot | undefined, deploymentGroup?: string): string[] {
+  if (snapshot === undefined) return [];
+  const d = snapshot.deployment;
+  const group = deploymentGroup === undefined ? '' : ` in group ${codeSpan(deploymentGroup)}`;
+  const lines = ['', `CodeDeploy deployment ${codeSpan(d.deploymentId ?? '?')}${group}: ${codeSpan(d.status ?? 'unknown')}`];
+  const rows = eventRows(snapshot.target);
+  if (rows.length > 0) {
+    lines.push('', '| Lifecycle event | Status | Duration |', '| --- | --- | --- |');
+    for (const row of rows) lines.push(`| ${codeSpan(row.event, { inTable: true })} | ${codeSpan(row.status, { inTable: true })} | ${row.took || '-'} |`);
+  }
+  const split = trafficSplit(snapshot.target?.taskSets ?? []);
+  if (split !== undefined) lines.push('', `Traffic: ${codeSpan(split)}`);
+  return lines;
+}
+
+/** The dry run's plan: the deployment group it would go to and the AppSpec it would send. */
+export function codeDeployPlanLines(input: { application: string; group: string; appSpec: string }): string[] {
+  return [`Would create a CodeDeploy deployment in group ${codeSpan(input.group)} of application ${codeSpan(input.application)} with this AppSpec:`, ...fence(input.appSpec.split('\n'), 'json')];
+}

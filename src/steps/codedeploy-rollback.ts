@@ -1,0 +1,59 @@
+// Putting a CodeDeploy deployment back when the action itself failed it (timeout,
+// max-failed-tasks, cancelled job): StopDeployment with autoRollbackEnabled, then the
+// rollback deployment CodeDeploy starts (rollbackInfo.rollbackDeploymentId) followed to
+// its end. After a cancel, only the start runs in the main step; the post step follows.
+
+import { getDeployment, stopDeployment } from '../aws/codedeploy.ts';
+import { messageOf } from '../errors.ts';
+import { failureText } from '../plan/verdict.ts';
+import { waitFor } from '../wait.ts';
+import { followCodeDeploy, type CodeDeployFollowDeps } from './codedeploy-follow.ts';
+
+export interface CodeDeployRollbackOptions {
+  deploymentId: string;
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+/** Asks CodeDeploy to stop the deployment and roll it back; one StopDeployment call. */
+export async function startCodeDeployRollback(deps: CodeDeployFollowDeps, deploymentId: string): Promise<void> {
+  const out = await stopDeployment(deps.codedeploy, deploymentId, true);
+  deps.log.info(`StopDeployment (with rollback) for ${deploymentId}: ${out.status ?? 'accepted'}${out.message ? ` (${out.message})` : ''}`);
+}
+
+/**
+ * Waits for the rollback deployment CodeDeploy made for `deploymentId` and follows it to
+ * Succeeded (the original task set serves again). Returns one line saying how it ended.
+ */
+export async function followCodeDeployRollback(deps: CodeDeployFollowDeps, options: CodeDeployRollbackOptions): Promise<string> {
+  const started = deps.now();
+  // The cancel signal is left out on purpose: a rollback after a cancel must run to its end.
+  const quiet = { ...deps, cancel: undefined } as CodeDeployFollowDeps;
+  try {
+    const rollbackId = await waitFor<string | undefined>(
+      {
+        what: `CodeDeploy to start the rollback of ${options.deploymentId}`,
+        intervalMs: options.intervalMs,
+        timeoutMs: options.timeoutMs,
+        onProgress: () => {},
+        check: async () => {
+          const d = await getDeployment(deps.codedeploy, options.deploymentId);
+          const id = d.rollbackInfo?.rollbackDeploymentId;
+          if (id !== undefined) return { done: true, value: id };
+          const ended = d.status === 'Stopped' || d.status === 'Failed' || d.status === 'Succeeded';
+          return ended ? { done: true, value: undefined } : { done: false, state: d.status ?? '?' };
+        },
+      },
+      quiet,
+    );
+    if (rollbackId === undefined) return `CodeDeploy made no rollback deployment for ${options.deploymentId}.`;
+    deps.log.info(`following rollback deployment ${rollbackId}`);
+    const left = Math.max(options.intervalMs, options.timeoutMs - (deps.now() - started));
+    const { verdict } = await followCodeDeploy({ deploymentId: rollbackId, goal: 'completed', intervalMs: options.intervalMs, timeoutMs: left }, quiet);
+    return verdict.state === 'succeeded'
+      ? `Rolled back: rollback deployment ${rollbackId} succeeded; the original task set serves again.`
+      : `The rollback deployment ${rollbackId} did not succeed: ${failureText(verdict) ?? ''}`;
+  } catch (error) {
+    return `The rollback of ${options.deploymentId} could not be followed: ${messageOf(error)}`;
+  }
+}
