@@ -310,6 +310,12 @@ describe('readInputs for the image, lambda and parameter modes', () => {
     expect(message).toContain(`add ${mode} to input 'mode'`);
   });
 
+  it('says CodeDeploy is not supported yet for Lambda', () => {
+    const message = errorOf({ mode: 'lambda', image: REPOSITORY, 'function-name': 'api', 'lambda-alias': 'live', 'codedeploy-application': 'app' }, GIT).message;
+    expect(message).toContain("Input 'codedeploy-application' is not supported yet for Lambda");
+    expect(message).toContain("'lambda-traffic'");
+  });
+
   it("rejects ECS inputs without mode ecs", () => {
     expect(errorOf({ mode: 'lambda', image: REPOSITORY, 'function-name': 'api', cpu: '1024' }, GIT).message).toContain(
       "Input 'cpu' is set but mode 'ecs' is not selected",

@@ -85,6 +85,8 @@ const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }>
   { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },
 ];
 
+const CODEDEPLOY_INPUTS = [Input.codedeployApplication, Input.codedeployDeploymentGroup, Input.codedeployAppspec, Input.codedeployDeploymentConfig];
+
 /**
  * Every input the same way: a byte order mark dropped, CRLF and CR line endings (a workflow
  * file saved on Windows, a value pasted from one) made LF, surrounding space trimmed. So no
@@ -129,6 +131,13 @@ function withImpliedImage(modes: Mode[]): Mode[] {
 
 function checkModeOnlyInputs(modes: Mode[], raw: (name: string) => string): void {
   const defaults: Record<string, string> = DEFAULTS;
+  // Lambda through CodeDeploy is not built: say so, rather than "add mode ecs".
+  const codeDeploy = CODEDEPLOY_INPUTS.find((name) => raw(name) !== '');
+  if (codeDeploy !== undefined && modes.includes('lambda') && !modes.includes('ecs')) {
+    throw new UserError(
+      `Input '${codeDeploy}' is not supported yet for Lambda: image-deploy deploys only ECS services through CodeDeploy. For Lambda, shift the alias with '${Input.lambdaTraffic}' (canary, linear) watched by '${Input.lambdaAlarms}', or remove '${codeDeploy}'.`,
+    );
+  }
   for (const { mode, inputs } of MODE_ONLY_INPUTS) {
     if (modes.includes(mode)) continue;
     const set = inputs.find((name) => raw(name) !== '' && raw(name) !== defaults[name]);
