@@ -29612,6 +29612,7 @@ const MODE_ONLY_INPUTS = [
     { mode: 'lambda', inputs: [src_names/* Input */.pd.functionName, src_names/* Input */.pd.lambdaAlias, src_names/* Input */.pd.publish, src_names/* Input */.pd.lambdaTraffic, src_names/* Input */.pd.lambdaAlarms] },
     { mode: 'parameter', inputs: [src_names/* Input */.pd.parameterName, src_names/* Input */.pd.parameterType, src_names/* Input */.pd.parameterTags] },
 ];
+const CODEDEPLOY_INPUTS = [src_names/* Input */.pd.codedeployApplication, src_names/* Input */.pd.codedeployDeploymentGroup, src_names/* Input */.pd.codedeployAppspec, src_names/* Input */.pd.codedeployDeploymentConfig];
 /**
  * Every input the same way: a byte order mark dropped, CRLF and CR line endings (a workflow
  * file saved on Windows, a value pasted from one) made LF, surrounding space trimmed. So no
@@ -29656,6 +29657,11 @@ function withImpliedImage(modes) {
 }
 function checkModeOnlyInputs(modes, raw) {
     const defaults = DEFAULTS;
+    // Lambda through CodeDeploy is not built: say so, rather than "add mode ecs".
+    const codeDeploy = CODEDEPLOY_INPUTS.find((name) => raw(name) !== '');
+    if (codeDeploy !== undefined && modes.includes('lambda') && !modes.includes('ecs')) {
+        throw new errors/* UserError */.yo(`Input '${codeDeploy}' is not supported yet for Lambda: image-deploy deploys only ECS services through CodeDeploy. For Lambda, shift the alias with '${src_names/* Input */.pd.lambdaTraffic}' (canary, linear) watched by '${src_names/* Input */.pd.lambdaAlarms}', or remove '${codeDeploy}'.`);
+    }
     for (const { mode, inputs } of MODE_ONLY_INPUTS) {
         if (modes.includes(mode))
             continue;

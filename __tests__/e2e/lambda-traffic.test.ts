@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
-import { CreateAliasCommand, GetAliasCommand, PublishVersionCommand, type AliasConfiguration } from '@aws-sdk/client-lambda';
+import { GetAliasCommand, type AliasConfiguration } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { createImageFunction, createRepository, getParameter, lambdaClient, pushImage, putParameterHistory } from '../support/aws-fixtures.ts';
-import type { PushedImage } from '../support/aws-fixtures.ts';
+import { getParameter, lambdaClient, putParameterHistory } from '../support/aws-fixtures.ts';
+import { seedAliasedFunctions, setAlarm, type TrafficWorld } from '../support/lambda-traffic-fixtures.ts';
 import { lambdaError } from '../support/lambda-scenarios.ts';
 import { provisionedConcurrency } from '../support/lambda-traffic-scenarios.ts';
 import { NODE_BINARY, REPO_ROOT, errorText, runAction, transcript } from '../support/run-action.ts';
@@ -23,42 +22,12 @@ import type { Testbed } from '../support/testbed.ts';
 // refusal, a cancellation, provisioning that fails), and the long schedules run in the
 // unit tests on a fake clock (__tests__/unit/steps/lambda-shift.test.ts).
 
-interface TrafficWorld {
-  functions: string[];
-  v2: PushedImage;
-}
-
-/** Functions running v1 as version 1 behind alias `live`, and v2 pushed to deploy. */
 async function seed(lane: Testbed, key: string, functions: string[] = [`fn-${key}`]): Promise<TrafficWorld> {
-  const endpoint = lane.moto.url;
-  // No alias has provisioned concurrency unless a test scripts one (moto has no such API).
-  provisionedConcurrency(lane.proxy, []);
-  const repo = await createRepository(endpoint, `traffic-${key}`);
-  const v1 = await pushImage(endpoint, repo, 'v1');
-  const v2 = await pushImage(endpoint, repo, 'v2');
-  const lambda = lambdaClient(endpoint);
-  try {
-    for (const name of functions) {
-      await createImageFunction(endpoint, { name, imageUri: v1.pinned });
-      const version = await lambda.send(new PublishVersionCommand({ FunctionName: name }));
-      await lambda.send(new CreateAliasCommand({ FunctionName: name, Name: 'live', FunctionVersion: version.Version ?? '1' }));
-    }
-  } finally {
-    lambda.destroy();
-  }
-  return { functions, v2 };
+  return seedAliasedFunctions({ endpoint: lane.moto.url, proxy: lane.proxy }, key, functions);
 }
 
-async function alarm(lane: Testbed, name: string, state: 'OK' | 'ALARM', reason = 'Threshold Crossed: 1 datapoint [12.0] was greater than the threshold (5.0)'): Promise<void> {
-  const cloudwatch = new CloudWatchClient({ region: 'us-east-1', endpoint: lane.moto.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-  try {
-    await cloudwatch.send(
-      new PutMetricAlarmCommand({ AlarmName: name, MetricName: 'Errors', Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold' }),
-    );
-    await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: name, StateValue: state, StateReason: reason }));
-  } finally {
-    cloudwatch.destroy();
-  }
+function alarm(lane: Testbed, name: string, state: 'OK' | 'ALARM', reason?: string): Promise<void> {
+  return setAlarm(lane.moto.url, name, state, reason);
 }
 
 async function aliasOf(lane: Testbed, name: string): Promise<AliasConfiguration> {
