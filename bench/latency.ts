@@ -10,7 +10,9 @@
 // Then the deployments ECS keeps a record of (bench/support/record-scenarios.ts): blue/green
 // with a bake, a canary rolled back by an alarm, a rolling crash loop rolled back by
 // rollback-on-failure; --record-only runs just those. Last, long bakes and step bakes on a
-// simulated clock (bench/support/bake-simulation.ts); --simulated-only runs just those.
+// simulated clock (bench/support/bake-simulation.ts) and an alarm during a bake, with alarms
+// enabled and without, side by side (bench/support/alarm-bake-simulation.ts);
+// --simulated-only runs just those.
 
 import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand, waitUntilServicesStable } from '@aws-sdk/client-ecs';
 import {
@@ -25,6 +27,7 @@ import { errorText, runAction } from '../__tests__/support/run-action.ts';
 import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import type { RecordedCall, RolloutScript } from '../__tests__/support/scenario-proxy.ts';
 import { runBenchmark } from './support/lifecycle.ts';
+import { alarmBakeSimulation } from './support/alarm-bake-simulation.ts';
 import { bakeSimulation } from './support/bake-simulation.ts';
 import { recordScenarios } from './support/record-scenarios.ts';
 import type { BenchContext, Goal } from './support/lifecycle.ts';
@@ -162,11 +165,11 @@ async function measureBaseline(testbed: EcsTestbed, world: ScriptedService, kase
 }
 
 async function latency(ctx: BenchContext): Promise<Goal[]> {
-  if (ctx.args.includes('--simulated-only')) return bakeSimulation(ctx);
+  if (ctx.args.includes('--simulated-only')) return [...(await bakeSimulation(ctx)), ...(await alarmBakeSimulation(ctx))];
   const testbed = await startEcsTestbed();
   ctx.onCleanup(() => testbed.stop());
   ctx.signal.throwIfAborted();
-  if (ctx.args.includes('--record-only')) return [...(await recordScenarios(ctx, testbed)), ...(await bakeSimulation(ctx))];
+  if (ctx.args.includes('--record-only')) return [...(await recordScenarios(ctx, testbed)), ...(await bakeSimulation(ctx)), ...(await alarmBakeSimulation(ctx))];
   const cases = casesFor(ctx.quick);
 
   // Two services per case, seeded before anything runs, so every run starts together.
@@ -244,7 +247,7 @@ async function latency(ctx: BenchContext): Promise<Goal[]> {
   const after = rows.map((r) => r.ours.afterOutcomeMs);
   const ts = [...new Set(rows.map((r) => seconds(r.kase.atMs)))].join(', ');
   const recordGoals = await recordScenarios(ctx, testbed);
-  const simulatedGoals = await bakeSimulation(ctx);
+  const simulatedGoals = [...(await bakeSimulation(ctx)), ...(await alarmBakeSimulation(ctx))];
   return [
     ...recordGoals,
     ...simulatedGoals,

@@ -41,6 +41,10 @@ async function retrying(attempt, options, deps) {
             const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
             deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`);
             await deps.sleep(delay);
+            // A backoff is a wait like any other: a cancelled job makes no further attempt.
+            if (deps.cancel?.aborted === true) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled while retrying ${options.what} (${reason}), after ${tries} attempts over ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deps.now() - started)}.`, { cause: error });
+            }
         }
     }
 }
@@ -161,7 +165,7 @@ function resultOf(services) {
 }
 /** Each line of a service's work says whose it is: the followers' lines interleave. */
 function serviceDeps(deps, service) {
-    return (0,_deps_js__WEBPACK_IMPORTED_MODULE_4__/* .withLogPrefix */ .L)(deps, `[${service}] `);
+    return (0,_deps_js__WEBPACK_IMPORTED_MODULE_4__/* .withLogPrefix */ .L5)(deps, `[${service}] `);
 }
 
 
@@ -202,6 +206,8 @@ var containers = __webpack_require__(5343);
 var ecs_follow = __webpack_require__(2622);
 // EXTERNAL MODULE: ./src/steps/ecs-record.ts + 2 modules
 var ecs_record = __webpack_require__(6014);
+// EXTERNAL MODULE: ./src/deps.ts
+var src_deps = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/failure.ts
 var src_failure = __webpack_require__(1633);
 // EXTERNAL MODULE: ./src/plan/service-deployment.ts
@@ -222,6 +228,7 @@ var wait = __webpack_require__(910);
 
 
 
+
 /**
  * After our deployment failed: when ECS is rolling it back, follow that to its end so the
  * failure says how it went; when the failure is the action's own (too many failed tasks,
@@ -231,7 +238,7 @@ var wait = __webpack_require__(910);
  * the runner stops this process seconds later, and the post step follows it.
  */
 async function settleFailure(failure, options, deps) {
-    const calm = { ...deps, cancel: undefined };
+    const calm = (0,src_deps/* uncancellable */.WQ)(deps);
     const arn = options.record?.arn;
     const last = options.record?.last;
     if (arn !== undefined && last !== undefined && ((0,service_deployment/* isRollingBack */.Fw)(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {

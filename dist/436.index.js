@@ -461,6 +461,10 @@ async function retrying(attempt, options, deps) {
             const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
             deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`);
             await deps.sleep(delay);
+            // A backoff is a wait like any other: a cancelled job makes no further attempt.
+            if (deps.cancel?.aborted === true) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled while retrying ${options.what} (${reason}), after ${tries} attempts over ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deps.now() - started)}.`, { cause: error });
+            }
         }
     }
 }

@@ -41,6 +41,10 @@ async function retrying(attempt, options, deps) {
             const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
             deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`);
             await deps.sleep(delay);
+            // A backoff is a wait like any other: a cancelled job makes no further attempt.
+            if (deps.cancel?.aborted === true) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled while retrying ${options.what} (${reason}), after ${tries} attempts over ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deps.now() - started)}.`, { cause: error });
+            }
         }
     }
 }
@@ -83,6 +87,8 @@ var containers = __webpack_require__(5343);
 var ecs_follow = __webpack_require__(2622);
 // EXTERNAL MODULE: ./src/steps/ecs-record.ts + 2 modules
 var ecs_record = __webpack_require__(6014);
+// EXTERNAL MODULE: ./src/deps.ts
+var src_deps = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/failure.ts
 var src_failure = __webpack_require__(1633);
 // EXTERNAL MODULE: ./src/plan/service-deployment.ts
@@ -103,6 +109,7 @@ var wait = __webpack_require__(910);
 
 
 
+
 /**
  * After our deployment failed: when ECS is rolling it back, follow that to its end so the
  * failure says how it went; when the failure is the action's own (too many failed tasks,
@@ -112,7 +119,7 @@ var wait = __webpack_require__(910);
  * the runner stops this process seconds later, and the post step follows it.
  */
 async function settleFailure(failure, options, deps) {
-    const calm = { ...deps, cancel: undefined };
+    const calm = (0,src_deps/* uncancellable */.WQ)(deps);
     const arn = options.record?.arn;
     const last = options.record?.last;
     if (arn !== undefined && last !== undefined && ((0,service_deployment/* isRollingBack */.Fw)(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {

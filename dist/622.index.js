@@ -712,7 +712,6 @@ async function followDeployments(followers, deps) {
                 if (kind === 'heartbeat')
                     deps.log.info(line);
             },
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const pending = watches.filter((w) => w.verdict === undefined);
                 const answers = await (0,_describe_services_js__WEBPACK_IMPORTED_MODULE_6__/* .describeEach */ .Z)(pending, (w) => w.options, deps);
@@ -886,9 +885,25 @@ var errors = __webpack_require__(3916);
 var service_deployment = __webpack_require__(282);
 ;// CONCATENATED MODULE: ./src/plan/poll-schedule.ts
 // When to poll a service deployment next: rarely through a wait whose end is known (the
-// final bake, a linear step's or a canary's bake) and at a pause hook, at `poll-interval`
+// final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
+// interval through such a wait when an alarm can end it early, at `poll-interval`
 // otherwise. Pure.
 const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
+/**
+ * The longest sleep through a wait something besides the clock can end (an alarm during a
+ * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
+ * within this plus one call, inside 20 s.
+ */
+const WATCHED_INTERVAL_MS = 15_000;
+/** The moderate interval through a wait an outside event can end; never faster than poll-interval. */
+function watchedIntervalMs(intervalMs) {
+    return Math.max(intervalMs, WATCHED_INTERVAL_MS);
+}
+/** CloudWatch alarms can fail (and roll back) the deployment at any moment: enabled, with at least one alarm named. */
+function alarmsWatch(config) {
+    const alarms = config?.alarms;
+    return alarms?.enable === true && (alarms.alarmNames?.length ?? 0) > 0;
+}
 function minutesMs(minutes) {
     return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
 }
@@ -922,19 +937,21 @@ function knownWaitEnd(view) {
  * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
  * and come back to the normal interval a lead before the end, so what follows the wait is
  * still seen within one normal interval; at a pause hook (which waits for a person), every
- * `pausedIntervalMs`. Otherwise: the normal interval.
+ * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
+ * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
  */
 function nextPollDelay(input) {
     const { plan, now, waitEndsAt, paused } = input;
+    const rare = (ms) => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
     if (paused)
-        return Math.max(plan.intervalMs, plan.pausedIntervalMs);
+        return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));
     if (waitEndsAt === undefined)
         return plan.intervalMs;
     const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
     const untilLead = waitEndsAt - lead - now;
     if (untilLead <= plan.intervalMs)
         return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
+    return Math.max(plan.intervalMs, Math.min(rare(plan.slowIntervalMs), untilLead));
 }
 
 ;// CONCATENATED MODULE: ./src/plan/service-deployment-find.ts
@@ -1095,10 +1112,11 @@ class DeploymentRecord {
         this.visits = (0,service_deployment/* visitStage */.OX)(this.visits, record.lifecycleStage, now);
         const strategy = this.strategyValue;
         const verdict = (0,service_deployment/* classifyServiceDeployment */.X$)({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
+        const config = record.deploymentConfiguration ?? service?.deploymentConfiguration;
         const waitEndsAt = knownWaitEnd({
             status: record.status,
             strategy,
-            config: record.deploymentConfiguration ?? service?.deploymentConfiguration,
+            config,
             stage: record.lifecycleStage,
             stageSince: this.stageSince,
             weight: this.weight,
@@ -1108,6 +1126,7 @@ class DeploymentRecord {
             plan: { intervalMs: this.options.intervalMs, ...DEFAULT_POLL_PLAN },
             now,
             paused: (0,service_deployment/* pausedAt */.gg)(record) !== undefined,
+            watched: alarmsWatch(config),
             ...(waitEndsAt === undefined ? {} : { waitEndsAt }),
         });
         return { record, verdict, progress: (0,service_deployment/* recordProgressLine */.RU)(record, strategy), nextMs };
@@ -1192,7 +1211,8 @@ function notAnAwsAnswer(error) {
 const HEARTBEAT_MS = 60_000;
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
- * so a timeout is reported when it happens, with the last state seen.
+ * so a timeout is reported when it happens, with the last state seen. Every wait ends on
+ * the deps' cancel signal; work that must outlive a cancel passes `uncancellable(deps)`.
  */
 async function waitFor(options, clock) {
     const started = clock.now();
@@ -1200,7 +1220,7 @@ async function waitFor(options, clock) {
     const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
     let lastState;
     let lastSaid = started;
-    const { signal } = options;
+    const signal = clock.cancel;
     const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))

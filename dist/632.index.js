@@ -174,6 +174,10 @@ async function retrying(attempt, options, deps) {
             const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
             deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`);
             await deps.sleep(delay);
+            // A backoff is a wait like any other: a cancelled job makes no further attempt.
+            if (deps.cancel?.aborted === true) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled while retrying ${options.what} (${reason}), after ${tries} attempts over ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deps.now() - started)}.`, { cause: error });
+            }
         }
     }
 }
@@ -233,7 +237,7 @@ function decide(planned, options, target) {
 }
 /** Several functions deploy at once, so every line says which one it is about. */
 function functionLogger(log, name) {
-    return (0,deps/* withPrefix */.F)(log, `${name}: `);
+    return (0,deps/* withPrefix */.Fe)(log, `${name}: `);
 }
 function resultBase(planned, plan) {
     const previousImage = (0,lambda_update/* runningImage */.$z)(planned.function);
@@ -886,7 +890,8 @@ function dryRun(planned, plan, deps) {
 const HEARTBEAT_MS = 60_000;
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
- * so a timeout is reported when it happens, with the last state seen.
+ * so a timeout is reported when it happens, with the last state seen. Every wait ends on
+ * the deps' cancel signal; work that must outlive a cancel passes `uncancellable(deps)`.
  */
 async function waitFor(options, clock) {
     const started = clock.now();
@@ -894,7 +899,7 @@ async function waitFor(options, clock) {
     const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
     let lastState;
     let lastSaid = started;
-    const { signal } = options;
+    const signal = clock.cancel;
     const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))

@@ -442,6 +442,10 @@ async function retrying(attempt, options, deps) {
             const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
             deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`);
             await deps.sleep(delay);
+            // A backoff is a wait like any other: a cancelled job makes no further attempt.
+            if (deps.cancel?.aborted === true) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled while retrying ${options.what} (${reason}), after ${tries} attempts over ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deps.now() - started)}.`, { cause: error });
+            }
         }
     }
 }
@@ -741,6 +745,8 @@ function hasStarted(task) {
 function timeoutStopReason(timeout) {
     return `image-deploy: wait-timeout ${timeout} reached`;
 }
+/** StopTask's reason for a task stopped because the job that started it was cancelled. */
+const CANCELLED_STOP_REASON = 'image-deploy: the job was cancelled';
 /**
  * Where each awslogs container of the task writes: group `awslogs-group`, stream
  * `<prefix>/<container>/<task id>`, region `awslogs-region` (else the task's region).
@@ -1010,7 +1016,6 @@ async function waitForTaskStop(options, deps) {
             intervalMs: options.intervalMs,
             timeoutMs: options.timeoutMs,
             onProgress: (line) => deps.log.info(line),
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const [task] = await (0,ecs/* describeTasks */.yz)(deps.clients.ecs, cluster, [taskArn]);
                 // Right after RunTask, DescribeTasks may not list the task yet.
@@ -1029,10 +1034,15 @@ async function waitForTaskStop(options, deps) {
         const failure = (0,src_failure/* failureOf */.g)(error, deps.log);
         if (failure.kind === 'timed-out')
             return { state: 'timed-out', failure };
-        const stop = `stop it with 'aws ecs stop-task --cluster ${cluster} --task ${taskArn}' if it should not finish`;
-        const reason = failure.kind === 'cancelled' ? failure.reason : `Could not follow task ${taskArn}: ${failure.reason}`;
-        return { state: 'gave-up', failure: (0,plan_verdict/* withDetails */.FE)({ ...failure, reason }, [`It may still be running: ${stop}.`]) };
+        if (failure.kind === 'cancelled')
+            return { state: 'cancelled', failure };
+        const reason = `Could not follow task ${taskArn}: ${failure.reason}`;
+        return { state: 'gave-up', failure: (0,plan_verdict/* withDetails */.FE)({ ...failure, reason }, [`It may still be running: ${stopHint(cluster, taskArn)}.`]) };
     }
+}
+/** How a person stops a task the action left running. */
+function stopHint(cluster, taskArn) {
+    return `stop it with 'aws ecs stop-task --cluster ${cluster} --task ${taskArn}' if it should not finish`;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/run-task-follow.ts
@@ -1064,6 +1074,8 @@ async function followTask(task, options, deps) {
     const outcome = await waitForTaskStop({ ...wait, timeoutMs: options.wait.timeoutMs }, deps);
     if (outcome.state === 'gave-up')
         return { verdict: (0,plan_verdict/* withDetails */.FE)(outcome.failure, logLines(task.logs)) };
+    if (outcome.state === 'cancelled')
+        return { verdict: await stopCancelled(task, outcome.failure, deps) };
     if (outcome.state === 'stopped') {
         await finish(outcome.task, logs, deps);
         return judged(outcome.task, task, deps);
@@ -1071,7 +1083,7 @@ async function followTask(task, options, deps) {
     const timeout = (0,duration/* formatDuration */.a)(options.wait.timeoutMs);
     const id = (0,aws_names/* taskIdOf */.G6)(taskArn);
     const reason = timeoutStopReason(timeout);
-    const hint = `stop it with 'aws ecs stop-task --cluster ${cluster} --task ${taskArn}' if it should not finish`;
+    const hint = stopHint(cluster, taskArn);
     deps.log.warning(`Task ${id} is still running at wait-timeout ${timeout}: stopping it (StopTask, reason '${reason}').`);
     try {
         await (0,ecs/* stopTask */.S8)(deps.clients.ecs, cluster, taskArn, reason);
@@ -1081,6 +1093,9 @@ async function followTask(task, options, deps) {
         return { verdict: failure };
     }
     const after = await waitForTaskStop({ ...wait, timeoutMs: STOP_WAIT_MS }, deps);
+    if (after.state === 'cancelled') {
+        return { verdict: (0,plan_verdict/* withDetails */.FE)(outcome.failure, [`It was asked to stop (StopTask); the job was cancelled before it reported STOPPED: ${hint}.`, ...logLines(task.logs)]) };
+    }
     if (after.state !== 'stopped') {
         const verdict = (0,plan_verdict/* failed */.gz)('timed-out', `Task ${id} in cluster '${cluster}' was still running at wait-timeout ${timeout}; it was asked to stop (StopTask), but had not stopped ${(0,duration/* formatDuration */.a)(STOP_WAIT_MS)} later.`, [
             after.failure.reason,
@@ -1093,6 +1108,26 @@ async function followTask(task, options, deps) {
     // Its exit codes say how it ended, not whether it worked: it was stopped before it finished.
     const { exitCode } = judgeStoppedTask({ task: after.task, taskDefinition: task.taskDefinition, containerName: task.containerName });
     return { verdict: timedOutAndStopped(after.task, task, timeout, outcome.failure), ...(exitCode === undefined ? {} : { exitCode }) };
+}
+/**
+ * The job was cancelled while the task ran. A task this attempt started is stopped (one
+ * StopTask, not waited for: the runner ends the process seconds later); one an earlier
+ * attempt started is left to run, as that attempt left it.
+ */
+async function stopCancelled(task, cancelled, deps) {
+    const { cluster, taskArn } = task;
+    const id = (0,aws_names/* taskIdOf */.G6)(taskArn);
+    if (!task.startedHere) {
+        return (0,plan_verdict/* withDetails */.FE)(cancelled, [`Task ${id} was started by an earlier attempt of this step, so it was left running: ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
+    }
+    try {
+        await (0,ecs/* stopTask */.S8)(deps.clients.ecs, cluster, taskArn, CANCELLED_STOP_REASON);
+    }
+    catch (error) {
+        return (0,plan_verdict/* withDetails */.FE)(cancelled, [`Stopping it failed (${(0,errors/* messageOf */.bD)(error)}): it may still be running; ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
+    }
+    deps.log.warning(`The job was cancelled: asked task ${id} to stop (StopTask, reason '${CANCELLED_STOP_REASON}').`);
+    return (0,plan_verdict/* withDetails */.FE)(cancelled, [`Task ${id} was asked to stop (StopTask) because the job was cancelled.`, ...logLines(task.logs)]);
 }
 /** The task stopped: say so, then print the lines written since the last poll (or since a stop between two polls). */
 async function finish(final, logs, deps) {
@@ -1304,7 +1339,7 @@ async function applyRunTask(plan, deps, ecsTaskDefinitionArn) {
     const logs = logLocations(target.taskDefinition, taskArn).map(formatLogLocation);
     for (const line of logs)
         deps.log.info(`Logs of ${line}`);
-    const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs }, options, deps);
+    const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs, startedHere: true }, options, deps);
     return result({ ...started, changed: true, taskArn, logs, ...outcome });
 }
 /** Follows the task an earlier attempt started, judged by the revision it runs; this attempt changes nothing. */
@@ -1318,7 +1353,7 @@ async function followEarlier(earlier, plan, deps, result) {
     const logs = logLocations(definition, task.taskArn).map(formatLogLocation);
     for (const line of logs)
         deps.log.info(`Logs of ${line}`);
-    const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs }, options, deps);
+    const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs, startedHere: false }, options, deps);
     return result({ taskDefinitionArn: arn, taskArn: task.taskArn, logs, ...outcome });
 }
 async function taskToRun(plan, deps, ecsTaskDefinitionArn) {
@@ -1398,7 +1433,8 @@ function logRequestPlan(options, deps) {
 const HEARTBEAT_MS = 60_000;
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
- * so a timeout is reported when it happens, with the last state seen.
+ * so a timeout is reported when it happens, with the last state seen. Every wait ends on
+ * the deps' cancel signal; work that must outlive a cancel passes `uncancellable(deps)`.
  */
 async function waitFor(options, clock) {
     const started = clock.now();
@@ -1406,7 +1442,7 @@ async function waitFor(options, clock) {
     const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
     let lastState;
     let lastSaid = started;
-    const { signal } = options;
+    const signal = clock.cancel;
     const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))

@@ -300,7 +300,8 @@ function digestOrigin(given) {
 const HEARTBEAT_MS = 60_000;
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
- * so a timeout is reported when it happens, with the last state seen.
+ * so a timeout is reported when it happens, with the last state seen. Every wait ends on
+ * the deps' cancel signal; work that must outlive a cancel passes `uncancellable(deps)`.
  */
 async function waitFor(options, clock) {
     const started = clock.now();
@@ -308,7 +309,7 @@ async function waitFor(options, clock) {
     const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
     let lastState;
     let lastSaid = started;
-    const { signal } = options;
+    const signal = clock.cancel;
     const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))

@@ -161,6 +161,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+// Put-back waits end with the job like every other wait: the change is sent, its end not awaited.
+const NOT_FOLLOWED = 'not waited for: the job was cancelled';
 /**
  * Points each service that did not fail back at the revision it ran before the step, side
  * by side (a failed one was already settled by rollback-on-failure), and follows that.
@@ -168,7 +170,7 @@ __webpack_require__.r(__webpack_exports__);
 async function putEcsBack(result, bounds, deps) {
     const services = result.services.filter((s) => !(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .isFailure */ .N6)(s.verdict));
     const several = result.services.length > 1;
-    const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? (0,_deps_js__WEBPACK_IMPORTED_MODULE_6__/* .withLogPrefix */ .L)(deps, `[${s.service}] `) : deps)));
+    const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? (0,_deps_js__WEBPACK_IMPORTED_MODULE_6__/* .withLogPrefix */ .L5)(deps, `[${s.service}] `) : deps)));
     return lines.flat();
 }
 async function putServiceBack(result, bounds, deps) {
@@ -182,6 +184,8 @@ async function putServiceBack(result, bounds, deps) {
         if (deploymentId === undefined)
             return [`ecs: service '${service}' pointed back at ${to} (no deployment reported to follow)`];
         const verdict = await (0,_ecs_follow_js__WEBPACK_IMPORTED_MODULE_4__/* .followDeployment */ .p)({ cluster, service, deploymentId, since: new Date(deps.now()), ...bounds, maxFailedTasks: 0, taskOptions: {} }, deps);
+        if (verdict.state === 'failed' && verdict.kind === 'cancelled')
+            return [`ecs: service '${service}' pointed back at ${to} (deployment ${deploymentId}); ${NOT_FOLLOWED}`];
         return [`ecs: service '${service}' put back on ${to}: ${(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .isFailure */ .N6)(verdict) ? `FAILED: ${verdict.reason}` : 'done'}`];
     }
     catch (error) {
@@ -220,6 +224,8 @@ async function putFunctionBack(f, bounds, deps) {
         return [`lambda: ${f.functionName} put back on ${f.previousImage}`];
     }
     catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
+            return [`lambda: ${f.functionName} updated back to ${f.previousImage ?? '?'}; ${NOT_FOLLOWED}`];
         return [`lambda: could not put ${f.functionName} back: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}`];
     }
 }

@@ -28374,8 +28374,9 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ withPrefix),
-/* harmony export */   L: () => (/* binding */ withLogPrefix)
+/* harmony export */   Fe: () => (/* binding */ withPrefix),
+/* harmony export */   L5: () => (/* binding */ withLogPrefix),
+/* harmony export */   WQ: () => (/* binding */ uncancellable)
 /* harmony export */ });
 /** A logger whose every line starts with `prefix`: for work that runs side by side. */
 function withPrefix(log, prefix) {
@@ -28390,6 +28391,13 @@ function withPrefix(log, prefix) {
 /** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
 function withLogPrefix(deps, prefix) {
     return { ...deps, log: withPrefix(deps.log, prefix) };
+}
+/**
+ * The same deps, deaf to the job's cancellation: for a rollback or put-back that must run to
+ * its end after a cancel (the runner's kill still bounds it). The one opt-out of cancellation.
+ */
+function uncancellable(deps) {
+    return { ...deps, cancel: undefined };
 }
 
 
@@ -29770,7 +29778,7 @@ async function runPipeline(settings, deps, group, steps) {
     // Each attempt records its own failure; the caller stops when one was recorded.
     const attempt = async (mode, title, fn, concurrent = false) => {
         try {
-            return concurrent ? await fn((0,src_deps/* withLogPrefix */.L)(deps, `[${mode}] `)) : await group(title, () => fn(deps));
+            return concurrent ? await fn((0,src_deps/* withLogPrefix */.L5)(deps, `[${mode}] `)) : await group(title, () => fn(deps));
         }
         catch (error) {
             outcome.failures.push({ mode, failure: (0,src_failure/* failureOf */.g)(error, deps.log) });
@@ -29898,8 +29906,8 @@ async function putBack(outcome, bounds, deps, steps) {
     const { ecs, lambda } = outcome;
     const work = [
         // Services that failed were settled by rollback-on-failure already; the others go back.
-        ecs !== undefined && ecs.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L)(deps, '[ecs] ')) : Promise.resolve([]),
-        lambda !== undefined ? steps.putLambdaBack(lambda, bounds, (0,src_deps/* withLogPrefix */.L)(deps, '[lambda] ')) : Promise.resolve([]),
+        ecs !== undefined && ecs.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[ecs] ')) : Promise.resolve([]),
+        lambda !== undefined ? steps.putLambdaBack(lambda, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[lambda] ')) : Promise.resolve([]),
     ];
     const lines = (await Promise.all(work)).flat();
     for (const line of lines)

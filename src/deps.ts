@@ -45,3 +45,11 @@ export function withPrefix(log: Logger, prefix: string): Logger {
 export function withLogPrefix<D extends { log: Logger }>(deps: D, prefix: string): D {
   return { ...deps, log: withPrefix(deps.log, prefix) };
 }
+
+/**
+ * The same deps, deaf to the job's cancellation: for a rollback or put-back that must run to
+ * its end after a cancel (the runner's kill still bounds it). The one opt-out of cancellation.
+ */
+export function uncancellable<D extends { cancel?: AbortSignal }>(deps: D): D {
+  return { ...deps, cancel: undefined };
+}

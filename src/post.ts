@@ -1,6 +1,7 @@
 // The action's post step (action.yml `runs.post`, `post-if: always()`): after a job was
 // cancelled mid-deploy with rollback-on-failure, follows the rollback the main step started
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
+// Importing this module runs nothing: src/post-index.ts, the bundle's entry, calls `run()`.
 
 import { ROLLBACK_STATE, parseRollbackStates } from './cancel.ts';
 import { LAMBDA_PUT_BACK_STATE, parseLambdaPutBackStates } from './lambda-cancel.ts';
@@ -11,8 +12,8 @@ import { runnerIo } from './runner/writer.ts';
 // The runner gives steps that run after a cancellation 5 minutes in all.
 const POST_BUDGET_MS = 4 * 60_000;
 
-export async function post(): Promise<void> {
-  const io = runnerIo();
+/** Follows the rollbacks the main step saved, if any; the post step's one setFailed. */
+export async function run(io: Io = runnerIo()): Promise<void> {
   await postLambda(io);
   const states = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
   const [state] = states;
@@ -53,5 +54,3 @@ async function postLambda(io: Io): Promise<void> {
   const failed = lines.filter((l) => !l.ok).map((l) => l.text);
   if (failed.length > 0) io.setFailed(failed.join('\n'));
 }
-
-await post();

@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import { messageOf } from './errors.ts';
+import { CancelledError, messageOf } from './errors.ts';
 import { formatDuration } from './plan/duration.ts';
 
 export interface RetryOptions {
@@ -19,9 +19,11 @@ export interface RetryOptions {
   random?: () => number;
 }
 
-/** What a retry needs from the step's deps: the clock, and a log for each attempt. */
+/** What a retry needs from the step's deps: the clock, a log for each attempt, and the job's cancel signal. */
 export interface RetryDeps extends Clock {
   log: { info(message: string): void };
+  /** Aborted when the job is cancelled: no further attempt is made. */
+  cancel?: AbortSignal;
 }
 
 export const DEFAULT_BASE_DELAY_MS = 1000;
@@ -54,6 +56,10 @@ export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptio
       const delay = Math.min(remaining, Math.round(ceiling / 2 + (random() * ceiling) / 2));
       deps.log.info(`${options.what}: ${reason}; attempt ${tries + 1} in ${formatDuration(delay)}.`);
       await deps.sleep(delay);
+      // A backoff is a wait like any other: a cancelled job makes no further attempt.
+      if (deps.cancel?.aborted === true) {
+        throw new CancelledError(`The job was cancelled while retrying ${options.what} (${reason}), after ${tries} attempts over ${formatDuration(deps.now() - started)}.`, { cause: error });
+      }
     }
   }
 }

@@ -18,23 +18,28 @@ export interface WaitOptions<T> {
   onProgress: (state: string, kind: 'changed' | 'heartbeat') => void;
   /** With no change for this long, say again what is awaited and for how long (default 60 s). */
   heartbeatMs?: number;
+}
+
+/** What a wait needs besides its options: the clock, and the job's cancel signal (the steps' deps). */
+export interface WaitDeps extends Clock {
   /** Aborted when the job is cancelled: the wait ends at once with a CancelledError. */
-  signal?: AbortSignal;
+  cancel?: AbortSignal;
 }
 
 export const HEARTBEAT_MS = 60_000;
 
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
- * so a timeout is reported when it happens, with the last state seen.
+ * so a timeout is reported when it happens, with the last state seen. Every wait ends on
+ * the deps' cancel signal; work that must outlive a cancel passes `uncancellable(deps)`.
  */
-export async function waitFor<T>(options: WaitOptions<T>, clock: Clock): Promise<T> {
+export async function waitFor<T>(options: WaitOptions<T>, clock: WaitDeps): Promise<T> {
   const started = clock.now();
   const deadline = started + options.timeoutMs;
   const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
   let lastState: string | undefined;
   let lastSaid = started;
-  const { signal } = options;
+  const signal = clock.cancel;
   const cancelled = (): CancelledError =>
     new CancelledError(`The job was cancelled after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
   for (;;) {

@@ -26,11 +26,12 @@ describe.concurrent('one-off tasks you can watch', () => {
     network = await defaultNetwork(testbed.endpoint);
   });
 
-  function run(lane: Testbed, inputs: Record<string, string>, options: { env?: Record<string, string>; signal?: AbortSignal } = {}): Promise<ActionRun> {
+  function run(lane: Testbed, inputs: Record<string, string>, options: { env?: Record<string, string>; signal?: AbortSignal; onSpawn?: (pid: number) => void } = {}): Promise<ActionRun> {
     return runAction({
       inputs: { mode: 'run-task', subnets: network.subnets.join(','), 'security-groups': network.securityGroups.join(','), 'poll-interval': '1s', 'wait-timeout': '60s', 'run-task-container': 'app', ...inputs },
       env: { ...lane.awsEnv, ...options.env },
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.onSpawn === undefined ? {} : { onSpawn: options.onSpawn }),
     });
   }
 
@@ -121,17 +122,15 @@ describe.concurrent('one-off tasks you can watch', () => {
       const task = taskExits(lane.proxy, { family: 'migrate-rerun', afterMs: 9000, runningAfterMs: 500, exitCodes: { app: 0, sidecar: 0 } });
       const github = { GITHUB_RUN_ID: '9001', GITHUB_JOB: 'deploy', GITHUB_ACTION: 'migrate' };
       const inputs = { cluster: 'rw-rerun', 'run-task-definition': 'migrate-rerun' };
-      const controller = new AbortController();
+      let pid: number | undefined;
 
-      const first = run(lane, inputs, { env: { ...github, GITHUB_RUN_ATTEMPT: '1' }, signal: controller.signal }).then(
-        () => 'finished',
-        () => 'killed',
-      );
+      const first = run(lane, inputs, { env: { ...github, GITHUB_RUN_ATTEMPT: '1' }, onSpawn: (p) => { pid = p; } }).then((r) => (r.exitCode === null ? 'killed' : 'finished'));
       await until(() => {
         const started = task.runs[0]?.startedAt;
         return started !== undefined && lane.proxy.calls.some((c) => c.operation === 'DescribeTasks' && c.at > started);
       });
-      controller.abort();
+      // SIGKILL: the runner lost mid-step, so nothing stops the task (a cancelled job, SIGINT, stops it).
+      process.kill(pid ?? 0, 'SIGKILL');
       expect(await first).toBe('killed');
 
       const second = await run(lane, inputs, { env: { ...github, GITHUB_RUN_ATTEMPT: '2' } });

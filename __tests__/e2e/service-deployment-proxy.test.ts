@@ -134,18 +134,21 @@ describe('scenario proxy: ECS service deployments', () => {
   it('a pause hook holds the deployment until ContinueServiceDeployment', async () => {
     const { arn } = await deploy('pause', { strategy: 'BLUE_GREEN', stageMs: 80, bakeSeconds: 0.2, pauseHook: { stage: 'PRE_PRODUCTION_TRAFFIC_SHIFT' } });
     const held = await follow(arn, (r) => r.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION');
-    expect(held.record).toMatchObject({ status: 'IN_PROGRESS', lifecycleStage: 'PRE_PRODUCTION_TRAFFIC_SHIFT' });
+    // A hook at PRE_PRODUCTION_TRAFFIC_SHIFT (a hook point, not a record stage) holds the
+    // record in POST_TEST_TRAFFIC_SHIFT, before any production traffic moves.
+    expect(held.record).toMatchObject({ status: 'IN_PROGRESS', lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT' });
+    expect(held.record.targetServiceRevision?.requestedProductionTrafficWeight).toBe(0);
     expect(held.record.lifecycleHookDetails?.[0]).toMatchObject({ hookId: 'hook-manual-approval', targetType: 'PAUSE', timeoutAction: 'ROLLBACK' });
     // Well past the rest of the walk (about 1 s), it still holds.
     const later = await follow(arn, () => Date.now() - (held.record.createdAt?.getTime() ?? 0) > 2500);
-    expect(later.record.lifecycleStage).toBe('PRE_PRODUCTION_TRAFFIC_SHIFT');
+    expect(later.record.lifecycleStage).toBe('POST_TEST_TRAFFIC_SHIFT');
     await expect(ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: 'nope' }))).rejects.toMatchObject({ name: 'ConflictException' });
     await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: 'hook-manual-approval', action: 'CONTINUE' }));
     const done = await follow(arn, terminal);
     expect(done.record.status).toBe('SUCCESSFUL');
-    const rest = BLUE_GREEN_STAGES.slice(BLUE_GREEN_STAGES.indexOf('PRE_PRODUCTION_TRAFFIC_SHIFT'));
+    const rest = BLUE_GREEN_STAGES.slice(BLUE_GREEN_STAGES.indexOf('POST_TEST_TRAFFIC_SHIFT'));
     // Stages of 80 ms may fall between two polls; what was seen is in order, from the held stage.
-    expect(stagesIn(done.seen)[0]).toBe('PRE_PRODUCTION_TRAFFIC_SHIFT');
+    expect(stagesIn(done.seen)[0]).toBe('POST_TEST_TRAFFIC_SHIFT');
     expect(stagesIn(done.seen)).toEqual(rest.filter((s) => stagesIn(done.seen).includes(s)));
   });
 

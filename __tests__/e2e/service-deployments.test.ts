@@ -142,7 +142,7 @@ describe('mode ecs follows the service deployment record', () => {
       });
       expect(run.exitCode, transcript(run)).toBe(0);
       expect(continued).toBe(true);
-      expect(run.stdout).toContain('PRE_PRODUCTION_TRAFFIC_SHIFT');
+      expect(run.stdout).toContain('waiting at pause hook hook-manual-approval in stage POST_TEST_TRAFFIC_SHIFT');
       expect(run.stdout).toContain('hook-manual-approval');
     } finally {
       ecs.destroy();

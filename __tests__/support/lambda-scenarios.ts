@@ -135,3 +135,12 @@ function regionOf(headers: IncomingHttpHeaders): string {
   const authorization = Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization;
   return /Credential=[^/]*\/[^/]*\/([^/]+)\//.exec(authorization ?? '')?.[1] ?? 'us-east-1';
 }
+
+/**
+ * Every update of this function stays 'InProgress' for good (an image optimisation that
+ * never ends): a step waiting for it waits until its timeout, or until it is cancelled.
+ */
+export function lambdaUpdateStaysInProgress(proxy: ProxyCore, functionName: string): void {
+  // Reads after an update say 'InProgress' up to `inProgressReads`: never 'Failed', then.
+  lambdaUpdateFails(proxy, functionName, { reason: 'not reached', reasonCode: 'not reached', inProgressReads: Number.POSITIVE_INFINITY });
+}

@@ -6,12 +6,19 @@
 // as a network failure would. What the overlays do lives in one file per AWS service
 // (ecs-scenarios.ts, lambda-scenarios.ts, ecr-scenarios.ts, task-scenarios.ts...) and in
 // the cross-service fault-scenarios.ts and throttle-scenarios.ts; scenario-proxy.ts puts
-// the core and the ECS rollouts together as the proxy the tests start.
+// the core and the ECS rollouts together as the proxy the tests start. Every answer an
+// overlay makes up or alters is checked here, as it is sent, against AWS's model
+// (scenario-proxy-check.ts): one that breaks it is recorded and answered with HTTP 500
+// naming the violation, and the testbed fails the test that caused it.
 
 import { createHash } from 'node:crypto';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { checkMadeUpAnswer, describeViolations, violationAnswer } from './scenario-proxy-check.ts';
+import type { CheckedAnswer } from './scenario-proxy-check.ts';
 import { lambdaOperationOf } from './scenario-proxy-routes.ts';
+
+export type { CheckedAnswer } from './scenario-proxy-check.ts';
 
 export interface RecordedCall {
   /** Signing name of the AWS service: 'ecs', 'ec2', 'lambda', 'ssm', ... ('unknown' if unsigned). */
@@ -68,6 +75,9 @@ export interface ProxyCore {
   overlay(service: string, operation: string, handler: Overlay): void;
   /** Send a request to moto as it is, bypassing the overlays and the call log. */
   forward(req: ProxyRequest): Promise<ProxyResponse>;
+  /** The made-up answers that broke AWS's model since the last take, oldest first; taking clears them. */
+  takeModelViolations(): CheckedAnswer[];
+  /** Stops the proxy; rejects, naming them, if model violations were recorded and never taken. */
   stop(): Promise<void>;
 }
 
@@ -85,6 +95,7 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
   const calls: RecordedCall[] = [];
   // In the order added; a request's chain is every match, the latest added first.
   const overlays: Array<{ service: string; operation: string; handler: Overlay }> = [];
+  let violations: CheckedAnswer[] = [];
 
   const forward = (req: ProxyRequest): Promise<ProxyResponse> =>
     new Promise((resolve, reject) => {
@@ -112,13 +123,22 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
     calls.push(call);
     const req: ProxyRequest = { method, url, headers: incoming.headers, body, call };
     const chain = chainFor(call);
-    const run = (index: number): Promise<ProxyResponse> => {
+    // moto's answer to this request, if the chain asked moto: what an overlay may have altered.
+    let fromMoto: ProxyResponse | undefined;
+    const run = async (index: number): Promise<ProxyResponse> => {
       const overlay = chain[index];
-      return overlay === undefined ? forward(req) : overlay(req, () => run(index + 1));
+      if (overlay !== undefined) return overlay(req, () => run(index + 1));
+      fromMoto = await forward(req);
+      return fromMoto;
     };
     let response: ProxyResponse;
     try {
       response = await run(0);
+      const broken = chain.length === 0 ? undefined : checkMadeUpAnswer(req, response, fromMoto);
+      if (broken !== undefined) {
+        violations.push(broken);
+        response = violationAnswer(broken);
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       response = { status: 502, headers: { 'content-type': 'text/plain' }, body: Buffer.from(`scenario proxy: ${message}`) };
@@ -154,12 +174,19 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
       overlays.push({ service, operation, handler });
     },
     forward,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    takeModelViolations() {
+      const taken = violations;
+      violations = [];
+      return taken;
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
         agent.destroy();
-      }),
+      });
+      if (violations.length > 0) throw new Error(describeViolations(violations));
+    },
   };
 }
 

@@ -13,7 +13,8 @@ import type { EcsRollouts } from './ecs-scenarios.ts';
 import { startProxyCore } from './scenario-proxy-core.ts';
 import type { ProxyCore } from './scenario-proxy-core.ts';
 
-export type { Overlay, ProxyCore, ProxyRequest, ProxyResponse, RecordedCall } from './scenario-proxy-core.ts';
+export type { CheckedAnswer, Overlay, ProxyCore, ProxyRequest, ProxyResponse, RecordedCall } from './scenario-proxy-core.ts';
+export { describeViolations } from './scenario-proxy-check.ts';
 export { jsonResponse, parseJson, resetConnection } from './scenario-proxy-core.ts';
 export { lambdaFunctionName, lambdaOperationOf } from './scenario-proxy-routes.ts';
 export type { EcsDeployment, EcsServiceEvent, RolloutContext, RolloutScript, RolloutState, ScriptedStoppedTask } from './ecs-rollout-scripts.ts';

@@ -11,6 +11,11 @@
 // deployments" (stage order RECONCILE_SERVICE ... BAKE_TIME, CLEAN_UP). The stages a
 // ROLLING deployment reports are an assumption of this instrument (RECONCILE_SERVICE,
 // SCALE_UP, CLEAN_UP): the guides document the stage list for the blue/green family only.
+// A record's stage is a ServiceDeploymentLifecycleStage; hooks run at a
+// DeploymentLifecycleHookStage, which has one point the record never reports,
+// PRE_PRODUCTION_TRAFFIC_SHIFT: while a hook runs there the record still shows
+// POST_TEST_TRAFFIC_SHIFT, the test traffic shifted and no production traffic moved yet
+// (API_DeploymentLifecycleHook describes the stages).
 
 export type Strategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
 export type RecordStatus =
@@ -18,12 +23,12 @@ export type RecordStatus =
   | 'ROLLBACK_REQUESTED' | 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL' | 'ROLLBACK_FAILED';
 export type Stage =
   | 'RECONCILE_SERVICE' | 'PRE_SCALE_UP' | 'SCALE_UP' | 'POST_SCALE_UP' | 'TEST_TRAFFIC_SHIFT'
-  | 'POST_TEST_TRAFFIC_SHIFT' | 'PRE_PRODUCTION_TRAFFIC_SHIFT' | 'PRODUCTION_TRAFFIC_SHIFT'
-  | 'POST_PRODUCTION_TRAFFIC_SHIFT' | 'BAKE_TIME' | 'CLEAN_UP';
+  | 'POST_TEST_TRAFFIC_SHIFT' | 'PRODUCTION_TRAFFIC_SHIFT' | 'POST_PRODUCTION_TRAFFIC_SHIFT' | 'BAKE_TIME' | 'CLEAN_UP';
+export type HookStage = Exclude<Stage, 'SCALE_UP' | 'BAKE_TIME' | 'CLEAN_UP'> | 'PRE_PRODUCTION_TRAFFIC_SHIFT';
 
 export const BLUE_GREEN_STAGES: readonly Stage[] = [
   'RECONCILE_SERVICE', 'PRE_SCALE_UP', 'SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT',
-  'PRE_PRODUCTION_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT', 'BAKE_TIME', 'CLEAN_UP',
+  'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT', 'BAKE_TIME', 'CLEAN_UP',
 ];
 export const ROLLING_STAGES: readonly Stage[] = ['RECONCILE_SERVICE', 'SCALE_UP', 'CLEAN_UP'];
 
@@ -45,9 +50,9 @@ export interface ServiceDeploymentScript {
   /** deploymentConfiguration.alarms; `trigger` puts `alarm` into ALARM `afterMs` into stage `atStage`. */
   alarms?: { names: string[]; rollback?: boolean; trigger?: { alarm: string; atStage: Stage; afterMs?: number } };
   /** A Lambda hook that runs at `stage` and fails after half a stage (the deployment rolls back). */
-  failingHook?: { stage: Stage; hookId?: string; targetArn?: string };
+  failingHook?: { stage: HookStage; hookId?: string; targetArn?: string };
   /** A pause hook: the deployment holds at `stage` until ContinueServiceDeployment. */
-  pauseHook?: { stage: Stage; hookId?: string };
+  pauseHook?: { stage: HookStage; hookId?: string };
   /** Rolling: holds at SCALE_UP, one task exits every everyMs; IN_PROGRESS until stopped. */
   crashLoop?: { everyMs: number; exitCode: number; reason: string };
   /** Tasks fail every everyMs; at `threshold` failures the breaker rolls the deployment back. */
@@ -96,7 +101,8 @@ export interface RecordView {
   crashedTasks: number;
 }
 
-interface Phase { stage: Stage; ms: number; weight?: number }
+/** `hook`: the hook point this phase is, when it is not the stage the record shows. */
+interface Phase { stage: Stage; ms: number; weight?: number; hook?: HookStage }
 
 export function phasesOf(script: ServiceDeploymentScript): Phase[] {
   const stageMs = script.stageMs ?? 300;
@@ -118,8 +124,9 @@ export function phasesOf(script: ServiceDeploymentScript): Phase[] {
     shift.push({ stage: 'PRODUCTION_TRAFFIC_SHIFT', ms: script.canary.canarySeconds * 1000, weight: script.canary.canaryPercent });
   }
   shift.push({ stage: 'PRODUCTION_TRAFFIC_SHIFT', ms: stageMs, weight: 100 });
+  const preProduction: Phase = { stage: 'POST_TEST_TRAFFIC_SHIFT', ms: stageMs, hook: 'PRE_PRODUCTION_TRAFFIC_SHIFT' };
   return BLUE_GREEN_STAGES.flatMap((stage): Phase[] =>
-    stage === 'PRODUCTION_TRAFFIC_SHIFT' ? shift : [{ stage, ms: stage === 'BAKE_TIME' ? bakeMs : stageMs }],
+    stage === 'PRODUCTION_TRAFFIC_SHIFT' ? [preProduction, ...shift] : [{ stage, ms: stage === 'BAKE_TIME' ? bakeMs : stageMs }],
   );
 }
 
@@ -128,11 +135,11 @@ export function stagesOf(script: ServiceDeploymentScript): Stage[] {
   return [...new Set(phasesOf(script).map((p) => p.stage))];
 }
 
-/** Effective (pause-free) time at which `stage` first begins, or undefined. */
-function stageStart(phases: Phase[], stage: Stage, pendingMs: number): number | undefined {
+/** Effective (pause-free) time at which `stage` (or that hook point) first begins, or undefined. */
+function stageStart(phases: Phase[], stage: Stage | HookStage, pendingMs: number): number | undefined {
   let t = pendingMs;
   for (const p of phases) {
-    if (p.stage === stage) return t;
+    if ((p.hook ?? p.stage) === stage) return t;
     t += p.ms;
   }
   return undefined;

@@ -9,7 +9,7 @@
 // matters to suites that create Lambda functions, and those need it.
 
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { MOTO_REAL_ECR_ENV, createImageFunction, createRepository, pushImage, putParameterHistory } from './aws-fixtures.ts';
 import type { ParameterState, PushedImage, Repository, SeededFunction } from './aws-fixtures.ts';
 import { richTaskDefinition, seedService, startEcsTestbed, testbedOn } from './ecs-fixtures.ts';
@@ -17,6 +17,7 @@ import type { EcsTestbed, SeededService } from './ecs-fixtures.ts';
 import { resetMoto } from './moto.ts';
 import type { MotoServer } from './moto.ts';
 import type { SharedMoto } from './moto-global-setup.ts';
+import { describeViolations } from './scenario-proxy.ts';
 import type { RolloutScript, ScenarioProxy } from './scenario-proxy.ts';
 
 export interface Testbed {
@@ -54,6 +55,11 @@ export function useTestbed(): Testbed {
   let current: EcsTestbed | undefined;
   beforeAll(async () => {
     current = await acquireTestbed();
+  });
+  // A test whose emulated answers broke AWS's model fails, naming what broke it.
+  afterEach(() => {
+    const broken = current?.proxy.takeModelViolations() ?? [];
+    if (broken.length > 0) throw new Error(describeViolations(broken));
   });
   afterAll(async () => {
     const testbed = current;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwsCallError, awsErrorName } from '../../src/errors.ts';
+import { AwsCallError, CancelledError, awsErrorName } from '../../src/errors.ts';
 import { retrying, type RetryDeps, type RetryOptions } from '../../src/retry.ts';
 
 class ResourceConflictException extends Error {
@@ -105,5 +105,25 @@ describe('awsErrorName', () => {
     { name: 'not an error', error: 'text', expected: undefined },
   ])('finds the name in $name', ({ error, expected }) => {
     expect(awsErrorName(error)).toBe(expected);
+  });
+});
+
+describe('retrying and a cancelled job', () => {
+  it('makes no further attempt once the job is cancelled during a backoff', async () => {
+    const c = clock();
+    const o = options(c);
+    const controller = new AbortController();
+    let attempts = 0;
+    const attempt = async (): Promise<string> => {
+      attempts += 1;
+      throw new ResourceConflictException('An update is in progress');
+    };
+    const deps: RetryDeps = { ...o.deps, sleep: async (ms) => { await c.sleep(ms); controller.abort(); }, cancel: controller.signal };
+
+    const error = await retrying(attempt, o, deps).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CancelledError);
+    expect((error as Error).message).toContain("The job was cancelled while retrying UpdateFunctionCode of 'api' (another update is in progress), after 1 attempts");
+    expect(attempts).toBe(1);
   });
 });

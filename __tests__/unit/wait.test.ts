@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.ts';
+import { CancelledError, UserError } from '../../src/errors.ts';
+import { uncancellable } from '../../src/deps.ts';
 import type { Clock } from '../../src/clock.ts';
 import { waitFor, type Poll, type WaitOptions } from '../../src/wait.ts';
 
@@ -169,5 +170,56 @@ describe('waitFor heartbeat', () => {
       "still waiting for deployment ecs-svc/1 of service 'web' (1m so far): running 1/2",
       "still waiting for deployment ecs-svc/1 of service 'web' (2m so far): running 1/2",
     ]);
+  });
+});
+
+describe('waitFor and a cancelled job', () => {
+  /** A clock whose sleep cancels the job once, `after` sleeps in: as SIGINT arriving mid-wait. */
+  function cancelledDuring(after: number) {
+    const clock = fakeClock();
+    const controller = new AbortController();
+    let sleeps = 0;
+    const sleep = async (ms: number) => {
+      await clock.sleep(ms);
+      sleeps += 1;
+      if (sleeps === after) controller.abort();
+    };
+    return { clock, deps: { sleep, now: clock.now, cancel: controller.signal } };
+  }
+
+  it("ends on the deps' cancel signal, without being passed one, with no further check", async () => {
+    const { clock, deps } = cancelledDuring(2);
+    const checks = scripted([pending('running 0/2'), pending('running 1/2')]);
+    const { options: opts } = options({ check: checks.check, ...deps, timeoutMs: 600_000 });
+
+    const error = await waitFor(opts, deps).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CancelledError);
+    expect((error as Error).message).toBe("The job was cancelled after 10s waiting for deployment ecs-svc/1 of service 'web'. Last state: running 1/2");
+    // Two checks, two sleeps: long before the 10-minute timeout.
+    expect(checks.calls()).toBe(2);
+    expect(clock.elapsed()).toBe(10_000);
+  });
+
+  it('checks nothing when the job was cancelled before the wait began', async () => {
+    const { deps } = cancelledDuring(1);
+    await deps.sleep(0);
+    const checks = scripted([done('ok')]);
+    const { options: opts } = options({ check: checks.check, ...deps });
+
+    await expect(waitFor(opts, deps)).rejects.toBeInstanceOf(CancelledError);
+
+    expect(checks.calls()).toBe(0);
+  });
+
+  it('runs to its end with uncancellable deps (a rollback that must outlive the cancel)', async () => {
+    const { deps } = cancelledDuring(1);
+    const checks = scripted([pending('ROLLBACK_IN_PROGRESS'), pending('ROLLBACK_IN_PROGRESS'), done('ROLLBACK_SUCCESSFUL')]);
+    const { options: opts } = options({ check: checks.check, ...deps });
+
+    await expect(waitFor(opts, uncancellable(deps))).resolves.toBe('ROLLBACK_SUCCESSFUL');
+
+    expect(deps.cancel.aborted).toBe(true);
+    expect(checks.calls()).toBe(3);
   });
 });

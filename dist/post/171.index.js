@@ -816,7 +816,8 @@ function serviceLabel(service) {
 const HEARTBEAT_MS = 60_000;
 /**
  * The one poll loop. Polls at once, then every interval; never sleeps past the deadline,
- * so a timeout is reported when it happens, with the last state seen.
+ * so a timeout is reported when it happens, with the last state seen. Every wait ends on
+ * the deps' cancel signal; work that must outlive a cancel passes `uncancellable(deps)`.
  */
 async function waitFor(options, clock) {
     const started = clock.now();
@@ -824,7 +825,7 @@ async function waitFor(options, clock) {
     const heartbeat = options.heartbeatMs ?? HEARTBEAT_MS;
     let lastState;
     let lastSaid = started;
-    const { signal } = options;
+    const signal = clock.cancel;
     const cancelled = () => new errors/* CancelledError */.cc(`The job was cancelled after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))
@@ -2042,9 +2043,25 @@ async function describeEach(items, refOf, deps) {
 
 ;// CONCATENATED MODULE: ./src/plan/poll-schedule.ts
 // When to poll a service deployment next: rarely through a wait whose end is known (the
-// final bake, a linear step's or a canary's bake) and at a pause hook, at `poll-interval`
+// final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
+// interval through such a wait when an alarm can end it early, at `poll-interval`
 // otherwise. Pure.
 const poll_schedule_DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
+/**
+ * The longest sleep through a wait something besides the clock can end (an alarm during a
+ * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
+ * within this plus one call, inside 20 s.
+ */
+const WATCHED_INTERVAL_MS = 15_000;
+/** The moderate interval through a wait an outside event can end; never faster than poll-interval. */
+function watchedIntervalMs(intervalMs) {
+    return Math.max(intervalMs, WATCHED_INTERVAL_MS);
+}
+/** CloudWatch alarms can fail (and roll back) the deployment at any moment: enabled, with at least one alarm named. */
+function poll_schedule_alarmsWatch(config) {
+    const alarms = config?.alarms;
+    return alarms?.enable === true && (alarms.alarmNames?.length ?? 0) > 0;
+}
 function minutesMs(minutes) {
     return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
 }
@@ -2078,19 +2095,21 @@ function poll_schedule_knownWaitEnd(view) {
  * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
  * and come back to the normal interval a lead before the end, so what follows the wait is
  * still seen within one normal interval; at a pause hook (which waits for a person), every
- * `pausedIntervalMs`. Otherwise: the normal interval.
+ * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
+ * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
  */
 function poll_schedule_nextPollDelay(input) {
     const { plan, now, waitEndsAt, paused } = input;
+    const rare = (ms) => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
     if (paused)
-        return Math.max(plan.intervalMs, plan.pausedIntervalMs);
+        return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));
     if (waitEndsAt === undefined)
         return plan.intervalMs;
     const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
     const untilLead = waitEndsAt - lead - now;
     if (untilLead <= plan.intervalMs)
         return plan.intervalMs;
-    return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
+    return Math.max(plan.intervalMs, Math.min(rare(plan.slowIntervalMs), untilLead));
 }
 
 ;// CONCATENATED MODULE: ./src/steps/ecs-record.ts
@@ -2214,10 +2233,11 @@ class DeploymentRecord {
         this.visits = visitStage(this.visits, record.lifecycleStage, now);
         const strategy = this.strategyValue;
         const verdict = classifyServiceDeployment({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
+        const config = record.deploymentConfiguration ?? service?.deploymentConfiguration;
         const waitEndsAt = knownWaitEnd({
             status: record.status,
             strategy,
-            config: record.deploymentConfiguration ?? service?.deploymentConfiguration,
+            config,
             stage: record.lifecycleStage,
             stageSince: this.stageSince,
             weight: this.weight,
@@ -2227,6 +2247,7 @@ class DeploymentRecord {
             plan: { intervalMs: this.options.intervalMs, ...DEFAULT_POLL_PLAN },
             now,
             paused: pausedAt(record) !== undefined,
+            watched: alarmsWatch(config),
             ...(waitEndsAt === undefined ? {} : { waitEndsAt }),
         });
         return { record, verdict, progress: recordProgressLine(record, strategy), nextMs };
@@ -2346,7 +2367,6 @@ async function followDeployments(followers, deps) {
                 if (kind === 'heartbeat')
                     deps.log.info(line);
             },
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const pending = watches.filter((w) => w.verdict === undefined);
                 const answers = await describeEach(pending, (w) => w.options, deps);
@@ -2509,6 +2529,7 @@ class FailedTaskLog {
 
 
 
+
 /**
  * After our deployment failed: when ECS is rolling it back, follow that to its end so the
  * failure says how it went; when the failure is the action's own (too many failed tasks,
@@ -2518,7 +2539,7 @@ class FailedTaskLog {
  * the runner stops this process seconds later, and the post step follows it.
  */
 async function settleFailure(failure, options, deps) {
-    const calm = { ...deps, cancel: undefined };
+    const calm = uncancellable(deps);
     const arn = options.record?.arn;
     const last = options.record?.last;
     if (arn !== undefined && last !== undefined && (isRollingBack(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {

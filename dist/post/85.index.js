@@ -3190,7 +3190,7 @@ exports.waitUntilLogAlarmExists = waitUntilLogAlarmExists;
 /***/ 9456:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { createGzip } = __webpack_require__(8522);
+const { createGzip } = __webpack_require__(6141);
 exports.compressStream = async (body) => body.pipe(createGzip());
 
 
@@ -3200,7 +3200,7 @@ exports.compressStream = async (body) => body.pipe(createGzip());
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { promisify } = __webpack_require__(7975);
-const { gzip } = __webpack_require__(8522);
+const { gzip } = __webpack_require__(6141);
 const { toUint8Array } = __webpack_require__(2430);
 const gzipAsync = promisify(gzip);
 exports.compressString = async (body) => {

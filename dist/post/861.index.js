@@ -10723,7 +10723,7 @@ const { createReadStream } = __webpack_require__(3024);
 const { Writable } = __webpack_require__(7075);
 const { toUint8Array, concatBytes } = __webpack_require__(2430);
 const { createHash, createHmac } = __webpack_require__(7598);
-const zlib = __webpack_require__(8522);
+const zlib = __webpack_require__(6141);
 
 async function blobReader(blob, onChunk, chunkSize = 1024 * 1024) {
     const size = blob.size;

@@ -18346,7 +18346,7 @@ const {
 } = __nccwpck_require__(9051)
 const { HeadersList } = __nccwpck_require__(660)
 const { Request, cloneRequest } = __nccwpck_require__(9967)
-const zlib = __nccwpck_require__(8522)
+const zlib = __nccwpck_require__(6141)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -22290,7 +22290,7 @@ module.exports = {
 
 
 const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
+const zlib = __nccwpck_require__(6141)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
 const { getGlobalOrigin } = __nccwpck_require__(1059)
 const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
@@ -26668,7 +26668,7 @@ module.exports = {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(6141)
 const { isValidClientWindowBits } = __nccwpck_require__(8625)
 const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
@@ -28370,105 +28370,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 833:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ik: () => (/* binding */ parseRollbackStates),
-/* harmony export */   by: () => (/* binding */ ROLLBACK_STATE)
-/* harmony export */ });
-/* unused harmony exports watchCancellation, rollbackState */
-// Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
-// kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
-// within that window; the post step (src/post.ts) follows it with the state saved here.
-const ROLLBACK_STATE = 'rollback';
-/** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
-function watchCancellation(log, target = process) {
-    const controller = new AbortController();
-    const onSignal = (name) => {
-        if (controller.signal.aborted)
-            return;
-        log.warning(`The job was cancelled (${name}): ending the wait now; with rollback-on-failure the deployment is rolled back.`);
-        controller.abort();
-    };
-    target.on('SIGINT', onSignal);
-    target.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            target.off('SIGINT', onSignal);
-            target.off('SIGTERM', onSignal);
-        },
-    };
-}
-/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
-function rollbackState(outcome, settings) {
-    const ecs = settings.ecs;
-    if (ecs === undefined)
-        return undefined;
-    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
-        const rollback = result.rollback;
-        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
-            return [];
-        return [
-            {
-                region: settings.region,
-                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
-                cluster: result.cluster,
-                service: result.service,
-                ...rollback.follow,
-                ...(rollback.to === undefined ? {} : { to: rollback.to }),
-                intervalMs: ecs.wait.intervalMs,
-                timeoutMs: ecs.wait.timeoutMs,
-            },
-        ];
-    });
-    if (states.length === 0)
-        return undefined;
-    return JSON.stringify(states.length === 1 ? states[0] : states);
-}
-/** Every started rollback the main step saved (an object for one, a list for several). */
-function parseRollbackStates(raw) {
-    if (raw.trim() === '')
-        return [];
-    const value = JSON.parse(raw);
-    const entries = Array.isArray(value) ? value : [value];
-    return entries.flatMap((entry) => {
-        const state = entry;
-        if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string')
-            return [];
-        return [{ intervalMs: 3000, timeoutMs: 240_000, ...state }];
-    });
-}
-
-
-/***/ }),
-
-/***/ 2421:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ withLogPrefix)
-/* harmony export */ });
-/* unused harmony export withPrefix */
-/** A logger whose every line starts with `prefix`: for work that runs side by side. */
-function withPrefix(log, prefix) {
-    // Each line of a multi-line message, so a continuation line still says whose it is.
-    const prefixed = (message) => prefix + message.split(/\r\n|\r|\n/).join(`\n${prefix}`);
-    return {
-        info: (message) => log.info(prefixed(message)),
-        warning: (message) => log.warning(prefixed(message)),
-        debug: (message) => log.debug(prefixed(message)),
-    };
-}
-/** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
-function withLogPrefix(deps, prefix) {
-    return { ...deps, log: withPrefix(deps.log, prefix) };
-}
-
-
-/***/ }),
-
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28566,14 +28467,93 @@ function transientReason(error) {
 
 /***/ }),
 
-/***/ 535:
+/***/ 4344:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+
+await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8522:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ps: () => (/* binding */ parseLambdaPutBackStates),
-/* harmony export */   wP: () => (/* binding */ LAMBDA_PUT_BACK_STATE)
-/* harmony export */ });
-/* unused harmony export lambdaPutBackState */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+;// CONCATENATED MODULE: ./src/cancel.ts
+// Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
+// kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
+// within that window; the post step (src/post.ts) follows it with the state saved here.
+const ROLLBACK_STATE = 'rollback';
+/** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
+function watchCancellation(log, target = process) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            return;
+        log.warning(`The job was cancelled (${name}): ending the wait now; with rollback-on-failure the deployment is rolled back.`);
+        controller.abort();
+    };
+    target.on('SIGINT', onSignal);
+    target.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            target.off('SIGINT', onSignal);
+            target.off('SIGTERM', onSignal);
+        },
+    };
+}
+/** One started rollback: as an object, as before; several services' rollbacks: a list of them. */
+function rollbackState(outcome, settings) {
+    const ecs = settings.ecs;
+    if (ecs === undefined)
+        return undefined;
+    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
+        const rollback = result.rollback;
+        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
+            return [];
+        return [
+            {
+                region: settings.region,
+                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                cluster: result.cluster,
+                service: result.service,
+                ...rollback.follow,
+                ...(rollback.to === undefined ? {} : { to: rollback.to }),
+                intervalMs: ecs.wait.intervalMs,
+                timeoutMs: ecs.wait.timeoutMs,
+            },
+        ];
+    });
+    if (states.length === 0)
+        return undefined;
+    return JSON.stringify(states.length === 1 ? states[0] : states);
+}
+/** Every started rollback the main step saved (an object for one, a list for several). */
+function parseRollbackStates(raw) {
+    if (raw.trim() === '')
+        return [];
+    const value = JSON.parse(raw);
+    const entries = Array.isArray(value) ? value : [value];
+    return entries.flatMap((entry) => {
+        const state = entry;
+        if (state === null || typeof state.region !== 'string' || typeof state.cluster !== 'string' || typeof state.service !== 'string')
+            return [];
+        return [{ intervalMs: 3000, timeoutMs: 240_000, ...state }];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/lambda-cancel.ts
 // A Lambda traffic shift that failed or was cancelled puts its aliases back at once (one
 // UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
 // each alias and puts back any that is still not where it was: the runner may have killed
@@ -28612,93 +28592,31 @@ function parseLambdaPutBackStates(raw) {
     });
 }
 
-
-/***/ }),
-
-/***/ 6661:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(833);
-/* harmony import */ var _lambda_cancel_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(535);
-/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _runner_writer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1387);
-// The action's post step (action.yml `runs.post`, `post-if: always()`): after a job was
-// cancelled mid-deploy with rollback-on-failure, follows the rollback the main step started
-// to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
-
-
-
-
-
-// The runner gives steps that run after a cancellation 5 minutes in all.
-const POST_BUDGET_MS = 4 * 60_000;
-async function post() {
-    const io = (0,_runner_writer_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerIo */ .N)();
-    await postLambda(io);
-    const states = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRollbackStates */ .Ik)(io.getState?.(_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .ROLLBACK_STATE */ .by) ?? '');
-    const [state] = states;
-    if (state === undefined)
-        return;
-    // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(171)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8171))]);
-    const deps = {
-        log: io,
-        clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: () => Date.now(),
+;// CONCATENATED MODULE: ./src/deps.ts
+/** A logger whose every line starts with `prefix`: for work that runs side by side. */
+function withPrefix(log, prefix) {
+    // Each line of a multi-line message, so a continuation line still says whose it is.
+    const prefixed = (message) => prefix + message.split(/\r\n|\r|\n/).join(`\n${prefix}`);
+    return {
+        info: (message) => log.info(prefixed(message)),
+        warning: (message) => log.warning(prefixed(message)),
+        debug: (message) => log.debug(prefixed(message)),
     };
-    // Several services' rollbacks are followed side by side, each line saying whose it is.
-    const lines = await Promise.all(states.map(async (one) => {
-        const own = states.length === 1 ? deps : (0,_deps_js__WEBPACK_IMPORTED_MODULE_3__/* .withLogPrefix */ .L)(deps, `[${one.service}] `);
-        try {
-            return await followRollbackAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
-        }
-        catch (error) {
-            return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}` };
-        }
-    }));
-    for (const line of lines.filter((l) => l.ok))
-        io.info(line.text);
-    const failed = lines.filter((l) => !l.ok).map((l) => l.text);
-    if (failed.length > 0)
-        io.setFailed(failed.join('\n'));
 }
-/** Aliases a failed or cancelled Lambda traffic shift moved: each put back unless it already is. */
-async function postLambda(io) {
-    const states = (0,_lambda_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .parseLambdaPutBackStates */ .ps)(io.getState?.(_lambda_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .LAMBDA_PUT_BACK_STATE */ .wP) ?? '');
-    const [first] = states;
-    if (first === undefined)
-        return;
-    const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3116))]);
-    const clients = await createClients({ region: first.region, ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['lambda']);
-    const lines = await putAliasesBackAfterCancel(states, { log: io, clients, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: () => Date.now() });
-    for (const line of lines.filter((l) => l.ok))
-        io.info(line.text);
-    const failed = lines.filter((l) => !l.ok).map((l) => l.text);
-    if (failed.length > 0)
-        io.setFailed(failed.join('\n'));
+/** The same deps, every line prefixed (`[web] `): for work whose lines interleave with others'. */
+function withLogPrefix(deps, prefix) {
+    return { ...deps, log: withPrefix(deps.log, prefix) };
 }
-await post();
+/**
+ * The same deps, deaf to the job's cancellation: for a rollback or put-back that must run to
+ * its end after a cancel (the runner's kill still bounds it). The one opt-out of cancellation.
+ */
+function uncancellable(deps) {
+    return { ...deps, cancel: undefined };
+}
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1387:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  N: () => (/* binding */ runnerIo)
-});
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31733,6 +31651,65 @@ function runnerIo(sink = CORE_SINK) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/post.ts
+// The action's post step (action.yml `runs.post`, `post-if: always()`): after a job was
+// cancelled mid-deploy with rollback-on-failure, follows the rollback the main step started
+// to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
+// Importing this module runs nothing: src/post-index.ts, the bundle's entry, calls `run()`.
+
+
+
+
+
+// The runner gives steps that run after a cancellation 5 minutes in all.
+const POST_BUDGET_MS = 4 * 60_000;
+/** Follows the rollbacks the main step saved, if any; the post step's one setFailed. */
+async function run(io = runnerIo()) {
+    await postLambda(io);
+    const states = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
+    const [state] = states;
+    if (state === undefined)
+        return;
+    // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
+    const [{ createClients }, { followRollbackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(171)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8171))]);
+    const deps = {
+        log: io,
+        clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        now: () => Date.now(),
+    };
+    // Several services' rollbacks are followed side by side, each line saying whose it is.
+    const lines = await Promise.all(states.map(async (one) => {
+        const own = states.length === 1 ? deps : withLogPrefix(deps, `[${one.service}] `);
+        try {
+            return await followRollbackAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
+        }
+        catch (error) {
+            return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,errors/* messageOf */.bD)(error)}` };
+        }
+    }));
+    for (const line of lines.filter((l) => l.ok))
+        io.info(line.text);
+    const failed = lines.filter((l) => !l.ok).map((l) => l.text);
+    if (failed.length > 0)
+        io.setFailed(failed.join('\n'));
+}
+/** Aliases a failed or cancelled Lambda traffic shift moved: each put back unless it already is. */
+async function postLambda(io) {
+    const states = parseLambdaPutBackStates(io.getState?.(LAMBDA_PUT_BACK_STATE) ?? '');
+    const [first] = states;
+    if (first === undefined)
+        return;
+    const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3116))]);
+    const clients = await createClients({ region: first.region, ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['lambda']);
+    const lines = await putAliasesBackAfterCancel(states, { log: io, clients, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: () => Date.now() });
+    for (const line of lines.filter((l) => l.ok))
+        io.info(line.text);
+    const failed = lines.filter((l) => !l.ok).map((l) => l.text);
+    if (failed.length > 0)
+        io.setFailed(failed.join('\n'));
+}
+
 
 /***/ }),
 
@@ -31953,7 +31930,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 /***/ }),
 
-/***/ 8522:
+/***/ 6141:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -32237,8 +32214,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6661);
+/******/ var __webpack_exports__ = __nccwpck_require__(4344);
 /******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__post = __webpack_exports__.b;
-/******/ export { __webpack_exports__post as post };
 /******/ 

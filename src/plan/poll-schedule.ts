@@ -1,5 +1,6 @@
 // When to poll a service deployment next: rarely through a wait whose end is known (the
-// final bake, a linear step's or a canary's bake) and at a pause hook, at `poll-interval`
+// final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
+// interval through such a wait when an alarm can end it early, at `poll-interval`
 // otherwise. Pure.
 
 import type { DeploymentConfiguration, ServiceDeploymentStatus } from '@aws-sdk/client-ecs';
@@ -20,6 +21,24 @@ export interface PollPlan {
 }
 
 export const DEFAULT_POLL_PLAN: Omit<PollPlan, 'intervalMs'> = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
+
+/**
+ * The longest sleep through a wait something besides the clock can end (an alarm during a
+ * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
+ * within this plus one call, inside 20 s.
+ */
+export const WATCHED_INTERVAL_MS = 15_000;
+
+/** The moderate interval through a wait an outside event can end; never faster than poll-interval. */
+export function watchedIntervalMs(intervalMs: number): number {
+  return Math.max(intervalMs, WATCHED_INTERVAL_MS);
+}
+
+/** CloudWatch alarms can fail (and roll back) the deployment at any moment: enabled, with at least one alarm named. */
+export function alarmsWatch(config: DeploymentConfiguration | undefined): boolean {
+  const alarms = config?.alarms;
+  return alarms?.enable === true && (alarms.alarmNames?.length ?? 0) > 0;
+}
 
 function minutesMs(minutes: number | undefined): number | undefined {
   return minutes === undefined || minutes <= 0 ? undefined : minutes * 60_000;
@@ -71,14 +90,16 @@ export function knownWaitEnd(view: HoldView): number | undefined {
  * How long to sleep before the next poll. Through a wait whose end is known, poll rarely
  * and come back to the normal interval a lead before the end, so what follows the wait is
  * still seen within one normal interval; at a pause hook (which waits for a person), every
- * `pausedIntervalMs`. Otherwise: the normal interval.
+ * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
+ * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
  */
-export function nextPollDelay(input: { plan: PollPlan; now: number; waitEndsAt?: number; paused: boolean }): number {
+export function nextPollDelay(input: { plan: PollPlan; now: number; waitEndsAt?: number; paused: boolean; watched?: boolean }): number {
   const { plan, now, waitEndsAt, paused } = input;
-  if (paused) return Math.max(plan.intervalMs, plan.pausedIntervalMs);
+  const rare = (ms: number): number => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
+  if (paused) return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));
   if (waitEndsAt === undefined) return plan.intervalMs;
   const lead = Math.max(plan.leadMs, 2 * plan.intervalMs);
   const untilLead = waitEndsAt - lead - now;
   if (untilLead <= plan.intervalMs) return plan.intervalMs;
-  return Math.max(plan.intervalMs, Math.min(plan.slowIntervalMs, untilLead));
+  return Math.max(plan.intervalMs, Math.min(rare(plan.slowIntervalMs), untilLead));
 }

@@ -72,6 +72,9 @@ export function timeoutStopReason(timeout: string): string {
   return `image-deploy: wait-timeout ${timeout} reached`;
 }
 
+/** StopTask's reason for a task stopped because the job that started it was cancelled. */
+export const CANCELLED_STOP_REASON = 'image-deploy: the job was cancelled';
+
 export interface LogLocation {
   container: string;
   group: string;

@@ -78,7 +78,6 @@ export async function followDeployments(followers: readonly Follower[], deps: St
         onProgress: (line, kind) => {
           if (kind === 'heartbeat') deps.log.info(line);
         },
-        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
           const pending = watches.filter((w) => w.verdict === undefined);
           const answers = await describeEach(pending, (w) => w.options, deps);

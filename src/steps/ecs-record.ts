@@ -4,7 +4,7 @@ import type { StepDeps } from '../deps.ts';
 import { awsErrorName, messageOf, transientReason } from '../errors.ts';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { classifyServiceDeployment, pausedAt, recordProgressLine, visitStage, type RecordVerdict, type StageVisit } from '../plan/service-deployment.ts';
-import { DEFAULT_POLL_PLAN, knownWaitEnd, nextPollDelay } from '../plan/poll-schedule.ts';
+import { DEFAULT_POLL_PLAN, alarmsWatch, knownWaitEnd, nextPollDelay } from '../plan/poll-schedule.ts';
 import { ourRecord, revisionsToCheck } from '../plan/service-deployment-find.ts';
 import { strategyOf, type Strategy, type WaitUntil } from '../plan/service-deployment-stages.ts';
 
@@ -146,10 +146,11 @@ export class DeploymentRecord {
     this.visits = visitStage(this.visits, record.lifecycleStage, now);
     const strategy = this.strategyValue;
     const verdict = classifyServiceDeployment({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
+    const config = record.deploymentConfiguration ?? service?.deploymentConfiguration;
     const waitEndsAt = knownWaitEnd({
       status: record.status,
       strategy,
-      config: record.deploymentConfiguration ?? service?.deploymentConfiguration,
+      config,
       stage: record.lifecycleStage,
       stageSince: this.stageSince,
       weight: this.weight,
@@ -159,6 +160,7 @@ export class DeploymentRecord {
       plan: { intervalMs: this.options.intervalMs, ...DEFAULT_POLL_PLAN },
       now,
       paused: pausedAt(record) !== undefined,
+      watched: alarmsWatch(config),
       ...(waitEndsAt === undefined ? {} : { waitEndsAt }),
     });
     return { record, verdict, progress: recordProgressLine(record, strategy), nextMs };

@@ -1,6 +1,6 @@
 import type { ServiceDeployment } from '@aws-sdk/client-ecs';
 import { describeServiceDeployment, stopServiceDeployment, updateService } from '../aws/ecs.ts';
-import type { StepDeps } from '../deps.ts';
+import { uncancellable, type StepDeps } from '../deps.ts';
 import { messageOf } from '../errors.ts';
 import { failureOf } from '../failure.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
@@ -40,7 +40,7 @@ export interface Settled {
  * the runner stops this process seconds later, and the post step follows it.
  */
 export async function settleFailure(failure: Failure, options: SettleOptions, deps: StepDeps): Promise<Settled> {
-  const calm = { ...deps, cancel: undefined };
+  const calm = uncancellable(deps);
   const arn = options.record?.arn;
   const last = options.record?.last;
   if (arn !== undefined && last !== undefined && (isRollingBack(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {

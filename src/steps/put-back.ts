@@ -4,12 +4,15 @@
 import { getFunctionConfiguration, shiftAlias, updateFunctionCode } from '../aws/lambda.ts';
 import { updateService } from '../aws/ecs.ts';
 import { withLogPrefix, type StepDeps } from '../deps.ts';
-import { messageOf } from '../errors.ts';
+import { CancelledError, messageOf } from '../errors.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
 import { isFailure } from '../plan/verdict.ts';
 import type { EcsDeployResult, EcsResult, LambdaFunctionResult, LambdaResult } from '../results.ts';
 import { waitFor } from '../wait.ts';
 import { followDeployment } from './ecs-follow.ts';
+
+// Put-back waits end with the job like every other wait: the change is sent, its end not awaited.
+const NOT_FOLLOWED = 'not waited for: the job was cancelled';
 
 export interface PutBackBounds {
   intervalMs: number;
@@ -36,6 +39,7 @@ async function putServiceBack(result: EcsResult, bounds: PutBackBounds, deps: St
     const deploymentId = primaryDeployment(updated)?.id;
     if (deploymentId === undefined) return [`ecs: service '${service}' pointed back at ${to} (no deployment reported to follow)`];
     const verdict = await followDeployment({ cluster, service, deploymentId, since: new Date(deps.now()), ...bounds, maxFailedTasks: 0, taskOptions: {} }, deps);
+    if (verdict.state === 'failed' && verdict.kind === 'cancelled') return [`ecs: service '${service}' pointed back at ${to} (deployment ${deploymentId}); ${NOT_FOLLOWED}`];
     return [`ecs: service '${service}' put back on ${to}: ${isFailure(verdict) ? `FAILED: ${verdict.reason}` : 'done'}`];
   } catch (error) {
     return [`ecs: could not put service '${service}' back on ${to}: ${messageOf(error)}`];
@@ -74,6 +78,7 @@ async function putFunctionBack(f: LambdaFunctionResult, bounds: PutBackBounds, d
     );
     return [`lambda: ${f.functionName} put back on ${f.previousImage}`];
   } catch (error) {
+    if (error instanceof CancelledError) return [`lambda: ${f.functionName} updated back to ${f.previousImage ?? '?'}; ${NOT_FOLLOWED}`];
     return [`lambda: could not put ${f.functionName} back: ${messageOf(error)}`];
   }
 }

@@ -6,13 +6,13 @@ import { taskDefinitionLabel, taskIdOf } from '../plan/aws-names.ts';
 import { nonEssentialContainers } from '../plan/containers.ts';
 import { formatDuration } from '../plan/duration.ts';
 import { describeStoppedTask } from '../plan/ecs-progress.ts';
-import { judgeStoppedTask, taskStatusLine, timeoutStopReason } from '../plan/run-task-result.ts';
+import { CANCELLED_STOP_REASON, judgeStoppedTask, taskStatusLine, timeoutStopReason } from '../plan/run-task-result.ts';
 import type { TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { failed, withDetails, type Failure } from '../plan/verdict.ts';
 import type { RunTaskResult } from '../results.ts';
 import type { RunTaskOptions } from '../settings.ts';
 import { followTaskLogs, type TaskLogs } from './run-task-logs.ts';
-import { waitForTaskStop } from './run-task-wait.ts';
+import { stopHint, waitForTaskStop } from './run-task-wait.ts';
 
 /**
  * How long to wait for a task stopped at wait-timeout to report STOPPED. StopTask sends
@@ -30,6 +30,8 @@ export interface FollowedTask {
   containerName: string | undefined;
   /** Where the logs are, one line per awslogs container (for the failure's details). */
   logs: string[];
+  /** This attempt of the step started it (not an earlier attempt): a cancelled job stops it. */
+  startedHere: boolean;
 }
 
 export type TaskOutcome = Pick<RunTaskResult, 'verdict'> & Pick<Partial<RunTaskResult>, 'exitCode'>;
@@ -45,6 +47,7 @@ export async function followTask(task: FollowedTask, options: RunTaskOptions, de
   const wait = { cluster, taskArn, intervalMs: options.wait.intervalMs, onRunning: () => logs.poll() };
   const outcome = await waitForTaskStop({ ...wait, timeoutMs: options.wait.timeoutMs }, deps);
   if (outcome.state === 'gave-up') return { verdict: withDetails(outcome.failure, logLines(task.logs)) };
+  if (outcome.state === 'cancelled') return { verdict: await stopCancelled(task, outcome.failure, deps) };
   if (outcome.state === 'stopped') {
     await finish(outcome.task, logs, deps);
     return judged(outcome.task, task, deps);
@@ -53,7 +56,7 @@ export async function followTask(task: FollowedTask, options: RunTaskOptions, de
   const timeout = formatDuration(options.wait.timeoutMs);
   const id = taskIdOf(taskArn);
   const reason = timeoutStopReason(timeout);
-  const hint = `stop it with 'aws ecs stop-task --cluster ${cluster} --task ${taskArn}' if it should not finish`;
+  const hint = stopHint(cluster, taskArn);
   deps.log.warning(`Task ${id} is still running at wait-timeout ${timeout}: stopping it (StopTask, reason '${reason}').`);
   try {
     await stopTask(deps.clients.ecs, cluster, taskArn, reason);
@@ -62,6 +65,9 @@ export async function followTask(task: FollowedTask, options: RunTaskOptions, de
     return { verdict: failure };
   }
   const after = await waitForTaskStop({ ...wait, timeoutMs: STOP_WAIT_MS }, deps);
+  if (after.state === 'cancelled') {
+    return { verdict: withDetails(outcome.failure, [`It was asked to stop (StopTask); the job was cancelled before it reported STOPPED: ${hint}.`, ...logLines(task.logs)]) };
+  }
   if (after.state !== 'stopped') {
     const verdict = failed('timed-out', `Task ${id} in cluster '${cluster}' was still running at wait-timeout ${timeout}; it was asked to stop (StopTask), but had not stopped ${formatDuration(STOP_WAIT_MS)} later.`, [
       after.failure.reason,
@@ -74,6 +80,26 @@ export async function followTask(task: FollowedTask, options: RunTaskOptions, de
   // Its exit codes say how it ended, not whether it worked: it was stopped before it finished.
   const { exitCode } = judgeStoppedTask({ task: after.task, taskDefinition: task.taskDefinition, containerName: task.containerName });
   return { verdict: timedOutAndStopped(after.task, task, timeout, outcome.failure), ...(exitCode === undefined ? {} : { exitCode }) };
+}
+
+/**
+ * The job was cancelled while the task ran. A task this attempt started is stopped (one
+ * StopTask, not waited for: the runner ends the process seconds later); one an earlier
+ * attempt started is left to run, as that attempt left it.
+ */
+async function stopCancelled(task: FollowedTask, cancelled: Failure, deps: StepDeps): Promise<Failure> {
+  const { cluster, taskArn } = task;
+  const id = taskIdOf(taskArn);
+  if (!task.startedHere) {
+    return withDetails(cancelled, [`Task ${id} was started by an earlier attempt of this step, so it was left running: ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
+  }
+  try {
+    await stopTask(deps.clients.ecs, cluster, taskArn, CANCELLED_STOP_REASON);
+  } catch (error) {
+    return withDetails(cancelled, [`Stopping it failed (${messageOf(error)}): it may still be running; ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
+  }
+  deps.log.warning(`The job was cancelled: asked task ${id} to stop (StopTask, reason '${CANCELLED_STOP_REASON}').`);
+  return withDetails(cancelled, [`Task ${id} was asked to stop (StopTask) because the job was cancelled.`, ...logLines(task.logs)]);
 }
 
 /** The task stopped: say so, then print the lines written since the last poll (or since a stop between two polls). */

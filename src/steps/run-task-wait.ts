@@ -11,7 +11,9 @@ export type TaskStopOutcome =
   | { state: 'stopped'; task: Task }
   /** The timeout passed with the task not stopped: the caller stops it. */
   | { state: 'timed-out'; failure: Failure }
-  /** Gave up (AWS failing while we watched, the job cancelled): the task may still run. */
+  /** The job was cancelled: the task may still run, and the caller decides whether to stop it. */
+  | { state: 'cancelled'; failure: Failure }
+  /** Gave up (AWS failing while we watched): the task may still run. */
   | { state: 'gave-up'; failure: Failure };
 
 export interface TaskStopOptions {
@@ -37,7 +39,6 @@ export async function waitForTaskStop(options: TaskStopOptions, deps: StepDeps):
         intervalMs: options.intervalMs,
         timeoutMs: options.timeoutMs,
         onProgress: (line) => deps.log.info(line),
-        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
           const [task] = await describeTasks(deps.clients.ecs, cluster, [taskArn]);
           // Right after RunTask, DescribeTasks may not list the task yet.
@@ -53,8 +54,13 @@ export async function waitForTaskStop(options: TaskStopOptions, deps: StepDeps):
   } catch (error) {
     const failure = failureOf(error, deps.log);
     if (failure.kind === 'timed-out') return { state: 'timed-out', failure };
-    const stop = `stop it with 'aws ecs stop-task --cluster ${cluster} --task ${taskArn}' if it should not finish`;
-    const reason = failure.kind === 'cancelled' ? failure.reason : `Could not follow task ${taskArn}: ${failure.reason}`;
-    return { state: 'gave-up', failure: withDetails({ ...failure, reason }, [`It may still be running: ${stop}.`]) };
+    if (failure.kind === 'cancelled') return { state: 'cancelled', failure };
+    const reason = `Could not follow task ${taskArn}: ${failure.reason}`;
+    return { state: 'gave-up', failure: withDetails({ ...failure, reason }, [`It may still be running: ${stopHint(cluster, taskArn)}.`]) };
   }
+}
+
+/** How a person stops a task the action left running. */
+export function stopHint(cluster: string, taskArn: string): string {
+  return `stop it with 'aws ecs stop-task --cluster ${cluster} --task ${taskArn}' if it should not finish`;
 }

@@ -147,7 +147,7 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
   deps.log.info(`Started task ${taskArn} (${taskDefinitionLabel(target.arn)}) in cluster '${cluster}'`);
   const logs = logLocations(target.taskDefinition, taskArn).map(formatLogLocation);
   for (const line of logs) deps.log.info(`Logs of ${line}`);
-  const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs }, options, deps);
+  const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs, startedHere: true }, options, deps);
   return result({ ...started, changed: true, taskArn, logs, ...outcome });
 }
 
@@ -163,7 +163,7 @@ async function followEarlier(earlier: EarlierTask, plan: RunTaskPlan, deps: Step
   const containerName = plan.containerName ?? containerFor(options, definition);
   const logs = logLocations(definition, task.taskArn).map(formatLogLocation);
   for (const line of logs) deps.log.info(`Logs of ${line}`);
-  const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs }, options, deps);
+  const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs, startedHere: false }, options, deps);
   return result({ taskDefinitionArn: arn, taskArn: task.taskArn, logs, ...outcome });
 }
 

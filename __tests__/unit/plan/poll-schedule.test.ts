@@ -1,6 +1,15 @@
 import type { DeploymentConfiguration } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLL_PLAN, bakeTimeMs, knownWaitEnd, nextPollDelay, type HoldView } from '../../../src/plan/poll-schedule.ts';
+import {
+  DEFAULT_POLL_PLAN,
+  WATCHED_INTERVAL_MS,
+  alarmsWatch,
+  bakeTimeMs,
+  knownWaitEnd,
+  nextPollDelay,
+  watchedIntervalMs,
+  type HoldView,
+} from '../../../src/plan/poll-schedule.ts';
 
 const MIN = 60_000;
 
@@ -74,5 +83,59 @@ describe('knownWaitEnd', () => {
     expect(bakeTimeMs({ bakeTimeInMinutes: 0 })).toBeUndefined();
     expect(bakeTimeMs({ bakeTimeInMinutes: -1 })).toBeUndefined();
     expect(bakeTimeMs(undefined)).toBeUndefined();
+  });
+});
+
+describe('polling through a wait an alarm can end', () => {
+  const plan = (intervalMs: number) => ({ intervalMs, ...DEFAULT_POLL_PLAN });
+  const bakeEnd = 30 * MIN;
+
+  it.each<[string, { intervalMs: number; now: number; paused?: boolean; watched: boolean }, number]>([
+    ['a bake only the clock can end: once a minute, as before', { intervalMs: 3000, now: 0, watched: false }, MIN],
+    ['a bake with alarms enabled: the moderate interval', { intervalMs: 3000, now: 0, watched: true }, WATCHED_INTERVAL_MS],
+    ['alarms enabled, poll-interval slower than the moderate one: poll-interval', { intervalMs: 30_000, now: 0, watched: true }, 30_000],
+    ['alarms enabled, 20 s before the lead: no sleep past it', { intervalMs: 3000, now: bakeEnd - 15_000 - 10_000, watched: true }, 10_000],
+    ['alarms enabled, inside the lead before the end: the normal interval', { intervalMs: 3000, now: bakeEnd - 10_000, watched: true }, 3000],
+    ['a pause hook with alarms enabled: the moderate interval', { intervalMs: 3000, now: 0, paused: true, watched: true }, WATCHED_INTERVAL_MS],
+    ['a pause hook only a person can end: every 30 s, as before', { intervalMs: 3000, now: 0, paused: true, watched: false }, 30_000],
+  ])('%s', (_what, given, expected) => {
+    expect(nextPollDelay({ plan: plan(given.intervalMs), now: given.now, waitEndsAt: bakeEnd, paused: given.paused ?? false, watched: given.watched })).toBe(expected);
+  });
+
+  it('does not change the normal interval outside a known wait', () => {
+    expect(nextPollDelay({ plan: plan(3000), now: 0, paused: false, watched: true })).toBe(3000);
+  });
+
+  it('leaves a rollback that starts during a watched bake seen within 20 s (every sleep is at most the moderate interval)', () => {
+    let now = 0;
+    const sleeps: number[] = [];
+    while (now < bakeEnd) {
+      const ms = nextPollDelay({ plan: plan(3000), now, waitEndsAt: bakeEnd, paused: false, watched: true });
+      sleeps.push(ms);
+      now += ms;
+    }
+    expect(Math.max(...sleeps)).toBeLessThan(20_000);
+    // About four polls a minute through a 30-minute bake, not twenty.
+    expect(sleeps.length).toBeLessThan(30 * 5);
+  });
+
+  it.each([
+    [1000, WATCHED_INTERVAL_MS],
+    [3000, WATCHED_INTERVAL_MS],
+    [WATCHED_INTERVAL_MS, WATCHED_INTERVAL_MS],
+    [45_000, 45_000],
+  ])('watchedIntervalMs at poll-interval %i ms is %i ms', (intervalMs, expected) => {
+    expect(watchedIntervalMs(intervalMs)).toBe(expected);
+  });
+
+  it.each<[string, DeploymentConfiguration | undefined, boolean]>([
+    ['alarms enabled with a name', { alarms: { enable: true, rollback: true, alarmNames: ['api-5xx'] } }, true],
+    ['alarms enabled without rollback (the deployment still fails)', { alarms: { enable: true, rollback: false, alarmNames: ['api-5xx'] } }, true],
+    ['alarms named but not enabled', { alarms: { enable: false, rollback: true, alarmNames: ['api-5xx'] } }, false],
+    ['alarms enabled with no name', { alarms: { enable: true, rollback: true, alarmNames: [] } }, false],
+    ['no alarms configured', { bakeTimeInMinutes: 30 }, false],
+    ['no configuration', undefined, false],
+  ])('alarmsWatch: %s', (_what, config, expected) => {
+    expect(alarmsWatch(config)).toBe(expected);
   });
 });

@@ -76,3 +76,39 @@ describe('putEcsBack', () => {
     expect(await putEcsBack({ services: [{ changed: false, verdict: { state: 'unchanged' } } as EcsResult], changed: false, verdict: { state: 'unchanged' } }, BOUNDS, w.deps)).toEqual([]);
   });
 });
+
+describe('a put-back after the job was cancelled', () => {
+  const cancelled = () => {
+    const controller = new AbortController();
+    controller.abort();
+    return controller.signal;
+  };
+
+  it('sends the Lambda update back and does not wait for it', async () => {
+    const w = lambdaWorld();
+    w.mock.on(UpdateFunctionCodeCommand).resolves({});
+    const result: LambdaResult = { functions: [aFunction()], changed: true, verdict: { state: 'succeeded' } };
+
+    const lines = await putLambdaBack(result, BOUNDS, { ...w.deps, cancel: cancelled() });
+
+    expect(w.mock.commandCalls(UpdateFunctionCodeCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'api', ImageUri: 'repo@sha256:old' }]);
+    expect(w.mock.commandCalls(GetFunctionConfigurationCommand)).toEqual([]);
+    expect(lines).toEqual(['lambda: api updated back to repo@sha256:old; not waited for: the job was cancelled']);
+  });
+
+  it('points the service back and does not follow that deployment', async () => {
+    const ecs = new ECSClient({ region: 'us-east-1', credentials, maxAttempts: 1 });
+    const mock = mockClient(ecs);
+    restores.push(() => mock.restore());
+    const w = fakeDeps(fakeClients({ ecs }));
+    const back = aDeployment({ id: 'ecs-svc/back', taskDefinition: 'arn:td/web:5', rolloutState: 'IN_PROGRESS' });
+    mock.on(UpdateServiceCommand).resolves({ service: aService({ deployments: [back] }) });
+    const result = { cluster: 'prod', service: 'web', verdict: { state: 'succeeded' }, changed: true, taskDefinitionArn: 'arn:td/web:6', previousTaskDefinitionArn: 'arn:td/web:5' } as EcsResult;
+
+    const lines = await putEcsBack({ services: [result], changed: true, verdict: { state: 'succeeded' } }, BOUNDS, { ...w.deps, cancel: cancelled() });
+
+    expect(mock.commandCalls(UpdateServiceCommand)).toHaveLength(1);
+    expect(mock.commandCalls(DescribeServicesCommand)).toEqual([]);
+    expect(lines).toEqual(["ecs: service 'web' pointed back at arn:td/web:5 (deployment ecs-svc/back); not waited for: the job was cancelled"]);
+  });
+});
