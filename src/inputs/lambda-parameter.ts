@@ -33,14 +33,15 @@ export function readLambda(get: Get, region: string, dryRun: boolean, wait: Wait
 
 // DescribeAlarms takes 100 names a call, and every poll makes one call for all of them.
 const MAX_ALARMS = 100;
-const ALARM_NAME = /^[^\u0000-\u001f]{1,255}$/;
+const ALARM_NAME_MAX = 255;
+const isAlarmName = (name: string): boolean => name.length <= ALARM_NAME_MAX && ![...name].some((c) => c.charCodeAt(0) < 0x20);
 
 function readAlarms(raw: string): string[] {
   const names = parseNameList(raw, Input.lambdaAlarms, { what: 'alarm' });
   if (names.length > MAX_ALARMS) {
     throw new UserError(`Input '${Input.lambdaAlarms}' names ${names.length} alarms: at most ${MAX_ALARMS} are watched (one DescribeAlarms call a poll); combine some into a composite alarm.`);
   }
-  const bad = names.find((n) => !ALARM_NAME.test(n));
+  const bad = names.find((n) => !isAlarmName(n));
   if (bad !== undefined) throw new UserError(`Input '${Input.lambdaAlarms}' ('${bad}') is not a CloudWatch alarm name: use 1-255 characters without control characters.`);
   return names;
 }
