@@ -19,7 +19,7 @@ import type { GoalsReport } from './support/lifecycle.ts';
 import { markdownTable } from './support/table.ts';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-const BENCHMARKS = ['latency.ts', 'api-calls.ts', 'cold-start.ts', 'parallel.ts', 'run-task-logs.ts', 'services.ts', 'codedeploy.ts'];
+const BENCHMARKS = ['latency.ts', 'api-calls.ts', 'cold-start.ts', 'parallel.ts', 'run-task-logs.ts', 'services.ts', 'codedeploy.ts', 'lambda-traffic.ts'];
 
 function readGoals(file: string): GoalsReport | undefined {
   try {

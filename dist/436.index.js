@@ -215,10 +215,12 @@ async function stopTask(ecs, cluster, taskArn, reason) {
 /* harmony export */   GG: () => (/* binding */ updateAlias),
 /* harmony export */   N9: () => (/* binding */ getFunction),
 /* harmony export */   Qt: () => (/* binding */ publishVersion),
+/* harmony export */   RC: () => (/* binding */ shiftAlias),
 /* harmony export */   bd: () => (/* binding */ getAlias),
 /* harmony export */   l: () => (/* binding */ updateFunctionCode),
 /* harmony export */   lB: () => (/* binding */ createAlias),
-/* harmony export */   td: () => (/* binding */ getFunctionConfiguration)
+/* harmony export */   td: () => (/* binding */ getFunctionConfiguration),
+/* harmony export */   yp: () => (/* binding */ getProvisionedConcurrency)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1696);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -307,6 +309,32 @@ async function updateAlias(lambda, target) {
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
+    }
+}
+/** Moves the alias and sets (or clears) its routing: every alias change of a traffic shift. */
+async function shiftAlias(lambda, shift) {
+    try {
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
+            FunctionName: shift.functionName,
+            Name: shift.alias,
+            FunctionVersion: shift.version,
+            RoutingConfig: { AdditionalVersionWeights: shift.weights ?? {} },
+            ...(shift.revisionId === undefined ? {} : { RevisionId: shift.revisionId }),
+        }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${shift.alias}' for '${shift.functionName}'`, error);
+    }
+}
+/** The alias's provisioned concurrency, or undefined when it has none. */
+async function getProvisionedConcurrency(lambda, functionName, alias) {
+    try {
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetProvisionedConcurrencyConfigCommand({ FunctionName: functionName, Qualifier: alias }));
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(error) === 'ProvisionedConcurrencyConfigNotFoundException')
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`GetProvisionedConcurrencyConfig of '${functionName}:${alias}'`, error);
     }
 }
 

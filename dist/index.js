@@ -28546,7 +28546,7 @@ function failureOf(error, log) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7209);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5348);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28555,7 +28555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7209:
+/***/ 5348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28586,12 +28586,13 @@ const MAX_ATTEMPTS = 6;
  */
 async function createClients(options, services) {
     const wants = (service) => services.includes(service);
-    const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk, logsSdk] = await Promise.all([
+    const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk, logsSdk, cloudwatchSdk] = await Promise.all([
         wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 212, 19)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1696, 19)) : undefined,
         wants('ssm') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(736)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4736, 19)) : undefined,
         wants('ecr') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8249, 19)) : undefined,
         wants('logs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(303)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 303, 19)) : undefined,
+        wants('cloudwatch') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(85)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19)) : undefined,
     ]);
     const common = (region, maxAttempts = MAX_ATTEMPTS) => ({
         region,
@@ -28607,6 +28608,7 @@ async function createClients(options, services) {
     let ecs;
     let lambda;
     let ssm;
+    let cloudwatch;
     let ecsOnce;
     let ssmOnce;
     const ecr = new Map();
@@ -28621,6 +28623,9 @@ async function createClients(options, services) {
         },
         get ssm() {
             return (ssm ??= new (loaded(ssmSdk, 'ssm').SSMClient)(common(options.region)));
+        },
+        get cloudwatch() {
+            return (cloudwatch ??= new (loaded(cloudwatchSdk, 'cloudwatch').CloudWatchClient)(common(options.region)));
         },
         ecr(region) {
             let client = ecr.get(region);
@@ -29107,9 +29112,13 @@ function readImage(get, env, wait) {
 
 // EXTERNAL MODULE: ./src/plan/lambda-update.ts
 var lambda_update = __nccwpck_require__(8692);
+// EXTERNAL MODULE: ./src/plan/lambda-traffic.ts
+var lambda_traffic = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/plan/parameter.ts
 var parameter = __nccwpck_require__(140);
 ;// CONCATENATED MODULE: ./src/inputs/lambda-parameter.ts
+
+
 
 
 
@@ -29120,15 +29129,46 @@ function readLambda(get, region, dryRun, wait) {
     if (!names)
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.functionName}' is required for mode 'lambda': one or more function names or ARNs, one per line.`);
     const alias = get(src_names/* Input */.pd.lambdaAlias);
+    const traffic = (0,lambda_traffic/* parseTraffic */.D7)(get(src_names/* Input */.pd.lambdaTraffic));
+    const alarms = readAlarms(get(src_names/* Input */.pd.lambdaAlarms));
+    if (alias === '' && (traffic.kind !== 'all-at-once' || alarms.length > 0)) {
+        const which = traffic.kind !== 'all-at-once' ? src_names/* Input */.pd.lambdaTraffic : src_names/* Input */.pd.lambdaAlarms;
+        throw new errors/* UserError */.yo(`Input '${which}' is set, but there is no alias to shift traffic on: set '${src_names/* Input */.pd.lambdaAlias}' (e.g. 'live') to the alias your callers invoke.`);
+    }
+    checkScheduleFits(traffic, wait);
     return {
         functionNames: (0,lambda_update/* parseFunctionNames */.qk)(names),
         // An alias needs a version to point at, so asking for one implies publishing.
         publish: parseBoolean(get(src_names/* Input */.pd.publish), src_names/* Input */.pd.publish) || alias !== '',
         alias: alias ? (0,lambda_update/* validateAliasName */.KL)(alias) : undefined,
+        traffic,
+        alarms,
         dryRun,
         region,
         wait: { timeoutMs: wait.timeoutMs, intervalMs: wait.intervalMs },
     };
+}
+// DescribeAlarms takes 100 names a call, and every poll makes one call for all of them.
+const MAX_ALARMS = 100;
+const ALARM_NAME_MAX = 255;
+const isAlarmName = (name) => name.length <= ALARM_NAME_MAX && ![...name].some((c) => c.charCodeAt(0) < 0x20);
+function readAlarms(raw) {
+    const names = parseNameList(raw, src_names/* Input */.pd.lambdaAlarms, { what: 'alarm' });
+    if (names.length > MAX_ALARMS) {
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.lambdaAlarms}' names ${names.length} alarms: at most ${MAX_ALARMS} are watched (one DescribeAlarms call a poll); combine some into a composite alarm.`);
+    }
+    const bad = names.find((n) => !isAlarmName(n));
+    if (bad !== undefined)
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.lambdaAlarms}' ('${bad}') is not a CloudWatch alarm name: use 1-255 characters without control characters.`);
+    return names;
+}
+/** A schedule that cannot finish within `wait-timeout` would always end in a put-back. */
+function checkScheduleFits(traffic, wait) {
+    const steps = (0,lambda_traffic/* trafficSchedule */.bu)(traffic);
+    const length = (0,lambda_traffic/* scheduleLengthMs */.cl)(steps);
+    if (length >= wait.timeoutMs) {
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.lambdaTraffic}' holds traffic for ${(0,duration/* formatDuration */.a)(length)} (${(0,lambda_traffic/* describeSchedule */.Bg)(steps)}), which does not fit in '${src_names/* Input */.pd.waitTimeout}' (${(0,duration/* formatDuration */.a)(wait.timeoutMs)}): raise '${src_names/* Input */.pd.waitTimeout}' above ${(0,duration/* formatDuration */.a)(length)} plus the time the update takes, or shorten the schedule.`);
+    }
 }
 function readParameter(get, dryRun, wait, ecs) {
     const name = get(src_names/* Input */.pd.parameterName);
@@ -29464,6 +29504,7 @@ const DEFAULTS = {
     [src_names/* Input */.pd.dryRun]: 'false',
     [src_names/* Input */.pd.pinDigest]: 'true',
     [src_names/* Input */.pd.publish]: 'false',
+    [src_names/* Input */.pd.lambdaTraffic]: 'all-at-once',
     [src_names/* Input */.pd.parameterValue]: '{tag}',
     [src_names/* Input */.pd.assignPublicIp]: 'false',
     [src_names/* Input */.pd.startedBy]: 'image-deploy',
@@ -29496,9 +29537,10 @@ const MODE_ONLY_INPUTS = [
         inputs: [src_names/* Input */.pd.service, src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.containerName, src_names/* Input */.pd.cpu, src_names/* Input */.pd.memory, src_names/* Input */.pd.environment, src_names/* Input */.pd.desiredCount, src_names/* Input */.pd.waitUntil, src_names/* Input */.pd.rollbackOnFailure,
             src_names/* Input */.pd.codedeployApplication, src_names/* Input */.pd.codedeployDeploymentGroup, src_names/* Input */.pd.codedeployAppspec, src_names/* Input */.pd.codedeployDeploymentConfig],
     },
-    { mode: 'lambda', inputs: [src_names/* Input */.pd.functionName, src_names/* Input */.pd.lambdaAlias, src_names/* Input */.pd.publish] },
+    { mode: 'lambda', inputs: [src_names/* Input */.pd.functionName, src_names/* Input */.pd.lambdaAlias, src_names/* Input */.pd.publish, src_names/* Input */.pd.lambdaTraffic, src_names/* Input */.pd.lambdaAlarms] },
     { mode: 'parameter', inputs: [src_names/* Input */.pd.parameterName, src_names/* Input */.pd.parameterType, src_names/* Input */.pd.parameterTags] },
 ];
+const CODEDEPLOY_INPUTS = [src_names/* Input */.pd.codedeployApplication, src_names/* Input */.pd.codedeployDeploymentGroup, src_names/* Input */.pd.codedeployAppspec, src_names/* Input */.pd.codedeployDeploymentConfig];
 /**
  * Every input the same way: a byte order mark dropped, CRLF and CR line endings (a workflow
  * file saved on Windows, a value pasted from one) made LF, surrounding space trimmed. So no
@@ -29543,6 +29585,11 @@ function withImpliedImage(modes) {
 }
 function checkModeOnlyInputs(modes, raw) {
     const defaults = DEFAULTS;
+    // Lambda through CodeDeploy is not built: say so, rather than "add mode ecs".
+    const codeDeploy = CODEDEPLOY_INPUTS.find((name) => raw(name) !== '');
+    if (codeDeploy !== undefined && modes.includes('lambda') && !modes.includes('ecs')) {
+        throw new errors/* UserError */.yo(`Input '${codeDeploy}' is not supported yet for Lambda: image-deploy deploys only ECS services through CodeDeploy. For Lambda, shift the alias with '${src_names/* Input */.pd.lambdaTraffic}' (canary, linear) watched by '${src_names/* Input */.pd.lambdaAlarms}', or remove '${codeDeploy}'.`);
+    }
     for (const { mode, inputs } of MODE_ONLY_INPUTS) {
         if (modes.includes(mode))
             continue;
@@ -29610,7 +29657,7 @@ async function loadSteps(modes) {
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
         wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
         wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(275)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5275)) : undefined,
-        wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)) : undefined,
+        wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(85), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 632)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
         wants('ecs') && wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(622), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8836)) : undefined,
@@ -29985,6 +30032,31 @@ function codeDeployLines(snapshot, deploymentGroup) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/report/lambda-traffic-summary.ts
+// The Lambda traffic shift in the job summary: each alias change with its time and weight,
+// the alarms watched and their states, and what was put back. Every value is escaped.
+
+
+function trafficLines(report, dryRun) {
+    const lines = ['#### Traffic shift', '', `Schedule: ${plainText(report.schedule)}${dryRun ? ' (would run)' : ''}`, ''];
+    if (report.steps.length > 0) {
+        lines.push('| Step | Time (UTC) | New version\'s share |', '| --- | --- | --- |');
+        report.steps.forEach((step, index) => {
+            lines.push(`| ${index + 1} | ${new Date(step.at).toISOString().slice(11, 19)} | ${(0,lambda_traffic/* percentOf */.pR)(step.weight)} |`);
+        });
+        lines.push('');
+    }
+    if (report.alarms.length > 0) {
+        lines.push('| Alarm | State |', '| --- | --- |');
+        for (const alarm of report.alarms)
+            lines.push(`| ${plainText(alarm.name)} | ${plainText(alarm.state)} |`);
+        lines.push('');
+    }
+    if (report.putBack !== undefined && report.putBack.length > 0)
+        lines.push('Put back:', '', ...fence(report.putBack), '');
+    return lines;
+}
+
 // EXTERNAL MODULE: ./src/plan/rollback.ts
 var rollback = __nccwpck_require__(6755);
 ;// CONCATENATED MODULE: ./src/report/service-deployment-summary.ts
@@ -30029,6 +30101,7 @@ function serviceDeploymentLines(result) {
 
 
 
+
 // One word per verdict, whatever the mode, so a reader scans one column.
 const VERDICT = {
     succeeded: '✅ deployed',
@@ -30055,6 +30128,8 @@ function renderSummary(outcome, context) {
         lines.push(...ecsSection(outcome.ecs, context.region), '');
     if (outcome.lambda)
         lines.push(...lambdaSection(outcome.lambda, context.region), '');
+    if (outcome.lambda?.traffic)
+        lines.push(...trafficLines(outcome.lambda.traffic, context.dryRun));
     if (outcome.parameter)
         lines.push(...parameterSection(outcome.parameter, context.region), '');
     for (const failure of outcome.failures) {
@@ -30283,6 +30358,57 @@ function stateOf(entry) {
         return value === undefined ? [] : [[key, value]];
     });
     return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
+}
+
+;// CONCATENATED MODULE: ./src/lambda-cancel.ts
+// A Lambda traffic shift that failed or was cancelled puts its aliases back at once (one
+// UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
+// each alias and puts back any that is still not where it was: the runner may have killed
+// the main step, or an UpdateAlias may have been refused, before every alias was back.
+const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
+/** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
+function lambdaPutBackState(outcome, settings) {
+    const lambda = outcome.lambda;
+    if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
+        return undefined;
+    const states = lambda.functions.flatMap((f) => {
+        if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed)
+            return [];
+        return [
+            {
+                region: settings.region,
+                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                functionName: f.functionName,
+                alias: f.alias,
+                version: f.previousAliasVersion,
+                ...(f.version === undefined ? {} : { shiftedTo: f.version }),
+            },
+        ];
+    });
+    return states.length === 0 ? undefined : JSON.stringify(states);
+}
+/** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
+function parseLambdaPutBackStates(raw) {
+    if (raw.trim() === '')
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: 'it is not a list of aliases to put back' };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = entry;
+        const complete = typeof state === 'object' && state !== null && [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+        if (!complete)
+            return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
+        states.push(state);
+    }
+    return { states };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -33330,6 +33456,7 @@ function runnerIo(sink = CORE_SINK) {
 
 
 
+
 const USER_AGENT = 'image-deploy/0.1.0';
 /** Reads inputs, runs the pipeline, writes outputs and the summary. The one setFailed. */
 async function run(io = runnerIo(), env = process.env, makeDeps = defaultDeps) {
@@ -33338,13 +33465,19 @@ async function run(io = runnerIo(), env = process.env, makeDeps = defaultDeps) {
         const source = { getInput: io.getInput, env };
         const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
         const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
-        const [clients, steps] = await Promise.all([createClients(options, servicesOf(settings.modes)), loadSteps(settings.modes)]);
+        // CloudWatch is loaded only when alarms are watched during a Lambda traffic shift.
+        const services = [...servicesOf(settings.modes), ...(settings.lambda?.alarms.length ? ['cloudwatch'] : [])];
+        const [clients, steps] = await Promise.all([createClients(options, services), loadSteps(settings.modes)]);
         const deps = { ...makeDeps(io, clients, cancellation.signal), cancel: cancellation.signal };
         const outcome = await runPipeline(settings, deps, io.group, steps);
         // A rollback started as the job was cancelled: the post step follows it to its end.
         const state = rollbackState(outcome, settings);
         if (state !== undefined)
             io.saveState?.(ROLLBACK_STATE, state);
+        // Aliases a failed Lambda shift moved: the post step checks each is back.
+        const lambdaState = lambdaPutBackState(outcome, settings);
+        if (lambdaState !== undefined)
+            io.saveState?.(LAMBDA_PUT_BACK_STATE, lambdaState);
         const outputProblems = writeOutputs(io, outcome);
         await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
         if (outcome.failures.length > 0 || outputProblems.length > 0)
@@ -33445,6 +33578,8 @@ const Input = {
     functionName: 'function-name',
     publish: 'publish',
     lambdaAlias: 'lambda-alias',
+    lambdaTraffic: 'lambda-traffic',
+    lambdaAlarms: 'lambda-alarms',
     parameterName: 'parameter-name',
     parameterValue: 'parameter-value',
     parameterType: 'parameter-type',
@@ -35261,6 +35396,128 @@ function recentTags(images, limit) {
 /** A JSON object (not an array, not null): task definitions are handled as these. */
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ describeSchedule),
+/* harmony export */   D7: () => (/* binding */ parseTraffic),
+/* harmony export */   O5: () => (/* binding */ judgeProvisioned),
+/* harmony export */   bu: () => (/* binding */ trafficSchedule),
+/* harmony export */   cl: () => (/* binding */ scheduleLengthMs),
+/* harmony export */   eX: () => (/* binding */ judgeAlarms),
+/* harmony export */   pR: () => (/* binding */ percentOf),
+/* harmony export */   rL: () => (/* binding */ routingInProgress)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+// Lambda traffic shifting decisions: the `lambda-traffic` schedule, what an alias with
+// routing in progress means, and how alarms and provisioned concurrency are judged.
+
+
+// SAM's DeploymentPreference types (the same names as CodeDeploy's Lambda configs).
+const SAM_TYPES = {
+    AllAtOnce: { kind: 'all-at-once' },
+    Canary10Percent5Minutes: { kind: 'canary', percent: 10, minutes: 5 },
+    Canary10Percent10Minutes: { kind: 'canary', percent: 10, minutes: 10 },
+    Canary10Percent15Minutes: { kind: 'canary', percent: 10, minutes: 15 },
+    Canary10Percent30Minutes: { kind: 'canary', percent: 10, minutes: 30 },
+    Linear10PercentEvery1Minute: { kind: 'linear', percent: 10, minutes: 1 },
+    Linear10PercentEvery2Minutes: { kind: 'linear', percent: 10, minutes: 2 },
+    Linear10PercentEvery3Minutes: { kind: 'linear', percent: 10, minutes: 3 },
+    Linear10PercentEvery10Minutes: { kind: 'linear', percent: 10, minutes: 10 },
+};
+const FORMS = `'all-at-once', 'canary <percent>% <minutes>m' (e.g. 'canary 10% 5m'), 'linear <percent>% every <minutes>m' (e.g. 'linear 20% every 2m') or one of SAM's names (${Object.keys(SAM_TYPES).join(', ')})`;
+const NUMBER = '(\\d+(?:\\.\\d+)?)';
+const CANARY = new RegExp(`^canary\\s+${NUMBER}\\s*%\\s+${NUMBER}\\s*m$`, 'i');
+const LINEAR = new RegExp(`^linear\\s+${NUMBER}\\s*%\\s+every\\s+${NUMBER}\\s*m$`, 'i');
+/** Parses `lambda-traffic`; throws a UserError naming the input and the accepted forms. */
+function parseTraffic(raw) {
+    const text = raw.trim().replace(/\s+/g, ' ');
+    const label = `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.lambdaTraffic}' ('${raw}')`;
+    if (text === '' || text.toLowerCase() === 'all-at-once')
+        return { kind: 'all-at-once' };
+    const sam = SAM_TYPES[text];
+    if (sam !== undefined)
+        return sam;
+    const canary = CANARY.exec(text);
+    const linear = canary ? null : LINEAR.exec(text);
+    const match = canary ?? linear;
+    if (!match)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is not a traffic schedule: use ${FORMS}.`);
+    const percent = Number(match[1]);
+    const minutes = Number(match[2]);
+    if (!(percent > 0 && percent < 100)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} shifts ${percent}% at a time: use a percentage above 0 and below 100 (100% at once is 'all-at-once').`);
+    }
+    if (Math.round(percent * 100) !== percent * 100) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} has more than two decimals in its percentage: use e.g. 10 or 12.5.`);
+    }
+    if (!Number.isInteger(minutes) || minutes < 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} holds each step for ${match[2] ?? ''} minutes: use a whole number of minutes, 1 or more.`);
+    }
+    return { kind: canary ? 'canary' : 'linear', percent, minutes };
+}
+/** The alias changes the spec makes, in order; the last one always gives the new version everything. */
+function trafficSchedule(spec) {
+    if (spec.kind === 'all-at-once')
+        return [{ weight: 1, holdMs: 0 }];
+    const holdMs = spec.minutes * 60_000;
+    if (spec.kind === 'canary')
+        return [{ weight: toWeight(spec.percent), holdMs }, { weight: 1, holdMs: 0 }];
+    const steps = [];
+    // Hundredths of a percent, so 0.1 + 0.2 stays 0.3 and the last partial step is exact.
+    const stepBasis = Math.round(spec.percent * 100);
+    for (let basis = stepBasis; basis < 10_000; basis += stepBasis)
+        steps.push({ weight: basis / 10_000, holdMs });
+    steps.push({ weight: 1, holdMs: 0 });
+    return steps;
+}
+/** How long the schedule holds in all (its bakes), for checking it against `wait-timeout`. */
+function scheduleLengthMs(steps) {
+    return steps.reduce((sum, step) => sum + step.holdMs, 0);
+}
+/** "10% for 5m, then 100%". */
+function describeSchedule(steps) {
+    return steps.map((s) => (s.weight >= 1 ? '100%' : `${percentOf(s.weight)} for ${s.holdMs / 60_000}m`)).join(', then ');
+}
+function percentOf(weight) {
+    return `${Math.round(weight * 10_000) / 100}%`;
+}
+function toWeight(percent) {
+    return Math.round(percent * 100) / 10_000;
+}
+/**
+ * An alias that already splits its traffic is in the middle of someone's shift (another
+ * deploy's canary): moving it would cut that short, so it is refused with what it splits.
+ */
+function routingInProgress(functionName, aliasName, alias) {
+    const weights = Object.entries(alias.RoutingConfig?.AdditionalVersionWeights ?? {}).filter(([, w]) => w > 0);
+    if (weights.length === 0)
+        return undefined;
+    const split = weights.map(([version, weight]) => `version ${version} ${percentOf(weight)}`).join(', ');
+    const main = 1 - weights.reduce((sum, [, w]) => sum + w, 0);
+    return `Lambda function '${functionName}': alias ${aliasName} already shifts traffic (version ${alias.FunctionVersion ?? '?'} ${percentOf(main)}, ${split}), probably another deploy's canary: wait for it to finish, or point the alias at one version, then deploy again.`;
+}
+/** The alarms named but not found, and the first one in ALARM. */
+function judgeAlarms(names, seen) {
+    const found = new Set(seen.map((a) => a.name));
+    return { missing: names.filter((n) => !found.has(n)), firing: seen.find((a) => a.state === 'ALARM') };
+}
+/** READY goes on, FAILED fails with Lambda's reason, anything else is still provisioning. */
+function judgeProvisioned(alias, config) {
+    const counts = `${config.allocated ?? 0} / ${config.requested ?? '?'} allocated`;
+    if (config.status === 'READY')
+        return { state: 'ready' };
+    if (config.status === 'FAILED') {
+        return { state: 'failed', reason: `provisioned concurrency of alias ${alias} FAILED (${counts}): ${config.reason ?? 'Lambda gave no reason'}` };
+    }
+    return { state: 'pending', line: `provisioned concurrency of ${alias}: ${config.status ?? 'unknown'}, ${counts}` };
 }
 
 

@@ -8,6 +8,7 @@ import { failureText } from './plan/verdict.ts';
 import { checkOutputs, outputsOf } from './report/outputs.ts';
 import { renderInputFailure, renderSummary } from './report/summary.ts';
 import { ROLLBACK_STATE, rollbackState, watchCancellation } from './cancel.ts';
+import { LAMBDA_PUT_BACK_STATE, lambdaPutBackState } from './lambda-cancel.ts';
 import type { PipelineOutcome } from './results.ts';
 import { runnerIo } from './runner/writer.ts';
 
@@ -20,12 +21,17 @@ export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.
     const source = { getInput: io.getInput, env };
     const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
     const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
-    const [clients, steps] = await Promise.all([createClients(options, servicesOf(settings.modes)), loadSteps(settings.modes)]);
+    // CloudWatch is loaded only when alarms are watched during a Lambda traffic shift.
+    const services = [...servicesOf(settings.modes), ...(settings.lambda?.alarms.length ? (['cloudwatch'] as const) : [])];
+    const [clients, steps] = await Promise.all([createClients(options, services), loadSteps(settings.modes)]);
     const deps = { ...makeDeps(io, clients, cancellation.signal), cancel: cancellation.signal };
     const outcome = await runPipeline(settings, deps, io.group, steps);
     // A rollback started as the job was cancelled: the post step follows it to its end.
     const state = rollbackState(outcome, settings);
     if (state !== undefined) io.saveState?.(ROLLBACK_STATE, state);
+    // Aliases a failed Lambda shift moved: the post step checks each is back.
+    const lambdaState = lambdaPutBackState(outcome, settings);
+    if (lambdaState !== undefined) io.saveState?.(LAMBDA_PUT_BACK_STATE, lambdaState);
     const outputProblems = writeOutputs(io, outcome);
     await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
     if (outcome.failures.length > 0 || outputProblems.length > 0) io.setFailed([failureMessage(outcome), ...outputProblems].filter((m) => m !== '').join('\n'));

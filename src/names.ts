@@ -16,6 +16,8 @@ export const Input = {
   functionName: 'function-name',
   publish: 'publish',
   lambdaAlias: 'lambda-alias',
+  lambdaTraffic: 'lambda-traffic',
+  lambdaAlarms: 'lambda-alarms',
   parameterName: 'parameter-name',
   parameterValue: 'parameter-value',
   parameterType: 'parameter-type',

@@ -4,6 +4,7 @@
 // Importing this module runs nothing: src/post-index.ts, the bundle's entry, calls `run()`.
 
 import { ROLLBACK_STATE, parseRollbackStates } from './cancel.ts';
+import { LAMBDA_PUT_BACK_STATE, parseLambdaPutBackStates } from './lambda-cancel.ts';
 import { withLogPrefix, type Io, type StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { runnerIo } from './runner/writer.ts';
@@ -11,16 +12,22 @@ import { runnerIo } from './runner/writer.ts';
 // The runner gives steps that run after a cancellation 5 minutes in all.
 const POST_BUDGET_MS = 4 * 60_000;
 
-/** Follows the rollbacks the main step saved, if any; the post step's one setFailed. */
+/** Puts back what a failed or cancelled main step left moved, if anything; the post step's one setFailed. */
 export async function run(io: Io = runnerIo()): Promise<void> {
+  const failed = [...(await putLambdaAliasesBack(io)), ...(await followEcsRollbacks(io))];
+  if (failed.length > 0) io.setFailed(failed.join('\n'));
+}
+
+/** Each started ECS rollback, followed by its service's controller; the failures' lines. */
+async function followEcsRollbacks(io: Io): Promise<string[]> {
   const parsed = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
   if ('problem' in parsed) {
     io.warning(`The post step found a saved state it did not write (${parsed.problem}): following nothing. This happens when something else set STATE_${ROLLBACK_STATE}.`);
-    return;
+    return [];
   }
   const { states } = parsed;
   const [state] = states;
-  if (state === undefined) return;
+  if (state === undefined) return [];
   // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
   const [{ createClients }, { controllerFor }] = await Promise.all([import('./aws/clients.ts'), import('./steps/controllers.ts')]);
   const deps: StepDeps = {
@@ -41,6 +48,22 @@ export async function run(io: Io = runnerIo()): Promise<void> {
     }),
   );
   for (const line of lines.filter((l) => l.ok)) io.info(line.text);
-  const failed = lines.filter((l) => !l.ok).map((l) => l.text);
-  if (failed.length > 0) io.setFailed(failed.join('\n'));
+  return lines.filter((l) => !l.ok).map((l) => l.text);
+}
+
+/** Aliases a failed or cancelled Lambda traffic shift moved: each put back unless it already is; the failures' lines. */
+async function putLambdaAliasesBack(io: Io): Promise<string[]> {
+  const parsed = parseLambdaPutBackStates(io.getState?.(LAMBDA_PUT_BACK_STATE) ?? '');
+  if ('problem' in parsed) {
+    io.warning(`The post step found a saved state it did not write (${parsed.problem}): putting no alias back. This happens when something else set STATE_${LAMBDA_PUT_BACK_STATE}.`);
+    return [];
+  }
+  const { states } = parsed;
+  const [first] = states;
+  if (first === undefined) return [];
+  const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([import('./aws/clients.ts'), import('./steps/lambda-post.ts')]);
+  const clients = await createClients({ region: first.region, ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['lambda']);
+  const lines = await putAliasesBackAfterCancel(states, { log: io, clients, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: () => Date.now() });
+  for (const line of lines.filter((l) => l.ok)) io.info(line.text);
+  return lines.filter((l) => !l.ok).map((l) => l.text);
 }

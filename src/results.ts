@@ -5,6 +5,7 @@ import type { CodeDeploySnapshot } from './plan/codedeploy-deployment.ts';
 import type { Mode } from './names.ts';
 import type { TaskSize } from './plan/ecs-deploy.ts';
 import type { TagSource } from './plan/image-source.ts';
+import type { AlarmState } from './plan/lambda-traffic.ts';
 import type { ParameterType } from './plan/parameter.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
 import type { RollbackReport } from './plan/rollback.ts';
@@ -102,8 +103,22 @@ export interface LambdaFunctionResult {
   durationMs: number;
 }
 
+/** A Lambda traffic shift (lambda-traffic other than all-at-once, or lambda-alarms). */
+export interface TrafficReport {
+  /** The schedule as planned: "10% for 5m, then 100%". */
+  schedule: string;
+  /** Each alias change made, when (ms since the epoch) and the new version's weight (0..1]. */
+  steps: Array<{ at: number; weight: number }>;
+  /** The alarms watched, as last seen. */
+  alarms: AlarmState[];
+  /** What was put back when the shift failed, one line per alias. */
+  putBack?: string[];
+}
+
 export interface LambdaResult {
   functions: LambdaFunctionResult[];
+  /** The traffic shift every function's alias went through together, when there was one. */
+  traffic?: TrafficReport;
   changed: boolean;
   /** Failed when any function failed: the reason names each failed function. */
   verdict: Verdict<'succeeded' | 'unchanged' | 'planned'>;

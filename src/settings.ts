@@ -3,6 +3,7 @@
 
 import type { Mode } from './names.ts';
 import type { EcsOverrides } from './plan/ecs-deploy.ts';
+import type { TrafficSpec } from './plan/lambda-traffic.ts';
 import type { ParameterTag, ParameterType } from './plan/parameter.ts';
 import type { WaitUntil } from './plan/service-deployment-stages.ts';
 import type { Launch, TaskNetwork } from './plan/run-task-request.ts';
@@ -139,6 +140,10 @@ export interface LambdaOptions {
   publish: boolean;
   /** Alias to point at the published version; created when missing. */
   alias?: string;
+  /** `lambda-traffic`: how the alias moves to the new version (all at once, canary, linear). */
+  traffic: TrafficSpec;
+  /** `lambda-alarms`: CloudWatch alarms watched before and during the shift; one in ALARM puts the aliases back. */
+  alarms: string[];
   dryRun: boolean;
   /** The deploy region: Lambda runs images only from ECR in the function's region. */
   region: string;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { expressServicesOn, expressTaskDefinition } from '../support/express-sce
 import { REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import { circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
+import { provisionedConcurrency } from '../support/lambda-traffic-scenarios.ts';
 import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
 import { taskExits, taskNeverStops } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
@@ -68,6 +70,7 @@ const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^iam:PassRole$/, 'arn:aws:iam::ACCOUNT_ID:role/'],
   [/^codedeploy:(GetDeploymentGroup|CreateDeployment|GetDeployment|ListDeploymentTargets|GetDeploymentTarget|StopDeployment|ContinueDeployment)$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentgroup:'],
   [/^codedeploy:RegisterApplicationRevision$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:application:'],
+  [/^cloudwatch:DescribeAlarms$/, 'arn:aws:cloudwatch:REGION:ACCOUNT_ID:alarm:'],
   [/^codedeploy:GetDeploymentConfig$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentconfig:'],
 ];
 
@@ -97,7 +100,8 @@ function isRequestScoped(statement: Statement): boolean {
 const UNSCOPED = new Set(['ecs:DescribeTaskDefinition', 'ecs:RegisterTaskDefinition', 'ecs:ListTasks', 'ecs:TagResource']);
 
 /** SDK operation names that differ from their IAM action. */
-const ACTION_OF_OPERATION: Record<string, string> = { 'lambda:Invoke': 'lambda:InvokeFunction' };
+// CloudWatch signs as 'monitoring'; its IAM actions are 'cloudwatch:'.
+const ACTION_OF_OPERATION: Record<string, string> = { 'lambda:Invoke': 'lambda:InvokeFunction', 'monitoring:DescribeAlarms': 'cloudwatch:DescribeAlarms' };
 
 interface Statement {
   Sid: string;
@@ -285,6 +289,7 @@ interface World {
 const CLUSTER = 'c-iam';
 const FUNCTION = 'fn-iam';
 const PARAMETER = '/app/iam/image-tag';
+const ALARM = 'iam-lambda-errors';
 const WAITS = { 'poll-interval': '1s', 'wait-timeout': '60s' };
 
 const SCENARIOS: Scenario[] = [
@@ -377,6 +382,14 @@ const SCENARIOS: Scenario[] = [
     sends: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionCode', 'lambda:UpdateAlias'],
   },
   {
+    what: 'lambda: shifts the alias watched by an alarm and provisioned concurrency',
+    mode: 'lambda',
+    modes: ['lambda'],
+    inputs: (w) => ({ image: `${w.repo.uri}:v1.2.4`, 'function-name': FUNCTION, 'lambda-alias': 'live', 'lambda-alarms': ALARM, ...WAITS }),
+    exitCode: 0,
+    sends: ['cloudwatch:DescribeAlarms', 'lambda:UpdateAlias', 'lambda:GetAlias', 'lambda:GetProvisionedConcurrencyConfig'],
+  },
+  {
     what: 'parameter: creates the parameter with tags',
     mode: 'parameter',
     modes: ['parameter'],
@@ -428,6 +441,17 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+async function createAlarm(endpoint: string, name: string): Promise<void> {
+  const cloudwatch = new CloudWatchClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  try {
+    await cloudwatch.send(
+      new PutMetricAlarmCommand({ AlarmName: name, MetricName: 'Errors', Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold' }),
+    );
+  } finally {
+    cloudwatch.destroy();
+  }
+}
+
 async function registerTaskDefinition(endpoint: string, input: RegisterTaskDefinitionCommandInput): Promise<void> {
   const ecs = ecsClient(endpoint);
   try {
@@ -470,6 +494,8 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     await registerTaskDefinition(endpoint, richTaskDefinition(`${family}-slow`, image));
     taskNeverStops(testbed.proxy, { family: `${family}-slow`, containers: ['app', 'sidecar'] });
     await createImageFunction(endpoint, { name: FUNCTION, imageUri: v123.pinned });
+    await createAlarm(endpoint, ALARM);
+    provisionedConcurrency(testbed.proxy, [{ functionName: FUNCTION, alias: 'live', requested: 2, inProgressReads: 1, end: 'READY' }]);
     const network = await defaultNetwork(endpoint);
     world = { repo, v123, v124, cluster: CLUSTER, family, subnets: network.subnets, securityGroups: network.securityGroups };
   });

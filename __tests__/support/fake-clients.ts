@@ -1,3 +1,4 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { ECRClient } from '@aws-sdk/client-ecr';
@@ -11,7 +12,7 @@ import type { Clients } from '../../src/aws/clients.ts';
  * request handler); the rest are real clients that are never called. `ecrRegions` and
  * `logsRegions` record which regions ECR and CloudWatch Logs were asked for.
  */
-export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient; logs?: CloudWatchLogsClient; codedeploy?: CodeDeployClient } = {}): Clients & {
+export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient; logs?: CloudWatchLogsClient; cloudwatch?: CloudWatchClient; codedeploy?: CodeDeployClient } = {}): Clients & {
   ecrRegions: string[];
   logsRegions: string[];
 } {
@@ -25,6 +26,7 @@ export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm
     ecs,
     lambda: given.lambda ?? new LambdaClient({ region: 'us-east-1' }),
     ssm,
+    cloudwatch: given.cloudwatch ?? new CloudWatchClient({ region: 'us-east-1' }),
     // The same mocked instances: tests see single-attempt writes like any other call.
     once: { ecs, ssm },
     ecr(region) {

@@ -18,6 +18,8 @@ const LAMBDA_ROUTES: ReadonlyArray<readonly [method: string, path: string, opera
   ['PUT', '/2015-03-31/functions/{fn}/aliases/{alias}', 'UpdateAlias'],
   ['DELETE', '/2015-03-31/functions/{fn}/aliases/{alias}', 'DeleteAlias'],
   ['POST', '/2015-03-31/functions/{fn}/invocations', 'Invoke'],
+  ['GET', '/2019-09-30/functions/{fn}/provisioned-concurrency', 'GetProvisionedConcurrencyConfig'],
+  ['PUT', '/2019-09-30/functions/{fn}/provisioned-concurrency', 'PutProvisionedConcurrencyConfig'],
   ['GET', '/2017-03-31/tags/{fn}', 'ListTags'],
   ['POST', '/2017-03-31/tags/{fn}', 'TagResource'],
   ['DELETE', '/2017-03-31/tags/{fn}', 'UntagResource'],

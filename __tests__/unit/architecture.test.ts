@@ -63,8 +63,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   pipeline: ['steps', 'plan', 'settings', 'results', 'deps', 'failure', 'names'],
   runner: ['runner', 'deps'],
   cancel: ['deps', 'plan', 'results', 'settings'],
-  main: ['aws', 'cancel', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names', 'runner'],
-  post: ['aws', 'cancel', 'deps', 'errors', 'steps', 'runner'],
+  'lambda-cancel': ['results', 'settings'],
+  main: ['aws', 'cancel', 'lambda-cancel', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names', 'runner'],
+  post: ['aws', 'cancel', 'lambda-cancel', 'deps', 'errors', 'steps', 'runner'],
   index: ['main'],
   'post-index': ['post'],
 };

@@ -224,7 +224,12 @@ describe('readInputs for the image, lambda and parameter modes', () => {
       dryRun: false,
       wait: { timeoutMs: 30 * 60_000, intervalMs: 3000 },
     });
-    expect(read(FULL, GIT).lambda).toMatchObject({ publish: false, alias: undefined });
+    expect(read(FULL, GIT).lambda).toMatchObject({ publish: false, alias: undefined, traffic: { kind: 'all-at-once' }, alarms: [] });
+  });
+
+  it('reads the traffic schedule and the alarms watched during it', () => {
+    const lambda = read({ ...FULL, 'lambda-alias': 'live', 'lambda-traffic': 'Linear10PercentEvery2Minutes', 'lambda-alarms': 'errors\nlatency, throttles' }, GIT).lambda;
+    expect(lambda).toMatchObject({ traffic: { kind: 'linear', percent: 10, minutes: 2 }, alarms: ['errors', 'latency', 'throttles'] });
   });
 
   it('reads the parameter options with the {tag} template by default', () => {
@@ -252,6 +257,21 @@ describe('readInputs for the image, lambda and parameter modes', () => {
     { name: 'a function name with a space', inputs: { 'function-name': 'my api' }, message: ["Input 'function-name'", "'my api'"] },
     { name: 'an alias of digits only', inputs: { 'lambda-alias': '123' }, message: ["Input 'lambda-alias'", "'123'"] },
     { name: 'a publish that is no boolean', inputs: { publish: 'sure' }, message: ["Input 'publish'", "'sure'"] },
+    { name: 'a traffic schedule without an alias', inputs: { 'lambda-traffic': 'canary 10% 5m' }, message: ["Input 'lambda-traffic' is set", "set 'lambda-alias'"] },
+    { name: 'alarms without an alias', inputs: { 'lambda-alarms': 'errors' }, message: ["Input 'lambda-alarms' is set", "set 'lambda-alias'"] },
+    { name: 'a canary of 100%', inputs: { 'lambda-alias': 'live', 'lambda-traffic': 'canary 100% 5m' }, message: ["Input 'lambda-traffic'", 'above 0 and below 100'] },
+    { name: 'a canary of half a minute', inputs: { 'lambda-alias': 'live', 'lambda-traffic': 'canary 10% 0.5m' }, message: ["Input 'lambda-traffic'", 'whole number of minutes'] },
+    {
+      name: 'a schedule longer than wait-timeout',
+      inputs: { 'lambda-alias': 'live', 'lambda-traffic': 'Linear10PercentEvery10Minutes', 'wait-timeout': '1h' },
+      message: ["Input 'lambda-traffic' holds traffic for 1h30m", "'wait-timeout' (1h)"],
+    },
+    { name: 'the same alarm twice', inputs: { 'lambda-alias': 'live', 'lambda-alarms': 'errors\nerrors' }, message: ["Input 'lambda-alarms' names 'errors' more than once"] },
+    {
+      name: 'more than 100 alarms',
+      inputs: { 'lambda-alias': 'live', 'lambda-alarms': Array.from({ length: 101 }, (_, i) => `a${i}`).join(',') },
+      message: ["Input 'lambda-alarms' names 101 alarms", 'at most 100'],
+    },
     { name: 'no parameter name', inputs: { 'parameter-name': '' }, message: ["Input 'parameter-name' is required for mode 'parameter'"] },
     { name: 'a parameter name with a space', inputs: { 'parameter-name': '/app/image tag' }, message: ["Input 'parameter-name'", "'/app/image tag'"] },
     { name: 'an unknown placeholder', inputs: { 'parameter-value': '{version}' }, message: ["Input 'parameter-value'", '{version}'] },
@@ -290,12 +310,20 @@ describe('readInputs for the image, lambda and parameter modes', () => {
     { input: 'function-name', value: 'api', mode: 'lambda' },
     { input: 'lambda-alias', value: 'live', mode: 'lambda' },
     { input: 'publish', value: 'true', mode: 'lambda' },
+    { input: 'lambda-traffic', value: 'canary 10% 5m', mode: 'lambda' },
+    { input: 'lambda-alarms', value: 'errors', mode: 'lambda' },
     { input: 'parameter-name', value: '/p', mode: 'parameter' },
     { input: 'parameter-tags', value: 'a=b', mode: 'parameter' },
   ])("rejects '$input' without mode $mode, naming the mode to add", ({ input, value, mode }) => {
     const message = errorOf({ ...BASE, [input]: value }).message;
     expect(message).toContain(`Input '${input}' is set but mode '${mode}' is not selected`);
     expect(message).toContain(`add ${mode} to input 'mode'`);
+  });
+
+  it('says CodeDeploy is not supported yet for Lambda', () => {
+    const message = errorOf({ mode: 'lambda', image: REPOSITORY, 'function-name': 'api', 'lambda-alias': 'live', 'codedeploy-application': 'app' }, GIT).message;
+    expect(message).toContain("Input 'codedeploy-application' is not supported yet for Lambda");
+    expect(message).toContain("'lambda-traffic'");
   });
 
   it("rejects ECS inputs without mode ecs", () => {

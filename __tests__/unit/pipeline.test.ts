@@ -50,6 +50,8 @@ const ECS: EcsDeployOptions = {
 const LAMBDA: LambdaOptions = {
   functionNames: ['api'],
   publish: false,
+  traffic: { kind: 'all-at-once' },
+  alarms: [],
   dryRun: false,
   region: 'eu-west-1',
   wait: { timeoutMs: 60_000, intervalMs: 3000 },

@@ -32,12 +32,13 @@ const MAX_ATTEMPTS = 6;
  */
 async function createClients(options, services) {
     const wants = (service) => services.includes(service);
-    const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk, logsSdk] = await Promise.all([
+    const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk, logsSdk, cloudwatchSdk] = await Promise.all([
         wants('ecs') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(696)]).then(__webpack_require__.t.bind(__webpack_require__, 1696, 19)) : undefined,
         wants('ssm') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(736)]).then(__webpack_require__.t.bind(__webpack_require__, 4736, 19)) : undefined,
         wants('ecr') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19)) : undefined,
         wants('logs') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 303, 19)) : undefined,
+        wants('cloudwatch') ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)) : undefined,
     ]);
     const common = (region, maxAttempts = MAX_ATTEMPTS) => ({
         region,
@@ -53,6 +54,7 @@ async function createClients(options, services) {
     let ecs;
     let lambda;
     let ssm;
+    let cloudwatch;
     let ecsOnce;
     let ssmOnce;
     const ecr = new Map();
@@ -67,6 +69,9 @@ async function createClients(options, services) {
         },
         get ssm() {
             return (ssm ??= new (loaded(ssmSdk, 'ssm').SSMClient)(common(options.region)));
+        },
+        get cloudwatch() {
+            return (cloudwatch ??= new (loaded(cloudwatchSdk, 'cloudwatch').CloudWatchClient)(common(options.region)));
         },
         ecr(region) {
             let client = ecr.get(region);

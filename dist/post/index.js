@@ -28526,6 +28526,8 @@ const Input = {
     functionName: 'function-name',
     publish: 'publish',
     lambdaAlias: 'lambda-alias',
+    lambdaTraffic: 'lambda-traffic',
+    lambdaAlarms: 'lambda-alarms',
     parameterName: 'parameter-name',
     parameterValue: 'parameter-value',
     parameterType: 'parameter-type',
@@ -28587,7 +28589,7 @@ const MODES = (/* unused pure expression or super */ null && (['image', 'run-tas
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1197);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2642);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28596,7 +28598,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1197:
+/***/ 2642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28728,6 +28730,57 @@ function stateOf(entry) {
         return value === undefined ? [] : [[key, value]];
     });
     return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
+}
+
+;// CONCATENATED MODULE: ./src/lambda-cancel.ts
+// A Lambda traffic shift that failed or was cancelled puts its aliases back at once (one
+// UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
+// each alias and puts back any that is still not where it was: the runner may have killed
+// the main step, or an UpdateAlias may have been refused, before every alias was back.
+const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
+/** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
+function lambdaPutBackState(outcome, settings) {
+    const lambda = outcome.lambda;
+    if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
+        return undefined;
+    const states = lambda.functions.flatMap((f) => {
+        if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed)
+            return [];
+        return [
+            {
+                region: settings.region,
+                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                functionName: f.functionName,
+                alias: f.alias,
+                version: f.previousAliasVersion,
+                ...(f.version === undefined ? {} : { shiftedTo: f.version }),
+            },
+        ];
+    });
+    return states.length === 0 ? undefined : JSON.stringify(states);
+}
+/** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
+function parseLambdaPutBackStates(raw) {
+    if (raw.trim() === '')
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: 'it is not a list of aliases to put back' };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = entry;
+        const complete = typeof state === 'object' && state !== null && [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+        if (!complete)
+            return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
+        states.push(state);
+    }
+    return { states };
 }
 
 // EXTERNAL MODULE: ./src/deps.ts
@@ -31775,19 +31828,26 @@ function runnerIo(sink = CORE_SINK) {
 
 
 
+
 // The runner gives steps that run after a cancellation 5 minutes in all.
 const POST_BUDGET_MS = 4 * 60_000;
-/** Follows the rollbacks the main step saved, if any; the post step's one setFailed. */
+/** Puts back what a failed or cancelled main step left moved, if anything; the post step's one setFailed. */
 async function run(io = runnerIo()) {
+    const failed = [...(await putLambdaAliasesBack(io)), ...(await followEcsRollbacks(io))];
+    if (failed.length > 0)
+        io.setFailed(failed.join('\n'));
+}
+/** Each started ECS rollback, followed by its service's controller; the failures' lines. */
+async function followEcsRollbacks(io) {
     const parsed = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
     if ('problem' in parsed) {
         io.warning(`The post step found a saved state it did not write (${parsed.problem}): following nothing. This happens when something else set STATE_${ROLLBACK_STATE}.`);
-        return;
+        return [];
     }
     const { states } = parsed;
     const [state] = states;
     if (state === undefined)
-        return;
+        return [];
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
     const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2438))]);
     const deps = {
@@ -31808,9 +31868,25 @@ async function run(io = runnerIo()) {
     }));
     for (const line of lines.filter((l) => l.ok))
         io.info(line.text);
-    const failed = lines.filter((l) => !l.ok).map((l) => l.text);
-    if (failed.length > 0)
-        io.setFailed(failed.join('\n'));
+    return lines.filter((l) => !l.ok).map((l) => l.text);
+}
+/** Aliases a failed or cancelled Lambda traffic shift moved: each put back unless it already is; the failures' lines. */
+async function putLambdaAliasesBack(io) {
+    const parsed = parseLambdaPutBackStates(io.getState?.(LAMBDA_PUT_BACK_STATE) ?? '');
+    if ('problem' in parsed) {
+        io.warning(`The post step found a saved state it did not write (${parsed.problem}): putting no alias back. This happens when something else set STATE_${LAMBDA_PUT_BACK_STATE}.`);
+        return [];
+    }
+    const { states } = parsed;
+    const [first] = states;
+    if (first === undefined)
+        return [];
+    const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3116))]);
+    const clients = await createClients({ region: first.region, ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['lambda']);
+    const lines = await putAliasesBackAfterCancel(states, { log: io, clients, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: () => Date.now() });
+    for (const line of lines.filter((l) => l.ok))
+        io.info(line.text);
+    return lines.filter((l) => !l.ok).map((l) => l.text);
 }
 
 

@@ -2,6 +2,7 @@
 // only when a selected mode needs it (`import()`), so an `ecs` step never evaluates the
 // Lambda, SSM or ECR clients: start-up time is spent on what the step will use.
 
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { ECRClient } from '@aws-sdk/client-ecr';
@@ -13,6 +14,8 @@ export interface Clients {
   ecs: ECSClient;
   lambda: LambdaClient;
   ssm: SSMClient;
+  /** CloudWatch alarms watched during a Lambda traffic shift (loaded only when alarms are named). */
+  cloudwatch: CloudWatchClient;
   /** ECR in the region an image's registry host names (defaults to the deploy region). */
   ecr(region: string): ECRClient;
   /** CloudWatch Logs in the region a container's `awslogs-region` names (one-off task logs). */
@@ -31,7 +34,7 @@ export interface Clients {
   codedeploy(): Promise<CodeDeployClient>;
 }
 
-export type AwsService = 'ecs' | 'ecr' | 'lambda' | 'ssm' | 'logs';
+export type AwsService = 'ecs' | 'ecr' | 'lambda' | 'ssm' | 'logs' | 'cloudwatch';
 
 /** The AWS services each mode calls. */
 export const SERVICES_OF_MODE: Readonly<Record<string, readonly AwsService[]>> = {
@@ -60,12 +63,13 @@ const MAX_ATTEMPTS = 6;
  */
 export async function createClients(options: ClientOptions, services: readonly AwsService[]): Promise<Clients> {
   const wants = (service: AwsService) => services.includes(service);
-  const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk, logsSdk] = await Promise.all([
+  const [ecsSdk, lambdaSdk, ssmSdk, ecrSdk, logsSdk, cloudwatchSdk] = await Promise.all([
     wants('ecs') ? import('@aws-sdk/client-ecs') : undefined,
     wants('lambda') ? import('@aws-sdk/client-lambda') : undefined,
     wants('ssm') ? import('@aws-sdk/client-ssm') : undefined,
     wants('ecr') ? import('@aws-sdk/client-ecr') : undefined,
     wants('logs') ? import('@aws-sdk/client-cloudwatch-logs') : undefined,
+    wants('cloudwatch') ? import('@aws-sdk/client-cloudwatch') : undefined,
   ]);
   const common = (region: string, maxAttempts = MAX_ATTEMPTS) => ({
     region,
@@ -80,6 +84,7 @@ export async function createClients(options: ClientOptions, services: readonly A
   let ecs: ECSClient | undefined;
   let lambda: LambdaClient | undefined;
   let ssm: SSMClient | undefined;
+  let cloudwatch: CloudWatchClient | undefined;
   let ecsOnce: ECSClient | undefined;
   let ssmOnce: SSMClient | undefined;
   const ecr = new Map<string, ECRClient>();
@@ -94,6 +99,9 @@ export async function createClients(options: ClientOptions, services: readonly A
     },
     get ssm() {
       return (ssm ??= new (loaded(ssmSdk, 'ssm').SSMClient)(common(options.region)));
+    },
+    get cloudwatch() {
+      return (cloudwatch ??= new (loaded(cloudwatchSdk, 'cloudwatch').CloudWatchClient)(common(options.region)));
     },
     ecr(region) {
       let client = ecr.get(region);

@@ -3,10 +3,12 @@ import {
   GetAliasCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
+  GetProvisionedConcurrencyConfigCommand,
   PublishVersionCommand,
   UpdateAliasCommand,
   UpdateFunctionCodeCommand,
   type AliasConfiguration,
+  type GetProvisionedConcurrencyConfigCommandOutput,
   type FunctionCodeLocation,
   type FunctionConfiguration,
   type LambdaClient,
@@ -124,5 +126,42 @@ export async function updateAlias(lambda: LambdaClient, target: AliasTarget & { 
     );
   } catch (error) {
     throw new AwsCallError(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
+  }
+}
+
+export interface AliasShift extends AliasTarget {
+  /** The second version's share (0..1); undefined or empty: no routing, all traffic on `version`. */
+  weights?: Record<string, number>;
+  revisionId?: string;
+}
+
+/** Moves the alias and sets (or clears) its routing: every alias change of a traffic shift. */
+export async function shiftAlias(lambda: LambdaClient, shift: AliasShift): Promise<AliasConfiguration> {
+  try {
+    return await lambda.send(
+      new UpdateAliasCommand({
+        FunctionName: shift.functionName,
+        Name: shift.alias,
+        FunctionVersion: shift.version,
+        RoutingConfig: { AdditionalVersionWeights: shift.weights ?? {} },
+        ...(shift.revisionId === undefined ? {} : { RevisionId: shift.revisionId }),
+      }),
+    );
+  } catch (error) {
+    throw new AwsCallError(`UpdateAlias '${shift.alias}' for '${shift.functionName}'`, error);
+  }
+}
+
+/** The alias's provisioned concurrency, or undefined when it has none. */
+export async function getProvisionedConcurrency(
+  lambda: LambdaClient,
+  functionName: string,
+  alias: string,
+): Promise<GetProvisionedConcurrencyConfigCommandOutput | undefined> {
+  try {
+    return await lambda.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: functionName, Qualifier: alias }));
+  } catch (error) {
+    if (awsErrorName(error) === 'ProvisionedConcurrencyConfigNotFoundException') return undefined;
+    throw new AwsCallError(`GetProvisionedConcurrencyConfig of '${functionName}:${alias}'`, error);
   }
 }

@@ -47,6 +47,7 @@ export const DEFAULTS = {
   [Input.dryRun]: 'false',
   [Input.pinDigest]: 'true',
   [Input.publish]: 'false',
+  [Input.lambdaTraffic]: 'all-at-once',
   [Input.parameterValue]: '{tag}',
   [Input.assignPublicIp]: 'false',
   [Input.startedBy]: 'image-deploy',
@@ -80,9 +81,11 @@ const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }>
     inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount, Input.waitUntil, Input.rollbackOnFailure,
       Input.codedeployApplication, Input.codedeployDeploymentGroup, Input.codedeployAppspec, Input.codedeployDeploymentConfig],
   },
-  { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias, Input.publish] },
+  { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias, Input.publish, Input.lambdaTraffic, Input.lambdaAlarms] },
   { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },
 ];
+
+const CODEDEPLOY_INPUTS = [Input.codedeployApplication, Input.codedeployDeploymentGroup, Input.codedeployAppspec, Input.codedeployDeploymentConfig];
 
 /**
  * Every input the same way: a byte order mark dropped, CRLF and CR line endings (a workflow
@@ -128,6 +131,13 @@ function withImpliedImage(modes: Mode[]): Mode[] {
 
 function checkModeOnlyInputs(modes: Mode[], raw: (name: string) => string): void {
   const defaults: Record<string, string> = DEFAULTS;
+  // Lambda through CodeDeploy is not built: say so, rather than "add mode ecs".
+  const codeDeploy = CODEDEPLOY_INPUTS.find((name) => raw(name) !== '');
+  if (codeDeploy !== undefined && modes.includes('lambda') && !modes.includes('ecs')) {
+    throw new UserError(
+      `Input '${codeDeploy}' is not supported yet for Lambda: image-deploy deploys only ECS services through CodeDeploy. For Lambda, shift the alias with '${Input.lambdaTraffic}' (canary, linear) watched by '${Input.lambdaAlarms}', or remove '${codeDeploy}'.`,
+    );
+  }
   for (const { mode, inputs } of MODE_ONLY_INPUTS) {
     if (modes.includes(mode)) continue;
     const set = inputs.find((name) => raw(name) !== '' && raw(name) !== defaults[name]);

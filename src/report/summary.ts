@@ -5,6 +5,7 @@ import { failureText, type Failure } from '../plan/verdict.ts';
 import type { LogLocation } from '../plan/run-task-result.ts';
 import { codeDeployLines } from './codedeploy-summary.ts';
 import { codeSpan, fence, markdownLink, plainText } from './markdown.ts';
+import { trafficLines } from './lambda-traffic-summary.ts';
 import { serviceDeploymentLines } from './service-deployment-summary.ts';
 import type { EcsDeployResult, EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
 
@@ -36,6 +37,7 @@ export function renderSummary(outcome: PipelineOutcome, context: SummaryContext)
   if (outcome.runTask) lines.push(...runTaskSection(outcome.runTask, context.region), '');
   if (outcome.ecs) lines.push(...ecsSection(outcome.ecs, context.region), '');
   if (outcome.lambda) lines.push(...lambdaSection(outcome.lambda, context.region), '');
+  if (outcome.lambda?.traffic) lines.push(...trafficLines(outcome.lambda.traffic, context.dryRun));
   if (outcome.parameter) lines.push(...parameterSection(outcome.parameter, context.region), '');
   for (const failure of outcome.failures) {
     lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', ...fence([failureText(failure.failure) ?? '']), '');

@@ -20,8 +20,11 @@ import { retrying } from '../retry.ts';
 import { waitFor } from '../wait.ts';
 import { decide, functionLogger, resultBase, versionField, type LambdaFunctionPlan, type LambdaPlan } from './lambda-plan.ts';
 
-/** One function's deploy; its failures become a 'failed' verdict so the others carry on. */
-export async function applyFunction(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps): Promise<LambdaFunctionResult> {
+/**
+ * One function's deploy; its failures become a 'failed' verdict so the others carry on. With
+ * `holdAlias` the alias is left for the traffic shift that moves every function's alias together.
+ */
+export async function applyFunction(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps, holdAlias = false): Promise<LambdaFunctionResult> {
   const started = deps.now();
   const run: FunctionRun = {
     name: planned.functionName,
@@ -46,7 +49,7 @@ export async function applyFunction(planned: LambdaFunctionPlan, plan: LambdaPla
       return finish({ verdict: { state: 'unchanged' }, ...versionField(planned.alias?.alias.FunctionVersion) });
     }
     const version = decision.publish ? await publish(run, snapshot) : undefined;
-    if (decision.alias && version !== undefined) await moveAlias(run, decision.alias, version);
+    if (decision.alias && version !== undefined && !holdAlias) await moveAlias(run, decision.alias, version);
     return finish({ verdict: { state: 'succeeded' }, changes: decision.changes, ...versionField(version) });
   } catch (error) {
     return finish({ verdict: failureOf(error, run.log) });

@@ -3,6 +3,7 @@
 
 import { withPrefix, type Logger } from '../deps.ts';
 import { decideLambdaUpdate, runningImage, type AliasSnapshot, type FunctionSnapshot, type LambdaDecision, type LambdaDecisionInput } from '../plan/lambda-update.ts';
+import type { AlarmState } from '../plan/lambda-traffic.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import type { LambdaOptions } from '../settings.ts';
 
@@ -23,6 +24,16 @@ export interface LambdaPlan {
   /** The digest every function must run afterwards. */
   digest: string;
   functions: LambdaFunctionPlan[];
+  /** The alarms as prepare read them (none in ALARM), when 'lambda-alarms' names some. */
+  alarms?: AlarmState[];
+}
+
+/**
+ * Aliases move through the traffic driver (steps/lambda-shift.ts), all functions together,
+ * when a gradual schedule or alarms are asked for; otherwise each function moves its own.
+ */
+export function shiftsTraffic(options: LambdaOptions): boolean {
+  return options.alias !== undefined && (options.traffic.kind !== 'all-at-once' || options.alarms.length > 0);
 }
 
 type Target = LambdaDecisionInput['target'];

@@ -8,7 +8,8 @@ import { failed, isFailure } from '../plan/verdict.ts';
 import type { LambdaFunctionResult, LambdaResult } from '../results.ts';
 import type { LambdaOptions } from '../settings.ts';
 import { applyFunction } from './lambda-function.ts';
-import { decide, functionLogger, resultBase, versionField, type LambdaFunctionPlan, type LambdaPlan } from './lambda-plan.ts';
+import { decide, functionLogger, resultBase, shiftsTraffic, versionField, type LambdaFunctionPlan, type LambdaPlan } from './lambda-plan.ts';
+import { applyTraffic, checkAliasShiftable, logTrafficPlan, plannedTraffic, readAlarmsBeforeDeploy } from './lambda-traffic.ts';
 
 /** Read-only: looks at every function and decides; throws UserError before any change. */
 export async function prepareLambda(options: LambdaOptions, image: ResolvedImage, deps: StepDeps): Promise<LambdaPlan> {
@@ -26,17 +27,24 @@ export async function prepareLambda(options: LambdaOptions, image: ResolvedImage
   if (problems.length > 0) throw new UserError(problems.map(messageOf).join('\n'));
   const functions = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   checkDistinct(functions);
+  const alarms = await readAlarmsBeforeDeploy(options, deps);
 
   for (const planned of functions) logPlan(planned, digest, functionLogger(deps.log, planned.functionName));
-  return { options, image, digest, functions };
+  const plan = { options, image, digest, functions, ...(alarms === undefined ? {} : { alarms }) };
+  if (shiftsTraffic(options)) logTrafficPlan(plan, deps.log);
+  return plan;
 }
 
 /** Updates, waits, verifies, publishes, moves the alias; in a dry run returns 'planned'. */
 export async function applyLambda(plan: LambdaPlan, deps: StepDeps): Promise<LambdaResult> {
-  const functions = await Promise.all(
-    plan.functions.map((planned) => (plan.options.dryRun ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps))),
-  );
-  return { functions, changed: functions.some((f) => f.changed), verdict: modeVerdict(functions, plan.options.dryRun) };
+  const shift = shiftsTraffic(plan.options);
+  const { dryRun: dry } = plan.options;
+  const deployed = await Promise.all(plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps, shift))));
+  if (!shift) return { functions: deployed, changed: deployed.some((f) => f.changed), verdict: modeVerdict(deployed, dry) };
+  if (dry) return { functions: deployed, traffic: plannedTraffic(plan), changed: false, verdict: modeVerdict(deployed, dry) };
+  // Every alias moves together, once every function published its version.
+  const { functions, traffic, verdict } = await applyTraffic(plan, deployed, deps);
+  return { functions, ...(traffic === undefined ? {} : { traffic }), changed: functions.some((f) => f.changed), verdict: verdict ?? modeVerdict(functions, false) };
 }
 
 // --- prepare --------------------------------------------------------------------------------
@@ -68,6 +76,7 @@ async function readFunction(name: string, options: LambdaOptions, target: { refe
     );
   }
   const alias = options.alias === undefined ? undefined : await readAlias(name, options.alias, deps);
+  checkAliasShiftable(name, options, alias);
   const planned = {
     functionName: name,
     functionArn: found.configuration.FunctionArn ?? name,

@@ -1,7 +1,7 @@
 // With ecs and lambda in one step and rollback-on-failure: when either fails, the other is
 // put back as it was, so the step leaves everything as it found it.
 
-import { getFunctionConfiguration, updateAlias, updateFunctionCode } from '../aws/lambda.ts';
+import { getFunctionConfiguration, shiftAlias, updateFunctionCode } from '../aws/lambda.ts';
 import { updateService } from '../aws/ecs.ts';
 import { withLogPrefix, type StepDeps } from '../deps.ts';
 import { CancelledError, messageOf } from '../errors.ts';
@@ -56,7 +56,8 @@ async function putFunctionBack(f: LambdaFunctionResult, bounds: PutBackBounds, d
   const { lambda } = deps.clients;
   try {
     if (f.alias !== undefined && f.previousAliasVersion !== undefined) {
-      await updateAlias(lambda, { functionName: f.functionName, alias: f.alias, version: f.previousAliasVersion });
+      // No routing either: a traffic shift may have left a share on the new version.
+      await shiftAlias(lambda, { functionName: f.functionName, alias: f.alias, version: f.previousAliasVersion });
       return [`lambda: ${f.functionName} alias ${f.alias} moved back to version ${f.previousAliasVersion}`];
     }
     if (f.previousImage === undefined) return [`lambda: ${f.functionName} has no previous image to put back`];

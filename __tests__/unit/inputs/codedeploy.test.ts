@@ -62,7 +62,7 @@ describe('the codedeploy-* inputs', () => {
     expect(settings.ecs?.waitUntil).toBe('AllowTraffic');
     expect(settings.ecs?.codeDeploy?.appSpec?.path).toBe(join(workspace, 'appspec.yaml'));
     expect(() => readInputs({ getInput: getFrom({ mode: 'lambda', region: 'us-east-1', 'function-name': 'f', image: 'r.example/x:1', 'codedeploy-application': 'a' }), env })).toThrow(
-      "Input 'codedeploy-application' is set but mode 'ecs' is not selected",
+      "Input 'codedeploy-application' is not supported yet for Lambda",
     );
   });
 });

@@ -4,8 +4,10 @@ import {
   GetAliasCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
+  GetProvisionedConcurrencyConfigCommand,
   LambdaClient,
   PreconditionFailedException,
+  ProvisionedConcurrencyConfigNotFoundException,
   PublishVersionCommand,
   ResourceConflictException,
   ResourceNotFoundException,
@@ -175,6 +177,8 @@ function optionsFor(overrides: Partial<LambdaOptions> = {}): LambdaOptions {
   return {
     functionNames: ['api'],
     publish: false,
+    traffic: { kind: 'all-at-once' },
+    alarms: [],
     dryRun: false,
     region: REGION,
     wait: { timeoutMs: TIMEOUT, intervalMs: INTERVAL },
@@ -648,5 +652,84 @@ describe('applyLambda in a dry run', () => {
     expect(w.log.map((l) => l.message)).toContain(
       `api: dry run, nothing sent; planned: image: ${REPO}@${OLD} -> ${IMAGE.reference}; publish a version; alias live: version 3 -> the version this deploy publishes.`,
     );
+  });
+});
+
+describe('applyLambda shifting traffic on the alias', () => {
+  /** The alias as UpdateAlias left it, answered to GetAlias (prepare's read included). */
+  function shiftingWorld(names: string[]) {
+    const w = world();
+    const aliases = new Map<string, AliasConfiguration>(names.map((n) => [n, aliasAt(n, '3')]));
+    for (const name of names) {
+      w.getFunction(name, described(name, OLD), described(name, NEW, { RevisionId: 'rev-2' }));
+      w.updates(name, inProgress(name));
+      w.polls(name, successful(name));
+      w.versionConfig(name, '3', version(name, '3', 'Active', { CodeSha256: HEX_OLD }));
+      w.publishes(name, version(name, '4', 'Active'));
+      w.versionConfig(name, '4', version(name, '4', 'Active'));
+    }
+    w.mock.on(GetAliasCommand).callsFake(async (input: { FunctionName: string }) => ({ $metadata: {}, ...aliases.get(input.FunctionName) }));
+    w.mock.on(UpdateAliasCommand).callsFake(async (input: { FunctionName: string; FunctionVersion: string; RoutingConfig?: AliasConfiguration['RoutingConfig'] }) => {
+      const next = { ...aliasAt(input.FunctionName, input.FunctionVersion), RoutingConfig: input.RoutingConfig, RevisionId: `moved-${w.sent.updateAlias().length}` };
+      aliases.set(input.FunctionName, next);
+      return { $metadata: {}, ...next };
+    });
+    w.mock.on(GetProvisionedConcurrencyConfigCommand).rejects(new ProvisionedConcurrencyConfigNotFoundException({ message: 'No Provisioned Concurrency Config found', $metadata: {} }));
+    return { ...w, aliases };
+  }
+  const canary = { publish: true, alias: 'live', traffic: { kind: 'canary', percent: 10, minutes: 1 } } as const;
+
+  it('refuses, before any change, an alias another deploy is shifting, naming the versions and weights', async () => {
+    const w = world();
+    w.getFunction('api', described('api', OLD));
+    w.alias('api', { ...aliasAt('api', '3'), RoutingConfig: { AdditionalVersionWeights: { '5': 0.2 } } });
+    w.versionConfig('api', '3', version('api', '3', 'Active', { CodeSha256: HEX_OLD }));
+
+    const error = await prepareRejection(w, canary);
+
+    expect(error.message).toContain("alias live already shifts traffic (version 3 80%, version 5 20%)");
+    expect(w.mutatingCalls()).toBe(0);
+  });
+
+  it('publishes every function first, then moves their aliases together through the schedule', async () => {
+    const w = shiftingWorld(['api', 'worker']);
+
+    const result = await deploy(w, { ...canary, functionNames: ['api', 'worker'] });
+
+    expect(failureText(result.verdict)).toBeUndefined();
+    const moves = w.sent.updateAlias().map((i) => [i.FunctionName, i.FunctionVersion, i.RoutingConfig?.AdditionalVersionWeights]);
+    expect(moves).toEqual([
+      ['api', '3', { '4': 0.1 }],
+      ['worker', '3', { '4': 0.1 }],
+      ['api', '4', {}],
+      ['worker', '4', {}],
+    ]);
+    expect(w.order().indexOf('UpdateAlias')).toBeGreaterThan(w.order().lastIndexOf('PublishVersion'));
+    expect(result.traffic?.steps.map((s) => s.weight)).toEqual([0.1, 1]);
+    expect(result.functions.map((f) => f.version)).toEqual(['4', '4']);
+  });
+
+  it('moves no alias when one function fails before the shift', async () => {
+    const w = shiftingWorld(['api', 'worker']);
+    w.polls('worker', configuration('worker', { LastUpdateStatus: 'Failed', LastUpdateStatusReason: 'image not found', LastUpdateStatusReasonCode: 'InvalidImage' }));
+
+    const result = await deploy(w, { ...canary, functionNames: ['api', 'worker'] });
+
+    expect(failureText(result.verdict)).toContain("Lambda function 'worker'");
+    expect(w.sent.updateAlias()).toEqual([]);
+    expect(w.log.map((l) => l.message)).toContain("no alias was moved: 'worker' failed before the traffic shift.");
+  });
+
+  it('shows the schedule in a dry run and changes nothing', async () => {
+    const w = world();
+    w.getFunction('api', described('api', OLD));
+    w.alias('api', aliasAt('api', '3'));
+    w.versionConfig('api', '3', version('api', '3', 'Active', { CodeSha256: HEX_OLD }));
+
+    const result = await deploy(w, { ...canary, traffic: { kind: 'linear', percent: 50, minutes: 2 }, dryRun: true });
+
+    expect(w.mutatingCalls()).toBe(0);
+    expect(result.traffic).toEqual({ schedule: '50% for 2m, then 100%', steps: [], alarms: [] });
+    expect(w.log.map((l) => l.message)).toContain('traffic: 50% for 2m, then 100% on alias live, all functions together.');
   });
 });

@@ -36,7 +36,7 @@ describe('putLambdaBack', () => {
 
     const lines = await putLambdaBack(result, BOUNDS, w.deps);
 
-    expect(w.mock.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'api', Name: 'live', FunctionVersion: '7' }]);
+    expect(w.mock.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'api', Name: 'live', FunctionVersion: '7', RoutingConfig: { AdditionalVersionWeights: {} } }]);
     expect(w.mock.commandCalls(UpdateFunctionCodeCommand)).toEqual([]);
     expect(lines).toEqual(['lambda: api alias live moved back to version 7']);
   });

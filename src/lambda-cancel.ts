@@ -1,0 +1,63 @@
+// A Lambda traffic shift that failed or was cancelled puts its aliases back at once (one
+// UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
+// each alias and puts back any that is still not where it was: the runner may have killed
+// the main step, or an UpdateAlias may have been refused, before every alias was back.
+
+import type { PipelineOutcome } from './results.ts';
+import type { Settings } from './settings.ts';
+
+export const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
+
+export interface LambdaPutBackState {
+  region: string;
+  endpoint?: string;
+  functionName: string;
+  alias: string;
+  /** The version the alias pointed at before the step: where it must be, with no routing. */
+  version: string;
+  /** The version the step shifted traffic to. */
+  shiftedTo?: string;
+}
+
+/** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
+export function lambdaPutBackState(outcome: PipelineOutcome, settings: Settings): string | undefined {
+  const lambda = outcome.lambda;
+  if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0) return undefined;
+  const states = lambda.functions.flatMap((f): LambdaPutBackState[] => {
+    if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed) return [];
+    return [
+      {
+        region: settings.region,
+        ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+        functionName: f.functionName,
+        alias: f.alias,
+        version: f.previousAliasVersion,
+        ...(f.version === undefined ? {} : { shiftedTo: f.version }),
+      },
+    ];
+  });
+  return states.length === 0 ? undefined : JSON.stringify(states);
+}
+
+export type ParsedLambdaPutBack = { states: LambdaPutBackState[] } | { problem: string };
+
+/** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
+export function parseLambdaPutBackStates(raw: string): ParsedLambdaPutBack {
+  if (raw.trim() === '') return { states: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { problem: 'it is not JSON' };
+  }
+  if (!Array.isArray(value)) return { problem: 'it is not a list of aliases to put back' };
+  const states: LambdaPutBackState[] = [];
+  for (const [index, entry] of value.entries()) {
+    const state = entry as Partial<LambdaPutBackState> | null;
+    const complete =
+      typeof state === 'object' && state !== null && [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+    if (!complete) return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
+    states.push(state as LambdaPutBackState);
+  }
+  return { states };
+}
