@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // the two cores meanwhile. Each e2e worker has a moto_server of its own, started once by
 // the global setup and reset by each suite before it seeds (__tests__/support/testbed.ts).
 // TEST_WORKERS overrides how many files run at once.
-const WORKERS = Math.max(1, Number(process.env['TEST_WORKERS'] ?? '') || 4);
+const WORKERS = Math.max(1, Number(process.env.TEST_WORKERS ?? '') || 4);
 
 export default defineConfig({
   test: {

@@ -72,7 +72,7 @@ function bundleBytes(entry: string): number {
 /** Whether `npm run bundle` minifies: the floors are built the same way. */
 function bundleScriptMinifies(): boolean {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-  return /(^|\s)(--minify|-m)(\s|$)/.test(pkg.scripts?.['bundle'] ?? '');
+  return /(^|\s)(--minify|-m)(\s|$)/.test(pkg.scripts?.bundle ?? '');
 }
 
 /** `ncc build <entry> -o <outDir> [--minify]` under the benchmark's Node; returns <outDir>/index.js. */

@@ -445,7 +445,7 @@ async function describeExpressGatewayService(ecs, serviceArn) {
         throw new errors/* AwsCallError */.iQ(what, error);
     }
     const json = raw.json();
-    const service = (0,plan_json/* isRecord */.u)(json) ? json['service'] : undefined;
+    const service = (0,plan_json/* isRecord */.u)(json) ? json.service : undefined;
     if (!(0,plan_json/* isRecord */.u)(service))
         throw new errors/* AwsCallError */.iQ(what, 'the response had no service');
     return service;
@@ -466,7 +466,7 @@ async function updateExpressGatewayService(ecs, request) {
         throw new errors/* AwsCallError */.iQ(what, error);
     }
     const json = raw.json();
-    const service = (0,plan_json/* isRecord */.u)(json) ? json['service'] : undefined;
+    const service = (0,plan_json/* isRecord */.u)(json) ? json.service : undefined;
     return (0,plan_json/* isRecord */.u)(service) ? service : {};
 }
 
@@ -571,8 +571,8 @@ async function startExpress(prepared, deps) {
     }
     const updatedAt = deps.now();
     const updated = await updateExpressGatewayService(deps.clients.ecs, request);
-    const target = updated['targetConfiguration'];
-    const announced = typeof target === 'object' && target !== null ? target['taskDefinitionArn'] : undefined;
+    const target = updated.targetConfiguration;
+    const announced = typeof target === 'object' && target !== null ? target.taskDefinitionArn : undefined;
     const targetArn = typeof announced === 'string' ? announced : undefined;
     deps.log.info(`Updated Express service '${service}'${targetArn === undefined ? '' : `: Express registered ${targetArn}`}`);
     if (!options.wait.enabled) {
@@ -903,7 +903,7 @@ function ownDeps(deps, service, count) {
  * retried here, looking for a reusable revision again each time, until `timeoutMs`.
  */
 async function registerOrReuse(taskDefinition, tags, options, deps) {
-    const family = typeof taskDefinition['family'] === 'string' ? taskDefinition['family'] : undefined;
+    const family = typeof taskDefinition.family === 'string' ? taskDefinition.family : undefined;
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)(async () => {
         const reused = family === undefined ? undefined : (0,_plan_ecs_deploy_js__WEBPACK_IMPORTED_MODULE_2__/* .reusableRevision */ .JW)(taskDefinition, tags, await latestRevision(family, deps));
         if (reused !== undefined) {

@@ -79,7 +79,7 @@ async function registerTaskDefinition(ecs, taskDefinition, tags) {
         return arn;
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`RegisterTaskDefinition for family '${String(taskDefinition['family'])}'`, error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`RegisterTaskDefinition for family '${String(taskDefinition.family)}'`, error);
     }
 }
 async function updateService(ecs, update) {

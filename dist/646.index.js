@@ -79,7 +79,7 @@ async function registerTaskDefinition(ecs, taskDefinition, tags) {
         return arn;
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`RegisterTaskDefinition for family '${String(taskDefinition['family'])}'`, error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`RegisterTaskDefinition for family '${String(taskDefinition.family)}'`, error);
     }
 }
 async function updateService(ecs, update) {
@@ -483,7 +483,7 @@ async function retrying(attempt, options, deps) {
  * retried here, looking for a reusable revision again each time, until `timeoutMs`.
  */
 async function registerOrReuse(taskDefinition, tags, options, deps) {
-    const family = typeof taskDefinition['family'] === 'string' ? taskDefinition['family'] : undefined;
+    const family = typeof taskDefinition.family === 'string' ? taskDefinition.family : undefined;
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .retrying */ .R$)(async () => {
         const reused = family === undefined ? undefined : (0,_plan_ecs_deploy_js__WEBPACK_IMPORTED_MODULE_2__/* .reusableRevision */ .JW)(taskDefinition, tags, await latestRevision(family, deps));
         if (reused !== undefined) {
@@ -566,12 +566,12 @@ function planRunTaskDefinition(input) {
     const changes = container !== undefined && input.image !== undefined && before !== input.image
         ? [`container ${container.containerName} image: ${before ?? '(none)'} -> ${input.image}`]
         : [];
-    const arn = input.source['taskDefinitionArn'];
+    const arn = input.source.taskDefinitionArn;
     const sourceArn = typeof arn === 'string' && (0,task_definition_compare/* sameTaskDefinition */.J)(base, rendered) ? arn : undefined;
     return { rendered, ...(container === undefined ? {} : { container }), ...(sourceArn === undefined ? {} : { sourceArn }), changes };
 }
 function imageOf(td, containerName) {
-    const image = (0,containers/* containersOf */.Mz)(td).find((c) => c['name'] === containerName)?.['image'];
+    const image = (0,containers/* containersOf */.Mz)(td).find((c) => c.name === containerName)?.image;
     return typeof image === 'string' ? image : undefined;
 }
 /** The container a one-off task's overrides go to (input 'run-task-container'; else the first essential one). */
@@ -605,7 +605,7 @@ function checkLaunch(input) {
     const hasLaunchType = 'launchType' in launch;
     const fargate = isFargate(launch);
     const how = hasLaunchType ? `launch type ${launch.launchType}` : 'capacity provider strategy';
-    const mode = taskDefinition?.['networkMode'];
+    const mode = taskDefinition?.networkMode;
     const family = taskDefinition === undefined ? undefined : (0,aws_names/* familyOf */.Ap)(taskDefinition);
     if (fargate && taskDefinition !== undefined && mode !== 'awsvpc') {
         throw new errors/* UserError */.yo(`Task definition '${family}' has network mode '${String(mode ?? 'bridge (the default)')}', but Fargate (${how}) runs only 'awsvpc' tasks: set networkMode to awsvpc, or use input '${names/* Input */.pd.launchType}' EC2.`);
@@ -707,11 +707,11 @@ var json = __webpack_require__(2877);
  */
 function judgeStoppedTask(input) {
     const { task, taskDefinition } = input;
-    const defined = (0,containers/* containersOf */.Mz)(taskDefinition).filter((c) => typeof c['name'] === 'string');
+    const defined = (0,containers/* containersOf */.Mz)(taskDefinition).filter((c) => typeof c.name === 'string');
     const ran = task.containers ?? [];
     // Without a definition to go by, every container that ran counts as essential.
     const essential = defined.length > 0
-        ? defined.filter((c) => c['essential'] !== false).map((c) => String(c['name']))
+        ? defined.filter((c) => c.essential !== false).map((c) => String(c.name))
         : ran.flatMap((c) => (c.name === undefined ? [] : [c.name]));
     const stateOf = (name) => ran.find((c) => c.name === name);
     const reasonOf = (reason) => (reason?.trim() ? ` (${reason.trim()})` : '');
@@ -759,11 +759,11 @@ function logLocations(taskDefinition, taskArn) {
     const taskId = (0,aws_names/* taskIdOf */.G6)(taskArn);
     const taskRegion = (0,aws_names/* regionOfArn */.b2)(taskArn);
     return (0,containers/* containersOf */.Mz)(taskDefinition).flatMap((container) => {
-        const name = container['name'];
-        const config = container['logConfiguration'];
-        if (typeof name !== 'string' || !(0,json/* isRecord */.u)(config) || config['logDriver'] !== 'awslogs')
+        const name = container.name;
+        const config = container.logConfiguration;
+        if (typeof name !== 'string' || !(0,json/* isRecord */.u)(config) || config.logDriver !== 'awslogs')
             return [];
-        const options = (0,json/* isRecord */.u)(config['options']) ? config['options'] : {};
+        const options = (0,json/* isRecord */.u)(config.options) ? config.options : {};
         const group = stringOption(options, 'awslogs-group');
         const region = stringOption(options, 'awslogs-region') ?? taskRegion;
         if (group === undefined || region === undefined)
@@ -850,12 +850,12 @@ function taskLogSources(taskDefinition, taskArn) {
     const streams = [];
     const elsewhere = [];
     for (const container of (0,containers/* containersOf */.Mz)(taskDefinition)) {
-        const name = container['name'];
+        const name = container.name;
         if (typeof name !== 'string')
             continue;
         const location = located.find((l) => l.container === name);
-        const config = container['logConfiguration'];
-        const driver = (0,json/* isRecord */.u)(config) && typeof config['logDriver'] === 'string' ? config['logDriver'] : undefined;
+        const config = container.logConfiguration;
+        const driver = (0,json/* isRecord */.u)(config) && typeof config.logDriver === 'string' ? config.logDriver : undefined;
         // A log region that is no region name cannot be read (nor linked): say so, without quoting it.
         if (location !== undefined && location.url === undefined)
             elsewhere.push(`container ${name}: not in the job log: its awslogs-region is not an AWS region name (like eu-west-1)`);

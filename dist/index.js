@@ -28856,7 +28856,9 @@ function walk(node, path, w) {
         return;
     }
     if (isSeq(node)) {
-        node.items.forEach((item, index) => walk(isScalar(item) || isMap(item) || isSeq(item) ? item : null, `${path}[${index}]`, w));
+        for (const [index, item] of node.items.entries()) {
+            walk(isScalar(item) || isMap(item) || isSeq(item) ? item : null, `${path}[${index}]`, w);
+        }
         return;
     }
     if (isScalar(node) && typeof node.value === 'number' && !exact(node.value) && node.range) {
@@ -28901,7 +28903,7 @@ function readTaskDefinitionSource(raw, env, inputName, yaml) {
     }
     if (!namesTaskDefinitionFile(raw))
         return { kind: 'registered', ref: raw };
-    const path = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.resolve)(env['GITHUB_WORKSPACE'] ?? process.cwd(), raw);
+    const path = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd(), raw);
     if (!(0,external_node_fs_.existsSync)(path)) {
         throw new errors/* UserError */.yo(`Input '${inputName}' ('${raw}') is neither a family[:revision], an ARN, nor a file that exists (looked at ${path}).`);
     }
@@ -28919,7 +28921,7 @@ function readTaskDefinitionSource(raw, env, inputName, yaml) {
  * a path that leads elsewhere (`../`, `/etc/…`, a link out of the checkout) is refused.
  */
 function insideAllowedRoots(path, env, label) {
-    const roots = [env['GITHUB_WORKSPACE'] ?? process.cwd(), env['RUNNER_TEMP']].flatMap((root) => {
+    const roots = [env.GITHUB_WORKSPACE ?? process.cwd(), env.RUNNER_TEMP].flatMap((root) => {
         if (root === undefined || root === '')
             return [];
         try {
@@ -29014,7 +29016,7 @@ function readCodeDeploy(get, env, yaml) {
 }
 function readAppSpecFile(raw, env, yaml) {
     const label = `Input '${src_names/* Input */.pd.codedeployAppspec}' ('${raw}')`;
-    const path = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.resolve)(env['GITHUB_WORKSPACE'] ?? process.cwd(), raw);
+    const path = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd(), raw);
     if (!(0,external_node_fs_.existsSync)(path))
         throw new errors/* UserError */.yo(`${label} is not a file that exists (looked at ${path}): name a JSON or YAML AppSpec file in the workspace.`);
     const real = insideAllowedRoots(path, env, label);
@@ -29105,7 +29107,7 @@ function readImage(get, env, wait) {
         tag: tag ? (0,image_source/* parseTagInput */.qe)(tag) : undefined,
         digest: digest ? (0,image_source/* parseDigestInput */.a0)(digest) : undefined,
         pinDigest: parseBoolean(get(src_names/* Input */.pd.pinDigest), src_names/* Input */.pd.pinDigest),
-        git: { ref: env['GITHUB_REF'] || undefined, sha: env['GITHUB_SHA'] || undefined },
+        git: { ref: env.GITHUB_REF || undefined, sha: env.GITHUB_SHA || undefined },
         ...(waitForImage ? { waitForImage: { timeoutMs: parseBounded(waitForImage, src_names/* Input */.pd.waitForImage, MIN_POLL_MS, MAX_WAIT_MS), intervalMs: wait.intervalMs } } : {}),
     };
 }
@@ -29397,8 +29399,8 @@ function readRunTask(get, env, context) {
     }
     const command = get(src_names/* Input */.pd.command);
     const cluster = get(src_names/* Input */.pd.cluster);
-    const runId = env['GITHUB_RUN_ID'];
-    const step = runId === undefined || runId === '' ? undefined : readStep([runId, env['GITHUB_JOB'] ?? '', env['GITHUB_ACTION'] ?? '', cluster, rawDefinition, command], env['GITHUB_RUN_ATTEMPT']);
+    const runId = env.GITHUB_RUN_ID;
+    const step = runId === undefined || runId === '' ? undefined : readStep([runId, env.GITHUB_JOB ?? '', env.GITHUB_ACTION ?? '', cluster, rawDefinition, command], env.GITHUB_RUN_ATTEMPT);
     const propagateTags = runTaskPropagation(readTagPropagation(get(src_names/* Input */.pd.propagateTags)), context.withEcs);
     return {
         cluster,
@@ -29412,10 +29414,10 @@ function readRunTask(get, env, context) {
         // The same workflow run, attempt and step never start a second task, even when the
         // process is killed and run again; outside Actions every run is its own.
         clientToken: clientTokenFor([
-            env['GITHUB_RUN_ID'] ?? (0,external_node_crypto_.randomUUID)(),
-            env['GITHUB_RUN_ATTEMPT'] ?? '',
-            env['GITHUB_JOB'] ?? '',
-            env['GITHUB_ACTION'] ?? '',
+            env.GITHUB_RUN_ID ?? (0,external_node_crypto_.randomUUID)(),
+            env.GITHUB_RUN_ATTEMPT ?? '',
+            env.GITHUB_JOB ?? '',
+            env.GITHUB_ACTION ?? '',
             cluster,
             rawDefinition,
             command,
@@ -29559,7 +29561,7 @@ function readInputs(source) {
     checkModeOnlyInputs(modes, (name) => normalizeInput(source.getInput(name)));
     const region = readRegion(get(src_names/* Input */.pd.region), source.env);
     const dryRun = parseBoolean(get(src_names/* Input */.pd.dryRun), src_names/* Input */.pd.dryRun);
-    const endpoint = source.env['AWS_ENDPOINT_URL'] || undefined;
+    const endpoint = source.env.AWS_ENDPOINT_URL || undefined;
     const settings = { modes, region, dryRun, endpoint };
     const wait = readWait(get);
     if (modes.includes('image'))
@@ -29612,9 +29614,9 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 function readRegion(input, env) {
     const [where, region] = input
         ? [`Input '${src_names/* Input */.pd.region}'`, input]
-        : env['AWS_REGION']
-            ? ['AWS_REGION', env['AWS_REGION']]
-            : ['AWS_DEFAULT_REGION', env['AWS_DEFAULT_REGION'] ?? ''];
+        : env.AWS_REGION
+            ? ['AWS_REGION', env.AWS_REGION]
+            : ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION ?? ''];
     if (!region) {
         throw new errors/* UserError */.yo(`No AWS region: set input '${src_names/* Input */.pd.region}', or AWS_REGION (aws-actions/configure-aws-credentials sets it).`);
     }
@@ -29833,7 +29835,7 @@ async function putBack(outcome, bounds, deps, steps) {
     const { ecs, lambda } = outcome;
     const work = [
         // Services that failed were settled by rollback-on-failure already; the others go back.
-        ecs !== undefined && ecs.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[ecs] ')) : Promise.resolve([]),
+        ecs?.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[ecs] ')) : Promise.resolve([]),
         lambda !== undefined ? steps.putLambdaBack(lambda, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[lambda] ')) : Promise.resolve([]),
     ];
     const lines = (await Promise.all(work)).flat();
@@ -29929,6 +29931,7 @@ function checkOutputs(values) {
     const problems = [];
     for (const [name, value] of Object.entries(values)) {
         const label = `Output '${name}'`;
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
         if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
             problems.push(`${label} was not set: the value AWS reported holds a line break or control character, which no output may carry. Check what wrote it.`);
             continue;
@@ -30350,7 +30353,7 @@ function stateOf(entry) {
     const e = entry;
     const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
     const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
-    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
+    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
     if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
         return undefined;
     const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
@@ -33420,8 +33423,14 @@ function runnerIo(sink = CORE_SINK) {
     return {
         getInput: (name) => sink.getInput(name),
         // Multi-line text prints as several lines, each unable to start a command.
-        info: (message) => safeLines(message).forEach((line) => sink.info(line)),
-        debug: (message) => safeLines(message).forEach((line) => sink.debug(line)),
+        info: (message) => {
+            for (const line of safeLines(message))
+                sink.info(line);
+        },
+        debug: (message) => {
+            for (const line of safeLines(message))
+                sink.debug(line);
+        },
         warning: (message) => sink.warning(annotation(message)),
         setFailed: (message) => sink.setFailed(annotation(message)),
         // Written to the GITHUB_OUTPUT file with a random heredoc delimiter by core; the values
@@ -33671,7 +33680,7 @@ function taskIdOf(taskArn) {
     return taskArn.slice(taskArn.lastIndexOf('/') + 1);
 }
 function familyOf(td) {
-    const family = td['family'];
+    const family = td.family;
     return typeof family === 'string' && family !== '' ? family : '(no family)';
 }
 /** `family:revision` from a task definition ARN; non-ARNs pass through unchanged. */
@@ -33721,10 +33730,10 @@ function appSpecFromService(service, taskDefinitionArn) {
         LoadBalancerInfo: { ContainerName: lb.containerName, ContainerPort: lb.containerPort },
     };
     if (service.platformVersion !== undefined)
-        properties['PlatformVersion'] = service.platformVersion;
+        properties.PlatformVersion = service.platformVersion;
     const vpc = service.networkConfiguration?.awsvpcConfiguration;
     if (vpc !== undefined) {
-        properties['NetworkConfiguration'] = {
+        properties.NetworkConfiguration = {
             AwsvpcConfiguration: {
                 Subnets: vpc.subnets ?? [],
                 ...(vpc.securityGroups === undefined ? {} : { SecurityGroups: vpc.securityGroups }),
@@ -33734,7 +33743,7 @@ function appSpecFromService(service, taskDefinitionArn) {
     }
     const strategy = service.capacityProviderStrategy ?? [];
     if (strategy.length > 0) {
-        properties['CapacityProviderStrategy'] = strategy.map((s) => ({
+        properties.CapacityProviderStrategy = strategy.map((s) => ({
             CapacityProvider: s.capacityProvider,
             ...(s.base === undefined ? {} : { Base: s.base }),
             ...(s.weight === undefined ? {} : { Weight: s.weight }),
@@ -33749,18 +33758,18 @@ function appSpecFromService(service, taskDefinitionArn) {
 function appSpecFromFile(doc, taskDefinitionArn) {
     if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(doc))
         return { problem: 'it is not a mapping: write an AppSpec with version, Resources and optional Hooks' };
-    const resources = doc['Resources'];
+    const resources = doc.Resources;
     if (!Array.isArray(resources) || resources.length !== 1) {
         return { problem: "its 'Resources' is not a list of exactly one resource: an ECS AppSpec names one TargetService" };
     }
     const [resource] = resources;
     const name = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? Object.keys(resource)[0] : undefined;
     const target = name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? undefined : resource[name];
-    if (name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target) || target['Type'] !== 'AWS::ECS::Service' || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target['Properties'])) {
+    if (name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target) || target.Type !== 'AWS::ECS::Service' || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target.Properties)) {
         return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
     }
-    const properties = target['Properties'];
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(properties['LoadBalancerInfo'])) {
+    const properties = target.Properties;
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(properties.LoadBalancerInfo)) {
         return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
     }
     const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
@@ -33771,7 +33780,7 @@ function isAppSpecProblem(value) {
 }
 /** The Lambda function each hook event runs, from the AppSpec's `Hooks` (list of one-entry maps). */
 function hooksOf(appSpec) {
-    const hooks = appSpec['Hooks'];
+    const hooks = appSpec.Hooks;
     const found = {};
     if (!Array.isArray(hooks))
         return found;
@@ -33943,17 +33952,17 @@ function eventRows(target) {
 
 
 function containersOf(td) {
-    const containers = td['containerDefinitions'];
+    const containers = td.containerDefinitions;
     return Array.isArray(containers) ? containers.filter(_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u) : [];
 }
 function containerNames(td) {
     return containersOf(td)
-        .map((container) => container['name'])
+        .map((container) => container.name)
         .filter((name) => typeof name === 'string');
 }
 /** Names of containers marked `essential: false`; their exit codes do not decide. */
 function nonEssentialContainers(td) {
-    return new Set(containersOf(td).filter((c) => c['essential'] === false).map((c) => String(c['name'])));
+    return new Set(containersOf(td).filter((c) => c.essential === false).map((c) => String(c.name)));
 }
 /**
  * The container to override: the one named, else the only one, else the only one using the
@@ -33980,18 +33989,18 @@ function selectContainer(td, selection) {
         ? []
         : containersOf(td)
             .filter((container) => {
-            const image = container['image'];
+            const image = container.image;
             const ref = typeof image === 'string' ? (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .tryParseImageRef */ .ZJ)(image) : undefined;
             return ref !== undefined && (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryKey */ .Kq)(ref) === key;
         })
-            .map((container) => container['name'])
+            .map((container) => container.name)
             .filter((name) => typeof name === 'string');
     const [match] = matches;
     if (matches.length === 1 && match !== undefined)
         return { containerName: match, why: `the one using repository '${key}'` };
     if (selection.whenAmbiguous === 'first-essential') {
-        const essential = containersOf(td).find((container) => container['essential'] !== false && typeof container['name'] === 'string');
-        const name = typeof essential?.['name'] === 'string' ? essential['name'] : only;
+        const essential = containersOf(td).find((container) => container.essential !== false && typeof container.name === 'string');
+        const name = typeof essential?.name === 'string' ? essential.name : only;
         return { containerName: name, why: `the first essential container (set input '${inputName}' to choose another)` };
     }
     const setName = `set input '${inputName}' to the one to update`;
@@ -34110,7 +34119,7 @@ function redactEnvironment(containers) {
     return containers.map((container) => {
         if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(container))
             return container;
-        const environment = container['environment'];
+        const environment = container.environment;
         if (environment === undefined)
             return container;
         const hidden = Array.isArray(environment)
@@ -34127,7 +34136,7 @@ function keyContainers(value) {
     for (const container of containers) {
         if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(container))
             return undefined;
-        const name = container['name'];
+        const name = container.name;
         if (typeof name !== 'string' || byName.has(name))
             return undefined;
         byName.set(name, container);
@@ -34354,14 +34363,14 @@ function planEcsDeploy(input) {
  * parallel job registered the same thing. Deploying it beats registering an identical twin.
  */
 function reusableRevision(rendered, tags, latest) {
-    if (latest === undefined || latest.taskDefinition['status'] === 'INACTIVE')
+    if (latest === undefined || latest.taskDefinition.status === 'INACTIVE')
         return undefined;
     if (!(0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTaskDefinition */ .J)((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .toRegisterable */ .Hj)(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags))
         return undefined;
     return arnOf(latest.taskDefinition);
 }
 function arnOf(td) {
-    const arn = td['taskDefinitionArn'];
+    const arn = td.taskDefinitionArn;
     return typeof arn === 'string' ? arn : undefined;
 }
 function sameTags(a, b) {
@@ -34370,9 +34379,9 @@ function sameTags(a, b) {
 }
 function sizeOf(td, containerName) {
     const containers = (0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .containersOf */ .Mz)(td);
-    const container = containerName ? containers.find((c) => c['name'] === containerName) : containers.length === 1 ? containers[0] : undefined;
+    const container = containerName ? containers.find((c) => c.name === containerName) : containers.length === 1 ? containers[0] : undefined;
     const str = (v) => (v === undefined || v === null ? undefined : String(v));
-    return { cpu: str(td['cpu']), memory: str(td['memory']), image: str(container?.['image']) };
+    return { cpu: str(td.cpu), memory: str(td.memory), image: str(container?.image) };
 }
 /**
  * Decides, for a plan that changes nothing, whether the service really is done: a re-run
@@ -34670,18 +34679,18 @@ function expressRevisionNotYet(service) {
 function planExpressUpdate(input) {
     refuseInputs(input);
     const { express, service } = input;
-    const serviceArn = express['serviceArn'];
+    const serviceArn = express.serviceArn;
     if (typeof serviceArn !== 'string')
         throw new Error(`DescribeExpressGatewayService for '${service}' returned no serviceArn`);
     const config = currentConfiguration(express, service);
-    const container = (0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(config['primaryContainer']) ? config['primaryContainer'] : undefined;
-    const taskDefinitionArn = typeof config['taskDefinitionArn'] === 'string' ? config['taskDefinitionArn'] : undefined;
+    const container = (0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(config.primaryContainer) ? config.primaryContainer : undefined;
+    const taskDefinitionArn = typeof config.taskDefinitionArn === 'string' ? config.taskDefinitionArn : undefined;
     const touchesContainer = input.image !== undefined || input.environment.length > 0;
     if (container === undefined && (touchesContainer || input.cpu !== undefined || input.memory !== undefined)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Express service '${service}' runs a task definition its owner provides (${taskDefinitionArn ?? 'no primaryContainer in its configuration'}): UpdateExpressGatewayService takes no image, cpu or memory for it. Deploy a new revision of that task definition through its owner instead.`);
     }
-    const beforeCpu = sizeOf(config['cpu'], _fargate_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseCpu */ .P5);
-    const beforeMemory = sizeOf(config['memory'], _fargate_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseMemory */ .cI);
+    const beforeCpu = sizeOf(config.cpu, _fargate_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseCpu */ .P5);
+    const beforeMemory = sizeOf(config.memory, _fargate_js__WEBPACK_IMPORTED_MODULE_3__/* .tryParseMemory */ .cI);
     const cpu = input.cpu ?? beforeCpu;
     const memory = input.memory ?? beforeMemory;
     if (input.cpu !== undefined || input.memory !== undefined)
@@ -34697,7 +34706,7 @@ function planExpressUpdate(input) {
     if (input.memory !== undefined && input.memory !== beforeMemory)
         request.memory = input.memory;
     const changes = Object.keys(request).length > 1;
-    const image = (c) => (typeof c?.['image'] === 'string' ? c['image'] : undefined);
+    const image = (c) => (typeof c?.image === 'string' ? c.image : undefined);
     return {
         serviceArn,
         ...(taskDefinitionArn === undefined ? {} : { taskDefinitionArn }),
@@ -34713,7 +34722,7 @@ function planExpressUpdate(input) {
  */
 function requestLines(request) {
     const container = request.primaryContainer;
-    const environment = container?.['environment'];
+    const environment = container?.environment;
     const shown = container === undefined || !Array.isArray(environment)
         ? request
         : { ...request, primaryContainer: { ...container, environment: environment.map((e) => ((0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e)) } };
@@ -34724,9 +34733,9 @@ function requestLines(request) {
  * service has two, and the newer is where it is going).
  */
 function currentConfiguration(express, service) {
-    const active = Array.isArray(express['activeConfigurations']) ? express['activeConfigurations'].filter(_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u) : [];
+    const active = Array.isArray(express.activeConfigurations) ? express.activeConfigurations.filter(_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u) : [];
     const time = (c) => {
-        const at = c['createdAt'];
+        const at = c.createdAt;
         return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) || 0 : 0;
     };
     const newest = active.reduce((best, c) => (best === undefined || time(c) >= time(best) ? c : best), undefined);
@@ -34776,9 +34785,9 @@ function checkSize(input, cpu, memory) {
 function renderContainer(container, input) {
     const rendered = { ...container };
     if (input.image !== undefined)
-        rendered['image'] = input.image;
+        rendered.image = input.image;
     if (input.environment.length > 0)
-        rendered['environment'] = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeEnvironment */ .eY)(container['environment'], input.environment);
+        rendered.environment = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeEnvironment */ .eY)(container.environment, input.environment);
     return rendered;
 }
 function diffOf(before, after) {
@@ -34870,8 +34879,8 @@ function tryParseMemory(raw) {
 function validateTaskSize(check) {
     const { taskDefinition: td, labels } = check;
     const problems = [];
-    const cpu = readTaskSize(td['cpu'], labels.cpu, 'cpu', problems);
-    const memory = readTaskSize(td['memory'], labels.memory, 'memory', problems);
+    const cpu = readTaskSize(td.cpu, labels.cpu, 'cpu', problems);
+    const memory = readTaskSize(td.memory, labels.memory, 'memory', problems);
     if (isFargate(td)) {
         checkFargateSize({ cpu, memory, labels, windows: isWindows(td), problems });
     }
@@ -34890,14 +34899,14 @@ function validateTaskSize(check) {
     return problems;
 }
 function isFargate(td) {
-    const compat = td['requiresCompatibilities'];
+    const compat = td.requiresCompatibilities;
     return Array.isArray(compat) && compat.some((c) => typeof c === 'string' && c.toUpperCase() === 'FARGATE');
 }
 function isWindows(td) {
-    const platform = td['runtimePlatform'];
+    const platform = td.runtimePlatform;
     if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(platform))
         return false;
-    const family = platform['operatingSystemFamily'];
+    const family = platform.operatingSystemFamily;
     return typeof family === 'string' && family.toUpperCase().startsWith('WINDOWS');
 }
 const UNREADABLE = 'unreadable';
@@ -34935,14 +34944,14 @@ function checkFargateSize({ cpu, memory, labels, windows, problems }) {
     }
 }
 function checkContainers({ td, cpu, memory, labels, problems }) {
-    const containers = td['containerDefinitions'];
+    const containers = td.containerDefinitions;
     if (!Array.isArray(containers))
         return;
     const shares = [];
     containers.forEach((container, index) => {
         if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(container))
             return;
-        const name = typeof container['name'] === 'string' ? container['name'] : `#${index + 1}`;
+        const name = typeof container.name === 'string' ? container.name : `#${index + 1}`;
         const containerCpu = readContainerInt(container, name, 'cpu', problems);
         if (containerCpu !== undefined && containerCpu > 0)
             shares.push({ name, cpu: containerCpu });
@@ -36267,7 +36276,7 @@ function canonicalContainer(container) {
     return result;
 }
 function canonicalPortMapping(mapping) {
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(mapping) || mapping['protocol'] !== 'tcp')
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(mapping) || mapping.protocol !== 'tcp')
         return canonicalValue(mapping) ?? null;
     const { protocol: _tcpIsTheDefault, ...rest } = mapping;
     return canonicalValue(rest) ?? null;
@@ -36301,7 +36310,7 @@ function canonicalSize(value, parse) {
     return parse(raw) ?? raw;
 }
 function sortByName(entries) {
-    const nameOf = (entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) && typeof entry['name'] === 'string' ? entry['name'] : undefined;
+    const nameOf = (entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) && typeof entry.name === 'string' ? entry.name : undefined;
     const named = entries.filter((entry) => nameOf(entry) !== undefined);
     const unnamed = entries.filter((entry) => nameOf(entry) === undefined);
     named.sort((x, y) => {
@@ -36358,10 +36367,10 @@ function normalizeTaskDefinitionDocument(doc, source) {
     if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(doc)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not a task definition (got ${kindOf(doc)}): ${expected}.`);
     }
-    const described = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(doc['taskDefinition']);
-    const inner = described ? doc['taskDefinition'] : doc;
+    const described = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(doc.taskDefinition);
+    const inner = described ? doc.taskDefinition : doc;
     const { tags: innerTags, ...taskDefinition } = inner;
-    const rawTags = described ? (doc['tags'] ?? innerTags) : innerTags;
+    const rawTags = described ? (doc.tags ?? innerTags) : innerTags;
     const problems = [...findShapeProblems(taskDefinition)];
     const tags = readTags(rawTags, problems);
     if (problems.length > 0) {
@@ -36382,19 +36391,19 @@ function toRegisterable(taskDefinition) {
 function renderTaskDefinition(base, overrides) {
     const result = structuredClone(base);
     for (const name of targetContainers(base, overrides)) {
-        const container = (0,_containers_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(result).find((candidate) => candidate['name'] === name);
+        const container = (0,_containers_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(result).find((candidate) => candidate.name === name);
         if (container === undefined)
             continue;
         if (overrides.image !== undefined)
-            container['image'] = overrides.image;
+            container.image = overrides.image;
         if (overrides.environment !== undefined) {
-            container['environment'] = mergeEnvironment(container['environment'], overrides.environment);
+            container.environment = mergeEnvironment(container.environment, overrides.environment);
         }
     }
     if (overrides.cpu !== undefined)
-        result['cpu'] = overrides.cpu;
+        result.cpu = overrides.cpu;
     if (overrides.memory !== undefined)
-        result['memory'] = overrides.memory;
+        result.memory = overrides.memory;
     return result;
 }
 /** The containers the image and environment go to: each one named (checked), else the one selectContainer picks. */
@@ -36415,7 +36424,7 @@ function targetContainers(base, overrides) {
 function mergeEnvironment(existing, overrides) {
     let entries = Array.isArray(existing) ? [...existing] : [];
     for (const { name, value } of overrides) {
-        const isNamed = (entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) && entry['name'] === name;
+        const isNamed = (entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) && entry.name === name;
         const index = entries.findIndex(isNamed);
         if (index === -1) {
             entries.push({ name, value });
@@ -36429,11 +36438,11 @@ function mergeEnvironment(existing, overrides) {
 }
 function findShapeProblems(td) {
     const problems = [];
-    const family = td['family'];
+    const family = td.family;
     if (typeof family !== 'string' || family.trim() === '') {
         problems.push(`'family' is ${family === undefined ? 'missing' : 'not a non-empty string'}`);
     }
-    const containers = td['containerDefinitions'];
+    const containers = td.containerDefinitions;
     if (!Array.isArray(containers) || containers.length === 0) {
         problems.push(`'containerDefinitions' is ${containers === undefined ? 'missing' : 'not a non-empty list'} (it needs at least one container)`);
         return problems;
@@ -36444,7 +36453,7 @@ function findShapeProblems(td) {
             problems.push(`containerDefinitions[${index}] is not an object`);
             return;
         }
-        const name = container['name'];
+        const name = container.name;
         if (typeof name !== 'string' || name === '') {
             problems.push(`containerDefinitions[${index}] has no 'name'`);
         }
@@ -36467,8 +36476,8 @@ function readTags(raw, problems) {
     }
     const tags = [];
     for (const entry of raw) {
-        const key = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) ? entry['key'] : undefined;
-        const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) ? (entry['value'] ?? '') : undefined;
+        const key = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) ? entry.key : undefined;
+        const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) ? (entry.value ?? '') : undefined;
         if (typeof key !== 'string' || key === '' || typeof value !== 'string') {
             problems.push(shapeProblem);
             return [];

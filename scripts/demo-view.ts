@@ -13,7 +13,7 @@ export interface View {
 
 /** Colour when stdout is a terminal and NO_COLOR is not set (https://no-color.org). */
 export function viewFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): View {
-  const on = stream.isTTY === true && (env['NO_COLOR'] ?? '') === '' && env['TERM'] !== 'dumb';
+  const on = stream.isTTY === true && (env.NO_COLOR ?? '') === '' && env.TERM !== 'dumb';
   const paint = (code: string) => (text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
   return { bold: paint('1'), dim: paint('2'), red: paint('31'), green: paint('32'), yellow: paint('33') };
 }

@@ -93,8 +93,8 @@ async function demo(testbed: EcsTestbed, signal: AbortSignal): Promise<string[]>
   log.flush();
   show(first);
   if (first.exitCode !== 0) problems.push(`run 1 exited ${String(first.exitCode)}, expected 0`);
-  if (first.outputs['changed'] !== 'true') problems.push(`run 1 reported changed=${first.outputs['changed'] ?? '(unset)'}, expected true`);
-  if (first.outputs['image'] !== release.pinned) problems.push(`run 1 output image=${first.outputs['image'] ?? '(unset)'}, expected ${release.pinned}`);
+  if (first.outputs.changed !== 'true') problems.push(`run 1 reported changed=${first.outputs.changed ?? '(unset)'}, expected true`);
+  if (first.outputs.image !== release.pinned) problems.push(`run 1 output image=${first.outputs.image ?? '(unset)'}, expected ${release.pinned}`);
   const fn = await getFunctionImage(endpoint, FUNCTION);
   if (fn.imageUri !== release.pinned) problems.push(`function runs ${fn.imageUri ?? '(none)'}, expected ${release.pinned}`);
   const parameter = await getParameter(endpoint, PARAMETER);
@@ -107,7 +107,7 @@ async function demo(testbed: EcsTestbed, signal: AbortSignal): Promise<string[]>
   show(second);
   const writes = MUTATING.reduce((sum, operation) => sum + testbed.proxy.callsTo(operation, from), 0);
   if (second.exitCode !== 0) problems.push(`run 2 exited ${String(second.exitCode)}, expected 0`);
-  if (second.outputs['changed'] !== 'false') problems.push(`run 2 reported changed=${second.outputs['changed'] ?? '(unset)'}, expected false`);
+  if (second.outputs.changed !== 'false') problems.push(`run 2 reported changed=${second.outputs.changed ?? '(unset)'}, expected false`);
   if (writes > 0) problems.push(`run 2 made ${writes} calls that change something (${MUTATING.join(', ')}), expected none`);
 
   problems.push(...(await actTwo(testbed, { repo, signal, log, env })));

@@ -90,7 +90,7 @@ function stateOf(entry: unknown): RollbackState | undefined {
   const e = entry as Record<string, unknown>;
   const text = (key: string): string | undefined => (typeof e[key] === 'string' ? e[key] : undefined);
   const count = (key: string, fallback: number): number => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
-  const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
+  const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
   if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller)) return undefined;
   const optional = (['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'] as const).flatMap((key) => {
     const value = text(key);

@@ -241,7 +241,7 @@ async function putBack(outcome: PipelineOutcome, bounds: { intervalMs: number; t
   const { ecs, lambda } = outcome;
   const work = [
     // Services that failed were settled by rollback-on-failure already; the others go back.
-    ecs !== undefined && ecs.services.some((s) => !isFailure(s.verdict)) ? steps.putEcsBack(ecs, bounds, withLogPrefix(deps, '[ecs] ')) : Promise.resolve([]),
+    ecs?.services.some((s) => !isFailure(s.verdict)) ? steps.putEcsBack(ecs, bounds, withLogPrefix(deps, '[ecs] ')) : Promise.resolve([]),
     lambda !== undefined ? steps.putLambdaBack(lambda, bounds, withLogPrefix(deps, '[lambda] ')) : Promise.resolve([]),
   ];
   const lines = (await Promise.all(work)).flat();

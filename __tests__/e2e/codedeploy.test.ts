@@ -18,7 +18,7 @@ const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.
 
 function runPost(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (stdout += chunk));
@@ -72,9 +72,9 @@ describe('mode ecs deploys services through CodeDeploy', () => {
     expect(run.outputs['deployment-id']).toBe(deploymentId);
     const spec = JSON.parse(appSpecSent(calls)) as { Resources: Array<{ TargetService: { Properties: Record<string, unknown> } }> };
     const properties = spec.Resources[0]?.TargetService.Properties;
-    expect(properties?.['TaskDefinition']).toBe(run.outputs['task-definition-arn']);
-    expect(properties?.['LoadBalancerInfo']).toEqual({ ContainerName: 'app', ContainerPort: 8080 });
-    expect(properties?.['NetworkConfiguration']).toMatchObject({ AwsvpcConfiguration: { AssignPublicIp: 'DISABLED' } });
+    expect(properties?.TaskDefinition).toBe(run.outputs['task-definition-arn']);
+    expect(properties?.LoadBalancerInfo).toEqual({ ContainerName: 'app', ContainerPort: 8080 });
+    expect(properties?.NetworkConfiguration).toMatchObject({ AwsvpcConfiguration: { AssignPublicIp: 'DISABLED' } });
     expect(count(calls, 'UpdateService')).toBe(0);
     expect(run.summary).toContain('`AfterAllowTestTraffic`');
     expect(run.summary).toContain('blue 0% / green 100%');

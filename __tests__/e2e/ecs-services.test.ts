@@ -66,7 +66,7 @@ describe.concurrent('mode ecs with several services', () => {
       const second = await runAction({ inputs, env: lane.awsEnv });
 
       expect(second.exitCode, transcript(second)).toBe(0);
-      expect(second.outputs['changed']).toBe('false');
+      expect(second.outputs.changed).toBe('false');
       expect(JSON.parse(second.outputs['task-definition-arn'] ?? '')).toEqual({ 's-web': webNew, 's-worker': workerNew });
       expect(writesAmong(lane.proxy.calls, from)).toEqual([]);
     }),
@@ -80,7 +80,7 @@ describe.concurrent('mode ecs with several services', () => {
         parameterHistory: ['v1'],
         rollout: completesAfter(1500),
       });
-      const runningRef = world.images['v1']?.pinned ?? '';
+      const runningRef = world.images.v1?.pinned ?? '';
       await lane.seedService({
         cluster: world.cluster,
         service: 's-multi-crash-worker',

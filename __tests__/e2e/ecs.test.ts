@@ -65,7 +65,7 @@ describe('mode ecs against moto', () => {
     const second = await runAction({ inputs, env: awsEnv });
 
     expect(second.exitCode, transcript(second)).toBe(0);
-    expect(second.outputs['changed']).toBe('false');
+    expect(second.outputs.changed).toBe('false');
     expect(second.outputs['task-definition-arn']).toBe(newArn);
     expect(proxy.callsTo('RegisterTaskDefinition', secondFrom)).toBe(0);
     expect(proxy.callsTo('UpdateService', secondFrom)).toBe(0);

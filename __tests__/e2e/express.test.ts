@@ -68,7 +68,7 @@ describe('mode ecs on an ECS Express Mode service', () => {
     expect(run.outputs['previous-task-definition-arn']).toBe(seeded.taskDefinitionArn);
     expect(run.outputs['deployment-id']).toBe(record?.deploymentId);
     expect(run.outputs['service-deployment-arn']).toBe(record?.arn);
-    expect(run.outputs['changed']).toBe('true');
+    expect(run.outputs.changed).toBe('true');
     expect(run.summary).toContain(seeded.serviceName);
     expect(run.summary).toContain('CANARY');
   });
@@ -82,7 +82,7 @@ describe('mode ecs on an ECS Express Mode service', () => {
     expect(run.exitCode, transcript(run)).toBe(0);
     expect(sent(calls, 'UpdateExpressGatewayService')).toHaveLength(0);
     expect(sent(calls, 'DescribeExpressGatewayService').length).toBeGreaterThan(0);
-    expect(run.outputs['changed']).toBe('false');
+    expect(run.outputs.changed).toBe('false');
     expect(serviceDeploymentsOn(testbed.proxy).records(seeded.serviceName)).toHaveLength(1);
   });
 

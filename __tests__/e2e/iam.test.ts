@@ -122,10 +122,10 @@ function loadPolicy(mode: PolicyMode): Statement[] {
     throw new Error(`docs/iam/${mode}.json: ${problem}`);
   };
   if (!isRecord(doc)) return fail('is not a JSON object');
-  if (doc['Version'] !== '2012-10-17') fail(`Version is ${JSON.stringify(doc['Version'])}, not "2012-10-17"`);
+  if (doc.Version !== '2012-10-17') fail(`Version is ${JSON.stringify(doc.Version)}, not "2012-10-17"`);
   const extra = Object.keys(doc).filter((k) => k !== 'Version' && k !== 'Statement');
   if (extra.length > 0) fail(`unexpected top-level ${extra.join(', ')}`);
-  const statements = doc['Statement'];
+  const statements = doc.Statement;
   if (!Array.isArray(statements) || statements.length === 0) return fail('Statement is not a non-empty list');
   return statements.map((raw: unknown, index) => {
     if (!isRecord(raw)) return fail(`statement ${index} is not an object`);
@@ -134,8 +134,8 @@ function loadPolicy(mode: PolicyMode): Statement[] {
     const { Sid, Effect, Condition } = raw;
     if (typeof Sid !== 'string' || !/^[A-Za-z0-9]+$/.test(Sid)) fail(`statement ${index} needs a Sid of letters and digits, got ${JSON.stringify(Sid)}`);
     if (Effect !== 'Allow') fail(`statement ${String(Sid)} has Effect ${JSON.stringify(Effect)}; only Allow is used`);
-    const Action = stringList(raw['Action']) ?? fail(`statement ${String(Sid)}: Action is not a string or a list of strings`);
-    const Resource = stringList(raw['Resource']) ?? fail(`statement ${String(Sid)}: Resource is not a string or a list of strings`);
+    const Action = stringList(raw.Action) ?? fail(`statement ${String(Sid)}: Action is not a string or a list of strings`);
+    const Resource = stringList(raw.Resource) ?? fail(`statement ${String(Sid)}: Resource is not a string or a list of strings`);
     for (const action of Action) if (!/^[a-z0-9-]+:[A-Za-z0-9*?]+$/.test(action)) fail(`statement ${String(Sid)}: '${action}' is not service:Action`);
     for (const resource of Resource) if (resource !== '*' && !/^arn:aws:[a-z0-9-]+:/.test(resource)) fail(`statement ${String(Sid)}: '${resource}' is neither '*' nor an ARN`);
     if (Condition !== undefined && !isRecord(Condition)) fail(`statement ${String(Sid)}: Condition is not an object`);

@@ -64,6 +64,6 @@ describe('two runs racing to the parameter', () => {
     expect(await getParameter(testbed.moto.url, world.parameterName)).toEqual({ value: 'v2', version: 2 });
     const running = await describeService(testbed.moto.url, world.cluster, world.service.serviceName);
     const definition = await describeTaskDefinitionWithTags(testbed.moto.url, running.taskDefinition ?? '');
-    expect(JSON.stringify(definition)).toContain(world.images['v2']?.digest ?? '(no v2 digest)');
+    expect(JSON.stringify(definition)).toContain(world.images.v2?.digest ?? '(no v2 digest)');
   }, 150_000);
 });

@@ -8,7 +8,7 @@ import { NODE_BINARY, REPO_ROOT } from '../support/run-action.ts';
 
 function runPost(state: string): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const env = { PATH: process.env['PATH'] ?? '', STATE_rollback: state };
+    const env = { PATH: process.env.PATH ?? '', STATE_rollback: state };
     const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');

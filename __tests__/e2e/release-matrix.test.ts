@@ -112,12 +112,12 @@ describe('a release tag deployed to two environments by two concurrent action pr
       expect((await getFunctionImage(moto.url, env.fn.name)).imageUri, env.name).toBe(release.pinned);
 
       // Each process changed its own environment once, and nothing of the other's.
-      expect(changes(calls, 'RegisterTaskDefinition', (b) => b['family']).filter((f) => f === env.service.family), env.name).toHaveLength(1);
-      expect(changes(calls, 'UpdateService', (b) => b['service']).filter((s) => names(s, env.service.serviceName)), env.name).toHaveLength(1);
+      expect(changes(calls, 'RegisterTaskDefinition', (b) => b.family).filter((f) => f === env.service.family), env.name).toHaveLength(1);
+      expect(changes(calls, 'UpdateService', (b) => b.service).filter((s) => names(s, env.service.serviceName)), env.name).toHaveLength(1);
       expect(calls.filter((c) => c.operation === 'UpdateFunctionCode' && c.resource === env.fn.name), env.name).toHaveLength(1);
-      expect(changes(calls, 'PutParameter', (b) => b['Name']).filter((n) => n === env.parameterName), env.name).toHaveLength(1);
+      expect(changes(calls, 'PutParameter', (b) => b.Name).filter((n) => n === env.parameterName), env.name).toHaveLength(1);
       // The parameter last: after that environment's rollout was seen to complete.
-      const put = calls.findIndex((c) => c.operation === 'PutParameter' && bodyOf(c)['Name'] === env.parameterName);
+      const put = calls.findIndex((c) => c.operation === 'PutParameter' && bodyOf(c).Name === env.parameterName);
       expect(put, env.name).toBeGreaterThan(lastIndexOf(calls, 'DescribeServices', env.service.serviceName));
     }
     expect(proxy.callsTo('RegisterTaskDefinition', from)).toBe(2);

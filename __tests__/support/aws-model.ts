@@ -72,7 +72,7 @@ export function serviceModel(service: string): ServiceModel | undefined {
 
 function botocoreDataDir(): string {
   if (dataDir !== undefined) return dataDir;
-  const dir = process.env['BOTOCORE_DATA_DIR'] ?? pyenvBotocore() ?? pythonBotocore();
+  const dir = process.env.BOTOCORE_DATA_DIR ?? pyenvBotocore() ?? pythonBotocore();
   if (dir === undefined || !existsSync(dir)) {
     throw new Error(
       'The scenario proxy checks its answers against botocore\'s AWS models, but python3 cannot import botocore: install moto ' +
@@ -86,7 +86,7 @@ function botocoreDataDir(): string {
 // pyenv's global Python (where moto is installed on these machines), read without
 // starting Python: through pyenv's shim, python3 takes a second or two to start.
 function pyenvBotocore(): string | undefined {
-  const root = process.env['PYENV_ROOT'] ?? join(homedir(), '.pyenv');
+  const root = process.env.PYENV_ROOT ?? join(homedir(), '.pyenv');
   const versionFile = join(root, 'version');
   if (!existsSync(versionFile)) return undefined;
   const version = readFileSync(versionFile, 'utf8').split('\n')[0]?.trim() ?? '';

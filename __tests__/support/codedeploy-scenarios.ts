@@ -139,12 +139,12 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
       instanceTerminationWaitTimeStarted: view.terminationWaitStarted,
       computePlatform: 'ECS',
     };
-    if (view.endedAt !== undefined) info['completeTime'] = sec(d.createdAt + view.endedAt);
-    if (view.failure !== undefined) info['errorInformation'] = { code: view.failure.code, message: view.failure.message };
+    if (view.endedAt !== undefined) info.completeTime = sec(d.createdAt + view.endedAt);
+    if (view.failure !== undefined) info.errorInformation = { code: view.failure.code, message: view.failure.message };
     if (rb !== undefined) {
-      info['rollbackInfo'] = { rollbackDeploymentId: rb.id, rollbackMessage: `CodeDeploy rolled the deployment back with deployment ${rb.id}.` };
+      info.rollbackInfo = { rollbackDeploymentId: rb.id, rollbackMessage: `CodeDeploy rolled the deployment back with deployment ${rb.id}.` };
     } else if (d.rollsBack !== undefined) {
-      info['rollbackInfo'] = { rollbackTriggeringDeploymentId: d.rollsBack.id, rollbackMessage: `This deployment rolls back ${d.rollsBack.id}.` };
+      info.rollbackInfo = { rollbackTriggeringDeploymentId: d.rollsBack.id, rollbackMessage: `This deployment rolls back ${d.rollsBack.id}.` };
     }
     return info;
   };

@@ -92,11 +92,11 @@ function install(proxy: ProxyCore & EcsRollouts): ExpressServices {
     if (typeof serviceArn !== 'string') return undefined;
     const [cluster, name] = serviceArn.split(':service/')[1]?.split('/') ?? [];
     if (cluster === undefined || name === undefined || !declared.has(name)) return undefined;
-    const services = (await motoCall(like, 'DescribeServices', { cluster, services: [name] }))['services'];
+    const services = (await motoCall(like, 'DescribeServices', { cluster, services: [name] })).services;
     const service = Array.isArray(services) ? (services[0] as Json | undefined) : undefined;
     if (service === undefined) return undefined;
-    const described = await motoCall(like, 'DescribeTaskDefinition', { taskDefinition: service['taskDefinition'] });
-    return { service, taskDefinition: (described['taskDefinition'] ?? {}) as Json, cluster };
+    const described = await motoCall(like, 'DescribeTaskDefinition', { taskDefinition: service.taskDefinition });
+    return { service, taskDefinition: (described.taskDefinition ?? {}) as Json, cluster };
   };
 
   proxy.overlay('ecs', 'DescribeServices', async (_req, next) => {
@@ -104,8 +104,8 @@ function install(proxy: ProxyCore & EcsRollouts): ExpressServices {
     if (response.status !== 200) return response;
     const json = parseJson(response.body) as { services?: Json[] };
     const services = json.services ?? [];
-    if (!services.some((s) => declared.has(String(s['serviceName'])))) return response;
-    for (const s of services) if (declared.has(String(s['serviceName']))) s['resourceManagementType'] = 'ECS';
+    if (!services.some((s) => declared.has(String(s.serviceName)))) return response;
+    for (const s of services) if (declared.has(String(s.serviceName))) s.resourceManagementType = 'ECS';
     return jsonResponse(response, json);
   });
 
@@ -116,12 +116,12 @@ function install(proxy: ProxyCore & EcsRollouts): ExpressServices {
     const { service } = found;
     const described: Json = {
       cluster: found.cluster,
-      serviceName: service['serviceName'],
-      serviceArn: service['serviceArn'],
+      serviceName: service.serviceName,
+      serviceArn: service.serviceArn,
       infrastructureRoleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/ecsInfrastructureRoleForExpressServices`,
       status: { statusCode: 'ACTIVE' },
       activeConfigurations: [configurationOf(found.taskDefinition, service)],
-      ...(typeof service['createdAt'] === 'number' ? { createdAt: service['createdAt'] } : {}),
+      ...(typeof service.createdAt === 'number' ? { createdAt: service.createdAt } : {}),
       updatedAt: Date.now() / 1000,
     };
     return jsonAnswer({ service: described });
@@ -129,28 +129,28 @@ function install(proxy: ProxyCore & EcsRollouts): ExpressServices {
 
   proxy.overlay('ecs', 'UpdateExpressGatewayService', async (req) => {
     const body = (req.call.body ?? {}) as Json;
-    const found = await lookUp(req, body['serviceArn']);
-    if (found === undefined) return notFound(body['serviceArn']);
-    const name = String(found.service['serviceName']);
+    const found = await lookUp(req, body.serviceArn);
+    if (found === undefined) return notFound(body.serviceArn);
+    const name = String(found.service.serviceName);
     updates.set(name, [...(updates.get(name) ?? []), body]);
     const registerable = Object.fromEntries(Object.entries(found.taskDefinition).filter(([key]) => !DESCRIBE_ONLY.includes(key)));
     const rendered = applyUpdate(registerable, body);
     const registered = await motoCall(req, 'RegisterTaskDefinition', rendered);
-    const taskDefinition = (registered['taskDefinition'] ?? {}) as Json;
+    const taskDefinition = (registered.taskDefinition ?? {}) as Json;
     // Through the overlays, so the rollout and service-deployment scripts see a new deployment.
     const updated = await proxy.dispatch(
-      ecsRequest(req, 'UpdateService', { cluster: found.cluster, service: name, taskDefinition: taskDefinition['taskDefinitionArn'] }),
+      ecsRequest(req, 'UpdateService', { cluster: found.cluster, service: name, taskDefinition: taskDefinition.taskDefinitionArn }),
     );
     if (updated.status !== 200) return updated;
     const service = (parseJson(updated.body) as { service?: Json }).service ?? found.service;
     return jsonAnswer({
       service: {
-        serviceArn: service['serviceArn'],
+        serviceArn: service.serviceArn,
         cluster: found.cluster,
         serviceName: name,
         status: { statusCode: 'ACTIVE' },
         targetConfiguration: configurationOf(taskDefinition, service),
-        ...(typeof service['createdAt'] === 'number' ? { createdAt: service['createdAt'] } : {}),
+        ...(typeof service.createdAt === 'number' ? { createdAt: service.createdAt } : {}),
         updatedAt: Date.now() / 1000,
       },
     });
@@ -166,46 +166,46 @@ function install(proxy: ProxyCore & EcsRollouts): ExpressServices {
 
 /** An ExpressGatewayServiceConfiguration from a task definition moto holds and its service. */
 function configurationOf(td: Json, service: Json): Json {
-  const container = (Array.isArray(td['containerDefinitions']) ? (td['containerDefinitions'] as Json[]) : []).find((c) => c['name'] === EXPRESS_CONTAINER) ?? {};
-  const logs = ((container['logConfiguration'] as Json | undefined)?.['options'] ?? {}) as Record<string, string>;
-  const port = (container['portMappings'] as Json[] | undefined)?.[0]?.['containerPort'];
-  const network = ((service['networkConfiguration'] as Json | undefined)?.['awsvpcConfiguration'] ?? {}) as Json;
-  const serviceArn = String(service['serviceArn'] ?? '');
-  const revisionId = BigInt(`0x${digest(`${serviceArn}|${String(td['taskDefinitionArn'])}`).slice(0, 15)}`).toString();
+  const container = (Array.isArray(td.containerDefinitions) ? (td.containerDefinitions as Json[]) : []).find((c) => c.name === EXPRESS_CONTAINER) ?? {};
+  const logs = ((container.logConfiguration as Json | undefined)?.options ?? {}) as Record<string, string>;
+  const port = (container.portMappings as Json[] | undefined)?.[0]?.containerPort;
+  const network = ((service.networkConfiguration as Json | undefined)?.awsvpcConfiguration ?? {}) as Json;
+  const serviceArn = String(service.serviceArn ?? '');
+  const revisionId = BigInt(`0x${digest(`${serviceArn}|${String(td.taskDefinitionArn)}`).slice(0, 15)}`).toString();
   const primaryContainer: Json = {
-    image: container['image'],
+    image: container.image,
     ...(typeof port === 'number' ? { containerPort: port } : {}),
     ...(logs['awslogs-group'] === undefined ? {} : { awsLogsConfiguration: { logGroup: logs['awslogs-group'], logStreamPrefix: logs['awslogs-stream-prefix'] ?? 'ecs' } }),
-    ...(Array.isArray(container['command']) ? { command: container['command'] } : {}),
-    ...(Array.isArray(container['environment']) ? { environment: container['environment'] } : {}),
-    ...(Array.isArray(container['secrets']) ? { secrets: container['secrets'] } : {}),
+    ...(Array.isArray(container.command) ? { command: container.command } : {}),
+    ...(Array.isArray(container.environment) ? { environment: container.environment } : {}),
+    ...(Array.isArray(container.secrets) ? { secrets: container.secrets } : {}),
   };
   return {
     serviceRevisionArn: `${serviceArn.replace(':service/', ':service-revision/')}/${revisionId}`,
-    ...(typeof td['executionRoleArn'] === 'string' ? { executionRoleArn: td['executionRoleArn'] } : {}),
-    ...(typeof td['taskRoleArn'] === 'string' ? { taskRoleArn: td['taskRoleArn'] } : {}),
-    taskDefinitionArn: td['taskDefinitionArn'],
-    cpu: String(td['cpu']),
-    memory: String(td['memory']),
-    networkConfiguration: { securityGroups: network['securityGroups'] ?? [], subnets: network['subnets'] ?? [] },
+    ...(typeof td.executionRoleArn === 'string' ? { executionRoleArn: td.executionRoleArn } : {}),
+    ...(typeof td.taskRoleArn === 'string' ? { taskRoleArn: td.taskRoleArn } : {}),
+    taskDefinitionArn: td.taskDefinitionArn,
+    cpu: String(td.cpu),
+    memory: String(td.memory),
+    networkConfiguration: { securityGroups: network.securityGroups ?? [], subnets: network.subnets ?? [] },
     healthCheckPath: '/ping',
     primaryContainer,
     scalingTarget: { minTaskCount: 1, maxTaskCount: 4, autoScalingMetric: 'AVERAGE_CPU', autoScalingTargetValue: 60 },
-    ingressPaths: [{ accessType: 'PUBLIC', endpoint: `https://${String(service['serviceName'])}-${revisionId.slice(0, 8)}.ecs.${TEST_REGION}.on.aws` }],
-    createdAt: typeof td['registeredAt'] === 'number' ? td['registeredAt'] : Date.now() / 1000,
+    ingressPaths: [{ accessType: 'PUBLIC', endpoint: `https://${String(service.serviceName)}-${revisionId.slice(0, 8)}.ecs.${TEST_REGION}.on.aws` }],
+    createdAt: typeof td.registeredAt === 'number' ? td.registeredAt : Date.now() / 1000,
   };
 }
 
 /** The task definition with the request's primary container (as given: a whole container), cpu and memory. */
 function applyUpdate(td: Json, request: Json): Json {
   const out: Json = { ...td };
-  if (typeof request['cpu'] === 'string') out['cpu'] = request['cpu'];
-  if (typeof request['memory'] === 'string') out['memory'] = request['memory'];
-  const given = request['primaryContainer'] as Json | undefined;
-  if (given !== undefined && Array.isArray(td['containerDefinitions'])) {
-    out['containerDefinitions'] = (td['containerDefinitions'] as Json[]).map((c) => {
-      if (c['name'] !== EXPRESS_CONTAINER) return c;
-      const next: Json = { ...c, image: given['image'] };
+  if (typeof request.cpu === 'string') out.cpu = request.cpu;
+  if (typeof request.memory === 'string') out.memory = request.memory;
+  const given = request.primaryContainer as Json | undefined;
+  if (given !== undefined && Array.isArray(td.containerDefinitions)) {
+    out.containerDefinitions = (td.containerDefinitions as Json[]).map((c) => {
+      if (c.name !== EXPRESS_CONTAINER) return c;
+      const next: Json = { ...c, image: given.image };
       for (const key of ['command', 'environment', 'secrets'] as const) {
         if (given[key] === undefined) delete next[key];
         else next[key] = given[key];

@@ -112,7 +112,7 @@ export const CONCURRENT_REGISTRATION_MESSAGE = 'Too many concurrent attempts to 
 export function ecsConcurrentRegistrations(proxy: ProxyCore, options: { times: number; family?: string }): FaultCounts {
   return refuse(proxy, 'ecs', 'RegisterTaskDefinition', {
     times: options.times,
-    applies: (body) => options.family === undefined || body['family'] === options.family,
+    applies: (body) => options.family === undefined || body.family === options.family,
     answer: () => jsonError(400, 'ClientException', CONCURRENT_REGISTRATION_MESSAGE),
   });
 }
@@ -123,7 +123,7 @@ export const TOO_MANY_UPDATES_MESSAGE = 'There are concurrent updates for a reso
 export function ssmTooManyUpdates(proxy: ProxyCore, options: { times: number; name?: string }): FaultCounts {
   return refuse(proxy, 'ssm', 'PutParameter', {
     times: options.times,
-    applies: (body) => options.name === undefined || body['Name'] === options.name,
+    applies: (body) => options.name === undefined || body.Name === options.name,
     answer: () => jsonError(400, 'TooManyUpdates', TOO_MANY_UPDATES_MESSAGE),
   });
 }

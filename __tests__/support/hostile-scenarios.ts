@@ -23,7 +23,7 @@ export function hostileText(tag: string): string {
 
 /** Every DescribeServices answer for `serviceName` carries one more event, newest, with `message`. */
 export function hostileServiceEvent(proxy: ProxyCore, serviceName: string, message: string): void {
-  proxy.overlay('ecs', 'DescribeServices', async (req, next) => {
+  proxy.overlay('ecs', 'DescribeServices', async (_req, next) => {
     const response = await next();
     const json = parseJson(response.body) as { services?: Array<{ serviceName?: string; events?: unknown[] }> } | undefined;
     const service = json?.services?.find((s) => s.serviceName === serviceName);
@@ -35,7 +35,7 @@ export function hostileServiceEvent(proxy: ProxyCore, serviceName: string, messa
 
 /** GetParameter of `name` reports `value` as what the parameter holds now. */
 export function hostileParameterValue(proxy: ProxyCore, name: string, value: string): void {
-  proxy.overlay('ssm', 'GetParameter', async (req, next) => {
+  proxy.overlay('ssm', 'GetParameter', async (_req, next) => {
     const response = await next();
     const json = parseJson(response.body) as { Parameter?: { Name?: string; Value?: string } } | undefined;
     if (response.status !== 200 || json?.Parameter?.Name !== name) return response;

@@ -120,7 +120,7 @@ function rewriteConfiguration(
   if (json === null || typeof json !== 'object') return response;
   const record = json as Record<string, unknown>;
   if (where === 'top') return jsonResponse(response, patch(record));
-  const nested = record['Configuration'];
+  const nested = record.Configuration;
   if (nested === null || typeof nested !== 'object') return response;
   return jsonResponse(response, { ...record, Configuration: patch(nested as Configuration) });
 }

@@ -11,7 +11,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * dist/index.js, as GitHub runs it. IMAGE_DEPLOY_ACTION_ENTRY may point elsewhere, e.g. at
  * src/index.ts (Node 24 strips the types) to try the sources before bundling.
  */
-export const ACTION_ENTRY = process.env['IMAGE_DEPLOY_ACTION_ENTRY'] ?? join(REPO_ROOT, 'dist', 'index.js');
+export const ACTION_ENTRY = process.env.IMAGE_DEPLOY_ACTION_ENTRY ?? join(REPO_ROOT, 'dist', 'index.js');
 /** The Node version action.yml declares (node24), not the machine's node. */
 export const NODE_BINARY = join(REPO_ROOT, 'node_modules', 'node', 'bin', 'node');
 

@@ -83,7 +83,7 @@ function errorNameOf(answer: Answer): string | undefined {
   const parsed = parseBody(answer.body);
   if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') return undefined;
   const body = parsed.value as Record<string, unknown>;
-  const type = typeof body['__type'] === 'string' ? body['__type'] : typeof body['code'] === 'string' ? body['code'] : undefined;
+  const type = typeof body.__type === 'string' ? body.__type : typeof body.code === 'string' ? body.code : undefined;
   return type?.split('#').pop();
 }
 

@@ -269,7 +269,7 @@ function recordOf(method: string, url: string, headers: IncomingHttpHeaders, bod
     parsed = Object.fromEntries(new URLSearchParams(text));
   }
   const query = new URL(url, 'http://proxy.invalid').searchParams;
-  const action = query.get('Action') ?? (parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)['Action'] : undefined);
+  const action = query.get('Action') ?? (parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>).Action : undefined);
   const path = url.split('?')[0] ?? url;
   const service = scope?.[1] ?? (target?.startsWith(ECS_TARGET_PREFIX) === true ? 'ecs' : 'unknown');
   const lambda = service === 'lambda' && target === undefined ? lambdaOperationOf(method, path) : undefined;

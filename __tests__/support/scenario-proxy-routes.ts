@@ -38,7 +38,7 @@ export function lambdaOperationOf(method: string, path: string): { operation: st
     if (matcher.method !== method) continue;
     const match = matcher.pattern.exec(path);
     if (match === null) continue;
-    const fn = match.groups?.['fn'];
+    const fn = match.groups?.fn;
     return fn === undefined ? { operation: matcher.operation } : { operation: matcher.operation, functionName: lambdaFunctionName(fn) };
   }
   return undefined;

@@ -105,13 +105,13 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
   });
 
   const decorate = (service: Record<string, unknown>): void => {
-    const name = typeof service['serviceName'] === 'string' ? service['serviceName'] : '';
+    const name = typeof service.serviceName === 'string' ? service.serviceName : '';
     const script = scripts.get(name);
     if (script === undefined) return;
-    const base = (service['deploymentConfiguration'] ?? {}) as Record<string, unknown>;
-    service['deploymentConfiguration'] = deploymentConfigurationOf(script, base);
+    const base = (service.deploymentConfiguration ?? {}) as Record<string, unknown>;
+    service.deploymentConfiguration = deploymentConfigurationOf(script, base);
     const current = latestFor(name);
-    if (current !== undefined && script.hideCurrentServiceDeployment !== true) service['currentServiceDeployment'] = current.arn;
+    if (current !== undefined && script.hideCurrentServiceDeployment !== true) service.currentServiceDeployment = current.arn;
   };
 
   proxy.overlay('ecs', 'UpdateService', async (req, next) => {
@@ -127,25 +127,25 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
     const json = parseJson(response.body) as { service?: Record<string, unknown> };
     const service = json.service;
     if (service === undefined) return response;
-    const primary = (service['deployments'] as Array<{ id?: string; status?: string }> | undefined)?.find((d) => d.status === 'PRIMARY');
+    const primary = (service.deployments as Array<{ id?: string; status?: string }> | undefined)?.find((d) => d.status === 'PRIMARY');
     const deploymentId = primary?.id;
     if (deploymentId !== undefined && !records.some((r) => r.deploymentId === deploymentId) && proxy.deploymentIds(name).includes(deploymentId)) {
-      const serviceArn = String(service['serviceArn'] ?? '');
-      const clusterArn = String(service['clusterArn'] ?? '');
+      const serviceArn = String(service.serviceArn ?? '');
+      const clusterArn = String(service.clusterArn ?? '');
       const clusterName = clusterArn.split('/').pop() ?? cluster;
       const prefix = serviceArn.replace(/:service\/.*$/, '');
       const revision = (seed: string): string => `${prefix}:service-revision/${clusterName}/${name}/${BigInt(`0x${digest(seed).slice(0, 15)}`).toString()}`;
       const previous = before.services?.[0];
-      const breaker = ((previous?.['deploymentConfiguration'] as Record<string, unknown> | undefined)?.['deploymentCircuitBreaker'] as { enable?: boolean } | undefined)?.enable;
+      const breaker = ((previous?.deploymentConfiguration as Record<string, unknown> | undefined)?.deploymentCircuitBreaker as { enable?: boolean } | undefined)?.enable;
       const ours: LiveRecord = {
         id: deploymentId.replace('ecs-svc/', ''),
         arn: `${prefix}:service-deployment/${clusterName}/${name}/${newDeploymentId().replace('ecs-svc/', '').slice(0, 16)}`,
         serviceName: name, serviceArn, clusterArn, deploymentId, startedAt: Date.now(),
-        sourceTaskDefinition: String(previous?.['taskDefinition'] ?? ''),
-        targetTaskDefinition: String(service['taskDefinition'] ?? ''),
-        sourceRevisionArn: revision(`${serviceArn}|${String(previous?.['taskDefinition'])}|source|${deploymentId}`),
+        sourceTaskDefinition: String(previous?.taskDefinition ?? ''),
+        targetTaskDefinition: String(service.taskDefinition ?? ''),
+        sourceRevisionArn: revision(`${serviceArn}|${String(previous?.taskDefinition)}|source|${deploymentId}`),
         targetRevisionArn: revision(`${serviceArn}|${deploymentId}|target`),
-        desiredCount: Number(service['desiredCount'] ?? 0),
+        desiredCount: Number(service.desiredCount ?? 0),
         breakerEnabled: breaker === true,
         script, events: {}, motoRolledBack: false, like: req, cluster,
       };
@@ -175,7 +175,7 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
     if (response.status !== 200) return response;
     const json = parseJson(response.body) as { services?: Array<Record<string, unknown>> };
     const services = json.services ?? [];
-    if (!services.some((s) => scripts.has(String(s['serviceName'])))) return response;
+    if (!services.some((s) => scripts.has(String(s.serviceName)))) return response;
     services.forEach(decorate);
     return jsonResponse(response, json);
   });

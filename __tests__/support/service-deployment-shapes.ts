@@ -39,9 +39,9 @@ export function deploymentConfigurationOf(script: ServiceDeploymentScript, base:
   // ECS holds a step exactly as long as configured, so by default the record announces the
   // hold the script plays (whole minutes, as the API takes them): a follower that trusts the
   // announced length (and polls rarely through it) sees what it would see on ECS.
-  if (script.linear !== undefined) config['linearConfiguration'] = { stepPercent: script.linear.stepPercent, stepBakeTimeInMinutes: script.linear.stepBakeTimeInMinutes ?? Math.round(script.linear.stepSeconds / 60) };
-  if (script.canary !== undefined) config['canaryConfiguration'] = { canaryPercent: script.canary.canaryPercent, canaryBakeTimeInMinutes: script.canary.canaryBakeTimeInMinutes ?? Math.round(script.canary.canarySeconds / 60) };
-  if (script.alarms !== undefined) config['alarms'] = { alarmNames: script.alarms.names, enable: true, rollback: script.alarms.rollback ?? true };
+  if (script.linear !== undefined) config.linearConfiguration = { stepPercent: script.linear.stepPercent, stepBakeTimeInMinutes: script.linear.stepBakeTimeInMinutes ?? Math.round(script.linear.stepSeconds / 60) };
+  if (script.canary !== undefined) config.canaryConfiguration = { canaryPercent: script.canary.canaryPercent, canaryBakeTimeInMinutes: script.canary.canaryBakeTimeInMinutes ?? Math.round(script.canary.canarySeconds / 60) };
+  if (script.alarms !== undefined) config.alarms = { alarmNames: script.alarms.names, enable: true, rollback: script.alarms.rollback ?? true };
   const hooks: object[] = [];
   if (script.failingHook !== undefined) {
     hooks.push({
@@ -52,7 +52,7 @@ export function deploymentConfigurationOf(script: ServiceDeploymentScript, base:
     });
   }
   if (script.pauseHook !== undefined) hooks.push({ targetType: 'PAUSE', lifecycleStages: [script.pauseHook.stage] });
-  if (hooks.length > 0) config['lifecycleHooks'] = hooks;
+  if (hooks.length > 0) config.lifecycleHooks = hooks;
   return config;
 }
 
@@ -114,14 +114,14 @@ export function serviceDeploymentJson(record: ScriptedRecord, view: RecordView, 
       triggeredAlarmNames: view.triggeredAlarms,
     },
   };
-  if (view.statusReason !== undefined) json['statusReason'] = view.statusReason;
-  if (view.finishedMs !== undefined) json['finishedAt'] = sec(record, view.finishedMs);
-  if (view.status === 'STOPPED' && view.finishedMs !== undefined) json['stoppedAt'] = sec(record, view.finishedMs);
+  if (view.statusReason !== undefined) json.statusReason = view.statusReason;
+  if (view.finishedMs !== undefined) json.finishedAt = sec(record, view.finishedMs);
+  if (view.status === 'STOPPED' && view.finishedMs !== undefined) json.stoppedAt = sec(record, view.finishedMs);
   if (view.rollback !== undefined) {
-    json['rollback'] = { reason: view.rollback.reason, startedAt: sec(record, view.rollback.startedMs), serviceRevisionArn: record.sourceRevisionArn };
+    json.rollback = { reason: view.rollback.reason, startedAt: sec(record, view.rollback.startedMs), serviceRevisionArn: record.sourceRevisionArn };
   }
   if (view.hooks.length > 0) {
-    json['lifecycleHookDetails'] = view.hooks.map((h) => ({
+    json.lifecycleHookDetails = view.hooks.map((h) => ({
       hookId: h.hookId,
       targetType: h.targetType,
       ...(h.targetArn === undefined ? {} : { targetArn: h.targetArn }),
@@ -143,8 +143,8 @@ export function briefJson(record: ScriptedRecord, view: RecordView): Record<stri
     targetServiceRevisionArn: record.targetRevisionArn,
     status: view.status,
   };
-  if (view.statusReason !== undefined) brief['statusReason'] = view.statusReason;
-  if (view.finishedMs !== undefined) brief['finishedAt'] = sec(record, view.finishedMs);
+  if (view.statusReason !== undefined) brief.statusReason = view.statusReason;
+  if (view.finishedMs !== undefined) brief.finishedAt = sec(record, view.finishedMs);
   return brief;
 }
 

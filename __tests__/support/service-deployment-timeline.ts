@@ -178,7 +178,7 @@ export function recordAt(script: ServiceDeploymentScript, events: OutsideEvents,
   const endOfRun = Math.min(elapsedMs, first?.atMs ?? Infinity);
 
   // Where the walk is (or froze).
-  let t = effectiveOf(endOfRun);
+  const t = effectiveOf(endOfRun);
   let stage: Stage = phases[0]?.stage ?? 'RECONCILE_SERVICE';
   let weight: number | undefined;
   let clock = pendingMs;

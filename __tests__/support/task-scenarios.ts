@@ -225,7 +225,7 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
       }
       const { tags, ...untagged } = task;
       void tags;
-      const motoTags = (json.tasks ?? []).find((t) => t.taskArn === arn)?.['tags'];
+      const motoTags = (json.tasks ?? []).find((t) => t.taskArn === arn)?.tags;
       answered.push(withTags ? { ...untagged, tags: motoTags ?? [] } : untagged);
     }
     return jsonResponse(response, { ...json, tasks: [...others, ...answered], failures });
@@ -245,7 +245,7 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
       if (task === undefined || listed.includes(arn) || task.desiredStatus !== desired) continue;
       if (clusterOfTask(arn) !== clusterName(typeof filter.cluster === 'string' ? filter.cluster : undefined)) continue;
       if (typeof filter.startedBy === 'string' && entry.run.request.startedBy !== filter.startedBy) continue;
-      if (typeof filter.family === 'string' && familyOf(String(task['taskDefinitionArn'] ?? '')) !== filter.family) continue;
+      if (typeof filter.family === 'string' && familyOf(String(task.taskDefinitionArn ?? '')) !== filter.family) continue;
       listed.push(arn);
     }
     return jsonResponse(response, { ...json, taskArns: listed });

@@ -42,16 +42,16 @@ export function scriptedTask(base: WireTask, run: ScriptedTaskRun, life: TaskLif
   const runningAt = run.startedAt + life.runningAfterMs;
   const ran = phase === 'RUNNING' || (stoppedAt !== undefined && stoppedAt > runningAt);
   const motoContainers = base.containers ?? [];
-  const scripted: ScriptedContainer[] = life.containers.length > 0 ? life.containers : motoContainers.map((c) => ({ name: String(c['name'] ?? 'app') }));
+  const scripted: ScriptedContainer[] = life.containers.length > 0 ? life.containers : motoContainers.map((c) => ({ name: String(c.name ?? 'app') }));
   const containers = scripted.map((c, i) => {
-    const fromMoto = motoContainers.find((m) => m['name'] === c.name);
+    const fromMoto = motoContainers.find((m) => m.name === c.name);
     const stoppedState = byUser === true ? { exitCode: STOPPED_BY_USER_EXIT_CODE } : { exitCode: c.exitCode, reason: c.reason };
     return {
       // moto gives containers the task definition's ARN as taskArn.
       containerArn: `${base.taskArn.replace(':task/', ':container/')}/${(i + 1).toString(16).padStart(8, '0')}-scripted`,
       taskArn: base.taskArn,
       name: c.name,
-      ...(typeof fromMoto?.['image'] === 'string' ? { image: fromMoto['image'] } : {}),
+      ...(typeof fromMoto?.image === 'string' ? { image: fromMoto.image } : {}),
       lastStatus: phase === 'PROVISIONING' ? 'PENDING' : phase,
       ...(phase === 'STOPPED' ? definedOnly(stoppedState) : {}),
       networkInterfaces: [],

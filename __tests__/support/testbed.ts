@@ -116,7 +116,7 @@ function testbedOf(up: () => EcsTestbed): Testbed {
 async function acquireTestbed(): Promise<EcsTestbed> {
   const broker: string | undefined = inject('e2eMotoBroker');
   if (broker === undefined) return startEcsTestbed({ motoEnv: { ...MOTO_REAL_ECR_ENV } });
-  const response = await fetch(`${broker}/moto/${process.env['VITEST_POOL_ID'] ?? '1'}`);
+  const response = await fetch(`${broker}/moto/${process.env.VITEST_POOL_ID ?? '1'}`);
   if (!response.ok) throw new Error(`The e2e global setup could not start moto_server: ${await response.text()}`);
   const shared = (await response.json()) as SharedMoto;
   await resetMoto(shared.url);

@@ -18,7 +18,7 @@ describe('the toolchain runs on the Node the action runs on', () => {
     expect(read('.node-version').trim()).toBe(major);
     expect(pkg.engines.node).toBe(`>=${major}`);
     expect(pkg.devDependencies['@types/node']).toMatch(new RegExp(`^\\^${major}\\.`));
-    expect(pkg.devDependencies['node']).toMatch(new RegExp(`^\\^${major}\\.`));
+    expect(pkg.devDependencies.node).toMatch(new RegExp(`^\\^${major}\\.`));
   });
 
   it('the node binary e2e tests spawn dist/ with is that major', () => {

@@ -97,8 +97,8 @@ describe('.github/workflows', () => {
     const { workflow } = load('release.yml');
     const jobs = workflow.jobs ?? {};
     expect(jobs['check-dist']?.uses).toBe('./.github/workflows/check-dist.yml');
-    expect(jobs['test']?.uses).toBe('./.github/workflows/test.yml');
-    const publish = jobs['publish'] as Job & { needs?: string[] };
+    expect(jobs.test?.uses).toBe('./.github/workflows/test.yml');
+    const publish = jobs.publish as Job & { needs?: string[] };
     expect(publish.needs).toEqual(expect.arrayContaining(['check-dist', 'test']));
     expect(publish.permissions).toEqual({ contents: 'write' });
   });

@@ -87,7 +87,11 @@ async function simulate(kase: SimCase): Promise<SimRow> {
   let updatedAt: number | undefined;
   const elapsed = () => (updatedAt === undefined ? 0 : w.deps.now() - updatedAt);
   const starts: number[] = [];
-  kase.phases.reduce((t, p) => (starts.push(t), t + p.ms), 0);
+  let at = 0;
+  for (const p of kase.phases) {
+    starts.push(at);
+    at += p.ms;
+  }
   const phaseAt = (t: number) => {
     let i = 0;
     while (i + 1 < starts.length && (starts[i + 1] ?? Infinity) <= t) i += 1;

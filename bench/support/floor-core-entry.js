@@ -8,9 +8,9 @@ import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 
 const env = process.env;
 const ecs = new ECSClient({
-  region: env['AWS_REGION'] ?? 'us-east-1',
+  region: env.AWS_REGION ?? 'us-east-1',
   maxAttempts: 6,
-  ...(env['AWS_ENDPOINT_URL'] ? { endpoint: env['AWS_ENDPOINT_URL'] } : {}),
+  ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
 });
 const answer = await ecs.send(new DescribeServicesCommand({ cluster: core.getInput('cluster'), services: [core.getInput('service')] }));
 core.info(`floor + @actions/core: ${answer.services?.length ?? 0} service(s) described`);

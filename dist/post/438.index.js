@@ -75,7 +75,7 @@ async function registerTaskDefinition(ecs, taskDefinition, tags) {
         return arn;
     }
     catch (error) {
-        throw new AwsCallError(`RegisterTaskDefinition for family '${String(taskDefinition['family'])}'`, error);
+        throw new AwsCallError(`RegisterTaskDefinition for family '${String(taskDefinition.family)}'`, error);
     }
 }
 async function updateService(ecs, update) {
@@ -361,7 +361,7 @@ function taskIdOf(taskArn) {
     return taskArn.slice(taskArn.lastIndexOf('/') + 1);
 }
 function familyOf(td) {
-    const family = td['family'];
+    const family = td.family;
     return typeof family === 'string' && family !== '' ? family : '(no family)';
 }
 /** `family:revision` from a task definition ARN; non-ARNs pass through unchanged. */
@@ -663,17 +663,17 @@ var json = __webpack_require__(2877);
 
 
 function containersOf(td) {
-    const containers = td['containerDefinitions'];
+    const containers = td.containerDefinitions;
     return Array.isArray(containers) ? containers.filter(json/* isRecord */.u) : [];
 }
 function containerNames(td) {
     return containersOf(td)
-        .map((container) => container['name'])
+        .map((container) => container.name)
         .filter((name) => typeof name === 'string');
 }
 /** Names of containers marked `essential: false`; their exit codes do not decide. */
 function nonEssentialContainers(td) {
-    return new Set(containersOf(td).filter((c) => c['essential'] === false).map((c) => String(c['name'])));
+    return new Set(containersOf(td).filter((c) => c.essential === false).map((c) => String(c.name)));
 }
 /**
  * The container to override: the one named, else the only one, else the only one using the
@@ -700,18 +700,18 @@ function selectContainer(td, selection) {
         ? []
         : containersOf(td)
             .filter((container) => {
-            const image = container['image'];
+            const image = container.image;
             const ref = typeof image === 'string' ? tryParseImageRef(image) : undefined;
             return ref !== undefined && repositoryKey(ref) === key;
         })
-            .map((container) => container['name'])
+            .map((container) => container.name)
             .filter((name) => typeof name === 'string');
     const [match] = matches;
     if (matches.length === 1 && match !== undefined)
         return { containerName: match, why: `the one using repository '${key}'` };
     if (selection.whenAmbiguous === 'first-essential') {
-        const essential = containersOf(td).find((container) => container['essential'] !== false && typeof container['name'] === 'string');
-        const name = typeof essential?.['name'] === 'string' ? essential['name'] : only;
+        const essential = containersOf(td).find((container) => container.essential !== false && typeof container.name === 'string');
+        const name = typeof essential?.name === 'string' ? essential.name : only;
         return { containerName: name, why: `the first essential container (set input '${inputName}' to choose another)` };
     }
     const setName = `set input '${inputName}' to the one to update`;
@@ -830,7 +830,7 @@ function redactEnvironment(containers) {
     return containers.map((container) => {
         if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(container))
             return container;
-        const environment = container['environment'];
+        const environment = container.environment;
         if (environment === undefined)
             return container;
         const hidden = Array.isArray(environment)
@@ -847,7 +847,7 @@ function keyContainers(value) {
     for (const container of containers) {
         if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(container))
             return undefined;
-        const name = container['name'];
+        const name = container.name;
         if (typeof name !== 'string' || byName.has(name))
             return undefined;
         byName.set(name, container);
@@ -1028,14 +1028,14 @@ function planEcsDeploy(input) {
  * parallel job registered the same thing. Deploying it beats registering an identical twin.
  */
 function reusableRevision(rendered, tags, latest) {
-    if (latest === undefined || latest.taskDefinition['status'] === 'INACTIVE')
+    if (latest === undefined || latest.taskDefinition.status === 'INACTIVE')
         return undefined;
     if (!sameTaskDefinition(toRegisterable(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags))
         return undefined;
     return arnOf(latest.taskDefinition);
 }
 function arnOf(td) {
-    const arn = td['taskDefinitionArn'];
+    const arn = td.taskDefinitionArn;
     return typeof arn === 'string' ? arn : undefined;
 }
 function sameTags(a, b) {
@@ -1044,9 +1044,9 @@ function sameTags(a, b) {
 }
 function sizeOf(td, containerName) {
     const containers = (0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .containersOf */ .Mz)(td);
-    const container = containerName ? containers.find((c) => c['name'] === containerName) : containers.length === 1 ? containers[0] : undefined;
+    const container = containerName ? containers.find((c) => c.name === containerName) : containers.length === 1 ? containers[0] : undefined;
     const str = (v) => (v === undefined || v === null ? undefined : String(v));
-    return { cpu: str(td['cpu']), memory: str(td['memory']), image: str(container?.['image']) };
+    return { cpu: str(td.cpu), memory: str(td.memory), image: str(container?.image) };
 }
 /**
  * Decides, for a plan that changes nothing, whether the service really is done: a re-run
@@ -1253,8 +1253,8 @@ function tryParseMemory(raw) {
 function validateTaskSize(check) {
     const { taskDefinition: td, labels } = check;
     const problems = [];
-    const cpu = readTaskSize(td['cpu'], labels.cpu, 'cpu', problems);
-    const memory = readTaskSize(td['memory'], labels.memory, 'memory', problems);
+    const cpu = readTaskSize(td.cpu, labels.cpu, 'cpu', problems);
+    const memory = readTaskSize(td.memory, labels.memory, 'memory', problems);
     if (isFargate(td)) {
         checkFargateSize({ cpu, memory, labels, windows: isWindows(td), problems });
     }
@@ -1273,14 +1273,14 @@ function validateTaskSize(check) {
     return problems;
 }
 function isFargate(td) {
-    const compat = td['requiresCompatibilities'];
+    const compat = td.requiresCompatibilities;
     return Array.isArray(compat) && compat.some((c) => typeof c === 'string' && c.toUpperCase() === 'FARGATE');
 }
 function isWindows(td) {
-    const platform = td['runtimePlatform'];
+    const platform = td.runtimePlatform;
     if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(platform))
         return false;
-    const family = platform['operatingSystemFamily'];
+    const family = platform.operatingSystemFamily;
     return typeof family === 'string' && family.toUpperCase().startsWith('WINDOWS');
 }
 const UNREADABLE = 'unreadable';
@@ -1318,14 +1318,14 @@ function checkFargateSize({ cpu, memory, labels, windows, problems }) {
     }
 }
 function checkContainers({ td, cpu, memory, labels, problems }) {
-    const containers = td['containerDefinitions'];
+    const containers = td.containerDefinitions;
     if (!Array.isArray(containers))
         return;
     const shares = [];
     containers.forEach((container, index) => {
         if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(container))
             return;
-        const name = typeof container['name'] === 'string' ? container['name'] : `#${index + 1}`;
+        const name = typeof container.name === 'string' ? container.name : `#${index + 1}`;
         const containerCpu = readContainerInt(container, name, 'cpu', problems);
         if (containerCpu !== undefined && containerCpu > 0)
             shares.push({ name, cpu: containerCpu });
@@ -1678,7 +1678,7 @@ function canonicalContainer(container) {
     return result;
 }
 function canonicalPortMapping(mapping) {
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(mapping) || mapping['protocol'] !== 'tcp')
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(mapping) || mapping.protocol !== 'tcp')
         return canonicalValue(mapping) ?? null;
     const { protocol: _tcpIsTheDefault, ...rest } = mapping;
     return canonicalValue(rest) ?? null;
@@ -1712,7 +1712,7 @@ function canonicalSize(value, parse) {
     return parse(raw) ?? raw;
 }
 function sortByName(entries) {
-    const nameOf = (entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) && typeof entry['name'] === 'string' ? entry['name'] : undefined;
+    const nameOf = (entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) && typeof entry.name === 'string' ? entry.name : undefined;
     const named = entries.filter((entry) => nameOf(entry) !== undefined);
     const unnamed = entries.filter((entry) => nameOf(entry) === undefined);
     named.sort((x, y) => {
@@ -1769,10 +1769,10 @@ function normalizeTaskDefinitionDocument(doc, source) {
     if (!isRecord(doc)) {
         throw new UserError(`${source} is not a task definition (got ${kindOf(doc)}): ${expected}.`);
     }
-    const described = isRecord(doc['taskDefinition']);
-    const inner = described ? doc['taskDefinition'] : doc;
+    const described = isRecord(doc.taskDefinition);
+    const inner = described ? doc.taskDefinition : doc;
     const { tags: innerTags, ...taskDefinition } = inner;
-    const rawTags = described ? (doc['tags'] ?? innerTags) : innerTags;
+    const rawTags = described ? (doc.tags ?? innerTags) : innerTags;
     const problems = [...findShapeProblems(taskDefinition)];
     const tags = readTags(rawTags, problems);
     if (problems.length > 0) {
@@ -1793,19 +1793,19 @@ function toRegisterable(taskDefinition) {
 function renderTaskDefinition(base, overrides) {
     const result = structuredClone(base);
     for (const name of targetContainers(base, overrides)) {
-        const container = (0,_containers_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(result).find((candidate) => candidate['name'] === name);
+        const container = (0,_containers_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(result).find((candidate) => candidate.name === name);
         if (container === undefined)
             continue;
         if (overrides.image !== undefined)
-            container['image'] = overrides.image;
+            container.image = overrides.image;
         if (overrides.environment !== undefined) {
-            container['environment'] = mergeEnvironment(container['environment'], overrides.environment);
+            container.environment = mergeEnvironment(container.environment, overrides.environment);
         }
     }
     if (overrides.cpu !== undefined)
-        result['cpu'] = overrides.cpu;
+        result.cpu = overrides.cpu;
     if (overrides.memory !== undefined)
-        result['memory'] = overrides.memory;
+        result.memory = overrides.memory;
     return result;
 }
 /** The containers the image and environment go to: each one named (checked), else the one selectContainer picks. */
@@ -1826,7 +1826,7 @@ function targetContainers(base, overrides) {
 function mergeEnvironment(existing, overrides) {
     let entries = Array.isArray(existing) ? [...existing] : [];
     for (const { name, value } of overrides) {
-        const isNamed = (entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) && entry['name'] === name;
+        const isNamed = (entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(entry) && entry.name === name;
         const index = entries.findIndex(isNamed);
         if (index === -1) {
             entries.push({ name, value });
@@ -1840,11 +1840,11 @@ function mergeEnvironment(existing, overrides) {
 }
 function findShapeProblems(td) {
     const problems = [];
-    const family = td['family'];
+    const family = td.family;
     if (typeof family !== 'string' || family.trim() === '') {
         problems.push(`'family' is ${family === undefined ? 'missing' : 'not a non-empty string'}`);
     }
-    const containers = td['containerDefinitions'];
+    const containers = td.containerDefinitions;
     if (!Array.isArray(containers) || containers.length === 0) {
         problems.push(`'containerDefinitions' is ${containers === undefined ? 'missing' : 'not a non-empty list'} (it needs at least one container)`);
         return problems;
@@ -1855,7 +1855,7 @@ function findShapeProblems(td) {
             problems.push(`containerDefinitions[${index}] is not an object`);
             return;
         }
-        const name = container['name'];
+        const name = container.name;
         if (typeof name !== 'string' || name === '') {
             problems.push(`containerDefinitions[${index}] has no 'name'`);
         }
@@ -1878,8 +1878,8 @@ function readTags(raw, problems) {
     }
     const tags = [];
     for (const entry of raw) {
-        const key = isRecord(entry) ? entry['key'] : undefined;
-        const value = isRecord(entry) ? (entry['value'] ?? '') : undefined;
+        const key = isRecord(entry) ? entry.key : undefined;
+        const value = isRecord(entry) ? (entry.value ?? '') : undefined;
         if (typeof key !== 'string' || key === '' || typeof value !== 'string') {
             problems.push(shapeProblem);
             return [];
@@ -1975,7 +1975,7 @@ async function describeExpressGatewayService(ecs, serviceArn) {
         throw new errors/* AwsCallError */.iQ(what, error);
     }
     const json = raw.json();
-    const service = (0,plan_json/* isRecord */.u)(json) ? json['service'] : undefined;
+    const service = (0,plan_json/* isRecord */.u)(json) ? json.service : undefined;
     if (!(0,plan_json/* isRecord */.u)(service))
         throw new errors/* AwsCallError */.iQ(what, 'the response had no service');
     return service;
@@ -1996,7 +1996,7 @@ async function updateExpressGatewayService(ecs, request) {
         throw new errors/* AwsCallError */.iQ(what, error);
     }
     const json = raw.json();
-    const service = (0,plan_json/* isRecord */.u)(json) ? json['service'] : undefined;
+    const service = (0,plan_json/* isRecord */.u)(json) ? json.service : undefined;
     return (0,plan_json/* isRecord */.u)(service) ? service : {};
 }
 
@@ -2070,18 +2070,18 @@ function expressRevisionNotYet(service) {
 function planExpressUpdate(input) {
     refuseInputs(input);
     const { express, service } = input;
-    const serviceArn = express['serviceArn'];
+    const serviceArn = express.serviceArn;
     if (typeof serviceArn !== 'string')
         throw new Error(`DescribeExpressGatewayService for '${service}' returned no serviceArn`);
     const config = currentConfiguration(express, service);
-    const container = (0,plan_json/* isRecord */.u)(config['primaryContainer']) ? config['primaryContainer'] : undefined;
-    const taskDefinitionArn = typeof config['taskDefinitionArn'] === 'string' ? config['taskDefinitionArn'] : undefined;
+    const container = (0,plan_json/* isRecord */.u)(config.primaryContainer) ? config.primaryContainer : undefined;
+    const taskDefinitionArn = typeof config.taskDefinitionArn === 'string' ? config.taskDefinitionArn : undefined;
     const touchesContainer = input.image !== undefined || input.environment.length > 0;
     if (container === undefined && (touchesContainer || input.cpu !== undefined || input.memory !== undefined)) {
         throw new errors/* UserError */.yo(`Express service '${service}' runs a task definition its owner provides (${taskDefinitionArn ?? 'no primaryContainer in its configuration'}): UpdateExpressGatewayService takes no image, cpu or memory for it. Deploy a new revision of that task definition through its owner instead.`);
     }
-    const beforeCpu = sizeOf(config['cpu'], fargate/* tryParseCpu */.P5);
-    const beforeMemory = sizeOf(config['memory'], fargate/* tryParseMemory */.cI);
+    const beforeCpu = sizeOf(config.cpu, fargate/* tryParseCpu */.P5);
+    const beforeMemory = sizeOf(config.memory, fargate/* tryParseMemory */.cI);
     const cpu = input.cpu ?? beforeCpu;
     const memory = input.memory ?? beforeMemory;
     if (input.cpu !== undefined || input.memory !== undefined)
@@ -2097,7 +2097,7 @@ function planExpressUpdate(input) {
     if (input.memory !== undefined && input.memory !== beforeMemory)
         request.memory = input.memory;
     const changes = Object.keys(request).length > 1;
-    const image = (c) => (typeof c?.['image'] === 'string' ? c['image'] : undefined);
+    const image = (c) => (typeof c?.image === 'string' ? c.image : undefined);
     return {
         serviceArn,
         ...(taskDefinitionArn === undefined ? {} : { taskDefinitionArn }),
@@ -2113,7 +2113,7 @@ function planExpressUpdate(input) {
  */
 function requestLines(request) {
     const container = request.primaryContainer;
-    const environment = container?.['environment'];
+    const environment = container?.environment;
     const shown = container === undefined || !Array.isArray(environment)
         ? request
         : { ...request, primaryContainer: { ...container, environment: environment.map((e) => ((0,plan_json/* isRecord */.u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e)) } };
@@ -2124,9 +2124,9 @@ function requestLines(request) {
  * service has two, and the newer is where it is going).
  */
 function currentConfiguration(express, service) {
-    const active = Array.isArray(express['activeConfigurations']) ? express['activeConfigurations'].filter(plan_json/* isRecord */.u) : [];
+    const active = Array.isArray(express.activeConfigurations) ? express.activeConfigurations.filter(plan_json/* isRecord */.u) : [];
     const time = (c) => {
-        const at = c['createdAt'];
+        const at = c.createdAt;
         return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) || 0 : 0;
     };
     const newest = active.reduce((best, c) => (best === undefined || time(c) >= time(best) ? c : best), undefined);
@@ -2176,9 +2176,9 @@ function checkSize(input, cpu, memory) {
 function renderContainer(container, input) {
     const rendered = { ...container };
     if (input.image !== undefined)
-        rendered['image'] = input.image;
+        rendered.image = input.image;
     if (input.environment.length > 0)
-        rendered['environment'] = (0,task_definition/* mergeEnvironment */.eY)(container['environment'], input.environment);
+        rendered.environment = (0,task_definition/* mergeEnvironment */.eY)(container.environment, input.environment);
     return rendered;
 }
 function diffOf(before, after) {
@@ -2297,8 +2297,8 @@ async function startExpress(prepared, deps) {
     }
     const updatedAt = deps.now();
     const updated = await updateExpressGatewayService(deps.clients.ecs, request);
-    const target = updated['targetConfiguration'];
-    const announced = typeof target === 'object' && target !== null ? target['taskDefinitionArn'] : undefined;
+    const target = updated.targetConfiguration;
+    const announced = typeof target === 'object' && target !== null ? target.taskDefinitionArn : undefined;
     const targetArn = typeof announced === 'string' ? announced : undefined;
     deps.log.info(`Updated Express service '${service}'${targetArn === undefined ? '' : `: Express registered ${targetArn}`}`);
     if (!options.wait.enabled) {

@@ -117,10 +117,10 @@ function appSpecFromService(service, taskDefinitionArn) {
         LoadBalancerInfo: { ContainerName: lb.containerName, ContainerPort: lb.containerPort },
     };
     if (service.platformVersion !== undefined)
-        properties['PlatformVersion'] = service.platformVersion;
+        properties.PlatformVersion = service.platformVersion;
     const vpc = service.networkConfiguration?.awsvpcConfiguration;
     if (vpc !== undefined) {
-        properties['NetworkConfiguration'] = {
+        properties.NetworkConfiguration = {
             AwsvpcConfiguration: {
                 Subnets: vpc.subnets ?? [],
                 ...(vpc.securityGroups === undefined ? {} : { SecurityGroups: vpc.securityGroups }),
@@ -130,7 +130,7 @@ function appSpecFromService(service, taskDefinitionArn) {
     }
     const strategy = service.capacityProviderStrategy ?? [];
     if (strategy.length > 0) {
-        properties['CapacityProviderStrategy'] = strategy.map((s) => ({
+        properties.CapacityProviderStrategy = strategy.map((s) => ({
             CapacityProvider: s.capacityProvider,
             ...(s.base === undefined ? {} : { Base: s.base }),
             ...(s.weight === undefined ? {} : { Weight: s.weight }),
@@ -145,18 +145,18 @@ function appSpecFromService(service, taskDefinitionArn) {
 function appSpecFromFile(doc, taskDefinitionArn) {
     if (!(0,json/* isRecord */.u)(doc))
         return { problem: 'it is not a mapping: write an AppSpec with version, Resources and optional Hooks' };
-    const resources = doc['Resources'];
+    const resources = doc.Resources;
     if (!Array.isArray(resources) || resources.length !== 1) {
         return { problem: "its 'Resources' is not a list of exactly one resource: an ECS AppSpec names one TargetService" };
     }
     const [resource] = resources;
     const name = (0,json/* isRecord */.u)(resource) ? Object.keys(resource)[0] : undefined;
     const target = name === undefined || !(0,json/* isRecord */.u)(resource) ? undefined : resource[name];
-    if (name === undefined || !(0,json/* isRecord */.u)(target) || target['Type'] !== 'AWS::ECS::Service' || !(0,json/* isRecord */.u)(target['Properties'])) {
+    if (name === undefined || !(0,json/* isRecord */.u)(target) || target.Type !== 'AWS::ECS::Service' || !(0,json/* isRecord */.u)(target.Properties)) {
         return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
     }
-    const properties = target['Properties'];
-    if (!(0,json/* isRecord */.u)(properties['LoadBalancerInfo'])) {
+    const properties = target.Properties;
+    if (!(0,json/* isRecord */.u)(properties.LoadBalancerInfo)) {
         return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
     }
     const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
@@ -167,7 +167,7 @@ function isAppSpecProblem(value) {
 }
 /** The Lambda function each hook event runs, from the AppSpec's `Hooks` (list of one-entry maps). */
 function hooksOf(appSpec) {
-    const hooks = appSpec['Hooks'];
+    const hooks = appSpec.Hooks;
     const found = {};
     if (!Array.isArray(hooks))
         return found;

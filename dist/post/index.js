@@ -28722,7 +28722,7 @@ function stateOf(entry) {
     const e = entry;
     const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
     const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
-    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e['controller']];
+    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
     if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
         return undefined;
     const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
@@ -31794,8 +31794,14 @@ function runnerIo(sink = CORE_SINK) {
     return {
         getInput: (name) => sink.getInput(name),
         // Multi-line text prints as several lines, each unable to start a command.
-        info: (message) => safeLines(message).forEach((line) => sink.info(line)),
-        debug: (message) => safeLines(message).forEach((line) => sink.debug(line)),
+        info: (message) => {
+            for (const line of safeLines(message))
+                sink.info(line);
+        },
+        debug: (message) => {
+            for (const line of safeLines(message))
+                sink.debug(line);
+        },
         warning: (message) => sink.warning(annotation(message)),
         setFailed: (message) => sink.setFailed(annotation(message)),
         // Written to the GITHUB_OUTPUT file with a random heredoc delimiter by core; the values

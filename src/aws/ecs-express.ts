@@ -24,7 +24,7 @@ export async function describeExpressGatewayService(ecs: ECSClient, serviceArn: 
     throw new AwsCallError(what, error);
   }
   const json = raw.json();
-  const service = isRecord(json) ? json['service'] : undefined;
+  const service = isRecord(json) ? json.service : undefined;
   if (!isRecord(service)) throw new AwsCallError(what, 'the response had no service');
   return service;
 }
@@ -44,6 +44,6 @@ export async function updateExpressGatewayService(ecs: ECSClient, request: Expre
     throw new AwsCallError(what, error);
   }
   const json = raw.json();
-  const service = isRecord(json) ? json['service'] : undefined;
+  const service = isRecord(json) ? json.service : undefined;
   return isRecord(service) ? service : {};
 }

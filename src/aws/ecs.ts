@@ -84,7 +84,7 @@ export async function registerTaskDefinition(ecs: ECSClient, taskDefinition: Tas
     if (!arn) throw new Error('the response had no taskDefinitionArn');
     return arn;
   } catch (error) {
-    throw new AwsCallError(`RegisterTaskDefinition for family '${String(taskDefinition['family'])}'`, error);
+    throw new AwsCallError(`RegisterTaskDefinition for family '${String(taskDefinition.family)}'`, error);
   }
 }
 

@@ -37,7 +37,7 @@ export function readCodeDeploy(get: Get, env: Env, yaml?: YamlParser): CodeDeplo
 
 function readAppSpecFile(raw: string, env: Env, yaml: YamlParser | undefined): { path: string; doc: unknown } {
   const label = `Input '${Input.codedeployAppspec}' ('${raw}')`;
-  const path = isAbsolute(raw) ? raw : resolve(env['GITHUB_WORKSPACE'] ?? process.cwd(), raw);
+  const path = isAbsolute(raw) ? raw : resolve(env.GITHUB_WORKSPACE ?? process.cwd(), raw);
   if (!existsSync(path)) throw new UserError(`${label} is not a file that exists (looked at ${path}): name a JSON or YAML AppSpec file in the workspace.`);
   const real = insideAllowedRoots(path, env, label);
   if (yaml === undefined) throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);

@@ -78,7 +78,9 @@ function walk(node: Node | null | undefined, path: string, w: Walk): void {
     return;
   }
   if (isSeq(node)) {
-    node.items.forEach((item, index) => walk(isScalar(item) || isMap(item) || isSeq(item) ? item : null, `${path}[${index}]`, w));
+    for (const [index, item] of node.items.entries()) {
+      walk(isScalar(item) || isMap(item) || isSeq(item) ? item : null, `${path}[${index}]`, w);
+    }
     return;
   }
   if (isScalar(node) && typeof node.value === 'number' && !exact(node.value) && node.range) {

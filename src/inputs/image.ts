@@ -21,7 +21,7 @@ export function readImage(get: Get, env: Env, wait: WaitSettings): ImageOptions 
     tag: tag ? parseTagInput(tag) : undefined,
     digest: digest ? parseDigestInput(digest) : undefined,
     pinDigest: parseBoolean(get(Input.pinDigest), Input.pinDigest),
-    git: { ref: env['GITHUB_REF'] || undefined, sha: env['GITHUB_SHA'] || undefined },
+    git: { ref: env.GITHUB_REF || undefined, sha: env.GITHUB_SHA || undefined },
     ...(waitForImage ? { waitForImage: { timeoutMs: parseBounded(waitForImage, Input.waitForImage, MIN_POLL_MS, MAX_WAIT_MS), intervalMs: wait.intervalMs } } : {}),
   };
 }

@@ -106,7 +106,7 @@ export function readInputs(source: InputSource): Settings {
   checkModeOnlyInputs(modes, (name) => normalizeInput(source.getInput(name)));
   const region = readRegion(get(Input.region), source.env);
   const dryRun = parseBoolean(get(Input.dryRun), Input.dryRun);
-  const endpoint = source.env['AWS_ENDPOINT_URL'] || undefined;
+  const endpoint = source.env.AWS_ENDPOINT_URL || undefined;
   const settings: Settings = { modes, region, dryRun, endpoint };
   const wait = readWait(get);
   if (modes.includes('image')) settings.image = readImage(get, source.env, wait);
@@ -166,9 +166,9 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 function readRegion(input: string, env: Env): string {
   const [where, region] = input
     ? [`Input '${Input.region}'`, input]
-    : env['AWS_REGION']
-      ? ['AWS_REGION', env['AWS_REGION']]
-      : ['AWS_DEFAULT_REGION', env['AWS_DEFAULT_REGION'] ?? ''];
+    : env.AWS_REGION
+      ? ['AWS_REGION', env.AWS_REGION]
+      : ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION ?? ''];
   if (!region) {
     throw new UserError(`No AWS region: set input '${Input.region}', or AWS_REGION (aws-actions/configure-aws-credentials sets it).`);
   }

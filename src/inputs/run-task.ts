@@ -45,8 +45,8 @@ export function readRunTask(
   }
   const command = get(Input.command);
   const cluster = get(Input.cluster);
-  const runId = env['GITHUB_RUN_ID'];
-  const step = runId === undefined || runId === '' ? undefined : readStep([runId, env['GITHUB_JOB'] ?? '', env['GITHUB_ACTION'] ?? '', cluster, rawDefinition, command], env['GITHUB_RUN_ATTEMPT']);
+  const runId = env.GITHUB_RUN_ID;
+  const step = runId === undefined || runId === '' ? undefined : readStep([runId, env.GITHUB_JOB ?? '', env.GITHUB_ACTION ?? '', cluster, rawDefinition, command], env.GITHUB_RUN_ATTEMPT);
   const propagateTags = runTaskPropagation(readTagPropagation(get(Input.propagateTags)), context.withEcs);
   return {
     cluster,
@@ -60,10 +60,10 @@ export function readRunTask(
     // The same workflow run, attempt and step never start a second task, even when the
     // process is killed and run again; outside Actions every run is its own.
     clientToken: clientTokenFor([
-      env['GITHUB_RUN_ID'] ?? randomUUID(),
-      env['GITHUB_RUN_ATTEMPT'] ?? '',
-      env['GITHUB_JOB'] ?? '',
-      env['GITHUB_ACTION'] ?? '',
+      env.GITHUB_RUN_ID ?? randomUUID(),
+      env.GITHUB_RUN_ATTEMPT ?? '',
+      env.GITHUB_JOB ?? '',
+      env.GITHUB_ACTION ?? '',
       cluster,
       rawDefinition,
       command,

@@ -32,7 +32,7 @@ export function readTaskDefinitionSource(raw: string, env: Env, inputName: strin
     return { kind: 'registered', ref: raw };
   }
   if (!namesTaskDefinitionFile(raw)) return { kind: 'registered', ref: raw };
-  const path = isAbsolute(raw) ? raw : resolve(env['GITHUB_WORKSPACE'] ?? process.cwd(), raw);
+  const path = isAbsolute(raw) ? raw : resolve(env.GITHUB_WORKSPACE ?? process.cwd(), raw);
   if (!existsSync(path)) {
     throw new UserError(`Input '${inputName}' ('${raw}') is neither a family[:revision], an ARN, nor a file that exists (looked at ${path}).`);
   }
@@ -50,7 +50,7 @@ export function readTaskDefinitionSource(raw: string, env: Env, inputName: strin
  * a path that leads elsewhere (`../`, `/etc/…`, a link out of the checkout) is refused.
  */
 export function insideAllowedRoots(path: string, env: Env, label: string): string {
-  const roots = [env['GITHUB_WORKSPACE'] ?? process.cwd(), env['RUNNER_TEMP']].flatMap((root) => {
+  const roots = [env.GITHUB_WORKSPACE ?? process.cwd(), env.RUNNER_TEMP].flatMap((root) => {
     if (root === undefined || root === '') return [];
     try {
       return [realpathSync(root)];

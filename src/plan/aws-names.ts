@@ -25,7 +25,7 @@ export function taskIdOf(taskArn: string | undefined): string {
 }
 
 export function familyOf(td: TaskDefinitionDoc): string {
-  const family = td['family'];
+  const family = td.family;
   return typeof family === 'string' && family !== '' ? family : '(no family)';
 }
 

@@ -28,10 +28,10 @@ export function appSpecFromService(service: Service, taskDefinitionArn: string):
     TaskDefinition: taskDefinitionArn,
     LoadBalancerInfo: { ContainerName: lb.containerName, ContainerPort: lb.containerPort },
   };
-  if (service.platformVersion !== undefined) properties['PlatformVersion'] = service.platformVersion;
+  if (service.platformVersion !== undefined) properties.PlatformVersion = service.platformVersion;
   const vpc = service.networkConfiguration?.awsvpcConfiguration;
   if (vpc !== undefined) {
-    properties['NetworkConfiguration'] = {
+    properties.NetworkConfiguration = {
       AwsvpcConfiguration: {
         Subnets: vpc.subnets ?? [],
         ...(vpc.securityGroups === undefined ? {} : { SecurityGroups: vpc.securityGroups }),
@@ -41,7 +41,7 @@ export function appSpecFromService(service: Service, taskDefinitionArn: string):
   }
   const strategy = service.capacityProviderStrategy ?? [];
   if (strategy.length > 0) {
-    properties['CapacityProviderStrategy'] = strategy.map((s) => ({
+    properties.CapacityProviderStrategy = strategy.map((s) => ({
       CapacityProvider: s.capacityProvider,
       ...(s.base === undefined ? {} : { Base: s.base }),
       ...(s.weight === undefined ? {} : { Weight: s.weight }),
@@ -56,18 +56,18 @@ export function appSpecFromService(service: Service, taskDefinitionArn: string):
  */
 export function appSpecFromFile(doc: unknown, taskDefinitionArn: string): AppSpec | AppSpecProblem {
   if (!isRecord(doc)) return { problem: 'it is not a mapping: write an AppSpec with version, Resources and optional Hooks' };
-  const resources = doc['Resources'];
+  const resources = doc.Resources;
   if (!Array.isArray(resources) || resources.length !== 1) {
     return { problem: "its 'Resources' is not a list of exactly one resource: an ECS AppSpec names one TargetService" };
   }
   const [resource] = resources as unknown[];
   const name = isRecord(resource) ? Object.keys(resource)[0] : undefined;
   const target = name === undefined || !isRecord(resource) ? undefined : resource[name];
-  if (name === undefined || !isRecord(target) || target['Type'] !== 'AWS::ECS::Service' || !isRecord(target['Properties'])) {
+  if (name === undefined || !isRecord(target) || target.Type !== 'AWS::ECS::Service' || !isRecord(target.Properties)) {
     return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
   }
-  const properties = target['Properties'];
-  if (!isRecord(properties['LoadBalancerInfo'])) {
+  const properties = target.Properties;
+  if (!isRecord(properties.LoadBalancerInfo)) {
     return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
   }
   const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
@@ -80,7 +80,7 @@ export function isAppSpecProblem(value: AppSpec | AppSpecProblem): value is AppS
 
 /** The Lambda function each hook event runs, from the AppSpec's `Hooks` (list of one-entry maps). */
 export function hooksOf(appSpec: AppSpec): Record<string, string> {
-  const hooks = appSpec['Hooks'];
+  const hooks = appSpec.Hooks;
   const found: Record<string, string> = {};
   if (!Array.isArray(hooks)) return found;
   for (const entry of hooks as unknown[]) {

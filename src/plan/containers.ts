@@ -8,19 +8,19 @@ import { isRecord } from './json.ts';
 import type { TaskDefinitionDoc } from './task-definition-types.ts';
 
 export function containersOf(td: TaskDefinitionDoc): Array<Record<string, unknown>> {
-  const containers = td['containerDefinitions'];
+  const containers = td.containerDefinitions;
   return Array.isArray(containers) ? containers.filter(isRecord) : [];
 }
 
 export function containerNames(td: TaskDefinitionDoc): string[] {
   return containersOf(td)
-    .map((container) => container['name'])
+    .map((container) => container.name)
     .filter((name): name is string => typeof name === 'string');
 }
 
 /** Names of containers marked `essential: false`; their exit codes do not decide. */
 export function nonEssentialContainers(td: TaskDefinitionDoc): Set<string> {
-  return new Set(containersOf(td).filter((c) => c['essential'] === false).map((c) => String(c['name'])));
+  return new Set(containersOf(td).filter((c) => c.essential === false).map((c) => String(c.name)));
 }
 
 /** The name of the container whose image (and environment) the deploy overrides. */
@@ -72,18 +72,18 @@ export function selectContainer(td: TaskDefinitionDoc, selection: ContainerSelec
       ? []
       : containersOf(td)
           .filter((container) => {
-            const image = container['image'];
+            const image = container.image;
             const ref = typeof image === 'string' ? tryParseImageRef(image) : undefined;
             return ref !== undefined && repositoryKey(ref) === key;
           })
-          .map((container) => container['name'])
+          .map((container) => container.name)
           .filter((name): name is string => typeof name === 'string');
   const [match] = matches;
   if (matches.length === 1 && match !== undefined) return { containerName: match, why: `the one using repository '${key}'` };
 
   if (selection.whenAmbiguous === 'first-essential') {
-    const essential = containersOf(td).find((container) => container['essential'] !== false && typeof container['name'] === 'string');
-    const name = typeof essential?.['name'] === 'string' ? essential['name'] : only;
+    const essential = containersOf(td).find((container) => container.essential !== false && typeof container.name === 'string');
+    const name = typeof essential?.name === 'string' ? essential.name : only;
     return { containerName: name, why: `the first essential container (set input '${inputName}' to choose another)` };
   }
   const setName = `set input '${inputName}' to the one to update`;

@@ -96,7 +96,7 @@ function redactEnvironment(containers: unknown): unknown {
   if (!Array.isArray(containers)) return containers;
   return containers.map((container: unknown) => {
     if (!isRecord(container)) return container;
-    const environment = container['environment'];
+    const environment = container.environment;
     if (environment === undefined) return container;
     const hidden = Array.isArray(environment)
       ? environment.map((entry: unknown) => (isRecord(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED))
@@ -111,7 +111,7 @@ function keyContainers(value: unknown): Map<string, Record<string, unknown>> | u
   const byName = new Map<string, Record<string, unknown>>();
   for (const container of containers) {
     if (!isRecord(container)) return undefined;
-    const name = container['name'];
+    const name = container.name;
     if (typeof name !== 'string' || byName.has(name)) return undefined;
     byName.set(name, container);
   }

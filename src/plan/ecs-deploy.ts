@@ -122,13 +122,13 @@ export function planEcsDeploy(input: EcsPlanInput): EcsPlan {
  * parallel job registered the same thing. Deploying it beats registering an identical twin.
  */
 export function reusableRevision(rendered: TaskDefinitionDoc, tags: Tag[], latest: DescribedRevision | undefined): string | undefined {
-  if (latest === undefined || latest.taskDefinition['status'] === 'INACTIVE') return undefined;
+  if (latest === undefined || latest.taskDefinition.status === 'INACTIVE') return undefined;
   if (!sameTaskDefinition(toRegisterable(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags)) return undefined;
   return arnOf(latest.taskDefinition);
 }
 
 export function arnOf(td: TaskDefinitionDoc): string | undefined {
-  const arn = td['taskDefinitionArn'];
+  const arn = td.taskDefinitionArn;
   return typeof arn === 'string' ? arn : undefined;
 }
 
@@ -139,9 +139,9 @@ export function sameTags(a: Tag[], b: Tag[]): boolean {
 
 function sizeOf(td: TaskDefinitionDoc, containerName: string | undefined): TaskSize {
   const containers = containersOf(td);
-  const container = containerName ? containers.find((c) => c['name'] === containerName) : containers.length === 1 ? containers[0] : undefined;
+  const container = containerName ? containers.find((c) => c.name === containerName) : containers.length === 1 ? containers[0] : undefined;
   const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
-  return { cpu: str(td['cpu']), memory: str(td['memory']), image: str(container?.['image']) };
+  return { cpu: str(td.cpu), memory: str(td.memory), image: str(container?.image) };
 }
 
 /** When the plan needs no update: what the service's own deployment of the target says. */

@@ -116,11 +116,11 @@ export interface ExpressPlan {
 export function planExpressUpdate(input: ExpressPlanInput): ExpressPlan {
   refuseInputs(input);
   const { express, service } = input;
-  const serviceArn = express['serviceArn'];
+  const serviceArn = express.serviceArn;
   if (typeof serviceArn !== 'string') throw new Error(`DescribeExpressGatewayService for '${service}' returned no serviceArn`);
   const config = currentConfiguration(express, service);
-  const container = isRecord(config['primaryContainer']) ? config['primaryContainer'] : undefined;
-  const taskDefinitionArn = typeof config['taskDefinitionArn'] === 'string' ? config['taskDefinitionArn'] : undefined;
+  const container = isRecord(config.primaryContainer) ? config.primaryContainer : undefined;
+  const taskDefinitionArn = typeof config.taskDefinitionArn === 'string' ? config.taskDefinitionArn : undefined;
   const touchesContainer = input.image !== undefined || input.environment.length > 0;
   if (container === undefined && (touchesContainer || input.cpu !== undefined || input.memory !== undefined)) {
     throw new UserError(
@@ -128,8 +128,8 @@ export function planExpressUpdate(input: ExpressPlanInput): ExpressPlan {
     );
   }
 
-  const beforeCpu = sizeOf(config['cpu'], tryParseCpu);
-  const beforeMemory = sizeOf(config['memory'], tryParseMemory);
+  const beforeCpu = sizeOf(config.cpu, tryParseCpu);
+  const beforeMemory = sizeOf(config.memory, tryParseMemory);
   const cpu = input.cpu ?? beforeCpu;
   const memory = input.memory ?? beforeMemory;
   if (input.cpu !== undefined || input.memory !== undefined) checkSize(input, cpu, memory);
@@ -144,7 +144,7 @@ export function planExpressUpdate(input: ExpressPlanInput): ExpressPlan {
   if (input.memory !== undefined && input.memory !== beforeMemory) request.memory = input.memory;
 
   const changes = Object.keys(request).length > 1;
-  const image = (c: Record<string, unknown> | undefined) => (typeof c?.['image'] === 'string' ? c['image'] : undefined);
+  const image = (c: Record<string, unknown> | undefined) => (typeof c?.image === 'string' ? c.image : undefined);
   return {
     serviceArn,
     ...(taskDefinitionArn === undefined ? {} : { taskDefinitionArn }),
@@ -161,7 +161,7 @@ export function planExpressUpdate(input: ExpressPlanInput): ExpressPlan {
  */
 export function requestLines(request: ExpressUpdateRequest): string[] {
   const container = request.primaryContainer;
-  const environment = container?.['environment'];
+  const environment = container?.environment;
   const shown =
     container === undefined || !Array.isArray(environment)
       ? request
@@ -174,9 +174,9 @@ export function requestLines(request: ExpressUpdateRequest): string[] {
  * service has two, and the newer is where it is going).
  */
 export function currentConfiguration(express: ExpressServiceDoc, service: string): Record<string, unknown> {
-  const active = Array.isArray(express['activeConfigurations']) ? express['activeConfigurations'].filter(isRecord) : [];
+  const active = Array.isArray(express.activeConfigurations) ? express.activeConfigurations.filter(isRecord) : [];
   const time = (c: Record<string, unknown>): number => {
-    const at = c['createdAt'];
+    const at = c.createdAt;
     return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) || 0 : 0;
   };
   const newest = active.reduce<Record<string, unknown> | undefined>((best, c) => (best === undefined || time(c) >= time(best) ? c : best), undefined);
@@ -225,8 +225,8 @@ function checkSize(input: ExpressPlanInput, cpu: string | undefined, memory: str
 
 function renderContainer(container: Record<string, unknown>, input: ExpressPlanInput): Record<string, unknown> {
   const rendered: Record<string, unknown> = { ...container };
-  if (input.image !== undefined) rendered['image'] = input.image;
-  if (input.environment.length > 0) rendered['environment'] = mergeEnvironment(container['environment'], input.environment);
+  if (input.image !== undefined) rendered.image = input.image;
+  if (input.environment.length > 0) rendered.environment = mergeEnvironment(container.environment, input.environment);
   return rendered;
 }
 

@@ -70,8 +70,8 @@ export interface TaskSizeCheck {
 export function validateTaskSize(check: TaskSizeCheck): string[] {
   const { taskDefinition: td, labels } = check;
   const problems: string[] = [];
-  const cpu = readTaskSize(td['cpu'], labels.cpu, 'cpu', problems);
-  const memory = readTaskSize(td['memory'], labels.memory, 'memory', problems);
+  const cpu = readTaskSize(td.cpu, labels.cpu, 'cpu', problems);
+  const memory = readTaskSize(td.memory, labels.memory, 'memory', problems);
 
   if (isFargate(td)) {
     checkFargateSize({ cpu, memory, labels, windows: isWindows(td), problems });
@@ -93,14 +93,14 @@ export function validateTaskSize(check: TaskSizeCheck): string[] {
 }
 
 function isFargate(td: Record<string, unknown>): boolean {
-  const compat = td['requiresCompatibilities'];
+  const compat = td.requiresCompatibilities;
   return Array.isArray(compat) && compat.some((c) => typeof c === 'string' && c.toUpperCase() === 'FARGATE');
 }
 
 function isWindows(td: Record<string, unknown>): boolean {
-  const platform = td['runtimePlatform'];
+  const platform = td.runtimePlatform;
   if (!isRecord(platform)) return false;
-  const family = platform['operatingSystemFamily'];
+  const family = platform.operatingSystemFamily;
   return typeof family === 'string' && family.toUpperCase().startsWith('WINDOWS');
 }
 
@@ -157,12 +157,12 @@ interface ContainerCheck {
 }
 
 function checkContainers({ td, cpu, memory, labels, problems }: ContainerCheck): void {
-  const containers = td['containerDefinitions'];
+  const containers = td.containerDefinitions;
   if (!Array.isArray(containers)) return;
   const shares: Array<{ name: string; cpu: number }> = [];
   containers.forEach((container: unknown, index) => {
     if (!isRecord(container)) return;
-    const name = typeof container['name'] === 'string' ? container['name'] : `#${index + 1}`;
+    const name = typeof container.name === 'string' ? container.name : `#${index + 1}`;
     const containerCpu = readContainerInt(container, name, 'cpu', problems);
     if (containerCpu !== undefined && containerCpu > 0) shares.push({ name, cpu: containerCpu });
     for (const field of ['memory', 'memoryReservation'] as const) {

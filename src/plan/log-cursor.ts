@@ -26,11 +26,11 @@ export function taskLogSources(taskDefinition: TaskDefinitionDoc, taskArn: strin
   const streams: StreamLocation[] = [];
   const elsewhere: string[] = [];
   for (const container of containersOf(taskDefinition)) {
-    const name = container['name'];
+    const name = container.name;
     if (typeof name !== 'string') continue;
     const location = located.find((l) => l.container === name);
-    const config = container['logConfiguration'];
-    const driver = isRecord(config) && typeof config['logDriver'] === 'string' ? config['logDriver'] : undefined;
+    const config = container.logConfiguration;
+    const driver = isRecord(config) && typeof config.logDriver === 'string' ? config.logDriver : undefined;
     // A log region that is no region name cannot be read (nor linked): say so, without quoting it.
     if (location !== undefined && location.url === undefined) elsewhere.push(`container ${name}: not in the job log: its awslogs-region is not an AWS region name (like eu-west-1)`);
     else if (location?.stream !== undefined) streams.push({ ...location, stream: location.stream });

@@ -41,14 +41,14 @@ export function planRunTaskDefinition(input: RunTaskDefinitionInput): RunTaskDef
     container !== undefined && input.image !== undefined && before !== input.image
       ? [`container ${container.containerName} image: ${before ?? '(none)'} -> ${input.image}`]
       : [];
-  const arn = input.source['taskDefinitionArn'];
+  const arn = input.source.taskDefinitionArn;
   const sourceArn = typeof arn === 'string' && sameTaskDefinition(base, rendered) ? arn : undefined;
   return { rendered, ...(container === undefined ? {} : { container }), ...(sourceArn === undefined ? {} : { sourceArn }), changes };
 }
 
 
 function imageOf(td: TaskDefinitionDoc, containerName: string): string | undefined {
-  const image = containersOf(td).find((c) => c['name'] === containerName)?.['image'];
+  const image = containersOf(td).find((c) => c.name === containerName)?.image;
   return typeof image === 'string' ? image : undefined;
 }
 

@@ -34,7 +34,7 @@ export function checkLaunch(input: { launch: Launch; network?: TaskNetwork; task
   const hasLaunchType = 'launchType' in launch;
   const fargate = isFargate(launch);
   const how = hasLaunchType ? `launch type ${launch.launchType}` : 'capacity provider strategy';
-  const mode = taskDefinition?.['networkMode'];
+  const mode = taskDefinition?.networkMode;
   const family = taskDefinition === undefined ? undefined : familyOf(taskDefinition);
   if (fargate && taskDefinition !== undefined && mode !== 'awsvpc') {
     throw new UserError(

@@ -23,12 +23,12 @@ export interface TaskJudgement {
  */
 export function judgeStoppedTask(input: { task: Task; taskDefinition: TaskDefinitionDoc; containerName?: string }): TaskJudgement {
   const { task, taskDefinition } = input;
-  const defined = containersOf(taskDefinition).filter((c) => typeof c['name'] === 'string');
+  const defined = containersOf(taskDefinition).filter((c) => typeof c.name === 'string');
   const ran = task.containers ?? [];
   // Without a definition to go by, every container that ran counts as essential.
   const essential =
     defined.length > 0
-      ? defined.filter((c) => c['essential'] !== false).map((c) => String(c['name']))
+      ? defined.filter((c) => c.essential !== false).map((c) => String(c.name))
       : ran.flatMap((c) => (c.name === undefined ? [] : [c.name]));
   const stateOf = (name: string) => ran.find((c) => c.name === name);
   const reasonOf = (reason: string | undefined) => (reason?.trim() ? ` (${reason.trim()})` : '');
@@ -93,10 +93,10 @@ export function logLocations(taskDefinition: TaskDefinitionDoc, taskArn: string)
   const taskId = taskIdOf(taskArn);
   const taskRegion = regionOfArn(taskArn);
   return containersOf(taskDefinition).flatMap((container): LogLocation[] => {
-    const name = container['name'];
-    const config = container['logConfiguration'];
-    if (typeof name !== 'string' || !isRecord(config) || config['logDriver'] !== 'awslogs') return [];
-    const options = isRecord(config['options']) ? config['options'] : {};
+    const name = container.name;
+    const config = container.logConfiguration;
+    if (typeof name !== 'string' || !isRecord(config) || config.logDriver !== 'awslogs') return [];
+    const options = isRecord(config.options) ? config.options : {};
     const group = stringOption(options, 'awslogs-group');
     const region = stringOption(options, 'awslogs-region') ?? taskRegion;
     if (group === undefined || region === undefined) return [];

@@ -56,7 +56,7 @@ function canonicalContainer(container: unknown): unknown {
 }
 
 function canonicalPortMapping(mapping: unknown): unknown {
-  if (!isRecord(mapping) || mapping['protocol'] !== 'tcp') return canonicalValue(mapping) ?? null;
+  if (!isRecord(mapping) || mapping.protocol !== 'tcp') return canonicalValue(mapping) ?? null;
   const { protocol: _tcpIsTheDefault, ...rest } = mapping;
   return canonicalValue(rest) ?? null;
 }
@@ -89,7 +89,7 @@ function canonicalSize(value: unknown, parse: (raw: string) => string | undefine
 
 function sortByName(entries: unknown[]): unknown[] {
   const nameOf = (entry: unknown): string | undefined =>
-    isRecord(entry) && typeof entry['name'] === 'string' ? entry['name'] : undefined;
+    isRecord(entry) && typeof entry.name === 'string' ? entry.name : undefined;
   const named = entries.filter((entry) => nameOf(entry) !== undefined);
   const unnamed = entries.filter((entry) => nameOf(entry) === undefined);
   named.sort((x, y) => {

@@ -41,10 +41,10 @@ export function normalizeTaskDefinitionDocument(doc: unknown, source: string): N
   if (!isRecord(doc)) {
     throw new UserError(`${source} is not a task definition (got ${kindOf(doc)}): ${expected}.`);
   }
-  const described = isRecord(doc['taskDefinition']);
-  const inner = described ? (doc['taskDefinition'] as Record<string, unknown>) : doc;
+  const described = isRecord(doc.taskDefinition);
+  const inner = described ? (doc.taskDefinition as Record<string, unknown>) : doc;
   const { tags: innerTags, ...taskDefinition } = inner;
-  const rawTags = described ? (doc['tags'] ?? innerTags) : innerTags;
+  const rawTags = described ? (doc.tags ?? innerTags) : innerTags;
 
   const problems = [...findShapeProblems(taskDefinition)];
   const tags = readTags(rawTags, problems);
@@ -67,15 +67,15 @@ export function toRegisterable(taskDefinition: TaskDefinitionDoc): TaskDefinitio
 export function renderTaskDefinition(base: TaskDefinitionDoc, overrides: TaskDefinitionOverrides): TaskDefinitionDoc {
   const result = structuredClone(base);
   for (const name of targetContainers(base, overrides)) {
-    const container = containersOf(result).find((candidate) => candidate['name'] === name);
+    const container = containersOf(result).find((candidate) => candidate.name === name);
     if (container === undefined) continue;
-    if (overrides.image !== undefined) container['image'] = overrides.image;
+    if (overrides.image !== undefined) container.image = overrides.image;
     if (overrides.environment !== undefined) {
-      container['environment'] = mergeEnvironment(container['environment'], overrides.environment);
+      container.environment = mergeEnvironment(container.environment, overrides.environment);
     }
   }
-  if (overrides.cpu !== undefined) result['cpu'] = overrides.cpu;
-  if (overrides.memory !== undefined) result['memory'] = overrides.memory;
+  if (overrides.cpu !== undefined) result.cpu = overrides.cpu;
+  if (overrides.memory !== undefined) result.memory = overrides.memory;
   return result;
 }
 
@@ -97,7 +97,7 @@ function targetContainers(base: TaskDefinitionDoc, overrides: TaskDefinitionOver
 export function mergeEnvironment(existing: unknown, overrides: readonly EnvironmentVariable[]): unknown[] {
   let entries: unknown[] = Array.isArray(existing) ? [...existing] : [];
   for (const { name, value } of overrides) {
-    const isNamed = (entry: unknown): boolean => isRecord(entry) && entry['name'] === name;
+    const isNamed = (entry: unknown): boolean => isRecord(entry) && entry.name === name;
     const index = entries.findIndex(isNamed);
     if (index === -1) {
       entries.push({ name, value });
@@ -112,11 +112,11 @@ export function mergeEnvironment(existing: unknown, overrides: readonly Environm
 
 function findShapeProblems(td: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const family = td['family'];
+  const family = td.family;
   if (typeof family !== 'string' || family.trim() === '') {
     problems.push(`'family' is ${family === undefined ? 'missing' : 'not a non-empty string'}`);
   }
-  const containers = td['containerDefinitions'];
+  const containers = td.containerDefinitions;
   if (!Array.isArray(containers) || containers.length === 0) {
     problems.push(
       `'containerDefinitions' is ${containers === undefined ? 'missing' : 'not a non-empty list'} (it needs at least one container)`,
@@ -129,7 +129,7 @@ function findShapeProblems(td: Record<string, unknown>): string[] {
       problems.push(`containerDefinitions[${index}] is not an object`);
       return;
     }
-    const name = container['name'];
+    const name = container.name;
     if (typeof name !== 'string' || name === '') {
       problems.push(`containerDefinitions[${index}] has no 'name'`);
     } else if (seen.has(name)) {
@@ -150,8 +150,8 @@ function readTags(raw: unknown, problems: string[]): Tag[] {
   }
   const tags: Tag[] = [];
   for (const entry of raw) {
-    const key: unknown = isRecord(entry) ? entry['key'] : undefined;
-    const value: unknown = isRecord(entry) ? (entry['value'] ?? '') : undefined;
+    const key: unknown = isRecord(entry) ? entry.key : undefined;
+    const value: unknown = isRecord(entry) ? (entry.value ?? '') : undefined;
     if (typeof key !== 'string' || key === '' || typeof value !== 'string') {
       problems.push(shapeProblem);
       return [];

@@ -83,6 +83,7 @@ export function checkOutputs(values: Partial<Record<OutputName, string>>): Check
   const problems: string[] = [];
   for (const [name, value] of Object.entries(values) as Array<[OutputName, string]>) {
     const label = `Output '${name}'`;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
     if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
       problems.push(`${label} was not set: the value AWS reported holds a line break or control character, which no output may carry. Check what wrote it.`);
       continue;

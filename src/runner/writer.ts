@@ -52,8 +52,12 @@ export function runnerIo(sink: RunnerSink = CORE_SINK): Io {
   return {
     getInput: (name) => sink.getInput(name),
     // Multi-line text prints as several lines, each unable to start a command.
-    info: (message) => safeLines(message).forEach((line) => sink.info(line)),
-    debug: (message) => safeLines(message).forEach((line) => sink.debug(line)),
+    info: (message) => {
+      for (const line of safeLines(message)) sink.info(line);
+    },
+    debug: (message) => {
+      for (const line of safeLines(message)) sink.debug(line);
+    },
     warning: (message) => sink.warning(annotation(message)),
     setFailed: (message) => sink.setFailed(annotation(message)),
     // Written to the GITHUB_OUTPUT file with a random heredoc delimiter by core; the values

@@ -91,8 +91,8 @@ async function startExpress(prepared: EcsPrepared, deps: StepDeps): Promise<Star
   }
   const updatedAt = deps.now();
   const updated = await updateExpressGatewayService(deps.clients.ecs, request);
-  const target = updated['targetConfiguration'];
-  const announced = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)['taskDefinitionArn'] : undefined;
+  const target = updated.targetConfiguration;
+  const announced = typeof target === 'object' && target !== null ? (target as Record<string, unknown>).taskDefinitionArn : undefined;
   const targetArn = typeof announced === 'string' ? announced : undefined;
   deps.log.info(`Updated Express service '${service}'${targetArn === undefined ? '' : `: Express registered ${targetArn}`}`);
   if (!options.wait.enabled) {

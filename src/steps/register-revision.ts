@@ -28,7 +28,7 @@ export async function registerOrReuse(
   options: { timeoutMs: number },
   deps: StepDeps,
 ): Promise<Registration> {
-  const family = typeof taskDefinition['family'] === 'string' ? taskDefinition['family'] : undefined;
+  const family = typeof taskDefinition.family === 'string' ? taskDefinition.family : undefined;
   return retrying(
     async () => {
       const reused = family === undefined ? undefined : reusableRevision(taskDefinition, tags, await latestRevision(family, deps));

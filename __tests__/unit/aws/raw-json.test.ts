@@ -146,7 +146,7 @@ describe('describeTaskDefinition returns the task definition as AWS sent it', ()
     const described = await describeTaskDefinition(ecs, 'web:5');
 
     expect(described.taskDefinition).toEqual(DESCRIBED);
-    expect(described.taskDefinition['someFutureField']).toEqual({ mode: 'strict', level: 3 });
+    expect(described.taskDefinition.someFutureField).toEqual({ mode: 'strict', level: 3 });
     expect(described.tags).toEqual([{ key: 'team', value: 'payments' }]);
   });
 

@@ -126,7 +126,7 @@ describe('examples/', () => {
   it.each(files)('%s gives every mode the inputs it requires', async (name) => {
     for (const step of ourSteps(load(name).steps)) {
       const inputs = withSamples(step.with ?? {});
-      const modes = (inputs['mode'] ?? 'ecs').split(/[,\n]/).map((m) => m.trim()).filter(Boolean);
+      const modes = (inputs.mode ?? 'ecs').split(/[,\n]/).map((m) => m.trim()).filter(Boolean);
       for (const mode of modes) {
         for (const need of required.get(mode) ?? []) {
           if (need.unlessMode !== undefined && modes.includes(need.unlessMode)) continue;

@@ -20,7 +20,7 @@ function markdownUnder(dir: string): string[] {
 const FILES = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'SECURITY.md', ...markdownUnder('docs'), ...markdownUnder('examples')];
 
 /** GitHub's heading anchor: lower case, punctuation but `-` and `_` dropped, spaces to `-`. */
-export function slug(heading: string): string {
+function slug(heading: string): string {
   return heading
     .replace(/`/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')

@@ -124,7 +124,7 @@ describe('planEcsDeploy decides what must happen', () => {
       networkMode: 'awsvpc',
       cpu: '1024',
       memory: '2048',
-      containerDefinitions: aRevision(4).taskDefinition['containerDefinitions'],
+      containerDefinitions: aRevision(4).taskDefinition.containerDefinitions,
     });
     expect(plan.tags).toEqual([{ key: 'team', value: 'payments' }]);
     expect(plan.before).toEqual({ cpu: '256', memory: '512', image: undefined });
@@ -211,9 +211,9 @@ describe('planEcsDeploy with several named containers', () => {
 
   it('gives every named container the image and the environment, and leaves the others alone', () => {
     const plan = planFor({ containerNames: ['app', 'sidecar'], image, environment: [{ name: 'RELEASE', value: '2' }] });
-    const containers = plan.rendered['containerDefinitions'] as Array<Record<string, unknown>>;
+    const containers = plan.rendered.containerDefinitions as Array<Record<string, unknown>>;
     expect(plan.containerNames).toEqual(['app', 'sidecar']);
-    expect(containers.map((c) => [c['name'], c['image'], c['environment']])).toEqual([
+    expect(containers.map((c) => [c.name, c.image, c.environment])).toEqual([
       ['app', image, [{ name: 'MODE', value: 'web' }, { name: 'RELEASE', value: '2' }]],
       ['sidecar', image, [{ name: 'RELEASE', value: '2' }]],
     ]);
@@ -222,8 +222,8 @@ describe('planEcsDeploy with several named containers', () => {
 
   it('changes only the one container named, even when the image repository matches another', () => {
     const plan = planFor({ containerNames: ['sidecar'], image });
-    const containers = plan.rendered['containerDefinitions'] as Array<Record<string, unknown>>;
-    expect(containers.map((c) => c['image'])).toEqual([`${REPO}:1.0.0`, image]);
+    const containers = plan.rendered.containerDefinitions as Array<Record<string, unknown>>;
+    expect(containers.map((c) => c.image)).toEqual([`${REPO}:1.0.0`, image]);
   });
 
   it('refuses a name the task definition does not have, listing the containers it has', () => {

@@ -92,7 +92,7 @@ describe('planExpressUpdate: the request carries only what changes', () => {
 
   it('adds a new environment variable after the existing ones', () => {
     const plan = planFor({ environment: [{ name: 'LOG', value: 'debug' }] });
-    expect(plan.request?.primaryContainer?.['environment']).toEqual([
+    expect(plan.request?.primaryContainer?.environment).toEqual([
       { name: 'MODE', value: 'web' },
       { name: 'LOG', value: 'debug' },
     ]);
@@ -152,7 +152,7 @@ describe('planExpressUpdate: inputs that make no sense for Express are refused b
   });
 
   it('takes container-name Main (the primary container)', () => {
-    expect(planFor({ image: NEW, containerNames: ['Main'] }).request?.primaryContainer?.['image']).toBe(NEW);
+    expect(planFor({ image: NEW, containerNames: ['Main'] }).request?.primaryContainer?.image).toBe(NEW);
   });
 
   it('refuses an image for a service running its owner\'s task definition (no primaryContainer)', () => {
@@ -168,9 +168,9 @@ describe('planExpressUpdate: inputs that make no sense for Express are refused b
 describe('currentConfiguration', () => {
   it('starts from the newest active configuration (a deployment in progress has two)', () => {
     const express = anExpressService();
-    const [first] = express['activeConfigurations'] as Array<Record<string, unknown>>;
+    const [first] = express.activeConfigurations as Array<Record<string, unknown>>;
     const newer = { ...first, serviceRevisionArn: 'rev/2', createdAt: 1_700_000_100 };
-    expect(currentConfiguration({ ...express, activeConfigurations: [newer, first] }, 'web')['serviceRevisionArn']).toBe('rev/2');
+    expect(currentConfiguration({ ...express, activeConfigurations: [newer, first] }, 'web').serviceRevisionArn).toBe('rev/2');
   });
 });
 
@@ -211,6 +211,6 @@ describe('requestLines', () => {
     expect(text).toContain('"TOKEN"');
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('"web"');
-    expect(request.primaryContainer?.['environment']).toContainEqual({ name: 'TOKEN', value: 'hunter2' });
+    expect(request.primaryContainer?.environment).toContainEqual({ name: 'TOKEN', value: 'hunter2' });
   });
 });

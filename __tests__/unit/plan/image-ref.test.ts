@@ -166,7 +166,7 @@ describe('ecrRegistryOf', () => {
       { kind: 'private', accountId: '123456789012', region: 'cn-north-1', fips: false, domain: 'amazonaws.com.cn' },
     ],
     [
-      '123456789012.dkr.ecr.ap-southeast-5.amazonaws.com/a/b@' + SHA,
+      `123456789012.dkr.ecr.ap-southeast-5.amazonaws.com/a/b@${SHA}`,
       { kind: 'private', accountId: '123456789012', region: 'ap-southeast-5', fips: false, domain: 'amazonaws.com' },
     ],
     ['public.ecr.aws/my-alias/app:1', { kind: 'public', alias: 'my-alias' }],

@@ -140,7 +140,7 @@ describe('checkLambdaImage', () => {
     ],
     ['an ECR Public image', image({ reference: 'public.ecr.aws/team/api:v1', ecr: { kind: 'public', alias: 'team' } }), "Input 'image' ('public.ecr.aws/team/api:v1') is in ECR Public"],
     ['a Docker Hub image', image({ reference: 'nginx:1.27', repository: 'nginx', ecr: undefined }), "Input 'image' ('nginx:1.27') is not in Amazon ECR"],
-    ['an image without a known digest', image({ reference: `${REPO}:v1`, digest: undefined }), "Input 'image' ('" + REPO + ":v1') has no known digest"],
+    ['an image without a known digest', image({ reference: `${REPO}:v1`, digest: undefined }), `Input 'image' ('${REPO}:v1') has no known digest`],
   ])('refuses %s', (_name, given, message) => {
     expect(() => checkLambdaImage(given, REGION)).toThrow(UserError);
     expect(() => checkLambdaImage(given, REGION)).toThrow(message);

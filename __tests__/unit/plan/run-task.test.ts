@@ -234,7 +234,7 @@ describe('planRunTaskDefinition', () => {
     expect(plan.changes).toEqual([]);
     expect(plan.container?.containerName).toBe(container);
     // Registerable: the describe-only fields are gone.
-    expect(plan.rendered['taskDefinitionArn']).toBeUndefined();
+    expect(plan.rendered.taskDefinitionArn).toBeUndefined();
   });
 
   it('needs a registration for a file, which has no ARN', () => {

@@ -81,8 +81,8 @@ function registerable(): TaskDefinitionDoc {
 }
 
 function container(td: TaskDefinitionDoc, name: string): Record<string, unknown> {
-  const containers = td['containerDefinitions'] as Array<Record<string, unknown>>;
-  const found = containers.find((candidate) => candidate['name'] === name);
+  const containers = td.containerDefinitions as Array<Record<string, unknown>>;
+  const found = containers.find((candidate) => candidate.name === name);
   if (found === undefined) throw new Error(`test fixture has no container ${name}`);
   return found;
 }
@@ -155,10 +155,10 @@ describe('toRegisterable', () => {
   it('keeps fields it has never heard of and copies nested data', () => {
     const td = deepFreeze(richTaskDefinition());
     const result = toRegisterable(td);
-    expect(result['enableFaultInjection']).toBe(true);
-    expect(result['someFutureField']).toEqual({ nested: { list: [1, { deep: 'yes' }] } });
-    expect(result['someFutureField']).not.toBe(td['someFutureField']);
-    expect(Object.isFrozen(result['containerDefinitions'])).toBe(false);
+    expect(result.enableFaultInjection).toBe(true);
+    expect(result.someFutureField).toEqual({ nested: { list: [1, { deep: 'yes' }] } });
+    expect(result.someFutureField).not.toBe(td.someFutureField);
+    expect(Object.isFrozen(result.containerDefinitions)).toBe(false);
   });
 });
 
@@ -251,11 +251,11 @@ describe('renderTaskDefinition', () => {
   it('changes the image, environment, cpu and memory and leaves every other field as it was', () => {
     const base = deepFreeze(richTaskDefinition());
     const expected = richTaskDefinition();
-    expected['cpu'] = '1024';
-    expected['memory'] = '2048';
+    expected.cpu = '1024';
+    expected.memory = '2048';
     const app = container(expected, 'app');
-    app['image'] = overrides.image;
-    app['environment'] = [
+    app.image = overrides.image;
+    app.environment = [
       { name: 'LOG_LEVEL', value: 'debug' },
       { name: 'REGION', value: 'eu-west-1' },
       { name: 'NEW_FLAG', value: 'on' },
@@ -304,16 +304,16 @@ describe('renderTaskDefinition', () => {
   it('drops describe-only fields once passed through toRegisterable', () => {
     const rendered = toRegisterable(renderTaskDefinition(deepFreeze(richTaskDefinition()), overrides));
     for (const field of DESCRIBE_ONLY_FIELDS) expect(rendered).not.toHaveProperty(field);
-    expect(rendered['someFutureField']).toBeDefined();
+    expect(rendered.someFutureField).toBeDefined();
   });
 
   it('does not touch the object it was given and shares nothing with it', () => {
     const base = deepFreeze(richTaskDefinition());
     const rendered = renderTaskDefinition(base, overrides);
     expect(base).toEqual(richTaskDefinition());
-    expect(rendered['volumes']).not.toBe(base['volumes']);
+    expect(rendered.volumes).not.toBe(base.volumes);
     expect(container(rendered, 'envoy')).not.toBe(container(base, 'envoy'));
-    expect(Object.isFrozen(rendered['someFutureField'])).toBe(false);
+    expect(Object.isFrozen(rendered.someFutureField)).toBe(false);
   });
 
   it('returns an equal copy when there is nothing to override', () => {
@@ -325,8 +325,8 @@ describe('renderTaskDefinition', () => {
 
   it('finds the container from the image when no name is given', () => {
     const rendered = renderTaskDefinition(deepFreeze(richTaskDefinition()), { image: 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.30' });
-    expect(container(rendered, 'envoy')['image']).toBe('public.ecr.aws/appmesh/aws-appmesh-envoy:v1.30');
-    expect(container(rendered, 'app')['image']).toBe(`${ECR}/web:1`);
+    expect(container(rendered, 'envoy').image).toBe('public.ecr.aws/appmesh/aws-appmesh-envoy:v1.30');
+    expect(container(rendered, 'app').image).toBe(`${ECR}/web:1`);
   });
 
   it('refuses to guess a container', () => {
@@ -344,8 +344,8 @@ describe('renderTaskDefinition', () => {
 
   it('sets cpu and memory as strings without needing a container', () => {
     const rendered = renderTaskDefinition(richTaskDefinition(), { cpu: '512', memory: '1024' });
-    expect(rendered['cpu']).toBe('512');
-    expect(rendered['memory']).toBe('1024');
+    expect(rendered.cpu).toBe('512');
+    expect(rendered.memory).toBe('1024');
   });
 
   it.each<[string, unknown, Array<{ name: string; value: string }>, unknown]>([
@@ -366,7 +366,7 @@ describe('renderTaskDefinition', () => {
     ['can set an empty value', [{ name: 'A', value: '1' }], [{ name: 'A', value: '' }], [{ name: 'A', value: '' }]],
   ])('merges environment: %s', (_case, existing, environment, expected) => {
     const base = deepFreeze(simple([{ name: 'app', image: 'nginx', ...(existing === undefined ? {} : { environment: existing }) }]));
-    expect(container(renderTaskDefinition(base, { environment }), 'app')['environment']).toEqual(expected);
+    expect(container(renderTaskDefinition(base, { environment }), 'app').environment).toEqual(expected);
   });
 });
 
@@ -381,22 +381,22 @@ describe('sameTaskDefinition', () => {
     ['keys in another order', (td) => {
       const app = container(td, 'app');
       const reversed = Object.fromEntries(Object.entries(app).reverse());
-      (td['containerDefinitions'] as unknown[])[0] = reversed;
+      (td.containerDefinitions as unknown[])[0] = reversed;
     }],
-    ['cpu as a number', (td) => { td['cpu'] = 256; }],
-    ['memory as a number', (td) => { td['memory'] = 512; }],
-    ['cpu in vCPU', (td) => { td['cpu'] = '0.25 vCPU'; }],
-    ['memory in GB', (td) => { td['memory'] = '0.5 GB'; }],
-    ['an empty list left out', (td) => { delete td['placementConstraints']; }],
-    ['a null field', (td) => { td['pidMode'] = null; }],
-    ['an empty object', (td) => { td['tagsLikeFuture'] = {}; }],
-    ['an undefined field', (td) => { td['ipcMode'] = undefined; }],
-    ['container cpu 0 left out', (td) => { delete container(td, 'app')['cpu']; }],
-    ['essential true left out', (td) => { delete container(td, 'envoy')['essential']; }],
-    ['port protocol tcp left out', (td) => { container(td, 'app')['portMappings'] = [{ containerPort: 8080, hostPort: 8080, name: 'http' }]; }],
-    ['environment in another order', (td) => { container(td, 'app')['environment'] = [{ name: 'REGION', value: 'eu-west-1' }, { name: 'LOG_LEVEL', value: 'info' }]; }],
-    ['empty environment of another container left out', (td) => { delete container(td, 'envoy')['environment']; }],
-    ['describe-only fields changed', (td) => { td['revision'] = 8; td['status'] = 'INACTIVE'; delete td['taskDefinitionArn']; }],
+    ['cpu as a number', (td) => { td.cpu = 256; }],
+    ['memory as a number', (td) => { td.memory = 512; }],
+    ['cpu in vCPU', (td) => { td.cpu = '0.25 vCPU'; }],
+    ['memory in GB', (td) => { td.memory = '0.5 GB'; }],
+    ['an empty list left out', (td) => { delete td.placementConstraints; }],
+    ['a null field', (td) => { td.pidMode = null; }],
+    ['an empty object', (td) => { td.tagsLikeFuture = {}; }],
+    ['an undefined field', (td) => { td.ipcMode = undefined; }],
+    ['container cpu 0 left out', (td) => { delete container(td, 'app').cpu; }],
+    ['essential true left out', (td) => { delete container(td, 'envoy').essential; }],
+    ['port protocol tcp left out', (td) => { container(td, 'app').portMappings = [{ containerPort: 8080, hostPort: 8080, name: 'http' }]; }],
+    ['environment in another order', (td) => { container(td, 'app').environment = [{ name: 'REGION', value: 'eu-west-1' }, { name: 'LOG_LEVEL', value: 'info' }]; }],
+    ['empty environment of another container left out', (td) => { delete container(td, 'envoy').environment; }],
+    ['describe-only fields changed', (td) => { td.revision = 8; td.status = 'INACTIVE'; delete td.taskDefinitionArn; }],
   ])('treats %s as the same', (_case, change) => {
     const changed = richTaskDefinition();
     change(changed);
@@ -404,18 +404,18 @@ describe('sameTaskDefinition', () => {
   });
 
   it.each<[string, (td: TaskDefinitionDoc) => void]>([
-    ['another image', (td) => { container(td, 'app')['image'] = `${ECR}/web:2`; }],
-    ['another cpu', (td) => { td['cpu'] = '512'; }],
-    ['an environment value', (td) => { container(td, 'app')['environment'] = [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'REGION', value: 'eu-west-1' }]; }],
-    ['a removed secret', (td) => { delete container(td, 'app')['secrets']; }],
-    ['containers in another order', (td) => { (td['containerDefinitions'] as unknown[]).reverse(); }],
-    ['a future field', (td) => { td['enableFaultInjection'] = false; }],
-    ['a nested future field', (td) => { (td['someFutureField'] as { nested: { list: unknown[] } }).nested.list.push(2); }],
-    ['a container cpu other than 0', (td) => { container(td, 'app')['cpu'] = 128; }],
-    ['a non-essential container', (td) => { container(td, 'envoy')['essential'] = false; }],
-    ['a udp port', (td) => { container(td, 'app')['portMappings'] = [{ containerPort: 8080, hostPort: 8080, protocol: 'udp', name: 'http' }]; }],
-    ['a restart policy change', (td) => { container(td, 'app')['restartPolicy'] = { enabled: false }; }],
-    ['an added container', (td) => { (td['containerDefinitions'] as unknown[]).push({ name: 'x', image: 'y' }); }],
+    ['another image', (td) => { container(td, 'app').image = `${ECR}/web:2`; }],
+    ['another cpu', (td) => { td.cpu = '512'; }],
+    ['an environment value', (td) => { container(td, 'app').environment = [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'REGION', value: 'eu-west-1' }]; }],
+    ['a removed secret', (td) => { delete container(td, 'app').secrets; }],
+    ['containers in another order', (td) => { (td.containerDefinitions as unknown[]).reverse(); }],
+    ['a future field', (td) => { td.enableFaultInjection = false; }],
+    ['a nested future field', (td) => { (td.someFutureField as { nested: { list: unknown[] } }).nested.list.push(2); }],
+    ['a container cpu other than 0', (td) => { container(td, 'app').cpu = 128; }],
+    ['a non-essential container', (td) => { container(td, 'envoy').essential = false; }],
+    ['a udp port', (td) => { container(td, 'app').portMappings = [{ containerPort: 8080, hostPort: 8080, protocol: 'udp', name: 'http' }]; }],
+    ['a restart policy change', (td) => { container(td, 'app').restartPolicy = { enabled: false }; }],
+    ['an added container', (td) => { (td.containerDefinitions as unknown[]).push({ name: 'x', image: 'y' }); }],
   ])('tells %s apart', (_case, change) => {
     const changed = richTaskDefinition();
     change(changed);

@@ -65,7 +65,7 @@ describe('outputsOf', () => {
       changed: 'true',
     },
   ])("says changed=$changed when $name", ({ parts, changed }) => {
-    expect(outputsOf(outcome(parts))['changed']).toBe(changed);
+    expect(outputsOf(outcome(parts)).changed).toBe(changed);
   });
 
   it('gives the resolved image, tag and digest, which win over the container image', () => {
@@ -74,7 +74,7 @@ describe('outputsOf', () => {
   });
 
   it("gives the container's image when the image mode did not run", () => {
-    expect(outputsOf(outcome({ ecs: ecs() }))['image']).toBe(`${REPO}:old`);
+    expect(outputsOf(outcome({ ecs: ecs() })).image).toBe(`${REPO}:old`);
   });
 
   it('gives one function as plain values and several as JSON objects keyed by the name as given', () => {
@@ -117,7 +117,7 @@ describe('outputsOf for several services', () => {
     expect(JSON.parse(out['previous-task-definition-arn'] ?? '')).toEqual({ web: `${TD}:1`, worker: `${TD}-worker:7` });
     expect(JSON.parse(out['deployment-id'] ?? '')).toEqual({ web: 'ecs-svc/1', worker: 'ecs-svc/2' });
     expect(JSON.parse(out['service-deployment-arn'] ?? '')).toEqual({ web: record('web').arn, worker: record('worker').arn });
-    expect(out['changed']).toBe('true');
+    expect(out.changed).toBe('true');
     expect(checkOutputs(out).problems).toEqual([]);
   });
 
@@ -135,7 +135,7 @@ describe('outputsOf for several services', () => {
   });
 
   it("gives 'image' without the image mode only when every service runs the same one", () => {
-    expect(outputsOf(outcome({ ecs: services(web, worker) }))['image']).toBe(`${REPO}:old`);
+    expect(outputsOf(outcome({ ecs: services(web, worker) })).image).toBe(`${REPO}:old`);
     const other = aService({ service: 'worker', after: { image: `${REPO}:other` } });
     expect(outputsOf(outcome({ ecs: services(web, other) }))).not.toHaveProperty('image');
   });

@@ -57,10 +57,12 @@ describe('the table generator', () => {
   });
 
   it('reads required inputs, conditional ones included, from the checks\' messages', () => {
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: source text of the checks, read as text.
     const source = [
       "throw new UserError(`Input '${Input.service}' is required for mode 'ecs': the name.`);",
       "throw new UserError(`Input '${Input.runTaskDefinition}' is required for mode 'run-task' without mode 'ecs': a family.`);",
     ].join('\n');
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: source text of the checks, read as text.
     const required = requiredInputs([source], { service: 'service', runTaskDefinition: 'run-task-definition' });
     expect(required.get('ecs')).toEqual([{ input: 'service' }]);
     expect(required.get('run-task')).toEqual([{ input: 'run-task-definition', unlessMode: 'ecs' }]);

@@ -13,7 +13,7 @@ import {
   prepareEcs,
 } from '../../../src/steps/ecs.ts';
 import type { EcsDeployOptions } from '../../../src/settings.ts';
-import { type DescribedJson } from '../../support/fake-ecs.ts';
+import type { DescribedJson } from '../../support/fake-ecs.ts';
 import {
   ACCOUNT,
   CLUSTER,

@@ -121,9 +121,9 @@ function world() {
     return { $metadata: {}, ...next };
   };
   const script = (command: string, key: string, answers: Answer[]) => scripts.set(`${command} ${key}`, [...answers]);
-  const byFunction = (input: Record<string, string | undefined>) => `${input['FunctionName']}`;
-  const byQualifier = (input: Record<string, string | undefined>) => `${input['FunctionName']}:${input['Qualifier'] ?? '$LATEST'}`;
-  const byAlias = (input: Record<string, string | undefined>) => `${input['FunctionName']}:${input['Name']}`;
+  const byFunction = (input: Record<string, string | undefined>) => `${input.FunctionName}`;
+  const byQualifier = (input: Record<string, string | undefined>) => `${input.FunctionName}:${input.Qualifier ?? '$LATEST'}`;
+  const byAlias = (input: Record<string, string | undefined>) => `${input.FunctionName}:${input.Name}`;
   mock.on(GetFunctionCommand).callsFake(answer('GetFunction', byFunction));
   mock.on(GetFunctionConfigurationCommand).callsFake(answer('GetFunctionConfiguration', byQualifier));
   mock.on(GetAliasCommand).callsFake(answer('GetAlias', byAlias));

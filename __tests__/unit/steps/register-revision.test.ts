@@ -2,7 +2,7 @@ import { failureText } from '../../../src/plan/verdict.ts';
 import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerOrReuse } from '../../../src/steps/register-revision.ts';
-import { type DescribedJson } from '../../support/fake-ecs.ts';
+import type { DescribedJson } from '../../support/fake-ecs.ts';
 import { CLUSTER, taskDefinitionArn as taskDefinitionArnOf } from '../../support/ecs-builders.ts';
 import {
   CONCURRENT,
@@ -85,7 +85,7 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
     const w = world(definitions);
     w.servicePolls(runningService(), completed());
     w.mock.on(RegisterTaskDefinitionCommand).callsFakeOnce(() => {
-      definitions['web'] = { taskDefinition: describedWeb(6, resized), tags: TAGS };
+      definitions.web = { taskDefinition: describedWeb(6, resized), tags: TAGS };
       throw clientException(CONCURRENT);
     });
     w.updates();
@@ -106,7 +106,7 @@ describe('deployEcs when the answer to RegisterTaskDefinition is lost', () => {
     w.servicePolls(runningService(), completed());
     w.mock.on(RegisterTaskDefinitionCommand).callsFakeOnce(() => {
       // ECS applied it; the connection broke before the answer arrived.
-      definitions['web'] = { taskDefinition: describedWeb(6, resized), tags: TAGS };
+      definitions.web = { taskDefinition: describedWeb(6, resized), tags: TAGS };
       throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     });
     w.updates();

@@ -224,8 +224,8 @@ describe('a one-off task that exits 0', () => {
 
   it('keeps an awslogs-region that is no region name out of every URL, and says why at debug', async () => {
     const bad = registerableMigrate();
-    const [app] = bad['containerDefinitions'] as Array<Record<string, unknown>>;
-    if (app !== undefined) app['logConfiguration'] = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/migrate', 'awslogs-region': 'evil.example.com/x?', 'awslogs-stream-prefix': 'migrate' } };
+    const [app] = bad.containerDefinitions as Array<Record<string, unknown>>;
+    if (app !== undefined) app.logConfiguration = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/migrate', 'awslogs-region': 'evil.example.com/x?', 'awslogs-stream-prefix': 'migrate' } };
     const w = world({ 'migrate:3': { taskDefinition: describedMigrate(3, bad), tags: TAGS } });
     w.runs(aTask('PENDING'), stopped([exited('app', 0), exited('log-router', 0)]));
 
