@@ -6,17 +6,17 @@
 //
 //   node_modules/node/bin/node bench/api-calls.ts [--quick] [--check]
 
-import { startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
+import { startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import { runAction, transcript } from '../__tests__/support/run-action.ts';
-import { circuitBreakerRollback, completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import type { RecordedCall } from '../__tests__/support/scenario-proxy.ts';
-import { newFailureSightings, observeFailedTasks } from './support/failure-observer.ts';
+import { circuitBreakerRollback, completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import type { FailureSighting } from './support/failure-observer.ts';
-import { runBenchmark } from './support/lifecycle.ts';
+import { newFailureSightings, observeFailedTasks } from './support/failure-observer.ts';
 import type { BenchContext, Goal } from './support/lifecycle.ts';
-import { countByOperation, operationKey, seedScriptedService } from './support/scripted-service.ts';
+import { runBenchmark } from './support/lifecycle.ts';
 import type { ScriptedService } from './support/scripted-service.ts';
+import { countByOperation, operationKey, seedScriptedService } from './support/scripted-service.ts';
 import { seconds } from './support/stats.ts';
 import { markdownTable } from './support/table.ts';
 
@@ -34,7 +34,14 @@ interface Measured {
 
 function inputsFor(world: ScriptedService): Record<string, string> {
   // A cpu/memory change after a platform-owned deploy: the seeded revision is 256/512.
-  return { mode: 'ecs', cluster: world.cluster, service: world.seeded.serviceName, cpu: '512', memory: '1024', 'wait-timeout': '10m' };
+  return {
+    mode: 'ecs',
+    cluster: world.cluster,
+    service: world.seeded.serviceName,
+    cpu: '512',
+    memory: '1024',
+    'wait-timeout': '10m',
+  };
 }
 
 async function measure(
@@ -45,8 +52,14 @@ async function measure(
   const from = testbed.proxy.calls.length;
   const sightingsFrom = run.sightings.length;
   ctx.print(`running: ${run.name}`);
-  const result = await runAction({ inputs: inputsFor(run.world), env: testbed.awsEnv, timeoutMs: 180_000, signal: ctx.signal });
-  if (result.exitCode !== run.expectedExit) ctx.print(`  unexpected exit ${String(result.exitCode)}:\n${transcript(result)}`);
+  const result = await runAction({
+    inputs: inputsFor(run.world),
+    env: testbed.awsEnv,
+    timeoutMs: 180_000,
+    signal: ctx.signal,
+  });
+  if (result.exitCode !== run.expectedExit)
+    ctx.print(`  unexpected exit ${String(result.exitCode)}:\n${transcript(result)}`);
   return {
     name: run.name,
     calls: testbed.proxy.calls.slice(from),
@@ -70,7 +83,8 @@ interface Goals {
 
 function goalsOf(m: Measured): Goals {
   const update = m.calls.find((c) => c.operation === 'UpdateService');
-  const polls = update === undefined ? [] : m.calls.filter((c) => c.operation === 'DescribeServices' && c.at >= update.at);
+  const polls =
+    update === undefined ? [] : m.calls.filter((c) => c.operation === 'DescribeServices' && c.at >= update.at);
   const last = polls.at(-1);
   const waitMs = update === undefined || last === undefined ? 0 : last.at - update.at;
   const gaps = polls.slice(1).map((c, i) => c.at - (polls[i]?.at ?? c.at));
@@ -94,7 +108,11 @@ async function apiCalls(ctx: BenchContext): Promise<Goal[]> {
   ctx.signal.throwIfAborted();
   const t = ctx.quick ? 9_000 : 30_000;
 
-  const changing = await seedScriptedService(testbed, { cluster: 'calls-change', service: 'web-change', script: completesAfter(t) });
+  const changing = await seedScriptedService(testbed, {
+    cluster: 'calls-change',
+    service: 'web-change',
+    script: completesAfter(t),
+  });
   const changingSightings = observeFailedTasks(testbed.proxy, 'web-change');
   const failing = await seedScriptedService(testbed, {
     cluster: 'calls-fail',
@@ -104,15 +122,36 @@ async function apiCalls(ctx: BenchContext): Promise<Goal[]> {
   const failingSightings = observeFailedTasks(testbed.proxy, 'web-fail');
 
   const measured: Measured[] = [];
-  measured.push(await measure(testbed, ctx, { name: `cpu/memory change, rollout ${seconds(t)} s`, world: changing, sightings: changingSightings, expectedExit: 0 }));
+  measured.push(
+    await measure(testbed, ctx, {
+      name: `cpu/memory change, rollout ${seconds(t)} s`,
+      world: changing,
+      sightings: changingSightings,
+      expectedExit: 0,
+    }),
+  );
   // The same inputs again: the service already runs that revision.
-  measured.push(await measure(testbed, ctx, { name: 'no-op (same inputs again)', world: changing, sightings: changingSightings, expectedExit: 0 }));
-  measured.push(await measure(testbed, ctx, { name: `failure (circuit breaker at ${seconds(t)} s)`, world: failing, sightings: failingSightings, expectedExit: 1 }));
+  measured.push(
+    await measure(testbed, ctx, {
+      name: 'no-op (same inputs again)',
+      world: changing,
+      sightings: changingSightings,
+      expectedExit: 0,
+    }),
+  );
+  measured.push(
+    await measure(testbed, ctx, {
+      name: `failure (circuit breaker at ${seconds(t)} s)`,
+      world: failing,
+      sightings: failingSightings,
+      expectedExit: 1,
+    }),
+  );
 
   const operations = [...new Set(measured.flatMap((m) => m.calls.map(operationKey)))];
   const counts = measured.map((m) => countByOperation(m.calls));
   ctx.print();
-  ctx.print('Calls per deploy, by operation (from the proxy\'s log; poll-interval 3s, the default):');
+  ctx.print("Calls per deploy, by operation (from the proxy's log; poll-interval 3s, the default):");
   ctx.print();
   ctx.print(
     markdownTable(
@@ -128,14 +167,31 @@ async function apiCalls(ctx: BenchContext): Promise<Goal[]> {
 
   const goals = measured.map((m) => ({ m, g: goalsOf(m) }));
   ctx.print();
-  ctx.print('Against the goals. "wait": UpdateService to the last DescribeServices; "polls": DescribeServices after UpdateService');
-  ctx.print('(the first comes at once, so polls = wait / 3 s + 1 when there is exactly one per interval); "min gap": the');
-  ctx.print('shortest time between two polls (goal: >= 3 s); "new failures": answers that showed more failed tasks of the');
+  ctx.print(
+    'Against the goals. "wait": UpdateService to the last DescribeServices; "polls": DescribeServices after UpdateService',
+  );
+  ctx.print(
+    '(the first comes at once, so polls = wait / 3 s + 1 when there is exactly one per interval); "min gap": the',
+  );
+  ctx.print(
+    'shortest time between two polls (goal: >= 3 s); "new failures": answers that showed more failed tasks of the',
+  );
   ctx.print('deployment than any answer before (goal: DescribeTasks <= new failures).');
   ctx.print();
   ctx.print(
     markdownTable(
-      ['scenario', 'wait (s)', 'polls', 'wait / 3 s', 'polls / (wait / 3 s)', 'min gap (s)', 'new failures', 'ListTasks', 'DescribeTasks', 'RegisterTaskDefinition'],
+      [
+        'scenario',
+        'wait (s)',
+        'polls',
+        'wait / 3 s',
+        'polls / (wait / 3 s)',
+        'min gap (s)',
+        'new failures',
+        'ListTasks',
+        'DescribeTasks',
+        'RegisterTaskDefinition',
+      ],
       goals.map(({ m, g }) => [
         m.name,
         seconds(g.waitMs),
@@ -152,7 +208,9 @@ async function apiCalls(ctx: BenchContext): Promise<Goal[]> {
     ),
   );
 
-  const exits = goals.filter(({ m }) => m.exitCode !== m.expectedExit).map(({ m }) => `${m.name}: exit ${String(m.exitCode)}, expected ${m.expectedExit}`);
+  const exits = goals
+    .filter(({ m }) => m.exitCode !== m.expectedExit)
+    .map(({ m }) => `${m.name}: exit ${String(m.exitCode)}, expected ${m.expectedExit}`);
   const gaps = goals.map(({ g }) => g.minGapMs).filter((gap) => Number.isFinite(gap));
   const close = goals
     .filter(({ g }) => g.minGapMs < INTERVAL_MS - GAP_TOLERANCE_MS)

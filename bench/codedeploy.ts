@@ -8,17 +8,21 @@
 //
 //   node_modules/node/bin/node bench/codedeploy.ts [--quick] [--check] [--runs N]
 
-import { StopDeploymentCommand, waitUntilDeploymentSuccessful, type CodeDeployClient } from '@aws-sdk/client-codedeploy';
+import {
+  type CodeDeployClient,
+  StopDeploymentCommand,
+  waitUntilDeploymentSuccessful,
+} from '@aws-sdk/client-codedeploy';
 import { codeDeployClient, seedCodeDeployGroup } from '../__tests__/support/codedeploy-fixtures.ts';
-import { codeDeployOn, type CodeDeployScript } from '../__tests__/support/codedeploy-scenarios.ts';
+import { type CodeDeployScript, codeDeployOn } from '../__tests__/support/codedeploy-scenarios.ts';
 import { startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import { createDeployment, getDeploymentGroup } from '../src/aws/codedeploy.ts';
 import { appSpecFromFile, appSpecText } from '../src/plan/codedeploy-appspec.ts';
 import type { CodeDeployGoal } from '../src/plan/codedeploy-deployment.ts';
 import { terminationWaitMinutes } from '../src/plan/codedeploy-group.ts';
 import { followCodeDeploy } from '../src/steps/codedeploy-follow.ts';
-import { integerFlag, runBenchmark } from './support/lifecycle.ts';
 import type { BenchContext, Goal } from './support/lifecycle.ts';
+import { integerFlag, runBenchmark } from './support/lifecycle.ts';
 import { seconds } from './support/stats.ts';
 import { markdownTable } from './support/table.ts';
 
@@ -59,7 +63,17 @@ function counted(client: CodeDeployClient, into: number[]): CodeDeployClient {
 
 const APPSPEC = {
   version: 0.0,
-  Resources: [{ TargetService: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: '<TASK_DEFINITION>', LoadBalancerInfo: { ContainerName: 'app', ContainerPort: 80 } } } }],
+  Resources: [
+    {
+      TargetService: {
+        Type: 'AWS::ECS::Service',
+        Properties: {
+          TaskDefinition: '<TASK_DEFINITION>',
+          LoadBalancerInfo: { ContainerName: 'app', ContainerPort: 80 },
+        },
+      },
+    },
+  ],
   Hooks: [{ AfterAllowTestTraffic: 'validate-green' }],
 };
 
@@ -72,31 +86,80 @@ interface Measured {
   terminationWindow?: [number, number];
 }
 
-async function runCase(endpoint: string, proxyUrl: string, proxy: Parameters<typeof codeDeployOn>[0], key: string, c: Case, ctx: BenchContext): Promise<Measured> {
+async function runCase(
+  endpoint: string,
+  proxyUrl: string,
+  proxy: Parameters<typeof codeDeployOn>[0],
+  key: string,
+  c: Case,
+  ctx: BenchContext,
+): Promise<Measured> {
   const cluster = `bench-${key}`;
-  const seeded = await seedCodeDeployGroup(endpoint, { cluster, service: 'web', terminationWaitMinutes: c.terminationWaitMinutes ?? 0 });
+  const seeded = await seedCodeDeployGroup(endpoint, {
+    cluster,
+    service: 'web',
+    terminationWaitMinutes: c.terminationWaitMinutes ?? 0,
+  });
   codeDeployOn(proxy).script(seeded.group, c.script);
   const admin = codeDeployClient(proxyUrl);
   const group = await getDeploymentGroup(admin, seeded.application, seeded.group);
-  const spec = appSpecFromFile(APPSPEC, 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2') as Record<string, unknown>;
-  const id = await createDeployment(admin, { application: seeded.application, group: seeded.group, appSpec: appSpecText(spec) });
+  const spec = appSpecFromFile(APPSPEC, 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2') as Record<
+    string,
+    unknown
+  >;
+  const id = await createDeployment(admin, {
+    application: seeded.application,
+    group: seeded.group,
+    appSpec: appSpecText(spec),
+  });
   const ours: Follower = { name: 'ours', calls: [] };
   const official: Follower = { name: 'official', calls: [] };
   const ourClient = counted(codeDeployClient(proxyUrl), ours.calls);
   const officialClient = counted(codeDeployClient(proxyUrl), official.calls);
   const quiet = { info: () => {}, warning: () => {}, debug: () => {} };
   const stopper =
-    c.stopAfterMs === undefined ? Promise.resolve() : new Promise<void>((resolve) => setTimeout(() => void admin.send(new StopDeploymentCommand({ deploymentId: id, autoRollbackEnabled: false })).then(() => resolve(), () => resolve()), c.stopAfterMs));
+    c.stopAfterMs === undefined
+      ? Promise.resolve()
+      : new Promise<void>((resolve) =>
+          setTimeout(
+            () =>
+              void admin.send(new StopDeploymentCommand({ deploymentId: id, autoRollbackEnabled: false })).then(
+                () => resolve(),
+                () => resolve(),
+              ),
+            c.stopAfterMs,
+          ),
+        );
   const termination = terminationWaitMinutes(group);
   const oursRun = followCodeDeploy(
-    { deploymentId: id, goal: c.goal, intervalMs: OUR_INTERVAL_MS, timeoutMs: 15 * 60_000, ...(termination === undefined ? {} : { terminationWaitMinutes: termination }) },
-    { codedeploy: ourClient, log: quiet, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), cancel: ctx.signal },
+    {
+      deploymentId: id,
+      goal: c.goal,
+      intervalMs: OUR_INTERVAL_MS,
+      timeoutMs: 15 * 60_000,
+      ...(termination === undefined ? {} : { terminationWaitMinutes: termination }),
+    },
+    {
+      codedeploy: ourClient,
+      log: quiet,
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      cancel: ctx.signal,
+    },
   ).then((o) => {
     ours.doneAt = Date.now();
     ours.outcome = o.verdict.state === 'failed' ? o.verdict.kind : `succeeded (${o.verdict.reached})`;
   });
   // As the official action: deploy-ready wait + termination wait + its own wait, in seconds.
-  const officialRun = waitUntilDeploymentSuccessful({ client: officialClient, minDelay: OFFICIAL_MIN_DELAY_S, maxWaitTime: (30 + (termination ?? 0)) * 60, abortSignal: ctx.signal }, { deploymentId: id }).then(
+  const officialRun = waitUntilDeploymentSuccessful(
+    {
+      client: officialClient,
+      minDelay: OFFICIAL_MIN_DELAY_S,
+      maxWaitTime: (30 + (termination ?? 0)) * 60,
+      abortSignal: ctx.signal,
+    },
+    { deploymentId: id },
+  ).then(
     () => {
       official.doneAt = Date.now();
       official.outcome = 'succeeded';
@@ -107,8 +170,11 @@ async function runCase(endpoint: string, proxyUrl: string, proxy: Parameters<typ
     },
   );
   await Promise.all([oursRun, officialRun, stopper]);
-  const played = codeDeployOn(proxy).deployments().find((d) => d.id === id);
-  if (played === undefined || played.view.endedAt === undefined) throw new Error(`${c.name}: the deployment did not end`);
+  const played = codeDeployOn(proxy)
+    .deployments()
+    .find((d) => d.id === id);
+  if (played === undefined || played.view.endedAt === undefined)
+    throw new Error(`${c.name}: the deployment did not end`);
   const endedAt = played.createdAt + played.view.endedAt;
   const allow = played.view.events.find((e) => e.name === 'AllowTraffic')?.end;
   const referenceAt = c.measureFrom === 'end' ? endedAt : played.createdAt + (allow ?? Number.NaN);
@@ -120,7 +186,9 @@ async function runCase(endpoint: string, proxyUrl: string, proxy: Parameters<typ
     followers: [ours, official],
     endedAt,
     createdAt: played.createdAt,
-    ...(c.terminationWaitMinutes && afterEvents !== undefined ? { terminationWindow: [played.createdAt + afterEvents, endedAt] as [number, number] } : {}),
+    ...(c.terminationWaitMinutes && afterEvents !== undefined
+      ? { terminationWindow: [played.createdAt + afterEvents, endedAt] as [number, number] }
+      : {}),
   };
 }
 
@@ -135,18 +203,58 @@ async function codedeploy(ctx: BenchContext): Promise<Goal[]> {
   const runs = ctx.quick ? 1 : integerFlag(ctx.args, '--runs', 3);
   const event = ctx.quick ? 1 : 2;
   const cases: Case[] = [
-    ...Array.from({ length: runs }, (_, i): Case => ({ name: `Succeeded #${i + 1}`, script: { testTraffic: true, eventSeconds: event + i * 0.7 }, goal: 'completed', measureFrom: 'end' })),
-    { name: 'Failed (AfterAllowTestTraffic hook)', script: { testTraffic: true, eventSeconds: event, failAt: { event: 'AfterAllowTestTraffic', message: 'validate-green failed' } }, goal: 'completed', measureFrom: 'end' },
-    { name: 'Stopped (by someone else)', script: { eventSeconds: event * 2 }, goal: 'completed', measureFrom: 'end', stopAfterMs: event * 4_500 },
-    { name: 'wait-until AllowTraffic', script: { testTraffic: true, eventSeconds: event, terminationWaitSeconds: 60 }, goal: 'AllowTraffic', measureFrom: 'AllowTraffic', terminationWaitMinutes: 1 },
-    { name: 'termination wait (1 min)', script: { testTraffic: true, eventSeconds: event, terminationWaitSeconds: 60 }, goal: 'completed', measureFrom: 'end', terminationWaitMinutes: 1 },
+    ...Array.from(
+      { length: runs },
+      (_, i): Case => ({
+        name: `Succeeded #${i + 1}`,
+        script: { testTraffic: true, eventSeconds: event + i * 0.7 },
+        goal: 'completed',
+        measureFrom: 'end',
+      }),
+    ),
+    {
+      name: 'Failed (AfterAllowTestTraffic hook)',
+      script: {
+        testTraffic: true,
+        eventSeconds: event,
+        failAt: { event: 'AfterAllowTestTraffic', message: 'validate-green failed' },
+      },
+      goal: 'completed',
+      measureFrom: 'end',
+    },
+    {
+      name: 'Stopped (by someone else)',
+      script: { eventSeconds: event * 2 },
+      goal: 'completed',
+      measureFrom: 'end',
+      stopAfterMs: event * 4_500,
+    },
+    {
+      name: 'wait-until AllowTraffic',
+      script: { testTraffic: true, eventSeconds: event, terminationWaitSeconds: 60 },
+      goal: 'AllowTraffic',
+      measureFrom: 'AllowTraffic',
+      terminationWaitMinutes: 1,
+    },
+    {
+      name: 'termination wait (1 min)',
+      script: { testTraffic: true, eventSeconds: event, terminationWaitSeconds: 60 },
+      goal: 'completed',
+      measureFrom: 'end',
+      terminationWaitMinutes: 1,
+    },
   ];
   const testbed = await startEcsTestbed();
   ctx.onCleanup(() => testbed.stop());
-  ctx.print(`running ${cases.length} cases side by side (ours: poll-interval ${OUR_INTERVAL_MS / 1000}s; official: SDK waiter, minDelay ${OFFICIAL_MIN_DELAY_S}s)`);
-  const measured = await Promise.all(cases.map((c, i) => runCase(testbed.moto.url, testbed.proxy.url, testbed.proxy, `c${i}`, c, ctx)));
+  ctx.print(
+    `running ${cases.length} cases side by side (ours: poll-interval ${OUR_INTERVAL_MS / 1000}s; official: SDK waiter, minDelay ${OFFICIAL_MIN_DELAY_S}s)`,
+  );
+  const measured = await Promise.all(
+    cases.map((c, i) => runCase(testbed.moto.url, testbed.proxy.url, testbed.proxy, `c${i}`, c, ctx)),
+  );
 
-  const latency = (m: Measured, f: Follower | undefined) => (f?.doneAt === undefined ? Number.NaN : f.doneAt - m.referenceAt);
+  const latency = (m: Measured, f: Follower | undefined) =>
+    f?.doneAt === undefined ? Number.NaN : f.doneAt - m.referenceAt;
   const rows = measured.map((m) => {
     const [ours, official] = m.followers;
     const span = (f: Follower | undefined) => [m.createdAt, f?.doneAt ?? m.endedAt] as const;
@@ -156,27 +264,56 @@ async function codedeploy(ctx: BenchContext): Promise<Goal[]> {
       `${seconds(latency(m, official))} (${official?.outcome ?? '?'})`,
       `${ours?.calls.length ?? 0} (${perMinute(ours?.calls ?? [], ...span(ours)).toFixed(1)})`,
       `${official?.calls.length ?? 0} (${perMinute(official?.calls ?? [], ...span(official)).toFixed(1)})`,
-      m.terminationWindow === undefined ? '-' : `${perMinute(ours?.calls ?? [], ...m.terminationWindow).toFixed(1)} / ${perMinute(official?.calls ?? [], ...m.terminationWindow).toFixed(1)}`,
+      m.terminationWindow === undefined
+        ? '-'
+        : `${perMinute(ours?.calls ?? [], ...m.terminationWindow).toFixed(1)} / ${perMinute(official?.calls ?? [], ...m.terminationWindow).toFixed(1)}`,
     ];
   });
   ctx.print();
   ctx.print(
-    markdownTable(['case', 'ours: verdict after (s)', 'official: verdict after (s)', 'ours GetDeployment (per min)', 'official GetDeployment (per min)', 'through termination wait /min (ours / official)'], rows, {
-      align: ['left', 'right', 'right', 'right', 'right', 'right'],
-    }),
+    markdownTable(
+      [
+        'case',
+        'ours: verdict after (s)',
+        'official: verdict after (s)',
+        'ours GetDeployment (per min)',
+        'official GetDeployment (per min)',
+        'through termination wait /min (ours / official)',
+      ],
+      rows,
+      {
+        align: ['left', 'right', 'right', 'right', 'right', 'right'],
+      },
+    ),
   );
   ctx.print();
-  ctx.print("'verdict after': from CodeDeploy's Succeeded / Failed / Stopped (or, for wait-until, the end of AllowTraffic) to the follower's answer. The official action cannot stop at an event: its figure there is when it returned (after Succeeded).");
+  ctx.print(
+    "'verdict after': from CodeDeploy's Succeeded / Failed / Stopped (or, for wait-until, the end of AllowTraffic) to the follower's answer. The official action cannot stop at an event: its figure there is when it returned (after Succeeded).",
+  );
 
   const ends = measured.filter((m) => m.name !== 'wait-until AllowTraffic');
   const ourEnd = ends.map((m) => latency(m, m.followers[0]));
   const event_ = measured.find((m) => m.name === 'wait-until AllowTraffic');
   const ourEvent = event_ === undefined ? Number.NaN : latency(event_, event_.followers[0]);
-  const gaps = measured.flatMap((m) => (m.followers[0]?.calls ?? []).slice(1).map((t, i) => t - (m.followers[0]?.calls[i] ?? t)));
+  const gaps = measured.flatMap((m) =>
+    (m.followers[0]?.calls ?? []).slice(1).map((t, i) => t - (m.followers[0]?.calls[i] ?? t)),
+  );
   return [
-    { goal: `ours: verdict within ${GOAL_LATENCY_MS / 1000} s of Succeeded / Failed / Stopped`, measured: `max ${seconds(Math.max(...ourEnd))} s (${ourEnd.map(seconds).join(', ')})`, met: ourEnd.every((ms) => ms <= GOAL_LATENCY_MS) },
-    { goal: `ours: verdict within ${GOAL_LATENCY_MS / 1000} s of the wait-until event`, measured: `${seconds(ourEvent)} s`, met: ourEvent <= GOAL_LATENCY_MS },
-    { goal: 'ours: at most one GetDeployment per poll interval', measured: `closest two ${seconds(Math.min(...gaps))} s apart`, met: Math.min(...gaps) >= OUR_INTERVAL_MS - 100 },
+    {
+      goal: `ours: verdict within ${GOAL_LATENCY_MS / 1000} s of Succeeded / Failed / Stopped`,
+      measured: `max ${seconds(Math.max(...ourEnd))} s (${ourEnd.map(seconds).join(', ')})`,
+      met: ourEnd.every((ms) => ms <= GOAL_LATENCY_MS),
+    },
+    {
+      goal: `ours: verdict within ${GOAL_LATENCY_MS / 1000} s of the wait-until event`,
+      measured: `${seconds(ourEvent)} s`,
+      met: ourEvent <= GOAL_LATENCY_MS,
+    },
+    {
+      goal: 'ours: at most one GetDeployment per poll interval',
+      measured: `closest two ${seconds(Math.min(...gaps))} s apart`,
+      met: Math.min(...gaps) >= OUR_INTERVAL_MS - 100,
+    },
   ];
 }
 

@@ -19,20 +19,20 @@
 // GNU time (default 3).
 
 import { spawn } from 'node:child_process';
-import { accessSync, constants, readFileSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { TEST_ACCOUNT, TEST_REGION, startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
+import { startEcsTestbed, TEST_ACCOUNT, TEST_REGION } from '../__tests__/support/ecs-fixtures.ts';
 import { stopProcess, waitForExit } from '../__tests__/support/moto.ts';
 import { ACTION_ENTRY, NODE_BINARY, REPO_ROOT } from '../__tests__/support/run-action.ts';
 import { completesAfter } from '../__tests__/support/scenario-proxy.ts';
-import { integerFlag, runBenchmark } from './support/lifecycle.ts';
 import type { BenchContext, Goal } from './support/lifecycle.ts';
+import { integerFlag, runBenchmark } from './support/lifecycle.ts';
 import { operationKey, seedScriptedService } from './support/scripted-service.ts';
-import { GNU_TIME, spawnActionTimed } from './support/spawn-action.ts';
 import type { TimedRun } from './support/spawn-action.ts';
+import { GNU_TIME, spawnActionTimed } from './support/spawn-action.ts';
 import { median, percentile } from './support/stats.ts';
 import { markdownTable } from './support/table.ts';
 
@@ -89,7 +89,8 @@ async function nccBuild(entry: string, outDir: string, minify: boolean, signal: 
     const exited = await waitForExit(child, 180_000);
     if (!exited) await stopProcess(child, 2_000);
     signal.throwIfAborted();
-    if (!exited || child.exitCode !== 0) throw new Error(`ncc build ${relative(REPO_ROOT, entry)} failed (exit ${String(child.exitCode)}):\n${output}`);
+    if (!exited || child.exitCode !== 0)
+      throw new Error(`ncc build ${relative(REPO_ROOT, entry)} failed (exit ${String(child.exitCode)}):\n${output}`);
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
@@ -98,7 +99,9 @@ async function nccBuild(entry: string, outDir: string, minify: boolean, signal: 
 
 function nccVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '@vercel', 'ncc', 'package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', '@vercel', 'ncc', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
@@ -139,22 +142,38 @@ async function coldStart(ctx: BenchContext): Promise<Goal[]> {
   // moto leaves a service's own deployment IN_PROGRESS forever; after one scripted rollout
   // the service reads as settled, so the counted runs really are no-ops.
   await seedScriptedService(testbed, { cluster: 'cold', service: 'web', script: completesAfter(0), desiredCount: 1 });
-  const inputs = { mode: 'ecs', cluster: 'cold', service: 'web', 'container-name': 'app', image: `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0` };
+  const inputs = {
+    mode: 'ecs',
+    cluster: 'cold',
+    service: 'web',
+    'container-name': 'app',
+    image: `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`,
+  };
 
   /** One run of `b`; records it unless `counted` is false. Timed unless `rss`. */
   const runOnce = async (b: Bundle, label: string, options: { counted: boolean; rss: boolean }): Promise<void> => {
     const from = testbed.proxy.calls.length;
-    const run: TimedRun = await spawnActionTimed({ inputs, env: testbed.awsEnv, timeoutMs: 60_000, signal: ctx.signal, entry: b.entry, measureMaxRss: options.rss });
+    const run: TimedRun = await spawnActionTimed({
+      inputs,
+      env: testbed.awsEnv,
+      timeoutMs: 60_000,
+      signal: ctx.signal,
+      entry: b.entry,
+      measureMaxRss: options.rss,
+    });
     const calls = testbed.proxy.calls.slice(from);
     const first = calls[0];
     if (run.exitCode !== 0 || first === undefined || operationKey(first) !== FIRST_OPERATION) {
-      b.problems.push(`${label}: exit ${String(run.exitCode)}, first request ${first === undefined ? 'none' : operationKey(first)}:\n${run.stdout}`);
+      b.problems.push(
+        `${label}: exit ${String(run.exitCode)}, first request ${first === undefined ? 'none' : operationKey(first)}:\n${run.stdout}`,
+      );
       return;
     }
     if (!options.counted) return;
     if (b === ours) {
       const changes = calls.filter((c) => c.operation === 'RegisterTaskDefinition' || c.operation === 'UpdateService');
-      if (changes.length > 0) b.problems.push(`${label} was not a no-op: it sent ${changes.map(operationKey).join(', ')}`);
+      if (changes.length > 0)
+        b.problems.push(`${label} was not a no-op: it sent ${changes.map(operationKey).join(', ')}`);
     }
     if (options.rss) {
       if (run.maxRssKiB === undefined) b.problems.push(`${label}: GNU time reported no peak RSS`);
@@ -180,7 +199,9 @@ async function coldStart(ctx: BenchContext): Promise<Goal[]> {
   const times = (r: number): string => (Number.isFinite(r) ? `${r.toFixed(2)}x` : '-');
   const nccFlags = minify ? '--minify' : 'without --minify';
 
-  ctx.print(`Bundles. The floors were built by this run with ncc ${nccVersion()} ${nccFlags} (as package.json's bundle script: ${minify ? 'it minifies' : 'it does not minify'}).`);
+  ctx.print(
+    `Bundles. The floors were built by this run with ncc ${nccVersion()} ${nccFlags} (as package.json's bundle script: ${minify ? 'it minifies' : 'it does not minify'}).`,
+  );
   ctx.print();
   ctx.print(
     markdownTable(
@@ -197,8 +218,12 @@ async function coldStart(ctx: BenchContext): Promise<Goal[]> {
     ),
   );
   ctx.print();
-  ctx.print(`Spawn to first AWS request (the proxy's receive time; for every bundle ${FIRST_OPERATION}), in ms, over ${runs} runs`);
-  ctx.print('of each, alternating ours, floor, floor + @actions/core, after one uncounted run of each. "exit": spawn to exit');
+  ctx.print(
+    `Spawn to first AWS request (the proxy's receive time; for every bundle ${FIRST_OPERATION}), in ms, over ${runs} runs`,
+  );
+  ctx.print(
+    'of each, alternating ours, floor, floor + @actions/core, after one uncounted run of each. "exit": spawn to exit',
+  );
   ctx.print('(ours: the whole no-op deploy, 2 requests; the floors: 1 request). Peak RSS: median of');
   ctx.print(
     rssRuns > 0

@@ -14,25 +14,30 @@
 // enabled and without, side by side (bench/support/alarm-bake-simulation.ts);
 // --simulated-only runs just those.
 
-import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand, waitUntilServicesStable } from '@aws-sdk/client-ecs';
 import {
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+  waitUntilServicesStable,
+} from '@aws-sdk/client-ecs';
+import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
+import {
+  richTaskDefinition,
+  startEcsTestbed,
   TEST_ACCOUNT,
   TEST_CREDENTIALS,
   TEST_REGION,
-  richTaskDefinition,
-  startEcsTestbed,
 } from '../__tests__/support/ecs-fixtures.ts';
-import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import { errorText, runAction } from '../__tests__/support/run-action.ts';
-import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import type { RecordedCall, RolloutScript } from '../__tests__/support/scenario-proxy.ts';
-import { runBenchmark } from './support/lifecycle.ts';
+import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import { alarmBakeSimulation } from './support/alarm-bake-simulation.ts';
 import { bakeSimulation } from './support/bake-simulation.ts';
-import { recordScenarios } from './support/record-scenarios.ts';
 import type { BenchContext, Goal } from './support/lifecycle.ts';
-import { seedScriptedService } from './support/scripted-service.ts';
+import { runBenchmark } from './support/lifecycle.ts';
+import { recordScenarios } from './support/record-scenarios.ts';
 import type { ScriptedService } from './support/scripted-service.ts';
+import { seedScriptedService } from './support/scripted-service.ts';
 import { seconds } from './support/stats.ts';
 import { markdownTable } from './support/table.ts';
 
@@ -80,25 +85,48 @@ function casesFor(quick: boolean): Case[] {
   const ts = quick ? [5, 20] : [5, 20, 60, 120];
   const rollbackMs = quick ? 10_000 : 30_000;
   return (['completes', 'fails'] as const).flatMap((outcome) =>
-    ts.map((t) => (outcome === 'completes' ? { outcome, atMs: t * 1000 } : { outcome, atMs: t * 1000, rolledBackAtMs: t * 1000 + rollbackMs })),
+    ts.map((t) =>
+      outcome === 'completes'
+        ? { outcome, atMs: t * 1000 }
+        : { outcome, atMs: t * 1000, rolledBackAtMs: t * 1000 + rollbackMs },
+    ),
   );
 }
 
 function describeCallsFor(calls: readonly RecordedCall[], service: string): RecordedCall[] {
-  return calls.filter((c) => c.operation === 'DescribeServices' && JSON.stringify((c.body as { services?: unknown } | undefined)?.services ?? []).includes(`"${service}"`));
+  return calls.filter(
+    (c) =>
+      c.operation === 'DescribeServices' &&
+      JSON.stringify((c.body as { services?: unknown } | undefined)?.services ?? []).includes(`"${service}"`),
+  );
 }
 
 /** The timing fields of a Side: from the outcome to the end, and to the first poll that could see it. */
-function timings(testbed: EcsTestbed, world: ScriptedService, kase: Case, endedAt: number): Pick<Side, 'afterOutcomeMs' | 'nextPollMs' | 'describeServices'> {
+function timings(
+  testbed: EcsTestbed,
+  world: ScriptedService,
+  kase: Case,
+  endedAt: number,
+): Pick<Side, 'afterOutcomeMs' | 'nextPollMs' | 'describeServices'> {
   const polls = describeCallsFor(testbed.proxy.calls, world.seeded.serviceName);
   const startedAt = world.rolloutStartedAt();
-  if (startedAt === undefined) return { afterOutcomeMs: Number.NaN, nextPollMs: Number.NaN, describeServices: polls.length };
+  if (startedAt === undefined)
+    return { afterOutcomeMs: Number.NaN, nextPollMs: Number.NaN, describeServices: polls.length };
   const outcomeAt = startedAt + kase.atMs;
   const next = polls.find((c) => c.at >= outcomeAt);
-  return { afterOutcomeMs: endedAt - outcomeAt, nextPollMs: next === undefined ? Number.NaN : next.at - outcomeAt, describeServices: polls.length };
+  return {
+    afterOutcomeMs: endedAt - outcomeAt,
+    nextPollMs: next === undefined ? Number.NaN : next.at - outcomeAt,
+    describeServices: polls.length,
+  };
 }
 
-async function measureOurs(testbed: EcsTestbed, world: ScriptedService, kase: Case, signal: AbortSignal): Promise<Side> {
+async function measureOurs(
+  testbed: EcsTestbed,
+  world: ScriptedService,
+  kase: Case,
+  signal: AbortSignal,
+): Promise<Side> {
   const run = await runAction({
     inputs: {
       mode: 'ecs',
@@ -125,12 +153,18 @@ async function measureOurs(testbed: EcsTestbed, world: ScriptedService, kase: Ca
   return {
     ...timings(testbed, world, kase, endedAt),
     says,
-    right: kase.outcome === 'completes' ? run.exitCode === 0 : run.exitCode === 1 && error.includes(CIRCUIT_BREAKER_REASON),
+    right:
+      kase.outcome === 'completes' ? run.exitCode === 0 : run.exitCode === 1 && error.includes(CIRCUIT_BREAKER_REASON),
   };
 }
 
 /** Register a revision with the new image and UpdateService, then wait as the official action does. */
-async function measureBaseline(testbed: EcsTestbed, world: ScriptedService, kase: Case, signal: AbortSignal): Promise<Side> {
+async function measureBaseline(
+  testbed: EcsTestbed,
+  world: ScriptedService,
+  kase: Case,
+  signal: AbortSignal,
+): Promise<Side> {
   // SDK defaults otherwise (retries included), as the official action builds its client.
   const ecs = new ECSClient({ endpoint: testbed.proxy.url, region: TEST_REGION, credentials: TEST_CREDENTIALS });
   try {
@@ -138,12 +172,22 @@ async function measureBaseline(testbed: EcsTestbed, world: ScriptedService, kase
     const registered = await ecs.send(
       new RegisterTaskDefinitionCommand({
         ...rich,
-        containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: NEW_IMAGE } : c)),
+        containerDefinitions: rich.containerDefinitions?.map((c) =>
+          c.name === 'app' ? { ...c, image: NEW_IMAGE } : c,
+        ),
       }),
     );
     const taskDefinition = registered.taskDefinition?.taskDefinitionArn;
-    if (taskDefinition === undefined) throw new Error(`RegisterTaskDefinition '${world.seeded.family}' returned no ARN`);
-    await ecs.send(new UpdateServiceCommand({ cluster: world.cluster, service: world.seeded.serviceName, taskDefinition, forceNewDeployment: false }));
+    if (taskDefinition === undefined)
+      throw new Error(`RegisterTaskDefinition '${world.seeded.family}' returned no ARN`);
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster: world.cluster,
+        service: world.seeded.serviceName,
+        taskDefinition,
+        forceNewDeployment: false,
+      }),
+    );
     let says: string;
     let succeeded = false;
     try {
@@ -165,11 +209,17 @@ async function measureBaseline(testbed: EcsTestbed, world: ScriptedService, kase
 }
 
 async function latency(ctx: BenchContext): Promise<Goal[]> {
-  if (ctx.args.includes('--simulated-only')) return [...(await bakeSimulation(ctx)), ...(await alarmBakeSimulation(ctx))];
+  if (ctx.args.includes('--simulated-only'))
+    return [...(await bakeSimulation(ctx)), ...(await alarmBakeSimulation(ctx))];
   const testbed = await startEcsTestbed();
   ctx.onCleanup(() => testbed.stop());
   ctx.signal.throwIfAborted();
-  if (ctx.args.includes('--record-only')) return [...(await recordScenarios(ctx, testbed)), ...(await bakeSimulation(ctx)), ...(await alarmBakeSimulation(ctx))];
+  if (ctx.args.includes('--record-only'))
+    return [
+      ...(await recordScenarios(ctx, testbed)),
+      ...(await bakeSimulation(ctx)),
+      ...(await alarmBakeSimulation(ctx)),
+    ];
   const cases = casesFor(ctx.quick);
 
   // Two services per case, seeded before anything runs, so every run starts together.
@@ -182,11 +232,16 @@ async function latency(ctx: BenchContext): Promise<Goal[]> {
     worlds.push({ kase, ours, baseline });
   }
   const longest = Math.max(...cases.map((k) => k.rolledBackAtMs ?? k.atMs));
-  ctx.print(`Running ${cases.length} scripted rollouts for image-deploy and ${cases.length} for the SDK waiter at once; the longest outcome comes at ${seconds(longest)} s, the waiter may need minutes more.`);
+  ctx.print(
+    `Running ${cases.length} scripted rollouts for image-deploy and ${cases.length} for the SDK waiter at once; the longest outcome comes at ${seconds(longest)} s, the waiter may need minutes more.`,
+  );
 
   const settled = await Promise.allSettled(
     worlds.map(async ({ kase, ours, baseline }): Promise<Row> => {
-      const [o, b] = await Promise.all([measureOurs(testbed, ours, kase, ctx.signal), measureBaseline(testbed, baseline, kase, ctx.signal)]);
+      const [o, b] = await Promise.all([
+        measureOurs(testbed, ours, kase, ctx.signal),
+        measureBaseline(testbed, baseline, kase, ctx.signal),
+      ]);
       return { kase, ours: o, baseline: b };
     }),
   );
@@ -198,11 +253,19 @@ async function latency(ctx: BenchContext): Promise<Goal[]> {
   }
 
   ctx.print();
-  ctx.print('Seconds from "ECS reports the outcome" (the proxy\'s script time T after UpdateService) to the end of the deploy step:');
+  ctx.print(
+    'Seconds from "ECS reports the outcome" (the proxy\'s script time T after UpdateService) to the end of the deploy step:',
+  );
   ctx.print('the action process exiting for image-deploy, waitUntilServicesStable returning for the SDK waiter.');
-  ctx.print('"next poll": the first DescribeServices at or after the outcome, i.e. how long the poll schedule made it wait;');
-  ctx.print('for image-deploy it depends on where T falls between two 3 s polls (at most 3 s), the rest is reporting and process exit.');
-  ctx.print('"calls": DescribeServices for that service over the whole run. For a failing rollout the waiter can only return');
+  ctx.print(
+    '"next poll": the first DescribeServices at or after the outcome, i.e. how long the poll schedule made it wait;',
+  );
+  ctx.print(
+    'for image-deploy it depends on where T falls between two 3 s polls (at most 3 s), the rest is reporting and process exit.',
+  );
+  ctx.print(
+    '"calls": DescribeServices for that service over the whole run. For a failing rollout the waiter can only return',
+  );
   ctx.print('success, and only once the rollback has completed (one deployment left, running == desired).');
   ctx.print();
   ctx.print(
@@ -220,7 +283,9 @@ async function latency(ctx: BenchContext): Promise<Goal[]> {
         'calls',
       ],
       rows.map(({ kase, ours, baseline }) => [
-        kase.outcome === 'completes' ? 'completes' : `fails (rolled back at ${seconds(kase.rolledBackAtMs ?? kase.atMs)} s)`,
+        kase.outcome === 'completes'
+          ? 'completes'
+          : `fails (rolled back at ${seconds(kase.rolledBackAtMs ?? kase.atMs)} s)`,
         seconds(kase.atMs),
         seconds(ours.nextPollMs),
         seconds(ours.afterOutcomeMs),
@@ -235,13 +300,16 @@ async function latency(ctx: BenchContext): Promise<Goal[]> {
     ),
   );
   ctx.print();
-  ctx.print(`image-deploy: poll-interval 3s (default). SDK waiter: minDelay ${BASELINE_MIN_DELAY_S} s, maxDelay SDK default, maxWaitTime ${BASELINE_MAX_WAIT_S} s.`);
+  ctx.print(
+    `image-deploy: poll-interval 3s (default). SDK waiter: minDelay ${BASELINE_MIN_DELAY_S} s, maxDelay SDK default, maxWaitTime ${BASELINE_MAX_WAIT_S} s.`,
+  );
 
   const late: string[] = [];
   const wrong: string[] = [];
   for (const { kase, ours } of rows) {
     const label = `${kase.outcome} at T=${seconds(kase.atMs)} s`;
-    if (!(ours.afterOutcomeMs <= GOAL_MS)) late.push(`${label}: image-deploy ended ${seconds(ours.afterOutcomeMs)} s after the outcome`);
+    if (!(ours.afterOutcomeMs <= GOAL_MS))
+      late.push(`${label}: image-deploy ended ${seconds(ours.afterOutcomeMs)} s after the outcome`);
     if (!ours.right) wrong.push(`${label}: image-deploy said '${ours.says}'`);
   }
   const after = rows.map((r) => r.ours.afterOutcomeMs);

@@ -9,14 +9,14 @@
 
 import { createRepository, getParameter, pushImage, putParameter } from '../__tests__/support/aws-fixtures.ts';
 import { describeService, listRevisions, startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
-import { errorText, runAction } from '../__tests__/support/run-action.ts';
 import type { ActionRun } from '../__tests__/support/run-action.ts';
+import { errorText, runAction } from '../__tests__/support/run-action.ts';
 import { completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import { throttlePutParameter, throttleRegisterTaskDefinition } from '../__tests__/support/throttle-scenarios.ts';
-import { runBenchmark } from './support/lifecycle.ts';
 import type { BenchContext, Goal } from './support/lifecycle.ts';
-import { seedScriptedService } from './support/scripted-service.ts';
+import { runBenchmark } from './support/lifecycle.ts';
 import type { ScriptedService } from './support/scripted-service.ts';
+import { seedScriptedService } from './support/scripted-service.ts';
 import { median, seconds } from './support/stats.ts';
 import { markdownTable } from './support/table.ts';
 
@@ -38,7 +38,12 @@ interface Outcome {
 }
 
 function releaseEnv(): Record<string, string> {
-  return { GITHUB_REF: `refs/tags/${RELEASE}`, GITHUB_REF_NAME: RELEASE, GITHUB_REF_TYPE: 'tag', GITHUB_SHA: '4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39' };
+  return {
+    GITHUB_REF: `refs/tags/${RELEASE}`,
+    GITHUB_REF_NAME: RELEASE,
+    GITHUB_REF_TYPE: 'tag',
+    GITHUB_SHA: '4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39',
+  };
 }
 
 /** Lines where the action said it would try again, about `subject` (its own retries; the SDK's are silent). */
@@ -59,7 +64,11 @@ async function parallel(ctx: BenchContext): Promise<Goal[]> {
   const envs: Environment[] = [];
   for (let i = 1; i <= ENVIRONMENTS; i++) {
     const name = `env-${String(i).padStart(2, '0')}`;
-    const world = await seedScriptedService(testbed, { cluster: `matrix-${name}`, service: `web-${name}`, script: completesAfter(rolloutMs) });
+    const world = await seedScriptedService(testbed, {
+      cluster: `matrix-${name}`,
+      service: `web-${name}`,
+      script: completesAfter(rolloutMs),
+    });
     const parameterName = `/matrix/${name}/image-tag`;
     await putParameter(endpoint, { name: parameterName, value: PREVIOUS });
     envs.push({ name, world, parameterName });
@@ -67,7 +76,9 @@ async function parallel(ctx: BenchContext): Promise<Goal[]> {
   const register = throttleRegisterTaskDefinition(testbed.proxy);
   const put = throttlePutParameter(testbed.proxy);
   const from = testbed.proxy.calls.length;
-  ctx.print(`Seeded ${ENVIRONMENTS} clusters/services (rollouts complete ${seconds(rolloutMs)} s after UpdateService) and parameters; starting ${ENVIRONMENTS} action processes at once.`);
+  ctx.print(
+    `Seeded ${ENVIRONMENTS} clusters/services (rollouts complete ${seconds(rolloutMs)} s after UpdateService) and parameters; starting ${ENVIRONMENTS} action processes at once.`,
+  );
 
   const started = Date.now();
   const settled = await Promise.allSettled(
@@ -102,12 +113,16 @@ async function parallel(ctx: BenchContext): Promise<Goal[]> {
     const { env, run, problems } = outcome;
     if (run.exitCode !== 0) problems.push(`exit ${String(run.exitCode)}: ${errorText(run).split('\n')[0] ?? ''}`);
     const revisions = await listRevisions(endpoint, env.world.seeded.family);
-    if (revisions.length !== 2) problems.push(`${revisions.length - 1} new revisions of ${env.world.seeded.family}, expected 1`);
+    if (revisions.length !== 2)
+      problems.push(`${revisions.length - 1} new revisions of ${env.world.seeded.family}, expected 1`);
     const service = await describeService(endpoint, env.world.cluster, env.world.seeded.serviceName);
-    if (service.taskDefinition !== revisions.at(-1)) problems.push(`service runs ${service.taskDefinition ?? '(none)'}, not the new revision`);
+    if (service.taskDefinition !== revisions.at(-1))
+      problems.push(`service runs ${service.taskDefinition ?? '(none)'}, not the new revision`);
     const parameter = await getParameter(endpoint, env.parameterName);
     if (parameter?.value !== RELEASE || parameter.version !== 2) {
-      problems.push(`parameter holds '${parameter?.value ?? '(nothing)'}' at version ${String(parameter?.version ?? '-')}, expected '${RELEASE}' at version 2`);
+      problems.push(
+        `parameter holds '${parameter?.value ?? '(nothing)'}' at version ${String(parameter?.version ?? '-')}, expected '${RELEASE}' at version 2`,
+      );
     }
   }
 
@@ -129,22 +144,53 @@ async function parallel(ctx: BenchContext): Promise<Goal[]> {
   ctx.print(
     markdownTable(
       ['environments', 'succeeded', 'wall time (s)', 'per job median (s)', 'per job max (s)', 'rollout (s)'],
-      [[String(ENVIRONMENTS), `${ok.length}/${ENVIRONMENTS}`, seconds(wallMs), seconds(median(durations)), seconds(Math.max(...durations)), seconds(rolloutMs)]],
+      [
+        [
+          String(ENVIRONMENTS),
+          `${ok.length}/${ENVIRONMENTS}`,
+          seconds(wallMs),
+          seconds(median(durations)),
+          seconds(Math.max(...durations)),
+          seconds(rolloutMs),
+        ],
+      ],
       { align: ['right', 'right', 'right', 'right', 'right', 'right'] },
     ),
   );
   const logged = (subject: RegExp): number => outcomes.reduce((sum, o) => sum + retryLines(o.run, subject), 0);
   const limits = [
-    { label: 'ECS RegisterTaskDefinition: burst 20, then 1/s', operation: 'RegisterTaskDefinition', key: 'family', counts: register, subject: /RegisterTaskDefinition/ },
-    { label: 'SSM PutParameter: 3/s, one write per name at a time', operation: 'PutParameter', key: 'Name', counts: put, subject: /parameter/i },
+    {
+      label: 'ECS RegisterTaskDefinition: burst 20, then 1/s',
+      operation: 'RegisterTaskDefinition',
+      key: 'family',
+      counts: register,
+      subject: /RegisterTaskDefinition/,
+    },
+    {
+      label: 'SSM PutParameter: 3/s, one write per name at a time',
+      operation: 'PutParameter',
+      key: 'Name',
+      counts: put,
+      subject: /parameter/i,
+    },
   ];
   ctx.print();
-  ctx.print('Throttling the proxy enforced. Each refusal is one retry: "logged" ones the action made itself (it prints');
+  ctx.print(
+    'Throttling the proxy enforced. Each refusal is one retry: "logged" ones the action made itself (it prints',
+  );
   ctx.print('"attempt N in ..."), the rest the SDK made silently (standard mode, at most 6 attempts per call).');
   ctx.print();
   ctx.print(
     markdownTable(
-      ['limit', 'requests', 'passed', 'ThrottlingException', 'TooManyUpdates', 'retries logged by the action', 'most attempts by one job'],
+      [
+        'limit',
+        'requests',
+        'passed',
+        'ThrottlingException',
+        'TooManyUpdates',
+        'retries logged by the action',
+        'most attempts by one job',
+      ],
       limits.map((l) => [
         l.label,
         String(attempts(l.operation)),
@@ -158,7 +204,9 @@ async function parallel(ctx: BenchContext): Promise<Goal[]> {
     ),
   );
   ctx.print();
-  ctx.print(`Calls of all ${ENVIRONMENTS} jobs: ${calls.length} (${[...new Set(calls.map((c) => c.operation))].map((op) => `${op} ${attempts(op)}`).join(', ')}).`);
+  ctx.print(
+    `Calls of all ${ENVIRONMENTS} jobs: ${calls.length} (${[...new Set(calls.map((c) => c.operation))].map((op) => `${op} ${attempts(op)}`).join(', ')}).`,
+  );
 
   const failed = outcomes.filter((o) => o.problems.length > 0);
   if (failed.length > 0) {

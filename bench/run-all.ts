@@ -7,19 +7,28 @@
 //
 //   node_modules/node/bin/node bench/run-all.ts [--quick] [--check] [--runs N]
 
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitForExit } from '../__tests__/support/moto.ts';
-import { GOALS_FILE_ENV } from './support/lifecycle.ts';
 import type { GoalsReport } from './support/lifecycle.ts';
+import { GOALS_FILE_ENV } from './support/lifecycle.ts';
 import { markdownTable } from './support/table.ts';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-const BENCHMARKS = ['latency.ts', 'api-calls.ts', 'cold-start.ts', 'parallel.ts', 'run-task-logs.ts', 'services.ts', 'codedeploy.ts', 'lambda-traffic.ts'];
+const BENCHMARKS = [
+  'latency.ts',
+  'api-calls.ts',
+  'cold-start.ts',
+  'parallel.ts',
+  'run-task-logs.ts',
+  'services.ts',
+  'codedeploy.ts',
+  'lambda-traffic.ts',
+];
 
 function readGoals(file: string): GoalsReport | undefined {
   try {
@@ -78,7 +87,8 @@ async function main(): Promise<number> {
       if (code === 130) verdict = 'interrupted';
       else if (report === undefined || (code !== 0 && code !== 1)) verdict = `error (exit ${String(code)})`;
       else if (notMet.length === 0) verdict = goals.length === 1 ? 'goal met' : `all ${goals.length} goals met`;
-      else verdict = `${goals.length - notMet.length} of ${goals.length} goals met; not met: ${notMet.map((g) => g.goal).join('; ')}`;
+      else
+        verdict = `${goals.length - notMet.length} of ${goals.length} goals met; not met: ${notMet.map((g) => g.goal).join('; ')}`;
       if (code !== 0 && code !== 1 && code !== 130) broken = true;
       results.push([script, verdict, ((Date.now() - started) / 1000).toFixed(0)]);
     }
@@ -86,7 +96,9 @@ async function main(): Promise<number> {
     rmSync(goalsDir, { recursive: true, force: true });
   }
 
-  process.stdout.write(`\n# Benchmarks\n\n${markdownTable(['benchmark', 'verdict', 'seconds'], results, { align: ['left', 'left', 'right'] })}\n`);
+  process.stdout.write(
+    `\n# Benchmarks\n\n${markdownTable(['benchmark', 'verdict', 'seconds'], results, { align: ['left', 'left', 'right'] })}\n`,
+  );
   if (interrupted) return 130;
   if (broken || results.length !== BENCHMARKS.length) return 2;
   return check && missed ? 1 : 0;

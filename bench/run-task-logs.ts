@@ -33,7 +33,12 @@ await runBenchmark('One-off task logs: time from PutLogEvents to the job log, Ge
   const network = await defaultNetwork(testbed.moto.url);
   // Stops a little after the last write: every line is written while it runs.
   const stopsAfterMs = RUNNING_AFTER_MS + POLL_MS + lines * WRITE_EVERY_MS + 2_000;
-  const task = taskExits(proxy, { family, afterMs: stopsAfterMs, runningAfterMs: RUNNING_AFTER_MS, exitCodes: { app: 0, sidecar: 0 } });
+  const task = taskExits(proxy, {
+    family,
+    afterMs: stopsAfterMs,
+    runningAfterMs: RUNNING_AFTER_MS,
+    exitCodes: { app: 0, sidecar: 0 },
+  });
 
   const markers = Array.from({ length: lines }, (_, i) => `bench line ${i + 1} of ${lines}`);
   const seenAt = new Map<string, number>();
@@ -94,26 +99,41 @@ await runBenchmark('One-off task logs: time from PutLogEvents to the job log, Ge
   const drain = perPoll.pop() ?? 0;
   const gets = calls.filter((c) => c.operation === 'GetLogEvents').length;
 
-  ctx.print(`${lines} lines written every ${WRITE_EVERY_MS / 1000} s while the task ran; poll-interval ${POLL_MS / 1000} s; the task stopped ${seconds(stopsAfterMs)} s after RunTask.`);
+  ctx.print(
+    `${lines} lines written every ${WRITE_EVERY_MS / 1000} s while the task ran; poll-interval ${POLL_MS / 1000} s; the task stopped ${seconds(stopsAfterMs)} s after RunTask.`,
+  );
   ctx.print();
   ctx.print(
     markdownTable(
       ['line', 'written (s after RunTask)', 'in the job log after (s)'],
-      markers.map((m, i) => [String(i + 1), seconds((writtenAt.get(m) ?? Number.NaN) - startedAt), seconds(latencies[i] ?? Number.NaN)]),
+      markers.map((m, i) => [
+        String(i + 1),
+        seconds((writtenAt.get(m) ?? Number.NaN) - startedAt),
+        seconds(latencies[i] ?? Number.NaN),
+      ]),
       { align: ['right', 'right', 'right'] },
     ),
   );
   ctx.print();
-  ctx.print(`Latency: median ${seconds(median(latencies))} s, p90 ${seconds(percentile(latencies, 90))} s, max ${seconds(Math.max(...latencies))} s.`);
-  ctx.print(`Polls: ${perPoll.length} DescribeTasks while it ran; GetLogEvents ${gets} in all: ${perPoll.reduce((a, b) => a + b, 0)} during polls (at most ${Math.max(0, ...perPoll)} in one poll), ${drain} after it stopped (reading to the end).`);
+  ctx.print(
+    `Latency: median ${seconds(median(latencies))} s, p90 ${seconds(percentile(latencies, 90))} s, max ${seconds(Math.max(...latencies))} s.`,
+  );
+  ctx.print(
+    `Polls: ${perPoll.length} DescribeTasks while it ran; GetLogEvents ${gets} in all: ${perPoll.reduce((a, b) => a + b, 0)} during polls (at most ${Math.max(0, ...perPoll)} in one poll), ${drain} after it stopped (reading to the end).`,
+  );
 
   const worst = Math.max(...latencies);
   return [
     {
       goal: `every line in the job log within two poll intervals (${seconds(GOAL_MS)} s)`,
-      measured: missing.length > 0 ? `${missing.length} of ${lines} lines never appeared` : `max ${seconds(worst)} s, median ${seconds(median(latencies))} s (${lines} lines)`,
+      measured:
+        missing.length > 0
+          ? `${missing.length} of ${lines} lines never appeared`
+          : `max ${seconds(worst)} s, median ${seconds(median(latencies))} s (${lines} lines)`,
       met: missing.length === 0 && worst <= GOAL_MS,
-      details: markers.filter((_, i) => !((latencies[i] ?? Infinity) <= GOAL_MS)).map((m) => `'${m}': ${seconds(latencies[markers.indexOf(m)] ?? Number.NaN)} s`),
+      details: markers
+        .filter((_, i) => !((latencies[i] ?? Infinity) <= GOAL_MS))
+        .map((m) => `'${m}': ${seconds(latencies[markers.indexOf(m)] ?? Number.NaN)} s`),
     },
     {
       goal: 'at most one GetLogEvents per container (one awslogs container) per poll',

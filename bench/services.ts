@@ -5,13 +5,13 @@
 //
 //   node_modules/node/bin/node bench/services.ts [--quick] [--check]
 
-import { startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
+import { startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import { runAction, transcript } from '../__tests__/support/run-action.ts';
-import { completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import type { RecordedCall } from '../__tests__/support/scenario-proxy.ts';
-import { runBenchmark } from './support/lifecycle.ts';
+import { completesAfter } from '../__tests__/support/scenario-proxy.ts';
 import type { BenchContext, Goal } from './support/lifecycle.ts';
+import { runBenchmark } from './support/lifecycle.ts';
 import { callsInCluster, seedScriptedService } from './support/scripted-service.ts';
 import { seconds } from './support/stats.ts';
 import { markdownTable } from './support/table.ts';
@@ -43,7 +43,15 @@ async function deploy(testbed: EcsTestbed, ctx: BenchContext, cluster: string, s
   const from = testbed.proxy.calls.length;
   const name = `${services.length} service${services.length === 1 ? '' : 's'}`;
   ctx.print(`running: ${name}`);
-  const inputs = { mode: 'ecs', cluster, service: services.join('\n'), cpu: '512', memory: '1024', 'poll-interval': `${INTERVAL_MS / 1000}s`, 'wait-timeout': '5m' };
+  const inputs = {
+    mode: 'ecs',
+    cluster,
+    service: services.join('\n'),
+    cpu: '512',
+    memory: '1024',
+    'poll-interval': `${INTERVAL_MS / 1000}s`,
+    'wait-timeout': '5m',
+  };
   const started = Date.now();
   const run = await runAction({ inputs, env: testbed.awsEnv, timeoutMs: 300_000, signal: ctx.signal });
   const wallMs = Date.now() - started;
@@ -74,7 +82,8 @@ async function services(ctx: BenchContext): Promise<Goal[]> {
 
   await seedScriptedService(testbed, { cluster: 'bench-one', service: 'one-0', script: completesAfter(t) });
   const ten = Array.from({ length: 10 }, (_, i) => `ten-${i}`);
-  for (const service of ten) await seedScriptedService(testbed, { cluster: 'bench-ten', service, script: completesAfter(t) });
+  for (const service of ten)
+    await seedScriptedService(testbed, { cluster: 'bench-ten', service, script: completesAfter(t) });
 
   const one = await deploy(testbed, ctx, 'bench-one', ['one-0']);
   const many = await deploy(testbed, ctx, 'bench-ten', ten);
@@ -82,12 +91,26 @@ async function services(ctx: BenchContext): Promise<Goal[]> {
   const ratio = many.wallMs / one.wallMs;
 
   ctx.print();
-  ctx.print(`Same scripted rollout for every service (completes ${seconds(t)} s after its UpdateService), poll-interval ${seconds(INTERVAL_MS)} s, cpu/memory change.`);
-  ctx.print('"polls": DescribeServices after the last UpdateService; "names per poll": services named in each of those calls.');
+  ctx.print(
+    `Same scripted rollout for every service (completes ${seconds(t)} s after its UpdateService), poll-interval ${seconds(INTERVAL_MS)} s, cpu/memory change.`,
+  );
+  ctx.print(
+    '"polls": DescribeServices after the last UpdateService; "names per poll": services named in each of those calls.',
+  );
   ctx.print();
   ctx.print(
     markdownTable(
-      ['run', 'wall (s)', 'follow (s)', 'polls', 'names per poll (min-max)', 'DescribeServices planning', 'RegisterTaskDefinition', 'UpdateService', 'exit'],
+      [
+        'run',
+        'wall (s)',
+        'follow (s)',
+        'polls',
+        'names per poll (min-max)',
+        'DescribeServices planning',
+        'RegisterTaskDefinition',
+        'UpdateService',
+        'exit',
+      ],
       measured.map((m) => {
         const names = m.polls.map((c) => namesIn(c).length);
         return [
@@ -114,7 +137,11 @@ async function services(ctx: BenchContext): Promise<Goal[]> {
   const closest = gaps.length === 0 ? Number.NaN : Math.min(...gaps);
   const perPoll = many.polls.map((c) => namesIn(c).length);
   return [
-    { goal: 'both steps succeed', measured: `exit ${measured.map((m) => String(m.exitCode)).join(', ')}`, met: measured.every((m) => m.exitCode === 0) },
+    {
+      goal: 'both steps succeed',
+      measured: `exit ${measured.map((m) => String(m.exitCode)).join(', ')}`,
+      met: measured.every((m) => m.exitCode === 0),
+    },
     {
       goal: `10 services: wall time <= ${GOAL_RATIO}x one service's`,
       measured: `${ratio.toFixed(2)}x (${seconds(many.wallMs)} / ${seconds(one.wallMs)} s)`,
@@ -123,7 +150,8 @@ async function services(ctx: BenchContext): Promise<Goal[]> {
     {
       goal: 'at most one DescribeServices per poll for all 10 (polls >= interval apart)',
       measured: `${many.polls.length} polls for 10 (one service: ${one.polls.length}); names per poll ${perPoll.join(',')}; closest ${Number.isFinite(closest) ? seconds(closest) : '-'} s apart`,
-      met: many.polls.length > 0 && (!Number.isFinite(closest) || closest >= INTERVAL_MS - 50) && (perPoll[0] ?? 0) === 10,
+      met:
+        many.polls.length > 0 && (!Number.isFinite(closest) || closest >= INTERVAL_MS - 50) && (perPoll[0] ?? 0) === 10,
     },
   ];
 }

@@ -120,14 +120,37 @@ async function settleFailure(failure, options, deps) {
     const calm = (0,src_deps/* uncancellable */.WQ)(deps);
     const arn = options.record?.arn;
     const last = options.record?.last;
-    if (arn !== undefined && last !== undefined && ((0,service_deployment/* isRollingBack */.Fw)(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {
+    if (arn !== undefined &&
+        last !== undefined &&
+        ((0,service_deployment/* isRollingBack */.Fw)(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {
         if (failure.kind === 'cancelled')
-            return { verdict: failure, rollback: { by: 'ecs', verdict: { state: 'started' }, ...toOf(last), follow: { controller: options.controller, recordArn: arn } } };
+            return {
+                verdict: failure,
+                rollback: {
+                    by: 'ecs',
+                    verdict: { state: 'started' },
+                    ...toOf(last),
+                    follow: { controller: options.controller, recordArn: arn },
+                },
+            };
         const end = (0,service_deployment/* isTerminal */.Hd)(last.status) ? last : await followRecord(arn, options, calm).catch(() => last);
-        const verdict = (0,service_deployment/* classifyServiceDeployment */.X$)({ record: end, strategy: options.record?.strategy ?? 'ROLLING', waitUntil: 'completed', service: options.service });
-        return { verdict: verdict.state === 'failed' ? keepDetails(failure, verdict) : failure, rollback: ecsRollback(end) };
+        const verdict = (0,service_deployment/* classifyServiceDeployment */.X$)({
+            record: end,
+            strategy: options.record?.strategy ?? 'ROLLING',
+            waitUntil: 'completed',
+            service: options.service,
+        });
+        return {
+            verdict: verdict.state === 'failed' ? keepDetails(failure, verdict) : failure,
+            rollback: ecsRollback(end),
+        };
     }
-    const action = (0,service_deployment/* decideRollback */.h6)({ failure, rollbackOnFailure: options.rollbackOnFailure, recordStatus: last?.status, haveRecord: arn !== undefined });
+    const action = (0,service_deployment/* decideRollback */.h6)({
+        failure,
+        rollbackOnFailure: options.rollbackOnFailure,
+        recordStatus: last?.status,
+        haveRecord: arn !== undefined,
+    });
     if (action === 'none')
         return { verdict: failure };
     const cancelled = failure.kind === 'cancelled';
@@ -142,7 +165,11 @@ async function settleFailure(failure, options, deps) {
         }
         if (cancelled)
             return started(failure, 'stop-service-deployment', options, { controller: options.controller, recordArn: arn });
-        const rollback = await followRecord(arn, options, calm).then((end) => stopRollback(end, options), (error) => ({ by: 'stop-service-deployment', verdict: (0,src_failure/* failureOf */.g)(error, deps.log), to: options.previousTaskDefinitionArn }));
+        const rollback = await followRecord(arn, options, calm).then((end) => stopRollback(end, options), (error) => ({
+            by: 'stop-service-deployment',
+            verdict: (0,src_failure/* failureOf */.g)(error, deps.log),
+            to: options.previousTaskDefinitionArn,
+        }));
         return { verdict: withRollbackLine(failure, rollback), rollback };
     }
     return updateBack(failure, options, calm, cancelled);
@@ -152,7 +179,12 @@ async function updateBack(failure, options, deps, cancelled) {
     let deploymentId;
     try {
         deps.log.info(`Rolling back service '${service}': UpdateService to ${to}.`);
-        const updated = await (0,ecs/* updateService */.bU)(deps.clients.ecs, { cluster, service, taskDefinition: to, forceNewDeployment: false });
+        const updated = await (0,ecs/* updateService */.bU)(deps.clients.ecs, {
+            cluster,
+            service,
+            taskDefinition: to,
+            forceNewDeployment: false,
+        });
         deploymentId = (0,ecs_rollout/* primaryDeployment */.sg)(updated)?.id;
     }
     catch (error) {
@@ -160,12 +192,28 @@ async function updateBack(failure, options, deps, cancelled) {
         return { verdict: withRollbackLine(failure, rollback), rollback };
     }
     if (cancelled)
-        return started(failure, 'update-service', options, { controller: options.controller, ...(deploymentId === undefined ? {} : { deploymentId }) });
+        return started(failure, 'update-service', options, {
+            controller: options.controller,
+            ...(deploymentId === undefined ? {} : { deploymentId }),
+        });
     if (deploymentId === undefined) {
-        const rollback = { by: 'update-service', verdict: (0,plan_verdict/* failed */.gz)('error', 'UpdateService reported no PRIMARY deployment to follow'), to };
+        const rollback = {
+            by: 'update-service',
+            verdict: (0,plan_verdict/* failed */.gz)('error', 'UpdateService reported no PRIMARY deployment to follow'),
+            to,
+        };
         return { verdict: withRollbackLine(failure, rollback), rollback };
     }
-    const verdict = await (0,ecs_follow/* followDeployment */.p)({ cluster, service, deploymentId, since: new Date(deps.now()), intervalMs: options.intervalMs, timeoutMs: options.timeoutMs, maxFailedTasks: options.maxFailedTasks, taskOptions: options.taskOptions }, deps);
+    const verdict = await (0,ecs_follow/* followDeployment */.p)({
+        cluster,
+        service,
+        deploymentId,
+        since: new Date(deps.now()),
+        intervalMs: options.intervalMs,
+        timeoutMs: options.timeoutMs,
+        maxFailedTasks: options.maxFailedTasks,
+        taskOptions: options.taskOptions,
+    }, deps);
     const rollback = { by: 'update-service', verdict, to };
     return { verdict: withRollbackLine(failure, rollback), rollback };
 }
@@ -180,7 +228,10 @@ async function followRecord(arn, bounds, deps) {
             const record = await (0,ecs/* describeServiceDeployment */.MH)(deps.clients.ecs, arn);
             if (record !== undefined && (0,service_deployment/* isTerminal */.Hd)(record.status))
                 return { done: true, value: record };
-            return { done: false, state: `rollback: ${record?.status ?? 'no record'} stage ${record?.lifecycleStage ?? '(none)'}` };
+            return {
+                done: false,
+                state: `rollback: ${record?.status ?? 'no record'} stage ${record?.lifecycleStage ?? '(none)'}`,
+            };
         },
     }, deps);
 }
@@ -189,7 +240,12 @@ function stopRollback(end, options) {
     const status = end.status === undefined ? {} : { recordStatus: end.status };
     if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED')
         return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to, ...status };
-    return { by: 'stop-service-deployment', verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${(0,service_deployment/* rollbackOutcome */.pl)(end)} (${end.status ?? 'no status'})`), to, ...status };
+    return {
+        by: 'stop-service-deployment',
+        verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${(0,service_deployment/* rollbackOutcome */.pl)(end)} (${end.status ?? 'no status'})`),
+        to,
+        ...status,
+    };
 }
 function ecsRollback(end) {
     const verdict = end.status === 'ROLLBACK_SUCCESSFUL' ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rollout-failed', (0,service_deployment/* rollbackOutcome */.pl)(end));
@@ -290,14 +346,22 @@ async function startUpdate(prepared, registration, deps) {
     const deployment = (0,ecs_rollout/* primaryDeployment */.sg)(updated);
     const deploymentId = deployment?.id;
     deps.log.info(`Updated service '${service}': deployment ${deploymentId ?? '(none reported)'}`);
-    const fields = { changed: true, registered: registration?.registered === true, taskDefinitionArn: targetArn, deploymentId };
+    const fields = {
+        changed: true,
+        registered: registration?.registered === true,
+        taskDefinitionArn: targetArn,
+        deploymentId,
+    };
     if (!options.wait.enabled)
         return { finished: { ...fields, verdict: { state: 'started' } } };
     if (!deploymentId) {
         throw new errors/* UserError */.yo(`UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${names/* Input */.pd.wait}: false' to skip waiting.`);
     }
     const since = deployment.createdAt ?? new Date(prepared.started);
-    return { following: followRecordOf(prepared, { deploymentId, since, recordArn: updated.currentServiceDeployment, taskDefinitionArn: targetArn }, deps), fields };
+    return {
+        following: followRecordOf(prepared, { deploymentId, since, recordArn: updated.currentServiceDeployment, taskDefinitionArn: targetArn }, deps),
+        fields,
+    };
 }
 /** Nothing to update: the standing decided in prepare says whether to follow, refuse or stop here. */
 function fromStanding(prepared, deps) {
@@ -331,7 +395,10 @@ function fromStanding(prepared, deps) {
             deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
             const since = deployment.createdAt ?? new Date(started);
             const fields = { taskDefinitionArn, deploymentId };
-            return { following: followRecordOf(prepared, { deploymentId, since, recordArn: standing.recordArn, taskDefinitionArn }, deps), fields };
+            return {
+                following: followRecordOf(prepared, { deploymentId, since, recordArn: standing.recordArn, taskDefinitionArn }, deps),
+                fields,
+            };
         }
     }
 }
@@ -342,7 +409,15 @@ function fromStanding(prepared, deps) {
 function followRecordOf(prepared, target, deps, controller = prepared.controller) {
     const { options, plan, currentArn } = prepared;
     const { cluster, service } = options;
-    const record = new ecs_record/* DeploymentRecord */.P({ cluster, service, since: target.since, taskDefinitionArn: target.taskDefinitionArn, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(target.recordArn ? { arn: target.recordArn } : {}) }, deps);
+    const record = new ecs_record/* DeploymentRecord */.P({
+        cluster,
+        service,
+        since: target.since,
+        taskDefinitionArn: target.taskDefinitionArn,
+        waitUntil: options.waitUntil,
+        intervalMs: options.wait.intervalMs,
+        ...(target.recordArn ? { arn: target.recordArn } : {}),
+    }, deps);
     const common = {
         cluster,
         service,
@@ -351,7 +426,13 @@ function followRecordOf(prepared, target, deps, controller = prepared.controller
         maxFailedTasks: options.maxFailedTasks,
         taskOptions: { nonEssentialContainers: (0,containers/* nonEssentialContainers */.yg)(plan.rendered) },
     };
-    return new ecs_follow/* EcsWatch */.J({ ...common, deploymentId: target.deploymentId, since: target.since, record }, deps, (failure, seen) => settleFailure(failure, { ...common, controller, previousTaskDefinitionArn: currentArn, rollbackOnFailure: options.rollbackOnFailure, ...(seen === undefined ? {} : { record: seen }) }, deps));
+    return new ecs_follow/* EcsWatch */.J({ ...common, deploymentId: target.deploymentId, since: target.since, record }, deps, (failure, seen) => settleFailure(failure, {
+        ...common,
+        controller,
+        previousTaskDefinitionArn: currentArn,
+        rollbackOnFailure: options.rollbackOnFailure,
+        ...(seen === undefined ? {} : { record: seen }),
+    }, deps));
 }
 /** Follows a rollback the cancelled main step started: the record if there is one, else the deployment. */
 async function followAfterCancel(rollback, deps) {
@@ -364,7 +445,16 @@ async function followAfterCancel(rollback, deps) {
     }
     if (rollback.deploymentId !== undefined) {
         deps.log.info(`Following deployment ${rollback.deploymentId} back to ${rollback.to ?? 'the previous revision'} (the job was cancelled mid-deploy).`);
-        const verdict = await (0,ecs_follow/* followDeployment */.p)({ cluster, service, deploymentId: rollback.deploymentId, since: new Date(deps.now()), intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, maxFailedTasks: 0, taskOptions: {} }, deps);
+        const verdict = await (0,ecs_follow/* followDeployment */.p)({
+            cluster,
+            service,
+            deploymentId: rollback.deploymentId,
+            since: new Date(deps.now()),
+            intervalMs: rollback.intervalMs,
+            timeoutMs: rollback.timeoutMs,
+            maxFailedTasks: 0,
+            taskOptions: {},
+        }, deps);
         if (verdict.state === 'succeeded')
             return { ok: true, text: `Service '${service}' is back on ${rollback.to ?? 'its previous revision'}.` };
         return { ok: false, text: `The rollback of service '${service}' failed: ${(0,plan_verdict/* failureText */.kY)(verdict) ?? ''}` };
@@ -521,7 +611,11 @@ async function prepareExpress(found, options, deps) {
         environment: options.environment,
         ...(options.containerNames === undefined ? {} : { containerNames: options.containerNames }),
         refused: {
-            ...(options.source.kind === 'registered' ? { taskDefinition: options.source.ref } : options.source.kind === 'file' ? { taskDefinition: options.source.path } : {}),
+            ...(options.source.kind === 'registered'
+                ? { taskDefinition: options.source.ref }
+                : options.source.kind === 'file'
+                    ? { taskDefinition: options.source.path }
+                    : {}),
             forceNewDeployment: options.forceNewDeployment,
             ...(options.desiredCount === undefined ? {} : { desiredCount: options.desiredCount }),
             ...(options.propagateTags === undefined ? {} : { propagateTags: options.propagateTags }),
@@ -544,7 +638,9 @@ async function prepareExpress(found, options, deps) {
         before: express.before,
         after: express.after,
     };
-    const standing = plan.updateNeeded ? { kind: 'unchanged' } : expressStanding((0,ecs_deploy/* decideStanding */.J0)(current, currentArn, service), service);
+    const standing = plan.updateNeeded
+        ? { kind: 'unchanged' }
+        : expressStanding((0,ecs_deploy/* decideStanding */.J0)(current, currentArn, service), service);
     return { options, controller: 'express', currentArn, plan, started, standing, express };
 }
 /** A failed deployment left standing: Express Mode has no forced deployment, so the fix named is a change. */
@@ -576,7 +672,9 @@ async function startExpress(prepared, deps) {
     const targetArn = typeof announced === 'string' ? announced : undefined;
     deps.log.info(`Updated Express service '${service}'${targetArn === undefined ? '' : `: Express registered ${targetArn}`}`);
     if (!options.wait.enabled) {
-        return { finished: { changed: true, registered: false, taskDefinitionArn: targetArn ?? '', verdict: { state: 'started' } } };
+        return {
+            finished: { changed: true, registered: false, taskDefinitionArn: targetArn ?? '', verdict: { state: 'started' } },
+        };
     }
     // Express Mode updates the ECS service on its own; until DescribeServices shows that, the PRIMARY deployment is the one before ours.
     const found = await (0,wait/* waitFor */.f)({
@@ -598,7 +696,10 @@ async function startExpress(prepared, deps) {
     deps.log.info(`Deployment ${deployment.id} of service '${service}'`);
     const fields = { changed: true, registered: false, taskDefinitionArn, deploymentId: deployment.id };
     const since = deployment.createdAt ?? new Date(updatedAt);
-    return { following: (0,steps_ecs_controller/* followRecordOf */.eo)(prepared, { deploymentId: deployment.id, since, recordArn: found.service.currentServiceDeployment, taskDefinitionArn }, deps), fields };
+    return {
+        following: (0,steps_ecs_controller/* followRecordOf */.eo)(prepared, { deploymentId: deployment.id, since, recordArn: found.service.currentServiceDeployment, taskDefinitionArn }, deps),
+        fields,
+    };
 }
 function expressPlanOf(prepared) {
     if (prepared.express === undefined)
@@ -715,7 +816,11 @@ class ServiceRollout {
     /** What it needs registered before start: the rendered revision, unless the plan needs none or it was registered already. */
     get registrationNeed() {
         const { plan, options, registration } = this.prepared;
-        const needs = this.controller.registers && plan.updateNeeded && plan.targetArn === undefined && !options.dryRun && registration === undefined;
+        const needs = this.controller.registers &&
+            plan.updateNeeded &&
+            plan.targetArn === undefined &&
+            !options.dryRun &&
+            registration === undefined;
         return needs ? this.prepared : undefined;
     }
     async start(registering) {
@@ -730,7 +835,10 @@ class ServiceRollout {
             this.fields = start.fields;
         }
         catch (error) {
-            this.finished = this.result({ verdict: (0,failure/* failureOf */.g)(error, this.deps.log), taskDefinitionArn: this.prepared.currentArn });
+            this.finished = this.result({
+                verdict: (0,failure/* failureOf */.g)(error, this.deps.log),
+                taskDefinitionArn: this.prepared.currentArn,
+            });
         }
     }
     wants(request) {
@@ -806,7 +914,7 @@ async function deployEcs(options, deps) {
 async function prepareEcs(options, deps) {
     const { services, ...shared } = options;
     const settled = await Promise.allSettled(services.map((service) => prepareService({ ...shared, service }, ownDeps(deps, service, services.length))));
-    const problems = settled.flatMap((s, index) => (s.status === 'rejected' ? [{ service: services[index] ?? '', error: s.reason }] : []));
+    const problems = settled.flatMap((s, index) => s.status === 'rejected' ? [{ service: services[index] ?? '', error: s.reason }] : []);
     const [first] = problems;
     if (first !== undefined) {
         // AWS failing (not the inputs) is the step's error as it is; the inputs' problems are listed together.
@@ -815,7 +923,9 @@ async function prepareEcs(options, deps) {
             throw notInput.error;
         if (services.length === 1)
             throw first.error;
-        throw new errors/* UserError */.yo(problems.map((p) => `Service '${p.service}': ${(0,errors/* messageOf */.bD)(p.error)}`).join('\n'), { cause: first.error });
+        throw new errors/* UserError */.yo(problems.map((p) => `Service '${p.service}': ${(0,errors/* messageOf */.bD)(p.error)}`).join('\n'), {
+            cause: first.error,
+        });
     }
     return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
 }
@@ -860,7 +970,10 @@ async function applyEcs(prepared, deps) {
 /** The services of one step share their wait settings. */
 function boundsOf(prepared) {
     const waits = prepared.map((p) => p.options.wait);
-    return { intervalMs: Math.min(...waits.map((w) => w.intervalMs)), timeoutMs: Math.max(...waits.map((w) => w.timeoutMs)) };
+    return {
+        intervalMs: Math.min(...waits.map((w) => w.intervalMs)),
+        timeoutMs: Math.max(...waits.map((w) => w.timeoutMs)),
+    };
 }
 function resultOf(services) {
     return {
@@ -916,7 +1029,7 @@ async function registerOrReuse(taskDefinition, tags, options, deps) {
         return { arn, registered: true };
     }, {
         what: `RegisterTaskDefinition for family '${family ?? '(none)'}'`,
-        retryable: (error) => (isConcurrentRegistration(error) ? 'another revision of the family is being registered' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .transientReason */ .bR)(error)),
+        retryable: (error) => isConcurrentRegistration(error) ? 'another revision of the family is being registered' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .transientReason */ .bR)(error),
         timeoutMs: options.timeoutMs,
     }, deps);
 }

@@ -42,7 +42,9 @@ async function describeServices(ecs, cluster, services) {
         const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServicesCommand({ cluster, services }));
         const found = out.services ?? [];
         // A name may be given as the service's name or its ARN; ECS answers with both.
-        const match = (ref) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
+        const match = (ref) => found.find((s) => s.serviceArn === ref ||
+            s.serviceName === ref ||
+            (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
         // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
         if (services.length === 1)
             return new Map(services.map((ref) => [ref, found[0]]));
@@ -243,7 +245,10 @@ async function getFunction(lambda, functionName) {
 /** The configuration of $LATEST, or of a version or alias when `qualifier` is given. */
 async function getFunctionConfiguration(lambda, functionName, qualifier) {
     try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetFunctionConfigurationCommand({ FunctionName: functionName, ...(qualifier === undefined ? {} : { Qualifier: qualifier }) }));
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetFunctionConfigurationCommand({
+            FunctionName: functionName,
+            ...(qualifier === undefined ? {} : { Qualifier: qualifier }),
+        }));
     }
     catch (error) {
         const what = qualifier === undefined ? `'${functionName}'` : `'${functionName}' version ${qualifier}`;
@@ -291,7 +296,11 @@ async function publishVersion(lambda, request) {
 }
 async function createAlias(lambda, target) {
     try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.CreateAliasCommand({ FunctionName: target.functionName, Name: target.alias, FunctionVersion: target.version }));
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.CreateAliasCommand({
+            FunctionName: target.functionName,
+            Name: target.alias,
+            FunctionVersion: target.version,
+        }));
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
@@ -575,12 +584,10 @@ var parameter = __webpack_require__(140);
 var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./src/aws/lambda.ts
 var lambda = __webpack_require__(5974);
-// EXTERNAL MODULE: ./src/steps/describe-services.ts
-var describe_services = __webpack_require__(4975);
-// EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
-var ecs_rollout = __webpack_require__(4390);
 // EXTERNAL MODULE: ./src/plan/aws-names.ts
 var aws_names = __webpack_require__(8983);
+// EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
+var ecs_rollout = __webpack_require__(4390);
 // EXTERNAL MODULE: ./src/plan/lambda-update.ts
 var lambda_update = __webpack_require__(8692);
 ;// CONCATENATED MODULE: ./src/plan/parameter-guard.ts
@@ -597,7 +604,9 @@ function serviceSupersededBy(target, service) {
         return `${where} is no longer active`;
     const primary = (0,ecs_rollout/* primaryDeployment */.sg)(service);
     // Ours, or a successor on the very same revision (a forced redeploy, a scale change).
-    if (primary === undefined || primary.id === target.deploymentId || primary.taskDefinition === target.taskDefinitionArn)
+    if (primary === undefined ||
+        primary.id === target.deploymentId ||
+        primary.taskDefinition === target.taskDefinitionArn)
         return undefined;
     const revision = primary.taskDefinition === undefined ? 'an unknown revision' : (0,aws_names/* taskDefinitionLabel */.$7)(primary.taskDefinition);
     return `${where} now runs deployment ${primary.id ?? '(no id)'} of ${revision}${primary.createdAt ? `, created ${primary.createdAt.toISOString()}` : ''}`;
@@ -614,6 +623,8 @@ function functionSupersededBy(target, snapshot) {
     return `${where} now runs ${digest ?? snapshot.code.ImageUri ?? 'another image'}${by}`;
 }
 
+// EXTERNAL MODULE: ./src/steps/describe-services.ts
+var describe_services = __webpack_require__(4975);
 ;// CONCATENATED MODULE: ./src/steps/parameter-guard.ts
 
 
@@ -628,7 +639,9 @@ async function supersededTargets(targets, deps) {
     const services = targets.filter((t) => t.kind === 'ecs');
     const [described, functions] = await Promise.all([
         (0,describe_services/* describeEach */.Z)(services, (t) => t, deps),
-        Promise.all(targets.flatMap((t) => (t.kind === 'lambda' ? [(0,lambda/* getFunction */.N9)(deps.clients.lambda, t.functionName).then((f) => functionSupersededBy(t, f))] : []))),
+        Promise.all(targets.flatMap((t) => t.kind === 'lambda'
+            ? [(0,lambda/* getFunction */.N9)(deps.clients.lambda, t.functionName).then((f) => functionSupersededBy(t, f))]
+            : [])),
     ]);
     const found = [...services.map((t) => serviceSupersededBy(t, described.get(t))), ...functions];
     return found.filter((reason) => reason !== undefined);
@@ -695,7 +708,7 @@ async function applyParameter(plan, deps) {
     });
     const written = await (0,retry/* retrying */.R$)(attempt, {
         what: `Writing parameter '${name}'`,
-        retryable: (error) => ((0,errors/* awsErrorName */.ZH)(error) === 'TooManyUpdates' ? 'another write to it is in progress' : (0,errors/* transientReason */.bR)(error)),
+        retryable: (error) => (0,errors/* awsErrorName */.ZH)(error) === 'TooManyUpdates' ? 'another write to it is in progress' : (0,errors/* transientReason */.bR)(error),
         timeoutMs: options.timeoutMs,
     }, deps);
     if ('superseded' in written) {

@@ -42,7 +42,9 @@ async function describeServices(ecs, cluster, services) {
         const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServicesCommand({ cluster, services }));
         const found = out.services ?? [];
         // A name may be given as the service's name or its ARN; ECS answers with both.
-        const match = (ref) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
+        const match = (ref) => found.find((s) => s.serviceArn === ref ||
+            s.serviceName === ref ||
+            (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
         // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
         if (services.length === 1)
             return new Map(services.map((ref) => [ref, found[0]]));
@@ -421,7 +423,11 @@ function time(date) {
 // final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
 // interval through such a wait when an alarm can end it early, at `poll-interval`
 // otherwise. Pure.
-const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
+const DEFAULT_POLL_PLAN = {
+    slowIntervalMs: 60_000,
+    pausedIntervalMs: 30_000,
+    leadMs: 15_000,
+};
 /**
  * The longest sleep through a wait something besides the clock can end (an alarm during a
  * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
@@ -461,8 +467,10 @@ function knownWaitEnd(view) {
     const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
     if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
         return undefined;
-    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
-        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
+    const step = view.strategy === 'LINEAR'
+        ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
+        : view.strategy === 'CANARY'
+            ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
             : undefined;
     return step === undefined ? undefined : view.weightSince + step;
 }
@@ -506,8 +514,8 @@ function nextPollDelay(input) {
 /* harmony export */ });
 /* unused harmony exports RECORD_STATUSES, isStoppable, causeOf, evidenceOf */
 /* harmony import */ var _service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5516);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
 /* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(293);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
 // Judging ECS's own record of our deployment (a ServiceDeployment from
 // DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
 
@@ -838,7 +846,12 @@ class EcsWatch {
         }
         const ours = service?.deployments?.find((d) => d.id === deploymentId);
         await this.failedTasks.update(ours?.failedTasks ?? 0);
-        const rollout = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .classifyRollout */ .s3)({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
+        const rollout = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .classifyRollout */ .s3)({
+            service,
+            where: { cluster, service: serviceName },
+            deploymentId,
+            maxFailedTasks: this.options.maxFailedTasks,
+        });
         const record = recordOf === undefined ? {} : await recordOf.poll(service, read);
         const verdict = (0,_plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__/* .combineVerdicts */ .aG)(rollout, record.verdict);
         if (verdict.state !== 'pending')
@@ -862,7 +875,9 @@ class EcsWatch {
                 this.deps.log.info(`Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`);
             }
             else {
-                const says = record === undefined ? '' : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
+                const says = record === undefined
+                    ? ''
+                    : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
                 this.deps.log.info(`Deployment ${deploymentId} completed: service '${service}' runs it${says}.`);
             }
             return final;
@@ -948,10 +963,12 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/plan/service-deployment.ts
-var service_deployment = __webpack_require__(282);
+// EXTERNAL MODULE: ./src/plan/ecs-services.ts
+var ecs_services = __webpack_require__(3583);
 // EXTERNAL MODULE: ./src/plan/poll-schedule.ts
 var poll_schedule = __webpack_require__(8654);
+// EXTERNAL MODULE: ./src/plan/service-deployment.ts
+var service_deployment = __webpack_require__(282);
 ;// CONCATENATED MODULE: ./src/plan/service-deployment-find.ts
 // Which of the deployment records ECS lists for a service is ours, when UpdateService
 // named none. Pure.
@@ -963,7 +980,9 @@ function oldestFirst(briefs) {
 function revisionsToCheck(briefs) {
     if (briefs.length < 2)
         return [];
-    return [...new Set(briefs.flatMap((b) => (b.targetServiceRevisionArn === undefined ? [] : [b.targetServiceRevisionArn])))];
+    return [
+        ...new Set(briefs.flatMap((b) => (b.targetServiceRevisionArn === undefined ? [] : [b.targetServiceRevisionArn]))),
+    ];
 }
 /**
  * Our record among those created since our UpdateService: the oldest one whose target
@@ -983,14 +1002,18 @@ function ourRecord(briefs, revisions, taskDefinitionArn) {
     const ours = new Set(revisions.filter((r) => r.taskDefinition === taskDefinitionArn).map((r) => r.serviceRevisionArn));
     const match = sorted.find((b) => b.targetServiceRevisionArn !== undefined && ours.has(b.targetServiceRevisionArn));
     if (match !== undefined)
-        return { arn: match.serviceDeploymentArn, why: `the oldest of ${sorted.length} records since our update that deploys ${taskDefinitionArn}` };
-    return { arn: oldest.serviceDeploymentArn, why: `none of ${sorted.length} records since our update names ${taskDefinitionArn} as its target yet: the oldest` };
+        return {
+            arn: match.serviceDeploymentArn,
+            why: `the oldest of ${sorted.length} records since our update that deploys ${taskDefinitionArn}`,
+        };
+    return {
+        arn: oldest.serviceDeploymentArn,
+        why: `none of ${sorted.length} records since our update names ${taskDefinitionArn} as its target yet: the oldest`,
+    };
 }
 
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
-// EXTERNAL MODULE: ./src/plan/ecs-services.ts
-var ecs_services = __webpack_require__(3583);
 ;// CONCATENATED MODULE: ./src/steps/ecs-record.ts
 
 
@@ -1014,7 +1037,9 @@ const RECORDS = {
                 const found = await (0,aws_ecs/* describeServiceDeployments */.Pr)(deps.clients.ecs, batch);
                 // One asked, one answered: that is it, however ECS spells its ARN (as describeServiceDeployment reads it).
                 for (const arn of batch)
-                    read.set(arn, { record: found.find((d) => d.serviceDeploymentArn === arn) ?? (batch.length === 1 ? found[0] : undefined) });
+                    read.set(arn, {
+                        record: found.find((d) => d.serviceDeploymentArn === arn) ?? (batch.length === 1 ? found[0] : undefined),
+                    });
             }
             catch (error) {
                 for (const arn of batch)
@@ -1083,8 +1108,10 @@ class DeploymentRecord {
             const arn = await this.find();
             if (arn === undefined)
                 return {};
-            const record = read !== undefined ? read.record
-                : this.confirmed ? await (0,aws_ecs/* describeServiceDeployment */.MH)(this.deps.clients.ecs, arn)
+            const record = read !== undefined
+                ? read.record
+                : this.confirmed
+                    ? await (0,aws_ecs/* describeServiceDeployment */.MH)(this.deps.clients.ecs, arn)
                     : await this.probe((ecs) => (0,aws_ecs/* describeServiceDeployment */.MH)(ecs, arn));
             if (record === undefined)
                 return {};
@@ -1115,7 +1142,12 @@ class DeploymentRecord {
         this.lastRecord = record;
         this.visits = (0,service_deployment/* visitStage */.OX)(this.visits, record.lifecycleStage, now);
         const strategy = this.strategyValue;
-        const verdict = (0,service_deployment/* classifyServiceDeployment */.X$)({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
+        const verdict = (0,service_deployment/* classifyServiceDeployment */.X$)({
+            record,
+            strategy,
+            waitUntil: this.options.waitUntil,
+            service: this.options.service,
+        });
         const config = record.deploymentConfiguration ?? service?.deploymentConfiguration;
         const waitEndsAt = (0,poll_schedule/* knownWaitEnd */.wO)({
             status: record.status,
@@ -1181,7 +1213,9 @@ class DeploymentRecord {
         this.off = true;
         const name = (0,errors/* awsErrorName */.ZH)(error);
         if (name !== undefined && DENIED.has(name)) {
-            const call = /ListServiceDeployments/.test((0,errors/* messageOf */.bD)(error)) ? 'ecs:ListServiceDeployments' : 'ecs:DescribeServiceDeployments';
+            const call = /ListServiceDeployments/.test((0,errors/* messageOf */.bD)(error))
+                ? 'ecs:ListServiceDeployments'
+                : 'ecs:DescribeServiceDeployments';
             this.deps.log.warning(`The role may not read ECS deployment records (${call} was denied): following service '${this.options.service}' by DescribeServices only, ` +
                 `so stages, alarms and hooks are not reported. Grant ecs:ListServiceDeployments and ecs:DescribeServiceDeployments (see docs/iam/ecs.json).`);
             return;

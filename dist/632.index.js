@@ -37,7 +37,10 @@ async function getFunction(lambda, functionName) {
 /** The configuration of $LATEST, or of a version or alias when `qualifier` is given. */
 async function getFunctionConfiguration(lambda, functionName, qualifier) {
     try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetFunctionConfigurationCommand({ FunctionName: functionName, ...(qualifier === undefined ? {} : { Qualifier: qualifier }) }));
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetFunctionConfigurationCommand({
+            FunctionName: functionName,
+            ...(qualifier === undefined ? {} : { Qualifier: qualifier }),
+        }));
     }
     catch (error) {
         const what = qualifier === undefined ? `'${functionName}'` : `'${functionName}' version ${qualifier}`;
@@ -85,7 +88,11 @@ async function publishVersion(lambda, request) {
 }
 async function createAlias(lambda, target) {
     try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.CreateAliasCommand({ FunctionName: target.functionName, Name: target.alias, FunctionVersion: target.version }));
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.CreateAliasCommand({
+            FunctionName: target.functionName,
+            Name: target.alias,
+            FunctionVersion: target.version,
+        }));
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
@@ -320,7 +327,10 @@ async function deployCode(run, planned) {
         if (refresh) {
             await waitUntilIdle(run);
             snapshot = await readAgain(run);
-            decision = decide({ function: snapshot, alias: planned.alias }, plan.options, { reference: plan.image.reference, digest: plan.digest });
+            decision = decide({ function: snapshot, alias: planned.alias }, plan.options, {
+                reference: plan.image.reference,
+                digest: plan.digest,
+            });
             for (const line of decision.changes)
                 run.log.info(`  now: ${line}`);
         }
@@ -329,7 +339,11 @@ async function deployCode(run, planned) {
             return;
         const revisionId = snapshot.configuration.RevisionId;
         try {
-            await (0,aws_lambda/* updateFunctionCode */.l)(deps.clients.lambda, { functionName: name, imageUri: plan.image.reference, revisionId });
+            await (0,aws_lambda/* updateFunctionCode */.l)(deps.clients.lambda, {
+                functionName: name,
+                imageUri: plan.image.reference,
+                revisionId,
+            });
         }
         catch (error) {
             if ((0,errors/* awsErrorName */.ZH)(error) === 'PreconditionFailedException') {
@@ -342,7 +356,7 @@ async function deployCode(run, planned) {
         run.log.info(`UpdateFunctionCode sent: ${plan.image.reference}`);
     }, {
         what: `UpdateFunctionCode of '${name}'`,
-        retryable: (error) => ((0,errors/* awsErrorName */.ZH)(error) === 'ResourceConflictException' ? 'another update is in progress' : undefined),
+        retryable: (error) => (0,errors/* awsErrorName */.ZH)(error) === 'ResourceConflictException' ? 'another update is in progress' : undefined,
         timeoutMs: remaining(run),
     }, { ...deps, log: run.log });
     if (!updated)
@@ -377,7 +391,9 @@ async function waitUntilIdle(run) {
         onProgress: (line) => run.log.info(`waiting for another update: ${line}`),
         check: async () => {
             const configuration = await (0,aws_lambda/* getFunctionConfiguration */.td)(deps.clients.lambda, name);
-            return (0,lambda_update/* isUpdating */.DS)(configuration) ? { done: false, state: progressWords(configuration) } : { done: true, value: true };
+            return (0,lambda_update/* isUpdating */.DS)(configuration)
+                ? { done: false, state: progressWords(configuration) }
+                : { done: true, value: true };
         },
     }, deps);
 }
@@ -448,11 +464,19 @@ async function describeAlarms(cloudwatch, names) {
     for (let start = 0; start < names.length; start += ALARMS_PER_CALL) {
         const chunk = names.slice(start, start + ALARMS_PER_CALL);
         try {
-            const out = await cloudwatch.send(new dist_cjs.DescribeAlarmsCommand({ AlarmNames: chunk, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], MaxRecords: ALARMS_PER_CALL }));
+            const out = await cloudwatch.send(new dist_cjs.DescribeAlarmsCommand({
+                AlarmNames: chunk,
+                AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                MaxRecords: ALARMS_PER_CALL,
+            }));
             for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
                 if (alarm.AlarmName === undefined)
                     continue;
-                states.push({ name: alarm.AlarmName, state: alarm.StateValue ?? 'unknown', ...(alarm.StateReason ? { reason: alarm.StateReason } : {}) });
+                states.push({
+                    name: alarm.AlarmName,
+                    state: alarm.StateValue ?? 'unknown',
+                    ...(alarm.StateReason ? { reason: alarm.StateReason } : {}),
+                });
             }
         }
         catch (error) {
@@ -478,8 +502,18 @@ var lambda_traffic = __webpack_require__(956);
 
 /** Runs the schedule for every target; never throws: a failure comes back with what was put back. */
 async function shiftTraffic(targets, options, deps) {
-    const report = { schedule: options.schedule, steps: [], alarms: options.alarms.map((name) => ({ name, state: 'not read yet' })) };
-    const states = targets.map((target) => ({ target, moved: false, created: false, weight: 0, ...(target.revisionId ? { revisionId: target.revisionId } : {}) }));
+    const report = {
+        schedule: options.schedule,
+        steps: [],
+        alarms: options.alarms.map((name) => ({ name, state: 'not read yet' })),
+    };
+    const states = targets.map((target) => ({
+        target,
+        moved: false,
+        created: false,
+        weight: 0,
+        ...(target.revisionId ? { revisionId: target.revisionId } : {}),
+    }));
     const deadline = deps.now() + options.timeoutMs;
     const run = { options, deps, report, states, deadline, culprit: undefined };
     try {
@@ -499,10 +533,15 @@ async function shiftTraffic(targets, options, deps) {
     catch (error) {
         const failure = (0,src_failure/* failureOf */.g)(error, deps.log);
         const reached = report.steps.at(-1);
-        const how = reached === undefined ? 'no alias had moved yet' : `the shift had reached ${(0,lambda_traffic/* percentOf */.pR)(reached.weight)} (step ${report.steps.length}/${options.steps.length})`;
+        const how = reached === undefined
+            ? 'no alias had moved yet'
+            : `the shift had reached ${(0,lambda_traffic/* percentOf */.pR)(reached.weight)} (step ${report.steps.length}/${options.steps.length})`;
         const putBack = await putBackAll(states, deps);
         report.putBack = putBack;
-        const verdict = (0,plan_verdict/* failed */.gz)(failure.kind, `${failure.reason} (${how})`, [...failure.details, ...putBack.map((line) => `put back: ${line}`)]);
+        const verdict = (0,plan_verdict/* failed */.gz)(failure.kind, `${failure.reason} (${how})`, [
+            ...failure.details,
+            ...putBack.map((line) => `put back: ${line}`),
+        ]);
         return { report, failure: verdict, ...(run.culprit === undefined ? {} : { culprit: run.culprit }) };
     }
 }
@@ -523,7 +562,13 @@ async function moveOne(run, state, step) {
         }
         const weights = step.weight >= 1 ? {} : { [target.to]: step.weight };
         const version = step.weight >= 1 ? target.to : target.from;
-        const moved = await (0,aws_lambda/* shiftAlias */.RC)(lambda, { functionName: target.functionName, alias: target.alias, version, weights, ...(state.revisionId ? { revisionId: state.revisionId } : {}) });
+        const moved = await (0,aws_lambda/* shiftAlias */.RC)(lambda, {
+            functionName: target.functionName,
+            alias: target.alias,
+            version,
+            weights,
+            ...(state.revisionId ? { revisionId: state.revisionId } : {}),
+        });
         state.moved = true;
         state.weight = step.weight;
         state.provisioned = state.provisioned === false ? false : undefined;
@@ -563,7 +608,11 @@ async function watch(run, step, index) {
             const parts = [label, alarms, ...pending];
             if (left > 0)
                 parts.push(`holding until ${new Date(holdUntil).toISOString().slice(11, 19)}Z`);
-            return { done: false, state: parts.filter((p) => p !== '').join('; '), ...(pending.length === 0 ? { nextMs: Math.min(options.intervalMs, left) } : {}) };
+            return {
+                done: false,
+                state: parts.filter((p) => p !== '').join('; '),
+                ...(pending.length === 0 ? { nextMs: Math.min(options.intervalMs, left) } : {}),
+            };
         },
     }, deps);
 }
@@ -593,7 +642,9 @@ async function checkAlias(run, state) {
     const expectedWeight = state.weight >= 1 ? 0 : state.weight;
     if (alias === undefined || alias.FunctionVersion !== expectedVersion || Math.abs(weight - expectedWeight) > 1e-6) {
         run.culprit ??= target.functionName;
-        const now = alias === undefined ? 'it was deleted' : `it is on version ${alias.FunctionVersion ?? '?'} with ${(0,lambda_traffic/* percentOf */.pR)(weight)} on ${target.to}`;
+        const now = alias === undefined
+            ? 'it was deleted'
+            : `it is on version ${alias.FunctionVersion ?? '?'} with ${(0,lambda_traffic/* percentOf */.pR)(weight)} on ${target.to}`;
         throw new errors/* UserError */.yo(`Lambda function '${target.functionName}': alias ${target.alias} was changed by someone else during the shift (${now}).`);
     }
 }
@@ -610,8 +661,12 @@ async function checkProvisioned(run, state) {
     state.provisioned = true;
     const verdict = (0,lambda_traffic/* judgeProvisioned */.O5)(`${target.functionName}:${target.alias}`, {
         ...(config.Status === undefined ? {} : { status: config.Status }),
-        ...(config.RequestedProvisionedConcurrentExecutions === undefined ? {} : { requested: config.RequestedProvisionedConcurrentExecutions }),
-        ...(config.AllocatedProvisionedConcurrentExecutions === undefined ? {} : { allocated: config.AllocatedProvisionedConcurrentExecutions }),
+        ...(config.RequestedProvisionedConcurrentExecutions === undefined
+            ? {}
+            : { requested: config.RequestedProvisionedConcurrentExecutions }),
+        ...(config.AllocatedProvisionedConcurrentExecutions === undefined
+            ? {}
+            : { allocated: config.AllocatedProvisionedConcurrentExecutions }),
         ...(config.StatusReason === undefined ? {} : { reason: config.StatusReason }),
     });
     if (verdict.state === 'failed') {
@@ -624,15 +679,24 @@ async function checkProvisioned(run, state) {
 async function putBackAll(states, deps) {
     const lines = await Promise.all(states.map(async ({ target, moved, created }) => {
         if (created)
-            return [`${target.functionName}: alias ${target.alias} did not exist before; it was created on version ${target.to} and is left there`];
+            return [
+                `${target.functionName}: alias ${target.alias} did not exist before; it was created on version ${target.to} and is left there`,
+            ];
         if (!moved || target.from === undefined)
             return [];
         try {
-            await (0,aws_lambda/* shiftAlias */.RC)(deps.clients.lambda, { functionName: target.functionName, alias: target.alias, version: target.from, weights: {} });
+            await (0,aws_lambda/* shiftAlias */.RC)(deps.clients.lambda, {
+                functionName: target.functionName,
+                alias: target.alias,
+                version: target.from,
+                weights: {},
+            });
             return [`${target.functionName}: alias ${target.alias} back on version ${target.from} (no routing)`];
         }
         catch (error) {
-            return [`${target.functionName}: could not put alias ${target.alias} back on version ${target.from}: ${(0,errors/* messageOf */.bD)(error)}`];
+            return [
+                `${target.functionName}: could not put alias ${target.alias} back on version ${target.from}: ${(0,errors/* messageOf */.bD)(error)}`,
+            ];
         }
     }));
     const flat = lines.flat();
@@ -642,7 +706,9 @@ async function putBackAll(states, deps) {
 }
 function aliasesLine(states) {
     return states
-        .map(({ target, weight }) => (weight >= 1 ? `${target.functionName}:${target.alias} 100% on version ${target.to}` : `${target.functionName}:${target.alias} ${(0,lambda_traffic/* percentOf */.pR)(weight)} on version ${target.to}, the rest on ${target.from ?? '?'}`))
+        .map(({ target, weight }) => weight >= 1
+        ? `${target.functionName}:${target.alias} 100% on version ${target.to}`
+        : `${target.functionName}:${target.alias} ${(0,lambda_traffic/* percentOf */.pR)(weight)} on version ${target.to}, the rest on ${target.from ?? '?'}`)
         .join('; ');
 }
 
@@ -707,7 +773,13 @@ async function applyTraffic(plan, functions, deps) {
         return { functions, traffic: report };
     const started = deps.now();
     const steps = (0,lambda_traffic/* trafficSchedule */.bu)(plan.options.traffic);
-    const outcome = await shiftTraffic(targets, { steps, alarms: plan.options.alarms, intervalMs: plan.options.wait.intervalMs, timeoutMs: plan.options.wait.timeoutMs, schedule: report.schedule }, deps);
+    const outcome = await shiftTraffic(targets, {
+        steps,
+        alarms: plan.options.alarms,
+        intervalMs: plan.options.wait.intervalMs,
+        timeoutMs: plan.options.wait.timeoutMs,
+        schedule: report.schedule,
+    }, deps);
     const shifted = new Set(targets.map((t) => t.functionName));
     const took = deps.now() - started;
     const failure = outcome.failure;
@@ -718,7 +790,13 @@ async function applyTraffic(plan, functions, deps) {
         if (failure === undefined)
             return { ...f, durationMs };
         const own = outcome.culprit === undefined || outcome.culprit === f.functionName;
-        return { ...f, durationMs, verdict: own ? failure : (0,plan_verdict/* failed */.gz)('rolled-back', `alias put back because the traffic shift failed: ${failure.reason}`) };
+        return {
+            ...f,
+            durationMs,
+            verdict: own
+                ? failure
+                : (0,plan_verdict/* failed */.gz)('rolled-back', `alias put back because the traffic shift failed: ${failure.reason}`),
+        };
     });
     return { functions: judged, traffic: outcome.report, ...(failure === undefined ? {} : { verdict: failure }) };
 }
@@ -728,7 +806,10 @@ function shiftTargets(plan, functions) {
         return [];
     return functions.flatMap((f) => {
         const planned = plan.functions.find((p) => p.functionName === f.functionName);
-        if (planned === undefined || f.verdict.state !== 'succeeded' || f.version === undefined || planned.decision.alias === undefined)
+        if (planned === undefined ||
+            f.verdict.state !== 'succeeded' ||
+            f.version === undefined ||
+            planned.decision.alias === undefined)
             return [];
         const current = planned.alias?.alias;
         if (current?.FunctionVersion === f.version)
@@ -791,12 +872,17 @@ async function applyLambda(plan, deps) {
         return { functions: deployed, traffic: plannedTraffic(plan), changed: false, verdict: modeVerdict(deployed, dry) };
     // Every alias moves together, once every function published its version.
     const { functions, traffic, verdict } = await applyTraffic(plan, deployed, deps);
-    return { functions, ...(traffic === undefined ? {} : { traffic }), changed: functions.some((f) => f.changed), verdict: verdict ?? modeVerdict(functions, false) };
+    return {
+        functions,
+        ...(traffic === undefined ? {} : { traffic }),
+        changed: functions.some((f) => f.changed),
+        verdict: verdict ?? modeVerdict(functions, false),
+    };
 }
 // --- prepare --------------------------------------------------------------------------------
 /** The mode's verdict: failed when any function failed, naming each one (the others keep theirs). */
 function modeVerdict(functions, dryRun) {
-    const failures = functions.flatMap((f) => ((0,plan_verdict/* isFailure */.N6)(f.verdict) ? [{ name: f.functionName, failure: f.verdict }] : []));
+    const failures = functions.flatMap((f) => (0,plan_verdict/* isFailure */.N6)(f.verdict) ? [{ name: f.functionName, failure: f.verdict }] : []);
     const [first, ...rest] = failures;
     if (first !== undefined) {
         const line = (f) => [`Lambda function '${f.name}': ${f.failure.reason}`, ...f.failure.details];
@@ -852,7 +938,9 @@ function checkDistinct(functions) {
 function logPlan(planned, digest, log) {
     log.info(`runs ${(0,lambda_update/* runningImage */.$z)(planned.function) ?? '(no image reported)'}`);
     if (planned.decision.skip) {
-        const alias = planned.alias ? `; alias ${planned.alias.alias.Name ?? ''} points at version ${planned.alias.alias.FunctionVersion ?? '?'}` : '';
+        const alias = planned.alias
+            ? `; alias ${planned.alias.alias.Name ?? ''} points at version ${planned.alias.alias.FunctionVersion ?? '?'}`
+            : '';
         log.info(`nothing to change: it already runs ${digest}${alias}.`);
         return;
     }

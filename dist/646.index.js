@@ -42,7 +42,9 @@ async function describeServices(ecs, cluster, services) {
         const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServicesCommand({ cluster, services }));
         const found = out.services ?? [];
         // A name may be given as the service's name or its ARN; ECS answers with both.
-        const match = (ref) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
+        const match = (ref) => found.find((s) => s.serviceArn === ref ||
+            s.serviceName === ref ||
+            (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
         // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
         if (services.length === 1)
             return new Map(services.map((ref) => [ref, found[0]]));
@@ -496,7 +498,7 @@ async function registerOrReuse(taskDefinition, tags, options, deps) {
         return { arn, registered: true };
     }, {
         what: `RegisterTaskDefinition for family '${family ?? '(none)'}'`,
-        retryable: (error) => (isConcurrentRegistration(error) ? 'another revision of the family is being registered' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .transientReason */ .bR)(error)),
+        retryable: (error) => isConcurrentRegistration(error) ? 'another revision of the family is being registered' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .transientReason */ .bR)(error),
         timeoutMs: options.timeoutMs,
     }, deps);
 }
@@ -543,10 +545,10 @@ var aws_names = __webpack_require__(8983);
 var ecs_deploy = __webpack_require__(9344);
 // EXTERNAL MODULE: ./src/plan/containers.ts
 var containers = __webpack_require__(5343);
-// EXTERNAL MODULE: ./src/plan/task-definition-compare.ts
-var task_definition_compare = __webpack_require__(4452);
 // EXTERNAL MODULE: ./src/plan/task-definition.ts
 var task_definition = __webpack_require__(7222);
+// EXTERNAL MODULE: ./src/plan/task-definition-compare.ts
+var task_definition_compare = __webpack_require__(4452);
 ;// CONCATENATED MODULE: ./src/plan/run-task-definition.ts
 // The one-off task's definition: the container to override and the image rendered onto
 // it. Pure.
@@ -558,7 +560,9 @@ var task_definition = __webpack_require__(7222);
 function planRunTaskDefinition(input) {
     const base = (0,task_definition/* toRegisterable */.Hj)(input.source);
     const needsContainer = input.containerName !== undefined || input.image !== undefined || input.overridesContainer;
-    const container = needsContainer ? selectRunTaskContainer(base, { containerName: input.containerName, image: input.image }) : undefined;
+    const container = needsContainer
+        ? selectRunTaskContainer(base, { containerName: input.containerName, image: input.image })
+        : undefined;
     const rendered = container !== undefined && input.image !== undefined
         ? (0,task_definition/* renderTaskDefinition */.P9)(base, { containerName: container.containerName, image: input.image })
         : base;
@@ -568,7 +572,12 @@ function planRunTaskDefinition(input) {
         : [];
     const arn = input.source.taskDefinitionArn;
     const sourceArn = typeof arn === 'string' && (0,task_definition_compare/* sameTaskDefinition */.J)(base, rendered) ? arn : undefined;
-    return { rendered, ...(container === undefined ? {} : { container }), ...(sourceArn === undefined ? {} : { sourceArn }), changes };
+    return {
+        rendered,
+        ...(container === undefined ? {} : { container }),
+        ...(sourceArn === undefined ? {} : { sourceArn }),
+        changes,
+    };
 }
 function imageOf(td, containerName) {
     const image = (0,containers/* containersOf */.Mz)(td).find((c) => c.name === containerName)?.image;
@@ -688,7 +697,9 @@ function redactRunTaskRequest(request) {
         ...request,
         overrides: {
             ...overrides,
-            containerOverrides: overrides.containerOverrides.map((o) => o.environment === undefined ? o : { ...o, environment: o.environment.map((e) => ({ ...e, value: '(hidden)' })) }),
+            containerOverrides: overrides.containerOverrides.map((o) => o.environment === undefined
+                ? o
+                : { ...o, environment: o.environment.map((e) => ({ ...e, value: '(hidden)' })) }),
         },
     };
 }
@@ -732,12 +743,19 @@ function judgeStoppedTask(input) {
         .map((c) => `container '${c.name ?? ''}' is not essential and exited with code ${c.exitCode ?? ''}${reasonOf(c.reason)}; it does not decide the verdict`);
     const speaker = input.containerName ?? essential[0];
     const exitCode = speaker === undefined ? undefined : stateOf(speaker)?.exitCode;
-    return { state: problems.length === 0 ? 'succeeded' : 'failed', ...(exitCode === undefined ? {} : { exitCode }), problems, notes };
+    return {
+        state: problems.length === 0 ? 'succeeded' : 'failed',
+        ...(exitCode === undefined ? {} : { exitCode }),
+        problems,
+        notes,
+    };
 }
 /** `task 0123abcd: RUNNING`: the progress line, which changes when lastStatus does. */
 function taskStatusLine(task) {
     const status = task.lastStatus ?? 'UNKNOWN';
-    const stopping = task.desiredStatus === 'STOPPED' && status !== 'STOPPED' && task.stoppedReason?.trim() ? ` (stopping: ${task.stoppedReason.trim()})` : '';
+    const stopping = task.desiredStatus === 'STOPPED' && status !== 'STOPPED' && task.stoppedReason?.trim()
+        ? ` (stopping: ${task.stoppedReason.trim()})`
+        : '';
     return `task ${(0,aws_names/* taskIdOf */.G6)(task.taskArn)}: ${status}${stopping}`;
 }
 const NOT_STARTED = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
@@ -772,7 +790,15 @@ function logLocations(taskDefinition, taskArn) {
         const stream = prefix === undefined ? undefined : `${prefix}/${name}/${taskId}`;
         // The region comes from a file or an AWS answer: only a region name goes into a URL.
         const url = (0,aws_names/* isRegionName */.Us)(region) ? cloudWatchLogsUrl(region, group, stream) : undefined;
-        return [{ container: name, group, ...(stream === undefined ? {} : { stream }), region, ...(url === undefined ? {} : { url }) }];
+        return [
+            {
+                container: name,
+                group,
+                ...(stream === undefined ? {} : { stream }),
+                region,
+                ...(url === undefined ? {} : { url }),
+            },
+        ];
     });
 }
 /** `container app: awslogs group /ecs/migrate, stream migrate/app/0123 (eu-west-1) https://…` */
@@ -825,9 +851,17 @@ var dist_cjs = __webpack_require__(303);
  */
 async function getLogEvents(logs, ref, nextToken) {
     return (0,errors/* asked */.NZ)(`GetLogEvents for stream '${ref.stream}' in log group '${ref.group}'`, async () => {
-        const out = await logs.send(new dist_cjs.GetLogEventsCommand({ logGroupName: ref.group, logStreamName: ref.stream, startFromHead: true, ...(nextToken === undefined ? {} : { nextToken }) }));
+        const out = await logs.send(new dist_cjs.GetLogEventsCommand({
+            logGroupName: ref.group,
+            logStreamName: ref.stream,
+            startFromHead: true,
+            ...(nextToken === undefined ? {} : { nextToken }),
+        }));
         return {
-            events: (out.events ?? []).map((e) => ({ ...(e.timestamp === undefined ? {} : { timestamp: e.timestamp }), message: e.message ?? '' })),
+            events: (out.events ?? []).map((e) => ({
+                ...(e.timestamp === undefined ? {} : { timestamp: e.timestamp }),
+                message: e.message ?? '',
+            })),
             ...(out.nextForwardToken === undefined ? {} : { nextForwardToken: out.nextForwardToken }),
         };
     });
@@ -893,7 +927,12 @@ function advanceCursor(cursor, page) {
     const lines = page.events.flatMap((event) => messageLines(cursor.location.container, event.message));
     if (next === undefined) {
         // Without a cursor the next read would start from the head again and repeat every line.
-        return { cursor: { state: 'off', location: cursor.location }, lines, moved: false, note: `${label(cursor.location)}: GetLogEvents gave no nextForwardToken, so later lines are not shown here; they are in CloudWatch${cursor.location.url === undefined ? '' : `: ${cursor.location.url}`}` };
+        return {
+            cursor: { state: 'off', location: cursor.location },
+            lines,
+            moved: false,
+            note: `${label(cursor.location)}: GetLogEvents gave no nextForwardToken, so later lines are not shown here; they are in CloudWatch${cursor.location.url === undefined ? '' : `: ${cursor.location.url}`}`,
+        };
     }
     return { cursor: { state: 'reading', location: cursor.location, token: next }, lines, moved: true };
 }
@@ -1058,7 +1097,10 @@ async function waitForTaskStop(options, deps) {
         if (failure.kind === 'cancelled')
             return { state: 'cancelled', failure };
         const reason = `Could not follow task ${taskArn}: ${failure.reason}`;
-        return { state: 'gave-up', failure: (0,plan_verdict/* withDetails */.FE)({ ...failure, reason }, [`It may still be running: ${stopHint(cluster, taskArn)}.`]) };
+        return {
+            state: 'gave-up',
+            failure: (0,plan_verdict/* withDetails */.FE)({ ...failure, reason }, [`It may still be running: ${stopHint(cluster, taskArn)}.`]),
+        };
     }
 }
 /** How a person stops a task the action left running. */
@@ -1110,25 +1152,36 @@ async function followTask(task, options, deps) {
         await (0,ecs/* stopTask */.S8)(deps.clients.ecs, cluster, taskArn, reason);
     }
     catch (error) {
-        const failure = (0,plan_verdict/* withDetails */.FE)(outcome.failure, [`Stopping it failed (${(0,errors/* messageOf */.bD)(error)}): it may still be running; ${hint}.`, ...logLines(task.logs)]);
+        const failure = (0,plan_verdict/* withDetails */.FE)(outcome.failure, [
+            `Stopping it failed (${(0,errors/* messageOf */.bD)(error)}): it may still be running; ${hint}.`,
+            ...logLines(task.logs),
+        ]);
         return { verdict: failure };
     }
     const after = await waitForTaskStop({ ...wait, timeoutMs: STOP_WAIT_MS }, deps);
     if (after.state === 'cancelled') {
-        return { verdict: (0,plan_verdict/* withDetails */.FE)(outcome.failure, [`It was asked to stop (StopTask); the job was cancelled before it reported STOPPED: ${hint}.`, ...logLines(task.logs)]) };
+        return {
+            verdict: (0,plan_verdict/* withDetails */.FE)(outcome.failure, [
+                `It was asked to stop (StopTask); the job was cancelled before it reported STOPPED: ${hint}.`,
+                ...logLines(task.logs),
+            ]),
+        };
     }
     if (after.state !== 'stopped') {
-        const verdict = (0,plan_verdict/* failed */.gz)('timed-out', `Task ${id} in cluster '${cluster}' was still running at wait-timeout ${timeout}; it was asked to stop (StopTask), but had not stopped ${(0,duration/* formatDuration */.a)(STOP_WAIT_MS)} later.`, [
-            after.failure.reason,
-            `It may still be running: ${hint}.`,
-            ...logLines(task.logs),
-        ]);
+        const verdict = (0,plan_verdict/* failed */.gz)('timed-out', `Task ${id} in cluster '${cluster}' was still running at wait-timeout ${timeout}; it was asked to stop (StopTask), but had not stopped ${(0,duration/* formatDuration */.a)(STOP_WAIT_MS)} later.`, [after.failure.reason, `It may still be running: ${hint}.`, ...logLines(task.logs)]);
         return { verdict };
     }
     await finish(after.task, logs, deps);
     // Its exit codes say how it ended, not whether it worked: it was stopped before it finished.
-    const { exitCode } = judgeStoppedTask({ task: after.task, taskDefinition: task.taskDefinition, containerName: task.containerName });
-    return { verdict: timedOutAndStopped(after.task, task, timeout, outcome.failure), ...(exitCode === undefined ? {} : { exitCode }) };
+    const { exitCode } = judgeStoppedTask({
+        task: after.task,
+        taskDefinition: task.taskDefinition,
+        containerName: task.containerName,
+    });
+    return {
+        verdict: timedOutAndStopped(after.task, task, timeout, outcome.failure),
+        ...(exitCode === undefined ? {} : { exitCode }),
+    };
 }
 /**
  * The job was cancelled while the task ran. A task this attempt started is stopped (one
@@ -1139,16 +1192,25 @@ async function stopCancelled(task, cancelled, deps) {
     const { cluster, taskArn } = task;
     const id = (0,aws_names/* taskIdOf */.G6)(taskArn);
     if (!task.startedHere) {
-        return (0,plan_verdict/* withDetails */.FE)(cancelled, [`Task ${id} was started by an earlier attempt of this step, so it was left running: ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
+        return (0,plan_verdict/* withDetails */.FE)(cancelled, [
+            `Task ${id} was started by an earlier attempt of this step, so it was left running: ${stopHint(cluster, taskArn)}.`,
+            ...logLines(task.logs),
+        ]);
     }
     try {
         await (0,ecs/* stopTask */.S8)(deps.clients.ecs, cluster, taskArn, CANCELLED_STOP_REASON);
     }
     catch (error) {
-        return (0,plan_verdict/* withDetails */.FE)(cancelled, [`Stopping it failed (${(0,errors/* messageOf */.bD)(error)}): it may still be running; ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
+        return (0,plan_verdict/* withDetails */.FE)(cancelled, [
+            `Stopping it failed (${(0,errors/* messageOf */.bD)(error)}): it may still be running; ${stopHint(cluster, taskArn)}.`,
+            ...logLines(task.logs),
+        ]);
     }
     deps.log.warning(`The job was cancelled: asked task ${id} to stop (StopTask, reason '${CANCELLED_STOP_REASON}').`);
-    return (0,plan_verdict/* withDetails */.FE)(cancelled, [`Task ${id} was asked to stop (StopTask) because the job was cancelled.`, ...logLines(task.logs)]);
+    return (0,plan_verdict/* withDetails */.FE)(cancelled, [
+        `Task ${id} was asked to stop (StopTask) because the job was cancelled.`,
+        ...logLines(task.logs),
+    ]);
 }
 /** The task stopped: say so, then print the lines written since the last poll (or since a stop between two polls). */
 async function finish(final, logs, deps) {
@@ -1157,10 +1219,18 @@ async function finish(final, logs, deps) {
 }
 /** The task stopped by the action at the timeout: a failure whatever its exit codes, saying it was stopped. */
 function timedOutAndStopped(final, task, timeout, timedOut) {
-    return (0,plan_verdict/* failed */.gz)('timed-out', `Task ${(0,aws_names/* taskIdOf */.G6)(final.taskArn)} (${(0,aws_names/* taskDefinitionLabel */.$7)(final.taskDefinitionArn)}) in cluster '${task.cluster}' was still running at wait-timeout ${timeout}, so it was stopped (StopTask); it has stopped.`, [timedOut.reason, ...(0,ecs_progress/* describeStoppedTask */.us)(final, { nonEssentialContainers: (0,containers/* nonEssentialContainers */.yg)(task.taskDefinition) }), ...logLines(task.logs)]);
+    return (0,plan_verdict/* failed */.gz)('timed-out', `Task ${(0,aws_names/* taskIdOf */.G6)(final.taskArn)} (${(0,aws_names/* taskDefinitionLabel */.$7)(final.taskDefinitionArn)}) in cluster '${task.cluster}' was still running at wait-timeout ${timeout}, so it was stopped (StopTask); it has stopped.`, [
+        timedOut.reason,
+        ...(0,ecs_progress/* describeStoppedTask */.us)(final, { nonEssentialContainers: (0,containers/* nonEssentialContainers */.yg)(task.taskDefinition) }),
+        ...logLines(task.logs),
+    ]);
 }
 function judged(final, task, deps) {
-    const judgement = judgeStoppedTask({ task: final, taskDefinition: task.taskDefinition, containerName: task.containerName });
+    const judgement = judgeStoppedTask({
+        task: final,
+        taskDefinition: task.taskDefinition,
+        containerName: task.containerName,
+    });
     const exit = judgement.exitCode === undefined ? {} : { exitCode: judgement.exitCode };
     const id = (0,aws_names/* taskIdOf */.G6)(final.taskArn);
     for (const note of judgement.notes)
@@ -1169,7 +1239,10 @@ function judged(final, task, deps) {
         deps.log.info(`Task ${id} succeeded: every essential container exited 0.`);
         return { verdict: { state: 'succeeded' }, ...exit };
     }
-    const verdict = (0,plan_verdict/* failed */.gz)('task-failed', `Task ${id} (${(0,aws_names/* taskDefinitionLabel */.$7)(final.taskDefinitionArn)}) in cluster '${task.cluster}' failed: ${judgement.problems.join('; ')}.`, [...(0,ecs_progress/* describeStoppedTask */.us)(final, { nonEssentialContainers: (0,containers/* nonEssentialContainers */.yg)(task.taskDefinition) }), ...logLines(task.logs)]);
+    const verdict = (0,plan_verdict/* failed */.gz)('task-failed', `Task ${id} (${(0,aws_names/* taskDefinitionLabel */.$7)(final.taskDefinitionArn)}) in cluster '${task.cluster}' failed: ${judgement.problems.join('; ')}.`, [
+        ...(0,ecs_progress/* describeStoppedTask */.us)(final, { nonEssentialContainers: (0,containers/* nonEssentialContainers */.yg)(task.taskDefinition) }),
+        ...logLines(task.logs),
+    ]);
     return { verdict, ...exit };
 }
 function logLines(logs) {
@@ -1320,7 +1393,9 @@ async function applyRunTask(plan, deps, ecsTaskDefinitionArn) {
     });
     if (options.dryRun) {
         const arn = plan.taskDefinitionArn ?? (options.source.kind === 'ecs' ? ecsTaskDefinitionArn : undefined);
-        const register = arn === undefined && options.source.kind !== 'ecs' ? `register a new revision of '${(0,aws_names/* familyOf */.Ap)(plan.taskDefinition ?? {})}' and ` : '';
+        const register = arn === undefined && options.source.kind !== 'ecs'
+            ? `register a new revision of '${(0,aws_names/* familyOf */.Ap)(plan.taskDefinition ?? {})}' and `
+            : '';
         deps.log.info(`Dry run: would ${register}run a task of ${arn ?? 'the rendered revision'} in cluster '${cluster}' and wait for it to stop.`);
         return result({ verdict: { state: 'planned' }, taskDefinitionArn: arn ?? '' });
     }
@@ -1358,7 +1433,14 @@ async function applyRunTask(plan, deps, ecsTaskDefinitionArn) {
     }
     deps.log.info(`Started task ${taskArn} (${(0,aws_names/* taskDefinitionLabel */.$7)(target.arn)}) in cluster '${cluster}'`);
     const logs = announceLogs(target.taskDefinition, taskArn, deps);
-    const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs: logs.map(formatLogLocation), startedHere: true }, options, deps);
+    const outcome = await followTask({
+        cluster,
+        taskArn,
+        taskDefinition: target.taskDefinition,
+        containerName,
+        logs: logs.map(formatLogLocation),
+        startedHere: true,
+    }, options, deps);
     return result({ ...started, changed: true, taskArn, logs, ...outcome });
 }
 /** Where the task's awslogs containers write, said once; why a location has no console link, at debug. */
@@ -1378,10 +1460,19 @@ async function followEarlier(earlier, plan, deps, result) {
     const { task } = earlier;
     const arn = task.taskDefinitionArn ?? plan.taskDefinitionArn ?? '';
     deps.log.info(`Task ${task.taskArn} (${(0,aws_names/* taskDefinitionLabel */.$7)(arn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`);
-    const definition = arn === plan.taskDefinitionArn && plan.taskDefinition !== undefined ? plan.taskDefinition : (0,task_definition/* toRegisterable */.Hj)((await (0,ecs/* describeTaskDefinition */.oh)(deps.clients.ecs, arn)).taskDefinition);
+    const definition = arn === plan.taskDefinitionArn && plan.taskDefinition !== undefined
+        ? plan.taskDefinition
+        : (0,task_definition/* toRegisterable */.Hj)((await (0,ecs/* describeTaskDefinition */.oh)(deps.clients.ecs, arn)).taskDefinition);
     const containerName = plan.containerName ?? containerFor(options, definition);
     const logs = announceLogs(definition, task.taskArn, deps);
-    const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs: logs.map(formatLogLocation), startedHere: false }, options, deps);
+    const outcome = await followTask({
+        cluster: options.cluster,
+        taskArn: task.taskArn,
+        taskDefinition: definition,
+        containerName,
+        logs: logs.map(formatLogLocation),
+        startedHere: false,
+    }, options, deps);
     return result({ taskDefinitionArn: arn, taskArn: task.taskArn, logs, ...outcome });
 }
 async function taskToRun(plan, deps, ecsTaskDefinitionArn) {

@@ -62,7 +62,10 @@ async function listTaggedImages(ecr, repository, maxPages) {
 }
 async function describeRepository(ecr, repository) {
     try {
-        const out = await ecr.send(new dist_cjs.DescribeRepositoriesCommand({ registryId: repository.registryId, repositoryNames: [repository.repositoryName] }));
+        const out = await ecr.send(new dist_cjs.DescribeRepositoriesCommand({
+            registryId: repository.registryId,
+            repositoryNames: [repository.repositoryName],
+        }));
         const found = out.repositories?.[0];
         if (!found)
             throw new Error('the response had no repositories');
@@ -78,12 +81,12 @@ function describe(repository) {
 
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
+// EXTERNAL MODULE: ./src/plan/duration.ts
+var duration = __webpack_require__(2983);
 // EXTERNAL MODULE: ./src/plan/image-ref.ts
 var image_ref = __webpack_require__(8646);
 // EXTERNAL MODULE: ./src/plan/image-source.ts
 var image_source = __webpack_require__(5322);
-// EXTERNAL MODULE: ./src/plan/duration.ts
-var duration = __webpack_require__(2983);
 // EXTERNAL MODULE: ./src/wait.ts
 var src_wait = __webpack_require__(910);
 ;// CONCATENATED MODULE: ./src/steps/image.ts
@@ -205,7 +208,10 @@ async function findImage(target, imageId, what, deps) {
             catch (error) {
                 const name = (0,errors/* awsErrorName */.ZH)(error);
                 if (name === 'ImageNotFoundException' || name === 'RepositoryNotFoundException') {
-                    return { done: false, state: `not there yet (${name === 'ImageNotFoundException' ? 'no such image' : 'no such repository'})` };
+                    return {
+                        done: false,
+                        state: `not there yet (${name === 'ImageNotFoundException' ? 'no such image' : 'no such repository'})`,
+                    };
                 }
                 throw error;
             }

@@ -37,7 +37,10 @@ async function getFunction(lambda, functionName) {
 /** The configuration of $LATEST, or of a version or alias when `qualifier` is given. */
 async function getFunctionConfiguration(lambda, functionName, qualifier) {
     try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetFunctionConfigurationCommand({ FunctionName: functionName, ...(qualifier === undefined ? {} : { Qualifier: qualifier }) }));
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.GetFunctionConfigurationCommand({
+            FunctionName: functionName,
+            ...(qualifier === undefined ? {} : { Qualifier: qualifier }),
+        }));
     }
     catch (error) {
         const what = qualifier === undefined ? `'${functionName}'` : `'${functionName}' version ${qualifier}`;
@@ -85,7 +88,11 @@ async function publishVersion(lambda, request) {
 }
 async function createAlias(lambda, target) {
     try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.CreateAliasCommand({ FunctionName: target.functionName, Name: target.alias, FunctionVersion: target.version }));
+        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.CreateAliasCommand({
+            FunctionName: target.functionName,
+            Name: target.alias,
+            FunctionVersion: target.version,
+        }));
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
@@ -143,8 +150,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   putEcsBack: () => (/* binding */ putEcsBack),
 /* harmony export */   putLambdaBack: () => (/* binding */ putLambdaBack)
 /* harmony export */ });
-/* harmony import */ var _aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5974);
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1032);
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
+/* harmony import */ var _aws_lambda_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5974);
 /* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4390);
@@ -179,14 +186,21 @@ async function putServiceBack(result, bounds, deps) {
     const { cluster, service, previousTaskDefinitionArn: to } = result;
     try {
         deps.log.info(`Putting service '${service}' back on ${to}.`);
-        const updated = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_1__/* .updateService */ .bU)(deps.clients.ecs, { cluster, service, taskDefinition: to, forceNewDeployment: false });
+        const updated = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(deps.clients.ecs, {
+            cluster,
+            service,
+            taskDefinition: to,
+            forceNewDeployment: false,
+        });
         const deploymentId = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .primaryDeployment */ .sg)(updated)?.id;
         if (deploymentId === undefined)
             return [`ecs: service '${service}' pointed back at ${to} (no deployment reported to follow)`];
         const verdict = await (0,_ecs_follow_js__WEBPACK_IMPORTED_MODULE_4__/* .followDeployment */ .p)({ cluster, service, deploymentId, since: new Date(deps.now()), ...bounds, maxFailedTasks: 0, taskOptions: {} }, deps);
         if (verdict.state === 'failed' && verdict.kind === 'cancelled')
             return [`ecs: service '${service}' pointed back at ${to} (deployment ${deploymentId}); ${NOT_FOLLOWED}`];
-        return [`ecs: service '${service}' put back on ${to}: ${(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .isFailure */ .N6)(verdict) ? `FAILED: ${verdict.reason}` : 'done'}`];
+        return [
+            `ecs: service '${service}' put back on ${to}: ${(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .isFailure */ .N6)(verdict) ? `FAILED: ${verdict.reason}` : 'done'}`,
+        ];
     }
     catch (error) {
         return [`ecs: could not put service '${service}' back on ${to}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}`];
@@ -202,18 +216,18 @@ async function putFunctionBack(f, bounds, deps) {
     try {
         if (f.alias !== undefined && f.previousAliasVersion !== undefined) {
             // No routing either: a traffic shift may have left a share on the new version.
-            await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__/* .shiftAlias */ .RC)(lambda, { functionName: f.functionName, alias: f.alias, version: f.previousAliasVersion });
+            await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_1__/* .shiftAlias */ .RC)(lambda, { functionName: f.functionName, alias: f.alias, version: f.previousAliasVersion });
             return [`lambda: ${f.functionName} alias ${f.alias} moved back to version ${f.previousAliasVersion}`];
         }
         if (f.previousImage === undefined)
             return [`lambda: ${f.functionName} has no previous image to put back`];
-        await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__/* .updateFunctionCode */ .l)(lambda, { functionName: f.functionName, imageUri: f.previousImage });
+        await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_1__/* .updateFunctionCode */ .l)(lambda, { functionName: f.functionName, imageUri: f.previousImage });
         await (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitFor */ .f)({
             what: `the update of '${f.functionName}' back to ${f.previousImage}`,
             ...bounds,
             onProgress: (line) => deps.log.info(line),
             check: async () => {
-                const config = await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__/* .getFunctionConfiguration */ .td)(lambda, f.functionName);
+                const config = await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_1__/* .getFunctionConfiguration */ .td)(lambda, f.functionName);
                 if (config.LastUpdateStatus === 'Successful')
                     return { done: true, value: undefined };
                 if (config.LastUpdateStatus === 'Failed')

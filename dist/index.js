@@ -28479,8 +28479,23 @@ function explain(error) {
     }
     return messageOf(error);
 }
-const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ThrottledException', 'RequestThrottled']);
-const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout']);
+const THROTTLING = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ThrottledException',
+    'RequestThrottled',
+]);
+const NETWORK = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'TimeoutError',
+    'RequestTimeout',
+]);
 /**
  * Why an error is worth another attempt when the SDK made only one (throttling, a 5xx, a
  * broken connection), or undefined. For the writes the steps retry themselves.
@@ -28658,6 +28673,103 @@ function servicesOf(modes) {
     return [...new Set(modes.flatMap((mode) => SERVICES_OF_MODE[mode] ?? []))];
 }
 
+// EXTERNAL MODULE: ./src/plan/ecs-controller.ts
+var ecs_controller = __nccwpck_require__(235);
+;// CONCATENATED MODULE: ./src/cancel.ts
+// Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
+// kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
+// within that window; the post step (src/post.ts) follows it with the state saved here.
+
+const ROLLBACK_STATE = 'rollback';
+/** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
+function watchCancellation(log, target = process) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            return;
+        log.warning(`The job was cancelled (${name}): ending the wait now; with rollback-on-failure the deployment is rolled back.`);
+        controller.abort();
+    };
+    target.on('SIGINT', onSignal);
+    target.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            target.off('SIGINT', onSignal);
+            target.off('SIGTERM', onSignal);
+        },
+    };
+}
+/** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
+function rollbackState(outcome, settings) {
+    const ecs = settings.ecs;
+    if (ecs === undefined)
+        return undefined;
+    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
+        const rollback = result.rollback;
+        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
+            return [];
+        return [
+            {
+                region: settings.region,
+                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                cluster: result.cluster,
+                service: result.service,
+                ...rollback.follow,
+                ...(rollback.to === undefined ? {} : { to: rollback.to }),
+                intervalMs: ecs.wait.intervalMs,
+                timeoutMs: ecs.wait.timeoutMs,
+            },
+        ];
+    });
+    return states.length === 0 ? undefined : JSON.stringify(states);
+}
+/** The list rollbackState wrote; anything else is a problem the post step reports once. */
+function parseRollbackStates(raw) {
+    if (raw.trim() === '')
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: 'it is not a list of started rollbacks' };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = stateOf(entry);
+        if (state === undefined)
+            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
+        states.push(state);
+    }
+    return { states };
+}
+function stateOf(entry) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+        return undefined;
+    const e = entry;
+    const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
+    const count = (key, fallback) => typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback;
+    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
+    if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
+        return undefined;
+    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
+        const value = text(key);
+        return value === undefined ? [] : [[key, value]];
+    });
+    return {
+        region,
+        cluster,
+        service,
+        controller,
+        intervalMs: count('intervalMs', 3000),
+        timeoutMs: count('timeoutMs', 240_000),
+        ...Object.fromEntries(optional),
+    };
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/failure.ts
@@ -28673,121 +28785,22 @@ function splitList(raw) {
         .filter((entry) => entry !== '');
 }
 
+// EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
+var codedeploy_events = __nccwpck_require__(3751);
+// EXTERNAL MODULE: ./src/plan/ecs-services.ts
+var ecs_services = __nccwpck_require__(3583);
 // EXTERNAL MODULE: ./src/plan/fargate.ts
 var fargate = __nccwpck_require__(1177);
 // EXTERNAL MODULE: ./src/plan/image-ref.ts
 var image_ref = __nccwpck_require__(8646);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __nccwpck_require__(5516);
-// EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
-var codedeploy_events = __nccwpck_require__(3751);
-// EXTERNAL MODULE: ./src/plan/ecs-services.ts
-var ecs_services = __nccwpck_require__(3583);
-// EXTERNAL MODULE: ./src/plan/duration.ts
-var duration = __nccwpck_require__(2983);
-// EXTERNAL MODULE: ./src/plan/run-task-tags.ts
-var run_task_tags = __nccwpck_require__(3934);
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-// Parsers shared by every mode's inputs. Each error names the input and the fix.
-
-
-
-
-
-const MIN_POLL_MS = 1000;
-const MAX_WAIT_MS = 6 * 3_600_000; // a GitHub-hosted job's own limit
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** KEY=VALUE lines; blank lines and lines starting with # are ignored. */
-function parseEnvironment(raw, inputName = src_names/* Input */.pd.environment) {
-    const result = [];
-    raw.split(/\r?\n/).forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const eq = trimmed.indexOf('=');
-        // Name the line and the key, never the text: the value (or a line without '=') may be a secret.
-        const where = `Input '${inputName}' line ${index + 1}`;
-        const fix = 'write KEY=VALUE with a KEY of letters, digits and _';
-        if (eq < 0)
-            throw new errors/* UserError */.yo(`${where} is not KEY=VALUE (it has no '='; its text is not shown, it may be a secret): ${fix}.`);
-        const name = trimmed.slice(0, eq).trim();
-        if (!ENV_NAME.test(name))
-            throw new errors/* UserError */.yo(`${where} is not KEY=VALUE: its key '${name}' is not a variable name; ${fix}.`);
-        const value = trimmed.slice(eq + 1);
-        const existing = result.find((e) => e.name === name);
-        if (existing)
-            existing.value = value;
-        else
-            result.push({ name, value });
-    });
-    return result;
-}
-// YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts.
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-function parseBoolean(raw, name) {
-    if (TRUE.includes(raw))
-        return true;
-    if (FALSE.includes(raw))
-        return false;
-    throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is not a boolean: use true or false.`);
-}
-const MAX_COUNT = 100_000;
-function parseCount(raw, name) {
-    if (!/^\d+$/.test(raw))
-        throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is not a whole number: use 0 or more, like 3.`);
-    if (Number(raw) > MAX_COUNT)
-        throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is too large: use at most ${MAX_COUNT}.`);
-    return Number(raw);
-}
-function parseBounded(raw, name, minMs, maxMs) {
-    const ms = (0,duration/* parseDuration */.E)(raw, name);
-    if (ms < minMs || ms > maxMs) {
-        throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`);
-    }
-    return ms;
-}
-/**
- * A list input of names: one per line or comma-separated, blanks dropped. A name given
- * twice is an error (it would be deployed twice, racing itself), and so is going past `max`.
- */
-function parseNameList(raw, name, rules) {
-    const entries = splitList(raw);
-    const seen = new Map();
-    for (const entry of entries) {
-        const key = rules.key?.(entry) ?? entry;
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-            const same = earlier === entry ? `'${entry}' more than once` : `'${earlier}' and '${entry}', the same ${rules.what}`;
-            throw new errors/* UserError */.yo(`Input '${name}' names ${same}: list each ${rules.what} once.`);
-        }
-        seen.set(key, entry);
-    }
-    if (rules.max !== undefined && entries.length > rules.max) {
-        throw new errors/* UserError */.yo(`Input '${name}' names ${entries.length} ${rules.what}s: at most ${rules.max} are deployed in one step; split them over several steps.`);
-    }
-    return entries;
-}
-/**
- * `propagate-tags` (RunTask and UpdateService): empty gives undefined (not sent, so ECS
- * propagates nothing), else TASK_DEFINITION, SERVICE or NONE in any case.
- */
-function readTagPropagation(raw) {
-    if (raw === '')
-        return undefined;
-    const upper = raw.toUpperCase();
-    const known = run_task_tags/* TAG_PROPAGATIONS */.Py.find((p) => p === upper);
-    if (known === undefined)
-        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.propagateTags}' ('${raw}') is not valid: use ${run_task_tags/* TAG_PROPAGATIONS */.Py.join(', ')}, or leave it empty.`);
-    return known;
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/plan/task-definition.ts
-var task_definition = __nccwpck_require__(7222);
+// EXTERNAL MODULE: ./src/plan/codedeploy-appspec.ts
+var codedeploy_appspec = __nccwpck_require__(1360);
 ;// CONCATENATED MODULE: ./src/inputs/document.ts
 // A task definition file's text as a plain object, refusing what JSON.parse or a YAML
 // loader would let through quietly: repeated keys (last one wins), YAML merge keys (`<<`,
@@ -28802,7 +28815,12 @@ function parseTaskDefinitionText(text, label, yaml) {
     const { LineCounter, parseDocument } = yaml;
     const lineCounter = new LineCounter();
     // One parser for JSON and YAML alike (JSON is YAML 1.2), so both follow the same rules.
-    const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
+    const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+        lineCounter,
+        uniqueKeys: false,
+        merge: false,
+        prettyErrors: false,
+    });
     const at = (offset) => {
         const { line, col } = lineCounter.linePos(offset);
         return `line ${line}, column ${col}`;
@@ -28872,6 +28890,8 @@ function exact(value) {
     return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
 }
 
+// EXTERNAL MODULE: ./src/plan/task-definition.ts
+var task_definition = __nccwpck_require__(7222);
 ;// CONCATENATED MODULE: ./src/inputs/task-definition-file.ts
 // The task definition an input names: the service's own (empty), a registered family,
 // revision or ARN, or a JSON/YAML file in the workspace or RUNNER_TEMP.
@@ -28979,8 +28999,6 @@ function readRegularFile(path, label) {
     }
 }
 
-// EXTERNAL MODULE: ./src/plan/codedeploy-appspec.ts
-var codedeploy_appspec = __nccwpck_require__(1360);
 ;// CONCATENATED MODULE: ./src/inputs/codedeploy.ts
 // The inputs of ECS services that deploy through CodeDeploy: application, deployment
 // group, AppSpec file and deployment configuration. Read for every ecs step, used only
@@ -29030,6 +29048,105 @@ function readAppSpecFile(raw, env, yaml) {
     return { path, doc };
 }
 
+// EXTERNAL MODULE: ./src/plan/duration.ts
+var duration = __nccwpck_require__(2983);
+// EXTERNAL MODULE: ./src/plan/run-task-tags.ts
+var run_task_tags = __nccwpck_require__(3934);
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Parsers shared by every mode's inputs. Each error names the input and the fix.
+
+
+
+
+
+const MIN_POLL_MS = 1000;
+const MAX_WAIT_MS = 6 * 3_600_000; // a GitHub-hosted job's own limit
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** KEY=VALUE lines; blank lines and lines starting with # are ignored. */
+function parseEnvironment(raw, inputName = src_names/* Input */.pd.environment) {
+    const result = [];
+    raw.split(/\r?\n/).forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const eq = trimmed.indexOf('=');
+        // Name the line and the key, never the text: the value (or a line without '=') may be a secret.
+        const where = `Input '${inputName}' line ${index + 1}`;
+        const fix = 'write KEY=VALUE with a KEY of letters, digits and _';
+        if (eq < 0)
+            throw new errors/* UserError */.yo(`${where} is not KEY=VALUE (it has no '='; its text is not shown, it may be a secret): ${fix}.`);
+        const name = trimmed.slice(0, eq).trim();
+        if (!ENV_NAME.test(name))
+            throw new errors/* UserError */.yo(`${where} is not KEY=VALUE: its key '${name}' is not a variable name; ${fix}.`);
+        const value = trimmed.slice(eq + 1);
+        const existing = result.find((e) => e.name === name);
+        if (existing)
+            existing.value = value;
+        else
+            result.push({ name, value });
+    });
+    return result;
+}
+// YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+function parseBoolean(raw, name) {
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is not a boolean: use true or false.`);
+}
+const MAX_COUNT = 100_000;
+function parseCount(raw, name) {
+    if (!/^\d+$/.test(raw))
+        throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is not a whole number: use 0 or more, like 3.`);
+    if (Number(raw) > MAX_COUNT)
+        throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is too large: use at most ${MAX_COUNT}.`);
+    return Number(raw);
+}
+function parseBounded(raw, name, minMs, maxMs) {
+    const ms = (0,duration/* parseDuration */.E)(raw, name);
+    if (ms < minMs || ms > maxMs) {
+        throw new errors/* UserError */.yo(`Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`);
+    }
+    return ms;
+}
+/**
+ * A list input of names: one per line or comma-separated, blanks dropped. A name given
+ * twice is an error (it would be deployed twice, racing itself), and so is going past `max`.
+ */
+function parseNameList(raw, name, rules) {
+    const entries = splitList(raw);
+    const seen = new Map();
+    for (const entry of entries) {
+        const key = rules.key?.(entry) ?? entry;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+            const same = earlier === entry ? `'${entry}' more than once` : `'${earlier}' and '${entry}', the same ${rules.what}`;
+            throw new errors/* UserError */.yo(`Input '${name}' names ${same}: list each ${rules.what} once.`);
+        }
+        seen.set(key, entry);
+    }
+    if (rules.max !== undefined && entries.length > rules.max) {
+        throw new errors/* UserError */.yo(`Input '${name}' names ${entries.length} ${rules.what}s: at most ${rules.max} are deployed in one step; split them over several steps.`);
+    }
+    return entries;
+}
+/**
+ * `propagate-tags` (RunTask and UpdateService): empty gives undefined (not sent, so ECS
+ * propagates nothing), else TASK_DEFINITION, SERVICE or NONE in any case.
+ */
+function readTagPropagation(raw) {
+    if (raw === '')
+        return undefined;
+    const upper = raw.toUpperCase();
+    const known = run_task_tags/* TAG_PROPAGATIONS */.Py.find((p) => p === upper);
+    if (known === undefined)
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.propagateTags}' ('${raw}') is not valid: use ${run_task_tags/* TAG_PROPAGATIONS */.Py.join(', ')}, or leave it empty.`);
+    return known;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/ecs.ts
 
 
@@ -29042,7 +29159,11 @@ function readAppSpecFile(raw, env, yaml) {
 
 
 function readEcs(get, env, dryRun, wait, yaml) {
-    const services = parseNameList(get(src_names/* Input */.pd.service), src_names/* Input */.pd.service, { what: 'service', max: ecs_services/* MAX_SERVICES */.gw, key: ecs_services/* serviceKey */.jq });
+    const services = parseNameList(get(src_names/* Input */.pd.service), src_names/* Input */.pd.service, {
+        what: 'service',
+        max: ecs_services/* MAX_SERVICES */.gw,
+        key: ecs_services/* serviceKey */.jq,
+    });
     if (services.length === 0) {
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy (several: one per line or comma-separated).`);
     }
@@ -29108,14 +29229,21 @@ function readImage(get, env, wait) {
         digest: digest ? (0,image_source/* parseDigestInput */.a0)(digest) : undefined,
         pinDigest: parseBoolean(get(src_names/* Input */.pd.pinDigest), src_names/* Input */.pd.pinDigest),
         git: { ref: env.GITHUB_REF || undefined, sha: env.GITHUB_SHA || undefined },
-        ...(waitForImage ? { waitForImage: { timeoutMs: parseBounded(waitForImage, src_names/* Input */.pd.waitForImage, MIN_POLL_MS, MAX_WAIT_MS), intervalMs: wait.intervalMs } } : {}),
+        ...(waitForImage
+            ? {
+                waitForImage: {
+                    timeoutMs: parseBounded(waitForImage, src_names/* Input */.pd.waitForImage, MIN_POLL_MS, MAX_WAIT_MS),
+                    intervalMs: wait.intervalMs,
+                },
+            }
+            : {}),
     };
 }
 
-// EXTERNAL MODULE: ./src/plan/lambda-update.ts
-var lambda_update = __nccwpck_require__(8692);
 // EXTERNAL MODULE: ./src/plan/lambda-traffic.ts
 var lambda_traffic = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/plan/lambda-update.ts
+var lambda_update = __nccwpck_require__(8692);
 // EXTERNAL MODULE: ./src/plan/parameter.ts
 var parameter = __nccwpck_require__(140);
 ;// CONCATENATED MODULE: ./src/inputs/lambda-parameter.ts
@@ -29400,7 +29528,9 @@ function readRunTask(get, env, context) {
     const command = get(src_names/* Input */.pd.command);
     const cluster = get(src_names/* Input */.pd.cluster);
     const runId = env.GITHUB_RUN_ID;
-    const step = runId === undefined || runId === '' ? undefined : readStep([runId, env.GITHUB_JOB ?? '', env.GITHUB_ACTION ?? '', cluster, rawDefinition, command], env.GITHUB_RUN_ATTEMPT);
+    const step = runId === undefined || runId === ''
+        ? undefined
+        : readStep([runId, env.GITHUB_JOB ?? '', env.GITHUB_ACTION ?? '', cluster, rawDefinition, command], env.GITHUB_RUN_ATTEMPT);
     const propagateTags = runTaskPropagation(readTagPropagation(get(src_names/* Input */.pd.propagateTags)), context.withEcs);
     return {
         cluster,
@@ -29487,8 +29617,7 @@ function runTaskPropagation(value, withEcs) {
  * evaluates it at start-up.
  */
 async function loadInputParsers(source) {
-    const named = [src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim())) ||
-        source.getInput(src_names/* Input */.pd.codedeployAppspec).trim() !== '';
+    const named = [src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim())) || source.getInput(src_names/* Input */.pd.codedeployAppspec).trim() !== '';
     return named ? { yaml: await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)) } : {};
 }
 // Defaults live here and in action.yml (a unit test keeps the two equal): the runner
@@ -29536,26 +29665,50 @@ const MODE_ONLY_INPUTS = [
     },
     {
         mode: 'ecs',
-        inputs: [src_names/* Input */.pd.service, src_names/* Input */.pd.taskDefinition, src_names/* Input */.pd.containerName, src_names/* Input */.pd.cpu, src_names/* Input */.pd.memory, src_names/* Input */.pd.environment, src_names/* Input */.pd.desiredCount, src_names/* Input */.pd.waitUntil, src_names/* Input */.pd.rollbackOnFailure,
-            src_names/* Input */.pd.codedeployApplication, src_names/* Input */.pd.codedeployDeploymentGroup, src_names/* Input */.pd.codedeployAppspec, src_names/* Input */.pd.codedeployDeploymentConfig],
+        inputs: [
+            src_names/* Input */.pd.service,
+            src_names/* Input */.pd.taskDefinition,
+            src_names/* Input */.pd.containerName,
+            src_names/* Input */.pd.cpu,
+            src_names/* Input */.pd.memory,
+            src_names/* Input */.pd.environment,
+            src_names/* Input */.pd.desiredCount,
+            src_names/* Input */.pd.waitUntil,
+            src_names/* Input */.pd.rollbackOnFailure,
+            src_names/* Input */.pd.codedeployApplication,
+            src_names/* Input */.pd.codedeployDeploymentGroup,
+            src_names/* Input */.pd.codedeployAppspec,
+            src_names/* Input */.pd.codedeployDeploymentConfig,
+        ],
     },
-    { mode: 'lambda', inputs: [src_names/* Input */.pd.functionName, src_names/* Input */.pd.lambdaAlias, src_names/* Input */.pd.publish, src_names/* Input */.pd.lambdaTraffic, src_names/* Input */.pd.lambdaAlarms] },
+    {
+        mode: 'lambda',
+        inputs: [src_names/* Input */.pd.functionName, src_names/* Input */.pd.lambdaAlias, src_names/* Input */.pd.publish, src_names/* Input */.pd.lambdaTraffic, src_names/* Input */.pd.lambdaAlarms],
+    },
     { mode: 'parameter', inputs: [src_names/* Input */.pd.parameterName, src_names/* Input */.pd.parameterType, src_names/* Input */.pd.parameterTags] },
 ];
-const CODEDEPLOY_INPUTS = [src_names/* Input */.pd.codedeployApplication, src_names/* Input */.pd.codedeployDeploymentGroup, src_names/* Input */.pd.codedeployAppspec, src_names/* Input */.pd.codedeployDeploymentConfig];
+const CODEDEPLOY_INPUTS = [
+    src_names/* Input */.pd.codedeployApplication,
+    src_names/* Input */.pd.codedeployDeploymentGroup,
+    src_names/* Input */.pd.codedeployAppspec,
+    src_names/* Input */.pd.codedeployDeploymentConfig,
+];
 /**
  * Every input the same way: a byte order mark dropped, CRLF and CR line endings (a workflow
  * file saved on Windows, a value pasted from one) made LF, surrounding space trimmed. So no
  * parser sees a stray '\r', whichever multi-line input it reads.
  */
 function normalizeInput(raw) {
-    return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
+    return raw
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n')
+        .trim();
 }
 /** Reads and validates every input. The only place that calls getInput. */
 function readInputs(source) {
     const get = (name) => {
         const value = normalizeInput(source.getInput(name));
-        return value === '' ? DEFAULTS[name] ?? '' : value;
+        return value === '' ? (DEFAULTS[name] ?? '') : value;
     };
     const modes = withImpliedImage(parseModes(get(src_names/* Input */.pd.mode)));
     checkModeOnlyInputs(modes, (name) => normalizeInput(source.getInput(name)));
@@ -29567,7 +29720,12 @@ function readInputs(source) {
     if (modes.includes('image'))
         settings.image = readImage(get, source.env, wait);
     if (modes.includes('run-task'))
-        settings.runTask = readRunTask(get, source.env, { dryRun, wait, withEcs: modes.includes('ecs'), ...(source.yaml === undefined ? {} : { yaml: source.yaml }) });
+        settings.runTask = readRunTask(get, source.env, {
+            dryRun,
+            wait,
+            withEcs: modes.includes('ecs'),
+            ...(source.yaml === undefined ? {} : { yaml: source.yaml }),
+        });
     if (modes.includes('ecs'))
         settings.ecs = readEcs(get, source.env, dryRun, wait, source.yaml);
     // "The revision ecs deploys" is one revision; several services deploy several.
@@ -29635,6 +29793,59 @@ function parseModes(raw) {
         }
     }
     return [...new Set(names)];
+}
+
+;// CONCATENATED MODULE: ./src/lambda-cancel.ts
+// A Lambda traffic shift that failed or was cancelled puts its aliases back at once (one
+// UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
+// each alias and puts back any that is still not where it was: the runner may have killed
+// the main step, or an UpdateAlias may have been refused, before every alias was back.
+const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
+/** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
+function lambdaPutBackState(outcome, settings) {
+    const lambda = outcome.lambda;
+    if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
+        return undefined;
+    const states = lambda.functions.flatMap((f) => {
+        if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed)
+            return [];
+        return [
+            {
+                region: settings.region,
+                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                functionName: f.functionName,
+                alias: f.alias,
+                version: f.previousAliasVersion,
+                ...(f.version === undefined ? {} : { shiftedTo: f.version }),
+            },
+        ];
+    });
+    return states.length === 0 ? undefined : JSON.stringify(states);
+}
+/** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
+function parseLambdaPutBackStates(raw) {
+    if (raw.trim() === '')
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: 'it is not a list of aliases to put back' };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = entry;
+        const complete = typeof state === 'object' &&
+            state !== null &&
+            [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+        if (!complete)
+            return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
+        states.push(state);
+    }
+    return { states };
 }
 
 // EXTERNAL MODULE: ./src/deps.ts
@@ -29814,7 +30025,9 @@ async function prepareAll(settings, image, attempt, steps) {
     }
     if (runTask) {
         const rendered = plans.ecs?.length === 1 ? plans.ecs[0]?.plan.rendered : undefined;
-        const options = runTask.source.kind === 'ecs' && rendered ? { ...runTask, source: { kind: 'ecs', taskDefinition: rendered } } : runTask;
+        const options = runTask.source.kind === 'ecs' && rendered
+            ? { ...runTask, source: { kind: 'ecs', taskDefinition: rendered } }
+            : runTask;
         const express = runTask.source.kind === 'ecs' ? plans.ecs?.find((p) => p.controller === 'express') : undefined;
         plans.runTask = await attempt('run-task', `run-task: plan a task in cluster '${runTask.cluster}'`, async (d) => {
             if (express !== undefined)
@@ -29835,7 +30048,9 @@ async function putBack(outcome, bounds, deps, steps) {
     const { ecs, lambda } = outcome;
     const work = [
         // Services that failed were settled by rollback-on-failure already; the others go back.
-        ecs?.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict)) ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[ecs] ')) : Promise.resolve([]),
+        ecs?.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict))
+            ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[ecs] '))
+            : Promise.resolve([]),
         lambda !== undefined ? steps.putLambdaBack(lambda, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[lambda] ')) : Promise.resolve([]),
     ];
     const lines = (await Promise.all(work)).flat();
@@ -30022,7 +30237,10 @@ function codeDeployLines(snapshot, deploymentGroup) {
         return [];
     const d = snapshot.deployment;
     const group = deploymentGroup === undefined ? '' : ` in group ${codeSpan(deploymentGroup)}`;
-    const lines = ['', `CodeDeploy deployment ${codeSpan(d.deploymentId ?? '?')}${group}: ${codeSpan(d.status ?? 'unknown')}`];
+    const lines = [
+        '',
+        `CodeDeploy deployment ${codeSpan(d.deploymentId ?? '?')}${group}: ${codeSpan(d.status ?? 'unknown')}`,
+    ];
     const rows = (0,codedeploy_progress/* eventRows */.SR)(snapshot.target);
     if (rows.length > 0) {
         lines.push('', '| Lifecycle event | Status | Duration |', '| --- | --- | --- |');
@@ -30041,9 +30259,14 @@ function codeDeployLines(snapshot, deploymentGroup) {
 
 
 function trafficLines(report, dryRun) {
-    const lines = ['#### Traffic shift', '', `Schedule: ${plainText(report.schedule)}${dryRun ? ' (would run)' : ''}`, ''];
+    const lines = [
+        '#### Traffic shift',
+        '',
+        `Schedule: ${plainText(report.schedule)}${dryRun ? ' (would run)' : ''}`,
+        '',
+    ];
     if (report.steps.length > 0) {
-        lines.push('| Step | Time (UTC) | New version\'s share |', '| --- | --- | --- |');
+        lines.push("| Step | Time (UTC) | New version's share |", '| --- | --- | --- |');
         report.steps.forEach((step, index) => {
             lines.push(`| ${index + 1} | ${new Date(step.at).toISOString().slice(11, 19)} | ${(0,lambda_traffic/* percentOf */.pR)(step.weight)} |`);
         });
@@ -30086,7 +30309,9 @@ function serviceDeploymentLines(result) {
             }
         }
         if (record.alarms.watched.length > 0) {
-            const triggered = record.alarms.triggered.length > 0 ? `; in ALARM: ${record.alarms.triggered.map((a) => codeSpan(a, { inTable: false })).join(', ')}` : '';
+            const triggered = record.alarms.triggered.length > 0
+                ? `; in ALARM: ${record.alarms.triggered.map((a) => codeSpan(a, { inTable: false })).join(', ')}`
+                : '';
             lines.push('', `Alarms watched: ${record.alarms.watched.map((a) => codeSpan(a)).join(', ')}${triggered}`);
         }
         if (record.hooks.length > 0)
@@ -30146,7 +30371,14 @@ function renderSummary(outcome, context) {
 }
 /** The summary of a step stopped before anything ran: bad inputs, mostly. */
 function renderInputFailure(failure) {
-    return ['## image-deploy', '', '**Nothing was changed:** the step stopped before any AWS call that changes something.', '', ...fence([(0,verdict/* failureText */.kY)(failure) ?? '']), ''].join('\n');
+    return [
+        '## image-deploy',
+        '',
+        '**Nothing was changed:** the step stopped before any AWS call that changes something.',
+        '',
+        ...fence([(0,verdict/* failureText */.kY)(failure) ?? '']),
+        '',
+    ].join('\n');
 }
 const TAG_SOURCE = {
     input: "the 'tag' input",
@@ -30201,7 +30433,9 @@ function ecsSection(ecs, region) {
             ...(result.deploymentId ? ['', `Deployment: ${codeSpan(result.deploymentId)}`] : []),
             ...serviceDeploymentLines(result),
             ...codeDeployLines(result.codeDeploy?.snapshot, result.codeDeploy?.group),
-            ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>'] : []),
+            ...(result.diff.length > 0
+                ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>']
+                : []),
         ];
         // A failure's reason is in the failures section once, naming the service.
         if (several && details.length > 0)
@@ -30272,146 +30506,6 @@ function code(text) {
 }
 function cell(text) {
     return plainText(text);
-}
-
-// EXTERNAL MODULE: ./src/plan/ecs-controller.ts
-var ecs_controller = __nccwpck_require__(235);
-;// CONCATENATED MODULE: ./src/cancel.ts
-// Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
-// kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
-// within that window; the post step (src/post.ts) follows it with the state saved here.
-
-const ROLLBACK_STATE = 'rollback';
-/** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
-function watchCancellation(log, target = process) {
-    const controller = new AbortController();
-    const onSignal = (name) => {
-        if (controller.signal.aborted)
-            return;
-        log.warning(`The job was cancelled (${name}): ending the wait now; with rollback-on-failure the deployment is rolled back.`);
-        controller.abort();
-    };
-    target.on('SIGINT', onSignal);
-    target.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            target.off('SIGINT', onSignal);
-            target.off('SIGTERM', onSignal);
-        },
-    };
-}
-/** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
-function rollbackState(outcome, settings) {
-    const ecs = settings.ecs;
-    if (ecs === undefined)
-        return undefined;
-    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
-        const rollback = result.rollback;
-        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
-            return [];
-        return [
-            {
-                region: settings.region,
-                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
-                cluster: result.cluster,
-                service: result.service,
-                ...rollback.follow,
-                ...(rollback.to === undefined ? {} : { to: rollback.to }),
-                intervalMs: ecs.wait.intervalMs,
-                timeoutMs: ecs.wait.timeoutMs,
-            },
-        ];
-    });
-    return states.length === 0 ? undefined : JSON.stringify(states);
-}
-/** The list rollbackState wrote; anything else is a problem the post step reports once. */
-function parseRollbackStates(raw) {
-    if (raw.trim() === '')
-        return { states: [] };
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return { problem: 'it is not JSON' };
-    }
-    if (!Array.isArray(value))
-        return { problem: 'it is not a list of started rollbacks' };
-    const states = [];
-    for (const [index, entry] of value.entries()) {
-        const state = stateOf(entry);
-        if (state === undefined)
-            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
-        states.push(state);
-    }
-    return { states };
-}
-function stateOf(entry) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-        return undefined;
-    const e = entry;
-    const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
-    const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
-    const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
-    if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
-        return undefined;
-    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
-        const value = text(key);
-        return value === undefined ? [] : [[key, value]];
-    });
-    return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
-}
-
-;// CONCATENATED MODULE: ./src/lambda-cancel.ts
-// A Lambda traffic shift that failed or was cancelled puts its aliases back at once (one
-// UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
-// each alias and puts back any that is still not where it was: the runner may have killed
-// the main step, or an UpdateAlias may have been refused, before every alias was back.
-const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
-/** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
-function lambdaPutBackState(outcome, settings) {
-    const lambda = outcome.lambda;
-    if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
-        return undefined;
-    const states = lambda.functions.flatMap((f) => {
-        if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed)
-            return [];
-        return [
-            {
-                region: settings.region,
-                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
-                functionName: f.functionName,
-                alias: f.alias,
-                version: f.previousAliasVersion,
-                ...(f.version === undefined ? {} : { shiftedTo: f.version }),
-            },
-        ];
-    });
-    return states.length === 0 ? undefined : JSON.stringify(states);
-}
-/** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
-function parseLambdaPutBackStates(raw) {
-    if (raw.trim() === '')
-        return { states: [] };
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return { problem: 'it is not JSON' };
-    }
-    if (!Array.isArray(value))
-        return { problem: 'it is not a list of aliases to put back' };
-    const states = [];
-    for (const [index, entry] of value.entries()) {
-        const state = entry;
-        const complete = typeof state === 'object' && state !== null && [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
-        if (!complete)
-            return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
-        states.push(state);
-    }
-    return { states };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -33475,7 +33569,10 @@ async function run(io = runnerIo(), env = process.env, makeDeps = defaultDeps) {
         const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
         const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
         // CloudWatch is loaded only when alarms are watched during a Lambda traffic shift.
-        const services = [...servicesOf(settings.modes), ...(settings.lambda?.alarms.length ? ['cloudwatch'] : [])];
+        const services = [
+            ...servicesOf(settings.modes),
+            ...(settings.lambda?.alarms.length ? ['cloudwatch'] : []),
+        ];
         const [clients, steps] = await Promise.all([createClients(options, services), loadSteps(settings.modes)]);
         const deps = { ...makeDeps(io, clients, cancellation.signal), cancel: cancellation.signal };
         const outcome = await runPipeline(settings, deps, io.group, steps);
@@ -33723,7 +33820,9 @@ function regionOfArn(arn) {
 function appSpecFromService(service, taskDefinitionArn) {
     const lb = (service.loadBalancers ?? []).find((l) => l.containerName !== undefined && l.containerPort !== undefined);
     if (lb?.containerName === undefined || lb.containerPort === undefined) {
-        return { problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'` };
+        return {
+            problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'`,
+        };
     }
     const properties = {
         TaskDefinition: taskDefinitionArn,
@@ -33766,11 +33865,15 @@ function appSpecFromFile(doc, taskDefinitionArn) {
     const name = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? Object.keys(resource)[0] : undefined;
     const target = name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? undefined : resource[name];
     if (name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target) || target.Type !== 'AWS::ECS::Service' || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target.Properties)) {
-        return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
+        return {
+            problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)",
+        };
     }
     const properties = target.Properties;
     if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(properties.LoadBalancerInfo)) {
-        return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
+        return {
+            problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to`,
+        };
     }
     const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
     return { ...doc, Resources: [{ [name]: replaced }] };
@@ -33837,7 +33940,13 @@ const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && ([
     'AfterAllowTraffic',
 ]));
 /** Events that run a hook (a Lambda function the AppSpec names); the others are CodeDeploy's own work. */
-const HOOK_EVENTS = new Set(['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+const HOOK_EVENTS = new Set([
+    'BeforeInstall',
+    'AfterInstall',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AfterAllowTraffic',
+]);
 /** The event a `wait-until` value names (any case, `-`/`_` ignored), or undefined. */
 function parseCodeDeployEvent(raw) {
     const key = raw.trim().toLowerCase().replace(/[-_]/g, '');
@@ -33891,7 +34000,8 @@ function progressLines(before, now) {
     const id = now.deployment.deploymentId ?? '?';
     if (before?.deployment.status !== now.deployment.status)
         lines.push(`deployment ${id}: ${now.deployment.status ?? 'unknown'}`);
-    if (before?.deployment.instanceTerminationWaitTimeStarted !== true && now.deployment.instanceTerminationWaitTimeStarted === true) {
+    if (before?.deployment.instanceTerminationWaitTimeStarted !== true &&
+        now.deployment.instanceTerminationWaitTimeStarted === true) {
         lines.push(`deployment ${id}: traffic moved; the original task set is kept until its termination wait ends`);
     }
     lines.push(...eventLines(before?.target, now.target));
@@ -33924,7 +34034,11 @@ function eventLines(before, now) {
 function eventRows(target) {
     return (target?.events ?? []).map((e) => {
         const took = eventDurationMs(e);
-        return { event: e.lifecycleEventName ?? '?', status: e.status ?? 'Unknown', took: took === undefined ? '' : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(took) };
+        return {
+            event: e.lifecycleEventName ?? '?',
+            status: e.status ?? 'Unknown',
+            took: took === undefined ? '' : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(took),
+        };
     });
 }
 
@@ -33962,7 +34076,9 @@ function containerNames(td) {
 }
 /** Names of containers marked `essential: false`; their exit codes do not decide. */
 function nonEssentialContainers(td) {
-    return new Set(containersOf(td).filter((c) => c.essential === false).map((c) => String(c.name)));
+    return new Set(containersOf(td)
+        .filter((c) => c.essential === false)
+        .map((c) => String(c.name)));
 }
 /**
  * The container to override: the one named, else the only one, else the only one using the
@@ -34021,8 +34137,8 @@ function selectContainer(td, selection) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ diffTaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4452);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2877);
+/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4452);
 // What a deploy changes in the task definition, as lines for the log and the dry-run
 // summary. Works on the same canonical view as sameTaskDefinition, so "no lines" and
 // "same" always agree.
@@ -34123,7 +34239,7 @@ function redactEnvironment(containers) {
         if (environment === undefined)
             return container;
         const hidden = Array.isArray(environment)
-            ? environment.map((entry) => ((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED))
+            ? environment.map((entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED)
             : REDACTED;
         return { ...container, environment: hidden };
     });
@@ -34286,8 +34402,8 @@ function isControllerKind(value) {
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8256);
 /* harmony import */ var _ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4390);
 /* harmony import */ var _fargate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1177);
-/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4452);
-/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7222);
+/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7222);
+/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4452);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7282);
 
 
@@ -34306,7 +34422,7 @@ function isControllerKind(value) {
  */
 function planEcsDeploy(input) {
     const { overrides } = input;
-    const base = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .toRegisterable */ .Hj)(input.source.taskDefinition);
+    const base = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_5__/* .toRegisterable */ .Hj)(input.source.taskDefinition);
     const environment = overrides.environment.length > 0 ? overrides.environment : undefined;
     const named = overrides.containerNames ?? [];
     const touchesContainer = overrides.image !== undefined || environment !== undefined || named.length > 0;
@@ -34316,7 +34432,7 @@ function planEcsDeploy(input) {
         : named.length > 0
             ? named.map((name) => (0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .selectContainer */ .e6)(base, { containerName: name }).containerName)
             : [(0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .selectContainer */ .e6)(base, { imageRepository: overrides.image }).containerName];
-    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .renderTaskDefinition */ .P9)(base, {
+    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTaskDefinition */ .P9)(base, {
         containerNames,
         image: overrides.image,
         cpu: overrides.cpu,
@@ -34334,13 +34450,13 @@ function planEcsDeploy(input) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo([...problems, ...missingPartner(overrides, problems)].join('\n'));
     const runningArn = arnOf(input.running.taskDefinition);
     const sourceArn = arnOf(input.source.taskDefinition);
-    const runningDoc = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .toRegisterable */ .Hj)(input.running.taskDefinition);
+    const runningDoc = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_5__/* .toRegisterable */ .Hj)(input.running.taskDefinition);
     const tags = input.source.tags;
     const target = (() => {
-        if ((0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTaskDefinition */ .J)(runningDoc, rendered) && sameTags(input.running.tags, tags))
+        if ((0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_6__/* .sameTaskDefinition */ .J)(runningDoc, rendered) && sameTags(input.running.tags, tags))
             return runningArn;
         // A registered source deployed as it is needs no new revision of its own.
-        if (sourceArn !== undefined && (0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTaskDefinition */ .J)(base, rendered))
+        if (sourceArn !== undefined && (0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_6__/* .sameTaskDefinition */ .J)(base, rendered))
             return sourceArn;
         return undefined;
     })();
@@ -34365,7 +34481,7 @@ function planEcsDeploy(input) {
 function reusableRevision(rendered, tags, latest) {
     if (latest === undefined || latest.taskDefinition.status === 'INACTIVE')
         return undefined;
-    if (!(0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTaskDefinition */ .J)((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .toRegisterable */ .Hj)(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags))
+    if (!(0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_6__/* .sameTaskDefinition */ .J)((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_5__/* .toRegisterable */ .Hj)(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags))
         return undefined;
     return arnOf(latest.taskDefinition);
 }
@@ -34379,7 +34495,11 @@ function sameTags(a, b) {
 }
 function sizeOf(td, containerName) {
     const containers = (0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .containersOf */ .Mz)(td);
-    const container = containerName ? containers.find((c) => c.name === containerName) : containers.length === 1 ? containers[0] : undefined;
+    const container = containerName
+        ? containers.find((c) => c.name === containerName)
+        : containers.length === 1
+            ? containers[0]
+            : undefined;
     const str = (v) => (v === undefined || v === null ? undefined : String(v));
     return { cpu: str(td.cpu), memory: str(td.memory), image: str(container?.image) };
 }
@@ -34393,7 +34513,11 @@ function decideStanding(service, runningArn, name) {
     if (inProgress?.id !== undefined) {
         // The service's current record is that deployment's (it is still PRIMARY and in progress).
         const recordArn = service.currentServiceDeployment;
-        return { kind: 'in-progress', deployment: { ...inProgress, id: inProgress.id }, ...(recordArn === undefined ? {} : { recordArn }) };
+        return {
+            kind: 'in-progress',
+            deployment: { ...inProgress, id: inProgress.id },
+            ...(recordArn === undefined ? {} : { recordArn }),
+        };
     }
     const failedBefore = (0,_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .deploymentFailed */ .Lu)(service, runningArn);
     if (failedBefore?.id === undefined)
@@ -34406,13 +34530,19 @@ function decideStanding(service, runningArn, name) {
  * that is what Fargate refuses, say which input to add (the line before gives the values).
  */
 function missingPartner(overrides, problems) {
-    const only = overrides.cpu !== undefined && overrides.memory === undefined ? 'cpu' : overrides.memory !== undefined && overrides.cpu === undefined ? 'memory' : undefined;
+    const only = overrides.cpu !== undefined && overrides.memory === undefined
+        ? 'cpu'
+        : overrides.memory !== undefined && overrides.cpu === undefined
+            ? 'memory'
+            : undefined;
     if (only === undefined)
         return [];
     const partner = only === 'cpu' ? 'memory' : 'cpu';
     if (!problems.some((p) => p.includes('is not valid with cpu')))
         return [];
-    return [`Set input '${partner}' as well: with input '${only}' alone the task definition's ${partner} is kept, and Fargate does not accept it with that ${only}.`];
+    return [
+        `Set input '${partner}' as well: with input '${only}' alone the task definition's ${partner} is kept, and Fargate does not accept it with that ${only}.`,
+    ];
 }
 
 
@@ -34592,7 +34722,10 @@ function combineServiceVerdicts(results) {
         const of = `${failures.length} of ${results.length} services`;
         if (failures.length === 1)
             return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .failed */ .gz)(first.failure.kind, `Service '${first.service}' failed (${of}): ${first.failure.reason}`, first.failure.details);
-        const details = failures.flatMap(({ service, failure }) => [`'${service}': ${failure.reason}`, ...failure.details.map((d) => `'${service}':   ${d}`)]);
+        const details = failures.flatMap(({ service, failure }) => [
+            `'${service}': ${failure.reason}`,
+            ...failure.details.map((d) => `'${service}':   ${d}`),
+        ]);
         return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_2__/* .failed */ .gz)(first.failure.kind, `${of} failed: ${failures.map((f) => `'${f.service}'`).join(', ')}.`, details);
     }
     const states = new Set(results.map((r) => r.verdict.state));
@@ -34725,7 +34858,13 @@ function requestLines(request) {
     const environment = container?.environment;
     const shown = container === undefined || !Array.isArray(environment)
         ? request
-        : { ...request, primaryContainer: { ...container, environment: environment.map((e) => ((0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e)) } };
+        : {
+            ...request,
+            primaryContainer: {
+                ...container,
+                environment: environment.map((e) => (0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e),
+            },
+        };
     return JSON.stringify(shown, null, 2).split('\n');
 }
 /**
@@ -34761,7 +34900,10 @@ function refuseInputs(input) {
         problems.push(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.desiredCount}' (${refused.desiredCount}) cannot be used on Express service '${service}': Express Mode sets the task count through its auto scaling target (minTaskCount / maxTaskCount). Remove the input.`);
     }
     if (refused.propagateTags !== undefined || refused.enableEcsManagedTags !== undefined) {
-        const names = [refused.propagateTags === undefined ? undefined : _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.propagateTags, refused.enableEcsManagedTags === undefined ? undefined : _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.enableEcsManagedTags].filter((n) => n !== undefined);
+        const names = [
+            refused.propagateTags === undefined ? undefined : _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.propagateTags,
+            refused.enableEcsManagedTags === undefined ? undefined : _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.enableEcsManagedTags,
+        ].filter((n) => n !== undefined);
         problems.push(`Input ${names.map((n) => `'${n}'`).join(' and ')} cannot be used on Express service '${service}': they are UpdateService settings, and ${why}. Remove ${names.length > 1 ? 'them' : 'it'}.`);
     }
     if (problems.length > 0)
@@ -34770,7 +34912,11 @@ function refuseInputs(input) {
 function checkSize(input, cpu, memory) {
     const problems = (0,_fargate_js__WEBPACK_IMPORTED_MODULE_3__/* .validateTaskSize */ .jW)({
         // Every Express service runs on Fargate, Linux (the API reference: "The operating system family for an Express service is always LINUX").
-        taskDefinition: { requiresCompatibilities: ['FARGATE'], ...(cpu === undefined ? {} : { cpu }), ...(memory === undefined ? {} : { memory }) },
+        taskDefinition: {
+            requiresCompatibilities: ['FARGATE'],
+            ...(cpu === undefined ? {} : { cpu }),
+            ...(memory === undefined ? {} : { memory }),
+        },
         labels: {
             cpu: input.cpu === undefined ? `The cpu of Express service '${input.service}'` : `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu}'`,
             memory: input.memory === undefined ? `The memory of Express service '${input.service}'` : `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.memory}'`,
@@ -34778,8 +34924,16 @@ function checkSize(input, cpu, memory) {
     });
     if (problems.length === 0)
         return;
-    const only = input.cpu !== undefined && input.memory === undefined ? _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu : input.memory !== undefined && input.cpu === undefined ? _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.memory : undefined;
-    const hint = only === undefined ? [] : [`Set input '${only === _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu ? _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.memory : _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu}' as well: with input '${only}' alone the service's current value is kept.`];
+    const only = input.cpu !== undefined && input.memory === undefined
+        ? _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu
+        : input.memory !== undefined && input.cpu === undefined
+            ? _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.memory
+            : undefined;
+    const hint = only === undefined
+        ? []
+        : [
+            `Set input '${only === _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu ? _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.memory : _names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.cpu}' as well: with input '${only}' alone the service's current value is kept.`,
+        ];
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo([...problems, ...hint].join('\n'));
 }
 function renderContainer(container, input) {
@@ -34795,7 +34949,11 @@ function diffOf(before, after) {
 }
 /** The configuration in a task definition's shape, so the diff reads (and hides environment values) as for other services. */
 function asTask(cpu, memory, container) {
-    return compact({ cpu, memory, containerDefinitions: container === undefined ? undefined : [{ name: EXPRESS_PRIMARY_CONTAINER, ...container }] });
+    return compact({
+        cpu,
+        memory,
+        containerDefinitions: container === undefined ? undefined : [{ name: EXPRESS_PRIMARY_CONTAINER, ...container }],
+    });
 }
 /** The configuration's size in the units the inputs use (Express may answer "1024" or "1 vCPU"). */
 function sizeOf(value, parse) {
@@ -35374,7 +35532,10 @@ function deployReference(options) {
 }
 /** `host/path` without tag or digest. */
 function repositoryOf(ref) {
-    return (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .formatImageRef */ .kL)({ ...(ref.registry === undefined ? {} : { registry: ref.registry }), repository: ref.repository });
+    return (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .formatImageRef */ .kL)({
+        ...(ref.registry === undefined ? {} : { registry: ref.registry }),
+        repository: ref.repository,
+    });
 }
 /** Tags of the most recently pushed images first, at most `limit`; images without a push time last. */
 function recentTags(images, limit) {
@@ -35478,7 +35639,10 @@ function trafficSchedule(spec) {
         return [{ weight: 1, holdMs: 0 }];
     const holdMs = spec.minutes * 60_000;
     if (spec.kind === 'canary')
-        return [{ weight: toWeight(spec.percent), holdMs }, { weight: 1, holdMs: 0 }];
+        return [
+            { weight: toWeight(spec.percent), holdMs },
+            { weight: 1, holdMs: 0 },
+        ];
     const steps = [];
     // Hundredths of a percent, so 0.1 + 0.2 stays 0.3 and the last partial step is exact.
     const stepBasis = Math.round(spec.percent * 100);
@@ -35493,7 +35657,9 @@ function scheduleLengthMs(steps) {
 }
 /** "10% for 5m, then 100%". */
 function describeSchedule(steps) {
-    return steps.map((s) => (s.weight >= 1 ? '100%' : `${percentOf(s.weight)} for ${s.holdMs / 60_000}m`)).join(', then ');
+    return steps
+        .map((s) => (s.weight >= 1 ? '100%' : `${percentOf(s.weight)} for ${s.holdMs / 60_000}m`))
+        .join(', then ');
 }
 function percentOf(weight) {
     return `${Math.round(weight * 10_000) / 100}%`;
@@ -35524,7 +35690,10 @@ function judgeProvisioned(alias, config) {
     if (config.status === 'READY')
         return { state: 'ready' };
     if (config.status === 'FAILED') {
-        return { state: 'failed', reason: `provisioned concurrency of alias ${alias} FAILED (${counts}): ${config.reason ?? 'Lambda gave no reason'}` };
+        return {
+            state: 'failed',
+            reason: `provisioned concurrency of alias ${alias} FAILED (${counts}): ${config.reason ?? 'Lambda gave no reason'}`,
+        };
     }
     return { state: 'pending', line: `provisioned concurrency of ${alias}: ${config.status ?? 'unknown'}, ${counts}` };
 }
@@ -35674,7 +35843,7 @@ function runningImage(snapshot) {
 }
 function runningDigest(snapshot) {
     const { ResolvedImageUri, ImageUri } = snapshot.code;
-    return (ResolvedImageUri && digestOfImageUri(ResolvedImageUri)) || (ImageUri && digestOfImageUri(ImageUri)) || undefined;
+    return ((ResolvedImageUri && digestOfImageUri(ResolvedImageUri)) || (ImageUri && digestOfImageUri(ImageUri)) || undefined);
 }
 /** Lambda refuses a code update (ResourceConflictException) while this holds. */
 function isUpdating(configuration) {
@@ -35733,11 +35902,20 @@ function classifyFunctionUpdate(configuration) {
 function classifyVersionState(configuration) {
     const state = configuration.State;
     if (state === 'Pending')
-        return { state: 'pending', line: `version ${configuration.Version ?? '?'} is Pending${reasonSuffix(configuration.StateReason)}` };
+        return {
+            state: 'pending',
+            line: `version ${configuration.Version ?? '?'} is Pending${reasonSuffix(configuration.StateReason)}`,
+        };
     if (state === 'Failed')
-        return { state: 'failed', reason: `version ${configuration.Version ?? '?'} is Failed: ${stateWords(configuration)}` };
+        return {
+            state: 'failed',
+            reason: `version ${configuration.Version ?? '?'} is Failed: ${stateWords(configuration)}`,
+        };
     if (state === 'Deleting' || state === 'Deactivating' || state === 'Deactivated') {
-        return { state: 'failed', reason: `version ${configuration.Version ?? '?'} is ${state}${reasonSuffix(configuration.StateReason)}` };
+        return {
+            state: 'failed',
+            reason: `version ${configuration.Version ?? '?'} is ${state}${reasonSuffix(configuration.StateReason)}`,
+        };
     }
     return { state: 'succeeded' };
 }
@@ -35940,7 +36118,10 @@ function parseParameterTags(raw) {
             throw invalid(`has a key of ${keyLength} characters: SSM allows at most ${TAG_KEY_MAX_LENGTH}, shorten it`);
         if (valueLength > TAG_VALUE_MAX_LENGTH)
             throw invalid(`has a value of ${valueLength} characters: SSM allows at most ${TAG_VALUE_MAX_LENGTH}, shorten it`);
-        for (const [what, part] of [['key', Key], ['value', Value]]) {
+        for (const [what, part] of [
+            ['key', Key],
+            ['value', Value],
+        ]) {
             const bad = [...new Set([...part].filter((c) => !TAG_CHARS.test(c)))];
             if (bad.length > 0) {
                 throw invalid(`has ${bad.map((c) => `'${c}'`).join(', ')} in its ${what}: tags may use letters, digits, spaces and _ . : / = + - @`);
@@ -36005,9 +36186,12 @@ function checkValueLength(name, value) {
 // A rollback of our deployment, as the steps report it and the log and summary print it.
 /** One line: who rolled back, to what, and how it went. */
 function rollbackLine(rollback) {
-    const how = rollback.by === 'ecs' ? 'ECS'
-        : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)'
-            : rollback.by === 'stop-deployment' ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
+    const how = rollback.by === 'ecs'
+        ? 'ECS'
+        : rollback.by === 'stop-service-deployment'
+            ? 'StopServiceDeployment (ROLLBACK)'
+            : rollback.by === 'stop-deployment'
+                ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
                 : 'UpdateService to the previous revision';
     const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
     switch (rollback.verdict.state) {
@@ -36080,7 +36264,10 @@ function parseTaskTags(raw, maxTags = MAX_TAGS) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} has key '${key}': the 'aws:' prefix is reserved by AWS; choose another key.`);
         if (key.toLowerCase().startsWith(OWN_PREFIX))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} has key '${key}': the '${OWN_PREFIX}' prefix is the action's own (it finds its task on a re-run by it); choose another key.`);
-        for (const [what, part] of [['key', key], ['value', value]]) {
+        for (const [what, part] of [
+            ['key', key],
+            ['value', value],
+        ]) {
             if (!TAG_TEXT.test(part)) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} has a ${what} with a character ECS does not allow in tags ('${part}'): use letters, digits, spaces and + - = . _ : / @.`);
             }

@@ -28,7 +28,9 @@ export function inputsTable(action: ActionYml): string {
 }
 
 export function outputsTable(action: ActionYml): string {
-  const rows = Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description ?? '')} |`);
+  const rows = Object.entries(action.outputs).map(
+    ([name, spec]) => `| \`${name}\` | ${cell(spec.description ?? '')} |`,
+  );
   return ['| Output | Description |', '| --- | --- |', ...rows].join('\n');
 }
 
@@ -36,7 +38,10 @@ export function outputsTable(action: ActionYml): string {
 export const MODE_SUMMARY: Readonly<Record<string, { does: string; page: string }>> = {
   image: { does: 'Resolves the tag and the ECR digest every other mode deploys.', page: 'docs/image.md' },
   'run-task': { does: 'Runs a one-off ECS task (a migration) and waits until it stops.', page: 'docs/run-task.md' },
-  ecs: { does: 'Renders, registers and rolls one or more ECS services, then follows the rollout.', page: 'docs/ecs.md' },
+  ecs: {
+    does: 'Renders, registers and rolls one or more ECS services, then follows the rollout.',
+    page: 'docs/ecs.md',
+  },
   lambda: { does: 'Updates image-based Lambda functions and waits for each update.', page: 'docs/lambda.md' },
   parameter: { does: 'Writes the deployed tag to an SSM parameter, last.', page: 'docs/parameter.md' },
 };
@@ -56,7 +61,10 @@ const REQUIRED = /Input '\$\{Input\.(\w+)\}' is required for mode '([a-z-]+)'( w
  * The inputs each mode requires, read from the input checks' own messages
  * ("Input '${Input.x}' is required for mode 'y'"), so the table follows the code.
  */
-export function requiredInputs(sources: readonly string[], inputNames: Readonly<Record<string, string>>): Map<string, Requirement[]> {
+export function requiredInputs(
+  sources: readonly string[],
+  inputNames: Readonly<Record<string, string>>,
+): Map<string, Requirement[]> {
   const found = new Map<string, Requirement[]>();
   for (const source of sources) {
     for (const match of source.matchAll(REQUIRED)) {
@@ -75,9 +83,12 @@ export function requiredInputs(sources: readonly string[], inputNames: Readonly<
 export function modesTable(modes: readonly string[], required: Map<string, Requirement[]>): string {
   const rows = modes.map((mode) => {
     const summary = MODE_SUMMARY[mode];
-    if (summary === undefined) throw new Error(`mode '${mode}' has no line in MODE_SUMMARY (scripts/docs-tables.ts): add one`);
+    if (summary === undefined)
+      throw new Error(`mode '${mode}' has no line in MODE_SUMMARY (scripts/docs-tables.ts): add one`);
     const needs = (required.get(mode) ?? [])
-      .map((r) => (r.unlessMode === undefined ? `\`${r.input}\`` : `\`${r.input}\` (unless \`${r.unlessMode}\` is in the step)`))
+      .map((r) =>
+        r.unlessMode === undefined ? `\`${r.input}\`` : `\`${r.input}\` (unless \`${r.unlessMode}\` is in the step)`,
+      )
       .join(', ');
     return `| [\`${mode}\`](${summary.page}) | ${summary.does} | ${needs || 'none'} |`;
   });
@@ -90,7 +101,8 @@ export function replaceBetween(text: string, name: string, content: string): str
   const end = `<!-- ${name}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no '${start}' ... '${end}' markers: put them back around the table`);
+  if (from < 0 || to < from)
+    throw new Error(`README.md has no '${start}' ... '${end}' markers: put them back around the table`);
   return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
 }
 

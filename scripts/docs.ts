@@ -11,7 +11,12 @@ export function readFacts(root: URL): Parameters<typeof renderReadme>[1] {
     .filter((name) => name.endsWith('.ts'))
     .sort()
     .map((name) => readFileSync(new URL(name, inputsDir), 'utf8'));
-  return { actionYml: readFileSync(new URL('action.yml', root), 'utf8'), inputSources, inputNames: Input, modes: MODES };
+  return {
+    actionYml: readFileSync(new URL('action.yml', root), 'utf8'),
+    inputSources,
+    inputNames: Input,
+    modes: MODES,
+  };
 }
 
 const entry = process.argv[1];

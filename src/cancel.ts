@@ -16,11 +16,16 @@ export interface Cancellation {
 }
 
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
-export function watchCancellation(log: Pick<Logger, 'warning'>, target: Pick<NodeJS.Process, 'on' | 'off'> = process): Cancellation {
+export function watchCancellation(
+  log: Pick<Logger, 'warning'>,
+  target: Pick<NodeJS.Process, 'on' | 'off'> = process,
+): Cancellation {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals): void => {
     if (controller.signal.aborted) return;
-    log.warning(`The job was cancelled (${name}): ending the wait now; with rollback-on-failure the deployment is rolled back.`);
+    log.warning(
+      `The job was cancelled (${name}): ending the wait now; with rollback-on-failure the deployment is rolled back.`,
+    );
     controller.abort();
   };
   target.on('SIGINT', onSignal);
@@ -79,7 +84,8 @@ export function parseRollbackStates(raw: string): ParsedRollbackState {
   const states: RollbackState[] = [];
   for (const [index, entry] of value.entries()) {
     const state = stateOf(entry);
-    if (state === undefined) return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
+    if (state === undefined)
+      return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
     states.push(state);
   }
   return { states };
@@ -89,12 +95,24 @@ function stateOf(entry: unknown): RollbackState | undefined {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
   const e = entry as Record<string, unknown>;
   const text = (key: string): string | undefined => (typeof e[key] === 'string' ? e[key] : undefined);
-  const count = (key: string, fallback: number): number => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
+  const count = (key: string, fallback: number): number =>
+    typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback;
   const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
-  if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller)) return undefined;
-  const optional = (['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'] as const).flatMap((key) => {
-    const value = text(key);
-    return value === undefined ? [] : [[key, value] as const];
-  });
-  return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
+  if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
+    return undefined;
+  const optional = (['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'] as const).flatMap(
+    (key) => {
+      const value = text(key);
+      return value === undefined ? [] : [[key, value] as const];
+    },
+  );
+  return {
+    region,
+    cluster,
+    service,
+    controller,
+    intervalMs: count('intervalMs', 3000),
+    timeoutMs: count('timeoutMs', 240_000),
+    ...Object.fromEntries(optional),
+  };
 }

@@ -65,8 +65,23 @@ export function explain(error: unknown): string {
   return messageOf(error);
 }
 
-const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ThrottledException', 'RequestThrottled']);
-const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout']);
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ThrottledException',
+  'RequestThrottled',
+]);
+const NETWORK = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'TimeoutError',
+  'RequestTimeout',
+]);
 
 /**
  * Why an error is worth another attempt when the SDK made only one (throttling, a 5xx, a

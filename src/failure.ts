@@ -1,6 +1,6 @@
 import type { Logger } from './deps.ts';
-import { CancelledError, TimeoutError, UserError, explain } from './errors.ts';
-import { failed, type Failure } from './plan/verdict.ts';
+import { CancelledError, explain, TimeoutError, UserError } from './errors.ts';
+import { type Failure, failed } from './plan/verdict.ts';
 
 /**
  * A verdict plan/ made, thrown from deep inside a step (a Lambda update Lambda marked

@@ -55,8 +55,11 @@ export function parseLambdaPutBackStates(raw: string): ParsedLambdaPutBack {
   for (const [index, entry] of value.entries()) {
     const state = entry as Partial<LambdaPutBackState> | null;
     const complete =
-      typeof state === 'object' && state !== null && [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
-    if (!complete) return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
+      typeof state === 'object' &&
+      state !== null &&
+      [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+    if (!complete)
+      return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
     states.push(state as LambdaPutBackState);
   }
   return { states };

@@ -1,28 +1,35 @@
 import { createClients, servicesOf } from './aws/clients.ts';
+import { ROLLBACK_STATE, rollbackState, watchCancellation } from './cancel.ts';
 import type { Io, StepDeps } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { failureOf } from './failure.ts';
 import { loadInputParsers, readInputs } from './inputs/read-inputs.ts';
+import { LAMBDA_PUT_BACK_STATE, lambdaPutBackState } from './lambda-cancel.ts';
 import { loadSteps, runPipeline } from './pipeline.ts';
 import { failureText } from './plan/verdict.ts';
 import { checkOutputs, outputsOf } from './report/outputs.ts';
 import { renderInputFailure, renderSummary } from './report/summary.ts';
-import { ROLLBACK_STATE, rollbackState, watchCancellation } from './cancel.ts';
-import { LAMBDA_PUT_BACK_STATE, lambdaPutBackState } from './lambda-cancel.ts';
 import type { PipelineOutcome } from './results.ts';
 import { runnerIo } from './runner/writer.ts';
 
 const USER_AGENT = 'image-deploy/0.1.0';
 
 /** Reads inputs, runs the pipeline, writes outputs and the summary. The one setFailed. */
-export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.env, makeDeps = defaultDeps): Promise<void> {
+export async function run(
+  io: Io = runnerIo(),
+  env: NodeJS.ProcessEnv = process.env,
+  makeDeps = defaultDeps,
+): Promise<void> {
   const cancellation = watchCancellation(io);
   try {
     const source = { getInput: io.getInput, env };
     const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
     const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
     // CloudWatch is loaded only when alarms are watched during a Lambda traffic shift.
-    const services = [...servicesOf(settings.modes), ...(settings.lambda?.alarms.length ? (['cloudwatch'] as const) : [])];
+    const services = [
+      ...servicesOf(settings.modes),
+      ...(settings.lambda?.alarms.length ? (['cloudwatch'] as const) : []),
+    ];
     const [clients, steps] = await Promise.all([createClients(options, services), loadSteps(settings.modes)]);
     const deps = { ...makeDeps(io, clients, cancellation.signal), cancel: cancellation.signal };
     const outcome = await runPipeline(settings, deps, io.group, steps);
@@ -34,7 +41,8 @@ export async function run(io: Io = runnerIo(), env: NodeJS.ProcessEnv = process.
     if (lambdaState !== undefined) io.saveState?.(LAMBDA_PUT_BACK_STATE, lambdaState);
     const outputProblems = writeOutputs(io, outcome);
     await writeSummary(io, renderSummary(outcome, { region: settings.region, dryRun: settings.dryRun }));
-    if (outcome.failures.length > 0 || outputProblems.length > 0) io.setFailed([failureMessage(outcome), ...outputProblems].filter((m) => m !== '').join('\n'));
+    if (outcome.failures.length > 0 || outputProblems.length > 0)
+      io.setFailed([failureMessage(outcome), ...outputProblems].filter((m) => m !== '').join('\n'));
   } catch (error) {
     // Bad inputs (or no clients): nothing ran, so nothing changed; the summary says so too.
     const failure = failureOf(error, io);

@@ -78,4 +78,3 @@ export type OutputName = (typeof Output)[keyof typeof Output];
 
 export const MODES = ['image', 'run-task', 'ecs', 'lambda', 'parameter'] as const;
 export type Mode = (typeof MODES)[number];
-

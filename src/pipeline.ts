@@ -1,4 +1,4 @@
-import { withLogPrefix, type StepDeps } from './deps.ts';
+import { type StepDeps, withLogPrefix } from './deps.ts';
 import { failureOf } from './failure.ts';
 import type { Mode } from './names.ts';
 import { expressRevisionNotYet } from './plan/express-update.ts';
@@ -9,8 +9,8 @@ import type { PipelineOutcome } from './results.ts';
 import type { Settings } from './settings.ts';
 import type * as EcsStep from './steps/ecs.ts';
 import type * as ImageStep from './steps/image.ts';
-import type { LambdaPlan } from './steps/lambda-plan.ts';
 import type * as LambdaStep from './steps/lambda.ts';
+import type { LambdaPlan } from './steps/lambda-plan.ts';
 import type * as ParameterStep from './steps/parameter.ts';
 import type { ParameterPlan } from './steps/parameter.ts';
 import type * as PutBackStep from './steps/put-back.ts';
@@ -96,11 +96,21 @@ interface Plans {
  *
  * A failure stops every phase after it.
  */
-export async function runPipeline(settings: Settings, deps: StepDeps, group: Grouper, steps: Steps): Promise<PipelineOutcome> {
+export async function runPipeline(
+  settings: Settings,
+  deps: StepDeps,
+  group: Grouper,
+  steps: Steps,
+): Promise<PipelineOutcome> {
   const outcome: PipelineOutcome = { failures: [], skipped: [] };
   const later = (after: Mode[]): Mode[] => settings.modes.filter((m) => !after.includes(m) && m !== 'image');
   // Each attempt records its own failure; the caller stops when one was recorded.
-  const attempt = async <T>(mode: Mode, title: string, fn: (deps: StepDeps) => Promise<T>, concurrent = false): Promise<T | undefined> => {
+  const attempt = async <T>(
+    mode: Mode,
+    title: string,
+    fn: (deps: StepDeps) => Promise<T>,
+    concurrent = false,
+  ): Promise<T | undefined> => {
     try {
       return concurrent ? await fn(withLogPrefix(deps, `[${mode}] `)) : await group(title, () => fn(deps));
     } catch (error) {
@@ -133,14 +143,18 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     const plan = plans.runTask;
     // With several services the input must name run-task's definition (read-inputs.ts), so this is the only one.
     const ecsPlan = plans.ecs?.length === 1 ? plans.ecs[0] : undefined;
-    const result = await attempt('run-task', `run-task: one-off task in cluster '${plan.options.cluster}'`, async (d) => {
-      if (plan.options.source.kind !== 'ecs' || !ecsPlan) return steps.applyRunTask(plan, d);
-      // "The revision ecs deploys": registered now, so the task runs exactly what the
-      // services will, and the ecs mode then points the service at it without registering again.
-      const registered = await steps.ensureRegistered(ecsPlan, d);
-      plans.ecs = [registered];
-      return steps.applyRunTask(plan, d, registered.registration?.arn ?? registered.plan.targetArn);
-    });
+    const result = await attempt(
+      'run-task',
+      `run-task: one-off task in cluster '${plan.options.cluster}'`,
+      async (d) => {
+        if (plan.options.source.kind !== 'ecs' || !ecsPlan) return steps.applyRunTask(plan, d);
+        // "The revision ecs deploys": registered now, so the task runs exactly what the
+        // services will, and the ecs mode then points the service at it without registering again.
+        const registered = await steps.ensureRegistered(ecsPlan, d);
+        plans.ecs = [registered];
+        return steps.applyRunTask(plan, d, registered.registration?.arn ?? registered.plan.targetArn);
+      },
+    );
     outcome.runTask = judge('run-task', result);
     if (outcome.failures.length > 0) return stopAfter(['run-task']);
   }
@@ -152,7 +166,12 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     const prepared = plans.ecs;
     const cluster = prepared[0]?.options.cluster ?? '';
     deploys.push(
-      attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d), concurrent).then((result) => {
+      attempt(
+        'ecs',
+        `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`,
+        (d) => steps.applyEcs(prepared, d),
+        concurrent,
+      ).then((result) => {
         outcome.ecs = judge('ecs', result);
       }),
     );
@@ -160,7 +179,12 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
   if (plans.lambda) {
     const plan = plans.lambda;
     deploys.push(
-      attempt('lambda', `lambda: ${plan.options.functionNames.join(', ')}`, (d) => steps.applyLambda(plan, d), concurrent).then((result) => {
+      attempt(
+        'lambda',
+        `lambda: ${plan.options.functionNames.join(', ')}`,
+        (d) => steps.applyLambda(plan, d),
+        concurrent,
+      ).then((result) => {
         outcome.lambda = judge('lambda', result);
       }),
     );
@@ -180,7 +204,9 @@ export async function runPipeline(settings: Settings, deps: StepDeps, group: Gro
     // What ECS and Lambda left running travels in the plan: the parameter step checks it
     // again before every write, and writes nothing once another deploy replaced it.
     const targets = deployedTargets(outcome, plans.lambda?.digest);
-    outcome.parameter = await attempt('parameter', `parameter: ${plan.options.name}`, (d) => steps.applyParameter({ ...plan, targets }, d));
+    outcome.parameter = await attempt('parameter', `parameter: ${plan.options.name}`, (d) =>
+      steps.applyParameter({ ...plan, targets }, d),
+    );
   }
   return outcome;
 }
@@ -194,7 +220,8 @@ function deployedTargets(outcome: PipelineOutcome, lambdaDigest: string | undefi
     targets.push({ kind: 'ecs', cluster, service, taskDefinitionArn, ...(deploymentId ? { deploymentId } : {}) });
   }
   if (lambda && lambdaDigest !== undefined) {
-    for (const f of lambda.functions) targets.push({ kind: 'lambda', functionName: f.functionName, digest: lambdaDigest });
+    for (const f of lambda.functions)
+      targets.push({ kind: 'lambda', functionName: f.functionName, digest: lambdaDigest });
   }
   return targets;
 }
@@ -209,18 +236,28 @@ const MODE_ORDER: readonly Mode[] = ['image', 'run-task', 'ecs', 'lambda', 'para
 type Attempt = <T>(mode: Mode, title: string, fn: (deps: StepDeps) => Promise<T>) => Promise<T | undefined>;
 
 /** Plans every deploying mode, one after another (read-only calls, quick; keeps the log readable). */
-async function prepareAll(settings: Settings, image: ResolvedImage | undefined, attempt: Attempt, steps: Steps): Promise<Plans> {
+async function prepareAll(
+  settings: Settings,
+  image: ResolvedImage | undefined,
+  attempt: Attempt,
+  steps: Steps,
+): Promise<Plans> {
   const plans: Plans = {};
   const { runTask, ecs, lambda, parameter } = settings;
   // ECS first: a one-off task that runs "the revision ecs deploys" is checked against it.
   if (ecs) {
     // With the image mode, ECS deploys the resolved reference (pinned by digest by default).
     const options = image ? { ...ecs, image: image.reference } : ecs;
-    plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services)} in cluster '${ecs.cluster}'`, (d) => steps.prepareEcs(options, d));
+    plans.ecs = await attempt('ecs', `ecs: plan ${servicesLabel(ecs.services)} in cluster '${ecs.cluster}'`, (d) =>
+      steps.prepareEcs(options, d),
+    );
   }
   if (runTask) {
     const rendered = plans.ecs?.length === 1 ? plans.ecs[0]?.plan.rendered : undefined;
-    const options = runTask.source.kind === 'ecs' && rendered ? { ...runTask, source: { kind: 'ecs' as const, taskDefinition: rendered } } : runTask;
+    const options =
+      runTask.source.kind === 'ecs' && rendered
+        ? { ...runTask, source: { kind: 'ecs' as const, taskDefinition: rendered } }
+        : runTask;
     const express = runTask.source.kind === 'ecs' ? plans.ecs?.find((p) => p.controller === 'express') : undefined;
     plans.runTask = await attempt('run-task', `run-task: plan a task in cluster '${runTask.cluster}'`, async (d) => {
       if (express !== undefined) throw expressRevisionNotYet(express.options.service);
@@ -228,20 +265,31 @@ async function prepareAll(settings: Settings, image: ResolvedImage | undefined, 
     });
   }
   if (lambda && image) {
-    plans.lambda = await attempt('lambda', `lambda: plan ${lambda.functionNames.join(', ')}`, (d) => steps.prepareLambda(lambda, image, d));
+    plans.lambda = await attempt('lambda', `lambda: plan ${lambda.functionNames.join(', ')}`, (d) =>
+      steps.prepareLambda(lambda, image, d),
+    );
   }
   if (parameter && image) {
-    plans.parameter = await attempt('parameter', `parameter: plan ${parameter.name}`, (d) => steps.prepareParameter(parameter, image, d));
+    plans.parameter = await attempt('parameter', `parameter: plan ${parameter.name}`, (d) =>
+      steps.prepareParameter(parameter, image, d),
+    );
   }
   return plans;
 }
 
 /** ecs or lambda failed: put the other back as it was (rollback-on-failure), in parallel. */
-async function putBack(outcome: PipelineOutcome, bounds: { intervalMs: number; timeoutMs: number }, deps: StepDeps, steps: Steps): Promise<string[]> {
+async function putBack(
+  outcome: PipelineOutcome,
+  bounds: { intervalMs: number; timeoutMs: number },
+  deps: StepDeps,
+  steps: Steps,
+): Promise<string[]> {
   const { ecs, lambda } = outcome;
   const work = [
     // Services that failed were settled by rollback-on-failure already; the others go back.
-    ecs?.services.some((s) => !isFailure(s.verdict)) ? steps.putEcsBack(ecs, bounds, withLogPrefix(deps, '[ecs] ')) : Promise.resolve([]),
+    ecs?.services.some((s) => !isFailure(s.verdict))
+      ? steps.putEcsBack(ecs, bounds, withLogPrefix(deps, '[ecs] '))
+      : Promise.resolve([]),
     lambda !== undefined ? steps.putLambdaBack(lambda, bounds, withLogPrefix(deps, '[lambda] ')) : Promise.resolve([]),
   ];
   const lines = (await Promise.all(work)).flat();

@@ -3,10 +3,10 @@
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
 // Importing this module runs nothing: src/post-index.ts, the bundle's entry, calls `run()`.
 
-import { ROLLBACK_STATE, parseRollbackStates } from './cancel.ts';
-import { LAMBDA_PUT_BACK_STATE, parseLambdaPutBackStates } from './lambda-cancel.ts';
-import { withLogPrefix, type Io, type StepDeps } from './deps.ts';
+import { parseRollbackStates, ROLLBACK_STATE } from './cancel.ts';
+import { type Io, type StepDeps, withLogPrefix } from './deps.ts';
 import { messageOf } from './errors.ts';
+import { LAMBDA_PUT_BACK_STATE, parseLambdaPutBackStates } from './lambda-cancel.ts';
 import { runnerIo } from './runner/writer.ts';
 
 // The runner gives steps that run after a cancellation 5 minutes in all.
@@ -22,17 +22,29 @@ export async function run(io: Io = runnerIo()): Promise<void> {
 async function followEcsRollbacks(io: Io): Promise<string[]> {
   const parsed = parseRollbackStates(io.getState?.(ROLLBACK_STATE) ?? '');
   if ('problem' in parsed) {
-    io.warning(`The post step found a saved state it did not write (${parsed.problem}): following nothing. This happens when something else set STATE_${ROLLBACK_STATE}.`);
+    io.warning(
+      `The post step found a saved state it did not write (${parsed.problem}): following nothing. This happens when something else set STATE_${ROLLBACK_STATE}.`,
+    );
     return [];
   }
   const { states } = parsed;
   const [state] = states;
   if (state === undefined) return [];
   // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-  const [{ createClients }, { controllerFor }] = await Promise.all([import('./aws/clients.ts'), import('./steps/controllers.ts')]);
+  const [{ createClients }, { controllerFor }] = await Promise.all([
+    import('./aws/clients.ts'),
+    import('./steps/controllers.ts'),
+  ]);
   const deps: StepDeps = {
     log: io,
-    clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
+    clients: await createClients(
+      {
+        region: state.region,
+        ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }),
+        userAgent: 'image-deploy/0.1.0',
+      },
+      ['ecs'],
+    ),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
   };
@@ -41,7 +53,10 @@ async function followEcsRollbacks(io: Io): Promise<string[]> {
     states.map(async (one) => {
       const own = states.length > 1 ? withLogPrefix(deps, `[${one.service}] `) : deps;
       try {
-        return await controllerFor(one.controller).followAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
+        return await controllerFor(one.controller).followAfterCancel(
+          { ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) },
+          own,
+        );
       } catch (error) {
         return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${messageOf(error)}` };
       }
@@ -55,15 +70,32 @@ async function followEcsRollbacks(io: Io): Promise<string[]> {
 async function putLambdaAliasesBack(io: Io): Promise<string[]> {
   const parsed = parseLambdaPutBackStates(io.getState?.(LAMBDA_PUT_BACK_STATE) ?? '');
   if ('problem' in parsed) {
-    io.warning(`The post step found a saved state it did not write (${parsed.problem}): putting no alias back. This happens when something else set STATE_${LAMBDA_PUT_BACK_STATE}.`);
+    io.warning(
+      `The post step found a saved state it did not write (${parsed.problem}): putting no alias back. This happens when something else set STATE_${LAMBDA_PUT_BACK_STATE}.`,
+    );
     return [];
   }
   const { states } = parsed;
   const [first] = states;
   if (first === undefined) return [];
-  const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([import('./aws/clients.ts'), import('./steps/lambda-post.ts')]);
-  const clients = await createClients({ region: first.region, ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['lambda']);
-  const lines = await putAliasesBackAfterCancel(states, { log: io, clients, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: () => Date.now() });
+  const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([
+    import('./aws/clients.ts'),
+    import('./steps/lambda-post.ts'),
+  ]);
+  const clients = await createClients(
+    {
+      region: first.region,
+      ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }),
+      userAgent: 'image-deploy/0.1.0',
+    },
+    ['lambda'],
+  );
+  const lines = await putAliasesBackAfterCancel(states, {
+    log: io,
+    clients,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+  });
   for (const line of lines.filter((l) => l.ok)) io.info(line.text);
   return lines.filter((l) => !l.ok).map((l) => l.text);
 }

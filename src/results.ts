@@ -1,8 +1,8 @@
 // What each mode did, as the steps report it: read by the pipeline and by report/ (the
 // summary and the outputs). Each result carries its verdict from plan/verdict.ts unchanged.
 
-import type { CodeDeploySnapshot } from './plan/codedeploy-deployment.ts';
 import type { Mode } from './names.ts';
+import type { CodeDeploySnapshot } from './plan/codedeploy-deployment.ts';
 import type { TaskSize } from './plan/ecs-deploy.ts';
 import type { TagSource } from './plan/image-source.ts';
 import type { AlarmState } from './plan/lambda-traffic.ts';

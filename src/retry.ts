@@ -58,7 +58,10 @@ export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptio
       await deps.sleep(delay);
       // A backoff is a wait like any other: a cancelled job makes no further attempt.
       if (deps.cancel?.aborted === true) {
-        throw new CancelledError(`The job was cancelled while retrying ${options.what} (${reason}), after ${tries} attempts over ${formatDuration(deps.now() - started)}.`, { cause: error });
+        throw new CancelledError(
+          `The job was cancelled while retrying ${options.what} (${reason}), after ${tries} attempts over ${formatDuration(deps.now() - started)}.`,
+          { cause: error },
+        );
       }
     }
   }

@@ -5,9 +5,9 @@ import type { Mode } from './names.ts';
 import type { EcsOverrides } from './plan/ecs-deploy.ts';
 import type { TrafficSpec } from './plan/lambda-traffic.ts';
 import type { ParameterTag, ParameterType } from './plan/parameter.ts';
-import type { WaitUntil } from './plan/service-deployment-stages.ts';
 import type { Launch, TaskNetwork } from './plan/run-task-request.ts';
 import type { StepIdentity, TagPropagation } from './plan/run-task-tags.ts';
+import type { WaitUntil } from './plan/service-deployment-stages.ts';
 import type { EnvironmentVariable, Tag, TaskDefinitionDoc } from './plan/task-definition-types.ts';
 
 export interface Settings {

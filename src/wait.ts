@@ -41,7 +41,9 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: WaitDeps): Prom
   let lastSaid = started;
   const signal = clock.cancel;
   const cancelled = (): CancelledError =>
-    new CancelledError(`The job was cancelled after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
+    new CancelledError(
+      `The job was cancelled after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`,
+    );
   for (;;) {
     if (isAborted(signal)) throw cancelled();
     const poll = await options.check();
@@ -52,7 +54,10 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: WaitDeps): Prom
       lastSaid = clock.now();
     } else if (clock.now() - lastSaid >= heartbeat) {
       // Ten silent minutes read like a hung step: say what is awaited, and since when.
-      options.onProgress(`still waiting for ${options.what} (${formatDuration(clock.now() - started)} so far): ${poll.state}`, 'heartbeat');
+      options.onProgress(
+        `still waiting for ${options.what} (${formatDuration(clock.now() - started)} so far): ${poll.state}`,
+        'heartbeat',
+      );
       lastSaid = clock.now();
     }
     const remaining = deadline - clock.now();
@@ -66,7 +71,6 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: WaitDeps): Prom
     if (isAborted(signal)) throw cancelled();
   }
 }
-
 
 function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;

@@ -4,9 +4,19 @@ import { join } from 'node:path';
 import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createImageFunction, createRepository, ensureLambdaRole, lambdaClient, pushImage, ssmClient } from '../support/aws-fixtures.ts';
 import {
+  createImageFunction,
+  createRepository,
+  ensureLambdaRole,
+  lambdaClient,
+  pushImage,
+  ssmClient,
+} from '../support/aws-fixtures.ts';
+import {
+  type Base,
+  baseInputs,
   CASES,
+  type Case,
   CLUSTER,
   DIGEST_OF_V124,
   EDGE_CASES,
@@ -20,18 +30,15 @@ import {
   SECURITY_GROUP,
   SERVICE,
   SUBNETS,
-  ZIP_FUNCTION,
-  baseInputs,
   writeCaseFiles,
-  type Base,
-  type Case,
+  ZIP_FUNCTION,
 } from '../support/bad-input-cases.ts';
 import { defaultNetwork } from '../support/ecs-fixtures.ts';
 import { writesAmong } from '../support/mutating.ts';
-import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
-import { startScenarioProxy } from '../support/scenario-proxy.ts';
+import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
+import { startScenarioProxy } from '../support/scenario-proxy.ts';
 import { useTestbed } from '../support/testbed.ts';
 
 // Bad input, end to end (the cases are in __tests__/support/bad-input-cases.ts): each run
@@ -108,7 +115,14 @@ async function createZipFunction(endpoint: string, name: string): Promise<void> 
   const lambda = lambdaClient(endpoint);
   try {
     await lambda.send(
-      new CreateFunctionCommand({ FunctionName: name, PackageType: 'Zip', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: role, Code: { ZipFile: emptyZip } }),
+      new CreateFunctionCommand({
+        FunctionName: name,
+        PackageType: 'Zip',
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        Role: role,
+        Code: { ZipFile: emptyZip },
+      }),
     );
   } finally {
     lambda.destroy();
@@ -121,7 +135,10 @@ function seeded(): World {
 }
 
 function fill(value: string, w: World): string {
-  return value.replaceAll(DIGEST_OF_V124, w.digestOfV124).replaceAll(SUBNETS, w.subnets).replaceAll(SECURITY_GROUP, w.securityGroup);
+  return value
+    .replaceAll(DIGEST_OF_V124, w.digestOfV124)
+    .replaceAll(SUBNETS, w.subnets)
+    .replaceAll(SECURITY_GROUP, w.securityGroup);
 }
 
 /** Runs the bundled action with the base inputs plus the case's, through a proxy of its own. */
@@ -164,7 +181,8 @@ async function expectRefused(c: Case): Promise<void> {
   expect(run.exitCode, transcript(run)).toBe(1);
   expect(writesAmong(calls), transcript(run)).toEqual([]);
   expectSays(run, c.says);
-  for (const never of c.neverSays ?? []) expect([run.stdout, run.stderr, run.summary].join('\n'), transcript(run)).not.toContain(never);
+  for (const never of c.neverSays ?? [])
+    expect([run.stdout, run.stderr, run.summary].join('\n'), transcript(run)).not.toContain(never);
 }
 
 async function expectDryRunPasses(base: Base): Promise<void> {

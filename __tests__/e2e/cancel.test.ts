@@ -4,11 +4,11 @@ import { createImageFunction, createRepository, pushImage } from '../support/aws
 import { imageNeverAppears } from '../support/ecr-scenarios.ts';
 import { defaultNetwork, seedFamily } from '../support/ecs-fixtures.ts';
 import { lambdaUpdateStaysInProgress } from '../support/lambda-scenarios.ts';
-import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
+import { errorText, runAction, transcript } from '../support/run-action.ts';
 import { taskNeverStops } from '../support/task-scenarios.ts';
-import { useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // A cancelled job (the runner sends SIGINT; aws-facts.md, "GitHub runner facts") ends every
 // wait at once: the action exits on its own, long before the wait's own timeout, says it
@@ -24,10 +24,21 @@ describe.concurrent('a job cancelled mid-wait', () => {
   const testbed = useTestbed();
 
   /** Runs the action, sends SIGINT once `waiting()` holds, and returns the finished run. */
-  async function cancelWhen(lane: Testbed, inputs: Record<string, string>, waiting: (from: number) => boolean): Promise<ActionRun> {
+  async function cancelWhen(
+    lane: Testbed,
+    inputs: Record<string, string>,
+    waiting: (from: number) => boolean,
+  ): Promise<ActionRun> {
     let pid: number | undefined;
     const from = lane.proxy.calls.length;
-    const running = runAction({ inputs, env: lane.awsEnv, timeoutMs: KILL_AFTER_MS, onSpawn: (p) => { pid = p; } });
+    const running = runAction({
+      inputs,
+      env: lane.awsEnv,
+      timeoutMs: KILL_AFTER_MS,
+      onSpawn: (p) => {
+        pid = p;
+      },
+    });
     const until = Date.now() + 40_000;
     while (Date.now() < until && !waiting(from)) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(waiting(from), 'the action never reached the wait').toBe(true);
@@ -58,18 +69,26 @@ describe.concurrent('a job cancelled mid-wait', () => {
 
       const run = await cancelWhen(
         lane,
-        { mode: 'image, lambda', image: repo.uri, tag: 'v2', 'function-name': fn.name, 'poll-interval': '1s', 'wait-timeout': WAIT_TIMEOUT },
+        {
+          mode: 'image, lambda',
+          image: repo.uri,
+          tag: 'v2',
+          'function-name': fn.name,
+          'poll-interval': '1s',
+          'wait-timeout': WAIT_TIMEOUT,
+        },
         // Updated, and the wait has read the function at least twice since.
         (from) => {
           const calls = lane.proxy.calls.slice(from);
           const updated = calls.findIndex((c) => c.operation === 'UpdateFunctionCode');
-          return updated >= 0 && calls.slice(updated).filter((c) => c.operation === 'GetFunctionConfiguration').length >= 2;
+          return (
+            updated >= 0 && calls.slice(updated).filter((c) => c.operation === 'GetFunctionConfiguration').length >= 2
+          );
         },
       );
 
       expectEndedByTheCancel(run, `the code update of Lambda function '${fn.name}'`);
-    }),
-  );
+    }));
 
   it('during an image wait (wait-for-image): exits on its own, cancelled, summary written', () =>
     testbed.lane(async (lane) => {
@@ -77,11 +96,14 @@ describe.concurrent('a job cancelled mid-wait', () => {
       await pushImage(lane.endpoint, repo, 'v1');
       const image = imageNeverAppears(lane.proxy, { repository: repo.name, tag: 'v2' });
 
-      const run = await cancelWhen(lane, { mode: 'image', image: repo.uri, tag: 'v2', 'wait-for-image': WAIT_TIMEOUT, 'poll-interval': '1s' }, () => image.refused >= 2);
+      const run = await cancelWhen(
+        lane,
+        { mode: 'image', image: repo.uri, tag: 'v2', 'wait-for-image': WAIT_TIMEOUT, 'poll-interval': '1s' },
+        () => image.refused >= 2,
+      );
 
       expectEndedByTheCancel(run, `to appear in repository '${repo.uri}'`);
-    }),
-  );
+    }));
 
   it('during a one-off task wait: stops the task it started (StopTask once), exits on its own, summary written', () =>
     testbed.lane(async (lane) => {
@@ -106,8 +128,9 @@ describe.concurrent('a job cancelled mid-wait', () => {
 
       expectEndedByTheCancel(run, 'to stop');
       const stops = lane.proxy.calls.filter((c) => c.operation === 'StopTask');
-      expect(stops.map((c) => c.body)).toEqual([{ cluster: 'cancel-task', task: task.runs[0]?.taskArns[0], reason: CANCELLED_STOP_REASON }]);
+      expect(stops.map((c) => c.body)).toEqual([
+        { cluster: 'cancel-task', task: task.runs[0]?.taskArns[0], reason: CANCELLED_STOP_REASON },
+      ]);
       expect(task.onlyRun().stopped?.reason).toBe(CANCELLED_STOP_REASON);
-    }),
-  );
+    }));
 });

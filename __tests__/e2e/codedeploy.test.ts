@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeDeployOn, type CodeDeployScript } from '../support/codedeploy-scenarios.ts';
 import { seedCodeDeployService } from '../support/codedeploy-fixtures.ts';
+import { type CodeDeployScript, codeDeployOn } from '../support/codedeploy-scenarios.ts';
 import { TEST_ACCOUNT, TEST_REGION } from '../support/ecs-fixtures.ts';
-import { NODE_BINARY, REPO_ROOT, errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
+import { errorText, NODE_BINARY, REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
 import { useTestbed } from '../support/testbed.ts';
 
@@ -18,7 +18,10 @@ const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.
 
 function runPost(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (stdout += chunk));
@@ -45,24 +48,56 @@ const APPSPEC_YAML = [
 describe('mode ecs deploys services through CodeDeploy', () => {
   const testbed = useTestbed();
   const cd = () => codeDeployOn(testbed.proxy);
-  const count = (calls: RecordedCall[], operation: string): number => calls.filter((c) => c.operation === operation).length;
+  const count = (calls: RecordedCall[], operation: string): number =>
+    calls.filter((c) => c.operation === operation).length;
 
-  interface Deployed { run: ActionRun; calls: RecordedCall[]; deploymentId: string; taskDefinitionArn: string }
+  interface Deployed {
+    run: ActionRun;
+    calls: RecordedCall[];
+    deploymentId: string;
+    taskDefinitionArn: string;
+  }
 
-  async function deploy(name: string, script: CodeDeployScript, extra: Record<string, string> = {}, options: Partial<RunActionOptions> & { targets?: { cluster: string; service: string } } = {}): Promise<Deployed> {
-    const seeded = await seedCodeDeployService(testbed.endpoint, { cluster: `c-${name}`, service: `s-${name}`, ...(options.targets === undefined ? {} : { group: { targets: options.targets } }) });
+  async function deploy(
+    name: string,
+    script: CodeDeployScript,
+    extra: Record<string, string> = {},
+    options: Partial<RunActionOptions> & { targets?: { cluster: string; service: string } } = {},
+  ): Promise<Deployed> {
+    const seeded = await seedCodeDeployService(testbed.endpoint, {
+      cluster: `c-${name}`,
+      service: `s-${name}`,
+      ...(options.targets === undefined ? {} : { group: { targets: options.targets } }),
+    });
     cd().script(seeded.group, { eventSeconds: 0.3, ...script });
     const from = testbed.proxy.calls.length;
     const run = await runAction({
-      inputs: { mode: 'ecs', cluster: `c-${name}`, service: seeded.serviceName, 'container-name': 'app', image: NEW_IMAGE, 'poll-interval': '1s', 'wait-timeout': '60s', ...extra },
+      inputs: {
+        mode: 'ecs',
+        cluster: `c-${name}`,
+        service: seeded.serviceName,
+        'container-name': 'app',
+        image: NEW_IMAGE,
+        'poll-interval': '1s',
+        'wait-timeout': '60s',
+        ...extra,
+      },
       env: testbed.awsEnv,
       ...options,
     });
-    const deploymentId = cd().deployments().find((d) => d.group === seeded.group && d.rollsBack === undefined)?.id ?? '';
+    const deploymentId =
+      cd()
+        .deployments()
+        .find((d) => d.group === seeded.group && d.rollsBack === undefined)?.id ?? '';
     return { run, calls: testbed.proxy.calls.slice(from), deploymentId, taskDefinitionArn: seeded.taskDefinitionArn };
   }
 
-  const appSpecSent = (calls: RecordedCall[]): string => ((calls.find((c) => c.operation === 'CreateDeployment')?.body ?? {}) as { revision?: { appSpecContent?: { content?: string } } }).revision?.appSpecContent?.content ?? '';
+  const appSpecSent = (calls: RecordedCall[]): string =>
+    (
+      (calls.find((c) => c.operation === 'CreateDeployment')?.body ?? {}) as {
+        revision?: { appSpecContent?: { content?: string } };
+      }
+    ).revision?.appSpecContent?.content ?? '';
 
   it('with test traffic and a termination wait: Succeeded, the events and the traffic shift in the summary, the deployment id out', async () => {
     const { run, calls, deploymentId } = await deploy('ok', { testTraffic: true, terminationWaitSeconds: 2 });
@@ -70,7 +105,9 @@ describe('mode ecs deploys services through CodeDeploy', () => {
     expect(deploymentId).toMatch(/^d-/);
     expect(run.outputs['codedeploy-deployment-id']).toBe(deploymentId);
     expect(run.outputs['deployment-id']).toBe(deploymentId);
-    const spec = JSON.parse(appSpecSent(calls)) as { Resources: Array<{ TargetService: { Properties: Record<string, unknown> } }> };
+    const spec = JSON.parse(appSpecSent(calls)) as {
+      Resources: Array<{ TargetService: { Properties: Record<string, unknown> } }>;
+    };
     const properties = spec.Resources[0]?.TargetService.Properties;
     expect(properties?.TaskDefinition).toBe(run.outputs['task-definition-arn']);
     expect(properties?.LoadBalancerInfo).toEqual({ ContainerName: 'app', ContainerPort: 8080 });
@@ -82,15 +119,31 @@ describe('mode ecs deploys services through CodeDeploy', () => {
   });
 
   it('wait-until AllowTraffic: success once traffic moved, CodeDeploy still in its termination wait', async () => {
-    const { run, deploymentId } = await deploy('allow', { testTraffic: true, terminationWaitSeconds: 60 }, { 'wait-until': 'AllowTraffic' });
+    const { run, deploymentId } = await deploy(
+      'allow',
+      { testTraffic: true, terminationWaitSeconds: 60 },
+      { 'wait-until': 'AllowTraffic' },
+    );
     expect(run.exitCode, transcript(run)).toBe(0);
-    expect(cd().deployments().find((d) => d.id === deploymentId)?.view.status).toBe('InProgress');
+    expect(
+      cd()
+        .deployments()
+        .find((d) => d.id === deploymentId)?.view.status,
+    ).toBe('InProgress');
   });
 
   it('a failing AfterAllowTestTraffic hook rolled back by CodeDeploy: the event, the hook and its diagnostics named', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'image-deploy-appspec-'));
     writeFileSync(join(workspace, 'appspec.yaml'), APPSPEC_YAML);
-    const { run } = await deploy('hook', { testTraffic: true, failAt: { event: 'AfterAllowTestTraffic', message: 'validate-green: 3 of 10 checks failed' } }, { 'codedeploy-appspec': 'appspec.yaml' }, { workspace });
+    const { run } = await deploy(
+      'hook',
+      {
+        testTraffic: true,
+        failAt: { event: 'AfterAllowTestTraffic', message: 'validate-green: 3 of 10 checks failed' },
+      },
+      { 'codedeploy-appspec': 'appspec.yaml' },
+      { workspace },
+    );
     expect(run.exitCode).toBe(1);
     const error = errorText(run);
     expect(error).toContain('failed at lifecycle event AfterAllowTestTraffic');
@@ -106,25 +159,51 @@ describe('mode ecs deploys services through CodeDeploy', () => {
     expect(run.exitCode, transcript(run)).toBe(0);
     const sent = appSpecSent(calls);
     expect(sent).not.toContain('<TASK_DEFINITION>');
-    expect(JSON.parse(sent)).toMatchObject({ Resources: [{ TargetService: { Properties: { TaskDefinition: run.outputs['task-definition-arn'] } } }], Hooks: [{ AfterAllowTestTraffic: 'validate-green' }] });
+    expect(JSON.parse(sent)).toMatchObject({
+      Resources: [{ TargetService: { Properties: { TaskDefinition: run.outputs['task-definition-arn'] } } }],
+      Hooks: [{ AfterAllowTestTraffic: 'validate-green' }],
+    });
   });
 
   it('a timeout with rollback-on-failure: StopDeployment once, the rollback followed, the blue task set serving again', async () => {
-    const { run, calls, deploymentId } = await deploy('timeout', { eventSeconds: 10, rollbackSeconds: 1 }, { 'wait-timeout': '3s', 'rollback-on-failure': 'true' });
+    const { run, calls, deploymentId } = await deploy(
+      'timeout',
+      { eventSeconds: 10, rollbackSeconds: 1 },
+      { 'wait-timeout': '3s', 'rollback-on-failure': 'true' },
+    );
     expect(run.exitCode).toBe(1);
     expect(count(calls, 'StopDeployment')).toBe(1);
-    expect(calls.find((c) => c.operation === 'StopDeployment')?.body).toEqual({ deploymentId, autoRollbackEnabled: true });
+    expect(calls.find((c) => c.operation === 'StopDeployment')?.body).toEqual({
+      deploymentId,
+      autoRollbackEnabled: true,
+    });
     expect(errorText(run)).toContain('Timed out');
     expect(run.stdout).toMatch(/Rolled back: rollback deployment d-\w+ succeeded/);
-    expect(cd().deployments().find((d) => d.id === deploymentId)?.view.greenWeight).toBe(0);
+    expect(
+      cd()
+        .deployments()
+        .find((d) => d.id === deploymentId)?.view.greenWeight,
+    ).toBe(0);
   });
 
   it('a job cancelled mid-deployment: the rollback starts, the post step follows it to its end', async () => {
     let pid: number | undefined;
     const name = 'cancel';
     const from = testbed.proxy.calls.length;
-    const deployed = deploy(name, { eventSeconds: 20, rollbackSeconds: 1 }, { 'rollback-on-failure': 'true' }, { onSpawn: (p) => { pid = p; }, timeoutMs: 60_000 });
-    await expect.poll(() => testbed.proxy.callsTo('GetDeployment', from), { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(2);
+    const deployed = deploy(
+      name,
+      { eventSeconds: 20, rollbackSeconds: 1 },
+      { 'rollback-on-failure': 'true' },
+      {
+        onSpawn: (p) => {
+          pid = p;
+        },
+        timeoutMs: 60_000,
+      },
+    );
+    await expect
+      .poll(() => testbed.proxy.callsTo('GetDeployment', from), { timeout: 30_000, interval: 100 })
+      .toBeGreaterThanOrEqual(2);
     process.kill(pid ?? 0, 'SIGINT');
     const { run, calls, deploymentId } = await deployed;
     expect(run.exitCode).not.toBe(0);
@@ -139,7 +218,9 @@ describe('mode ecs deploys services through CodeDeploy', () => {
   it('a dry run prints the AppSpec and the deployment group, and changes nothing', async () => {
     const { run, calls } = await deploy('dry', {}, { 'dry-run': 'true' });
     expect(run.exitCode, transcript(run)).toBe(0);
-    expect(run.stdout).toContain("would create a CodeDeploy deployment in group 'DgpECS-c-dry-s-dry' of application 'AppECS-c-dry-s-dry'");
+    expect(run.stdout).toContain(
+      "would create a CodeDeploy deployment in group 'DgpECS-c-dry-s-dry' of application 'AppECS-c-dry-s-dry'",
+    );
     expect(run.stdout).toContain('"ContainerPort": 8080');
     expect(count(calls, 'RegisterTaskDefinition') + count(calls, 'CreateDeployment')).toBe(0);
   });

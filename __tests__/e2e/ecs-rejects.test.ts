@@ -26,15 +26,28 @@ describe('mode ecs refuses bad requests before changing anything', () => {
   }
 
   it.each<{ what: string; key: string; extra: Record<string, string>; expected: string[] }>([
-    { what: 'memory that does not fit the cpu on Fargate', key: 'mem', extra: { cpu: '1024', memory: '3000' }, expected: ["Input 'memory'", '3000'] },
+    {
+      what: 'memory that does not fit the cpu on Fargate',
+      key: 'mem',
+      extra: { cpu: '1024', memory: '3000' },
+      expected: ["Input 'memory'", '3000'],
+    },
     { what: 'a cpu size Fargate does not offer', key: 'cpu', extra: { cpu: '300' }, expected: ["Input 'cpu'", '300'] },
-    { what: 'an unknown container', key: 'container', extra: { 'container-name': 'web', image: 'nginx:1.27' }, expected: ["Input 'container-name'", 'web', 'app', 'sidecar'] },
+    {
+      what: 'an unknown container',
+      key: 'container',
+      extra: { 'container-name': 'web', image: 'nginx:1.27' },
+      expected: ["Input 'container-name'", 'web', 'app', 'sidecar'],
+    },
   ])('fails on $what', async ({ key, extra, expected }) => {
     const { proxy, moto, awsEnv } = testbed;
     const seeded = await testbed.seedService({ cluster: `c-${key}`, service: `s-${key}` });
     const from = proxy.calls.length;
 
-    const run = await runAction({ inputs: { mode: 'ecs', cluster: `c-${key}`, service: `s-${key}`, ...extra }, env: awsEnv });
+    const run = await runAction({
+      inputs: { mode: 'ecs', cluster: `c-${key}`, service: `s-${key}`, ...extra },
+      env: awsEnv,
+    });
 
     expect(run.exitCode, transcript(run)).toBe(1);
     for (const part of expected) expect(errorText(run)).toContain(part);
@@ -48,7 +61,10 @@ describe('mode ecs refuses bad requests before changing anything', () => {
     await testbed.seedService({ cluster: 'c-missing', service: 's-present' });
     const from = proxy.calls.length;
 
-    const run = await runAction({ inputs: { mode: 'ecs', cluster: 'c-missing', service: 's-missing', cpu: '512', memory: '1024' }, env: awsEnv });
+    const run = await runAction({
+      inputs: { mode: 'ecs', cluster: 'c-missing', service: 's-missing', cpu: '512', memory: '1024' },
+      env: awsEnv,
+    });
 
     expect(run.exitCode, transcript(run)).toBe(1);
     expect(errorText(run)).toContain("Service 's-missing' was not found in cluster");
@@ -58,14 +74,23 @@ describe('mode ecs refuses bad requests before changing anything', () => {
 
   it('refuses a service with the EXTERNAL deployment controller, saying why and what to use, registering nothing', async () => {
     const { proxy, moto, awsEnv } = testbed;
-    const seeded = await testbed.seedService({ cluster: 'c-external', service: 's-external', deploymentController: 'EXTERNAL' });
+    const seeded = await testbed.seedService({
+      cluster: 'c-external',
+      service: 's-external',
+      deploymentController: 'EXTERNAL',
+    });
     expect(seeded.service.deploymentController?.type).toBe('EXTERNAL');
     const from = proxy.calls.length;
 
-    const run = await runAction({ inputs: { mode: 'ecs', cluster: 'c-external', service: 's-external', cpu: '512', memory: '1024' }, env: awsEnv });
+    const run = await runAction({
+      inputs: { mode: 'ecs', cluster: 'c-external', service: 's-external', cpu: '512', memory: '1024' },
+      env: awsEnv,
+    });
 
     expect(run.exitCode, transcript(run)).toBe(1);
-    expect(errorText(run)).toContain("Service 's-external' in cluster 'c-external' uses the EXTERNAL deployment controller");
+    expect(errorText(run)).toContain(
+      "Service 's-external' in cluster 'c-external' uses the EXTERNAL deployment controller",
+    );
     expect(errorText(run)).toContain('their task sets are driven by another tool');
     expect(errorText(run)).toContain('CreateTaskSet');
     expect(proxy.callsTo('RegisterTaskDefinition', from)).toBe(0);
@@ -74,8 +99,18 @@ describe('mode ecs refuses bad requests before changing anything', () => {
   });
 
   it.each([
-    { what: 'a JSON file that does not parse', key: 'badjson', file: 'td.json', text: '{ "family": "x", "containerDefinitions": [ }' },
-    { what: 'a YAML file that is not a task definition', key: 'badyaml', file: 'td.yaml', text: 'name: deploy\non:\n  push:\n    branches: [main]\n' },
+    {
+      what: 'a JSON file that does not parse',
+      key: 'badjson',
+      file: 'td.json',
+      text: '{ "family": "x", "containerDefinitions": [ }',
+    },
+    {
+      what: 'a YAML file that is not a task definition',
+      key: 'badyaml',
+      file: 'td.yaml',
+      text: 'name: deploy\non:\n  push:\n    branches: [main]\n',
+    },
   ])('fails on $what given as task-definition', async ({ key, file, text }) => {
     const { proxy, moto, awsEnv } = testbed;
     const seeded = await testbed.seedService({ cluster: `c-${key}`, service: `s-${key}` });

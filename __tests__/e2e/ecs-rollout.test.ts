@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { NEXT_APP_IMAGE } from '../support/ecs-fixtures.ts';
-import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
+import { errorText, runAction, transcript } from '../support/run-action.ts';
+import type { RecordedCall, RolloutScript } from '../support/scenario-proxy.ts';
 import {
   CIRCUIT_BREAKER_REASON,
-  ESSENTIAL_EXITED,
   circuitBreakerRollback,
   completesAfter,
   crashLoop,
+  ESSENTIAL_EXITED,
   neverCompletes,
 } from '../support/scenario-proxy.ts';
-import type { RecordedCall, RolloutScript } from '../support/scenario-proxy.ts';
-import { useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // The rollouts moto cannot do, played by the scenario proxy; the action only sees ECS.
 describe.concurrent('mode ecs waits for the rollout it started', () => {
   const testbed = useTestbed();
 
-  async function deploy(lane: Testbed, name: string, script: RolloutScript, extra: Record<string, string> = {}): Promise<ActionRun> {
+  async function deploy(
+    lane: Testbed,
+    name: string,
+    script: RolloutScript,
+    extra: Record<string, string> = {},
+  ): Promise<ActionRun> {
     await lane.seedService({ cluster: `c-${name}`, service: `s-${name}`, desiredCount: 2, rollout: script });
     return runAction({
       inputs: {
@@ -48,8 +53,7 @@ describe.concurrent('mode ecs waits for the rollout it started', () => {
       const update = lane.proxy.calls.find((c) => c.operation === 'UpdateService' && about(c));
       const lastDescribe = lane.proxy.calls.filter((c) => c.operation === 'DescribeServices' && about(c)).at(-1);
       expect(lastDescribe?.at ?? 0).toBeGreaterThanOrEqual((update?.at ?? Infinity) + 3000);
-    }),
-  );
+    }));
 
   it('fails when the circuit breaker marks the deployment FAILED, even though the rollback then completes', () =>
     testbed.lane(async (lane) => {
@@ -57,22 +61,25 @@ describe.concurrent('mode ecs waits for the rollout it started', () => {
 
       expect(run.exitCode, transcript(run)).toBe(1);
       expect(errorText(run)).toContain(CIRCUIT_BREAKER_REASON);
-    }),
-  );
+    }));
 
   it('fails a crash loop without a circuit breaker once max-failed-tasks tasks stopped, with their reasons', () =>
     testbed.lane(async (lane) => {
-      const run = await deploy(lane, 'crash', crashLoop({ everyMs: 700, exitCode: 1, reason: 'Error: cannot connect to database' }), {
-        'max-failed-tasks': '3',
-      });
+      const run = await deploy(
+        lane,
+        'crash',
+        crashLoop({ everyMs: 700, exitCode: 1, reason: 'Error: cannot connect to database' }),
+        {
+          'max-failed-tasks': '3',
+        },
+      );
 
       expect(run.exitCode, transcript(run)).toBe(1);
       const error = errorText(run);
       expect(error).toContain('max-failed-tasks');
       expect(error).toContain(ESSENTIAL_EXITED);
       expect(error).toContain('exit code 1');
-    }),
-  );
+    }));
 
   it('gives up at wait-timeout and says how far the rollout got', () =>
     testbed.lane(async (lane) => {
@@ -82,6 +89,5 @@ describe.concurrent('mode ecs waits for the rollout it started', () => {
       const error = errorText(run);
       expect(error).toContain('Timed out');
       expect(error).toContain('running 0/2');
-    }),
-  );
+    }));
 });

@@ -1,12 +1,20 @@
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { getParameter } from '../support/aws-fixtures.ts';
-import { APP_IMAGE, NEXT_APP_IMAGE, SIDECAR_IMAGE, describeService, describeTaskDefinitionWithTags, listRevisions, richTaskDefinition } from '../support/ecs-fixtures.ts';
+import {
+  APP_IMAGE,
+  describeService,
+  describeTaskDefinitionWithTags,
+  listRevisions,
+  NEXT_APP_IMAGE,
+  richTaskDefinition,
+  SIDECAR_IMAGE,
+} from '../support/ecs-fixtures.ts';
 import { writesAmong } from '../support/mutating.ts';
 import { errorText, runAction, transcript } from '../support/run-action.ts';
-import { ESSENTIAL_EXITED, completesAfter, crashLoop } from '../support/scenario-proxy.ts';
-import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
+import { completesAfter, crashLoop, ESSENTIAL_EXITED } from '../support/scenario-proxy.ts';
 import type { Testbed } from '../support/testbed.ts';
+import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
 
 // Several services (and several containers) in one step, through the bundle.
 
@@ -20,7 +28,13 @@ function workerTaskDefinition(family: string): RegisterTaskDefinitionCommandInpu
     requiresCompatibilities: ['FARGATE'],
     executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
     containerDefinitions: [
-      { name: 'worker', image: APP_IMAGE, essential: true, command: ['worker'], environment: [{ name: 'QUEUE', value: 'jobs' }] },
+      {
+        name: 'worker',
+        image: APP_IMAGE,
+        essential: true,
+        command: ['worker'],
+        environment: [{ name: 'QUEUE', value: 'jobs' }],
+      },
       { name: 'log-router', image: SIDECAR_IMAGE, essential: false, memory: 64 },
     ],
   };
@@ -36,18 +50,45 @@ describe.concurrent('mode ecs with several services', () => {
 
   it('deploys two services of different families and layouts in one step, outputs JSON objects, and changes nothing the second time', () =>
     testbed.lane(async (lane) => {
-      const web = await lane.seedService({ cluster: 'c-two', service: 's-web', family: 'td-web', desiredCount: 2, rollout: completesAfter(2000) });
-      const worker = await lane.seedService({ cluster: 'c-two', service: 's-worker', taskDefinition: workerTaskDefinition('td-worker'), rollout: completesAfter(3000) });
-      const inputs = { mode: 'ecs', cluster: 'c-two', service: 's-web\ns-worker', image: NEXT_APP_IMAGE, 'poll-interval': '1s', 'wait-timeout': '60s' };
+      const web = await lane.seedService({
+        cluster: 'c-two',
+        service: 's-web',
+        family: 'td-web',
+        desiredCount: 2,
+        rollout: completesAfter(2000),
+      });
+      const worker = await lane.seedService({
+        cluster: 'c-two',
+        service: 's-worker',
+        taskDefinition: workerTaskDefinition('td-worker'),
+        rollout: completesAfter(3000),
+      });
+      const inputs = {
+        mode: 'ecs',
+        cluster: 'c-two',
+        service: 's-web\ns-worker',
+        image: NEXT_APP_IMAGE,
+        'poll-interval': '1s',
+        'wait-timeout': '60s',
+      };
 
       const first = await runAction({ inputs, env: lane.awsEnv });
 
       expect(first.exitCode, transcript(first)).toBe(0);
       const [webOld, webNew] = await listRevisions(lane.moto.url, web.family);
       const [workerOld, workerNew] = await listRevisions(lane.moto.url, worker.family);
-      expect(JSON.parse(first.outputs['task-definition-arn'] ?? '')).toEqual({ 's-web': webNew, 's-worker': workerNew });
-      expect(JSON.parse(first.outputs['previous-task-definition-arn'] ?? '')).toEqual({ 's-web': webOld, 's-worker': workerOld });
-      expect(JSON.parse(first.outputs['deployment-id'] ?? '')).toEqual({ 's-web': lane.proxy.deploymentIds('s-web')[0], 's-worker': lane.proxy.deploymentIds('s-worker')[0] });
+      expect(JSON.parse(first.outputs['task-definition-arn'] ?? '')).toEqual({
+        's-web': webNew,
+        's-worker': workerNew,
+      });
+      expect(JSON.parse(first.outputs['previous-task-definition-arn'] ?? '')).toEqual({
+        's-web': webOld,
+        's-worker': workerOld,
+      });
+      expect(JSON.parse(first.outputs['deployment-id'] ?? '')).toEqual({
+        's-web': lane.proxy.deploymentIds('s-web')[0],
+        's-worker': lane.proxy.deploymentIds('s-worker')[0],
+      });
       expect(first.outputs).toMatchObject({ changed: 'true', image: NEXT_APP_IMAGE });
       // The image went to the container using its repository in each layout; the others kept theirs.
       expect(await imagesOf(lane, webNew ?? '')).toEqual({ app: NEXT_APP_IMAGE, sidecar: SIDECAR_IMAGE });
@@ -59,7 +100,12 @@ describe.concurrent('mode ecs with several services', () => {
       expect(first.summary).toContain('c-two/s-web');
       expect(first.summary).toContain('c-two/s-worker');
       // One DescribeServices per poll for both: the calls naming both services are all the polls.
-      const polls = lane.proxy.calls.filter((c) => c.operation === 'DescribeServices' && JSON.stringify(c.body).includes('s-web') && JSON.stringify(c.body).includes('s-worker'));
+      const polls = lane.proxy.calls.filter(
+        (c) =>
+          c.operation === 'DescribeServices' &&
+          JSON.stringify(c.body).includes('s-web') &&
+          JSON.stringify(c.body).includes('s-worker'),
+      );
       expect(polls.length).toBeGreaterThan(0);
 
       const from = lane.proxy.calls.length;
@@ -67,10 +113,12 @@ describe.concurrent('mode ecs with several services', () => {
 
       expect(second.exitCode, transcript(second)).toBe(0);
       expect(second.outputs.changed).toBe('false');
-      expect(JSON.parse(second.outputs['task-definition-arn'] ?? '')).toEqual({ 's-web': webNew, 's-worker': workerNew });
+      expect(JSON.parse(second.outputs['task-definition-arn'] ?? '')).toEqual({
+        's-web': webNew,
+        's-worker': workerNew,
+      });
       expect(writesAmong(lane.proxy.calls, from)).toEqual([]);
-    }),
-  );
+    }));
 
   it('fails naming the service that crash-looped, leaves the other deployed and the parameter untouched', () =>
     testbed.lane(async (lane) => {
@@ -102,17 +150,23 @@ describe.concurrent('mode ecs with several services', () => {
       expect(error).toContain(ESSENTIAL_EXITED);
       expect(error).not.toContain(`Service '${world.service.serviceName}' failed`);
       const [, deployed] = await listRevisions(lane.moto.url, world.service.family);
-      expect((await describeService(lane.moto.url, world.cluster, world.service.serviceName)).taskDefinition).toBe(deployed);
+      expect((await describeService(lane.moto.url, world.cluster, world.service.serviceName)).taskDefinition).toBe(
+        deployed,
+      );
       expect(await getParameter(lane.moto.url, world.parameterName)).toEqual(world.parameter);
       expect(lane.proxy.callsTo('PutParameter')).toBe(0);
       expect(run.summary).toMatch(/s-multi-crash\b[^\n]*✅ deployed/);
       expect(run.summary).toMatch(/s-multi-crash-worker[^\n]*❌ failed/);
-    }),
-  );
+    }));
 
   it('gives every named container the image', () =>
     testbed.lane(async (lane) => {
-      const seeded = await lane.seedService({ cluster: 'c-two-containers', service: 's-two-containers', taskDefinition: workerTaskDefinition('td-two-containers'), rollout: completesAfter(1000) });
+      const seeded = await lane.seedService({
+        cluster: 'c-two-containers',
+        service: 's-two-containers',
+        taskDefinition: workerTaskDefinition('td-two-containers'),
+        rollout: completesAfter(1000),
+      });
       const inputs = {
         mode: 'ecs',
         cluster: 'c-two-containers',
@@ -133,20 +187,37 @@ describe.concurrent('mode ecs with several services', () => {
       expect(await imagesOf(lane, next ?? '')).toEqual({ worker: NEXT_APP_IMAGE, 'log-router': NEXT_APP_IMAGE });
       const { taskDefinition } = await describeTaskDefinitionWithTags(lane.moto.url, next ?? '');
       expect(taskDefinition.containerDefinitions?.map((c) => c.environment)).toEqual([
-        [{ name: 'QUEUE', value: 'jobs' }, { name: 'RELEASE', value: '2' }],
+        [
+          { name: 'QUEUE', value: 'jobs' },
+          { name: 'RELEASE', value: '2' },
+        ],
         [{ name: 'RELEASE', value: '2' }],
       ]);
-    }),
-  );
+    }));
 
   it("refuses a container name missing from one service's task definition, listing its containers, with no change anywhere", () =>
     testbed.lane(async (lane) => {
-      await lane.seedService({ cluster: 'c-missing', service: 's-missing-web', taskDefinition: richTaskDefinition('td-missing-web') });
-      await lane.seedService({ cluster: 'c-missing', service: 's-missing-worker', taskDefinition: workerTaskDefinition('td-missing-worker') });
+      await lane.seedService({
+        cluster: 'c-missing',
+        service: 's-missing-web',
+        taskDefinition: richTaskDefinition('td-missing-web'),
+      });
+      await lane.seedService({
+        cluster: 'c-missing',
+        service: 's-missing-worker',
+        taskDefinition: workerTaskDefinition('td-missing-worker'),
+      });
       const from = lane.proxy.calls.length;
 
       const run = await runAction({
-        inputs: { mode: 'ecs', cluster: 'c-missing', service: 's-missing-web, s-missing-worker', 'container-name': 'app', image: NEXT_APP_IMAGE, 'wait-timeout': '60s' },
+        inputs: {
+          mode: 'ecs',
+          cluster: 'c-missing',
+          service: 's-missing-web, s-missing-worker',
+          'container-name': 'app',
+          image: NEXT_APP_IMAGE,
+          'wait-timeout': '60s',
+        },
         env: lane.awsEnv,
       });
 
@@ -155,6 +226,5 @@ describe.concurrent('mode ecs with several services', () => {
         "Service 's-missing-worker': Input 'container-name' ('app') names no container in task definition 'td-missing-worker': its containers are 'worker', 'log-router'.",
       );
       expect(writesAmong(lane.proxy.calls, from)).toEqual([]);
-    }),
-  );
+    }));
 });

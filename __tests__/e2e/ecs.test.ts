@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { TaskDefinition } from '@aws-sdk/client-ecs';
+import { describe, expect, it } from 'vitest';
 import { describeService, describeTaskDefinitionWithTags, listRevisions } from '../support/ecs-fixtures.ts';
 import { runAction, transcript } from '../support/run-action.ts';
 import { completesAfter } from '../support/scenario-proxy.ts';
@@ -43,12 +43,21 @@ describe('mode ecs against moto', () => {
     const before = await describeTaskDefinitionWithTags(moto.url, oldArn ?? '');
     const after = await describeTaskDefinitionWithTags(moto.url, newArn ?? '');
     // The comparison means something only if the seeded definition is rich.
-    expect(before.taskDefinition).toMatchObject({ cpu: '256', memory: '512', runtimePlatform: { cpuArchitecture: 'ARM64' }, ephemeralStorage: { sizeInGiB: 30 } });
+    expect(before.taskDefinition).toMatchObject({
+      cpu: '256',
+      memory: '512',
+      runtimePlatform: { cpuArchitecture: 'ARM64' },
+      ephemeralStorage: { sizeInGiB: 30 },
+    });
     expect(before.taskDefinition.containerDefinitions?.length).toBeGreaterThan(1);
     expect(before.taskDefinition.containerDefinitions?.[0]?.secrets?.length).toBeGreaterThan(0);
     expect(before.taskDefinition.volumes?.length).toBeGreaterThan(0);
     expect(before.tags.length).toBeGreaterThan(0);
-    expect(registerable(after.taskDefinition)).toEqual({ ...registerable(before.taskDefinition), cpu: '1024', memory: '2048' });
+    expect(registerable(after.taskDefinition)).toEqual({
+      ...registerable(before.taskDefinition),
+      cpu: '1024',
+      memory: '2048',
+    });
     expect(after.tags).toEqual(before.tags);
     expect((await describeService(moto.url, 'c-size', 's-size')).taskDefinition).toBe(newArn);
     expect(first.outputs).toMatchObject({

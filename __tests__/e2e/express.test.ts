@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { APP_IMAGE, NEXT_APP_IMAGE, defaultNetwork, describeService } from '../support/ecs-fixtures.ts';
+import { APP_IMAGE, defaultNetwork, describeService, NEXT_APP_IMAGE } from '../support/ecs-fixtures.ts';
 import { EXPRESS_CONTAINER, expressServicesOn, expressTaskDefinition } from '../support/express-scenarios.ts';
-import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
+import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
-import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
 import type { ServiceDeploymentScript } from '../support/service-deployment-scenarios.ts';
+import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
 // ECS Express Mode services, end to end through the bundled action: the step recognises
@@ -15,22 +15,43 @@ import { useTestbed } from '../support/testbed.ts';
 // Express Mode is played by express-scenarios.ts (moto has none of it).
 
 /** Express Mode's default: a canary with a bake (developer guide, "Updating an Amazon ECS Express Mode service"). */
-const CANARY: ServiceDeploymentScript = { strategy: 'CANARY', stageMs: 300, canary: { canaryPercent: 5, canarySeconds: 1 }, bakeSeconds: 1, bakeTimeInMinutes: 0 };
+const CANARY: ServiceDeploymentScript = {
+  strategy: 'CANARY',
+  stageMs: 300,
+  canary: { canaryPercent: 5, canarySeconds: 1 },
+  bakeSeconds: 1,
+  bakeTimeInMinutes: 0,
+};
 
 describe('mode ecs on an ECS Express Mode service', () => {
   const testbed = useTestbed();
 
   async function seedExpress(name: string, script: ServiceDeploymentScript) {
-    const seeded = await testbed.seedService({ cluster: `c-${name}`, service: `s-${name}`, taskDefinition: expressTaskDefinition(`td-${name}`, APP_IMAGE), desiredCount: 2 });
+    const seeded = await testbed.seedService({
+      cluster: `c-${name}`,
+      service: `s-${name}`,
+      taskDefinition: expressTaskDefinition(`td-${name}`, APP_IMAGE),
+      desiredCount: 2,
+    });
     expressServicesOn(testbed.proxy).declare(seeded.serviceName);
     serviceDeploymentsOn(testbed.proxy).script(seeded.serviceName, script);
     return seeded;
   }
 
-  async function deploy(name: string, inputs: Record<string, string>): Promise<{ run: ActionRun; calls: RecordedCall[] }> {
+  async function deploy(
+    name: string,
+    inputs: Record<string, string>,
+  ): Promise<{ run: ActionRun; calls: RecordedCall[] }> {
     const from = testbed.proxy.calls.length;
     const run = await runAction({
-      inputs: { mode: 'ecs', cluster: `c-${name}`, service: `s-${name}`, 'poll-interval': '1s', 'wait-timeout': '60s', ...inputs },
+      inputs: {
+        mode: 'ecs',
+        cluster: `c-${name}`,
+        service: `s-${name}`,
+        'poll-interval': '1s',
+        'wait-timeout': '60s',
+        ...inputs,
+      },
       env: testbed.awsEnv,
     });
     return { run, calls: testbed.proxy.calls.slice(from) };
@@ -91,7 +112,11 @@ describe('mode ecs on an ECS Express Mode service', () => {
       ...CANARY,
       canary: { canaryPercent: 5, canarySeconds: 4 },
       rollbackMs: 1000,
-      alarms: { names: ['web-5xx'], rollback: true, trigger: { alarm: 'web-5xx', atStage: 'PRODUCTION_TRAFFIC_SHIFT', afterMs: 500 } },
+      alarms: {
+        names: ['web-5xx'],
+        rollback: true,
+        trigger: { alarm: 'web-5xx', atStage: 'PRODUCTION_TRAFFIC_SHIFT', afterMs: 500 },
+      },
     });
     const { run, calls } = await deploy('alarm', { image: NEXT_APP_IMAGE });
 
@@ -102,7 +127,9 @@ describe('mode ecs on an ECS Express Mode service', () => {
     expect(sent(calls, 'UpdateExpressGatewayService')).toHaveLength(1);
     expect(sent(calls, 'StopServiceDeployment')).toHaveLength(0);
     // The service is back on the revision it ran before.
-    expect((await describeService(testbed.endpoint, 'c-alarm', seeded.serviceName)).taskDefinition).toBe(seeded.taskDefinitionArn);
+    expect((await describeService(testbed.endpoint, 'c-alarm', seeded.serviceName)).taskDefinition).toBe(
+      seeded.taskDefinitionArn,
+    );
   });
 
   it('refuses task-definition and a container other than the primary one before any change', async () => {
@@ -117,7 +144,12 @@ describe('mode ecs on an ECS Express Mode service', () => {
   it('refuses run-task of "the revision ecs deploys": Express registers it only when the service is updated', async () => {
     await seedExpress('task', CANARY);
     const network = await defaultNetwork(testbed.endpoint);
-    const { run, calls } = await deploy('task', { mode: 'run-task, ecs', image: NEXT_APP_IMAGE, subnets: network.subnets.join(','), 'security-groups': network.securityGroups.join(',') });
+    const { run, calls } = await deploy('task', {
+      mode: 'run-task, ecs',
+      image: NEXT_APP_IMAGE,
+      subnets: network.subnets.join(','),
+      'security-groups': network.securityGroups.join(','),
+    });
 
     expect(run.exitCode, transcript(run)).toBe(1);
     expect(errorText(run)).toContain("Input 'run-task-definition' is required with an Express service");

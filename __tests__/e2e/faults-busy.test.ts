@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { getParameter } from '../support/aws-fixtures.ts';
 import { listRevisions } from '../support/ecs-fixtures.ts';
-import { RELEASE, faultDeploys } from '../support/fault-deploys.ts';
-import { CONCURRENT_REGISTRATION_MESSAGE, TOO_MANY_UPDATES_MESSAGE, ecsConcurrentRegistrations, faultBursts, ssmTooManyUpdates } from '../support/fault-scenarios.ts';
+import { faultDeploys, RELEASE } from '../support/fault-deploys.ts';
+import {
+  CONCURRENT_REGISTRATION_MESSAGE,
+  ecsConcurrentRegistrations,
+  faultBursts,
+  ssmTooManyUpdates,
+  TOO_MANY_UPDATES_MESSAGE,
+} from '../support/fault-scenarios.ts';
 import { lambdaConflict } from '../support/lambda-scenarios.ts';
-import { errorText, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
+import { errorText, transcript } from '../support/run-action.ts';
 import { useTestbed } from '../support/testbed.ts';
 
 // Fault tolerance: AWS throttles, fails with 5xx, drops connections, answers
@@ -40,20 +46,26 @@ describe.concurrent('fault tolerance of a full image + ecs + lambda + parameter 
         // Two refused by the conflict overlay (they never reach moto), the third applied.
         expect(proxy.callsTo('UpdateFunctionCode', from)).toBe(3);
         // Each was waited out by the action's own backoff, and said so in the log.
-        for (const reason of ['another revision of the family is being registered', 'another write to it is in progress', 'another update is in progress']) {
+        for (const reason of [
+          'another revision of the family is being registered',
+          'another write to it is in progress',
+          'another update is in progress',
+        ]) {
           expect(run.stdout).toContain(reason);
         }
         const reached = reachedCounts(from);
         expect([reached['ecs:RegisterTaskDefinition'], reached['ssm:PutParameter']]).toEqual([1, 1]);
-      }),
-    );
+      }));
 
     it('fails with a clear message when ECS stays busy longer than wait-timeout, having changed nothing', () =>
       testbed.lane(async (lane) => {
         const { seedWorld, deploy, effects } = faultDeploys(lane);
         const { proxy } = lane;
         const world = await seedWorld('busy-forever');
-        const concurrent = ecsConcurrentRegistrations(proxy, { times: Number.POSITIVE_INFINITY, family: world.service.family });
+        const concurrent = ecsConcurrentRegistrations(proxy, {
+          times: Number.POSITIVE_INFINITY,
+          family: world.service.family,
+        });
         const from = proxy.calls.length;
 
         let run: ActionRun;
@@ -67,12 +79,13 @@ describe.concurrent('fault tolerance of a full image + ecs + lambda + parameter 
         const error = errorText(run);
         const attempts = concurrent.faulted.get('ecs:RegisterTaskDefinition') ?? 0;
         expect(attempts).toBeGreaterThan(1);
-        expect(error).toContain(`RegisterTaskDefinition for family '${world.service.family}' still failed after ${attempts} attempts`);
+        expect(error).toContain(
+          `RegisterTaskDefinition for family '${world.service.family}' still failed after ${attempts} attempts`,
+        );
         expect(error).toContain(CONCURRENT_REGISTRATION_MESSAGE);
         expect(proxy.callsTo('UpdateService', from)).toBe(0);
         expect(await effects(world)).toMatchObject({ newRevisions: 0, deployments: 0, parameter: world.parameter });
-      }),
-    );
+      }));
 
     it('fails with a clear message when SSM stays busy longer than wait-timeout', () =>
       testbed.lane(async (lane) => {
@@ -93,8 +106,7 @@ describe.concurrent('fault tolerance of a full image + ecs + lambda + parameter 
         expect(error).toContain(`Writing parameter '${world.parameterName}' still failed after`);
         expect(error).toContain(TOO_MANY_UPDATES_MESSAGE);
         expect(await getParameter(lane.moto.url, world.parameterName)).toEqual(world.parameter);
-      }),
-    );
+      }));
   });
 
   describe.concurrent('answers lost after AWS applied the request', () => {
@@ -126,8 +138,10 @@ describe.concurrent('fault tolerance of a full image + ecs + lambda + parameter 
         expect(after.serviceTaskDefinition).toBe(revisions.at(-1));
         expect(run.stdout).toContain(`Reusing ${revisions.at(-1) ?? '?'}`);
         expect(after.parameter).toEqual({ value: RELEASE, version: world.parameter.version + 1 });
-        expect(run.outputs).toMatchObject({ changed: 'true', 'parameter-version': String(world.parameter.version + 1) });
-      }),
-    );
+        expect(run.outputs).toMatchObject({
+          changed: 'true',
+          'parameter-version': String(world.parameter.version + 1),
+        });
+      }));
   });
 });

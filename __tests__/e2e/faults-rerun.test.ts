@@ -31,7 +31,12 @@ describe('fault tolerance of a full image + ecs + lambda + parameter deploy', ()
       // Kill once UpdateService went through and a poll has seen the rollout in progress.
       await until(() => {
         const update = callsFrom(from).findIndex((c) => c.operation === 'UpdateService');
-        return update >= 0 && callsFrom(from).slice(update).some((c) => c.operation === 'DescribeServices');
+        return (
+          update >= 0 &&
+          callsFrom(from)
+            .slice(update)
+            .some((c) => c.operation === 'DescribeServices')
+        );
       });
       controller.abort();
       expect(await first).toBe('killed');
@@ -90,7 +95,11 @@ describe('fault tolerance of a full image + ecs + lambda + parameter deploy', ()
       const revisions = await listRevisions(testbed.moto.url, world.service.family);
       expect(second.stdout).toContain(`Reusing ${revisions.at(-1) ?? '?'}`);
       expect(second.outputs['task-definition-arn']).toBe(revisions.at(-1));
-      expect(await effects(world)).toMatchObject({ newRevisions: 1, serviceTaskDefinition: revisions.at(-1), deployments: 1 });
+      expect(await effects(world)).toMatchObject({
+        newRevisions: 1,
+        serviceTaskDefinition: revisions.at(-1),
+        deployments: 1,
+      });
     });
   });
 });

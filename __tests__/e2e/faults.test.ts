@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getParameter } from '../support/aws-fixtures.ts';
-import { SDK_MAX_ATTEMPTS, attemptsOf, faultDeploys, writesOf } from '../support/fault-deploys.ts';
-import { faultBursts, keyOf } from '../support/fault-scenarios.ts';
+import { attemptsOf, faultDeploys, SDK_MAX_ATTEMPTS, writesOf } from '../support/fault-deploys.ts';
 import type { FaultBurstOptions } from '../support/fault-scenarios.ts';
-import { errorText, transcript } from '../support/run-action.ts';
+import { faultBursts, keyOf } from '../support/fault-scenarios.ts';
 import type { ActionRun } from '../support/run-action.ts';
+import { errorText, transcript } from '../support/run-action.ts';
 import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
@@ -68,7 +68,8 @@ describe('fault tolerance of a full image + ecs + lambda + parameter deploy', ()
         // may repeat: before retrying a write the action looks at what AWS holds.
         const reached = withoutPolls(reachedCounts(from));
         expect(writesOf(reached)).toEqual(writesOf(expected));
-        for (const [key, count] of Object.entries(expected)) expect(reached[key] ?? 0, key).toBeGreaterThanOrEqual(count);
+        for (const [key, count] of Object.entries(expected))
+          expect(reached[key] ?? 0, key).toBeGreaterThanOrEqual(count);
         // The fault hit every operation the action called...
         const called = new Set(callsFrom(from).map(keyOf));
         expect([...called].filter((key) => !counts.faulted.has(key))).toEqual([]);
@@ -76,11 +77,14 @@ describe('fault tolerance of a full image + ecs + lambda + parameter deploy', ()
         // SDK_MAX_ATTEMPTS attempts) absorbed it, or, for the two writes that are not
         // idempotent and get one SDK attempt, the action's own retry after a fresh look.
         if (fault.kind !== 'slow') {
-          for (const key of called) expect(attemptsOf(counts, key), key).toBe((counts.passed.get(key) ?? 0) * (fault.burst + 1));
+          for (const key of called)
+            expect(attemptsOf(counts, key), key).toBe((counts.passed.get(key) ?? 0) * (fault.burst + 1));
           expect(fault.burst + 1).toBeLessThanOrEqual(SDK_MAX_ATTEMPTS);
         }
         const ownRetries = run.stdout.split('\n').filter((line) => /; attempt \d+ in /.test(line));
-        expect(ownRetries.filter((line) => !/RegisterTaskDefinition for family|Writing parameter/.test(line))).toEqual([]);
+        expect(ownRetries.filter((line) => !/RegisterTaskDefinition for family|Writing parameter/.test(line))).toEqual(
+          [],
+        );
       }),
     );
 
@@ -90,7 +94,12 @@ describe('fault tolerance of a full image + ecs + lambda + parameter deploy', ()
         const { proxy } = lane;
         const world = await seedWorld('burst-too-long');
         const from = proxy.calls.length;
-        const counts = faultBursts(proxy, { kind: 'http503', burst: SDK_MAX_ATTEMPTS + 1, service: 'ssm', operation: 'GetParameter' });
+        const counts = faultBursts(proxy, {
+          kind: 'http503',
+          burst: SDK_MAX_ATTEMPTS + 1,
+          service: 'ssm',
+          operation: 'GetParameter',
+        });
 
         let run: ActionRun;
         try {
@@ -105,8 +114,7 @@ describe('fault tolerance of a full image + ecs + lambda + parameter deploy', ()
         expect(proxy.callsTo('GetParameter', from)).toBe(SDK_MAX_ATTEMPTS);
         expect(writesOf(reachedCounts(from))).toEqual({});
         expect(await getParameter(lane.endpoint, world.parameterName)).toEqual(world.parameter);
-      }),
-    );
+      }));
 
     it('retries a write that gets one SDK attempt until wait-timeout, then fails naming it, having written nothing', () =>
       testbed.lane(async (lane) => {
@@ -129,7 +137,6 @@ describe('fault tolerance of a full image + ecs + lambda + parameter deploy', ()
         expect(proxy.callsTo('PutParameter', from)).toBeGreaterThan(1);
         expect(reachedCounts(from)['ssm:PutParameter']).toBeUndefined();
         expect(await getParameter(lane.endpoint, world.parameterName)).toEqual(world.parameter);
-      }),
-    );
+      }));
   });
 });

@@ -23,7 +23,7 @@ import {
   putParameter,
   putParameterHistory,
 } from '../support/aws-fixtures.ts';
-import { RESOURCE_CONFLICT, lambdaConflictOnce, lambdaUpdateFails } from '../support/lambda-scenarios.ts';
+import { lambdaConflictOnce, lambdaUpdateFails, RESOURCE_CONFLICT } from '../support/lambda-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
 // The fixtures and Lambda overlays the pipeline tests stand on, checked with plain SDK
@@ -77,7 +77,10 @@ describe('AWS fixtures and Lambda overlays against moto', () => {
       const pushed = await pushImage(moto.url, repo, 'v1');
 
       // Real ECR answers ImageTagAlreadyExistsException; moto 5.2 says ImageAlreadyExistsException.
-      const refused = await pushImage(moto.url, repo, 'v1').then(() => undefined, (error: unknown) => error);
+      const refused = await pushImage(moto.url, repo, 'v1').then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(refused instanceof Error ? refused.name : refused).toMatch(/^Image(Tag)?AlreadyExistsException$/);
       expect(await digestOfTag(moto.url, repo.name, 'v1')).toBe(pushed.digest);
     });
@@ -106,7 +109,9 @@ describe('AWS fixtures and Lambda overlays against moto', () => {
       const repo = await createRepository(moto.url, 'fn-missing');
       await pushImage(moto.url, repo, 'v1');
 
-      await expect(createImageFunction(moto.url, { name: 'fn-missing', imageUri: `${repo.uri}:v9` })).rejects.toThrow(/ImageNotFound|not exist/i);
+      await expect(createImageFunction(moto.url, { name: 'fn-missing', imageUri: `${repo.uri}:v9` })).rejects.toThrow(
+        /ImageNotFound|not exist/i,
+      );
     });
 
     it('names Lambda REST calls by operation and records the function, however it was named', async () => {
@@ -123,9 +128,13 @@ describe('AWS fixtures and Lambda overlays against moto', () => {
         await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: fn.name }));
         await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: fn.name, ImageUri: v2.pinned }));
         const published = await lambda.send(new PublishVersionCommand({ FunctionName: fn.name }));
-        await lambda.send(new CreateAliasCommand({ FunctionName: fn.name, Name: 'live', FunctionVersion: published.Version }));
+        await lambda.send(
+          new CreateAliasCommand({ FunctionName: fn.name, Name: 'live', FunctionVersion: published.Version }),
+        );
         await lambda.send(new GetAliasCommand({ FunctionName: fn.arn, Name: 'live' }));
-        await lambda.send(new UpdateAliasCommand({ FunctionName: fn.name, Name: 'live', FunctionVersion: published.Version }));
+        await lambda.send(
+          new UpdateAliasCommand({ FunctionName: fn.name, Name: 'live', FunctionVersion: published.Version }),
+        );
       } finally {
         lambda.destroy();
       }
@@ -140,7 +149,9 @@ describe('AWS fixtures and Lambda overlays against moto', () => {
         'lambda:UpdateAlias:fn-names',
       ]);
       expect(proxy.callsTo('UpdateFunctionCode', from)).toBe(1);
-      expect(proxy.calls.find((c, i) => i >= from && c.operation === 'UpdateFunctionCode')?.body).toEqual({ ImageUri: v2.pinned });
+      expect(proxy.calls.find((c, i) => i >= from && c.operation === 'UpdateFunctionCode')?.body).toEqual({
+        ImageUri: v2.pinned,
+      });
       // The update reached moto, and moto resolved the digest in its ECR.
       const after = await getFunctionImage(moto.url, fn.name);
       expect(after.imageUri).toBe(v2.pinned);
@@ -165,7 +176,9 @@ describe('AWS fixtures and Lambda overlays against moto', () => {
       const lambda = lambdaClient(proxy.url);
       try {
         // Not updated yet: reads pass through untouched.
-        expect((await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: fn.name }))).LastUpdateStatus).toBe('Successful');
+        expect(
+          (await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: fn.name }))).LastUpdateStatus,
+        ).toBe('Successful');
 
         const updated = await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: fn.arn, ImageUri: v2.pinned }));
         expect(updated.LastUpdateStatus).toBe('InProgress');
@@ -174,7 +187,9 @@ describe('AWS fixtures and Lambda overlays against moto', () => {
         reads.push((await lambda.send(new GetFunctionCommand({ FunctionName: fn.name }))).Configuration);
         reads.push(await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: fn.name })));
         reads.push((await lambda.send(new GetFunctionCommand({ FunctionName: fn.arn }))).Configuration);
-        expect(reads.map((r) => [r?.LastUpdateStatus, r?.LastUpdateStatusReason, r?.LastUpdateStatusReasonCode])).toEqual([
+        expect(
+          reads.map((r) => [r?.LastUpdateStatus, r?.LastUpdateStatusReason, r?.LastUpdateStatusReasonCode]),
+        ).toEqual([
           ['InProgress', undefined, undefined],
           ['InProgress', undefined, undefined],
           ['Failed', reason, 'InvalidImage'],
@@ -183,7 +198,9 @@ describe('AWS fixtures and Lambda overlays against moto', () => {
 
         // Another function updated through the same proxy is not affected.
         await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: bystander.name, ImageUri: v2.pinned }));
-        expect((await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: bystander.name }))).LastUpdateStatus).toBe('Successful');
+        expect(
+          (await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: bystander.name }))).LastUpdateStatus,
+        ).toBe('Successful');
       } finally {
         lambda.destroy();
       }
@@ -227,7 +244,10 @@ describe('AWS fixtures and Lambda overlays against moto', () => {
 
       expect(await putParameter(proxy.url, { name: '/app/fixtures/image-tag', value: 'v1.2.3' })).toBe(3);
       expect(await getParameter(proxy.url, '/app/fixtures/image-tag')).toEqual({ value: 'v1.2.3', version: 3 });
-      expect(proxy.calls.slice(from).map((c) => `${c.service}:${c.operation}`)).toEqual(['ssm:PutParameter', 'ssm:GetParameter']);
+      expect(proxy.calls.slice(from).map((c) => `${c.service}:${c.operation}`)).toEqual([
+        'ssm:PutParameter',
+        'ssm:GetParameter',
+      ]);
     });
   });
 });

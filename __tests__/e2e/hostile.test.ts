@@ -2,10 +2,15 @@ import { CreateClusterCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/cl
 import { describe, expect, it } from 'vitest';
 import { createImageFunction, createRepository, pushImage, putParameterHistory } from '../support/aws-fixtures.ts';
 import { defaultNetwork, ecsClient, richTaskDefinition } from '../support/ecs-fixtures.ts';
-import { hostileParameterValue, hostileRepositoryError, hostileServiceEvent, hostileText } from '../support/hostile-scenarios.ts';
+import {
+  hostileParameterValue,
+  hostileRepositoryError,
+  hostileServiceEvent,
+  hostileText,
+} from '../support/hostile-scenarios.ts';
 import { lambdaUpdateFails } from '../support/lambda-scenarios.ts';
-import { runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
+import { runAction, transcript } from '../support/run-action.ts';
 import { crashLoop } from '../support/scenario-proxy.ts';
 import { taskExits } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
@@ -23,7 +28,9 @@ const DEBUG = { RUNNER_DEBUG: '1' };
 const OWN_COMMAND = /^::(debug|warning|error|group|endgroup)::/;
 
 function forgedCommandLines(stdout: string): string[] {
-  return stdout.split(/\r\n|\r|\n/).filter((line) => (/^\s*::/.test(line) && !OWN_COMMAND.test(line)) || line.includes('##['));
+  return stdout
+    .split(/\r\n|\r|\n/)
+    .filter((line) => (/^\s*::/.test(line) && !OWN_COMMAND.test(line)) || line.includes('##['));
 }
 
 /**
@@ -46,7 +53,11 @@ function forgedMarkdown(summary: string): string[] {
       continue;
     }
     const outsideCode = line.replace(/(`+)(?:(?!\1).)+?\1/g, '');
-    if (/^#{1,6} /.test(line) && !/^## image-deploy$|^### (Image|ECS services|Lambda functions|SSM parameter|One-off task)$/.test(line)) problems.push(`heading: ${line}`);
+    if (
+      /^#{1,6} /.test(line) &&
+      !/^## image-deploy$|^### (Image|ECS services|Lambda functions|SSM parameter|One-off task)$/.test(line)
+    )
+      problems.push(`heading: ${line}`);
     if (/<(?!\/?details>|summary>|\/summary>)[a-z/]/i.test(outsideCode)) problems.push(`html: ${line}`);
     if (line.startsWith('|')) {
       const cells = line.split(/(?<!\\)\|/).length;
@@ -79,8 +90,18 @@ describe('hostile text from AWS', () => {
     const definition = richTaskDefinition('td-hostile', v1.tagged);
     const app = definition.containerDefinitions?.[0];
     // A running revision that repeats an environment name: the diff's fallback path.
-    if (app) app.environment = [{ name: 'DB_PASSWORD', value: SECRETS[0] }, { name: 'DB_PASSWORD', value: SECRETS[1] }];
-    const service = await testbed.seedService({ cluster: 'c-hostile', service: 's-hostile', taskDefinition: definition, desiredCount: 1, rollout: crashLoop({ everyMs: 400, exitCode: 1, reason: hostileText('container') }) });
+    if (app)
+      app.environment = [
+        { name: 'DB_PASSWORD', value: SECRETS[0] },
+        { name: 'DB_PASSWORD', value: SECRETS[1] },
+      ];
+    const service = await testbed.seedService({
+      cluster: 'c-hostile',
+      service: 's-hostile',
+      taskDefinition: definition,
+      desiredCount: 1,
+      rollout: crashLoop({ everyMs: 400, exitCode: 1, reason: hostileText('container') }),
+    });
     const fn = await createImageFunction(endpoint, { name: 'fn-hostile', imageUri: v1.pinned });
     await putParameterHistory(endpoint, '/app/hostile/image-tag', ['v1']);
     hostileServiceEvent(proxy, service.serviceName, hostileText('event'));
@@ -112,12 +133,13 @@ describe('hostile text from AWS', () => {
     for (const tag of ['lambda', 'container']) expect(run.summary).toContain(`## Forged heading ${tag}`);
   }, 90_000);
 
-  it('cannot forge anything through a one-off task\'s stop reason, container reason or log group', async () => {
+  it("cannot forge anything through a one-off task's stop reason, container reason or log group", async () => {
     const { proxy, endpoint } = testbed;
     const ecs = ecsClient(endpoint);
     const definition = richTaskDefinition('migrate-hostile');
     const app = definition.containerDefinitions?.[0];
-    if (app?.logConfiguration?.options) app.logConfiguration.options['awslogs-group'] = `/ecs/x\n${hostileText('logs')}`;
+    if (app?.logConfiguration?.options)
+      app.logConfiguration.options['awslogs-group'] = `/ecs/x\n${hostileText('logs')}`;
     try {
       await ecs.send(new CreateClusterCommand({ clusterName: 'c-hostile-task' }));
       await ecs.send(new RegisterTaskDefinitionCommand(definition));
@@ -125,7 +147,13 @@ describe('hostile text from AWS', () => {
       ecs.destroy();
     }
     const network = await defaultNetwork(endpoint);
-    taskExits(proxy, { family: 'migrate-hostile', afterMs: 1000, exitCodes: { app: 1 }, reasons: { app: hostileText('reason') }, stoppedReason: hostileText('stop') });
+    taskExits(proxy, {
+      family: 'migrate-hostile',
+      afterMs: 1000,
+      exitCodes: { app: 1 },
+      reasons: { app: hostileText('reason') },
+      stoppedReason: hostileText('stop'),
+    });
 
     const run = await runAction({
       inputs: {

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
-import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createImageFunction, createRepository, pushImage } from '../support/aws-fixtures.ts';
 import type { PushedImage, Repository } from '../support/aws-fixtures.ts';
+import { createImageFunction, createRepository, pushImage } from '../support/aws-fixtures.ts';
 import { seedCodeDeployService } from '../support/codedeploy-fixtures.ts';
 import { codeDeployOn } from '../support/codedeploy-scenarios.ts';
 import { defaultNetwork, ecsClient, richTaskDefinition } from '../support/ecs-fixtures.ts';
 import { expressServicesOn, expressTaskDefinition } from '../support/express-scenarios.ts';
-import { REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
-import { circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
-import type { RecordedCall } from '../support/scenario-proxy.ts';
 import { provisionedConcurrency } from '../support/lambda-traffic-scenarios.ts';
+import { REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
+import type { RecordedCall } from '../support/scenario-proxy.ts';
+import { circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
 import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
 import { taskExits, taskNeverStops } from '../support/task-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
@@ -28,7 +28,13 @@ const POLICY_MODES = ['image', 'ecs', 'lambda', 'parameter', 'run-task'] as cons
 type PolicyMode = (typeof POLICY_MODES)[number];
 
 /** lambda and parameter deploy the image the image mode resolves, so a run of them needs image's policy too. */
-const IMPLIED: Record<PolicyMode, PolicyMode[]> = { image: [], ecs: [], lambda: ['image'], parameter: ['image'], 'run-task': [] };
+const IMPLIED: Record<PolicyMode, PolicyMode[]> = {
+  image: [],
+  ecs: [],
+  lambda: ['image'],
+  parameter: ['image'],
+  'run-task': [],
+};
 
 /**
  * Granted though never seen on the wire: IAM authorizes them as part of a call the proxy
@@ -37,38 +43,55 @@ const IMPLIED: Record<PolicyMode, PolicyMode[]> = { image: [], ecs: [], lambda: 
 const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
   image: {},
   ecs: {
-    'ecs:TagResource': 'RegisterTaskDefinition carries the source revision\'s tags, and ECS authorizes tags given on create as ecs:TagResource (limited by the ecs:CreateAction condition)',
-    'iam:PassRole': 'RegisterTaskDefinition with taskRoleArn/executionRoleArn needs iam:PassRole on those roles (limited to ecs-tasks.amazonaws.com)',
-    'codedeploy:RegisterApplicationRevision': 'CreateDeployment registers the AppSpec it carries as a revision of the application (CodeDeploy permissions reference)',
-    'codedeploy:GetDeploymentConfig': 'CreateDeployment reads the deployment configuration it names, or the group\'s (CodeDeploy permissions reference)',
+    'ecs:TagResource':
+      "RegisterTaskDefinition carries the source revision's tags, and ECS authorizes tags given on create as ecs:TagResource (limited by the ecs:CreateAction condition)",
+    'iam:PassRole':
+      'RegisterTaskDefinition with taskRoleArn/executionRoleArn needs iam:PassRole on those roles (limited to ecs-tasks.amazonaws.com)',
+    'codedeploy:RegisterApplicationRevision':
+      'CreateDeployment registers the AppSpec it carries as a revision of the application (CodeDeploy permissions reference)',
+    'codedeploy:GetDeploymentConfig':
+      "CreateDeployment reads the deployment configuration it names, or the group's (CodeDeploy permissions reference)",
   },
   lambda: {
-    'ecr:BatchGetImage': 'UpdateFunctionCode checks that the caller may read the image (required when the repository is in another account)',
+    'ecr:BatchGetImage':
+      'UpdateFunctionCode checks that the caller may read the image (required when the repository is in another account)',
     'ecr:GetDownloadUrlForLayer': 'as ecr:BatchGetImage',
   },
   parameter: {
-    'ssm:AddTagsToResource': 'PutParameter with Tags (parameter-tags, when the parameter is created) is authorized as ssm:AddTagsToResource too',
+    'ssm:AddTagsToResource':
+      'PutParameter with Tags (parameter-tags, when the parameter is created) is authorized as ssm:AddTagsToResource too',
   },
   'run-task': {
-    'ecs:TagResource': 'RegisterTaskDefinition of the rendered revision carries the source\'s tags, and RunTask the task\'s tags (tag-on-create, limited by ecs:CreateAction)',
-    'iam:PassRole': 'RegisterTaskDefinition and RunTask of a definition with task/execution roles need iam:PassRole on them (limited to ecs-tasks.amazonaws.com)',
+    'ecs:TagResource':
+      "RegisterTaskDefinition of the rendered revision carries the source's tags, and RunTask the task's tags (tag-on-create, limited by ecs:CreateAction)",
+    'iam:PassRole':
+      'RegisterTaskDefinition and RunTask of a definition with task/execution roles need iam:PassRole on them (limited to ecs-tasks.amazonaws.com)',
   },
 };
 
 /** The ARN every Resource of a statement granting the action must start with: narrowed to the resource type. */
 const RESOURCE_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^ecs:(DescribeServices|UpdateService|DescribeExpressGatewayService|UpdateExpressGatewayService)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
+  [
+    /^ecs:(DescribeServices|UpdateService|DescribeExpressGatewayService|UpdateExpressGatewayService)$/,
+    'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/',
+  ],
   [/^ecs:(DescribeTasks|StopTask)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task/CLUSTER/'],
   [/^logs:GetLogEvents$/, 'arn:aws:logs:REGION:ACCOUNT_ID:log-group:'],
   [/^ecs:ListServiceDeployments$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service/CLUSTER/'],
-  [/^ecs:(DescribeServiceDeployments|StopServiceDeployment)$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service-deployment/CLUSTER/'],
+  [
+    /^ecs:(DescribeServiceDeployments|StopServiceDeployment)$/,
+    'arn:aws:ecs:REGION:ACCOUNT_ID:service-deployment/CLUSTER/',
+  ],
   [/^ecs:DescribeServiceRevisions$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:service-revision/CLUSTER/'],
   [/^ecs:RunTask$/, 'arn:aws:ecs:REGION:ACCOUNT_ID:task-definition/'],
   [/^ecr:/, 'arn:aws:ecr:REGION:ACCOUNT_ID:repository/'],
   [/^lambda:/, 'arn:aws:lambda:REGION:ACCOUNT_ID:function:'],
   [/^ssm:/, 'arn:aws:ssm:REGION:ACCOUNT_ID:parameter/'],
   [/^iam:PassRole$/, 'arn:aws:iam::ACCOUNT_ID:role/'],
-  [/^codedeploy:(GetDeploymentGroup|CreateDeployment|GetDeployment|ListDeploymentTargets|GetDeploymentTarget|StopDeployment|ContinueDeployment)$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentgroup:'],
+  [
+    /^codedeploy:(GetDeploymentGroup|CreateDeployment|GetDeployment|ListDeploymentTargets|GetDeploymentTarget|StopDeployment|ContinueDeployment)$/,
+    'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentgroup:',
+  ],
   [/^codedeploy:RegisterApplicationRevision$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:application:'],
   [/^cloudwatch:DescribeAlarms$/, 'arn:aws:cloudwatch:REGION:ACCOUNT_ID:alarm:'],
   [/^codedeploy:GetDeploymentConfig$/, 'arn:aws:codedeploy:REGION:ACCOUNT_ID:deploymentconfig:'],
@@ -89,7 +112,10 @@ function conditionKeys(condition: Record<string, unknown>): string[] {
 
 /** Limited only by what the request itself says: counts as a direct grant. */
 function isRequestScoped(statement: Statement): boolean {
-  return statement.Condition === undefined || conditionKeys(statement.Condition).every((key) => REQUEST_CONDITION_KEYS.has(key));
+  return (
+    statement.Condition === undefined ||
+    conditionKeys(statement.Condition).every((key) => REQUEST_CONDITION_KEYS.has(key))
+  );
 }
 
 /**
@@ -97,11 +123,19 @@ function isRequestScoped(statement: Statement): boolean {
  * RegisterTaskDefinition; ListTasks is authorized on container instances (a Fargate task
  * has none); the tag-on-create check of TagResource comes before the resource exists.
  */
-const UNSCOPED = new Set(['ecs:DescribeTaskDefinition', 'ecs:RegisterTaskDefinition', 'ecs:ListTasks', 'ecs:TagResource']);
+const UNSCOPED = new Set([
+  'ecs:DescribeTaskDefinition',
+  'ecs:RegisterTaskDefinition',
+  'ecs:ListTasks',
+  'ecs:TagResource',
+]);
 
 /** SDK operation names that differ from their IAM action. */
 // CloudWatch signs as 'monitoring'; its IAM actions are 'cloudwatch:'.
-const ACTION_OF_OPERATION: Record<string, string> = { 'lambda:Invoke': 'lambda:InvokeFunction', 'monitoring:DescribeAlarms': 'cloudwatch:DescribeAlarms' };
+const ACTION_OF_OPERATION: Record<string, string> = {
+  'lambda:Invoke': 'lambda:InvokeFunction',
+  'monitoring:DescribeAlarms': 'cloudwatch:DescribeAlarms',
+};
 
 interface Statement {
   Sid: string;
@@ -129,15 +163,25 @@ function loadPolicy(mode: PolicyMode): Statement[] {
   if (!Array.isArray(statements) || statements.length === 0) return fail('Statement is not a non-empty list');
   return statements.map((raw: unknown, index) => {
     if (!isRecord(raw)) return fail(`statement ${index} is not an object`);
-    const unknownKeys = Object.keys(raw).filter((k) => !['Sid', 'Effect', 'Action', 'Resource', 'Condition'].includes(k));
-    if (unknownKeys.length > 0) fail(`statement ${index} has ${unknownKeys.join(', ')} (only Sid, Effect, Action, Resource, Condition are used)`);
+    const unknownKeys = Object.keys(raw).filter(
+      (k) => !['Sid', 'Effect', 'Action', 'Resource', 'Condition'].includes(k),
+    );
+    if (unknownKeys.length > 0)
+      fail(`statement ${index} has ${unknownKeys.join(', ')} (only Sid, Effect, Action, Resource, Condition are used)`);
     const { Sid, Effect, Condition } = raw;
-    if (typeof Sid !== 'string' || !/^[A-Za-z0-9]+$/.test(Sid)) fail(`statement ${index} needs a Sid of letters and digits, got ${JSON.stringify(Sid)}`);
+    if (typeof Sid !== 'string' || !/^[A-Za-z0-9]+$/.test(Sid))
+      fail(`statement ${index} needs a Sid of letters and digits, got ${JSON.stringify(Sid)}`);
     if (Effect !== 'Allow') fail(`statement ${String(Sid)} has Effect ${JSON.stringify(Effect)}; only Allow is used`);
-    const Action = stringList(raw.Action) ?? fail(`statement ${String(Sid)}: Action is not a string or a list of strings`);
-    const Resource = stringList(raw.Resource) ?? fail(`statement ${String(Sid)}: Resource is not a string or a list of strings`);
-    for (const action of Action) if (!/^[a-z0-9-]+:[A-Za-z0-9*?]+$/.test(action)) fail(`statement ${String(Sid)}: '${action}' is not service:Action`);
-    for (const resource of Resource) if (resource !== '*' && !/^arn:aws:[a-z0-9-]+:/.test(resource)) fail(`statement ${String(Sid)}: '${resource}' is neither '*' nor an ARN`);
+    const Action =
+      stringList(raw.Action) ?? fail(`statement ${String(Sid)}: Action is not a string or a list of strings`);
+    const Resource =
+      stringList(raw.Resource) ?? fail(`statement ${String(Sid)}: Resource is not a string or a list of strings`);
+    for (const action of Action)
+      if (!/^[a-z0-9-]+:[A-Za-z0-9*?]+$/.test(action))
+        fail(`statement ${String(Sid)}: '${action}' is not service:Action`);
+    for (const resource of Resource)
+      if (resource !== '*' && !/^arn:aws:[a-z0-9-]+:/.test(resource))
+        fail(`statement ${String(Sid)}: '${resource}' is neither '*' nor an ARN`);
     if (Condition !== undefined && !isRecord(Condition)) fail(`statement ${String(Sid)}: Condition is not an object`);
     return { Sid: String(Sid), Effect: 'Allow', Action, Resource, ...(isRecord(Condition) ? { Condition } : {}) };
   });
@@ -199,16 +243,24 @@ describe('the IAM policies in docs/iam', () => {
       for (const action of statement.Action) {
         const type = RESOURCE_TYPES.find(([pattern]) => pattern.test(action));
         if (type === undefined) {
-          expect(UNSCOPED, `${mode}.json ${statement.Sid}: ${action} has no entry in RESOURCE_TYPES or UNSCOPED`).toContain(action);
+          expect(
+            UNSCOPED,
+            `${mode}.json ${statement.Sid}: ${action} has no entry in RESOURCE_TYPES or UNSCOPED`,
+          ).toContain(action);
           continue;
         }
-        for (const resource of statement.Resource) expect(resource, `${mode}.json ${statement.Sid}: ${action}`).toMatch(new RegExp(`^${escapeRegExp(type[1])}.+`));
+        for (const resource of statement.Resource)
+          expect(resource, `${mode}.json ${statement.Sid}: ${action}`).toMatch(
+            new RegExp(`^${escapeRegExp(type[1])}.+`),
+          );
       }
     }
   });
 
   it.each(POLICY_MODES)('%s.json grants conditionally only what is authorized alongside another call', (mode) => {
-    const conditional = policyOf(mode).filter((s) => !isRequestScoped(s)).flatMap((s) => s.Action);
+    const conditional = policyOf(mode)
+      .filter((s) => !isRequestScoped(s))
+      .flatMap((s) => s.Action);
     for (const action of conditional) expect(Object.keys(UNSEEN_BUT_NEEDED[mode])).toContain(action);
   });
 
@@ -229,14 +281,18 @@ describe('the IAM policies in docs/iam', () => {
       for (const resource of statement.Resource.filter((r) => r !== '*')) {
         const [, , , region, account] = resource.split(':');
         expect(account, `${mode}.json ${statement.Sid}: ${resource}`).toBe('ACCOUNT_ID');
-        if (!resource.startsWith('arn:aws:iam::')) expect(region, `${mode}.json ${statement.Sid}: ${resource}`).toBe('REGION');
+        if (!resource.startsWith('arn:aws:iam::'))
+          expect(region, `${mode}.json ${statement.Sid}: ${resource}`).toBe('REGION');
       }
     }
   });
 
   it.each(['ecs', 'run-task'] as const)('%s.json passes only the named task and execution roles', (mode) => {
     const passRole = policyOf(mode).filter((s) => s.Action.some((a) => actionMatches(a, 'iam:PassRole')));
-    expect(passRole.flatMap((s) => s.Resource)).toEqual(['arn:aws:iam::ACCOUNT_ID:role/TASK_ROLE', 'arn:aws:iam::ACCOUNT_ID:role/EXECUTION_ROLE']);
+    expect(passRole.flatMap((s) => s.Resource)).toEqual([
+      'arn:aws:iam::ACCOUNT_ID:role/TASK_ROLE',
+      'arn:aws:iam::ACCOUNT_ID:role/EXECUTION_ROLE',
+    ]);
   });
 
   it.each([
@@ -305,7 +361,13 @@ const SCENARIOS: Scenario[] = [
     what: 'ecs: a rollout that completes',
     mode: 'ecs',
     modes: ['ecs'],
-    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-ok', 'container-name': 'app', image: w.v124.pinned, ...WAITS }),
+    inputs: (w) => ({
+      cluster: w.cluster,
+      service: 's-iam-ok',
+      'container-name': 'app',
+      image: w.v124.pinned,
+      ...WAITS,
+    }),
     exitCode: 0,
     sends: ['ecs:DescribeServices', 'ecs:DescribeTaskDefinition', 'ecs:RegisterTaskDefinition', 'ecs:UpdateService'],
   },
@@ -313,7 +375,13 @@ const SCENARIOS: Scenario[] = [
     what: 'ecs: a rollout the circuit breaker fails (stopped tasks are read)',
     mode: 'ecs',
     modes: ['ecs'],
-    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-fails', 'container-name': 'app', image: w.v124.pinned, ...WAITS }),
+    inputs: (w) => ({
+      cluster: w.cluster,
+      service: 's-iam-fails',
+      'container-name': 'app',
+      image: w.v124.pinned,
+      ...WAITS,
+    }),
     exitCode: 1,
     sends: ['ecs:UpdateService', 'ecs:ListTasks', 'ecs:DescribeTasks'],
   },
@@ -321,25 +389,56 @@ const SCENARIOS: Scenario[] = [
     what: 'ecs: a crash loop rolled back with rollback-on-failure (the deployment record is read, then stopped)',
     mode: 'ecs',
     modes: ['ecs'],
-    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-record', 'container-name': 'app', image: w.v124.pinned, 'max-failed-tasks': '2', 'rollback-on-failure': 'true', ...WAITS }),
+    inputs: (w) => ({
+      cluster: w.cluster,
+      service: 's-iam-record',
+      'container-name': 'app',
+      image: w.v124.pinned,
+      'max-failed-tasks': '2',
+      'rollback-on-failure': 'true',
+      ...WAITS,
+    }),
     exitCode: 1,
-    sends: ['ecs:UpdateService', 'ecs:DescribeServiceDeployments', 'ecs:StopServiceDeployment', 'ecs:ListTasks', 'ecs:DescribeTasks'],
+    sends: [
+      'ecs:UpdateService',
+      'ecs:DescribeServiceDeployments',
+      'ecs:StopServiceDeployment',
+      'ecs:ListTasks',
+      'ecs:DescribeTasks',
+    ],
   },
   {
     what: 'ecs: finds the deployment record by listing when UpdateService names none',
     mode: 'ecs',
     modes: ['ecs'],
-    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-ok', 'container-name': 'app', image: w.v123.pinned, ...WAITS }),
+    inputs: (w) => ({
+      cluster: w.cluster,
+      service: 's-iam-ok',
+      'container-name': 'app',
+      image: w.v123.pinned,
+      ...WAITS,
+    }),
     exitCode: 0,
     sends: ['ecs:UpdateService', 'ecs:ListServiceDeployments'],
   },
   {
-    what: 'ecs: tells its record from a concurrent deploy\'s by the target revision (UpdateService names none)',
+    what: "ecs: tells its record from a concurrent deploy's by the target revision (UpdateService names none)",
     mode: 'ecs',
     modes: ['ecs'],
-    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-concurrent', 'container-name': 'app', image: w.v124.pinned, ...WAITS }),
+    inputs: (w) => ({
+      cluster: w.cluster,
+      service: 's-iam-concurrent',
+      'container-name': 'app',
+      image: w.v124.pinned,
+      ...WAITS,
+    }),
     exitCode: 0,
-    sends: ['ecs:UpdateService', 'ecs:ListServiceDeployments', 'ecs:DescribeServiceRevisions', 'ecs:DescribeServiceDeployments'],
+    sends: [
+      'ecs:UpdateService',
+      'ecs:ListServiceDeployments',
+      'ecs:DescribeServiceRevisions',
+      'ecs:DescribeServiceDeployments',
+    ],
   },
   {
     what: 'ecs: an Express Mode service updated through UpdateExpressGatewayService and followed by its record',
@@ -347,21 +446,46 @@ const SCENARIOS: Scenario[] = [
     modes: ['ecs'],
     inputs: (w) => ({ cluster: w.cluster, service: 's-iam-express', image: w.v124.pinned, ...WAITS }),
     exitCode: 0,
-    sends: ['ecs:DescribeServices', 'ecs:DescribeExpressGatewayService', 'ecs:UpdateExpressGatewayService', 'ecs:DescribeServiceDeployments'],
+    sends: [
+      'ecs:DescribeServices',
+      'ecs:DescribeExpressGatewayService',
+      'ecs:UpdateExpressGatewayService',
+      'ecs:DescribeServiceDeployments',
+    ],
   },
   {
     what: 'ecs: a service deployed through CodeDeploy (group checked, deployment created and followed to Succeeded)',
     mode: 'ecs',
     modes: ['ecs'],
-    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-codedeploy', 'container-name': 'app', image: w.v124.pinned, ...WAITS }),
+    inputs: (w) => ({
+      cluster: w.cluster,
+      service: 's-iam-codedeploy',
+      'container-name': 'app',
+      image: w.v124.pinned,
+      ...WAITS,
+    }),
     exitCode: 0,
-    sends: ['codedeploy:GetDeploymentGroup', 'codedeploy:CreateDeployment', 'codedeploy:GetDeployment', 'codedeploy:ListDeploymentTargets', 'codedeploy:GetDeploymentTarget'],
+    sends: [
+      'codedeploy:GetDeploymentGroup',
+      'codedeploy:CreateDeployment',
+      'codedeploy:GetDeployment',
+      'codedeploy:ListDeploymentTargets',
+      'codedeploy:GetDeploymentTarget',
+    ],
   },
   {
     what: 'ecs: a CodeDeploy deployment timed out and rolled back with rollback-on-failure (StopDeployment)',
     mode: 'ecs',
     modes: ['ecs'],
-    inputs: (w) => ({ cluster: w.cluster, service: 's-iam-codedeploy-slow', 'container-name': 'app', image: w.v124.pinned, 'poll-interval': '1s', 'wait-timeout': '3s', 'rollback-on-failure': 'true' }),
+    inputs: (w) => ({
+      cluster: w.cluster,
+      service: 's-iam-codedeploy-slow',
+      'container-name': 'app',
+      image: w.v124.pinned,
+      'poll-interval': '1s',
+      'wait-timeout': '3s',
+      'rollback-on-failure': 'true',
+    }),
     exitCode: 1,
     sends: ['codedeploy:CreateDeployment', 'codedeploy:StopDeployment'],
   },
@@ -371,7 +495,13 @@ const SCENARIOS: Scenario[] = [
     modes: ['lambda'],
     inputs: (w) => ({ image: `${w.repo.uri}:v1.2.4`, 'function-name': FUNCTION, 'lambda-alias': 'live', ...WAITS }),
     exitCode: 0,
-    sends: ['lambda:GetFunction', 'lambda:GetAlias', 'lambda:UpdateFunctionCode', 'lambda:PublishVersion', 'lambda:CreateAlias'],
+    sends: [
+      'lambda:GetFunction',
+      'lambda:GetAlias',
+      'lambda:UpdateFunctionCode',
+      'lambda:PublishVersion',
+      'lambda:CreateAlias',
+    ],
   },
   {
     what: 'lambda: updates the image again and moves the alias',
@@ -385,15 +515,31 @@ const SCENARIOS: Scenario[] = [
     what: 'lambda: shifts the alias watched by an alarm and provisioned concurrency',
     mode: 'lambda',
     modes: ['lambda'],
-    inputs: (w) => ({ image: `${w.repo.uri}:v1.2.4`, 'function-name': FUNCTION, 'lambda-alias': 'live', 'lambda-alarms': ALARM, ...WAITS }),
+    inputs: (w) => ({
+      image: `${w.repo.uri}:v1.2.4`,
+      'function-name': FUNCTION,
+      'lambda-alias': 'live',
+      'lambda-alarms': ALARM,
+      ...WAITS,
+    }),
     exitCode: 0,
-    sends: ['cloudwatch:DescribeAlarms', 'lambda:UpdateAlias', 'lambda:GetAlias', 'lambda:GetProvisionedConcurrencyConfig'],
+    sends: [
+      'cloudwatch:DescribeAlarms',
+      'lambda:UpdateAlias',
+      'lambda:GetAlias',
+      'lambda:GetProvisionedConcurrencyConfig',
+    ],
   },
   {
     what: 'parameter: creates the parameter with tags',
     mode: 'parameter',
     modes: ['parameter'],
-    inputs: (w) => ({ image: `${w.repo.uri}:v1.2.3`, 'parameter-name': PARAMETER, 'parameter-tags': 'team=payments', ...WAITS }),
+    inputs: (w) => ({
+      image: `${w.repo.uri}:v1.2.3`,
+      'parameter-name': PARAMETER,
+      'parameter-tags': 'team=payments',
+      ...WAITS,
+    }),
     exitCode: 0,
     sends: ['ssm:GetParameter', 'ssm:PutParameter'],
   },
@@ -420,7 +566,13 @@ const SCENARIOS: Scenario[] = [
     }),
     exitCode: 0,
     // GetLogEvents: the task's awslogs stream, read while it runs (moto has no such stream: ResourceNotFound).
-    sends: ['ecs:DescribeTaskDefinition', 'ecs:RegisterTaskDefinition', 'ecs:RunTask', 'ecs:DescribeTasks', 'logs:GetLogEvents'],
+    sends: [
+      'ecs:DescribeTaskDefinition',
+      'ecs:RegisterTaskDefinition',
+      'ecs:RunTask',
+      'ecs:DescribeTasks',
+      'logs:GetLogEvents',
+    ],
   },
   {
     what: 'run-task: a re-run (attempt 2) looks for the task of an earlier attempt, then starts one; it outlives wait-timeout and is stopped',
@@ -442,10 +594,23 @@ const SCENARIOS: Scenario[] = [
 ];
 
 async function createAlarm(endpoint: string, name: string): Promise<void> {
-  const cloudwatch = new CloudWatchClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const cloudwatch = new CloudWatchClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
   try {
     await cloudwatch.send(
-      new PutMetricAlarmCommand({ AlarmName: name, MetricName: 'Errors', Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold' }),
+      new PutMetricAlarmCommand({
+        AlarmName: name,
+        MetricName: 'Errors',
+        Namespace: 'AWS/Lambda',
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 5,
+        ComparisonOperator: 'GreaterThanThreshold',
+      }),
     );
   } finally {
     cloudwatch.destroy();
@@ -473,20 +638,70 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     const v123 = await pushImage(endpoint, repo, 'v1.2.3');
     const v124 = await pushImage(endpoint, repo, 'v1.2.4');
     const image = v123.pinned;
-    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-ok', family: 'td-iam-ok', image, desiredCount: 2, rollout: completesAfter(1500) });
+    await testbed.seedService({
+      cluster: CLUSTER,
+      service: 's-iam-ok',
+      family: 'td-iam-ok',
+      image,
+      desiredCount: 2,
+      rollout: completesAfter(1500),
+    });
     const rollback = circuitBreakerRollback({ failAfterMs: 1500, rolledBackAfterMs: 3000 });
-    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-fails', family: 'td-iam-fails', image, desiredCount: 2, rollout: rollback });
-    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-record', family: 'td-iam-record', image, desiredCount: 2 });
-    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-concurrent', family: 'td-iam-concurrent', image, desiredCount: 2 });
-    serviceDeploymentsOn(testbed.proxy).script('s-iam-concurrent', { strategy: 'ROLLING', stageMs: 300, hideCurrentServiceDeployment: true, concurrentDeploy: true });
-    serviceDeploymentsOn(testbed.proxy).script('s-iam-record', { strategy: 'ROLLING', stageMs: 300, rollbackMs: 1000, crashLoop: { everyMs: 500, exitCode: 1, reason: 'boom' } });
-    await testbed.seedService({ cluster: CLUSTER, service: 's-iam-express', taskDefinition: expressTaskDefinition('td-iam-express', image), desiredCount: 2 });
+    await testbed.seedService({
+      cluster: CLUSTER,
+      service: 's-iam-fails',
+      family: 'td-iam-fails',
+      image,
+      desiredCount: 2,
+      rollout: rollback,
+    });
+    await testbed.seedService({
+      cluster: CLUSTER,
+      service: 's-iam-record',
+      family: 'td-iam-record',
+      image,
+      desiredCount: 2,
+    });
+    await testbed.seedService({
+      cluster: CLUSTER,
+      service: 's-iam-concurrent',
+      family: 'td-iam-concurrent',
+      image,
+      desiredCount: 2,
+    });
+    serviceDeploymentsOn(testbed.proxy).script('s-iam-concurrent', {
+      strategy: 'ROLLING',
+      stageMs: 300,
+      hideCurrentServiceDeployment: true,
+      concurrentDeploy: true,
+    });
+    serviceDeploymentsOn(testbed.proxy).script('s-iam-record', {
+      strategy: 'ROLLING',
+      stageMs: 300,
+      rollbackMs: 1000,
+      crashLoop: { everyMs: 500, exitCode: 1, reason: 'boom' },
+    });
+    await testbed.seedService({
+      cluster: CLUSTER,
+      service: 's-iam-express',
+      taskDefinition: expressTaskDefinition('td-iam-express', image),
+      desiredCount: 2,
+    });
     expressServicesOn(testbed.proxy).declare('s-iam-express');
-    serviceDeploymentsOn(testbed.proxy).script('s-iam-express', { strategy: 'CANARY', stageMs: 300, canary: { canaryPercent: 5, canarySeconds: 1 }, bakeSeconds: 1, bakeTimeInMinutes: 0 });
+    serviceDeploymentsOn(testbed.proxy).script('s-iam-express', {
+      strategy: 'CANARY',
+      stageMs: 300,
+      canary: { canaryPercent: 5, canarySeconds: 1 },
+      bakeSeconds: 1,
+      bakeTimeInMinutes: 0,
+    });
     await seedCodeDeployService(endpoint, { cluster: CLUSTER, service: 's-iam-codedeploy', image });
     await seedCodeDeployService(endpoint, { cluster: CLUSTER, service: 's-iam-codedeploy-slow', image });
     codeDeployOn(testbed.proxy).script(`DgpECS-${CLUSTER}-s-iam-codedeploy`, { eventSeconds: 0.3 });
-    codeDeployOn(testbed.proxy).script(`DgpECS-${CLUSTER}-s-iam-codedeploy-slow`, { eventSeconds: 30, rollbackSeconds: 0.5 });
+    codeDeployOn(testbed.proxy).script(`DgpECS-${CLUSTER}-s-iam-codedeploy-slow`, {
+      eventSeconds: 30,
+      rollbackSeconds: 0.5,
+    });
     // The one-off task's own family, so no revision the services registered can be reused for it.
     const family = 'td-iam-task';
     await registerTaskDefinition(endpoint, richTaskDefinition(family, image));
@@ -495,14 +710,27 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     taskNeverStops(testbed.proxy, { family: `${family}-slow`, containers: ['app', 'sidecar'] });
     await createImageFunction(endpoint, { name: FUNCTION, imageUri: v123.pinned });
     await createAlarm(endpoint, ALARM);
-    provisionedConcurrency(testbed.proxy, [{ functionName: FUNCTION, alias: 'live', requested: 2, inProgressReads: 1, end: 'READY' }]);
+    provisionedConcurrency(testbed.proxy, [
+      { functionName: FUNCTION, alias: 'live', requested: 2, inProgressReads: 1, end: 'READY' },
+    ]);
     const network = await defaultNetwork(endpoint);
-    world = { repo, v123, v124, cluster: CLUSTER, family, subnets: network.subnets, securityGroups: network.securityGroups };
+    world = {
+      repo,
+      v123,
+      v124,
+      cluster: CLUSTER,
+      family,
+      subnets: network.subnets,
+      securityGroups: network.securityGroups,
+    };
   });
 
   it.each(SCENARIOS)('$what', async (scenario) => {
     const from = testbed.proxy.calls.length;
-    const run = await runAction({ inputs: { mode: scenario.modes.join(', '), ...scenario.inputs(world) }, env: { ...testbed.awsEnv, ...scenario.env } });
+    const run = await runAction({
+      inputs: { mode: scenario.modes.join(', '), ...scenario.inputs(world) },
+      env: { ...testbed.awsEnv, ...scenario.env },
+    });
     const calls = testbed.proxy.calls.slice(from);
 
     expect(run.exitCode, transcript(run)).toBe(scenario.exitCode);
@@ -516,16 +744,20 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     const denied = actions.filter((action) => !allowsDirectly(statements, action));
     expect(denied, `called but not allowed by docs/iam/{${modes.join(',')}}.json`).toEqual([]);
     // Credit the scenario's own mode with what its policy grants (image has a scenario of its own).
-    for (const action of actions) if (allowsDirectly(policyOf(scenario.mode), action)) called.get(scenario.mode)?.add(action);
+    for (const action of actions)
+      if (allowsDirectly(policyOf(scenario.mode), action)) called.get(scenario.mode)?.add(action);
   });
 
-  it.each(POLICY_MODES)('%s.json grants only actions its scenarios called, or that IAM checks alongside them', (mode) => {
-    const seen = called.get(mode) ?? new Set<string>();
-    expect(seen.size, `no scenario of mode ${mode} ran through`).toBeGreaterThan(0);
-    const unneeded = policyOf(mode)
-      .flatMap((s) => s.Action)
-      .filter((pattern) => ![...seen].some((action) => actionMatches(pattern, action)))
-      .filter((pattern) => UNSEEN_BUT_NEEDED[mode][pattern] === undefined);
-    expect(unneeded, `docs/iam/${mode}.json grants actions no ${mode} run needed`).toEqual([]);
-  });
+  it.each(POLICY_MODES)(
+    '%s.json grants only actions its scenarios called, or that IAM checks alongside them',
+    (mode) => {
+      const seen = called.get(mode) ?? new Set<string>();
+      expect(seen.size, `no scenario of mode ${mode} ran through`).toBeGreaterThan(0);
+      const unneeded = policyOf(mode)
+        .flatMap((s) => s.Action)
+        .filter((pattern) => ![...seen].some((action) => actionMatches(pattern, action)))
+        .filter((pattern) => UNSEEN_BUT_NEEDED[mode][pattern] === undefined);
+      expect(unneeded, `docs/iam/${mode}.json grants actions no ${mode} run needed`).toEqual([]);
+    },
+  );
 });

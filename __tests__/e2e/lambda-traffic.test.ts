@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { GetAliasCommand, type AliasConfiguration } from '@aws-sdk/client-lambda';
+import { type AliasConfiguration, GetAliasCommand } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 import { getParameter, lambdaClient, putParameterHistory } from '../support/aws-fixtures.ts';
-import { seedAliasedFunctions, setAlarm, type TrafficWorld } from '../support/lambda-traffic-fixtures.ts';
 import { lambdaError } from '../support/lambda-scenarios.ts';
+import { seedAliasedFunctions, setAlarm, type TrafficWorld } from '../support/lambda-traffic-fixtures.ts';
 import { provisionedConcurrency } from '../support/lambda-traffic-scenarios.ts';
-import { NODE_BINARY, REPO_ROOT, errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
+import { errorText, NODE_BINARY, REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
-import { useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // Lambda traffic shifted in steps on an alias, end to end through the bundled action:
 // moto keeps the alias's routing config and the alarms' states (SetAlarmState); the proxy
@@ -39,9 +39,22 @@ async function aliasOf(lane: Testbed, name: string): Promise<AliasConfiguration>
   }
 }
 
-function deploy(lane: Testbed, world: TrafficWorld, inputs: Record<string, string>, options: Partial<RunActionOptions> = {}): Promise<ActionRun> {
+function deploy(
+  lane: Testbed,
+  world: TrafficWorld,
+  inputs: Record<string, string>,
+  options: Partial<RunActionOptions> = {},
+): Promise<ActionRun> {
   return runAction({
-    inputs: { mode: 'lambda', image: world.v2.tagged, 'function-name': world.functions.join('\n'), 'lambda-alias': 'live', 'poll-interval': '1s', 'wait-timeout': '5m', ...inputs },
+    inputs: {
+      mode: 'lambda',
+      image: world.v2.tagged,
+      'function-name': world.functions.join('\n'),
+      'lambda-alias': 'live',
+      'poll-interval': '1s',
+      'wait-timeout': '5m',
+      ...inputs,
+    },
     env: lane.awsEnv,
     timeoutMs: 150_000,
     ...options,
@@ -53,12 +66,16 @@ function aliasMoves(lane: Testbed, fn: string): Array<{ version: unknown; weight
   return lane.proxy.calls
     .filter((c: RecordedCall) => c.operation === 'UpdateAlias' && c.resource === fn)
     .map((c) => {
-      const body = c.body as { FunctionVersion?: string; RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> } };
+      const body = c.body as {
+        FunctionVersion?: string;
+        RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> };
+      };
       return { version: body.FunctionVersion, weights: body.RoutingConfig?.AdditionalVersionWeights };
     });
 }
 
-const isOnOne = (alias: AliasConfiguration) => alias.FunctionVersion === '1' && Object.keys(alias.RoutingConfig?.AdditionalVersionWeights ?? {}).length === 0;
+const isOnOne = (alias: AliasConfiguration) =>
+  alias.FunctionVersion === '1' && Object.keys(alias.RoutingConfig?.AdditionalVersionWeights ?? {}).length === 0;
 
 describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
   const testbed = useTestbed();
@@ -84,8 +101,7 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
       expect(run.summary).toContain('| 1 |');
       expect(run.summary).toContain('| 10% |');
       expect(run.summary).toContain('| canary-errors | OK |');
-    }),
-  );
+    }));
 
   it('a linear shift rolled back by an alarm that goes into ALARM mid-way', () =>
     testbed.lane(async (lane) => {
@@ -97,7 +113,10 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
         await alarm(lane, 'linear-errors', 'ALARM', 'Threshold Crossed: 3 errors in 1 minute');
         return response;
       });
-      const run = await deploy(lane, world, { 'lambda-traffic': 'linear 25% every 1m', 'lambda-alarms': 'linear-errors' });
+      const run = await deploy(lane, world, {
+        'lambda-traffic': 'linear 25% every 1m',
+        'lambda-alarms': 'linear-errors',
+      });
 
       expect(run.exitCode, transcript(run)).toBe(1);
       const error = errorText(run);
@@ -110,21 +129,27 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
       ]);
       expect(isOnOne(await aliasOf(lane, 'fn-linear'))).toBe(true);
       expect(run.summary).toContain('Put back:');
-    }),
-  );
+    }));
 
   it('an alarm already in ALARM: nothing is changed at all', () =>
     testbed.lane(async (lane) => {
       const world = await seed(lane, 'firing');
       await alarm(lane, 'firing-errors', 'ALARM', 'Threshold Crossed: already bad');
-      const run = await deploy(lane, world, { 'lambda-traffic': 'canary 10% 5m', 'lambda-alarms': 'firing-errors', 'wait-timeout': '10m' });
+      const run = await deploy(lane, world, {
+        'lambda-traffic': 'canary 10% 5m',
+        'lambda-alarms': 'firing-errors',
+        'wait-timeout': '10m',
+      });
 
       expect(run.exitCode, transcript(run)).toBe(1);
-      expect(errorText(run)).toContain("CloudWatch alarm 'firing-errors' is in ALARM (Threshold Crossed: already bad): nothing was changed");
-      const writes = lane.proxy.calls.filter((c) => ['UpdateFunctionCode', 'PublishVersion', 'UpdateAlias', 'CreateAlias'].includes(c.operation));
+      expect(errorText(run)).toContain(
+        "CloudWatch alarm 'firing-errors' is in ALARM (Threshold Crossed: already bad): nothing was changed",
+      );
+      const writes = lane.proxy.calls.filter((c) =>
+        ['UpdateFunctionCode', 'PublishVersion', 'UpdateAlias', 'CreateAlias'].includes(c.operation),
+      );
       expect(writes).toEqual([]);
-    }),
-  );
+    }));
 
   it('a cancelled job mid-canary: the aliases go back, and the post step puts back what the main step could not', () =>
     testbed.lane(async (lane) => {
@@ -134,15 +159,25 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
       const firstShift = new Promise<void>((resolve) => (shifted = resolve));
       let refusePutBack = true;
       lane.proxy.overlay('lambda', 'UpdateAlias', async (req, next) => {
-        const body = req.call.body as { FunctionVersion?: string; RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> } };
-        const putBack = body.FunctionVersion === '1' && Object.keys(body.RoutingConfig?.AdditionalVersionWeights ?? {}).length === 0;
+        const body = req.call.body as {
+          FunctionVersion?: string;
+          RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> };
+        };
+        const putBack =
+          body.FunctionVersion === '1' && Object.keys(body.RoutingConfig?.AdditionalVersionWeights ?? {}).length === 0;
         // The main step's own put-back is refused, as when the runner kills it first.
-        if (putBack && refusePutBack) return lambdaError(409, 'ResourceConflictException', 'The operation cannot be performed at this time.');
+        if (putBack && refusePutBack)
+          return lambdaError(409, 'ResourceConflictException', 'The operation cannot be performed at this time.');
         const response = await next();
         if (!putBack) shifted();
         return response;
       });
-      const running = deploy(lane, world, { 'lambda-traffic': 'canary 10% 5m', 'wait-timeout': '10m' }, { onSpawn: (p) => (pid = p), timeoutMs: 40_000 });
+      const running = deploy(
+        lane,
+        world,
+        { 'lambda-traffic': 'canary 10% 5m', 'wait-timeout': '10m' },
+        { onSpawn: (p) => (pid = p), timeoutMs: 40_000 },
+      );
       await firstShift;
       expect((await aliasOf(lane, 'fn-cancel')).RoutingConfig?.AdditionalVersionWeights).toEqual({ '2': 0.1 });
       process.kill(pid ?? 0, 'SIGINT');
@@ -151,22 +186,27 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
       expect(run.exitCode, transcript(run)).toBe(1);
       expect(errorText(run)).toContain('The job was cancelled');
       const state = /::save-state name=lambda-put-back::(.*)/.exec(run.stdout)?.[1] ?? '';
-      expect(JSON.parse(state)).toMatchObject([{ functionName: 'fn-cancel', alias: 'live', version: '1', shiftedTo: '2' }]);
+      expect(JSON.parse(state)).toMatchObject([
+        { functionName: 'fn-cancel', alias: 'live', version: '1', shiftedTo: '2' },
+      ]);
       expect((await aliasOf(lane, 'fn-cancel')).RoutingConfig?.AdditionalVersionWeights).toEqual({ '2': 0.1 });
 
       refusePutBack = false;
       const post = await runPost({ ...lane.awsEnv, 'STATE_lambda-put-back': state });
       expect(post.code, post.stdout).toBe(0);
-      expect(post.stdout).toContain("Lambda function 'fn-cancel' alias live put back on version 1 (it was on 1 with routing).");
+      expect(post.stdout).toContain(
+        "Lambda function 'fn-cancel' alias live put back on version 1 (it was on 1 with routing).",
+      );
       expect(isOnOne(await aliasOf(lane, 'fn-cancel'))).toBe(true);
-    }),
-  );
+    }));
 
   it('provisioned concurrency: waits until READY, showing allocated / requested', () =>
     testbed.lane(async (lane) => {
       const world = await seed(lane, 'pc-ready');
       await alarm(lane, 'pc-ready-errors', 'OK');
-      provisionedConcurrency(lane.proxy, [{ functionName: 'fn-pc-ready', alias: 'live', requested: 4, inProgressReads: 3, end: 'READY' }]);
+      provisionedConcurrency(lane.proxy, [
+        { functionName: 'fn-pc-ready', alias: 'live', requested: 4, inProgressReads: 3, end: 'READY' },
+      ]);
       const run = await deploy(lane, world, { 'lambda-traffic': 'all-at-once', 'lambda-alarms': 'pc-ready-errors' });
 
       expect(run.exitCode, transcript(run)).toBe(0);
@@ -174,28 +214,34 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
       expect(run.stdout).toContain('provisioned concurrency of fn-pc-ready:live: IN_PROGRESS, 3 / 4 allocated');
       expect(lane.proxy.callsTo('GetProvisionedConcurrencyConfig')).toBe(4);
       expect((await aliasOf(lane, 'fn-pc-ready')).FunctionVersion).toBe('2');
-    }),
-  );
+    }));
 
   it('provisioned concurrency that FAILS: the step fails with its reason and the alias goes back', () =>
     testbed.lane(async (lane) => {
       const world = await seed(lane, 'pc-fail');
       const reason = 'FUNCTION_ERROR_INIT_FAILURE: the function could not initialise';
-      provisionedConcurrency(lane.proxy, [{ functionName: 'fn-pc-fail', alias: 'live', requested: 4, inProgressReads: 1, end: { failed: reason } }]);
+      provisionedConcurrency(lane.proxy, [
+        { functionName: 'fn-pc-fail', alias: 'live', requested: 4, inProgressReads: 1, end: { failed: reason } },
+      ]);
       const run = await deploy(lane, world, { 'lambda-traffic': 'canary 10% 1m' });
 
       expect(run.exitCode, transcript(run)).toBe(1);
-      expect(errorText(run)).toContain(`provisioned concurrency of alias fn-pc-fail:live FAILED (0 / 4 allocated): ${reason}`);
+      expect(errorText(run)).toContain(
+        `provisioned concurrency of alias fn-pc-fail:live FAILED (0 / 4 allocated): ${reason}`,
+      );
       expect(isOnOne(await aliasOf(lane, 'fn-pc-fail'))).toBe(true);
-    }),
-  );
+    }));
 
   it('two functions in lockstep: one alias move refused puts the other back too', () =>
     testbed.lane(async (lane) => {
       const world = await seed(lane, 'lockstep', ['fn-lock-a', 'fn-lock-b']);
       lane.proxy.overlay('lambda', 'UpdateAlias', async (req, next) => {
         if (req.call.resource !== 'fn-lock-b') return next();
-        return lambdaError(412, 'PreconditionFailedException', 'The Revision Id provided does not match the latest Revision Id.');
+        return lambdaError(
+          412,
+          'PreconditionFailedException',
+          'The Revision Id provided does not match the latest Revision Id.',
+        );
       });
       const run = await deploy(lane, world, { 'lambda-traffic': 'canary 10% 1m' });
 
@@ -207,8 +253,7 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
       ]);
       expect(isOnOne(await aliasOf(lane, 'fn-lock-a'))).toBe(true);
       expect(isOnOne(await aliasOf(lane, 'fn-lock-b'))).toBe(true);
-    }),
-  );
+    }));
 
   it('lambda and parameter: a failed shift leaves the parameter untouched', () =>
     testbed.lane(async (lane) => {
@@ -220,21 +265,28 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
         await alarm(lane, 'param-errors', 'ALARM', 'Threshold Crossed: errors');
         return response;
       });
-      const run = await deploy(lane, world, { mode: 'lambda, parameter', 'parameter-name': '/app/traffic/image-tag', 'lambda-traffic': 'canary 10% 1m', 'lambda-alarms': 'param-errors' });
+      const run = await deploy(lane, world, {
+        mode: 'lambda, parameter',
+        'parameter-name': '/app/traffic/image-tag',
+        'lambda-traffic': 'canary 10% 1m',
+        'lambda-alarms': 'param-errors',
+      });
 
       expect(run.exitCode, transcript(run)).toBe(1);
       expect(errorText(run)).toContain('Not run because of this failure: parameter.');
       expect(lane.proxy.callsTo('PutParameter')).toBe(0);
       expect((await getParameter(lane.moto.url, '/app/traffic/image-tag'))?.value).toBe('v1');
       expect(isOnOne(await aliasOf(lane, 'fn-param'))).toBe(true);
-    }),
-  );
+    }));
 });
 
 /** The action's post step, run as the runner runs it (STATE_<name> from the main step's save-state). */
 function runPost(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (stdout += chunk));

@@ -4,8 +4,8 @@ import { describeService, describeTaskDefinitionWithTags } from '../support/ecs-
 import { jsonError } from '../support/fault-scenarios.ts';
 import { runAction, transcript } from '../support/run-action.ts';
 import { completesAfter } from '../support/scenario-proxy.ts';
-import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
 import type { ReleaseWorld } from '../support/testbed.ts';
+import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
 
 // "the parameter only ever names what runs". Run v1 deploys and its rollout
 // completes, then every PutParameter it sends meets TooManyUpdates; meanwhile run v2
@@ -13,13 +13,19 @@ import type { ReleaseWorld } from '../support/testbed.ts';
 // write, must say who superseded it, and still exits 0 (its own deploy did succeed).
 
 function releaseEnv(tag: string): Record<string, string> {
-  return { GITHUB_REF: `refs/tags/${tag}`, GITHUB_REF_NAME: tag, GITHUB_REF_TYPE: 'tag', GITHUB_SHA: '1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c', GITHUB_EVENT_NAME: 'push' };
+  return {
+    GITHUB_REF: `refs/tags/${tag}`,
+    GITHUB_REF_NAME: tag,
+    GITHUB_REF_TYPE: 'tag',
+    GITHUB_SHA: '1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c',
+    GITHUB_EVENT_NAME: 'push',
+  };
 }
 
 describe('two runs racing to the parameter', () => {
   const testbed = useTestbed();
 
-  it('leaves the parameter naming the image the service runs when the older run\'s write was held up', async () => {
+  it("leaves the parameter naming the image the service runs when the older run's write was held up", async () => {
     const world: ReleaseWorld = await seedReleaseWorld(testbed, 'race', {
       tags: ['v0', 'v1', 'v2'],
       running: { tag: 'v0', pinned: true },
@@ -42,7 +48,10 @@ describe('two runs racing to the parameter', () => {
       return next();
     });
     const deploy = (tag: string) =>
-      runAction({ inputs: releaseInputs(world, ['image', 'ecs', 'parameter'], { waitTimeout: '90s' }), env: { ...testbed.awsEnv, ...releaseEnv(tag) } });
+      runAction({
+        inputs: releaseInputs(world, ['image', 'ecs', 'parameter'], { waitTimeout: '90s' }),
+        env: { ...testbed.awsEnv, ...releaseEnv(tag) },
+      });
 
     const v1 = deploy('v1');
     await vi.waitFor(() => expect(v1Refused).toBeGreaterThan(0), { timeout: 60_000, interval: 100 });
@@ -56,7 +65,10 @@ describe('two runs racing to the parameter', () => {
     expect(first.outputs['parameter-written'], transcript(first)).toBe('false');
     expect(first.outputs).not.toHaveProperty('parameter-version');
     expect(first.stdout).toMatch(
-      new RegExp(`^::warning::Parameter '${world.parameterName}' was not written: another deploy replaced this step's image meanwhile \\(service '${world.service.serviceName}' in cluster '${world.cluster}' now runs deployment ecs-svc/\\d+ of td-race:\\d+`, 'm'),
+      new RegExp(
+        `^::warning::Parameter '${world.parameterName}' was not written: another deploy replaced this step's image meanwhile \\(service '${world.service.serviceName}' in cluster '${world.cluster}' now runs deployment ecs-svc/\\d+ of td-race:\\d+`,
+        'm',
+      ),
     );
     expect(first.summary).toContain('not written (another deploy replaced the image)');
     // v1 never wrote once v2 was there; the parameter says v2, the image the service runs.

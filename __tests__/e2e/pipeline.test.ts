@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { getFunctionImage, getParameter, listFunctionAliases, listFunctionVersions } from '../support/aws-fixtures.ts';
 import type { ParameterState, PushedImage } from '../support/aws-fixtures.ts';
-import { SIDECAR_IMAGE, describeService, describeTaskDefinitionWithTags, listRevisions } from '../support/ecs-fixtures.ts';
+import { getFunctionImage, getParameter, listFunctionAliases, listFunctionVersions } from '../support/aws-fixtures.ts';
+import {
+  describeService,
+  describeTaskDefinitionWithTags,
+  listRevisions,
+  SIDECAR_IMAGE,
+} from '../support/ecs-fixtures.ts';
 import { lambdaConflict, lambdaUpdateFails } from '../support/lambda-scenarios.ts';
 import { writesAmong } from '../support/mutating.ts';
-import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { ActionRun } from '../support/run-action.ts';
-import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
+import { errorText, runAction, transcript } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
-import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
+import { CIRCUIT_BREAKER_REASON, circuitBreakerRollback, completesAfter } from '../support/scenario-proxy.ts';
 import type { DeployMode, ReleaseWorld, Testbed } from '../support/testbed.ts';
+import { releaseInputs, seedReleaseWorld, useTestbed } from '../support/testbed.ts';
 
 // One step ships one ECR image to an ECS service, a Lambda function and an SSM
 // parameter, in the order image -> ecs and lambda -> parameter, and a failure stops the
@@ -20,7 +25,13 @@ const SHA = '4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39';
 
 /** What the runner sets for a workflow run on a pushed git tag. */
 function releaseEnv(tag: string): Record<string, string> {
-  return { GITHUB_REF: `refs/tags/${tag}`, GITHUB_REF_NAME: tag, GITHUB_REF_TYPE: 'tag', GITHUB_SHA: SHA, GITHUB_EVENT_NAME: 'push' };
+  return {
+    GITHUB_REF: `refs/tags/${tag}`,
+    GITHUB_REF_NAME: tag,
+    GITHUB_REF_TYPE: 'tag',
+    GITHUB_SHA: SHA,
+    GITHUB_EVENT_NAME: 'push',
+  };
 }
 
 interface Snapshot {
@@ -43,8 +54,16 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
 
   const ALL: DeployMode[] = ['image', 'ecs', 'lambda', 'parameter'];
 
-  function deploy(lane: Testbed, world: ReleaseWorld, modes: DeployMode[], options: { env: Record<string, string>; inputs?: Record<string, string> }): Promise<ActionRun> {
-    return runAction({ inputs: releaseInputs(world, modes, { waitTimeout: '60s', extra: options.inputs }), env: { ...lane.awsEnv, ...options.env } });
+  function deploy(
+    lane: Testbed,
+    world: ReleaseWorld,
+    modes: DeployMode[],
+    options: { env: Record<string, string>; inputs?: Record<string, string> },
+  ): Promise<ActionRun> {
+    return runAction({
+      inputs: releaseInputs(world, modes, { waitTimeout: '60s', extra: options.inputs }),
+      env: { ...lane.awsEnv, ...options.env },
+    });
   }
 
   async function snapshot(lane: Testbed, world: ReleaseWorld): Promise<Snapshot> {
@@ -77,7 +96,10 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
       const from = proxy.calls.length;
 
       // The mode list as a workflow often writes it: one per line, 'image' spelled out.
-      const run = await deploy(lane, world, ALL, { env: releaseEnv('v1.2.3'), inputs: { mode: 'image\necs\nlambda\nparameter' } });
+      const run = await deploy(lane, world, ALL, {
+        env: releaseEnv('v1.2.3'),
+        inputs: { mode: 'image\necs\nlambda\nparameter' },
+      });
 
       expect(run.exitCode, transcript(run)).toBe(0);
       const revisions = await listRevisions(moto.url, world.service.family);
@@ -101,9 +123,14 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
         ['app', target.pinned],
         ['sidecar', SIDECAR_IMAGE],
       ]);
-      expect((await describeService(moto.url, world.cluster, world.service.serviceName)).taskDefinition).toBe(newRevision);
+      expect((await describeService(moto.url, world.cluster, world.service.serviceName)).taskDefinition).toBe(
+        newRevision,
+      );
       expect((await getFunctionImage(moto.url, world.fn.name)).imageUri).toBe(target.pinned);
-      expect(await getParameter(moto.url, world.parameterName)).toEqual({ value: 'v1.2.3', version: world.parameter.version + 1 });
+      expect(await getParameter(moto.url, world.parameterName)).toEqual({
+        value: 'v1.2.3',
+        version: world.parameter.version + 1,
+      });
 
       // The order: the parameter is written once, after the rollout completed and after the
       // function was updated (and no longer looked at).
@@ -127,9 +154,9 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
       // completesAfter(2000) counts from the UpdateService the proxy saw.
       expect(calls[put]?.at ?? 0).toBeGreaterThanOrEqual((updateService?.at ?? Infinity) + 2000);
 
-      for (const name of [world.service.serviceName, world.fn.name, world.parameterName]) expect(run.summary).toContain(name);
-    }),
-  );
+      for (const name of [world.service.serviceName, world.fn.name, world.parameterName])
+        expect(run.summary).toContain(name);
+    }));
 
   it('changes nothing when re-run with the same inputs', () =>
     testbed.lane(async (lane) => {
@@ -161,8 +188,7 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
       });
       expect(mutatingCalls(lane, from)).toEqual([]);
       expect(await snapshot(lane, world)).toEqual(deployed);
-    }),
-  );
+    }));
 
   it('stops before the parameter when the ECS rollout fails (circuit breaker rollback)', () =>
     testbed.lane(async (lane) => {
@@ -185,10 +211,9 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
       // Only the parameter is skipped: lambda runs alongside ecs, not after it.
       expect(run.summary).toContain('Not run because of the failure: parameter');
       expect(proxy.callsTo('UpdateFunctionCode', from)).toBe(1);
-    }),
-  );
+    }));
 
-  it('stops before the parameter when the Lambda update fails, with Lambda\'s reason and code', () =>
+  it("stops before the parameter when the Lambda update fails, with Lambda's reason and code", () =>
     testbed.lane(async (lane) => {
       const { proxy } = lane;
       const world = await seedReleaseWorld(lane, 'lambda-fails', {
@@ -212,8 +237,7 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
       expect(proxy.callsTo('PutParameter', from)).toBe(0);
       expect(await getParameter(lane.moto.url, world.parameterName)).toEqual(world.parameter);
       expect(run.summary).toContain('Not run because of the failure: parameter');
-    }),
-  );
+    }));
 
   it('waits out another update in progress (ResourceConflictException) and then deploys, without failing', () =>
     testbed.lane(async (lane) => {
@@ -235,9 +259,11 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
       expect(proxy.callsTo('UpdateFunctionCode', from)).toBe(3);
       expect(run.stdout).toContain('another update is in progress');
       expect((await getFunctionImage(lane.moto.url, world.fn.name)).imageUri).toBe(target.pinned);
-      expect(await getParameter(lane.moto.url, world.parameterName)).toEqual({ value: 'v1.2.4', version: world.parameter.version + 1 });
-    }),
-  );
+      expect(await getParameter(lane.moto.url, world.parameterName)).toEqual({
+        value: 'v1.2.4',
+        version: world.parameter.version + 1,
+      });
+    }));
 
   it('dry run: shows the plan, sends no change, leaves every resource as it was', () =>
     testbed.lane(async (lane) => {
@@ -254,7 +280,10 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
       const from = proxy.calls.length;
 
       // publish and an alias too, so that "no PublishVersion, no CreateAlias" means something.
-      const run = await deploy(lane, world, ALL, { env: releaseEnv('v1.2.4'), inputs: { 'dry-run': 'true', publish: 'true', 'lambda-alias': 'live' } });
+      const run = await deploy(lane, world, ALL, {
+        env: releaseEnv('v1.2.4'),
+        inputs: { 'dry-run': 'true', publish: 'true', 'lambda-alias': 'live' },
+      });
 
       expect(run.exitCode, transcript(run)).toBe(0);
       expect(mutatingCalls(lane, from)).toEqual([]);
@@ -265,8 +294,7 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
       expect(shown).toContain(current.pinned);
       expect(shown).toContain(target.pinned);
       expect(shown).toMatch(/['`"]?v1\.2\.3['`"]?\s*(?:->|→)\s*['`"]?v1\.2\.4/);
-    }),
-  );
+    }));
 
   it('refuses a tag that is not in ECR, naming the repository and its recent tags, before any change', () =>
     testbed.lane(async (lane) => {
@@ -290,6 +318,5 @@ describe.concurrent('one step: image -> ecs and lambda -> parameter', () => {
       for (const part of ['v1.3.0', world.repo.name, 'v1.2.3', 'v1.2.2']) expect(error).toContain(part);
       expect(mutatingCalls(lane, from)).toEqual([]);
       expect(await snapshot(lane, world)).toEqual(before);
-    }),
-  );
+    }));
 });

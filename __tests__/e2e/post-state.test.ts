@@ -9,7 +9,10 @@ import { NODE_BINARY, REPO_ROOT } from '../support/run-action.ts';
 function runPost(state: string): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
     const env = { PATH: process.env.PATH ?? '', STATE_rollback: state };
-    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (stdout += chunk));
@@ -23,8 +26,16 @@ const MARKER = 'marker-7f3a';
 describe('the post step with a saved state the main step did not write', () => {
   it.each([
     { what: 'text that is not JSON', state: `<html>${MARKER}\n::error::forged</html>`, problem: 'it is not JSON' },
-    { what: 'one object instead of a list', state: JSON.stringify({ region: 'us-east-1', cluster: 'c', service: MARKER, recordArn: 'arn:x' }), problem: 'it is not a list' },
-    { what: 'a list whose entry names no controller', state: JSON.stringify([{ region: 'us-east-1', cluster: 'c', service: MARKER }]), problem: 'entry 1 is not a started rollback' },
+    {
+      what: 'one object instead of a list',
+      state: JSON.stringify({ region: 'us-east-1', cluster: 'c', service: MARKER, recordArn: 'arn:x' }),
+      problem: 'it is not a list',
+    },
+    {
+      what: 'a list whose entry names no controller',
+      state: JSON.stringify([{ region: 'us-east-1', cluster: 'c', service: MARKER }]),
+      problem: 'entry 1 is not a started rollback',
+    },
   ])('warns once and follows nothing on $what, exiting 0', async ({ state, problem }) => {
     const post = await runPost(state);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PushedImage, Repository, SeededFunction } from '../support/aws-fixtures.ts';
 import {
   createImageFunction,
   createRepository,
@@ -7,12 +8,11 @@ import {
   pushImage,
   putParameterHistory,
 } from '../support/aws-fixtures.ts';
-import type { PushedImage, Repository, SeededFunction } from '../support/aws-fixtures.ts';
-import { describeService, describeTaskDefinitionWithTags, listRevisions } from '../support/ecs-fixtures.ts';
 import type { SeededService } from '../support/ecs-fixtures.ts';
+import { describeService, describeTaskDefinitionWithTags, listRevisions } from '../support/ecs-fixtures.ts';
 import { runAction, transcript } from '../support/run-action.ts';
-import { completesAfter } from '../support/scenario-proxy.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
+import { completesAfter } from '../support/scenario-proxy.ts';
 import { useTestbed } from '../support/testbed.ts';
 
 // The release workflow: a release tag triggers a matrix over environments, and
@@ -47,7 +47,14 @@ describe('a release tag deployed to two environments by two concurrent action pr
   async function seedEnvironment(name: string, running: PushedImage, rolloutMs: number): Promise<Environment> {
     const endpoint = testbed.moto.url;
     const cluster = `release-${name}`;
-    const service = await testbed.seedService({ cluster, service: `web-${name}`, family: `web-${name}-td`, image: running.pinned, desiredCount: 2, rollout: completesAfter(rolloutMs) });
+    const service = await testbed.seedService({
+      cluster,
+      service: `web-${name}`,
+      family: `web-${name}-td`,
+      image: running.pinned,
+      desiredCount: 2,
+      rollout: completesAfter(rolloutMs),
+    });
     const fn = await createImageFunction(endpoint, { name: `api-${name}`, imageUri: running.pinned });
     const parameterName = `/app/${name}/image-tag`;
     await putParameterHistory(endpoint, parameterName, [running.tag]);
@@ -112,10 +119,22 @@ describe('a release tag deployed to two environments by two concurrent action pr
       expect((await getFunctionImage(moto.url, env.fn.name)).imageUri, env.name).toBe(release.pinned);
 
       // Each process changed its own environment once, and nothing of the other's.
-      expect(changes(calls, 'RegisterTaskDefinition', (b) => b.family).filter((f) => f === env.service.family), env.name).toHaveLength(1);
-      expect(changes(calls, 'UpdateService', (b) => b.service).filter((s) => names(s, env.service.serviceName)), env.name).toHaveLength(1);
-      expect(calls.filter((c) => c.operation === 'UpdateFunctionCode' && c.resource === env.fn.name), env.name).toHaveLength(1);
-      expect(changes(calls, 'PutParameter', (b) => b.Name).filter((n) => n === env.parameterName), env.name).toHaveLength(1);
+      expect(
+        changes(calls, 'RegisterTaskDefinition', (b) => b.family).filter((f) => f === env.service.family),
+        env.name,
+      ).toHaveLength(1);
+      expect(
+        changes(calls, 'UpdateService', (b) => b.service).filter((s) => names(s, env.service.serviceName)),
+        env.name,
+      ).toHaveLength(1);
+      expect(
+        calls.filter((c) => c.operation === 'UpdateFunctionCode' && c.resource === env.fn.name),
+        env.name,
+      ).toHaveLength(1);
+      expect(
+        changes(calls, 'PutParameter', (b) => b.Name).filter((n) => n === env.parameterName),
+        env.name,
+      ).toHaveLength(1);
       // The parameter last: after that environment's rollout was seen to complete.
       const put = calls.findIndex((c) => c.operation === 'PutParameter' && bodyOf(c).Name === env.parameterName);
       expect(put, env.name).toBeGreaterThan(lastIndexOf(calls, 'DescribeServices', env.service.serviceName));
@@ -124,8 +143,12 @@ describe('a release tag deployed to two environments by two concurrent action pr
     expect(proxy.callsTo('PutParameter', from)).toBe(2);
 
     // The two really ran at the same time: each started its rollout while the other was still following its own.
-    expect(firstIndexOf(calls, 'UpdateService', staging.service.serviceName)).toBeLessThan(lastIndexOf(calls, 'DescribeServices', production.service.serviceName));
-    expect(firstIndexOf(calls, 'UpdateService', production.service.serviceName)).toBeLessThan(lastIndexOf(calls, 'DescribeServices', staging.service.serviceName));
+    expect(firstIndexOf(calls, 'UpdateService', staging.service.serviceName)).toBeLessThan(
+      lastIndexOf(calls, 'DescribeServices', production.service.serviceName),
+    );
+    expect(firstIndexOf(calls, 'UpdateService', production.service.serviceName)).toBeLessThan(
+      lastIndexOf(calls, 'DescribeServices', staging.service.serviceName),
+    );
   });
 });
 
@@ -134,7 +157,11 @@ function bodyOf(call: RecordedCall): Record<string, unknown> {
 }
 
 /** The field `pick` reads from each call of `operation`, as strings. */
-function changes(calls: readonly RecordedCall[], operation: string, pick: (body: Record<string, unknown>) => unknown): string[] {
+function changes(
+  calls: readonly RecordedCall[],
+  operation: string,
+  pick: (body: Record<string, unknown>) => unknown,
+): string[] {
   return calls.filter((c) => c.operation === operation).map((c) => String(pick(bodyOf(c))));
 }
 

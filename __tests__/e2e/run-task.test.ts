@@ -1,21 +1,28 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  NEXT_APP_IMAGE,
   defaultNetwork,
   describeService,
   describeTaskDefinitionWithTags,
   listRevisions,
   listTaskArns,
+  NEXT_APP_IMAGE,
   seedFamily,
 } from '../support/ecs-fixtures.ts';
-import { errorText, runAction, transcript } from '../support/run-action.ts';
-import type { ActionRun } from '../support/run-action.ts';
-import { completesAfter } from '../support/scenario-proxy.ts';
 import { faultBursts } from '../support/fault-scenarios.ts';
-import { ESSENTIAL_CONTAINER_EXITED, fargateCapacityProviders, honourClientToken, taskExits, taskFailsToStart, taskNeverStops } from '../support/task-scenarios.ts';
+import type { ActionRun } from '../support/run-action.ts';
+import { errorText, runAction, transcript } from '../support/run-action.ts';
+import { completesAfter } from '../support/scenario-proxy.ts';
 import type { ScriptedTaskRun } from '../support/task-scenarios.ts';
-import { useTestbed } from '../support/testbed.ts';
+import {
+  ESSENTIAL_CONTAINER_EXITED,
+  fargateCapacityProviders,
+  honourClientToken,
+  taskExits,
+  taskFailsToStart,
+  taskNeverStops,
+} from '../support/task-scenarios.ts';
 import type { Testbed } from '../support/testbed.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // Mode run-task: a one-off task (a migration) in private subnets, run to its end
 // before anything is deployed. moto creates the task; the proxy plays its life
@@ -28,7 +35,6 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
   beforeAll(async () => {
     network = await defaultNetwork(testbed.endpoint);
   });
-
 
   function run(lane: Testbed, inputs: Record<string, string>): Promise<ActionRun> {
     return runAction({
@@ -78,7 +84,11 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
         launchType: 'FARGATE',
         startedBy: 'image-deploy',
         networkConfiguration: {
-          awsvpcConfiguration: { subnets: network.subnets, securityGroups: network.securityGroups, assignPublicIp: 'DISABLED' },
+          awsvpcConfiguration: {
+            subnets: network.subnets,
+            securityGroups: network.securityGroups,
+            assignPublicIp: 'DISABLED',
+          },
         },
         overrides: { containerOverrides: [{ name: 'app', command: ['./migrate', '--name', 'add users', 'up'] }] },
       });
@@ -88,8 +98,7 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
       expect(lane.proxy.callsTo('RunTask', from)).toBe(1);
       // It followed the task until it stopped, not just until it started.
       expect(lastDescribeAfterStart(lane, started)).toBeGreaterThanOrEqual(2500);
-    }),
-  );
+    }));
 
   it('a RunTask whose answer is lost is sent again with the same client token, and one task runs', () =>
     testbed.lane(async (lane) => {
@@ -97,12 +106,25 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
       const task = taskExits(lane.proxy, { family: 'migrate-lost', afterMs: 1500, exitCodes: { app: 0, sidecar: 0 } });
       // ECS starts no second task for a client token it has seen; moto would, so the proxy plays ECS.
       const tokens = honourClientToken(lane.proxy);
-      const lost = faultBursts(lane.proxy, { kind: 'reset', when: 'after', burst: 1, pass: Number.MAX_SAFE_INTEGER, service: 'ecs', operation: 'RunTask' });
+      const lost = faultBursts(lane.proxy, {
+        kind: 'reset',
+        when: 'after',
+        burst: 1,
+        pass: Number.MAX_SAFE_INTEGER,
+        service: 'ecs',
+        operation: 'RunTask',
+      });
       const from = lane.proxy.calls.length;
 
       let result: ActionRun;
       try {
-        result = await run(lane, { mode: 'run-task', cluster: 'rt-lost', 'run-task-definition': 'migrate-lost', 'run-task-container': 'app', command: './migrate up' });
+        result = await run(lane, {
+          mode: 'run-task',
+          cluster: 'rt-lost',
+          'run-task-definition': 'migrate-lost',
+          'run-task-container': 'app',
+          command: './migrate up',
+        });
       } finally {
         lost.stop();
       }
@@ -115,14 +137,17 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
       expect(task.runs).toHaveLength(1);
       expect(await listTaskArns(lane.endpoint, 'rt-lost')).toHaveLength(1);
       expect(result.outputs['task-arn']).toBe(task.onlyRun().taskArns[0]);
-    }),
-  );
+    }));
 
-  it('JSON command, environment, a public IP, a Fargate Spot strategy and started-by reach RunTask; a non-essential container\'s exit code does not fail it', () =>
+  it("JSON command, environment, a public IP, a Fargate Spot strategy and started-by reach RunTask; a non-essential container's exit code does not fail it", () =>
     testbed.lane(async (lane) => {
       await seedFamily(lane.endpoint, 'rt-spot', 'migrate-spot');
       fargateCapacityProviders(lane.proxy);
-      const task = taskExits(lane.proxy, { family: 'migrate-spot', afterMs: 1500, exitCodes: { app: 0, sidecar: 137 } });
+      const task = taskExits(lane.proxy, {
+        family: 'migrate-spot',
+        afterMs: 1500,
+        exitCodes: { app: 0, sidecar: 137 },
+      });
 
       const result = await run(lane, {
         mode: 'run-task',
@@ -161,8 +186,7 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
       });
       // ECS refuses a launch type together with a capacity provider strategy.
       expect(started.request.launchType).toBeUndefined();
-    }),
-  );
+    }));
 
   it('a migration that exits 1 stops the deploy: exit code, reasons and log location shown, no UpdateService', () =>
     testbed.lane(async (lane) => {
@@ -213,23 +237,32 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
       expect(proxy.callsTo('UpdateService', from)).toBe(0);
       expect((await describeService(moto.url, 'rt-fail', 'web-fail')).taskDefinition).toBe(seeded.taskDefinitionArn);
       expect(result.summary).toContain('Not run because of the failure: ecs');
-    }),
-  );
+    }));
 
   it('a task that fails to start: exit 1 with its stop code and reason', () =>
     testbed.lane(async (lane) => {
       await seedFamily(lane.endpoint, 'rt-pull', 'migrate-pull');
-      const stoppedReason = 'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref';
-      taskFailsToStart(lane.proxy, { family: 'migrate-pull', afterMs: 1500, stoppedReason, containers: ['app', 'sidecar'] });
+      const stoppedReason =
+        'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref';
+      taskFailsToStart(lane.proxy, {
+        family: 'migrate-pull',
+        afterMs: 1500,
+        stoppedReason,
+        containers: ['app', 'sidecar'],
+      });
 
-      const result = await run(lane, { mode: 'run-task', cluster: 'rt-pull', 'run-task-definition': 'migrate-pull', 'run-task-container': 'app' });
+      const result = await run(lane, {
+        mode: 'run-task',
+        cluster: 'rt-pull',
+        'run-task-definition': 'migrate-pull',
+        'run-task-container': 'app',
+      });
 
       expect(result.exitCode, transcript(result)).toBe(1);
       const error = errorText(result);
       expect(error).toContain(stoppedReason);
       expect(error).toContain('TaskFailedToStart');
-    }),
-  );
+    }));
 
   it('a task that never stops: exit 1 once wait-timeout is reached, naming the task', () =>
     testbed.lane(async (lane) => {
@@ -249,6 +282,5 @@ describe.concurrent('mode run-task runs a one-off task to its end', () => {
       const error = errorText(result);
       expect(error).toMatch(/timed out/i);
       expect(error).toContain(taskId);
-    }),
-  );
+    }));
 });

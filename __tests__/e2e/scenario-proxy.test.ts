@@ -1,5 +1,12 @@
-import { DescribeServicesCommand, DescribeTasksCommand, ListClustersCommand, ListTasksCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import type { Service } from '@aws-sdk/client-ecs';
+import {
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ListClustersCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { ecsClient, richTaskDefinition } from '../support/ecs-fixtures.ts';
 import { completesAfter, crashLoop } from '../support/scenario-proxy.ts';
@@ -27,21 +34,42 @@ describe('scenario proxy in front of moto', () => {
       viaProxy.destroy();
       direct.destroy();
     }
-    expect(proxy.calls.slice(from).map((c) => `${c.service}:${c.operation}`)).toEqual(['ecs:DescribeServices', 'ecs:ListClusters']);
+    expect(proxy.calls.slice(from).map((c) => `${c.service}:${c.operation}`)).toEqual([
+      'ecs:DescribeServices',
+      'ecs:ListClusters',
+    ]);
     expect(proxy.calls[from]?.body).toEqual({ cluster: 'c-pass', services: ['s-pass'] });
   });
 
   it('names the revision the service runs as the old deployment, also after a deploy the proxy did not script', async () => {
     const { proxy, moto } = testbed;
-    const seeded = await testbed.seedService({ cluster: 'c-stale', service: 's-stale', rollout: completesAfter(60_000) });
+    const seeded = await testbed.seedService({
+      cluster: 'c-stale',
+      service: 's-stale',
+      rollout: completesAfter(60_000),
+    });
     const direct = ecsClient(moto.url);
     const ecs = ecsClient(proxy.url);
     try {
       // A deploy straight to moto: moto's PRIMARY deployment keeps naming the seeded revision.
       const second = await direct.send(new RegisterTaskDefinitionCommand(richTaskDefinition(seeded.family)));
-      await direct.send(new UpdateServiceCommand({ cluster: 'c-stale', service: 's-stale', taskDefinition: second.taskDefinition?.taskDefinitionArn }));
-      const third = await ecs.send(new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }));
-      const updated = await ecs.send(new UpdateServiceCommand({ cluster: 'c-stale', service: 's-stale', taskDefinition: third.taskDefinition?.taskDefinitionArn }));
+      await direct.send(
+        new UpdateServiceCommand({
+          cluster: 'c-stale',
+          service: 's-stale',
+          taskDefinition: second.taskDefinition?.taskDefinitionArn,
+        }),
+      );
+      const third = await ecs.send(
+        new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }),
+      );
+      const updated = await ecs.send(
+        new UpdateServiceCommand({
+          cluster: 'c-stale',
+          service: 's-stale',
+          taskDefinition: third.taskDefinition?.taskDefinitionArn,
+        }),
+      );
       expect(updated.service?.deployments?.map((d) => [d.status, d.taskDefinition])).toEqual([
         ['PRIMARY', third.taskDefinition?.taskDefinitionArn],
         ['ACTIVE', second.taskDefinition?.taskDefinitionArn],
@@ -54,12 +82,22 @@ describe('scenario proxy in front of moto', () => {
 
   it('plays a crash loop: a new deployment on UpdateService, then stopped tasks with exit codes', async () => {
     const { proxy } = testbed;
-    const seeded = await testbed.seedService({ cluster: 'c-play', service: 's-play', rollout: crashLoop({ everyMs: 200, exitCode: 1, reason: 'Error: cannot connect to database' }) });
+    const seeded = await testbed.seedService({
+      cluster: 'c-play',
+      service: 's-play',
+      rollout: crashLoop({ everyMs: 200, exitCode: 1, reason: 'Error: cannot connect to database' }),
+    });
     const ecs = ecsClient(proxy.url);
     try {
-      const next = await ecs.send(new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }));
+      const next = await ecs.send(
+        new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }),
+      );
       const updated = await ecs.send(
-        new UpdateServiceCommand({ cluster: 'c-play', service: seeded.serviceArn, taskDefinition: next.taskDefinition?.taskDefinitionArn }),
+        new UpdateServiceCommand({
+          cluster: 'c-play',
+          service: seeded.serviceArn,
+          taskDefinition: next.taskDefinition?.taskDefinitionArn,
+        }),
       );
       const [ours] = proxy.deploymentIds('s-play');
       expect(updated.service?.deployments?.map((d) => [d.id, d.status, d.taskDefinition])).toEqual([
@@ -77,7 +115,9 @@ describe('scenario proxy in front of moto', () => {
       expect(service?.deployments?.[0]?.failedTasks).toBeGreaterThanOrEqual(2);
       expect(service?.taskDefinition).toBe(next.taskDefinition?.taskDefinitionArn);
 
-      const listed = await ecs.send(new ListTasksCommand({ cluster: 'c-play', startedBy: ours, desiredStatus: 'STOPPED' }));
+      const listed = await ecs.send(
+        new ListTasksCommand({ cluster: 'c-play', startedBy: ours, desiredStatus: 'STOPPED' }),
+      );
       expect(listed.taskArns?.length).toBeGreaterThanOrEqual(2);
       const described = await ecs.send(new DescribeTasksCommand({ cluster: 'c-play', tasks: listed.taskArns }));
       expect(described.failures).toEqual([]);

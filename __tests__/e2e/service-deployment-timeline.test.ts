@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BLUE_GREEN_STAGES, ROLLING_STAGES, phasesOf, recordAt, stagesOf } from '../support/service-deployment-timeline.ts';
 import type { OutsideEvents, ServiceDeploymentScript } from '../support/service-deployment-timeline.ts';
+import {
+  BLUE_GREEN_STAGES,
+  phasesOf,
+  ROLLING_STAGES,
+  recordAt,
+  stagesOf,
+} from '../support/service-deployment-timeline.ts';
 
 // The instrument's time line, without a clock: status and stage at given moments.
 
@@ -26,10 +32,31 @@ describe('service deployment time line', () => {
   });
 
   it('linear steps and canary percent', () => {
-    const linear: ServiceDeploymentScript = { strategy: 'LINEAR', stageMs: 100, pendingMs: 0, linear: { stepPercent: 30, stepSeconds: 1 } };
-    expect(phasesOf(linear).filter((p) => p.stage === 'PRODUCTION_TRAFFIC_SHIFT').map((p) => p.weight)).toEqual([30, 60, 90, 100]);
-    const canary: ServiceDeploymentScript = { strategy: 'CANARY', stageMs: 100, pendingMs: 0, canary: { canaryPercent: 5, canarySeconds: 2 } };
-    expect(phasesOf(canary).filter((p) => p.stage === 'PRODUCTION_TRAFFIC_SHIFT').map((p) => [p.weight, p.ms])).toEqual([[5, 2000], [100, 100]]);
+    const linear: ServiceDeploymentScript = {
+      strategy: 'LINEAR',
+      stageMs: 100,
+      pendingMs: 0,
+      linear: { stepPercent: 30, stepSeconds: 1 },
+    };
+    expect(
+      phasesOf(linear)
+        .filter((p) => p.stage === 'PRODUCTION_TRAFFIC_SHIFT')
+        .map((p) => p.weight),
+    ).toEqual([30, 60, 90, 100]);
+    const canary: ServiceDeploymentScript = {
+      strategy: 'CANARY',
+      stageMs: 100,
+      pendingMs: 0,
+      canary: { canaryPercent: 5, canarySeconds: 2 },
+    };
+    expect(
+      phasesOf(canary)
+        .filter((p) => p.stage === 'PRODUCTION_TRAFFIC_SHIFT')
+        .map((p) => [p.weight, p.ms]),
+    ).toEqual([
+      [5, 2000],
+      [100, 100],
+    ]);
     expect(at(canary, 700 + 1500)).toBe('IN_PROGRESS PRODUCTION_TRAFFIC_SHIFT 5');
   });
 
@@ -43,7 +70,14 @@ describe('service deployment time line', () => {
   });
 
   it('StopServiceDeployment(ROLLBACK): REQUESTED, IN_PROGRESS, SUCCESSFUL; crashed tasks stop counting', () => {
-    const crash: ServiceDeploymentScript = { strategy: 'ROLLING', stageMs: 100, pendingMs: 0, stopRequestedMs: 100, rollbackMs: 200, crashLoop: { everyMs: 100, exitCode: 1, reason: 'x' } };
+    const crash: ServiceDeploymentScript = {
+      strategy: 'ROLLING',
+      stageMs: 100,
+      pendingMs: 0,
+      stopRequestedMs: 100,
+      rollbackMs: 200,
+      crashLoop: { everyMs: 100, exitCode: 1, reason: 'x' },
+    };
     const events: OutsideEvents = { stop: { atMs: 500, stopType: 'ROLLBACK' } };
     expect(at(crash, 550, events)).toBe('ROLLBACK_REQUESTED SCALE_UP');
     expect(recordAt(crash, events, 550).rolledBack).toBe(false);
@@ -56,23 +90,43 @@ describe('service deployment time line', () => {
   });
 
   it('alarm, failing hook and breaker: when each fires, and what the view names', () => {
-    const alarm = recordAt({ ...bg, rollbackMs: 100, alarms: { names: ['a', 'b'], trigger: { alarm: 'b', atStage: 'BAKE_TIME', afterMs: 300 } } }, {}, 1300);
+    const alarm = recordAt(
+      {
+        ...bg,
+        rollbackMs: 100,
+        alarms: { names: ['a', 'b'], trigger: { alarm: 'b', atStage: 'BAKE_TIME', afterMs: 300 } },
+      },
+      {},
+      1300,
+    );
     expect(alarm).toMatchObject({ status: 'ROLLBACK_IN_PROGRESS', stage: 'BAKE_TIME', triggeredAlarms: ['b'] });
     const hook = recordAt({ ...bg, failingHook: { stage: 'POST_SCALE_UP' } }, {}, 460);
-    expect(hook).toMatchObject({ status: 'ROLLBACK_IN_PROGRESS', stage: 'POST_SCALE_UP', hooks: [{ status: 'FAILED' }] });
+    expect(hook).toMatchObject({
+      status: 'ROLLBACK_IN_PROGRESS',
+      stage: 'POST_SCALE_UP',
+      hooks: [{ status: 'FAILED' }],
+    });
     expect(hook.statusReason).toContain('POST_SCALE_UP');
-    const breaker = recordAt({ strategy: 'ROLLING', stageMs: 100, pendingMs: 0, circuitBreaker: { everyMs: 100, threshold: 3 } }, {}, 400);
+    const breaker = recordAt(
+      { strategy: 'ROLLING', stageMs: 100, pendingMs: 0, circuitBreaker: { everyMs: 100, threshold: 3 } },
+      {},
+      400,
+    );
     expect(breaker).toMatchObject({ status: 'ROLLBACK_IN_PROGRESS', breakerTriggered: true, failureCount: 3 });
   });
 
   it('a pause hook holds until continued, then the rest of the walk follows; ROLLBACK as the action rolls back', () => {
     const paused: ServiceDeploymentScript = { ...bg, pauseHook: { stage: 'TEST_TRAFFIC_SHIFT' } };
     expect(at(paused, 600)).toBe('IN_PROGRESS TEST_TRAFFIC_SHIFT 0');
-    expect(recordAt(paused, {}, 3_600_000).hooks).toEqual([{ hookId: 'hook-manual-approval', targetType: 'PAUSE', status: 'AWAITING_ACTION' }]);
+    expect(recordAt(paused, {}, 3_600_000).hooks).toEqual([
+      { hookId: 'hook-manual-approval', targetType: 'PAUSE', status: 'AWAITING_ACTION' },
+    ]);
     const continued: OutsideEvents = { continued: { atMs: 10_000, action: 'CONTINUE' } };
     // TEST_TRAFFIC_SHIFT began at 500; after the continue the remaining 1600 ms play out.
     expect(at(paused, 10_050, continued)).toBe('IN_PROGRESS TEST_TRAFFIC_SHIFT 0');
     expect(at(paused, 11_600, continued)).toBe('SUCCESSFUL CLEAN_UP 100');
-    expect(at(paused, 10_050, { continued: { atMs: 10_000, action: 'ROLLBACK' } })).toBe('ROLLBACK_IN_PROGRESS TEST_TRAFFIC_SHIFT 0');
+    expect(at(paused, 10_050, { continued: { atMs: 10_000, action: 'ROLLBACK' } })).toBe(
+      'ROLLBACK_IN_PROGRESS TEST_TRAFFIC_SHIFT 0',
+    );
   });
 });

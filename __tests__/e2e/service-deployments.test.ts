@@ -1,14 +1,14 @@
-import { ContinueServiceDeploymentCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs';
-import { describe, expect, it } from 'vitest';
-import { TEST_ACCOUNT, TEST_REGION, describeService, ecsClient } from '../support/ecs-fixtures.ts';
-import type { SeededService } from '../support/ecs-fixtures.ts';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { NODE_BINARY, REPO_ROOT, errorText, runAction, transcript } from '../support/run-action.ts';
+import { ContinueServiceDeploymentCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs';
+import { describe, expect, it } from 'vitest';
+import type { SeededService } from '../support/ecs-fixtures.ts';
+import { describeService, ecsClient, TEST_ACCOUNT, TEST_REGION } from '../support/ecs-fixtures.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
+import { errorText, NODE_BINARY, REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
-import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
 import type { ServiceDeploymentScript } from '../support/service-deployment-scenarios.ts';
+import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
 import { useTestbed } from '../support/testbed.ts';
 
 // End to end through the bundled action: services deployed with ECS's
@@ -22,7 +22,10 @@ const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.
 /** The action's post step, run as the runner runs it (STATE_<name> from the main step's save-state). */
 function runPost(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (stdout += chunk));
@@ -35,16 +38,32 @@ describe('mode ecs follows the service deployment record', () => {
   const testbed = useTestbed();
   const sd = () => serviceDeploymentsOn(testbed.proxy);
 
-  interface Deployed { run: ActionRun; seeded: SeededService; arn: string; calls: RecordedCall[] }
+  interface Deployed {
+    run: ActionRun;
+    seeded: SeededService;
+    arn: string;
+    calls: RecordedCall[];
+  }
 
-  async function deploy(name: string, script: ServiceDeploymentScript, extra: Record<string, string> = {}, options: Partial<RunActionOptions> = {}): Promise<Deployed> {
+  async function deploy(
+    name: string,
+    script: ServiceDeploymentScript,
+    extra: Record<string, string> = {},
+    options: Partial<RunActionOptions> = {},
+  ): Promise<Deployed> {
     const seeded = await testbed.seedService({ cluster: `c-${name}`, service: `s-${name}`, desiredCount: 2 });
     sd().script(seeded.serviceName, script);
     const from = testbed.proxy.calls.length;
     const run = await runAction({
       inputs: {
-        mode: 'ecs', cluster: `c-${name}`, service: seeded.serviceName, 'container-name': 'app', image: NEW_IMAGE,
-        'poll-interval': '1s', 'wait-timeout': '60s', ...extra,
+        mode: 'ecs',
+        cluster: `c-${name}`,
+        service: seeded.serviceName,
+        'container-name': 'app',
+        image: NEW_IMAGE,
+        'poll-interval': '1s',
+        'wait-timeout': '60s',
+        ...extra,
       },
       env: testbed.awsEnv,
       ...options,
@@ -53,15 +72,22 @@ describe('mode ecs follows the service deployment record', () => {
     return { run, seeded, arn, calls: testbed.proxy.calls.slice(from) };
   }
 
-  const count = (calls: RecordedCall[], operation: string): number => calls.filter((c) => c.operation === operation).length;
+  const count = (calls: RecordedCall[], operation: string): number =>
+    calls.filter((c) => c.operation === operation).length;
   const viewOf = (service: string) => sd().records(service)[0]?.view;
-  const motoTaskDefinition = async (name: string): Promise<string | undefined> => (await describeService(testbed.endpoint, `c-${name}`, `s-${name}`)).taskDefinition;
+  const motoTaskDefinition = async (name: string): Promise<string | undefined> =>
+    (await describeService(testbed.endpoint, `c-${name}`, `s-${name}`)).taskDefinition;
 
   it('blue/green: succeeds after the bake and clean-up, names the record, polls politely', async () => {
     // The instrument plays the bake in 4 s, so the record must not announce a longer one:
     // ECS bakes exactly bakeTimeInMinutes, and the action polls rarely through a bake it
     // knows is long (the 30-minute case is in bench/latency.ts and the unit tests).
-    const { run, arn, calls } = await deploy('bg', { strategy: 'BLUE_GREEN', stageMs: 300, bakeSeconds: 4, bakeTimeInMinutes: 0 });
+    const { run, arn, calls } = await deploy('bg', {
+      strategy: 'BLUE_GREEN',
+      stageMs: 300,
+      bakeSeconds: 4,
+      bakeTimeInMinutes: 0,
+    });
 
     expect(run.exitCode, transcript(run)).toBe(0);
     expect(run.outputs['service-deployment-arn']).toBe(arn);
@@ -81,7 +107,11 @@ describe('mode ecs follows the service deployment record', () => {
   });
 
   it('wait-until BAKE_TIME: success as soon as the bake starts, the 24 h bake left to ECS', async () => {
-    const { run, arn, calls } = await deploy('bake', { strategy: 'BLUE_GREEN', stageMs: 300, bakeSeconds: 3600, bakeTimeInMinutes: 1440 }, { 'wait-until': 'BAKE_TIME' });
+    const { run, arn, calls } = await deploy(
+      'bake',
+      { strategy: 'BLUE_GREEN', stageMs: 300, bakeSeconds: 3600, bakeTimeInMinutes: 1440 },
+      { 'wait-until': 'BAKE_TIME' },
+    );
 
     expect(run.exitCode, transcript(run)).toBe(0);
     expect(run.outputs['service-deployment-arn']).toBe(arn);
@@ -91,10 +121,20 @@ describe('mode ecs follows the service deployment record', () => {
   });
 
   it('canary rolled back by an alarm: fails naming the alarm and the rollback, without a rollback call of its own', async () => {
-    const { run, calls } = await deploy('canary', {
-      strategy: 'CANARY', stageMs: 300, canary: { canaryPercent: 10, canarySeconds: 5 }, rollbackMs: 1500,
-      alarms: { names: ['api-5xx', 'api-p99'], trigger: { alarm: 'api-5xx', atStage: 'PRODUCTION_TRAFFIC_SHIFT', afterMs: 1000 } },
-    }, { 'rollback-on-failure': 'true' });
+    const { run, calls } = await deploy(
+      'canary',
+      {
+        strategy: 'CANARY',
+        stageMs: 300,
+        canary: { canaryPercent: 10, canarySeconds: 5 },
+        rollbackMs: 1500,
+        alarms: {
+          names: ['api-5xx', 'api-p99'],
+          trigger: { alarm: 'api-5xx', atStage: 'PRODUCTION_TRAFFIC_SHIFT', afterMs: 1000 },
+        },
+      },
+      { 'rollback-on-failure': 'true' },
+    );
 
     expect(run.exitCode, transcript(run)).toBe(1);
     const error = errorText(run);
@@ -108,7 +148,10 @@ describe('mode ecs follows the service deployment record', () => {
 
   it('linear with a failing lifecycle hook: fails naming the hook and its stage', async () => {
     const { run } = await deploy('hook', {
-      strategy: 'LINEAR', stageMs: 300, linear: { stepPercent: 25, stepSeconds: 1 }, failingHook: { stage: 'POST_TEST_TRAFFIC_SHIFT' },
+      strategy: 'LINEAR',
+      stageMs: 300,
+      linear: { stepPercent: 25, stepSeconds: 1 },
+      failingHook: { stage: 'POST_TEST_TRAFFIC_SHIFT' },
     });
 
     expect(run.exitCode, transcript(run)).toBe(1);
@@ -118,7 +161,12 @@ describe('mode ecs follows the service deployment record', () => {
   });
 
   it('circuit breaker: fails with its failure count and threshold', async () => {
-    const { run } = await deploy('breaker', { strategy: 'ROLLING', stageMs: 300, rollbackMs: 1000, circuitBreaker: { everyMs: 700, threshold: 3 } });
+    const { run } = await deploy('breaker', {
+      strategy: 'ROLLING',
+      stageMs: 300,
+      rollbackMs: 1000,
+      circuitBreaker: { everyMs: 700, threshold: 3 },
+    });
 
     expect(run.exitCode, transcript(run)).toBe(1);
     expect(errorText(run)).toMatch(/\b3\b[^\n]*threshold[^\n]*\b3\b|\b3\s*(\/|of)\s*3\b/i);
@@ -130,16 +178,33 @@ describe('mode ecs follows the service deployment record', () => {
     let stdout = '';
     try {
       // Through a pause the product polls about once a minute, so this test takes a minute or so.
-      const { run } = await deploy('pause', { strategy: 'BLUE_GREEN', stageMs: 300, bakeSeconds: 1, bakeTimeInMinutes: 0, pauseHook: { stage: 'PRE_PRODUCTION_TRAFFIC_SHIFT' } }, { 'wait-timeout': '150s' }, {
-        timeoutMs: 160_000,
-        onStdout: (chunk) => {
-          stdout += chunk;
-          if (continued || !stdout.includes('continue-service-deployment')) return;
-          continued = true;
-          const record = sd().records('s-pause')[0];
-          void ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: record?.arn ?? '', hookId: 'hook-manual-approval', action: 'CONTINUE' }));
+      const { run } = await deploy(
+        'pause',
+        {
+          strategy: 'BLUE_GREEN',
+          stageMs: 300,
+          bakeSeconds: 1,
+          bakeTimeInMinutes: 0,
+          pauseHook: { stage: 'PRE_PRODUCTION_TRAFFIC_SHIFT' },
         },
-      });
+        { 'wait-timeout': '150s' },
+        {
+          timeoutMs: 160_000,
+          onStdout: (chunk) => {
+            stdout += chunk;
+            if (continued || !stdout.includes('continue-service-deployment')) return;
+            continued = true;
+            const record = sd().records('s-pause')[0];
+            void ecs.send(
+              new ContinueServiceDeploymentCommand({
+                serviceDeploymentArn: record?.arn ?? '',
+                hookId: 'hook-manual-approval',
+                action: 'CONTINUE',
+              }),
+            );
+          },
+        },
+      );
       expect(run.exitCode, transcript(run)).toBe(0);
       expect(continued).toBe(true);
       expect(run.stdout).toContain('waiting at pause hook hook-manual-approval in stage POST_TEST_TRAFFIC_SHIFT');
@@ -150,9 +215,16 @@ describe('mode ecs follows the service deployment record', () => {
   }, 180_000);
 
   it('rolling crash loop with rollback-on-failure: one StopServiceDeployment(ROLLBACK), the service back on :1', async () => {
-    const { run, arn, calls, seeded } = await deploy('crash-rb', {
-      strategy: 'ROLLING', stageMs: 300, rollbackMs: 1500, crashLoop: { everyMs: 700, exitCode: 137, reason: 'OutOfMemoryError: Container killed' },
-    }, { 'max-failed-tasks': '3', 'rollback-on-failure': 'true' });
+    const { run, arn, calls, seeded } = await deploy(
+      'crash-rb',
+      {
+        strategy: 'ROLLING',
+        stageMs: 300,
+        rollbackMs: 1500,
+        crashLoop: { everyMs: 700, exitCode: 137, reason: 'OutOfMemoryError: Container killed' },
+      },
+      { 'max-failed-tasks': '3', 'rollback-on-failure': 'true' },
+    );
 
     expect(run.exitCode, transcript(run)).toBe(1);
     const stops = calls.filter((c) => c.operation === 'StopServiceDeployment');
@@ -170,9 +242,15 @@ describe('mode ecs follows the service deployment record', () => {
 
   // Holds today already (no rollback call exists yet); kept on as the guard for "no rollback unless asked".
   it('rolling crash loop without rollback-on-failure: no rollback call, the deployment left to ECS', async () => {
-    const { run, calls, seeded } = await deploy('crash-keep', {
-      strategy: 'ROLLING', stageMs: 300, crashLoop: { everyMs: 700, exitCode: 137, reason: 'OutOfMemoryError: Container killed' },
-    }, { 'max-failed-tasks': '3' });
+    const { run, calls, seeded } = await deploy(
+      'crash-keep',
+      {
+        strategy: 'ROLLING',
+        stageMs: 300,
+        crashLoop: { everyMs: 700, exitCode: 137, reason: 'OutOfMemoryError: Container killed' },
+      },
+      { 'max-failed-tasks': '3' },
+    );
 
     expect(run.exitCode, transcript(run)).toBe(1);
     expect(count(calls, 'StopServiceDeployment')).toBe(0);
@@ -187,19 +265,35 @@ describe('mode ecs follows the service deployment record', () => {
     let sigintAt = 0;
     const name = 'cancel';
     const from = testbed.proxy.calls.length;
-    const deployed = deploy(name, { strategy: 'BLUE_GREEN', stageMs: 300, bakeSeconds: 3600, bakeTimeInMinutes: 60 }, { 'rollback-on-failure': 'true' }, {
-      onSpawn: (p) => { pid = p; },
-      timeoutMs: 60_000,
-    });
+    const deployed = deploy(
+      name,
+      { strategy: 'BLUE_GREEN', stageMs: 300, bakeSeconds: 3600, bakeTimeInMinutes: 60 },
+      { 'rollback-on-failure': 'true' },
+      {
+        onSpawn: (p) => {
+          pid = p;
+        },
+        timeoutMs: 60_000,
+      },
+    );
     // Mid-wait: the record is baking and the action has polled it at least twice.
     const deadline = Date.now() + 40_000;
-    while (Date.now() < deadline && !(viewOf(`s-${name}`)?.stage === 'BAKE_TIME' && testbed.proxy.callsTo('DescribeServiceDeployments', from) >= 2)) {
+    while (
+      Date.now() < deadline &&
+      !(viewOf(`s-${name}`)?.stage === 'BAKE_TIME' && testbed.proxy.callsTo('DescribeServiceDeployments', from) >= 2)
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(pid).toBeDefined();
     sigintAt = Date.now();
     process.kill(pid ?? 0, 'SIGINT');
-    const sigterm = setTimeout(() => { try { process.kill(pid ?? 0, 'SIGTERM'); } catch { /* already gone */ } }, 7_500);
+    const sigterm = setTimeout(() => {
+      try {
+        process.kill(pid ?? 0, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }, 7_500);
     const { run, arn, seeded } = await deployed;
     clearTimeout(sigterm);
 
@@ -211,7 +305,9 @@ describe('mode ecs follows the service deployment record', () => {
     // The main step saved what to follow; the post step (dist/post/index.js) follows the
     // rollback to its end, as the runner runs it after a cancellation.
     const state = /::save-state name=rollback::(.*)/.exec(run.stdout)?.[1] ?? '';
-    expect(JSON.parse(state)).toMatchObject([{ controller: 'ecs', cluster: `c-${name}`, service: `s-${name}`, recordArn: arn }]);
+    expect(JSON.parse(state)).toMatchObject([
+      { controller: 'ecs', cluster: `c-${name}`, service: `s-${name}`, recordArn: arn },
+    ]);
     const post = await runPost({ ...testbed.awsEnv, STATE_rollback: state });
     expect(post.code, post.stdout).toBe(0);
     expect(post.stdout).toContain('ROLLBACK_SUCCESSFUL');
@@ -220,7 +316,8 @@ describe('mode ecs follows the service deployment record', () => {
       const until = Date.now() + 20_000;
       let td: string | undefined;
       while (Date.now() < until && td !== seeded.taskDefinitionArn) {
-        td = (await ecs.send(new DescribeServicesCommand({ cluster: `c-${name}`, services: [`s-${name}`] }))).services?.[0]?.taskDefinition;
+        td = (await ecs.send(new DescribeServicesCommand({ cluster: `c-${name}`, services: [`s-${name}`] })))
+          .services?.[0]?.taskDefinition;
         if (td !== seeded.taskDefinitionArn) await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(td).toBe(seeded.taskDefinitionArn);
@@ -229,7 +326,7 @@ describe('mode ecs follows the service deployment record', () => {
     }
   });
 
-  it('a role without the new permissions: one warning naming the permission, then today\'s following', async () => {
+  it("a role without the new permissions: one warning naming the permission, then today's following", async () => {
     sd().denyAccess();
     try {
       const { run, calls } = await deploy('denied', { strategy: 'ROLLING', stageMs: 500 });
@@ -239,14 +336,21 @@ describe('mode ecs follows the service deployment record', () => {
       expect(warnings[0]).toMatch(/ecs:(ListServiceDeployments|DescribeServiceDeployments)/);
       expect(run.outputs['deployment-id']).toBe(testbed.proxy.deploymentIds('s-denied')[0]);
       // It stopped asking once refused.
-      expect(count(calls, 'DescribeServiceDeployments') + count(calls, 'ListServiceDeployments')).toBeLessThanOrEqual(2);
+      expect(count(calls, 'DescribeServiceDeployments') + count(calls, 'ListServiceDeployments')).toBeLessThanOrEqual(
+        2,
+      );
     } finally {
       sd().denyAccess([]);
     }
   });
 
   it('no record named by UpdateService and a concurrent deploy listed: ours found by its target revision', async () => {
-    const { run, calls, seeded } = await deploy('concurrent', { strategy: 'ROLLING', stageMs: 500, hideCurrentServiceDeployment: true, concurrentDeploy: true });
+    const { run, calls, seeded } = await deploy('concurrent', {
+      strategy: 'ROLLING',
+      stageMs: 500,
+      hideCurrentServiceDeployment: true,
+      concurrentDeploy: true,
+    });
 
     expect(run.exitCode, transcript(run)).toBe(0);
     const records = sd().records(seeded.serviceName);
@@ -257,7 +361,9 @@ describe('mode ecs follows the service deployment record', () => {
     expect(count(calls, 'ListServiceDeployments')).toBe(1);
     expect(count(calls, 'DescribeServiceRevisions')).toBe(1);
     // Every DescribeServiceDeployments asked for ours, never the other job's.
-    const asked = calls.filter((c) => c.operation === 'DescribeServiceDeployments').map((c) => (c.body as { serviceDeploymentArns?: string[] }).serviceDeploymentArns?.[0]);
+    const asked = calls
+      .filter((c) => c.operation === 'DescribeServiceDeployments')
+      .map((c) => (c.body as { serviceDeploymentArns?: string[] }).serviceDeploymentArns?.[0]);
     expect(asked.length).toBeGreaterThan(0);
     expect(new Set(asked)).toEqual(new Set([ours?.arn]));
   });
@@ -267,7 +373,12 @@ describe('mode ecs follows the service deployment record', () => {
 
     expect(run.exitCode, transcript(run)).toBe(0);
     const [deploymentId] = testbed.proxy.deploymentIds('s-rolling');
-    expect(run.outputs).toMatchObject({ changed: 'true', 'deployment-id': deploymentId, image: NEW_IMAGE, 'service-deployment-arn': arn });
+    expect(run.outputs).toMatchObject({
+      changed: 'true',
+      'deployment-id': deploymentId,
+      image: NEW_IMAGE,
+      'service-deployment-arn': arn,
+    });
     expect(viewOf('s-rolling')?.status).toBe('SUCCESSFUL');
   });
 });

@@ -1,4 +1,5 @@
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
+import type { ECSClient, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import {
   DescribeServicesCommand,
   DescribeTasksCommand,
@@ -8,7 +9,6 @@ import {
   StopTaskCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
-import type { ECSClient, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepository, ecrClient, pushImage } from '../support/aws-fixtures.ts';
 import { IMAGE_NOT_FOUND, imageAppearsAfter, imageNeverAppears } from '../support/ecr-scenarios.ts';
@@ -16,9 +16,9 @@ import { defaultNetwork, ecsClient, listTaskArns, richTaskDefinition, seedFamily
 import { crashLoop } from '../support/scenario-proxy.ts';
 import {
   ESSENTIAL_CONTAINER_EXITED,
-  STOPPED_BY_USER_EXIT_CODE,
   fargateCapacityProviders,
   honourClientToken,
+  STOPPED_BY_USER_EXIT_CODE,
   taskExits,
   taskFailsToStart,
   taskNeverStops,
@@ -37,7 +37,9 @@ function manualClock(): { now: () => number; advance: (ms: number) => void } {
 }
 
 /** Container name -> [lastStatus, exitCode, reason], for compact assertions. */
-function containersOf(task: Task | undefined): Record<string, [string | undefined, number | undefined, string | undefined]> {
+function containersOf(
+  task: Task | undefined,
+): Record<string, [string | undefined, number | undefined, string | undefined]> {
   return Object.fromEntries((task?.containers ?? []).map((c) => [c.name ?? '?', [c.lastStatus, c.exitCode, c.reason]]));
 }
 
@@ -55,13 +57,23 @@ describe('one-off task scripts against moto', () => {
     ecs?.destroy();
   });
 
-  function runTaskInput(cluster: string, family: string, extra: Partial<RunTaskCommandInput> = {}): RunTaskCommandInput {
+  function runTaskInput(
+    cluster: string,
+    family: string,
+    extra: Partial<RunTaskCommandInput> = {},
+  ): RunTaskCommandInput {
     return {
       cluster,
       taskDefinition: family,
       launchType: 'FARGATE',
       startedBy: 'image-deploy',
-      networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets, securityGroups: network.securityGroups, assignPublicIp: 'DISABLED' } },
+      networkConfiguration: {
+        awsvpcConfiguration: {
+          subnets: network.subnets,
+          securityGroups: network.securityGroups,
+          assignPublicIp: 'DISABLED',
+        },
+      },
       ...extra,
     };
   }
@@ -71,7 +83,6 @@ describe('one-off task scripts against moto', () => {
     expect(out.failures).toEqual([]);
     return out.tasks?.[0];
   }
-
 
   it('taskExits: the task moto created provisions, runs, then stops with the scripted exit codes and reasons', async () => {
     const clock = manualClock();
@@ -86,14 +97,27 @@ describe('one-off task scripts against moto', () => {
     });
     const overrides = { containerOverrides: [{ name: 'app', command: ['npm', 'run', 'migrate'] }] };
 
-    const started = await ecs.send(new RunTaskCommand(runTaskInput('ts-exits', 'ts-exits:1', { clientToken: 'token-exits', overrides })));
+    const started = await ecs.send(
+      new RunTaskCommand(runTaskInput('ts-exits', 'ts-exits:1', { clientToken: 'token-exits', overrides })),
+    );
 
     const taskArn = started.tasks?.[0]?.taskArn ?? '';
     expect(await listTaskArns(testbed.endpoint, 'ts-exits')).toEqual([taskArn]);
-    expect(scenario.onlyRun()).toMatchObject({ taskArns: [taskArn], startedAt: T0, request: { clientToken: 'token-exits', overrides, taskDefinition: 'ts-exits:1' } });
+    expect(scenario.onlyRun()).toMatchObject({
+      taskArns: [taskArn],
+      startedAt: T0,
+      request: { clientToken: 'token-exits', overrides, taskDefinition: 'ts-exits:1' },
+    });
     // moto's own answer says RUNNING with exit code 0 at once: the script replaces it.
-    expect(started.tasks?.[0]).toMatchObject({ lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', startedBy: 'image-deploy' });
-    expect(containersOf(started.tasks?.[0])).toEqual({ app: ['PENDING', undefined, undefined], sidecar: ['PENDING', undefined, undefined] });
+    expect(started.tasks?.[0]).toMatchObject({
+      lastStatus: 'PROVISIONING',
+      desiredStatus: 'RUNNING',
+      startedBy: 'image-deploy',
+    });
+    expect(containersOf(started.tasks?.[0])).toEqual({
+      app: ['PENDING', undefined, undefined],
+      sidecar: ['PENDING', undefined, undefined],
+    });
 
     clock.advance(999);
     expect((await describeOne('ts-exits', taskArn))?.lastStatus).toBe('PROVISIONING');
@@ -101,7 +125,10 @@ describe('one-off task scripts against moto', () => {
     const running = await describeOne('ts-exits', taskArn);
     expect(running).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'RUNNING', startedAt: new Date(T0 + 1000) });
     expect(running?.stopCode).toBeUndefined();
-    expect(containersOf(running)).toEqual({ app: ['RUNNING', undefined, undefined], sidecar: ['RUNNING', undefined, undefined] });
+    expect(containersOf(running)).toEqual({
+      app: ['RUNNING', undefined, undefined],
+      sidecar: ['RUNNING', undefined, undefined],
+    });
 
     clock.advance(2000);
     // By task id, as ECS also accepts.
@@ -115,7 +142,10 @@ describe('one-off task scripts against moto', () => {
       stoppedAt: new Date(T0 + 3000),
       overrides,
     });
-    expect(containersOf(stopped)).toEqual({ app: ['STOPPED', 1, 'Error: migration 0042 failed'], sidecar: ['STOPPED', undefined, undefined] });
+    expect(containersOf(stopped)).toEqual({
+      app: ['STOPPED', 1, 'Error: migration 0042 failed'],
+      sidecar: ['STOPPED', undefined, undefined],
+    });
     expect(stopped?.containers?.every((c) => c.taskArn === taskArn)).toBe(true);
     expect(scenario.describes).toBe(3);
   });
@@ -127,7 +157,8 @@ describe('one-off task scripts against moto', () => {
     const started = await ecs.send(new RunTaskCommand(runTaskInput('ts-list', 'ts-list')));
     const taskArn = started.tasks?.[0]?.taskArn ?? '';
     const list = async (desiredStatus?: 'RUNNING' | 'STOPPED'): Promise<string[]> =>
-      (await ecs.send(new ListTasksCommand({ cluster: 'ts-list', startedBy: 'image-deploy', desiredStatus }))).taskArns ?? [];
+      (await ecs.send(new ListTasksCommand({ cluster: 'ts-list', startedBy: 'image-deploy', desiredStatus })))
+        .taskArns ?? [];
 
     expect([await list(), await list('RUNNING'), await list('STOPPED')]).toEqual([[taskArn], [taskArn], []]);
     clock.advance(1000);
@@ -143,7 +174,13 @@ describe('one-off task scripts against moto', () => {
     const clock = manualClock();
     await seedFamily(testbed.endpoint, 'ts-pull', 'ts-pull');
     const reason = 'CannotPullContainerError: pull image manifest has been retried 5 time(s): not found';
-    taskFailsToStart(testbed.proxy, { family: 'ts-pull', afterMs: 2000, stoppedReason: reason, containers: ['app'], now: clock.now });
+    taskFailsToStart(testbed.proxy, {
+      family: 'ts-pull',
+      afterMs: 2000,
+      stoppedReason: reason,
+      containers: ['app'],
+      now: clock.now,
+    });
     const taskArn = (await ecs.send(new RunTaskCommand(runTaskInput('ts-pull', 'ts-pull')))).tasks?.[0]?.taskArn ?? '';
 
     clock.advance(1999);
@@ -159,23 +196,33 @@ describe('one-off task scripts against moto', () => {
     const clock = manualClock();
     await seedFamily(testbed.endpoint, 'ts-forever', 'ts-forever');
     const scenario = taskNeverStops(testbed.proxy, { family: 'ts-forever', containers: ['app'], now: clock.now });
-    const taskArn = (await ecs.send(new RunTaskCommand(runTaskInput('ts-forever', 'ts-forever')))).tasks?.[0]?.taskArn ?? '';
+    const taskArn =
+      (await ecs.send(new RunTaskCommand(runTaskInput('ts-forever', 'ts-forever')))).tasks?.[0]?.taskArn ?? '';
 
     clock.advance(3_600_000);
     expect((await describeOne('ts-forever', taskArn))?.lastStatus).toBe('RUNNING');
-    const stop = await ecs.send(new StopTaskCommand({ cluster: 'ts-forever', task: taskArn, reason: 'image-deploy: wait-timeout reached' }));
-    expect(stop.task).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'image-deploy: wait-timeout reached' });
-    expect(containersOf(await describeOne('ts-forever', taskArn))).toEqual({ app: ['STOPPED', STOPPED_BY_USER_EXIT_CODE, undefined] });
+    const stop = await ecs.send(
+      new StopTaskCommand({ cluster: 'ts-forever', task: taskArn, reason: 'image-deploy: wait-timeout reached' }),
+    );
+    expect(stop.task).toMatchObject({
+      lastStatus: 'STOPPED',
+      stopCode: 'UserInitiated',
+      stoppedReason: 'image-deploy: wait-timeout reached',
+    });
+    expect(containersOf(await describeOne('ts-forever', taskArn))).toEqual({
+      app: ['STOPPED', STOPPED_BY_USER_EXIT_CODE, undefined],
+    });
     expect(scenario.onlyRun().stopped).toEqual({ at: T0 + 3_600_000, reason: 'image-deploy: wait-timeout reached' });
   });
 
-  it('leaves other tasks alone: an unscripted task gets moto\'s answers, a service rollout\'s stopped tasks the rollout\'s', async () => {
+  it("leaves other tasks alone: an unscripted task gets moto's answers, a service rollout's stopped tasks the rollout's", async () => {
     const clock = manualClock();
     const { proxy } = testbed;
     await seedFamily(testbed.endpoint, 'ts-mixed', 'ts-mixed-scripted');
     await seedFamily(testbed.endpoint, 'ts-mixed-b', 'ts-mixed-plain');
     taskExits(proxy, { family: 'ts-mixed-scripted', afterMs: 10, exitCodes: { app: 0 }, now: clock.now });
-    const mine = (await ecs.send(new RunTaskCommand(runTaskInput('ts-mixed', 'ts-mixed-scripted')))).tasks?.[0]?.taskArn ?? '';
+    const mine =
+      (await ecs.send(new RunTaskCommand(runTaskInput('ts-mixed', 'ts-mixed-scripted')))).tasks?.[0]?.taskArn ?? '';
     const plain = await ecs.send(new RunTaskCommand(runTaskInput('ts-mixed-b', 'ts-mixed-plain')));
     const plainArn = plain.tasks?.[0]?.taskArn ?? '';
     clock.advance(10);
@@ -188,14 +235,27 @@ describe('one-off task scripts against moto', () => {
     // A crash-looping rollout, whose stopped tasks the proxy itself plays.
     const seeded = await testbed.seedService({ cluster: 'ts-mixed', service: 'ts-mixed-svc' });
     proxy.scriptRollout('ts-mixed-svc', crashLoop({ everyMs: 150, exitCode: 2, reason: 'crash' }));
-    const next = await ecs.send(new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }));
-    await ecs.send(new UpdateServiceCommand({ cluster: 'ts-mixed', service: 'ts-mixed-svc', taskDefinition: next.taskDefinition?.taskDefinitionArn }));
+    const next = await ecs.send(
+      new RegisterTaskDefinitionCommand({ ...richTaskDefinition(seeded.family), cpu: '512', memory: '1024' }),
+    );
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster: 'ts-mixed',
+        service: 'ts-mixed-svc',
+        taskDefinition: next.taskDefinition?.taskDefinitionArn,
+      }),
+    );
     const [deploymentId] = proxy.deploymentIds('ts-mixed-svc');
     let crashed: string[] = [];
     const deadline = Date.now() + 10_000;
     while (crashed.length === 0 && Date.now() < deadline) {
       await ecs.send(new DescribeServicesCommand({ cluster: 'ts-mixed', services: ['ts-mixed-svc'] }));
-      crashed = (await ecs.send(new ListTasksCommand({ cluster: 'ts-mixed', startedBy: deploymentId, desiredStatus: 'STOPPED' }))).taskArns ?? [];
+      crashed =
+        (
+          await ecs.send(
+            new ListTasksCommand({ cluster: 'ts-mixed', startedBy: deploymentId, desiredStatus: 'STOPPED' }),
+          )
+        ).taskArns ?? [];
     }
     expect(crashed.length).toBeGreaterThan(0);
 
@@ -218,7 +278,9 @@ describe('one-off task scripts against moto', () => {
 
     expect(retried.tasks?.[0]?.taskArn).toBe(first.tasks?.[0]?.taskArn);
     expect(other.tasks?.[0]?.taskArn).not.toBe(first.tasks?.[0]?.taskArn);
-    expect((await listTaskArns(testbed.endpoint, 'ts-token')).sort()).toEqual([first.tasks?.[0]?.taskArn, other.tasks?.[0]?.taskArn].sort());
+    expect((await listTaskArns(testbed.endpoint, 'ts-token')).sort()).toEqual(
+      [first.tasks?.[0]?.taskArn, other.tasks?.[0]?.taskArn].sort(),
+    );
     expect(replays.replayed).toBe(1);
     expect(scenario.runs).toHaveLength(2);
     expect(testbed.proxy.callsTo('RunTask')).toBeGreaterThanOrEqual(3); // every attempt is still recorded
@@ -240,7 +302,9 @@ describe('one-off task scripts against moto', () => {
 
     expect(out.tasks?.[0]).toMatchObject({ capacityProviderName: 'FARGATE_SPOT', launchType: 'FARGATE' });
     expect(await listTaskArns(testbed.endpoint, 'ts-spot')).toEqual([out.tasks?.[0]?.taskArn]);
-    const recorded = proxy.calls.slice(from).find((c) => c.operation === 'RunTask')?.body as RunTaskCommandInput | undefined;
+    const recorded = proxy.calls.slice(from).find((c) => c.operation === 'RunTask')?.body as
+      | RunTaskCommandInput
+      | undefined;
     expect(recorded?.capacityProviderStrategy).toEqual(strategy);
     expect(recorded?.launchType).toBeUndefined();
   });
@@ -249,7 +313,10 @@ describe('one-off task scripts against moto', () => {
 describe('ECR replication scripts against moto', () => {
   const testbed = useTestbed();
 
-  async function describeImage(imageId: { imageTag?: string; imageDigest?: string }, repositoryName: string): Promise<unknown> {
+  async function describeImage(
+    imageId: { imageTag?: string; imageDigest?: string },
+    repositoryName: string,
+  ): Promise<unknown> {
     const ecr = ecrClient(testbed.proxy.url);
     try {
       const out = await ecr.send(new DescribeImagesCommand({ repositoryName, imageIds: [imageId] }));
@@ -276,7 +343,13 @@ describe('ECR replication scripts against moto', () => {
     const repo = await createRepository(testbed.moto.url, 'replicated');
     const old = await pushImage(testbed.moto.url, repo, 'v1');
     const image = await pushImage(testbed.moto.url, repo, 'v2');
-    const scenario = imageAppearsAfter(testbed.proxy, { repository: 'replicated', tag: 'v2', digest: image.digest, afterMs: 3000, now: clock.now });
+    const scenario = imageAppearsAfter(testbed.proxy, {
+      repository: 'replicated',
+      tag: 'v2',
+      digest: image.digest,
+      afterMs: 3000,
+      now: clock.now,
+    });
 
     clock.advance(60_000); // the clock starts at the first lookup, not when the overlay was added
     expect(await listedTags('replicated')).toEqual(['v1']);
@@ -284,12 +357,19 @@ describe('ECR replication scripts against moto', () => {
       `${IMAGE_NOT_FOUND}: The image with imageId {imageDigest:'null', imageTag:'v2'} does not exist within the repository with name 'replicated' in the registry with id '123456789012'`,
     );
     clock.advance(2999);
-    expect(await describeImage({ imageDigest: image.digest }, 'replicated')).toMatch(new RegExp(`^${IMAGE_NOT_FOUND}: .*${image.digest}`));
+    expect(await describeImage({ imageDigest: image.digest }, 'replicated')).toMatch(
+      new RegExp(`^${IMAGE_NOT_FOUND}: .*${image.digest}`),
+    );
     expect(await describeImage({ imageTag: 'v1' }, 'replicated')).toEqual([old.digest]); // other images are there
     clock.advance(1);
     expect(await describeImage({ imageTag: 'v2' }, 'replicated')).toEqual([image.digest]);
     expect(await listedTags('replicated')).toEqual(['v1', 'v2']);
-    expect([scenario.refused, scenario.passed, scenario.firstAskedAt, scenario.lastAskedAt]).toEqual([2, 1, T0 + 60_000, T0 + 63_000]);
+    expect([scenario.refused, scenario.passed, scenario.firstAskedAt, scenario.lastAskedAt]).toEqual([
+      2,
+      1,
+      T0 + 60_000,
+      T0 + 63_000,
+    ]);
   });
 
   it('imageNeverAppears: ImageNotFoundException however long one waits; other repositories untouched', async () => {

@@ -1,7 +1,7 @@
 import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { describe, expect, it, vi } from 'vitest';
-import { TEST_CREDENTIALS, TEST_REGION, richTaskDefinition } from '../support/ecs-fixtures.ts';
+import { richTaskDefinition, TEST_CREDENTIALS, TEST_REGION } from '../support/ecs-fixtures.ts';
 import { useTestbed } from '../support/testbed.ts';
 import { throttlePutParameter, throttleRegisterTaskDefinition, tokenBucket } from '../support/throttle-scenarios.ts';
 
@@ -10,10 +10,20 @@ describe('throttle scenarios', () => {
   const testbed = useTestbed();
 
   // One attempt, so every throttling answer reaches the test instead of the SDK's retry.
-  const config = () => ({ endpoint: testbed.proxy.url, region: TEST_REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  const config = () => ({
+    endpoint: testbed.proxy.url,
+    region: TEST_REGION,
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: 1,
+  });
 
   it.each([
-    ['a full bucket lets the burst through, then refills at the rate', { burst: 2, perSecond: 1 }, [0, 0, 0, 999, 1000, 1000], [true, true, false, false, true, false]],
+    [
+      'a full bucket lets the burst through, then refills at the rate',
+      { burst: 2, perSecond: 1 },
+      [0, 0, 0, 999, 1000, 1000],
+      [true, true, false, false, true, false],
+    ],
     ['tokens never pile up beyond the burst', { burst: 1, perSecond: 10 }, [0, 5000, 5000], [true, true, false]],
   ])('token bucket: %s', (_name, options, times, expected) => {
     let at = 0;
@@ -29,8 +39,14 @@ describe('throttle scenarios', () => {
     const counts = throttleRegisterTaskDefinition(testbed.proxy, { burst: 2, perSecond: 0.001 });
     const ecs = new ECSClient(config());
     try {
-      const results = await Promise.allSettled([1, 2, 3].map((i) => ecs.send(new RegisterTaskDefinitionCommand(richTaskDefinition(`throttled-${i}`)))));
-      const rejected = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { name?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } }] : []));
+      const results = await Promise.allSettled(
+        [1, 2, 3].map((i) => ecs.send(new RegisterTaskDefinitionCommand(richTaskDefinition(`throttled-${i}`)))),
+      );
+      const rejected = results.flatMap((r) =>
+        r.status === 'rejected'
+          ? [r.reason as { name?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } }]
+          : [],
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
       expect(rejected.map((e) => [e.name, e.$metadata?.httpStatusCode])).toEqual([['ThrottlingException', 400]]);
       expect(counts).toEqual({ passed: 2, throttled: 1, tooManyUpdates: 0 });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createRepository, pushImage } from '../support/aws-fixtures.ts';
 import type { PushedImage, Repository } from '../support/aws-fixtures.ts';
+import { createRepository, pushImage } from '../support/aws-fixtures.ts';
 import { imageAppearsAfter, imageNeverAppears } from '../support/ecr-scenarios.ts';
-import { TEST_REGION, describeService, describeTaskDefinitionWithTags } from '../support/ecs-fixtures.ts';
 import type { SeededService } from '../support/ecs-fixtures.ts';
-import { errorText, runAction, transcript } from '../support/run-action.ts';
-import type { ActionRun } from '../support/run-action.ts';
+import { describeService, describeTaskDefinitionWithTags, TEST_REGION } from '../support/ecs-fixtures.ts';
 import { isMutating, writesAmong } from '../support/mutating.ts';
+import type { ActionRun } from '../support/run-action.ts';
+import { errorText, runAction, transcript } from '../support/run-action.ts';
 import { completesAfter } from '../support/scenario-proxy.ts';
-import { useTestbed } from '../support/testbed.ts';
 import type { Testbed } from '../support/testbed.ts';
+import { useTestbed } from '../support/testbed.ts';
 
 // Wait-for-image: the image is pushed in one region and replicated to the deploy
 // region by ECR; the deploy waits until it is there. moto holds the image from the start
@@ -35,7 +35,14 @@ describe.concurrent('wait-for-image waits for a replicated image before deployin
     const running = images[tags[0] ?? ''];
     if (running === undefined) throw new Error(`seedWorld('${key}') needs at least one tag`);
     const cluster = `wfi-${key}`;
-    const service = await lane.seedService({ cluster, service: `wfi-${key}-svc`, family: `wfi-${key}-td`, image: running.pinned, desiredCount: 1, rollout: completesAfter(1000) });
+    const service = await lane.seedService({
+      cluster,
+      service: `wfi-${key}-svc`,
+      family: `wfi-${key}-td`,
+      image: running.pinned,
+      desiredCount: 1,
+      rollout: completesAfter(1000),
+    });
     return { repo, images, cluster, service };
   }
 
@@ -68,7 +75,12 @@ describe.concurrent('wait-for-image waits for a replicated image before deployin
       expect(run.exitCode, transcript(run)).toBe(0);
       expect(image.refused).toBeGreaterThanOrEqual(1);
       expect(image.passed).toBeGreaterThanOrEqual(1);
-      expect(run.outputs).toMatchObject({ image: target?.pinned, 'image-tag': 'v2.0.0', 'image-digest': target?.digest, changed: 'true' });
+      expect(run.outputs).toMatchObject({
+        image: target?.pinned,
+        'image-tag': 'v2.0.0',
+        'image-digest': target?.digest,
+        changed: 'true',
+      });
       // Nothing changed before the image was there.
       const firstChange = proxy.calls.slice(from).find(isMutating);
       expect(firstChange?.operation).toBe('RegisterTaskDefinition');
@@ -81,8 +93,7 @@ describe.concurrent('wait-for-image waits for a replicated image before deployin
       // And the log says it waited for this image.
       const waitLines = run.stdout.split('\n').filter((line) => /wait/i.test(line) && line.includes('v2.0.0'));
       expect(waitLines, run.stdout).not.toEqual([]);
-    }),
-  );
+    }));
 
   it('a digest that appears after 2 s: waits for the digest, then deploys it', () =>
     testbed.lane(async (lane) => {
@@ -100,8 +111,7 @@ describe.concurrent('wait-for-image waits for a replicated image before deployin
       const service = await describeService(moto.url, world.cluster, world.service.serviceName);
       const { taskDefinition } = await describeTaskDefinitionWithTags(moto.url, service.taskDefinition ?? '');
       expect(taskDefinition.containerDefinitions?.find((c) => c.name === 'app')?.image).toBe(target?.pinned);
-    }),
-  );
+    }));
 
   it('an image that never appears: exit 1 after wait-for-image, naming the repository, tag and region, with no change', () =>
     testbed.lane(async (lane) => {
@@ -120,8 +130,7 @@ describe.concurrent('wait-for-image waits for a replicated image before deployin
       // It kept looking until the time was up, rather than giving up at the first answer.
       expect(image.refused).toBeGreaterThanOrEqual(2);
       expect((image.lastAskedAt ?? 0) - (image.firstAskedAt ?? Infinity)).toBeGreaterThanOrEqual(2000);
-    }),
-  );
+    }));
 
   it('without wait-for-image, a missing image fails at once', () =>
     testbed.lane(async (lane) => {
@@ -139,6 +148,5 @@ describe.concurrent('wait-for-image waits for a replicated image before deployin
       expect(error).not.toMatch(/timed out/i);
       expect(image.refused).toBe(1);
       expect(writesAmong(proxy.calls, from)).toEqual([]);
-    }),
-  );
+    }));
 });

@@ -2,9 +2,9 @@
 // takes the endpoint to talk to: moto's own URL to seed without touching the proxy's
 // call log, or the proxy's URL to prove something about the proxy.
 
-import { randomUUID, createHash } from 'node:crypto';
-import { CreateRepositoryCommand, DescribeImagesCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ImageDetail } from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand, DescribeImagesCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
 import {
   CreateFunctionCommand,
   GetFunctionCommand,
@@ -18,7 +18,12 @@ import { TEST_CREDENTIALS, TEST_REGION } from './ecs-fixtures.ts';
 /** The environment moto needs for Lambda to look images up in its ECR (see startEcsTestbed's motoEnv). */
 export const MOTO_REAL_ECR_ENV: Readonly<Record<string, string>> = { MOTO_LAMBDA_STUB_ECR: 'false' };
 
-const clientConfig = (endpoint: string) => ({ endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+const clientConfig = (endpoint: string) => ({
+  endpoint,
+  region: TEST_REGION,
+  credentials: TEST_CREDENTIALS,
+  maxAttempts: 1,
+});
 
 export function ecrClient(endpoint: string): ECRClient {
   return new ECRClient(clientConfig(endpoint));
@@ -67,7 +72,9 @@ export async function createRepository(
   options: { mutability?: 'MUTABLE' | 'IMMUTABLE' } = {},
 ): Promise<Repository> {
   return withClient(ecrClient(endpoint), async (ecr) => {
-    const out = await ecr.send(new CreateRepositoryCommand({ repositoryName: name, imageTagMutability: options.mutability ?? 'MUTABLE' }));
+    const out = await ecr.send(
+      new CreateRepositoryCommand({ repositoryName: name, imageTagMutability: options.mutability ?? 'MUTABLE' }),
+    );
     const uri = out.repository?.repositoryUri;
     if (uri === undefined) throw new Error(`CreateRepository '${name}' returned no repositoryUri`);
     return { name, uri };
@@ -89,15 +96,28 @@ export async function pushImage(
   options: { content?: string } = {},
 ): Promise<PushedImage> {
   const content = options.content ?? randomUUID();
-  const sha = (seed: string): string => `sha256:${createHash('sha256').update(`${repository.name}|${seed}`).digest('hex')}`;
+  const sha = (seed: string): string =>
+    `sha256:${createHash('sha256').update(`${repository.name}|${seed}`).digest('hex')}`;
   const manifest = {
     schemaVersion: 2,
     mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-    config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 1469, digest: sha(`config|${content}`) },
-    layers: [{ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: 2_811_478, digest: sha(`layer|${content}`) }],
+    config: {
+      mediaType: 'application/vnd.docker.container.image.v1+json',
+      size: 1469,
+      digest: sha(`config|${content}`),
+    },
+    layers: [
+      {
+        mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+        size: 2_811_478,
+        digest: sha(`layer|${content}`),
+      },
+    ],
   };
   return withClient(ecrClient(endpoint), async (ecr) => {
-    const out = await ecr.send(new PutImageCommand({ repositoryName: repository.name, imageTag: tag, imageManifest: JSON.stringify(manifest) }));
+    const out = await ecr.send(
+      new PutImageCommand({ repositoryName: repository.name, imageTag: tag, imageManifest: JSON.stringify(manifest) }),
+    );
     const digest = out.image?.imageId?.imageDigest;
     if (digest === undefined) throw new Error(`PutImage '${repository.name}:${tag}' returned no digest`);
     return { repository, tag, digest, pinned: `${repository.uri}@${digest}`, tagged: `${repository.uri}:${tag}` };
@@ -142,15 +162,29 @@ const LAMBDA_TRUST_POLICY = JSON.stringify({
 
 /** The role moto's CreateFunction insists exists; created once per moto, then reused. */
 export async function ensureLambdaRole(endpoint: string, roleName = LAMBDA_ROLE_NAME): Promise<string> {
-  const created = await iamQuery(endpoint, 'CreateRole', { RoleName: roleName, AssumeRolePolicyDocument: LAMBDA_TRUST_POLICY });
-  const xml = created.ok ? created.text : created.text.includes('EntityAlreadyExists') ? (await iamQuery(endpoint, 'GetRole', { RoleName: roleName })).text : undefined;
-  if (xml === undefined) throw new Error(`IAM CreateRole '${roleName}' against ${endpoint} answered ${created.status}: ${created.text.slice(0, 500)}`);
+  const created = await iamQuery(endpoint, 'CreateRole', {
+    RoleName: roleName,
+    AssumeRolePolicyDocument: LAMBDA_TRUST_POLICY,
+  });
+  const xml = created.ok
+    ? created.text
+    : created.text.includes('EntityAlreadyExists')
+      ? (await iamQuery(endpoint, 'GetRole', { RoleName: roleName })).text
+      : undefined;
+  if (xml === undefined)
+    throw new Error(
+      `IAM CreateRole '${roleName}' against ${endpoint} answered ${created.status}: ${created.text.slice(0, 500)}`,
+    );
   const arn = /<Arn>([^<]+)<\/Arn>/.exec(xml)?.[1];
   if (arn === undefined) throw new Error(`IAM role '${roleName}' came back without an Arn: ${xml.slice(0, 500)}`);
   return arn;
 }
 
-async function iamQuery(endpoint: string, action: string, params: Record<string, string>): Promise<{ ok: boolean; status: number; text: string }> {
+async function iamQuery(
+  endpoint: string,
+  action: string,
+  params: Record<string, string>,
+): Promise<{ ok: boolean; status: number; text: string }> {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: {
@@ -172,7 +206,10 @@ export interface SeededFunction {
 }
 
 /** A container-image function (`PackageType: Image`) running `imageUri`; creates the role if needed. */
-export async function createImageFunction(endpoint: string, options: { name: string; imageUri: string }): Promise<SeededFunction> {
+export async function createImageFunction(
+  endpoint: string,
+  options: { name: string; imageUri: string },
+): Promise<SeededFunction> {
   const role = await ensureLambdaRole(endpoint);
   return withClient(lambdaClient(endpoint), async (lambda) => {
     const out = await lambda.send(
@@ -225,7 +262,11 @@ export async function listFunctionVersions(endpoint: string, name: string): Prom
     let marker: string | undefined;
     do {
       const page = await lambda.send(new ListVersionsByFunctionCommand({ FunctionName: name, Marker: marker }));
-      versions.push(...(page.Versions ?? []).flatMap((v) => (v.Version === undefined || v.Version === '$LATEST' ? [] : [v.Version])));
+      versions.push(
+        ...(page.Versions ?? []).flatMap((v) =>
+          v.Version === undefined || v.Version === '$LATEST' ? [] : [v.Version],
+        ),
+      );
       marker = page.NextMarker;
     } while (marker !== undefined);
     return versions;
@@ -262,7 +303,14 @@ export async function putParameter(
   options: { name: string; value: string; type?: 'String' | 'StringList' },
 ): Promise<number> {
   return withClient(ssmClient(endpoint), async (ssm) => {
-    const out = await ssm.send(new PutParameterCommand({ Name: options.name, Value: options.value, Type: options.type ?? 'String', Overwrite: true }));
+    const out = await ssm.send(
+      new PutParameterCommand({
+        Name: options.name,
+        Value: options.value,
+        Type: options.type ?? 'String',
+        Overwrite: true,
+      }),
+    );
     if (out.Version === undefined) throw new Error(`PutParameter '${options.name}' returned no Version`);
     return out.Version;
   });
@@ -281,7 +329,8 @@ export async function getParameter(endpoint: string, name: string): Promise<Para
     try {
       const out = await ssm.send(new GetParameterCommand({ Name: name }));
       const { Value: value, Version: version } = out.Parameter ?? {};
-      if (value === undefined || version === undefined) throw new Error(`GetParameter '${name}' returned no value or version`);
+      if (value === undefined || version === undefined)
+        throw new Error(`GetParameter '${name}' returned no value or version`);
       return { value, version };
     } catch (error: unknown) {
       if (error instanceof ParameterNotFound) return undefined;

@@ -34,7 +34,11 @@ export function sdkNodeOf(schema: unknown, ctx: SdkContext): ModelNode {
     case 0:
       return sdkNodeOf(resolved[4], here);
     case 1:
-      return { kind: 'list', name: here.name, member: () => sdkNodeOf(resolved[4], { ...here, name: `${here.name}[]` }) };
+      return {
+        kind: 'list',
+        name: here.name,
+        member: () => sdkNodeOf(resolved[4], { ...here, name: `${here.name}[]` }),
+      };
     case 2:
       return { kind: 'map', name: here.name, value: () => sdkNodeOf(resolved[5], { ...here, name: `${here.name}{}` }) };
     case 3:

@@ -10,13 +10,13 @@
 //   botocore's type is used.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { sdkNodeOf } from './aws-model-sdk.ts';
 import type { SdkModule } from './aws-model-sdk.ts';
+import { sdkNodeOf } from './aws-model-sdk.ts';
 
 /** One shape of a model, with its members resolved lazily (shapes refer to themselves). */
 export type ModelNode =
@@ -75,7 +75,7 @@ function botocoreDataDir(): string {
   const dir = process.env.BOTOCORE_DATA_DIR ?? pyenvBotocore() ?? pythonBotocore();
   if (dir === undefined || !existsSync(dir)) {
     throw new Error(
-      'The scenario proxy checks its answers against botocore\'s AWS models, but python3 cannot import botocore: install moto ' +
+      "The scenario proxy checks its answers against botocore's AWS models, but python3 cannot import botocore: install moto " +
         '(pip install "moto[server]"), which brings it, or set BOTOCORE_DATA_DIR to botocore\'s data directory.',
     );
   }
@@ -97,7 +97,9 @@ function pyenvBotocore(): string | undefined {
 }
 
 function pythonBotocore(): string | undefined {
-  const found = spawnSync('python3', ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'], { encoding: 'utf8' });
+  const found = spawnSync('python3', ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'], {
+    encoding: 'utf8',
+  });
   return found.status === 0 ? join(found.stdout.trim(), 'data') : undefined;
 }
 
@@ -105,10 +107,15 @@ function loadModel(service: string): ServiceModel | undefined {
   const serviceDir = join(botocoreDataDir(), BOTOCORE_DIR[service] ?? service);
   if (!existsSync(serviceDir)) return undefined;
   // API versions are dates, so the last in order is the newest.
-  const version = readdirSync(serviceDir).filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v)).sort().at(-1);
+  const version = readdirSync(serviceDir)
+    .filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))
+    .sort()
+    .at(-1);
   if (version === undefined) return undefined;
   const file = join(serviceDir, version, 'service-2.json.gz');
-  const text = existsSync(file) ? gunzipSync(readFileSync(file)).toString('utf8') : readFileSync(join(serviceDir, version, 'service-2.json'), 'utf8');
+  const text = existsSync(file)
+    ? gunzipSync(readFileSync(file)).toString('utf8')
+    : readFileSync(join(serviceDir, version, 'service-2.json'), 'utf8');
   return modelOf(service, JSON.parse(text) as BotoModel, sdkModuleOf(service));
 }
 
@@ -177,7 +184,8 @@ export function modelOf(service: string, model: BotoModel, sdk: SdkModule | unde
       if (bodyOnly && ref.location !== undefined) continue;
       members.set(member, () => nodeOf(ref.shape));
     }
-    for (const [member, resolve] of sdkExtraMembers(sdk, name, members, nodeOf, (n) => model.shapes[n] !== undefined)) members.set(member, resolve);
+    for (const [member, resolve] of sdkExtraMembers(sdk, name, members, nodeOf, (n) => model.shapes[n] !== undefined))
+      members.set(member, resolve);
     const required = (shape.required ?? []).filter((m) => members.has(m));
     return { kind: 'structure', name, members, required };
   };
@@ -193,14 +201,19 @@ export function modelOf(service: string, model: BotoModel, sdk: SdkModule | unde
     // A payload member is the whole body (a structure), or a body that is not JSON at all.
     if (output.payload !== undefined) {
       const payload = output.members?.[output.payload]?.shape;
-      return { body: payload !== undefined && model.shapes[payload]?.type === 'structure' ? nodeOf(payload) : undefined };
+      return {
+        body: payload !== undefined && model.shapes[payload]?.type === 'structure' ? nodeOf(payload) : undefined,
+      };
     }
     return { body: structureOf(outputName, output, true) };
   };
 
-  const errors = new Set(Object.entries(model.shapes).flatMap(([name, shape]) => (shape.exception === true ? [name] : [])));
+  const errors = new Set(
+    Object.entries(model.shapes).flatMap(([name, shape]) => (shape.exception === true ? [name] : [])),
+  );
   // The SDK's error schemas are [-3, namespace, name, ...].
-  for (const value of Object.values(sdk ?? {})) if (Array.isArray(value) && value[0] === -3 && typeof value[2] === 'string') errors.add(value[2]);
+  for (const value of Object.values(sdk ?? {}))
+    if (Array.isArray(value) && value[0] === -3 && typeof value[2] === 'string') errors.add(value[2]);
 
   return {
     service,
@@ -217,7 +230,9 @@ export function modelOf(service: string, model: BotoModel, sdk: SdkModule | unde
         const uri = op.http.requestUri.split('?')[0] ?? '';
         const pattern = uri
           .split(/(\{[^}]+\})/)
-          .map((part) => (part.startsWith('{') ? (part.endsWith('+}') ? '.+' : '[^/]+') : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+          .map((part) =>
+            part.startsWith('{') ? (part.endsWith('+}') ? '.+' : '[^/]+') : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
+          )
           .join('');
         if (!new RegExp(`^${pattern}/?$`).test(path)) continue;
         const literal = uri.replace(/\{[^}]+\}/g, '').length;

@@ -11,7 +11,12 @@ export interface SeededGroup {
 }
 
 export function codeDeployClient(endpoint: string): CodeDeployClient {
-  return new CodeDeployClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }, maxAttempts: 1 });
+  return new CodeDeployClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    maxAttempts: 1,
+  });
 }
 
 /** An ECS blue/green application and group for `cluster`/`service`, with the console's default names unless given. */
@@ -32,7 +37,10 @@ export async function seedCodeDeployGroup(
         deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
         deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
         blueGreenDeploymentConfiguration: {
-          terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: options.terminationWaitMinutes ?? 5 },
+          terminateBlueInstancesOnDeploymentSuccess: {
+            action: 'TERMINATE',
+            terminationWaitTimeInMinutes: options.terminationWaitMinutes ?? 5,
+          },
           deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT' },
         },
         autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'] },
@@ -41,7 +49,9 @@ export async function seedCodeDeployGroup(
           targetGroupPairInfoList: [
             {
               targetGroups: [{ name: 'tg-blue' }, { name: 'tg-green' }],
-              prodTrafficRoute: { listenerArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/1/1'] },
+              prodTrafficRoute: {
+                listenerArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/1/1'],
+              },
             },
           ],
         },
@@ -60,7 +70,14 @@ export async function seedCodeDeployGroup(
  */
 export async function seedCodeDeployService(
   endpoint: string,
-  options: { cluster: string; service: string; image?: string; family?: string; terminationWaitMinutes?: number; group?: { application?: string; group?: string; targets?: { cluster: string; service: string } } },
+  options: {
+    cluster: string;
+    service: string;
+    image?: string;
+    family?: string;
+    terminationWaitMinutes?: number;
+    group?: { application?: string; group?: string; targets?: { cluster: string; service: string } };
+  },
 ): Promise<SeededService & SeededGroup> {
   const ecs = ecsClient(endpoint);
   try {
@@ -77,8 +94,20 @@ export async function seedCodeDeployService(
         desiredCount: 2,
         launchType: 'FARGATE',
         deploymentController: { type: 'CODE_DEPLOY' },
-        loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-blue/0123456789abcdef', containerName: 'app', containerPort: 8080 }],
-        networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets, securityGroups: network.securityGroups, assignPublicIp: 'DISABLED' } },
+        loadBalancers: [
+          {
+            targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-blue/0123456789abcdef',
+            containerName: 'app',
+            containerPort: 8080,
+          },
+        ],
+        networkConfiguration: {
+          awsvpcConfiguration: {
+            subnets: network.subnets,
+            securityGroups: network.securityGroups,
+            assignPublicIp: 'DISABLED',
+          },
+        },
       }),
     );
     const service = created.service;
@@ -87,11 +116,23 @@ export async function seedCodeDeployService(
     const group = await seedCodeDeployGroup(endpoint, {
       cluster: targets.cluster,
       service: targets.service,
-      ...(options.group?.application === undefined ? { application: `AppECS-${options.cluster}-${options.service}` } : { application: options.group.application }),
-      ...(options.group?.group === undefined ? { group: `DgpECS-${options.cluster}-${options.service}` } : { group: options.group.group }),
+      ...(options.group?.application === undefined
+        ? { application: `AppECS-${options.cluster}-${options.service}` }
+        : { application: options.group.application }),
+      ...(options.group?.group === undefined
+        ? { group: `DgpECS-${options.cluster}-${options.service}` }
+        : { group: options.group.group }),
       terminationWaitMinutes: options.terminationWaitMinutes ?? 0,
     });
-    return { clusterArn: '', serviceArn: service.serviceArn, serviceName: options.service, family: input.family ?? '', taskDefinitionArn, service, ...group };
+    return {
+      clusterArn: '',
+      serviceArn: service.serviceArn,
+      serviceName: options.service,
+      family: input.family ?? '',
+      taskDefinitionArn,
+      service,
+      ...group,
+    };
   } finally {
     ecs.destroy();
   }

@@ -15,9 +15,9 @@
 // @aws-sdk/client-codedeploy 3.1133. Wire protocol awsJson1_1 (timestamps as epoch
 // seconds), X-Amz-Target CodeDeploy_20141006.<Operation>.
 
-import { deploymentAt, type CodeDeployScript, type DeploymentView, type OutsideActs } from './codedeploy-timeline.ts';
-import { ECS_TARGET_PREFIX, jsonAnswer, parseJson, uuidFrom } from './scenario-proxy-core.ts';
+import { type CodeDeployScript, type DeploymentView, deploymentAt, type OutsideActs } from './codedeploy-timeline.ts';
 import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
+import { ECS_TARGET_PREFIX, jsonAnswer, parseJson, uuidFrom } from './scenario-proxy-core.ts';
 
 export type { CodeDeployScript } from './codedeploy-timeline.ts';
 
@@ -46,7 +46,14 @@ export interface CodeDeployScenarios {
   /** Script the next deployments of this deployment group ('*': any group). */
   script(group: string, script: CodeDeployScript): void;
   /** The deployments created through the proxy, oldest first (rollbacks included). */
-  deployments(): Array<{ id: string; group: string; appSpec: string; createdAt: number; view: DeploymentView; rollsBack?: string }>;
+  deployments(): Array<{
+    id: string;
+    group: string;
+    appSpec: string;
+    createdAt: number;
+    view: DeploymentView;
+    rollsBack?: string;
+  }>;
 }
 
 const cache = new WeakMap<object, CodeDeployScenarios>();
@@ -68,7 +75,9 @@ function deploymentIdFrom(seed: string): string {
 
 /** The TaskDefinition of the AppSpec's TargetService (the action sends JSON). */
 function taskDefinitionIn(appSpec: string): string | undefined {
-  const doc = parseJson(Buffer.from(appSpec)) as { Resources?: Array<Record<string, { Properties?: { TaskDefinition?: unknown } }>> };
+  const doc = parseJson(Buffer.from(appSpec)) as {
+    Resources?: Array<Record<string, { Properties?: { TaskDefinition?: unknown } }>>;
+  };
   const [resource] = doc.Resources ?? [];
   const td = resource === undefined ? undefined : Object.values(resource)[0]?.Properties?.TaskDefinition;
   return typeof td === 'string' ? td : undefined;
@@ -86,7 +95,11 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
 
   const motoCall = async (like: ProxyRequest, operation: string, body: object): Promise<unknown> => {
     const payload = Buffer.from(JSON.stringify(body));
-    const headers = { ...like.headers, 'x-amz-target': `${CODEDEPLOY_TARGET_PREFIX}.${operation}`, 'content-length': String(payload.length) };
+    const headers = {
+      ...like.headers,
+      'x-amz-target': `${CODEDEPLOY_TARGET_PREFIX}.${operation}`,
+      'content-length': String(payload.length),
+    };
     const res = await proxy.forward({ ...like, headers, body: payload });
     return parseJson(res.body);
   };
@@ -97,7 +110,15 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     if (d.rollsBack !== undefined) {
       const parent = viewOf(d.rollsBack);
       const done = parent.rollback?.done === true;
-      return { status: done ? 'Succeeded' : 'InProgress', events: [], greenWeight: 0, terminationWaitStarted: false, ...(done && parent.endedAt !== undefined ? { endedAt: parent.endedAt + (d.rollsBack.script.rollbackSeconds ?? 2) * 1000 } : {}) };
+      return {
+        status: done ? 'Succeeded' : 'InProgress',
+        events: [],
+        greenWeight: 0,
+        terminationWaitStarted: false,
+        ...(done && parent.endedAt !== undefined
+          ? { endedAt: parent.endedAt + (d.rollsBack.script.rollbackSeconds ?? 2) * 1000 }
+          : {}),
+      };
     }
     return deploymentAt(d.script, d.acts, now - d.createdAt);
   };
@@ -118,12 +139,23 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
   const deploymentInfo = (d: LiveDeployment): Record<string, unknown> => {
     const view = viewOf(d);
     const rb = rollbackOf(d, view);
-    const one = (status: string) => ({ Pending: 0, InProgress: 0, Succeeded: 0, Failed: 0, Skipped: 0, Ready: 0, [status]: 1 });
+    const one = (status: string) => ({
+      Pending: 0,
+      InProgress: 0,
+      Succeeded: 0,
+      Failed: 0,
+      Skipped: 0,
+      Ready: 0,
+      [status]: 1,
+    });
     const overview =
-      view.status === 'Succeeded' ? one('Succeeded')
-      : view.status === 'Failed' || view.status === 'Stopped' ? one('Failed')
-      : view.status === 'Ready' ? one('Ready')
-      : one('InProgress');
+      view.status === 'Succeeded'
+        ? one('Succeeded')
+        : view.status === 'Failed' || view.status === 'Stopped'
+          ? one('Failed')
+          : view.status === 'Ready'
+            ? one('Ready')
+            : one('InProgress');
     const info: Record<string, unknown> = {
       applicationName: d.application,
       deploymentGroupName: d.group,
@@ -142,9 +174,15 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     if (view.endedAt !== undefined) info.completeTime = sec(d.createdAt + view.endedAt);
     if (view.failure !== undefined) info.errorInformation = { code: view.failure.code, message: view.failure.message };
     if (rb !== undefined) {
-      info.rollbackInfo = { rollbackDeploymentId: rb.id, rollbackMessage: `CodeDeploy rolled the deployment back with deployment ${rb.id}.` };
+      info.rollbackInfo = {
+        rollbackDeploymentId: rb.id,
+        rollbackMessage: `CodeDeploy rolled the deployment back with deployment ${rb.id}.`,
+      };
     } else if (d.rollsBack !== undefined) {
-      info.rollbackInfo = { rollbackTriggeringDeploymentId: d.rollsBack.id, rollbackMessage: `This deployment rolls back ${d.rollsBack.id}.` };
+      info.rollbackInfo = {
+        rollbackTriggeringDeploymentId: d.rollsBack.id,
+        rollbackMessage: `This deployment rolls back ${d.rollsBack.id}.`,
+      };
     }
     return info;
   };
@@ -157,7 +195,9 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
       status: e.status,
       ...(e.start === undefined || !Number.isFinite(e.start) ? {} : { startTime: sec(base + e.start) }),
       ...(e.end === undefined || !Number.isFinite(e.end) ? {} : { endTime: sec(base + e.end) }),
-      ...(e.message === undefined ? {} : { diagnostics: { errorCode: 'ScriptFailed', scriptName: '', message: e.message, logTail: '' } }),
+      ...(e.message === undefined
+        ? {}
+        : { diagnostics: { errorCode: 'ScriptFailed', scriptName: '', message: e.message, logTail: '' } }),
     }));
     const green = view.rollback?.done === true ? 0 : view.greenWeight;
     const taskSet = (label: 'Blue' | 'Green', weight: number) => ({
@@ -170,7 +210,14 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
       targetGroup: { name: label === 'Blue' ? 'tg-blue' : 'tg-green' },
       taskSetLabel: label,
     });
-    const status = view.status === 'Succeeded' ? 'Succeeded' : view.status === 'Failed' || view.status === 'Stopped' ? 'Failed' : view.status === 'Ready' ? 'Ready' : 'InProgress';
+    const status =
+      view.status === 'Succeeded'
+        ? 'Succeeded'
+        : view.status === 'Failed' || view.status === 'Stopped'
+          ? 'Failed'
+          : view.status === 'Ready'
+            ? 'Ready'
+            : 'InProgress';
     return {
       deploymentId: d.id,
       targetId: d.targetId,
@@ -193,14 +240,23 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
       const [cluster, service] = d.targetId.split(':');
       if (taskDefinition === undefined || cluster === undefined || service === undefined) continue;
       const payload = Buffer.from(JSON.stringify({ cluster, service, taskDefinition }));
-      const headers = { ...req.headers, 'x-amz-target': `${ECS_TARGET_PREFIX}.UpdateService`, 'content-length': String(payload.length) };
+      const headers = {
+        ...req.headers,
+        'x-amz-target': `${ECS_TARGET_PREFIX}.UpdateService`,
+        'content-length': String(payload.length),
+      };
       await proxy.forward({ ...req, headers, body: payload });
     }
     return next();
   });
 
   proxy.overlay('codedeploy', 'CreateDeployment', async (req, next) => {
-    const body = req.call.body as { applicationName?: string; deploymentGroupName?: string; deploymentConfigName?: string; revision?: { appSpecContent?: { content?: string } } };
+    const body = req.call.body as {
+      applicationName?: string;
+      deploymentGroupName?: string;
+      deploymentConfigName?: string;
+      revision?: { appSpecContent?: { content?: string } };
+    };
     const group = body.deploymentGroupName ?? '';
     const script = scripts.get(group) ?? scripts.get('*');
     const res = await next();
@@ -209,15 +265,22 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     if (motoId === undefined) return res;
     // CodeDeploy's ids look like d-A1B2C3D4E (moto's are UUIDs); the proxy answers every call for this one.
     const id = deploymentIdFrom(motoId);
-    const info = (await motoCall(req, 'GetDeploymentGroup', { applicationName: body.applicationName, deploymentGroupName: group })) as {
-      deploymentGroupInfo?: { deploymentConfigName?: string; ecsServices?: Array<{ serviceName?: string; clusterName?: string }> };
+    const info = (await motoCall(req, 'GetDeploymentGroup', {
+      applicationName: body.applicationName,
+      deploymentGroupName: group,
+    })) as {
+      deploymentGroupInfo?: {
+        deploymentConfigName?: string;
+        ecsServices?: Array<{ serviceName?: string; clusterName?: string }>;
+      };
     };
     const ecs = info.deploymentGroupInfo?.ecsServices?.[0];
     live.push({
       id,
       application: body.applicationName ?? '',
       group,
-      config: body.deploymentConfigName ?? info.deploymentGroupInfo?.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
+      config:
+        body.deploymentConfigName ?? info.deploymentGroupInfo?.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
       createdAt: Date.now(),
       script,
       acts: {},
@@ -242,7 +305,8 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     const body = req.call.body as { deploymentId?: string; targetId?: string };
     const d = byId(body.deploymentId);
     if (d === undefined) return next();
-    if (body.targetId !== d.targetId) return error('DeploymentTargetDoesNotExistException', `The target ${body.targetId ?? ''} does not exist.`);
+    if (body.targetId !== d.targetId)
+      return error('DeploymentTargetDoesNotExistException', `The target ${body.targetId ?? ''} does not exist.`);
     return jsonAnswer({ deploymentTarget: { deploymentTargetType: 'ECSTarget', ecsTarget: ecsTarget(d) } });
   });
 
@@ -251,7 +315,8 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     const d = byId(body.deploymentId);
     if (d === undefined) return next();
     const view = viewOf(d);
-    if (view.endedAt !== undefined) return error('DeploymentAlreadyCompletedException', `The deployment ${d.id} has already completed.`);
+    if (view.endedAt !== undefined)
+      return error('DeploymentAlreadyCompletedException', `The deployment ${d.id} has already completed.`);
     d.acts.stoppedAt = Date.now() - d.createdAt;
     d.acts.stopRollback = body.autoRollbackEnabled === true;
     return jsonAnswer({ status: 'Pending', statusMessage: 'Stopping the deployment.' });
@@ -272,6 +337,14 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     script(group, script) {
       scripts.set(group, script);
     },
-    deployments: () => live.map((d) => ({ id: d.id, group: d.group, appSpec: d.appSpec, createdAt: d.createdAt, view: viewOf(d), ...(d.rollsBack === undefined ? {} : { rollsBack: d.rollsBack.id }) })),
+    deployments: () =>
+      live.map((d) => ({
+        id: d.id,
+        group: d.group,
+        appSpec: d.appSpec,
+        createdAt: d.createdAt,
+        view: viewOf(d),
+        ...(d.rollsBack === undefined ? {} : { rollsBack: d.rollsBack.id }),
+      })),
   };
 }

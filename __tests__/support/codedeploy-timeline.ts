@@ -4,7 +4,16 @@
 // (lifecycle event hooks for an Amazon ECS deployment) and "What happens during an Amazon ECS
 // deployment"; status values from the API reference's DeploymentStatus / LifecycleEventStatus.
 
-export const ECS_EVENTS = ['BeforeInstall', 'Install', 'AfterInstall', 'AllowTestTraffic', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'] as const;
+export const ECS_EVENTS = [
+  'BeforeInstall',
+  'Install',
+  'AfterInstall',
+  'AllowTestTraffic',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AllowTraffic',
+  'AfterAllowTraffic',
+] as const;
 export type EcsEvent = (typeof ECS_EVENTS)[number];
 
 export interface CodeDeployScript {
@@ -22,7 +31,15 @@ export interface CodeDeployScript {
   rollbackSeconds?: number;
 }
 
-export type DeploymentStatusName = 'Created' | 'Queued' | 'InProgress' | 'Baking' | 'Succeeded' | 'Failed' | 'Stopped' | 'Ready';
+export type DeploymentStatusName =
+  | 'Created'
+  | 'Queued'
+  | 'InProgress'
+  | 'Baking'
+  | 'Succeeded'
+  | 'Failed'
+  | 'Stopped'
+  | 'Ready';
 export type EventStatus = 'Pending' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped' | 'Unknown';
 
 export interface OutsideActs {
@@ -89,7 +106,11 @@ export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapse
     const end = t + step;
     t = end;
     if (stop !== undefined && stop < end) {
-      events.push({ name, status: stop >= start ? 'Failed' : 'Skipped', ...(stop >= start ? { start, end: stop, message: 'The deployment was stopped.' } : {}) });
+      events.push({
+        name,
+        status: stop >= start ? 'Failed' : 'Skipped',
+        ...(stop >= start ? { start, end: stop, message: 'The deployment was stopped.' } : {}),
+      });
       ended = stop;
       failure = { code: 'MANUAL_STOP', message: 'The deployment was stopped by the user.' };
       status = 'Stopped';
@@ -107,7 +128,10 @@ export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapse
     if (script.failAt?.event === name) {
       events.push({ name, status: 'Failed', start, end, message: script.failAt.message });
       ended = end;
-      failure = { code: 'HOOK_EXECUTION_FAILURE', message: `The deployment failed because a specified lifecycle event hook (${name}) failed.` };
+      failure = {
+        code: 'HOOK_EXECUTION_FAILURE',
+        message: `The deployment failed because a specified lifecycle event hook (${name}) failed.`,
+      };
       status = 'Failed';
       continue;
     }
@@ -137,7 +161,22 @@ export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapse
     // The rollback moves production traffic back to the original (blue) task set.
     const done = elapsed >= ended + rollbackMs;
     if (done) greenWeight = 0;
-    return { status, events, greenWeight, terminationWaitStarted, endedAt: ended, ...(failure ? { failure } : {}), rollback: { startedAt: ended, done } };
+    return {
+      status,
+      events,
+      greenWeight,
+      terminationWaitStarted,
+      endedAt: ended,
+      ...(failure ? { failure } : {}),
+      rollback: { startedAt: ended, done },
+    };
   }
-  return { status, events, greenWeight, terminationWaitStarted, ...(ended === undefined ? {} : { endedAt: ended }), ...(failure ? { failure } : {}) };
+  return {
+    status,
+    events,
+    greenWeight,
+    terminationWaitStarted,
+    ...(ended === undefined ? {} : { endedAt: ended }),
+    ...(failure ? { failure } : {}),
+  };
 }

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { TEST_ACCOUNT } from './ecs-fixtures.ts';
-import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
 import type { ProxyCore, ProxyResponse } from './scenario-proxy-core.ts';
+import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
 
 export interface ImageMatch {
   /** Repository name, e.g. 'app' (not the URI). */
@@ -67,17 +67,21 @@ interface ImageDetailJson {
 }
 
 function hideImage(proxy: ProxyCore, match: ImageMatch, afterMs: number | undefined): ImageScenario {
-  if (match.tag === undefined && match.digest === undefined) throw new Error('imageAppearsAfter/imageNeverAppears: give a tag or a digest');
+  if (match.tag === undefined && match.digest === undefined)
+    throw new Error('imageAppearsAfter/imageNeverAppears: give a tag or a digest');
   const now = match.now ?? Date.now;
   let refused = 0;
   let passed = 0;
   let firstAskedAt: number | undefined;
   let lastAskedAt: number | undefined;
-  const hidden = (at: number): boolean => afterMs === undefined || firstAskedAt === undefined || at < firstAskedAt + afterMs;
+  const hidden = (at: number): boolean =>
+    afterMs === undefined || firstAskedAt === undefined || at < firstAskedAt + afterMs;
   const isOurs = (id: ImageIdJson): boolean =>
-    (match.tag !== undefined && id.imageTag === match.tag) || (match.digest !== undefined && id.imageDigest === match.digest);
+    (match.tag !== undefined && id.imageTag === match.tag) ||
+    (match.digest !== undefined && id.imageDigest === match.digest);
   const carriesOurs = (detail: ImageDetailJson): boolean =>
-    (match.tag !== undefined && (detail.imageTags ?? []).includes(match.tag)) || (match.digest !== undefined && detail.imageDigest === match.digest);
+    (match.tag !== undefined && (detail.imageTags ?? []).includes(match.tag)) ||
+    (match.digest !== undefined && detail.imageDigest === match.digest);
 
   proxy.overlay('ecr', 'DescribeImages', async (req, next) => {
     const body = (req.call.body ?? {}) as DescribeImagesJson;

@@ -1,3 +1,4 @@
+import type { RegisterTaskDefinitionCommandInput, Service, Tag, TaskDefinition } from '@aws-sdk/client-ecs';
 import {
   CreateClusterCommand,
   CreateServiceCommand,
@@ -8,11 +9,10 @@ import {
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
-import type { RegisterTaskDefinitionCommandInput, Service, Tag, TaskDefinition } from '@aws-sdk/client-ecs';
-import { startMoto } from './moto.ts';
 import type { MotoServer } from './moto.ts';
-import { startScenarioProxy } from './scenario-proxy.ts';
+import { startMoto } from './moto.ts';
 import type { ScenarioProxy } from './scenario-proxy.ts';
+import { startScenarioProxy } from './scenario-proxy.ts';
 
 export const TEST_REGION = 'us-east-1';
 export const TEST_ACCOUNT = '123456789012';
@@ -92,7 +92,10 @@ export function richTaskDefinition(family: string, appImage?: string): RegisterT
   };
   if (appImage === undefined) return rich;
   // The app container runs `appImage` (e.g. a pinned image an earlier deploy left behind).
-  return { ...rich, containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: appImage } : c)) };
+  return {
+    ...rich,
+    containerDefinitions: rich.containerDefinitions?.map((c) => (c.name === 'app' ? { ...c, image: appImage } : c)),
+  };
 }
 
 export interface SeedServiceOptions {
@@ -130,7 +133,9 @@ export async function defaultNetwork(endpoint: string): Promise<{ subnets: strin
   const subnets = [...subnetsXml.matchAll(/<subnetId>([^<]+)<\/subnetId>/g)].map((m) => m[1] ?? '');
   const securityGroups = [...groupsXml.matchAll(/<groupId>([^<]+)<\/groupId>/g)].map((m) => m[1] ?? '');
   if (subnets.length === 0 || securityGroups.length === 0) {
-    throw new Error(`moto at ${endpoint} has no default VPC subnets/security group (found ${subnets.length}/${securityGroups.length})`);
+    throw new Error(
+      `moto at ${endpoint} has no default VPC subnets/security group (found ${subnets.length}/${securityGroups.length})`,
+    );
   }
   return { subnets: subnets.slice(0, 2), securityGroups: [...new Set(securityGroups)].slice(0, 1) };
 }
@@ -147,7 +152,8 @@ async function ec2Query(endpoint: string, action: string, params: Record<string,
     body,
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`EC2 ${action} against ${endpoint} answered ${response.status}: ${text.slice(0, 500)}`);
+  if (!response.ok)
+    throw new Error(`EC2 ${action} against ${endpoint} answered ${response.status}: ${text.slice(0, 500)}`);
   return text;
 }
 
@@ -170,7 +176,9 @@ export async function seedService(options: SeedServiceOptions): Promise<SeededSe
         cluster: options.cluster,
         serviceName: options.service,
         desiredCount: options.desiredCount ?? 2,
-        ...(options.deploymentController === undefined ? {} : { deploymentController: { type: options.deploymentController } }),
+        ...(options.deploymentController === undefined
+          ? {}
+          : { deploymentController: { type: options.deploymentController } }),
         ...(external
           ? {}
           : {
@@ -253,7 +261,8 @@ export async function describeTaskDefinitionWithTags(
   const client = ecsClient(endpoint);
   try {
     const out = await client.send(new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }));
-    if (out.taskDefinition === undefined) throw new Error(`DescribeTaskDefinition '${taskDefinition}' returned nothing`);
+    if (out.taskDefinition === undefined)
+      throw new Error(`DescribeTaskDefinition '${taskDefinition}' returned nothing`);
     return { taskDefinition: out.taskDefinition, tags: out.tags ?? [] };
   } finally {
     client.destroy();

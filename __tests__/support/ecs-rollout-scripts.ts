@@ -82,7 +82,11 @@ export function completesAfter(ms: number): RolloutScript {
         events: [startedEvent(ctx, 0)],
       });
     }
-    const completed = { runningCount: desired, rolloutState: 'COMPLETED' as const, rolloutStateReason: `ECS deployment ${ctx.ours.id} completed.` };
+    const completed = {
+      runningCount: desired,
+      rolloutState: 'COMPLETED' as const,
+      rolloutStateReason: `ECS deployment ${ctx.ours.id} completed.`,
+    };
     return state(ctx, {
       deployments: [deploymentOf(ctx, ctx.ours, completed)],
       events: [
@@ -108,25 +112,52 @@ export function circuitBreakerRollback(options: { failAfterMs: number; rolledBac
   return (elapsed, ctx) => {
     const every = failAfterMs / threshold;
     const failed = Math.min(threshold, Math.floor(elapsed / every));
-    const stoppedTasks = crashedTasks(ctx, { count: failed, everyMs: every, exitCode: 1, reason: 'Error: cannot connect to database' });
+    const stoppedTasks = crashedTasks(ctx, {
+      count: failed,
+      everyMs: every,
+      exitCode: 1,
+      reason: 'Error: cannot connect to database',
+    });
     const desired = ctx.desiredCount;
     if (elapsed < failAfterMs) {
       return state(ctx, {
-        deployments: [deploymentOf(ctx, ctx.ours, { runningCount: 0, pendingCount: desired, failedTasks: failed }), ...previousActive(ctx)],
+        deployments: [
+          deploymentOf(ctx, ctx.ours, { runningCount: 0, pendingCount: desired, failedTasks: failed }),
+          ...previousActive(ctx),
+        ],
         events: [...stoppedEvents(ctx, stoppedTasks), startedEvent(ctx, 0)],
         stoppedTasks,
       });
     }
-    const rollback = deploymentOf(ctx, { ...ctx.ours, id: derivedDeploymentId(ctx.ours.id, 'rollback'), taskDefinition: ctx.previousTaskDefinitionArn, createdAt: (ctx.startedAt + failAfterMs) / 1000 }, {});
+    const rollback = deploymentOf(
+      ctx,
+      {
+        ...ctx.ours,
+        id: derivedDeploymentId(ctx.ours.id, 'rollback'),
+        taskDefinition: ctx.previousTaskDefinitionArn,
+        createdAt: (ctx.startedAt + failAfterMs) / 1000,
+      },
+      {},
+    );
     const failedEvents = [
-      event(ctx, failAfterMs, `(service ${ctx.serviceName}) (deployment ${ctx.ours.id}) deployment failed: tasks failed to start.`),
+      event(
+        ctx,
+        failAfterMs,
+        `(service ${ctx.serviceName}) (deployment ${ctx.ours.id}) deployment failed: tasks failed to start.`,
+      ),
       event(ctx, failAfterMs, `(service ${ctx.serviceName}) rolling back to deployment ${rollback.id}.`),
     ];
     if (elapsed < rolledBackAfterMs) {
       return state(ctx, {
         deployments: [
           { ...rollback, pendingCount: desired },
-          deploymentOf(ctx, ctx.ours, { status: 'ACTIVE', runningCount: 0, failedTasks: failed, rolloutState: 'FAILED', rolloutStateReason: CIRCUIT_BREAKER_REASON }),
+          deploymentOf(ctx, ctx.ours, {
+            status: 'ACTIVE',
+            runningCount: 0,
+            failedTasks: failed,
+            rolloutState: 'FAILED',
+            rolloutStateReason: CIRCUIT_BREAKER_REASON,
+          }),
           ...previousActive(ctx),
         ],
         taskDefinition: ctx.previousTaskDefinitionArn,
@@ -135,9 +166,21 @@ export function circuitBreakerRollback(options: { failAfterMs: number; rolledBac
       });
     }
     return state(ctx, {
-      deployments: [{ ...rollback, runningCount: desired, rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${rollback.id} completed.` }],
+      deployments: [
+        {
+          ...rollback,
+          runningCount: desired,
+          rolloutState: 'COMPLETED',
+          rolloutStateReason: `ECS deployment ${rollback.id} completed.`,
+        },
+      ],
       taskDefinition: ctx.previousTaskDefinitionArn,
-      events: [event(ctx, rolledBackAfterMs, `(service ${ctx.serviceName}) has reached a steady state.`), ...failedEvents, ...stoppedEvents(ctx, stoppedTasks), startedEvent(ctx, 0)],
+      events: [
+        event(ctx, rolledBackAfterMs, `(service ${ctx.serviceName}) has reached a steady state.`),
+        ...failedEvents,
+        ...stoppedEvents(ctx, stoppedTasks),
+        startedEvent(ctx, 0),
+      ],
       stoppedTasks,
     });
   };
@@ -147,7 +190,12 @@ export function circuitBreakerRollback(options: { failAfterMs: number; rolledBac
 export function crashLoop(options: { everyMs: number; exitCode: number; reason: string }): RolloutScript {
   return (elapsed, ctx) => {
     const count = Math.floor(elapsed / options.everyMs);
-    const stoppedTasks = crashedTasks(ctx, { count, everyMs: options.everyMs, exitCode: options.exitCode, reason: options.reason });
+    const stoppedTasks = crashedTasks(ctx, {
+      count,
+      everyMs: options.everyMs,
+      exitCode: options.exitCode,
+      reason: options.reason,
+    });
     return state(ctx, {
       deployments: [
         deploymentOf(ctx, ctx.ours, { runningCount: 0, pendingCount: ctx.desiredCount, failedTasks: count }),
@@ -163,8 +211,17 @@ export function crashLoop(options: { everyMs: number; exitCode: number; reason: 
 export function neverCompletes(): RolloutScript {
   return (_elapsed, ctx) =>
     state(ctx, {
-      deployments: [deploymentOf(ctx, ctx.ours, { runningCount: 0, pendingCount: ctx.desiredCount }), ...previousActive(ctx)],
-      events: [event(ctx, 0, `(service ${ctx.serviceName}) was unable to place a task because no container instance met all of its requirements.`)],
+      deployments: [
+        deploymentOf(ctx, ctx.ours, { runningCount: 0, pendingCount: ctx.desiredCount }),
+        ...previousActive(ctx),
+      ],
+      events: [
+        event(
+          ctx,
+          0,
+          `(service ${ctx.serviceName}) was unable to place a task because no container instance met all of its requirements.`,
+        ),
+      ],
     });
 }
 
@@ -252,11 +309,13 @@ export function taskIdFrom(deploymentId: string, salt: string): string {
 }
 
 export function derivedDeploymentId(fromId: string, salt: string): string {
-  const digits = BigInt(`0x${digest(`${fromId}|${salt}`).slice(0, 16)}`).toString().padStart(19, '0').slice(0, 19);
+  const digits = BigInt(`0x${digest(`${fromId}|${salt}`).slice(0, 16)}`)
+    .toString()
+    .padStart(19, '0')
+    .slice(0, 19);
   return `ecs-svc/${digits}`;
 }
 
 export function newDeploymentId(): string {
   return `ecs-svc/${Array.from({ length: 19 }, (_, i) => String(randomInt(i === 0 ? 1 : 0, 10))).join('')}`;
 }
-

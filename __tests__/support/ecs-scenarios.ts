@@ -4,10 +4,16 @@
 // DescribeServices, ListTasks (STOPPED, by deployment) and DescribeTasks answer what the
 // script (ecs-rollout-scripts.ts) says for the time since that UpdateService.
 
-import type { EcsDeployment, RolloutContext, RolloutScript, RolloutState, ScriptedStoppedTask } from './ecs-rollout-scripts.ts';
+import type {
+  EcsDeployment,
+  RolloutContext,
+  RolloutScript,
+  RolloutState,
+  ScriptedStoppedTask,
+} from './ecs-rollout-scripts.ts';
 import { newDeploymentId } from './ecs-rollout-scripts.ts';
-import { ECS_TARGET_PREFIX, digest, jsonAnswer, jsonResponse, parseJson } from './scenario-proxy-core.ts';
 import type { ProxyCore, ProxyRequest } from './scenario-proxy-core.ts';
+import { digest, ECS_TARGET_PREFIX, jsonAnswer, jsonResponse, parseJson } from './scenario-proxy-core.ts';
 
 export interface EcsRollouts {
   /** The new deployment ids the proxy created for a scripted service, oldest first. */
@@ -43,12 +49,18 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
   /** A call the proxy makes to moto on its own behalf (not recorded). */
   const ecsCall = async (like: ProxyRequest, operation: string, body: object): Promise<unknown> => {
     const payload = Buffer.from(JSON.stringify(body));
-    const headers = { ...like.headers, 'x-amz-target': `${ECS_TARGET_PREFIX}.${operation}`, 'content-length': String(payload.length) };
+    const headers = {
+      ...like.headers,
+      'x-amz-target': `${ECS_TARGET_PREFIX}.${operation}`,
+      'content-length': String(payload.length),
+    };
     const res = await proxy.forward({ ...like, headers, body: payload });
     return JSON.parse(res.body.toString('utf8')) as unknown;
   };
 
-  const rolloutFor = (serviceRef: unknown): { entry: ScriptedService; current: ActiveRollout | undefined } | undefined => {
+  const rolloutFor = (
+    serviceRef: unknown,
+  ): { entry: ScriptedService; current: ActiveRollout | undefined } | undefined => {
     if (typeof serviceRef !== 'string') return undefined;
     const entry = scripted.get(nameFromRef(serviceRef));
     return entry === undefined ? undefined : { entry, current: entry.rollouts.at(-1) };
@@ -59,7 +71,12 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
 
   // UpdateService on a scripted service: let moto store it, then report a new deployment.
   proxy.overlay('ecs', 'UpdateService', async (req, next) => {
-    const body = req.call.body as { service?: unknown; cluster?: unknown; taskDefinition?: unknown; forceNewDeployment?: unknown };
+    const body = req.call.body as {
+      service?: unknown;
+      cluster?: unknown;
+      taskDefinition?: unknown;
+      forceNewDeployment?: unknown;
+    };
     const found = rolloutFor(body.service);
     if (found === undefined) return next();
     const cluster = typeof body.cluster === 'string' ? body.cluster : 'default';
@@ -77,7 +94,9 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
     const motoPrimary = before?.deployments?.find((d) => d.status === 'PRIMARY');
     const previous =
       previousState?.deployments.find((d) => d.status === 'PRIMARY') ??
-      (motoPrimary === undefined ? undefined : { ...motoPrimary, taskDefinition: previousTaskDefinitionArn || motoPrimary.taskDefinition });
+      (motoPrimary === undefined
+        ? undefined
+        : { ...motoPrimary, taskDefinition: previousTaskDefinitionArn || motoPrimary.taskDefinition });
     const taskDefinitionArn = service.taskDefinition ?? previousTaskDefinitionArn;
     const changed = taskDefinitionArn !== previousTaskDefinitionArn || body.forceNewDeployment === true;
     if (changed) {
@@ -111,7 +130,9 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
         },
       });
       const oldPrimary: EcsDeployment[] =
-        previous === undefined ? [] : [{ ...previous, status: 'ACTIVE', runningCount: previous.desiredCount, pendingCount: 0 }];
+        previous === undefined
+          ? []
+          : [{ ...previous, status: 'ACTIVE', runningCount: previous.desiredCount, pendingCount: 0 }];
       service.deployments = [ours, ...oldPrimary];
       service.runningCount = oldPrimary.reduce((sum, d) => sum + d.runningCount, 0);
       service.pendingCount = 0;
@@ -165,11 +186,16 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
     return jsonAnswer({ tasks, failures });
   });
 
-  const describeFromMoto = async (req: ProxyRequest, cluster: string, service: string): Promise<EcsServiceJson | undefined> => {
-    const out = (await ecsCall(req, 'DescribeServices', { cluster, services: [service] })) as { services?: EcsServiceJson[] };
+  const describeFromMoto = async (
+    req: ProxyRequest,
+    cluster: string,
+    service: string,
+  ): Promise<EcsServiceJson | undefined> => {
+    const out = (await ecsCall(req, 'DescribeServices', { cluster, services: [service] })) as {
+      services?: EcsServiceJson[];
+    };
     return out.services?.[0];
   };
-
 
   return {
     deploymentIds: (serviceName) => scripted.get(serviceName)?.rollouts.map((r) => r.ctx.ours.id) ?? [],

@@ -3,26 +3,26 @@
 
 import {
   ClientException,
+  type Deployment,
   DescribeServicesCommand,
+  type DescribeServicesCommandOutput,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
-  UpdateServiceCommand,
-  type Deployment,
-  type DescribeServicesCommandOutput,
   type Service,
   type Task,
+  UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
-import type { Tag, TaskDefinitionDoc } from '../../src/plan/task-definition-types.ts';
-import type { EcsDeployOptions } from '../../src/settings.ts';
 import type { StepDeps } from '../../src/deps.ts';
+import type { Tag, TaskDefinitionDoc } from '../../src/plan/task-definition-types.ts';
 import type { EcsResult } from '../../src/results.ts';
+import type { EcsDeployOptions } from '../../src/settings.ts';
 import { deployEcs } from '../../src/steps/ecs.ts';
+import { ACCOUNT, aDeployment, aService, CLUSTER, REGION, taskDefinitionArn } from './ecs-builders.ts';
 import { fakeClients } from './fake-clients.ts';
 import { fakeDeps } from './fake-deps.ts';
-import { ecsWithTaskDefinitions, type DescribedJson } from './fake-ecs.ts';
-import { ACCOUNT, CLUSTER, REGION, aDeployment, aService, taskDefinitionArn } from './ecs-builders.ts';
+import { type DescribedJson, ecsWithTaskDefinitions } from './fake-ecs.ts';
 
 // The step runs against a real ECSClient whose `send` is stubbed by aws-sdk-client-mock.
 // DescribeTaskDefinition is the exception: the adapter reads the raw response JSON through
@@ -107,14 +107,15 @@ export function describedWeb(revision: number, registerable: TaskDefinitionDoc =
   };
 }
 
-
 // --- Services -----------------------------------------------------------------------------
 
 /** The service before the deploy: web:5, one completed deployment. */
 export function runningService(overrides: Partial<Service> = {}): Service {
   return aService({
     taskDefinition: RUNNING_ARN,
-    deployments: [aDeployment({ id: OLD_DEPLOYMENT, taskDefinition: RUNNING_ARN, createdAt: new Date('2024-12-01T10:00:00.000Z') })],
+    deployments: [
+      aDeployment({ id: OLD_DEPLOYMENT, taskDefinition: RUNNING_ARN, createdAt: new Date('2024-12-01T10:00:00.000Z') }),
+    ],
     ...overrides,
   });
 }
@@ -139,7 +140,11 @@ export function draining(): Deployment {
 /** Our deployment rolling out next to the old one still draining. */
 export function rollingOut(ours: Partial<Deployment> = {}, more: Partial<Service> = {}): Service {
   // The draining deployment is listed first, so only picking PRIMARY finds ours.
-  return aService({ taskDefinition: ours.taskDefinition ?? NEW_ARN, deployments: [draining(), ourDeployment(ours)], ...more });
+  return aService({
+    taskDefinition: ours.taskDefinition ?? NEW_ARN,
+    deployments: [draining(), ourDeployment(ours)],
+    ...more,
+  });
 }
 
 /** Our deployment completed and alone. */
@@ -151,10 +156,13 @@ export function completed(ours: Partial<Deployment> = {}, more: Partial<Service>
   });
 }
 
-export const servicesOf = (service: Service): DescribeServicesCommandOutput => ({ services: [service], failures: [], $metadata: {} });
+export const servicesOf = (service: Service): DescribeServicesCommandOutput => ({
+  services: [service],
+  failures: [],
+  $metadata: {},
+});
 
 // --- Harness ------------------------------------------------------------------------------
-
 
 const restores: Array<() => void> = [];
 
@@ -167,7 +175,9 @@ export function restoreWorlds(): void {
  * A step world: the ECS mock, a fake clock and a log. `definitions` maps the reference
  * DescribeTaskDefinition is asked for to the JSON AWS would send.
  */
-export function world(definitions: Record<string, DescribedJson> = { [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS } }) {
+export function world(
+  definitions: Record<string, DescribedJson> = { [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS } },
+) {
   const { ecs, mock } = ecsWithTaskDefinitions(definitions, 'us-east-1');
   restores.push(() => mock.restore());
 
@@ -250,7 +260,6 @@ export function clientException(message: string): ClientException {
 /** web:6 as a run with cpu 1024 / memory 2048 would render it from web:5. */
 export const resized = registerableWeb({ cpu: '1024', memory: '2048' });
 export const RESIZED = { cpu: '1024', memory: '2048' };
-
 
 /** The ecs step for the options' one service: that service's result. */
 export async function deployService(options: EcsDeployOptions, deps: StepDeps): Promise<EcsResult> {

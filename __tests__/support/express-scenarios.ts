@@ -19,10 +19,17 @@
 // timestamps as epoch seconds.
 
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import type { EcsRollouts } from './ecs-scenarios.ts';
-import { ECS_TARGET_PREFIX, JSON_CONTENT_TYPE, digest, jsonAnswer, jsonResponse, parseJson } from './scenario-proxy-core.ts';
-import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
 import { TEST_ACCOUNT, TEST_REGION } from './ecs-fixtures.ts';
+import type { EcsRollouts } from './ecs-scenarios.ts';
+import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
+import {
+  digest,
+  ECS_TARGET_PREFIX,
+  JSON_CONTENT_TYPE,
+  jsonAnswer,
+  jsonResponse,
+  parseJson,
+} from './scenario-proxy-core.ts';
 
 /** The primary container's name in the task definitions Express Mode runs. */
 export const EXPRESS_CONTAINER = 'Main';
@@ -52,7 +59,11 @@ export function expressTaskDefinition(family: string, image: string): RegisterTa
         environment: [{ name: 'MODE', value: 'web' }],
         logConfiguration: {
           logDriver: 'awslogs',
-          options: { 'awslogs-group': `/aws/ecs/${family}`, 'awslogs-region': TEST_REGION, 'awslogs-stream-prefix': 'ecs' },
+          options: {
+            'awslogs-group': `/aws/ecs/${family}`,
+            'awslogs-region': TEST_REGION,
+            'awslogs-stream-prefix': 'ecs',
+          },
         },
       },
     ],
@@ -60,7 +71,16 @@ export function expressTaskDefinition(family: string, image: string): RegisterTa
 }
 
 /** Members DescribeTaskDefinition answers and RegisterTaskDefinition refuses. */
-const DESCRIBE_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'];
+const DESCRIBE_ONLY = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+];
 
 type Json = Record<string, unknown>;
 
@@ -81,14 +101,21 @@ function install(proxy: ProxyCore & EcsRollouts): ExpressServices {
 
   const ecsRequest = (like: ProxyRequest, operation: string, body: object): ProxyRequest => {
     const payload = Buffer.from(JSON.stringify(body));
-    const headers = { ...like.headers, 'x-amz-target': `${ECS_TARGET_PREFIX}.${operation}`, 'content-length': String(payload.length) };
+    const headers = {
+      ...like.headers,
+      'x-amz-target': `${ECS_TARGET_PREFIX}.${operation}`,
+      'content-length': String(payload.length),
+    };
     return { ...like, headers, body: payload, call: { service: 'ecs', operation, body, at: Date.now() } };
   };
   const motoCall = async (like: ProxyRequest, operation: string, body: object): Promise<Json> =>
     parseJson((await proxy.forward(ecsRequest(like, operation, body))).body) as Json;
 
   /** The service and its task definition, as moto holds them; undefined when the ARN names no declared service. */
-  const lookUp = async (like: ProxyRequest, serviceArn: unknown): Promise<{ service: Json; taskDefinition: Json; cluster: string } | undefined> => {
+  const lookUp = async (
+    like: ProxyRequest,
+    serviceArn: unknown,
+  ): Promise<{ service: Json; taskDefinition: Json; cluster: string } | undefined> => {
     if (typeof serviceArn !== 'string') return undefined;
     const [cluster, name] = serviceArn.split(':service/')[1]?.split('/') ?? [];
     if (cluster === undefined || name === undefined || !declared.has(name)) return undefined;
@@ -133,13 +160,19 @@ function install(proxy: ProxyCore & EcsRollouts): ExpressServices {
     if (found === undefined) return notFound(body.serviceArn);
     const name = String(found.service.serviceName);
     updates.set(name, [...(updates.get(name) ?? []), body]);
-    const registerable = Object.fromEntries(Object.entries(found.taskDefinition).filter(([key]) => !DESCRIBE_ONLY.includes(key)));
+    const registerable = Object.fromEntries(
+      Object.entries(found.taskDefinition).filter(([key]) => !DESCRIBE_ONLY.includes(key)),
+    );
     const rendered = applyUpdate(registerable, body);
     const registered = await motoCall(req, 'RegisterTaskDefinition', rendered);
     const taskDefinition = (registered.taskDefinition ?? {}) as Json;
     // Through the overlays, so the rollout and service-deployment scripts see a new deployment.
     const updated = await proxy.dispatch(
-      ecsRequest(req, 'UpdateService', { cluster: found.cluster, service: name, taskDefinition: taskDefinition.taskDefinitionArn }),
+      ecsRequest(req, 'UpdateService', {
+        cluster: found.cluster,
+        service: name,
+        taskDefinition: taskDefinition.taskDefinitionArn,
+      }),
     );
     if (updated.status !== 200) return updated;
     const service = (parseJson(updated.body) as { service?: Json }).service ?? found.service;
@@ -166,7 +199,10 @@ function install(proxy: ProxyCore & EcsRollouts): ExpressServices {
 
 /** An ExpressGatewayServiceConfiguration from a task definition moto holds and its service. */
 function configurationOf(td: Json, service: Json): Json {
-  const container = (Array.isArray(td.containerDefinitions) ? (td.containerDefinitions as Json[]) : []).find((c) => c.name === EXPRESS_CONTAINER) ?? {};
+  const container =
+    (Array.isArray(td.containerDefinitions) ? (td.containerDefinitions as Json[]) : []).find(
+      (c) => c.name === EXPRESS_CONTAINER,
+    ) ?? {};
   const logs = ((container.logConfiguration as Json | undefined)?.options ?? {}) as Record<string, string>;
   const port = (container.portMappings as Json[] | undefined)?.[0]?.containerPort;
   const network = ((service.networkConfiguration as Json | undefined)?.awsvpcConfiguration ?? {}) as Json;
@@ -175,7 +211,14 @@ function configurationOf(td: Json, service: Json): Json {
   const primaryContainer: Json = {
     image: container.image,
     ...(typeof port === 'number' ? { containerPort: port } : {}),
-    ...(logs['awslogs-group'] === undefined ? {} : { awsLogsConfiguration: { logGroup: logs['awslogs-group'], logStreamPrefix: logs['awslogs-stream-prefix'] ?? 'ecs' } }),
+    ...(logs['awslogs-group'] === undefined
+      ? {}
+      : {
+          awsLogsConfiguration: {
+            logGroup: logs['awslogs-group'],
+            logStreamPrefix: logs['awslogs-stream-prefix'] ?? 'ecs',
+          },
+        }),
     ...(Array.isArray(container.command) ? { command: container.command } : {}),
     ...(Array.isArray(container.environment) ? { environment: container.environment } : {}),
     ...(Array.isArray(container.secrets) ? { secrets: container.secrets } : {}),
@@ -191,7 +234,12 @@ function configurationOf(td: Json, service: Json): Json {
     healthCheckPath: '/ping',
     primaryContainer,
     scalingTarget: { minTaskCount: 1, maxTaskCount: 4, autoScalingMetric: 'AVERAGE_CPU', autoScalingTargetValue: 60 },
-    ingressPaths: [{ accessType: 'PUBLIC', endpoint: `https://${String(service.serviceName)}-${revisionId.slice(0, 8)}.ecs.${TEST_REGION}.on.aws` }],
+    ingressPaths: [
+      {
+        accessType: 'PUBLIC',
+        endpoint: `https://${String(service.serviceName)}-${revisionId.slice(0, 8)}.ecs.${TEST_REGION}.on.aws`,
+      },
+    ],
     createdAt: typeof td.registeredAt === 'number' ? td.registeredAt : Date.now() / 1000,
   };
 }
@@ -219,5 +267,9 @@ function applyUpdate(td: Json, request: Json): Json {
 function notFound(serviceArn: unknown): ProxyResponse {
   const type = 'ServiceNotFoundException';
   const body = Buffer.from(JSON.stringify({ __type: type, message: `Service not found: ${String(serviceArn)}` }));
-  return { status: 400, headers: { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(body.length), 'x-amzn-errortype': type }, body };
+  return {
+    status: 400,
+    headers: { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(body.length), 'x-amzn-errortype': type },
+    body,
+  };
 }

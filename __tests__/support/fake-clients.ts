@@ -12,7 +12,17 @@ import type { Clients } from '../../src/aws/clients.ts';
  * request handler); the rest are real clients that are never called. `ecrRegions` and
  * `logsRegions` record which regions ECR and CloudWatch Logs were asked for.
  */
-export function fakeClients(given: { ecs?: ECSClient; lambda?: LambdaClient; ssm?: SSMClient; ecr?: ECRClient; logs?: CloudWatchLogsClient; cloudwatch?: CloudWatchClient; codedeploy?: CodeDeployClient } = {}): Clients & {
+export function fakeClients(
+  given: {
+    ecs?: ECSClient;
+    lambda?: LambdaClient;
+    ssm?: SSMClient;
+    ecr?: ECRClient;
+    logs?: CloudWatchLogsClient;
+    cloudwatch?: CloudWatchClient;
+    codedeploy?: CodeDeployClient;
+  } = {},
+): Clients & {
   ecrRegions: string[];
   logsRegions: string[];
 } {

@@ -1,5 +1,5 @@
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { Tag, TaskDefinitionDoc } from '../../src/plan/task-definition-types.ts';
 
 /** A DescribeTaskDefinition answer as ECS sends it on the wire. */
@@ -16,14 +16,18 @@ export interface DescribedJson {
  * (by the reference asked for; anything else is ECS's ClientException). It is still
  * recorded by the mock. Any other command not stubbed by the test throws.
  */
-export function ecsWithTaskDefinitions(definitions: Record<string, DescribedJson>, region = 'us-east-1'): { ecs: ECSClient; mock: AwsClientStub<ECSClient> } {
+export function ecsWithTaskDefinitions(
+  definitions: Record<string, DescribedJson>,
+  region = 'us-east-1',
+): { ecs: ECSClient; mock: AwsClientStub<ECSClient> } {
   const ecs = new ECSClient({
     region,
     credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
     maxAttempts: 1,
     requestHandler: {
       handle: async (request: { body?: unknown }) => {
-        const body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
+        const body =
+          typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
         const ref = (JSON.parse(body) as { taskDefinition: string }).taskDefinition;
         const found = definitions[ref];
         const json = found ?? { __type: 'ClientException', message: 'Unable to describe task definition.' };

@@ -4,22 +4,27 @@
 // side by side; each seeds its own worlds through its own testbed.
 
 import { expect } from 'vitest';
-import { getFunctionImage, getParameter } from './aws-fixtures.ts';
 import type { ParameterState, PushedImage } from './aws-fixtures.ts';
+import { getFunctionImage, getParameter } from './aws-fixtures.ts';
 import { describeService, listRevisions } from './ecs-fixtures.ts';
-import { keyOf } from './fault-scenarios.ts';
 import type { FaultCounts } from './fault-scenarios.ts';
+import { keyOf } from './fault-scenarios.ts';
 import { MUTATING_OPERATIONS } from './mutating.ts';
-import { runAction, transcript } from './run-action.ts';
 import type { ActionRun } from './run-action.ts';
-import { completesAfter } from './scenario-proxy.ts';
+import { runAction, transcript } from './run-action.ts';
 import type { RecordedCall, RolloutScript } from './scenario-proxy.ts';
-import { releaseInputs, seedReleaseWorld } from './testbed.ts';
+import { completesAfter } from './scenario-proxy.ts';
 import type { DeployMode, ReleaseWorld, Testbed } from './testbed.ts';
+import { releaseInputs, seedReleaseWorld } from './testbed.ts';
 
 export const SDK_MAX_ATTEMPTS = 6; // src/aws/clients.ts
 export const RELEASE = 'v1.2.4';
-const RELEASE_ENV = { GITHUB_REF: `refs/tags/${RELEASE}`, GITHUB_REF_NAME: RELEASE, GITHUB_REF_TYPE: 'tag', GITHUB_SHA: '4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39' };
+const RELEASE_ENV = {
+  GITHUB_REF: `refs/tags/${RELEASE}`,
+  GITHUB_REF_NAME: RELEASE,
+  GITHUB_REF_TYPE: 'tag',
+  GITHUB_SHA: '4f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39',
+};
 
 /** Calls whose count depends on how long the rollout takes, not on what the action decides. */
 const POLLS = new Set(['ecs:DescribeServices']);
@@ -44,13 +49,21 @@ export interface Effects {
 export function faultDeploys(testbed: Testbed) {
   /** v1.2.3 running everywhere (pinned), v1.2.4 pushed, the parameter at 'v1.2.3'. */
   async function seedWorld(key: string, rollout: RolloutScript = completesAfter(2000)): Promise<World> {
-    const world = await seedReleaseWorld(testbed, key, { tags: ['v1.2.3', RELEASE], running: { tag: 'v1.2.3', pinned: true }, parameterHistory: ['v1.2.3'], rollout });
+    const world = await seedReleaseWorld(testbed, key, {
+      tags: ['v1.2.3', RELEASE],
+      running: { tag: 'v1.2.3', pinned: true },
+      parameterHistory: ['v1.2.3'],
+      rollout,
+    });
     const target = world.images[RELEASE];
     if (target === undefined) throw new Error(`world '${key}' has no image '${RELEASE}'`);
     return { ...world, target };
   }
 
-  function deploy(world: World, options: { modes?: DeployMode[]; inputs?: Record<string, string>; signal?: AbortSignal } = {}): Promise<ActionRun> {
+  function deploy(
+    world: World,
+    options: { modes?: DeployMode[]; inputs?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<ActionRun> {
     return runAction({
       inputs: releaseInputs(world, options.modes ?? ALL, { waitTimeout: '90s', extra: options.inputs }),
       env: { ...testbed.awsEnv, ...RELEASE_ENV },

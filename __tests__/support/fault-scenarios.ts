@@ -11,8 +11,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { lambdaError } from './lambda-scenarios.ts';
-import { resetConnection } from './scenario-proxy-core.ts';
 import type { ProxyCore, ProxyRequest, ProxyResponse, RecordedCall } from './scenario-proxy-core.ts';
+import { resetConnection } from './scenario-proxy-core.ts';
 
 export type FaultKind = 'throttle' | 'http500' | 'http503' | 'reset' | 'slow';
 
@@ -94,15 +94,22 @@ export function faultResponse(kind: Exclude<FaultKind, 'slow'>, req: ProxyReques
       return resetConnection();
     case 'throttle':
       // Lambda throttles with 429 TooManyRequestsException; the JSON services with 400 ThrottlingException.
-      return rest ? lambdaError(429, 'TooManyRequestsException', THROTTLE_MESSAGE) : jsonError(400, 'ThrottlingException', THROTTLE_MESSAGE);
+      return rest
+        ? lambdaError(429, 'TooManyRequestsException', THROTTLE_MESSAGE)
+        : jsonError(400, 'ThrottlingException', THROTTLE_MESSAGE);
     case 'http500':
-      return rest ? lambdaError(500, 'ServiceException', 'An internal error occurred.') : jsonError(500, 'InternalFailure', 'An internal error occurred.');
+      return rest
+        ? lambdaError(500, 'ServiceException', 'An internal error occurred.')
+        : jsonError(500, 'InternalFailure', 'An internal error occurred.');
     case 'http503':
-      return rest ? lambdaError(503, 'ServiceException', 'Service unavailable.') : jsonError(503, 'ServiceUnavailable', 'Service unavailable.');
+      return rest
+        ? lambdaError(503, 'ServiceException', 'Service unavailable.')
+        : jsonError(503, 'ServiceUnavailable', 'Service unavailable.');
   }
 }
 
-export const CONCURRENT_REGISTRATION_MESSAGE = 'Too many concurrent attempts to create a new revision of the specified family.';
+export const CONCURRENT_REGISTRATION_MESSAGE =
+  'Too many concurrent attempts to create a new revision of the specified family.';
 
 /**
  * The first `times` RegisterTaskDefinition calls (of `family`, or any) answer ClientException
@@ -117,7 +124,8 @@ export function ecsConcurrentRegistrations(proxy: ProxyCore, options: { times: n
   });
 }
 
-export const TOO_MANY_UPDATES_MESSAGE = 'There are concurrent updates for a resource that supports one update at a time.';
+export const TOO_MANY_UPDATES_MESSAGE =
+  'There are concurrent updates for a resource that supports one update at a time.';
 
 /** The first `times` PutParameter calls (of `name`, or any) answer TooManyUpdates, without reaching moto. */
 export function ssmTooManyUpdates(proxy: ProxyCore, options: { times: number; name?: string }): FaultCounts {
@@ -139,7 +147,8 @@ function refuse(
   let left = options.times;
   proxy.overlay(service, operation, async (req, next) => {
     const key = keyOf(req.call);
-    const body = req.call.body !== null && typeof req.call.body === 'object' ? (req.call.body as Record<string, unknown>) : {};
+    const body =
+      req.call.body !== null && typeof req.call.body === 'object' ? (req.call.body as Record<string, unknown>) : {};
     if (left <= 0 || !options.applies(body)) {
       passed.set(key, (passed.get(key) ?? 0) + 1);
       return next();
@@ -157,7 +166,11 @@ export function jsonError(status: number, type: string, message: string): ProxyR
   const body = Buffer.from(JSON.stringify({ __type: type, message }));
   return {
     status,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(body.length), 'x-amzn-requestid': randomUUID() },
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'content-length': String(body.length),
+      'x-amzn-requestid': randomUUID(),
+    },
     body,
   };
 }

@@ -5,8 +5,8 @@
 // task, rollout and Lambda overlays, which already take free text.)
 
 import { jsonError } from './fault-scenarios.ts';
-import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
 import type { ProxyCore } from './scenario-proxy-core.ts';
+import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
 
 /** `tag` tells the planted places apart in the output. */
 export function hostileText(tag: string): string {
@@ -25,10 +25,15 @@ export function hostileText(tag: string): string {
 export function hostileServiceEvent(proxy: ProxyCore, serviceName: string, message: string): void {
   proxy.overlay('ecs', 'DescribeServices', async (_req, next) => {
     const response = await next();
-    const json = parseJson(response.body) as { services?: Array<{ serviceName?: string; events?: unknown[] }> } | undefined;
+    const json = parseJson(response.body) as
+      | { services?: Array<{ serviceName?: string; events?: unknown[] }> }
+      | undefined;
     const service = json?.services?.find((s) => s.serviceName === serviceName);
     if (response.status !== 200 || json === undefined || service === undefined) return response;
-    service.events = [{ id: 'hostile-event', createdAt: Date.now() / 1000, message: `(service ${serviceName}) ${message}` }, ...(service.events ?? [])];
+    service.events = [
+      { id: 'hostile-event', createdAt: Date.now() / 1000, message: `(service ${serviceName}) ${message}` },
+      ...(service.events ?? []),
+    ];
     return jsonResponse(response, json);
   });
 }

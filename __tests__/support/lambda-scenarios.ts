@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { TEST_ACCOUNT } from './ecs-fixtures.ts';
+import type { Overlay, ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
 import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
 import { lambdaFunctionName } from './scenario-proxy-routes.ts';
-import type { Overlay, ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
 
 export interface LambdaUpdateFailure {
   /** LastUpdateStatusReason, e.g. 'ImageLayerFailure: ...'. */
@@ -50,7 +50,8 @@ export function lambdaUpdateFails(proxy: ProxyCore, functionName: string, failur
     (where: 'top' | 'Configuration'): Overlay =>
     async (req, next) => {
       const response = await next();
-      if (req.call.resource !== name || readsSinceUpdate === undefined || !readsLatest(req) || response.status !== 200) return response;
+      if (req.call.resource !== name || readsSinceUpdate === undefined || !readsLatest(req) || response.status !== 200)
+        return response;
       readsSinceUpdate += 1;
       return rewriteConfiguration(response, where, readsSinceUpdate <= inProgressReads ? inProgress : failed);
     };
@@ -76,7 +77,11 @@ export function lambdaConflict(
     if (req.call.resource !== name || left <= 0) return next();
     left -= 1;
     const arn = `arn:aws:lambda:${regionOf(req.headers)}:${TEST_ACCOUNT}:function:${name}`;
-    return lambdaError(409, RESOURCE_CONFLICT, `The operation cannot be performed at this time. An update is in progress for resource: ${arn}`);
+    return lambdaError(
+      409,
+      RESOURCE_CONFLICT,
+      `The operation cannot be performed at this time. An update is in progress for resource: ${arn}`,
+    );
   });
 }
 
@@ -142,5 +147,9 @@ function regionOf(headers: IncomingHttpHeaders): string {
  */
 export function lambdaUpdateStaysInProgress(proxy: ProxyCore, functionName: string): void {
   // Reads after an update say 'InProgress' up to `inProgressReads`: never 'Failed', then.
-  lambdaUpdateFails(proxy, functionName, { reason: 'not reached', reasonCode: 'not reached', inProgressReads: Number.POSITIVE_INFINITY });
+  lambdaUpdateFails(proxy, functionName, {
+    reason: 'not reached',
+    reasonCode: 'not reached',
+    inProgressReads: Number.POSITIVE_INFINITY,
+  });
 }

@@ -3,8 +3,8 @@
 
 import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateAliasCommand, PublishVersionCommand } from '@aws-sdk/client-lambda';
-import { createImageFunction, createRepository, lambdaClient, pushImage } from './aws-fixtures.ts';
 import type { PushedImage } from './aws-fixtures.ts';
+import { createImageFunction, createRepository, lambdaClient, pushImage } from './aws-fixtures.ts';
 import { provisionedConcurrency } from './lambda-traffic-scenarios.ts';
 import type { ProxyCore } from './scenario-proxy-core.ts';
 
@@ -14,7 +14,11 @@ export interface TrafficWorld {
 }
 
 /** Functions running v1 as version 1 behind alias `live`, and v2 pushed to deploy. */
-export async function seedAliasedFunctions(target: { endpoint: string; proxy: ProxyCore }, key: string, functions: string[]): Promise<TrafficWorld> {
+export async function seedAliasedFunctions(
+  target: { endpoint: string; proxy: ProxyCore },
+  key: string,
+  functions: string[],
+): Promise<TrafficWorld> {
   const { endpoint } = target;
   // No alias has provisioned concurrency unless a caller scripts one (moto has no such API).
   provisionedConcurrency(target.proxy, []);
@@ -26,7 +30,9 @@ export async function seedAliasedFunctions(target: { endpoint: string; proxy: Pr
     for (const name of functions) {
       await createImageFunction(endpoint, { name, imageUri: v1.pinned });
       const version = await lambda.send(new PublishVersionCommand({ FunctionName: name }));
-      await lambda.send(new CreateAliasCommand({ FunctionName: name, Name: 'live', FunctionVersion: version.Version ?? '1' }));
+      await lambda.send(
+        new CreateAliasCommand({ FunctionName: name, Name: 'live', FunctionVersion: version.Version ?? '1' }),
+      );
     }
   } finally {
     lambda.destroy();
@@ -35,11 +41,29 @@ export async function seedAliasedFunctions(target: { endpoint: string; proxy: Pr
 }
 
 /** Creates the metric alarm if needed and sets its state (SetAlarmState, as moto keeps it). */
-export async function setAlarm(endpoint: string, name: string, state: 'OK' | 'ALARM', reason = 'Threshold Crossed: 1 datapoint [12.0] was greater than the threshold (5.0)'): Promise<void> {
-  const cloudwatch = new CloudWatchClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+export async function setAlarm(
+  endpoint: string,
+  name: string,
+  state: 'OK' | 'ALARM',
+  reason = 'Threshold Crossed: 1 datapoint [12.0] was greater than the threshold (5.0)',
+): Promise<void> {
+  const cloudwatch = new CloudWatchClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
   try {
     await cloudwatch.send(
-      new PutMetricAlarmCommand({ AlarmName: name, MetricName: 'Errors', Namespace: 'AWS/Lambda', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold' }),
+      new PutMetricAlarmCommand({
+        AlarmName: name,
+        MetricName: 'Errors',
+        Namespace: 'AWS/Lambda',
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 5,
+        ComparisonOperator: 'GreaterThanThreshold',
+      }),
     );
     await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: name, StateValue: state, StateReason: reason }));
   } finally {

@@ -8,9 +8,9 @@
 // qualifier has none. Like Lambda, every alias change starts provisioning the alias again.
 
 import { lambdaError } from './lambda-scenarios.ts';
+import type { ProxyCore, ProxyRequest } from './scenario-proxy-core.ts';
 import { jsonResponse } from './scenario-proxy-core.ts';
 import { lambdaFunctionName } from './scenario-proxy-routes.ts';
-import type { ProxyCore, ProxyRequest } from './scenario-proxy-core.ts';
 
 export interface ProvisionedScript {
   /** The function (bare name) and alias that have provisioned concurrency. */
@@ -34,25 +34,50 @@ export function provisionedConcurrency(proxy: ProxyCore, scripts: readonly Provi
     const response = await next();
     const alias = aliasOfPath(req);
     // moto answers UpdateAlias with 201, Lambda with 200.
-    if (response.status >= 200 && response.status < 300 && req.call.resource !== undefined && alias !== undefined) reads.set(key(req.call.resource, alias), 0);
+    if (response.status >= 200 && response.status < 300 && req.call.resource !== undefined && alias !== undefined)
+      reads.set(key(req.call.resource, alias), 0);
     return response;
   });
   proxy.overlay('lambda', 'GetProvisionedConcurrencyConfig', async (req) => {
     const fn = req.call.resource ?? '';
     const qualifier = new URL(req.url, 'http://proxy.invalid').searchParams.get('Qualifier') ?? '';
     const script = scripts.find((s) => s.functionName === fn && s.alias === qualifier);
-    if (script === undefined) return lambdaError(404, 'ProvisionedConcurrencyConfigNotFoundException', 'No Provisioned Concurrency Config found for this function');
+    if (script === undefined)
+      return lambdaError(
+        404,
+        'ProvisionedConcurrencyConfigNotFoundException',
+        'No Provisioned Concurrency Config found for this function',
+      );
     const seen = (reads.get(key(fn, qualifier)) ?? script.inProgressReads) + 1;
     reads.set(key(fn, qualifier), seen);
-    const base = { RequestedProvisionedConcurrentExecutions: script.requested, LastModified: new Date().toISOString().replace('Z', '+0000') };
+    const base = {
+      RequestedProvisionedConcurrentExecutions: script.requested,
+      LastModified: new Date().toISOString().replace('Z', '+0000'),
+    };
     if (seen <= script.inProgressReads) {
       const allocated = Math.floor((script.requested * seen) / (script.inProgressReads + 1));
-      return ok({ ...base, AvailableProvisionedConcurrentExecutions: allocated, AllocatedProvisionedConcurrentExecutions: allocated, Status: 'IN_PROGRESS' });
+      return ok({
+        ...base,
+        AvailableProvisionedConcurrentExecutions: allocated,
+        AllocatedProvisionedConcurrentExecutions: allocated,
+        Status: 'IN_PROGRESS',
+      });
     }
     if (script.end === 'READY') {
-      return ok({ ...base, AvailableProvisionedConcurrentExecutions: script.requested, AllocatedProvisionedConcurrentExecutions: script.requested, Status: 'READY' });
+      return ok({
+        ...base,
+        AvailableProvisionedConcurrentExecutions: script.requested,
+        AllocatedProvisionedConcurrentExecutions: script.requested,
+        Status: 'READY',
+      });
     }
-    return ok({ ...base, AvailableProvisionedConcurrentExecutions: 0, AllocatedProvisionedConcurrentExecutions: 0, Status: 'FAILED', StatusReason: script.end.failed });
+    return ok({
+      ...base,
+      AvailableProvisionedConcurrentExecutions: 0,
+      AllocatedProvisionedConcurrentExecutions: 0,
+      Status: 'FAILED',
+      StatusReason: script.end.failed,
+    });
   });
 }
 

@@ -5,8 +5,8 @@
 // seconds unless the model says otherwise. Used by the scenario proxy on the answers it
 // makes up.
 
-import { serviceModel } from './aws-model.ts';
 import type { ModelNode, ServiceModel } from './aws-model.ts';
+import { serviceModel } from './aws-model.ts';
 
 export interface ModelViolation {
   /** Where in the body: `serviceDeployments[0].lifecycleStage`. */
@@ -28,17 +28,36 @@ export interface AnswerTo {
 const JSON_PROTOCOLS = new Set(['json', 'rest-json']);
 
 /** The violations of an answer body (already parsed JSON); [] when it fits the model. */
-export function checkAnswer(to: AnswerTo, body: unknown, model: ServiceModel | undefined = serviceModel(to.service)): ModelViolation[] {
-  if (model === undefined) return [{ path: '', message: `no AWS model for service '${to.service}', so a made-up answer cannot be checked` }];
+export function checkAnswer(
+  to: AnswerTo,
+  body: unknown,
+  model: ServiceModel | undefined = serviceModel(to.service),
+): ModelViolation[] {
+  if (model === undefined)
+    return [{ path: '', message: `no AWS model for service '${to.service}', so a made-up answer cannot be checked` }];
   if (!JSON_PROTOCOLS.has(model.protocol)) {
-    return [{ path: '', message: `${to.service} speaks '${model.protocol}', which the model check does not read: answer from moto instead` }];
+    return [
+      {
+        path: '',
+        message: `${to.service} speaks '${model.protocol}', which the model check does not read: answer from moto instead`,
+      },
+    ];
   }
   // In REST protocols a route the proxy does not name is found by the model's request URIs.
   const named = model.outputOf(to.operation) !== undefined;
-  const operation = named ? to.operation : model.protocol.startsWith('rest') ? model.operationAt(to.method, to.path) : undefined;
+  const operation = named
+    ? to.operation
+    : model.protocol.startsWith('rest')
+      ? model.operationAt(to.method, to.path)
+      : undefined;
   const output = operation === undefined ? undefined : model.outputOf(operation);
   if (output === undefined) {
-    return [{ path: '', message: `${to.service} has no operation '${to.operation}' (${to.method} ${to.path}) in AWS's model` }];
+    return [
+      {
+        path: '',
+        message: `${to.service} has no operation '${to.operation}' (${to.method} ${to.path}) in AWS's model`,
+      },
+    ];
   }
   if (output.body === undefined) return [];
   // An output with no members may come back as an empty body.
@@ -51,15 +70,36 @@ export function checkAnswer(to: AnswerTo, body: unknown, model: ServiceModel | u
 // Errors any AWS service may answer without its model declaring them (the common errors
 // of the AWS API reference, and the throttling and timeout names the SDK's retry knows).
 const COMMON_ERRORS = new Set([
-  'AccessDeniedException', 'IncompleteSignature', 'InternalFailure', 'InvalidAction', 'InvalidClientTokenId',
-  'NotAuthorized', 'OptInRequired', 'RequestExpired', 'ServiceUnavailable', 'ServiceUnavailableException',
-  'ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'LimitExceededException',
-  'ValidationError', 'ValidationException', 'UnrecognizedClientException', 'ExpiredTokenException',
-  'RequestTimeout', 'RequestTimeoutException', 'InternalServerError',
+  'AccessDeniedException',
+  'IncompleteSignature',
+  'InternalFailure',
+  'InvalidAction',
+  'InvalidClientTokenId',
+  'NotAuthorized',
+  'OptInRequired',
+  'RequestExpired',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+  'ValidationError',
+  'ValidationException',
+  'UnrecognizedClientException',
+  'ExpiredTokenException',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalServerError',
 ]);
 
 /** The violation of an error answer's name: neither an error of the service's model nor a common AWS error. */
-export function checkErrorName(service: string, name: string, model: ServiceModel | undefined = serviceModel(service)): ModelViolation[] {
+export function checkErrorName(
+  service: string,
+  name: string,
+  model: ServiceModel | undefined = serviceModel(service),
+): ModelViolation[] {
   if (model === undefined || COMMON_ERRORS.has(name) || model.hasError(name)) return [];
   return [{ path: '', message: `error '${name}' is neither an error in ${service}'s model nor a common AWS error` }];
 }
@@ -81,7 +121,11 @@ function checkValue(node: ModelNode, value: unknown, path: string, out: ModelVio
         else checkValue(resolve(), memberValue, at, out);
       }
       for (const member of node.required) {
-        if (value[member] === undefined) out.push({ path: path === '' ? member : `${path}.${member}`, message: `required member of ${node.name} is missing` });
+        if (value[member] === undefined)
+          out.push({
+            path: path === '' ? member : `${path}.${member}`,
+            message: `required member of ${node.name} is missing`,
+          });
       }
       return;
     case 'list':

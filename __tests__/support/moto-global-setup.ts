@@ -9,8 +9,8 @@
 import { createServer } from 'node:http';
 import type { TestProject } from 'vitest/node';
 import { MOTO_REAL_ECR_ENV } from './aws-fixtures.ts';
-import { startMoto } from './moto.ts';
 import type { MotoServer } from './moto.ts';
+import { startMoto } from './moto.ts';
 
 /** What the broker answers for a worker: the moto that worker's files use. */
 export interface SharedMoto {
@@ -47,10 +47,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     motoFor(poolId).then(
       ({ url, port, pid }) => {
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url, port, pid } satisfies SharedMoto));
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ url, port, pid } satisfies SharedMoto));
       },
       (error: unknown) => {
-        response.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : String(error));
+        response
+          .writeHead(500, { 'content-type': 'text/plain' })
+          .end(error instanceof Error ? error.message : String(error));
       },
     );
   });

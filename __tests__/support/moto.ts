@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export interface MotoServer {
@@ -123,7 +123,9 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`moto_server exited (${child.exitCode ?? child.signalCode}) before answering on ${url}:\n${stderr}`);
+      throw new Error(
+        `moto_server exited (${child.exitCode ?? child.signalCode}) before answering on ${url}:\n${stderr}`,
+      );
     }
     const failed = await Promise.race([spawnError, Promise.resolve(undefined)]);
     if (failed !== undefined) throw new Error(`Could not start moto_server: ${failed.message}`);

@@ -89,7 +89,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     const runnerTemp = join(temp, 'runner-temp');
     const outputFile = join(temp, 'github-output');
     const summaryFile = join(temp, 'step-summary');
-    await Promise.all([mkdir(workspace, { recursive: true }), mkdir(runnerTemp), writeFile(outputFile, ''), writeFile(summaryFile, '')]);
+    await Promise.all([
+      mkdir(workspace, { recursive: true }),
+      mkdir(runnerTemp),
+      writeFile(outputFile, ''),
+      writeFile(summaryFile, ''),
+    ]);
 
     const env: Record<string, string> = {};
     for (const name of INHERITED) {
@@ -164,7 +169,13 @@ export function errorText(run: ActionRun): string {
   return run.stdout
     .split('\n')
     .filter((line) => line.startsWith('::error'))
-    .map((line) => line.replace(/^::error[^:]*::/, '').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'))
+    .map((line) =>
+      line
+        .replace(/^::error[^:]*::/, '')
+        .replace(/%0D/g, '\r')
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%'),
+    )
     .join('\n');
 }
 

@@ -8,8 +8,8 @@
 // per operation; so it is not held against the operation's own list of errors.
 
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-import { checkAnswer, checkErrorName } from './model-check.ts';
 import type { AnswerTo, ModelViolation } from './model-check.ts';
+import { checkAnswer, checkErrorName } from './model-check.ts';
 
 export interface CheckedAnswer {
   service: string;
@@ -32,15 +32,28 @@ export interface CheckedRequest {
 }
 
 /** The violations of a made-up or altered answer; undefined when it is moto's, an error, or fits the model. */
-export function checkMadeUpAnswer(req: CheckedRequest, answer: Answer, fromMoto: Answer | undefined): CheckedAnswer | undefined {
+export function checkMadeUpAnswer(
+  req: CheckedRequest,
+  answer: Answer,
+  fromMoto: Answer | undefined,
+): CheckedAnswer | undefined {
   if (answer.reset === true || (answer.status >= 300 && answer.status < 400)) return undefined;
   if (fromMoto !== undefined && answer.body === fromMoto.body) return undefined;
-  const to = { service: req.call.service, operation: req.call.operation, method: req.method, path: req.url.split('?')[0] ?? req.url };
+  const to = {
+    service: req.call.service,
+    operation: req.call.operation,
+    method: req.method,
+    path: req.url.split('?')[0] ?? req.url,
+  };
   try {
     return violationsOf(to, answer, fromMoto);
   } catch (error) {
     // A model that cannot be read must fail the test too, not let the answer through unchecked.
-    return { service: to.service, operation: to.operation, violations: [`the model check failed: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      service: to.service,
+      operation: to.operation,
+      violations: [`the model check failed: ${error instanceof Error ? error.message : String(error)}`],
+    };
   }
 }
 
@@ -48,13 +61,17 @@ function violationsOf(to: AnswerTo, answer: Answer, fromMoto: Answer | undefined
   if (answer.status >= 400) {
     const name = errorNameOf(answer);
     const found = name === undefined ? [] : checkErrorName(to.service, name);
-    return found.length === 0 ? undefined : { service: to.service, operation: to.operation, violations: found.map((v) => v.message) };
+    return found.length === 0
+      ? undefined
+      : { service: to.service, operation: to.operation, violations: found.map((v) => v.message) };
   }
   const parsed = parseBody(answer.body);
   const found = parsed.ok ? checkAnswer(to, parsed.value) : [{ path: '', message: 'the body is not JSON' }];
   const original = fromMoto !== undefined && fromMoto.status < 300 ? parseBody(fromMoto.body) : undefined;
   const moto = new Set(original?.ok === true ? checkAnswer(to, original.value).map(keyOf) : []);
-  const violations = found.filter((v) => !moto.has(keyOf(v))).map((v) => (v.path === '' ? v.message : `${v.path}: ${v.message}`));
+  const violations = found
+    .filter((v) => !moto.has(keyOf(v)))
+    .map((v) => (v.path === '' ? v.message : `${v.path}: ${v.message}`));
   return violations.length === 0 ? undefined : { service: to.service, operation: to.operation, violations };
 }
 
@@ -64,7 +81,11 @@ export function violationAnswer(checked: CheckedAnswer): Answer {
   const body = Buffer.from(JSON.stringify({ __type: 'ScenarioProxyModelViolation', message }));
   return {
     status: 500,
-    headers: { 'content-type': 'application/json', 'content-length': String(body.length), 'x-amzn-errortype': 'ScenarioProxyModelViolation' },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(body.length),
+      'x-amzn-errortype': 'ScenarioProxyModelViolation',
+    },
     body,
   };
 }

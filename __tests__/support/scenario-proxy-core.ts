@@ -12,10 +12,10 @@
 // naming the violation, and the testbed fails the test that caused it.
 
 import { createHash } from 'node:crypto';
-import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { checkMadeUpAnswer, describeViolations, violationAnswer } from './scenario-proxy-check.ts';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { CheckedAnswer } from './scenario-proxy-check.ts';
+import { checkMadeUpAnswer, describeViolations, violationAnswer } from './scenario-proxy-check.ts';
 import { lambdaOperationOf } from './scenario-proxy-routes.ts';
 
 export type { CheckedAnswer } from './scenario-proxy-check.ts';
@@ -116,7 +116,10 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
 
   const chainFor = (call: RecordedCall): Overlay[] =>
     overlays
-      .filter((o) => (o.service === '*' || o.service === call.service) && (o.operation === '*' || o.operation === call.operation))
+      .filter(
+        (o) =>
+          (o.service === '*' || o.service === call.service) && (o.operation === '*' || o.operation === call.operation),
+      )
       .map((o) => o.handler)
       .reverse();
 
@@ -155,7 +158,11 @@ export async function startProxyCore(targetUrl: string): Promise<ProxyCore> {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      response = { status: 502, headers: { 'content-type': 'text/plain' }, body: Buffer.from(`scenario proxy: ${message}`) };
+      response = {
+        status: 502,
+        headers: { 'content-type': 'text/plain' },
+        body: Buffer.from(`scenario proxy: ${message}`),
+      };
     }
     if (response.reset === true) {
       incoming.socket.destroy();
@@ -238,7 +245,11 @@ export function jsonAnswer(json: unknown): ProxyResponse {
   const body = Buffer.from(JSON.stringify(json));
   return {
     status: 200,
-    headers: { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(body.length), 'x-amzn-requestid': uuidFrom(`${Date.now()}|${Math.random()}`) },
+    headers: {
+      'content-type': JSON_CONTENT_TYPE,
+      'content-length': String(body.length),
+      'x-amzn-requestid': uuidFrom(`${Date.now()}|${Math.random()}`),
+    },
     body,
   };
 }
@@ -269,11 +280,14 @@ function recordOf(method: string, url: string, headers: IncomingHttpHeaders, bod
     parsed = Object.fromEntries(new URLSearchParams(text));
   }
   const query = new URL(url, 'http://proxy.invalid').searchParams;
-  const action = query.get('Action') ?? (parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>).Action : undefined);
+  const action =
+    query.get('Action') ??
+    (parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>).Action : undefined);
   const path = url.split('?')[0] ?? url;
   const service = scope?.[1] ?? (target?.startsWith(ECS_TARGET_PREFIX) === true ? 'ecs' : 'unknown');
   const lambda = service === 'lambda' && target === undefined ? lambdaOperationOf(method, path) : undefined;
-  const operation = target?.split('.').pop() ?? (typeof action === 'string' ? action : (lambda?.operation ?? `${method} ${path}`));
+  const operation =
+    target?.split('.').pop() ?? (typeof action === 'string' ? action : (lambda?.operation ?? `${method} ${path}`));
   const call: RecordedCall = { service, operation, body: parsed, at: Date.now() };
   if (lambda?.functionName !== undefined) call.resource = lambda.functionName;
   return call;

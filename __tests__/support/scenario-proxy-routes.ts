@@ -33,13 +33,18 @@ const LAMBDA_MATCHERS = LAMBDA_ROUTES.map(([method, path, operation]) => ({
 }));
 
 /** The operation a Lambda REST request is, and the function it names; undefined for routes not in the table. */
-export function lambdaOperationOf(method: string, path: string): { operation: string; functionName?: string } | undefined {
+export function lambdaOperationOf(
+  method: string,
+  path: string,
+): { operation: string; functionName?: string } | undefined {
   for (const matcher of LAMBDA_MATCHERS) {
     if (matcher.method !== method) continue;
     const match = matcher.pattern.exec(path);
     if (match === null) continue;
     const fn = match.groups?.fn;
-    return fn === undefined ? { operation: matcher.operation } : { operation: matcher.operation, functionName: lambdaFunctionName(fn) };
+    return fn === undefined
+      ? { operation: matcher.operation }
+      : { operation: matcher.operation, functionName: lambdaFunctionName(fn) };
   }
   return undefined;
 }

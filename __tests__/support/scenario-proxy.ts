@@ -8,17 +8,38 @@
 // fault-scenarios.ts, throttle-scenarios.ts). It re-exports what tests, bench/ and
 // scripts/ import from here.
 
-import { ecsRollouts } from './ecs-scenarios.ts';
 import type { EcsRollouts } from './ecs-scenarios.ts';
-import { startProxyCore } from './scenario-proxy-core.ts';
+import { ecsRollouts } from './ecs-scenarios.ts';
 import type { ProxyCore } from './scenario-proxy-core.ts';
+import { startProxyCore } from './scenario-proxy-core.ts';
 
-export type { CheckedAnswer, Overlay, ProxyCore, ProxyRequest, ProxyResponse, RecordedCall } from './scenario-proxy-core.ts';
+export type {
+  EcsDeployment,
+  EcsServiceEvent,
+  RolloutContext,
+  RolloutScript,
+  RolloutState,
+  ScriptedStoppedTask,
+} from './ecs-rollout-scripts.ts';
+export {
+  CIRCUIT_BREAKER_REASON,
+  circuitBreakerRollback,
+  completesAfter,
+  crashLoop,
+  ESSENTIAL_EXITED,
+  neverCompletes,
+} from './ecs-rollout-scripts.ts';
 export { describeViolations } from './scenario-proxy-check.ts';
+export type {
+  CheckedAnswer,
+  Overlay,
+  ProxyCore,
+  ProxyRequest,
+  ProxyResponse,
+  RecordedCall,
+} from './scenario-proxy-core.ts';
 export { jsonResponse, parseJson, resetConnection } from './scenario-proxy-core.ts';
 export { lambdaFunctionName, lambdaOperationOf } from './scenario-proxy-routes.ts';
-export type { EcsDeployment, EcsServiceEvent, RolloutContext, RolloutScript, RolloutState, ScriptedStoppedTask } from './ecs-rollout-scripts.ts';
-export { CIRCUIT_BREAKER_REASON, ESSENTIAL_EXITED, circuitBreakerRollback, completesAfter, crashLoop, neverCompletes } from './ecs-rollout-scripts.ts';
 
 export interface ScenarioProxy extends ProxyCore, EcsRollouts {}
 

@@ -18,21 +18,39 @@
 // DescribeTasks follow it (through ecs-scenarios.ts). A rollback also puts moto's service
 // back on the previous task definition (an UpdateService sent to moto directly).
 
-import { newDeploymentId } from './ecs-rollout-scripts.ts';
 import type { RolloutContext, RolloutState } from './ecs-rollout-scripts.ts';
+import { newDeploymentId } from './ecs-rollout-scripts.ts';
 import type { EcsRollouts } from './ecs-scenarios.ts';
-import { ECS_TARGET_PREFIX, JSON_CONTENT_TYPE, digest, jsonAnswer, jsonResponse, parseJson } from './scenario-proxy-core.ts';
 import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
-import { briefJson, deploymentConfigurationOf, isTerminal, rolloutStateOf, serviceDeploymentJson, serviceRevisionJson } from './service-deployment-shapes.ts';
+import {
+  digest,
+  ECS_TARGET_PREFIX,
+  JSON_CONTENT_TYPE,
+  jsonAnswer,
+  jsonResponse,
+  parseJson,
+} from './scenario-proxy-core.ts';
 import type { ScriptedRecord } from './service-deployment-shapes.ts';
-import { recordAt } from './service-deployment-timeline.ts';
+import {
+  briefJson,
+  deploymentConfigurationOf,
+  isTerminal,
+  rolloutStateOf,
+  serviceDeploymentJson,
+  serviceRevisionJson,
+} from './service-deployment-shapes.ts';
 import type { OutsideEvents, RecordView, ServiceDeploymentScript } from './service-deployment-timeline.ts';
+import { recordAt } from './service-deployment-timeline.ts';
 
-export type { ServiceDeploymentScript, RecordView, Stage, Strategy } from './service-deployment-timeline.ts';
+export type { RecordView, ServiceDeploymentScript, Stage, Strategy } from './service-deployment-timeline.ts';
 export { BLUE_GREEN_STAGES, ROLLING_STAGES, stagesOf } from './service-deployment-timeline.ts';
 
 export const SERVICE_DEPLOYMENT_OPERATIONS = [
-  'ListServiceDeployments', 'DescribeServiceDeployments', 'DescribeServiceRevisions', 'StopServiceDeployment', 'ContinueServiceDeployment',
+  'ListServiceDeployments',
+  'DescribeServiceDeployments',
+  'DescribeServiceRevisions',
+  'StopServiceDeployment',
+  'ContinueServiceDeployment',
 ] as const;
 export type ServiceDeploymentOperation = (typeof SERVICE_DEPLOYMENT_OPERATIONS)[number];
 
@@ -81,11 +99,16 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
 
   const elapsed = (r: ScriptedRecord): number => Date.now() - r.startedAt;
   const viewOf = (r: LiveRecord): RecordView => recordAt(r.script, r.events, elapsed(r));
-  const latestFor = (serviceName: string): LiveRecord | undefined => records.filter((r) => r.serviceName === serviceName).at(-1);
+  const latestFor = (serviceName: string): LiveRecord | undefined =>
+    records.filter((r) => r.serviceName === serviceName).at(-1);
 
   const motoCall = async (like: ProxyRequest, operation: string, body: object): Promise<unknown> => {
     const payload = Buffer.from(JSON.stringify(body));
-    const headers = { ...like.headers, 'x-amz-target': `${ECS_TARGET_PREFIX}.${operation}`, 'content-length': String(payload.length) };
+    const headers = {
+      ...like.headers,
+      'x-amz-target': `${ECS_TARGET_PREFIX}.${operation}`,
+      'content-length': String(payload.length),
+    };
     const res = await proxy.forward({ ...like, headers, body: payload });
     return parseJson(res.body);
   };
@@ -96,7 +119,11 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
     for (const r of records) {
       if (r.motoRolledBack || !viewOf(r).rolledBack) continue;
       r.motoRolledBack = true;
-      await motoCall(r.like, 'UpdateService', { cluster: r.cluster, service: r.serviceName, taskDefinition: r.sourceTaskDefinition });
+      await motoCall(r.like, 'UpdateService', {
+        cluster: r.cluster,
+        service: r.serviceName,
+        taskDefinition: r.sourceTaskDefinition,
+      });
     }
   };
   proxy.overlay('ecs', '*', async (_req, next) => {
@@ -111,7 +138,8 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
     const base = (service.deploymentConfiguration ?? {}) as Record<string, unknown>;
     service.deploymentConfiguration = deploymentConfigurationOf(script, base);
     const current = latestFor(name);
-    if (current !== undefined && script.hideCurrentServiceDeployment !== true) service.currentServiceDeployment = current.arn;
+    if (current !== undefined && script.hideCurrentServiceDeployment !== true)
+      service.currentServiceDeployment = current.arn;
   };
 
   proxy.overlay('ecs', 'UpdateService', async (req, next) => {
@@ -121,33 +149,54 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
     const script = scripts.get(name);
     if (script === undefined) return next();
     const cluster = typeof body.cluster === 'string' ? body.cluster : 'default';
-    const before = (await motoCall(req, 'DescribeServices', { cluster, services: [serviceRef] })) as { services?: Array<Record<string, unknown>> };
+    const before = (await motoCall(req, 'DescribeServices', { cluster, services: [serviceRef] })) as {
+      services?: Array<Record<string, unknown>>;
+    };
     const response = await next();
     if (response.status !== 200) return response;
     const json = parseJson(response.body) as { service?: Record<string, unknown> };
     const service = json.service;
     if (service === undefined) return response;
-    const primary = (service.deployments as Array<{ id?: string; status?: string }> | undefined)?.find((d) => d.status === 'PRIMARY');
+    const primary = (service.deployments as Array<{ id?: string; status?: string }> | undefined)?.find(
+      (d) => d.status === 'PRIMARY',
+    );
     const deploymentId = primary?.id;
-    if (deploymentId !== undefined && !records.some((r) => r.deploymentId === deploymentId) && proxy.deploymentIds(name).includes(deploymentId)) {
+    if (
+      deploymentId !== undefined &&
+      !records.some((r) => r.deploymentId === deploymentId) &&
+      proxy.deploymentIds(name).includes(deploymentId)
+    ) {
       const serviceArn = String(service.serviceArn ?? '');
       const clusterArn = String(service.clusterArn ?? '');
       const clusterName = clusterArn.split('/').pop() ?? cluster;
       const prefix = serviceArn.replace(/:service\/.*$/, '');
-      const revision = (seed: string): string => `${prefix}:service-revision/${clusterName}/${name}/${BigInt(`0x${digest(seed).slice(0, 15)}`).toString()}`;
+      const revision = (seed: string): string =>
+        `${prefix}:service-revision/${clusterName}/${name}/${BigInt(`0x${digest(seed).slice(0, 15)}`).toString()}`;
       const previous = before.services?.[0];
-      const breaker = ((previous?.deploymentConfiguration as Record<string, unknown> | undefined)?.deploymentCircuitBreaker as { enable?: boolean } | undefined)?.enable;
+      const breaker = (
+        (previous?.deploymentConfiguration as Record<string, unknown> | undefined)?.deploymentCircuitBreaker as
+          | { enable?: boolean }
+          | undefined
+      )?.enable;
       const ours: LiveRecord = {
         id: deploymentId.replace('ecs-svc/', ''),
         arn: `${prefix}:service-deployment/${clusterName}/${name}/${newDeploymentId().replace('ecs-svc/', '').slice(0, 16)}`,
-        serviceName: name, serviceArn, clusterArn, deploymentId, startedAt: Date.now(),
+        serviceName: name,
+        serviceArn,
+        clusterArn,
+        deploymentId,
+        startedAt: Date.now(),
         sourceTaskDefinition: String(previous?.taskDefinition ?? ''),
         targetTaskDefinition: String(service.taskDefinition ?? ''),
         sourceRevisionArn: revision(`${serviceArn}|${String(previous?.taskDefinition)}|source|${deploymentId}`),
         targetRevisionArn: revision(`${serviceArn}|${deploymentId}|target`),
         desiredCount: Number(service.desiredCount ?? 0),
         breakerEnabled: breaker === true,
-        script, events: {}, motoRolledBack: false, like: req, cluster,
+        script,
+        events: {},
+        motoRolledBack: false,
+        like: req,
+        cluster,
       };
       if (script.concurrentDeploy === true) {
         // The other job's record: created 1 ms before ours, targeting the revision the service ran.
@@ -180,7 +229,10 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
     return jsonResponse(response, json);
   });
 
-  const gate = (operation: ServiceDeploymentOperation, answer: (req: ProxyRequest, next: () => Promise<ProxyResponse>) => Promise<ProxyResponse>): void => {
+  const gate = (
+    operation: ServiceDeploymentOperation,
+    answer: (req: ProxyRequest, next: () => Promise<ProxyResponse>) => Promise<ProxyResponse>,
+  ): void => {
     proxy.overlay('ecs', operation, async (req, next) => {
       if (denied.has(operation)) return accessDenied(operation);
       await sync();
@@ -189,7 +241,12 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
   };
 
   gate('ListServiceDeployments', async (req, next) => {
-    const body = req.call.body as { service?: string; cluster?: string; status?: string[]; createdAt?: { before?: number; after?: number } };
+    const body = req.call.body as {
+      service?: string;
+      cluster?: string;
+      status?: string[];
+      createdAt?: { before?: number; after?: number };
+    };
     const name = (body.service ?? '').split('/').pop() ?? '';
     if (!scripts.has(name)) return answerUnscripted ? jsonAnswer({ serviceDeployments: [] }) : next();
     const clusterName = (body.cluster ?? 'default').split('/').pop();
@@ -206,9 +263,16 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
   gate('DescribeServiceDeployments', async (req, next) => {
     const arns = ((req.call.body as { serviceDeploymentArns?: unknown }).serviceDeploymentArns ?? []) as string[];
     const found = arns.map((arn) => records.find((r) => r.arn === arn));
-    if (!answerUnscripted && found.every((r) => r === undefined) && !arns.some((a) => a.includes(':service-deployment/'))) return next();
+    if (
+      !answerUnscripted &&
+      found.every((r) => r === undefined) &&
+      !arns.some((a) => a.includes(':service-deployment/'))
+    )
+      return next();
     return jsonAnswer({
-      serviceDeployments: found.flatMap((r) => (r === undefined ? [] : [serviceDeploymentJson(r, viewOf(r), elapsed(r))])),
+      serviceDeployments: found.flatMap((r) =>
+        r === undefined ? [] : [serviceDeploymentJson(r, viewOf(r), elapsed(r))],
+      ),
       failures: arns.filter((_, i) => found[i] === undefined).map((arn) => ({ arn, reason: 'MISSING' })),
     });
   });
@@ -228,7 +292,11 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
   gate('StopServiceDeployment', async (req) => {
     const body = req.call.body as { serviceDeploymentArn?: string; stopType?: string };
     const r = records.find((x) => x.arn === body.serviceDeploymentArn);
-    if (r === undefined) return ecsError('ServiceDeploymentNotFoundException', `Service deployment not found: ${String(body.serviceDeploymentArn)}`);
+    if (r === undefined)
+      return ecsError(
+        'ServiceDeploymentNotFoundException',
+        `Service deployment not found: ${String(body.serviceDeploymentArn)}`,
+      );
     const view = viewOf(r);
     if (r.events.stop !== undefined || (view.status !== 'PENDING' && view.status !== 'IN_PROGRESS')) {
       return ecsError('ConflictException', `The service deployment is ${view.status} and cannot be stopped.`);
@@ -240,7 +308,11 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
   gate('ContinueServiceDeployment', async (req) => {
     const body = req.call.body as { serviceDeploymentArn?: string; hookId?: string; action?: string };
     const r = records.find((x) => x.arn === body.serviceDeploymentArn);
-    if (r === undefined) return ecsError('ServiceDeploymentNotFoundException', `Service deployment not found: ${String(body.serviceDeploymentArn)}`);
+    if (r === undefined)
+      return ecsError(
+        'ServiceDeploymentNotFoundException',
+        `Service deployment not found: ${String(body.serviceDeploymentArn)}`,
+      );
     const waiting = viewOf(r).hooks.find((h) => h.status === 'AWAITING_ACTION');
     if (waiting === undefined || waiting.hookId !== body.hookId || isTerminal(viewOf(r))) {
       return ecsError('ConflictException', `No lifecycle hook ${String(body.hookId)} is awaiting action.`);
@@ -253,7 +325,14 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
     const r = records.find((x) => x.deploymentId === ctx.ours.id);
     const view = r === undefined ? undefined : recordAt(r.script, r.events, elapsedMs);
     if (r === undefined || view === undefined) {
-      return { deployments: [ctx.ours], runningCount: 0, pendingCount: 0, taskDefinition: ctx.taskDefinitionArn, events: [], stoppedTasks: [] };
+      return {
+        deployments: [ctx.ours],
+        runningCount: 0,
+        pendingCount: 0,
+        taskDefinition: ctx.taskDefinitionArn,
+        events: [],
+        stoppedTasks: [],
+      };
     }
     return rolloutStateOf(r, view, ctx);
   };
@@ -264,7 +343,9 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
       proxy.scriptRollout(serviceName, rolloutScript);
     },
     records: (serviceName) =>
-      records.filter((r) => r.serviceName === serviceName).map((r) => ({ arn: r.arn, deploymentId: r.deploymentId, view: viewOf(r), events: r.events })),
+      records
+        .filter((r) => r.serviceName === serviceName)
+        .map((r) => ({ arn: r.arn, deploymentId: r.deploymentId, view: viewOf(r), events: r.events })),
     denyAccess(operations = SERVICE_DEPLOYMENT_OPERATIONS) {
       denied = new Set(operations);
     },
@@ -276,7 +357,11 @@ function install(proxy: ProxyCore & EcsRollouts): ServiceDeployments {
 
 function ecsError(type: string, message: string, status = 400): ProxyResponse {
   const body = Buffer.from(JSON.stringify({ __type: type, message }));
-  return { status, headers: { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(body.length), 'x-amzn-errortype': type }, body };
+  return {
+    status,
+    headers: { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(body.length), 'x-amzn-errortype': type },
+    body,
+  };
 }
 
 /** What ECS answers a role without `ecs:<operation>`. */

@@ -19,16 +19,39 @@
 
 export type Strategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
 export type RecordStatus =
-  | 'PENDING' | 'IN_PROGRESS' | 'SUCCESSFUL' | 'STOPPED' | 'STOP_REQUESTED'
-  | 'ROLLBACK_REQUESTED' | 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL' | 'ROLLBACK_FAILED';
+  | 'PENDING'
+  | 'IN_PROGRESS'
+  | 'SUCCESSFUL'
+  | 'STOPPED'
+  | 'STOP_REQUESTED'
+  | 'ROLLBACK_REQUESTED'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCESSFUL'
+  | 'ROLLBACK_FAILED';
 export type Stage =
-  | 'RECONCILE_SERVICE' | 'PRE_SCALE_UP' | 'SCALE_UP' | 'POST_SCALE_UP' | 'TEST_TRAFFIC_SHIFT'
-  | 'POST_TEST_TRAFFIC_SHIFT' | 'PRODUCTION_TRAFFIC_SHIFT' | 'POST_PRODUCTION_TRAFFIC_SHIFT' | 'BAKE_TIME' | 'CLEAN_UP';
+  | 'RECONCILE_SERVICE'
+  | 'PRE_SCALE_UP'
+  | 'SCALE_UP'
+  | 'POST_SCALE_UP'
+  | 'TEST_TRAFFIC_SHIFT'
+  | 'POST_TEST_TRAFFIC_SHIFT'
+  | 'PRODUCTION_TRAFFIC_SHIFT'
+  | 'POST_PRODUCTION_TRAFFIC_SHIFT'
+  | 'BAKE_TIME'
+  | 'CLEAN_UP';
 export type HookStage = Exclude<Stage, 'SCALE_UP' | 'BAKE_TIME' | 'CLEAN_UP'> | 'PRE_PRODUCTION_TRAFFIC_SHIFT';
 
 export const BLUE_GREEN_STAGES: readonly Stage[] = [
-  'RECONCILE_SERVICE', 'PRE_SCALE_UP', 'SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT',
-  'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT', 'BAKE_TIME', 'CLEAN_UP',
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+  'BAKE_TIME',
+  'CLEAN_UP',
 ];
 export const ROLLING_STAGES: readonly Stage[] = ['RECONCILE_SERVICE', 'SCALE_UP', 'CLEAN_UP'];
 
@@ -78,7 +101,12 @@ export interface OutsideEvents {
   continued?: { atMs: number; action: 'CONTINUE' | 'ROLLBACK' };
 }
 
-export interface HookView { hookId: string; targetType: 'AWS_LAMBDA' | 'PAUSE'; targetArn?: string; status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'AWAITING_ACTION' }
+export interface HookView {
+  hookId: string;
+  targetType: 'AWS_LAMBDA' | 'PAUSE';
+  targetArn?: string;
+  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'AWAITING_ACTION';
+}
 
 export interface RecordView {
   status: RecordStatus;
@@ -102,7 +130,12 @@ export interface RecordView {
 }
 
 /** `hook`: the hook point this phase is, when it is not the stage the record shows. */
-interface Phase { stage: Stage; ms: number; weight?: number; hook?: HookStage }
+interface Phase {
+  stage: Stage;
+  ms: number;
+  weight?: number;
+  hook?: HookStage;
+}
 
 export function phasesOf(script: ServiceDeploymentScript): Phase[] {
   const stageMs = script.stageMs ?? 300;
@@ -119,14 +152,21 @@ export function phasesOf(script: ServiceDeploymentScript): Phase[] {
   const shift: Phase[] = [];
   if (script.strategy === 'LINEAR' && script.linear !== undefined) {
     const { stepPercent, stepSeconds } = script.linear;
-    for (let w = stepPercent; w < 100; w += stepPercent) shift.push({ stage: 'PRODUCTION_TRAFFIC_SHIFT', ms: stepSeconds * 1000, weight: w });
+    for (let w = stepPercent; w < 100; w += stepPercent)
+      shift.push({ stage: 'PRODUCTION_TRAFFIC_SHIFT', ms: stepSeconds * 1000, weight: w });
   } else if (script.strategy === 'CANARY' && script.canary !== undefined) {
-    shift.push({ stage: 'PRODUCTION_TRAFFIC_SHIFT', ms: script.canary.canarySeconds * 1000, weight: script.canary.canaryPercent });
+    shift.push({
+      stage: 'PRODUCTION_TRAFFIC_SHIFT',
+      ms: script.canary.canarySeconds * 1000,
+      weight: script.canary.canaryPercent,
+    });
   }
   shift.push({ stage: 'PRODUCTION_TRAFFIC_SHIFT', ms: stageMs, weight: 100 });
   const preProduction: Phase = { stage: 'POST_TEST_TRAFFIC_SHIFT', ms: stageMs, hook: 'PRE_PRODUCTION_TRAFFIC_SHIFT' };
   return BLUE_GREEN_STAGES.flatMap((stage): Phase[] =>
-    stage === 'PRODUCTION_TRAFFIC_SHIFT' ? [preProduction, ...shift] : [{ stage, ms: stage === 'BAKE_TIME' ? bakeMs : stageMs }],
+    stage === 'PRODUCTION_TRAFFIC_SHIFT'
+      ? [preProduction, ...shift]
+      : [{ stage, ms: stage === 'BAKE_TIME' ? bakeMs : stageMs }],
   );
 }
 
@@ -153,26 +193,57 @@ export function recordAt(script: ServiceDeploymentScript, events: OutsideEvents,
   // The pause: effective time stops at the pause stage's start until continued.
   const pauseAt = script.pauseHook === undefined ? undefined : stageStart(phases, script.pauseHook.stage, pendingMs);
   const continuedAt = events.continued?.atMs;
-  const realOf = (t: number): number => (pauseAt === undefined || t <= pauseAt ? t : continuedAt === undefined ? Infinity : continuedAt + (t - pauseAt));
+  const realOf = (t: number): number =>
+    pauseAt === undefined || t <= pauseAt ? t : continuedAt === undefined ? Infinity : continuedAt + (t - pauseAt);
   const effectiveOf = (e: number): number =>
-    pauseAt === undefined || e <= pauseAt ? e : continuedAt === undefined || e < continuedAt ? pauseAt : pauseAt + (e - continuedAt);
+    pauseAt === undefined || e <= pauseAt
+      ? e
+      : continuedAt === undefined || e < continuedAt
+        ? pauseAt
+        : pauseAt + (e - continuedAt);
 
   // Scripted failures, at real times.
-  const failures: Array<{ atMs: number; reason: string; kind: 'alarm' | 'hook' | 'breaker' | 'stop' | 'continue' }> = [];
+  const failures: Array<{ atMs: number; reason: string; kind: 'alarm' | 'hook' | 'breaker' | 'stop' | 'continue' }> =
+    [];
   const trigger = script.alarms?.trigger;
   if (trigger !== undefined) {
     const start = stageStart(phases, trigger.atStage, pendingMs);
-    if (start !== undefined) failures.push({ atMs: realOf(start + (trigger.afterMs ?? 0)), kind: 'alarm', reason: `CloudWatch alarm(s) ${trigger.alarm} in ALARM state.` });
+    if (start !== undefined)
+      failures.push({
+        atMs: realOf(start + (trigger.afterMs ?? 0)),
+        kind: 'alarm',
+        reason: `CloudWatch alarm(s) ${trigger.alarm} in ALARM state.`,
+      });
   }
   const hook = script.failingHook;
   if (hook !== undefined) {
     const start = stageStart(phases, hook.stage, pendingMs);
-    if (start !== undefined) failures.push({ atMs: realOf(start + stageMs / 2), kind: 'hook', reason: `Lifecycle hook ${hookIdOf(script, 'fail')} failed at stage ${hook.stage}.` });
+    if (start !== undefined)
+      failures.push({
+        atMs: realOf(start + stageMs / 2),
+        kind: 'hook',
+        reason: `Lifecycle hook ${hookIdOf(script, 'fail')} failed at stage ${hook.stage}.`,
+      });
   }
   const breaker = script.circuitBreaker;
-  if (breaker !== undefined) failures.push({ atMs: pendingMs + stageMs + breaker.everyMs * breaker.threshold, kind: 'breaker', reason: 'ECS deployment circuit breaker: tasks failed to start.' });
-  if (events.stop !== undefined) failures.push({ atMs: events.stop.atMs, kind: 'stop', reason: `Service deployment stopped by StopServiceDeployment (${events.stop.stopType}).` });
-  if (events.continued?.action === 'ROLLBACK') failures.push({ atMs: events.continued.atMs, kind: 'continue', reason: `Lifecycle hook ${hookIdOf(script, 'pause')} continued with ROLLBACK.` });
+  if (breaker !== undefined)
+    failures.push({
+      atMs: pendingMs + stageMs + breaker.everyMs * breaker.threshold,
+      kind: 'breaker',
+      reason: 'ECS deployment circuit breaker: tasks failed to start.',
+    });
+  if (events.stop !== undefined)
+    failures.push({
+      atMs: events.stop.atMs,
+      kind: 'stop',
+      reason: `Service deployment stopped by StopServiceDeployment (${events.stop.stopType}).`,
+    });
+  if (events.continued?.action === 'ROLLBACK')
+    failures.push({
+      atMs: events.continued.atMs,
+      kind: 'continue',
+      reason: `Lifecycle hook ${hookIdOf(script, 'pause')} continued with ROLLBACK.`,
+    });
   const successAt = realOf(total);
   const first = failures.filter((f) => f.atMs < successAt).sort((a, b) => a.atMs - b.atMs)[0];
   const endOfRun = Math.min(elapsedMs, first?.atMs ?? Infinity);
@@ -196,7 +267,8 @@ export function recordAt(script: ServiceDeploymentScript, events: OutsideEvents,
   const productionWeight = !family ? undefined : reached('PRODUCTION_TRAFFIC_SHIFT') ? (weight ?? 100) : 0;
   const testWeight = !family ? undefined : reached('TEST_TRAFFIC_SHIFT') ? 100 : 0;
   const crashEvery = script.crashLoop?.everyMs ?? breaker?.everyMs;
-  const crashedTasks = crashEvery === undefined ? 0 : Math.max(0, Math.floor((endOfRun - pendingMs - stageMs) / crashEvery));
+  const crashedTasks =
+    crashEvery === undefined ? 0 : Math.max(0, Math.floor((endOfRun - pendingMs - stageMs) / crashEvery));
 
   const view: RecordView = {
     status: elapsedMs < pendingMs ? 'PENDING' : 'IN_PROGRESS',
@@ -209,14 +281,21 @@ export function recordAt(script: ServiceDeploymentScript, events: OutsideEvents,
     hooks: hooksAt(script, phases, pendingMs, t, first?.kind === 'hook' && elapsedMs >= first.atMs, events),
     startedMs: Math.min(elapsedMs, pendingMs),
     rolledBack: false,
-    crashedTasks: script.crashLoop === undefined && breaker === undefined ? 0 : breaker === undefined ? crashedTasks : Math.min(breaker.threshold, crashedTasks),
+    crashedTasks:
+      script.crashLoop === undefined && breaker === undefined
+        ? 0
+        : breaker === undefined
+          ? crashedTasks
+          : Math.min(breaker.threshold, crashedTasks),
   };
   if (first !== undefined && elapsedMs >= first.atMs) {
     if (first.kind === 'alarm' && trigger !== undefined) view.triggeredAlarms = [trigger.alarm];
     if (first.kind === 'breaker') view.breakerTriggered = true;
     view.statusReason = first.reason;
     const requestedMs = first.kind === 'stop' ? (script.stopRequestedMs ?? 300) : 0;
-    const abort = (first.kind === 'stop' && events.stop?.stopType === 'ABORT') || (first.kind === 'alarm' && script.alarms?.rollback === false);
+    const abort =
+      (first.kind === 'stop' && events.stop?.stopType === 'ABORT') ||
+      (first.kind === 'alarm' && script.alarms?.rollback === false);
     if (abort) {
       view.status = elapsedMs < first.atMs + requestedMs ? 'STOP_REQUESTED' : 'STOPPED';
       if (view.status === 'STOPPED') view.finishedMs = first.atMs + requestedMs;
@@ -228,7 +307,12 @@ export function recordAt(script: ServiceDeploymentScript, events: OutsideEvents,
     else {
       view.rollback = { startedMs: rollbackAt, reason: first.reason };
       view.rolledBack = true;
-      view.status = elapsedMs < doneAt ? 'ROLLBACK_IN_PROGRESS' : script.rollbackFails === true ? 'ROLLBACK_FAILED' : 'ROLLBACK_SUCCESSFUL';
+      view.status =
+        elapsedMs < doneAt
+          ? 'ROLLBACK_IN_PROGRESS'
+          : script.rollbackFails === true
+            ? 'ROLLBACK_FAILED'
+            : 'ROLLBACK_SUCCESSFUL';
       if (elapsedMs >= doneAt) view.finishedMs = doneAt;
     }
     return view;
@@ -241,24 +325,42 @@ export function recordAt(script: ServiceDeploymentScript, events: OutsideEvents,
 }
 
 export function hookIdOf(script: ServiceDeploymentScript, which: 'fail' | 'pause'): string {
-  return which === 'fail' ? (script.failingHook?.hookId ?? 'hook-validate-green') : (script.pauseHook?.hookId ?? 'hook-manual-approval');
+  return which === 'fail'
+    ? (script.failingHook?.hookId ?? 'hook-validate-green')
+    : (script.pauseHook?.hookId ?? 'hook-manual-approval');
 }
 
-function hooksAt(script: ServiceDeploymentScript, phases: Phase[], pendingMs: number, t: number, failed: boolean, events: OutsideEvents): HookView[] {
+function hooksAt(
+  script: ServiceDeploymentScript,
+  phases: Phase[],
+  pendingMs: number,
+  t: number,
+  failed: boolean,
+  events: OutsideEvents,
+): HookView[] {
   const hooks: HookView[] = [];
   const fail = script.failingHook;
   if (fail !== undefined) {
     const start = stageStart(phases, fail.stage, pendingMs);
     if (start !== undefined && t >= start) {
       const targetArn = fail.targetArn ?? 'arn:aws:lambda:us-east-1:123456789012:function:validate-green';
-      hooks.push({ hookId: hookIdOf(script, 'fail'), targetType: 'AWS_LAMBDA', targetArn, status: failed ? 'FAILED' : 'IN_PROGRESS' });
+      hooks.push({
+        hookId: hookIdOf(script, 'fail'),
+        targetType: 'AWS_LAMBDA',
+        targetArn,
+        status: failed ? 'FAILED' : 'IN_PROGRESS',
+      });
     }
   }
   const pause = script.pauseHook;
   if (pause !== undefined) {
     const start = stageStart(phases, pause.stage, pendingMs);
     if (start !== undefined && t >= start) {
-      hooks.push({ hookId: hookIdOf(script, 'pause'), targetType: 'PAUSE', status: events.continued === undefined ? 'AWAITING_ACTION' : 'SUCCEEDED' });
+      hooks.push({
+        hookId: hookIdOf(script, 'pause'),
+        targetType: 'PAUSE',
+        status: events.continued === undefined ? 'AWAITING_ACTION' : 'SUCCEEDED',
+      });
     }
   }
   return hooks;

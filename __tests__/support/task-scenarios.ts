@@ -14,10 +14,19 @@
 // (it only places Fargate tasks for launchType FARGATE).
 
 import type { RunTaskCommandInput } from '@aws-sdk/client-ecs';
-import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
 import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
-import { ESSENTIAL_CONTAINER_EXITED, arnOf, clusterName, clusterOfTask, describeMatch, familyOf, matches, scriptedTask } from './task-scripts.ts';
+import { jsonResponse, parseJson } from './scenario-proxy-core.ts';
 import type { TaskFailure, WireTask } from './task-scripts.ts';
+import {
+  arnOf,
+  clusterName,
+  clusterOfTask,
+  describeMatch,
+  ESSENTIAL_CONTAINER_EXITED,
+  familyOf,
+  matches,
+  scriptedTask,
+} from './task-scripts.ts';
 
 export type TaskStopCode =
   | 'EssentialContainerExited'
@@ -78,7 +87,7 @@ export interface TaskScenario {
   readonly describes: number;
 }
 
-export { ESSENTIAL_CONTAINER_EXITED, STOPPED_BY_USER_EXIT_CODE, familyOf } from './task-scripts.ts';
+export { ESSENTIAL_CONTAINER_EXITED, familyOf, STOPPED_BY_USER_EXIT_CODE } from './task-scripts.ts';
 
 /**
  * The task provisions, runs, and at `afterMs` stops: each container exits with its code
@@ -106,7 +115,8 @@ export function taskExits(
     ...(reasons[name] === undefined ? {} : { reason: reasons[name] }),
   }));
   for (const name of Object.keys(reasons)) {
-    if (!(name in exitCodes)) throw new Error(`taskExits: reasons names container '${name}', which exitCodes does not list`);
+    if (!(name in exitCodes))
+      throw new Error(`taskExits: reasons names container '${name}', which exitCodes does not list`);
   }
   return scriptTask(proxy, {
     ...match,
@@ -211,7 +221,9 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
     const json = parseJson(response.body) as { tasks?: WireTask[]; failures?: TaskFailure[] };
     const oursArns = new Set(ours.values());
     const others = (json.tasks ?? []).filter((t) => !oursArns.has(t.taskArn));
-    const failures = (json.failures ?? []).filter((f) => f.arn === undefined || arnOf(oursArns.values(), f.arn) === undefined);
+    const failures = (json.failures ?? []).filter(
+      (f) => f.arn === undefined || arnOf(oursArns.values(), f.arn) === undefined,
+    );
     // Real ECS looks tasks up in the cluster asked for (moto searches every cluster).
     const cluster = clusterName(typeof body.cluster === 'string' ? body.cluster : undefined);
     const answered: WireTask[] = [];
@@ -234,18 +246,27 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
   proxy.overlay('ecs', 'ListTasks', async (req, next) => {
     const response = await next();
     if (response.status !== 200 || tasks.size === 0) return response;
-    const filter = req.call.body as { cluster?: unknown; startedBy?: unknown; family?: unknown; desiredStatus?: unknown; containerInstance?: unknown; serviceName?: unknown };
+    const filter = req.call.body as {
+      cluster?: unknown;
+      startedBy?: unknown;
+      family?: unknown;
+      desiredStatus?: unknown;
+      containerInstance?: unknown;
+      serviceName?: unknown;
+    };
     const json = parseJson(response.body) as { taskArns?: string[]; nextToken?: string };
     // ECS lists RUNNING when no desiredStatus is given; moto lists every task then.
     const desired = typeof filter.desiredStatus === 'string' ? filter.desiredStatus : 'RUNNING';
     const listed = (json.taskArns ?? []).filter((arn) => !tasks.has(arn) || stateOf(arn)?.desiredStatus === desired);
-    const canAdd = filter.containerInstance === undefined && filter.serviceName === undefined && json.nextToken === undefined;
+    const canAdd =
+      filter.containerInstance === undefined && filter.serviceName === undefined && json.nextToken === undefined;
     for (const [arn, entry] of canAdd ? tasks : []) {
       const task = stateOf(arn);
       if (task === undefined || listed.includes(arn) || task.desiredStatus !== desired) continue;
       if (clusterOfTask(arn) !== clusterName(typeof filter.cluster === 'string' ? filter.cluster : undefined)) continue;
       if (typeof filter.startedBy === 'string' && entry.run.request.startedBy !== filter.startedBy) continue;
-      if (typeof filter.family === 'string' && familyOf(String(task.taskDefinitionArn ?? '')) !== filter.family) continue;
+      if (typeof filter.family === 'string' && familyOf(String(task.taskDefinitionArn ?? '')) !== filter.family)
+        continue;
       listed.push(arn);
     }
     return jsonResponse(response, { ...json, taskArns: listed });
@@ -260,7 +281,10 @@ export function scriptTask(proxy: ProxyCore, life: TaskLife): TaskScenario {
     if (response.status !== 200) return response;
     const before = stateOf(arn);
     if (before?.lastStatus !== 'STOPPED' && entry.run.stopped === undefined) {
-      entry.run.stopped = { at: now(), reason: typeof body.reason === 'string' && body.reason !== '' ? body.reason : 'Task stopped by user' };
+      entry.run.stopped = {
+        at: now(),
+        reason: typeof body.reason === 'string' && body.reason !== '' ? body.reason : 'Task stopped by user',
+      };
     }
     const json = parseJson(response.body) as { task?: WireTask };
     return jsonResponse(response, { ...json, task: stateOf(arn) });
@@ -318,7 +342,11 @@ export function fargateCapacityProviders(proxy: ProxyCore): void {
   proxy.overlay('ecs', 'RunTask', async (req, next) => {
     const body = req.call.body as RunTaskCommandInput;
     const strategy = body.capacityProviderStrategy ?? [];
-    if (strategy.length === 0 || strategy.some((s) => s.capacityProvider !== 'FARGATE' && s.capacityProvider !== 'FARGATE_SPOT')) return next();
+    if (
+      strategy.length === 0 ||
+      strategy.some((s) => s.capacityProvider !== 'FARGATE' && s.capacityProvider !== 'FARGATE_SPOT')
+    )
+      return next();
     const chosen = strategy.find((s) => (s.base ?? 0) > 0) ?? strategy.find((s) => (s.weight ?? 0) > 0) ?? strategy[0];
     const { capacityProviderStrategy, ...rest } = body;
     void capacityProviderStrategy;
@@ -326,7 +354,10 @@ export function fargateCapacityProviders(proxy: ProxyCore): void {
     const response = await next();
     if (response.status !== 200) return response;
     const json = parseJson(response.body) as { tasks?: WireTask[] };
-    return jsonResponse(response, { ...json, tasks: (json.tasks ?? []).map((t) => ({ ...t, capacityProviderName: chosen?.capacityProvider })) });
+    return jsonResponse(response, {
+      ...json,
+      tasks: (json.tasks ?? []).map((t) => ({ ...t, capacityProviderName: chosen?.capacityProvider })),
+    });
   });
 }
 

@@ -27,9 +27,14 @@ export interface TaskFailure {
 
 type Phase = 'PROVISIONING' | 'RUNNING' | 'STOPPED';
 
-function phaseAt(life: TaskLife, run: ScriptedTaskRun, at: number): { phase: Phase; stoppedAt?: number; byUser?: boolean } {
+function phaseAt(
+  life: TaskLife,
+  run: ScriptedTaskRun,
+  at: number,
+): { phase: Phase; stoppedAt?: number; byUser?: boolean } {
   const natural = life.stoppedAfterMs === undefined ? undefined : run.startedAt + life.stoppedAfterMs;
-  const byUser = run.stopped !== undefined && (natural === undefined || run.stopped.at < natural) ? run.stopped.at : undefined;
+  const byUser =
+    run.stopped !== undefined && (natural === undefined || run.stopped.at < natural) ? run.stopped.at : undefined;
   const stoppedAt = byUser ?? natural;
   if (stoppedAt !== undefined && at >= stoppedAt) return { phase: 'STOPPED', stoppedAt, byUser: byUser !== undefined };
   if (at >= run.startedAt + life.runningAfterMs) return { phase: 'RUNNING' };
@@ -42,10 +47,12 @@ export function scriptedTask(base: WireTask, run: ScriptedTaskRun, life: TaskLif
   const runningAt = run.startedAt + life.runningAfterMs;
   const ran = phase === 'RUNNING' || (stoppedAt !== undefined && stoppedAt > runningAt);
   const motoContainers = base.containers ?? [];
-  const scripted: ScriptedContainer[] = life.containers.length > 0 ? life.containers : motoContainers.map((c) => ({ name: String(c.name ?? 'app') }));
+  const scripted: ScriptedContainer[] =
+    life.containers.length > 0 ? life.containers : motoContainers.map((c) => ({ name: String(c.name ?? 'app') }));
   const containers = scripted.map((c, i) => {
     const fromMoto = motoContainers.find((m) => m.name === c.name);
-    const stoppedState = byUser === true ? { exitCode: STOPPED_BY_USER_EXIT_CODE } : { exitCode: c.exitCode, reason: c.reason };
+    const stoppedState =
+      byUser === true ? { exitCode: STOPPED_BY_USER_EXIT_CODE } : { exitCode: c.exitCode, reason: c.reason };
     return {
       // moto gives containers the task definition's ARN as taskArn.
       containerArn: `${base.taskArn.replace(':task/', ':container/')}/${(i + 1).toString(16).padStart(8, '0')}-scripted`,
@@ -76,7 +83,9 @@ export function scriptedTask(base: WireTask, run: ScriptedTaskRun, life: TaskLif
     lastStatus: phase,
     desiredStatus: phase === 'STOPPED' ? 'STOPPED' : 'RUNNING',
     createdAt: seconds(run.startedAt),
-    ...(ran ? { pullStartedAt: seconds(run.startedAt), pullStoppedAt: seconds(runningAt), startedAt: seconds(runningAt) } : {}),
+    ...(ran
+      ? { pullStartedAt: seconds(run.startedAt), pullStoppedAt: seconds(runningAt), startedAt: seconds(runningAt) }
+      : {}),
     ...stopped,
     containers,
   };

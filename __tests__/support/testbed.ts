@@ -10,15 +10,21 @@
 
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { MOTO_REAL_ECR_ENV, createImageFunction, createRepository, pushImage, putParameterHistory } from './aws-fixtures.ts';
 import type { ParameterState, PushedImage, Repository, SeededFunction } from './aws-fixtures.ts';
-import { richTaskDefinition, seedService, startEcsTestbed, testbedOn } from './ecs-fixtures.ts';
+import {
+  createImageFunction,
+  createRepository,
+  MOTO_REAL_ECR_ENV,
+  pushImage,
+  putParameterHistory,
+} from './aws-fixtures.ts';
 import type { EcsTestbed, SeededService } from './ecs-fixtures.ts';
-import { resetMoto } from './moto.ts';
+import { richTaskDefinition, seedService, startEcsTestbed, testbedOn } from './ecs-fixtures.ts';
 import type { MotoServer } from './moto.ts';
+import { resetMoto } from './moto.ts';
 import type { SharedMoto } from './moto-global-setup.ts';
-import { describeViolations } from './scenario-proxy.ts';
 import type { RolloutScript, ScenarioProxy } from './scenario-proxy.ts';
+import { describeViolations } from './scenario-proxy.ts';
 
 export interface Testbed {
   readonly moto: MotoServer;
@@ -68,7 +74,8 @@ export function useTestbed(): Testbed {
     await testbed?.stop();
   });
   return testbedOf(() => {
-    if (current === undefined) throw new Error('the testbed is not up (its beforeAll failed, or this ran outside the suite)');
+    if (current === undefined)
+      throw new Error('the testbed is not up (its beforeAll failed, or this ran outside the suite)');
     return current;
   });
 }
@@ -159,17 +166,29 @@ export interface ReleaseWorldOptions {
  * `running` (by tag, or pinned to its digest as an earlier deploy would leave them), and
  * the parameter holding `parameterHistory` as its versions.
  */
-export async function seedReleaseWorld(testbed: Testbed, key: string, options: ReleaseWorldOptions): Promise<ReleaseWorld> {
+export async function seedReleaseWorld(
+  testbed: Testbed,
+  key: string,
+  options: ReleaseWorldOptions,
+): Promise<ReleaseWorld> {
   const { endpoint } = testbed;
   const repo = await createRepository(endpoint, `app-${key}`);
   const images: Record<string, PushedImage> = {};
   for (const tag of options.tags) images[tag] = await pushImage(endpoint, repo, tag);
   const current = images[options.running.tag];
-  if (current === undefined) throw new Error(`seedReleaseWorld('${key}'): running tag '${options.running.tag}' is not among the pushed tags`);
+  if (current === undefined)
+    throw new Error(`seedReleaseWorld('${key}'): running tag '${options.running.tag}' is not among the pushed tags`);
   const runningRef = options.running.pinned ? current.pinned : current.tagged;
 
   const cluster = `c-${key}`;
-  const service = await testbed.seedService({ cluster, service: `s-${key}`, family: `td-${key}`, image: runningRef, desiredCount: 2, rollout: options.rollout });
+  const service = await testbed.seedService({
+    cluster,
+    service: `s-${key}`,
+    family: `td-${key}`,
+    image: runningRef,
+    desiredCount: 2,
+    rollout: options.rollout,
+  });
   const fn = await createImageFunction(endpoint, { name: `fn-${key}`, imageUri: runningRef });
   const parameterName = `/app/${key}/image-tag`;
   const version = await putParameterHistory(endpoint, parameterName, options.parameterHistory);
@@ -180,9 +199,19 @@ export async function seedReleaseWorld(testbed: Testbed, key: string, options: R
 export type DeployMode = 'image' | 'ecs' | 'lambda' | 'parameter';
 
 /** The inputs a workflow would give for these modes on a release world (only the inputs those modes use). */
-export function releaseInputs(world: ReleaseWorld, modes: readonly DeployMode[], options: { waitTimeout: string; extra?: Record<string, string> }): Record<string, string> {
-  const inputs: Record<string, string> = { mode: modes.join(', '), image: world.repo.uri, 'poll-interval': '1s', 'wait-timeout': options.waitTimeout };
-  if (modes.includes('ecs')) Object.assign(inputs, { cluster: world.cluster, service: world.service.serviceName, 'container-name': 'app' });
+export function releaseInputs(
+  world: ReleaseWorld,
+  modes: readonly DeployMode[],
+  options: { waitTimeout: string; extra?: Record<string, string> },
+): Record<string, string> {
+  const inputs: Record<string, string> = {
+    mode: modes.join(', '),
+    image: world.repo.uri,
+    'poll-interval': '1s',
+    'wait-timeout': options.waitTimeout,
+  };
+  if (modes.includes('ecs'))
+    Object.assign(inputs, { cluster: world.cluster, service: world.service.serviceName, 'container-name': 'app' });
   if (modes.includes('lambda')) inputs['function-name'] = world.fn.name;
   if (modes.includes('parameter')) inputs['parameter-name'] = world.parameterName;
   return { ...inputs, ...options.extra };

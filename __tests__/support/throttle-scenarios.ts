@@ -57,7 +57,10 @@ export const THROTTLED_MESSAGE = 'Rate exceeded';
  * limits it per account and region: `burst` (default 20) at once, then `perSecond`
  * (default 1). Beyond that: 400 ThrottlingException, without reaching moto.
  */
-export function throttleRegisterTaskDefinition(proxy: ProxyCore, options: Partial<TokenBucketOptions> = {}): ThrottleCounts {
+export function throttleRegisterTaskDefinition(
+  proxy: ProxyCore,
+  options: Partial<TokenBucketOptions> = {},
+): ThrottleCounts {
   const counts: ThrottleCounts = { passed: 0, throttled: 0, tooManyUpdates: 0 };
   const bucket = tokenBucket({
     burst: options.burst ?? ECS_REGISTER_BURST,
@@ -83,7 +86,8 @@ export interface PutParameterThrottleOptions extends Partial<TokenBucketOptions>
   writeMs?: number;
 }
 
-export const TOO_MANY_UPDATES_MESSAGE = 'There are concurrent updates for a resource that supports one update at a time.';
+export const TOO_MANY_UPDATES_MESSAGE =
+  'There are concurrent updates for a resource that supports one update at a time.';
 
 /**
  * PutParameter (any name) limited to `perSecond` (default 3, burst the same) for the whole
@@ -93,7 +97,11 @@ export const TOO_MANY_UPDATES_MESSAGE = 'There are concurrent updates for a reso
 export function throttlePutParameter(proxy: ProxyCore, options: PutParameterThrottleOptions = {}): ThrottleCounts {
   const counts: ThrottleCounts = { passed: 0, throttled: 0, tooManyUpdates: 0 };
   const perSecond = options.perSecond ?? SSM_PUT_PER_SECOND;
-  const bucket = tokenBucket({ burst: options.burst ?? perSecond, perSecond, ...(options.now === undefined ? {} : { now: options.now }) });
+  const bucket = tokenBucket({
+    burst: options.burst ?? perSecond,
+    perSecond,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   const writeMs = options.writeMs ?? 50;
   const writing = new Set<string>();
   proxy.overlay('ssm', 'PutParameter', async (req, next) => {
@@ -118,4 +126,3 @@ export function throttlePutParameter(proxy: ProxyCore, options: PutParameterThro
   });
   return counts;
 }
-

@@ -29,12 +29,19 @@ describe('action.yml', () => {
 
   it('has the same defaults as the code, so callers that omit an input get the same', () => {
     const declared = Object.fromEntries(
-      Object.entries(action.inputs).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]])),
+      Object.entries(action.inputs).flatMap(([name, spec]) =>
+        spec.default === undefined ? [] : [[name, spec.default]],
+      ),
     );
     expect(declared).toEqual(DEFAULTS);
   });
 
   it('runs the bundle on node24, with a post step that runs even after a cancellation', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post/index.js', 'post-if': 'always()' });
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/post/index.js',
+      'post-if': 'always()',
+    });
   });
 });

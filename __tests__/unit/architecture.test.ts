@@ -1,7 +1,7 @@
 // The layer rules of CONTRIBUTING.md "Architecture", checked on every `npm test`: imports run
 // downhill only and never in a circle, so a change cannot break the layout unnoticed.
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -27,7 +27,8 @@ const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 function importsOf(file: string): Import[] {
   const text = readFileSync(join(SRC, file), 'utf8');
   const found: Import[] = [];
-  const resolveTarget = (spec: string) => (spec.startsWith('.') ? relative(SRC, resolve(SRC, dirname(file), spec)) : spec);
+  const resolveTarget = (spec: string) =>
+    spec.startsWith('.') ? relative(SRC, resolve(SRC, dirname(file), spec)) : spec;
   for (const match of text.matchAll(IMPORT)) {
     const spec = match[3] ?? '';
     found.push({ target: resolveTarget(spec), typeOnly: match[2] !== undefined });
@@ -57,14 +58,41 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   aws: ['aws', 'plan', 'errors'],
   deps: ['aws', 'clock'],
   failure: ['deps', 'errors', 'plan'],
-  steps: ['steps', 'aws', 'plan', 'errors', 'names', 'deps', 'wait', 'retry', 'clock', 'failure', 'settings', 'results'],
+  steps: [
+    'steps',
+    'aws',
+    'plan',
+    'errors',
+    'names',
+    'deps',
+    'wait',
+    'retry',
+    'clock',
+    'failure',
+    'settings',
+    'results',
+  ],
   inputs: ['inputs', 'plan', 'settings', 'names', 'errors'],
   report: ['report', 'plan', 'results', 'names'],
   pipeline: ['steps', 'plan', 'settings', 'results', 'deps', 'failure', 'names'],
   runner: ['runner', 'deps'],
   cancel: ['deps', 'plan', 'results', 'settings'],
   'lambda-cancel': ['results', 'settings'],
-  main: ['aws', 'cancel', 'lambda-cancel', 'deps', 'errors', 'failure', 'inputs', 'pipeline', 'plan', 'report', 'results', 'names', 'runner'],
+  main: [
+    'aws',
+    'cancel',
+    'lambda-cancel',
+    'deps',
+    'errors',
+    'failure',
+    'inputs',
+    'pipeline',
+    'plan',
+    'report',
+    'results',
+    'names',
+    'runner',
+  ],
   post: ['aws', 'cancel', 'lambda-cancel', 'deps', 'errors', 'steps', 'runner'],
   index: ['main'],
   'post-index': ['post'],
@@ -108,7 +136,12 @@ describe('the layout of src/', () => {
       .filter(([file]) => roomOf(file) === 'plan')
       .flatMap(([file, imports]) =>
         imports
-          .filter((i) => (i.target.startsWith('@aws-sdk/') && !i.typeOnly) || i.target.startsWith('@actions/') || ['node:fs', 'node:path', 'node:timers'].includes(i.target))
+          .filter(
+            (i) =>
+              (i.target.startsWith('@aws-sdk/') && !i.typeOnly) ||
+              i.target.startsWith('@actions/') ||
+              ['node:fs', 'node:path', 'node:timers'].includes(i.target),
+          )
           .map((i) => `${file} -> ${i.target}`),
       );
     expect(impure).toEqual([]);
@@ -117,19 +150,25 @@ describe('the layout of src/', () => {
   it('lets only aws/ use AWS SDK values', () => {
     const outside = [...GRAPH]
       .filter(([file]) => roomOf(file) !== 'aws')
-      .flatMap(([file, imports]) => imports.filter((i) => i.target.startsWith('@aws-sdk/') && !i.typeOnly).map((i) => `${file} -> ${i.target}`));
+      .flatMap(([file, imports]) =>
+        imports.filter((i) => i.target.startsWith('@aws-sdk/') && !i.typeOnly).map((i) => `${file} -> ${i.target}`),
+      );
     expect(outside).toEqual([]);
   });
 
   it('lets only the writer (runner/) use @actions/core, so every printed text is neutralised', () => {
     const outside = [...GRAPH]
       .filter(([file]) => roomOf(file) !== 'runner')
-      .flatMap(([file, imports]) => imports.filter((i) => i.target.startsWith('@actions/')).map((i) => `${file} -> ${i.target}`));
+      .flatMap(([file, imports]) =>
+        imports.filter((i) => i.target.startsWith('@actions/')).map((i) => `${file} -> ${i.target}`),
+      );
     expect(outside).toEqual([]);
   });
 
   it('has no file over 300 lines', () => {
-    const long = FILES.map((file) => [file, readFileSync(join(SRC, file), 'utf8').split('\n').length] as const).filter(([, lines]) => lines > 301);
+    const long = FILES.map((file) => [file, readFileSync(join(SRC, file), 'utf8').split('\n').length] as const).filter(
+      ([, lines]) => lines > 301,
+    );
     expect(long).toEqual([]);
   });
 });

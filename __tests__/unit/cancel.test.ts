@@ -6,7 +6,13 @@ import type { Settings } from '../../src/settings.ts';
 
 function fakeProcess() {
   const emitter = new EventEmitter();
-  return { target: { on: emitter.on.bind(emitter), off: emitter.off.bind(emitter) } as unknown as Pick<NodeJS.Process, 'on' | 'off'>, emitter };
+  return {
+    target: { on: emitter.on.bind(emitter), off: emitter.off.bind(emitter) } as unknown as Pick<
+      NodeJS.Process,
+      'on' | 'off'
+    >,
+    emitter,
+  };
 }
 
 describe('watchCancellation', () => {
@@ -47,7 +53,16 @@ describe('rollbackState', () => {
     const raw = rollbackState(outcome, settings) ?? '';
     expect(JSON.parse(raw)).toHaveLength(1);
     expect(statesOf(raw)).toEqual([
-      { region: 'eu-west-1', cluster: 'prod', service: 'web', controller: 'ecs', recordArn: 'arn:rec', to: 'arn:td/web:5', intervalMs: 3000, timeoutMs: 600_000 },
+      {
+        region: 'eu-west-1',
+        cluster: 'prod',
+        service: 'web',
+        controller: 'ecs',
+        recordArn: 'arn:rec',
+        to: 'arn:td/web:5',
+        intervalMs: 3000,
+        timeoutMs: 600_000,
+      },
     ]);
   });
 
@@ -55,7 +70,13 @@ describe('rollbackState', () => {
     const outcome = {
       failures: [],
       skipped: [],
-      ecs: { services: [started('web', 'arn:rec-web'), { cluster: 'prod', service: 'api', verdict: { state: 'succeeded' } }, started('worker', 'arn:rec-worker')] },
+      ecs: {
+        services: [
+          started('web', 'arn:rec-web'),
+          { cluster: 'prod', service: 'api', verdict: { state: 'succeeded' } },
+          started('worker', 'arn:rec-worker'),
+        ],
+      },
     } as unknown as PipelineOutcome;
     const states = statesOf(rollbackState(outcome, settings) ?? '');
     expect(states.map((s) => [s.service, s.recordArn])).toEqual([
@@ -65,7 +86,16 @@ describe('rollbackState', () => {
   });
 
   function started(service: string, recordArn: string): unknown {
-    return { cluster: 'prod', service, rollback: { by: 'stop-service-deployment', verdict: { state: 'started' }, follow: { controller: 'ecs', recordArn }, to: 'arn:td/web:5' } };
+    return {
+      cluster: 'prod',
+      service,
+      rollback: {
+        by: 'stop-service-deployment',
+        verdict: { state: 'started' },
+        follow: { controller: 'ecs', recordArn },
+        to: 'arn:td/web:5',
+      },
+    };
   }
 
   it('is nothing when no rollback was left running', () => {
@@ -80,16 +110,38 @@ describe('parseRollbackStates with a state the main step did not write', () => {
     { name: 'text that is not JSON', raw: '<!doctype html> secret-ish', problem: 'it is not JSON' },
     { name: 'one object (not a list)', raw: JSON.stringify(entry), problem: 'it is not a list of started rollbacks' },
     { name: 'a number', raw: '42', problem: 'it is not a list of started rollbacks' },
-    { name: 'an entry without a controller', raw: JSON.stringify([{ ...entry, controller: undefined }]), problem: 'entry 1 is not a started rollback (region, cluster, service, controller)' },
-    { name: 'an unknown controller', raw: JSON.stringify([entry, { ...entry, controller: 'EXTERNAL' }]), problem: 'entry 2 is not a started rollback (region, cluster, service, controller)' },
-    { name: 'a null entry', raw: '[null]', problem: 'entry 1 is not a started rollback (region, cluster, service, controller)' },
+    {
+      name: 'an entry without a controller',
+      raw: JSON.stringify([{ ...entry, controller: undefined }]),
+      problem: 'entry 1 is not a started rollback (region, cluster, service, controller)',
+    },
+    {
+      name: 'an unknown controller',
+      raw: JSON.stringify([entry, { ...entry, controller: 'EXTERNAL' }]),
+      problem: 'entry 2 is not a started rollback (region, cluster, service, controller)',
+    },
+    {
+      name: 'a null entry',
+      raw: '[null]',
+      problem: 'entry 1 is not a started rollback (region, cluster, service, controller)',
+    },
   ])('names what is wrong with $name, without echoing it', ({ raw, problem }) => {
     expect(parseRollbackStates(raw)).toEqual({ problem });
   });
 
   it('keeps only the known fields of an entry, with default bounds', () => {
     expect(parseRollbackStates(JSON.stringify([{ ...entry, intervalMs: 'soon', extra: 'x', to: 7 }]))).toEqual({
-      states: [{ region: 'eu-west-1', cluster: 'prod', service: 'web', controller: 'ecs', recordArn: 'arn:rec', intervalMs: 3000, timeoutMs: 240_000 }],
+      states: [
+        {
+          region: 'eu-west-1',
+          cluster: 'prod',
+          service: 'web',
+          controller: 'ecs',
+          recordArn: 'arn:rec',
+          intervalMs: 3000,
+          timeoutMs: 240_000,
+        },
+      ],
     });
   });
 });

@@ -18,21 +18,25 @@ afterEach(() => {
 });
 
 describe('the entry points', () => {
-  it.each(ENTRIES)('importing $logic runs nothing and gives its run()', async ({ logic }) => {
-    const listeners = { SIGINT: process.listenerCount('SIGINT'), SIGTERM: process.listenerCount('SIGTERM') };
-    const stdout = vi.spyOn(process.stdout, 'write');
-    process.exitCode = undefined;
-    // State a post step would choke on, so a post step that ran would be seen failing.
-    vi.stubEnv('STATE_rollback', '{');
+  it.each(ENTRIES)(
+    'importing $logic runs nothing and gives its run()',
+    async ({ logic }) => {
+      const listeners = { SIGINT: process.listenerCount('SIGINT'), SIGTERM: process.listenerCount('SIGTERM') };
+      const stdout = vi.spyOn(process.stdout, 'write');
+      process.exitCode = undefined;
+      // State a post step would choke on, so a post step that ran would be seen failing.
+      vi.stubEnv('STATE_rollback', '{');
 
-    const module = (await import(logic)) as { run?: unknown };
+      const module = (await import(logic)) as { run?: unknown };
 
-    expect(typeof module.run).toBe('function');
-    // run() would watch for cancellation, read inputs or state, print, and set the exit code: none of it happened.
-    expect({ SIGINT: process.listenerCount('SIGINT'), SIGTERM: process.listenerCount('SIGTERM') }).toEqual(listeners);
-    expect(stdout).not.toHaveBeenCalled();
-    expect(process.exitCode).toBeUndefined();
-  }, 30_000); // The first import of main.ts transforms much of src/: slow on a loaded machine.
+      expect(typeof module.run).toBe('function');
+      // run() would watch for cancellation, read inputs or state, print, and set the exit code: none of it happened.
+      expect({ SIGINT: process.listenerCount('SIGINT'), SIGTERM: process.listenerCount('SIGTERM') }).toEqual(listeners);
+      expect(stdout).not.toHaveBeenCalled();
+      expect(process.exitCode).toBeUndefined();
+    },
+    30_000,
+  ); // The first import of main.ts transforms much of src/: slow on a loaded machine.
 
   it.each(ENTRIES)('$entry only imports run and calls it', ({ entry, imports }) => {
     const text = readFileSync(new URL(`../../${entry}`, import.meta.url), 'utf8');

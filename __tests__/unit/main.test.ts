@@ -44,7 +44,12 @@ function fakeIo(inputs: Record<string, string>, options: { summaryFails?: boolea
 function mockedDeps() {
   const ecs = new ECSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
   const mock = mockClient(ecs);
-  const makeDeps = (io: Io): StepDeps => ({ log: io, clients: fakeClients({ ecs }), sleep: async () => undefined, now: () => 0 });
+  const makeDeps = (io: Io): StepDeps => ({
+    log: io,
+    clients: fakeClients({ ecs }),
+    sleep: async () => undefined,
+    now: () => 0,
+  });
   return { mock, makeDeps };
 }
 

@@ -1,23 +1,28 @@
-import { failed } from '../../src/plan/verdict.ts';
 import { describe, expect, it } from 'vitest';
 import type { StepDeps } from '../../src/deps.ts';
 import { UserError } from '../../src/errors.ts';
-import type { Settings } from '../../src/settings.ts';
 import type { Mode } from '../../src/names.ts';
-import { runPipeline, type Grouper, type Steps } from '../../src/pipeline.ts';
-import type { EcsDeployOptions } from '../../src/settings.ts';
+import { type Grouper, runPipeline, type Steps } from '../../src/pipeline.ts';
+import { failed } from '../../src/plan/verdict.ts';
+import type {
+  EcsDeployResult,
+  EcsResult,
+  ImageResult,
+  LambdaResult,
+  ParameterResult,
+  RunTaskResult,
+} from '../../src/results.ts';
+import type {
+  EcsDeployOptions,
+  LambdaOptions,
+  ParameterOptions,
+  RunTaskOptions,
+  Settings,
+} from '../../src/settings.ts';
 import type { EcsPrepared } from '../../src/steps/ecs.ts';
-import type { EcsDeployResult, EcsResult } from '../../src/results.ts';
-import type { ImageResult } from '../../src/results.ts';
-import type { LambdaOptions } from '../../src/settings.ts';
 import type { LambdaPlan } from '../../src/steps/lambda-plan.ts';
-import type { LambdaResult } from '../../src/results.ts';
-import type { ParameterOptions } from '../../src/settings.ts';
 import type { ParameterPlan } from '../../src/steps/parameter.ts';
-import type { ParameterResult } from '../../src/results.ts';
-import type { RunTaskOptions } from '../../src/settings.ts';
 import type { RunTaskPlan } from '../../src/steps/run-task.ts';
-import type { RunTaskResult } from '../../src/results.ts';
 import { fakeClients } from '../support/fake-clients.ts';
 
 // The pipeline is tested with fake steps that record what ran, in which order, with what:
@@ -56,7 +61,13 @@ const LAMBDA: LambdaOptions = {
   region: 'eu-west-1',
   wait: { timeoutMs: 60_000, intervalMs: 3000 },
 };
-const PARAMETER: ParameterOptions = { name: '/app/prod/image-tag', template: '{tag}', tags: [], dryRun: false, timeoutMs: 60_000 };
+const PARAMETER: ParameterOptions = {
+  name: '/app/prod/image-tag',
+  template: '{tag}',
+  tags: [],
+  dryRun: false,
+  timeoutMs: 60_000,
+};
 
 const RUN_TASK: RunTaskOptions = {
   cluster: 'prod',
@@ -125,7 +136,14 @@ function lambdaResult(overrides: Partial<LambdaResult> = {}): LambdaResult {
 }
 
 function parameterResult(): ParameterResult {
-  return { name: PARAMETER.name, verdict: { state: 'updated' }, changed: true, value: 'v1.2.3', version: '2', durationMs: 1 };
+  return {
+    name: PARAMETER.name,
+    verdict: { state: 'updated' },
+    changed: true,
+    value: 'v1.2.3',
+    version: '2',
+    durationMs: 1,
+  };
 }
 
 interface Recorder {
@@ -175,7 +193,10 @@ function fakeSteps(rec: Recorder, overrides: Partial<Steps> = {}): Steps {
     },
     ensureRegistered: async (prepared) => {
       rec.events.push('ensureRegistered');
-      return { ...prepared, registration: { arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', registered: true } };
+      return {
+        ...prepared,
+        registration: { arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', registered: true },
+      };
     },
     prepareEcs: async (options) => {
       rec.events.push('prepareEcs');
@@ -254,7 +275,20 @@ describe('runPipeline', () => {
     const steps = fakeSteps(rec, {
       prepareLambda: async (options, image) => ({ options, image, digest: DIGEST }) as LambdaPlan,
       applyEcs: async () => ecsResult({ deploymentId: 'ecs-svc/7' }),
-      applyLambda: async () => lambdaResult({ functions: [{ functionName: 'api', functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:api', verdict: { state: 'succeeded' }, changed: true, image: `${REPOSITORY}@${DIGEST}`, changes: [], durationMs: 1 }] }),
+      applyLambda: async () =>
+        lambdaResult({
+          functions: [
+            {
+              functionName: 'api',
+              functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:api',
+              verdict: { state: 'succeeded' },
+              changed: true,
+              image: `${REPOSITORY}@${DIGEST}`,
+              changes: [],
+              durationMs: 1,
+            },
+          ],
+        }),
       applyParameter: async (plan) => {
         targets = plan.targets;
         return parameterResult();
@@ -262,7 +296,13 @@ describe('runPipeline', () => {
     });
     await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(targets).toEqual([
-      { kind: 'ecs', cluster: 'prod', service: 'web', taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', deploymentId: 'ecs-svc/7' },
+      {
+        kind: 'ecs',
+        cluster: 'prod',
+        service: 'web',
+        taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
+        deploymentId: 'ecs-svc/7',
+      },
       { kind: 'lambda', functionName: 'api', digest: DIGEST },
     ]);
   });
@@ -297,7 +337,10 @@ describe('runPipeline', () => {
   it('uses a log group per phase when only one deploying mode runs', async () => {
     const rec = recorder();
     await runPipeline(settings(['ecs'], { ecs: ECS }), rec.deps, rec.group, fakeSteps(rec));
-    expect(rec.groups).toEqual(["ecs: plan service 'web' in cluster 'prod'", "ecs: deploy service 'web' in cluster 'prod'"]);
+    expect(rec.groups).toEqual([
+      "ecs: plan service 'web' in cluster 'prod'",
+      "ecs: deploy service 'web' in cluster 'prod'",
+    ]);
     expect(rec.logs).toContain('rolling');
   });
 
@@ -310,7 +353,9 @@ describe('runPipeline', () => {
     });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(rec.events).toEqual([]);
-    expect(outcome.failures).toEqual([{ mode: 'image', failure: failed('error', "Tag 'v9' was not found in repository app") }]);
+    expect(outcome.failures).toEqual([
+      { mode: 'image', failure: failed('error', "Tag 'v9' was not found in repository app") },
+    ]);
     expect(outcome.skipped).toEqual(['ecs', 'lambda', 'parameter']);
   });
 
@@ -330,7 +375,7 @@ describe('runPipeline', () => {
 
   it('does not write the parameter when the ECS rollout failed, but lets Lambda finish', async () => {
     const rec = recorder();
-    const steps = fakeSteps(rec, { applyEcs: async () => ecsResult({ verdict: failed('error', 'rolled back'),  }) });
+    const steps = fakeSteps(rec, { applyEcs: async () => ecsResult({ verdict: failed('error', 'rolled back') }) });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(rec.events).toContain('applyLambda:end');
     expect(rec.events).not.toContain('applyParameter');
@@ -341,10 +386,14 @@ describe('runPipeline', () => {
 
   it('does not write the parameter when a Lambda update failed', async () => {
     const rec = recorder();
-    const steps = fakeSteps(rec, { applyLambda: async () => lambdaResult({ verdict: failed('error', 'api: update Failed: ImageLayerFailure') }) });
+    const steps = fakeSteps(rec, {
+      applyLambda: async () => lambdaResult({ verdict: failed('error', 'api: update Failed: ImageLayerFailure') }),
+    });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
     expect(rec.events).not.toContain('applyParameter');
-    expect(outcome.failures).toEqual([{ mode: 'lambda', failure: failed('error', 'api: update Failed: ImageLayerFailure') }]);
+    expect(outcome.failures).toEqual([
+      { mode: 'lambda', failure: failed('error', 'api: update Failed: ImageLayerFailure') },
+    ]);
   });
 
   describe('with rollback-on-failure and ecs and lambda in one step', () => {
@@ -357,7 +406,9 @@ describe('runPipeline', () => {
 
     it('puts the service back when a Lambda update failed, and never writes the parameter', async () => {
       const rec = recorder();
-      const steps = fakeSteps(rec, { applyLambda: async () => lambdaResult({ verdict: failed('update-failed', 'api: update Failed') }) });
+      const steps = fakeSteps(rec, {
+        applyLambda: async () => lambdaResult({ verdict: failed('update-failed', 'api: update Failed') }),
+      });
       const outcome = await runPipeline(withRollback, rec.deps, rec.group, steps);
       expect(rec.events).toContain('putEcsBack');
       expect(rec.events).not.toContain('applyParameter');
@@ -389,7 +440,7 @@ describe('runPipeline', () => {
       applyEcs: async () => {
         await Promise.resolve();
         await Promise.resolve();
-        return ecsResult({ verdict: failed('error', 'rolled back'),  });
+        return ecsResult({ verdict: failed('error', 'rolled back') });
       },
       applyLambda: async () => {
         throw new Error('UpdateFunctionCode failed: AccessDenied');
@@ -409,13 +460,19 @@ describe('runPipeline', () => {
       },
     });
     const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
-    expect(outcome.failures).toEqual([{ mode: 'parameter', failure: failed('error', 'PutParameter failed: AccessDenied') }]);
+    expect(outcome.failures).toEqual([
+      { mode: 'parameter', failure: failed('error', 'PutParameter failed: AccessDenied') },
+    ]);
     expect(outcome.skipped).toEqual([]);
     expect(outcome.parameter).toBeUndefined();
   });
 
   describe('with a one-off task', () => {
-    const WITH_TASK = { ...ALL, modes: ['image', 'run-task', 'ecs', 'lambda', 'parameter'] as Mode[], runTask: RUN_TASK };
+    const WITH_TASK = {
+      ...ALL,
+      modes: ['image', 'run-task', 'ecs', 'lambda', 'parameter'] as Mode[],
+      runTask: RUN_TASK,
+    };
 
     it('plans it with the others, runs it before ecs and lambda, on the revision ecs registered for it', async () => {
       const rec = recorder();
@@ -441,14 +498,21 @@ describe('runPipeline', () => {
 
     it('registers nothing early when the task names its own task definition', async () => {
       const rec = recorder();
-      await runPipeline({ ...WITH_TASK, runTask: { ...RUN_TASK, source: { kind: 'registered', ref: 'migrate' } } }, rec.deps, rec.group, fakeSteps(rec));
+      await runPipeline(
+        { ...WITH_TASK, runTask: { ...RUN_TASK, source: { kind: 'registered', ref: 'migrate' } } },
+        rec.deps,
+        rec.group,
+        fakeSteps(rec),
+      );
       expect(rec.events).not.toContain('ensureRegistered');
       expect(rec.runTaskArn).toBeUndefined();
     });
 
     it('stops ecs, lambda and the parameter when the task fails', async () => {
       const rec = recorder();
-      const steps = fakeSteps(rec, { applyRunTask: async () => runTaskResult({ verdict: failed('error', 'app: exit code 1'), exitCode: 1,  }) });
+      const steps = fakeSteps(rec, {
+        applyRunTask: async () => runTaskResult({ verdict: failed('error', 'app: exit code 1'), exitCode: 1 }),
+      });
       const outcome = await runPipeline(WITH_TASK, rec.deps, rec.group, steps);
       expect(rec.events.filter((e) => e.startsWith('apply'))).toEqual([]);
       expect(outcome.failures).toEqual([{ mode: 'run-task', failure: failed('error', 'app: exit code 1') }]);

@@ -56,7 +56,10 @@ describe('parseLambdaPutBackStates', () => {
     ['', { states: [] }],
     ['nope', { problem: 'it is not JSON' }],
     ['{"region":"eu-west-1"}', { problem: 'it is not a list of aliases to put back' }],
-    ['[{"region":"eu-west-1","functionName":"api","alias":"live"}]', { problem: 'entry 1 is not an alias to put back (region, functionName, alias, version)' }],
+    [
+      '[{"region":"eu-west-1","functionName":"api","alias":"live"}]',
+      { problem: 'entry 1 is not an alias to put back (region, functionName, alias, version)' },
+    ],
   ])('%j -> %j', (raw, want) => {
     expect(parseLambdaPutBackStates(raw)).toEqual(want);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AwsCallError, CancelledError, awsErrorName } from '../../src/errors.ts';
-import { retrying, type RetryDeps, type RetryOptions } from '../../src/retry.ts';
+import { AwsCallError, awsErrorName, CancelledError } from '../../src/errors.ts';
+import { type RetryDeps, type RetryOptions, retrying } from '../../src/retry.ts';
 
 class ResourceConflictException extends Error {
   override name = 'ResourceConflictException';
@@ -19,11 +19,15 @@ function clock() {
   };
 }
 
-function options(c: ReturnType<typeof clock>, overrides: Partial<RetryOptions> = {}): RetryOptions & { logs: string[]; deps: RetryDeps } {
+function options(
+  c: ReturnType<typeof clock>,
+  overrides: Partial<RetryOptions> = {},
+): RetryOptions & { logs: string[]; deps: RetryDeps } {
   const logs: string[] = [];
   return {
     what: "UpdateFunctionCode of 'api'",
-    retryable: (error) => (awsErrorName(error) === 'ResourceConflictException' ? 'another update is in progress' : undefined),
+    retryable: (error) =>
+      awsErrorName(error) === 'ResourceConflictException' ? 'another update is in progress' : undefined,
     timeoutMs: 60_000,
     random: () => 1,
     logs,
@@ -50,7 +54,8 @@ function failing(...errors: Error[]) {
   };
 }
 
-const conflict = () => new AwsCallError("UpdateFunctionCode for 'api'", new ResourceConflictException('update in progress'));
+const conflict = () =>
+  new AwsCallError("UpdateFunctionCode for 'api'", new ResourceConflictException('update in progress'));
 
 describe('retrying', () => {
   it('returns the first success without sleeping', async () => {
@@ -78,7 +83,10 @@ describe('retrying', () => {
 
   it('throws an error that is not retryable at once', async () => {
     const c = clock();
-    const denied = new AwsCallError("UpdateFunctionCode for 'api'", Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+    const denied = new AwsCallError(
+      "UpdateFunctionCode for 'api'",
+      Object.assign(new Error('denied'), { name: 'AccessDeniedException' }),
+    );
     const op = failing(denied);
     await expect(retry(op.attempt, options(c))).rejects.toBe(denied);
     expect(op.calls()).toBe(1);
@@ -118,12 +126,21 @@ describe('retrying and a cancelled job', () => {
       attempts += 1;
       throw new ResourceConflictException('An update is in progress');
     };
-    const deps: RetryDeps = { ...o.deps, sleep: async (ms) => { await c.sleep(ms); controller.abort(); }, cancel: controller.signal };
+    const deps: RetryDeps = {
+      ...o.deps,
+      sleep: async (ms) => {
+        await c.sleep(ms);
+        controller.abort();
+      },
+      cancel: controller.signal,
+    };
 
     const error = await retrying(attempt, o, deps).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(CancelledError);
-    expect((error as Error).message).toContain("The job was cancelled while retrying UpdateFunctionCode of 'api' (another update is in progress), after 1 attempts");
+    expect((error as Error).message).toContain(
+      "The job was cancelled while retrying UpdateFunctionCode of 'api' (another update is in progress), after 1 attempts",
+    );
     expect(attempts).toBe(1);
   });
 });

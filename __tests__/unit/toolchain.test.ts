@@ -8,7 +8,11 @@ import { NODE_BINARY } from '../support/run-action.ts';
 // the Node the `node` devDependency brings, so they see what the runner sees.
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-const pkg = JSON.parse(read('package.json')) as { engines: { node: string }; scripts: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(read('package.json')) as {
+  engines: { node: string };
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const runtime = (parse(read('action.yml')) as { runs: { using: string } }).runs.using;
 const major = runtime.replace(/^node/, '');
 
@@ -25,10 +29,16 @@ describe('the toolchain runs on the Node the action runs on', () => {
     expect(execFileSync(NODE_BINARY, ['--version'], { encoding: 'utf8' }).trim()).toMatch(new RegExp(`^v${major}\\.`));
   });
 
-  it.each(['typecheck', 'bundle', 'test', 'test:unit', 'test:e2e', 'vitest', 'demo', 'bench'])('npm run %s starts that binary, not the machine\'s node', (name) => {
-    const script = pkg.scripts[name] ?? '';
-    const commands = script.split('&&').map((c) => c.trim()).filter((c) => !c.startsWith('npm run '));
-    expect(commands.length, name).toBeGreaterThan(0);
-    for (const command of commands) expect(command, name).toMatch(/^node_modules\/node\/bin\/node /);
-  });
+  it.each(['typecheck', 'bundle', 'test', 'test:unit', 'test:e2e', 'vitest', 'demo', 'bench'])(
+    "npm run %s starts that binary, not the machine's node",
+    (name) => {
+      const script = pkg.scripts[name] ?? '';
+      const commands = script
+        .split('&&')
+        .map((c) => c.trim())
+        .filter((c) => !c.startsWith('npm run '));
+      expect(commands.length, name).toBeGreaterThan(0);
+      for (const command of commands) expect(command, name).toMatch(/^node_modules\/node\/bin\/node /);
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, UserError } from '../../src/errors.ts';
-import { uncancellable } from '../../src/deps.ts';
 import type { Clock } from '../../src/clock.ts';
-import { waitFor, type Poll, type WaitOptions } from '../../src/wait.ts';
+import { uncancellable } from '../../src/deps.ts';
+import { CancelledError, UserError } from '../../src/errors.ts';
+import { type Poll, type WaitOptions, waitFor } from '../../src/wait.ts';
 
 /** A fake clock: `sleep` advances `now`, and every sleep is recorded. */
 function fakeClock(start = 1_000_000) {
@@ -86,13 +86,29 @@ describe('waitFor', () => {
   });
 
   it.each([
-    { name: 'a timeout that is not a multiple of the interval', intervalMs: 5_000, timeoutMs: 12_000, sleeps: [5_000, 5_000, 2_000] },
+    {
+      name: 'a timeout that is not a multiple of the interval',
+      intervalMs: 5_000,
+      timeoutMs: 12_000,
+      sleeps: [5_000, 5_000, 2_000],
+    },
     { name: 'an interval longer than the timeout', intervalMs: 60_000, timeoutMs: 10_000, sleeps: [10_000] },
-    { name: 'a timeout that is a multiple of the interval', intervalMs: 5_000, timeoutMs: 10_000, sleeps: [5_000, 5_000] },
+    {
+      name: 'a timeout that is a multiple of the interval',
+      intervalMs: 5_000,
+      timeoutMs: 10_000,
+      sleeps: [5_000, 5_000],
+    },
   ])('never sleeps past the deadline, with $name', async ({ intervalMs, timeoutMs, sleeps }) => {
     const clock = fakeClock();
     const checks = scripted([pending('rolling')]);
-    const { options: opts } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, intervalMs, timeoutMs });
+    const { options: opts } = options({
+      check: checks.check,
+      sleep: clock.sleep,
+      now: clock.now,
+      intervalMs,
+      timeoutMs,
+    });
 
     await expect(waitFor(opts, opts)).rejects.toThrow(UserError);
 
@@ -106,7 +122,13 @@ describe('waitFor', () => {
       clock.advance(4_000);
       return pending('slow');
     };
-    const { options: opts } = options({ check, sleep: clock.sleep, now: clock.now, intervalMs: 5_000, timeoutMs: 16_000 });
+    const { options: opts } = options({
+      check,
+      sleep: clock.sleep,
+      now: clock.now,
+      intervalMs: 5_000,
+      timeoutMs: 16_000,
+    });
 
     await expect(waitFor(opts, opts)).rejects.toThrow('Timed out');
 
@@ -136,7 +158,13 @@ describe('waitFor', () => {
   it('checks once more at the deadline and returns when that check is done', async () => {
     const clock = fakeClock();
     const checks = scripted([pending('a'), pending('a'), done('just in time')]);
-    const { options: opts } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, intervalMs: 5_000, timeoutMs: 10_000 });
+    const { options: opts } = options({
+      check: checks.check,
+      sleep: clock.sleep,
+      now: clock.now,
+      intervalMs: 5_000,
+      timeoutMs: 10_000,
+    });
 
     await expect(waitFor(opts, opts)).resolves.toBe('just in time');
 
@@ -160,7 +188,12 @@ describe('waitFor heartbeat', () => {
   it('says again what it awaits, with the time so far, after a minute without change', async () => {
     const clock = fakeClock();
     const checks = scripted([...Array.from({ length: 30 }, () => pending('running 1/2')), done('ok')]);
-    const { options: opts, progress } = options({ check: checks.check, sleep: clock.sleep, now: clock.now, timeoutMs: 600_000 });
+    const { options: opts, progress } = options({
+      check: checks.check,
+      sleep: clock.sleep,
+      now: clock.now,
+      timeoutMs: 600_000,
+    });
 
     await expect(waitFor(opts, opts)).resolves.toBe('ok');
 
@@ -195,7 +228,9 @@ describe('waitFor and a cancelled job', () => {
     const error = await waitFor(opts, deps).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(CancelledError);
-    expect((error as Error).message).toBe("The job was cancelled after 10s waiting for deployment ecs-svc/1 of service 'web'. Last state: running 1/2");
+    expect((error as Error).message).toBe(
+      "The job was cancelled after 10s waiting for deployment ecs-svc/1 of service 'web'. Last state: running 1/2",
+    );
     // Two checks, two sleeps: long before the 10-minute timeout.
     expect(checks.calls()).toBe(2);
     expect(clock.elapsed()).toBe(10_000);
@@ -214,7 +249,11 @@ describe('waitFor and a cancelled job', () => {
 
   it('runs to its end with uncancellable deps (a rollback that must outlive the cancel)', async () => {
     const { deps } = cancelledDuring(1);
-    const checks = scripted([pending('ROLLBACK_IN_PROGRESS'), pending('ROLLBACK_IN_PROGRESS'), done('ROLLBACK_SUCCESSFUL')]);
+    const checks = scripted([
+      pending('ROLLBACK_IN_PROGRESS'),
+      pending('ROLLBACK_IN_PROGRESS'),
+      done('ROLLBACK_SUCCESSFUL'),
+    ]);
     const { options: opts } = options({ check: checks.check, ...deps });
 
     await expect(waitFor(opts, uncancellable(deps))).resolves.toBe('ROLLBACK_SUCCESSFUL');

@@ -6,7 +6,9 @@ import { parse, parseDocument } from 'yaml';
 // actions only at a full commit SHA with the version it is in a trailing comment.
 
 const dir = new URL('../../.github/workflows/', import.meta.url);
-const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+const files = readdirSync(dir)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
 
 interface Step {
   uses?: string;
@@ -78,14 +80,18 @@ describe('.github/workflows', () => {
       for (const [id, job] of Object.entries(workflow.jobs ?? {})) {
         for (const step of job.steps ?? []) {
           if (!step.uses?.startsWith('actions/checkout@')) continue;
-          expect((step as { with?: Record<string, unknown> }).with?.['persist-credentials'], `${name} ${id}`).toBe(false);
+          expect((step as { with?: Record<string, unknown> }).with?.['persist-credentials'], `${name} ${id}`).toBe(
+            false,
+          );
         }
       }
     });
   });
 
   it('tests and checks dist/ on Node 24, the runtime action.yml names', () => {
-    const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as { runs: { using: string } };
+    const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+      runs: { using: string };
+    };
     expect(action.runs.using).toBe('node24');
     for (const name of ['test.yml', 'check-dist.yml']) {
       const versions = [...load(name).text.matchAll(/node-version:\s*(\S+)/g)].map((m) => m[1]);

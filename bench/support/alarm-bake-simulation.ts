@@ -8,9 +8,22 @@
 // calls per minute through the bake, and how long after the record left IN_PROGRESS the
 // step saw it, over several moments of the rollback spread across a minute.
 
-import { DescribeServiceDeploymentsCommand, DescribeServicesCommand, UpdateServiceCommand, type DeploymentConfiguration, type ServiceDeployment } from '@aws-sdk/client-ecs';
+import {
+  type DeploymentConfiguration,
+  DescribeServiceDeploymentsCommand,
+  DescribeServicesCommand,
+  type ServiceDeployment,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
+import {
+  optionsFor,
+  restoreWorlds,
+  rollingOut,
+  runningService,
+  servicesOf,
+  world,
+} from '../../__tests__/support/ecs-step-world.ts';
 import { deployEcs } from '../../src/steps/ecs.ts';
-import { optionsFor, restoreWorlds, rollingOut, runningService, servicesOf, world } from '../../__tests__/support/ecs-step-world.ts';
 import type { BenchContext, Goal } from './lifecycle.ts';
 import { markdownTable } from './table.ts';
 
@@ -46,7 +59,8 @@ function recordAt(t: number, rollbackAt: number): ServiceDeployment {
   if (t < BAKE_STARTS_MS) return { ...base, status: 'IN_PROGRESS', lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT' };
   if (t < rollbackAt) return { ...base, status: 'IN_PROGRESS', lifecycleStage: 'BAKE_TIME' };
   const reason = 'Service deployment rolled back because the CloudWatch alarm api-5xx was in ALARM state.';
-  if (t < rollbackAt + ROLLBACK_MS) return { ...base, status: 'ROLLBACK_IN_PROGRESS', lifecycleStage: 'BAKE_TIME', statusReason: reason };
+  if (t < rollbackAt + ROLLBACK_MS)
+    return { ...base, status: 'ROLLBACK_IN_PROGRESS', lifecycleStage: 'BAKE_TIME', statusReason: reason };
   return { ...base, status: 'ROLLBACK_SUCCESSFUL', lifecycleStage: 'CLEAN_UP', statusReason: reason };
 }
 
@@ -65,7 +79,11 @@ async function simulate(config: DeploymentConfiguration, offsetMs: number): Prom
   w.stoppedTasks([]);
   w.mock.on(DescribeServicesCommand).callsFake(() => {
     if (updatedAt !== undefined) count(elapsed());
-    return servicesOf(updatedAt === undefined ? runningService({ deploymentConfiguration: config }) : { ...rollingOut(), deploymentConfiguration: config });
+    return servicesOf(
+      updatedAt === undefined
+        ? runningService({ deploymentConfiguration: config })
+        : { ...rollingOut(), deploymentConfiguration: config },
+    );
   });
   w.mock.on(UpdateServiceCommand).callsFake(() => {
     updatedAt = w.deps.now();
@@ -78,9 +96,20 @@ async function simulate(config: DeploymentConfiguration, offsetMs: number): Prom
     return { serviceDeployments: [{ deploymentConfiguration: config, ...recordAt(t, rollbackAt) }] };
   });
   try {
-    const result = await deployEcs(optionsFor({ cpu: '1024', memory: '2048', wait: { enabled: true, timeoutMs: 2 * 60 * MIN, intervalMs: INTERVAL } }), w.deps);
+    const result = await deployEcs(
+      optionsFor({
+        cpu: '1024',
+        memory: '2048',
+        wait: { enabled: true, timeoutMs: 2 * 60 * MIN, intervalMs: INTERVAL },
+      }),
+      w.deps,
+    );
     const verdict = result.verdict.state === 'failed' ? `failed (${result.verdict.kind})` : result.verdict.state;
-    return { seenAfterMs: seenAt === undefined ? Number.NaN : seenAt - rollbackAt, bakeCallsPerMin: bakeCalls / (offsetMs / MIN), verdict };
+    return {
+      seenAfterMs: seenAt === undefined ? Number.NaN : seenAt - rollbackAt,
+      bakeCallsPerMin: bakeCalls / (offsetMs / MIN),
+      verdict,
+    };
   } finally {
     restoreWorlds();
   }
@@ -126,10 +155,24 @@ export async function alarmBakeSimulation(ctx: BenchContext): Promise<Goal[]> {
   );
   const watched = results[0]?.runs ?? [];
   const worst = Math.max(...watched.map((r) => r.seenAfterMs));
-  const late = watched.filter((r) => !(r.seenAfterMs <= GOAL_MS)).map((r) => `seen ${s(r.seenAfterMs)} s after the rollback began`);
-  const wrong = results.flatMap((r) => r.runs.filter((run) => !run.verdict.startsWith('failed')).map((run) => `${r.label}: ${run.verdict}`));
+  const late = watched
+    .filter((r) => !(r.seenAfterMs <= GOAL_MS))
+    .map((r) => `seen ${s(r.seenAfterMs)} s after the rollback began`);
+  const wrong = results.flatMap((r) =>
+    r.runs.filter((run) => !run.verdict.startsWith('failed')).map((run) => `${r.label}: ${run.verdict}`),
+  );
   return [
-    { goal: `an alarm's rollback during a bake seen within ${GOAL_MS / 1000} s of the record leaving IN_PROGRESS (simulated clock)`, measured: `at most ${s(worst)} s over ${watched.length} rollbacks`, met: late.length === 0, details: late },
-    { goal: 'a bake rolled back by an alarm is a failure', measured: `${results.flatMap((r) => r.runs).length - wrong.length}/${results.flatMap((r) => r.runs).length} failed`, met: wrong.length === 0, details: wrong },
+    {
+      goal: `an alarm's rollback during a bake seen within ${GOAL_MS / 1000} s of the record leaving IN_PROGRESS (simulated clock)`,
+      measured: `at most ${s(worst)} s over ${watched.length} rollbacks`,
+      met: late.length === 0,
+      details: late,
+    },
+    {
+      goal: 'a bake rolled back by an alarm is a failure',
+      measured: `${results.flatMap((r) => r.runs).length - wrong.length}/${results.flatMap((r) => r.runs).length} failed`,
+      met: wrong.length === 0,
+      details: wrong,
+    },
   ];
 }

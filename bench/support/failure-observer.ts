@@ -2,8 +2,8 @@
 // read from the responses the proxy sends (after the scripted rollout rewrote them): so
 // "DescribeTasks only when new failures appear" can be checked against what was visible.
 
-import { parseJson } from '../../__tests__/support/scenario-proxy.ts';
 import type { ScenarioProxy } from '../../__tests__/support/scenario-proxy.ts';
+import { parseJson } from '../../__tests__/support/scenario-proxy.ts';
 
 export interface FailureSighting {
   /** Epoch ms the answer was sent. */
@@ -22,12 +22,17 @@ export function observeFailedTasks(proxy: ScenarioProxy, serviceName: string): F
   const sightings: FailureSighting[] = [];
   proxy.overlay('ecs', 'DescribeServices', async (_req, next) => {
     const response = await next();
-    const json = parseJson(response.body) as { services?: { serviceName?: unknown; deployments?: DescribedDeployment[] }[] };
+    const json = parseJson(response.body) as {
+      services?: { serviceName?: unknown; deployments?: DescribedDeployment[] }[];
+    };
     const service = json.services?.find((s) => s.serviceName === serviceName);
     if (service === undefined) return response;
     const ours = proxy.deploymentIds(serviceName).at(-1);
     const deployment = service.deployments?.find((d) => d.id === ours);
-    sightings.push({ at: Date.now(), failedTasks: typeof deployment?.failedTasks === 'number' ? deployment.failedTasks : 0 });
+    sightings.push({
+      at: Date.now(),
+      failedTasks: typeof deployment?.failedTasks === 'number' ? deployment.failedTasks : 0,
+    });
     return response;
   });
   return sightings;

@@ -12,5 +12,7 @@ const ecs = new ECSClient({
   maxAttempts: 6,
   ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
 });
-const answer = await ecs.send(new DescribeServicesCommand({ cluster: core.getInput('cluster'), services: [core.getInput('service')] }));
+const answer = await ecs.send(
+  new DescribeServicesCommand({ cluster: core.getInput('cluster'), services: [core.getInput('service')] }),
+);
 core.info(`floor + @actions/core: ${answer.services?.length ?? 0} service(s) described`);

@@ -13,5 +13,7 @@ const ecs = new ECSClient({
   maxAttempts: 6,
   ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
 });
-const answer = await ecs.send(new DescribeServicesCommand({ cluster: env.INPUT_CLUSTER, services: [env.INPUT_SERVICE ?? ''] }));
+const answer = await ecs.send(
+  new DescribeServicesCommand({ cluster: env.INPUT_CLUSTER, services: [env.INPUT_SERVICE ?? ''] }),
+);
 process.stdout.write(`floor: ${answer.services?.length ?? 0} service(s) described\n`);

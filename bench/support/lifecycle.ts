@@ -62,7 +62,12 @@ export function integerFlag(args: readonly string[], name: string, fallback: num
 /** The goals as a table, with the verdict line; `check` only changes the wording of that line. */
 export function goalLines(goals: readonly Goal[], check: boolean): string[] {
   const lines: string[] = ['Goals:', ''];
-  lines.push(markdownTable(['goal', 'measured', 'verdict'], goals.map((g) => [g.goal, g.measured, g.met ? 'met' : 'not met'])));
+  lines.push(
+    markdownTable(
+      ['goal', 'measured', 'verdict'],
+      goals.map((g) => [g.goal, g.measured, g.met ? 'met' : 'not met']),
+    ),
+  );
   const missed = goals.filter((g) => !g.met);
   for (const g of missed) {
     if (g.details === undefined || g.details.length === 0) continue;
@@ -71,7 +76,10 @@ export function goalLines(goals: readonly Goal[], check: boolean): string[] {
   }
   lines.push('');
   if (missed.length === 0) lines.push(goals.length === 1 ? 'Goal met.' : `All ${goals.length} goals met.`);
-  else lines.push(`${goals.length - missed.length} of ${goals.length} goals met${check ? ' (--check: exit 1).' : ' (reported only; --check makes a missed goal exit 1).'}`);
+  else
+    lines.push(
+      `${goals.length - missed.length} of ${goals.length} goals met${check ? ' (--check: exit 1).' : ' (reported only; --check makes a missed goal exit 1).'}`,
+    );
   return lines;
 }
 
@@ -99,17 +107,27 @@ export async function runBenchmark(title: string, body: (ctx: BenchContext) => P
 
   let exitCode = 0;
   try {
-    const goals = await body({ quick, check, args, signal: abort.signal, onCleanup: (stop) => cleanups.push(stop), print });
+    const goals = await body({
+      quick,
+      check,
+      args,
+      signal: abort.signal,
+      onCleanup: (stop) => cleanups.push(stop),
+      print,
+    });
     print();
     for (const line of goalLines(goals, check)) print(line);
     const goalsFile = process.env[GOALS_FILE_ENV];
-    if (goalsFile !== undefined && goalsFile !== '') writeFileSync(goalsFile, JSON.stringify({ title, goals } satisfies GoalsReport));
+    if (goalsFile !== undefined && goalsFile !== '')
+      writeFileSync(goalsFile, JSON.stringify({ title, goals } satisfies GoalsReport));
     if (check && goals.some((g) => !g.met)) exitCode = 1;
   } catch (error) {
     if (abort.signal.aborted) {
       exitCode = 130;
     } else {
-      process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       exitCode = 2;
     }
   } finally {

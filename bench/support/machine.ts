@@ -38,13 +38,18 @@ export function machineLines(): string[] {
   const script = relative(REPO_ROOT, process.argv[1] ?? '');
   const commit = firstLine('git', ['rev-parse', '--short', 'HEAD']) ?? 'unknown';
   // Read-only: the figures are for dist/index.js, which may or may not be the committed one.
-  const dist = firstLine('git', ['status', '--porcelain', '--', 'dist']) === undefined ? 'as committed' : 'modified since the commit';
+  const dist =
+    firstLine('git', ['status', '--porcelain', '--', 'dist']) === undefined
+      ? 'as committed'
+      : 'modified since the commit';
   const moto = firstLine('python3', ['-c', 'import moto; print(moto.__version__)']) ?? 'unknown';
   return [
     `- date: ${new Date().toISOString()}`,
     `- command: node_modules/node/bin/node ${[script, ...process.argv.slice(2)].join(' ')}`,
     `- commit: ${commit}; dist/index.js ${dist} (${bundleLine()})`,
-    `- machine: ${availableParallelism()} CPUs (nproc), ${cpuModel()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start`,
+    `- machine: ${availableParallelism()} CPUs (nproc), ${cpuModel()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at the start`,
     `- node: ${process.version} (node_modules/node, the runtime the action declares), moto ${moto}`,
   ];
 }

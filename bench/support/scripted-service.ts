@@ -1,8 +1,8 @@
 // A seeded ECS service whose rollouts the proxy plays, and the moment each rollout started
 // (the proxy's UpdateService time, t0 of the script): benchmarks measure from t0 + T.
 
-import { seedService } from '../../__tests__/support/ecs-fixtures.ts';
 import type { EcsTestbed, SeededService } from '../../__tests__/support/ecs-fixtures.ts';
+import { seedService } from '../../__tests__/support/ecs-fixtures.ts';
 import type { RecordedCall, RolloutScript } from '../../__tests__/support/scenario-proxy.ts';
 
 export interface ScriptedService {
@@ -20,7 +20,10 @@ export interface ScriptedServiceOptions {
 }
 
 /** Seeds the service in moto (not through the proxy, so the call log stays the action's) and scripts it. */
-export async function seedScriptedService(testbed: EcsTestbed, options: ScriptedServiceOptions): Promise<ScriptedService> {
+export async function seedScriptedService(
+  testbed: EcsTestbed,
+  options: ScriptedServiceOptions,
+): Promise<ScriptedService> {
   const seeded = await seedService({
     endpoint: testbed.moto.url,
     cluster: options.cluster,
@@ -40,7 +43,9 @@ export async function seedScriptedService(testbed: EcsTestbed, options: Scripted
 export function callsInCluster(calls: readonly RecordedCall[], cluster: string): RecordedCall[] {
   return calls.filter((call) => {
     const body = call.body as { cluster?: unknown } | undefined;
-    return typeof body?.cluster === 'string' && (body.cluster === cluster || body.cluster.endsWith(`:cluster/${cluster}`));
+    return (
+      typeof body?.cluster === 'string' && (body.cluster === cluster || body.cluster.endsWith(`:cluster/${cluster}`))
+    );
   });
 }
 

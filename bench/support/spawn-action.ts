@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stopProcess, waitForExit } from '../../__tests__/support/moto.ts';
-import { ACTION_ENTRY, NODE_BINARY, inputEnvName } from '../../__tests__/support/run-action.ts';
+import { ACTION_ENTRY, inputEnvName, NODE_BINARY } from '../../__tests__/support/run-action.ts';
 
 export interface TimedSpawnOptions {
   inputs: Record<string, string>;
@@ -68,7 +68,10 @@ export async function spawnActionTimed(options: TimedSpawnOptions): Promise<Time
 
     const entry = options.entry ?? ACTION_ENTRY;
     const rssFile = join(temp, 'max-rss');
-    const [command, args] = options.measureMaxRss === true ? [GNU_TIME, ['-f', '%M', '-o', rssFile, NODE_BINARY, entry]] : [NODE_BINARY, [entry]];
+    const [command, args] =
+      options.measureMaxRss === true
+        ? [GNU_TIME, ['-f', '%M', '-o', rssFile, NODE_BINARY, entry]]
+        : [NODE_BINARY, [entry]];
     const spawnAt = Date.now();
     const child = spawn(command, args, { cwd: workspace, env, stdio: ['ignore', 'pipe', 'ignore'] });
     let stdout = '';

@@ -38,7 +38,9 @@ async function describeServices(ecs, cluster, services) {
         const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServicesCommand({ cluster, services }));
         const found = out.services ?? [];
         // A name may be given as the service's name or its ARN; ECS answers with both.
-        const match = (ref) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
+        const match = (ref) => found.find((s) => s.serviceArn === ref ||
+            s.serviceName === ref ||
+            (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
         // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
         if (services.length === 1)
             return new Map(services.map((ref) => [ref, found[0]]));
@@ -415,7 +417,13 @@ const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && ([
     'AfterAllowTraffic',
 ]));
 /** Events that run a hook (a Lambda function the AppSpec names); the others are CodeDeploy's own work. */
-const HOOK_EVENTS = new Set(['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+const HOOK_EVENTS = new Set([
+    'BeforeInstall',
+    'AfterInstall',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AfterAllowTraffic',
+]);
 /** The event a `wait-until` value names (any case, `-`/`_` ignored), or undefined. */
 function parseCodeDeployEvent(raw) {
     const key = raw.trim().toLowerCase().replace(/[-_]/g, '');
@@ -673,7 +681,9 @@ function containerNames(td) {
 }
 /** Names of containers marked `essential: false`; their exit codes do not decide. */
 function nonEssentialContainers(td) {
-    return new Set(containersOf(td).filter((c) => c.essential === false).map((c) => String(c.name)));
+    return new Set(containersOf(td)
+        .filter((c) => c.essential === false)
+        .map((c) => String(c.name)));
 }
 /**
  * The container to override: the one named, else the only one, else the only one using the
@@ -732,8 +742,8 @@ function selectContainer(td, selection) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ diffTaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4452);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2877);
+/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4452);
 // What a deploy changes in the task definition, as lines for the log and the dry-run
 // summary. Works on the same canonical view as sameTaskDefinition, so "no lines" and
 // "same" always agree.
@@ -834,7 +844,7 @@ function redactEnvironment(containers) {
         if (environment === undefined)
             return container;
         const hidden = Array.isArray(environment)
-            ? environment.map((entry) => ((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED))
+            ? environment.map((entry) => (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED)
             : REDACTED;
         return { ...container, environment: hidden };
     });
@@ -951,8 +961,8 @@ function formatDuration(ms) {
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8256);
 /* harmony import */ var _ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4390);
 /* harmony import */ var _fargate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1177);
-/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4452);
-/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7222);
+/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7222);
+/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4452);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7282);
 
 
@@ -971,7 +981,7 @@ function formatDuration(ms) {
  */
 function planEcsDeploy(input) {
     const { overrides } = input;
-    const base = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .toRegisterable */ .Hj)(input.source.taskDefinition);
+    const base = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_5__/* .toRegisterable */ .Hj)(input.source.taskDefinition);
     const environment = overrides.environment.length > 0 ? overrides.environment : undefined;
     const named = overrides.containerNames ?? [];
     const touchesContainer = overrides.image !== undefined || environment !== undefined || named.length > 0;
@@ -981,7 +991,7 @@ function planEcsDeploy(input) {
         : named.length > 0
             ? named.map((name) => (0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .selectContainer */ .e6)(base, { containerName: name }).containerName)
             : [(0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .selectContainer */ .e6)(base, { imageRepository: overrides.image }).containerName];
-    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .renderTaskDefinition */ .P9)(base, {
+    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTaskDefinition */ .P9)(base, {
         containerNames,
         image: overrides.image,
         cpu: overrides.cpu,
@@ -999,13 +1009,13 @@ function planEcsDeploy(input) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo([...problems, ...missingPartner(overrides, problems)].join('\n'));
     const runningArn = arnOf(input.running.taskDefinition);
     const sourceArn = arnOf(input.source.taskDefinition);
-    const runningDoc = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_6__/* .toRegisterable */ .Hj)(input.running.taskDefinition);
+    const runningDoc = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_5__/* .toRegisterable */ .Hj)(input.running.taskDefinition);
     const tags = input.source.tags;
     const target = (() => {
-        if ((0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTaskDefinition */ .J)(runningDoc, rendered) && sameTags(input.running.tags, tags))
+        if ((0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_6__/* .sameTaskDefinition */ .J)(runningDoc, rendered) && sameTags(input.running.tags, tags))
             return runningArn;
         // A registered source deployed as it is needs no new revision of its own.
-        if (sourceArn !== undefined && (0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .sameTaskDefinition */ .J)(base, rendered))
+        if (sourceArn !== undefined && (0,_task_definition_compare_js__WEBPACK_IMPORTED_MODULE_6__/* .sameTaskDefinition */ .J)(base, rendered))
             return sourceArn;
         return undefined;
     })();
@@ -1044,7 +1054,11 @@ function sameTags(a, b) {
 }
 function sizeOf(td, containerName) {
     const containers = (0,_containers_js__WEBPACK_IMPORTED_MODULE_2__/* .containersOf */ .Mz)(td);
-    const container = containerName ? containers.find((c) => c.name === containerName) : containers.length === 1 ? containers[0] : undefined;
+    const container = containerName
+        ? containers.find((c) => c.name === containerName)
+        : containers.length === 1
+            ? containers[0]
+            : undefined;
     const str = (v) => (v === undefined || v === null ? undefined : String(v));
     return { cpu: str(td.cpu), memory: str(td.memory), image: str(container?.image) };
 }
@@ -1058,7 +1072,11 @@ function decideStanding(service, runningArn, name) {
     if (inProgress?.id !== undefined) {
         // The service's current record is that deployment's (it is still PRIMARY and in progress).
         const recordArn = service.currentServiceDeployment;
-        return { kind: 'in-progress', deployment: { ...inProgress, id: inProgress.id }, ...(recordArn === undefined ? {} : { recordArn }) };
+        return {
+            kind: 'in-progress',
+            deployment: { ...inProgress, id: inProgress.id },
+            ...(recordArn === undefined ? {} : { recordArn }),
+        };
     }
     const failedBefore = (0,_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .deploymentFailed */ .Lu)(service, runningArn);
     if (failedBefore?.id === undefined)
@@ -1071,13 +1089,19 @@ function decideStanding(service, runningArn, name) {
  * that is what Fargate refuses, say which input to add (the line before gives the values).
  */
 function missingPartner(overrides, problems) {
-    const only = overrides.cpu !== undefined && overrides.memory === undefined ? 'cpu' : overrides.memory !== undefined && overrides.cpu === undefined ? 'memory' : undefined;
+    const only = overrides.cpu !== undefined && overrides.memory === undefined
+        ? 'cpu'
+        : overrides.memory !== undefined && overrides.cpu === undefined
+            ? 'memory'
+            : undefined;
     if (only === undefined)
         return [];
     const partner = only === 'cpu' ? 'memory' : 'cpu';
     if (!problems.some((p) => p.includes('is not valid with cpu')))
         return [];
-    return [`Set input '${partner}' as well: with input '${only}' alone the task definition's ${partner} is kept, and Fargate does not accept it with that ${only}.`];
+    return [
+        `Set input '${partner}' as well: with input '${only}' alone the task definition's ${partner} is kept, and Fargate does not accept it with that ${only}.`,
+    ];
 }
 
 
@@ -1431,7 +1455,11 @@ function isRecord(value) {
 // final bake, a linear step's or a canary's bake) and at a pause hook, at a moderate
 // interval through such a wait when an alarm can end it early, at `poll-interval`
 // otherwise. Pure.
-const DEFAULT_POLL_PLAN = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
+const DEFAULT_POLL_PLAN = {
+    slowIntervalMs: 60_000,
+    pausedIntervalMs: 30_000,
+    leadMs: 15_000,
+};
 /**
  * The longest sleep through a wait something besides the clock can end (an alarm during a
  * bake; for CodeDeploy, a lifecycle hook still to run): a rollback starting then is seen
@@ -1471,8 +1499,10 @@ function knownWaitEnd(view) {
     const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
     if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay)
         return undefined;
-    const step = view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
-        : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
+    const step = view.strategy === 'LINEAR'
+        ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
+        : view.strategy === 'CANARY'
+            ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
             : undefined;
     return step === undefined ? undefined : view.weightSince + step;
 }
@@ -2116,7 +2146,13 @@ function requestLines(request) {
     const environment = container?.environment;
     const shown = container === undefined || !Array.isArray(environment)
         ? request
-        : { ...request, primaryContainer: { ...container, environment: environment.map((e) => ((0,plan_json/* isRecord */.u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e)) } };
+        : {
+            ...request,
+            primaryContainer: {
+                ...container,
+                environment: environment.map((e) => (0,plan_json/* isRecord */.u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e),
+            },
+        };
     return JSON.stringify(shown, null, 2).split('\n');
 }
 /**
@@ -2152,7 +2188,10 @@ function refuseInputs(input) {
         problems.push(`Input '${src_names/* Input */.pd.desiredCount}' (${refused.desiredCount}) cannot be used on Express service '${service}': Express Mode sets the task count through its auto scaling target (minTaskCount / maxTaskCount). Remove the input.`);
     }
     if (refused.propagateTags !== undefined || refused.enableEcsManagedTags !== undefined) {
-        const names = [refused.propagateTags === undefined ? undefined : src_names/* Input */.pd.propagateTags, refused.enableEcsManagedTags === undefined ? undefined : src_names/* Input */.pd.enableEcsManagedTags].filter((n) => n !== undefined);
+        const names = [
+            refused.propagateTags === undefined ? undefined : src_names/* Input */.pd.propagateTags,
+            refused.enableEcsManagedTags === undefined ? undefined : src_names/* Input */.pd.enableEcsManagedTags,
+        ].filter((n) => n !== undefined);
         problems.push(`Input ${names.map((n) => `'${n}'`).join(' and ')} cannot be used on Express service '${service}': they are UpdateService settings, and ${why}. Remove ${names.length > 1 ? 'them' : 'it'}.`);
     }
     if (problems.length > 0)
@@ -2161,7 +2200,11 @@ function refuseInputs(input) {
 function checkSize(input, cpu, memory) {
     const problems = (0,fargate/* validateTaskSize */.jW)({
         // Every Express service runs on Fargate, Linux (the API reference: "The operating system family for an Express service is always LINUX").
-        taskDefinition: { requiresCompatibilities: ['FARGATE'], ...(cpu === undefined ? {} : { cpu }), ...(memory === undefined ? {} : { memory }) },
+        taskDefinition: {
+            requiresCompatibilities: ['FARGATE'],
+            ...(cpu === undefined ? {} : { cpu }),
+            ...(memory === undefined ? {} : { memory }),
+        },
         labels: {
             cpu: input.cpu === undefined ? `The cpu of Express service '${input.service}'` : `Input '${src_names/* Input */.pd.cpu}'`,
             memory: input.memory === undefined ? `The memory of Express service '${input.service}'` : `Input '${src_names/* Input */.pd.memory}'`,
@@ -2169,8 +2212,16 @@ function checkSize(input, cpu, memory) {
     });
     if (problems.length === 0)
         return;
-    const only = input.cpu !== undefined && input.memory === undefined ? src_names/* Input */.pd.cpu : input.memory !== undefined && input.cpu === undefined ? src_names/* Input */.pd.memory : undefined;
-    const hint = only === undefined ? [] : [`Set input '${only === src_names/* Input */.pd.cpu ? src_names/* Input */.pd.memory : src_names/* Input */.pd.cpu}' as well: with input '${only}' alone the service's current value is kept.`];
+    const only = input.cpu !== undefined && input.memory === undefined
+        ? src_names/* Input */.pd.cpu
+        : input.memory !== undefined && input.cpu === undefined
+            ? src_names/* Input */.pd.memory
+            : undefined;
+    const hint = only === undefined
+        ? []
+        : [
+            `Set input '${only === src_names/* Input */.pd.cpu ? src_names/* Input */.pd.memory : src_names/* Input */.pd.cpu}' as well: with input '${only}' alone the service's current value is kept.`,
+        ];
     throw new errors/* UserError */.yo([...problems, ...hint].join('\n'));
 }
 function renderContainer(container, input) {
@@ -2186,7 +2237,11 @@ function diffOf(before, after) {
 }
 /** The configuration in a task definition's shape, so the diff reads (and hides environment values) as for other services. */
 function asTask(cpu, memory, container) {
-    return compact({ cpu, memory, containerDefinitions: container === undefined ? undefined : [{ name: EXPRESS_PRIMARY_CONTAINER, ...container }] });
+    return compact({
+        cpu,
+        memory,
+        containerDefinitions: container === undefined ? undefined : [{ name: EXPRESS_PRIMARY_CONTAINER, ...container }],
+    });
 }
 /** The configuration's size in the units the inputs use (Express may answer "1024" or "1 vCPU"). */
 function sizeOf(value, parse) {
@@ -2247,7 +2302,11 @@ async function prepareExpress(found, options, deps) {
         environment: options.environment,
         ...(options.containerNames === undefined ? {} : { containerNames: options.containerNames }),
         refused: {
-            ...(options.source.kind === 'registered' ? { taskDefinition: options.source.ref } : options.source.kind === 'file' ? { taskDefinition: options.source.path } : {}),
+            ...(options.source.kind === 'registered'
+                ? { taskDefinition: options.source.ref }
+                : options.source.kind === 'file'
+                    ? { taskDefinition: options.source.path }
+                    : {}),
             forceNewDeployment: options.forceNewDeployment,
             ...(options.desiredCount === undefined ? {} : { desiredCount: options.desiredCount }),
             ...(options.propagateTags === undefined ? {} : { propagateTags: options.propagateTags }),
@@ -2270,7 +2329,9 @@ async function prepareExpress(found, options, deps) {
         before: express.before,
         after: express.after,
     };
-    const standing = plan.updateNeeded ? { kind: 'unchanged' } : expressStanding((0,ecs_deploy/* decideStanding */.J0)(current, currentArn, service), service);
+    const standing = plan.updateNeeded
+        ? { kind: 'unchanged' }
+        : expressStanding((0,ecs_deploy/* decideStanding */.J0)(current, currentArn, service), service);
     return { options, controller: 'express', currentArn, plan, started, standing, express };
 }
 /** A failed deployment left standing: Express Mode has no forced deployment, so the fix named is a change. */
@@ -2302,7 +2363,9 @@ async function startExpress(prepared, deps) {
     const targetArn = typeof announced === 'string' ? announced : undefined;
     deps.log.info(`Updated Express service '${service}'${targetArn === undefined ? '' : `: Express registered ${targetArn}`}`);
     if (!options.wait.enabled) {
-        return { finished: { changed: true, registered: false, taskDefinitionArn: targetArn ?? '', verdict: { state: 'started' } } };
+        return {
+            finished: { changed: true, registered: false, taskDefinitionArn: targetArn ?? '', verdict: { state: 'started' } },
+        };
     }
     // Express Mode updates the ECS service on its own; until DescribeServices shows that, the PRIMARY deployment is the one before ours.
     const found = await (0,wait/* waitFor */.f)({
@@ -2324,7 +2387,10 @@ async function startExpress(prepared, deps) {
     deps.log.info(`Deployment ${deployment.id} of service '${service}'`);
     const fields = { changed: true, registered: false, taskDefinitionArn, deploymentId: deployment.id };
     const since = deployment.createdAt ?? new Date(updatedAt);
-    return { following: (0,ecs_controller/* followRecordOf */.eo)(prepared, { deploymentId: deployment.id, since, recordArn: found.service.currentServiceDeployment, taskDefinitionArn }, deps), fields };
+    return {
+        following: (0,ecs_controller/* followRecordOf */.eo)(prepared, { deploymentId: deployment.id, since, recordArn: found.service.currentServiceDeployment, taskDefinitionArn }, deps),
+        fields,
+    };
 }
 function expressPlanOf(prepared) {
     if (prepared.express === undefined)
@@ -2391,10 +2457,10 @@ var ecs_deploy = __webpack_require__(9344);
 var ecs_rollout = __webpack_require__(4390);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
-// EXTERNAL MODULE: ./src/plan/verdict.ts
-var plan_verdict = __webpack_require__(7282);
 // EXTERNAL MODULE: ./src/plan/shell.ts
 var shell = __webpack_require__(293);
+// EXTERNAL MODULE: ./src/plan/verdict.ts
+var plan_verdict = __webpack_require__(7282);
 ;// CONCATENATED MODULE: ./src/plan/service-deployment.ts
 // Judging ECS's own record of our deployment (a ServiceDeployment from
 // DescribeServiceDeployments): pending, succeeded, or failed with what failed it. Pure.
@@ -2743,7 +2809,10 @@ function combineServiceVerdicts(results) {
         const of = `${failures.length} of ${results.length} services`;
         if (failures.length === 1)
             return failed(first.failure.kind, `Service '${first.service}' failed (${of}): ${first.failure.reason}`, first.failure.details);
-        const details = failures.flatMap(({ service, failure }) => [`'${service}': ${failure.reason}`, ...failure.details.map((d) => `'${service}':   ${d}`)]);
+        const details = failures.flatMap(({ service, failure }) => [
+            `'${service}': ${failure.reason}`,
+            ...failure.details.map((d) => `'${service}':   ${d}`),
+        ]);
         return failed(first.failure.kind, `${of} failed: ${failures.map((f) => `'${f.service}'`).join(', ')}.`, details);
     }
     const states = new Set(results.map((r) => r.verdict.state));
@@ -2798,7 +2867,9 @@ function oldestFirst(briefs) {
 function revisionsToCheck(briefs) {
     if (briefs.length < 2)
         return [];
-    return [...new Set(briefs.flatMap((b) => (b.targetServiceRevisionArn === undefined ? [] : [b.targetServiceRevisionArn])))];
+    return [
+        ...new Set(briefs.flatMap((b) => (b.targetServiceRevisionArn === undefined ? [] : [b.targetServiceRevisionArn]))),
+    ];
 }
 /**
  * Our record among those created since our UpdateService: the oldest one whose target
@@ -2818,8 +2889,14 @@ function ourRecord(briefs, revisions, taskDefinitionArn) {
     const ours = new Set(revisions.filter((r) => r.taskDefinition === taskDefinitionArn).map((r) => r.serviceRevisionArn));
     const match = sorted.find((b) => b.targetServiceRevisionArn !== undefined && ours.has(b.targetServiceRevisionArn));
     if (match !== undefined)
-        return { arn: match.serviceDeploymentArn, why: `the oldest of ${sorted.length} records since our update that deploys ${taskDefinitionArn}` };
-    return { arn: oldest.serviceDeploymentArn, why: `none of ${sorted.length} records since our update names ${taskDefinitionArn} as its target yet: the oldest` };
+        return {
+            arn: match.serviceDeploymentArn,
+            why: `the oldest of ${sorted.length} records since our update that deploys ${taskDefinitionArn}`,
+        };
+    return {
+        arn: oldest.serviceDeploymentArn,
+        why: `none of ${sorted.length} records since our update names ${taskDefinitionArn} as its target yet: the oldest`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/ecs-record.ts
@@ -2845,7 +2922,9 @@ const RECORDS = {
                 const found = await (0,aws_ecs/* describeServiceDeployments */.Pr)(deps.clients.ecs, batch);
                 // One asked, one answered: that is it, however ECS spells its ARN (as describeServiceDeployment reads it).
                 for (const arn of batch)
-                    read.set(arn, { record: found.find((d) => d.serviceDeploymentArn === arn) ?? (batch.length === 1 ? found[0] : undefined) });
+                    read.set(arn, {
+                        record: found.find((d) => d.serviceDeploymentArn === arn) ?? (batch.length === 1 ? found[0] : undefined),
+                    });
             }
             catch (error) {
                 for (const arn of batch)
@@ -2914,8 +2993,10 @@ class DeploymentRecord {
             const arn = await this.find();
             if (arn === undefined)
                 return {};
-            const record = read !== undefined ? read.record
-                : this.confirmed ? await (0,aws_ecs/* describeServiceDeployment */.MH)(this.deps.clients.ecs, arn)
+            const record = read !== undefined
+                ? read.record
+                : this.confirmed
+                    ? await (0,aws_ecs/* describeServiceDeployment */.MH)(this.deps.clients.ecs, arn)
                     : await this.probe((ecs) => (0,aws_ecs/* describeServiceDeployment */.MH)(ecs, arn));
             if (record === undefined)
                 return {};
@@ -2946,7 +3027,12 @@ class DeploymentRecord {
         this.lastRecord = record;
         this.visits = visitStage(this.visits, record.lifecycleStage, now);
         const strategy = this.strategyValue;
-        const verdict = classifyServiceDeployment({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
+        const verdict = classifyServiceDeployment({
+            record,
+            strategy,
+            waitUntil: this.options.waitUntil,
+            service: this.options.service,
+        });
         const config = record.deploymentConfiguration ?? service?.deploymentConfiguration;
         const waitEndsAt = (0,poll_schedule/* knownWaitEnd */.wO)({
             status: record.status,
@@ -3012,7 +3098,9 @@ class DeploymentRecord {
         this.off = true;
         const name = (0,errors/* awsErrorName */.ZH)(error);
         if (name !== undefined && DENIED.has(name)) {
-            const call = /ListServiceDeployments/.test((0,errors/* messageOf */.bD)(error)) ? 'ecs:ListServiceDeployments' : 'ecs:DescribeServiceDeployments';
+            const call = /ListServiceDeployments/.test((0,errors/* messageOf */.bD)(error))
+                ? 'ecs:ListServiceDeployments'
+                : 'ecs:DescribeServiceDeployments';
             this.deps.log.warning(`The role may not read ECS deployment records (${call} was denied): following service '${this.options.service}' by DescribeServices only, ` +
                 `so stages, alarms and hooks are not reported. Grant ecs:ListServiceDeployments and ecs:DescribeServiceDeployments (see docs/iam/ecs.json).`);
             return;
@@ -3232,7 +3320,12 @@ class EcsWatch {
         }
         const ours = service?.deployments?.find((d) => d.id === deploymentId);
         await this.failedTasks.update(ours?.failedTasks ?? 0);
-        const rollout = (0,ecs_rollout/* classifyRollout */.s3)({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
+        const rollout = (0,ecs_rollout/* classifyRollout */.s3)({
+            service,
+            where: { cluster, service: serviceName },
+            deploymentId,
+            maxFailedTasks: this.options.maxFailedTasks,
+        });
         const record = recordOf === undefined ? {} : await recordOf.poll(service, read);
         const verdict = combineVerdicts(rollout, record.verdict);
         if (verdict.state !== 'pending')
@@ -3256,7 +3349,9 @@ class EcsWatch {
                 this.deps.log.info(`Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`);
             }
             else {
-                const says = record === undefined ? '' : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
+                const says = record === undefined
+                    ? ''
+                    : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
                 this.deps.log.info(`Deployment ${deploymentId} completed: service '${service}' runs it${says}.`);
             }
             return final;
@@ -3331,9 +3426,12 @@ var src_deps = __webpack_require__(2421);
 // A rollback of our deployment, as the steps report it and the log and summary print it.
 /** One line: who rolled back, to what, and how it went. */
 function rollbackLine(rollback) {
-    const how = rollback.by === 'ecs' ? 'ECS'
-        : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)'
-            : rollback.by === 'stop-deployment' ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
+    const how = rollback.by === 'ecs'
+        ? 'ECS'
+        : rollback.by === 'stop-service-deployment'
+            ? 'StopServiceDeployment (ROLLBACK)'
+            : rollback.by === 'stop-deployment'
+                ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
                 : 'UpdateService to the previous revision';
     const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
     switch (rollback.verdict.state) {
@@ -3369,14 +3467,37 @@ async function settleFailure(failure, options, deps) {
     const calm = (0,src_deps/* uncancellable */.WQ)(deps);
     const arn = options.record?.arn;
     const last = options.record?.last;
-    if (arn !== undefined && last !== undefined && (isRollingBack(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {
+    if (arn !== undefined &&
+        last !== undefined &&
+        (isRollingBack(last.status) || last.status === 'ROLLBACK_SUCCESSFUL' || last.status === 'ROLLBACK_FAILED')) {
         if (failure.kind === 'cancelled')
-            return { verdict: failure, rollback: { by: 'ecs', verdict: { state: 'started' }, ...toOf(last), follow: { controller: options.controller, recordArn: arn } } };
+            return {
+                verdict: failure,
+                rollback: {
+                    by: 'ecs',
+                    verdict: { state: 'started' },
+                    ...toOf(last),
+                    follow: { controller: options.controller, recordArn: arn },
+                },
+            };
         const end = isTerminal(last.status) ? last : await followRecord(arn, options, calm).catch(() => last);
-        const verdict = classifyServiceDeployment({ record: end, strategy: options.record?.strategy ?? 'ROLLING', waitUntil: 'completed', service: options.service });
-        return { verdict: verdict.state === 'failed' ? keepDetails(failure, verdict) : failure, rollback: ecsRollback(end) };
+        const verdict = classifyServiceDeployment({
+            record: end,
+            strategy: options.record?.strategy ?? 'ROLLING',
+            waitUntil: 'completed',
+            service: options.service,
+        });
+        return {
+            verdict: verdict.state === 'failed' ? keepDetails(failure, verdict) : failure,
+            rollback: ecsRollback(end),
+        };
     }
-    const action = decideRollback({ failure, rollbackOnFailure: options.rollbackOnFailure, recordStatus: last?.status, haveRecord: arn !== undefined });
+    const action = decideRollback({
+        failure,
+        rollbackOnFailure: options.rollbackOnFailure,
+        recordStatus: last?.status,
+        haveRecord: arn !== undefined,
+    });
     if (action === 'none')
         return { verdict: failure };
     const cancelled = failure.kind === 'cancelled';
@@ -3391,7 +3512,11 @@ async function settleFailure(failure, options, deps) {
         }
         if (cancelled)
             return started(failure, 'stop-service-deployment', options, { controller: options.controller, recordArn: arn });
-        const rollback = await followRecord(arn, options, calm).then((end) => stopRollback(end, options), (error) => ({ by: 'stop-service-deployment', verdict: (0,src_failure/* failureOf */.g)(error, deps.log), to: options.previousTaskDefinitionArn }));
+        const rollback = await followRecord(arn, options, calm).then((end) => stopRollback(end, options), (error) => ({
+            by: 'stop-service-deployment',
+            verdict: (0,src_failure/* failureOf */.g)(error, deps.log),
+            to: options.previousTaskDefinitionArn,
+        }));
         return { verdict: withRollbackLine(failure, rollback), rollback };
     }
     return updateBack(failure, options, calm, cancelled);
@@ -3401,7 +3526,12 @@ async function updateBack(failure, options, deps, cancelled) {
     let deploymentId;
     try {
         deps.log.info(`Rolling back service '${service}': UpdateService to ${to}.`);
-        const updated = await (0,aws_ecs/* updateService */.bU)(deps.clients.ecs, { cluster, service, taskDefinition: to, forceNewDeployment: false });
+        const updated = await (0,aws_ecs/* updateService */.bU)(deps.clients.ecs, {
+            cluster,
+            service,
+            taskDefinition: to,
+            forceNewDeployment: false,
+        });
         deploymentId = (0,ecs_rollout/* primaryDeployment */.sg)(updated)?.id;
     }
     catch (error) {
@@ -3409,12 +3539,28 @@ async function updateBack(failure, options, deps, cancelled) {
         return { verdict: withRollbackLine(failure, rollback), rollback };
     }
     if (cancelled)
-        return started(failure, 'update-service', options, { controller: options.controller, ...(deploymentId === undefined ? {} : { deploymentId }) });
+        return started(failure, 'update-service', options, {
+            controller: options.controller,
+            ...(deploymentId === undefined ? {} : { deploymentId }),
+        });
     if (deploymentId === undefined) {
-        const rollback = { by: 'update-service', verdict: (0,plan_verdict/* failed */.gz)('error', 'UpdateService reported no PRIMARY deployment to follow'), to };
+        const rollback = {
+            by: 'update-service',
+            verdict: (0,plan_verdict/* failed */.gz)('error', 'UpdateService reported no PRIMARY deployment to follow'),
+            to,
+        };
         return { verdict: withRollbackLine(failure, rollback), rollback };
     }
-    const verdict = await followDeployment({ cluster, service, deploymentId, since: new Date(deps.now()), intervalMs: options.intervalMs, timeoutMs: options.timeoutMs, maxFailedTasks: options.maxFailedTasks, taskOptions: options.taskOptions }, deps);
+    const verdict = await followDeployment({
+        cluster,
+        service,
+        deploymentId,
+        since: new Date(deps.now()),
+        intervalMs: options.intervalMs,
+        timeoutMs: options.timeoutMs,
+        maxFailedTasks: options.maxFailedTasks,
+        taskOptions: options.taskOptions,
+    }, deps);
     const rollback = { by: 'update-service', verdict, to };
     return { verdict: withRollbackLine(failure, rollback), rollback };
 }
@@ -3429,7 +3575,10 @@ async function followRecord(arn, bounds, deps) {
             const record = await (0,aws_ecs/* describeServiceDeployment */.MH)(deps.clients.ecs, arn);
             if (record !== undefined && isTerminal(record.status))
                 return { done: true, value: record };
-            return { done: false, state: `rollback: ${record?.status ?? 'no record'} stage ${record?.lifecycleStage ?? '(none)'}` };
+            return {
+                done: false,
+                state: `rollback: ${record?.status ?? 'no record'} stage ${record?.lifecycleStage ?? '(none)'}`,
+            };
         },
     }, deps);
 }
@@ -3438,7 +3587,12 @@ function stopRollback(end, options) {
     const status = end.status === undefined ? {} : { recordStatus: end.status };
     if (end.status === 'ROLLBACK_SUCCESSFUL' || end.status === 'STOPPED')
         return { by: 'stop-service-deployment', verdict: { state: 'succeeded' }, to, ...status };
-    return { by: 'stop-service-deployment', verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`), to, ...status };
+    return {
+        by: 'stop-service-deployment',
+        verdict: (0,plan_verdict/* failed */.gz)('rollout-failed', `${rollbackOutcome(end)} (${end.status ?? 'no status'})`),
+        to,
+        ...status,
+    };
 }
 function ecsRollback(end) {
     const verdict = end.status === 'ROLLBACK_SUCCESSFUL' ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rollout-failed', rollbackOutcome(end));
@@ -3539,14 +3693,22 @@ async function startUpdate(prepared, registration, deps) {
     const deployment = (0,ecs_rollout/* primaryDeployment */.sg)(updated);
     const deploymentId = deployment?.id;
     deps.log.info(`Updated service '${service}': deployment ${deploymentId ?? '(none reported)'}`);
-    const fields = { changed: true, registered: registration?.registered === true, taskDefinitionArn: targetArn, deploymentId };
+    const fields = {
+        changed: true,
+        registered: registration?.registered === true,
+        taskDefinitionArn: targetArn,
+        deploymentId,
+    };
     if (!options.wait.enabled)
         return { finished: { ...fields, verdict: { state: 'started' } } };
     if (!deploymentId) {
         throw new errors/* UserError */.yo(`UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${names/* Input */.pd.wait}: false' to skip waiting.`);
     }
     const since = deployment.createdAt ?? new Date(prepared.started);
-    return { following: followRecordOf(prepared, { deploymentId, since, recordArn: updated.currentServiceDeployment, taskDefinitionArn: targetArn }, deps), fields };
+    return {
+        following: followRecordOf(prepared, { deploymentId, since, recordArn: updated.currentServiceDeployment, taskDefinitionArn: targetArn }, deps),
+        fields,
+    };
 }
 /** Nothing to update: the standing decided in prepare says whether to follow, refuse or stop here. */
 function fromStanding(prepared, deps) {
@@ -3580,7 +3742,10 @@ function fromStanding(prepared, deps) {
             deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
             const since = deployment.createdAt ?? new Date(started);
             const fields = { taskDefinitionArn, deploymentId };
-            return { following: followRecordOf(prepared, { deploymentId, since, recordArn: standing.recordArn, taskDefinitionArn }, deps), fields };
+            return {
+                following: followRecordOf(prepared, { deploymentId, since, recordArn: standing.recordArn, taskDefinitionArn }, deps),
+                fields,
+            };
         }
     }
 }
@@ -3591,7 +3756,15 @@ function fromStanding(prepared, deps) {
 function followRecordOf(prepared, target, deps, controller = prepared.controller) {
     const { options, plan, currentArn } = prepared;
     const { cluster, service } = options;
-    const record = new DeploymentRecord({ cluster, service, since: target.since, taskDefinitionArn: target.taskDefinitionArn, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(target.recordArn ? { arn: target.recordArn } : {}) }, deps);
+    const record = new DeploymentRecord({
+        cluster,
+        service,
+        since: target.since,
+        taskDefinitionArn: target.taskDefinitionArn,
+        waitUntil: options.waitUntil,
+        intervalMs: options.wait.intervalMs,
+        ...(target.recordArn ? { arn: target.recordArn } : {}),
+    }, deps);
     const common = {
         cluster,
         service,
@@ -3600,7 +3773,13 @@ function followRecordOf(prepared, target, deps, controller = prepared.controller
         maxFailedTasks: options.maxFailedTasks,
         taskOptions: { nonEssentialContainers: (0,containers/* nonEssentialContainers */.yg)(plan.rendered) },
     };
-    return new EcsWatch({ ...common, deploymentId: target.deploymentId, since: target.since, record }, deps, (failure, seen) => settleFailure(failure, { ...common, controller, previousTaskDefinitionArn: currentArn, rollbackOnFailure: options.rollbackOnFailure, ...(seen === undefined ? {} : { record: seen }) }, deps));
+    return new EcsWatch({ ...common, deploymentId: target.deploymentId, since: target.since, record }, deps, (failure, seen) => settleFailure(failure, {
+        ...common,
+        controller,
+        previousTaskDefinitionArn: currentArn,
+        rollbackOnFailure: options.rollbackOnFailure,
+        ...(seen === undefined ? {} : { record: seen }),
+    }, deps));
 }
 /** Follows a rollback the cancelled main step started: the record if there is one, else the deployment. */
 async function followAfterCancel(rollback, deps) {
@@ -3613,7 +3792,16 @@ async function followAfterCancel(rollback, deps) {
     }
     if (rollback.deploymentId !== undefined) {
         deps.log.info(`Following deployment ${rollback.deploymentId} back to ${rollback.to ?? 'the previous revision'} (the job was cancelled mid-deploy).`);
-        const verdict = await followDeployment({ cluster, service, deploymentId: rollback.deploymentId, since: new Date(deps.now()), intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, maxFailedTasks: 0, taskOptions: {} }, deps);
+        const verdict = await followDeployment({
+            cluster,
+            service,
+            deploymentId: rollback.deploymentId,
+            since: new Date(deps.now()),
+            intervalMs: rollback.intervalMs,
+            timeoutMs: rollback.timeoutMs,
+            maxFailedTasks: 0,
+            taskOptions: {},
+        }, deps);
         if (verdict.state === 'succeeded')
             return { ok: true, text: `Service '${service}' is back on ${rollback.to ?? 'its previous revision'}.` };
         return { ok: false, text: `The rollback of service '${service}' failed: ${(0,plan_verdict/* failureText */.kY)(verdict) ?? ''}` };

@@ -86,7 +86,10 @@ async function continueDeployment(cd, deploymentId, waitType) {
 async function stopDeployment(cd, deploymentId, rollback) {
     return (0,errors/* asked */.NZ)(`StopDeployment${rollback ? ' (with rollback)' : ''} for '${deploymentId}'`, async () => {
         const out = await cd.send(new dist_cjs.StopDeploymentCommand({ deploymentId, autoRollbackEnabled: rollback }));
-        return { ...(out.status === undefined ? {} : { status: out.status }), ...(out.statusMessage === undefined ? {} : { message: out.statusMessage }) };
+        return {
+            ...(out.status === undefined ? {} : { status: out.status }),
+            ...(out.statusMessage === undefined ? {} : { message: out.statusMessage }),
+        };
     });
 }
 
@@ -110,7 +113,9 @@ var json = __webpack_require__(2877);
 function appSpecFromService(service, taskDefinitionArn) {
     const lb = (service.loadBalancers ?? []).find((l) => l.containerName !== undefined && l.containerPort !== undefined);
     if (lb?.containerName === undefined || lb.containerPort === undefined) {
-        return { problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'` };
+        return {
+            problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'`,
+        };
     }
     const properties = {
         TaskDefinition: taskDefinitionArn,
@@ -153,11 +158,15 @@ function appSpecFromFile(doc, taskDefinitionArn) {
     const name = (0,json/* isRecord */.u)(resource) ? Object.keys(resource)[0] : undefined;
     const target = name === undefined || !(0,json/* isRecord */.u)(resource) ? undefined : resource[name];
     if (name === undefined || !(0,json/* isRecord */.u)(target) || target.Type !== 'AWS::ECS::Service' || !(0,json/* isRecord */.u)(target.Properties)) {
-        return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
+        return {
+            problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)",
+        };
     }
     const properties = target.Properties;
     if (!(0,json/* isRecord */.u)(properties.LoadBalancerInfo)) {
-        return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
+        return {
+            problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to`,
+        };
     }
     const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
     return { ...doc, Resources: [{ [name]: replaced }] };
@@ -210,7 +219,9 @@ function groupTargetProblem(group, cluster, service) {
         return `${where} deploys to ${group.computePlatform}, not ECS: name the group of service '${bareName(service)}' in input 'codedeploy-deployment-group'`;
     }
     const targets = group.ecsServices ?? [];
-    const match = targets.some((t) => t.serviceName === bareName(service) && t.clusterName !== undefined && bareName(t.clusterName) === bareName(cluster));
+    const match = targets.some((t) => t.serviceName === bareName(service) &&
+        t.clusterName !== undefined &&
+        bareName(t.clusterName) === bareName(cluster));
     if (match)
         return undefined;
     const named = targets.map((t) => `'${t.clusterName ?? '?'}/${t.serviceName ?? '?'}'`).join(', ') || 'no service';
@@ -250,7 +261,11 @@ function targetViewOf(target) {
     const t = target?.ecsTarget ?? target?.lambdaTarget;
     if (t === undefined)
         return undefined;
-    return { ...(t.status === undefined ? {} : { status: t.status }), events: t.lifecycleEvents ?? [], taskSets: target?.ecsTarget?.taskSetsInfo ?? [] };
+    return {
+        ...(t.status === undefined ? {} : { status: t.status }),
+        events: t.lifecycleEvents ?? [],
+        taskSets: target?.ecsTarget?.taskSetsInfo ?? [],
+    };
 }
 function classifyCodeDeploy(snapshot, options) {
     const d = snapshot.deployment;
@@ -357,11 +372,18 @@ function nextCodeDeployPoll(view) {
         return plan.intervalMs;
     if (verdict.waiting === 'ready')
         return (0,poll_schedule/* nextPollDelay */.qC)({ plan, now: view.now, paused: true });
-    if (verdict.waiting !== 'termination' || view.terminationSince === undefined || view.terminationWaitMinutes === undefined) {
+    if (verdict.waiting !== 'termination' ||
+        view.terminationSince === undefined ||
+        view.terminationWaitMinutes === undefined) {
         return plan.intervalMs;
     }
     const slow = view.watched ? { ...plan, slowIntervalMs: Math.max(plan.intervalMs, MODERATE_INTERVAL_MS) } : plan;
-    return (0,poll_schedule/* nextPollDelay */.qC)({ plan: slow, now: view.now, waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000, paused: false });
+    return (0,poll_schedule/* nextPollDelay */.qC)({
+        plan: slow,
+        now: view.now,
+        waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000,
+        paused: false,
+    });
 }
 
 // EXTERNAL MODULE: ./src/plan/duration.ts
@@ -398,7 +420,8 @@ function progressLines(before, now) {
     const id = now.deployment.deploymentId ?? '?';
     if (before?.deployment.status !== now.deployment.status)
         lines.push(`deployment ${id}: ${now.deployment.status ?? 'unknown'}`);
-    if (before?.deployment.instanceTerminationWaitTimeStarted !== true && now.deployment.instanceTerminationWaitTimeStarted === true) {
+    if (before?.deployment.instanceTerminationWaitTimeStarted !== true &&
+        now.deployment.instanceTerminationWaitTimeStarted === true) {
         lines.push(`deployment ${id}: traffic moved; the original task set is kept until its termination wait ends`);
     }
     lines.push(...eventLines(before?.target, now.target));
@@ -431,7 +454,11 @@ function eventLines(before, now) {
 function eventRows(target) {
     return (target?.events ?? []).map((e) => {
         const took = eventDurationMs(e);
-        return { event: e.lifecycleEventName ?? '?', status: e.status ?? 'Unknown', took: took === undefined ? '' : formatDuration(took) };
+        return {
+            event: e.lifecycleEventName ?? '?',
+            status: e.status ?? 'Unknown',
+            took: took === undefined ? '' : formatDuration(took),
+        };
     });
 }
 
@@ -491,8 +518,13 @@ class CodeDeployWatch {
         for (const line of progressLines(this.last, snapshot))
             deps.log.info(line);
         this.last = snapshot;
-        this.verdict = classifyCodeDeploy(snapshot, { goal: options.goal, ...(options.hooks === undefined ? {} : { hooks: options.hooks }) });
-        if (this.verdict.state === 'pending' && this.verdict.waiting === 'termination' && this.terminationSince === undefined) {
+        this.verdict = classifyCodeDeploy(snapshot, {
+            goal: options.goal,
+            ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
+        });
+        if (this.verdict.state === 'pending' &&
+            this.verdict.waiting === 'termination' &&
+            this.terminationSince === undefined) {
             this.terminationSince = this.lastPollAt ?? polledAt;
         }
         if (this.verdict.state === 'pending' && this.verdict.waiting === 'ready' && !this.readyShown) {
@@ -510,7 +542,9 @@ class CodeDeployWatch {
             verdict: this.verdict,
             watched: this.options.watched === true,
             ...(this.terminationSince === undefined ? {} : { terminationSince: this.terminationSince }),
-            ...(this.options.terminationWaitMinutes === undefined ? {} : { terminationWaitMinutes: this.options.terminationWaitMinutes }),
+            ...(this.options.terminationWaitMinutes === undefined
+                ? {}
+                : { terminationWaitMinutes: this.options.terminationWaitMinutes }),
         });
     }
     /** A one-line state for heartbeats and timeout messages. */
@@ -648,7 +682,10 @@ const DEPLOYMENTS = {
     keyOf: (id) => id,
     read: async (ids, deps) => {
         const cd = await deps.clients.codedeploy();
-        const answers = await Promise.all(ids.map(async (id) => [id, await getDeployment(cd, id).catch((error) => (error instanceof Error ? error : new Error(String(error))))]));
+        const answers = await Promise.all(ids.map(async (id) => [
+            id,
+            await getDeployment(cd, id).catch((error) => error instanceof Error ? error : new Error(String(error))),
+        ]));
         return new Map(answers);
     },
 };
@@ -669,7 +706,10 @@ async function prepareCodeDeploy(found, options, deps) {
         throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.desiredCount}' is not applied to service '${service}', which deploys through CodeDeploy: CodeDeploy sizes the new task set like the original; remove '${names/* Input */.pd.desiredCount}'.`);
     }
     const base = await (0,ecs_controller/* prepareFromTaskDefinition */._m)(found, { ...options, waitUntil: 'completed' }, deps);
-    const ref = groupRefFor(cluster, service, { application: options.codeDeploy?.application, group: options.codeDeploy?.deploymentGroup });
+    const ref = groupRefFor(cluster, service, {
+        application: options.codeDeploy?.application,
+        group: options.codeDeploy?.deploymentGroup,
+    });
     const group = await getDeploymentGroup(await deps.clients.codedeploy(), ref.application, ref.group);
     if (group === undefined) {
         throw new errors/* UserError */.yo(`Service '${service}' deploys through CodeDeploy, but deployment group '${ref.group}' of application '${ref.application}' does not exist: name them in inputs '${names/* Input */.pd.codedeployApplication}' and '${names/* Input */.pd.codedeployDeploymentGroup}'. Nothing was changed.`);
@@ -683,7 +723,13 @@ async function prepareCodeDeploy(found, options, deps) {
             throw new errors/* UserError */.yo(`Service '${service}' cannot be deployed through CodeDeploy: ${spec.problem}. Nothing was changed.`);
     }
     deps.log.info(`Service '${service}' deploys through CodeDeploy: deployment group '${ref.group}' of application '${ref.application}'.`);
-    return { ...base, options, controller: 'codedeploy', standing: { kind: 'unchanged' }, codeDeploy: { ref, group, service: found.service } };
+    return {
+        ...base,
+        options,
+        controller: 'codedeploy',
+        standing: { kind: 'unchanged' },
+        codeDeploy: { ref, group, service: found.service },
+    };
 }
 function appSpecFor(prepared, codeDeploy, targetArn) {
     const file = prepared.options.codeDeploy?.appSpec;
@@ -714,17 +760,32 @@ async function startCodeDeploy(prepared, registration, deps) {
         application: ref.application,
         group: ref.group,
         appSpec: appSpecText(spec),
-        ...(options.codeDeploy?.deploymentConfig === undefined ? {} : { deploymentConfig: options.codeDeploy.deploymentConfig }),
+        ...(options.codeDeploy?.deploymentConfig === undefined
+            ? {}
+            : { deploymentConfig: options.codeDeploy.deploymentConfig }),
         description: `image-deploy: ${targetArn}`,
     });
     deps.log.info(`Created CodeDeploy deployment ${deploymentId} for service '${options.service}' (group '${ref.group}').`);
-    const fields = { changed: true, registered: registration?.registered === true, taskDefinitionArn: targetArn, deploymentId };
+    const fields = {
+        changed: true,
+        registered: registration?.registered === true,
+        taskDefinitionArn: targetArn,
+        deploymentId,
+    };
     if (!options.wait.enabled)
         return { finished: { ...fields, verdict: { state: 'started' } } };
-    return { following: new CodeDeployFollowing(prepared, codeDeploy, deploymentId, hooksOf(spec), { ...deps, codedeploy: cd }), fields };
+    return {
+        following: new CodeDeployFollowing(prepared, codeDeploy, deploymentId, hooksOf(spec), { ...deps, codedeploy: cd }),
+        fields,
+    };
 }
 /** Our own failures: the ones rollback-on-failure puts back (CodeDeploy's own are already rolled back or stopped). */
-const OWN_FAILURES = new Set(['timed-out', 'cancelled', 'too-many-failed-tasks', 'error']);
+const OWN_FAILURES = new Set([
+    'timed-out',
+    'cancelled',
+    'too-many-failed-tasks',
+    'error',
+]);
 class CodeDeployFollowing {
     what;
     name;
@@ -789,12 +850,25 @@ class CodeDeployFollowing {
             const follow = { controller: 'codedeploy', codeDeployDeploymentId: this.deploymentId };
             return { verdict: failure, rollback: { by: 'stop-deployment', verdict: { state: 'started' }, to, follow } };
         }
-        const line = await followCodeDeployRollback(this.deps, { deploymentId: this.deploymentId, intervalMs: options.wait.intervalMs, timeoutMs: options.wait.timeoutMs });
+        const line = await followCodeDeployRollback(this.deps, {
+            deploymentId: this.deploymentId,
+            intervalMs: options.wait.intervalMs,
+            timeoutMs: options.wait.timeoutMs,
+        });
         const ok = line.startsWith('Rolled back');
-        return { verdict: (0,plan_verdict/* withDetails */.FE)(failure, [line]), rollback: { by: 'stop-deployment', verdict: ok ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rolled-back', line), to } };
+        return {
+            verdict: (0,plan_verdict/* withDetails */.FE)(failure, [line]),
+            rollback: { by: 'stop-deployment', verdict: ok ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rolled-back', line), to },
+        };
     }
     report() {
-        return { codeDeploy: { deploymentId: this.deploymentId, group: this.prepared.codeDeploy?.ref.group ?? '', ...(this.watch.last === undefined ? {} : { snapshot: this.watch.last }) } };
+        return {
+            codeDeploy: {
+                deploymentId: this.deploymentId,
+                group: this.prepared.codeDeploy?.ref.group ?? '',
+                ...(this.watch.last === undefined ? {} : { snapshot: this.watch.last }),
+            },
+        };
     }
 }
 async function followAfterCancel(rollback, deps) {

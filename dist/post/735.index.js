@@ -37,7 +37,10 @@ async function getFunction(lambda, functionName) {
 /** The configuration of $LATEST, or of a version or alias when `qualifier` is given. */
 async function getFunctionConfiguration(lambda, functionName, qualifier) {
     try {
-        return await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName, ...(qualifier === undefined ? {} : { Qualifier: qualifier }) }));
+        return await lambda.send(new GetFunctionConfigurationCommand({
+            FunctionName: functionName,
+            ...(qualifier === undefined ? {} : { Qualifier: qualifier }),
+        }));
     }
     catch (error) {
         const what = qualifier === undefined ? `'${functionName}'` : `'${functionName}' version ${qualifier}`;
@@ -85,7 +88,11 @@ async function publishVersion(lambda, request) {
 }
 async function createAlias(lambda, target) {
     try {
-        return await lambda.send(new CreateAliasCommand({ FunctionName: target.functionName, Name: target.alias, FunctionVersion: target.version }));
+        return await lambda.send(new CreateAliasCommand({
+            FunctionName: target.functionName,
+            Name: target.alias,
+            FunctionVersion: target.version,
+        }));
     }
     catch (error) {
         throw new AwsCallError(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
@@ -145,8 +152,16 @@ async function putAliasesBackAfterCancel(states, deps) {
             const routed = Object.values(alias?.RoutingConfig?.AdditionalVersionWeights ?? {}).some((w) => w > 0);
             if (alias?.FunctionVersion === s.version && !routed)
                 return { ok: true, text: `${what} is on version ${s.version} with no routing: already put back.` };
-            await shiftAlias(deps.clients.lambda, { functionName: s.functionName, alias: s.alias, version: s.version, weights: {} });
-            return { ok: true, text: `${what} put back on version ${s.version} (it was on ${alias?.FunctionVersion ?? '?'}${routed ? ' with routing' : ''}).` };
+            await shiftAlias(deps.clients.lambda, {
+                functionName: s.functionName,
+                alias: s.alias,
+                version: s.version,
+                weights: {},
+            });
+            return {
+                ok: true,
+                text: `${what} put back on version ${s.version} (it was on ${alias?.FunctionVersion ?? '?'}${routed ? ' with routing' : ''}).`,
+            };
         }
         catch (error) {
             return { ok: false, text: `Could not put ${what} back on version ${s.version}: ${(0,errors/* messageOf */.bD)(error)}` };

@@ -28479,8 +28479,23 @@ function explain(error) {
     }
     return messageOf(error);
 }
-const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ThrottledException', 'RequestThrottled']);
-const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout']);
+const THROTTLING = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ThrottledException',
+    'RequestThrottled',
+]);
+const NETWORK = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'TimeoutError',
+    'RequestTimeout',
+]);
 /**
  * Why an error is worth another attempt when the SDK made only one (throttling, a 5xx, a
  * broken connection), or undefined. For the writes the steps retry themselves.
@@ -28721,7 +28736,7 @@ function stateOf(entry) {
         return undefined;
     const e = entry;
     const text = (key) => (typeof e[key] === 'string' ? e[key] : undefined);
-    const count = (key, fallback) => (typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback);
+    const count = (key, fallback) => typeof e[key] === 'number' && Number.isFinite(e[key]) && e[key] > 0 ? e[key] : fallback;
     const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
     if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
         return undefined;
@@ -28729,9 +28744,19 @@ function stateOf(entry) {
         const value = text(key);
         return value === undefined ? [] : [[key, value]];
     });
-    return { region, cluster, service, controller, intervalMs: count('intervalMs', 3000), timeoutMs: count('timeoutMs', 240_000), ...Object.fromEntries(optional) };
+    return {
+        region,
+        cluster,
+        service,
+        controller,
+        intervalMs: count('intervalMs', 3000),
+        timeoutMs: count('timeoutMs', 240_000),
+        ...Object.fromEntries(optional),
+    };
 }
 
+// EXTERNAL MODULE: ./src/deps.ts
+var src_deps = __nccwpck_require__(2421);
 ;// CONCATENATED MODULE: ./src/lambda-cancel.ts
 // A Lambda traffic shift that failed or was cancelled puts its aliases back at once (one
 // UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
@@ -28775,7 +28800,9 @@ function parseLambdaPutBackStates(raw) {
     const states = [];
     for (const [index, entry] of value.entries()) {
         const state = entry;
-        const complete = typeof state === 'object' && state !== null && [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+        const complete = typeof state === 'object' &&
+            state !== null &&
+            [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
         if (!complete)
             return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
         states.push(state);
@@ -28783,8 +28810,6 @@ function parseLambdaPutBackStates(raw) {
     return { states };
 }
 
-// EXTERNAL MODULE: ./src/deps.ts
-var src_deps = __nccwpck_require__(2421);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31855,10 +31880,17 @@ async function followEcsRollbacks(io) {
     if (state === undefined)
         return [];
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
-    const [{ createClients }, { controllerFor }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2438))]);
+    const [{ createClients }, { controllerFor }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2438)),
+    ]);
     const deps = {
         log: io,
-        clients: await createClients({ region: state.region, ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['ecs']),
+        clients: await createClients({
+            region: state.region,
+            ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }),
+            userAgent: 'image-deploy/0.1.0',
+        }, ['ecs']),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: () => Date.now(),
     };
@@ -31887,9 +31919,21 @@ async function putLambdaAliasesBack(io) {
     const [first] = states;
     if (first === undefined)
         return [];
-    const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([__nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)), Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3116))]);
-    const clients = await createClients({ region: first.region, ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }), userAgent: 'image-deploy/0.1.0' }, ['lambda']);
-    const lines = await putAliasesBackAfterCancel(states, { log: io, clients, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: () => Date.now() });
+    const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3116)),
+    ]);
+    const clients = await createClients({
+        region: first.region,
+        ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }),
+        userAgent: 'image-deploy/0.1.0',
+    }, ['lambda']);
+    const lines = await putAliasesBackAfterCancel(states, {
+        log: io,
+        clients,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        now: () => Date.now(),
+    });
     for (const line of lines.filter((l) => l.ok))
         io.info(line.text);
     return lines.filter((l) => !l.ok).map((l) => l.text);

@@ -78,7 +78,10 @@ export async function createClients(options: ClientOptions, services: readonly A
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
   const loaded = <T>(sdk: T | undefined, service: AwsService): T => {
-    if (sdk === undefined) throw new Error(`The ${service} client was asked for, but no selected mode loads it (aws/clients.ts SERVICES_OF_MODE).`);
+    if (sdk === undefined)
+      throw new Error(
+        `The ${service} client was asked for, but no selected mode loads it (aws/clients.ts SERVICES_OF_MODE).`,
+      );
     return sdk;
   };
   let ecs: ECSClient | undefined;
@@ -114,7 +117,9 @@ export async function createClients(options: ClientOptions, services: readonly A
       return client;
     },
     codedeploy() {
-      codedeploy ??= import('@aws-sdk/client-codedeploy').then((sdk) => new sdk.CodeDeployClient(common(options.region)));
+      codedeploy ??= import('@aws-sdk/client-codedeploy').then(
+        (sdk) => new sdk.CodeDeployClient(common(options.region)),
+      );
       return codedeploy;
     },
     once: {

@@ -1,4 +1,4 @@
-import { DescribeAlarmsCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { type CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { AwsCallError } from '../errors.ts';
 import type { AlarmState } from '../plan/lambda-traffic.ts';
 
@@ -12,11 +12,19 @@ export async function describeAlarms(cloudwatch: CloudWatchClient, names: readon
     const chunk = names.slice(start, start + ALARMS_PER_CALL);
     try {
       const out = await cloudwatch.send(
-        new DescribeAlarmsCommand({ AlarmNames: chunk, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], MaxRecords: ALARMS_PER_CALL }),
+        new DescribeAlarmsCommand({
+          AlarmNames: chunk,
+          AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+          MaxRecords: ALARMS_PER_CALL,
+        }),
       );
       for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
         if (alarm.AlarmName === undefined) continue;
-        states.push({ name: alarm.AlarmName, state: alarm.StateValue ?? 'unknown', ...(alarm.StateReason ? { reason: alarm.StateReason } : {}) });
+        states.push({
+          name: alarm.AlarmName,
+          state: alarm.StateValue ?? 'unknown',
+          ...(alarm.StateReason ? { reason: alarm.StateReason } : {}),
+        });
       }
     } catch (error) {
       throw new AwsCallError(`DescribeAlarms for ${chunk.map((n) => `'${n}'`).join(', ')}`, error);

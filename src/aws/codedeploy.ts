@@ -2,29 +2,36 @@
 // deploys through CodeDeploy is deployed: see Clients.codedeploy in clients.ts.
 
 import {
+  type CodeDeployClient,
   ContinueDeploymentCommand,
   CreateDeploymentCommand,
+  type DeploymentGroupInfo,
+  type DeploymentInfo,
+  type DeploymentTarget,
   GetDeploymentCommand,
   GetDeploymentGroupCommand,
   GetDeploymentTargetCommand,
   ListDeploymentTargetsCommand,
   StopDeploymentCommand,
-  type CodeDeployClient,
-  type DeploymentGroupInfo,
-  type DeploymentInfo,
-  type DeploymentTarget,
 } from '@aws-sdk/client-codedeploy';
 import { asked, required } from '../errors.ts';
 
 /** The deployment group, or undefined when CodeDeploy says it (or its application) does not exist. */
-export async function getDeploymentGroup(cd: CodeDeployClient, application: string, group: string): Promise<DeploymentGroupInfo | undefined> {
+export async function getDeploymentGroup(
+  cd: CodeDeployClient,
+  application: string,
+  group: string,
+): Promise<DeploymentGroupInfo | undefined> {
   return asked(`GetDeploymentGroup for '${group}' of application '${application}'`, async () => {
     try {
-      const out = await cd.send(new GetDeploymentGroupCommand({ applicationName: application, deploymentGroupName: group }));
+      const out = await cd.send(
+        new GetDeploymentGroupCommand({ applicationName: application, deploymentGroupName: group }),
+      );
       return required(out.deploymentGroupInfo, 'deploymentGroupInfo');
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
-      if (name === 'DeploymentGroupDoesNotExistException' || name === 'ApplicationDoesNotExistException') return undefined;
+      if (name === 'DeploymentGroupDoesNotExistException' || name === 'ApplicationDoesNotExistException')
+        return undefined;
       throw error;
     }
   });
@@ -69,7 +76,9 @@ export async function listDeploymentTargets(cd: CodeDeployClient, deploymentId: 
     const ids: string[] = [];
     let nextToken: string | undefined;
     do {
-      const out = await cd.send(new ListDeploymentTargetsCommand({ deploymentId, ...(nextToken === undefined ? {} : { nextToken }) }));
+      const out = await cd.send(
+        new ListDeploymentTargetsCommand({ deploymentId, ...(nextToken === undefined ? {} : { nextToken }) }),
+      );
       ids.push(...(out.targetIds ?? []));
       nextToken = out.nextToken;
     } while (nextToken !== undefined && nextToken !== '');
@@ -77,7 +86,11 @@ export async function listDeploymentTargets(cd: CodeDeployClient, deploymentId: 
   });
 }
 
-export async function getDeploymentTarget(cd: CodeDeployClient, deploymentId: string, targetId: string): Promise<DeploymentTarget> {
+export async function getDeploymentTarget(
+  cd: CodeDeployClient,
+  deploymentId: string,
+  targetId: string,
+): Promise<DeploymentTarget> {
   return asked(`GetDeploymentTarget '${targetId}' of deployment '${deploymentId}'`, async () => {
     const out = await cd.send(new GetDeploymentTargetCommand({ deploymentId, targetId }));
     return required(out.deploymentTarget, 'deploymentTarget');
@@ -85,16 +98,27 @@ export async function getDeploymentTarget(cd: CodeDeployClient, deploymentId: st
 }
 
 /** Ends a `Ready` wait (READY_WAIT) or the original task set's termination wait (TERMINATION_WAIT). */
-export async function continueDeployment(cd: CodeDeployClient, deploymentId: string, waitType: 'READY_WAIT' | 'TERMINATION_WAIT'): Promise<void> {
+export async function continueDeployment(
+  cd: CodeDeployClient,
+  deploymentId: string,
+  waitType: 'READY_WAIT' | 'TERMINATION_WAIT',
+): Promise<void> {
   await asked(`ContinueDeployment (${waitType}) for '${deploymentId}'`, async () => {
     await cd.send(new ContinueDeploymentCommand({ deploymentId, deploymentWaitType: waitType }));
   });
 }
 
 /** Stops the deployment; with `rollback`, CodeDeploy puts the original task set back. */
-export async function stopDeployment(cd: CodeDeployClient, deploymentId: string, rollback: boolean): Promise<{ status?: string; message?: string }> {
+export async function stopDeployment(
+  cd: CodeDeployClient,
+  deploymentId: string,
+  rollback: boolean,
+): Promise<{ status?: string; message?: string }> {
   return asked(`StopDeployment${rollback ? ' (with rollback)' : ''} for '${deploymentId}'`, async () => {
     const out = await cd.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: rollback }));
-    return { ...(out.status === undefined ? {} : { status: out.status }), ...(out.statusMessage === undefined ? {} : { message: out.statusMessage }) };
+    return {
+      ...(out.status === undefined ? {} : { status: out.status }),
+      ...(out.statusMessage === undefined ? {} : { message: out.statusMessage }),
+    };
   });
 }

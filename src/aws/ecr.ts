@@ -15,7 +15,11 @@ export interface RepositoryId {
 }
 
 /** One image by tag or digest; ECR raises ImageNotFoundException when there is none. */
-export async function describeImage(ecr: ECRClient, repository: RepositoryId, imageId: ImageIdentifier): Promise<ImageDetail> {
+export async function describeImage(
+  ecr: ECRClient,
+  repository: RepositoryId,
+  imageId: ImageIdentifier,
+): Promise<ImageDetail> {
   const what = `DescribeImages for ${imageId.imageDigest === undefined ? `tag '${imageId.imageTag ?? ''}'` : `digest '${imageId.imageDigest}'`} in ${describe(repository)}`;
   try {
     const out = await ecr.send(new DescribeImagesCommand({ ...repository, imageIds: [imageId] }));
@@ -36,7 +40,11 @@ export interface TaggedImages {
 const PAGE_SIZE = 1000; // the API's maximum
 
 /** Tagged images of a repository, at most maxPages pages of them (a repository may hold many thousands). */
-export async function listTaggedImages(ecr: ECRClient, repository: RepositoryId, maxPages: number): Promise<TaggedImages> {
+export async function listTaggedImages(
+  ecr: ECRClient,
+  repository: RepositoryId,
+  maxPages: number,
+): Promise<TaggedImages> {
   const images: ImageDetail[] = [];
   let nextToken: string | undefined;
   try {
@@ -62,7 +70,10 @@ export async function listTaggedImages(ecr: ECRClient, repository: RepositoryId,
 export async function describeRepository(ecr: ECRClient, repository: RepositoryId): Promise<Repository> {
   try {
     const out = await ecr.send(
-      new DescribeRepositoriesCommand({ registryId: repository.registryId, repositoryNames: [repository.repositoryName] }),
+      new DescribeRepositoriesCommand({
+        registryId: repository.registryId,
+        repositoryNames: [repository.repositoryName],
+      }),
     );
     const found = out.repositories?.[0];
     if (!found) throw new Error('the response had no repositories');

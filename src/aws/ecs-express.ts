@@ -4,13 +4,13 @@
 
 import {
   DescribeExpressGatewayServiceCommand,
-  UpdateExpressGatewayServiceCommand,
   type ECSClient,
+  UpdateExpressGatewayServiceCommand,
   type UpdateExpressGatewayServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import { AwsCallError } from '../errors.ts';
-import { isRecord } from '../plan/json.ts';
 import type { ExpressServiceDoc, ExpressUpdateRequest } from '../plan/express-update.ts';
+import { isRecord } from '../plan/json.ts';
 import { captureRawResponse, sendUnknownMembers } from './raw-json.ts';
 
 /** DescribeExpressGatewayService: the Express service with its active configurations, as AWS sent it. */
@@ -33,7 +33,10 @@ export async function describeExpressGatewayService(ecs: ECSClient, serviceArn: 
  * UpdateExpressGatewayService with exactly the members of `request` (those the SDK does
  * not model included); returns the `service` member of the answer (UpdatedExpressGatewayService).
  */
-export async function updateExpressGatewayService(ecs: ECSClient, request: ExpressUpdateRequest): Promise<Record<string, unknown>> {
+export async function updateExpressGatewayService(
+  ecs: ECSClient,
+  request: ExpressUpdateRequest,
+): Promise<Record<string, unknown>> {
   const what = `UpdateExpressGatewayService for '${request.serviceArn}'`;
   const command = new UpdateExpressGatewayServiceCommand(request as unknown as UpdateExpressGatewayServiceCommandInput);
   sendUnknownMembers(command, request);

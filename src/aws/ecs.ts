@@ -1,25 +1,25 @@
 import {
+  DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
-  DescribeServiceDeploymentsCommand,
-  DescribeServiceRevisionsCommand,
-  ListServiceDeploymentsCommand,
-  ListTasksCommand,
-  StopServiceDeploymentCommand,
-  RegisterTaskDefinitionCommand,
-  RunTaskCommand,
-  StopTaskCommand,
-  UpdateServiceCommand,
   type ECSClient,
   type Failure,
+  ListServiceDeploymentsCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
   type RegisterTaskDefinitionCommandInput,
+  RunTaskCommand,
   type RunTaskCommandInput,
   type Service,
   type ServiceDeployment,
   type ServiceDeploymentBrief,
   type ServiceRevision,
+  StopServiceDeploymentCommand,
+  StopTaskCommand,
   type Task,
+  UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { AwsCallError, asked, required } from '../errors.ts';
 import type { TagPropagation } from '../plan/run-task-tags.ts';
@@ -40,17 +40,30 @@ export async function describeService(ecs: ECSClient, ref: ServiceRef): Promise<
  * Several services of one cluster in one call (DescribeServices takes up to 10): each name
  * as given maps to its service, or to undefined when ECS reports it MISSING.
  */
-export async function describeServices(ecs: ECSClient, cluster: string, services: string[]): Promise<Map<string, Service | undefined>> {
+export async function describeServices(
+  ecs: ECSClient,
+  cluster: string,
+  services: string[],
+): Promise<Map<string, Service | undefined>> {
   try {
     const out = await ecs.send(new DescribeServicesCommand({ cluster, services }));
     const found = out.services ?? [];
     // A name may be given as the service's name or its ARN; ECS answers with both.
-    const match = (ref: string) => found.find((s) => s.serviceArn === ref || s.serviceName === ref || (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)));
+    const match = (ref: string) =>
+      found.find(
+        (s) =>
+          s.serviceArn === ref ||
+          s.serviceName === ref ||
+          (s.serviceName !== undefined && ref.endsWith(`/${s.serviceName}`)),
+      );
     // One asked, one answered: that is it, however ECS spells it (as describeService reads it).
     if (services.length === 1) return new Map(services.map((ref) => [ref, found[0]]));
     return new Map(services.map((ref) => [ref, match(ref)]));
   } catch (error) {
-    throw new AwsCallError(`DescribeServices for ${services.map((s) => `'${s}'`).join(', ')} in cluster '${cluster}'`, error);
+    throw new AwsCallError(
+      `DescribeServices for ${services.map((s) => `'${s}'`).join(', ')} in cluster '${cluster}'`,
+      error,
+    );
   }
 }
 
@@ -69,12 +82,17 @@ export async function describeTaskDefinition(ecs: ECSClient, ref: string): Promi
     throw new AwsCallError(`DescribeTaskDefinition for '${ref}'`, error);
   }
   const json = raw.json() as { taskDefinition?: TaskDefinitionDoc; tags?: Tag[] } | undefined;
-  if (!json?.taskDefinition) throw new AwsCallError(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
+  if (!json?.taskDefinition)
+    throw new AwsCallError(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
   return { taskDefinition: json.taskDefinition, tags: json.tags ?? [] };
 }
 
 /** Registers the definition with every member it has, and returns the new revision's ARN. */
-export async function registerTaskDefinition(ecs: ECSClient, taskDefinition: TaskDefinitionDoc, tags: Tag[]): Promise<string> {
+export async function registerTaskDefinition(
+  ecs: ECSClient,
+  taskDefinition: TaskDefinitionDoc,
+  tags: Tag[],
+): Promise<string> {
   const raw: Record<string, unknown> = { ...taskDefinition, ...(tags.length > 0 ? { tags } : {}) };
   const command = new RegisterTaskDefinitionCommand(raw as unknown as RegisterTaskDefinitionCommandInput);
   sendUnknownMembers(command, raw);
@@ -148,14 +166,23 @@ export async function runTask(ecs: ECSClient, request: RunTaskCommandInput): Pro
     const out = await ecs.send(new RunTaskCommand(request));
     return { ...(out.tasks?.[0] === undefined ? {} : { task: out.tasks[0] }), failures: out.failures ?? [] };
   } catch (error) {
-    throw new AwsCallError(`RunTask for '${String(request.taskDefinition)}' in cluster '${String(request.cluster)}'`, error);
+    throw new AwsCallError(
+      `RunTask for '${String(request.taskDefinition)}' in cluster '${String(request.cluster)}'`,
+      error,
+    );
   }
 }
 
 /** The service's deployment records created at or after `since`, newest first (one page). */
-export async function listServiceDeployments(ecs: ECSClient, ref: ServiceRef, since: Date): Promise<ServiceDeploymentBrief[]> {
+export async function listServiceDeployments(
+  ecs: ECSClient,
+  ref: ServiceRef,
+  since: Date,
+): Promise<ServiceDeploymentBrief[]> {
   try {
-    const out = await ecs.send(new ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
+    const out = await ecs.send(
+      new ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }),
+    );
     return out.serviceDeployments ?? [];
   } catch (error) {
     throw new AwsCallError(`ListServiceDeployments for '${ref.service}' in cluster '${ref.cluster}'`, error);
@@ -169,12 +196,18 @@ export async function describeServiceDeployment(ecs: ECSClient, arn: string): Pr
 }
 
 /** Deployment records, up to 20 per call as the API takes them; those ECS does not know are left out. */
-export async function describeServiceDeployments(ecs: ECSClient, arns: readonly string[]): Promise<ServiceDeployment[]> {
+export async function describeServiceDeployments(
+  ecs: ECSClient,
+  arns: readonly string[],
+): Promise<ServiceDeployment[]> {
   try {
     const out = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns.slice(0, 20) }));
     return out.serviceDeployments ?? [];
   } catch (error) {
-    throw new AwsCallError(`DescribeServiceDeployments for ${arns.length === 1 ? `'${arns[0]}'` : `${arns.length} records`}`, error);
+    throw new AwsCallError(
+      `DescribeServiceDeployments for ${arns.length === 1 ? `'${arns[0]}'` : `${arns.length} records`}`,
+      error,
+    );
   }
 }
 
@@ -193,7 +226,11 @@ export async function describeServiceRevisions(ecs: ECSClient, arns: readonly st
 }
 
 /** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
-export async function stopServiceDeployment(ecs: ECSClient, arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<void> {
+export async function stopServiceDeployment(
+  ecs: ECSClient,
+  arn: string,
+  stopType: 'ROLLBACK' | 'ABORT',
+): Promise<void> {
   try {
     await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
   } catch (error) {
@@ -211,9 +248,16 @@ export interface TaskArnsPage {
  * ListTasks reference says startedBy "must be the only filter that you use"; RUNNING is
  * what ListTasks lists when no desiredStatus is given, so none is sent.
  */
-export async function listRunningTasks(ecs: ECSClient, cluster: string, startedBy: string, nextToken?: string): Promise<TaskArnsPage> {
+export async function listRunningTasks(
+  ecs: ECSClient,
+  cluster: string,
+  startedBy: string,
+  nextToken?: string,
+): Promise<TaskArnsPage> {
   return asked(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
-    const out = await ecs.send(new ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
+    const out = await ecs.send(
+      new ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }),
+    );
     return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
   });
 }
@@ -222,13 +266,20 @@ export async function listRunningTasks(ecs: ECSClient, cluster: string, startedB
 export async function describeTasksWithTags(ecs: ECSClient, cluster: string, taskArns: string[]): Promise<Task[]> {
   if (taskArns.length === 0) return [];
   return asked(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
-    const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
+    const out = await ecs.send(
+      new DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }),
+    );
     return out.tasks ?? [];
   });
 }
 
 /** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
-export async function stopTask(ecs: ECSClient, cluster: string, taskArn: string, reason: string): Promise<Task | undefined> {
+export async function stopTask(
+  ecs: ECSClient,
+  cluster: string,
+  taskArn: string,
+  reason: string,
+): Promise<Task | undefined> {
   return asked(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
     const out = await ecs.send(new StopTaskCommand({ cluster, task: taskArn, reason }));
     return out.task;

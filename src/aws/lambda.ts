@@ -1,17 +1,17 @@
 import {
+  type AliasConfiguration,
   CreateAliasCommand,
+  type FunctionCodeLocation,
+  type FunctionConfiguration,
   GetAliasCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
   GetProvisionedConcurrencyConfigCommand,
+  type GetProvisionedConcurrencyConfigCommandOutput,
+  type LambdaClient,
   PublishVersionCommand,
   UpdateAliasCommand,
   UpdateFunctionCodeCommand,
-  type AliasConfiguration,
-  type GetProvisionedConcurrencyConfigCommandOutput,
-  type FunctionCodeLocation,
-  type FunctionConfiguration,
-  type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { AwsCallError, awsErrorName } from '../errors.ts';
 
@@ -33,10 +33,17 @@ export async function getFunction(lambda: LambdaClient, functionName: string): P
 }
 
 /** The configuration of $LATEST, or of a version or alias when `qualifier` is given. */
-export async function getFunctionConfiguration(lambda: LambdaClient, functionName: string, qualifier?: string): Promise<FunctionConfiguration> {
+export async function getFunctionConfiguration(
+  lambda: LambdaClient,
+  functionName: string,
+  qualifier?: string,
+): Promise<FunctionConfiguration> {
   try {
     return await lambda.send(
-      new GetFunctionConfigurationCommand({ FunctionName: functionName, ...(qualifier === undefined ? {} : { Qualifier: qualifier }) }),
+      new GetFunctionConfigurationCommand({
+        FunctionName: functionName,
+        ...(qualifier === undefined ? {} : { Qualifier: qualifier }),
+      }),
     );
   } catch (error) {
     const what = qualifier === undefined ? `'${functionName}'` : `'${functionName}' version ${qualifier}`;
@@ -45,7 +52,11 @@ export async function getFunctionConfiguration(lambda: LambdaClient, functionNam
 }
 
 /** The alias, or undefined when the function has no alias of that name. */
-export async function getAlias(lambda: LambdaClient, functionName: string, alias: string): Promise<AliasConfiguration | undefined> {
+export async function getAlias(
+  lambda: LambdaClient,
+  functionName: string,
+  alias: string,
+): Promise<AliasConfiguration | undefined> {
   try {
     return await lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias }));
   } catch (error) {
@@ -107,14 +118,23 @@ export interface AliasTarget {
 
 export async function createAlias(lambda: LambdaClient, target: AliasTarget): Promise<AliasConfiguration> {
   try {
-    return await lambda.send(new CreateAliasCommand({ FunctionName: target.functionName, Name: target.alias, FunctionVersion: target.version }));
+    return await lambda.send(
+      new CreateAliasCommand({
+        FunctionName: target.functionName,
+        Name: target.alias,
+        FunctionVersion: target.version,
+      }),
+    );
   } catch (error) {
     throw new AwsCallError(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
   }
 }
 
 /** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
-export async function updateAlias(lambda: LambdaClient, target: AliasTarget & { revisionId?: string }): Promise<AliasConfiguration> {
+export async function updateAlias(
+  lambda: LambdaClient,
+  target: AliasTarget & { revisionId?: string },
+): Promise<AliasConfiguration> {
   try {
     return await lambda.send(
       new UpdateAliasCommand({
@@ -159,7 +179,9 @@ export async function getProvisionedConcurrency(
   alias: string,
 ): Promise<GetProvisionedConcurrencyConfigCommandOutput | undefined> {
   try {
-    return await lambda.send(new GetProvisionedConcurrencyConfigCommand({ FunctionName: functionName, Qualifier: alias }));
+    return await lambda.send(
+      new GetProvisionedConcurrencyConfigCommand({ FunctionName: functionName, Qualifier: alias }),
+    );
   } catch (error) {
     if (awsErrorName(error) === 'ProvisionedConcurrencyConfigNotFoundException') return undefined;
     throw new AwsCallError(`GetProvisionedConcurrencyConfig of '${functionName}:${alias}'`, error);

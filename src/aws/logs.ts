@@ -1,4 +1,4 @@
-import { GetLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { type CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { asked } from '../errors.ts';
 
 export interface LogStreamRef {
@@ -17,13 +17,25 @@ export interface LogEventsPage {
  * One page of a stream's events, oldest first from `nextToken` (or from the head of the
  * stream). A stream or group that does not exist fails with ResourceNotFoundException.
  */
-export async function getLogEvents(logs: CloudWatchLogsClient, ref: LogStreamRef, nextToken: string | undefined): Promise<LogEventsPage> {
+export async function getLogEvents(
+  logs: CloudWatchLogsClient,
+  ref: LogStreamRef,
+  nextToken: string | undefined,
+): Promise<LogEventsPage> {
   return asked(`GetLogEvents for stream '${ref.stream}' in log group '${ref.group}'`, async () => {
     const out = await logs.send(
-      new GetLogEventsCommand({ logGroupName: ref.group, logStreamName: ref.stream, startFromHead: true, ...(nextToken === undefined ? {} : { nextToken }) }),
+      new GetLogEventsCommand({
+        logGroupName: ref.group,
+        logStreamName: ref.stream,
+        startFromHead: true,
+        ...(nextToken === undefined ? {} : { nextToken }),
+      }),
     );
     return {
-      events: (out.events ?? []).map((e) => ({ ...(e.timestamp === undefined ? {} : { timestamp: e.timestamp }), message: e.message ?? '' })),
+      events: (out.events ?? []).map((e) => ({
+        ...(e.timestamp === undefined ? {} : { timestamp: e.timestamp }),
+        message: e.message ?? '',
+      })),
       ...(out.nextForwardToken === undefined ? {} : { nextForwardToken: out.nextForwardToken }),
     };
   });

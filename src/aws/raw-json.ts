@@ -61,7 +61,8 @@ export function sendUnknownMembers(command: CommandWithStack, raw: Record<string
     (next) => async (args) => {
       const request = args.request as RawHttpMessage | undefined;
       if (request && request.body !== undefined) {
-        const text = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
+        const text =
+          typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
         const body: unknown = JSON.parse(text);
         const merged = fillMissing(body, raw);
         request.body = JSON.stringify(merged);
@@ -93,7 +94,6 @@ export function fillMissing(target: unknown, source: unknown): unknown {
   }
   return target;
 }
-
 
 async function readBody(body: unknown): Promise<Uint8Array> {
   if (body === undefined || body === null) return new Uint8Array();

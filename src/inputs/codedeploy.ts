@@ -18,7 +18,10 @@ const NAME = /^[A-Za-z0-9_.+\-@=,]{1,100}$/;
 function readName(get: Get, name: string): string | undefined {
   const raw = get(name);
   if (raw === '') return undefined;
-  if (!NAME.test(raw)) throw new UserError(`Input '${name}' ('${raw}') is not a CodeDeploy name: use 1-100 letters, digits and _ . + - @ = ,`);
+  if (!NAME.test(raw))
+    throw new UserError(
+      `Input '${name}' ('${raw}') is not a CodeDeploy name: use 1-100 letters, digits and _ . + - @ = ,`,
+    );
   return raw;
 }
 
@@ -38,9 +41,13 @@ export function readCodeDeploy(get: Get, env: Env, yaml?: YamlParser): CodeDeplo
 function readAppSpecFile(raw: string, env: Env, yaml: YamlParser | undefined): { path: string; doc: unknown } {
   const label = `Input '${Input.codedeployAppspec}' ('${raw}')`;
   const path = isAbsolute(raw) ? raw : resolve(env.GITHUB_WORKSPACE ?? process.cwd(), raw);
-  if (!existsSync(path)) throw new UserError(`${label} is not a file that exists (looked at ${path}): name a JSON or YAML AppSpec file in the workspace.`);
+  if (!existsSync(path))
+    throw new UserError(
+      `${label} is not a file that exists (looked at ${path}): name a JSON or YAML AppSpec file in the workspace.`,
+    );
   const real = insideAllowedRoots(path, env, label);
-  if (yaml === undefined) throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);
+  if (yaml === undefined)
+    throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);
   const doc = parseTaskDefinitionText(readRegularFile(real, label), label, yaml);
   // Checked now, with a stand-in ARN, so a wrong file fails before any change.
   const checked = appSpecFromFile(doc, 'arn:aws:ecs:us-east-1:000000000000:task-definition/check:1');

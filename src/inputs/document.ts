@@ -9,7 +9,10 @@ import type { Node } from 'yaml';
 import { UserError } from '../errors.ts';
 
 /** The part of the `yaml` package used here, loaded only when a step reads a file (start-up). */
-export type YamlParser = Pick<typeof import('yaml'), 'LineCounter' | 'isAlias' | 'isMap' | 'isScalar' | 'isSeq' | 'parseDocument'>;
+export type YamlParser = Pick<
+  typeof import('yaml'),
+  'LineCounter' | 'isAlias' | 'isMap' | 'isScalar' | 'isSeq' | 'parseDocument'
+>;
 
 const OBJECT_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -18,7 +21,12 @@ export function parseTaskDefinitionText(text: string, label: string, yaml: YamlP
   const { LineCounter, parseDocument } = yaml;
   const lineCounter = new LineCounter();
   // One parser for JSON and YAML alike (JSON is YAML 1.2), so both follow the same rules.
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false });
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+    lineCounter,
+    uniqueKeys: false,
+    merge: false,
+    prettyErrors: false,
+  });
   const at = (offset: number): string => {
     const { line, col } = lineCounter.linePos(offset);
     return `line ${line}, column ${col}`;
@@ -27,7 +35,9 @@ export function parseTaskDefinitionText(text: string, label: string, yaml: YamlP
   if (first !== undefined) {
     // The parser's own message quotes the file; its code and position do not.
     const what = first.code.toLowerCase().replaceAll('_', ' ');
-    throw new UserError(`${label} is not valid JSON or YAML: ${what} at ${at(first.pos[0])}. Fix the file (its text is not shown here).`);
+    throw new UserError(
+      `${label} is not valid JSON or YAML: ${what} at ${at(first.pos[0])}. Fix the file (its text is not shown here).`,
+    );
   }
   const problems: string[] = [];
   walk(doc.contents, '', { text, at, problems, yaml });
@@ -58,7 +68,8 @@ interface Walk {
 function walk(node: Node | null | undefined, path: string, w: Walk): void {
   const { isAlias, isMap, isScalar, isSeq } = w.yaml;
   if (node === null || node === undefined || isAlias(node)) return;
-  const where = (n: Node | null | undefined, keyPath: string) => `${n?.range ? `${w.at(n.range[0])}, ` : ''}key path '${keyPath || '(top)'}'`;
+  const where = (n: Node | null | undefined, keyPath: string) =>
+    `${n?.range ? `${w.at(n.range[0])}, ` : ''}key path '${keyPath || '(top)'}'`;
   if (isMap(node)) {
     const seen = new Set<string>();
     for (const pair of node.items) {
@@ -69,9 +80,16 @@ function walk(node: Node | null | undefined, path: string, w: Walk): void {
         continue;
       }
       const keyPath = path === '' ? key : `${path}.${key}`;
-      if (key === '<<') w.problems.push(`a YAML merge key '<<' at ${where(keyNode, keyPath)}: merge keys are not supported, write the keys out`);
-      else if (OBJECT_KEYS.has(key)) w.problems.push(`the key '${key}' at ${where(keyNode, keyPath)}: no task definition field has that name, remove it`);
-      else if (seen.has(key)) w.problems.push(`a duplicate key '${key}' at ${where(keyNode, keyPath)}: give each key once`);
+      if (key === '<<')
+        w.problems.push(
+          `a YAML merge key '<<' at ${where(keyNode, keyPath)}: merge keys are not supported, write the keys out`,
+        );
+      else if (OBJECT_KEYS.has(key))
+        w.problems.push(
+          `the key '${key}' at ${where(keyNode, keyPath)}: no task definition field has that name, remove it`,
+        );
+      else if (seen.has(key))
+        w.problems.push(`a duplicate key '${key}' at ${where(keyNode, keyPath)}: give each key once`);
       seen.add(key);
       walk(isScalar(pair.value) || isMap(pair.value) || isSeq(pair.value) ? pair.value : null, keyPath, w);
     }
@@ -86,7 +104,9 @@ function walk(node: Node | null | undefined, path: string, w: Walk): void {
   if (isScalar(node) && typeof node.value === 'number' && !exact(node.value) && node.range) {
     const written = w.text.slice(node.range[0], node.range[1]).replace(/^\uFEFF/, '');
     const shown = written.length > 24 ? `${written.slice(0, 12)}…(${written.length} characters)` : written;
-    w.problems.push(`the number ${shown} at ${where(node, path)} is out of range: use a whole number ECS accepts (or quote it as a string)`);
+    w.problems.push(
+      `the number ${shown} at ${where(node, path)} is out of range: use a whole number ECS accepts (or quote it as a string)`,
+    );
   }
 }
 

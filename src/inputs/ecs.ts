@@ -1,27 +1,35 @@
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
+import { CODEDEPLOY_WAIT_EVENTS } from '../plan/codedeploy-events.ts';
+import { MAX_SERVICES, serviceKey } from '../plan/ecs-services.ts';
 import { parseCpu, parseMemory } from '../plan/fargate.ts';
 import { parseImageRef } from '../plan/image-ref.ts';
-import { ALL_STAGES, parseWaitUntil } from '../plan/service-deployment-stages.ts';
-import { CODEDEPLOY_WAIT_EVENTS } from '../plan/codedeploy-events.ts';
-import type { EcsDeployOptions, WaitSettings } from '../settings.ts';
 import type { WaitUntil } from '../plan/service-deployment-stages.ts';
-import { MAX_SERVICES, serviceKey } from '../plan/ecs-services.ts';
-import { parseBoolean, parseCount, parseEnvironment, parseNameList, readTagPropagation, type Env, type Get } from './parse.ts';
-import type { YamlParser } from './document.ts';
-import { readTaskDefinitionSource } from './task-definition-file.ts';
+import { ALL_STAGES, parseWaitUntil } from '../plan/service-deployment-stages.ts';
+import type { EcsDeployOptions, WaitSettings } from '../settings.ts';
 import { readCodeDeploy } from './codedeploy.ts';
+import type { YamlParser } from './document.ts';
+import {
+  type Env,
+  type Get,
+  parseBoolean,
+  parseCount,
+  parseEnvironment,
+  parseNameList,
+  readTagPropagation,
+} from './parse.ts';
+import { readTaskDefinitionSource } from './task-definition-file.ts';
 
-export function readEcs(
-  get: Get,
-  env: Env,
-  dryRun: boolean,
-  wait: WaitSettings,
-  yaml?: YamlParser,
-): EcsDeployOptions {
-  const services = parseNameList(get(Input.service), Input.service, { what: 'service', max: MAX_SERVICES, key: serviceKey });
+export function readEcs(get: Get, env: Env, dryRun: boolean, wait: WaitSettings, yaml?: YamlParser): EcsDeployOptions {
+  const services = parseNameList(get(Input.service), Input.service, {
+    what: 'service',
+    max: MAX_SERVICES,
+    key: serviceKey,
+  });
   if (services.length === 0) {
-    throw new UserError(`Input '${Input.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy (several: one per line or comma-separated).`);
+    throw new UserError(
+      `Input '${Input.service}' is required for mode 'ecs': the name or ARN of the ECS service to deploy (several: one per line or comma-separated).`,
+    );
   }
   const containerNames = parseNameList(get(Input.containerName), Input.containerName, { what: 'container' });
   const image = get(Input.image) || undefined;

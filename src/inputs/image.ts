@@ -3,7 +3,7 @@ import { Input } from '../names.ts';
 import { parseImageRef } from '../plan/image-ref.ts';
 import { parseDigestInput, parseTagInput } from '../plan/image-source.ts';
 import type { ImageOptions, WaitSettings } from '../settings.ts';
-import { MAX_WAIT_MS, MIN_POLL_MS, parseBoolean, parseBounded, type Env, type Get } from './parse.ts';
+import { type Env, type Get, MAX_WAIT_MS, MIN_POLL_MS, parseBoolean, parseBounded } from './parse.ts';
 
 export function readImage(get: Get, env: Env, wait: WaitSettings): ImageOptions {
   const image = get(Input.image);
@@ -22,6 +22,13 @@ export function readImage(get: Get, env: Env, wait: WaitSettings): ImageOptions 
     digest: digest ? parseDigestInput(digest) : undefined,
     pinDigest: parseBoolean(get(Input.pinDigest), Input.pinDigest),
     git: { ref: env.GITHUB_REF || undefined, sha: env.GITHUB_SHA || undefined },
-    ...(waitForImage ? { waitForImage: { timeoutMs: parseBounded(waitForImage, Input.waitForImage, MIN_POLL_MS, MAX_WAIT_MS), intervalMs: wait.intervalMs } } : {}),
+    ...(waitForImage
+      ? {
+          waitForImage: {
+            timeoutMs: parseBounded(waitForImage, Input.waitForImage, MIN_POLL_MS, MAX_WAIT_MS),
+            intervalMs: wait.intervalMs,
+          },
+        }
+      : {}),
   };
 }

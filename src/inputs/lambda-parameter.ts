@@ -1,21 +1,32 @@
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
-import { parseFunctionNames, validateAliasName } from '../plan/lambda-update.ts';
-import { describeSchedule, parseTraffic, scheduleLengthMs, trafficSchedule, type TrafficSpec } from '../plan/lambda-traffic.ts';
 import { formatDuration } from '../plan/duration.ts';
+import {
+  describeSchedule,
+  parseTraffic,
+  scheduleLengthMs,
+  type TrafficSpec,
+  trafficSchedule,
+} from '../plan/lambda-traffic.ts';
+import { parseFunctionNames, validateAliasName } from '../plan/lambda-update.ts';
 import { checkTemplate, parseParameterTags, parseParameterType, validateParameterName } from '../plan/parameter.ts';
 import type { EcsDeployOptions, LambdaOptions, ParameterOptions, WaitSettings } from '../settings.ts';
-import { parseBoolean, parseNameList, type Get } from './parse.ts';
+import { type Get, parseBoolean, parseNameList } from './parse.ts';
 
 export function readLambda(get: Get, region: string, dryRun: boolean, wait: WaitSettings): LambdaOptions {
   const names = get(Input.functionName);
-  if (!names) throw new UserError(`Input '${Input.functionName}' is required for mode 'lambda': one or more function names or ARNs, one per line.`);
+  if (!names)
+    throw new UserError(
+      `Input '${Input.functionName}' is required for mode 'lambda': one or more function names or ARNs, one per line.`,
+    );
   const alias = get(Input.lambdaAlias);
   const traffic = parseTraffic(get(Input.lambdaTraffic));
   const alarms = readAlarms(get(Input.lambdaAlarms));
   if (alias === '' && (traffic.kind !== 'all-at-once' || alarms.length > 0)) {
     const which = traffic.kind !== 'all-at-once' ? Input.lambdaTraffic : Input.lambdaAlarms;
-    throw new UserError(`Input '${which}' is set, but there is no alias to shift traffic on: set '${Input.lambdaAlias}' (e.g. 'live') to the alias your callers invoke.`);
+    throw new UserError(
+      `Input '${which}' is set, but there is no alias to shift traffic on: set '${Input.lambdaAlias}' (e.g. 'live') to the alias your callers invoke.`,
+    );
   }
   checkScheduleFits(traffic, wait);
   return {
@@ -34,15 +45,21 @@ export function readLambda(get: Get, region: string, dryRun: boolean, wait: Wait
 // DescribeAlarms takes 100 names a call, and every poll makes one call for all of them.
 const MAX_ALARMS = 100;
 const ALARM_NAME_MAX = 255;
-const isAlarmName = (name: string): boolean => name.length <= ALARM_NAME_MAX && ![...name].some((c) => c.charCodeAt(0) < 0x20);
+const isAlarmName = (name: string): boolean =>
+  name.length <= ALARM_NAME_MAX && ![...name].some((c) => c.charCodeAt(0) < 0x20);
 
 function readAlarms(raw: string): string[] {
   const names = parseNameList(raw, Input.lambdaAlarms, { what: 'alarm' });
   if (names.length > MAX_ALARMS) {
-    throw new UserError(`Input '${Input.lambdaAlarms}' names ${names.length} alarms: at most ${MAX_ALARMS} are watched (one DescribeAlarms call a poll); combine some into a composite alarm.`);
+    throw new UserError(
+      `Input '${Input.lambdaAlarms}' names ${names.length} alarms: at most ${MAX_ALARMS} are watched (one DescribeAlarms call a poll); combine some into a composite alarm.`,
+    );
   }
   const bad = names.find((n) => !isAlarmName(n));
-  if (bad !== undefined) throw new UserError(`Input '${Input.lambdaAlarms}' ('${bad}') is not a CloudWatch alarm name: use 1-255 characters without control characters.`);
+  if (bad !== undefined)
+    throw new UserError(
+      `Input '${Input.lambdaAlarms}' ('${bad}') is not a CloudWatch alarm name: use 1-255 characters without control characters.`,
+    );
   return names;
 }
 
@@ -57,9 +74,17 @@ function checkScheduleFits(traffic: TrafficSpec, wait: WaitSettings): void {
   }
 }
 
-export function readParameter(get: Get, dryRun: boolean, wait: WaitSettings, ecs: EcsDeployOptions | undefined): ParameterOptions {
+export function readParameter(
+  get: Get,
+  dryRun: boolean,
+  wait: WaitSettings,
+  ecs: EcsDeployOptions | undefined,
+): ParameterOptions {
   const name = get(Input.parameterName);
-  if (!name) throw new UserError(`Input '${Input.parameterName}' is required for mode 'parameter': the SSM parameter to write, e.g. /app/prod/image-tag.`);
+  if (!name)
+    throw new UserError(
+      `Input '${Input.parameterName}' is required for mode 'parameter': the SSM parameter to write, e.g. /app/prod/image-tag.`,
+    );
   // The parameter promises a deployed image, whatever else the step deploys; not waiting breaks that promise.
   if (!wait.enabled) {
     throw new UserError(

@@ -27,9 +27,13 @@ export function parseEnvironment(raw: string, inputName: string = Input.environm
     // Name the line and the key, never the text: the value (or a line without '=') may be a secret.
     const where = `Input '${inputName}' line ${index + 1}`;
     const fix = 'write KEY=VALUE with a KEY of letters, digits and _';
-    if (eq < 0) throw new UserError(`${where} is not KEY=VALUE (it has no '='; its text is not shown, it may be a secret): ${fix}.`);
+    if (eq < 0)
+      throw new UserError(
+        `${where} is not KEY=VALUE (it has no '='; its text is not shown, it may be a secret): ${fix}.`,
+      );
     const name = trimmed.slice(0, eq).trim();
-    if (!ENV_NAME.test(name)) throw new UserError(`${where} is not KEY=VALUE: its key '${name}' is not a variable name; ${fix}.`);
+    if (!ENV_NAME.test(name))
+      throw new UserError(`${where} is not KEY=VALUE: its key '${name}' is not a variable name; ${fix}.`);
     const value = trimmed.slice(eq + 1);
     const existing = result.find((e) => e.name === name);
     if (existing) existing.value = value;
@@ -37,7 +41,6 @@ export function parseEnvironment(raw: string, inputName: string = Input.environm
   });
   return result;
 }
-
 
 // YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts.
 const TRUE = ['true', 'True', 'TRUE'];
@@ -52,15 +55,19 @@ export function parseBoolean(raw: string, name: string): boolean {
 const MAX_COUNT = 100_000;
 
 export function parseCount(raw: string, name: string): number {
-  if (!/^\d+$/.test(raw)) throw new UserError(`Input '${name}' ('${raw}') is not a whole number: use 0 or more, like 3.`);
-  if (Number(raw) > MAX_COUNT) throw new UserError(`Input '${name}' ('${raw}') is too large: use at most ${MAX_COUNT}.`);
+  if (!/^\d+$/.test(raw))
+    throw new UserError(`Input '${name}' ('${raw}') is not a whole number: use 0 or more, like 3.`);
+  if (Number(raw) > MAX_COUNT)
+    throw new UserError(`Input '${name}' ('${raw}') is too large: use at most ${MAX_COUNT}.`);
   return Number(raw);
 }
 
 export function parseBounded(raw: string, name: string, minMs: number, maxMs: number): number {
   const ms = parseDuration(raw, name);
   if (ms < minMs || ms > maxMs) {
-    throw new UserError(`Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`);
+    throw new UserError(
+      `Input '${name}' ('${raw}') is out of range: use between ${minMs / 1000}s and ${maxMs / 1000}s.`,
+    );
   }
   return ms;
 }
@@ -85,13 +92,16 @@ export function parseNameList(raw: string, name: string, rules: NameListRules): 
     const key = rules.key?.(entry) ?? entry;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      const same = earlier === entry ? `'${entry}' more than once` : `'${earlier}' and '${entry}', the same ${rules.what}`;
+      const same =
+        earlier === entry ? `'${entry}' more than once` : `'${earlier}' and '${entry}', the same ${rules.what}`;
       throw new UserError(`Input '${name}' names ${same}: list each ${rules.what} once.`);
     }
     seen.set(key, entry);
   }
   if (rules.max !== undefined && entries.length > rules.max) {
-    throw new UserError(`Input '${name}' names ${entries.length} ${rules.what}s: at most ${rules.max} are deployed in one step; split them over several steps.`);
+    throw new UserError(
+      `Input '${name}' names ${entries.length} ${rules.what}s: at most ${rules.max} are deployed in one step; split them over several steps.`,
+    );
   }
   return entries;
 }
@@ -104,6 +114,9 @@ export function readTagPropagation(raw: string): TagPropagation | undefined {
   if (raw === '') return undefined;
   const upper = raw.toUpperCase();
   const known = TAG_PROPAGATIONS.find((p) => p === upper);
-  if (known === undefined) throw new UserError(`Input '${Input.propagateTags}' ('${raw}') is not valid: use ${TAG_PROPAGATIONS.join(', ')}, or leave it empty.`);
+  if (known === undefined)
+    throw new UserError(
+      `Input '${Input.propagateTags}' ('${raw}') is not valid: use ${TAG_PROPAGATIONS.join(', ')}, or leave it empty.`,
+    );
   return known;
 }

@@ -5,12 +5,12 @@ import { UserError } from '../errors.ts';
 import { Input, MODES, type Mode } from '../names.ts';
 import { splitList } from '../plan/lists.ts';
 import type { Settings, WaitSettings } from '../settings.ts';
+import type { YamlParser } from './document.ts';
 import { readEcs } from './ecs.ts';
 import { readImage } from './image.ts';
 import { readLambda, readParameter } from './lambda-parameter.ts';
-import { MAX_WAIT_MS, MIN_POLL_MS, parseBoolean, parseBounded, type Env, type Get } from './parse.ts';
+import { type Env, type Get, MAX_WAIT_MS, MIN_POLL_MS, parseBoolean, parseBounded } from './parse.ts';
 import { readRunTask } from './run-task.ts';
-import type { YamlParser } from './document.ts';
 import { namesTaskDefinitionFile } from './task-definition-file.ts';
 
 export interface InputSource {
@@ -27,8 +27,9 @@ export interface InputSource {
  */
 export async function loadInputParsers(source: InputSource): Promise<Pick<InputSource, 'yaml'>> {
   const named =
-    [Input.taskDefinition, Input.runTaskDefinition].some((name) => namesTaskDefinitionFile(source.getInput(name).trim())) ||
-    source.getInput(Input.codedeployAppspec).trim() !== '';
+    [Input.taskDefinition, Input.runTaskDefinition].some((name) =>
+      namesTaskDefinitionFile(source.getInput(name).trim()),
+    ) || source.getInput(Input.codedeployAppspec).trim() !== '';
   return named ? { yaml: await import('yaml') } : {};
 }
 
@@ -78,14 +79,35 @@ const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }>
   },
   {
     mode: 'ecs',
-    inputs: [Input.service, Input.taskDefinition, Input.containerName, Input.cpu, Input.memory, Input.environment, Input.desiredCount, Input.waitUntil, Input.rollbackOnFailure,
-      Input.codedeployApplication, Input.codedeployDeploymentGroup, Input.codedeployAppspec, Input.codedeployDeploymentConfig],
+    inputs: [
+      Input.service,
+      Input.taskDefinition,
+      Input.containerName,
+      Input.cpu,
+      Input.memory,
+      Input.environment,
+      Input.desiredCount,
+      Input.waitUntil,
+      Input.rollbackOnFailure,
+      Input.codedeployApplication,
+      Input.codedeployDeploymentGroup,
+      Input.codedeployAppspec,
+      Input.codedeployDeploymentConfig,
+    ],
   },
-  { mode: 'lambda', inputs: [Input.functionName, Input.lambdaAlias, Input.publish, Input.lambdaTraffic, Input.lambdaAlarms] },
+  {
+    mode: 'lambda',
+    inputs: [Input.functionName, Input.lambdaAlias, Input.publish, Input.lambdaTraffic, Input.lambdaAlarms],
+  },
   { mode: 'parameter', inputs: [Input.parameterName, Input.parameterType, Input.parameterTags] },
 ];
 
-const CODEDEPLOY_INPUTS = [Input.codedeployApplication, Input.codedeployDeploymentGroup, Input.codedeployAppspec, Input.codedeployDeploymentConfig];
+const CODEDEPLOY_INPUTS = [
+  Input.codedeployApplication,
+  Input.codedeployDeploymentGroup,
+  Input.codedeployAppspec,
+  Input.codedeployDeploymentConfig,
+];
 
 /**
  * Every input the same way: a byte order mark dropped, CRLF and CR line endings (a workflow
@@ -93,14 +115,17 @@ const CODEDEPLOY_INPUTS = [Input.codedeployApplication, Input.codedeployDeployme
  * parser sees a stray '\r', whichever multi-line input it reads.
  */
 function normalizeInput(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
 }
 
 /** Reads and validates every input. The only place that calls getInput. */
 export function readInputs(source: InputSource): Settings {
   const get = (name: string): string => {
     const value = normalizeInput(source.getInput(name));
-    return value === '' ? (DEFAULTS as Record<string, string>)[name] ?? '' : value;
+    return value === '' ? ((DEFAULTS as Record<string, string>)[name] ?? '') : value;
   };
   const modes = withImpliedImage(parseModes(get(Input.mode)));
   checkModeOnlyInputs(modes, (name) => normalizeInput(source.getInput(name)));
@@ -110,7 +135,13 @@ export function readInputs(source: InputSource): Settings {
   const settings: Settings = { modes, region, dryRun, endpoint };
   const wait = readWait(get);
   if (modes.includes('image')) settings.image = readImage(get, source.env, wait);
-  if (modes.includes('run-task')) settings.runTask = readRunTask(get, source.env, { dryRun, wait, withEcs: modes.includes('ecs'), ...(source.yaml === undefined ? {} : { yaml: source.yaml }) });
+  if (modes.includes('run-task'))
+    settings.runTask = readRunTask(get, source.env, {
+      dryRun,
+      wait,
+      withEcs: modes.includes('ecs'),
+      ...(source.yaml === undefined ? {} : { yaml: source.yaml }),
+    });
   if (modes.includes('ecs')) settings.ecs = readEcs(get, source.env, dryRun, wait, source.yaml);
   // "The revision ecs deploys" is one revision; several services deploy several.
   if (settings.runTask?.source.kind === 'ecs' && (settings.ecs?.services.length ?? 0) > 1) {
@@ -149,7 +180,6 @@ function checkModeOnlyInputs(modes: Mode[], raw: (name: string) => string): void
   }
 }
 
-
 function readWait(get: Get): WaitSettings {
   return {
     enabled: parseBoolean(get(Input.wait), Input.wait),
@@ -157,7 +187,6 @@ function readWait(get: Get): WaitSettings {
     intervalMs: parseBounded(get(Input.pollInterval), Input.pollInterval, MIN_POLL_MS, 60_000),
   };
 }
-
 
 // Partition prefixes vary (us-gov-, cn-, us-isob-), the shape does not.
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -170,7 +199,9 @@ function readRegion(input: string, env: Env): string {
       ? ['AWS_REGION', env.AWS_REGION]
       : ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION ?? ''];
   if (!region) {
-    throw new UserError(`No AWS region: set input '${Input.region}', or AWS_REGION (aws-actions/configure-aws-credentials sets it).`);
+    throw new UserError(
+      `No AWS region: set input '${Input.region}', or AWS_REGION (aws-actions/configure-aws-credentials sets it).`,
+    );
   }
   if (!REGION.test(region)) {
     throw new UserError(`${where} ('${region}') is not an AWS region: use a region code like eu-west-1.`);
@@ -180,10 +211,13 @@ function readRegion(input: string, env: Env): string {
 
 function parseModes(raw: string): Mode[] {
   const names = splitList(raw).map((m) => m.toLowerCase());
-  if (names.length === 0) throw new UserError(`Input '${Input.mode}' is empty: use one or more of ${MODES.join(', ')}.`);
+  if (names.length === 0)
+    throw new UserError(`Input '${Input.mode}' is empty: use one or more of ${MODES.join(', ')}.`);
   for (const name of names) {
     if (!(MODES as readonly string[]).includes(name)) {
-      throw new UserError(`Input '${Input.mode}' has an unknown mode '${name}': use one or more of ${MODES.join(', ')}, separated by commas or new lines.`);
+      throw new UserError(
+        `Input '${Input.mode}' has an unknown mode '${name}': use one or more of ${MODES.join(', ')}, separated by commas or new lines.`,
+      );
     }
   }
   return [...new Set(names as Mode[])];

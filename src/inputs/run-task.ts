@@ -3,10 +3,17 @@ import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { clientTokenFor, parseCapacityProviderStrategy, parseCommand, parseIdList } from '../plan/run-task-inputs.ts';
 import type { Launch } from '../plan/run-task-request.ts';
+import {
+  MAX_TAGS,
+  parseTaskTags,
+  type StepIdentity,
+  stepIdentityFor,
+  stepTags,
+  type TagPropagation,
+} from '../plan/run-task-tags.ts';
 import type { RunTaskOptions, RunTaskSource, WaitSettings } from '../settings.ts';
-import { MAX_TAGS, parseTaskTags, stepIdentityFor, stepTags, type StepIdentity, type TagPropagation } from '../plan/run-task-tags.ts';
-import { parseBoolean, parseEnvironment, readTagPropagation, type Env, type Get } from './parse.ts';
 import type { YamlParser } from './document.ts';
+import { type Env, type Get, parseBoolean, parseEnvironment, readTagPropagation } from './parse.ts';
 import { readTaskDefinitionSource } from './task-definition-file.ts';
 
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL'] as const;
@@ -28,12 +35,15 @@ export function readRunTask(
     source = { kind: 'ecs' };
   } else {
     const read = readTaskDefinitionSource(rawDefinition, env, Input.runTaskDefinition, context.yaml);
-    if (read.kind === 'service') throw new Error('readTaskDefinitionSource returned the service source for a non-empty value');
+    if (read.kind === 'service')
+      throw new Error('readTaskDefinitionSource returned the service source for a non-empty value');
     source = read;
   }
   const startedBy = get(Input.startedBy);
   if (!STARTED_BY.test(startedBy)) {
-    throw new UserError(`Input '${Input.startedBy}' ('${startedBy}') is not valid: use up to 128 letters, digits, '-', '_' and '/'.`);
+    throw new UserError(
+      `Input '${Input.startedBy}' ('${startedBy}') is not valid: use up to 128 letters, digits, '-', '_' and '/'.`,
+    );
   }
   const subnets = parseIdList(get(Input.subnets), Input.subnets, 'subnet-');
   const securityGroups = parseIdList(get(Input.securityGroups), Input.securityGroups, 'sg-');
@@ -46,7 +56,13 @@ export function readRunTask(
   const command = get(Input.command);
   const cluster = get(Input.cluster);
   const runId = env.GITHUB_RUN_ID;
-  const step = runId === undefined || runId === '' ? undefined : readStep([runId, env.GITHUB_JOB ?? '', env.GITHUB_ACTION ?? '', cluster, rawDefinition, command], env.GITHUB_RUN_ATTEMPT);
+  const step =
+    runId === undefined || runId === ''
+      ? undefined
+      : readStep(
+          [runId, env.GITHUB_JOB ?? '', env.GITHUB_ACTION ?? '', cluster, rawDefinition, command],
+          env.GITHUB_RUN_ATTEMPT,
+        );
   const propagateTags = runTaskPropagation(readTagPropagation(get(Input.propagateTags)), context.withEcs);
   return {
     cluster,
@@ -89,7 +105,9 @@ function readLaunch(launchType: string, strategy: string): Launch {
   const upper = launchType.toUpperCase();
   const known = LAUNCH_TYPES.find((t) => t === upper);
   if (known === undefined) {
-    throw new UserError(`Input '${Input.launchType}' ('${launchType}') is not a launch type: use ${LAUNCH_TYPES.join(', ')}, or set '${Input.capacityProviderStrategy}' instead.`);
+    throw new UserError(
+      `Input '${Input.launchType}' ('${launchType}') is not a launch type: use ${LAUNCH_TYPES.join(', ')}, or set '${Input.capacityProviderStrategy}' instead.`,
+    );
   }
   return { launchType: known };
 }
@@ -110,7 +128,10 @@ function readStep(parts: string[], rawAttempt: string | undefined): StepIdentity
  * With mode ecs in the step it is the service's setting, and RunTask gets none; alone it is
  * a mistake.
  */
-function runTaskPropagation(value: TagPropagation | undefined, withEcs: boolean): Exclude<TagPropagation, 'SERVICE'> | undefined {
+function runTaskPropagation(
+  value: TagPropagation | undefined,
+  withEcs: boolean,
+): Exclude<TagPropagation, 'SERVICE'> | undefined {
   if (value !== 'SERVICE') return value;
   if (withEcs) return undefined;
   throw new UserError(

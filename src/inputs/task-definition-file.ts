@@ -3,7 +3,7 @@
 
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { UserError, messageOf } from '../errors.ts';
+import { messageOf, UserError } from '../errors.ts';
 import { normalizeTaskDefinitionDocument } from '../plan/task-definition.ts';
 import type { TaskDefinitionSource } from '../settings.ts';
 import { parseTaskDefinitionText, type YamlParser } from './document.ts';
@@ -23,22 +23,32 @@ export function namesTaskDefinitionFile(raw: string): boolean {
 }
 
 /** Empty: the service's current revision. A file path, an ARN, or family[:revision]. */
-export function readTaskDefinitionSource(raw: string, env: Env, inputName: string, yaml?: YamlParser): TaskDefinitionSource {
+export function readTaskDefinitionSource(
+  raw: string,
+  env: Env,
+  inputName: string,
+  yaml?: YamlParser,
+): TaskDefinitionSource {
   if (raw === '') return { kind: 'service' };
   if (raw.startsWith('arn:')) {
     if (!ARN.test(raw)) {
-      throw new UserError(`Input '${inputName}' ('${raw}') is not a task definition ARN: expected arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>.`);
+      throw new UserError(
+        `Input '${inputName}' ('${raw}') is not a task definition ARN: expected arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>.`,
+      );
     }
     return { kind: 'registered', ref: raw };
   }
   if (!namesTaskDefinitionFile(raw)) return { kind: 'registered', ref: raw };
   const path = isAbsolute(raw) ? raw : resolve(env.GITHUB_WORKSPACE ?? process.cwd(), raw);
   if (!existsSync(path)) {
-    throw new UserError(`Input '${inputName}' ('${raw}') is neither a family[:revision], an ARN, nor a file that exists (looked at ${path}).`);
+    throw new UserError(
+      `Input '${inputName}' ('${raw}') is neither a family[:revision], an ARN, nor a file that exists (looked at ${path}).`,
+    );
   }
   const label = `Input '${inputName}' ('${raw}')`;
   const real = insideAllowedRoots(path, env, label);
-  if (yaml === undefined) throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);
+  if (yaml === undefined)
+    throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);
   const doc = parseTaskDefinitionText(readRegularFile(real, label), label, yaml);
   const { taskDefinition, tags } = normalizeTaskDefinitionDocument(doc, label);
   return { kind: 'file', path, taskDefinition, tags };
@@ -64,7 +74,9 @@ export function insideAllowedRoots(path: string, env: Env, label: string): strin
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   });
   if (!inside) {
-    throw new UserError(`${label} is outside the workspace and RUNNER_TEMP (it resolves to ${real}): name a file in the repository (GITHUB_WORKSPACE) or in RUNNER_TEMP.`);
+    throw new UserError(
+      `${label} is outside the workspace and RUNNER_TEMP (it resolves to ${real}): name a file in the repository (GITHUB_WORKSPACE) or in RUNNER_TEMP.`,
+    );
   }
   return real;
 }
@@ -76,23 +88,32 @@ export function readRegularFile(path: string, label: string): string {
     // Non-blocking, so opening a FIFO returns at once; no symlink (the path is already real).
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
-    throw new UserError(`${label} could not be opened (${messageOf(error)}): name a JSON or YAML file, relative to the workspace.`);
+    throw new UserError(
+      `${label} could not be opened (${messageOf(error)}): name a JSON or YAML file, relative to the workspace.`,
+    );
   }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new UserError(`${label} is a directory: name a JSON or YAML file in it.`);
-    if (!stat.isFile()) throw new UserError(`${label} is not a regular file (a FIFO, device or socket): name a JSON or YAML file.`);
-    const tooLarge = () => new UserError(`${label} is larger than ${MAX_FILE_BYTES} bytes (1 MiB; ECS allows 64 KiB): name the task definition file itself.`);
+    if (!stat.isFile())
+      throw new UserError(`${label} is not a regular file (a FIFO, device or socket): name a JSON or YAML file.`);
+    const tooLarge = () =>
+      new UserError(
+        `${label} is larger than ${MAX_FILE_BYTES} bytes (1 MiB; ECS allows 64 KiB): name the task definition file itself.`,
+      );
     if (stat.size > MAX_FILE_BYTES) throw tooLarge();
     // Read at most one byte more than allowed: a file that grows while read is still caught.
     const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let n = -1; n !== 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > MAX_FILE_BYTES) throw tooLarge();
     return buffer.subarray(0, length).toString('utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`${label} could not be read (${messageOf(error)}): name a JSON or YAML file, relative to the workspace.`);
+    throw new UserError(
+      `${label} could not be read (${messageOf(error)}): name a JSON or YAML file, relative to the workspace.`,
+    );
   } finally {
     closeSync(fd);
   }

@@ -22,7 +22,9 @@ export type AppSpec = Record<string, unknown>;
 export function appSpecFromService(service: Service, taskDefinitionArn: string): AppSpec | AppSpecProblem {
   const lb = (service.loadBalancers ?? []).find((l) => l.containerName !== undefined && l.containerPort !== undefined);
   if (lb?.containerName === undefined || lb.containerPort === undefined) {
-    return { problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'` };
+    return {
+      problem: `service '${service.serviceName ?? '?'}' has no load balancer with a container name and port, which a CodeDeploy blue/green AppSpec needs: give an AppSpec file in input 'codedeploy-appspec'`,
+    };
   }
   const properties: Record<string, unknown> = {
     TaskDefinition: taskDefinitionArn,
@@ -55,7 +57,8 @@ export function appSpecFromService(service: Service, taskDefinitionArn: string):
  * placeholder such as `<TASK_DEFINITION>` is fine), or what is wrong with it.
  */
 export function appSpecFromFile(doc: unknown, taskDefinitionArn: string): AppSpec | AppSpecProblem {
-  if (!isRecord(doc)) return { problem: 'it is not a mapping: write an AppSpec with version, Resources and optional Hooks' };
+  if (!isRecord(doc))
+    return { problem: 'it is not a mapping: write an AppSpec with version, Resources and optional Hooks' };
   const resources = doc.Resources;
   if (!Array.isArray(resources) || resources.length !== 1) {
     return { problem: "its 'Resources' is not a list of exactly one resource: an ECS AppSpec names one TargetService" };
@@ -64,11 +67,16 @@ export function appSpecFromFile(doc: unknown, taskDefinitionArn: string): AppSpe
   const name = isRecord(resource) ? Object.keys(resource)[0] : undefined;
   const target = name === undefined || !isRecord(resource) ? undefined : resource[name];
   if (name === undefined || !isRecord(target) || target.Type !== 'AWS::ECS::Service' || !isRecord(target.Properties)) {
-    return { problem: "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)" };
+    return {
+      problem:
+        "its resource is not an ECS service: write 'Type: AWS::ECS::Service' with 'Properties' (TaskDefinition, LoadBalancerInfo)",
+    };
   }
   const properties = target.Properties;
   if (!isRecord(properties.LoadBalancerInfo)) {
-    return { problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to` };
+    return {
+      problem: `its resource '${name}' has no 'LoadBalancerInfo' (ContainerName, ContainerPort): add the container and port the load balancer sends traffic to`,
+    };
   }
   const replaced = { ...target, Properties: { ...properties, TaskDefinition: taskDefinitionArn } };
   return { ...doc, Resources: [{ [name]: replaced }] };

@@ -5,9 +5,9 @@
 // ECSTaskSet, RollbackInfo (docs.aws.amazon.com/codedeploy/latest/APIReference).
 
 import type { DeploymentInfo, DeploymentTarget, ECSTaskSet, LifecycleEvent } from '@aws-sdk/client-codedeploy';
-import { HOOK_EVENTS, isCodeDeployEvent, type CodeDeployEvent } from './codedeploy-events.ts';
+import { type CodeDeployEvent, HOOK_EVENTS, isCodeDeployEvent } from './codedeploy-events.ts';
 import { shellQuote } from './shell.ts';
-import { failed, type Failure } from './verdict.ts';
+import { type Failure, failed } from './verdict.ts';
 
 /** The parts of a deployment target the follower reads, whichever platform it is. */
 export interface TargetView {
@@ -20,7 +20,11 @@ export interface TargetView {
 export function targetViewOf(target: DeploymentTarget | undefined): TargetView | undefined {
   const t = target?.ecsTarget ?? target?.lambdaTarget;
   if (t === undefined) return undefined;
-  return { ...(t.status === undefined ? {} : { status: t.status }), events: t.lifecycleEvents ?? [], taskSets: target?.ecsTarget?.taskSetsInfo ?? [] };
+  return {
+    ...(t.status === undefined ? {} : { status: t.status }),
+    events: t.lifecycleEvents ?? [],
+    taskSets: target?.ecsTarget?.taskSetsInfo ?? [],
+  };
 }
 
 export interface CodeDeploySnapshot {
@@ -50,15 +54,25 @@ export function classifyCodeDeploy(snapshot: CodeDeploySnapshot, options: Classi
     case 'Succeeded':
       return { state: 'succeeded', reached: options.goal };
     case 'Failed':
-      return failed(d.rollbackInfo?.rollbackDeploymentId ? 'rolled-back' : 'rollout-failed', `CodeDeploy deployment ${id} failed${atEvent(snapshot.target)}.`, failureDetails(snapshot, options.hooks));
+      return failed(
+        d.rollbackInfo?.rollbackDeploymentId ? 'rolled-back' : 'rollout-failed',
+        `CodeDeploy deployment ${id} failed${atEvent(snapshot.target)}.`,
+        failureDetails(snapshot, options.hooks),
+      );
     case 'Stopped':
-      return failed(d.rollbackInfo?.rollbackDeploymentId ? 'rolled-back' : 'stopped', `CodeDeploy deployment ${id} was stopped${atEvent(snapshot.target)}.`, failureDetails(snapshot, options.hooks));
+      return failed(
+        d.rollbackInfo?.rollbackDeploymentId ? 'rolled-back' : 'stopped',
+        `CodeDeploy deployment ${id} was stopped${atEvent(snapshot.target)}.`,
+        failureDetails(snapshot, options.hooks),
+      );
     default:
       break;
   }
-  if (options.goal !== 'completed' && eventReached(snapshot.target, options.goal)) return { state: 'succeeded', reached: options.goal };
+  if (options.goal !== 'completed' && eventReached(snapshot.target, options.goal))
+    return { state: 'succeeded', reached: options.goal };
   if (d.status === 'Ready') return { state: 'pending', waiting: 'ready' };
-  if (d.status === 'InProgress' && d.instanceTerminationWaitTimeStarted === true) return { state: 'pending', waiting: 'termination' };
+  if (d.status === 'InProgress' && d.instanceTerminationWaitTimeStarted === true)
+    return { state: 'pending', waiting: 'termination' };
   return { state: 'pending' };
 }
 
@@ -98,7 +112,9 @@ function failureDetails(snapshot: CodeDeploySnapshot, hooks: Record<string, stri
   }
   const diag = event?.diagnostics;
   if (diag !== undefined) {
-    const parts = [diag.errorCode, diag.scriptName ? `script ${diag.scriptName}` : undefined, diag.message].filter((p) => p !== undefined && p !== '');
+    const parts = [diag.errorCode, diag.scriptName ? `script ${diag.scriptName}` : undefined, diag.message].filter(
+      (p) => p !== undefined && p !== '',
+    );
     if (parts.length > 0) details.push(`Diagnostics: ${parts.join(': ')}`);
     if (diag.logTail) details.push(`Log tail: ${diag.logTail}`);
   }

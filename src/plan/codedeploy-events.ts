@@ -29,7 +29,13 @@ export const ECS_EVENT_ORDER: readonly string[] = [
 ];
 
 /** Events that run a hook (a Lambda function the AppSpec names); the others are CodeDeploy's own work. */
-export const HOOK_EVENTS: ReadonlySet<string> = new Set(['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+export const HOOK_EVENTS: ReadonlySet<string> = new Set([
+  'BeforeInstall',
+  'AfterInstall',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AfterAllowTraffic',
+]);
 
 /** The event a `wait-until` value names (any case, `-`/`_` ignored), or undefined. */
 export function parseCodeDeployEvent(raw: string): CodeDeployEvent | undefined {

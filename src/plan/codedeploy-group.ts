@@ -17,7 +17,11 @@ export interface GroupRef {
 }
 
 /** The inputs when given, else the console's names for this cluster and service. */
-export function groupRefFor(cluster: string, service: string, given: { application?: string; group?: string }): GroupRef {
+export function groupRefFor(
+  cluster: string,
+  service: string,
+  given: { application?: string; group?: string },
+): GroupRef {
   const c = bareName(cluster);
   const s = bareName(service);
   return { application: given.application ?? `AppECS-${c}-${s}`, group: given.group ?? `DgpECS-${c}-${s}` };
@@ -33,7 +37,12 @@ export function groupTargetProblem(group: DeploymentGroupInfo, cluster: string, 
     return `${where} deploys to ${group.computePlatform}, not ECS: name the group of service '${bareName(service)}' in input 'codedeploy-deployment-group'`;
   }
   const targets = group.ecsServices ?? [];
-  const match = targets.some((t) => t.serviceName === bareName(service) && t.clusterName !== undefined && bareName(t.clusterName) === bareName(cluster));
+  const match = targets.some(
+    (t) =>
+      t.serviceName === bareName(service) &&
+      t.clusterName !== undefined &&
+      bareName(t.clusterName) === bareName(cluster),
+  );
   if (match) return undefined;
   const named = targets.map((t) => `'${t.clusterName ?? '?'}/${t.serviceName ?? '?'}'`).join(', ') || 'no service';
   return `${where} targets ${named}, not '${bareName(cluster)}/${bareName(service)}': name the right group in inputs 'codedeploy-application' and 'codedeploy-deployment-group'`;

@@ -25,9 +25,18 @@ export function nextCodeDeployPoll(view: CodeDeployPollView): number {
   const { verdict, plan } = view;
   if (verdict.state !== 'pending') return plan.intervalMs;
   if (verdict.waiting === 'ready') return nextPollDelay({ plan, now: view.now, paused: true });
-  if (verdict.waiting !== 'termination' || view.terminationSince === undefined || view.terminationWaitMinutes === undefined) {
+  if (
+    verdict.waiting !== 'termination' ||
+    view.terminationSince === undefined ||
+    view.terminationWaitMinutes === undefined
+  ) {
     return plan.intervalMs;
   }
   const slow = view.watched ? { ...plan, slowIntervalMs: Math.max(plan.intervalMs, MODERATE_INTERVAL_MS) } : plan;
-  return nextPollDelay({ plan: slow, now: view.now, waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000, paused: false });
+  return nextPollDelay({
+    plan: slow,
+    now: view.now,
+    waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000,
+    paused: false,
+  });
 }

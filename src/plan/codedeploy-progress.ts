@@ -32,8 +32,12 @@ export function trafficSplit(taskSets: readonly ECSTaskSet[]): string | undefine
 export function progressLines(before: CodeDeploySnapshot | undefined, now: CodeDeploySnapshot): string[] {
   const lines: string[] = [];
   const id = now.deployment.deploymentId ?? '?';
-  if (before?.deployment.status !== now.deployment.status) lines.push(`deployment ${id}: ${now.deployment.status ?? 'unknown'}`);
-  if (before?.deployment.instanceTerminationWaitTimeStarted !== true && now.deployment.instanceTerminationWaitTimeStarted === true) {
+  if (before?.deployment.status !== now.deployment.status)
+    lines.push(`deployment ${id}: ${now.deployment.status ?? 'unknown'}`);
+  if (
+    before?.deployment.instanceTerminationWaitTimeStarted !== true &&
+    now.deployment.instanceTerminationWaitTimeStarted === true
+  ) {
     lines.push(`deployment ${id}: traffic moved; the original task set is kept until its termination wait ends`);
   }
   lines.push(...eventLines(before?.target, now.target));
@@ -52,7 +56,8 @@ function eventLines(before: TargetView | undefined, now: TargetView | undefined)
     const after = took === undefined ? '' : ` after ${formatDuration(took)}`;
     if (event.status === 'InProgress') lines.push(`${name} started`);
     else if (event.status === 'Succeeded') lines.push(`${name} succeeded${after}`);
-    else if (event.status === 'Failed') lines.push(`${name} failed${after}${event.diagnostics?.message ? `: ${event.diagnostics.message}` : ''}`);
+    else if (event.status === 'Failed')
+      lines.push(`${name} failed${after}${event.diagnostics?.message ? `: ${event.diagnostics.message}` : ''}`);
     else if (event.status === 'Skipped' && was !== undefined) lines.push(`${name} skipped`);
   }
   return lines;
@@ -69,6 +74,10 @@ export interface EventRow {
 export function eventRows(target: TargetView | undefined): EventRow[] {
   return (target?.events ?? []).map((e) => {
     const took = eventDurationMs(e);
-    return { event: e.lifecycleEventName ?? '?', status: e.status ?? 'Unknown', took: took === undefined ? '' : formatDuration(took) };
+    return {
+      event: e.lifecycleEventName ?? '?',
+      status: e.status ?? 'Unknown',
+      took: took === undefined ? '' : formatDuration(took),
+    };
   });
 }

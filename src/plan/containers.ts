@@ -20,7 +20,11 @@ export function containerNames(td: TaskDefinitionDoc): string[] {
 
 /** Names of containers marked `essential: false`; their exit codes do not decide. */
 export function nonEssentialContainers(td: TaskDefinitionDoc): Set<string> {
-  return new Set(containersOf(td).filter((c) => c.essential === false).map((c) => String(c.name)));
+  return new Set(
+    containersOf(td)
+      .filter((c) => c.essential === false)
+      .map((c) => String(c.name)),
+  );
 }
 
 /** The name of the container whose image (and environment) the deploy overrides. */
@@ -56,13 +60,15 @@ export function selectContainer(td: TaskDefinitionDoc, selection: ContainerSelec
   const family = familyOf(td);
   const listed = names.map((name) => `'${name}'`).join(', ');
   if (selection.containerName !== undefined) {
-    if (names.includes(selection.containerName)) return { containerName: selection.containerName, why: `named by input '${inputName}'` };
+    if (names.includes(selection.containerName))
+      return { containerName: selection.containerName, why: `named by input '${inputName}'` };
     throw new UserError(
       `Input '${inputName}' ('${selection.containerName}') names no container in task definition '${family}': its containers are ${listed || 'none'}.`,
     );
   }
   const [only] = names;
-  if (only === undefined) throw new UserError(`Task definition '${family}' has no named container: add one to 'containerDefinitions'.`);
+  if (only === undefined)
+    throw new UserError(`Task definition '${family}' has no named container: add one to 'containerDefinitions'.`);
   if (names.length === 1) return { containerName: only, why: 'the only container' };
 
   const wanted = selection.imageRepository === undefined ? undefined : tryParseImageRef(selection.imageRepository);
@@ -79,15 +85,19 @@ export function selectContainer(td: TaskDefinitionDoc, selection: ContainerSelec
           .map((container) => container.name)
           .filter((name): name is string => typeof name === 'string');
   const [match] = matches;
-  if (matches.length === 1 && match !== undefined) return { containerName: match, why: `the one using repository '${key}'` };
+  if (matches.length === 1 && match !== undefined)
+    return { containerName: match, why: `the one using repository '${key}'` };
 
   if (selection.whenAmbiguous === 'first-essential') {
-    const essential = containersOf(td).find((container) => container.essential !== false && typeof container.name === 'string');
+    const essential = containersOf(td).find(
+      (container) => container.essential !== false && typeof container.name === 'string',
+    );
     const name = typeof essential?.name === 'string' ? essential.name : only;
     return { containerName: name, why: `the first essential container (set input '${inputName}' to choose another)` };
   }
   const setName = `set input '${inputName}' to the one to update`;
-  if (key === undefined) throw new UserError(`Task definition '${family}' has several containers (${listed}): ${setName}.`);
+  if (key === undefined)
+    throw new UserError(`Task definition '${family}' has several containers (${listed}): ${setName}.`);
   const found =
     matches.length === 0
       ? `none of them uses repository '${key}'`

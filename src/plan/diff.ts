@@ -2,9 +2,9 @@
 // summary. Works on the same canonical view as sameTaskDefinition, so "no lines" and
 // "same" always agree.
 
+import { isRecord } from './json.ts';
 import { canonicalTaskDefinition } from './task-definition-compare.ts';
 import type { TaskDefinitionDoc } from './task-definition-types.ts';
-import { isRecord } from './json.ts';
 
 /** Keyed by name in the output (`environment.LOG_LEVEL`), with the field that holds the value. */
 const NAMED_LISTS: Readonly<Record<string, string>> = { environment: 'value', secrets: 'valueFrom' };
@@ -86,7 +86,9 @@ function diffValue(path: string, before: unknown, after: unknown, lines: string[
 function diffHidden(path: string, before: unknown, after: unknown, lines: string[]): void {
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   const state = (value: unknown) => (value === undefined ? '(unset)' : '(set)');
-  lines.push(before !== undefined && after !== undefined ? `${path}: (changed)` : `${path}: ${state(before)} -> ${state(after)}`);
+  lines.push(
+    before !== undefined && after !== undefined ? `${path}: (changed)` : `${path}: ${state(before)} -> ${state(after)}`,
+  );
 }
 
 const REDACTED = '(hidden)';
@@ -99,7 +101,9 @@ function redactEnvironment(containers: unknown): unknown {
     const environment = container.environment;
     if (environment === undefined) return container;
     const hidden = Array.isArray(environment)
-      ? environment.map((entry: unknown) => (isRecord(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED))
+      ? environment.map((entry: unknown) =>
+          isRecord(entry) ? { ...entry, ...('value' in entry ? { value: REDACTED } : {}) } : REDACTED,
+        )
       : REDACTED;
     return { ...container, environment: hidden };
   });

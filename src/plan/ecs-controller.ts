@@ -16,7 +16,10 @@ export const CONTROLLER_KINDS: readonly ControllerKind[] = ['ecs', 'codedeploy',
  * which wins: Express Mode owns the service's revisions whatever its controller says).
  * An EXTERNAL service is refused: another tool drives its task sets.
  */
-export function controllerOf(service: Pick<Service, 'serviceName' | 'deploymentController' | 'resourceManagementType'>, cluster: string): ControllerKind {
+export function controllerOf(
+  service: Pick<Service, 'serviceName' | 'deploymentController' | 'resourceManagementType'>,
+  cluster: string,
+): ControllerKind {
   if (service.resourceManagementType === 'ECS') return 'express';
   const type = service.deploymentController?.type;
   switch (type) {
@@ -31,7 +34,9 @@ export function controllerOf(service: Pick<Service, 'serviceName' | 'deploymentC
           `because their task sets are driven by another tool. Deploy it with that tool (or CreateTaskSet / UpdateServicePrimaryTaskSet), or remove it from input '${Input.service}'.`,
       );
     default:
-      throw new UserError(`Service '${service.serviceName ?? '?'}' in cluster '${cluster}' has deployment controller '${String(type)}', which this action does not know: it deploys ECS, CODE_DEPLOY and Express Mode services.`);
+      throw new UserError(
+        `Service '${service.serviceName ?? '?'}' in cluster '${cluster}' has deployment controller '${String(type)}', which this action does not know: it deploys ECS, CODE_DEPLOY and Express Mode services.`,
+      );
   }
 }
 

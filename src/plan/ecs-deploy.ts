@@ -6,10 +6,10 @@ import { containersOf, selectContainer } from './containers.ts';
 import { diffTaskDefinitions } from './diff.ts';
 import { deploymentFailed, deploymentInProgress } from './ecs-rollout.ts';
 import { validateTaskSize } from './fargate.ts';
+import { renderTaskDefinition, toRegisterable } from './task-definition.ts';
 import { sameTaskDefinition } from './task-definition-compare.ts';
 import type { EnvironmentVariable, Tag, TaskDefinitionDoc } from './task-definition-types.ts';
-import { renderTaskDefinition, toRegisterable } from './task-definition.ts';
-import { failed, type Failure } from './verdict.ts';
+import { type Failure, failed } from './verdict.ts';
 
 export interface DescribedRevision {
   /** As AWS sent it (or as the file gave it). */
@@ -121,9 +121,14 @@ export function planEcsDeploy(input: EcsPlanInput): EcsPlan {
  * same tags): an earlier run registered it and stopped before updating the service, or a
  * parallel job registered the same thing. Deploying it beats registering an identical twin.
  */
-export function reusableRevision(rendered: TaskDefinitionDoc, tags: Tag[], latest: DescribedRevision | undefined): string | undefined {
+export function reusableRevision(
+  rendered: TaskDefinitionDoc,
+  tags: Tag[],
+  latest: DescribedRevision | undefined,
+): string | undefined {
   if (latest === undefined || latest.taskDefinition.status === 'INACTIVE') return undefined;
-  if (!sameTaskDefinition(toRegisterable(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags)) return undefined;
+  if (!sameTaskDefinition(toRegisterable(latest.taskDefinition), rendered) || !sameTags(latest.tags, tags))
+    return undefined;
   return arnOf(latest.taskDefinition);
 }
 
@@ -139,7 +144,11 @@ export function sameTags(a: Tag[], b: Tag[]): boolean {
 
 function sizeOf(td: TaskDefinitionDoc, containerName: string | undefined): TaskSize {
   const containers = containersOf(td);
-  const container = containerName ? containers.find((c) => c.name === containerName) : containers.length === 1 ? containers[0] : undefined;
+  const container = containerName
+    ? containers.find((c) => c.name === containerName)
+    : containers.length === 1
+      ? containers[0]
+      : undefined;
   const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
   return { cpu: str(td.cpu), memory: str(td.memory), image: str(container?.image) };
 }
@@ -163,7 +172,11 @@ export function decideStanding(service: Service, runningArn: string, name: strin
   if (inProgress?.id !== undefined) {
     // The service's current record is that deployment's (it is still PRIMARY and in progress).
     const recordArn = service.currentServiceDeployment;
-    return { kind: 'in-progress', deployment: { ...inProgress, id: inProgress.id }, ...(recordArn === undefined ? {} : { recordArn }) };
+    return {
+      kind: 'in-progress',
+      deployment: { ...inProgress, id: inProgress.id },
+      ...(recordArn === undefined ? {} : { recordArn }),
+    };
   }
   const failedBefore = deploymentFailed(service, runningArn);
   if (failedBefore?.id === undefined) return { kind: 'unchanged' };
@@ -179,9 +192,16 @@ export function decideStanding(service: Service, runningArn: string, name: strin
  * that is what Fargate refuses, say which input to add (the line before gives the values).
  */
 function missingPartner(overrides: EcsOverrides, problems: string[]): string[] {
-  const only = overrides.cpu !== undefined && overrides.memory === undefined ? 'cpu' : overrides.memory !== undefined && overrides.cpu === undefined ? 'memory' : undefined;
+  const only =
+    overrides.cpu !== undefined && overrides.memory === undefined
+      ? 'cpu'
+      : overrides.memory !== undefined && overrides.cpu === undefined
+        ? 'memory'
+        : undefined;
   if (only === undefined) return [];
   const partner = only === 'cpu' ? 'memory' : 'cpu';
   if (!problems.some((p) => p.includes('is not valid with cpu'))) return [];
-  return [`Set input '${partner}' as well: with input '${only}' alone the task definition's ${partner} is kept, and Fargate does not accept it with that ${only}.`];
+  return [
+    `Set input '${partner}' as well: with input '${only}' alone the task definition's ${partner} is kept, and Fargate does not accept it with that ${only}.`,
+  ];
 }

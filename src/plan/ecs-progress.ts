@@ -133,7 +133,6 @@ function isQuietSidecar(container: Container, nonEssential: ReadonlySet<string> 
   return clean && !container.reason?.trim();
 }
 
-
 function time(date: Date | undefined): number {
   return date?.getTime() ?? 0;
 }

@@ -1,7 +1,7 @@
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { taskDefinitionLabel } from './aws-names.ts';
 
-import { failed, type Failure } from './verdict.ts';
+import { type Failure, failed } from './verdict.ts';
 
 export type RolloutVerdict = { state: 'pending' } | { state: 'succeeded' } | Failure;
 
@@ -49,7 +49,10 @@ export function deploymentFailed(service: Service, taskDefinition: string): Depl
 export function classifyRollout(input: RolloutSnapshot): RolloutVerdict {
   const { service, deploymentId, maxFailedTasks } = input;
   if (service === undefined) {
-    return failed('service-inactive', `service '${input.where.service}' disappeared from cluster '${input.where.cluster}' while deploying`);
+    return failed(
+      'service-inactive',
+      `service '${input.where.service}' disappeared from cluster '${input.where.cluster}' while deploying`,
+    );
   }
   const name = `service '${serviceLabel(service)}'`;
 
@@ -124,5 +127,3 @@ function deploymentLabel(deployment: Deployment): string {
 function serviceLabel(service: Service): string {
   return service.serviceName ?? service.serviceArn ?? 'unknown';
 }
-
-

@@ -1,9 +1,9 @@
 // Several services in one step: the limits, which renderings are the same registration,
 // when each registration may go, and the one verdict of them all. Pure.
 
-import type { Tag, TaskDefinitionDoc } from './task-definition-types.ts';
 import { sameTags } from './ecs-deploy.ts';
 import { sameTaskDefinition } from './task-definition-compare.ts';
+import type { Tag, TaskDefinitionDoc } from './task-definition-types.ts';
 import { failed, isFailure, type Verdict } from './verdict.ts';
 
 /** Services one step deploys at most (each costs a follower, a record poll and maybe a registration). */
@@ -28,7 +28,10 @@ export function batchesOf<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** How long the `index`-th registration of the step waits before it is sent, to stay within ECS's rate. */
-export function registrationDelayMs(index: number, rate: { burst: number; perSecondMs: number } = REGISTRATION_RATE): number {
+export function registrationDelayMs(
+  index: number,
+  rate: { burst: number; perSecondMs: number } = REGISTRATION_RATE,
+): number {
   return index < rate.burst ? 0 : (index - rate.burst + 1) * rate.perSecondMs;
 }
 
@@ -45,7 +48,10 @@ export interface Rendering {
 export function sharedRegistrations(renderings: ReadonlyArray<Rendering | undefined>): Array<number | undefined> {
   return renderings.map((mine, index) => {
     if (mine === undefined) return undefined;
-    const first = renderings.findIndex((other) => other !== undefined && sameTaskDefinition(other.rendered, mine.rendered) && sameTags(other.tags, mine.tags));
+    const first = renderings.findIndex(
+      (other) =>
+        other !== undefined && sameTaskDefinition(other.rendered, mine.rendered) && sameTags(other.tags, mine.tags),
+    );
     return first === -1 ? index : first;
   });
 }
@@ -57,15 +63,25 @@ export type EcsSuccess = 'succeeded' | 'unchanged' | 'planned' | 'started';
  * each failed service; otherwise the most telling success (planned, started, succeeded,
  * then unchanged). One service: its verdict, unchanged.
  */
-export function combineServiceVerdicts(results: ReadonlyArray<{ service: string; verdict: Verdict<EcsSuccess> }>): Verdict<EcsSuccess> {
+export function combineServiceVerdicts(
+  results: ReadonlyArray<{ service: string; verdict: Verdict<EcsSuccess> }>,
+): Verdict<EcsSuccess> {
   const [only] = results;
   if (results.length === 1 && only !== undefined) return only.verdict;
   const failures = results.flatMap((r) => (isFailure(r.verdict) ? [{ service: r.service, failure: r.verdict }] : []));
   const [first] = failures;
   if (first !== undefined) {
     const of = `${failures.length} of ${results.length} services`;
-    if (failures.length === 1) return failed(first.failure.kind, `Service '${first.service}' failed (${of}): ${first.failure.reason}`, first.failure.details);
-    const details = failures.flatMap(({ service, failure }) => [`'${service}': ${failure.reason}`, ...failure.details.map((d) => `'${service}':   ${d}`)]);
+    if (failures.length === 1)
+      return failed(
+        first.failure.kind,
+        `Service '${first.service}' failed (${of}): ${first.failure.reason}`,
+        first.failure.details,
+      );
+    const details = failures.flatMap(({ service, failure }) => [
+      `'${service}': ${failure.reason}`,
+      ...failure.details.map((d) => `'${service}':   ${d}`),
+    ]);
     return failed(first.failure.kind, `${of} failed: ${failures.map((f) => `'${f.service}'`).join(', ')}.`, details);
   }
   const states = new Set(results.map((r) => r.verdict.state));

@@ -18,8 +18,8 @@ import { diffTaskDefinitions } from './diff.ts';
 import { primaryDeployment } from './ecs-rollout.ts';
 import { tryParseCpu, tryParseMemory, validateTaskSize } from './fargate.ts';
 import { isRecord } from './json.ts';
-import type { EnvironmentVariable } from './task-definition-types.ts';
 import { mergeEnvironment } from './task-definition.ts';
+import type { EnvironmentVariable } from './task-definition-types.ts';
 
 /** An ECSExpressGatewayService as AWS sent it (members newer than the SDK included). */
 export type ExpressServiceDoc = Record<string, unknown>;
@@ -45,7 +45,11 @@ export const EXPRESS_PRIMARY_CONTAINER = 'Main';
  * targetConfiguration), or, when Express did not say which, a PRIMARY one created at or
  * after the update. Undefined while the service still shows the deployment before ours.
  */
-export function expressDeployment(service: Service, targetArn: string | undefined, updatedAtMs: number): (Deployment & { id: string }) | undefined {
+export function expressDeployment(
+  service: Service,
+  targetArn: string | undefined,
+  updatedAtMs: number,
+): (Deployment & { id: string }) | undefined {
   const primary = primaryDeployment(service);
   if (primary?.id === undefined) return undefined;
   const ours =
@@ -117,7 +121,8 @@ export function planExpressUpdate(input: ExpressPlanInput): ExpressPlan {
   refuseInputs(input);
   const { express, service } = input;
   const serviceArn = express.serviceArn;
-  if (typeof serviceArn !== 'string') throw new Error(`DescribeExpressGatewayService for '${service}' returned no serviceArn`);
+  if (typeof serviceArn !== 'string')
+    throw new Error(`DescribeExpressGatewayService for '${service}' returned no serviceArn`);
   const config = currentConfiguration(express, service);
   const container = isRecord(config.primaryContainer) ? config.primaryContainer : undefined;
   const taskDefinitionArn = typeof config.taskDefinitionArn === 'string' ? config.taskDefinitionArn : undefined;
@@ -149,7 +154,10 @@ export function planExpressUpdate(input: ExpressPlanInput): ExpressPlan {
     serviceArn,
     ...(taskDefinitionArn === undefined ? {} : { taskDefinitionArn }),
     ...(changes ? { request } : {}),
-    diff: diffTaskDefinitions(asTask(beforeCpu, beforeMemory, container), asTask(cpu, memory, renderedContainer ?? container)),
+    diff: diffTaskDefinitions(
+      asTask(beforeCpu, beforeMemory, container),
+      asTask(cpu, memory, renderedContainer ?? container),
+    ),
     before: compact({ cpu: beforeCpu, memory: beforeMemory, image: image(container) }),
     after: compact({ cpu, memory, image: image(renderedContainer ?? container) }),
   };
@@ -165,7 +173,15 @@ export function requestLines(request: ExpressUpdateRequest): string[] {
   const shown =
     container === undefined || !Array.isArray(environment)
       ? request
-      : { ...request, primaryContainer: { ...container, environment: environment.map((e: unknown) => (isRecord(e) && 'value' in e ? { ...e, value: '(hidden)' } : e)) } };
+      : {
+          ...request,
+          primaryContainer: {
+            ...container,
+            environment: environment.map((e: unknown) =>
+              isRecord(e) && 'value' in e ? { ...e, value: '(hidden)' } : e,
+            ),
+          },
+        };
   return JSON.stringify(shown, null, 2).split('\n');
 }
 
@@ -179,8 +195,14 @@ export function currentConfiguration(express: ExpressServiceDoc, service: string
     const at = c.createdAt;
     return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) || 0 : 0;
   };
-  const newest = active.reduce<Record<string, unknown> | undefined>((best, c) => (best === undefined || time(c) >= time(best) ? c : best), undefined);
-  if (newest === undefined) throw new UserError(`Express service '${service}' has no active configuration to update (DescribeExpressGatewayService listed none): is it still being created or deleted?`);
+  const newest = active.reduce<Record<string, unknown> | undefined>(
+    (best, c) => (best === undefined || time(c) >= time(best) ? c : best),
+    undefined,
+  );
+  if (newest === undefined)
+    throw new UserError(
+      `Express service '${service}' has no active configuration to update (DescribeExpressGatewayService listed none): is it still being created or deleted?`,
+    );
   return newest;
 }
 
@@ -189,21 +211,34 @@ function refuseInputs(input: ExpressPlanInput): void {
   const why = `Express service '${service}' is managed by ECS Express Mode (resourceManagementType ECS), which registers its own task definition revisions`;
   const problems: string[] = [];
   if (refused.taskDefinition !== undefined) {
-    problems.push(`Input '${Input.taskDefinition}' ('${refused.taskDefinition}') cannot be used: ${why}. Remove it; the step updates the service's primary container, cpu and memory with UpdateExpressGatewayService.`);
+    problems.push(
+      `Input '${Input.taskDefinition}' ('${refused.taskDefinition}') cannot be used: ${why}. Remove it; the step updates the service's primary container, cpu and memory with UpdateExpressGatewayService.`,
+    );
   }
   const others = (input.containerNames ?? []).filter((name) => name !== EXPRESS_PRIMARY_CONTAINER);
   if (others.length > 0) {
-    problems.push(`Input '${Input.containerName}' (${others.map((n) => `'${n}'`).join(', ')}) names a container the step cannot change on Express service '${service}': only its primary container ('${EXPRESS_PRIMARY_CONTAINER}') can be updated. Remove the input or set it to '${EXPRESS_PRIMARY_CONTAINER}'.`);
+    problems.push(
+      `Input '${Input.containerName}' (${others.map((n) => `'${n}'`).join(', ')}) names a container the step cannot change on Express service '${service}': only its primary container ('${EXPRESS_PRIMARY_CONTAINER}') can be updated. Remove the input or set it to '${EXPRESS_PRIMARY_CONTAINER}'.`,
+    );
   }
   if (refused.forceNewDeployment) {
-    problems.push(`Input '${Input.forceNewDeployment}' cannot be used on Express service '${service}': UpdateExpressGatewayService has no forced deployment; a deployment starts when the image, cpu or memory changes.`);
+    problems.push(
+      `Input '${Input.forceNewDeployment}' cannot be used on Express service '${service}': UpdateExpressGatewayService has no forced deployment; a deployment starts when the image, cpu or memory changes.`,
+    );
   }
   if (refused.desiredCount !== undefined) {
-    problems.push(`Input '${Input.desiredCount}' (${refused.desiredCount}) cannot be used on Express service '${service}': Express Mode sets the task count through its auto scaling target (minTaskCount / maxTaskCount). Remove the input.`);
+    problems.push(
+      `Input '${Input.desiredCount}' (${refused.desiredCount}) cannot be used on Express service '${service}': Express Mode sets the task count through its auto scaling target (minTaskCount / maxTaskCount). Remove the input.`,
+    );
   }
   if (refused.propagateTags !== undefined || refused.enableEcsManagedTags !== undefined) {
-    const names = [refused.propagateTags === undefined ? undefined : Input.propagateTags, refused.enableEcsManagedTags === undefined ? undefined : Input.enableEcsManagedTags].filter((n) => n !== undefined);
-    problems.push(`Input ${names.map((n) => `'${n}'`).join(' and ')} cannot be used on Express service '${service}': they are UpdateService settings, and ${why}. Remove ${names.length > 1 ? 'them' : 'it'}.`);
+    const names = [
+      refused.propagateTags === undefined ? undefined : Input.propagateTags,
+      refused.enableEcsManagedTags === undefined ? undefined : Input.enableEcsManagedTags,
+    ].filter((n) => n !== undefined);
+    problems.push(
+      `Input ${names.map((n) => `'${n}'`).join(' and ')} cannot be used on Express service '${service}': they are UpdateService settings, and ${why}. Remove ${names.length > 1 ? 'them' : 'it'}.`,
+    );
   }
   if (problems.length > 0) throw new UserError(problems.join('\n'));
 }
@@ -211,15 +246,30 @@ function refuseInputs(input: ExpressPlanInput): void {
 function checkSize(input: ExpressPlanInput, cpu: string | undefined, memory: string | undefined): void {
   const problems = validateTaskSize({
     // Every Express service runs on Fargate, Linux (the API reference: "The operating system family for an Express service is always LINUX").
-    taskDefinition: { requiresCompatibilities: ['FARGATE'], ...(cpu === undefined ? {} : { cpu }), ...(memory === undefined ? {} : { memory }) },
+    taskDefinition: {
+      requiresCompatibilities: ['FARGATE'],
+      ...(cpu === undefined ? {} : { cpu }),
+      ...(memory === undefined ? {} : { memory }),
+    },
     labels: {
       cpu: input.cpu === undefined ? `The cpu of Express service '${input.service}'` : `Input '${Input.cpu}'`,
-      memory: input.memory === undefined ? `The memory of Express service '${input.service}'` : `Input '${Input.memory}'`,
+      memory:
+        input.memory === undefined ? `The memory of Express service '${input.service}'` : `Input '${Input.memory}'`,
     },
   });
   if (problems.length === 0) return;
-  const only = input.cpu !== undefined && input.memory === undefined ? Input.cpu : input.memory !== undefined && input.cpu === undefined ? Input.memory : undefined;
-  const hint = only === undefined ? [] : [`Set input '${only === Input.cpu ? Input.memory : Input.cpu}' as well: with input '${only}' alone the service's current value is kept.`];
+  const only =
+    input.cpu !== undefined && input.memory === undefined
+      ? Input.cpu
+      : input.memory !== undefined && input.cpu === undefined
+        ? Input.memory
+        : undefined;
+  const hint =
+    only === undefined
+      ? []
+      : [
+          `Set input '${only === Input.cpu ? Input.memory : Input.cpu}' as well: with input '${only}' alone the service's current value is kept.`,
+        ];
   throw new UserError([...problems, ...hint].join('\n'));
 }
 
@@ -235,8 +285,16 @@ function diffOf(before: Record<string, unknown>, after: Record<string, unknown>)
 }
 
 /** The configuration in a task definition's shape, so the diff reads (and hides environment values) as for other services. */
-function asTask(cpu: string | undefined, memory: string | undefined, container: Record<string, unknown> | undefined): Record<string, unknown> {
-  return compact({ cpu, memory, containerDefinitions: container === undefined ? undefined : [{ name: EXPRESS_PRIMARY_CONTAINER, ...container }] });
+function asTask(
+  cpu: string | undefined,
+  memory: string | undefined,
+  container: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  return compact({
+    cpu,
+    memory,
+    containerDefinitions: container === undefined ? undefined : [{ name: EXPRESS_PRIMARY_CONTAINER, ...container }],
+  });
 }
 
 /** The configuration's size in the units the inputs use (Express may answer "1024" or "1 vCPU"). */

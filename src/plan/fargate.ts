@@ -184,12 +184,7 @@ function checkContainers({ td, cpu, memory, labels, problems }: ContainerCheck):
 }
 
 /** A task-level size from a string or number; absent values are undefined, bad ones a problem. */
-function readTaskSize(
-  value: unknown,
-  label: string,
-  kind: 'cpu' | 'memory',
-  problems: string[],
-): TaskSize {
+function readTaskSize(value: unknown, label: string, kind: 'cpu' | 'memory', problems: string[]): TaskSize {
   if (value === undefined || value === null) return undefined;
   const raw = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : undefined;
   if (raw !== undefined && raw.trim() === '') return undefined;
@@ -201,7 +196,9 @@ function readTaskSize(
   }
   // Reported as written: a number too long for JavaScript must not come out as "Infinity".
   if (!Number.isSafeInteger(Number(parsed))) {
-    problems.push(`${label} ('${raw}') is out of range: use ${kind === 'cpu' ? 'cpu units like 1024' : 'MiB like 2048'}.`);
+    problems.push(
+      `${label} ('${raw}') is out of range: use ${kind === 'cpu' ? 'cpu units like 1024' : 'MiB like 2048'}.`,
+    );
     return UNREADABLE;
   }
   return Number(parsed);

@@ -38,8 +38,7 @@ const NAME_MAX_LENGTH = 255;
 
 const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io']);
 const DOCKER_HUB = 'docker.io';
-const PRIVATE_ECR_HOST =
-  /^(\d{12})\.dkr\.ecr(-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(\.cn)?$/;
+const PRIVATE_ECR_HOST = /^(\d{12})\.dkr\.ecr(-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(\.cn)?$/;
 const PUBLIC_ECR_HOST = 'public.ecr.aws';
 
 /**
@@ -49,9 +48,7 @@ const PUBLIC_ECR_HOST = 'public.ecr.aws';
 export function parseImageRef(raw: string, label = `Input '${Input.image}'`): ImageRef {
   const problem = findProblem(raw);
   if (typeof problem === 'string') {
-    throw new UserError(
-      `${label} ('${raw}') is not an image reference: ${problem}; expected ${EXPECTED_FORM}.`,
-    );
+    throw new UserError(`${label} ('${raw}') is not an image reference: ${problem}; expected ${EXPECTED_FORM}.`);
   }
   return problem;
 }
@@ -146,8 +143,7 @@ function findProblem(raw: string): ImageRef | string {
 
   const components = namePart.split('/');
   const first = components[0] ?? '';
-  const hasRegistry =
-    components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const hasRegistry = components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
   const registry = hasRegistry ? first : undefined;
   if (registry !== undefined) {
     const registryProblem = findRegistryProblem(registry);

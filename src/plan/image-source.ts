@@ -3,7 +3,7 @@
 
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
-import { formatImageRef, isValidTag, withDigest, withTag, type ImageRef } from './image-ref.ts';
+import { formatImageRef, type ImageRef, isValidTag, withDigest, withTag } from './image-ref.ts';
 
 /** How many characters of GITHUB_SHA make the default tag (as `git rev-parse --short`). */
 export const SHORT_SHA_LENGTH = 7;
@@ -122,7 +122,11 @@ export function chooseDigest(sources: { imageDigest?: string; inputDigest?: stri
 }
 
 /** The value written in `image`, else the input of that name; both given must agree. */
-function imageOrInput(name: 'tag' | 'digest', inImage: string | undefined, inInput: string | undefined): { value: string; source: 'image' | 'input' } | undefined {
+function imageOrInput(
+  name: 'tag' | 'digest',
+  inImage: string | undefined,
+  inInput: string | undefined,
+): { value: string; source: 'image' | 'input' } | undefined {
   if (inImage !== undefined && inInput !== undefined && inImage !== inInput) {
     throw new UserError(
       `Input '${Input.image}' carries ${name} '${inImage}' but input '${Input[name]}' is '${inInput}': give the ${name} in one of them, or make them equal.`,
@@ -158,7 +162,10 @@ export function deployReference(options: DeployReferenceOptions): string {
 
 /** `host/path` without tag or digest. */
 export function repositoryOf(ref: ImageRef): string {
-  return formatImageRef({ ...(ref.registry === undefined ? {} : { registry: ref.registry }), repository: ref.repository });
+  return formatImageRef({
+    ...(ref.registry === undefined ? {} : { registry: ref.registry }),
+    repository: ref.repository,
+  });
 }
 
 /** What recentTags reads of an ECR image (ECR's ImageDetail fits). */

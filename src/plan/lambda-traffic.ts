@@ -51,13 +51,17 @@ export function parseTraffic(raw: string): TrafficSpec {
   const percent = Number(match[1]);
   const minutes = Number(match[2]);
   if (!(percent > 0 && percent < 100)) {
-    throw new UserError(`${label} shifts ${percent}% at a time: use a percentage above 0 and below 100 (100% at once is 'all-at-once').`);
+    throw new UserError(
+      `${label} shifts ${percent}% at a time: use a percentage above 0 and below 100 (100% at once is 'all-at-once').`,
+    );
   }
   if (Math.round(percent * 100) !== percent * 100) {
     throw new UserError(`${label} has more than two decimals in its percentage: use e.g. 10 or 12.5.`);
   }
   if (!Number.isInteger(minutes) || minutes < 1) {
-    throw new UserError(`${label} holds each step for ${match[2] ?? ''} minutes: use a whole number of minutes, 1 or more.`);
+    throw new UserError(
+      `${label} holds each step for ${match[2] ?? ''} minutes: use a whole number of minutes, 1 or more.`,
+    );
   }
   return { kind: canary ? 'canary' : 'linear', percent, minutes };
 }
@@ -66,7 +70,11 @@ export function parseTraffic(raw: string): TrafficSpec {
 export function trafficSchedule(spec: TrafficSpec): ShiftStep[] {
   if (spec.kind === 'all-at-once') return [{ weight: 1, holdMs: 0 }];
   const holdMs = spec.minutes * 60_000;
-  if (spec.kind === 'canary') return [{ weight: toWeight(spec.percent), holdMs }, { weight: 1, holdMs: 0 }];
+  if (spec.kind === 'canary')
+    return [
+      { weight: toWeight(spec.percent), holdMs },
+      { weight: 1, holdMs: 0 },
+    ];
   const steps: ShiftStep[] = [];
   // Hundredths of a percent, so 0.1 + 0.2 stays 0.3 and the last partial step is exact.
   const stepBasis = Math.round(spec.percent * 100);
@@ -82,7 +90,9 @@ export function scheduleLengthMs(steps: readonly ShiftStep[]): number {
 
 /** "10% for 5m, then 100%". */
 export function describeSchedule(steps: readonly ShiftStep[]): string {
-  return steps.map((s) => (s.weight >= 1 ? '100%' : `${percentOf(s.weight)} for ${s.holdMs / 60_000}m`)).join(', then ');
+  return steps
+    .map((s) => (s.weight >= 1 ? '100%' : `${percentOf(s.weight)} for ${s.holdMs / 60_000}m`))
+    .join(', then ');
 }
 
 export function percentOf(weight: number): string {
@@ -122,7 +132,10 @@ export interface AlarmState {
 }
 
 /** The alarms named but not found, and the first one in ALARM. */
-export function judgeAlarms(names: readonly string[], seen: readonly AlarmState[]): { missing: string[]; firing?: AlarmState } {
+export function judgeAlarms(
+  names: readonly string[],
+  seen: readonly AlarmState[],
+): { missing: string[]; firing?: AlarmState } {
   const found = new Set(seen.map((a) => a.name));
   return { missing: names.filter((n) => !found.has(n)), firing: seen.find((a) => a.state === 'ALARM') };
 }
@@ -135,14 +148,20 @@ export interface ProvisionedState {
   reason?: string;
 }
 
-export type ProvisionedVerdict = { state: 'ready' } | { state: 'pending'; line: string } | { state: 'failed'; reason: string };
+export type ProvisionedVerdict =
+  | { state: 'ready' }
+  | { state: 'pending'; line: string }
+  | { state: 'failed'; reason: string };
 
 /** READY goes on, FAILED fails with Lambda's reason, anything else is still provisioning. */
 export function judgeProvisioned(alias: string, config: ProvisionedState): ProvisionedVerdict {
   const counts = `${config.allocated ?? 0} / ${config.requested ?? '?'} allocated`;
   if (config.status === 'READY') return { state: 'ready' };
   if (config.status === 'FAILED') {
-    return { state: 'failed', reason: `provisioned concurrency of alias ${alias} FAILED (${counts}): ${config.reason ?? 'Lambda gave no reason'}` };
+    return {
+      state: 'failed',
+      reason: `provisioned concurrency of alias ${alias} FAILED (${counts}): ${config.reason ?? 'Lambda gave no reason'}`,
+    };
   }
   return { state: 'pending', line: `provisioned concurrency of ${alias}: ${config.status ?? 'unknown'}, ${counts}` };
 }

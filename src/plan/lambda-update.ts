@@ -9,7 +9,9 @@ import type { ResolvedImage } from './resolved-image.ts';
 // Lambda's FunctionName grammar (name, partial ARN, full ARN), with the qualifier captured
 // separately so we can say why it is refused instead of "invalid name".
 const NAME = '[a-zA-Z0-9_-]+';
-const FULL_ARN = new RegExp(`^arn:(aws[a-zA-Z-]*):lambda:([a-z]{2}(?:-[a-z]+)+-\\d+):(\\d{12}):function:(${NAME})(?::(.+))?$`);
+const FULL_ARN = new RegExp(
+  `^arn:(aws[a-zA-Z-]*):lambda:([a-z]{2}(?:-[a-z]+)+-\\d+):(\\d{12}):function:(${NAME})(?::(.+))?$`,
+);
 const PARTIAL_ARN = new RegExp(`^(\\d{12}):function:(${NAME})(?::(.+))?$`);
 const BARE_NAME = new RegExp(`^(${NAME})(?::(.+))?$`);
 const NAME_MAX = 64;
@@ -49,7 +51,9 @@ export function parseFunctionNames(raw: string): string[] {
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
   if (entries.length === 0) {
-    throw new UserError(`Input '${Input.functionName}' names no function: give ${NAME_FORMS}, one per line or comma separated.`);
+    throw new UserError(
+      `Input '${Input.functionName}' names no function: give ${NAME_FORMS}, one per line or comma separated.`,
+    );
   }
   for (const entry of entries) checkFunctionName(entry);
   return [...new Set(entries)];
@@ -65,10 +69,14 @@ function checkFunctionName(entry: string): void {
     );
   }
   if (parsed.name.length > NAME_MAX) {
-    throw new UserError(`${label} has a function name of ${parsed.name.length} characters: Lambda allows at most ${NAME_MAX}.`);
+    throw new UserError(
+      `${label} has a function name of ${parsed.name.length} characters: Lambda allows at most ${NAME_MAX}.`,
+    );
   }
   if (entry.length > FUNCTION_NAME_MAX) {
-    throw new UserError(`${label} is ${entry.length} characters long: Lambda allows at most ${FUNCTION_NAME_MAX} for an ARN.`);
+    throw new UserError(
+      `${label} is ${entry.length} characters long: Lambda allows at most ${FUNCTION_NAME_MAX} for an ARN.`,
+    );
   }
 }
 
@@ -92,7 +100,9 @@ export function validateAliasName(raw: string): string {
     throw new UserError(`${label} is not a Lambda alias name: use 1-128 letters, digits, '-' and '_', e.g. 'live'.`);
   }
   if (/^\d+$/.test(alias)) {
-    throw new UserError(`${label} is all digits, which Lambda reserves for version numbers: use a name such as 'live' or 'prod'.`);
+    throw new UserError(
+      `${label} is all digits, which Lambda reserves for version numbers: use a name such as 'live' or 'prod'.`,
+    );
   }
   return alias;
 }
@@ -105,13 +115,21 @@ export function checkLambdaImage(image: ResolvedImage, region: string): void {
   const label = `Input '${Input.image}' ('${image.reference}')`;
   const fix = `push or replicate it to an ECR private repository in '${region}' (<account>.dkr.ecr.${region}.amazonaws.com/<repository>) and deploy that.`;
   const { ecr } = image;
-  if (ecr === undefined) throw new UserError(`${label} is not in Amazon ECR: Lambda runs container images only from ECR private repositories; ${fix}`);
-  if (ecr.kind === 'public') throw new UserError(`${label} is in ECR Public: Lambda does not run images from ECR Public; ${fix}`);
+  if (ecr === undefined)
+    throw new UserError(
+      `${label} is not in Amazon ECR: Lambda runs container images only from ECR private repositories; ${fix}`,
+    );
+  if (ecr.kind === 'public')
+    throw new UserError(`${label} is in ECR Public: Lambda does not run images from ECR Public; ${fix}`);
   if (ecr.region !== region) {
-    throw new UserError(`${label} is in ECR region '${ecr.region}', but the functions are in '${region}': Lambda only runs images from its own region; ${fix}`);
+    throw new UserError(
+      `${label} is in ECR region '${ecr.region}', but the functions are in '${region}': Lambda only runs images from its own region; ${fix}`,
+    );
   }
   if (image.digest === undefined) {
-    throw new UserError(`${label} has no known digest: image-deploy verifies a Lambda deploy by digest; give '${Input.digest}' or let the image mode look it up in ECR.`);
+    throw new UserError(
+      `${label} has no known digest: image-deploy verifies a Lambda deploy by digest; give '${Input.digest}' or let the image mode look it up in ECR.`,
+    );
   }
 }
 
@@ -173,7 +191,9 @@ export function runningImage(snapshot: FunctionSnapshot): string | undefined {
 
 export function runningDigest(snapshot: FunctionSnapshot): string | undefined {
   const { ResolvedImageUri, ImageUri } = snapshot.code;
-  return (ResolvedImageUri && digestOfImageUri(ResolvedImageUri)) || (ImageUri && digestOfImageUri(ImageUri)) || undefined;
+  return (
+    (ResolvedImageUri && digestOfImageUri(ResolvedImageUri)) || (ImageUri && digestOfImageUri(ImageUri)) || undefined
+  );
 }
 
 /** Lambda refuses a code update (ResourceConflictException) while this holds. */
@@ -194,10 +214,12 @@ export function decideLambdaUpdate(input: LambdaDecisionInput): LambdaDecision {
   const digestMatches = runningDigest(input.function) === input.target.digest;
   const codeCurrent = digestMatches && !lastFailed && !busy;
   const updateCode = !digestMatches || lastFailed;
-  const aliasCurrent = input.alias === undefined || (codeCurrent && aliasHoldsCode(input.alias.current, configuration.CodeSha256));
+  const aliasCurrent =
+    input.alias === undefined || (codeCurrent && aliasHoldsCode(input.alias.current, configuration.CodeSha256));
   const skip = codeCurrent && aliasCurrent;
   const publish = !skip && (input.publish || input.alias !== undefined) && (updateCode || !aliasCurrent);
-  const alias = !skip && input.alias !== undefined ? { name: input.alias.name, current: input.alias.current?.alias } : undefined;
+  const alias =
+    !skip && input.alias !== undefined ? { name: input.alias.name, current: input.alias.current?.alias } : undefined;
 
   const changes: string[] = [];
   if (busy) changes.push(`wait for the update in progress (${statusWords(configuration)}), then decide again`);
@@ -224,12 +246,17 @@ function aliasHoldsCode(current: AliasSnapshot | undefined, codeSha256: string |
 
 // --- Classifying what Lambda reports while we wait ----------------------------------------
 
-export type UpdateProgress = { state: 'pending'; line: string } | { state: 'succeeded' } | { state: 'failed'; reason: string };
+export type UpdateProgress =
+  | { state: 'pending'; line: string }
+  | { state: 'succeeded' }
+  | { state: 'failed'; reason: string };
 
 /** The function after UpdateFunctionCode: LastUpdateStatus decides, a Failed State too. */
 export function classifyFunctionUpdate(configuration: FunctionConfiguration): UpdateProgress {
-  if (configuration.LastUpdateStatus === 'Failed') return { state: 'failed', reason: `the update failed: ${failureWords(configuration)}` };
-  if (configuration.State === 'Failed') return { state: 'failed', reason: `the function is Failed: ${stateWords(configuration)}` };
+  if (configuration.LastUpdateStatus === 'Failed')
+    return { state: 'failed', reason: `the update failed: ${failureWords(configuration)}` };
+  if (configuration.State === 'Failed')
+    return { state: 'failed', reason: `the function is Failed: ${stateWords(configuration)}` };
   if (isUpdating(configuration)) return { state: 'pending', line: statusWords(configuration) };
   return { state: 'succeeded' };
 }
@@ -237,10 +264,21 @@ export function classifyFunctionUpdate(configuration: FunctionConfiguration): Up
 /** A published version becomes usable once Active (Inactive ones wake on the next invoke). */
 export function classifyVersionState(configuration: FunctionConfiguration): UpdateProgress {
   const state = configuration.State;
-  if (state === 'Pending') return { state: 'pending', line: `version ${configuration.Version ?? '?'} is Pending${reasonSuffix(configuration.StateReason)}` };
-  if (state === 'Failed') return { state: 'failed', reason: `version ${configuration.Version ?? '?'} is Failed: ${stateWords(configuration)}` };
+  if (state === 'Pending')
+    return {
+      state: 'pending',
+      line: `version ${configuration.Version ?? '?'} is Pending${reasonSuffix(configuration.StateReason)}`,
+    };
+  if (state === 'Failed')
+    return {
+      state: 'failed',
+      reason: `version ${configuration.Version ?? '?'} is Failed: ${stateWords(configuration)}`,
+    };
   if (state === 'Deleting' || state === 'Deactivating' || state === 'Deactivated') {
-    return { state: 'failed', reason: `version ${configuration.Version ?? '?'} is ${state}${reasonSuffix(configuration.StateReason)}` };
+    return {
+      state: 'failed',
+      reason: `version ${configuration.Version ?? '?'} is ${state}${reasonSuffix(configuration.StateReason)}`,
+    };
   }
   return { state: 'succeeded' };
 }

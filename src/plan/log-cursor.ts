@@ -2,9 +2,9 @@
 // and a cursor per stream that turns GetLogEvents pages into lines, each printed once, in
 // order. Pure: the step makes the calls and prints.
 
-import { isRecord } from './json.ts';
 import { containersOf } from './containers.ts';
-import { logLocations, urlSuffix, type LogLocation } from './run-task-result.ts';
+import { isRecord } from './json.ts';
+import { type LogLocation, logLocations, urlSuffix } from './run-task-result.ts';
 import type { TaskDefinitionDoc } from './task-definition-types.ts';
 
 /** A stream the job log can follow: awslogs with a stream prefix. */
@@ -32,14 +32,21 @@ export function taskLogSources(taskDefinition: TaskDefinitionDoc, taskArn: strin
     const config = container.logConfiguration;
     const driver = isRecord(config) && typeof config.logDriver === 'string' ? config.logDriver : undefined;
     // A log region that is no region name cannot be read (nor linked): say so, without quoting it.
-    if (location !== undefined && location.url === undefined) elsewhere.push(`container ${name}: not in the job log: its awslogs-region is not an AWS region name (like eu-west-1)`);
+    if (location !== undefined && location.url === undefined)
+      elsewhere.push(
+        `container ${name}: not in the job log: its awslogs-region is not an AWS region name (like eu-west-1)`,
+      );
     else if (location?.stream !== undefined) streams.push({ ...location, stream: location.stream });
     else if (location !== undefined) {
       elsewhere.push(
         `container ${name}: not in the job log: awslogs without awslogs-stream-prefix names its stream after the container's runtime id, which cannot be known in advance (set awslogs-stream-prefix); group ${location.group} (${location.region})${urlSuffix(location)}`,
       );
-    } else if (driver === 'awslogs') elsewhere.push(`container ${name}: not in the job log: its awslogs configuration has no awslogs-group`);
-    else elsewhere.push(`container ${name}: not in the job log: ${driver === undefined ? 'it has no logConfiguration' : `its log driver is ${driver}, not awslogs`}`);
+    } else if (driver === 'awslogs')
+      elsewhere.push(`container ${name}: not in the job log: its awslogs configuration has no awslogs-group`);
+    else
+      elsewhere.push(
+        `container ${name}: not in the job log: ${driver === undefined ? 'it has no logConfiguration' : `its log driver is ${driver}, not awslogs`}`,
+      );
   }
   return { streams, elsewhere };
 }
@@ -90,7 +97,12 @@ export function advanceCursor(cursor: LogCursor, page: LogPage): CursorStep {
   const lines = page.events.flatMap((event) => messageLines(cursor.location.container, event.message));
   if (next === undefined) {
     // Without a cursor the next read would start from the head again and repeat every line.
-    return { cursor: { state: 'off', location: cursor.location }, lines, moved: false, note: `${label(cursor.location)}: GetLogEvents gave no nextForwardToken, so later lines are not shown here; they are in CloudWatch${cursor.location.url === undefined ? '' : `: ${cursor.location.url}`}` };
+    return {
+      cursor: { state: 'off', location: cursor.location },
+      lines,
+      moved: false,
+      note: `${label(cursor.location)}: GetLogEvents gave no nextForwardToken, so later lines are not shown here; they are in CloudWatch${cursor.location.url === undefined ? '' : `: ${cursor.location.url}`}`,
+    };
   }
   return { cursor: { state: 'reading', location: cursor.location, token: next }, lines, moved: true };
 }

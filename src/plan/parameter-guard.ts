@@ -3,9 +3,9 @@
 // waited out TooManyUpdates, and the parameter must never name an image nothing runs.
 
 import type { Service } from '@aws-sdk/client-ecs';
-import { primaryDeployment } from './ecs-rollout.ts';
 import { taskDefinitionLabel } from './aws-names.ts';
-import { runningDigest, type FunctionSnapshot } from './lambda-update.ts';
+import { primaryDeployment } from './ecs-rollout.ts';
+import { type FunctionSnapshot, runningDigest } from './lambda-update.ts';
 
 /** What this step left running, as the pipeline hands it to the parameter step. */
 export type DeployedTarget =
@@ -13,18 +13,30 @@ export type DeployedTarget =
   | { kind: 'lambda'; functionName: string; digest: string };
 
 /** Who replaced our image on the service, or undefined while it still runs ours. */
-export function serviceSupersededBy(target: Extract<DeployedTarget, { kind: 'ecs' }>, service: Service | undefined): string | undefined {
+export function serviceSupersededBy(
+  target: Extract<DeployedTarget, { kind: 'ecs' }>,
+  service: Service | undefined,
+): string | undefined {
   const where = `service '${target.service}' in cluster '${target.cluster}'`;
   if (service === undefined || service.status !== 'ACTIVE') return `${where} is no longer active`;
   const primary = primaryDeployment(service);
   // Ours, or a successor on the very same revision (a forced redeploy, a scale change).
-  if (primary === undefined || primary.id === target.deploymentId || primary.taskDefinition === target.taskDefinitionArn) return undefined;
-  const revision = primary.taskDefinition === undefined ? 'an unknown revision' : taskDefinitionLabel(primary.taskDefinition);
+  if (
+    primary === undefined ||
+    primary.id === target.deploymentId ||
+    primary.taskDefinition === target.taskDefinitionArn
+  )
+    return undefined;
+  const revision =
+    primary.taskDefinition === undefined ? 'an unknown revision' : taskDefinitionLabel(primary.taskDefinition);
   return `${where} now runs deployment ${primary.id ?? '(no id)'} of ${revision}${primary.createdAt ? `, created ${primary.createdAt.toISOString()}` : ''}`;
 }
 
 /** Who replaced our image on the function, or undefined while it still runs our digest. */
-export function functionSupersededBy(target: Extract<DeployedTarget, { kind: 'lambda' }>, snapshot: FunctionSnapshot | undefined): string | undefined {
+export function functionSupersededBy(
+  target: Extract<DeployedTarget, { kind: 'lambda' }>,
+  snapshot: FunctionSnapshot | undefined,
+): string | undefined {
   const where = `function '${target.functionName}'`;
   if (snapshot === undefined) return `${where} no longer exists`;
   const digest = runningDigest(snapshot);

@@ -76,11 +76,13 @@ function nameProblem(name: string): string | undefined {
   if (bad.length > 0) {
     return `it contains ${bad.map((c) => `'${c}'`).join(', ')}; use only letters, digits, '_', '.', '-' and '/' between levels`;
   }
-  if (name.length > NAME_MAX_LENGTH) return `it is ${name.length} characters long; SSM allows at most ${NAME_MAX_LENGTH}`;
+  if (name.length > NAME_MAX_LENGTH)
+    return `it is ${name.length} characters long; SSM allows at most ${NAME_MAX_LENGTH}`;
   if (name.includes('/')) {
     if (!name.startsWith('/')) return `a name with '/' is a path and must start with '/': use '/${name}'`;
     const levels = name.slice(1).split('/');
-    if (levels.some((level) => level === '')) return `it has an empty level ('//', or '/' at the end); write it like '${EXAMPLE_NAME}'`;
+    if (levels.some((level) => level === ''))
+      return `it has an empty level ('//', or '/' at the end); write it like '${EXAMPLE_NAME}'`;
     if (levels.length > NAME_MAX_LEVELS) return `it has ${levels.length} levels; SSM allows at most ${NAME_MAX_LEVELS}`;
   }
   const reserved = RESERVED_NAME_PREFIX.exec(name)?.[1];
@@ -174,7 +176,8 @@ export function parseParameterTags(raw: string): ParameterTag[] {
   for (const [index, line] of lines.entries()) {
     const text = line.trim();
     if (text === '' || text.startsWith('#')) continue;
-    const invalid = (problem: string) => new UserError(`Input '${Input.parameterTags}' line ${index + 1} ('${text}') ${problem}.`);
+    const invalid = (problem: string) =>
+      new UserError(`Input '${Input.parameterTags}' line ${index + 1} ('${text}') ${problem}.`);
     const equals = text.indexOf('=');
     if (equals === -1) throw invalid(`is not a tag: write Key=Value, one tag per line`);
     const Key = text.slice(0, equals).trim();
@@ -182,20 +185,30 @@ export function parseParameterTags(raw: string): ParameterTag[] {
     const keyLength = [...Key].length;
     const valueLength = [...Value].length;
     if (keyLength === 0) throw invalid(`has no key: write Key=Value, one tag per line`);
-    if (keyLength > TAG_KEY_MAX_LENGTH) throw invalid(`has a key of ${keyLength} characters: SSM allows at most ${TAG_KEY_MAX_LENGTH}, shorten it`);
-    if (valueLength > TAG_VALUE_MAX_LENGTH) throw invalid(`has a value of ${valueLength} characters: SSM allows at most ${TAG_VALUE_MAX_LENGTH}, shorten it`);
-    for (const [what, part] of [['key', Key], ['value', Value]] as const) {
+    if (keyLength > TAG_KEY_MAX_LENGTH)
+      throw invalid(`has a key of ${keyLength} characters: SSM allows at most ${TAG_KEY_MAX_LENGTH}, shorten it`);
+    if (valueLength > TAG_VALUE_MAX_LENGTH)
+      throw invalid(`has a value of ${valueLength} characters: SSM allows at most ${TAG_VALUE_MAX_LENGTH}, shorten it`);
+    for (const [what, part] of [
+      ['key', Key],
+      ['value', Value],
+    ] as const) {
       const bad = [...new Set([...part].filter((c) => !TAG_CHARS.test(c)))];
       if (bad.length > 0) {
-        throw invalid(`has ${bad.map((c) => `'${c}'`).join(', ')} in its ${what}: tags may use letters, digits, spaces and _ . : / = + - @`);
+        throw invalid(
+          `has ${bad.map((c) => `'${c}'`).join(', ')} in its ${what}: tags may use letters, digits, spaces and _ . : / = + - @`,
+        );
       }
     }
-    if (RESERVED_TAG_PREFIX.test(Key)) throw invalid(`has a key starting with 'aws:', which AWS reserves: choose another key`);
+    if (RESERVED_TAG_PREFIX.test(Key))
+      throw invalid(`has a key starting with 'aws:', which AWS reserves: choose another key`);
     if (tags.some((tag) => tag.Key === Key)) throw invalid(`repeats the key '${Key}': give each key once`);
     tags.push({ Key, Value });
   }
   if (tags.length > TAGS_MAX) {
-    throw new UserError(`Input '${Input.parameterTags}' has ${tags.length} tags: SSM allows at most ${TAGS_MAX} on a parameter.`);
+    throw new UserError(
+      `Input '${Input.parameterTags}' has ${tags.length} tags: SSM allows at most ${TAGS_MAX} on a parameter.`,
+    );
   }
   return tags;
 }

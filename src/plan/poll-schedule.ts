@@ -20,7 +20,11 @@ export interface PollPlan {
   leadMs: number;
 }
 
-export const DEFAULT_POLL_PLAN: Omit<PollPlan, 'intervalMs'> = { slowIntervalMs: 60_000, pausedIntervalMs: 30_000, leadMs: 15_000 };
+export const DEFAULT_POLL_PLAN: Omit<PollPlan, 'intervalMs'> = {
+  slowIntervalMs: 60_000,
+  pausedIntervalMs: 30_000,
+  leadMs: 15_000,
+};
 
 /**
  * The longest sleep through a wait something besides the clock can end (an alarm during a
@@ -80,9 +84,11 @@ export function knownWaitEnd(view: HoldView): number | undefined {
   const partWay = view.weight !== undefined && view.weight > 0 && view.weight < 100;
   if (view.stage !== 'PRODUCTION_TRAFFIC_SHIFT' || !partWay) return undefined;
   const step =
-    view.strategy === 'LINEAR' ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
-    : view.strategy === 'CANARY' ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
-    : undefined;
+    view.strategy === 'LINEAR'
+      ? minutesMs(view.config?.linearConfiguration?.stepBakeTimeInMinutes)
+      : view.strategy === 'CANARY'
+        ? minutesMs(view.config?.canaryConfiguration?.canaryBakeTimeInMinutes)
+        : undefined;
   return step === undefined ? undefined : view.weightSince + step;
 }
 
@@ -93,7 +99,13 @@ export function knownWaitEnd(view: HoldView): number | undefined {
  * `pausedIntervalMs`. Otherwise: the normal interval. `watched`: something besides the
  * clock can end the wait (alarms enabled), so it is polled at `watchedIntervalMs` at most.
  */
-export function nextPollDelay(input: { plan: PollPlan; now: number; waitEndsAt?: number; paused: boolean; watched?: boolean }): number {
+export function nextPollDelay(input: {
+  plan: PollPlan;
+  now: number;
+  waitEndsAt?: number;
+  paused: boolean;
+  watched?: boolean;
+}): number {
   const { plan, now, waitEndsAt, paused } = input;
   const rare = (ms: number): number => (input.watched === true ? Math.min(ms, watchedIntervalMs(plan.intervalMs)) : ms);
   if (paused) return Math.max(plan.intervalMs, rare(plan.pausedIntervalMs));

@@ -19,10 +19,13 @@ export interface RollbackReport {
 /** One line: who rolled back, to what, and how it went. */
 export function rollbackLine(rollback: RollbackReport): string {
   const how =
-    rollback.by === 'ecs' ? 'ECS'
-    : rollback.by === 'stop-service-deployment' ? 'StopServiceDeployment (ROLLBACK)'
-    : rollback.by === 'stop-deployment' ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
-    : 'UpdateService to the previous revision';
+    rollback.by === 'ecs'
+      ? 'ECS'
+      : rollback.by === 'stop-service-deployment'
+        ? 'StopServiceDeployment (ROLLBACK)'
+        : rollback.by === 'stop-deployment'
+          ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
+          : 'UpdateService to the previous revision';
   const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
   switch (rollback.verdict.state) {
     case 'succeeded':

@@ -2,10 +2,10 @@
 // it. Pure.
 
 import { Input } from '../names.ts';
-import { containersOf, selectContainer, type ContainerChoice } from './containers.ts';
+import { type ContainerChoice, containersOf, selectContainer } from './containers.ts';
+import { renderTaskDefinition, toRegisterable } from './task-definition.ts';
 import { sameTaskDefinition } from './task-definition-compare.ts';
 import type { TaskDefinitionDoc } from './task-definition-types.ts';
-import { renderTaskDefinition, toRegisterable } from './task-definition.ts';
 
 export interface RunTaskDefinitionInput {
   /** As described (with its ARN when registered) or as the file gave it. */
@@ -31,7 +31,9 @@ export interface RunTaskDefinitionPlan {
 export function planRunTaskDefinition(input: RunTaskDefinitionInput): RunTaskDefinitionPlan {
   const base = toRegisterable(input.source);
   const needsContainer = input.containerName !== undefined || input.image !== undefined || input.overridesContainer;
-  const container = needsContainer ? selectRunTaskContainer(base, { containerName: input.containerName, image: input.image }) : undefined;
+  const container = needsContainer
+    ? selectRunTaskContainer(base, { containerName: input.containerName, image: input.image })
+    : undefined;
   const rendered =
     container !== undefined && input.image !== undefined
       ? renderTaskDefinition(base, { containerName: container.containerName, image: input.image })
@@ -43,9 +45,13 @@ export function planRunTaskDefinition(input: RunTaskDefinitionInput): RunTaskDef
       : [];
   const arn = input.source.taskDefinitionArn;
   const sourceArn = typeof arn === 'string' && sameTaskDefinition(base, rendered) ? arn : undefined;
-  return { rendered, ...(container === undefined ? {} : { container }), ...(sourceArn === undefined ? {} : { sourceArn }), changes };
+  return {
+    rendered,
+    ...(container === undefined ? {} : { container }),
+    ...(sourceArn === undefined ? {} : { sourceArn }),
+    changes,
+  };
 }
-
 
 function imageOf(td: TaskDefinitionDoc, containerName: string): string | undefined {
   const image = containersOf(td).find((c) => c.name === containerName)?.image;
@@ -53,7 +59,10 @@ function imageOf(td: TaskDefinitionDoc, containerName: string): string | undefin
 }
 
 /** The container a one-off task's overrides go to (input 'run-task-container'; else the first essential one). */
-export function selectRunTaskContainer(td: TaskDefinitionDoc, selection: { containerName?: string; image?: string }): ContainerChoice {
+export function selectRunTaskContainer(
+  td: TaskDefinitionDoc,
+  selection: { containerName?: string; image?: string },
+): ContainerChoice {
   return selectContainer(td, {
     ...(selection.containerName === undefined ? {} : { containerName: selection.containerName }),
     ...(selection.image === undefined ? {} : { imageRepository: selection.image }),

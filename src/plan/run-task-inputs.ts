@@ -26,7 +26,9 @@ function parseJsonCommand(text: string, raw: string): string[] {
     parsed = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new UserError(`Input '${Input.command}' ('${raw}') starts with '[' but is not valid JSON (${why}): ${COMMAND_FORMS}.`);
+    throw new UserError(
+      `Input '${Input.command}' ('${raw}') starts with '[' but is not valid JSON (${why}): ${COMMAND_FORMS}.`,
+    );
   }
   if (!Array.isArray(parsed) || parsed.length === 0) {
     throw new UserError(`Input '${Input.command}' ('${raw}') is an empty JSON array: ${COMMAND_FORMS}.`);
@@ -73,7 +75,9 @@ function splitWords(text: string, raw: string): string[] {
   }
   if (quote !== undefined) {
     const kind = quote === '"' ? 'double' : 'single';
-    throw new UserError(`Input '${Input.command}' ('${raw}') has an unterminated ${kind} quote (${quote}): close it, or ${COMMAND_FORMS}.`);
+    throw new UserError(
+      `Input '${Input.command}' ('${raw}') has an unterminated ${kind} quote (${quote}): close it, or ${COMMAND_FORMS}.`,
+    );
   }
   if (inWord) words.push(word);
   return words;
@@ -103,13 +107,22 @@ export function parseCapacityProviderStrategy(raw: string): CapacityProviderStra
     }
     return {
       capacityProvider: provider,
-      weight: boundedInteger(weight, MAX_WEIGHT, () => `Input '${name}' gives '${provider}' weight '${weight}': use a whole number from 0 to ${MAX_WEIGHT}.`),
-      base: boundedInteger(base, MAX_BASE, () => `Input '${name}' gives '${provider}' base '${base}': use a whole number from 0 to ${MAX_BASE}.`),
+      weight: boundedInteger(
+        weight,
+        MAX_WEIGHT,
+        () => `Input '${name}' gives '${provider}' weight '${weight}': use a whole number from 0 to ${MAX_WEIGHT}.`,
+      ),
+      base: boundedInteger(
+        base,
+        MAX_BASE,
+        () => `Input '${name}' gives '${provider}' base '${base}': use a whole number from 0 to ${MAX_BASE}.`,
+      ),
     };
   });
   const providers = items.map((item) => item.capacityProvider);
   const twice = providers.find((provider, index) => providers.indexOf(provider) !== index);
-  if (twice !== undefined) throw new UserError(`Input '${name}' names '${twice}' more than once: give each capacity provider once.`);
+  if (twice !== undefined)
+    throw new UserError(`Input '${name}' names '${twice}' more than once: give each capacity provider once.`);
   const withBase = items.filter((item) => item.base > 0);
   if (withBase.length > 1) {
     throw new UserError(
@@ -117,7 +130,9 @@ export function parseCapacityProviderStrategy(raw: string): CapacityProviderStra
     );
   }
   if (items.every((item) => item.weight === 0)) {
-    throw new UserError(`Input '${name}' ('${raw.trim()}') gives every capacity provider weight 0: at least one needs a weight above 0 to place the task.`);
+    throw new UserError(
+      `Input '${name}' ('${raw.trim()}') gives every capacity provider weight 0: at least one needs a weight above 0 to place the task.`,
+    );
   }
   return items;
 }
@@ -140,7 +155,9 @@ export function parseIdList(raw: string, inputName: string, prefix: string): str
   const ids: string[] = [];
   for (const id of splitList(raw)) {
     if (!pattern.test(id)) {
-      throw new UserError(`Input '${inputName}' has '${id}', which is not an id like ${dashed}0123456789abcdef0: use ids separated by commas or lines.`);
+      throw new UserError(
+        `Input '${inputName}' has '${id}', which is not an id like ${dashed}0123456789abcdef0: use ids separated by commas or lines.`,
+      );
     }
     if (!ids.includes(id)) ids.push(id);
   }
@@ -150,7 +167,6 @@ export function parseIdList(raw: string, inputName: string, prefix: string): str
   }
   return ids;
 }
-
 
 const TOKEN_PREFIX = 'image-deploy-';
 

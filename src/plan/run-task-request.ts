@@ -22,14 +22,20 @@ export interface TaskNetwork {
 /** Fargate runs it: the FARGATE launch type, or a strategy of FARGATE / FARGATE_SPOT. */
 export function isFargate(launch: Launch): boolean {
   if ('launchType' in launch) return launch.launchType === 'FARGATE';
-  return launch.capacityProviderStrategy.some((item) => item.capacityProvider === 'FARGATE' || item.capacityProvider === 'FARGATE_SPOT');
+  return launch.capacityProviderStrategy.some(
+    (item) => item.capacityProvider === 'FARGATE' || item.capacityProvider === 'FARGATE_SPOT',
+  );
 }
 
 /**
  * Throws a UserError when RunTask would refuse the launch and network (before anything
  * changes). `taskDefinition` is undefined when it is not known yet (the ecs mode renders it).
  */
-export function checkLaunch(input: { launch: Launch; network?: TaskNetwork; taskDefinition?: TaskDefinitionDoc }): void {
+export function checkLaunch(input: {
+  launch: Launch;
+  network?: TaskNetwork;
+  taskDefinition?: TaskDefinitionDoc;
+}): void {
   const { launch, network, taskDefinition } = input;
   const hasLaunchType = 'launchType' in launch;
   const fargate = isFargate(launch);
@@ -44,7 +50,9 @@ export function checkLaunch(input: { launch: Launch; network?: TaskNetwork; task
   const needsNetwork = fargate || mode === 'awsvpc';
   if (needsNetwork && (network === undefined || network.subnets.length === 0)) {
     const why = fargate ? `Fargate (${how})` : `task definition '${family}' (network mode awsvpc)`;
-    throw new UserError(`Input '${Input.subnets}' is required: ${why} runs the task in subnets you choose, e.g. subnet-0123456789abcdef0 (private subnets with a NAT or VPC endpoints to reach ECR).`);
+    throw new UserError(
+      `Input '${Input.subnets}' is required: ${why} runs the task in subnets you choose, e.g. subnet-0123456789abcdef0 (private subnets with a NAT or VPC endpoints to reach ECR).`,
+    );
   }
   if (network !== undefined && !needsNetwork && taskDefinition !== undefined) {
     throw new UserError(
@@ -52,7 +60,9 @@ export function checkLaunch(input: { launch: Launch; network?: TaskNetwork; task
     );
   }
   if (network?.assignPublicIp === true && !fargate) {
-    throw new UserError(`Input '${Input.assignPublicIp}' is true, but only Fargate tasks get a public IP (this one runs with ${how}): set it to false.`);
+    throw new UserError(
+      `Input '${Input.assignPublicIp}' is true, but only Fargate tasks get a public IP (this one runs with ${how}): set it to false.`,
+    );
   }
 }
 
@@ -87,7 +97,8 @@ export function buildRunTaskRequest(input: RunTaskRequestInput): RunTaskCommandI
   if (input.enableEcsManagedTags) request.enableECSManagedTags = true;
   if ('launchType' in input.launch) request.launchType = input.launch.launchType;
   // An empty strategy leaves the choice to the cluster's default strategy.
-  else if (input.launch.capacityProviderStrategy.length > 0) request.capacityProviderStrategy = input.launch.capacityProviderStrategy.map((item) => ({ ...item }));
+  else if (input.launch.capacityProviderStrategy.length > 0)
+    request.capacityProviderStrategy = input.launch.capacityProviderStrategy.map((item) => ({ ...item }));
   if (input.network !== undefined) {
     request.networkConfiguration = {
       awsvpcConfiguration: {
@@ -98,9 +109,11 @@ export function buildRunTaskRequest(input: RunTaskRequestInput): RunTaskCommandI
       },
     };
   }
-  const environment = input.environment.length > 0 ? input.environment.map((e) => ({ name: e.name, value: e.value })) : undefined;
+  const environment =
+    input.environment.length > 0 ? input.environment.map((e) => ({ name: e.name, value: e.value })) : undefined;
   if (input.command !== undefined || environment !== undefined) {
-    if (input.containerName === undefined) throw new Error('buildRunTaskRequest: overrides need the container they apply to');
+    if (input.containerName === undefined)
+      throw new Error('buildRunTaskRequest: overrides need the container they apply to');
     request.overrides = {
       containerOverrides: [
         {
@@ -135,7 +148,9 @@ export function redactRunTaskRequest(request: RunTaskCommandInput): RunTaskComma
     overrides: {
       ...overrides,
       containerOverrides: overrides.containerOverrides.map((o) =>
-        o.environment === undefined ? o : { ...o, environment: o.environment.map((e) => ({ ...e, value: '(hidden)' })) },
+        o.environment === undefined
+          ? o
+          : { ...o, environment: o.environment.map((e) => ({ ...e, value: '(hidden)' })) },
       ),
     },
   };

@@ -2,8 +2,8 @@
 
 import type { Task } from '@aws-sdk/client-ecs';
 import { consoleHost, isRegionName, regionOfArn, taskIdOf } from './aws-names.ts';
-import { isRecord } from './json.ts';
 import { containersOf } from './containers.ts';
+import { isRecord } from './json.ts';
 import type { TaskDefinitionDoc } from './task-definition-types.ts';
 
 export interface TaskJudgement {
@@ -21,7 +21,11 @@ export interface TaskJudgement {
  * defaults to true) exited 0. A missing exit code (the container never ran, or the task
  * was stopped from outside) is a failure.
  */
-export function judgeStoppedTask(input: { task: Task; taskDefinition: TaskDefinitionDoc; containerName?: string }): TaskJudgement {
+export function judgeStoppedTask(input: {
+  task: Task;
+  taskDefinition: TaskDefinitionDoc;
+  containerName?: string;
+}): TaskJudgement {
   const { task, taskDefinition } = input;
   const defined = containersOf(taskDefinition).filter((c) => typeof c.name === 'string');
   const ran = task.containers ?? [];
@@ -41,22 +45,35 @@ export function judgeStoppedTask(input: { task: Task; taskDefinition: TaskDefini
       const why = container?.reason?.trim() || stop;
       problems.push(`essential container '${name}' has no exit code${why ? ` (${why})` : ''}`);
     } else if (container.exitCode !== 0) {
-      problems.push(`essential container '${name}' exited with code ${container.exitCode}${reasonOf(container.reason)}`);
+      problems.push(
+        `essential container '${name}' exited with code ${container.exitCode}${reasonOf(container.reason)}`,
+      );
     }
   }
   const notes = ran
     .filter((c) => c.name !== undefined && !essential.includes(c.name) && c.exitCode !== undefined && c.exitCode !== 0)
-    .map((c) => `container '${c.name ?? ''}' is not essential and exited with code ${c.exitCode ?? ''}${reasonOf(c.reason)}; it does not decide the verdict`);
+    .map(
+      (c) =>
+        `container '${c.name ?? ''}' is not essential and exited with code ${c.exitCode ?? ''}${reasonOf(c.reason)}; it does not decide the verdict`,
+    );
 
   const speaker = input.containerName ?? essential[0];
   const exitCode = speaker === undefined ? undefined : stateOf(speaker)?.exitCode;
-  return { state: problems.length === 0 ? 'succeeded' : 'failed', ...(exitCode === undefined ? {} : { exitCode }), problems, notes };
+  return {
+    state: problems.length === 0 ? 'succeeded' : 'failed',
+    ...(exitCode === undefined ? {} : { exitCode }),
+    problems,
+    notes,
+  };
 }
 
 /** `task 0123abcd: RUNNING`: the progress line, which changes when lastStatus does. */
 export function taskStatusLine(task: Task): string {
   const status = task.lastStatus ?? 'UNKNOWN';
-  const stopping = task.desiredStatus === 'STOPPED' && status !== 'STOPPED' && task.stoppedReason?.trim() ? ` (stopping: ${task.stoppedReason.trim()})` : '';
+  const stopping =
+    task.desiredStatus === 'STOPPED' && status !== 'STOPPED' && task.stoppedReason?.trim()
+      ? ` (stopping: ${task.stoppedReason.trim()})`
+      : '';
   return `task ${taskIdOf(task.taskArn)}: ${status}${stopping}`;
 }
 
@@ -104,7 +121,15 @@ export function logLocations(taskDefinition: TaskDefinitionDoc, taskArn: string)
     const stream = prefix === undefined ? undefined : `${prefix}/${name}/${taskId}`;
     // The region comes from a file or an AWS answer: only a region name goes into a URL.
     const url = isRegionName(region) ? cloudWatchLogsUrl(region, group, stream) : undefined;
-    return [{ container: name, group, ...(stream === undefined ? {} : { stream }), region, ...(url === undefined ? {} : { url }) }];
+    return [
+      {
+        container: name,
+        group,
+        ...(stream === undefined ? {} : { stream }),
+        region,
+        ...(url === undefined ? {} : { url }),
+      },
+    ];
   });
 }
 
@@ -129,12 +154,12 @@ export function whyNoUrl(location: LogLocation): string | undefined {
 export function cloudWatchLogsUrl(region: string, group: string, stream?: string): string {
   // The console's fragment takes each path part URI-encoded twice, with '%' written as '$';
   // ! ' ( ) * are encoded too, so the URL holds nothing that could end a Markdown link.
-  const strict = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const strict = (value: string) =>
+    encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const part = (value: string) => strict(strict(value)).replace(/%/g, '$');
   const path = `log-groups/log-group/${part(group)}${stream === undefined ? '' : `/log-events/${part(stream)}`}`;
   return `${consoleHost(region)}/cloudwatch/home?region=${region}#logsV2:${path}`;
 }
-
 
 function stringOption(options: Record<string, unknown>, key: string): string | undefined {
   const value = options[key];

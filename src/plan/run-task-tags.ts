@@ -31,16 +31,30 @@ export function parseTaskTags(raw: string, maxTags: number = MAX_TAGS): Tag[] {
     if (text === '' || text.startsWith('#')) return;
     const where = `Input '${name}' line ${index + 1}`;
     const eq = text.indexOf('=');
-    if (eq < 0) throw new UserError(`${where} ('${text}') is not KEY=VALUE: write one tag per line, e.g. team=payments.`);
+    if (eq < 0)
+      throw new UserError(`${where} ('${text}') is not KEY=VALUE: write one tag per line, e.g. team=payments.`);
     const key = text.slice(0, eq).trim();
     const value = text.slice(eq + 1).trim();
-    if (key.length < 1 || key.length > MAX_KEY) throw new UserError(`${where} has a key of ${key.length} characters: ECS tag keys have 1 to ${MAX_KEY}.`);
-    if (value.length > MAX_VALUE) throw new UserError(`${where} (key '${key}') has a value of ${value.length} characters: ECS tag values have at most ${MAX_VALUE}.`);
-    if (/^aws:/i.test(key)) throw new UserError(`${where} has key '${key}': the 'aws:' prefix is reserved by AWS; choose another key.`);
-    if (key.toLowerCase().startsWith(OWN_PREFIX)) throw new UserError(`${where} has key '${key}': the '${OWN_PREFIX}' prefix is the action's own (it finds its task on a re-run by it); choose another key.`);
-    for (const [what, part] of [['key', key], ['value', value]] as const) {
+    if (key.length < 1 || key.length > MAX_KEY)
+      throw new UserError(`${where} has a key of ${key.length} characters: ECS tag keys have 1 to ${MAX_KEY}.`);
+    if (value.length > MAX_VALUE)
+      throw new UserError(
+        `${where} (key '${key}') has a value of ${value.length} characters: ECS tag values have at most ${MAX_VALUE}.`,
+      );
+    if (/^aws:/i.test(key))
+      throw new UserError(`${where} has key '${key}': the 'aws:' prefix is reserved by AWS; choose another key.`);
+    if (key.toLowerCase().startsWith(OWN_PREFIX))
+      throw new UserError(
+        `${where} has key '${key}': the '${OWN_PREFIX}' prefix is the action's own (it finds its task on a re-run by it); choose another key.`,
+      );
+    for (const [what, part] of [
+      ['key', key],
+      ['value', value],
+    ] as const) {
       if (!TAG_TEXT.test(part)) {
-        throw new UserError(`${where} has a ${what} with a character ECS does not allow in tags ('${part}'): use letters, digits, spaces and + - = . _ : / @.`);
+        throw new UserError(
+          `${where} has a ${what} with a character ECS does not allow in tags ('${part}'): use letters, digits, spaces and + - = . _ : / @.`,
+        );
       }
     }
     const existing = tags.find((t) => t.key === key);
@@ -49,7 +63,9 @@ export function parseTaskTags(raw: string, maxTags: number = MAX_TAGS): Tag[] {
   });
   if (tags.length > maxTags) {
     const ours = MAX_TAGS - maxTags;
-    throw new UserError(`Input '${name}' has ${tags.length} tags: a task takes at most ${MAX_TAGS}${ours > 0 ? `, and the action adds ${ours} of its own, so give at most ${maxTags}` : ''}.`);
+    throw new UserError(
+      `Input '${name}' has ${tags.length} tags: a task takes at most ${MAX_TAGS}${ours > 0 ? `, and the action adds ${ours} of its own, so give at most ${maxTags}` : ''}.`,
+    );
   }
   return tags;
 }

@@ -17,7 +17,9 @@ export function oldestFirst(briefs: readonly ServiceDeploymentBrief[]): ServiceD
 /** The service revisions worth describing to tell the records apart: none when there is only one. */
 export function revisionsToCheck(briefs: readonly ServiceDeploymentBrief[]): string[] {
   if (briefs.length < 2) return [];
-  return [...new Set(briefs.flatMap((b) => (b.targetServiceRevisionArn === undefined ? [] : [b.targetServiceRevisionArn])))];
+  return [
+    ...new Set(briefs.flatMap((b) => (b.targetServiceRevisionArn === undefined ? [] : [b.targetServiceRevisionArn]))),
+  ];
 }
 
 /**
@@ -25,7 +27,11 @@ export function revisionsToCheck(briefs: readonly ServiceDeploymentBrief[]): str
  * revision runs our task definition; when the revisions are not known (one record, or
  * DescribeServiceRevisions not answered) or none runs it, the oldest.
  */
-export function ourRecord(briefs: readonly ServiceDeploymentBrief[], revisions: readonly ServiceRevision[] | undefined, taskDefinitionArn: string | undefined): OurRecord {
+export function ourRecord(
+  briefs: readonly ServiceDeploymentBrief[],
+  revisions: readonly ServiceRevision[] | undefined,
+  taskDefinitionArn: string | undefined,
+): OurRecord {
   const sorted = oldestFirst(briefs);
   const oldest = sorted[0];
   if (oldest === undefined) return { arn: undefined, why: 'ECS listed no deployment record since our update' };
@@ -33,8 +39,17 @@ export function ourRecord(briefs: readonly ServiceDeploymentBrief[], revisions: 
   if (revisions === undefined || taskDefinitionArn === undefined) {
     return { arn: oldest.serviceDeploymentArn, why: `the oldest of ${sorted.length} records created since our update` };
   }
-  const ours = new Set(revisions.filter((r) => r.taskDefinition === taskDefinitionArn).map((r) => r.serviceRevisionArn));
+  const ours = new Set(
+    revisions.filter((r) => r.taskDefinition === taskDefinitionArn).map((r) => r.serviceRevisionArn),
+  );
   const match = sorted.find((b) => b.targetServiceRevisionArn !== undefined && ours.has(b.targetServiceRevisionArn));
-  if (match !== undefined) return { arn: match.serviceDeploymentArn, why: `the oldest of ${sorted.length} records since our update that deploys ${taskDefinitionArn}` };
-  return { arn: oldest.serviceDeploymentArn, why: `none of ${sorted.length} records since our update names ${taskDefinitionArn} as its target yet: the oldest` };
+  if (match !== undefined)
+    return {
+      arn: match.serviceDeploymentArn,
+      why: `the oldest of ${sorted.length} records since our update that deploys ${taskDefinitionArn}`,
+    };
+  return {
+    arn: oldest.serviceDeploymentArn,
+    why: `none of ${sorted.length} records since our update names ${taskDefinitionArn} as its target yet: the oldest`,
+  };
 }

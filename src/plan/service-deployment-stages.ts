@@ -2,7 +2,12 @@
 // input that names one of them. Pure.
 
 import type { DeploymentConfiguration, DeploymentStrategy, ServiceDeploymentLifecycleStage } from '@aws-sdk/client-ecs';
-import { CODEDEPLOY_WAIT_EVENTS, isCodeDeployEvent, parseCodeDeployEvent, type CodeDeployEvent } from './codedeploy-events.ts';
+import {
+  CODEDEPLOY_WAIT_EVENTS,
+  type CodeDeployEvent,
+  isCodeDeployEvent,
+  parseCodeDeployEvent,
+} from './codedeploy-events.ts';
 
 export type Strategy = DeploymentStrategy;
 // The record's stages only: PRE_PRODUCTION_TRAFFIC_SHIFT is a lifecycle hook stage
@@ -71,7 +76,8 @@ export function codeDeployWaitUntilProblem(waitUntil: WaitUntil): string | undef
 export function waitUntilProblem(waitUntil: WaitUntil, strategy: Strategy): string | undefined {
   if (waitUntil === 'completed') return undefined;
   const stages = stagesOf(strategy);
-  if (isCodeDeployEvent(waitUntil)) return `${waitUntil} is a CodeDeploy lifecycle event, and this service deploys with ECS's own ${strategy} strategy: use 'completed' or one of ${stages.join(', ')}`;
+  if (isCodeDeployEvent(waitUntil))
+    return `${waitUntil} is a CodeDeploy lifecycle event, and this service deploys with ECS's own ${strategy} strategy: use 'completed' or one of ${stages.join(', ')}`;
   if (stages.includes(waitUntil)) return undefined;
   return `a ${strategy} deployment never goes through stage ${waitUntil}: use 'completed' or one of ${stages.join(', ')}`;
 }

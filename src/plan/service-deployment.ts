@@ -3,8 +3,8 @@
 
 import type { DeploymentLifecycleHookDetail, ServiceDeployment, ServiceDeploymentStatus } from '@aws-sdk/client-ecs';
 import { hasReached, type Stage, type Strategy, type WaitUntil } from './service-deployment-stages.ts';
-import { failed, type Failure, type FailureKind } from './verdict.ts';
 import { shellQuote } from './shell.ts';
+import { type Failure, type FailureKind, failed } from './verdict.ts';
 
 export type RecordVerdict = { state: 'pending' } | { state: 'succeeded' } | Failure;
 
@@ -61,7 +61,8 @@ export function classifyServiceDeployment(snapshot: RecordSnapshot): RecordVerdi
       return { state: 'succeeded' };
     case 'PENDING':
     case 'IN_PROGRESS':
-      if (waitUntil !== 'completed' && hasReached(record.lifecycleStage, waitUntil, strategy)) return { state: 'succeeded' };
+      if (waitUntil !== 'completed' && hasReached(record.lifecycleStage, waitUntil, strategy))
+        return { state: 'succeeded' };
       return { state: 'pending' };
     case 'STOP_REQUESTED':
     case 'STOPPED':
@@ -70,7 +71,11 @@ export function classifyServiceDeployment(snapshot: RecordSnapshot): RecordVerdi
     case 'ROLLBACK_IN_PROGRESS':
     case 'ROLLBACK_SUCCESSFUL':
     case 'ROLLBACK_FAILED':
-      return failure('rolled-back', `${name} was rolled back by ECS${atStage(record)}: ${causeOf(record)}; ${rollbackOutcome(record)}`, record);
+      return failure(
+        'rolled-back',
+        `${name} was rolled back by ECS${atStage(record)}: ${causeOf(record)}; ${rollbackOutcome(record)}`,
+        record,
+      );
     default:
       // No status yet (or one newer than this code): keep looking.
       return { state: 'pending' };
@@ -88,11 +93,14 @@ function atStage(record: ServiceDeployment): string {
 /** What failed the deployment, most specific first. */
 export function causeOf(record: ServiceDeployment): string {
   const alarms = record.alarms?.triggeredAlarmNames ?? [];
-  if (alarms.length > 0) return `${alarms.length === 1 ? 'alarm' : 'alarms'} ${alarms.map((a) => `'${a}'`).join(', ')} in ALARM`;
+  if (alarms.length > 0)
+    return `${alarms.length === 1 ? 'alarm' : 'alarms'} ${alarms.map((a) => `'${a}'`).join(', ')} in ALARM`;
   const hook = failedHook(record);
-  if (hook !== undefined) return `lifecycle hook ${hookLabel(hook)} ${hook.status ?? 'FAILED'} at stage ${record.lifecycleStage ?? 'unknown'}`;
+  if (hook !== undefined)
+    return `lifecycle hook ${hookLabel(hook)} ${hook.status ?? 'FAILED'} at stage ${record.lifecycleStage ?? 'unknown'}`;
   const breaker = record.deploymentCircuitBreaker;
-  if (breaker?.status === 'TRIGGERED') return `the circuit breaker tripped: ${breaker.failureCount ?? '?'} of ${breaker.threshold ?? '?'} failed tasks (failureCount ${breaker.failureCount ?? '?'}, threshold ${breaker.threshold ?? '?'})`;
+  if (breaker?.status === 'TRIGGERED')
+    return `the circuit breaker tripped: ${breaker.failureCount ?? '?'} of ${breaker.threshold ?? '?'} failed tasks (failureCount ${breaker.failureCount ?? '?'}, threshold ${breaker.threshold ?? '?'})`;
   const reason = record.statusReason?.trim() || record.rollback?.reason?.trim();
   return reason ? reason : 'ECS gave no reason';
 }
@@ -120,14 +128,21 @@ export function evidenceOf(record: ServiceDeployment): string[] {
     lines.push(`alarms in ALARM: ${(alarms?.triggeredAlarmNames ?? []).join(', ')}`);
   }
   for (const hook of record.lifecycleHookDetails ?? []) {
-    if (hook.status === 'FAILED' || hook.status === 'TIMED_OUT') lines.push(`lifecycle hook ${hookLabel(hook)}: ${hook.status} at stage ${record.lifecycleStage ?? 'unknown'}`);
+    if (hook.status === 'FAILED' || hook.status === 'TIMED_OUT')
+      lines.push(`lifecycle hook ${hookLabel(hook)}: ${hook.status} at stage ${record.lifecycleStage ?? 'unknown'}`);
   }
   const breaker = record.deploymentCircuitBreaker;
   if (breaker !== undefined && (breaker.failureCount ?? 0) > 0) {
-    lines.push(`circuit breaker ${breaker.status ?? ''}: ${breaker.failureCount ?? 0} failed tasks, threshold ${breaker.threshold ?? '?'}`.replace('  ', ' '));
+    lines.push(
+      `circuit breaker ${breaker.status ?? ''}: ${breaker.failureCount ?? 0} failed tasks, threshold ${breaker.threshold ?? '?'}`.replace(
+        '  ',
+        ' ',
+      ),
+    );
   }
   if (record.statusReason?.trim()) lines.push(`ECS: ${record.statusReason.trim()}`);
-  if (record.rollback?.reason?.trim() && record.rollback.reason.trim() !== record.statusReason?.trim()) lines.push(`rollback: ${record.rollback.reason.trim()}`);
+  if (record.rollback?.reason?.trim() && record.rollback.reason.trim() !== record.statusReason?.trim())
+    lines.push(`rollback: ${record.rollback.reason.trim()}`);
   return lines;
 }
 
@@ -179,7 +194,12 @@ const OWN_VERDICTS: ReadonlySet<FailureKind> = new Set(['too-many-failed-tasks',
  * IN_PROGRESS, or, without a record (no permission, no record), by pointing the service
  * back at its previous revision.
  */
-export function decideRollback(input: { failure: Failure; rollbackOnFailure: boolean; recordStatus: ServiceDeploymentStatus | undefined; haveRecord: boolean }): RollbackAction {
+export function decideRollback(input: {
+  failure: Failure;
+  rollbackOnFailure: boolean;
+  recordStatus: ServiceDeploymentStatus | undefined;
+  haveRecord: boolean;
+}): RollbackAction {
   if (!input.rollbackOnFailure || !OWN_VERDICTS.has(input.failure.kind)) return 'none';
   if (!input.haveRecord) return 'update-service';
   if (isStoppable(input.recordStatus)) return 'stop-deployment';
@@ -193,7 +213,8 @@ export type StageVisit = { stage: Stage; enteredAt: number; leftAt?: number };
 export function visitStage(visits: readonly StageVisit[], stage: Stage | undefined, now: number): StageVisit[] {
   const last = visits.at(-1);
   if (stage === undefined || last?.stage === stage) return [...visits];
-  const closed = last === undefined || last.leftAt !== undefined ? [...visits] : [...visits.slice(0, -1), { ...last, leftAt: now }];
+  const closed =
+    last === undefined || last.leftAt !== undefined ? [...visits] : [...visits.slice(0, -1), { ...last, leftAt: now }];
   return [...closed, { stage, enteredAt: now }];
 }
 

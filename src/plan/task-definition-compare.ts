@@ -28,7 +28,8 @@ export function canonicalTaskDefinition(td: TaskDefinitionDoc): Record<string, u
     let canonical: unknown;
     if (key === 'cpu') canonical = canonicalSize(value, tryParseCpu);
     else if (key === 'memory') canonical = canonicalSize(value, tryParseMemory);
-    else if (key === 'containerDefinitions' && Array.isArray(value)) canonical = emptyToAbsent(value.map(canonicalContainer));
+    else if (key === 'containerDefinitions' && Array.isArray(value))
+      canonical = emptyToAbsent(value.map(canonicalContainer));
     else canonical = canonicalValue(value);
     if (canonical !== undefined) result[key] = canonical;
   }

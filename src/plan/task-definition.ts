@@ -84,7 +84,8 @@ function targetContainers(base: TaskDefinitionDoc, overrides: TaskDefinitionOver
   if (overrides.containerNames !== undefined && overrides.containerNames.length > 0) {
     return overrides.containerNames.map((containerName) => selectContainer(base, { containerName }).containerName);
   }
-  const touchesContainer = overrides.containerName !== undefined || overrides.image !== undefined || overrides.environment !== undefined;
+  const touchesContainer =
+    overrides.containerName !== undefined || overrides.image !== undefined || overrides.environment !== undefined;
   if (!touchesContainer) return [];
   const { containerName } = selectContainer(base, {
     ...(overrides.containerName === undefined ? {} : { containerName: overrides.containerName }),

@@ -1,5 +1,5 @@
-import { eventRows, trafficSplit } from '../plan/codedeploy-progress.ts';
 import type { CodeDeploySnapshot } from '../plan/codedeploy-deployment.ts';
+import { eventRows, trafficSplit } from '../plan/codedeploy-progress.ts';
 import { codeSpan } from './markdown.ts';
 
 /**
@@ -10,11 +10,17 @@ export function codeDeployLines(snapshot: CodeDeploySnapshot | undefined, deploy
   if (snapshot === undefined) return [];
   const d = snapshot.deployment;
   const group = deploymentGroup === undefined ? '' : ` in group ${codeSpan(deploymentGroup)}`;
-  const lines = ['', `CodeDeploy deployment ${codeSpan(d.deploymentId ?? '?')}${group}: ${codeSpan(d.status ?? 'unknown')}`];
+  const lines = [
+    '',
+    `CodeDeploy deployment ${codeSpan(d.deploymentId ?? '?')}${group}: ${codeSpan(d.status ?? 'unknown')}`,
+  ];
   const rows = eventRows(snapshot.target);
   if (rows.length > 0) {
     lines.push('', '| Lifecycle event | Status | Duration |', '| --- | --- | --- |');
-    for (const row of rows) lines.push(`| ${codeSpan(row.event, { inTable: true })} | ${codeSpan(row.status, { inTable: true })} | ${row.took || '-'} |`);
+    for (const row of rows)
+      lines.push(
+        `| ${codeSpan(row.event, { inTable: true })} | ${codeSpan(row.status, { inTable: true })} | ${row.took || '-'} |`,
+      );
   }
   const split = trafficSplit(snapshot.target?.taskSets ?? []);
   if (split !== undefined) lines.push('', `Traffic: ${codeSpan(split)}`);

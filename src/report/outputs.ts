@@ -6,7 +6,9 @@ import type { EcsResult, PipelineOutcome } from '../results.ts';
 export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, string>> {
   const { image, runTask, ecs, lambda, parameter } = outcome;
   const out: Partial<Record<OutputName, string>> = {};
-  out[Output.changed] = String([runTask?.changed, ecs?.changed, lambda?.changed, parameter?.changed].some((c) => c === true));
+  out[Output.changed] = String(
+    [runTask?.changed, ecs?.changed, lambda?.changed, parameter?.changed].some((c) => c === true),
+  );
   if (image) {
     out[Output.image] = image.reference;
     if (image.tag !== undefined) out[Output.imageTag] = image.tag;
@@ -40,15 +42,25 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
     if (!image && images.size === 1 && after) out[Output.image] = after;
   }
   if (lambda) {
-    const arns = perTarget(lambda.functions, (f) => f.functionName, (f) => f.functionArn);
+    const arns = perTarget(
+      lambda.functions,
+      (f) => f.functionName,
+      (f) => f.functionArn,
+    );
     if (arns !== undefined) out[Output.lambdaFunctionArn] = arns;
-    const versions = perTarget(lambda.functions, (f) => f.functionName, (f) => f.version);
+    const versions = perTarget(
+      lambda.functions,
+      (f) => f.functionName,
+      (f) => f.version,
+    );
     if (versions !== undefined) out[Output.lambdaVersion] = versions;
   }
   if (parameter?.version !== undefined) out[Output.parameterVersion] = parameter.version;
   // Only a write this run made is `true`; whether the parameter holds the value shows in parameter-version.
   if (parameter && parameter.verdict.state !== 'failed') {
-    out[Output.parameterWritten] = String(parameter.verdict.state === 'created' || parameter.verdict.state === 'updated');
+    out[Output.parameterWritten] = String(
+      parameter.verdict.state === 'created' || parameter.verdict.state === 'updated',
+    );
   }
   return out;
 }
@@ -57,7 +69,11 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
  * One target (a function, a service): the plain value. Several: a JSON object keyed by the
  * name as the input gave it, holding the targets that have a value.
  */
-export function perTarget<T>(targets: readonly T[], key: (t: T) => string, value: (t: T) => string | undefined): string | undefined {
+export function perTarget<T>(
+  targets: readonly T[],
+  key: (t: T) => string,
+  value: (t: T) => string | undefined,
+): string | undefined {
   const entries = targets.flatMap((t) => {
     const v = value(t);
     return v === undefined || v === '' ? [] : [[key(t), v] as const];
@@ -85,14 +101,18 @@ export function checkOutputs(values: Partial<Record<OutputName, string>>): Check
     const label = `Output '${name}'`;
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
     if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
-      problems.push(`${label} was not set: the value AWS reported holds a line break or control character, which no output may carry. Check what wrote it.`);
+      problems.push(
+        `${label} was not set: the value AWS reported holds a line break or control character, which no output may carry. Check what wrote it.`,
+      );
       continue;
     }
     if (name === Output.image) {
       try {
         parseImageRef(value, label);
       } catch (error) {
-        problems.push(`${error instanceof Error ? error.message : String(error)} It was not set: check the image in the service's task definition.`);
+        problems.push(
+          `${error instanceof Error ? error.message : String(error)} It was not set: check the image in the service's task definition.`,
+        );
         continue;
       }
     }

@@ -14,7 +14,10 @@ export function serviceDeploymentLines(result: EcsResult): string[] {
   if (record !== undefined) {
     // A rollback was followed past the last poll of the deployment: its status is the final one.
     const status = result.rollback?.recordStatus ?? record.status;
-    lines.push('', `Strategy: ${codeSpan(record.strategy)}, record ${codeSpan(record.arn)}${status === undefined ? '' : ` (${codeSpan(status)})`}`);
+    lines.push(
+      '',
+      `Strategy: ${codeSpan(record.strategy)}, record ${codeSpan(record.arn)}${status === undefined ? '' : ` (${codeSpan(status)})`}`,
+    );
     if (record.stages.length > 0) {
       lines.push('', '| Stage | Duration |', '| --- | --- |');
       for (const visit of record.stages) {
@@ -23,7 +26,10 @@ export function serviceDeploymentLines(result: EcsResult): string[] {
       }
     }
     if (record.alarms.watched.length > 0) {
-      const triggered = record.alarms.triggered.length > 0 ? `; in ALARM: ${record.alarms.triggered.map((a) => codeSpan(a, { inTable: false })).join(', ')}` : '';
+      const triggered =
+        record.alarms.triggered.length > 0
+          ? `; in ALARM: ${record.alarms.triggered.map((a) => codeSpan(a, { inTable: false })).join(', ')}`
+          : '';
       lines.push('', `Alarms watched: ${record.alarms.watched.map((a) => codeSpan(a)).join(', ')}${triggered}`);
     }
     if (record.hooks.length > 0) lines.push('', `Lifecycle hooks: ${record.hooks.map((h) => cell(h)).join('; ')}`);

@@ -1,13 +1,21 @@
 import { consoleHost, taskDefinitionLabel, taskIdOf } from '../plan/aws-names.ts';
 import { formatDuration } from '../plan/duration.ts';
 import type { TaskSize } from '../plan/ecs-deploy.ts';
-import { failureText, type Failure } from '../plan/verdict.ts';
 import type { LogLocation } from '../plan/run-task-result.ts';
+import { type Failure, failureText } from '../plan/verdict.ts';
+import type {
+  EcsDeployResult,
+  EcsResult,
+  ImageResult,
+  LambdaResult,
+  ParameterResult,
+  PipelineOutcome,
+  RunTaskResult,
+} from '../results.ts';
 import { codeDeployLines } from './codedeploy-summary.ts';
-import { codeSpan, fence, markdownLink, plainText } from './markdown.ts';
 import { trafficLines } from './lambda-traffic-summary.ts';
+import { codeSpan, fence, markdownLink, plainText } from './markdown.ts';
 import { serviceDeploymentLines } from './service-deployment-summary.ts';
-import type { EcsDeployResult, EcsResult, ImageResult, LambdaResult, ParameterResult, PipelineOutcome, RunTaskResult } from '../results.ts';
 
 // One word per verdict, whatever the mode, so a reader scans one column.
 const VERDICT: Readonly<Record<string, string>> = {
@@ -42,14 +50,22 @@ export function renderSummary(outcome: PipelineOutcome, context: SummaryContext)
   for (const failure of outcome.failures) {
     lines.push(`**Failed in mode \`${failure.mode}\`:**`, '', ...fence([failureText(failure.failure) ?? '']), '');
   }
-  if (outcome.putBack !== undefined && outcome.putBack.length > 0) lines.push('**Put back as it was:**', '', ...outcome.putBack.map((l) => `- ${cell(l)}`), '');
+  if (outcome.putBack !== undefined && outcome.putBack.length > 0)
+    lines.push('**Put back as it was:**', '', ...outcome.putBack.map((l) => `- ${cell(l)}`), '');
   if (outcome.skipped.length > 0) lines.push(`Not run because of the failure: ${outcome.skipped.join(', ')}.`, '');
   return lines.join('\n');
 }
 
 /** The summary of a step stopped before anything ran: bad inputs, mostly. */
 export function renderInputFailure(failure: Failure): string {
-  return ['## image-deploy', '', '**Nothing was changed:** the step stopped before any AWS call that changes something.', '', ...fence([failureText(failure) ?? '']), ''].join('\n');
+  return [
+    '## image-deploy',
+    '',
+    '**Nothing was changed:** the step stopped before any AWS call that changes something.',
+    '',
+    ...fence([failureText(failure) ?? '']),
+    '',
+  ].join('\n');
 }
 
 const TAG_SOURCE: Readonly<Record<string, string>> = {
@@ -90,7 +106,9 @@ function runTaskSection(result: RunTaskResult, region: string): string[] {
 /** `- container app: awslogs group /g, stream s (eu-west-1) [CloudWatch](https://…)`: the text escaped, the link built in plan/ from checked parts. */
 function logLine(location: LogLocation): string {
   const stream = location.stream === undefined ? '' : `, stream ${location.stream}`;
-  const text = plainText(`container ${location.container}: awslogs group ${location.group}${stream} (${location.region})`);
+  const text = plainText(
+    `container ${location.container}: awslogs group ${location.group}${stream} (${location.region})`,
+  );
   return `- ${text}${location.url === undefined ? '' : ` ${markdownLink('CloudWatch', location.url)}`}`;
 }
 
@@ -109,7 +127,9 @@ function ecsSection(ecs: EcsDeployResult, region: string): string[] {
       ...(result.deploymentId ? ['', `Deployment: ${codeSpan(result.deploymentId)}`] : []),
       ...serviceDeploymentLines(result),
       ...codeDeployLines(result.codeDeploy?.snapshot, result.codeDeploy?.group),
-      ...(result.diff.length > 0 ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>'] : []),
+      ...(result.diff.length > 0
+        ? ['', '<details><summary>Task definition changes</summary>', '', ...fence(result.diff, 'text'), '</details>']
+        : []),
     ];
     // A failure's reason is in the failures section once, naming the service.
     if (several && details.length > 0) lines.push('', `#### ${cell(result.service)}`);

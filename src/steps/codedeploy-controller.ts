@@ -9,20 +9,40 @@ import type { StepDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import { failureOf } from '../failure.ts';
 import { Input } from '../names.ts';
-import { appSpecFromFile, appSpecFromService, appSpecText, hooksOf, isAppSpecProblem, type AppSpec } from '../plan/codedeploy-appspec.ts';
+import {
+  type AppSpec,
+  appSpecFromFile,
+  appSpecFromService,
+  appSpecText,
+  hooksOf,
+  isAppSpecProblem,
+} from '../plan/codedeploy-appspec.ts';
 import type { CodeDeployGoal } from '../plan/codedeploy-deployment.ts';
-import { alarmsWatch, groupRefFor, groupTargetProblem, terminationWaitMinutes, type CodeDeployPrepared } from '../plan/codedeploy-group.ts';
+import {
+  alarmsWatch,
+  type CodeDeployPrepared,
+  groupRefFor,
+  groupTargetProblem,
+  terminationWaitMinutes,
+} from '../plan/codedeploy-group.ts';
 import type { StartedRollback } from '../plan/rollback.ts';
 import { codeDeployWaitUntilProblem } from '../plan/service-deployment-stages.ts';
-import { failed, withDetails, type Failure, type Verdict } from '../plan/verdict.ts';
+import { type Failure, failed, type Verdict, withDetails } from '../plan/verdict.ts';
 import type { EcsServiceOptions } from '../settings.ts';
-import { CodeDeployWatch, type CodeDeployFollowDeps } from './codedeploy-follow.ts';
+import { type CodeDeployFollowDeps, CodeDeployWatch } from './codedeploy-follow.ts';
 import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
 import { prepareFromTaskDefinition } from './ecs-controller.ts';
 import type { PollRequest, PollSnapshot, SnapshotReader } from './poll-snapshot.ts';
 import type { Registration } from './register-revision.ts';
-import type { EcsPrepared, Following, Observation, PostOutcome, RolloutController, Settled, Start } from './rollout-controller.ts';
-
+import type {
+  EcsPrepared,
+  Following,
+  Observation,
+  PostOutcome,
+  RolloutController,
+  Settled,
+  Start,
+} from './rollout-controller.ts';
 
 /** GetDeployment for every CodeDeploy rollout of a poll; an error fails only its own rollout. */
 export const DEPLOYMENTS: SnapshotReader<string, DeploymentInfo | Error> = {
@@ -30,7 +50,17 @@ export const DEPLOYMENTS: SnapshotReader<string, DeploymentInfo | Error> = {
   keyOf: (id) => id,
   read: async (ids, deps) => {
     const cd = await deps.clients.codedeploy();
-    const answers = await Promise.all(ids.map(async (id) => [id, await getDeployment(cd, id).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))] as const));
+    const answers = await Promise.all(
+      ids.map(
+        async (id) =>
+          [
+            id,
+            await getDeployment(cd, id).catch((error: unknown) =>
+              error instanceof Error ? error : new Error(String(error)),
+            ),
+          ] as const,
+      ),
+    );
     return new Map(answers);
   },
 };
@@ -44,15 +74,27 @@ export const codeDeployController: RolloutController = {
 };
 
 /** Read-only: the revision plan as for ECS services, the deployment group (checked to target this service), the AppSpec checked. */
-async function prepareCodeDeploy(found: { service: Service; started: number }, options: EcsServiceOptions, deps: StepDeps): Promise<EcsPrepared> {
+async function prepareCodeDeploy(
+  found: { service: Service; started: number },
+  options: EcsServiceOptions,
+  deps: StepDeps,
+): Promise<EcsPrepared> {
   const { cluster, service } = options;
   const problem = codeDeployWaitUntilProblem(options.waitUntil);
-  if (problem !== undefined) throw new UserError(`Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`);
+  if (problem !== undefined)
+    throw new UserError(
+      `Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`,
+    );
   if (options.desiredCount !== undefined) {
-    throw new UserError(`Input '${Input.desiredCount}' is not applied to service '${service}', which deploys through CodeDeploy: CodeDeploy sizes the new task set like the original; remove '${Input.desiredCount}'.`);
+    throw new UserError(
+      `Input '${Input.desiredCount}' is not applied to service '${service}', which deploys through CodeDeploy: CodeDeploy sizes the new task set like the original; remove '${Input.desiredCount}'.`,
+    );
   }
   const base = await prepareFromTaskDefinition(found, { ...options, waitUntil: 'completed' }, deps);
-  const ref = groupRefFor(cluster, service, { application: options.codeDeploy?.application, group: options.codeDeploy?.deploymentGroup });
+  const ref = groupRefFor(cluster, service, {
+    application: options.codeDeploy?.application,
+    group: options.codeDeploy?.deploymentGroup,
+  });
   const group = await getDeploymentGroup(await deps.clients.codedeploy(), ref.application, ref.group);
   if (group === undefined) {
     throw new UserError(
@@ -60,26 +102,45 @@ async function prepareCodeDeploy(found: { service: Service; started: number }, o
     );
   }
   const targets = groupTargetProblem(group, cluster, service);
-  if (targets !== undefined) throw new UserError(`Service '${service}' cannot be deployed: ${targets}. Nothing was changed.`);
+  if (targets !== undefined)
+    throw new UserError(`Service '${service}' cannot be deployed: ${targets}. Nothing was changed.`);
   if (options.codeDeploy?.appSpec === undefined) {
     const spec = appSpecFromService(found.service, 'check');
-    if (isAppSpecProblem(spec)) throw new UserError(`Service '${service}' cannot be deployed through CodeDeploy: ${spec.problem}. Nothing was changed.`);
+    if (isAppSpecProblem(spec))
+      throw new UserError(
+        `Service '${service}' cannot be deployed through CodeDeploy: ${spec.problem}. Nothing was changed.`,
+      );
   }
-  deps.log.info(`Service '${service}' deploys through CodeDeploy: deployment group '${ref.group}' of application '${ref.application}'.`);
-  return { ...base, options, controller: 'codedeploy', standing: { kind: 'unchanged' }, codeDeploy: { ref, group, service: found.service } };
+  deps.log.info(
+    `Service '${service}' deploys through CodeDeploy: deployment group '${ref.group}' of application '${ref.application}'.`,
+  );
+  return {
+    ...base,
+    options,
+    controller: 'codedeploy',
+    standing: { kind: 'unchanged' },
+    codeDeploy: { ref, group, service: found.service },
+  };
 }
 
 function appSpecFor(prepared: EcsPrepared, codeDeploy: CodeDeployPrepared, targetArn: string): AppSpec {
   const file = prepared.options.codeDeploy?.appSpec;
-  const spec = file === undefined ? appSpecFromService(codeDeploy.service, targetArn) : appSpecFromFile(file.doc, targetArn);
-  if (isAppSpecProblem(spec)) throw new UserError(`The AppSpec for service '${prepared.options.service}': ${spec.problem}.`);
+  const spec =
+    file === undefined ? appSpecFromService(codeDeploy.service, targetArn) : appSpecFromFile(file.doc, targetArn);
+  if (isAppSpecProblem(spec))
+    throw new UserError(`The AppSpec for service '${prepared.options.service}': ${spec.problem}.`);
   return spec;
 }
 
-async function startCodeDeploy(prepared: EcsPrepared, registration: Registration | undefined, deps: StepDeps): Promise<Start> {
+async function startCodeDeploy(
+  prepared: EcsPrepared,
+  registration: Registration | undefined,
+  deps: StepDeps,
+): Promise<Start> {
   const { options, plan, currentArn } = prepared;
   const codeDeploy = prepared.codeDeploy;
-  if (codeDeploy === undefined) throw new Error(`service '${options.service}' was not prepared by the CodeDeploy controller`);
+  if (codeDeploy === undefined)
+    throw new Error(`service '${options.service}' was not prepared by the CodeDeploy controller`);
   if (!plan.updateNeeded) {
     deps.log.info(`Nothing to change: service '${options.service}' already runs this task definition.`);
     return { finished: { verdict: { state: 'unchanged' }, taskDefinitionArn: currentArn } };
@@ -88,7 +149,9 @@ async function startCodeDeploy(prepared: EcsPrepared, registration: Registration
   const targetArn = registration?.arn ?? plan.targetArn ?? '<the revision this run would register>';
   const spec = appSpecFor(prepared, codeDeploy, targetArn);
   if (options.dryRun) {
-    deps.log.info(`Dry run: would create a CodeDeploy deployment in group '${ref.group}' of application '${ref.application}' with this AppSpec:`);
+    deps.log.info(
+      `Dry run: would create a CodeDeploy deployment in group '${ref.group}' of application '${ref.application}' with this AppSpec:`,
+    );
     deps.log.info(appSpecText(spec));
     return { finished: { verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' } };
   }
@@ -97,17 +160,34 @@ async function startCodeDeploy(prepared: EcsPrepared, registration: Registration
     application: ref.application,
     group: ref.group,
     appSpec: appSpecText(spec),
-    ...(options.codeDeploy?.deploymentConfig === undefined ? {} : { deploymentConfig: options.codeDeploy.deploymentConfig }),
+    ...(options.codeDeploy?.deploymentConfig === undefined
+      ? {}
+      : { deploymentConfig: options.codeDeploy.deploymentConfig }),
     description: `image-deploy: ${targetArn}`,
   });
-  deps.log.info(`Created CodeDeploy deployment ${deploymentId} for service '${options.service}' (group '${ref.group}').`);
-  const fields = { changed: true, registered: registration?.registered === true, taskDefinitionArn: targetArn, deploymentId };
+  deps.log.info(
+    `Created CodeDeploy deployment ${deploymentId} for service '${options.service}' (group '${ref.group}').`,
+  );
+  const fields = {
+    changed: true,
+    registered: registration?.registered === true,
+    taskDefinitionArn: targetArn,
+    deploymentId,
+  };
   if (!options.wait.enabled) return { finished: { ...fields, verdict: { state: 'started' } } };
-  return { following: new CodeDeployFollowing(prepared, codeDeploy, deploymentId, hooksOf(spec), { ...deps, codedeploy: cd }), fields };
+  return {
+    following: new CodeDeployFollowing(prepared, codeDeploy, deploymentId, hooksOf(spec), { ...deps, codedeploy: cd }),
+    fields,
+  };
 }
 
 /** Our own failures: the ones rollback-on-failure puts back (CodeDeploy's own are already rolled back or stopped). */
-const OWN_FAILURES: ReadonlySet<Failure['kind']> = new Set(['timed-out', 'cancelled', 'too-many-failed-tasks', 'error']);
+const OWN_FAILURES: ReadonlySet<Failure['kind']> = new Set([
+  'timed-out',
+  'cancelled',
+  'too-many-failed-tasks',
+  'error',
+]);
 
 class CodeDeployFollowing implements Following {
   readonly what: string;
@@ -117,7 +197,13 @@ class CodeDeployFollowing implements Following {
   private readonly deploymentId: string;
   private readonly deps: StepDeps & CodeDeployFollowDeps;
 
-  constructor(prepared: EcsPrepared, codeDeploy: CodeDeployPrepared, deploymentId: string, hooks: Record<string, string>, deps: StepDeps & CodeDeployFollowDeps) {
+  constructor(
+    prepared: EcsPrepared,
+    codeDeploy: CodeDeployPrepared,
+    deploymentId: string,
+    hooks: Record<string, string>,
+    deps: StepDeps & CodeDeployFollowDeps,
+  ) {
     this.prepared = prepared;
     this.deploymentId = deploymentId;
     this.deps = deps;
@@ -150,7 +236,9 @@ class CodeDeployFollowing implements Following {
     if (verdict.state === 'pending') return { state: this.watch.stateLine(), nextMs: this.watch.nextDelayMs() };
     if (verdict.state === 'succeeded') {
       const rest = verdict.reached === 'completed' ? '' : `: CodeDeploy carries on with the rest on its own`;
-      this.deps.log.info(`Deployment ${this.deploymentId} reached ${verdict.reached === 'completed' ? 'Succeeded' : verdict.reached}${rest}.`);
+      this.deps.log.info(
+        `Deployment ${this.deploymentId} reached ${verdict.reached === 'completed' ? 'Succeeded' : verdict.reached}${rest}.`,
+      );
       return { verdict: { state: 'succeeded' } };
     }
     return { verdict };
@@ -177,13 +265,26 @@ class CodeDeployFollowing implements Following {
       const follow = { controller: 'codedeploy' as const, codeDeployDeploymentId: this.deploymentId };
       return { verdict: failure, rollback: { by: 'stop-deployment', verdict: { state: 'started' }, to, follow } };
     }
-    const line = await followCodeDeployRollback(this.deps, { deploymentId: this.deploymentId, intervalMs: options.wait.intervalMs, timeoutMs: options.wait.timeoutMs });
+    const line = await followCodeDeployRollback(this.deps, {
+      deploymentId: this.deploymentId,
+      intervalMs: options.wait.intervalMs,
+      timeoutMs: options.wait.timeoutMs,
+    });
     const ok = line.startsWith('Rolled back');
-    return { verdict: withDetails(failure, [line]), rollback: { by: 'stop-deployment', verdict: ok ? { state: 'succeeded' } : failed('rolled-back', line), to } };
+    return {
+      verdict: withDetails(failure, [line]),
+      rollback: { by: 'stop-deployment', verdict: ok ? { state: 'succeeded' } : failed('rolled-back', line), to },
+    };
   }
 
   report() {
-    return { codeDeploy: { deploymentId: this.deploymentId, group: this.prepared.codeDeploy?.ref.group ?? '', ...(this.watch.last === undefined ? {} : { snapshot: this.watch.last }) } };
+    return {
+      codeDeploy: {
+        deploymentId: this.deploymentId,
+        group: this.prepared.codeDeploy?.ref.group ?? '',
+        ...(this.watch.last === undefined ? {} : { snapshot: this.watch.last }),
+      },
+    };
   }
 }
 
@@ -192,6 +293,9 @@ async function followAfterCancel(rollback: StartedRollback, deps: StepDeps): Pro
   if (id === undefined) return { ok: true, text: 'Nothing to follow.' };
   deps.log.info(`Following the rollback of CodeDeploy deployment ${id} (the job was cancelled mid-deploy).`);
   const cd = await deps.clients.codedeploy();
-  const line = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs });
+  const line = await followCodeDeployRollback(
+    { ...deps, codedeploy: cd },
+    { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs },
+  );
   return { ok: line.startsWith('Rolled back'), text: `Service '${rollback.service}': ${line}` };
 }

@@ -9,20 +9,20 @@ import type { CodeDeployClient, DeploymentInfo } from '@aws-sdk/client-codedeplo
 import { getDeployment, getDeploymentTarget, listDeploymentTargets } from '../aws/codedeploy.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../deps.ts';
-import { CancelledError, TimeoutError, messageOf } from '../errors.ts';
+import { CancelledError, messageOf, TimeoutError } from '../errors.ts';
 import {
+  type CodeDeployGoal,
+  type CodeDeploySnapshot,
+  type CodeDeployVerdict,
   classifyCodeDeploy,
   continueCommand,
   goalText,
   targetViewOf,
-  type CodeDeployGoal,
-  type CodeDeploySnapshot,
-  type CodeDeployVerdict,
 } from '../plan/codedeploy-deployment.ts';
 import { MODERATE_INTERVAL_MS, nextCodeDeployPoll } from '../plan/codedeploy-poll.ts';
 import { progressLines } from '../plan/codedeploy-progress.ts';
 import { DEFAULT_POLL_PLAN, type PollPlan } from '../plan/poll-schedule.ts';
-import { failed, type Failure } from '../plan/verdict.ts';
+import { type Failure, failed } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
 
 export interface CodeDeployFollowOptions {
@@ -52,7 +52,8 @@ export interface CodeDeployOutcome {
   snapshot?: CodeDeploySnapshot;
 }
 
-const overviewKey = (d: DeploymentInfo): string => JSON.stringify([d.status, d.deploymentOverview, d.instanceTerminationWaitTimeStarted]);
+const overviewKey = (d: DeploymentInfo): string =>
+  JSON.stringify([d.status, d.deploymentOverview, d.instanceTerminationWaitTimeStarted]);
 
 /** One deployment's polls: what was seen, the verdict, and when to look next. */
 export class CodeDeployWatch {
@@ -93,13 +94,22 @@ export class CodeDeployWatch {
     const snapshot: CodeDeploySnapshot = { deployment, ...(target === undefined ? {} : { target }) };
     for (const line of progressLines(this.last, snapshot)) deps.log.info(line);
     this.last = snapshot;
-    this.verdict = classifyCodeDeploy(snapshot, { goal: options.goal, ...(options.hooks === undefined ? {} : { hooks: options.hooks }) });
-    if (this.verdict.state === 'pending' && this.verdict.waiting === 'termination' && this.terminationSince === undefined) {
+    this.verdict = classifyCodeDeploy(snapshot, {
+      goal: options.goal,
+      ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
+    });
+    if (
+      this.verdict.state === 'pending' &&
+      this.verdict.waiting === 'termination' &&
+      this.terminationSince === undefined
+    ) {
       this.terminationSince = this.lastPollAt ?? polledAt;
     }
     if (this.verdict.state === 'pending' && this.verdict.waiting === 'ready' && !this.readyShown) {
       this.readyShown = true;
-      deps.log.info(`deployment ${options.deploymentId} is Ready: the new task set waits for traffic to be rerouted. Continue it with: ${continueCommand(options.deploymentId)}`);
+      deps.log.info(
+        `deployment ${options.deploymentId} is Ready: the new task set waits for traffic to be rerouted. Continue it with: ${continueCommand(options.deploymentId)}`,
+      );
     }
     this.lastPollAt = polledAt;
     return this.verdict;
@@ -113,7 +123,9 @@ export class CodeDeployWatch {
       verdict: this.verdict,
       watched: this.options.watched === true,
       ...(this.terminationSince === undefined ? {} : { terminationSince: this.terminationSince }),
-      ...(this.options.terminationWaitMinutes === undefined ? {} : { terminationWaitMinutes: this.options.terminationWaitMinutes }),
+      ...(this.options.terminationWaitMinutes === undefined
+        ? {}
+        : { terminationWaitMinutes: this.options.terminationWaitMinutes }),
     });
   }
 
@@ -147,7 +159,10 @@ export class CodeDeployWatch {
  * Follows the deployment until it reaches the goal or fails. A timeout or a cancelled job
  * is a failed verdict (kind `timed-out` / `cancelled`), so the caller can roll back.
  */
-export async function followCodeDeploy(options: CodeDeployFollowOptions, deps: CodeDeployFollowDeps): Promise<CodeDeployOutcome> {
+export async function followCodeDeploy(
+  options: CodeDeployFollowOptions,
+  deps: CodeDeployFollowDeps,
+): Promise<CodeDeployOutcome> {
   const watch = new CodeDeployWatch(options, deps);
   const what = `CodeDeploy deployment ${options.deploymentId} to reach ${goalText(options.goal)}`;
   try {
@@ -170,7 +185,8 @@ export async function followCodeDeploy(options: CodeDeployFollowOptions, deps: C
     );
     return { verdict, ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
   } catch (error) {
-    const kind: Failure['kind'] | undefined = error instanceof TimeoutError ? 'timed-out' : error instanceof CancelledError ? 'cancelled' : undefined;
+    const kind: Failure['kind'] | undefined =
+      error instanceof TimeoutError ? 'timed-out' : error instanceof CancelledError ? 'cancelled' : undefined;
     if (kind === undefined) throw error;
     return { verdict: failed(kind, messageOf(error)), ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
   }

@@ -7,7 +7,7 @@ import { getDeployment, stopDeployment } from '../aws/codedeploy.ts';
 import { messageOf } from '../errors.ts';
 import { failureText } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
-import { followCodeDeploy, type CodeDeployFollowDeps } from './codedeploy-follow.ts';
+import { type CodeDeployFollowDeps, followCodeDeploy } from './codedeploy-follow.ts';
 
 export interface CodeDeployRollbackOptions {
   deploymentId: string;
@@ -18,14 +18,19 @@ export interface CodeDeployRollbackOptions {
 /** Asks CodeDeploy to stop the deployment and roll it back; one StopDeployment call. */
 export async function startCodeDeployRollback(deps: CodeDeployFollowDeps, deploymentId: string): Promise<void> {
   const out = await stopDeployment(deps.codedeploy, deploymentId, true);
-  deps.log.info(`StopDeployment (with rollback) for ${deploymentId}: ${out.status ?? 'accepted'}${out.message ? ` (${out.message})` : ''}`);
+  deps.log.info(
+    `StopDeployment (with rollback) for ${deploymentId}: ${out.status ?? 'accepted'}${out.message ? ` (${out.message})` : ''}`,
+  );
 }
 
 /**
  * Waits for the rollback deployment CodeDeploy made for `deploymentId` and follows it to
  * Succeeded (the original task set serves again). Returns one line saying how it ended.
  */
-export async function followCodeDeployRollback(deps: CodeDeployFollowDeps, options: CodeDeployRollbackOptions): Promise<string> {
+export async function followCodeDeployRollback(
+  deps: CodeDeployFollowDeps,
+  options: CodeDeployRollbackOptions,
+): Promise<string> {
   const started = deps.now();
   // The cancel signal is left out on purpose: a rollback after a cancel must run to its end.
   const quiet = { ...deps, cancel: undefined } as CodeDeployFollowDeps;
@@ -49,7 +54,10 @@ export async function followCodeDeployRollback(deps: CodeDeployFollowDeps, optio
     if (rollbackId === undefined) return `CodeDeploy made no rollback deployment for ${options.deploymentId}.`;
     deps.log.info(`following rollback deployment ${rollbackId}`);
     const left = Math.max(options.intervalMs, options.timeoutMs - (deps.now() - started));
-    const { verdict } = await followCodeDeploy({ deploymentId: rollbackId, goal: 'completed', intervalMs: options.intervalMs, timeoutMs: left }, quiet);
+    const { verdict } = await followCodeDeploy(
+      { deploymentId: rollbackId, goal: 'completed', intervalMs: options.intervalMs, timeoutMs: left },
+      quiet,
+    );
     return verdict.state === 'succeeded'
       ? `Rolled back: rollback deployment ${rollbackId} succeeded; the original task set serves again.`
       : `The rollback deployment ${rollbackId} did not succeed: ${failureText(verdict) ?? ''}`;

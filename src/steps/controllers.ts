@@ -10,7 +10,11 @@ import type { RolloutController } from './rollout-controller.ts';
  * A controller whose module (and SDK package) is loaded on first use: an ecs step whose
  * services deploy otherwise never evaluates it, so its start-up does not grow.
  */
-function loadedOnUse(kind: ControllerKind, registers: boolean, load: () => Promise<RolloutController>): RolloutController {
+function loadedOnUse(
+  kind: ControllerKind,
+  registers: boolean,
+  load: () => Promise<RolloutController>,
+): RolloutController {
   return {
     kind,
     registers,
@@ -22,7 +26,11 @@ function loadedOnUse(kind: ControllerKind, registers: boolean, load: () => Promi
 
 const CONTROLLERS: Readonly<Record<ControllerKind, RolloutController>> = {
   ecs: ecsController,
-  codedeploy: loadedOnUse('codedeploy', true, async () => (await import('./codedeploy-controller.ts')).codeDeployController),
+  codedeploy: loadedOnUse(
+    'codedeploy',
+    true,
+    async () => (await import('./codedeploy-controller.ts')).codeDeployController,
+  ),
   express: expressController,
 };
 

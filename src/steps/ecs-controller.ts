@@ -2,9 +2,9 @@
 // service takes through UpdateService and ECS's deployment record reports.
 
 import type { Service } from '@aws-sdk/client-ecs';
-import { describeTaskDefinition, updateService, type DescribedTaskDefinition } from '../aws/ecs.ts';
+import { type DescribedTaskDefinition, describeTaskDefinition, updateService } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
-import { UserError, awsErrorName, messageOf } from '../errors.ts';
+import { awsErrorName, messageOf, UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { taskDefinitionLabel } from '../plan/aws-names.ts';
 import { nonEssentialContainers } from '../plan/containers.ts';
@@ -34,12 +34,20 @@ export const ecsController: RolloutController = {
  * Read-only: the service's revision, the rendered one and the diff, and what the service's
  * deployment of the target says when nothing changes. Also how CodeDeploy services plan.
  */
-export async function prepareFromTaskDefinition(found: { service: Service; started: number }, options: EcsServiceOptions, deps: StepDeps): Promise<EcsPrepared> {
+export async function prepareFromTaskDefinition(
+  found: { service: Service; started: number },
+  options: EcsServiceOptions,
+  deps: StepDeps,
+): Promise<EcsPrepared> {
   const { service: current, started } = found;
   const { cluster, service } = options;
   const problem = waitUntilProblem(options.waitUntil, strategyOf(current.deploymentConfiguration));
-  if (problem !== undefined) throw new UserError(`Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`);
-  if (!current.taskDefinition) throw new UserError(`Service '${service}' in cluster '${cluster}' has no task definition to start from.`);
+  if (problem !== undefined)
+    throw new UserError(
+      `Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`,
+    );
+  if (!current.taskDefinition)
+    throw new UserError(`Service '${service}' in cluster '${cluster}' has no task definition to start from.`);
   const running = await describeTaskDefinition(deps.clients.ecs, current.taskDefinition);
   // The service may name its revision as family:revision; outputs and comparisons use ARNs.
   const currentArn = arnOf(running.taskDefinition) ?? current.taskDefinition;
@@ -58,17 +66,24 @@ export async function prepareFromTaskDefinition(found: { service: Service; start
 }
 
 /** UpdateService to the registered (or named) revision, and the deployment it started to follow. */
-async function startUpdate(prepared: EcsPrepared, registration: Registration | undefined, deps: StepDeps): Promise<Start> {
+async function startUpdate(
+  prepared: EcsPrepared,
+  registration: Registration | undefined,
+  deps: StepDeps,
+): Promise<Start> {
   const { options, plan } = prepared;
   const { cluster, service } = options;
   if (!plan.updateNeeded) return fromStanding(prepared, deps);
   if (options.dryRun) {
-    deps.log.info(`Dry run: would ${plan.registerNeeded ? 'register a new revision and ' : ''}update service '${service}'.`);
+    deps.log.info(
+      `Dry run: would ${plan.registerNeeded ? 'register a new revision and ' : ''}update service '${service}'.`,
+    );
     // No ARN exists yet for a revision that would be registered: the output stays empty.
     return { finished: { verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' } };
   }
   const targetArn = registration?.arn ?? plan.targetArn;
-  if (targetArn === undefined) throw new Error(`the plan of service '${service}' needs a registration, but none was made`);
+  if (targetArn === undefined)
+    throw new Error(`the plan of service '${service}' needs a registration, but none was made`);
   const updated = await updateService(deps.clients.ecs, {
     cluster,
     service,
@@ -81,13 +96,27 @@ async function startUpdate(prepared: EcsPrepared, registration: Registration | u
   const deployment = primaryDeployment(updated);
   const deploymentId = deployment?.id;
   deps.log.info(`Updated service '${service}': deployment ${deploymentId ?? '(none reported)'}`);
-  const fields = { changed: true, registered: registration?.registered === true, taskDefinitionArn: targetArn, deploymentId };
+  const fields = {
+    changed: true,
+    registered: registration?.registered === true,
+    taskDefinitionArn: targetArn,
+    deploymentId,
+  };
   if (!options.wait.enabled) return { finished: { ...fields, verdict: { state: 'started' } } };
   if (!deploymentId) {
-    throw new UserError(`UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${Input.wait}: false' to skip waiting.`);
+    throw new UserError(
+      `UpdateService for '${service}' reported no PRIMARY deployment to follow; set '${Input.wait}: false' to skip waiting.`,
+    );
   }
   const since = deployment.createdAt ?? new Date(prepared.started);
-  return { following: followRecordOf(prepared, { deploymentId, since, recordArn: updated.currentServiceDeployment, taskDefinitionArn: targetArn }, deps), fields };
+  return {
+    following: followRecordOf(
+      prepared,
+      { deploymentId, since, recordArn: updated.currentServiceDeployment, taskDefinitionArn: targetArn },
+      deps,
+    ),
+    fields,
+  };
 }
 
 /** Nothing to update: the standing decided in prepare says whether to follow, refuse or stop here. */
@@ -118,10 +147,19 @@ export function fromStanding(prepared: EcsPrepared, deps: StepDeps): Start {
         deps.log.info(`Nothing to change; ${what} is still in progress (not waiting: '${Input.wait}' is false).`);
         return { finished: { verdict: { state: 'unchanged' }, taskDefinitionArn, deploymentId } };
       }
-      deps.log.info(`Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`);
+      deps.log.info(
+        `Nothing to change, but ${what} is still in progress (a stopped run of this deploy, most likely): picking it up and following it.`,
+      );
       const since = deployment.createdAt ?? new Date(started);
       const fields: ResultFields = { taskDefinitionArn, deploymentId };
-      return { following: followRecordOf(prepared, { deploymentId, since, recordArn: standing.recordArn, taskDefinitionArn }, deps), fields };
+      return {
+        following: followRecordOf(
+          prepared,
+          { deploymentId, since, recordArn: standing.recordArn, taskDefinitionArn },
+          deps,
+        ),
+        fields,
+      };
     }
   }
 }
@@ -139,11 +177,24 @@ export interface RecordTarget {
  * Follows a deployment through DescribeServices and its record, and settles a failure with
  * ECS's rollback or the step's own (rollback-on-failure). Express Mode follows the same way.
  */
-export function followRecordOf(prepared: EcsPrepared, target: RecordTarget, deps: StepDeps, controller: ControllerKind = prepared.controller): EcsWatch {
+export function followRecordOf(
+  prepared: EcsPrepared,
+  target: RecordTarget,
+  deps: StepDeps,
+  controller: ControllerKind = prepared.controller,
+): EcsWatch {
   const { options, plan, currentArn } = prepared;
   const { cluster, service } = options;
   const record = new DeploymentRecord(
-    { cluster, service, since: target.since, taskDefinitionArn: target.taskDefinitionArn, waitUntil: options.waitUntil, intervalMs: options.wait.intervalMs, ...(target.recordArn ? { arn: target.recordArn } : {}) },
+    {
+      cluster,
+      service,
+      since: target.since,
+      taskDefinitionArn: target.taskDefinitionArn,
+      waitUntil: options.waitUntil,
+      intervalMs: options.wait.intervalMs,
+      ...(target.recordArn ? { arn: target.recordArn } : {}),
+    },
     deps,
   );
   const common = {
@@ -154,8 +205,21 @@ export function followRecordOf(prepared: EcsPrepared, target: RecordTarget, deps
     maxFailedTasks: options.maxFailedTasks,
     taskOptions: { nonEssentialContainers: nonEssentialContainers(plan.rendered) },
   };
-  return new EcsWatch({ ...common, deploymentId: target.deploymentId, since: target.since, record }, deps, (failure, seen) =>
-    settleFailure(failure, { ...common, controller, previousTaskDefinitionArn: currentArn, rollbackOnFailure: options.rollbackOnFailure, ...(seen === undefined ? {} : { record: seen }) }, deps),
+  return new EcsWatch(
+    { ...common, deploymentId: target.deploymentId, since: target.since, record },
+    deps,
+    (failure, seen) =>
+      settleFailure(
+        failure,
+        {
+          ...common,
+          controller,
+          previousTaskDefinitionArn: currentArn,
+          rollbackOnFailure: options.rollbackOnFailure,
+          ...(seen === undefined ? {} : { record: seen }),
+        },
+        deps,
+      ),
   );
 }
 
@@ -169,19 +233,35 @@ export async function followAfterCancel(rollback: StartedRollback, deps: StepDep
     return { ok, text: `Service '${service}': ${rollbackOutcome(end)} (${end.status ?? 'no status'}).` };
   }
   if (rollback.deploymentId !== undefined) {
-    deps.log.info(`Following deployment ${rollback.deploymentId} back to ${rollback.to ?? 'the previous revision'} (the job was cancelled mid-deploy).`);
+    deps.log.info(
+      `Following deployment ${rollback.deploymentId} back to ${rollback.to ?? 'the previous revision'} (the job was cancelled mid-deploy).`,
+    );
     const verdict = await followDeployment(
-      { cluster, service, deploymentId: rollback.deploymentId, since: new Date(deps.now()), intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, maxFailedTasks: 0, taskOptions: {} },
+      {
+        cluster,
+        service,
+        deploymentId: rollback.deploymentId,
+        since: new Date(deps.now()),
+        intervalMs: rollback.intervalMs,
+        timeoutMs: rollback.timeoutMs,
+        maxFailedTasks: 0,
+        taskOptions: {},
+      },
       deps,
     );
-    if (verdict.state === 'succeeded') return { ok: true, text: `Service '${service}' is back on ${rollback.to ?? 'its previous revision'}.` };
+    if (verdict.state === 'succeeded')
+      return { ok: true, text: `Service '${service}' is back on ${rollback.to ?? 'its previous revision'}.` };
     return { ok: false, text: `The rollback of service '${service}' failed: ${failureText(verdict) ?? ''}` };
   }
   return { ok: true, text: 'Nothing to follow.' };
 }
 
 /** The revision to render from; the running one unless the input names another. */
-async function loadSource(source: TaskDefinitionSource, running: DescribedTaskDefinition, deps: StepDeps): Promise<DescribedTaskDefinition> {
+async function loadSource(
+  source: TaskDefinitionSource,
+  running: DescribedTaskDefinition,
+  deps: StepDeps,
+): Promise<DescribedTaskDefinition> {
   switch (source.kind) {
     case 'service':
       return running;

@@ -6,16 +6,16 @@ import {
   formatServiceEvent,
   newServiceEvents,
   rolloutProgressLine,
+  type StoppedTaskOptions,
   serviceEventKey,
   summarizeTaskFailures,
-  type StoppedTaskOptions,
 } from '../plan/ecs-progress.ts';
 import { classifyRollout } from '../plan/ecs-rollout.ts';
 import { combineVerdicts } from '../plan/service-deployment.ts';
-import { withDetails, type Failure, type Verdict } from '../plan/verdict.ts';
+import { type Failure, type Verdict, withDetails } from '../plan/verdict.ts';
 import type { EcsResult, ServiceDeploymentReport } from '../results.ts';
 import { SERVICES } from './describe-services.ts';
-import { RECORDS, type DeploymentRecord } from './ecs-record.ts';
+import { type DeploymentRecord, RECORDS } from './ecs-record.ts';
 import { followAll } from './follow-loop.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
 import type { Following, Observation, Settled } from './rollout-controller.ts';
@@ -92,7 +92,12 @@ export class EcsWatch implements Following {
     }
     const ours = service?.deployments?.find((d) => d.id === deploymentId);
     await this.failedTasks.update(ours?.failedTasks ?? 0);
-    const rollout = classifyRollout({ service, where: { cluster, service: serviceName }, deploymentId, maxFailedTasks: this.options.maxFailedTasks });
+    const rollout = classifyRollout({
+      service,
+      where: { cluster, service: serviceName },
+      deploymentId,
+      maxFailedTasks: this.options.maxFailedTasks,
+    });
     const record = recordOf === undefined ? {} : await recordOf.poll(service, read);
     const verdict = combineVerdicts(rollout, record.verdict);
     if (verdict.state !== 'pending') return { verdict };
@@ -104,7 +109,10 @@ export class EcsWatch implements Following {
   }
 
   interrupted(error: unknown): Failure {
-    return withDetails(failureOf(error, this.deps.log), summarizeTaskFailures(this.failedTasks.known(), undefined, this.options.taskOptions));
+    return withDetails(
+      failureOf(error, this.deps.log),
+      summarizeTaskFailures(this.failedTasks.known(), undefined, this.options.taskOptions),
+    );
   }
 
   /** A success says so; a failure the poll found gets every stopped task's evidence. */
@@ -113,9 +121,14 @@ export class EcsWatch implements Following {
     if (final.state === 'succeeded') {
       const record = this.options.record?.last;
       if (record !== undefined && record.status !== 'SUCCESSFUL') {
-        this.deps.log.info(`Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`);
+        this.deps.log.info(
+          `Deployment ${deploymentId} reached stage ${record.lifecycleStage ?? '?'} (wait-until): ECS carries on with the rest (bake, clean-up) on its own.`,
+        );
       } else {
-        const says = record === undefined ? '' : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
+        const says =
+          record === undefined
+            ? ''
+            : ` (ECS's record: ${record.status ?? '?'} at stage ${record.lifecycleStage ?? '?'})`;
         this.deps.log.info(`Deployment ${deploymentId} completed: service '${service}' runs it${says}.`);
       }
       return final;
@@ -142,7 +155,9 @@ function reportOf(record: DeploymentRecord | undefined): ServiceDeploymentReport
     ...(last.status === undefined ? {} : { status: last.status }),
     stages: record.stages(),
     alarms: { watched: last.alarms?.alarmNames ?? [], triggered: last.alarms?.triggeredAlarmNames ?? [] },
-    hooks: (last.lifecycleHookDetails ?? []).map((h) => `${h.hookId ?? 'unknown'}${h.targetArn ? ` (${h.targetArn})` : ''}: ${h.status ?? 'unknown'}`),
+    hooks: (last.lifecycleHookDetails ?? []).map(
+      (h) => `${h.hookId ?? 'unknown'}${h.targetArn ? ` (${h.targetArn})` : ''}: ${h.status ?? 'unknown'}`,
+    ),
   };
 }
 

@@ -1,13 +1,24 @@
-import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs';
-import { describeServiceDeployment, describeServiceDeployments, describeServiceRevisions, listServiceDeployments } from '../aws/ecs.ts';
+import type { ECSClient, Service, ServiceDeployment } from '@aws-sdk/client-ecs';
+import {
+  describeServiceDeployment,
+  describeServiceDeployments,
+  describeServiceRevisions,
+  listServiceDeployments,
+} from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { awsErrorName, messageOf, transientReason } from '../errors.ts';
-import type { ECSClient } from '@aws-sdk/client-ecs';
-import { classifyServiceDeployment, pausedAt, recordProgressLine, visitStage, type RecordVerdict, type StageVisit } from '../plan/service-deployment.ts';
-import { DEFAULT_POLL_PLAN, alarmsWatch, knownWaitEnd, nextPollDelay } from '../plan/poll-schedule.ts';
-import { ourRecord, revisionsToCheck } from '../plan/service-deployment-find.ts';
-import { strategyOf, type Strategy, type WaitUntil } from '../plan/service-deployment-stages.ts';
 import { batchesOf } from '../plan/ecs-services.ts';
+import { alarmsWatch, DEFAULT_POLL_PLAN, knownWaitEnd, nextPollDelay } from '../plan/poll-schedule.ts';
+import {
+  classifyServiceDeployment,
+  pausedAt,
+  type RecordVerdict,
+  recordProgressLine,
+  type StageVisit,
+  visitStage,
+} from '../plan/service-deployment.ts';
+import { ourRecord, revisionsToCheck } from '../plan/service-deployment-find.ts';
+import { type Strategy, strategyOf, type WaitUntil } from '../plan/service-deployment-stages.ts';
 import type { SnapshotReader } from './poll-snapshot.ts';
 
 export interface RecordOptions {
@@ -40,7 +51,10 @@ export const RECORDS: SnapshotReader<string, ReadRecord> = {
       try {
         const found = await describeServiceDeployments(deps.clients.ecs, batch);
         // One asked, one answered: that is it, however ECS spells its ARN (as describeServiceDeployment reads it).
-        for (const arn of batch) read.set(arn, { record: found.find((d) => d.serviceDeploymentArn === arn) ?? (batch.length === 1 ? found[0] : undefined) });
+        for (const arn of batch)
+          read.set(arn, {
+            record: found.find((d) => d.serviceDeploymentArn === arn) ?? (batch.length === 1 ? found[0] : undefined),
+          });
       } catch (error) {
         for (const arn of batch) read.set(arn, { error });
       }
@@ -116,15 +130,18 @@ export class DeploymentRecord {
   /** One poll, given the DescribeServices answer of the same poll (and the record, when read with others'). */
   async poll(service: Service | undefined, read?: ReadRecord): Promise<RecordPoll> {
     if (this.off) return {};
-    if (service?.deploymentConfiguration !== undefined) this.strategyValue = strategyOf(service.deploymentConfiguration);
+    if (service?.deploymentConfiguration !== undefined)
+      this.strategyValue = strategyOf(service.deploymentConfiguration);
     try {
       if (read !== undefined && 'error' in read) throw read.error;
       const arn = await this.find();
       if (arn === undefined) return {};
       const record =
-        read !== undefined ? read.record
-        : this.confirmed ? await describeServiceDeployment(this.deps.clients.ecs, arn)
-        : await this.probe((ecs) => describeServiceDeployment(ecs, arn));
+        read !== undefined
+          ? read.record
+          : this.confirmed
+            ? await describeServiceDeployment(this.deps.clients.ecs, arn)
+            : await this.probe((ecs) => describeServiceDeployment(ecs, arn));
       if (record === undefined) return {};
       this.confirmed = true;
       return this.judge(record, service);
@@ -141,7 +158,8 @@ export class DeploymentRecord {
 
   private judge(record: ServiceDeployment, service: Service | undefined): RecordPoll {
     const now = this.deps.now();
-    if (record.deploymentConfiguration?.strategy !== undefined) this.strategyValue = record.deploymentConfiguration.strategy;
+    if (record.deploymentConfiguration?.strategy !== undefined)
+      this.strategyValue = record.deploymentConfiguration.strategy;
     const stageChanged = record.lifecycleStage !== this.lastRecord?.lifecycleStage;
     if (stageChanged) this.stageSince = this.lastPollAt;
     const weight = record.targetServiceRevision?.requestedProductionTrafficWeight;
@@ -150,7 +168,12 @@ export class DeploymentRecord {
     this.lastRecord = record;
     this.visits = visitStage(this.visits, record.lifecycleStage, now);
     const strategy = this.strategyValue;
-    const verdict = classifyServiceDeployment({ record, strategy, waitUntil: this.options.waitUntil, service: this.options.service });
+    const verdict = classifyServiceDeployment({
+      record,
+      strategy,
+      waitUntil: this.options.waitUntil,
+      service: this.options.service,
+    });
     const config = record.deploymentConfiguration ?? service?.deploymentConfiguration;
     const waitEndsAt = knownWaitEnd({
       status: record.status,
@@ -179,7 +202,10 @@ export class DeploymentRecord {
     const revisions = await this.targetRevisions(revisionsToCheck(briefs));
     const chosen = ourRecord(briefs, revisions, this.options.taskDefinitionArn);
     this.arnValue = chosen.arn;
-    if (this.arnValue === undefined) this.deps.log.info(`ECS listed no deployment record for service '${service}' since ${this.options.since.toISOString()}: following DescribeServices only.`);
+    if (this.arnValue === undefined)
+      this.deps.log.info(
+        `ECS listed no deployment record for service '${service}' since ${this.options.since.toISOString()}: following DescribeServices only.`,
+      );
     else this.deps.log.debug(`Deployment record of service '${service}': ${this.arnValue} (${chosen.why}).`);
     return this.arnValue;
   }
@@ -190,7 +216,9 @@ export class DeploymentRecord {
     try {
       return await describeServiceRevisions(this.deps.clients.ecs, arns);
     } catch (error) {
-      this.deps.log.debug(`DescribeServiceRevisions failed (${messageOf(error)}): taking the oldest record since our update.`);
+      this.deps.log.debug(
+        `DescribeServiceRevisions failed (${messageOf(error)}): taking the oldest record since our update.`,
+      );
       return undefined;
     }
   }
@@ -213,7 +241,9 @@ export class DeploymentRecord {
     this.off = true;
     const name = awsErrorName(error);
     if (name !== undefined && DENIED.has(name)) {
-      const call = /ListServiceDeployments/.test(messageOf(error)) ? 'ecs:ListServiceDeployments' : 'ecs:DescribeServiceDeployments';
+      const call = /ListServiceDeployments/.test(messageOf(error))
+        ? 'ecs:ListServiceDeployments'
+        : 'ecs:DescribeServiceDeployments';
       this.deps.log.warning(
         `The role may not read ECS deployment records (${call} was denied): following service '${this.options.service}' by DescribeServices only, ` +
           `so stages, alarms and hooks are not reported. Grant ecs:ListServiceDeployments and ecs:DescribeServiceDeployments (see docs/iam/ecs.json).`,
@@ -223,7 +253,9 @@ export class DeploymentRecord {
     if (notAnAwsAnswer(error)) {
       // The SDK's own text here is its parser's complaint about an HTML page: of no use to the reader.
       const status = httpStatusOf(error);
-      this.deps.log.info(`The endpoint does not speak ECS's deployment-record API${status === undefined ? '' : ` (it answered HTTP ${status}, not an AWS answer)`}: following service '${this.options.service}' by DescribeServices only.`);
+      this.deps.log.info(
+        `The endpoint does not speak ECS's deployment-record API${status === undefined ? '' : ` (it answered HTTP ${status}, not an AWS answer)`}: following service '${this.options.service}' by DescribeServices only.`,
+      );
       return;
     }
     this.deps.log.info(`ECS gave no deployment record (${messageOf(error)}): following DescribeServices only.`);
@@ -233,7 +265,10 @@ export class DeploymentRecord {
 /** The HTTP status of the answer behind an SDK error (or one it caused), when the SDK kept it. */
 function httpStatusOf(error: unknown): number | undefined {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const { $metadata, $response } = e as { $metadata?: { httpStatusCode?: unknown }; $response?: { statusCode?: unknown } };
+    const { $metadata, $response } = e as {
+      $metadata?: { httpStatusCode?: unknown };
+      $response?: { statusCode?: unknown };
+    };
     const status = $metadata?.httpStatusCode ?? $response?.statusCode;
     if (typeof status === 'number') return status;
   }

@@ -2,7 +2,7 @@
 // and paced to ECS's registration rate.
 
 import { registrationDelayMs, sharedRegistrations } from '../plan/ecs-services.ts';
-import { registerOrReuse, type Registration } from './register-revision.ts';
+import { type Registration, registerOrReuse } from './register-revision.ts';
 import type { ServiceRollout } from './service-rollout.ts';
 
 /**
@@ -12,7 +12,9 @@ import type { ServiceRollout } from './service-rollout.ts';
  */
 export function registerShared(rollouts: readonly ServiceRollout[]): Array<Promise<Registration | undefined>> {
   const needs = rollouts.map((r) => r.registrationNeed);
-  const shared = sharedRegistrations(needs.map((need) => (need === undefined ? undefined : { rendered: need.plan.rendered, tags: need.plan.tags })));
+  const shared = sharedRegistrations(
+    needs.map((need) => (need === undefined ? undefined : { rendered: need.plan.rendered, tags: need.plan.tags })),
+  );
   const made = new Map<number, Promise<Registration | undefined>>();
   let order = 0;
   return rollouts.map((rollout, index) => {

@@ -3,8 +3,8 @@
 // service starts, is followed and is put back is its controller's (steps/controllers.ts).
 
 import { describeService } from '../aws/ecs.ts';
-import { withLogPrefix, type StepDeps } from '../deps.ts';
-import { UserError, awsErrorName, messageOf } from '../errors.ts';
+import { type StepDeps, withLogPrefix } from '../deps.ts';
+import { awsErrorName, messageOf, UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { controllerOf } from '../plan/ecs-controller.ts';
 import { combineServiceVerdicts } from '../plan/ecs-services.ts';
@@ -31,15 +31,21 @@ export async function deployEcs(options: EcsDeployOptions, deps: StepDeps): Prom
  */
 export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Promise<EcsPrepared[]> {
   const { services, ...shared } = options;
-  const settled = await Promise.allSettled(services.map((service) => prepareService({ ...shared, service }, ownDeps(deps, service, services.length))));
-  const problems = settled.flatMap((s, index) => (s.status === 'rejected' ? [{ service: services[index] ?? '', error: s.reason as unknown }] : []));
+  const settled = await Promise.allSettled(
+    services.map((service) => prepareService({ ...shared, service }, ownDeps(deps, service, services.length))),
+  );
+  const problems = settled.flatMap((s, index) =>
+    s.status === 'rejected' ? [{ service: services[index] ?? '', error: s.reason as unknown }] : [],
+  );
   const [first] = problems;
   if (first !== undefined) {
     // AWS failing (not the inputs) is the step's error as it is; the inputs' problems are listed together.
     const notInput = problems.find((p) => !(p.error instanceof UserError));
     if (notInput !== undefined) throw notInput.error;
     if (services.length === 1) throw first.error;
-    throw new UserError(problems.map((p) => `Service '${p.service}': ${messageOf(p.error)}`).join('\n'), { cause: first.error });
+    throw new UserError(problems.map((p) => `Service '${p.service}': ${messageOf(p.error)}`).join('\n'), {
+      cause: first.error,
+    });
   }
   return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
 }
@@ -50,7 +56,10 @@ async function prepareService(options: EcsServiceOptions, deps: StepDeps): Promi
   const { cluster, service } = options;
   const current = await describeService(deps.clients.ecs, { cluster, service }).catch((error: unknown) => {
     if (awsErrorName(error) !== 'ClusterNotFoundException') throw error;
-    throw new UserError(`Cluster '${cluster}' was not found: check input '${Input.cluster}' (a cluster name or ARN) and the region.`, { cause: error });
+    throw new UserError(
+      `Cluster '${cluster}' was not found: check input '${Input.cluster}' (a cluster name or ARN) and the region.`,
+      { cause: error },
+    );
   });
   if (!current || current.status === 'INACTIVE') {
     throw new UserError(
@@ -68,7 +77,12 @@ async function prepareService(options: EcsServiceOptions, deps: StepDeps): Promi
 export async function ensureRegistered(prepared: EcsPrepared, deps: StepDeps): Promise<EcsPrepared> {
   const need = new ServiceRollout(prepared, deps).registrationNeed;
   if (need === undefined) return prepared;
-  const registration = await registerOrReuse(need.plan.rendered, need.plan.tags, { timeoutMs: need.options.wait.timeoutMs }, deps);
+  const registration = await registerOrReuse(
+    need.plan.rendered,
+    need.plan.tags,
+    { timeoutMs: need.options.wait.timeoutMs },
+    deps,
+  );
   return { ...prepared, registration };
 }
 
@@ -81,14 +95,21 @@ export async function applyEcs(prepared: readonly EcsPrepared[], deps: StepDeps)
   const rollouts = prepared.map((p) => new ServiceRollout(p, ownDeps(deps, p.options.service, prepared.length)));
   const registrations = registerShared(rollouts);
   await Promise.all(rollouts.map((r, index) => r.start(registrations[index] ?? Promise.resolve(undefined))));
-  const verdicts = await followAll(rollouts.filter((r) => r.following), boundsOf(prepared), deps);
+  const verdicts = await followAll(
+    rollouts.filter((r) => r.following),
+    boundsOf(prepared),
+    deps,
+  );
   return resultOf(await Promise.all(rollouts.map((r) => r.settle(verdicts.get(r)))));
 }
 
 /** The services of one step share their wait settings. */
 function boundsOf(prepared: readonly EcsPrepared[]): PollBounds {
   const waits = prepared.map((p) => p.options.wait);
-  return { intervalMs: Math.min(...waits.map((w) => w.intervalMs)), timeoutMs: Math.max(...waits.map((w) => w.timeoutMs)) };
+  return {
+    intervalMs: Math.min(...waits.map((w) => w.intervalMs)),
+    timeoutMs: Math.max(...waits.map((w) => w.timeoutMs)),
+  };
 }
 
 function resultOf(services: EcsResult[]): EcsDeployResult {

@@ -10,7 +10,13 @@ import type { StepDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { decideStanding, type EcsPlan, type Standing } from '../plan/ecs-deploy.ts';
-import { EXPRESS_PRIMARY_CONTAINER, expressDeployment, planExpressUpdate, requestLines, type ExpressPlan } from '../plan/express-update.ts';
+import {
+  EXPRESS_PRIMARY_CONTAINER,
+  type ExpressPlan,
+  expressDeployment,
+  planExpressUpdate,
+  requestLines,
+} from '../plan/express-update.ts';
 import { strategyOf, waitUntilProblem } from '../plan/service-deployment-stages.ts';
 import { failed } from '../plan/verdict.ts';
 import type { EcsServiceOptions } from '../settings.ts';
@@ -28,12 +34,20 @@ export const expressController: RolloutController = {
 };
 
 /** Read-only: the Express configuration, the update request and its diff; every input problem is thrown here. */
-async function prepareExpress(found: { service: Service; started: number }, options: EcsServiceOptions, deps: StepDeps): Promise<EcsPrepared> {
+async function prepareExpress(
+  found: { service: Service; started: number },
+  options: EcsServiceOptions,
+  deps: StepDeps,
+): Promise<EcsPrepared> {
   const { service: current, started } = found;
   const { cluster, service } = options;
   const problem = waitUntilProblem(options.waitUntil, strategyOf(current.deploymentConfiguration));
-  if (problem !== undefined) throw new UserError(`Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`);
-  if (current.serviceArn === undefined) throw new Error(`DescribeServices for '${service}' in cluster '${cluster}' returned no serviceArn`);
+  if (problem !== undefined)
+    throw new UserError(
+      `Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`,
+    );
+  if (current.serviceArn === undefined)
+    throw new Error(`DescribeServices for '${service}' in cluster '${cluster}' returned no serviceArn`);
   const express = planExpressUpdate({
     service,
     express: await describeExpressGatewayService(deps.clients.ecs, current.serviceArn),
@@ -43,7 +57,11 @@ async function prepareExpress(found: { service: Service; started: number }, opti
     environment: options.environment,
     ...(options.containerNames === undefined ? {} : { containerNames: options.containerNames }),
     refused: {
-      ...(options.source.kind === 'registered' ? { taskDefinition: options.source.ref } : options.source.kind === 'file' ? { taskDefinition: options.source.path } : {}),
+      ...(options.source.kind === 'registered'
+        ? { taskDefinition: options.source.ref }
+        : options.source.kind === 'file'
+          ? { taskDefinition: options.source.path }
+          : {}),
       forceNewDeployment: options.forceNewDeployment,
       ...(options.desiredCount === undefined ? {} : { desiredCount: options.desiredCount }),
       ...(options.propagateTags === undefined ? {} : { propagateTags: options.propagateTags }),
@@ -65,7 +83,9 @@ async function prepareExpress(found: { service: Service; started: number }, opti
     before: express.before,
     after: express.after,
   };
-  const standing: Standing = plan.updateNeeded ? { kind: 'unchanged' } : expressStanding(decideStanding(current, currentArn, service), service);
+  const standing: Standing = plan.updateNeeded
+    ? { kind: 'unchanged' }
+    : expressStanding(decideStanding(current, currentArn, service), service);
   return { options, controller: 'express', currentArn, plan, started, standing, express };
 }
 
@@ -92,11 +112,16 @@ async function startExpress(prepared: EcsPrepared, deps: StepDeps): Promise<Star
   const updatedAt = deps.now();
   const updated = await updateExpressGatewayService(deps.clients.ecs, request);
   const target = updated.targetConfiguration;
-  const announced = typeof target === 'object' && target !== null ? (target as Record<string, unknown>).taskDefinitionArn : undefined;
+  const announced =
+    typeof target === 'object' && target !== null ? (target as Record<string, unknown>).taskDefinitionArn : undefined;
   const targetArn = typeof announced === 'string' ? announced : undefined;
-  deps.log.info(`Updated Express service '${service}'${targetArn === undefined ? '' : `: Express registered ${targetArn}`}`);
+  deps.log.info(
+    `Updated Express service '${service}'${targetArn === undefined ? '' : `: Express registered ${targetArn}`}`,
+  );
   if (!options.wait.enabled) {
-    return { finished: { changed: true, registered: false, taskDefinitionArn: targetArn ?? '', verdict: { state: 'started' } } };
+    return {
+      finished: { changed: true, registered: false, taskDefinitionArn: targetArn ?? '', verdict: { state: 'started' } },
+    };
   }
   // Express Mode updates the ECS service on its own; until DescribeServices shows that, the PRIMARY deployment is the one before ours.
   const found = await waitFor(
@@ -109,7 +134,8 @@ async function startExpress(prepared: EcsPrepared, deps: StepDeps): Promise<Star
       check: async () => {
         const now = await describeService(deps.clients.ecs, { cluster, service });
         const deployment = now === undefined ? undefined : expressDeployment(now, targetArn, updatedAt);
-        if (now === undefined || deployment === undefined) return { done: false, state: 'waiting for ECS to start the deployment' };
+        if (now === undefined || deployment === undefined)
+          return { done: false, state: 'waiting for ECS to start the deployment' };
         return { done: true, value: { service: now, deployment } };
       },
     },
@@ -120,10 +146,18 @@ async function startExpress(prepared: EcsPrepared, deps: StepDeps): Promise<Star
   deps.log.info(`Deployment ${deployment.id} of service '${service}'`);
   const fields = { changed: true, registered: false, taskDefinitionArn, deploymentId: deployment.id };
   const since = deployment.createdAt ?? new Date(updatedAt);
-  return { following: followRecordOf(prepared, { deploymentId: deployment.id, since, recordArn: found.service.currentServiceDeployment, taskDefinitionArn }, deps), fields };
+  return {
+    following: followRecordOf(
+      prepared,
+      { deploymentId: deployment.id, since, recordArn: found.service.currentServiceDeployment, taskDefinitionArn },
+      deps,
+    ),
+    fields,
+  };
 }
 
 function expressPlanOf(prepared: EcsPrepared): ExpressPlan {
-  if (prepared.express === undefined) throw new Error(`service '${prepared.options.service}' was not prepared as an Express service`);
+  if (prepared.express === undefined)
+    throw new Error(`service '${prepared.options.service}' was not prepared as an Express service`);
   return prepared.express;
 }

@@ -2,10 +2,10 @@
 // controller, is polled together and judged alone.
 
 import type { StepDeps } from '../deps.ts';
-import { CancelledError, TimeoutError, messageOf } from '../errors.ts';
-import type { PollBounds } from '../settings.ts';
+import { CancelledError, messageOf, TimeoutError } from '../errors.ts';
 import { formatDuration } from '../plan/duration.ts';
 import type { Verdict } from '../plan/verdict.ts';
+import type { PollBounds } from '../settings.ts';
 import { waitFor } from '../wait.ts';
 import { PollRequest } from './poll-snapshot.ts';
 import type { Followed } from './rollout-controller.ts';
@@ -19,7 +19,11 @@ import type { Followed } from './rollout-controller.ts';
  * told with its own last state. The next poll comes at the interval, or sooner when one of
  * them asks (a known end of a bake, a pause hook).
  */
-export async function followAll<F extends Followed>(followed: readonly F[], bounds: PollBounds, deps: StepDeps): Promise<Map<F, Verdict<'succeeded'>>> {
+export async function followAll<F extends Followed>(
+  followed: readonly F[],
+  bounds: PollBounds,
+  deps: StepDeps,
+): Promise<Map<F, Verdict<'succeeded'>>> {
   const verdicts = new Map<F, Verdict<'succeeded'>>();
   const concluded = new Map<F, Verdict<'succeeded'>>();
   const states = new Map<F, string>();
@@ -62,7 +66,9 @@ export async function followAll<F extends Followed>(followed: readonly F[], boun
           if (still.length === 0) return { done: true, value: undefined };
           const state = still.map((f) => `${f.name}: ${states.get(f) ?? ''}`).join('; ');
           // The soonest any pending one wants polled again (a rare poll through a bake, when all are baking).
-          const nextMs = Math.min(...polled.flatMap((f, i) => (verdicts.has(f) ? [] : [nexts[i] ?? bounds.intervalMs])));
+          const nextMs = Math.min(
+            ...polled.flatMap((f, i) => (verdicts.has(f) ? [] : [nexts[i] ?? bounds.intervalMs])),
+          );
           return { done: false, state, ...(nextMs === bounds.intervalMs ? {} : { nextMs }) };
         },
       },
@@ -80,7 +86,9 @@ export async function followAll<F extends Followed>(followed: readonly F[], boun
 /** The shared loop's timeout or cancellation, told for one deployment: its own name and last state. */
 function retold(error: unknown, f: Followed, state: string | undefined, elapsedMs: number): unknown {
   const about = `${f.what}. Last state: ${state ?? 'none yet'}`;
-  if (error instanceof TimeoutError) return new TimeoutError(`Timed out after ${formatDuration(elapsedMs)} waiting for ${about}`);
-  if (error instanceof CancelledError) return new CancelledError(`The job was cancelled after ${formatDuration(elapsedMs)} waiting for ${about}`);
+  if (error instanceof TimeoutError)
+    return new TimeoutError(`Timed out after ${formatDuration(elapsedMs)} waiting for ${about}`);
+  if (error instanceof CancelledError)
+    return new CancelledError(`The job was cancelled after ${formatDuration(elapsedMs)} waiting for ${about}`);
   return error instanceof Error ? error : new Error(messageOf(error));
 }

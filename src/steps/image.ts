@@ -1,20 +1,20 @@
 import type { ECRClient, ImageDetail, ImageIdentifier } from '@aws-sdk/client-ecr';
 import { describeImage, describeRepository, listTaggedImages, type RepositoryId } from '../aws/ecr.ts';
 import type { StepDeps } from '../deps.ts';
-import { AwsCallError, UserError, awsErrorName, messageOf } from '../errors.ts';
+import { AwsCallError, awsErrorName, messageOf, UserError } from '../errors.ts';
 import { Input } from '../names.ts';
+import { formatDuration } from '../plan/duration.ts';
 import { ecrRegistryOf, parseImageRef } from '../plan/image-ref.ts';
 import {
   chooseDigest,
   chooseTag,
+  type DigestChoice,
   deployReference,
   recentTags,
   repositoryOf,
-  type DigestChoice,
   type TagChoice,
   type TagSource,
 } from '../plan/image-source.ts';
-import { formatDuration } from '../plan/duration.ts';
 import type { ImageResult } from '../results.ts';
 import type { ImageOptions } from '../settings.ts';
 import { waitFor } from '../wait.ts';
@@ -67,7 +67,9 @@ export async function resolveImage(options: ImageOptions, deps: StepDeps): Promi
         }
       : undefined;
   if (options.waitForImage && !target) {
-    deps.log.warning(`'${Input.waitForImage}' is ignored: '${repository}' is not in an ECR private registry, so whether the image is there cannot be checked.`);
+    deps.log.warning(
+      `'${Input.waitForImage}' is ignored: '${repository}' is not in an ECR private registry, so whether the image is there cannot be checked.`,
+    );
   }
   const found = target
     ? await lookUp({ ...target, wait: options.waitForImage }, choice, given, options.git, deps)
@@ -99,7 +101,13 @@ export async function resolveImage(options: ImageOptions, deps: StepDeps): Promi
 }
 
 /** ECR private: the tag gives the digest; a given digest is checked, and so is its tag. */
-async function lookUp(target: EcrTarget, choice: TagChoice, given: DigestChoice, git: ImageOptions['git'], deps: StepDeps): Promise<Found> {
+async function lookUp(
+  target: EcrTarget,
+  choice: TagChoice,
+  given: DigestChoice,
+  git: ImageOptions['git'],
+  deps: StepDeps,
+): Promise<Found> {
   if (given.digest === undefined) {
     // chooseTag insists on a tag when no digest is given.
     const tag = choice.tag ?? '';
@@ -122,12 +130,20 @@ async function lookUp(target: EcrTarget, choice: TagChoice, given: DigestChoice,
       `Tag '${choice.tag}' (${tagOrigin(choice.source, git)}) and digest '${digest}' (${digestOrigin(given)}) name different images in '${target.uri}': ECR lists ${carries} for that digest. Give the tag and digest of one image, or only one of them.`,
     );
   }
-  deps.log.info(`Not reporting tag '${choice.tag}' (${tagOrigin(choice.source, git)}): digest '${digest}' carries ${carries} in ECR.`);
+  deps.log.info(
+    `Not reporting tag '${choice.tag}' (${tagOrigin(choice.source, git)}): digest '${digest}' carries ${carries} in ECR.`,
+  );
   return found;
 }
 
 /** Not ECR private: there is no generic registry API in the AWS SDK clients we carry (ECR Public has its own). */
-function unchecked(repository: string, choice: TagChoice, given: DigestChoice, git: ImageOptions['git'], deps: StepDeps): Found {
+function unchecked(
+  repository: string,
+  choice: TagChoice,
+  given: DigestChoice,
+  git: ImageOptions['git'],
+  deps: StepDeps,
+): Found {
   if (given.digest !== undefined && choice.tag !== undefined && !isExplicit(choice.source)) {
     deps.log.info(
       `Not reporting tag '${choice.tag}' (${tagOrigin(choice.source, git)}): '${repository}' is not in an ECR private registry, so whether digest '${given.digest}' carries it cannot be checked.`,
@@ -145,33 +161,51 @@ function unchecked(repository: string, choice: TagChoice, given: DigestChoice, g
  * `wait-for-image`, a missing image (or a repository replication has not created yet) is
  * polled for until it appears or the time is up.
  */
-async function findImage(target: EcrTarget, imageId: ImageIdentifier, what: string, deps: StepDeps): Promise<ImageDetail> {
+async function findImage(
+  target: EcrTarget,
+  imageId: ImageIdentifier,
+  what: string,
+  deps: StepDeps,
+): Promise<ImageDetail> {
   const { wait } = target;
   if (wait === undefined) return describeOrExplain(target, imageId, what, deps);
-  deps.log.info(`Waiting up to ${formatDuration(wait.timeoutMs)} for ${what.charAt(0).toLowerCase()}${what.slice(1)} to be in '${target.uri}' (${target.region}).`);
+  deps.log.info(
+    `Waiting up to ${formatDuration(wait.timeoutMs)} for ${what.charAt(0).toLowerCase()}${what.slice(1)} to be in '${target.uri}' (${target.region}).`,
+  );
   const started = deps.now();
-  const image = await waitFor<ImageDetail>({
-    what: `${what.charAt(0).toLowerCase()}${what.slice(1)} to appear in repository '${target.uri}' in region ${target.region} ('${Input.waitForImage}')`,
-    intervalMs: wait.intervalMs,
-    timeoutMs: wait.timeoutMs,
-    onProgress: (state) => deps.log.info(state),
-    check: async () => {
-      try {
-        return { done: true, value: await describeImage(target.client, target.id, imageId) };
-      } catch (error) {
-        const name = awsErrorName(error);
-        if (name === 'ImageNotFoundException' || name === 'RepositoryNotFoundException') {
-          return { done: false, state: `not there yet (${name === 'ImageNotFoundException' ? 'no such image' : 'no such repository'})` };
+  const image = await waitFor<ImageDetail>(
+    {
+      what: `${what.charAt(0).toLowerCase()}${what.slice(1)} to appear in repository '${target.uri}' in region ${target.region} ('${Input.waitForImage}')`,
+      intervalMs: wait.intervalMs,
+      timeoutMs: wait.timeoutMs,
+      onProgress: (state) => deps.log.info(state),
+      check: async () => {
+        try {
+          return { done: true, value: await describeImage(target.client, target.id, imageId) };
+        } catch (error) {
+          const name = awsErrorName(error);
+          if (name === 'ImageNotFoundException' || name === 'RepositoryNotFoundException') {
+            return {
+              done: false,
+              state: `not there yet (${name === 'ImageNotFoundException' ? 'no such image' : 'no such repository'})`,
+            };
+          }
+          throw error;
         }
-        throw error;
-      }
+      },
     },
-  }, deps);
+    deps,
+  );
   deps.log.info(`Found it after ${formatDuration(deps.now() - started)}.`);
   return image;
 }
 
-async function describeOrExplain(target: EcrTarget, imageId: ImageIdentifier, what: string, deps: StepDeps): Promise<ImageDetail> {
+async function describeOrExplain(
+  target: EcrTarget,
+  imageId: ImageIdentifier,
+  what: string,
+  deps: StepDeps,
+): Promise<ImageDetail> {
   try {
     return await describeImage(target.client, target.id, imageId);
   } catch (error) {

@@ -1,30 +1,49 @@
 // One Lambda function's deploy, once planned: update the code (waiting out other updates),
 // wait for the update, verify the digest, publish and move the alias.
 
-import { createAlias, getFunction, getFunctionConfiguration, publishVersion, updateAlias, updateFunctionCode } from '../aws/lambda.ts';
+import {
+  createAlias,
+  getFunction,
+  getFunctionConfiguration,
+  publishVersion,
+  updateAlias,
+  updateFunctionCode,
+} from '../aws/lambda.ts';
 import type { Logger, StepDeps } from '../deps.ts';
-import { UserError, awsErrorName } from '../errors.ts';
-import { VerdictError, failureOf } from '../failure.ts';
+import { awsErrorName, UserError } from '../errors.ts';
+import { failureOf, VerdictError } from '../failure.ts';
 import {
   classifyFunctionUpdate,
   classifyVersionState,
-  isUpdating,
-  runningDigest,
   type FunctionSnapshot,
+  isUpdating,
   type LambdaDecision,
+  runningDigest,
   type UpdateProgress,
 } from '../plan/lambda-update.ts';
 import { failed } from '../plan/verdict.ts';
 import type { LambdaFunctionResult } from '../results.ts';
 import { retrying } from '../retry.ts';
 import { waitFor } from '../wait.ts';
-import { decide, functionLogger, resultBase, versionField, type LambdaFunctionPlan, type LambdaPlan } from './lambda-plan.ts';
+import {
+  decide,
+  functionLogger,
+  type LambdaFunctionPlan,
+  type LambdaPlan,
+  resultBase,
+  versionField,
+} from './lambda-plan.ts';
 
 /**
  * One function's deploy; its failures become a 'failed' verdict so the others carry on. With
  * `holdAlias` the alias is left for the traffic shift that moves every function's alias together.
  */
-export async function applyFunction(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps, holdAlias = false): Promise<LambdaFunctionResult> {
+export async function applyFunction(
+  planned: LambdaFunctionPlan,
+  plan: LambdaPlan,
+  deps: StepDeps,
+  holdAlias = false,
+): Promise<LambdaFunctionResult> {
   const started = deps.now();
   const run: FunctionRun = {
     name: planned.functionName,
@@ -34,7 +53,9 @@ export async function applyFunction(planned: LambdaFunctionPlan, plan: LambdaPla
     deadline: started + plan.options.wait.timeoutMs,
     changed: false,
   };
-  const finish = (fields: Pick<LambdaFunctionResult, 'verdict'> & Partial<LambdaFunctionResult>): LambdaFunctionResult => ({
+  const finish = (
+    fields: Pick<LambdaFunctionResult, 'verdict'> & Partial<LambdaFunctionResult>,
+  ): LambdaFunctionResult => ({
     ...resultBase(planned, plan),
     changed: run.changed,
     ...versionField(run.published),
@@ -42,7 +63,8 @@ export async function applyFunction(planned: LambdaFunctionPlan, plan: LambdaPla
     ...fields,
   });
   try {
-    if (planned.decision.skip) return finish({ verdict: { state: 'unchanged' }, ...versionField(planned.alias?.alias.FunctionVersion) });
+    if (planned.decision.skip)
+      return finish({ verdict: { state: 'unchanged' }, ...versionField(planned.alias?.alias.FunctionVersion) });
     const { snapshot, decision } = await deployCode(run, planned);
     if (decision.skip) {
       run.log.info(`nothing left to change: it runs ${plan.digest}.`);
@@ -75,7 +97,10 @@ interface FunctionRun {
  * the update and checks the digest. A function busy with another update (before we start,
  * or answering ResourceConflictException) is waited for, read again and decided again.
  */
-async function deployCode(run: FunctionRun, planned: LambdaFunctionPlan): Promise<{ snapshot: FunctionSnapshot; decision: LambdaDecision }> {
+async function deployCode(
+  run: FunctionRun,
+  planned: LambdaFunctionPlan,
+): Promise<{ snapshot: FunctionSnapshot; decision: LambdaDecision }> {
   const { deps, name, plan } = run;
   let snapshot = planned.function;
   let decision = planned.decision;
@@ -86,14 +111,21 @@ async function deployCode(run: FunctionRun, planned: LambdaFunctionPlan): Promis
       if (refresh) {
         await waitUntilIdle(run);
         snapshot = await readAgain(run);
-        decision = decide({ function: snapshot, alias: planned.alias }, plan.options, { reference: plan.image.reference, digest: plan.digest });
+        decision = decide({ function: snapshot, alias: planned.alias }, plan.options, {
+          reference: plan.image.reference,
+          digest: plan.digest,
+        });
         for (const line of decision.changes) run.log.info(`  now: ${line}`);
       }
       refresh = true;
       if (!decision.updateCode) return;
       const revisionId = snapshot.configuration.RevisionId;
       try {
-        await updateFunctionCode(deps.clients.lambda, { functionName: name, imageUri: plan.image.reference, revisionId });
+        await updateFunctionCode(deps.clients.lambda, {
+          functionName: name,
+          imageUri: plan.image.reference,
+          revisionId,
+        });
       } catch (error) {
         if (awsErrorName(error) === 'PreconditionFailedException') {
           throw new UserError(
@@ -109,23 +141,27 @@ async function deployCode(run: FunctionRun, planned: LambdaFunctionPlan): Promis
     },
     {
       what: `UpdateFunctionCode of '${name}'`,
-      retryable: (error) => (awsErrorName(error) === 'ResourceConflictException' ? 'another update is in progress' : undefined),
+      retryable: (error) =>
+        awsErrorName(error) === 'ResourceConflictException' ? 'another update is in progress' : undefined,
       timeoutMs: remaining(run),
     },
     { ...deps, log: run.log },
   );
   if (!updated) return { snapshot, decision };
 
-  const outcome = await waitFor<UpdateProgress>({
-    what: `the code update of Lambda function '${name}'`,
-    intervalMs: plan.options.wait.intervalMs,
-    timeoutMs: remaining(run),
-    onProgress: (line) => run.log.info(line),
-    check: async () => {
-      const progress = classifyFunctionUpdate(await getFunctionConfiguration(deps.clients.lambda, name));
-      return progress.state === 'pending' ? { done: false, state: progress.line } : { done: true, value: progress };
+  const outcome = await waitFor<UpdateProgress>(
+    {
+      what: `the code update of Lambda function '${name}'`,
+      intervalMs: plan.options.wait.intervalMs,
+      timeoutMs: remaining(run),
+      onProgress: (line) => run.log.info(line),
+      check: async () => {
+        const progress = classifyFunctionUpdate(await getFunctionConfiguration(deps.clients.lambda, name));
+        return progress.state === 'pending' ? { done: false, state: progress.line } : { done: true, value: progress };
+      },
     },
-  }, deps);
+    deps,
+  );
   if (outcome.state === 'failed') throw new VerdictError(failed('update-failed', outcome.reason));
 
   snapshot = await readAgain(run);
@@ -142,16 +178,21 @@ async function deployCode(run: FunctionRun, planned: LambdaFunctionPlan): Promis
 /** Waits until no update is in flight (LastUpdateStatus InProgress or State Pending). */
 async function waitUntilIdle(run: FunctionRun): Promise<void> {
   const { deps, name } = run;
-  await waitFor<true>({
-    what: `the update in progress on Lambda function '${name}' to finish`,
-    intervalMs: run.plan.options.wait.intervalMs,
-    timeoutMs: remaining(run),
-    onProgress: (line) => run.log.info(`waiting for another update: ${line}`),
-    check: async () => {
-      const configuration = await getFunctionConfiguration(deps.clients.lambda, name);
-      return isUpdating(configuration) ? { done: false, state: progressWords(configuration) } : { done: true, value: true };
+  await waitFor<true>(
+    {
+      what: `the update in progress on Lambda function '${name}' to finish`,
+      intervalMs: run.plan.options.wait.intervalMs,
+      timeoutMs: remaining(run),
+      onProgress: (line) => run.log.info(`waiting for another update: ${line}`),
+      check: async () => {
+        const configuration = await getFunctionConfiguration(deps.clients.lambda, name);
+        return isUpdating(configuration)
+          ? { done: false, state: progressWords(configuration) }
+          : { done: true, value: true };
+      },
     },
-  }, deps);
+    deps,
+  );
 }
 
 function progressWords(configuration: { LastUpdateStatus?: string; State?: string }): string {
@@ -183,21 +224,28 @@ async function publish(run: FunctionRun, snapshot: FunctionSnapshot): Promise<st
   run.published = version;
   run.log.info(`published version ${version}.`);
 
-  const outcome = await waitFor<UpdateProgress>({
-    what: `version ${version} of Lambda function '${name}' to become Active`,
-    intervalMs: run.plan.options.wait.intervalMs,
-    timeoutMs: remaining(run),
-    onProgress: (line) => run.log.info(line),
-    check: async () => {
-      const progress = classifyVersionState(await getFunctionConfiguration(deps.clients.lambda, name, version));
-      return progress.state === 'pending' ? { done: false, state: progress.line } : { done: true, value: progress };
+  const outcome = await waitFor<UpdateProgress>(
+    {
+      what: `version ${version} of Lambda function '${name}' to become Active`,
+      intervalMs: run.plan.options.wait.intervalMs,
+      timeoutMs: remaining(run),
+      onProgress: (line) => run.log.info(line),
+      check: async () => {
+        const progress = classifyVersionState(await getFunctionConfiguration(deps.clients.lambda, name, version));
+        return progress.state === 'pending' ? { done: false, state: progress.line } : { done: true, value: progress };
+      },
     },
-  }, deps);
+    deps,
+  );
   if (outcome.state === 'failed') throw new VerdictError(failed('update-failed', outcome.reason));
   return version;
 }
 
-async function moveAlias(run: FunctionRun, alias: NonNullable<LambdaDecision['alias']>, version: string): Promise<void> {
+async function moveAlias(
+  run: FunctionRun,
+  alias: NonNullable<LambdaDecision['alias']>,
+  version: string,
+): Promise<void> {
   const { lambda } = run.deps.clients;
   const target = { functionName: run.name, alias: alias.name, version };
   if (alias.current === undefined) {
@@ -214,4 +262,3 @@ async function moveAlias(run: FunctionRun, alias: NonNullable<LambdaDecision['al
 function remaining(run: FunctionRun): number {
   return Math.max(0, run.deadline - run.deps.now());
 }
-

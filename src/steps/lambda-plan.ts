@@ -1,9 +1,16 @@
 // What prepareLambda decides for each function, shared by the whole-mode step
 // (steps/lambda.ts) and one function's deploy (steps/lambda-function.ts).
 
-import { withPrefix, type Logger } from '../deps.ts';
-import { decideLambdaUpdate, runningImage, type AliasSnapshot, type FunctionSnapshot, type LambdaDecision, type LambdaDecisionInput } from '../plan/lambda-update.ts';
+import { type Logger, withPrefix } from '../deps.ts';
 import type { AlarmState } from '../plan/lambda-traffic.ts';
+import {
+  type AliasSnapshot,
+  decideLambdaUpdate,
+  type FunctionSnapshot,
+  type LambdaDecision,
+  type LambdaDecisionInput,
+  runningImage,
+} from '../plan/lambda-update.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import type { LambdaOptions } from '../settings.ts';
 
@@ -38,7 +45,11 @@ export function shiftsTraffic(options: LambdaOptions): boolean {
 
 type Target = LambdaDecisionInput['target'];
 
-export function decide(planned: Pick<LambdaFunctionPlan, 'function' | 'alias'>, options: LambdaOptions, target: Target): LambdaDecision {
+export function decide(
+  planned: Pick<LambdaFunctionPlan, 'function' | 'alias'>,
+  options: LambdaOptions,
+  target: Target,
+): LambdaDecision {
   return decideLambdaUpdate({
     function: planned.function,
     target,

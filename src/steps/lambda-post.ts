@@ -13,16 +13,28 @@ export interface AliasToPutBack {
   version: string;
 }
 
-export async function putAliasesBackAfterCancel(states: readonly AliasToPutBack[], deps: StepDeps): Promise<Array<{ ok: boolean; text: string }>> {
+export async function putAliasesBackAfterCancel(
+  states: readonly AliasToPutBack[],
+  deps: StepDeps,
+): Promise<Array<{ ok: boolean; text: string }>> {
   return Promise.all(
     states.map(async (s) => {
       const what = `Lambda function '${s.functionName}' alias ${s.alias}`;
       try {
         const alias = await getAlias(deps.clients.lambda, s.functionName, s.alias);
         const routed = Object.values(alias?.RoutingConfig?.AdditionalVersionWeights ?? {}).some((w) => w > 0);
-        if (alias?.FunctionVersion === s.version && !routed) return { ok: true, text: `${what} is on version ${s.version} with no routing: already put back.` };
-        await shiftAlias(deps.clients.lambda, { functionName: s.functionName, alias: s.alias, version: s.version, weights: {} });
-        return { ok: true, text: `${what} put back on version ${s.version} (it was on ${alias?.FunctionVersion ?? '?'}${routed ? ' with routing' : ''}).` };
+        if (alias?.FunctionVersion === s.version && !routed)
+          return { ok: true, text: `${what} is on version ${s.version} with no routing: already put back.` };
+        await shiftAlias(deps.clients.lambda, {
+          functionName: s.functionName,
+          alias: s.alias,
+          version: s.version,
+          weights: {},
+        });
+        return {
+          ok: true,
+          text: `${what} put back on version ${s.version} (it was on ${alias?.FunctionVersion ?? '?'}${routed ? ' with routing' : ''}).`,
+        };
       } catch (error) {
         return { ok: false, text: `Could not put ${what} back on version ${s.version}: ${messageOf(error)}` };
       }

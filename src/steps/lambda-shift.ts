@@ -6,10 +6,10 @@
 import { describeAlarms } from '../aws/cloudwatch.ts';
 import { createAlias, getAlias, getProvisionedConcurrency, shiftAlias } from '../aws/lambda.ts';
 import type { StepDeps } from '../deps.ts';
-import { UserError, messageOf } from '../errors.ts';
-import { VerdictError, failureOf } from '../failure.ts';
-import { judgeAlarms, judgeProvisioned, percentOf, type AlarmState, type ShiftStep } from '../plan/lambda-traffic.ts';
-import { failed, type Failure } from '../plan/verdict.ts';
+import { messageOf, UserError } from '../errors.ts';
+import { failureOf, VerdictError } from '../failure.ts';
+import { type AlarmState, judgeAlarms, judgeProvisioned, percentOf, type ShiftStep } from '../plan/lambda-traffic.ts';
+import { type Failure, failed } from '../plan/verdict.ts';
 import type { TrafficReport } from '../results.ts';
 import { waitFor } from '../wait.ts';
 
@@ -53,9 +53,25 @@ interface AliasState {
 }
 
 /** Runs the schedule for every target; never throws: a failure comes back with what was put back. */
-export async function shiftTraffic(targets: readonly ShiftTarget[], options: ShiftOptions, deps: StepDeps): Promise<ShiftOutcome> {
-  const report: TrafficReport = { schedule: options.schedule, steps: [], alarms: options.alarms.map((name) => ({ name, state: 'not read yet' })) };
-  const states = targets.map((target): AliasState => ({ target, moved: false, created: false, weight: 0, ...(target.revisionId ? { revisionId: target.revisionId } : {}) }));
+export async function shiftTraffic(
+  targets: readonly ShiftTarget[],
+  options: ShiftOptions,
+  deps: StepDeps,
+): Promise<ShiftOutcome> {
+  const report: TrafficReport = {
+    schedule: options.schedule,
+    steps: [],
+    alarms: options.alarms.map((name) => ({ name, state: 'not read yet' })),
+  };
+  const states = targets.map(
+    (target): AliasState => ({
+      target,
+      moved: false,
+      created: false,
+      weight: 0,
+      ...(target.revisionId ? { revisionId: target.revisionId } : {}),
+    }),
+  );
   const deadline = deps.now() + options.timeoutMs;
   const run: Run = { options, deps, report, states, deadline, culprit: undefined };
   try {
@@ -73,10 +89,16 @@ export async function shiftTraffic(targets: readonly ShiftTarget[], options: Shi
   } catch (error) {
     const failure = failureOf(error, deps.log);
     const reached = report.steps.at(-1);
-    const how = reached === undefined ? 'no alias had moved yet' : `the shift had reached ${percentOf(reached.weight)} (step ${report.steps.length}/${options.steps.length})`;
+    const how =
+      reached === undefined
+        ? 'no alias had moved yet'
+        : `the shift had reached ${percentOf(reached.weight)} (step ${report.steps.length}/${options.steps.length})`;
     const putBack = await putBackAll(states, deps);
     report.putBack = putBack;
-    const verdict = failed(failure.kind, `${failure.reason} (${how})`, [...failure.details, ...putBack.map((line) => `put back: ${line}`)]);
+    const verdict = failed(failure.kind, `${failure.reason} (${how})`, [
+      ...failure.details,
+      ...putBack.map((line) => `put back: ${line}`),
+    ]);
     return { report, failure: verdict, ...(run.culprit === undefined ? {} : { culprit: run.culprit }) };
   }
 }
@@ -107,14 +129,23 @@ async function moveOne(run: Run, state: AliasState, step: ShiftStep): Promise<vo
     }
     const weights = step.weight >= 1 ? {} : { [target.to]: step.weight };
     const version = step.weight >= 1 ? target.to : target.from;
-    const moved = await shiftAlias(lambda, { functionName: target.functionName, alias: target.alias, version, weights, ...(state.revisionId ? { revisionId: state.revisionId } : {}) });
+    const moved = await shiftAlias(lambda, {
+      functionName: target.functionName,
+      alias: target.alias,
+      version,
+      weights,
+      ...(state.revisionId ? { revisionId: state.revisionId } : {}),
+    });
     state.moved = true;
     state.weight = step.weight;
     state.provisioned = state.provisioned === false ? false : undefined;
     if (moved.RevisionId !== undefined) state.revisionId = moved.RevisionId;
   } catch (error) {
     run.culprit ??= target.functionName;
-    throw new UserError(`Lambda function '${target.functionName}': moving alias ${target.alias} to ${percentOf(step.weight)} on version ${target.to} failed: ${messageOf(error)}`, { cause: error });
+    throw new UserError(
+      `Lambda function '${target.functionName}': moving alias ${target.alias} to ${percentOf(step.weight)} on version ${target.to} failed: ${messageOf(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -145,7 +176,11 @@ async function watch(run: Run, step: ShiftStep, index: number): Promise<void> {
         if (pending.length === 0 && left <= 0) return { done: true, value: true };
         const parts = [label, alarms, ...pending];
         if (left > 0) parts.push(`holding until ${new Date(holdUntil).toISOString().slice(11, 19)}Z`);
-        return { done: false, state: parts.filter((p) => p !== '').join('; '), ...(pending.length === 0 ? { nextMs: Math.min(options.intervalMs, left) } : {}) };
+        return {
+          done: false,
+          state: parts.filter((p) => p !== '').join('; '),
+          ...(pending.length === 0 ? { nextMs: Math.min(options.intervalMs, left) } : {}),
+        };
       },
     },
     deps,
@@ -161,10 +196,17 @@ async function checkAlarms(run: Run, when: string): Promise<string> {
   run.report.alarms = names.map((name): AlarmState => byName.get(name) ?? { name, state: 'not found' });
   const { missing, firing } = judgeAlarms(names, seen);
   if (missing.length > 0) {
-    throw new UserError(`CloudWatch alarm ${missing.map((n) => `'${n}'`).join(', ')} named in 'lambda-alarms' was not found ${when}: check the names and the region (an alarm that does not exist cannot stop a bad version).`);
+    throw new UserError(
+      `CloudWatch alarm ${missing.map((n) => `'${n}'`).join(', ')} named in 'lambda-alarms' was not found ${when}: check the names and the region (an alarm that does not exist cannot stop a bad version).`,
+    );
   }
   if (firing !== undefined) {
-    throw new VerdictError(failed('rolled-back', `CloudWatch alarm '${firing.name}' is in ALARM ${when}: ${firing.reason ?? 'CloudWatch gave no reason'}`));
+    throw new VerdictError(
+      failed(
+        'rolled-back',
+        `CloudWatch alarm '${firing.name}' is in ALARM ${when}: ${firing.reason ?? 'CloudWatch gave no reason'}`,
+      ),
+    );
   }
   return `alarms ${run.report.alarms.map((a) => `${a.name} ${a.state}`).join(', ')}`;
 }
@@ -178,8 +220,13 @@ async function checkAlias(run: Run, state: AliasState): Promise<void> {
   const expectedWeight = state.weight >= 1 ? 0 : state.weight;
   if (alias === undefined || alias.FunctionVersion !== expectedVersion || Math.abs(weight - expectedWeight) > 1e-6) {
     run.culprit ??= target.functionName;
-    const now = alias === undefined ? 'it was deleted' : `it is on version ${alias.FunctionVersion ?? '?'} with ${percentOf(weight)} on ${target.to}`;
-    throw new UserError(`Lambda function '${target.functionName}': alias ${target.alias} was changed by someone else during the shift (${now}).`);
+    const now =
+      alias === undefined
+        ? 'it was deleted'
+        : `it is on version ${alias.FunctionVersion ?? '?'} with ${percentOf(weight)} on ${target.to}`;
+    throw new UserError(
+      `Lambda function '${target.functionName}': alias ${target.alias} was changed by someone else during the shift (${now}).`,
+    );
   }
 }
 
@@ -195,8 +242,12 @@ async function checkProvisioned(run: Run, state: AliasState): Promise<string | u
   state.provisioned = true;
   const verdict = judgeProvisioned(`${target.functionName}:${target.alias}`, {
     ...(config.Status === undefined ? {} : { status: config.Status }),
-    ...(config.RequestedProvisionedConcurrentExecutions === undefined ? {} : { requested: config.RequestedProvisionedConcurrentExecutions }),
-    ...(config.AllocatedProvisionedConcurrentExecutions === undefined ? {} : { allocated: config.AllocatedProvisionedConcurrentExecutions }),
+    ...(config.RequestedProvisionedConcurrentExecutions === undefined
+      ? {}
+      : { requested: config.RequestedProvisionedConcurrentExecutions }),
+    ...(config.AllocatedProvisionedConcurrentExecutions === undefined
+      ? {}
+      : { allocated: config.AllocatedProvisionedConcurrentExecutions }),
     ...(config.StatusReason === undefined ? {} : { reason: config.StatusReason }),
   });
   if (verdict.state === 'failed') {
@@ -210,13 +261,23 @@ async function checkProvisioned(run: Run, state: AliasState): Promise<string | u
 export async function putBackAll(states: readonly AliasState[], deps: StepDeps): Promise<string[]> {
   const lines = await Promise.all(
     states.map(async ({ target, moved, created }): Promise<string[]> => {
-      if (created) return [`${target.functionName}: alias ${target.alias} did not exist before; it was created on version ${target.to} and is left there`];
+      if (created)
+        return [
+          `${target.functionName}: alias ${target.alias} did not exist before; it was created on version ${target.to} and is left there`,
+        ];
       if (!moved || target.from === undefined) return [];
       try {
-        await shiftAlias(deps.clients.lambda, { functionName: target.functionName, alias: target.alias, version: target.from, weights: {} });
+        await shiftAlias(deps.clients.lambda, {
+          functionName: target.functionName,
+          alias: target.alias,
+          version: target.from,
+          weights: {},
+        });
         return [`${target.functionName}: alias ${target.alias} back on version ${target.from} (no routing)`];
       } catch (error) {
-        return [`${target.functionName}: could not put alias ${target.alias} back on version ${target.from}: ${messageOf(error)}`];
+        return [
+          `${target.functionName}: could not put alias ${target.alias} back on version ${target.from}: ${messageOf(error)}`,
+        ];
       }
     }),
   );
@@ -227,7 +288,10 @@ export async function putBackAll(states: readonly AliasState[], deps: StepDeps):
 
 function aliasesLine(states: readonly AliasState[]): string {
   return states
-    .map(({ target, weight }) => (weight >= 1 ? `${target.functionName}:${target.alias} 100% on version ${target.to}` : `${target.functionName}:${target.alias} ${percentOf(weight)} on version ${target.to}, the rest on ${target.from ?? '?'}`))
+    .map(({ target, weight }) =>
+      weight >= 1
+        ? `${target.functionName}:${target.alias} 100% on version ${target.to}`
+        : `${target.functionName}:${target.alias} ${percentOf(weight)} on version ${target.to}, the rest on ${target.from ?? '?'}`,
+    )
     .join('; ');
 }
-

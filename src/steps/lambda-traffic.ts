@@ -6,16 +6,26 @@ import { describeAlarms } from '../aws/cloudwatch.ts';
 import type { Logger, StepDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
-import { describeSchedule, judgeAlarms, routingInProgress, trafficSchedule, type AlarmState } from '../plan/lambda-traffic.ts';
+import {
+  type AlarmState,
+  describeSchedule,
+  judgeAlarms,
+  routingInProgress,
+  trafficSchedule,
+} from '../plan/lambda-traffic.ts';
 import type { AliasSnapshot } from '../plan/lambda-update.ts';
 import { failed, isFailure } from '../plan/verdict.ts';
 import type { LambdaFunctionResult, LambdaResult, TrafficReport } from '../results.ts';
 import type { LambdaOptions } from '../settings.ts';
 import type { LambdaPlan } from './lambda-plan.ts';
-import { shiftTraffic, type ShiftTarget } from './lambda-shift.ts';
+import { type ShiftTarget, shiftTraffic } from './lambda-shift.ts';
 
 /** An alias another deploy is shifting, or one on $LATEST under a gradual schedule, is refused before any change. */
-export function checkAliasShiftable(functionName: string, options: LambdaOptions, alias: AliasSnapshot | undefined): void {
+export function checkAliasShiftable(
+  functionName: string,
+  options: LambdaOptions,
+  alias: AliasSnapshot | undefined,
+): void {
   if (alias === undefined || options.alias === undefined) return;
   const busy = routingInProgress(functionName, options.alias, alias.alias);
   if (busy !== undefined) throw new UserError(busy);
@@ -27,7 +37,10 @@ export function checkAliasShiftable(functionName: string, options: LambdaOptions
 }
 
 /** Read-only: every alarm exists and none is in ALARM, so nothing is changed under a firing alarm. */
-export async function readAlarmsBeforeDeploy(options: LambdaOptions, deps: StepDeps): Promise<AlarmState[] | undefined> {
+export async function readAlarmsBeforeDeploy(
+  options: LambdaOptions,
+  deps: StepDeps,
+): Promise<AlarmState[] | undefined> {
   if (options.alarms.length === 0) return undefined;
   const seen = await describeAlarms(deps.clients.cloudwatch, options.alarms);
   const { missing, firing } = judgeAlarms(options.alarms, seen);
@@ -46,8 +59,11 @@ export async function readAlarmsBeforeDeploy(options: LambdaOptions, deps: StepD
 
 export function logTrafficPlan(plan: LambdaPlan, log: Logger): void {
   const { options } = plan;
-  log.info(`traffic: ${describeSchedule(trafficSchedule(options.traffic))} on alias ${options.alias ?? '?'}, all functions together.`);
-  if (plan.alarms !== undefined) log.info(`alarms watched: ${plan.alarms.map((a) => `${a.name} ${a.state}`).join(', ')}.`);
+  log.info(
+    `traffic: ${describeSchedule(trafficSchedule(options.traffic))} on alias ${options.alias ?? '?'}, all functions together.`,
+  );
+  if (plan.alarms !== undefined)
+    log.info(`alarms watched: ${plan.alarms.map((a) => `${a.name} ${a.state}`).join(', ')}.`);
 }
 
 /** The dry run's report: the schedule that would run. */
@@ -59,7 +75,11 @@ export function plannedTraffic(plan: LambdaPlan): TrafficReport {
  * Shifts every function that published a version, together. When a function failed before
  * its alias moved, no alias moves at all (the versions stay published, unused).
  */
-export async function applyTraffic(plan: LambdaPlan, functions: LambdaFunctionResult[], deps: StepDeps): Promise<Pick<LambdaResult, 'functions' | 'traffic'> & { verdict?: LambdaResult['verdict'] }> {
+export async function applyTraffic(
+  plan: LambdaPlan,
+  functions: LambdaFunctionResult[],
+  deps: StepDeps,
+): Promise<Pick<LambdaResult, 'functions' | 'traffic'> & { verdict?: LambdaResult['verdict'] }> {
   const report = plannedTraffic(plan);
   const failedOne = functions.find((f) => isFailure(f.verdict));
   if (failedOne !== undefined) {
@@ -70,7 +90,17 @@ export async function applyTraffic(plan: LambdaPlan, functions: LambdaFunctionRe
   if (targets.length === 0) return { functions, traffic: report };
   const started = deps.now();
   const steps = trafficSchedule(plan.options.traffic);
-  const outcome = await shiftTraffic(targets, { steps, alarms: plan.options.alarms, intervalMs: plan.options.wait.intervalMs, timeoutMs: plan.options.wait.timeoutMs, schedule: report.schedule }, deps);
+  const outcome = await shiftTraffic(
+    targets,
+    {
+      steps,
+      alarms: plan.options.alarms,
+      intervalMs: plan.options.wait.intervalMs,
+      timeoutMs: plan.options.wait.timeoutMs,
+      schedule: report.schedule,
+    },
+    deps,
+  );
   const shifted = new Set(targets.map((t) => t.functionName));
   const took = deps.now() - started;
   const failure = outcome.failure;
@@ -79,7 +109,13 @@ export async function applyTraffic(plan: LambdaPlan, functions: LambdaFunctionRe
     const durationMs = f.durationMs + took;
     if (failure === undefined) return { ...f, durationMs };
     const own = outcome.culprit === undefined || outcome.culprit === f.functionName;
-    return { ...f, durationMs, verdict: own ? failure : failed('rolled-back', `alias put back because the traffic shift failed: ${failure.reason}`) };
+    return {
+      ...f,
+      durationMs,
+      verdict: own
+        ? failure
+        : failed('rolled-back', `alias put back because the traffic shift failed: ${failure.reason}`),
+    };
   });
   return { functions: judged, traffic: outcome.report, ...(failure === undefined ? {} : { verdict: failure }) };
 }
@@ -89,7 +125,13 @@ function shiftTargets(plan: LambdaPlan, functions: LambdaFunctionResult[]): Shif
   if (alias === undefined) return [];
   return functions.flatMap((f): ShiftTarget[] => {
     const planned = plan.functions.find((p) => p.functionName === f.functionName);
-    if (planned === undefined || f.verdict.state !== 'succeeded' || f.version === undefined || planned.decision.alias === undefined) return [];
+    if (
+      planned === undefined ||
+      f.verdict.state !== 'succeeded' ||
+      f.version === undefined ||
+      planned.decision.alias === undefined
+    )
+      return [];
     const current = planned.alias?.alias;
     if (current?.FunctionVersion === f.version) return [];
     return [

@@ -1,15 +1,29 @@
 import { getAlias, getFunction, getFunctionConfiguration } from '../aws/lambda.ts';
 import type { Logger, StepDeps } from '../deps.ts';
-import { UserError, messageOf } from '../errors.ts';
+import { messageOf, UserError } from '../errors.ts';
 import { Input } from '../names.ts';
-import { checkFunctionRegions, checkLambdaImage, runningImage, type AliasSnapshot } from '../plan/lambda-update.ts';
+import { type AliasSnapshot, checkFunctionRegions, checkLambdaImage, runningImage } from '../plan/lambda-update.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import { failed, isFailure } from '../plan/verdict.ts';
 import type { LambdaFunctionResult, LambdaResult } from '../results.ts';
 import type { LambdaOptions } from '../settings.ts';
 import { applyFunction } from './lambda-function.ts';
-import { decide, functionLogger, resultBase, shiftsTraffic, versionField, type LambdaFunctionPlan, type LambdaPlan } from './lambda-plan.ts';
-import { applyTraffic, checkAliasShiftable, logTrafficPlan, plannedTraffic, readAlarmsBeforeDeploy } from './lambda-traffic.ts';
+import {
+  decide,
+  functionLogger,
+  type LambdaFunctionPlan,
+  type LambdaPlan,
+  resultBase,
+  shiftsTraffic,
+  versionField,
+} from './lambda-plan.ts';
+import {
+  applyTraffic,
+  checkAliasShiftable,
+  logTrafficPlan,
+  plannedTraffic,
+  readAlarmsBeforeDeploy,
+} from './lambda-traffic.ts';
 
 /** Read-only: looks at every function and decides; throws UserError before any change. */
 export async function prepareLambda(options: LambdaOptions, image: ResolvedImage, deps: StepDeps): Promise<LambdaPlan> {
@@ -20,7 +34,9 @@ export async function prepareLambda(options: LambdaOptions, image: ResolvedImage
 
   // Read every function even when one is wrong, so one run reports every problem.
   const target = { reference: image.reference, digest };
-  const settled = await Promise.allSettled(options.functionNames.map((name) => readFunction(name, options, target, deps)));
+  const settled = await Promise.allSettled(
+    options.functionNames.map((name) => readFunction(name, options, target, deps)),
+  );
   const problems = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
   const unexpected = problems.find((p) => !(p instanceof UserError));
   if (unexpected !== undefined) throw unexpected;
@@ -39,19 +55,30 @@ export async function prepareLambda(options: LambdaOptions, image: ResolvedImage
 export async function applyLambda(plan: LambdaPlan, deps: StepDeps): Promise<LambdaResult> {
   const shift = shiftsTraffic(plan.options);
   const { dryRun: dry } = plan.options;
-  const deployed = await Promise.all(plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps, shift))));
-  if (!shift) return { functions: deployed, changed: deployed.some((f) => f.changed), verdict: modeVerdict(deployed, dry) };
-  if (dry) return { functions: deployed, traffic: plannedTraffic(plan), changed: false, verdict: modeVerdict(deployed, dry) };
+  const deployed = await Promise.all(
+    plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps, shift))),
+  );
+  if (!shift)
+    return { functions: deployed, changed: deployed.some((f) => f.changed), verdict: modeVerdict(deployed, dry) };
+  if (dry)
+    return { functions: deployed, traffic: plannedTraffic(plan), changed: false, verdict: modeVerdict(deployed, dry) };
   // Every alias moves together, once every function published its version.
   const { functions, traffic, verdict } = await applyTraffic(plan, deployed, deps);
-  return { functions, ...(traffic === undefined ? {} : { traffic }), changed: functions.some((f) => f.changed), verdict: verdict ?? modeVerdict(functions, false) };
+  return {
+    functions,
+    ...(traffic === undefined ? {} : { traffic }),
+    changed: functions.some((f) => f.changed),
+    verdict: verdict ?? modeVerdict(functions, false),
+  };
 }
 
 // --- prepare --------------------------------------------------------------------------------
 
 /** The mode's verdict: failed when any function failed, naming each one (the others keep theirs). */
 function modeVerdict(functions: LambdaFunctionResult[], dryRun: boolean): LambdaResult['verdict'] {
-  const failures = functions.flatMap((f) => (isFailure(f.verdict) ? [{ name: f.functionName, failure: f.verdict }] : []));
+  const failures = functions.flatMap((f) =>
+    isFailure(f.verdict) ? [{ name: f.functionName, failure: f.verdict }] : [],
+  );
   const [first, ...rest] = failures;
   if (first !== undefined) {
     const line = (f: typeof first) => [`Lambda function '${f.name}': ${f.failure.reason}`, ...f.failure.details];
@@ -61,7 +88,12 @@ function modeVerdict(functions: LambdaFunctionResult[], dryRun: boolean): Lambda
   return { state: functions.some((f) => f.verdict.state === 'succeeded') ? 'succeeded' : 'unchanged' };
 }
 
-async function readFunction(name: string, options: LambdaOptions, target: { reference: string; digest: string }, deps: StepDeps): Promise<LambdaFunctionPlan> {
+async function readFunction(
+  name: string,
+  options: LambdaOptions,
+  target: { reference: string; digest: string },
+  deps: StepDeps,
+): Promise<LambdaFunctionPlan> {
   const { lambda } = deps.clients;
   const found = await getFunction(lambda, name);
   if (!found) {
@@ -114,7 +146,9 @@ function checkDistinct(functions: LambdaFunctionPlan[]): void {
 function logPlan(planned: LambdaFunctionPlan, digest: string, log: Logger): void {
   log.info(`runs ${runningImage(planned.function) ?? '(no image reported)'}`);
   if (planned.decision.skip) {
-    const alias = planned.alias ? `; alias ${planned.alias.alias.Name ?? ''} points at version ${planned.alias.alias.FunctionVersion ?? '?'}` : '';
+    const alias = planned.alias
+      ? `; alias ${planned.alias.alias.Name ?? ''} points at version ${planned.alias.alias.FunctionVersion ?? '?'}`
+      : '';
     log.info(`nothing to change: it already runs ${digest}${alias}.`);
     return;
   }
@@ -125,7 +159,8 @@ function logPlan(planned: LambdaFunctionPlan, digest: string, log: Logger): void
 
 function dryRun(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps): LambdaFunctionResult {
   const { skip, changes } = planned.decision;
-  if (!skip) functionLogger(deps.log, planned.functionName).info(`dry run, nothing sent; planned: ${changes.join('; ')}.`);
+  if (!skip)
+    functionLogger(deps.log, planned.functionName).info(`dry run, nothing sent; planned: ${changes.join('; ')}.`);
   return {
     ...resultBase(planned, plan),
     verdict: { state: skip ? 'unchanged' : 'planned' },
@@ -134,4 +169,3 @@ function dryRun(planned: LambdaFunctionPlan, plan: LambdaPlan, deps: StepDeps): 
     durationMs: 0,
   };
 }
-

@@ -1,7 +1,7 @@
 import { getFunction } from '../aws/lambda.ts';
 import type { StepDeps } from '../deps.ts';
+import { type DeployedTarget, functionSupersededBy, serviceSupersededBy } from '../plan/parameter-guard.ts';
 import { describeEach } from './describe-services.ts';
-import { functionSupersededBy, serviceSupersededBy, type DeployedTarget } from '../plan/parameter-guard.ts';
 
 type ServiceTarget = Extract<DeployedTarget, { kind: 'ecs' }>;
 
@@ -15,7 +15,13 @@ export async function supersededTargets(targets: readonly DeployedTarget[], deps
   const services = targets.filter((t): t is ServiceTarget => t.kind === 'ecs');
   const [described, functions] = await Promise.all([
     describeEach(services, (t) => t, deps),
-    Promise.all(targets.flatMap((t) => (t.kind === 'lambda' ? [getFunction(deps.clients.lambda, t.functionName).then((f) => functionSupersededBy(t, f))] : []))),
+    Promise.all(
+      targets.flatMap((t) =>
+        t.kind === 'lambda'
+          ? [getFunction(deps.clients.lambda, t.functionName).then((f) => functionSupersededBy(t, f))]
+          : [],
+      ),
+    ),
   ]);
   const found = [...services.map((t) => serviceSupersededBy(t, described.get(t))), ...functions];
   return found.filter((reason): reason is string => reason !== undefined);

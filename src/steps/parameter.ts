@@ -1,11 +1,7 @@
-import { getParameter, putParameter, type ParameterWrite } from '../aws/ssm.ts';
+import { getParameter, type ParameterWrite, putParameter } from '../aws/ssm.ts';
 import type { StepDeps } from '../deps.ts';
 import { awsErrorName, transientReason } from '../errors.ts';
-import {
-  decideParameterWrite,
-  renderParameterValue,
-  type ParameterDecision,
-} from '../plan/parameter.ts';
+import { decideParameterWrite, type ParameterDecision, renderParameterValue } from '../plan/parameter.ts';
 import type { DeployedTarget } from '../plan/parameter-guard.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import type { ParameterResult } from '../results.ts';
@@ -26,7 +22,11 @@ export interface ParameterPlan {
 }
 
 /** Read-only: renders the value and checks the existing parameter; throws UserError on problems. */
-export async function prepareParameter(options: ParameterOptions, image: ResolvedImage, deps: StepDeps): Promise<ParameterPlan> {
+export async function prepareParameter(
+  options: ParameterOptions,
+  image: ResolvedImage,
+  deps: StepDeps,
+): Promise<ParameterPlan> {
   const value = renderParameterValue(options.template, image);
   const current = await getParameter(deps.clients.ssm, options.name);
   // Deciding now stops the step on a SecureString or a type clash before ECS or Lambda change.
@@ -86,11 +86,16 @@ export async function applyParameter(plan: ParameterPlan, deps: StepDeps): Promi
       if (error instanceof SupersededSignal) return { superseded: error.superseded };
       throw error;
     });
-  const written = await retrying(attempt, {
-    what: `Writing parameter '${name}'`,
-    retryable: (error) => (awsErrorName(error) === 'TooManyUpdates' ? 'another write to it is in progress' : transientReason(error)),
-    timeoutMs: options.timeoutMs,
-  }, deps);
+  const written = await retrying(
+    attempt,
+    {
+      what: `Writing parameter '${name}'`,
+      retryable: (error) =>
+        awsErrorName(error) === 'TooManyUpdates' ? 'another write to it is in progress' : transientReason(error),
+      timeoutMs: options.timeoutMs,
+    },
+    deps,
+  );
   if ('superseded' in written) {
     deps.log.warning(
       `Parameter '${name}' was not written: another deploy replaced this step's image meanwhile (${written.superseded.join('; ')}). It still holds what that deploy left; this step's own deploy succeeded.`,
@@ -133,7 +138,11 @@ interface Written {
 
 /** Reads, decides, writes; when a create loses a race with another creator, updates instead. */
 /** `onUnknown`: a write failed in a way that may have applied it (no answer, a 5xx). */
-async function writeOnce(plan: ParameterPlan, deps: StepDeps, onUnknown: (decision: ParameterDecision) => void): Promise<Written> {
+async function writeOnce(
+  plan: ParameterPlan,
+  deps: StepDeps,
+  onUnknown: (decision: ParameterDecision) => void,
+): Promise<Written> {
   const { ssm } = deps.clients;
   // One attempt per PutParameter: the retry above reads the parameter before trying again.
   const put = async (decision: ParameterDecision, write: ParameterWrite): Promise<string> => {
@@ -161,9 +170,12 @@ async function writeOnce(plan: ParameterPlan, deps: StepDeps, onUnknown: (decisi
       deps.log.info(`Parameter '${name}' was created by someone else meanwhile; reading it again.`);
       decision = await decide();
       if (decision.action === 'create') {
-        throw new Error(`Parameter '${name}' was reported to exist, then not found: another job may be creating and deleting it; run the step again.`, {
-          cause: error,
-        });
+        throw new Error(
+          `Parameter '${name}' was reported to exist, then not found: another job may be creating and deleting it; run the step again.`,
+          {
+            cause: error,
+          },
+        );
       }
     }
   }

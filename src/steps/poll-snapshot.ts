@@ -39,7 +39,9 @@ export class PollRequest {
 
   /** Runs every reader side by side: the answers of this poll. */
   async read(deps: StepDeps): Promise<PollSnapshot> {
-    const entries = await Promise.all([...this.batches].map(async ([reader, batch]) => [reader, await batch.run(deps)] as const));
+    const entries = await Promise.all(
+      [...this.batches].map(async ([reader, batch]) => [reader, await batch.run(deps)] as const),
+    );
     return new PollSnapshot(new Map(entries));
   }
 }

@@ -1,9 +1,9 @@
 // With ecs and lambda in one step and rollback-on-failure: when either fails, the other is
 // put back as it was, so the step leaves everything as it found it.
 
-import { getFunctionConfiguration, shiftAlias, updateFunctionCode } from '../aws/lambda.ts';
 import { updateService } from '../aws/ecs.ts';
-import { withLogPrefix, type StepDeps } from '../deps.ts';
+import { getFunctionConfiguration, shiftAlias, updateFunctionCode } from '../aws/lambda.ts';
+import { type StepDeps, withLogPrefix } from '../deps.ts';
 import { CancelledError, messageOf } from '../errors.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
 import { isFailure } from '../plan/verdict.ts';
@@ -26,7 +26,9 @@ export interface PutBackBounds {
 export async function putEcsBack(result: EcsDeployResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
   const services = result.services.filter((s) => !isFailure(s.verdict));
   const several = result.services.length > 1;
-  const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? withLogPrefix(deps, `[${s.service}] `) : deps)));
+  const lines = await Promise.all(
+    services.map((s) => putServiceBack(s, bounds, several ? withLogPrefix(deps, `[${s.service}] `) : deps)),
+  );
   return lines.flat();
 }
 
@@ -35,12 +37,24 @@ async function putServiceBack(result: EcsResult, bounds: PutBackBounds, deps: St
   const { cluster, service, previousTaskDefinitionArn: to } = result;
   try {
     deps.log.info(`Putting service '${service}' back on ${to}.`);
-    const updated = await updateService(deps.clients.ecs, { cluster, service, taskDefinition: to, forceNewDeployment: false });
+    const updated = await updateService(deps.clients.ecs, {
+      cluster,
+      service,
+      taskDefinition: to,
+      forceNewDeployment: false,
+    });
     const deploymentId = primaryDeployment(updated)?.id;
-    if (deploymentId === undefined) return [`ecs: service '${service}' pointed back at ${to} (no deployment reported to follow)`];
-    const verdict = await followDeployment({ cluster, service, deploymentId, since: new Date(deps.now()), ...bounds, maxFailedTasks: 0, taskOptions: {} }, deps);
-    if (verdict.state === 'failed' && verdict.kind === 'cancelled') return [`ecs: service '${service}' pointed back at ${to} (deployment ${deploymentId}); ${NOT_FOLLOWED}`];
-    return [`ecs: service '${service}' put back on ${to}: ${isFailure(verdict) ? `FAILED: ${verdict.reason}` : 'done'}`];
+    if (deploymentId === undefined)
+      return [`ecs: service '${service}' pointed back at ${to} (no deployment reported to follow)`];
+    const verdict = await followDeployment(
+      { cluster, service, deploymentId, since: new Date(deps.now()), ...bounds, maxFailedTasks: 0, taskOptions: {} },
+      deps,
+    );
+    if (verdict.state === 'failed' && verdict.kind === 'cancelled')
+      return [`ecs: service '${service}' pointed back at ${to} (deployment ${deploymentId}); ${NOT_FOLLOWED}`];
+    return [
+      `ecs: service '${service}' put back on ${to}: ${isFailure(verdict) ? `FAILED: ${verdict.reason}` : 'done'}`,
+    ];
   } catch (error) {
     return [`ecs: could not put service '${service}' back on ${to}: ${messageOf(error)}`];
   }
@@ -70,7 +84,8 @@ async function putFunctionBack(f: LambdaFunctionResult, bounds: PutBackBounds, d
         check: async () => {
           const config = await getFunctionConfiguration(lambda, f.functionName);
           if (config.LastUpdateStatus === 'Successful') return { done: true, value: undefined };
-          if (config.LastUpdateStatus === 'Failed') throw new Error(config.LastUpdateStatusReason ?? 'Lambda marked the update Failed');
+          if (config.LastUpdateStatus === 'Failed')
+            throw new Error(config.LastUpdateStatusReason ?? 'Lambda marked the update Failed');
           return { done: false, state: `${f.functionName}: ${config.LastUpdateStatus ?? 'unknown'}` };
         },
       },
@@ -78,7 +93,8 @@ async function putFunctionBack(f: LambdaFunctionResult, bounds: PutBackBounds, d
     );
     return [`lambda: ${f.functionName} put back on ${f.previousImage}`];
   } catch (error) {
-    if (error instanceof CancelledError) return [`lambda: ${f.functionName} updated back to ${f.previousImage ?? '?'}; ${NOT_FOLLOWED}`];
+    if (error instanceof CancelledError)
+      return [`lambda: ${f.functionName} updated back to ${f.previousImage ?? '?'}; ${NOT_FOLLOWED}`];
     return [`lambda: could not put ${f.functionName} back: ${messageOf(error)}`];
   }
 }

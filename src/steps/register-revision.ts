@@ -3,7 +3,7 @@
 // concurrent registrations into one family, and retry throttling, 5xx and broken
 // connections only after looking again, so a lost answer never leaves a twin revision.
 
-import { describeTaskDefinition, registerTaskDefinition, type DescribedTaskDefinition } from '../aws/ecs.ts';
+import { type DescribedTaskDefinition, describeTaskDefinition, registerTaskDefinition } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { awsErrorName, messageOf, transientReason } from '../errors.ts';
 import { reusableRevision } from '../plan/ecs-deploy.ts';
@@ -31,9 +31,12 @@ export async function registerOrReuse(
   const family = typeof taskDefinition.family === 'string' ? taskDefinition.family : undefined;
   return retrying(
     async () => {
-      const reused = family === undefined ? undefined : reusableRevision(taskDefinition, tags, await latestRevision(family, deps));
+      const reused =
+        family === undefined ? undefined : reusableRevision(taskDefinition, tags, await latestRevision(family, deps));
       if (reused !== undefined) {
-        deps.log.info(`Reusing ${reused}: the latest revision of family '${family}' is already the one rendered (an earlier run registered it).`);
+        deps.log.info(
+          `Reusing ${reused}: the latest revision of family '${family}' is already the one rendered (an earlier run registered it).`,
+        );
         return { arn: reused, registered: false };
       }
       // One attempt per call: a lost answer is retried here, after looking for the revision it may have made.
@@ -43,7 +46,8 @@ export async function registerOrReuse(
     },
     {
       what: `RegisterTaskDefinition for family '${family ?? '(none)'}'`,
-      retryable: (error) => (isConcurrentRegistration(error) ? 'another revision of the family is being registered' : transientReason(error)),
+      retryable: (error) =>
+        isConcurrentRegistration(error) ? 'another revision of the family is being registered' : transientReason(error),
       timeoutMs: options.timeoutMs,
     },
     deps,

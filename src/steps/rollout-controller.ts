@@ -39,7 +39,9 @@ export interface EcsPrepared {
 export type ResultFields = Partial<EcsResult> & Pick<EcsResult, 'taskDefinitionArn'>;
 
 /** How start ended: the service's result already (dry run, nothing to change, not waiting), or a deployment to follow. */
-export type Start = { finished: ResultFields & Pick<EcsResult, 'verdict'> } | { following: Following; fields: ResultFields };
+export type Start =
+  | { finished: ResultFields & Pick<EcsResult, 'verdict'> }
+  | { following: Following; fields: ResultFields };
 
 /** What one poll said about one deployment. */
 export type Observation = { verdict: Verdict<'succeeded'> } | { state: string; nextMs?: number };
@@ -96,7 +98,11 @@ export interface PostOutcome {
 export interface RolloutController {
   readonly kind: ControllerKind;
   readonly registers: boolean;
-  prepare(found: { service: Service; started: number }, options: EcsServiceOptions, deps: StepDeps): Promise<EcsPrepared>;
+  prepare(
+    found: { service: Service; started: number },
+    options: EcsServiceOptions,
+    deps: StepDeps,
+  ): Promise<EcsPrepared>;
   start(prepared: EcsPrepared, registration: Registration | undefined, deps: StepDeps): Promise<Start>;
   followAfterCancel(rollback: StartedRollback, deps: StepDeps): Promise<PostOutcome>;
 }

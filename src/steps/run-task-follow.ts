@@ -8,7 +8,7 @@ import { formatDuration } from '../plan/duration.ts';
 import { describeStoppedTask } from '../plan/ecs-progress.ts';
 import { CANCELLED_STOP_REASON, judgeStoppedTask, taskStatusLine, timeoutStopReason } from '../plan/run-task-result.ts';
 import type { TaskDefinitionDoc } from '../plan/task-definition-types.ts';
-import { failed, withDetails, type Failure } from '../plan/verdict.ts';
+import { type Failure, failed, withDetails } from '../plan/verdict.ts';
 import type { RunTaskResult } from '../results.ts';
 import type { RunTaskOptions } from '../settings.ts';
 import { followTaskLogs, type TaskLogs } from './run-task-logs.ts';
@@ -57,29 +57,46 @@ export async function followTask(task: FollowedTask, options: RunTaskOptions, de
   const id = taskIdOf(taskArn);
   const reason = timeoutStopReason(timeout);
   const hint = stopHint(cluster, taskArn);
-  deps.log.warning(`Task ${id} is still running at wait-timeout ${timeout}: stopping it (StopTask, reason '${reason}').`);
+  deps.log.warning(
+    `Task ${id} is still running at wait-timeout ${timeout}: stopping it (StopTask, reason '${reason}').`,
+  );
   try {
     await stopTask(deps.clients.ecs, cluster, taskArn, reason);
   } catch (error) {
-    const failure = withDetails(outcome.failure, [`Stopping it failed (${messageOf(error)}): it may still be running; ${hint}.`, ...logLines(task.logs)]);
+    const failure = withDetails(outcome.failure, [
+      `Stopping it failed (${messageOf(error)}): it may still be running; ${hint}.`,
+      ...logLines(task.logs),
+    ]);
     return { verdict: failure };
   }
   const after = await waitForTaskStop({ ...wait, timeoutMs: STOP_WAIT_MS }, deps);
   if (after.state === 'cancelled') {
-    return { verdict: withDetails(outcome.failure, [`It was asked to stop (StopTask); the job was cancelled before it reported STOPPED: ${hint}.`, ...logLines(task.logs)]) };
+    return {
+      verdict: withDetails(outcome.failure, [
+        `It was asked to stop (StopTask); the job was cancelled before it reported STOPPED: ${hint}.`,
+        ...logLines(task.logs),
+      ]),
+    };
   }
   if (after.state !== 'stopped') {
-    const verdict = failed('timed-out', `Task ${id} in cluster '${cluster}' was still running at wait-timeout ${timeout}; it was asked to stop (StopTask), but had not stopped ${formatDuration(STOP_WAIT_MS)} later.`, [
-      after.failure.reason,
-      `It may still be running: ${hint}.`,
-      ...logLines(task.logs),
-    ]);
+    const verdict = failed(
+      'timed-out',
+      `Task ${id} in cluster '${cluster}' was still running at wait-timeout ${timeout}; it was asked to stop (StopTask), but had not stopped ${formatDuration(STOP_WAIT_MS)} later.`,
+      [after.failure.reason, `It may still be running: ${hint}.`, ...logLines(task.logs)],
+    );
     return { verdict };
   }
   await finish(after.task, logs, deps);
   // Its exit codes say how it ended, not whether it worked: it was stopped before it finished.
-  const { exitCode } = judgeStoppedTask({ task: after.task, taskDefinition: task.taskDefinition, containerName: task.containerName });
-  return { verdict: timedOutAndStopped(after.task, task, timeout, outcome.failure), ...(exitCode === undefined ? {} : { exitCode }) };
+  const { exitCode } = judgeStoppedTask({
+    task: after.task,
+    taskDefinition: task.taskDefinition,
+    containerName: task.containerName,
+  });
+  return {
+    verdict: timedOutAndStopped(after.task, task, timeout, outcome.failure),
+    ...(exitCode === undefined ? {} : { exitCode }),
+  };
 }
 
 /**
@@ -91,15 +108,24 @@ async function stopCancelled(task: FollowedTask, cancelled: Failure, deps: StepD
   const { cluster, taskArn } = task;
   const id = taskIdOf(taskArn);
   if (!task.startedHere) {
-    return withDetails(cancelled, [`Task ${id} was started by an earlier attempt of this step, so it was left running: ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
+    return withDetails(cancelled, [
+      `Task ${id} was started by an earlier attempt of this step, so it was left running: ${stopHint(cluster, taskArn)}.`,
+      ...logLines(task.logs),
+    ]);
   }
   try {
     await stopTask(deps.clients.ecs, cluster, taskArn, CANCELLED_STOP_REASON);
   } catch (error) {
-    return withDetails(cancelled, [`Stopping it failed (${messageOf(error)}): it may still be running; ${stopHint(cluster, taskArn)}.`, ...logLines(task.logs)]);
+    return withDetails(cancelled, [
+      `Stopping it failed (${messageOf(error)}): it may still be running; ${stopHint(cluster, taskArn)}.`,
+      ...logLines(task.logs),
+    ]);
   }
   deps.log.warning(`The job was cancelled: asked task ${id} to stop (StopTask, reason '${CANCELLED_STOP_REASON}').`);
-  return withDetails(cancelled, [`Task ${id} was asked to stop (StopTask) because the job was cancelled.`, ...logLines(task.logs)]);
+  return withDetails(cancelled, [
+    `Task ${id} was asked to stop (StopTask) because the job was cancelled.`,
+    ...logLines(task.logs),
+  ]);
 }
 
 /** The task stopped: say so, then print the lines written since the last poll (or since a stop between two polls). */
@@ -113,12 +139,20 @@ function timedOutAndStopped(final: Task, task: FollowedTask, timeout: string, ti
   return failed(
     'timed-out',
     `Task ${taskIdOf(final.taskArn)} (${taskDefinitionLabel(final.taskDefinitionArn)}) in cluster '${task.cluster}' was still running at wait-timeout ${timeout}, so it was stopped (StopTask); it has stopped.`,
-    [timedOut.reason, ...describeStoppedTask(final, { nonEssentialContainers: nonEssentialContainers(task.taskDefinition) }), ...logLines(task.logs)],
+    [
+      timedOut.reason,
+      ...describeStoppedTask(final, { nonEssentialContainers: nonEssentialContainers(task.taskDefinition) }),
+      ...logLines(task.logs),
+    ],
   );
 }
 
 function judged(final: Task, task: FollowedTask, deps: StepDeps): TaskOutcome {
-  const judgement = judgeStoppedTask({ task: final, taskDefinition: task.taskDefinition, containerName: task.containerName });
+  const judgement = judgeStoppedTask({
+    task: final,
+    taskDefinition: task.taskDefinition,
+    containerName: task.containerName,
+  });
   const exit = judgement.exitCode === undefined ? {} : { exitCode: judgement.exitCode };
   const id = taskIdOf(final.taskArn);
   for (const note of judgement.notes) deps.log.warning(`Task ${id}: ${note}.`);
@@ -129,7 +163,10 @@ function judged(final: Task, task: FollowedTask, deps: StepDeps): TaskOutcome {
   const verdict = failed(
     'task-failed',
     `Task ${id} (${taskDefinitionLabel(final.taskDefinitionArn)}) in cluster '${task.cluster}' failed: ${judgement.problems.join('; ')}.`,
-    [...describeStoppedTask(final, { nonEssentialContainers: nonEssentialContainers(task.taskDefinition) }), ...logLines(task.logs)],
+    [
+      ...describeStoppedTask(final, { nonEssentialContainers: nonEssentialContainers(task.taskDefinition) }),
+      ...logLines(task.logs),
+    ],
   );
   return { verdict, ...exit };
 }

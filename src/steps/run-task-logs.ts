@@ -1,7 +1,16 @@
 import { getLogEvents } from '../aws/logs.ts';
 import type { StepDeps } from '../deps.ts';
 import { awsErrorName, messageOf } from '../errors.ts';
-import { advanceCursor, neverSeen, readFailed, startCursor, taskLogSources, tokenOf, type CursorStep, type LogCursor } from '../plan/log-cursor.ts';
+import {
+  advanceCursor,
+  type CursorStep,
+  type LogCursor,
+  neverSeen,
+  readFailed,
+  startCursor,
+  taskLogSources,
+  tokenOf,
+} from '../plan/log-cursor.ts';
 import type { TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 
 /** The task's log lines in the job log: read during the poll loop, and drained once it stopped. */
@@ -26,7 +35,10 @@ const OFF: TaskLogs = { poll: async () => {}, drain: async () => {} };
  * containers cannot be followed. Never throws: a read that fails is one warning, and that
  * stream is not read again; a stream that does not exist yet is read again next poll.
  */
-export function followTaskLogs(input: { taskDefinition: TaskDefinitionDoc; taskArn: string; enabled: boolean }, deps: StepDeps): TaskLogs {
+export function followTaskLogs(
+  input: { taskDefinition: TaskDefinitionDoc; taskArn: string; enabled: boolean },
+  deps: StepDeps,
+): TaskLogs {
   if (!input.enabled) return OFF;
   const sources = taskLogSources(input.taskDefinition, input.taskArn);
   for (const line of sources.elsewhere) deps.log.info(line);
@@ -71,7 +83,10 @@ export function followTaskLogs(input: { taskDefinition: TaskDefinitionDoc; taskA
             if (step.note !== undefined) notes.push(step.note);
             if (step.warning !== undefined) warnings.push(step.warning);
           }
-          if (step.moved) notes.push(`container ${start.location.container}: read ${DRAIN_PAGES} pages after it stopped; any further lines are in CloudWatch${start.location.url === undefined ? '' : `: ${start.location.url}`}`);
+          if (step.moved)
+            notes.push(
+              `container ${start.location.container}: read ${DRAIN_PAGES} pages after it stopped; any further lines are in CloudWatch${start.location.url === undefined ? '' : `: ${start.location.url}`}`,
+            );
           const missing = neverSeen(step.cursor);
           if (missing !== undefined) notes.push(missing);
           return { cursor: step.cursor, lines, notes, warnings };

@@ -1,7 +1,7 @@
 import { describeTasksWithTags, listRunningTasks } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
-import { UserError, messageOf } from '../errors.ts';
-import { earlierAttemptTask, type EarlierTask } from '../plan/run-task-rerun.ts';
+import { messageOf, UserError } from '../errors.ts';
+import { type EarlierTask, earlierAttemptTask } from '../plan/run-task-rerun.ts';
 import type { RunTaskOptions } from '../settings.ts';
 
 /** ListTasks pages (100 tasks each) looked through: a cluster with more running tasks of one startedBy is not expected. */
@@ -14,7 +14,10 @@ const DESCRIBE_BATCH = 100;
  * the first attempt and outside a workflow run. A failed look-up fails the step before
  * RunTask: starting blind could run the task twice.
  */
-export async function findEarlierAttemptTask(options: RunTaskOptions, deps: StepDeps): Promise<EarlierTask | undefined> {
+export async function findEarlierAttemptTask(
+  options: RunTaskOptions,
+  deps: StepDeps,
+): Promise<EarlierTask | undefined> {
   const { step, cluster, startedBy } = options;
   if (step === undefined || step.attempt <= 1) return undefined;
   try {
@@ -27,7 +30,8 @@ export async function findEarlierAttemptTask(options: RunTaskOptions, deps: Step
       if (nextToken === undefined) break;
     }
     const described = [];
-    for (let i = 0; i < arns.length; i += DESCRIBE_BATCH) described.push(...(await describeTasksWithTags(deps.clients.ecs, cluster, arns.slice(i, i + DESCRIBE_BATCH))));
+    for (let i = 0; i < arns.length; i += DESCRIBE_BATCH)
+      described.push(...(await describeTasksWithTags(deps.clients.ecs, cluster, arns.slice(i, i + DESCRIBE_BATCH))));
     return earlierAttemptTask(described, step);
   } catch (error) {
     throw new UserError(

@@ -4,7 +4,7 @@ import type { StepDeps } from '../deps.ts';
 import { failureOf } from '../failure.ts';
 import { taskIdOf } from '../plan/aws-names.ts';
 import { hasStarted, taskStatusLine } from '../plan/run-task-result.ts';
-import { withDetails, type Failure } from '../plan/verdict.ts';
+import { type Failure, withDetails } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
 
 export type TaskStopOutcome =
@@ -56,7 +56,10 @@ export async function waitForTaskStop(options: TaskStopOptions, deps: StepDeps):
     if (failure.kind === 'timed-out') return { state: 'timed-out', failure };
     if (failure.kind === 'cancelled') return { state: 'cancelled', failure };
     const reason = `Could not follow task ${taskArn}: ${failure.reason}`;
-    return { state: 'gave-up', failure: withDetails({ ...failure, reason }, [`It may still be running: ${stopHint(cluster, taskArn)}.`]) };
+    return {
+      state: 'gave-up',
+      failure: withDetails({ ...failure, reason }, [`It may still be running: ${stopHint(cluster, taskArn)}.`]),
+    };
   }
 }
 

@@ -1,23 +1,28 @@
-import { describeTaskDefinition, runTask, type DescribedTaskDefinition } from '../aws/ecs.ts';
+import { type DescribedTaskDefinition, describeTaskDefinition, runTask } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
-import { UserError, awsErrorName, messageOf } from '../errors.ts';
+import { awsErrorName, messageOf, UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { familyOf, taskDefinitionLabel } from '../plan/aws-names.ts';
 import { reusableRevision } from '../plan/ecs-deploy.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import { planRunTaskDefinition, selectRunTaskContainer } from '../plan/run-task-definition.ts';
-import { buildRunTaskRequest, checkLaunch, describeRunTaskFailures, redactRunTaskRequest } from '../plan/run-task-request.ts';
-import { formatLogLocation, logLocations, whyNoUrl, type LogLocation } from '../plan/run-task-result.ts';
+import {
+  buildRunTaskRequest,
+  checkLaunch,
+  describeRunTaskFailures,
+  redactRunTaskRequest,
+} from '../plan/run-task-request.ts';
+import type { EarlierTask } from '../plan/run-task-rerun.ts';
+import { formatLogLocation, type LogLocation, logLocations, whyNoUrl } from '../plan/run-task-result.ts';
 import { stepTags } from '../plan/run-task-tags.ts';
-import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { toRegisterable } from '../plan/task-definition.ts';
+import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { failed } from '../plan/verdict.ts';
 import type { RunTaskResult } from '../results.ts';
 import type { RunTaskOptions, RunTaskSource } from '../settings.ts';
 import { latestRevision, registerOrReuse } from './register-revision.ts';
 import { followTask } from './run-task-follow.ts';
 import { findEarlierAttemptTask } from './run-task-rerun.ts';
-import type { EarlierTask } from '../plan/run-task-rerun.ts';
 
 export interface RunTaskPlan {
   options: RunTaskOptions;
@@ -38,14 +43,19 @@ export interface RunTaskPlan {
 }
 
 /** Read-only: loads and renders the task definition, validates overrides; throws UserError before any change. */
-export async function prepareRunTask(options: RunTaskOptions, image: ResolvedImage | undefined, deps: StepDeps): Promise<RunTaskPlan> {
+export async function prepareRunTask(
+  options: RunTaskOptions,
+  image: ResolvedImage | undefined,
+  deps: StepDeps,
+): Promise<RunTaskPlan> {
   const started = deps.now();
   const { launch, network, source } = options;
   if (source.kind === 'ecs') {
     // The ecs mode registers the definition later; what can be checked now is checked now.
     const rendered = source.taskDefinition;
     checkLaunch({ launch, network, ...(rendered === undefined ? {} : { taskDefinition: rendered }) });
-    if (rendered !== undefined) selectRunTaskContainer(rendered, { containerName: options.containerName, image: image?.reference });
+    if (rendered !== undefined)
+      selectRunTaskContainer(rendered, { containerName: options.containerName, image: image?.reference });
     deps.log.info(`The one-off task runs the revision the ecs mode deploys; it is registered before the task starts.`);
     logRequestPlan(options, deps);
     return { options, started, tags: [], changes: [] };
@@ -67,7 +77,9 @@ export async function prepareRunTask(options: RunTaskOptions, image: ResolvedIma
     if (latest !== undefined) taskDefinitionArn = reusableRevision(planned.rendered, described.tags, latest);
   }
 
-  deps.log.info(`Task definition: ${source.kind === 'file' ? `file ${source.path}` : `'${source.ref}'`} (family '${family}')`);
+  deps.log.info(
+    `Task definition: ${source.kind === 'file' ? `file ${source.path}` : `'${source.ref}'`} (family '${family}')`,
+  );
   if (planned.container) deps.log.info(`  container '${planned.container.containerName}': ${planned.container.why}`);
   for (const change of planned.changes) deps.log.info(`  ${change}`);
   deps.log.info(
@@ -92,7 +104,11 @@ export async function prepareRunTask(options: RunTaskOptions, image: ResolvedIma
  * until it stops, and judges it by the essential containers' exit codes. `ecsTaskDefinitionArn`
  * is given when the source is 'ecs' (the pipeline registered it). Dry run: 'planned', no calls that change anything.
  */
-export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDefinitionArn?: string): Promise<RunTaskResult> {
+export async function applyRunTask(
+  plan: RunTaskPlan,
+  deps: StepDeps,
+  ecsTaskDefinitionArn?: string,
+): Promise<RunTaskResult> {
   const { options } = plan;
   const { cluster } = options;
   const result: Finish = (fields) => ({
@@ -106,8 +122,13 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
 
   if (options.dryRun) {
     const arn = plan.taskDefinitionArn ?? (options.source.kind === 'ecs' ? ecsTaskDefinitionArn : undefined);
-    const register = arn === undefined && options.source.kind !== 'ecs' ? `register a new revision of '${familyOf(plan.taskDefinition ?? {})}' and ` : '';
-    deps.log.info(`Dry run: would ${register}run a task of ${arn ?? 'the rendered revision'} in cluster '${cluster}' and wait for it to stop.`);
+    const register =
+      arn === undefined && options.source.kind !== 'ecs'
+        ? `register a new revision of '${familyOf(plan.taskDefinition ?? {})}' and `
+        : '';
+    deps.log.info(
+      `Dry run: would ${register}run a task of ${arn ?? 'the rendered revision'} in cluster '${cluster}' and wait for it to stop.`,
+    );
     return result({ verdict: { state: 'planned' }, taskDefinitionArn: arn ?? '' });
   }
 
@@ -119,7 +140,10 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
   const target = await taskToRun(plan, deps, ecsTaskDefinitionArn);
   const containerName = plan.containerName ?? containerFor(options, target.taskDefinition);
   const started = { registered: target.registered, changed: target.registered, taskDefinitionArn: target.arn };
-  if (options.step !== undefined && options.step.attempt > 1) deps.log.info(`No task an earlier attempt of this step started is running: starting a new one (attempt ${options.step.attempt}).`);
+  if (options.step !== undefined && options.step.attempt > 1)
+    deps.log.info(
+      `No task an earlier attempt of this step started is running: starting a new one (attempt ${options.step.attempt}).`,
+    );
 
   const request = buildRunTaskRequest({
     cluster,
@@ -141,12 +165,27 @@ export async function applyRunTask(plan: RunTaskPlan, deps: StepDeps, ecsTaskDef
   const taskArn = answer.task?.taskArn;
   if (taskArn === undefined) {
     const reasons = describeRunTaskFailures(answer.failures);
-    const verdict = failed('task-not-started', `RunTask started no task of ${taskDefinitionLabel(target.arn)} in cluster '${cluster}':`, reasons.length > 0 ? reasons : ['ECS gave no reason']);
+    const verdict = failed(
+      'task-not-started',
+      `RunTask started no task of ${taskDefinitionLabel(target.arn)} in cluster '${cluster}':`,
+      reasons.length > 0 ? reasons : ['ECS gave no reason'],
+    );
     return result({ ...started, verdict });
   }
   deps.log.info(`Started task ${taskArn} (${taskDefinitionLabel(target.arn)}) in cluster '${cluster}'`);
   const logs = announceLogs(target.taskDefinition, taskArn, deps);
-  const outcome = await followTask({ cluster, taskArn, taskDefinition: target.taskDefinition, containerName, logs: logs.map(formatLogLocation), startedHere: true }, options, deps);
+  const outcome = await followTask(
+    {
+      cluster,
+      taskArn,
+      taskDefinition: target.taskDefinition,
+      containerName,
+      logs: logs.map(formatLogLocation),
+      startedHere: true,
+    },
+    options,
+    deps,
+  );
   return result({ ...started, changed: true, taskArn, logs, ...outcome });
 }
 
@@ -164,15 +203,36 @@ function announceLogs(taskDefinition: TaskDefinitionDoc, taskArn: string, deps: 
 type Finish = (fields: Partial<RunTaskResult> & Pick<RunTaskResult, 'verdict' | 'taskDefinitionArn'>) => RunTaskResult;
 
 /** Follows the task an earlier attempt started, judged by the revision it runs; this attempt changes nothing. */
-async function followEarlier(earlier: EarlierTask, plan: RunTaskPlan, deps: StepDeps, result: Finish): Promise<RunTaskResult> {
+async function followEarlier(
+  earlier: EarlierTask,
+  plan: RunTaskPlan,
+  deps: StepDeps,
+  result: Finish,
+): Promise<RunTaskResult> {
   const { options } = plan;
   const { task } = earlier;
   const arn = task.taskDefinitionArn ?? plan.taskDefinitionArn ?? '';
-  deps.log.info(`Task ${task.taskArn} (${taskDefinitionLabel(arn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`);
-  const definition = arn === plan.taskDefinitionArn && plan.taskDefinition !== undefined ? plan.taskDefinition : toRegisterable((await describeTaskDefinition(deps.clients.ecs, arn)).taskDefinition);
+  deps.log.info(
+    `Task ${task.taskArn} (${taskDefinitionLabel(arn)}), started by attempt ${earlier.attempt} of this step, is still ${task.lastStatus ?? 'running'}: following it instead of starting another.`,
+  );
+  const definition =
+    arn === plan.taskDefinitionArn && plan.taskDefinition !== undefined
+      ? plan.taskDefinition
+      : toRegisterable((await describeTaskDefinition(deps.clients.ecs, arn)).taskDefinition);
   const containerName = plan.containerName ?? containerFor(options, definition);
   const logs = announceLogs(definition, task.taskArn, deps);
-  const outcome = await followTask({ cluster: options.cluster, taskArn: task.taskArn, taskDefinition: definition, containerName, logs: logs.map(formatLogLocation), startedHere: false }, options, deps);
+  const outcome = await followTask(
+    {
+      cluster: options.cluster,
+      taskArn: task.taskArn,
+      taskDefinition: definition,
+      containerName,
+      logs: logs.map(formatLogLocation),
+      startedHere: false,
+    },
+    options,
+    deps,
+  );
   return result({ taskDefinitionArn: arn, taskArn: task.taskArn, logs, ...outcome });
 }
 
@@ -186,7 +246,8 @@ interface Target {
 async function taskToRun(plan: RunTaskPlan, deps: StepDeps, ecsTaskDefinitionArn: string | undefined): Promise<Target> {
   const { options } = plan;
   if (options.source.kind === 'ecs') {
-    if (ecsTaskDefinitionArn === undefined) throw new Error("applyRunTask: source 'ecs' needs the ARN of the revision the ecs mode registered");
+    if (ecsTaskDefinitionArn === undefined)
+      throw new Error("applyRunTask: source 'ecs' needs the ARN of the revision the ecs mode registered");
     const described = await describeTaskDefinition(deps.clients.ecs, ecsTaskDefinitionArn);
     const taskDefinition = toRegisterable(described.taskDefinition);
     checkLaunch({ launch: options.launch, network: options.network, taskDefinition });
@@ -198,12 +259,20 @@ async function taskToRun(plan: RunTaskPlan, deps: StepDeps, ecsTaskDefinitionArn
   return register(taskDefinition, plan.tags, options, deps);
 }
 
-async function register(taskDefinition: TaskDefinitionDoc, tags: Tag[], options: RunTaskOptions, deps: StepDeps): Promise<Target> {
+async function register(
+  taskDefinition: TaskDefinitionDoc,
+  tags: Tag[],
+  options: RunTaskOptions,
+  deps: StepDeps,
+): Promise<Target> {
   const { arn, registered } = await registerOrReuse(taskDefinition, tags, { timeoutMs: options.wait.timeoutMs }, deps);
   return { arn, taskDefinition, registered };
 }
 
-async function loadSource(source: Exclude<RunTaskSource, { kind: 'ecs' }>, deps: StepDeps): Promise<DescribedTaskDefinition> {
+async function loadSource(
+  source: Exclude<RunTaskSource, { kind: 'ecs' }>,
+  deps: StepDeps,
+): Promise<DescribedTaskDefinition> {
   if (source.kind === 'file') return { taskDefinition: source.taskDefinition, tags: source.tags };
   try {
     return await describeTaskDefinition(deps.clients.ecs, source.ref);
@@ -241,5 +310,6 @@ function logRequestPlan(options: RunTaskOptions, deps: StepDeps): void {
       : `, subnets ${network.subnets.join(', ')}, security groups ${network.securityGroups.join(', ') || "(the VPC's default)"}, public IP ${network.assignPublicIp ? 'on' : 'off'}`;
   deps.log.info(`Task: cluster '${options.cluster}', ${how}${where}, started by '${options.startedBy}'`);
   if (options.command !== undefined) deps.log.info(`  command: ${JSON.stringify(options.command)}`);
-  if (options.environment.length > 0) deps.log.info(`  environment: ${options.environment.map((e) => e.name).join(', ')}`);
+  if (options.environment.length > 0)
+    deps.log.info(`  environment: ${options.environment.map((e) => e.name).join(', ')}`);
 }

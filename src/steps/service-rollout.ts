@@ -3,12 +3,19 @@
 
 import type { StepDeps } from '../deps.ts';
 import { failureOf } from '../failure.ts';
-import { isFailure, type Failure, type Verdict } from '../plan/verdict.ts';
+import { type Failure, isFailure, type Verdict } from '../plan/verdict.ts';
 import type { EcsResult } from '../results.ts';
 import { controllerFor } from './controllers.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
 import type { Registration } from './register-revision.ts';
-import type { EcsPrepared, Followed, Following, Observation, ResultFields, RolloutController } from './rollout-controller.ts';
+import type {
+  EcsPrepared,
+  Followed,
+  Following,
+  Observation,
+  ResultFields,
+  RolloutController,
+} from './rollout-controller.ts';
 
 /**
  * start() makes the change through the service's controller; while it has a deployment to
@@ -25,7 +32,11 @@ export class ServiceRollout implements Followed {
   private finished: EcsResult | undefined;
 
   /** `controller`: the one registered for the plan's kind (tests pass their own). */
-  constructor(prepared: EcsPrepared, deps: StepDeps, controller: RolloutController = controllerFor(prepared.controller)) {
+  constructor(
+    prepared: EcsPrepared,
+    deps: StepDeps,
+    controller: RolloutController = controllerFor(prepared.controller),
+  ) {
     this.prepared = prepared;
     this.deps = deps;
     this.controller = controller;
@@ -48,7 +59,12 @@ export class ServiceRollout implements Followed {
   /** What it needs registered before start: the rendered revision, unless the plan needs none or it was registered already. */
   get registrationNeed(): EcsPrepared | undefined {
     const { plan, options, registration } = this.prepared;
-    const needs = this.controller.registers && plan.updateNeeded && plan.targetArn === undefined && !options.dryRun && registration === undefined;
+    const needs =
+      this.controller.registers &&
+      plan.updateNeeded &&
+      plan.targetArn === undefined &&
+      !options.dryRun &&
+      registration === undefined;
     return needs ? this.prepared : undefined;
   }
 
@@ -63,7 +79,10 @@ export class ServiceRollout implements Followed {
       this.followingValue = start.following;
       this.fields = start.fields;
     } catch (error) {
-      this.finished = this.result({ verdict: failureOf(error, this.deps.log), taskDefinitionArn: this.prepared.currentArn });
+      this.finished = this.result({
+        verdict: failureOf(error, this.deps.log),
+        taskDefinitionArn: this.prepared.currentArn,
+      });
     }
   }
 

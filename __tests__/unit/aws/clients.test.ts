@@ -5,9 +5,18 @@ import { loadSteps } from '../../../src/pipeline.ts';
 describe('servicesOf', () => {
   it.each([
     [['ecs'], ['ecs']],
-    [['image', 'ecs', 'lambda', 'parameter'], ['ecr', 'ecs', 'lambda', 'ssm']],
-    [['run-task', 'ecs'], ['ecs', 'logs']],
-    [['image', 'parameter'], ['ecr', 'ssm']],
+    [
+      ['image', 'ecs', 'lambda', 'parameter'],
+      ['ecr', 'ecs', 'lambda', 'ssm'],
+    ],
+    [
+      ['run-task', 'ecs'],
+      ['ecs', 'logs'],
+    ],
+    [
+      ['image', 'parameter'],
+      ['ecr', 'ssm'],
+    ],
   ])('loads for %j only %j', (modes, services) => {
     expect(servicesOf(modes)).toEqual(services);
   });

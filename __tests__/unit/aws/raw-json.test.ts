@@ -30,8 +30,18 @@ describe('fillMissing adds what the serialized body lacks', () => {
     {
       name: 'fills containers of an equal-length list by position',
       target: { containerDefinitions: [{ name: 'app' }, { name: 'sidecar' }] },
-      source: { containerDefinitions: [{ name: 'app', restartPolicy: { enabled: true } }, { name: 'sidecar', x: 1 }] },
-      expected: { containerDefinitions: [{ name: 'app', restartPolicy: { enabled: true } }, { name: 'sidecar', x: 1 }] },
+      source: {
+        containerDefinitions: [
+          { name: 'app', restartPolicy: { enabled: true } },
+          { name: 'sidecar', x: 1 },
+        ],
+      },
+      expected: {
+        containerDefinitions: [
+          { name: 'app', restartPolicy: { enabled: true } },
+          { name: 'sidecar', x: 1 },
+        ],
+      },
     },
     {
       name: 'leaves lists of different lengths as the target has them',
@@ -135,20 +145,28 @@ const DESCRIBED = {
   registeredAt: 1735725600.123,
   someFutureField: { mode: 'strict', level: 3 },
   containerDefinitions: [
-    { name: 'app', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1', essential: true, someFutureField: 'inside' },
+    {
+      name: 'app',
+      image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1',
+      essential: true,
+      someFutureField: 'inside',
+    },
   ],
 };
 
 describe('describeTaskDefinition returns the task definition as AWS sent it', () => {
-  it.each<BodyKind>(['Uint8Array', 'Readable'])('keeps members the SDK does not model (response body as a %s)', async (kind) => {
-    const { ecs } = fakeEcs(() => ({ taskDefinition: DESCRIBED, tags: [{ key: 'team', value: 'payments' }] }), kind);
+  it.each<BodyKind>(['Uint8Array', 'Readable'])(
+    'keeps members the SDK does not model (response body as a %s)',
+    async (kind) => {
+      const { ecs } = fakeEcs(() => ({ taskDefinition: DESCRIBED, tags: [{ key: 'team', value: 'payments' }] }), kind);
 
-    const described = await describeTaskDefinition(ecs, 'web:5');
+      const described = await describeTaskDefinition(ecs, 'web:5');
 
-    expect(described.taskDefinition).toEqual(DESCRIBED);
-    expect(described.taskDefinition.someFutureField).toEqual({ mode: 'strict', level: 3 });
-    expect(described.tags).toEqual([{ key: 'team', value: 'payments' }]);
-  });
+      expect(described.taskDefinition).toEqual(DESCRIBED);
+      expect(described.taskDefinition.someFutureField).toEqual({ mode: 'strict', level: 3 });
+      expect(described.tags).toEqual([{ key: 'team', value: 'payments' }]);
+    },
+  );
 
   it('asks for the tags of the revision it names', async () => {
     const { ecs, requests } = fakeEcs(() => ({ taskDefinition: DESCRIBED }));

@@ -12,7 +12,9 @@ import { loadInputParsers, readInputs } from '../../../src/inputs/read-inputs.ts
 
 const root = new URL('../../../', import.meta.url);
 const dir = new URL('examples/', root);
-const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+const files = readdirSync(dir)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
 const action = parseActionYml(readFileSync(new URL('action.yml', root), 'utf8'));
 const facts = readFacts(root);
 const required = requiredInputs(facts.inputSources, facts.inputNames);
@@ -55,18 +57,29 @@ const SAMPLE: Record<string, string> = {
 
 function withSamples(inputs: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(inputs).map(([name, value]) => [name, String(value).replace(/\$\{\{[^}]*\}\}/g, SAMPLE[name] ?? 'staging')]),
+    Object.entries(inputs).map(([name, value]) => [
+      name,
+      String(value).replace(/\$\{\{[^}]*\}\}/g, SAMPLE[name] ?? 'staging'),
+    ]),
   );
 }
 
 /** Complete workflows written in the docs' ```yaml blocks (the README's quick start among them). */
 function docWorkflows(): { name: string; steps: Step[] }[] {
-  const pages = ['README.md', ...readdirSync(new URL('docs/', root)).filter((n) => n.endsWith('.md')).map((n) => `docs/${n}`)];
+  const pages = [
+    'README.md',
+    ...readdirSync(new URL('docs/', root))
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => `docs/${n}`),
+  ];
   return pages.flatMap((page) =>
     [...readFileSync(new URL(page, root), 'utf8').matchAll(/^```yaml\n([\s\S]*?)^```/gm)]
       .map((m) => m[1] ?? '')
       .filter((text) => /^jobs:/m.test(text) && text.includes('/image-deploy@'))
-      .map((text, i) => ({ name: `${page} block ${i + 1}`, steps: Object.values((parse(text) as Workflow).jobs).flatMap((job) => job.steps ?? []) })),
+      .map((text, i) => ({
+        name: `${page} block ${i + 1}`,
+        steps: Object.values((parse(text) as Workflow).jobs).flatMap((job) => job.steps ?? []),
+      })),
   );
 }
 
@@ -77,17 +90,26 @@ describe('workflows written in the docs', () => {
     expect(blocks.map((b) => b.name)).toContain('README.md block 1');
   });
 
-  it.each(blocks)('$name: inputs declared, accepted by the input reader, no expression in run:', async ({ name, steps }) => {
-    for (const step of ourSteps(steps)) {
-      expect(step.uses, name).toMatch(OURS);
-      expect(Object.keys(step.with ?? {}).filter((key) => !(key in action.inputs)), name).toEqual([]);
-      const inputs = withSamples(step.with ?? {});
-      const source = { getInput: (input: string) => inputs[input] ?? '', env: { AWS_REGION: 'eu-west-1', GITHUB_SHA: 'a'.repeat(40) } };
-      const parsers = await loadInputParsers(source);
-      expect(() => readInputs({ ...source, ...parsers }), name).not.toThrow();
-    }
-    for (const step of steps) if (step.run !== undefined) expect(step.run, name).not.toMatch(/\$\{\{/);
-  });
+  it.each(blocks)(
+    '$name: inputs declared, accepted by the input reader, no expression in run:',
+    async ({ name, steps }) => {
+      for (const step of ourSteps(steps)) {
+        expect(step.uses, name).toMatch(OURS);
+        expect(
+          Object.keys(step.with ?? {}).filter((key) => !(key in action.inputs)),
+          name,
+        ).toEqual([]);
+        const inputs = withSamples(step.with ?? {});
+        const source = {
+          getInput: (input: string) => inputs[input] ?? '',
+          env: { AWS_REGION: 'eu-west-1', GITHUB_SHA: 'a'.repeat(40) },
+        };
+        const parsers = await loadInputParsers(source);
+        expect(() => readInputs({ ...source, ...parsers }), name).not.toThrow();
+      }
+      for (const step of steps) if (step.run !== undefined) expect(step.run, name).not.toMatch(/\$\{\{/);
+    },
+  );
 });
 
 describe('examples/', () => {
@@ -113,7 +135,8 @@ describe('examples/', () => {
     const { text, steps } = load(name);
     expect(ourSteps(steps).length, `${name} does not use this action`).toBeGreaterThan(0);
     for (const step of ourSteps(steps)) expect(step.uses).toMatch(OURS);
-    for (const line of text.split('\n').filter((l) => l.includes('/image-deploy@'))) expect(line, name).toMatch(/ # \S/);
+    for (const line of text.split('\n').filter((l) => l.includes('/image-deploy@')))
+      expect(line, name).toMatch(/ # \S/);
   });
 
   it.each(files)('%s gives this action only inputs action.yml declares', (name) => {
@@ -126,7 +149,10 @@ describe('examples/', () => {
   it.each(files)('%s gives every mode the inputs it requires', async (name) => {
     for (const step of ourSteps(load(name).steps)) {
       const inputs = withSamples(step.with ?? {});
-      const modes = (inputs.mode ?? 'ecs').split(/[,\n]/).map((m) => m.trim()).filter(Boolean);
+      const modes = (inputs.mode ?? 'ecs')
+        .split(/[,\n]/)
+        .map((m) => m.trim())
+        .filter(Boolean);
       for (const mode of modes) {
         for (const need of required.get(mode) ?? []) {
           if (need.unlessMode !== undefined && modes.includes(need.unlessMode)) continue;
@@ -136,7 +162,12 @@ describe('examples/', () => {
       // The action's own input reader, as the runner would start it on a release tag.
       const source = {
         getInput: (input: string) => inputs[input] ?? '',
-        env: { AWS_REGION: 'eu-west-1', GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '1' },
+        env: {
+          AWS_REGION: 'eu-west-1',
+          GITHUB_REF: 'refs/tags/v1.2.3',
+          GITHUB_SHA: 'a'.repeat(40),
+          GITHUB_RUN_ID: '1',
+        },
       };
       const parsers = await loadInputParsers(source);
       expect(() => readInputs({ ...source, ...parsers }), name).not.toThrow();
@@ -151,4 +182,3 @@ describe('examples/', () => {
     }
   });
 });
-

@@ -17,7 +17,14 @@ function markdownUnder(dir: string): string[] {
   });
 }
 
-const FILES = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'SECURITY.md', ...markdownUnder('docs'), ...markdownUnder('examples')];
+const FILES = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'CHANGELOG.md',
+  'SECURITY.md',
+  ...markdownUnder('docs'),
+  ...markdownUnder('examples'),
+];
 
 /** GitHub's heading anchor: lower case, punctuation but `-` and `_` dropped, spaces to `-`. */
 function slug(heading: string): string {

@@ -29,13 +29,17 @@ describe('action.yml for the Marketplace', () => {
 
   it('has branding: a Feather icon name and one of the colours the metadata syntax allows', () => {
     expect(action.branding?.icon ?? '').toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(action.branding?.color);
+    expect(['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']).toContain(
+      action.branding?.color,
+    );
   });
 });
 
 describe('repository habits', () => {
   it('checks files out with LF endings and marks dist/ as generated', () => {
-    const lines = read('.gitattributes').split('\n').map((l) => l.trim());
+    const lines = read('.gitattributes')
+      .split('\n')
+      .map((l) => l.trim());
     expect(lines).toContain('* text=auto eol=lf');
     expect(lines.some((l) => /^dist\/\*\* .*-diff/.test(l) && /linguist-generated/.test(l))).toBe(true);
   });
@@ -45,7 +49,11 @@ describe('repository habits', () => {
   });
 
   it.each(['bug.yml', 'feature.yml'])('has the issue form %s, with a name, a description and fields', (name) => {
-    const form = parse(read(`.github/ISSUE_TEMPLATE/${name}`)) as { name?: string; description?: string; body?: unknown[] };
+    const form = parse(read(`.github/ISSUE_TEMPLATE/${name}`)) as {
+      name?: string;
+      description?: string;
+      body?: unknown[];
+    };
     expect(form.name).toBeTruthy();
     expect(form.description).toBeTruthy();
     expect(form.body?.length ?? 0).toBeGreaterThan(0);
@@ -93,7 +101,10 @@ describe('claims the docs keep true', () => {
 
   it('lists each limit once under "Not done yet"', () => {
     const section = read('README.md').split('## Not done yet')[1]?.split('\n## ')[0] ?? '';
-    const items = section.split('\n- ').slice(1).map((item) => /\*\*(.+?)\*\*/.exec(item)?.[1] ?? item.slice(0, 40));
+    const items = section
+      .split('\n- ')
+      .slice(1)
+      .map((item) => /\*\*(.+?)\*\*/.exec(item)?.[1] ?? item.slice(0, 40));
     expect(items.length).toBeGreaterThan(0);
     expect(new Set(items).size).toBe(items.length);
     expect(section.match(/CODE_DEPLOY/g)?.length ?? 0).toBeLessThanOrEqual(1);

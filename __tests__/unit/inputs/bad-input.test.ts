@@ -1,11 +1,21 @@
-import * as yaml from 'yaml';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as yaml from 'yaml';
 import { UserError } from '../../../src/errors.ts';
 import { readInputs } from '../../../src/inputs/read-inputs.ts';
-import { CASES, DIGEST_OF_V124, EDGE_CASES, LANDING_CASES, SECURITY_GROUP, SUBNETS, baseInputs, writeCaseFiles, type Case } from '../../support/bad-input-cases.ts';
+import {
+  baseInputs,
+  CASES,
+  type Case,
+  DIGEST_OF_V124,
+  EDGE_CASES,
+  LANDING_CASES,
+  SECURITY_GROUP,
+  SUBNETS,
+  writeCaseFiles,
+} from '../../support/bad-input-cases.ts';
 
 // The bad-input cases refused while the inputs are read: readInputs is where they stop, before
 // any AWS client exists. The runner contract (exit 1, the message, no call that changes
@@ -28,11 +38,16 @@ afterAll(async () => {
 
 /** Values the e2e world learns from moto, as plausible constants. */
 function fill(value: string): string {
-  return value.replaceAll(DIGEST_OF_V124, `sha256:${'4'.repeat(64)}`).replaceAll(SUBNETS, 'subnet-0123abcd,subnet-0456abcd').replaceAll(SECURITY_GROUP, 'sg-0123abcd');
+  return value
+    .replaceAll(DIGEST_OF_V124, `sha256:${'4'.repeat(64)}`)
+    .replaceAll(SUBNETS, 'subnet-0123abcd,subnet-0456abcd')
+    .replaceAll(SECURITY_GROUP, 'sg-0123abcd');
 }
 
 function refusal(c: Case): string {
-  const inputs = Object.fromEntries(Object.entries({ ...baseInputs(c.base), ...c.inputs }).map(([name, value]) => [name, fill(value)]));
+  const inputs = Object.fromEntries(
+    Object.entries({ ...baseInputs(c.base), ...c.inputs }).map(([name, value]) => [name, fill(value)]),
+  );
   const env = { AWS_REGION: 'us-east-1', GITHUB_WORKSPACE: workspace, ...c.env };
   try {
     readInputs({ getInput: (name) => inputs[name] ?? '', env, yaml });

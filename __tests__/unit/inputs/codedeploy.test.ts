@@ -1,8 +1,8 @@
-import * as yaml from 'yaml';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as yaml from 'yaml';
 import { UserError } from '../../../src/errors.ts';
 import { readCodeDeploy } from '../../../src/inputs/codedeploy.ts';
 import { loadInputParsers, readInputs } from '../../../src/inputs/read-inputs.ts';
@@ -11,9 +11,13 @@ const root = mkdtempSync(join(tmpdir(), 'image-deploy-appspec-'));
 const workspace = join(root, 'workspace');
 mkdirSync(workspace);
 const env = { GITHUB_WORKSPACE: workspace };
-const APPSPEC = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: app\n          ContainerPort: 80\n';
+const APPSPEC =
+  'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: app\n          ContainerPort: 80\n';
 writeFileSync(join(workspace, 'appspec.yaml'), APPSPEC);
-writeFileSync(join(workspace, 'lambda.yaml'), 'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties: {}\n');
+writeFileSync(
+  join(workspace, 'lambda.yaml'),
+  'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties: {}\n',
+);
 writeFileSync(join(workspace, 'broken.json'), '{"Resources": [');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -36,17 +40,39 @@ describe('the codedeploy-* inputs', () => {
 
   it('read names, a configuration and an AppSpec file', () => {
     const read = readCodeDeploy(
-      getFrom({ 'codedeploy-application': 'web-app', 'codedeploy-deployment-group': 'web-dg', 'codedeploy-deployment-config': 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes', 'codedeploy-appspec': 'appspec.yaml' }),
+      getFrom({
+        'codedeploy-application': 'web-app',
+        'codedeploy-deployment-group': 'web-dg',
+        'codedeploy-deployment-config': 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes',
+        'codedeploy-appspec': 'appspec.yaml',
+      }),
       env,
       yaml,
     );
-    expect(read).toMatchObject({ application: 'web-app', deploymentGroup: 'web-dg', deploymentConfig: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes', appSpec: { path: join(workspace, 'appspec.yaml') } });
+    expect(read).toMatchObject({
+      application: 'web-app',
+      deploymentGroup: 'web-dg',
+      deploymentConfig: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes',
+      appSpec: { path: join(workspace, 'appspec.yaml') },
+    });
   });
 
   it.each([
-    ['a name with a space', { 'codedeploy-application': 'my app' }, "Input 'codedeploy-application' ('my app') is not a CodeDeploy name"],
-    ['a missing AppSpec file', { 'codedeploy-appspec': 'nope.yaml' }, "Input 'codedeploy-appspec' ('nope.yaml') is not a file that exists"],
-    ['an AppSpec for Lambda', { 'codedeploy-appspec': 'lambda.yaml' }, 'is not an ECS AppSpec: its resource is not an ECS service'],
+    [
+      'a name with a space',
+      { 'codedeploy-application': 'my app' },
+      "Input 'codedeploy-application' ('my app') is not a CodeDeploy name",
+    ],
+    [
+      'a missing AppSpec file',
+      { 'codedeploy-appspec': 'nope.yaml' },
+      "Input 'codedeploy-appspec' ('nope.yaml') is not a file that exists",
+    ],
+    [
+      'an AppSpec for Lambda',
+      { 'codedeploy-appspec': 'lambda.yaml' },
+      'is not an ECS AppSpec: its resource is not an ECS service',
+    ],
     ['a file that is not JSON or YAML', { 'codedeploy-appspec': 'broken.json' }, 'is not valid JSON or YAML'],
     ['a file outside the workspace', { 'codedeploy-appspec': '/etc/hostname' }, 'is outside the workspace'],
   ])('refuse %s, naming the input', (_name, inputs, message) => {
@@ -54,15 +80,30 @@ describe('the codedeploy-* inputs', () => {
   });
 
   it('load the YAML parser when an AppSpec file is named, and belong to mode ecs', async () => {
-    const base = { mode: 'ecs', region: 'us-east-1', service: 'web', 'codedeploy-appspec': 'appspec.yaml', 'wait-until': 'AllowTraffic' };
+    const base = {
+      mode: 'ecs',
+      region: 'us-east-1',
+      service: 'web',
+      'codedeploy-appspec': 'appspec.yaml',
+      'wait-until': 'AllowTraffic',
+    };
     const source = { getInput: getFrom(base), env };
     const parsers = await loadInputParsers(source);
     expect(parsers.yaml).toBeDefined();
     const settings = readInputs({ ...source, ...parsers });
     expect(settings.ecs?.waitUntil).toBe('AllowTraffic');
     expect(settings.ecs?.codeDeploy?.appSpec?.path).toBe(join(workspace, 'appspec.yaml'));
-    expect(() => readInputs({ getInput: getFrom({ mode: 'lambda', region: 'us-east-1', 'function-name': 'f', image: 'r.example/x:1', 'codedeploy-application': 'a' }), env })).toThrow(
-      "Input 'codedeploy-application' is not supported yet for Lambda",
-    );
+    expect(() =>
+      readInputs({
+        getInput: getFrom({
+          mode: 'lambda',
+          region: 'us-east-1',
+          'function-name': 'f',
+          image: 'r.example/x:1',
+          'codedeploy-application': 'a',
+        }),
+        env,
+      }),
+    ).toThrow("Input 'codedeploy-application' is not supported yet for Lambda");
   });
 });

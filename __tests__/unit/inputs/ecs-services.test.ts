@@ -1,5 +1,5 @@
-import * as yaml from 'yaml';
 import { describe, expect, it } from 'vitest';
+import * as yaml from 'yaml';
 import { UserError } from '../../../src/errors.ts';
 import { parseNameList } from '../../../src/inputs/parse.ts';
 import { readInputs } from '../../../src/inputs/read-inputs.ts';
@@ -34,8 +34,16 @@ describe("input 'service' with several services", () => {
   });
 
   it.each([
-    { name: 'the same name twice', raw: 'web\nworker\nweb', says: "Input 'service' names 'web' more than once: list each service once." },
-    { name: 'a name and its ARN', raw: `web, ${ARN}`, says: `Input 'service' names 'web' and '${ARN}', the same service: list each service once.` },
+    {
+      name: 'the same name twice',
+      raw: 'web\nworker\nweb',
+      says: "Input 'service' names 'web' more than once: list each service once.",
+    },
+    {
+      name: 'a name and its ARN',
+      raw: `web, ${ARN}`,
+      says: `Input 'service' names 'web' and '${ARN}', the same service: list each service once.`,
+    },
     { name: 'only separators', raw: ', \n ,', says: "Input 'service' is required for mode 'ecs'" },
   ])('refuses $name', ({ raw, says }) => {
     expect(errorOf({ mode: 'ecs', service: raw })).toContain(says);
@@ -46,12 +54,18 @@ describe("input 'service' with several services", () => {
     expect(errorOf({ mode: 'ecs', service: raw })).toBe(
       `Input 'service' names ${MAX_SERVICES + 1} services: at most ${MAX_SERVICES} are deployed in one step; split them over several steps.`,
     );
-    expect(read({ mode: 'ecs', service: raw.split('\n').slice(0, MAX_SERVICES).join('\n') }).ecs?.services).toHaveLength(MAX_SERVICES);
+    expect(
+      read({ mode: 'ecs', service: raw.split('\n').slice(0, MAX_SERVICES).join('\n') }).ecs?.services,
+    ).toHaveLength(MAX_SERVICES);
   });
 
   it("requires 'run-task-definition' for a one-off task next to several services", () => {
-    expect(errorOf({ mode: 'run-task, ecs', service: 'web, worker' })).toContain("Input 'run-task-definition' is required when input 'service' names several services");
-    expect(read({ mode: 'run-task, ecs', service: 'web, worker', 'run-task-definition': 'migrate' }).runTask?.source).toEqual({ kind: 'registered', ref: 'migrate' });
+    expect(errorOf({ mode: 'run-task, ecs', service: 'web, worker' })).toContain(
+      "Input 'run-task-definition' is required when input 'service' names several services",
+    );
+    expect(
+      read({ mode: 'run-task, ecs', service: 'web, worker', 'run-task-definition': 'migrate' }).runTask?.source,
+    ).toEqual({ kind: 'registered', ref: 'migrate' });
     expect(read({ mode: 'run-task, ecs', service: 'web' }).runTask?.source).toEqual({ kind: 'ecs' });
   });
 });
@@ -67,7 +81,9 @@ describe("input 'container-name' with several containers", () => {
   });
 
   it('refuses a container named twice', () => {
-    expect(errorOf({ mode: 'ecs', service: 'web', 'container-name': 'app,envoy,app' })).toBe("Input 'container-name' names 'app' more than once: list each container once.");
+    expect(errorOf({ mode: 'ecs', service: 'web', 'container-name': 'app,envoy,app' })).toBe(
+      "Input 'container-name' names 'app' more than once: list each container once.",
+    );
   });
 });
 
@@ -89,16 +105,27 @@ describe('parseNameList', () => {
 describe("inputs 'propagate-tags' and 'enable-ecs-managed-tags' for UpdateService", () => {
   it.each<{ inputs: Record<string, string>; expected: { propagateTags?: string; enableEcsManagedTags?: boolean } }>([
     { inputs: {}, expected: { propagateTags: undefined, enableEcsManagedTags: undefined } },
-    { inputs: { 'propagate-tags': 'service' }, expected: { propagateTags: 'SERVICE', enableEcsManagedTags: undefined } },
-    { inputs: { 'propagate-tags': 'TASK_DEFINITION', 'enable-ecs-managed-tags': 'true' }, expected: { propagateTags: 'TASK_DEFINITION', enableEcsManagedTags: true } },
+    {
+      inputs: { 'propagate-tags': 'service' },
+      expected: { propagateTags: 'SERVICE', enableEcsManagedTags: undefined },
+    },
+    {
+      inputs: { 'propagate-tags': 'TASK_DEFINITION', 'enable-ecs-managed-tags': 'true' },
+      expected: { propagateTags: 'TASK_DEFINITION', enableEcsManagedTags: true },
+    },
     // false is the default: not sent, so the service keeps what its owner set.
-    { inputs: { 'enable-ecs-managed-tags': 'false' }, expected: { propagateTags: undefined, enableEcsManagedTags: undefined } },
+    {
+      inputs: { 'enable-ecs-managed-tags': 'false' },
+      expected: { propagateTags: undefined, enableEcsManagedTags: undefined },
+    },
   ])('reads $inputs', ({ inputs, expected }) => {
     const ecs = read({ mode: 'ecs', service: 'web', ...inputs }).ecs;
     expect({ propagateTags: ecs?.propagateTags, enableEcsManagedTags: ecs?.enableEcsManagedTags }).toEqual(expected);
   });
 
   it('refuses a propagation ECS does not know', () => {
-    expect(errorOf({ mode: 'ecs', service: 'web', 'propagate-tags': 'ALL' })).toContain("Input 'propagate-tags' ('ALL') is not valid");
+    expect(errorOf({ mode: 'ecs', service: 'web', 'propagate-tags': 'ALL' })).toContain(
+      "Input 'propagate-tags' ('ALL') is not valid",
+    );
   });
 });

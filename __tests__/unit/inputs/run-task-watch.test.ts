@@ -8,7 +8,13 @@ import { parseTaskTags } from '../../../src/plan/run-task-tags.ts';
 // propagate-tags, enable-ecs-managed-tags, and the step identity a re-run finds its task by.
 
 const TASK = { mode: 'run-task', 'run-task-definition': 'migrate', subnets: 'subnet-0a1b2c3d' };
-const ACTIONS = { AWS_REGION: 'eu-west-1', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: 'deploy', GITHUB_ACTION: 'migrate' };
+const ACTIONS = {
+  AWS_REGION: 'eu-west-1',
+  GITHUB_RUN_ID: '42',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_JOB: 'deploy',
+  GITHUB_ACTION: 'migrate',
+};
 
 function read(inputs: Record<string, string>, env: Record<string, string> = ACTIONS) {
   return readInputs({ getInput: (name) => inputs[name] ?? '', env });
@@ -36,13 +42,27 @@ describe('run-task-logs and the tag inputs', () => {
     [{ 'enable-ecs-managed-tags': 'true' }, { enableEcsManagedTags: true }],
     [{ 'propagate-tags': 'task_definition' }, { propagateTags: 'TASK_DEFINITION' }],
     [{ 'propagate-tags': 'NONE' }, { propagateTags: 'NONE' }],
-    [{ 'run-task-tags': 'team=data\n# a comment\n\ncost-center = 42\nempty=' }, { tags: [{ key: 'team', value: 'data' }, { key: 'cost-center', value: '42' }, { key: 'empty', value: '' }] }],
+    [
+      { 'run-task-tags': 'team=data\n# a comment\n\ncost-center = 42\nempty=' },
+      {
+        tags: [
+          { key: 'team', value: 'data' },
+          { key: 'cost-center', value: '42' },
+          { key: 'empty', value: '' },
+        ],
+      },
+    ],
   ])('reads %j', (inputs, expected) => {
     expect(read({ ...TASK, ...inputs }).runTask).toMatchObject(expected);
   });
 
   it('sends no propagateTags to RunTask for SERVICE when mode ecs takes it for the service', () => {
-    const runTask = read({ mode: 'run-task, ecs', service: 'web', subnets: 'subnet-0a1b2c3d', 'propagate-tags': 'SERVICE' }).runTask;
+    const runTask = read({
+      mode: 'run-task, ecs',
+      service: 'web',
+      subnets: 'subnet-0a1b2c3d',
+      'propagate-tags': 'SERVICE',
+    }).runTask;
     expect(runTask?.propagateTags).toBeUndefined();
   });
 
@@ -57,9 +77,13 @@ describe('run-task-logs and the tag inputs', () => {
     for (const part of parts) expect(message).toContain(part);
   });
 
-  it("rejects run-task-logs and run-task-tags without mode run-task", () => {
-    expect(errorOf(() => read({ mode: 'ecs', service: 'web', 'run-task-logs': 'false' }))).toContain("Input 'run-task-logs' is set but mode 'run-task' is not selected");
-    expect(errorOf(() => read({ mode: 'ecs', service: 'web', 'run-task-tags': 'a=b' }))).toContain("Input 'run-task-tags' is set but mode 'run-task' is not selected");
+  it('rejects run-task-logs and run-task-tags without mode run-task', () => {
+    expect(errorOf(() => read({ mode: 'ecs', service: 'web', 'run-task-logs': 'false' }))).toContain(
+      "Input 'run-task-logs' is set but mode 'run-task' is not selected",
+    );
+    expect(errorOf(() => read({ mode: 'ecs', service: 'web', 'run-task-tags': 'a=b' }))).toContain(
+      "Input 'run-task-tags' is set but mode 'run-task' is not selected",
+    );
   });
 });
 
@@ -69,7 +93,11 @@ describe('parseTaskTags checks ECS tag limits', () => {
   it.each([
     ['a key of 129 characters', `${'k'.repeat(129)}=v`, 'key of 129 characters: ECS tag keys have 1 to 128'],
     ['an empty key', '=value', 'key of 0 characters'],
-    ['a value of 257 characters', `k=${'v'.repeat(257)}`, "(key 'k') has a value of 257 characters: ECS tag values have at most 256"],
+    [
+      'a value of 257 characters',
+      `k=${'v'.repeat(257)}`,
+      "(key 'k') has a value of 257 characters: ECS tag values have at most 256",
+    ],
     ['an aws: key', 'aws:cloudformation:stack-name=x', "the 'aws:' prefix is reserved by AWS"],
     ['an AWS: key in upper case', 'AWS:team=x', "the 'aws:' prefix is reserved"],
     ["the action's own prefix", 'image-deploy:step=x', "the 'image-deploy:' prefix is the action's own"],

@@ -1,9 +1,9 @@
-import * as yaml from 'yaml';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as yaml from 'yaml';
 import { UserError } from '../../../src/errors.ts';
 import { parseTaskDefinitionText } from '../../../src/inputs/document.ts';
 import { MAX_FILE_BYTES, readTaskDefinitionSource } from '../../../src/inputs/task-definition-file.ts';
@@ -27,7 +27,10 @@ execFileSync('mkfifo', [join(workspace, 'fifo.json')]);
 writeFileSync(join(workspace, 'big.json'), ' '.repeat(MAX_FILE_BYTES + 1));
 writeFileSync(join(workspace, 'creds.yaml'), `[default]\n${SECRET}\n  bad: [\n`);
 // Each level repeats the one before nine times: 9^5 values from a few hundred bytes.
-const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', ...['b', 'c', 'd', 'e'].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcd'[i]}`).join(', ')}]`)];
+const BOMB = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...['b', 'c', 'd', 'e'].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcd'[i]}`).join(', ')}]`),
+];
 writeFileSync(join(workspace, 'bomb.yaml'), `${BOMB.join('\n')}\n`);
 writeFileSync(join(workspace, 'unanchored.yaml'), 'family: *wJalrXUtnFEMI\n');
 
@@ -49,7 +52,10 @@ describe('readTaskDefinitionSource reads files from the workspace and RUNNER_TEM
     ['a file in RUNNER_TEMP, by absolute path', join(runnerTemp, 'rendered.json')],
     ['a symlink that stays in the workspace', 'link-in.json'],
   ])('reads %s', (_, raw) => {
-    expect(readTaskDefinitionSource(raw, env, 'task-definition', yaml)).toMatchObject({ kind: 'file', taskDefinition: { family: 'web' } });
+    expect(readTaskDefinitionSource(raw, env, 'task-definition', yaml)).toMatchObject({
+      kind: 'file',
+      taskDefinition: { family: 'web' },
+    });
   });
 
   it.each([
@@ -66,15 +72,19 @@ describe('readTaskDefinitionSource reads files from the workspace and RUNNER_TEM
     expect(message).not.toContain('wJalrXUtnFEMI');
   });
 
-  it('refuses a YAML alias bomb naming the input, the file and the fix, with the yaml library\'s words', () => {
+  it("refuses a YAML alias bomb naming the input, the file and the fix, with the yaml library's words", () => {
     const message = refusal('bomb.yaml');
-    expect(message).toContain("Input 'task-definition' ('bomb.yaml') could not be read as YAML: Excessive alias count indicates a resource exhaustion attack");
+    expect(message).toContain(
+      "Input 'task-definition' ('bomb.yaml') could not be read as YAML: Excessive alias count indicates a resource exhaustion attack",
+    );
     expect(message).toContain('Fix the file: write repeated values out instead of nesting aliases');
   });
 
   it('refuses an alias without its anchor, without quoting the alias name', () => {
     const message = refusal('unanchored.yaml');
-    expect(message).toContain("Input 'task-definition' ('unanchored.yaml') could not be read as YAML: Unresolved alias");
+    expect(message).toContain(
+      "Input 'task-definition' ('unanchored.yaml') could not be read as YAML: Unresolved alias",
+    );
     expect(message).toContain('define each anchor (&name) before its aliases');
     expect(message).not.toContain('wJalrXUtnFEMI');
   });
@@ -104,12 +114,36 @@ describe('parseTaskDefinitionText', () => {
   });
 
   it.each([
-    ['a duplicate JSON key', '{"family": "web",\n "containerDefinitions": [{"name": "a", "image": "x", "image": "y"}]}', "a duplicate key 'image' at line 2, column 55, key path 'containerDefinitions[0].image'"],
-    ['a duplicate YAML key', 'family: web\nfamily: api\n', "a duplicate key 'family' at line 2, column 1, key path 'family'"],
-    ['a YAML merge key', 'base: &b {cpu: 1}\ncontainerDefinitions:\n  - <<: *b\n    name: app\n', "a YAML merge key '<<' at line 3, column 5, key path 'containerDefinitions[0].<<'"],
-    ['a __proto__ key', '{"family": "web", "__proto__": {"x": 1}}', "the key '__proto__' at line 1, column 19, key path '__proto__'"],
-    ['a constructor key', 'family: web\ncontainerDefinitions:\n  - name: app\n    constructor: 1\n', "the key 'constructor' at line 4, column 5, key path 'containerDefinitions[0].constructor'"],
-    ['a 400-digit number', `{"cpu": ${'9'.repeat(400)}}`, "the number 999999999999…(400 characters) at line 1, column 9, key path 'cpu' is out of range"],
+    [
+      'a duplicate JSON key',
+      '{"family": "web",\n "containerDefinitions": [{"name": "a", "image": "x", "image": "y"}]}',
+      "a duplicate key 'image' at line 2, column 55, key path 'containerDefinitions[0].image'",
+    ],
+    [
+      'a duplicate YAML key',
+      'family: web\nfamily: api\n',
+      "a duplicate key 'family' at line 2, column 1, key path 'family'",
+    ],
+    [
+      'a YAML merge key',
+      'base: &b {cpu: 1}\ncontainerDefinitions:\n  - <<: *b\n    name: app\n',
+      "a YAML merge key '<<' at line 3, column 5, key path 'containerDefinitions[0].<<'",
+    ],
+    [
+      'a __proto__ key',
+      '{"family": "web", "__proto__": {"x": 1}}',
+      "the key '__proto__' at line 1, column 19, key path '__proto__'",
+    ],
+    [
+      'a constructor key',
+      'family: web\ncontainerDefinitions:\n  - name: app\n    constructor: 1\n',
+      "the key 'constructor' at line 4, column 5, key path 'containerDefinitions[0].constructor'",
+    ],
+    [
+      'a 400-digit number',
+      `{"cpu": ${'9'.repeat(400)}}`,
+      "the number 999999999999…(400 characters) at line 1, column 9, key path 'cpu' is out of range",
+    ],
   ])('refuses %s with its position and key path', (_, text, says) => {
     const message = refused(text);
     expect(message).toContain(says);

@@ -1,11 +1,26 @@
 import type { DeploymentInfo, LifecycleEvent } from '@aws-sdk/client-codedeploy';
 import { describe, expect, it } from 'vitest';
-import { classifyCodeDeploy, continueCommand, eventReached, targetViewOf, type CodeDeployGoal, type TargetView } from '../../../src/plan/codedeploy-deployment.ts';
+import {
+  type CodeDeployGoal,
+  classifyCodeDeploy,
+  continueCommand,
+  eventReached,
+  type TargetView,
+  targetViewOf,
+} from '../../../src/plan/codedeploy-deployment.ts';
 import { CODEDEPLOY_WAIT_EVENTS, ECS_EVENT_ORDER, parseCodeDeployEvent } from '../../../src/plan/codedeploy-events.ts';
-import { codeDeployWaitUntilProblem, parseWaitUntil, waitUntilProblem } from '../../../src/plan/service-deployment-stages.ts';
+import {
+  codeDeployWaitUntilProblem,
+  parseWaitUntil,
+  waitUntilProblem,
+} from '../../../src/plan/service-deployment-stages.ts';
 
 /** An ECS target whose events before `at` succeeded, `at` has `status`, later ones are pending. */
-function targetAt(at: string, status: LifecycleEvent['status'], diagnostics?: LifecycleEvent['diagnostics']): TargetView {
+function targetAt(
+  at: string,
+  status: LifecycleEvent['status'],
+  diagnostics?: LifecycleEvent['diagnostics'],
+): TargetView {
   const index = ECS_EVENT_ORDER.indexOf(at);
   const events: LifecycleEvent[] = ECS_EVENT_ORDER.map((name, i) => ({
     lifecycleEventName: name,
@@ -15,7 +30,11 @@ function targetAt(at: string, status: LifecycleEvent['status'], diagnostics?: Li
   return { status: 'InProgress', events, taskSets: [] };
 }
 
-const deployment = (status: DeploymentInfo['status'], extra: Partial<DeploymentInfo> = {}): DeploymentInfo => ({ deploymentId: 'd-ABC123', status, ...extra });
+const deployment = (status: DeploymentInfo['status'], extra: Partial<DeploymentInfo> = {}): DeploymentInfo => ({
+  deploymentId: 'd-ABC123',
+  status,
+  ...extra,
+});
 
 describe('classifyCodeDeploy', () => {
   it.each([
@@ -32,12 +51,20 @@ describe('classifyCodeDeploy', () => {
     ['Stopped', 'completed', undefined, 'stopped'],
     ['Ready', 'completed', targetAt('BeforeAllowTraffic', 'Pending'), 'pending'],
   ] as const)('%s, waiting until %s: %s', (status, goal, target, expected) => {
-    const verdict = classifyCodeDeploy({ deployment: deployment(status), ...(target === undefined ? {} : { target }) }, { goal: goal as CodeDeployGoal });
+    const verdict = classifyCodeDeploy(
+      { deployment: deployment(status), ...(target === undefined ? {} : { target }) },
+      { goal: goal as CodeDeployGoal },
+    );
     expect(verdict.state === 'failed' ? verdict.kind : verdict.state).toBe(expected);
   });
 
   it('names the failing event, its hook, the diagnostics, the error and the rollback CodeDeploy made', () => {
-    const target = targetAt('AfterAllowTestTraffic', 'Failed', { errorCode: 'ScriptFailed', scriptName: '', message: 'validate-green returned Failed', logTail: '' });
+    const target = targetAt('AfterAllowTestTraffic', 'Failed', {
+      errorCode: 'ScriptFailed',
+      scriptName: '',
+      message: 'validate-green returned Failed',
+      logTail: '',
+    });
     const verdict = classifyCodeDeploy(
       {
         deployment: deployment('Failed', {
@@ -62,18 +89,29 @@ describe('classifyCodeDeploy', () => {
   });
 
   it('says when the deployment waits at Ready and when the original task set waits for termination', () => {
-    expect(classifyCodeDeploy({ deployment: deployment('Ready') }, { goal: 'completed' })).toEqual({ state: 'pending', waiting: 'ready' });
-    expect(classifyCodeDeploy({ deployment: deployment('InProgress', { instanceTerminationWaitTimeStarted: true }) }, { goal: 'completed' })).toEqual({ state: 'pending', waiting: 'termination' });
+    expect(classifyCodeDeploy({ deployment: deployment('Ready') }, { goal: 'completed' })).toEqual({
+      state: 'pending',
+      waiting: 'ready',
+    });
+    expect(
+      classifyCodeDeploy(
+        { deployment: deployment('InProgress', { instanceTerminationWaitTimeStarted: true }) },
+        { goal: 'completed' },
+      ),
+    ).toEqual({ state: 'pending', waiting: 'termination' });
   });
 });
 
 describe('eventReached', () => {
-  it.each(CODEDEPLOY_WAIT_EVENTS.map((event) => [event]))('%s: reached once it succeeded, not while it runs', (event) => {
-    expect(eventReached(targetAt(event, 'InProgress'), event)).toBe(false);
-    expect(eventReached(targetAt(event, 'Succeeded'), event)).toBe(true);
-    expect(eventReached(targetAt(event, 'Skipped'), event)).toBe(true);
-    expect(eventReached(undefined, event)).toBe(false);
-  });
+  it.each(CODEDEPLOY_WAIT_EVENTS.map((event) => [event]))(
+    '%s: reached once it succeeded, not while it runs',
+    (event) => {
+      expect(eventReached(targetAt(event, 'InProgress'), event)).toBe(false);
+      expect(eventReached(targetAt(event, 'Succeeded'), event)).toBe(true);
+      expect(eventReached(targetAt(event, 'Skipped'), event)).toBe(true);
+      expect(eventReached(undefined, event)).toBe(false);
+    },
+  );
 });
 
 describe('wait-until for CodeDeploy services', () => {
@@ -98,17 +136,31 @@ describe('wait-until for CodeDeploy services', () => {
 
 describe('continueCommand', () => {
   it('quotes the id for a shell', () => {
-    expect(continueCommand('d-ABC123')).toBe("aws deploy continue-deployment --deployment-id 'd-ABC123' --deployment-wait-type READY_WAIT");
-    expect(continueCommand("d-'x")).toBe("aws deploy continue-deployment --deployment-id 'd-'\\''x' --deployment-wait-type READY_WAIT");
+    expect(continueCommand('d-ABC123')).toBe(
+      "aws deploy continue-deployment --deployment-id 'd-ABC123' --deployment-wait-type READY_WAIT",
+    );
+    expect(continueCommand("d-'x")).toBe(
+      "aws deploy continue-deployment --deployment-id 'd-'\\''x' --deployment-wait-type READY_WAIT",
+    );
   });
 });
 
 describe('targetViewOf', () => {
   it('reads an ECS target and a Lambda target the same way', () => {
     const events: LifecycleEvent[] = [{ lifecycleEventName: 'AllowTraffic', status: 'Succeeded' }];
-    expect(targetViewOf({ deploymentTargetType: 'LambdaTarget', lambdaTarget: { status: 'InProgress', lifecycleEvents: events } })).toEqual({ status: 'InProgress', events, taskSets: [] });
+    expect(
+      targetViewOf({
+        deploymentTargetType: 'LambdaTarget',
+        lambdaTarget: { status: 'InProgress', lifecycleEvents: events },
+      }),
+    ).toEqual({ status: 'InProgress', events, taskSets: [] });
     const taskSets = [{ taskSetLabel: 'Green' as const, trafficWeight: 100 }];
-    expect(targetViewOf({ deploymentTargetType: 'ECSTarget', ecsTarget: { status: 'Succeeded', lifecycleEvents: events, taskSetsInfo: taskSets } })).toEqual({ status: 'Succeeded', events, taskSets });
+    expect(
+      targetViewOf({
+        deploymentTargetType: 'ECSTarget',
+        ecsTarget: { status: 'Succeeded', lifecycleEvents: events, taskSetsInfo: taskSets },
+      }),
+    ).toEqual({ status: 'Succeeded', events, taskSets });
     expect(targetViewOf(undefined)).toBeUndefined();
   });
 });

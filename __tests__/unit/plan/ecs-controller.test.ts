@@ -1,15 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { controllerOf, isControllerKind, type ControllerKind } from '../../../src/plan/ecs-controller.ts';
+import { type ControllerKind, controllerOf, isControllerKind } from '../../../src/plan/ecs-controller.ts';
 
 describe('controllerOf', () => {
   it.each<{ name: string; service: Parameters<typeof controllerOf>[0]; expected: ControllerKind }>([
     { name: 'a service that names no controller', service: { serviceName: 'web' }, expected: 'ecs' },
-    { name: 'the ECS controller', service: { serviceName: 'web', deploymentController: { type: 'ECS' } }, expected: 'ecs' },
-    { name: 'a customer-managed ECS service', service: { serviceName: 'web', deploymentController: { type: 'ECS' }, resourceManagementType: 'CUSTOMER' }, expected: 'ecs' },
-    { name: 'the CodeDeploy controller', service: { serviceName: 'web', deploymentController: { type: 'CODE_DEPLOY' } }, expected: 'codedeploy' },
-    { name: 'an Express Mode service', service: { serviceName: 'web', resourceManagementType: 'ECS' }, expected: 'express' },
-    { name: 'an Express Mode service that also names ECS', service: { serviceName: 'web', deploymentController: { type: 'ECS' }, resourceManagementType: 'ECS' }, expected: 'express' },
+    {
+      name: 'the ECS controller',
+      service: { serviceName: 'web', deploymentController: { type: 'ECS' } },
+      expected: 'ecs',
+    },
+    {
+      name: 'a customer-managed ECS service',
+      service: { serviceName: 'web', deploymentController: { type: 'ECS' }, resourceManagementType: 'CUSTOMER' },
+      expected: 'ecs',
+    },
+    {
+      name: 'the CodeDeploy controller',
+      service: { serviceName: 'web', deploymentController: { type: 'CODE_DEPLOY' } },
+      expected: 'codedeploy',
+    },
+    {
+      name: 'an Express Mode service',
+      service: { serviceName: 'web', resourceManagementType: 'ECS' },
+      expected: 'express',
+    },
+    {
+      name: 'an Express Mode service that also names ECS',
+      service: { serviceName: 'web', deploymentController: { type: 'ECS' }, resourceManagementType: 'ECS' },
+      expected: 'express',
+    },
   ])('reads $name as $expected', ({ service, expected }) => {
     expect(controllerOf(service, 'prod')).toBe(expected);
   });
@@ -24,8 +44,12 @@ describe('controllerOf', () => {
   });
 
   it('refuses a controller it does not know, naming it', () => {
-    const service = { serviceName: 'web', deploymentController: { type: 'FUTURE' } } as unknown as Parameters<typeof controllerOf>[0];
-    expect(() => controllerOf(service, 'prod')).toThrow("has deployment controller 'FUTURE', which this action does not know");
+    const service = { serviceName: 'web', deploymentController: { type: 'FUTURE' } } as unknown as Parameters<
+      typeof controllerOf
+    >[0];
+    expect(() => controllerOf(service, 'prod')).toThrow(
+      "has deployment controller 'FUTURE', which this action does not know",
+    );
   });
 });
 

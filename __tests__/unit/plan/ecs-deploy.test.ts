@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { planEcsDeploy, reusableRevision, type DescribedRevision, type EcsPlanInput } from '../../../src/plan/ecs-deploy.ts';
+import {
+  type DescribedRevision,
+  type EcsPlanInput,
+  planEcsDeploy,
+  reusableRevision,
+} from '../../../src/plan/ecs-deploy.ts';
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web';
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app';
@@ -62,13 +67,23 @@ describe('planEcsDeploy decides what must happen', () => {
       name: 'new cpu and memory',
       overrides: { cpu: '1024', memory: '2048' },
       more: {},
-      expected: { registerNeeded: true, targetArn: undefined, updateNeeded: true, diff: ['cpu: 256 -> 1024', 'memory: 512 -> 2048'] },
+      expected: {
+        registerNeeded: true,
+        targetArn: undefined,
+        updateNeeded: true,
+        diff: ['cpu: 256 -> 1024', 'memory: 512 -> 2048'],
+      },
     },
     {
       name: 'a new image',
       overrides: { image: `${REPO}:2.0.0` },
       more: {},
-      expected: { registerNeeded: true, updateNeeded: true, containerNames: ['app'], diff: [`containerDefinitions[app].image: ${REPO}:1.0.0 -> ${REPO}:2.0.0`] },
+      expected: {
+        registerNeeded: true,
+        updateNeeded: true,
+        containerNames: ['app'],
+        diff: [`containerDefinitions[app].image: ${REPO}:1.0.0 -> ${REPO}:2.0.0`],
+      },
     },
     {
       name: 'a forced redeploy with no change',
@@ -103,7 +118,12 @@ describe('planEcsDeploy decides what must happen', () => {
     {
       name: 'a file equal to what runs',
       overrides: {},
-      more: { source: { taskDefinition: { ...aRevision(4).taskDefinition, taskDefinitionArn: undefined }, tags: aRevision(4).tags } },
+      more: {
+        source: {
+          taskDefinition: { ...aRevision(4).taskDefinition, taskDefinitionArn: undefined },
+          tags: aRevision(4).tags,
+        },
+      },
       expected: { registerNeeded: false, targetArn: `${ARN}:4`, updateNeeded: false },
     },
     {
@@ -141,9 +161,22 @@ describe('planEcsDeploy decides what must happen', () => {
   it.each([
     { name: 'memory outside the Fargate row', overrides: { cpu: '1024', memory: '3000' }, message: "Input 'memory'" },
     { name: 'a cpu that is no Fargate size', overrides: { cpu: '300' }, message: "Input 'cpu'" },
-    { name: 'an unknown container', overrides: { containerNames: ['worker'], image: `${REPO}:2` }, message: "Input 'container-name' ('worker')" },
-    { name: 'an image no container uses', overrides: { image: 'ghcr.io/other/thing:1' }, message: "set input 'container-name'" },
-    { name: 'a task smaller than its containers', overrides: { cpu: '256', memory: '512' }, more: { source: aRevision(4, { containerDefinitions: [{ name: 'app', image: 'x', memory: 1024 }] }) }, message: "'app'" },
+    {
+      name: 'an unknown container',
+      overrides: { containerNames: ['worker'], image: `${REPO}:2` },
+      message: "Input 'container-name' ('worker')",
+    },
+    {
+      name: 'an image no container uses',
+      overrides: { image: 'ghcr.io/other/thing:1' },
+      message: "set input 'container-name'",
+    },
+    {
+      name: 'a task smaller than its containers',
+      overrides: { cpu: '256', memory: '512' },
+      more: { source: aRevision(4, { containerDefinitions: [{ name: 'app', image: 'x', memory: 1024 }] }) },
+      message: "'app'",
+    },
   ])('refuses $name before anything is changed', ({ overrides, more, message }) => {
     const run = () => planFor(overrides, more ?? {});
     expect(run).toThrow(UserError);
@@ -158,12 +191,36 @@ describe('reusableRevision: deploy the latest revision of the family instead of 
 
   it.each<{ name: string; latest: DescribedRevision | undefined; expected: string | undefined }>([
     { name: 'the latest revision is what was rendered', latest: twin, expected: `${ARN}:5` },
-    { name: 'it is the same with cpu and memory written in other units', latest: aRevision(5, { cpu: '1 vCPU', memory: '2 GB' }), expected: `${ARN}:5` },
+    {
+      name: 'it is the same with cpu and memory written in other units',
+      latest: aRevision(5, { cpu: '1 vCPU', memory: '2 GB' }),
+      expected: `${ARN}:5`,
+    },
     { name: 'the family has no ACTIVE revision', latest: undefined, expected: undefined },
-    { name: 'the latest revision is the one running (not what was rendered)', latest: aRevision(4), expected: undefined },
-    { name: 'the latest revision differs in one container field', latest: aRevision(5, { cpu: '1024', memory: '2048', containerDefinitions: [{ name: 'app', image: `${REPO}:1.0.0` }] }), expected: undefined },
-    { name: 'the latest revision has other tags', latest: { ...twin, tags: [{ key: 'team', value: 'search' }] }, expected: undefined },
-    { name: 'the latest revision is INACTIVE', latest: aRevision(5, { cpu: '1024', memory: '2048', status: 'INACTIVE' }), expected: undefined },
+    {
+      name: 'the latest revision is the one running (not what was rendered)',
+      latest: aRevision(4),
+      expected: undefined,
+    },
+    {
+      name: 'the latest revision differs in one container field',
+      latest: aRevision(5, {
+        cpu: '1024',
+        memory: '2048',
+        containerDefinitions: [{ name: 'app', image: `${REPO}:1.0.0` }],
+      }),
+      expected: undefined,
+    },
+    {
+      name: 'the latest revision has other tags',
+      latest: { ...twin, tags: [{ key: 'team', value: 'search' }] },
+      expected: undefined,
+    },
+    {
+      name: 'the latest revision is INACTIVE',
+      latest: aRevision(5, { cpu: '1024', memory: '2048', status: 'INACTIVE' }),
+      expected: undefined,
+    },
   ])('$name: $expected', ({ latest, expected }) => {
     expect(reusableRevision(plan.rendered, plan.tags, latest)).toBe(expected);
   });
@@ -180,8 +237,12 @@ describe('reusableRevision: deploy the latest revision of the family instead of 
 
 describe('planEcsDeploy with only one of cpu and memory', () => {
   it.each([
-    { given: { cpu: '4096' }, add: 'memory', line: "Task definition memory (512) is not valid with cpu 4096 on Fargate" },
-    { given: { memory: '8192' }, add: 'cpu', line: 'Input \'memory\' (8192) is not valid with cpu 256 on Fargate' },
+    {
+      given: { cpu: '4096' },
+      add: 'memory',
+      line: 'Task definition memory (512) is not valid with cpu 4096 on Fargate',
+    },
+    { given: { memory: '8192' }, add: 'cpu', line: "Input 'memory' (8192) is not valid with cpu 256 on Fargate" },
   ])('names the input to add ($add) next to the valid values when Fargate refuses the pair', ({ given, add, line }) => {
     const error = (() => {
       try {
@@ -195,13 +256,17 @@ describe('planEcsDeploy with only one of cpu and memory', () => {
     const message = (error as Error).message;
     expect(message).toContain(line);
     const other = add === 'memory' ? 'cpu' : 'memory';
-    expect(message).toContain(`Set input '${add}' as well: with input '${other}' alone the task definition's ${add} is kept`);
+    expect(message).toContain(
+      `Set input '${add}' as well: with input '${other}' alone the task definition's ${add} is kept`,
+    );
   });
 });
 
 describe('planEcsDeploy with both cpu and memory refused', () => {
   it('does not ask for an input that was given', () => {
-    expect(() => planFor({ cpu: '4096', memory: '512' })).toThrow("Input 'memory' (512) is not valid with cpu 4096 on Fargate");
+    expect(() => planFor({ cpu: '4096', memory: '512' })).toThrow(
+      "Input 'memory' (512) is not valid with cpu 4096 on Fargate",
+    );
     expect(() => planFor({ cpu: '4096', memory: '512' })).not.toThrow('Set input');
   });
 });
@@ -214,7 +279,14 @@ describe('planEcsDeploy with several named containers', () => {
     const containers = plan.rendered.containerDefinitions as Array<Record<string, unknown>>;
     expect(plan.containerNames).toEqual(['app', 'sidecar']);
     expect(containers.map((c) => [c.name, c.image, c.environment])).toEqual([
-      ['app', image, [{ name: 'MODE', value: 'web' }, { name: 'RELEASE', value: '2' }]],
+      [
+        'app',
+        image,
+        [
+          { name: 'MODE', value: 'web' },
+          { name: 'RELEASE', value: '2' },
+        ],
+      ],
       ['sidecar', image, [{ name: 'RELEASE', value: '2' }]],
     ]);
     expect(plan.after.image).toBe(image);
@@ -228,7 +300,9 @@ describe('planEcsDeploy with several named containers', () => {
 
   it('refuses a name the task definition does not have, listing the containers it has', () => {
     expect(() => planFor({ containerNames: ['app', 'worker'], image })).toThrow(
-      new UserError("Input 'container-name' ('worker') names no container in task definition 'web': its containers are 'app', 'sidecar'."),
+      new UserError(
+        "Input 'container-name' ('worker') names no container in task definition 'web': its containers are 'app', 'sidecar'.",
+      ),
     );
   });
 });

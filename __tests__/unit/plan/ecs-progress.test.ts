@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { Service } from '@aws-sdk/client-ecs';
+import { describe, expect, it } from 'vitest';
+import { taskDefinitionLabel } from '../../../src/plan/aws-names.ts';
 import {
   describeStoppedTask,
   formatServiceEvent,
@@ -8,7 +9,6 @@ import {
   serviceEventKey,
   summarizeTaskFailures,
 } from '../../../src/plan/ecs-progress.ts';
-import { taskDefinitionLabel } from '../../../src/plan/aws-names.ts';
 import {
   aContainer,
   aDeployment,
@@ -34,21 +34,34 @@ function rollingService(): Service {
         pendingCount: 1,
         failedTasks: 0,
       }),
-      anOldDeployment({ id: 'ecs-svc/1', taskDefinition: taskDefinitionArn('web', 4), runningCount: 2, desiredCount: 2 }),
+      anOldDeployment({
+        id: 'ecs-svc/1',
+        taskDefinition: taskDefinitionArn('web', 4),
+        runningCount: 2,
+        desiredCount: 2,
+      }),
     ],
   });
 }
 
 describe('taskDefinitionLabel', () => {
   it.each([
-    { name: 'takes family:revision from an ARN', input: 'arn:aws:ecs:us-east-1:123:task-definition/web:5', expected: 'web:5' },
+    {
+      name: 'takes family:revision from an ARN',
+      input: 'arn:aws:ecs:us-east-1:123:task-definition/web:5',
+      expected: 'web:5',
+    },
     {
       name: 'takes family:revision from a China-partition ARN',
       input: 'arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/api-worker:12',
       expected: 'api-worker:12',
     },
     { name: 'returns a family:revision that is not an ARN unchanged', input: 'web:5', expected: 'web:5' },
-    { name: 'returns a non-task-definition ARN unchanged', input: 'arn:aws:ecs:us-east-1:123:service/prod/web', expected: 'arn:aws:ecs:us-east-1:123:service/prod/web' },
+    {
+      name: 'returns a non-task-definition ARN unchanged',
+      input: 'arn:aws:ecs:us-east-1:123:service/prod/web',
+      expected: 'arn:aws:ecs:us-east-1:123:service/prod/web',
+    },
     { name: 'says (none) when there is no ARN', input: undefined, expected: '(none)' },
   ])('$name', ({ input, expected }) => {
     expect(taskDefinitionLabel(input)).toBe(expected);
@@ -71,7 +84,15 @@ describe('rolloutProgressLine', () => {
     {
       name: 'shows 0 for counts ECS left out',
       service: aService({
-        deployments: [aDeployment({ id: OURS, runningCount: undefined, desiredCount: undefined, pendingCount: undefined, failedTasks: undefined })],
+        deployments: [
+          aDeployment({
+            id: OURS,
+            runningCount: undefined,
+            desiredCount: undefined,
+            pendingCount: undefined,
+            failedTasks: undefined,
+          }),
+        ],
       }),
       expected: 'new web:5 (ecs-svc/2) COMPLETED running 0/0 pending 0 failed 0',
     },
@@ -79,7 +100,12 @@ describe('rolloutProgressLine', () => {
       name: 'calls another PRIMARY deployment primary, not old, and shows its pending tasks',
       service: aService({
         deployments: [
-          aDeployment({ id: 'ecs-svc/3', taskDefinition: taskDefinitionArn('web', 4), runningCount: 1, pendingCount: 1 }),
+          aDeployment({
+            id: 'ecs-svc/3',
+            taskDefinition: taskDefinitionArn('web', 4),
+            runningCount: 1,
+            pendingCount: 1,
+          }),
           aDeployment({ id: OURS, status: 'ACTIVE', rolloutState: 'FAILED', runningCount: 0, failedTasks: 3 }),
         ],
       }),
@@ -87,7 +113,9 @@ describe('rolloutProgressLine', () => {
     },
     {
       name: 'says our deployment is gone when the service no longer lists it',
-      service: aService({ deployments: [aDeployment({ id: 'ecs-svc/3', taskDefinition: taskDefinitionArn('web', 4) })] }),
+      service: aService({
+        deployments: [aDeployment({ id: 'ecs-svc/3', taskDefinition: taskDefinitionArn('web', 4) })],
+      }),
       expected: 'new (ecs-svc/2) gone from the service | primary web:4 running 2/2',
     },
   ])('$name', ({ service, expected }) => {
@@ -117,8 +145,14 @@ describe('rolloutProgressLine as a change detector', () => {
     { name: 'the old running count', changed: withOld({ runningCount: 1 }) },
     { name: 'the old pending count', changed: withOld({ pendingCount: 1 }) },
     { name: 'the old deployment becoming PRIMARY', changed: withOld({ status: 'PRIMARY' }) },
-    { name: 'the old deployment leaving', changed: { ...rollingService(), deployments: rollingService().deployments?.slice(0, 1) } },
-    { name: 'our deployment leaving', changed: { ...rollingService(), deployments: rollingService().deployments?.slice(1) } },
+    {
+      name: 'the old deployment leaving',
+      changed: { ...rollingService(), deployments: rollingService().deployments?.slice(0, 1) },
+    },
+    {
+      name: 'our deployment leaving',
+      changed: { ...rollingService(), deployments: rollingService().deployments?.slice(1) },
+    },
   ])('changes with $name', ({ changed }) => {
     expect(rolloutProgressLine(changed, OURS)).not.toBe(rolloutProgressLine(rollingService(), OURS));
   });
@@ -185,7 +219,10 @@ describe('formatServiceEvent', () => {
   it.each([
     {
       name: 'puts the ISO timestamp in front of the message',
-      event: aServiceEvent({ createdAt: new Date('2025-01-01T10:02:03.000Z'), message: '(service web) has started 1 tasks.' }),
+      event: aServiceEvent({
+        createdAt: new Date('2025-01-01T10:02:03.000Z'),
+        message: '(service web) has started 1 tasks.',
+      }),
       expected: '2025-01-01T10:02:03.000Z event: (service web) has started 1 tasks.',
     },
     {
@@ -241,9 +278,17 @@ describe('describeStoppedTask', () => {
 
   it.each([
     { name: 'skips a non-essential container that exited 0 without a reason', sidecar: { exitCode: 0 }, shown: false },
-    { name: 'skips a non-essential container with neither exit code nor reason', sidecar: { exitCode: undefined }, shown: false },
+    {
+      name: 'skips a non-essential container with neither exit code nor reason',
+      sidecar: { exitCode: undefined },
+      shown: false,
+    },
     { name: 'keeps a non-essential container that exited non-zero', sidecar: { exitCode: 2 }, shown: true },
-    { name: 'keeps a non-essential container that has a reason', sidecar: { exitCode: 0, reason: 'stopped by agent' }, shown: true },
+    {
+      name: 'keeps a non-essential container that has a reason',
+      sidecar: { exitCode: 0, reason: 'stopped by agent' },
+      shown: true,
+    },
   ])('$name', ({ sidecar, shown }) => {
     const task = aStoppedTask({ containers: [aContainer({ name: 'app' }), aContainer({ name: 'xray', ...sidecar })] });
 
@@ -260,11 +305,12 @@ describe('describeStoppedTask', () => {
 });
 
 describe('summarizeTaskFailures', () => {
-  const stoppedAt = (minute: number) => aStoppedTask({
-    taskArn: taskArn(`task${minute}`),
-    stoppedAt: new Date(Date.UTC(2025, 0, 1, 10, minute)),
-    containers: [],
-  });
+  const stoppedAt = (minute: number) =>
+    aStoppedTask({
+      taskArn: taskArn(`task${minute}`),
+      stoppedAt: new Date(Date.UTC(2025, 0, 1, 10, minute)),
+      containers: [],
+    });
   const headLines = (lines: string[]) => lines.filter((l) => l.startsWith('task '));
 
   it('lists tasks newest first', () => {
@@ -274,9 +320,21 @@ describe('summarizeTaskFailures', () => {
 
   it.each([
     { name: 'shows every task when there are no more than the limit', count: 5, limit: 5, shown: 5, more: undefined },
-    { name: 'cuts at the limit and says how many more stopped', count: 8, limit: 5, shown: 5, more: '... and 3 more stopped tasks' },
+    {
+      name: 'cuts at the limit and says how many more stopped',
+      count: 8,
+      limit: 5,
+      shown: 5,
+      more: '... and 3 more stopped tasks',
+    },
     { name: 'says "task" when one more stopped', count: 3, limit: 2, shown: 2, more: '... and 1 more stopped task' },
-    { name: 'shows none with a limit of 0 but still counts them', count: 2, limit: 0, shown: 0, more: '... and 2 more stopped tasks' },
+    {
+      name: 'shows none with a limit of 0 but still counts them',
+      count: 2,
+      limit: 0,
+      shown: 0,
+      more: '... and 2 more stopped tasks',
+    },
   ])('$name', ({ count, limit, shown, more }) => {
     const tasks = Array.from({ length: count }, (_, i) => stoppedAt(i));
 
@@ -293,8 +351,13 @@ describe('summarizeTaskFailures', () => {
   });
 
   it('includes each task container lines under its own task', () => {
-    const lines = summarizeTaskFailures([aStoppedTask({ taskArn: taskArn('t1'), containers: [aContainer({ name: 'app', exitCode: 1 })] })]);
-    expect(lines).toEqual(['task t1 stopped (EssentialContainerExited): Essential container in task exited', '  container app: exit code 1']);
+    const lines = summarizeTaskFailures([
+      aStoppedTask({ taskArn: taskArn('t1'), containers: [aContainer({ name: 'app', exitCode: 1 })] }),
+    ]);
+    expect(lines).toEqual([
+      'task t1 stopped (EssentialContainerExited): Essential container in task exited',
+      '  container app: exit code 1',
+    ]);
   });
 
   it('does not reorder the array it was given', () => {

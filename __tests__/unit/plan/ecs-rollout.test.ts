@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import type { Service } from '@aws-sdk/client-ecs';
-import { classifyRollout, deploymentFailed, deploymentInProgress, primaryDeployment } from '../../../src/plan/ecs-rollout.ts';
+import { describe, expect, it } from 'vitest';
 import type { RolloutVerdict } from '../../../src/plan/ecs-rollout.ts';
+import {
+  classifyRollout,
+  deploymentFailed,
+  deploymentInProgress,
+  primaryDeployment,
+} from '../../../src/plan/ecs-rollout.ts';
 import { aDeployment, anOldDeployment, aService, taskDefinitionArn } from '../../support/ecs-builders.ts';
 
 const OURS = 'ecs-svc/2222222222222222222';
@@ -155,7 +160,9 @@ const cases: Case[] = [
   },
   {
     name: 'is pending without rolloutState while the old deployment still runs tasks',
-    service: aService({ deployments: [ours({ rolloutState: undefined }), anOldDeployment({ rolloutState: undefined })] }),
+    service: aService({
+      deployments: [ours({ rolloutState: undefined }), anOldDeployment({ rolloutState: undefined })],
+    }),
     expected: 'pending',
   },
   {
@@ -176,7 +183,13 @@ const cases: Case[] = [
     name: 'treats undefined counts as 0 without rolloutState (0 of 0 running is done)',
     service: aService({
       deployments: [
-        ours({ rolloutState: undefined, runningCount: undefined, desiredCount: undefined, pendingCount: undefined, failedTasks: undefined }),
+        ours({
+          rolloutState: undefined,
+          runningCount: undefined,
+          desiredCount: undefined,
+          pendingCount: undefined,
+          failedTasks: undefined,
+        }),
       ],
     }),
     maxFailedTasks: 1,
@@ -185,7 +198,9 @@ const cases: Case[] = [
   {
     name: 'treats undefined desiredCount as 0 while a task is pending',
     service: aService({
-      deployments: [ours({ rolloutState: undefined, desiredCount: undefined, runningCount: undefined, pendingCount: 1 })],
+      deployments: [
+        ours({ rolloutState: undefined, desiredCount: undefined, runningCount: undefined, pendingCount: 1 }),
+      ],
     }),
     expected: 'pending',
   },
@@ -217,7 +232,9 @@ describe('classifyRollout', () => {
       deployments: [ours({ rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start', failedTasks: 10 })],
     });
 
-    expect(classifyRollout({ service, where: WHERE, deploymentId: OURS, maxFailedTasks: 3 })).toMatchObject({ kind: 'rollout-failed' });
+    expect(classifyRollout({ service, where: WHERE, deploymentId: OURS, maxFailedTasks: 3 })).toMatchObject({
+      kind: 'rollout-failed',
+    });
   });
 
   it('says "1 task" in the threshold reason when the threshold is 1', () => {
@@ -252,7 +269,11 @@ describe('classifyRollout', () => {
 
 describe('primaryDeployment', () => {
   it.each([
-    { name: 'finds the PRIMARY deployment wherever it is listed', deployments: [anOldDeployment(), ours()], expected: OURS },
+    {
+      name: 'finds the PRIMARY deployment wherever it is listed',
+      deployments: [anOldDeployment(), ours()],
+      expected: OURS,
+    },
     { name: 'returns undefined when no deployment is PRIMARY', deployments: [anOldDeployment()], expected: undefined },
     { name: 'returns undefined when the service lists no deployments', deployments: undefined, expected: undefined },
   ])('$name', ({ deployments, expected }) => {
@@ -264,13 +285,48 @@ describe('deploymentInProgress: the deployment a killed run left rolling out', (
   const web5 = taskDefinitionArn('web', 5);
 
   it.each<{ name: string; deployments: Service['deployments']; target: string; expected: string | undefined }>([
-    { name: 'the PRIMARY deployment rolls out the target, the old one drains', deployments: [anOldDeployment(), ours({ rolloutState: 'IN_PROGRESS' })], target: web5, expected: OURS },
-    { name: 'the target is named as family:revision', deployments: [ours({ rolloutState: 'IN_PROGRESS' })], target: 'web:5', expected: OURS },
-    { name: 'the PRIMARY deployment has COMPLETED', deployments: [ours({ rolloutState: 'COMPLETED' })], target: web5, expected: undefined },
-    { name: 'the PRIMARY deployment has FAILED', deployments: [ours({ rolloutState: 'FAILED' })], target: web5, expected: undefined },
-    { name: 'the PRIMARY deployment rolls out another revision', deployments: [ours({ rolloutState: 'IN_PROGRESS' })], target: taskDefinitionArn('web', 6), expected: undefined },
-    { name: 'only an ACTIVE deployment is in progress', deployments: [anOldDeployment({ taskDefinition: web5, rolloutState: 'IN_PROGRESS' })], target: web5, expected: undefined },
-    { name: 'the PRIMARY deployment reports no rolloutState', deployments: [ours({ rolloutState: undefined })], target: web5, expected: undefined },
+    {
+      name: 'the PRIMARY deployment rolls out the target, the old one drains',
+      deployments: [anOldDeployment(), ours({ rolloutState: 'IN_PROGRESS' })],
+      target: web5,
+      expected: OURS,
+    },
+    {
+      name: 'the target is named as family:revision',
+      deployments: [ours({ rolloutState: 'IN_PROGRESS' })],
+      target: 'web:5',
+      expected: OURS,
+    },
+    {
+      name: 'the PRIMARY deployment has COMPLETED',
+      deployments: [ours({ rolloutState: 'COMPLETED' })],
+      target: web5,
+      expected: undefined,
+    },
+    {
+      name: 'the PRIMARY deployment has FAILED',
+      deployments: [ours({ rolloutState: 'FAILED' })],
+      target: web5,
+      expected: undefined,
+    },
+    {
+      name: 'the PRIMARY deployment rolls out another revision',
+      deployments: [ours({ rolloutState: 'IN_PROGRESS' })],
+      target: taskDefinitionArn('web', 6),
+      expected: undefined,
+    },
+    {
+      name: 'only an ACTIVE deployment is in progress',
+      deployments: [anOldDeployment({ taskDefinition: web5, rolloutState: 'IN_PROGRESS' })],
+      target: web5,
+      expected: undefined,
+    },
+    {
+      name: 'the PRIMARY deployment reports no rolloutState',
+      deployments: [ours({ rolloutState: undefined })],
+      target: web5,
+      expected: undefined,
+    },
     { name: 'the service lists no deployments', deployments: undefined, target: web5, expected: undefined },
   ])('$name: $expected', ({ deployments, target, expected }) => {
     expect(deploymentInProgress(aService({ deployments }), target)?.id).toBe(expected);
@@ -281,12 +337,37 @@ describe("deploymentFailed: the target's rollout failed and nothing rolled it ba
   const web5 = taskDefinitionArn('web', 5);
 
   it.each<{ name: string; deployments: Service['deployments']; target: string; expected: string | undefined }>([
-    { name: 'the PRIMARY deployment of the target FAILED', deployments: [ours({ rolloutState: 'FAILED' })], target: web5, expected: OURS },
-    { name: 'the target is named as family:revision', deployments: [ours({ rolloutState: 'FAILED' })], target: 'web:5', expected: OURS },
-    { name: 'it is still in progress', deployments: [ours({ rolloutState: 'IN_PROGRESS' })], target: web5, expected: undefined },
+    {
+      name: 'the PRIMARY deployment of the target FAILED',
+      deployments: [ours({ rolloutState: 'FAILED' })],
+      target: web5,
+      expected: OURS,
+    },
+    {
+      name: 'the target is named as family:revision',
+      deployments: [ours({ rolloutState: 'FAILED' })],
+      target: 'web:5',
+      expected: OURS,
+    },
+    {
+      name: 'it is still in progress',
+      deployments: [ours({ rolloutState: 'IN_PROGRESS' })],
+      target: web5,
+      expected: undefined,
+    },
     { name: 'it completed', deployments: [ours({ rolloutState: 'COMPLETED' })], target: web5, expected: undefined },
-    { name: 'the FAILED deployment is of another revision', deployments: [ours({ rolloutState: 'FAILED' })], target: taskDefinitionArn('web', 6), expected: undefined },
-    { name: 'only an ACTIVE deployment FAILED (a rollback is PRIMARY)', deployments: [anOldDeployment({ taskDefinition: web5, rolloutState: 'FAILED' })], target: web5, expected: undefined },
+    {
+      name: 'the FAILED deployment is of another revision',
+      deployments: [ours({ rolloutState: 'FAILED' })],
+      target: taskDefinitionArn('web', 6),
+      expected: undefined,
+    },
+    {
+      name: 'only an ACTIVE deployment FAILED (a rollback is PRIMARY)',
+      deployments: [anOldDeployment({ taskDefinition: web5, rolloutState: 'FAILED' })],
+      target: web5,
+      expected: undefined,
+    },
   ])('$name: $expected', ({ deployments, target, expected }) => {
     expect(deploymentFailed(aService({ deployments }), target)?.id).toBe(expected);
   });

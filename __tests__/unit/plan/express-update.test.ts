@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { currentConfiguration, expressDeployment, expressRevisionNotYet, requestLines, planExpressUpdate, type ExpressPlanInput } from '../../../src/plan/express-update.ts';
+import {
+  currentConfiguration,
+  type ExpressPlanInput,
+  expressDeployment,
+  expressRevisionNotYet,
+  planExpressUpdate,
+  requestLines,
+} from '../../../src/plan/express-update.ts';
 
 const SERVICE_ARN = 'arn:aws:ecs:us-east-1:123456789012:service/default/web';
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app';
@@ -8,7 +15,10 @@ const OLD = `${REPO}@sha256:${'a'.repeat(64)}`;
 const NEW = `${REPO}@sha256:${'b'.repeat(64)}`;
 
 /** An ECSExpressGatewayService as DescribeExpressGatewayService answers it (API_ECSExpressGatewayService). */
-function anExpressService(config: Record<string, unknown> = {}, more: Record<string, unknown> = {}): Record<string, unknown> {
+function anExpressService(
+  config: Record<string, unknown> = {},
+  more: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     cluster: 'default',
     serviceName: 'web',
@@ -32,7 +42,12 @@ function anExpressService(config: Record<string, unknown> = {}, more: Record<str
           command: ['serve'],
           futureMember: { kept: true },
         },
-        scalingTarget: { minTaskCount: 1, maxTaskCount: 4, autoScalingMetric: 'AVERAGE_CPU', autoScalingTargetValue: 60 },
+        scalingTarget: {
+          minTaskCount: 1,
+          maxTaskCount: 4,
+          autoScalingMetric: 'AVERAGE_CPU',
+          autoScalingTargetValue: 60,
+        },
         createdAt: 1_700_000_000,
         ...config,
       },
@@ -59,11 +74,23 @@ function refusal(patch: Partial<ExpressPlanInput>, express = anExpressService())
 
 describe('planExpressUpdate: the request carries only what changes', () => {
   it.each([
-    ['a new image: the whole primary container, with only the image changed', { image: NEW }, ['serviceArn', 'primaryContainer']],
+    [
+      'a new image: the whole primary container, with only the image changed',
+      { image: NEW },
+      ['serviceArn', 'primaryContainer'],
+    ],
     ['a new cpu and memory', { cpu: '512', memory: '1024' }, ['serviceArn', 'cpu', 'memory']],
     ['a new memory only (256 takes 1024)', { memory: '1024' }, ['serviceArn', 'memory']],
-    ['image, cpu and memory', { image: NEW, cpu: '1024', memory: '2048' }, ['serviceArn', 'primaryContainer', 'cpu', 'memory']],
-    ['a changed environment variable', { environment: [{ name: 'MODE', value: 'worker' }] }, ['serviceArn', 'primaryContainer']],
+    [
+      'image, cpu and memory',
+      { image: NEW, cpu: '1024', memory: '2048' },
+      ['serviceArn', 'primaryContainer', 'cpu', 'memory'],
+    ],
+    [
+      'a changed environment variable',
+      { environment: [{ name: 'MODE', value: 'worker' }] },
+      ['serviceArn', 'primaryContainer'],
+    ],
   ] as const)('%s', (_what, patch, members) => {
     const plan = planFor(patch as Partial<ExpressPlanInput>);
     expect(Object.keys(plan.request ?? {})).toEqual(members);
@@ -85,7 +112,15 @@ describe('planExpressUpdate: the request carries only what changes', () => {
 
   it('sends no roles, network, health check or scaling target: the service keeps them', () => {
     const request = planFor({ image: NEW, cpu: '1024', memory: '2048' }).request ?? {};
-    for (const member of ['executionRoleArn', 'taskRoleArn', 'networkConfiguration', 'healthCheckPath', 'scalingTarget', 'taskDefinitionArn', 'cpuArchitecture']) {
+    for (const member of [
+      'executionRoleArn',
+      'taskRoleArn',
+      'networkConfiguration',
+      'healthCheckPath',
+      'scalingTarget',
+      'taskDefinitionArn',
+      'cpuArchitecture',
+    ]) {
       expect(request).not.toHaveProperty(member);
     }
   });
@@ -131,7 +166,10 @@ describe('planExpressUpdate: the request carries only what changes', () => {
 
 describe('planExpressUpdate: cpu and memory as Fargate (Linux) takes them', () => {
   it.each([
-    [{ cpu: '512' }, /The memory of Express service 'web' \(512\) is not valid with cpu 512[\s\S]*Set input 'memory' as well/],
+    [
+      { cpu: '512' },
+      /The memory of Express service 'web' \(512\) is not valid with cpu 512[\s\S]*Set input 'memory' as well/,
+    ],
     [{ cpu: '300', memory: '1024' }, /Input 'cpu' \(300\) is not a cpu size for Fargate/],
     [{ cpu: '1024', memory: '1000' }, /Input 'memory' \(1000\) is not valid with cpu 1024/],
     [{ memory: '4096' }, /Input 'memory' \(4096\) is not valid with cpu 256[\s\S]*Set input 'cpu' as well/],
@@ -142,11 +180,27 @@ describe('planExpressUpdate: cpu and memory as Fargate (Linux) takes them', () =
 
 describe('planExpressUpdate: inputs that make no sense for Express are refused before any change', () => {
   it.each([
-    ['task-definition', { refused: { ...NOTHING_REFUSED, taskDefinition: 'web-family:4' } }, /Input 'task-definition' \('web-family:4'\) cannot be used/],
-    ['a non-primary container-name', { containerNames: ['sidecar'] }, /Input 'container-name' \('sidecar'\).*only its primary container \('Main'\)/],
+    [
+      'task-definition',
+      { refused: { ...NOTHING_REFUSED, taskDefinition: 'web-family:4' } },
+      /Input 'task-definition' \('web-family:4'\) cannot be used/,
+    ],
+    [
+      'a non-primary container-name',
+      { containerNames: ['sidecar'] },
+      /Input 'container-name' \('sidecar'\).*only its primary container \('Main'\)/,
+    ],
     ['force-new-deployment', { refused: { forceNewDeployment: true } }, /Input 'force-new-deployment' cannot be used/],
-    ['desired-count', { refused: { ...NOTHING_REFUSED, desiredCount: 3 } }, /Input 'desired-count' \(3\).*minTaskCount/],
-    ['propagate-tags', { refused: { ...NOTHING_REFUSED, propagateTags: 'SERVICE' } }, /Input 'propagate-tags' cannot be used/],
+    [
+      'desired-count',
+      { refused: { ...NOTHING_REFUSED, desiredCount: 3 } },
+      /Input 'desired-count' \(3\).*minTaskCount/,
+    ],
+    [
+      'propagate-tags',
+      { refused: { ...NOTHING_REFUSED, propagateTags: 'SERVICE' } },
+      /Input 'propagate-tags' cannot be used/,
+    ],
   ] as const)('%s', (_what, patch, message) => {
     expect(refusal({ image: NEW, ...(patch as Partial<ExpressPlanInput>) })).toMatch(message);
   });
@@ -155,13 +209,17 @@ describe('planExpressUpdate: inputs that make no sense for Express are refused b
     expect(planFor({ image: NEW, containerNames: ['Main'] }).request?.primaryContainer?.image).toBe(NEW);
   });
 
-  it('refuses an image for a service running its owner\'s task definition (no primaryContainer)', () => {
+  it("refuses an image for a service running its owner's task definition (no primaryContainer)", () => {
     const express = anExpressService({ primaryContainer: undefined, cpu: undefined, memory: undefined });
-    expect(refusal({ image: NEW }, express)).toMatch(/runs a task definition its owner provides \(arn:aws:ecs:.*default-web:3\)/);
+    expect(refusal({ image: NEW }, express)).toMatch(
+      /runs a task definition its owner provides \(arn:aws:ecs:.*default-web:3\)/,
+    );
   });
 
   it('refuses a service with no active configuration', () => {
-    expect(refusal({ image: NEW }, anExpressService({}, { activeConfigurations: [] }))).toMatch(/has no active configuration/);
+    expect(refusal({ image: NEW }, anExpressService({}, { activeConfigurations: [] }))).toMatch(
+      /has no active configuration/,
+    );
   });
 });
 
@@ -170,7 +228,9 @@ describe('currentConfiguration', () => {
     const express = anExpressService();
     const [first] = express.activeConfigurations as Array<Record<string, unknown>>;
     const newer = { ...first, serviceRevisionArn: 'rev/2', createdAt: 1_700_000_100 };
-    expect(currentConfiguration({ ...express, activeConfigurations: [newer, first] }, 'web').serviceRevisionArn).toBe('rev/2');
+    expect(currentConfiguration({ ...express, activeConfigurations: [newer, first] }, 'web').serviceRevisionArn).toBe(
+      'rev/2',
+    );
   });
 });
 
@@ -185,10 +245,30 @@ describe('expressDeployment: the deployment the update started, once DescribeSer
   });
 
   it.each([
-    ['the PRIMARY deployment of the revision Express registered', service(`${TD}:4`, '2026-01-01T00:00:11Z'), `${TD}:4`, 'ecs-svc/2'],
-    ['not yet: the service still shows the deployment before ours', service(`${TD}:3`, '2026-01-01T00:00:00Z'), `${TD}:4`, undefined],
-    ['no target named: a PRIMARY deployment created at or after the update', service(`${TD}:4`, '2026-01-01T00:00:10Z'), undefined, 'ecs-svc/2'],
-    ['no target named: an older PRIMARY deployment is not ours', service(`${TD}:3`, '2026-01-01T00:00:00Z'), undefined, undefined],
+    [
+      'the PRIMARY deployment of the revision Express registered',
+      service(`${TD}:4`, '2026-01-01T00:00:11Z'),
+      `${TD}:4`,
+      'ecs-svc/2',
+    ],
+    [
+      'not yet: the service still shows the deployment before ours',
+      service(`${TD}:3`, '2026-01-01T00:00:00Z'),
+      `${TD}:4`,
+      undefined,
+    ],
+    [
+      'no target named: a PRIMARY deployment created at or after the update',
+      service(`${TD}:4`, '2026-01-01T00:00:10Z'),
+      undefined,
+      'ecs-svc/2',
+    ],
+    [
+      'no target named: an older PRIMARY deployment is not ours',
+      service(`${TD}:3`, '2026-01-01T00:00:00Z'),
+      undefined,
+      undefined,
+    ],
   ] as const)('%s', (_what, described, target, expected) => {
     expect(expressDeployment(described, target, UPDATED_AT)?.id).toBe(expected);
   });

@@ -34,15 +34,27 @@ describe('parseCpu', () => {
     expect(parseCpu(raw)).toBe(units);
   });
 
-  it.each(['', '   ', 'abc', '-1', '0', '0 vCPU', '1.3 GB', '1e3', '0.3 vCPU', '1.5', '1 vCPU 2', 'vCPU', '1,024', '+1'])(
-    'rejects %j',
-    (raw) => {
-      expect(() => parseCpu(raw)).toThrow(UserError);
-      expect(() => parseCpu(raw)).toThrow(
-        `Input 'cpu' ('${raw}') is not a cpu size: use cpu units like 1024 or vCPUs like '1 vCPU'.`,
-      );
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'abc',
+    '-1',
+    '0',
+    '0 vCPU',
+    '1.3 GB',
+    '1e3',
+    '0.3 vCPU',
+    '1.5',
+    '1 vCPU 2',
+    'vCPU',
+    '1,024',
+    '+1',
+  ])('rejects %j', (raw) => {
+    expect(() => parseCpu(raw)).toThrow(UserError);
+    expect(() => parseCpu(raw)).toThrow(
+      `Input 'cpu' ('${raw}') is not a cpu size: use cpu units like 1024 or vCPUs like '1 vCPU'.`,
+    );
+  });
 
   it('does the vCPU arithmetic exactly rather than in floating point', () => {
     // 1.00000000000000001 is 1 as a double, which would turn into a clean 1024.
@@ -66,12 +78,15 @@ describe('parseMemory', () => {
     expect(parseMemory(raw)).toBe(mib);
   });
 
-  it.each(['', 'abc', '-512', '0', '0 GB', '1e3', '2 TB', '2 vCPU', '0.5 MiB', '0.0001 GB', 'GB'])('rejects %j', (raw) => {
-    expect(() => parseMemory(raw)).toThrow(UserError);
-    expect(() => parseMemory(raw)).toThrow(
-      `Input 'memory' ('${raw}') is not a memory size: use MiB like 2048 or GB like '2 GB'.`,
-    );
-  });
+  it.each(['', 'abc', '-512', '0', '0 GB', '1e3', '2 TB', '2 vCPU', '0.5 MiB', '0.0001 GB', 'GB'])(
+    'rejects %j',
+    (raw) => {
+      expect(() => parseMemory(raw)).toThrow(UserError);
+      expect(() => parseMemory(raw)).toThrow(
+        `Input 'memory' ('${raw}') is not a memory size: use MiB like 2048 or GB like '2 GB'.`,
+      );
+    },
+  );
 });
 
 describe('validateTaskSize on Fargate', () => {
@@ -96,15 +111,60 @@ describe('validateTaskSize on Fargate', () => {
   });
 
   it.each<[string, string | number, string | number, string]>([
-    ['memory between the 256 values', 256, 1536, "Input 'memory' (1536) is not valid with cpu 256 on Fargate: use one of 512, 1024, 2048."],
-    ['memory below the row', '1024', '1024', "Input 'memory' (1024) is not valid with cpu 1024 on Fargate: use 2048-8192 in steps of 1024."],
-    ['memory above the row', '512', '5120', "Input 'memory' (5120) is not valid with cpu 512 on Fargate: use 1024-4096 in steps of 1024."],
-    ['memory off the step', '1024', '3000', "Input 'memory' (3000) is not valid with cpu 1024 on Fargate: use 2048-8192 in steps of 1024."],
-    ['memory off the 8192 step', '8192', '17408', "Input 'memory' (17408) is not valid with cpu 8192 on Fargate: use 16384-61440 in steps of 4096."],
-    ['memory off the 16384 step', '16384', '36864', "Input 'memory' (36864) is not valid with cpu 16384 on Fargate: use 32768-122880 in steps of 8192."],
-    ['4096 memory above 30 GB', '4096', '31744', "Input 'memory' (31744) is not valid with cpu 4096 on Fargate: use 8192-30720 in steps of 1024."],
-    ['a cpu between sizes', '300', '1024', "Input 'cpu' (300) is not a cpu size for Fargate: use one of 256, 512, 1024, 2048, 4096, 8192, 16384."],
-    ['a cpu above the largest', '32768', '65536', "Input 'cpu' (32768) is not a cpu size for Fargate: use one of 256, 512, 1024, 2048, 4096, 8192, 16384."],
+    [
+      'memory between the 256 values',
+      256,
+      1536,
+      "Input 'memory' (1536) is not valid with cpu 256 on Fargate: use one of 512, 1024, 2048.",
+    ],
+    [
+      'memory below the row',
+      '1024',
+      '1024',
+      "Input 'memory' (1024) is not valid with cpu 1024 on Fargate: use 2048-8192 in steps of 1024.",
+    ],
+    [
+      'memory above the row',
+      '512',
+      '5120',
+      "Input 'memory' (5120) is not valid with cpu 512 on Fargate: use 1024-4096 in steps of 1024.",
+    ],
+    [
+      'memory off the step',
+      '1024',
+      '3000',
+      "Input 'memory' (3000) is not valid with cpu 1024 on Fargate: use 2048-8192 in steps of 1024.",
+    ],
+    [
+      'memory off the 8192 step',
+      '8192',
+      '17408',
+      "Input 'memory' (17408) is not valid with cpu 8192 on Fargate: use 16384-61440 in steps of 4096.",
+    ],
+    [
+      'memory off the 16384 step',
+      '16384',
+      '36864',
+      "Input 'memory' (36864) is not valid with cpu 16384 on Fargate: use 32768-122880 in steps of 8192.",
+    ],
+    [
+      '4096 memory above 30 GB',
+      '4096',
+      '31744',
+      "Input 'memory' (31744) is not valid with cpu 4096 on Fargate: use 8192-30720 in steps of 1024.",
+    ],
+    [
+      'a cpu between sizes',
+      '300',
+      '1024',
+      "Input 'cpu' (300) is not a cpu size for Fargate: use one of 256, 512, 1024, 2048, 4096, 8192, 16384.",
+    ],
+    [
+      'a cpu above the largest',
+      '32768',
+      '65536',
+      "Input 'cpu' (32768) is not a cpu size for Fargate: use one of 256, 512, 1024, 2048, 4096, 8192, 16384.",
+    ],
   ])('reports %s', (_case, cpu, memory, problem) => {
     expect(validateTaskSize({ taskDefinition: fargate({ cpu, memory }), labels: INPUT_LABELS })).toEqual([problem]);
   });
@@ -129,14 +189,18 @@ describe('validateTaskSize on Fargate', () => {
 
   it('reads numbers, vCPU and GB forms in the task definition', () => {
     expect(validateTaskSize({ taskDefinition: fargate({ cpu: 1024, memory: 2048 }), labels: TD_LABELS })).toEqual([]);
-    expect(validateTaskSize({ taskDefinition: fargate({ cpu: '1 vCPU', memory: '2 GB' }), labels: TD_LABELS })).toEqual([]);
+    expect(validateTaskSize({ taskDefinition: fargate({ cpu: '1 vCPU', memory: '2 GB' }), labels: TD_LABELS })).toEqual(
+      [],
+    );
   });
 
   it('reports a value it cannot read, with the label it was given', () => {
-    expect(validateTaskSize({ taskDefinition: fargate({ cpu: 'lots', memory: 'plenty' }), labels: TD_LABELS })).toEqual([
-      "Task definition cpu ('lots') is not a cpu size: use cpu units like 1024 or vCPUs like '1 vCPU'.",
-      "Task definition memory ('plenty') is not a memory size: use MiB like 2048 or GB like '2 GB'.",
-    ]);
+    expect(validateTaskSize({ taskDefinition: fargate({ cpu: 'lots', memory: 'plenty' }), labels: TD_LABELS })).toEqual(
+      [
+        "Task definition cpu ('lots') is not a cpu size: use cpu units like 1024 or vCPUs like '1 vCPU'.",
+        "Task definition memory ('plenty') is not a memory size: use MiB like 2048 or GB like '2 GB'.",
+      ],
+    );
   });
 
   it('reports a value of the wrong type', () => {
@@ -146,8 +210,18 @@ describe('validateTaskSize on Fargate', () => {
   });
 
   it.each([
-    ['WINDOWS_SERVER_2022_CORE', '512', '1024', ["Input 'cpu' (512) is not a cpu size for Windows on Fargate: use one of 1024, 2048, 4096."]],
-    ['WINDOWS_SERVER_2019_FULL', '8192', '16384', ["Input 'cpu' (8192) is not a cpu size for Windows on Fargate: use one of 1024, 2048, 4096."]],
+    [
+      'WINDOWS_SERVER_2022_CORE',
+      '512',
+      '1024',
+      ["Input 'cpu' (512) is not a cpu size for Windows on Fargate: use one of 1024, 2048, 4096."],
+    ],
+    [
+      'WINDOWS_SERVER_2019_FULL',
+      '8192',
+      '16384',
+      ["Input 'cpu' (8192) is not a cpu size for Windows on Fargate: use one of 1024, 2048, 4096."],
+    ],
     ['WINDOWS_SERVER_2022_FULL', '2048', '4096', []],
     ['LINUX', '512', '1024', []],
   ])('on %s allows cpu %s only when Windows supports it', (family, cpu, memory, problems) => {
@@ -171,10 +245,26 @@ describe('validateTaskSize outside Fargate', () => {
   });
 
   it.each([
-    ['a cpu below 128', { cpu: '64' }, 'Task definition cpu (64) is out of range: use 128-196608 cpu units (0.125-192 vCPU).'],
-    ['a cpu above 192 vCPU', { cpu: '196609' }, 'Task definition cpu (196609) is out of range: use 128-196608 cpu units (0.125-192 vCPU).'],
-    ['a zero memory', { memory: '0' }, "Task definition memory ('0') is not a memory size: use MiB like 2048 or GB like '2 GB'."],
-    ['a fractional memory', { memory: 512.5 }, "Task definition memory ('512.5') is not a memory size: use MiB like 2048 or GB like '2 GB'."],
+    [
+      'a cpu below 128',
+      { cpu: '64' },
+      'Task definition cpu (64) is out of range: use 128-196608 cpu units (0.125-192 vCPU).',
+    ],
+    [
+      'a cpu above 192 vCPU',
+      { cpu: '196609' },
+      'Task definition cpu (196609) is out of range: use 128-196608 cpu units (0.125-192 vCPU).',
+    ],
+    [
+      'a zero memory',
+      { memory: '0' },
+      "Task definition memory ('0') is not a memory size: use MiB like 2048 or GB like '2 GB'.",
+    ],
+    [
+      'a fractional memory',
+      { memory: 512.5 },
+      "Task definition memory ('512.5') is not a memory size: use MiB like 2048 or GB like '2 GB'.",
+    ],
   ])('reports %s', (_case, fields, problem) => {
     expect(validateTaskSize({ taskDefinition: ec2(fields), labels: TD_LABELS })).toEqual([problem]);
   });
@@ -238,7 +328,10 @@ describe('validateTaskSize for containers', () => {
 describe('validateTaskSize with numbers too long for JavaScript', () => {
   it('reports them as written, never as Infinity', () => {
     const big = '9'.repeat(400);
-    const problems = validateTaskSize({ taskDefinition: { cpu: big, memory: '512', requiresCompatibilities: ['FARGATE'] }, labels: { cpu: "Input 'cpu'", memory: "Input 'memory'" } });
+    const problems = validateTaskSize({
+      taskDefinition: { cpu: big, memory: '512', requiresCompatibilities: ['FARGATE'] },
+      labels: { cpu: "Input 'cpu'", memory: "Input 'memory'" },
+    });
     expect(problems[0]).toBe(`Input 'cpu' ('${big}') is out of range: use cpu units like 1024.`);
     expect(problems.join(' ')).not.toContain('Infinity');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
+import type { ImageRef } from '../../../src/plan/image-ref.ts';
 import {
   ecrRegistryOf,
   formatImageRef,
@@ -9,7 +10,6 @@ import {
   withDigest,
   withTag,
 } from '../../../src/plan/image-ref.ts';
-import type { ImageRef } from '../../../src/plan/image-ref.ts';
 
 const SHA = `sha256:${'a1b2c3d4'.repeat(8)}`;
 const SHA512 = `sha512:${'0f'.repeat(64)}`;
@@ -156,7 +156,10 @@ describe('repositoryKey', () => {
 
 describe('ecrRegistryOf', () => {
   it.each([
-    [`${ECR}/app:1`, { kind: 'private', accountId: '123456789012', region: 'eu-west-1', fips: false, domain: 'amazonaws.com' }],
+    [
+      `${ECR}/app:1`,
+      { kind: 'private', accountId: '123456789012', region: 'eu-west-1', fips: false, domain: 'amazonaws.com' },
+    ],
     [
       '123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/app',
       { kind: 'private', accountId: '123456789012', region: 'us-gov-west-1', fips: true, domain: 'amazonaws.com' },

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import { parseImageRef } from '../../../src/plan/image-ref.ts';
 import {
-  SHORT_SHA_LENGTH,
   chooseDigest,
   chooseTag,
   deployReference,
+  type PushedImage,
   parseDigestInput,
   parseTagInput,
   recentTags,
   repositoryOf,
-  tagFromGitRef,
-  type PushedImage,
+  SHORT_SHA_LENGTH,
   type TagChoice,
   type TagSources,
+  tagFromGitRef,
 } from '../../../src/plan/image-source.ts';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -40,7 +40,9 @@ describe('tagFromGitRef', () => {
     ['nothing after the prefix', 'refs/tags/'],
   ])('rejects a git tag with %s, naming GITHUB_REF and the tag input', (_, ref) => {
     expect(() => tagFromGitRef(ref)).toThrow(UserError);
-    expect(() => tagFromGitRef(ref)).toThrow(new RegExp(`GITHUB_REF \\('${ref.replace(/[.+]/g, '\\$&')}'\\).*set input 'tag'`));
+    expect(() => tagFromGitRef(ref)).toThrow(
+      new RegExp(`GITHUB_REF \\('${ref.replace(/[.+]/g, '\\$&')}'\\).*set input 'tag'`),
+    );
   });
 });
 
@@ -50,15 +52,27 @@ describe('chooseTag', () => {
   });
 
   it.each<[string, TagSources, TagChoice]>([
-    ['the tag written in image', { imageTag: 'v1', gitRef: 'refs/tags/v9', gitSha: SHA }, { tag: 'v1', source: 'image' }],
+    [
+      'the tag written in image',
+      { imageTag: 'v1', gitRef: 'refs/tags/v9', gitSha: SHA },
+      { tag: 'v1', source: 'image' },
+    ],
     ['the tag input', { inputTag: 'v2', gitRef: 'refs/tags/v9', gitSha: SHA }, { tag: 'v2', source: 'input' }],
     ['image and input tags that agree', { imageTag: 'v3', inputTag: 'v3' }, { tag: 'v3', source: 'image' }],
     ['a release ref', { gitRef: 'refs/tags/v1.2.3', gitSha: SHA }, { tag: 'v1.2.3', source: 'release-ref' }],
     ['a branch: the short SHA', { gitRef: 'refs/heads/main', gitSha: SHA }, { tag: '0123456', source: 'commit-sha' }],
-    ['a pull request: the short SHA', { gitRef: 'refs/pull/1/merge', gitSha: SHA }, { tag: '0123456', source: 'commit-sha' }],
+    [
+      'a pull request: the short SHA',
+      { gitRef: 'refs/pull/1/merge', gitSha: SHA },
+      { tag: '0123456', source: 'commit-sha' },
+    ],
     ['an uppercase SHA, lowercased', { gitSha: SHA.toUpperCase() }, { tag: '0123456', source: 'commit-sha' }],
     ['a digest and no git context', { hasDigest: true }, {}],
-    ['a digest and a branch: the SHA as a candidate', { hasDigest: true, gitRef: 'refs/heads/main', gitSha: SHA }, { tag: '0123456', source: 'commit-sha' }],
+    [
+      'a digest and a branch: the SHA as a candidate',
+      { hasDigest: true, gitRef: 'refs/heads/main', gitSha: SHA },
+      { tag: '0123456', source: 'commit-sha' },
+    ],
     ['a digest and a release ref that is no image tag', { hasDigest: true, gitRef: 'refs/tags/a/b', gitSha: SHA }, {}],
     ['a digest and a SHA that is no SHA', { hasDigest: true, gitSha: 'not-a-sha' }, {}],
   ])('picks %s', (_, sources, expected) => {
@@ -66,9 +80,21 @@ describe('chooseTag', () => {
   });
 
   it.each<[string, TagSources, RegExp]>([
-    ['image and input tags that differ', { imageTag: 'v1', inputTag: 'v2' }, /'image' carries tag 'v1' but input 'tag' is 'v2'/],
-    ['a release ref with a slash', { gitRef: 'refs/tags/release/1.0', gitSha: SHA }, /GITHUB_REF \('refs\/tags\/release\/1.0'\).*set input 'tag'/],
-    ['a missing SHA on a branch', { gitRef: 'refs/heads/main' }, /names no tag or digest.*GITHUB_REF \('refs\/heads\/main'\) and GITHUB_SHA \(''\)/],
+    [
+      'image and input tags that differ',
+      { imageTag: 'v1', inputTag: 'v2' },
+      /'image' carries tag 'v1' but input 'tag' is 'v2'/,
+    ],
+    [
+      'a release ref with a slash',
+      { gitRef: 'refs/tags/release/1.0', gitSha: SHA },
+      /GITHUB_REF \('refs\/tags\/release\/1.0'\).*set input 'tag'/,
+    ],
+    [
+      'a missing SHA on a branch',
+      { gitRef: 'refs/heads/main' },
+      /names no tag or digest.*GITHUB_REF \('refs\/heads\/main'\) and GITHUB_SHA \(''\)/,
+    ],
     ['no source at all', {}, /set input 'tag' or 'digest'/],
     ['a SHA shorter than the short length', { gitSha: 'abc' }, /GITHUB_SHA \('abc'\) is not a commit SHA/],
   ])('rejects %s', (_, sources, message) => {
@@ -97,16 +123,46 @@ describe('chooseDigest', () => {
 describe('deployReference', () => {
   it.each<[string, string, { tag?: string; digest?: string; pinDigest: boolean }, string]>([
     ['pinned with a digest', `${ECR}/app`, { tag: 'v1', digest: DIGEST, pinDigest: true }, `${ECR}/app@${DIGEST}`],
-    ['unpinned with a digest and a tag', `${ECR}/app`, { tag: 'v1', digest: DIGEST, pinDigest: false }, `${ECR}/app:v1`],
+    [
+      'unpinned with a digest and a tag',
+      `${ECR}/app`,
+      { tag: 'v1', digest: DIGEST, pinDigest: false },
+      `${ECR}/app:v1`,
+    ],
     ['pinned without a digest', 'nginx', { tag: '1.27', pinDigest: true }, 'nginx:1.27'],
     ['unpinned without a digest', 'nginx', { tag: '1.27', pinDigest: false }, 'nginx:1.27'],
     ['unpinned with only a digest', `${ECR}/app`, { digest: DIGEST, pinDigest: false }, `${ECR}/app@${DIGEST}`],
     ['a tag in image replaced', `${ECR}/app:old`, { tag: 'new', pinDigest: false }, `${ECR}/app:new`],
-    ['a tag and digest in image replaced', `${ECR}/app:old@${OTHER_DIGEST}`, { tag: 'v1', digest: DIGEST, pinDigest: true }, `${ECR}/app@${DIGEST}`],
-    ['a registry with a port', 'registry.example.com:5000/team/app', { tag: 'v1', pinDigest: false }, 'registry.example.com:5000/team/app:v1'],
-    ['a registry with a port, pinned', 'localhost:5000/app', { tag: 'v1', digest: DIGEST, pinDigest: true }, `localhost:5000/app@${DIGEST}`],
-    ['a nested path', `${ECR}/team/sub/app`, { tag: 'v1', digest: DIGEST, pinDigest: true }, `${ECR}/team/sub/app@${DIGEST}`],
-    ['ECR Public', 'public.ecr.aws/nginx/nginx', { tag: 'stable', pinDigest: true }, 'public.ecr.aws/nginx/nginx:stable'],
+    [
+      'a tag and digest in image replaced',
+      `${ECR}/app:old@${OTHER_DIGEST}`,
+      { tag: 'v1', digest: DIGEST, pinDigest: true },
+      `${ECR}/app@${DIGEST}`,
+    ],
+    [
+      'a registry with a port',
+      'registry.example.com:5000/team/app',
+      { tag: 'v1', pinDigest: false },
+      'registry.example.com:5000/team/app:v1',
+    ],
+    [
+      'a registry with a port, pinned',
+      'localhost:5000/app',
+      { tag: 'v1', digest: DIGEST, pinDigest: true },
+      `localhost:5000/app@${DIGEST}`,
+    ],
+    [
+      'a nested path',
+      `${ECR}/team/sub/app`,
+      { tag: 'v1', digest: DIGEST, pinDigest: true },
+      `${ECR}/team/sub/app@${DIGEST}`,
+    ],
+    [
+      'ECR Public',
+      'public.ecr.aws/nginx/nginx',
+      { tag: 'stable', pinDigest: true },
+      'public.ecr.aws/nginx/nginx:stable',
+    ],
   ])('deploys %s', (_, image, choice, expected) => {
     expect(deployReference({ ref: parseImageRef(image), ...choice })).toBe(expected);
   });

@@ -51,8 +51,16 @@ describe('trafficSchedule', () => {
   it.each([
     [{ kind: 'all-at-once' } as const, [1], '100%'],
     [{ kind: 'canary', percent: 10, minutes: 5 } as const, [0.1, 1], '10% for 5m, then 100%'],
-    [{ kind: 'linear', percent: 25, minutes: 1 } as const, [0.25, 0.5, 0.75, 1], '25% for 1m, then 50% for 1m, then 75% for 1m, then 100%'],
-    [{ kind: 'linear', percent: 30, minutes: 2 } as const, [0.3, 0.6, 0.9, 1], '30% for 2m, then 60% for 2m, then 90% for 2m, then 100%'],
+    [
+      { kind: 'linear', percent: 25, minutes: 1 } as const,
+      [0.25, 0.5, 0.75, 1],
+      '25% for 1m, then 50% for 1m, then 75% for 1m, then 100%',
+    ],
+    [
+      { kind: 'linear', percent: 30, minutes: 2 } as const,
+      [0.3, 0.6, 0.9, 1],
+      '30% for 2m, then 60% for 2m, then 90% for 2m, then 100%',
+    ],
     [{ kind: 'linear', percent: 10, minutes: 1 } as const, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1], undefined],
   ])('%j shifts through %j', (spec, weights, text) => {
     const steps = trafficSchedule(spec);
@@ -70,12 +78,17 @@ describe('trafficSchedule', () => {
 describe('routingInProgress', () => {
   it('lets an alias on one version through', () => {
     expect(routingInProgress('api', 'live', { FunctionVersion: '3' })).toBeUndefined();
-    expect(routingInProgress('api', 'live', { FunctionVersion: '3', RoutingConfig: { AdditionalVersionWeights: {} } })).toBeUndefined();
+    expect(
+      routingInProgress('api', 'live', { FunctionVersion: '3', RoutingConfig: { AdditionalVersionWeights: {} } }),
+    ).toBeUndefined();
   });
 
   it('refuses an alias that splits traffic, naming the versions and weights', () => {
-    const message = routingInProgress('api', 'live', { FunctionVersion: '3', RoutingConfig: { AdditionalVersionWeights: { '4': 0.1 } } });
-    expect(message).toContain("alias live already shifts traffic (version 3 90%, version 4 10%)");
+    const message = routingInProgress('api', 'live', {
+      FunctionVersion: '3',
+      RoutingConfig: { AdditionalVersionWeights: { '4': 0.1 } },
+    });
+    expect(message).toContain('alias live already shifts traffic (version 3 90%, version 4 10%)');
   });
 });
 
@@ -96,8 +109,17 @@ describe('judgeAlarms', () => {
 describe('judgeProvisioned', () => {
   it.each([
     [{ status: 'READY', requested: 5, allocated: 5 }, { state: 'ready' }],
-    [{ status: 'IN_PROGRESS', requested: 5, allocated: 2 }, { state: 'pending', line: 'provisioned concurrency of api:live: IN_PROGRESS, 2 / 5 allocated' }],
-    [{ status: 'FAILED', requested: 5, allocated: 0, reason: 'not enough capacity' }, { state: 'failed', reason: 'provisioned concurrency of alias api:live FAILED (0 / 5 allocated): not enough capacity' }],
+    [
+      { status: 'IN_PROGRESS', requested: 5, allocated: 2 },
+      { state: 'pending', line: 'provisioned concurrency of api:live: IN_PROGRESS, 2 / 5 allocated' },
+    ],
+    [
+      { status: 'FAILED', requested: 5, allocated: 0, reason: 'not enough capacity' },
+      {
+        state: 'failed',
+        reason: 'provisioned concurrency of alias api:live FAILED (0 / 5 allocated): not enough capacity',
+      },
+    ],
   ])('%j is %j', (config, verdict) => {
     expect(judgeProvisioned('api:live', config)).toEqual(verdict);
   });

@@ -2,21 +2,21 @@ import type { FunctionCodeLocation, FunctionConfiguration } from '@aws-sdk/clien
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import {
+  type AliasSnapshot,
   checkFunctionRegions,
   checkLambdaImage,
   classifyFunctionUpdate,
   classifyVersionState,
   decideLambdaUpdate,
   digestOfImageUri,
+  type FunctionSnapshot,
   isUpdating,
+  type LambdaDecision,
+  type LambdaDecisionInput,
   parseFunctionNames,
   runningDigest,
   runningImage,
   validateAliasName,
-  type AliasSnapshot,
-  type FunctionSnapshot,
-  type LambdaDecision,
-  type LambdaDecisionInput,
 } from '../../../src/plan/lambda-update.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
 
@@ -36,8 +36,16 @@ describe('parseFunctionNames', () => {
     ['a 64-character name', 'f'.repeat(64), ['f'.repeat(64)]],
     ['a partial ARN', `${ACCOUNT}:function:api`, [`${ACCOUNT}:function:api`]],
     ['a full ARN', ARN, [ARN]],
-    ['a GovCloud ARN', `arn:aws-us-gov:lambda:us-gov-west-1:${ACCOUNT}:function:api`, [`arn:aws-us-gov:lambda:us-gov-west-1:${ACCOUNT}:function:api`]],
-    ['a China ARN', `arn:aws-cn:lambda:cn-north-1:${ACCOUNT}:function:api`, [`arn:aws-cn:lambda:cn-north-1:${ACCOUNT}:function:api`]],
+    [
+      'a GovCloud ARN',
+      `arn:aws-us-gov:lambda:us-gov-west-1:${ACCOUNT}:function:api`,
+      [`arn:aws-us-gov:lambda:us-gov-west-1:${ACCOUNT}:function:api`],
+    ],
+    [
+      'a China ARN',
+      `arn:aws-cn:lambda:cn-north-1:${ACCOUNT}:function:api`,
+      [`arn:aws-cn:lambda:cn-north-1:${ACCOUNT}:function:api`],
+    ],
     ['names on lines', 'api\nworker\ncron', ['api', 'worker', 'cron']],
     ['names separated by commas', 'api,worker, cron', ['api', 'worker', 'cron']],
     ['commas and newlines mixed', 'api,\nworker\r\n,cron', ['api', 'worker', 'cron']],
@@ -59,11 +67,23 @@ describe('parseFunctionNames', () => {
     ['an alias on a full ARN', `${ARN}:live`, "names version or alias ':live'"],
     ['a trailing colon', 'api:', "('api:') is not a Lambda function name or ARN"],
     ['an ARN of another service', `arn:aws:s3:::bucket`, 'is not a Lambda function name or ARN'],
-    ['an ARN with a short account', `arn:aws:lambda:${REGION}:1234:function:api`, 'is not a Lambda function name or ARN'],
+    [
+      'an ARN with a short account',
+      `arn:aws:lambda:${REGION}:1234:function:api`,
+      'is not a Lambda function name or ARN',
+    ],
     ['a partial ARN with a bad name', `${ACCOUNT}:function:my.fn`, 'is not a Lambda function name or ARN'],
     ['a 65-character name', 'f'.repeat(65), 'has a function name of 65 characters: Lambda allows at most 64'],
-    ['a 65-character name in an ARN', `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${'f'.repeat(65)}`, 'has a function name of 65 characters'],
-    ['an ARN over 140 characters', `arn:aws-some-very-long-partition-name-for-testing-the-limit:lambda:${REGION}:${ACCOUNT}:function:${'f'.repeat(50)}`, 'characters long: Lambda allows at most 140'],
+    [
+      'a 65-character name in an ARN',
+      `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${'f'.repeat(65)}`,
+      'has a function name of 65 characters',
+    ],
+    [
+      'an ARN over 140 characters',
+      `arn:aws-some-very-long-partition-name-for-testing-the-limit:lambda:${REGION}:${ACCOUNT}:function:${'f'.repeat(50)}`,
+      'characters long: Lambda allows at most 140',
+    ],
     ['one bad name among good ones', 'api\nworker:blue', "('worker:blue') names version or alias ':blue'"],
   ])('refuses %s', (_name, raw, message) => {
     expect(() => parseFunctionNames(raw)).toThrow(UserError);
@@ -126,7 +146,12 @@ describe('checkLambdaImage', () => {
 
   it.each<[string, ResolvedImage]>([
     ['an ECR private image in the same region', image({})],
-    ['one from another account in the same region', image({ ecr: { kind: 'private', accountId: '210987654321', region: REGION, fips: false, domain: 'amazonaws.com' } })],
+    [
+      'one from another account in the same region',
+      image({
+        ecr: { kind: 'private', accountId: '210987654321', region: REGION, fips: false, domain: 'amazonaws.com' },
+      }),
+    ],
     ['one named by tag, with its digest known', image({ reference: `${REPO}:v1`, tag: 'v1' })],
   ])('accepts %s', (_name, given) => {
     expect(() => checkLambdaImage(given, REGION)).not.toThrow();
@@ -135,20 +160,38 @@ describe('checkLambdaImage', () => {
   it.each<[string, ResolvedImage, string]>([
     [
       'an ECR image in another region',
-      image({ ecr: { kind: 'private', accountId: ACCOUNT, region: 'us-east-1', fips: false, domain: 'amazonaws.com' } }),
+      image({
+        ecr: { kind: 'private', accountId: ACCOUNT, region: 'us-east-1', fips: false, domain: 'amazonaws.com' },
+      }),
       "is in ECR region 'us-east-1', but the functions are in 'eu-west-1'",
     ],
-    ['an ECR Public image', image({ reference: 'public.ecr.aws/team/api:v1', ecr: { kind: 'public', alias: 'team' } }), "Input 'image' ('public.ecr.aws/team/api:v1') is in ECR Public"],
-    ['a Docker Hub image', image({ reference: 'nginx:1.27', repository: 'nginx', ecr: undefined }), "Input 'image' ('nginx:1.27') is not in Amazon ECR"],
-    ['an image without a known digest', image({ reference: `${REPO}:v1`, digest: undefined }), `Input 'image' ('${REPO}:v1') has no known digest`],
+    [
+      'an ECR Public image',
+      image({ reference: 'public.ecr.aws/team/api:v1', ecr: { kind: 'public', alias: 'team' } }),
+      "Input 'image' ('public.ecr.aws/team/api:v1') is in ECR Public",
+    ],
+    [
+      'a Docker Hub image',
+      image({ reference: 'nginx:1.27', repository: 'nginx', ecr: undefined }),
+      "Input 'image' ('nginx:1.27') is not in Amazon ECR",
+    ],
+    [
+      'an image without a known digest',
+      image({ reference: `${REPO}:v1`, digest: undefined }),
+      `Input 'image' ('${REPO}:v1') has no known digest`,
+    ],
   ])('refuses %s', (_name, given, message) => {
     expect(() => checkLambdaImage(given, REGION)).toThrow(UserError);
     expect(() => checkLambdaImage(given, REGION)).toThrow(message);
   });
 
   it('says how to fix a region mismatch', () => {
-    const elsewhere = image({ ecr: { kind: 'private', accountId: ACCOUNT, region: 'us-east-1', fips: false, domain: 'amazonaws.com' } });
-    expect(() => checkLambdaImage(elsewhere, REGION)).toThrow(`push or replicate it to an ECR private repository in 'eu-west-1'`);
+    const elsewhere = image({
+      ecr: { kind: 'private', accountId: ACCOUNT, region: 'us-east-1', fips: false, domain: 'amazonaws.com' },
+    });
+    expect(() => checkLambdaImage(elsewhere, REGION)).toThrow(
+      `push or replicate it to an ECR private repository in 'eu-west-1'`,
+    );
   });
 });
 
@@ -168,8 +211,16 @@ describe('digestOfImageUri', () => {
 
 describe('runningImage', () => {
   it.each<[string, FunctionCodeLocation, string | undefined]>([
-    ['the resolved image Lambda reports', { ImageUri: `${REPO}:v1`, ResolvedImageUri: `${REPO}@${NEW}` }, `${REPO}@${NEW}`],
-    ["moto's resolved image with the algorithm twice", { ImageUri: `${REPO}@${NEW}`, ResolvedImageUri: `${REPO}@sha256@${NEW}` }, `${REPO}@${NEW}`],
+    [
+      'the resolved image Lambda reports',
+      { ImageUri: `${REPO}:v1`, ResolvedImageUri: `${REPO}@${NEW}` },
+      `${REPO}@${NEW}`,
+    ],
+    [
+      "moto's resolved image with the algorithm twice",
+      { ImageUri: `${REPO}@${NEW}`, ResolvedImageUri: `${REPO}@sha256@${NEW}` },
+      `${REPO}@${NEW}`,
+    ],
     ['the ImageUri when nothing was resolved', { ImageUri: `${REPO}:v1` }, `${REPO}:v1`],
     ['a resolved image without a digest as it is', { ResolvedImageUri: `${REPO}:v1` }, `${REPO}:v1`],
     ['nothing', {}, undefined],
@@ -180,7 +231,10 @@ describe('runningImage', () => {
 
 // --- The decision --------------------------------------------------------------------------
 
-function fn(configuration: Partial<FunctionConfiguration> = {}, code: FunctionCodeLocation = { ResolvedImageUri: `${REPO}@${OLD}` }): FunctionSnapshot {
+function fn(
+  configuration: Partial<FunctionConfiguration> = {},
+  code: FunctionCodeLocation = { ResolvedImageUri: `${REPO}@${OLD}` },
+): FunctionSnapshot {
   return {
     configuration: {
       FunctionName: 'api',
@@ -196,7 +250,8 @@ function fn(configuration: Partial<FunctionConfiguration> = {}, code: FunctionCo
   };
 }
 
-const runsNew = (configuration: Partial<FunctionConfiguration> = {}) => fn({ CodeSha256: HEX_NEW, ...configuration }, { ResolvedImageUri: `${REPO}@${NEW}` });
+const runsNew = (configuration: Partial<FunctionConfiguration> = {}) =>
+  fn({ CodeSha256: HEX_NEW, ...configuration }, { ResolvedImageUri: `${REPO}@${NEW}` });
 
 function aliasAt(version: string, codeSha256: string | undefined): AliasSnapshot {
   return {
@@ -261,13 +316,21 @@ const decisionCases: DecisionCase[] = [
     name: 'updates, publishes and moves an alias that pointed at the old code',
     input: { function: fn(), publish: true, alias: { name: 'live', current: aliasAt('3', HEX_OLD) } },
     expected: { skip: false, waitFirst: false, updateCode: true, publish: true, alias: 'update' },
-    changes: [`image: ${REPO}@${OLD} -> ${REPO}@${NEW}`, 'publish a version', 'alias live: version 3 -> the version this deploy publishes'],
+    changes: [
+      `image: ${REPO}@${OLD} -> ${REPO}@${NEW}`,
+      'publish a version',
+      'alias live: version 3 -> the version this deploy publishes',
+    ],
   },
   {
     name: 'creates a missing alias',
     input: { function: fn(), publish: true, alias: { name: 'live' } },
     expected: { skip: false, waitFirst: false, updateCode: true, publish: true, alias: 'create' },
-    changes: [`image: ${REPO}@${OLD} -> ${REPO}@${NEW}`, 'publish a version', 'alias live: to be created, pointing at the version this deploy publishes'],
+    changes: [
+      `image: ${REPO}@${OLD} -> ${REPO}@${NEW}`,
+      'publish a version',
+      'alias live: to be created, pointing at the version this deploy publishes',
+    ],
   },
   {
     name: 'publishes and moves the alias without an update when only the alias is behind',
@@ -290,7 +353,11 @@ const decisionCases: DecisionCase[] = [
   {
     name: 'updates again when the last update of that digest failed',
     input: {
-      function: runsNew({ LastUpdateStatus: 'Failed', LastUpdateStatusReason: 'Image not found', LastUpdateStatusReasonCode: 'ImageDeleted' }),
+      function: runsNew({
+        LastUpdateStatus: 'Failed',
+        LastUpdateStatusReason: 'Image not found',
+        LastUpdateStatusReasonCode: 'ImageDeleted',
+      }),
       publish: false,
     },
     expected: { skip: false, waitFirst: false, updateCode: true, publish: false },
@@ -298,13 +365,21 @@ const decisionCases: DecisionCase[] = [
   },
   {
     name: 'updates a Failed function even when it names the digest',
-    input: { function: runsNew({ State: 'Failed', StateReason: 'Image access denied', StateReasonCode: 'ImageAccessDenied' }), publish: false },
+    input: {
+      function: runsNew({ State: 'Failed', StateReason: 'Image access denied', StateReasonCode: 'ImageAccessDenied' }),
+      publish: false,
+    },
     expected: { skip: false, waitFirst: false, updateCode: true, publish: false },
-    changes: [`image: ${REPO}@${NEW} -> ${REPO}@${NEW} (the last update failed: Image access denied (ImageAccessDenied))`],
+    changes: [
+      `image: ${REPO}@${NEW} -> ${REPO}@${NEW} (the last update failed: Image access denied (ImageAccessDenied))`,
+    ],
   },
   {
     name: 'waits first when an update of another digest is in progress',
-    input: { function: fn({ LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being updated.' }), publish: false },
+    input: {
+      function: fn({ LastUpdateStatus: 'InProgress', LastUpdateStatusReason: 'The function is being updated.' }),
+      publish: false,
+    },
     expected: { skip: false, waitFirst: true, updateCode: true, publish: false },
     changes: [
       'wait for the update in progress (update InProgress: The function is being updated.), then decide again',
@@ -331,12 +406,22 @@ describe('decideLambdaUpdate', () => {
 
   it('hands over the alias as it is, for its RevisionId', () => {
     const current = aliasAt('3', HEX_OLD);
-    const decision = decideLambdaUpdate({ function: fn(), target: TARGET, publish: true, alias: { name: 'live', current } });
+    const decision = decideLambdaUpdate({
+      function: fn(),
+      target: TARGET,
+      publish: true,
+      alias: { name: 'live', current },
+    });
     expect(decision.alias).toEqual({ name: 'live', current: current.alias });
   });
 
   it('does not change its input', () => {
-    const input: LambdaDecisionInput = { function: fn(), target: TARGET, publish: true, alias: { name: 'live', current: aliasAt('3', HEX_OLD) } };
+    const input: LambdaDecisionInput = {
+      function: fn(),
+      target: TARGET,
+      publish: true,
+      alias: { name: 'live', current: aliasAt('3', HEX_OLD) },
+    };
     const copy = structuredClone(input);
     decideLambdaUpdate(input);
     expect(input).toEqual(copy);
@@ -345,7 +430,10 @@ describe('decideLambdaUpdate', () => {
 
 describe('runningDigest and isUpdating', () => {
   it('prefers the resolved URI over the ImageUri', () => {
-    const snapshot: FunctionSnapshot = { configuration: {}, code: { ImageUri: `${REPO}@${OLD}`, ResolvedImageUri: `${REPO}@${NEW}` } };
+    const snapshot: FunctionSnapshot = {
+      configuration: {},
+      code: { ImageUri: `${REPO}@${OLD}`, ResolvedImageUri: `${REPO}@${NEW}` },
+    };
     expect(runningDigest(snapshot)).toBe(NEW);
   });
 
@@ -364,24 +452,49 @@ describe('runningDigest and isUpdating', () => {
 describe('classifyFunctionUpdate', () => {
   it.each<[string, Partial<FunctionConfiguration>, ReturnType<typeof classifyFunctionUpdate>]>([
     ['Successful and Active', { LastUpdateStatus: 'Successful', State: 'Active' }, { state: 'succeeded' }],
-    ['Successful and Inactive (it wakes on invoke)', { LastUpdateStatus: 'Successful', State: 'Inactive' }, { state: 'succeeded' }],
+    [
+      'Successful and Inactive (it wakes on invoke)',
+      { LastUpdateStatus: 'Successful', State: 'Inactive' },
+      { state: 'succeeded' },
+    ],
     ['no status at all (moto right after create)', {}, { state: 'succeeded' }],
     [
       'InProgress with a reason',
       { LastUpdateStatus: 'InProgress', State: 'Active', LastUpdateStatusReason: 'The function is being updated.' },
       { state: 'pending', line: 'update InProgress: The function is being updated.' },
     ],
-    ['InProgress without a reason', { LastUpdateStatus: 'InProgress', State: 'Active' }, { state: 'pending', line: 'update InProgress' }],
-    ['Successful but still Pending', { LastUpdateStatus: 'Successful', State: 'Pending' }, { state: 'pending', line: 'update Successful, state Pending' }],
+    [
+      'InProgress without a reason',
+      { LastUpdateStatus: 'InProgress', State: 'Active' },
+      { state: 'pending', line: 'update InProgress' },
+    ],
+    [
+      'Successful but still Pending',
+      { LastUpdateStatus: 'Successful', State: 'Pending' },
+      { state: 'pending', line: 'update Successful, state Pending' },
+    ],
     [
       'Failed, with reason and code',
-      { LastUpdateStatus: 'Failed', LastUpdateStatusReason: 'Image does not exist', LastUpdateStatusReasonCode: 'ImageDeleted' },
+      {
+        LastUpdateStatus: 'Failed',
+        LastUpdateStatusReason: 'Image does not exist',
+        LastUpdateStatusReasonCode: 'ImageDeleted',
+      },
       { state: 'failed', reason: 'the update failed: Image does not exist (ImageDeleted)' },
     ],
-    ['Failed without a reason', { LastUpdateStatus: 'Failed' }, { state: 'failed', reason: 'the update failed: Lambda gave no reason' }],
+    [
+      'Failed without a reason',
+      { LastUpdateStatus: 'Failed' },
+      { state: 'failed', reason: 'the update failed: Lambda gave no reason' },
+    ],
     [
       'a Failed State',
-      { LastUpdateStatus: 'Successful', State: 'Failed', StateReason: 'Access denied', StateReasonCode: 'ImageAccessDenied' },
+      {
+        LastUpdateStatus: 'Successful',
+        State: 'Failed',
+        StateReason: 'Access denied',
+        StateReasonCode: 'ImageAccessDenied',
+      },
       { state: 'failed', reason: 'the function is Failed: Access denied (ImageAccessDenied)' },
     ],
   ])('%s', (_name, configuration, expected) => {
@@ -393,10 +506,19 @@ describe('classifyVersionState', () => {
   it.each<[string, Partial<FunctionConfiguration>, ReturnType<typeof classifyVersionState>]>([
     ['Active', { Version: '4', State: 'Active' }, { state: 'succeeded' }],
     ['Inactive', { Version: '4', State: 'Inactive' }, { state: 'succeeded' }],
-    ['Pending', { Version: '4', State: 'Pending', StateReason: 'Optimizing' }, { state: 'pending', line: 'version 4 is Pending: Optimizing' }],
+    [
+      'Pending',
+      { Version: '4', State: 'Pending', StateReason: 'Optimizing' },
+      { state: 'pending', line: 'version 4 is Pending: Optimizing' },
+    ],
     [
       'Failed',
-      { Version: '4', State: 'Failed', StateReason: 'The function could not be restored.', StateReasonCode: 'FunctionError' },
+      {
+        Version: '4',
+        State: 'Failed',
+        StateReason: 'The function could not be restored.',
+        StateReasonCode: 'FunctionError',
+      },
       { state: 'failed', reason: 'version 4 is Failed: The function could not be restored. (FunctionError)' },
     ],
     ['Deleting', { Version: '4', State: 'Deleting' }, { state: 'failed', reason: 'version 4 is Deleting' }],

@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import {
+  type CurrentParameter,
   checkTemplate,
   decideParameterWrite,
+  type ParameterDecision,
+  type ParameterTag,
+  type ParameterWriteRequest,
   parseParameterTags,
   parseParameterType,
   renderParameterValue,
   validateParameterName,
-  type CurrentParameter,
-  type ParameterDecision,
-  type ParameterTag,
-  type ParameterWriteRequest,
 } from '../../../src/plan/parameter.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
 
 const REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app';
 const DIGEST = `sha256:${'ab12'.repeat(16)}`;
-const TAGGED: ResolvedImage = { reference: `${REPOSITORY}@${DIGEST}`, repository: REPOSITORY, tag: 'v1.2.3', digest: DIGEST };
+const TAGGED: ResolvedImage = {
+  reference: `${REPOSITORY}@${DIGEST}`,
+  repository: REPOSITORY,
+  tag: 'v1.2.3',
+  digest: DIGEST,
+};
 const TAG_ONLY: ResolvedImage = { reference: 'ghcr.io/acme/app:v1.2.3', repository: 'ghcr.io/acme/app', tag: 'v1.2.3' };
 const DIGEST_ONLY: ResolvedImage = { reference: `${REPOSITORY}@${DIGEST}`, repository: REPOSITORY, digest: DIGEST };
 
@@ -38,7 +43,10 @@ describe('validateParameterName', () => {
     ['/a', '/a'],
     ['  /app/prod/image-tag  ', '/app/prod/image-tag'],
     ['/Dev/Production/East/Project-ABC/MyParameter', '/Dev/Production/East/Project-ABC/MyParameter'],
-    [`/${Array.from({ length: 15 }, (_, i) => `l${i}`).join('/')}`, `/${Array.from({ length: 15 }, (_, i) => `l${i}`).join('/')}`],
+    [
+      `/${Array.from({ length: 15 }, (_, i) => `l${i}`).join('/')}`,
+      `/${Array.from({ length: 15 }, (_, i) => `l${i}`).join('/')}`,
+    ],
     ['x'.repeat(1011), 'x'.repeat(1011)],
     // Only a prefix is reserved: 'aws' or 'ssm' later in the name is fine.
     ['/app/aws/ssm-tag', '/app/aws/ssm-tag'],
@@ -49,13 +57,16 @@ describe('validateParameterName', () => {
   });
 
   it.each([
-    ['', 'it is empty; name the parameter to write, like \'/app/prod/image-tag\''],
-    ['   ', 'it is empty; name the parameter to write, like \'/app/prod/image-tag\''],
+    ['', "it is empty; name the parameter to write, like '/app/prod/image-tag'"],
+    ['   ', "it is empty; name the parameter to write, like '/app/prod/image-tag'"],
     [
       'arn:aws:ssm:eu-west-1:123456789012:parameter/app/prod/image-tag',
       "it is an ARN, and SSM wants the parameter's name here: use the name, like '/app/prod/image-tag'",
     ],
-    ['arn:aws:ssm:eu-west-1:123456789012:parameter/image-tag', "it is an ARN, and SSM wants the parameter's name here: use the name, like 'image-tag'"],
+    [
+      'arn:aws:ssm:eu-west-1:123456789012:parameter/image-tag',
+      "it is an ARN, and SSM wants the parameter's name here: use the name, like 'image-tag'",
+    ],
     ['/app/prod/image tag', "it contains ' '; use only letters, digits, '_', '.', '-' and '/' between levels"],
     ['/app/prod:tag', "it contains ':'; use only letters, digits, '_', '.', '-' and '/' between levels"],
     ['/app/é/#tag', "it contains 'é', '#'; use only letters, digits, '_', '.', '-' and '/' between levels"],
@@ -65,24 +76,44 @@ describe('validateParameterName', () => {
     ['/app/prod/', "it has an empty level ('//', or '/' at the end); write it like '/app/prod/image-tag'"],
     ['/', "it has an empty level ('//', or '/' at the end); write it like '/app/prod/image-tag'"],
     [`/${Array.from({ length: 16 }, (_, i) => `l${i}`).join('/')}`, 'it has 16 levels; SSM allows at most 15'],
-    ['awsImageTag', "names starting with 'aws' or 'ssm' (in any case, also after the leading '/') are reserved by AWS, and this one starts with 'aws': choose another name"],
-    ['SSM-image-tag', "names starting with 'aws' or 'ssm' (in any case, also after the leading '/') are reserved by AWS, and this one starts with 'SSM': choose another name"],
-    ['/aws/service/app', "names starting with 'aws' or 'ssm' (in any case, also after the leading '/') are reserved by AWS, and this one starts with 'aws': choose another name"],
-    ['/Ssm/app', "names starting with 'aws' or 'ssm' (in any case, also after the leading '/') are reserved by AWS, and this one starts with 'Ssm': choose another name"],
+    [
+      'awsImageTag',
+      "names starting with 'aws' or 'ssm' (in any case, also after the leading '/') are reserved by AWS, and this one starts with 'aws': choose another name",
+    ],
+    [
+      'SSM-image-tag',
+      "names starting with 'aws' or 'ssm' (in any case, also after the leading '/') are reserved by AWS, and this one starts with 'SSM': choose another name",
+    ],
+    [
+      '/aws/service/app',
+      "names starting with 'aws' or 'ssm' (in any case, also after the leading '/') are reserved by AWS, and this one starts with 'aws': choose another name",
+    ],
+    [
+      '/Ssm/app',
+      "names starting with 'aws' or 'ssm' (in any case, also after the leading '/') are reserved by AWS, and this one starts with 'Ssm': choose another name",
+    ],
   ])('rejects %j', (raw, problem) => {
     const error = errorOf(() => validateParameterName(raw));
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe(`Input 'parameter-name' ('${raw}') is not an SSM parameter name: ${problem}.`);
+    expect((error as Error).message).toBe(
+      `Input 'parameter-name' ('${raw}') is not an SSM parameter name: ${problem}.`,
+    );
   });
 });
 
 describe('checkTemplate', () => {
-  it.each(['{tag}', '{digest}', '{image}', '{repository}', 'v-{tag}', '{repository}:{tag}@{digest}', 'literal only', 'release {tag} ({digest})'])(
-    'accepts %j',
-    (template) => {
-      expect(() => checkTemplate(template)).not.toThrow();
-    },
-  );
+  it.each([
+    '{tag}',
+    '{digest}',
+    '{image}',
+    '{repository}',
+    'v-{tag}',
+    '{repository}:{tag}@{digest}',
+    'literal only',
+    'release {tag} ({digest})',
+  ])('accepts %j', (template) => {
+    expect(() => checkTemplate(template)).not.toThrow();
+  });
 
   const KNOWN = 'the placeholders are {tag}, {digest}, {image}, {repository}, with any literal text around them';
   it.each([
@@ -101,7 +132,9 @@ describe('checkTemplate', () => {
   ])('rejects %j', (template, problem) => {
     const error = errorOf(() => checkTemplate(template));
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe(`Input 'parameter-value' ('${template}') ${problem}: ${KNOWN} (the default is '{tag}').`);
+    expect((error as Error).message).toBe(
+      `Input 'parameter-value' ('${template}') ${problem}: ${KNOWN} (the default is '{tag}').`,
+    );
   });
 });
 
@@ -146,7 +179,7 @@ describe('renderParameterValue', () => {
   });
 
   it('checks the template before rendering', () => {
-    expect(() => renderParameterValue('{version}', TAGGED)).toThrow("has an unknown placeholder {version}");
+    expect(() => renderParameterValue('{version}', TAGGED)).toThrow('has an unknown placeholder {version}');
   });
 });
 
@@ -173,21 +206,36 @@ describe('parseParameterType', () => {
     );
   });
 
-  it.each(['Integer', 'String List', 'string-list', 'list', 'text', 'Strings', 'aws:ec2:image', 'true'])('rejects %j', (raw) => {
-    const error = errorOf(() => parseParameterType(raw));
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe(
-      `Input 'parameter-type' ('${raw}') is not a parameter type image-deploy writes: use String or StringList, or leave it empty to keep the existing parameter's type (String when creating one).`,
-    );
-  });
+  it.each(['Integer', 'String List', 'string-list', 'list', 'text', 'Strings', 'aws:ec2:image', 'true'])(
+    'rejects %j',
+    (raw) => {
+      const error = errorOf(() => parseParameterType(raw));
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as Error).message).toBe(
+        `Input 'parameter-type' ('${raw}') is not a parameter type image-deploy writes: use String or StringList, or leave it empty to keep the existing parameter's type (String when creating one).`,
+      );
+    },
+  );
 });
 
 describe('parseParameterTags', () => {
   it.each<[string, ParameterTag[]]>([
     ['', []],
     ['team=payments', [{ Key: 'team', Value: 'payments' }]],
-    ['team=payments\nenv=prod', [{ Key: 'team', Value: 'payments' }, { Key: 'env', Value: 'prod' }]],
-    ['team=payments\r\nenv=prod\r\n', [{ Key: 'team', Value: 'payments' }, { Key: 'env', Value: 'prod' }]],
+    [
+      'team=payments\nenv=prod',
+      [
+        { Key: 'team', Value: 'payments' },
+        { Key: 'env', Value: 'prod' },
+      ],
+    ],
+    [
+      'team=payments\r\nenv=prod\r\n',
+      [
+        { Key: 'team', Value: 'payments' },
+        { Key: 'env', Value: 'prod' },
+      ],
+    ],
     ['# who owns it\nteam=payments\n\n   \n  # more\n', [{ Key: 'team', Value: 'payments' }]],
     ['  team  =  payments  ', [{ Key: 'team', Value: 'payments' }]],
     ['empty=', [{ Key: 'empty', Value: '' }]],
@@ -195,7 +243,13 @@ describe('parseParameterTags', () => {
     ['owner=team@example.com', [{ Key: 'owner', Value: 'team@example.com' }]],
     ['cost:center=42/7 _x.y-z', [{ Key: 'cost:center', Value: '42/7 _x.y-z' }]],
     ['Équipe=paiements ünd 日本', [{ Key: 'Équipe', Value: 'paiements ünd 日本' }]],
-    ['Team=a\nteam=b', [{ Key: 'Team', Value: 'a' }, { Key: 'team', Value: 'b' }]],
+    [
+      'Team=a\nteam=b',
+      [
+        { Key: 'Team', Value: 'a' },
+        { Key: 'team', Value: 'b' },
+      ],
+    ],
     [`${'k'.repeat(128)}=${'v'.repeat(256)}`, [{ Key: 'k'.repeat(128), Value: 'v'.repeat(256) }]],
   ])('reads %j', (raw, tags) => {
     expect(parseParameterTags(raw)).toEqual(tags);
@@ -205,11 +259,36 @@ describe('parseParameterTags', () => {
     ['team', 1, 'team', 'is not a tag: write Key=Value, one tag per line'],
     ['team=a\nenv prod', 2, 'env prod', 'is not a tag: write Key=Value, one tag per line'],
     ['=payments', 1, '=payments', 'has no key: write Key=Value, one tag per line'],
-    [`${'k'.repeat(129)}=v`, 1, `${'k'.repeat(129)}=v`, 'has a key of 129 characters: SSM allows at most 128, shorten it'],
-    [`k=${'v'.repeat(257)}`, 1, `k=${'v'.repeat(257)}`, 'has a value of 257 characters: SSM allows at most 256, shorten it'],
-    ['team=pay;ments', 1, 'team=pay;ments', "has ';' in its value: tags may use letters, digits, spaces and _ . : / = + - @"],
-    ['te*am=payments', 1, 'te*am=payments', "has '*' in its key: tags may use letters, digits, spaces and _ . : / = + - @"],
-    ['team=payments # owner', 1, 'team=payments # owner', "has '#' in its value: tags may use letters, digits, spaces and _ . : / = + - @"],
+    [
+      `${'k'.repeat(129)}=v`,
+      1,
+      `${'k'.repeat(129)}=v`,
+      'has a key of 129 characters: SSM allows at most 128, shorten it',
+    ],
+    [
+      `k=${'v'.repeat(257)}`,
+      1,
+      `k=${'v'.repeat(257)}`,
+      'has a value of 257 characters: SSM allows at most 256, shorten it',
+    ],
+    [
+      'team=pay;ments',
+      1,
+      'team=pay;ments',
+      "has ';' in its value: tags may use letters, digits, spaces and _ . : / = + - @",
+    ],
+    [
+      'te*am=payments',
+      1,
+      'te*am=payments',
+      "has '*' in its key: tags may use letters, digits, spaces and _ . : / = + - @",
+    ],
+    [
+      'team=payments # owner',
+      1,
+      'team=payments # owner',
+      "has '#' in its value: tags may use letters, digits, spaces and _ . : / = + - @",
+    ],
     ['aws:owner=me', 1, 'aws:owner=me', "has a key starting with 'aws:', which AWS reserves: choose another key"],
     ['AWS:owner=me', 1, 'AWS:owner=me', "has a key starting with 'aws:', which AWS reserves: choose another key"],
     ['team=a\n# c\nteam=b', 3, 'team=b', "repeats the key 'team': give each key once"],
@@ -230,13 +309,26 @@ describe('parseParameterTags', () => {
 
 describe('decideParameterWrite', () => {
   const NAME = '/app/prod/image-tag';
-  const current = (fields: Partial<CurrentParameter> = {}): CurrentParameter => ({ value: 'v1.2.2', type: 'String', version: '7', ...fields });
-  const request = (fields: Partial<ParameterWriteRequest>): ParameterWriteRequest => ({ name: NAME, value: 'v1.2.3', ...fields });
+  const current = (fields: Partial<CurrentParameter> = {}): CurrentParameter => ({
+    value: 'v1.2.2',
+    type: 'String',
+    version: '7',
+    ...fields,
+  });
+  const request = (fields: Partial<ParameterWriteRequest>): ParameterWriteRequest => ({
+    name: NAME,
+    value: 'v1.2.3',
+    ...fields,
+  });
 
   it.each<[string, ParameterWriteRequest, ParameterDecision]>([
     ['creates a String when none exists', request({}), { action: 'create', type: 'String' }],
     ['creates the type asked for', request({ type: 'StringList' }), { action: 'create', type: 'StringList' }],
-    ['updates a different value', request({ current: current() }), { action: 'update', type: 'String', current: current() }],
+    [
+      'updates a different value',
+      request({ current: current() }),
+      { action: 'update', type: 'String', current: current() },
+    ],
     [
       'keeps a StringList a StringList when no type is asked for',
       request({ value: 'a,b', current: current({ type: 'StringList', value: 'a' }) }),

@@ -1,14 +1,14 @@
 import type { DeploymentConfiguration } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_POLL_PLAN,
-  WATCHED_INTERVAL_MS,
   alarmsWatch,
   bakeTimeMs,
+  DEFAULT_POLL_PLAN,
+  type HoldView,
   knownWaitEnd,
   nextPollDelay,
+  WATCHED_INTERVAL_MS,
   watchedIntervalMs,
-  type HoldView,
 } from '../../../src/plan/poll-schedule.ts';
 
 const MIN = 60_000;
@@ -57,23 +57,101 @@ describe('nextPollDelay', () => {
 });
 
 describe('knownWaitEnd', () => {
-  const view = (over: Partial<HoldView>): HoldView => ({ status: 'IN_PROGRESS', strategy: 'BLUE_GREEN', config: undefined, stage: 'SCALE_UP', stageSince: 1000, weight: undefined, weightSince: 2000, ...over });
-  const bake = (minutes: number, more: DeploymentConfiguration = {}): DeploymentConfiguration => ({ bakeTimeInMinutes: minutes, ...more });
+  const view = (over: Partial<HoldView>): HoldView => ({
+    status: 'IN_PROGRESS',
+    strategy: 'BLUE_GREEN',
+    config: undefined,
+    stage: 'SCALE_UP',
+    stageSince: 1000,
+    weight: undefined,
+    weightSince: 2000,
+    ...over,
+  });
+  const bake = (minutes: number, more: DeploymentConfiguration = {}): DeploymentConfiguration => ({
+    bakeTimeInMinutes: minutes,
+    ...more,
+  });
 
   it.each<[string, Partial<HoldView>, number | undefined]>([
     ['the final bake, from when the stage began', { stage: 'BAKE_TIME', config: bake(30) }, 1000 + 30 * MIN],
     ['no bake configured', { stage: 'BAKE_TIME', config: bake(0) }, undefined],
     ['no configuration at all', { stage: 'BAKE_TIME' }, undefined],
     ['not baking', { stage: 'SCALE_UP', config: bake(30) }, undefined],
-    ['a linear step part-way', { strategy: 'LINEAR', stage: 'PRODUCTION_TRAFFIC_SHIFT', weight: 20, config: bake(5, { linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 6 } }) }, 2000 + 6 * MIN],
-    ['a linear deployment fully shifted', { strategy: 'LINEAR', stage: 'PRODUCTION_TRAFFIC_SHIFT', weight: 100, config: bake(5, { linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 6 } }) }, undefined],
-    ['a linear deployment before the first step', { strategy: 'LINEAR', stage: 'PRODUCTION_TRAFFIC_SHIFT', weight: 0, config: bake(5, { linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 6 } }) }, undefined],
-    ['a canary holding', { strategy: 'CANARY', stage: 'PRODUCTION_TRAFFIC_SHIFT', weight: 10, config: bake(5, { canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 15 } }) }, 2000 + 15 * MIN],
-    ['a canary without its bake configured', { strategy: 'CANARY', stage: 'PRODUCTION_TRAFFIC_SHIFT', weight: 10, config: bake(5) }, undefined],
-    ['blue/green shifting (all at once: no step bake)', { strategy: 'BLUE_GREEN', stage: 'PRODUCTION_TRAFFIC_SHIFT', weight: 50, config: bake(5) }, undefined],
-    ['a rollback under way during the bake (followed closely)', { status: 'ROLLBACK_IN_PROGRESS', stage: 'BAKE_TIME', config: bake(30) }, undefined],
-    ['a stop requested during a canary bake', { status: 'STOP_REQUESTED', strategy: 'CANARY', stage: 'PRODUCTION_TRAFFIC_SHIFT', weight: 10, config: bake(5, { canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 15 } }) }, undefined],
-    ['a traffic weight unknown', { strategy: 'CANARY', stage: 'PRODUCTION_TRAFFIC_SHIFT', config: bake(5, { canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 15 } }) }, undefined],
+    [
+      'a linear step part-way',
+      {
+        strategy: 'LINEAR',
+        stage: 'PRODUCTION_TRAFFIC_SHIFT',
+        weight: 20,
+        config: bake(5, { linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 6 } }),
+      },
+      2000 + 6 * MIN,
+    ],
+    [
+      'a linear deployment fully shifted',
+      {
+        strategy: 'LINEAR',
+        stage: 'PRODUCTION_TRAFFIC_SHIFT',
+        weight: 100,
+        config: bake(5, { linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 6 } }),
+      },
+      undefined,
+    ],
+    [
+      'a linear deployment before the first step',
+      {
+        strategy: 'LINEAR',
+        stage: 'PRODUCTION_TRAFFIC_SHIFT',
+        weight: 0,
+        config: bake(5, { linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 6 } }),
+      },
+      undefined,
+    ],
+    [
+      'a canary holding',
+      {
+        strategy: 'CANARY',
+        stage: 'PRODUCTION_TRAFFIC_SHIFT',
+        weight: 10,
+        config: bake(5, { canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 15 } }),
+      },
+      2000 + 15 * MIN,
+    ],
+    [
+      'a canary without its bake configured',
+      { strategy: 'CANARY', stage: 'PRODUCTION_TRAFFIC_SHIFT', weight: 10, config: bake(5) },
+      undefined,
+    ],
+    [
+      'blue/green shifting (all at once: no step bake)',
+      { strategy: 'BLUE_GREEN', stage: 'PRODUCTION_TRAFFIC_SHIFT', weight: 50, config: bake(5) },
+      undefined,
+    ],
+    [
+      'a rollback under way during the bake (followed closely)',
+      { status: 'ROLLBACK_IN_PROGRESS', stage: 'BAKE_TIME', config: bake(30) },
+      undefined,
+    ],
+    [
+      'a stop requested during a canary bake',
+      {
+        status: 'STOP_REQUESTED',
+        strategy: 'CANARY',
+        stage: 'PRODUCTION_TRAFFIC_SHIFT',
+        weight: 10,
+        config: bake(5, { canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 15 } }),
+      },
+      undefined,
+    ],
+    [
+      'a traffic weight unknown',
+      {
+        strategy: 'CANARY',
+        stage: 'PRODUCTION_TRAFFIC_SHIFT',
+        config: bake(5, { canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 15 } }),
+      },
+      undefined,
+    ],
   ])('%s', (_what, over, expected) => {
     expect(knownWaitEnd(view(over))).toBe(expected);
   });
@@ -92,14 +170,46 @@ describe('polling through a wait an alarm can end', () => {
 
   it.each<[string, { intervalMs: number; now: number; paused?: boolean; watched: boolean }, number]>([
     ['a bake only the clock can end: once a minute, as before', { intervalMs: 3000, now: 0, watched: false }, MIN],
-    ['a bake with alarms enabled: the moderate interval', { intervalMs: 3000, now: 0, watched: true }, WATCHED_INTERVAL_MS],
-    ['alarms enabled, poll-interval slower than the moderate one: poll-interval', { intervalMs: 30_000, now: 0, watched: true }, 30_000],
-    ['alarms enabled, 20 s before the lead: no sleep past it', { intervalMs: 3000, now: bakeEnd - 15_000 - 10_000, watched: true }, 10_000],
-    ['alarms enabled, inside the lead before the end: the normal interval', { intervalMs: 3000, now: bakeEnd - 10_000, watched: true }, 3000],
-    ['a pause hook with alarms enabled: the moderate interval', { intervalMs: 3000, now: 0, paused: true, watched: true }, WATCHED_INTERVAL_MS],
-    ['a pause hook only a person can end: every 30 s, as before', { intervalMs: 3000, now: 0, paused: true, watched: false }, 30_000],
+    [
+      'a bake with alarms enabled: the moderate interval',
+      { intervalMs: 3000, now: 0, watched: true },
+      WATCHED_INTERVAL_MS,
+    ],
+    [
+      'alarms enabled, poll-interval slower than the moderate one: poll-interval',
+      { intervalMs: 30_000, now: 0, watched: true },
+      30_000,
+    ],
+    [
+      'alarms enabled, 20 s before the lead: no sleep past it',
+      { intervalMs: 3000, now: bakeEnd - 15_000 - 10_000, watched: true },
+      10_000,
+    ],
+    [
+      'alarms enabled, inside the lead before the end: the normal interval',
+      { intervalMs: 3000, now: bakeEnd - 10_000, watched: true },
+      3000,
+    ],
+    [
+      'a pause hook with alarms enabled: the moderate interval',
+      { intervalMs: 3000, now: 0, paused: true, watched: true },
+      WATCHED_INTERVAL_MS,
+    ],
+    [
+      'a pause hook only a person can end: every 30 s, as before',
+      { intervalMs: 3000, now: 0, paused: true, watched: false },
+      30_000,
+    ],
   ])('%s', (_what, given, expected) => {
-    expect(nextPollDelay({ plan: plan(given.intervalMs), now: given.now, waitEndsAt: bakeEnd, paused: given.paused ?? false, watched: given.watched })).toBe(expected);
+    expect(
+      nextPollDelay({
+        plan: plan(given.intervalMs),
+        now: given.now,
+        waitEndsAt: bakeEnd,
+        paused: given.paused ?? false,
+        watched: given.watched,
+      }),
+    ).toBe(expected);
   });
 
   it('does not change the normal interval outside a known wait', () => {
@@ -130,7 +240,11 @@ describe('polling through a wait an alarm can end', () => {
 
   it.each<[string, DeploymentConfiguration | undefined, boolean]>([
     ['alarms enabled with a name', { alarms: { enable: true, rollback: true, alarmNames: ['api-5xx'] } }, true],
-    ['alarms enabled without rollback (the deployment still fails)', { alarms: { enable: true, rollback: false, alarmNames: ['api-5xx'] } }, true],
+    [
+      'alarms enabled without rollback (the deployment still fails)',
+      { alarms: { enable: true, rollback: false, alarmNames: ['api-5xx'] } },
+      true,
+    ],
     ['alarms named but not enabled', { alarms: { enable: false, rollback: true, alarmNames: ['api-5xx'] } }, false],
     ['alarms enabled with no name', { alarms: { enable: true, rollback: true, alarmNames: [] } }, false],
     ['no alarms configured', { bakeTimeInMinutes: 30 }, false],

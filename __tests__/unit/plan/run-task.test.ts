@@ -1,10 +1,28 @@
 import type { Container, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { buildRunTaskRequest, checkLaunch, describeRunTaskFailures, type Launch, type RunTaskRequestInput, type TaskNetwork } from '../../../src/plan/run-task-request.ts';
-import { clientTokenFor, parseCapacityProviderStrategy, parseCommand, parseIdList } from '../../../src/plan/run-task-inputs.ts';
-import { cloudWatchLogsUrl, judgeStoppedTask, logLocations, taskStatusLine, type TaskJudgement } from '../../../src/plan/run-task-result.ts';
 import { planRunTaskDefinition, selectRunTaskContainer } from '../../../src/plan/run-task-definition.ts';
+import {
+  clientTokenFor,
+  parseCapacityProviderStrategy,
+  parseCommand,
+  parseIdList,
+} from '../../../src/plan/run-task-inputs.ts';
+import {
+  buildRunTaskRequest,
+  checkLaunch,
+  describeRunTaskFailures,
+  type Launch,
+  type RunTaskRequestInput,
+  type TaskNetwork,
+} from '../../../src/plan/run-task-request.ts';
+import {
+  cloudWatchLogsUrl,
+  judgeStoppedTask,
+  logLocations,
+  type TaskJudgement,
+  taskStatusLine,
+} from '../../../src/plan/run-task-result.ts';
 import type { TaskDefinitionDoc } from '../../../src/plan/task-definition-types.ts';
 
 const ACCOUNT = '123456789012';
@@ -27,7 +45,11 @@ function thrown(fn: () => unknown): UserError {
 describe('parseCommand', () => {
   it.each<[string, string, string[]]>([
     ['a JSON array', '["npm","run","migrate"]', ['npm', 'run', 'migrate']],
-    ['a JSON array with spaces inside words', '[ "sh", "-c", "npm run migrate && echo ok" ]', ['sh', '-c', 'npm run migrate && echo ok']],
+    [
+      'a JSON array with spaces inside words',
+      '[ "sh", "-c", "npm run migrate && echo ok" ]',
+      ['sh', '-c', 'npm run migrate && echo ok'],
+    ],
     ['a JSON array keeping an empty word', '["echo", ""]', ['echo', '']],
     ['plain words', 'npm run migrate', ['npm', 'run', 'migrate']],
     ['words across spaces, tabs and lines', '  npm \t run\n  migrate  ', ['npm', 'run', 'migrate']],
@@ -48,7 +70,11 @@ describe('parseCommand', () => {
   it.each<[string, string, string[]]>([
     ['nothing', '', ["Input 'command' is empty", '["npm","run","migrate"]']],
     ['only blanks', ' \n\t ', ["Input 'command' is empty"]],
-    ['an unterminated double quote', 'sh -c "npm run migrate', ["Input 'command' ('sh -c \"npm run migrate')", 'unterminated double quote']],
+    [
+      'an unterminated double quote',
+      'sh -c "npm run migrate',
+      ["Input 'command' ('sh -c \"npm run migrate')", 'unterminated double quote'],
+    ],
     ['an unterminated single quote', "echo 'hi", ['unterminated single quote']],
     ['a JSON array with a number', '["sleep", 30]', ['non-string at position 1 (30)', '["sleep","30"]']],
     ['a JSON array with null', '[null]', ['non-string at position 0 (null)']],
@@ -79,7 +105,11 @@ describe('parseCapacityProviderStrategy', () => {
         { capacityProvider: 'FARGATE', weight: 0, base: 0 },
       ],
     ],
-    ['the largest weight and base', 'FARGATE:1000:100000', [{ capacityProvider: 'FARGATE', weight: 1000, base: 100000 }]],
+    [
+      'the largest weight and base',
+      'FARGATE:1000:100000',
+      [{ capacityProvider: 'FARGATE', weight: 1000, base: 100000 }],
+    ],
   ])('reads %s', (_name, raw, expected) => {
     expect(parseCapacityProviderStrategy(raw)).toEqual(expected);
   });
@@ -107,7 +137,12 @@ describe('parseIdList', () => {
   it.each<[string, string, string, string[]]>([
     ['nothing', '', 'subnet-', []],
     ['one subnet', 'subnet-0123456789abcdef0', 'subnet-', ['subnet-0123456789abcdef0']],
-    ['subnets on lines and commas', ' subnet-aaaa1111,\nsubnet-bbbb2222 \n', 'subnet-', ['subnet-aaaa1111', 'subnet-bbbb2222']],
+    [
+      'subnets on lines and commas',
+      ' subnet-aaaa1111,\nsubnet-bbbb2222 \n',
+      'subnet-',
+      ['subnet-aaaa1111', 'subnet-bbbb2222'],
+    ],
     ['a subnet given twice', 'subnet-aaaa1111, subnet-aaaa1111', 'subnet-', ['subnet-aaaa1111']],
     ['security groups, prefix without its dash', 'sg-0abc, sg-0def', 'sg', ['sg-0abc', 'sg-0def']],
   ])('reads %s', (_name, raw, prefix, expected) => {
@@ -115,12 +150,36 @@ describe('parseIdList', () => {
   });
 
   it.each<[string, string, string, string, string]>([
-    ['a name instead of an id', 'private-a', 'subnets', 'subnet-', "Input 'subnets' has 'private-a', which is not an id like subnet-0123456789abcdef0"],
+    [
+      'a name instead of an id',
+      'private-a',
+      'subnets',
+      'subnet-',
+      "Input 'subnets' has 'private-a', which is not an id like subnet-0123456789abcdef0",
+    ],
     ['upper-case hex', 'subnet-ABCD', 'subnets', 'subnet-', "has 'subnet-ABCD'"],
     ['a security group in the subnets', 'sg-0abc', 'subnets', 'subnet-', "has 'sg-0abc'"],
-    ['a subnet in the security groups', 'subnet-0abc', 'security-groups', 'sg-', "Input 'security-groups' has 'subnet-0abc'"],
-    ['17 subnets', Array.from({ length: 17 }, (_, i) => `subnet-${i.toString(16)}`).join(','), 'subnets', 'subnet-', 'has 17 ids: a task takes at most 16'],
-    ['6 security groups', 'sg-1,sg-2,sg-3,sg-4,sg-5,sg-6', 'security-groups', 'sg-', 'has 6 ids: a task takes at most 5'],
+    [
+      'a subnet in the security groups',
+      'subnet-0abc',
+      'security-groups',
+      'sg-',
+      "Input 'security-groups' has 'subnet-0abc'",
+    ],
+    [
+      '17 subnets',
+      Array.from({ length: 17 }, (_, i) => `subnet-${i.toString(16)}`).join(','),
+      'subnets',
+      'subnet-',
+      'has 17 ids: a task takes at most 16',
+    ],
+    [
+      '6 security groups',
+      'sg-1,sg-2,sg-3,sg-4,sg-5,sg-6',
+      'security-groups',
+      'sg-',
+      'has 6 ids: a task takes at most 5',
+    ],
   ])('rejects %s', (_name, raw, input, prefix, message) => {
     expect(thrown(() => parseIdList(raw, input, prefix)).message).toContain(message);
   });
@@ -169,14 +228,27 @@ function aDefinition(containers: Array<Record<string, unknown>>, patch: TaskDefi
 }
 
 function described(td: TaskDefinitionDoc, revision = 3): TaskDefinitionDoc {
-  return { taskDefinitionArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/migrate:${revision}`, revision, status: 'ACTIVE', ...td };
+  return {
+    taskDefinitionArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/migrate:${revision}`,
+    revision,
+    status: 'ACTIVE',
+    ...td,
+  };
 }
 
-const sidecar = aContainerDef('log-router', { image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2', essential: false });
+const sidecar = aContainerDef('log-router', {
+  image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2',
+  essential: false,
+});
 
 describe('selectRunTaskContainer', () => {
   it.each<[string, TaskDefinitionDoc, { containerName?: string; image?: string }, string]>([
-    ['the one named', aDefinition([aContainerDef('app'), aContainerDef('worker')]), { containerName: 'worker' }, 'worker'],
+    [
+      'the one named',
+      aDefinition([aContainerDef('app'), aContainerDef('worker')]),
+      { containerName: 'worker' },
+      'worker',
+    ],
     ['the only one', aDefinition([aContainerDef('app')]), { image: 'public.ecr.aws/other/repo:1' }, 'app'],
     [
       'the one using the image repository',
@@ -202,7 +274,9 @@ describe('selectRunTaskContainer', () => {
   });
 
   it('names input run-task-container when the named container does not exist', () => {
-    const error = thrown(() => selectRunTaskContainer(aDefinition([aContainerDef('app'), sidecar]), { containerName: 'db' }));
+    const error = thrown(() =>
+      selectRunTaskContainer(aDefinition([aContainerDef('app'), sidecar]), { containerName: 'db' }),
+    );
     expect(error.message).toBe(
       "Input 'run-task-container' ('db') names no container in task definition 'migrate': its containers are 'app', 'log-router'.",
     );
@@ -253,7 +327,11 @@ describe('planRunTaskDefinition', () => {
 // --- The request --------------------------------------------------------------------------
 
 const FARGATE: Launch = { launchType: 'FARGATE' };
-const PRIVATE: TaskNetwork = { subnets: ['subnet-aaaa1111', 'subnet-bbbb2222'], securityGroups: ['sg-0abc'], assignPublicIp: false };
+const PRIVATE: TaskNetwork = {
+  subnets: ['subnet-aaaa1111', 'subnet-bbbb2222'],
+  securityGroups: ['sg-0abc'],
+  assignPublicIp: false,
+};
 
 describe('checkLaunch', () => {
   const awsvpc = aDefinition([aContainerDef('app')]);
@@ -263,24 +341,62 @@ describe('checkLaunch', () => {
 
   it.each<[string, Parameters<typeof checkLaunch>[0]]>([
     ['Fargate in private subnets', { launch: FARGATE, network: PRIVATE, taskDefinition: awsvpc }],
-    ['Fargate with a public IP', { launch: FARGATE, network: { ...PRIVATE, assignPublicIp: true }, taskDefinition: awsvpc }],
+    [
+      'Fargate with a public IP',
+      { launch: FARGATE, network: { ...PRIVATE, assignPublicIp: true }, taskDefinition: awsvpc },
+    ],
     ['FARGATE_SPOT in subnets', { launch: spot, network: PRIVATE, taskDefinition: awsvpc }],
     ['EC2 with bridge networking and no subnets', { launch: { launchType: 'EC2' }, taskDefinition: bridge }],
-    ['an Auto Scaling group provider with awsvpc in subnets', { launch: asg, network: PRIVATE, taskDefinition: awsvpc }],
+    [
+      'an Auto Scaling group provider with awsvpc in subnets',
+      { launch: asg, network: PRIVATE, taskDefinition: awsvpc },
+    ],
     ['Fargate in subnets before the definition is known', { launch: FARGATE, network: PRIVATE }],
   ])('accepts %s', (_name, input) => {
     expect(() => checkLaunch(input)).not.toThrow();
   });
 
   it.each<[string, Parameters<typeof checkLaunch>[0], string]>([
-    ['Fargate without subnets', { launch: FARGATE, taskDefinition: awsvpc }, "Input 'subnets' is required: Fargate (launch type FARGATE)"],
-    ['FARGATE_SPOT without subnets', { launch: spot, taskDefinition: awsvpc }, "Input 'subnets' is required: Fargate (capacity provider strategy)"],
+    [
+      'Fargate without subnets',
+      { launch: FARGATE, taskDefinition: awsvpc },
+      "Input 'subnets' is required: Fargate (launch type FARGATE)",
+    ],
+    [
+      'FARGATE_SPOT without subnets',
+      { launch: spot, taskDefinition: awsvpc },
+      "Input 'subnets' is required: Fargate (capacity provider strategy)",
+    ],
     ['Fargate without subnets, definition unknown', { launch: FARGATE }, "Input 'subnets' is required"],
-    ['EC2 with awsvpc and no subnets', { launch: { launchType: 'EC2' }, taskDefinition: awsvpc }, "Input 'subnets' is required: task definition 'migrate' (network mode awsvpc)"],
-    ['Fargate with bridge networking', { launch: FARGATE, network: PRIVATE, taskDefinition: bridge }, "network mode 'bridge', but Fargate (launch type FARGATE) runs only 'awsvpc' tasks"],
-    ['Fargate without a network mode', { launch: FARGATE, network: PRIVATE, taskDefinition: aDefinition([aContainerDef('app')], { networkMode: undefined }) }, "network mode 'bridge (the default)'"],
-    ['subnets for a bridge task', { launch: { launchType: 'EC2' }, network: PRIVATE, taskDefinition: bridge }, "Input 'subnets' is set, but task definition 'migrate' has network mode 'bridge'"],
-    ['a public IP on EC2', { launch: { launchType: 'EC2' }, network: { ...PRIVATE, assignPublicIp: true }, taskDefinition: awsvpc }, "Input 'assign-public-ip' is true, but only Fargate tasks get a public IP"],
+    [
+      'EC2 with awsvpc and no subnets',
+      { launch: { launchType: 'EC2' }, taskDefinition: awsvpc },
+      "Input 'subnets' is required: task definition 'migrate' (network mode awsvpc)",
+    ],
+    [
+      'Fargate with bridge networking',
+      { launch: FARGATE, network: PRIVATE, taskDefinition: bridge },
+      "network mode 'bridge', but Fargate (launch type FARGATE) runs only 'awsvpc' tasks",
+    ],
+    [
+      'Fargate without a network mode',
+      {
+        launch: FARGATE,
+        network: PRIVATE,
+        taskDefinition: aDefinition([aContainerDef('app')], { networkMode: undefined }),
+      },
+      "network mode 'bridge (the default)'",
+    ],
+    [
+      'subnets for a bridge task',
+      { launch: { launchType: 'EC2' }, network: PRIVATE, taskDefinition: bridge },
+      "Input 'subnets' is set, but task definition 'migrate' has network mode 'bridge'",
+    ],
+    [
+      'a public IP on EC2',
+      { launch: { launchType: 'EC2' }, network: { ...PRIVATE, assignPublicIp: true }, taskDefinition: awsvpc },
+      "Input 'assign-public-ip' is true, but only Fargate tasks get a public IP",
+    ],
   ])('rejects %s', (_name, input, message) => {
     expect(thrown(() => checkLaunch(input)).message).toContain(message);
   });
@@ -299,27 +415,58 @@ describe('buildRunTaskRequest', () => {
     tags: [],
     enableEcsManagedTags: false,
   };
-  const common = { cluster: 'prod', taskDefinition: TD_ARN, count: 1, startedBy: 'image-deploy', clientToken: 'image-deploy-abc' };
+  const common = {
+    cluster: 'prod',
+    taskDefinition: TD_ARN,
+    count: 1,
+    startedBy: 'image-deploy',
+    clientToken: 'image-deploy-abc',
+  };
   const privateNetwork = {
-    awsvpcConfiguration: { subnets: ['subnet-aaaa1111', 'subnet-bbbb2222'], securityGroups: ['sg-0abc'], assignPublicIp: 'DISABLED' as const },
+    awsvpcConfiguration: {
+      subnets: ['subnet-aaaa1111', 'subnet-bbbb2222'],
+      securityGroups: ['sg-0abc'],
+      assignPublicIp: 'DISABLED' as const,
+    },
   };
 
   it.each<[string, Partial<RunTaskRequestInput>, RunTaskCommandInput]>([
-    ['Fargate in private subnets, nothing overridden', {}, { ...common, launchType: 'FARGATE', networkConfiguration: privateNetwork }],
+    [
+      'Fargate in private subnets, nothing overridden',
+      {},
+      { ...common, launchType: 'FARGATE', networkConfiguration: privateNetwork },
+    ],
     [
       'a public IP',
       { network: { ...PRIVATE, assignPublicIp: true } },
-      { ...common, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { ...privateNetwork.awsvpcConfiguration, assignPublicIp: 'ENABLED' } } },
+      {
+        ...common,
+        launchType: 'FARGATE',
+        networkConfiguration: {
+          awsvpcConfiguration: { ...privateNetwork.awsvpcConfiguration, assignPublicIp: 'ENABLED' },
+        },
+      },
     ],
     [
       'no security groups (the VPC default)',
       { network: { ...PRIVATE, securityGroups: [] } },
-      { ...common, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: PRIVATE.subnets, assignPublicIp: 'DISABLED' } } },
+      {
+        ...common,
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: PRIVATE.subnets, assignPublicIp: 'DISABLED' } },
+      },
     ],
     ['no network', { launch: { launchType: 'EC2' }, network: undefined }, { ...common, launchType: 'EC2' }],
     [
       'a capacity provider strategy instead of a launch type',
-      { launch: { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 }, { capacityProvider: 'FARGATE', weight: 1, base: 1 }] } },
+      {
+        launch: {
+          capacityProviderStrategy: [
+            { capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 },
+            { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+          ],
+        },
+      },
       {
         ...common,
         capacityProviderStrategy: [
@@ -329,16 +476,30 @@ describe('buildRunTaskRequest', () => {
         networkConfiguration: privateNetwork,
       },
     ],
-    ['an empty strategy (the cluster default)', { launch: { capacityProviderStrategy: [] } }, { ...common, networkConfiguration: privateNetwork }],
+    [
+      'an empty strategy (the cluster default)',
+      { launch: { capacityProviderStrategy: [] } },
+      { ...common, networkConfiguration: privateNetwork },
+    ],
     [
       'a command only',
       { command: ['npm', 'run', 'migrate'] },
-      { ...common, launchType: 'FARGATE', networkConfiguration: privateNetwork, overrides: { containerOverrides: [{ name: 'app', command: ['npm', 'run', 'migrate'] }] } },
+      {
+        ...common,
+        launchType: 'FARGATE',
+        networkConfiguration: privateNetwork,
+        overrides: { containerOverrides: [{ name: 'app', command: ['npm', 'run', 'migrate'] }] },
+      },
     ],
     [
       'environment only',
       { environment: [{ name: 'DRY', value: '1' }] },
-      { ...common, launchType: 'FARGATE', networkConfiguration: privateNetwork, overrides: { containerOverrides: [{ name: 'app', environment: [{ name: 'DRY', value: '1' }] }] } },
+      {
+        ...common,
+        launchType: 'FARGATE',
+        networkConfiguration: privateNetwork,
+        overrides: { containerOverrides: [{ name: 'app', environment: [{ name: 'DRY', value: '1' }] }] },
+      },
     ],
     [
       'a command and environment for a named container',
@@ -347,22 +508,38 @@ describe('buildRunTaskRequest', () => {
         ...common,
         launchType: 'FARGATE',
         networkConfiguration: privateNetwork,
-        overrides: { containerOverrides: [{ name: 'worker', command: ['sync'], environment: [{ name: 'A', value: 'b' }] }] },
+        overrides: {
+          containerOverrides: [{ name: 'worker', command: ['sync'], environment: [{ name: 'A', value: 'b' }] }],
+        },
       },
     ],
     [
       'tags, tag propagation from the task definition and ECS managed tags',
-      { tags: [{ key: 'team', value: 'data' }, { key: 'image-deploy:step', value: 'abc' }], propagateTags: 'TASK_DEFINITION', enableEcsManagedTags: true },
+      {
+        tags: [
+          { key: 'team', value: 'data' },
+          { key: 'image-deploy:step', value: 'abc' },
+        ],
+        propagateTags: 'TASK_DEFINITION',
+        enableEcsManagedTags: true,
+      },
       {
         ...common,
         launchType: 'FARGATE',
         networkConfiguration: privateNetwork,
-        tags: [{ key: 'team', value: 'data' }, { key: 'image-deploy:step', value: 'abc' }],
+        tags: [
+          { key: 'team', value: 'data' },
+          { key: 'image-deploy:step', value: 'abc' },
+        ],
         propagateTags: 'TASK_DEFINITION',
         enableECSManagedTags: true,
       },
     ],
-    ['propagation NONE, sent as given', { propagateTags: 'NONE' }, { ...common, launchType: 'FARGATE', networkConfiguration: privateNetwork, propagateTags: 'NONE' }],
+    [
+      'propagation NONE, sent as given',
+      { propagateTags: 'NONE' },
+      { ...common, launchType: 'FARGATE', networkConfiguration: privateNetwork, propagateTags: 'NONE' },
+    ],
   ])('builds %s', (_name, patch, expected) => {
     expect(buildRunTaskRequest({ ...base, ...patch })).toEqual(expected);
   });
@@ -415,34 +592,61 @@ describe('judgeStoppedTask', () => {
     ],
     [
       'the essential container exited 1',
-      { task: stoppedTask([ran('app', { exitCode: 1, reason: 'migration 42 failed' }), ran('log-router')]), taskDefinition: appAndSidecar },
-      { state: 'failed', exitCode: 1, problems: ["essential container 'app' exited with code 1 (migration 42 failed)"], notes: [] },
+      {
+        task: stoppedTask([ran('app', { exitCode: 1, reason: 'migration 42 failed' }), ran('log-router')]),
+        taskDefinition: appAndSidecar,
+      },
+      {
+        state: 'failed',
+        exitCode: 1,
+        problems: ["essential container 'app' exited with code 1 (migration 42 failed)"],
+        notes: [],
+      },
     ],
     [
       'a non-essential container exited 2',
-      { task: stoppedTask([ran('app'), ran('log-router', { exitCode: 2, reason: 'flush failed' })]), taskDefinition: appAndSidecar },
+      {
+        task: stoppedTask([ran('app'), ran('log-router', { exitCode: 2, reason: 'flush failed' })]),
+        taskDefinition: appAndSidecar,
+      },
       {
         state: 'succeeded',
         exitCode: 0,
         problems: [],
-        notes: ["container 'log-router' is not essential and exited with code 2 (flush failed); it does not decide the verdict"],
+        notes: [
+          "container 'log-router' is not essential and exited with code 2 (flush failed); it does not decide the verdict",
+        ],
       },
     ],
     [
       'an essential container without an exit code',
       {
-        task: stoppedTask([ran('app', { exitCode: undefined, reason: 'CannotPullContainerError: pull access denied' })], {
-          stopCode: 'TaskFailedToStart',
-          stoppedReason: 'CannotPullContainerError',
-        }),
+        task: stoppedTask(
+          [ran('app', { exitCode: undefined, reason: 'CannotPullContainerError: pull access denied' })],
+          {
+            stopCode: 'TaskFailedToStart',
+            stoppedReason: 'CannotPullContainerError',
+          },
+        ),
         taskDefinition: appAndSidecar,
       },
-      { state: 'failed', problems: ["essential container 'app' has no exit code (CannotPullContainerError: pull access denied)"], notes: [] },
+      {
+        state: 'failed',
+        problems: ["essential container 'app' has no exit code (CannotPullContainerError: pull access denied)"],
+        notes: [],
+      },
     ],
     [
       'an essential container missing from the task, told by the stop code and reason',
-      { task: stoppedTask([], { stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' }), taskDefinition: appAndSidecar },
-      { state: 'failed', problems: ["essential container 'app' has no exit code (UserInitiated: Task stopped by user)"], notes: [] },
+      {
+        task: stoppedTask([], { stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' }),
+        taskDefinition: appAndSidecar,
+      },
+      {
+        state: 'failed',
+        problems: ["essential container 'app' has no exit code (UserInitiated: Task stopped by user)"],
+        notes: [],
+      },
     ],
     [
       "'essential' left out: it counts as essential",
@@ -451,7 +655,11 @@ describe('judgeStoppedTask', () => {
     ],
     [
       'the exit code of the overridden container',
-      { task: stoppedTask([ran('app'), ran('worker', { exitCode: 3 })]), taskDefinition: twoEssential, containerName: 'worker' },
+      {
+        task: stoppedTask([ran('app'), ran('worker', { exitCode: 3 })]),
+        taskDefinition: twoEssential,
+        containerName: 'worker',
+      },
       { state: 'failed', exitCode: 3, problems: ["essential container 'worker' exited with code 3"], notes: [] },
     ],
     [
@@ -484,32 +692,60 @@ describe('taskStatusLine', () => {
 describe('logLocations', () => {
   const awslogs = (options: Record<string, string>) => ({ logDriver: 'awslogs', options });
 
-  it.each<[string, Array<Record<string, unknown>>, Array<{ container: string; group: string; stream?: string; region: string }>]>([
+  it.each<
+    [
+      string,
+      Array<Record<string, unknown>>,
+      Array<{ container: string; group: string; stream?: string; region: string }>,
+    ]
+  >([
     [
       'a container with a stream prefix',
-      [aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-group': '/ecs/migrate', 'awslogs-region': 'us-east-2', 'awslogs-stream-prefix': 'migrate' }) })],
+      [
+        aContainerDef('app', {
+          logConfiguration: awslogs({
+            'awslogs-group': '/ecs/migrate',
+            'awslogs-region': 'us-east-2',
+            'awslogs-stream-prefix': 'migrate',
+          }),
+        }),
+      ],
       [{ container: 'app', group: '/ecs/migrate', stream: `migrate/app/${TASK_ID}`, region: 'us-east-2' }],
     ],
     [
       'no region option: the task region',
-      [aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-group': '/ecs/migrate', 'awslogs-stream-prefix': 'ecs' }) })],
+      [
+        aContainerDef('app', {
+          logConfiguration: awslogs({ 'awslogs-group': '/ecs/migrate', 'awslogs-stream-prefix': 'ecs' }),
+        }),
+      ],
       [{ container: 'app', group: '/ecs/migrate', stream: `ecs/app/${TASK_ID}`, region: REGION }],
     ],
     [
       'no stream prefix: the group only',
-      [aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-group': '/ecs/migrate', 'awslogs-region': REGION }) })],
+      [
+        aContainerDef('app', {
+          logConfiguration: awslogs({ 'awslogs-group': '/ecs/migrate', 'awslogs-region': REGION }),
+        }),
+      ],
       [{ container: 'app', group: '/ecs/migrate', region: REGION }],
     ],
     [
       'only the awslogs containers',
       [
         aContainerDef('app', { logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } } }),
-        aContainerDef('worker', { logConfiguration: awslogs({ 'awslogs-group': 'jobs', 'awslogs-stream-prefix': 'w' }) }),
+        aContainerDef('worker', {
+          logConfiguration: awslogs({ 'awslogs-group': 'jobs', 'awslogs-stream-prefix': 'w' }),
+        }),
         aContainerDef('plain'),
       ],
       [{ container: 'worker', group: 'jobs', stream: `w/worker/${TASK_ID}`, region: REGION }],
     ],
-    ['awslogs without a group', [aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-stream-prefix': 'x' }) })], []],
+    [
+      'awslogs without a group',
+      [aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-stream-prefix': 'x' }) })],
+      [],
+    ],
   ])('finds %s', (_name, containers, expected) => {
     const locations = logLocations(aDefinition(containers), TASK_ARN);
     expect(locations.map(({ url: _url, ...rest }) => rest)).toEqual(expected);
@@ -517,7 +753,11 @@ describe('logLocations', () => {
 
   it('links the stream in the CloudWatch console', () => {
     const [location] = logLocations(
-      aDefinition([aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-group': '/ecs/migrate', 'awslogs-stream-prefix': 'migrate' }) })]),
+      aDefinition([
+        aContainerDef('app', {
+          logConfiguration: awslogs({ 'awslogs-group': '/ecs/migrate', 'awslogs-stream-prefix': 'migrate' }),
+        }),
+      ]),
       TASK_ARN,
     );
     expect(location?.url).toBe(
@@ -535,26 +775,67 @@ describe('logLocations with an awslogs-region that is no region name', () => {
     ['a space', 'eu west 1'],
   ])('keeps %s out of every URL: no console link', (_name, region) => {
     const [location] = logLocations(
-      aDefinition([aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-group': '/ecs/migrate', 'awslogs-stream-prefix': 'm', 'awslogs-region': region }) })]),
+      aDefinition([
+        aContainerDef('app', {
+          logConfiguration: awslogs({
+            'awslogs-group': '/ecs/migrate',
+            'awslogs-stream-prefix': 'm',
+            'awslogs-region': region,
+          }),
+        }),
+      ]),
       TASK_ARN,
     );
     expect(location).toMatchObject({ container: 'app', group: '/ecs/migrate', region });
     expect(location).not.toHaveProperty('url');
   });
 
-  it.each(['us-gov-west-1', 'cn-northwest-1', 'us-isob-east-1', 'ap-southeast-5'])('links %s, a region name', (region) => {
-    const [location] = logLocations(aDefinition([aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-group': 'g', 'awslogs-region': region }) })]), TASK_ARN);
-    expect(location?.url).toContain(`region=${region}#logsV2:`);
-  });
+  it.each(['us-gov-west-1', 'cn-northwest-1', 'us-isob-east-1', 'ap-southeast-5'])(
+    'links %s, a region name',
+    (region) => {
+      const [location] = logLocations(
+        aDefinition([
+          aContainerDef('app', { logConfiguration: awslogs({ 'awslogs-group': 'g', 'awslogs-region': region }) }),
+        ]),
+        TASK_ARN,
+      );
+      expect(location?.url).toContain(`region=${region}#logsV2:`);
+    },
+  );
 });
 
 describe('cloudWatchLogsUrl', () => {
   it.each<[string, string, string | undefined, string]>([
-    ['a group', 'us-east-1', undefined, 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/jobs'],
-    ['China', 'cn-north-1', 's', 'https://console.amazonaws.cn/cloudwatch/home?region=cn-north-1#logsV2:log-groups/log-group/jobs/log-events/s'],
-    ['GovCloud', 'us-gov-west-1', undefined, 'https://console.amazonaws-us-gov.com/cloudwatch/home?region=us-gov-west-1#logsV2:log-groups/log-group/jobs'],
-    ['a stream with special characters', 'us-east-1', 'a b/[1]', 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/jobs/log-events/a$2520b$252F$255B1$255D'],
-    ['a stream with parentheses, encoded so no Markdown link ends early', 'us-east-1', "x)(!'*", 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/jobs/log-events/x$2529$2528$2521$2527$252A'],
+    [
+      'a group',
+      'us-east-1',
+      undefined,
+      'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/jobs',
+    ],
+    [
+      'China',
+      'cn-north-1',
+      's',
+      'https://console.amazonaws.cn/cloudwatch/home?region=cn-north-1#logsV2:log-groups/log-group/jobs/log-events/s',
+    ],
+    [
+      'GovCloud',
+      'us-gov-west-1',
+      undefined,
+      'https://console.amazonaws-us-gov.com/cloudwatch/home?region=us-gov-west-1#logsV2:log-groups/log-group/jobs',
+    ],
+    [
+      'a stream with special characters',
+      'us-east-1',
+      'a b/[1]',
+      'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/jobs/log-events/a$2520b$252F$255B1$255D',
+    ],
+    [
+      'a stream with parentheses, encoded so no Markdown link ends early',
+      'us-east-1',
+      "x)(!'*",
+      'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/jobs/log-events/x$2529$2528$2521$2527$252A',
+    ],
   ])('for %s', (_name, region, stream, expected) => {
     expect(cloudWatchLogsUrl(region, 'jobs', stream)).toBe(expected);
   });

@@ -2,9 +2,9 @@ import { ServiceDeploymentLifecycleStage } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_STAGES,
-  STRATEGIES,
   hasReached,
   parseWaitUntil,
+  STRATEGIES,
   stagesOf,
   strategyOf,
   waitUntilProblem,

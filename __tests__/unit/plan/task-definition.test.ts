@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
-import { DESCRIBE_ONLY_FIELDS, normalizeTaskDefinitionDocument, renderTaskDefinition, toRegisterable } from '../../../src/plan/task-definition.ts';
 import { containerNames, selectContainer } from '../../../src/plan/containers.ts';
+import {
+  DESCRIBE_ONLY_FIELDS,
+  normalizeTaskDefinitionDocument,
+  renderTaskDefinition,
+  toRegisterable,
+} from '../../../src/plan/task-definition.ts';
 import { sameTaskDefinition } from '../../../src/plan/task-definition-compare.ts';
 import type { TaskDefinitionDoc } from '../../../src/plan/task-definition-types.ts';
 
@@ -124,12 +129,36 @@ describe('normalizeTaskDefinitionDocument', () => {
     ['no family', { containerDefinitions: [{ name: 'app' }] }, "'family' is missing"],
     ['an empty family', { family: ' ', containerDefinitions: [{ name: 'app' }] }, "'family' is not a non-empty string"],
     ['no containers', { family: 'web' }, "'containerDefinitions' is missing (it needs at least one container)"],
-    ['an empty container list', { family: 'web', containerDefinitions: [] }, "'containerDefinitions' is not a non-empty list"],
-    ['a container that is not an object', { family: 'web', containerDefinitions: ['app'] }, 'containerDefinitions[0] is not an object'],
-    ['a container without a name', { family: 'web', containerDefinitions: [{ name: 'a' }, { image: 'x' }] }, "containerDefinitions[1] has no 'name'"],
-    ['a name used twice', { family: 'web', containerDefinitions: [{ name: 'a' }, { name: 'a' }] }, "container name 'a' is used more than once"],
-    ['tags that are not a list', { taskDefinition: { family: 'web', containerDefinitions: [{ name: 'a' }] }, tags: {} }, "'tags' must be a list"],
-    ['a tag without a key', { family: 'web', containerDefinitions: [{ name: 'a' }], tags: [{ value: 'x' }] }, "'tags' must be a list"],
+    [
+      'an empty container list',
+      { family: 'web', containerDefinitions: [] },
+      "'containerDefinitions' is not a non-empty list",
+    ],
+    [
+      'a container that is not an object',
+      { family: 'web', containerDefinitions: ['app'] },
+      'containerDefinitions[0] is not an object',
+    ],
+    [
+      'a container without a name',
+      { family: 'web', containerDefinitions: [{ name: 'a' }, { image: 'x' }] },
+      "containerDefinitions[1] has no 'name'",
+    ],
+    [
+      'a name used twice',
+      { family: 'web', containerDefinitions: [{ name: 'a' }, { name: 'a' }] },
+      "container name 'a' is used more than once",
+    ],
+    [
+      'tags that are not a list',
+      { taskDefinition: { family: 'web', containerDefinitions: [{ name: 'a' }] }, tags: {} },
+      "'tags' must be a list",
+    ],
+    [
+      'a tag without a key',
+      { family: 'web', containerDefinitions: [{ name: 'a' }], tags: [{ value: 'x' }] },
+      "'tags' must be a list",
+    ],
   ])('rejects %s, naming the source', (_case, doc, problem) => {
     expect(() => normalizeTaskDefinitionDocument(doc, SOURCE)).toThrow(UserError);
     expect(() => normalizeTaskDefinitionDocument(doc, SOURCE)).toThrow(problem);
@@ -182,7 +211,9 @@ describe('selectContainer', () => {
   );
 
   it('returns the named container', () => {
-    expect(selectContainer(td, { containerName: 'proxy', imageRepository: `${ECR}/web:2` }).containerName).toBe('proxy');
+    expect(selectContainer(td, { containerName: 'proxy', imageRepository: `${ECR}/web:2` }).containerName).toBe(
+      'proxy',
+    );
   });
 
   it('rejects a name that is not there, listing the containers', () => {
@@ -192,7 +223,9 @@ describe('selectContainer', () => {
   });
 
   it('takes the only container without being told', () => {
-    expect(selectContainer(simple([{ name: 'solo', image: 'a' }]), { imageRepository: 'b' }).containerName).toBe('solo');
+    expect(selectContainer(simple([{ name: 'solo', image: 'a' }]), { imageRepository: 'b' }).containerName).toBe(
+      'solo',
+    );
   });
 
   it.each([
@@ -324,7 +357,9 @@ describe('renderTaskDefinition', () => {
   });
 
   it('finds the container from the image when no name is given', () => {
-    const rendered = renderTaskDefinition(deepFreeze(richTaskDefinition()), { image: 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.30' });
+    const rendered = renderTaskDefinition(deepFreeze(richTaskDefinition()), {
+      image: 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.30',
+    });
     expect(container(rendered, 'envoy').image).toBe('public.ecr.aws/appmesh/aws-appmesh-envoy:v1.30');
     expect(container(rendered, 'app').image).toBe(`${ECR}/web:1`);
   });
@@ -352,20 +387,47 @@ describe('renderTaskDefinition', () => {
     ['creates the list when there was none', undefined, [{ name: 'A', value: '1' }], [{ name: 'A', value: '1' }]],
     [
       'replaces in place and appends in order',
-      [{ name: 'A', value: '1' }, { name: 'B', value: '2' }],
-      [{ name: 'C', value: '3' }, { name: 'A', value: 'x' }],
-      [{ name: 'A', value: 'x' }, { name: 'B', value: '2' }, { name: 'C', value: '3' }],
+      [
+        { name: 'A', value: '1' },
+        { name: 'B', value: '2' },
+      ],
+      [
+        { name: 'C', value: '3' },
+        { name: 'A', value: 'x' },
+      ],
+      [
+        { name: 'A', value: 'x' },
+        { name: 'B', value: '2' },
+        { name: 'C', value: '3' },
+      ],
     ],
     [
       'removes later duplicates of a name it sets',
-      [{ name: 'A', value: '1' }, { name: 'B', value: '2' }, { name: 'A', value: '3' }],
+      [
+        { name: 'A', value: '1' },
+        { name: 'B', value: '2' },
+        { name: 'A', value: '3' },
+      ],
       [{ name: 'A', value: 'x' }],
-      [{ name: 'A', value: 'x' }, { name: 'B', value: '2' }],
+      [
+        { name: 'A', value: 'x' },
+        { name: 'B', value: '2' },
+      ],
     ],
-    ['lets the last of repeated overrides win', [], [{ name: 'A', value: '1' }, { name: 'A', value: '2' }], [{ name: 'A', value: '2' }]],
+    [
+      'lets the last of repeated overrides win',
+      [],
+      [
+        { name: 'A', value: '1' },
+        { name: 'A', value: '2' },
+      ],
+      [{ name: 'A', value: '2' }],
+    ],
     ['can set an empty value', [{ name: 'A', value: '1' }], [{ name: 'A', value: '' }], [{ name: 'A', value: '' }]],
   ])('merges environment: %s', (_case, existing, environment, expected) => {
-    const base = deepFreeze(simple([{ name: 'app', image: 'nginx', ...(existing === undefined ? {} : { environment: existing }) }]));
+    const base = deepFreeze(
+      simple([{ name: 'app', image: 'nginx', ...(existing === undefined ? {} : { environment: existing }) }]),
+    );
     expect(container(renderTaskDefinition(base, { environment }), 'app').environment).toEqual(expected);
   });
 });
@@ -378,25 +440,103 @@ describe('sameTaskDefinition', () => {
   });
 
   it.each<[string, (td: TaskDefinitionDoc) => void]>([
-    ['keys in another order', (td) => {
-      const app = container(td, 'app');
-      const reversed = Object.fromEntries(Object.entries(app).reverse());
-      (td.containerDefinitions as unknown[])[0] = reversed;
-    }],
-    ['cpu as a number', (td) => { td.cpu = 256; }],
-    ['memory as a number', (td) => { td.memory = 512; }],
-    ['cpu in vCPU', (td) => { td.cpu = '0.25 vCPU'; }],
-    ['memory in GB', (td) => { td.memory = '0.5 GB'; }],
-    ['an empty list left out', (td) => { delete td.placementConstraints; }],
-    ['a null field', (td) => { td.pidMode = null; }],
-    ['an empty object', (td) => { td.tagsLikeFuture = {}; }],
-    ['an undefined field', (td) => { td.ipcMode = undefined; }],
-    ['container cpu 0 left out', (td) => { delete container(td, 'app').cpu; }],
-    ['essential true left out', (td) => { delete container(td, 'envoy').essential; }],
-    ['port protocol tcp left out', (td) => { container(td, 'app').portMappings = [{ containerPort: 8080, hostPort: 8080, name: 'http' }]; }],
-    ['environment in another order', (td) => { container(td, 'app').environment = [{ name: 'REGION', value: 'eu-west-1' }, { name: 'LOG_LEVEL', value: 'info' }]; }],
-    ['empty environment of another container left out', (td) => { delete container(td, 'envoy').environment; }],
-    ['describe-only fields changed', (td) => { td.revision = 8; td.status = 'INACTIVE'; delete td.taskDefinitionArn; }],
+    [
+      'keys in another order',
+      (td) => {
+        const app = container(td, 'app');
+        const reversed = Object.fromEntries(Object.entries(app).reverse());
+        (td.containerDefinitions as unknown[])[0] = reversed;
+      },
+    ],
+    [
+      'cpu as a number',
+      (td) => {
+        td.cpu = 256;
+      },
+    ],
+    [
+      'memory as a number',
+      (td) => {
+        td.memory = 512;
+      },
+    ],
+    [
+      'cpu in vCPU',
+      (td) => {
+        td.cpu = '0.25 vCPU';
+      },
+    ],
+    [
+      'memory in GB',
+      (td) => {
+        td.memory = '0.5 GB';
+      },
+    ],
+    [
+      'an empty list left out',
+      (td) => {
+        delete td.placementConstraints;
+      },
+    ],
+    [
+      'a null field',
+      (td) => {
+        td.pidMode = null;
+      },
+    ],
+    [
+      'an empty object',
+      (td) => {
+        td.tagsLikeFuture = {};
+      },
+    ],
+    [
+      'an undefined field',
+      (td) => {
+        td.ipcMode = undefined;
+      },
+    ],
+    [
+      'container cpu 0 left out',
+      (td) => {
+        delete container(td, 'app').cpu;
+      },
+    ],
+    [
+      'essential true left out',
+      (td) => {
+        delete container(td, 'envoy').essential;
+      },
+    ],
+    [
+      'port protocol tcp left out',
+      (td) => {
+        container(td, 'app').portMappings = [{ containerPort: 8080, hostPort: 8080, name: 'http' }];
+      },
+    ],
+    [
+      'environment in another order',
+      (td) => {
+        container(td, 'app').environment = [
+          { name: 'REGION', value: 'eu-west-1' },
+          { name: 'LOG_LEVEL', value: 'info' },
+        ];
+      },
+    ],
+    [
+      'empty environment of another container left out',
+      (td) => {
+        delete container(td, 'envoy').environment;
+      },
+    ],
+    [
+      'describe-only fields changed',
+      (td) => {
+        td.revision = 8;
+        td.status = 'INACTIVE';
+        delete td.taskDefinitionArn;
+      },
+    ],
   ])('treats %s as the same', (_case, change) => {
     const changed = richTaskDefinition();
     change(changed);
@@ -404,18 +544,81 @@ describe('sameTaskDefinition', () => {
   });
 
   it.each<[string, (td: TaskDefinitionDoc) => void]>([
-    ['another image', (td) => { container(td, 'app').image = `${ECR}/web:2`; }],
-    ['another cpu', (td) => { td.cpu = '512'; }],
-    ['an environment value', (td) => { container(td, 'app').environment = [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'REGION', value: 'eu-west-1' }]; }],
-    ['a removed secret', (td) => { delete container(td, 'app').secrets; }],
-    ['containers in another order', (td) => { (td.containerDefinitions as unknown[]).reverse(); }],
-    ['a future field', (td) => { td.enableFaultInjection = false; }],
-    ['a nested future field', (td) => { (td.someFutureField as { nested: { list: unknown[] } }).nested.list.push(2); }],
-    ['a container cpu other than 0', (td) => { container(td, 'app').cpu = 128; }],
-    ['a non-essential container', (td) => { container(td, 'envoy').essential = false; }],
-    ['a udp port', (td) => { container(td, 'app').portMappings = [{ containerPort: 8080, hostPort: 8080, protocol: 'udp', name: 'http' }]; }],
-    ['a restart policy change', (td) => { container(td, 'app').restartPolicy = { enabled: false }; }],
-    ['an added container', (td) => { (td.containerDefinitions as unknown[]).push({ name: 'x', image: 'y' }); }],
+    [
+      'another image',
+      (td) => {
+        container(td, 'app').image = `${ECR}/web:2`;
+      },
+    ],
+    [
+      'another cpu',
+      (td) => {
+        td.cpu = '512';
+      },
+    ],
+    [
+      'an environment value',
+      (td) => {
+        container(td, 'app').environment = [
+          { name: 'LOG_LEVEL', value: 'debug' },
+          { name: 'REGION', value: 'eu-west-1' },
+        ];
+      },
+    ],
+    [
+      'a removed secret',
+      (td) => {
+        delete container(td, 'app').secrets;
+      },
+    ],
+    [
+      'containers in another order',
+      (td) => {
+        (td.containerDefinitions as unknown[]).reverse();
+      },
+    ],
+    [
+      'a future field',
+      (td) => {
+        td.enableFaultInjection = false;
+      },
+    ],
+    [
+      'a nested future field',
+      (td) => {
+        (td.someFutureField as { nested: { list: unknown[] } }).nested.list.push(2);
+      },
+    ],
+    [
+      'a container cpu other than 0',
+      (td) => {
+        container(td, 'app').cpu = 128;
+      },
+    ],
+    [
+      'a non-essential container',
+      (td) => {
+        container(td, 'envoy').essential = false;
+      },
+    ],
+    [
+      'a udp port',
+      (td) => {
+        container(td, 'app').portMappings = [{ containerPort: 8080, hostPort: 8080, protocol: 'udp', name: 'http' }];
+      },
+    ],
+    [
+      'a restart policy change',
+      (td) => {
+        container(td, 'app').restartPolicy = { enabled: false };
+      },
+    ],
+    [
+      'an added container',
+      (td) => {
+        (td.containerDefinitions as unknown[]).push({ name: 'x', image: 'y' });
+      },
+    ],
   ])('tells %s apart', (_case, change) => {
     const changed = richTaskDefinition();
     change(changed);
@@ -428,4 +631,3 @@ describe('sameTaskDefinition', () => {
     expect(() => sameTaskDefinition(a, b)).not.toThrow();
   });
 });
-

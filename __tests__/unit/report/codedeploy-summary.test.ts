@@ -8,7 +8,12 @@ describe('codeDeployLines', () => {
         deployment: { deploymentId: 'd-ABC123', status: 'Succeeded' },
         target: {
           events: [
-            { lifecycleEventName: 'AllowTraffic', status: 'Succeeded', startTime: new Date(0), endTime: new Date(65_000) },
+            {
+              lifecycleEventName: 'AllowTraffic',
+              status: 'Succeeded',
+              startTime: new Date(0),
+              endTime: new Date(65_000),
+            },
             { lifecycleEventName: 'AfterAllowTraffic', status: 'Pending' },
           ],
           taskSets: [
@@ -33,7 +38,10 @@ describe('codeDeployLines', () => {
   });
 
   it('keeps text from AWS inside code spans, one line, cells unbroken', () => {
-    const lines = codeDeployLines({ deployment: { deploymentId: 'd-1', status: 'Failed' }, target: { events: [{ lifecycleEventName: 'x|`y`\n::error::z', status: 'Failed' }], taskSets: [] } });
+    const lines = codeDeployLines({
+      deployment: { deploymentId: 'd-1', status: 'Failed' },
+      target: { events: [{ lifecycleEventName: 'x|`y`\n::error::z', status: 'Failed' }], taskSets: [] },
+    });
     const row = lines.find((l) => l.startsWith('| ``'));
     expect(row).toBe('| ``x\\|`y` ⏎ ::error::z`` | `Failed` | - |');
   });

@@ -42,7 +42,8 @@ describe('plainText', () => {
 
 describe('markdownLink', () => {
   it('links a console URL built from encoded parts, # and $ as they are', () => {
-    const url = 'https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/$252Fecs';
+    const url =
+      'https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/$252Fecs';
     expect(markdownLink('CloudWatch', url)).toBe(`[CloudWatch](${url})`);
   });
 

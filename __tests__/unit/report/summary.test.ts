@@ -1,16 +1,20 @@
-import { failed } from '../../../src/plan/verdict.ts';
 import { describe, expect, it } from 'vitest';
-import type { PipelineOutcome } from '../../../src/results.ts';
+import { failed } from '../../../src/plan/verdict.ts';
 import { renderSummary } from '../../../src/report/summary.ts';
-import type { EcsDeployResult, EcsResult, RunTaskResult } from '../../../src/results.ts';
+import type { EcsDeployResult, EcsResult, PipelineOutcome, RunTaskResult } from '../../../src/results.ts';
 
 const CONTEXT = { region: 'eu-west-1', dryRun: false };
 const ARN = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web';
-const LOGS_URL = 'https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/$252Fecs$252Fmigrate/log-events/migrate$252Fapp$252Fabc123';
+const LOGS_URL =
+  'https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/$252Fecs$252Fmigrate/log-events/migrate$252Fapp$252Fabc123';
 
 /** The ecs mode's result of these services. */
 function one(...results: EcsResult[]): EcsDeployResult {
-  return { services: results, changed: results.some((r) => r.changed), verdict: results[0]?.verdict ?? { state: 'unchanged' } };
+  return {
+    services: results,
+    changed: results.some((r) => r.changed),
+    verdict: results[0]?.verdict ?? { state: 'unchanged' },
+  };
 }
 
 function anEcsResult(overrides: Partial<EcsResult> = {}): EcsResult {
@@ -48,8 +52,13 @@ describe('renderSummary with ECS’s deployment record', () => {
       },
       rollback: { by: 'ecs', verdict: { state: 'succeeded' }, to: 'arn:rev/web-4' },
     });
-    const md = renderSummary({ ecs: one(ecs), failures: [{ mode: 'ecs', failure: ecs.verdict as ReturnType<typeof failed> }], skipped: [] }, CONTEXT);
-    expect(md).toContain('Strategy: `CANARY`, record `arn:aws:ecs:eu-west-1:1:service-deployment/prod/web/abc` (`ROLLBACK_SUCCESSFUL`)');
+    const md = renderSummary(
+      { ecs: one(ecs), failures: [{ mode: 'ecs', failure: ecs.verdict as ReturnType<typeof failed> }], skipped: [] },
+      CONTEXT,
+    );
+    expect(md).toContain(
+      'Strategy: `CANARY`, record `arn:aws:ecs:eu-west-1:1:service-deployment/prod/web/abc` (`ROLLBACK_SUCCESSFUL`)',
+    );
     expect(md).toContain('| `SCALE_UP` | 30s |');
     expect(md).toContain('| `PRODUCTION_TRAFFIC_SHIFT` | reached |');
     expect(md).toContain('Alarms watched: `web-5xx`, `web-p99`; in ALARM: `web-p99`');
@@ -58,7 +67,10 @@ describe('renderSummary with ECS’s deployment record', () => {
   });
 
   it('lists what was put back when the other of ecs and lambda failed', () => {
-    const md = renderSummary({ ecs: one(anEcsResult()), failures: [], skipped: [], putBack: ["ecs: service 'web' put back on web:4: done"] }, CONTEXT);
+    const md = renderSummary(
+      { ecs: one(anEcsResult()), failures: [], skipped: [], putBack: ["ecs: service 'web' put back on web:4: done"] },
+      CONTEXT,
+    );
     expect(md).toContain("**Put back as it was:**\n\n- ecs: service 'web' put back on web:4: done");
   });
 });
@@ -67,14 +79,28 @@ describe('renderSummary', () => {
   it('shows the service, revision change, size change, duration, verdict and console link', () => {
     const md = renderSummary({ ecs: one(anEcsResult()), failures: [], skipped: [] }, CONTEXT);
     expect(md).toContain('| prod/web | web:4 → web:5 | `repo/web:1` | 256 / 512 → 1024 / 2048 | 1m35s | ✅ deployed |');
-    expect(md).toContain('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=eu-west-1');
+    expect(md).toContain(
+      'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=eu-west-1',
+    );
     expect(md).toContain('Deployment: `ecs-svc/123`');
     expect(md).toContain('cpu: 256 -> 1024');
   });
 
   it('shows one revision and no diff when nothing changed', () => {
     const md = renderSummary(
-      { ecs: one(anEcsResult({ verdict: { state: 'unchanged' }, changed: false, taskDefinitionArn: `${ARN}:4`, diff: [], deploymentId: undefined })), failures: [], skipped: [] },
+      {
+        ecs: one(
+          anEcsResult({
+            verdict: { state: 'unchanged' },
+            changed: false,
+            taskDefinitionArn: `${ARN}:4`,
+            diff: [],
+            deploymentId: undefined,
+          }),
+        ),
+        failures: [],
+        skipped: [],
+      },
       CONTEXT,
     );
     expect(md).toContain('| prod/web | web:4 |');
@@ -95,8 +121,13 @@ describe('renderSummary', () => {
   });
 
   it('links the China console for China regions and escapes pipes in cells', () => {
-    const md = renderSummary({ ecs: one(anEcsResult({ service: 'a|b' })), failures: [], skipped: [] }, { region: 'cn-north-1', dryRun: false });
-    expect(md).toContain('https://console.amazonaws.cn/ecs/v2/clusters/prod/services/a%7Cb/deployments?region=cn-north-1');
+    const md = renderSummary(
+      { ecs: one(anEcsResult({ service: 'a|b' })), failures: [], skipped: [] },
+      { region: 'cn-north-1', dryRun: false },
+    );
+    expect(md).toContain(
+      'https://console.amazonaws.cn/ecs/v2/clusters/prod/services/a%7Cb/deployments?region=cn-north-1',
+    );
     expect(md).toContain('prod/a\\|b');
   });
 });
@@ -104,8 +135,25 @@ describe('renderSummary', () => {
 describe('renderSummary with several services', () => {
   it('gives one row per service with its own verdict, and each one’s details under its name', () => {
     const web = anEcsResult();
-    const worker = anEcsResult({ service: 'worker', verdict: failed('too-many-failed-tasks', '3 tasks stopped'), deploymentId: 'ecs-svc/456', diff: ['image: a -> b'] });
-    const md = renderSummary({ ecs: one(web, worker), failures: [{ mode: 'ecs', failure: failed('too-many-failed-tasks', "Service 'worker' failed (1 of 2 services): 3 tasks stopped") }], skipped: [] }, CONTEXT);
+    const worker = anEcsResult({
+      service: 'worker',
+      verdict: failed('too-many-failed-tasks', '3 tasks stopped'),
+      deploymentId: 'ecs-svc/456',
+      diff: ['image: a -> b'],
+    });
+    const md = renderSummary(
+      {
+        ecs: one(web, worker),
+        failures: [
+          {
+            mode: 'ecs',
+            failure: failed('too-many-failed-tasks', "Service 'worker' failed (1 of 2 services): 3 tasks stopped"),
+          },
+        ],
+        skipped: [],
+      },
+      CONTEXT,
+    );
     const rows = md.split('\n').filter((line) => line.startsWith('| prod/'));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('prod/web');
@@ -124,7 +172,14 @@ describe('renderSummary for image, Lambda and the parameter', () => {
   const DIGEST = `sha256:${'d'.repeat(64)}`;
   const REPO = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
   const outcome: PipelineOutcome = {
-    image: { reference: `${REPO}@${DIGEST}`, repository: REPO, tag: 'v1.2.3', digest: DIGEST, tagSource: 'release-ref', durationMs: 5 },
+    image: {
+      reference: `${REPO}@${DIGEST}`,
+      repository: REPO,
+      tag: 'v1.2.3',
+      digest: DIGEST,
+      tagSource: 'release-ref',
+      durationMs: 5,
+    },
     lambda: {
       changed: true,
       verdict: failed('update-failed', "Lambda function 'worker': update Failed: ImageLayerFailure (layer too big)"),
@@ -152,18 +207,30 @@ describe('renderSummary for image, Lambda and the parameter', () => {
         },
       ],
     },
-    parameter: { name: '/app/prod/image-tag', verdict: { state: 'updated' }, changed: true, previousValue: 'v1.2.2', value: 'v1.2.3', version: '8', durationMs: 40 },
+    parameter: {
+      name: '/app/prod/image-tag',
+      verdict: { state: 'updated' },
+      changed: true,
+      previousValue: 'v1.2.2',
+      value: 'v1.2.3',
+      version: '8',
+      durationMs: 40,
+    },
     failures: [],
     skipped: [],
   };
 
   it('shows the resolved reference, the tag with where it came from, and the digest', () => {
-    expect(renderSummary(outcome, CONTEXT)).toContain(`| \`${REPO}@${DIGEST}\` | \`v1.2.3\` (from the release tag) | \`${DIGEST}\` |`);
+    expect(renderSummary(outcome, CONTEXT)).toContain(
+      `| \`${REPO}@${DIGEST}\` | \`v1.2.3\` (from the release tag) | \`${DIGEST}\` |`,
+    );
   });
 
   it('shows each function with its image change, version and alias, verdict, and the failure reason', () => {
     const md = renderSummary(outcome, CONTEXT);
-    expect(md).toContain(`| api | \`${REPO}@sha256:${'e'.repeat(64)}\` → \`${REPO}@${DIGEST}\` | 7 / live | 31s | ✅ deployed |`);
+    expect(md).toContain(
+      `| api | \`${REPO}@sha256:${'e'.repeat(64)}\` → \`${REPO}@${DIGEST}\` | 7 / live | 31s | ✅ deployed |`,
+    );
     expect(md).toContain('https://eu-west-1.console.aws.amazon.com/lambda/home?region=eu-west-1#/functions/api');
     expect(md).toContain('| worker |');
     expect(md).toContain('`worker`:\n\n```\nupdate Failed: ImageLayerFailure (layer too big)\n```');
@@ -182,7 +249,13 @@ describe('renderSummary for image, Lambda and the parameter', () => {
 
   it('lists every failure in order', () => {
     const md = renderSummary(
-      { failures: [{ mode: 'ecs', failure: failed('error', 'rolled back') }, { mode: 'lambda', failure: failed('error', 'api: Failed') }], skipped: ['parameter'] },
+      {
+        failures: [
+          { mode: 'ecs', failure: failed('error', 'rolled back') },
+          { mode: 'lambda', failure: failed('error', 'api: Failed') },
+        ],
+        skipped: ['parameter'],
+      },
       CONTEXT,
     );
     expect(md.indexOf('Failed in mode `ecs`')).toBeGreaterThan(0);
@@ -202,7 +275,15 @@ describe('renderSummary for a one-off task', () => {
           taskDefinitionArn: `${ARN}:7`,
           taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc123',
           exitCode: 1,
-          logs: [{ container: 'app', group: '/ecs/migrate', stream: 'migrate/app/abc123', region: 'eu-west-1', url: LOGS_URL }],
+          logs: [
+            {
+              container: 'app',
+              group: '/ecs/migrate',
+              stream: 'migrate/app/abc123',
+              region: 'eu-west-1',
+              url: LOGS_URL,
+            },
+          ],
           durationMs: 42_000,
         },
         failures: [{ mode: 'run-task', failure: failed('error', 'app: exit code 1') }],
@@ -211,8 +292,12 @@ describe('renderSummary for a one-off task', () => {
       CONTEXT,
     );
     expect(md).toContain('| abc123 | web:7 | 1 | 42s | ❌ failed |');
-    expect(md).toContain('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/tasks/abc123/configuration?region=eu-west-1');
-    expect(md).toContain(`- container app: awslogs group /ecs/migrate, stream migrate/app/abc123 (eu-west-1) [CloudWatch](${LOGS_URL})`);
+    expect(md).toContain(
+      'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/tasks/abc123/configuration?region=eu-west-1',
+    );
+    expect(md).toContain(
+      `- container app: awslogs group /ecs/migrate, stream migrate/app/abc123 (eu-west-1) [CloudWatch](${LOGS_URL})`,
+    );
     expect(md).not.toContain('\\#logsV2');
     expect(md).toContain('Not run because of the failure: ecs.');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withPrefix } from '../../../src/deps.ts';
 import { isRunnerCommand, neutralizeLine, safeLines } from '../../../src/runner/safe-text.ts';
-import { runnerIo, type RunnerSink } from '../../../src/runner/writer.ts';
+import { type RunnerSink, runnerIo } from '../../../src/runner/writer.ts';
 
 const HOSTILE = 'benign\n::add-mask::x\r\n  ::error title=y::forged\r::stop-commands::tok\u2028##[warning]legacy';
 
@@ -41,7 +41,13 @@ describe('neutralizeLine', () => {
 describe('safeLines', () => {
   it('splits at every line break the runner splits at, and neutralises each line', () => {
     const lines = safeLines(HOSTILE);
-    expect(lines).toEqual(['benign', '\\::add-mask::x', '  \\::error title=y::forged', '\\::stop-commands::tok', '##\\[warning]legacy']);
+    expect(lines).toEqual([
+      'benign',
+      '\\::add-mask::x',
+      '  \\::error title=y::forged',
+      '\\::stop-commands::tok',
+      '##\\[warning]legacy',
+    ]);
     expect(lines.filter(isRunnerCommand)).toEqual([]);
   });
 });
@@ -70,7 +76,9 @@ describe('runnerIo', () => {
   it('makes a group title one safe line and always closes the group', async () => {
     const { sink, calls } = recordingSink();
     const io = runnerIo(sink);
-    await expect(io.group('ecs: web\n::add-mask::x', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(io.group('ecs: web\n::add-mask::x', async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
     expect(calls).toEqual([
       ['group', 'ecs: web ::add-mask::x'],
       ['endgroup', ''],

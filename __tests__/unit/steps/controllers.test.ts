@@ -9,7 +9,11 @@ afterEach(restoreWorlds);
 
 describe('prepareEcs choosing each service’s controller from the service', () => {
   it.each<{ name: string; service: Partial<Service>; says: string }>([
-    { name: 'an EXTERNAL service', service: { deploymentController: { type: 'EXTERNAL' } }, says: 'uses the EXTERNAL deployment controller: this action cannot deploy EXTERNAL services' },
+    {
+      name: 'an EXTERNAL service',
+      service: { deploymentController: { type: 'EXTERNAL' } },
+      says: 'uses the EXTERNAL deployment controller: this action cannot deploy EXTERNAL services',
+    },
   ])('refuses $name before registering or updating anything', async ({ service, says }) => {
     const w = world();
     w.servicePolls(runningService(service));

@@ -1,4 +1,3 @@
-import { failureText } from '../../../src/plan/verdict.ts';
 import {
   DescribeServicesCommand,
   DescribeTasksCommand,
@@ -7,34 +6,35 @@ import {
   type ServiceEvent,
 } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { followDeployment, type FollowOptions } from '../../../src/steps/ecs-follow.ts';
+import { failureText } from '../../../src/plan/verdict.ts';
 import type { EcsResult } from '../../../src/results.ts';
+import { type FollowOptions, followDeployment } from '../../../src/steps/ecs-follow.ts';
 import {
-  CLUSTER,
   aContainer,
   aDeployment,
   aService,
   aServiceEvent,
   aStoppedTask,
+  CLUSTER,
   taskArn,
 } from '../../support/ecs-builders.ts';
 import {
+  completed,
   DEPLOY_STARTED,
+  deployService,
+  draining,
   INTERVAL,
   NEW_ARN,
   NEW_DEPLOYMENT,
-  ROLLBACK_DEPLOYMENT,
-  RUNNING_ARN,
-  completed,
-  draining,
   optionsFor,
   ourDeployment,
+  ROLLBACK_DEPLOYMENT,
+  RUNNING_ARN,
   restoreWorlds,
   rollingOut,
   runningService,
   servicesOf,
   world,
-  deployService,
 } from '../../support/ecs-step-world.ts';
 
 afterEach(restoreWorlds);
@@ -44,7 +44,9 @@ describe('deployEcs waiting for its deployment', () => {
 
   it.each([1, 2, 4])('succeeds when the deployment completes on poll %i, polling once per interval', async (polls) => {
     const w = world();
-    const inProgress = Array.from({ length: polls - 1 }, (_, i) => rollingOut({ runningCount: i % 2, pendingCount: 2 - (i % 2) }));
+    const inProgress = Array.from({ length: polls - 1 }, (_, i) =>
+      rollingOut({ runningCount: i % 2, pendingCount: 2 - (i % 2) }),
+    );
     w.servicePolls(runningService(), ...inProgress, completed());
     w.registers();
     w.updates();
@@ -103,10 +105,17 @@ describe('deployEcs waiting for its deployment', () => {
 
     const result = await deployService(optionsFor(changeSize), w.deps);
 
-    expect(result).toMatchObject({ verdict: { state: 'failed' }, changed: true, deploymentId: NEW_DEPLOYMENT, taskDefinitionArn: NEW_ARN });
+    expect(result).toMatchObject({
+      verdict: { state: 'failed' },
+      changed: true,
+      deploymentId: NEW_DEPLOYMENT,
+      taskDefinitionArn: NEW_ARN,
+    });
     expect(failureText(result.verdict)).toContain('ECS deployment circuit breaker: tasks failed to start.');
     expect(failureText(result.verdict)).toContain('Essential container in task exited');
-    expect(failureText(result.verdict)).toContain('container app: exit code 137 — OutOfMemoryError: Container killed due to memory usage');
+    expect(failureText(result.verdict)).toContain(
+      'container app: exit code 137 — OutOfMemoryError: Container killed due to memory usage',
+    );
     // The sidecar is not essential and exited cleanly: it explains nothing.
     expect(failureText(result.verdict)).not.toContain('log-router');
     // Listed when the failed count grew, and once more at the verdict (ListTasks may lag);
@@ -129,7 +138,10 @@ describe('deployEcs waiting for its deployment', () => {
     },
     {
       name: 'gone after a completed rollback that looks stable',
-      after: aService({ taskDefinition: RUNNING_ARN, deployments: [aDeployment({ id: ROLLBACK_DEPLOYMENT, taskDefinition: RUNNING_ARN })] }),
+      after: aService({
+        taskDefinition: RUNNING_ARN,
+        deployments: [aDeployment({ id: ROLLBACK_DEPLOYMENT, taskDefinition: RUNNING_ARN })],
+      }),
       mentions: [NEW_DEPLOYMENT, ROLLBACK_DEPLOYMENT, 'web:5'],
     },
     {
@@ -137,7 +149,11 @@ describe('deployEcs waiting for its deployment', () => {
       after: aService({
         deployments: [
           aDeployment({ id: ROLLBACK_DEPLOYMENT, taskDefinition: RUNNING_ARN, rolloutState: 'IN_PROGRESS' }),
-          ourDeployment({ status: 'ACTIVE', rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
+          ourDeployment({
+            status: 'ACTIVE',
+            rolloutState: 'FAILED',
+            rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+          }),
         ],
       }),
       mentions: [NEW_DEPLOYMENT, 'circuit breaker', 'rolling back to web:5'],
@@ -167,7 +183,9 @@ describe('deployEcs waiting for its deployment', () => {
     const result = await deployService(optionsFor({ ...changeSize, maxFailedTasks: 2 }), w.deps);
 
     expect(result.verdict.state).toBe('failed');
-    expect(failureText(result.verdict)).toContain(`2 tasks of deployment ${NEW_DEPLOYMENT} failed (max-failed-tasks is 2)`);
+    expect(failureText(result.verdict)).toContain(
+      `2 tasks of deployment ${NEW_DEPLOYMENT} failed (max-failed-tasks is 2)`,
+    );
     expect(failureText(result.verdict)).toContain('Essential container in task exited');
     expect(w.sent.describeServices()).toHaveLength(1 + 3);
     expect(w.sleeps).toEqual([INTERVAL, INTERVAL]);
@@ -178,14 +196,21 @@ describe('deployEcs waiting for its deployment', () => {
     const first = aStoppedTask({ taskArn: taskArn('11111111111111111111111111111111'), startedBy: NEW_DEPLOYMENT });
     const second = aStoppedTask({ taskArn: taskArn('22222222222222222222222222222222'), startedBy: NEW_DEPLOYMENT });
     const counts = [0, 1, 1, 1, 2, 2];
-    w.servicePolls(runningService(), ...counts.map((failedTasks) => rollingOut({ failedTasks })), completed({ failedTasks: 2 }));
+    w.servicePolls(
+      runningService(),
+      ...counts.map((failedTasks) => rollingOut({ failedTasks })),
+      completed({ failedTasks: 2 }),
+    );
     w.registers();
     w.updates();
     w.mock
       .on(ListTasksCommand)
       .resolvesOnce({ taskArns: [first.taskArn ?? ''] })
       .resolves({ taskArns: [second.taskArn ?? '', first.taskArn ?? ''] });
-    w.mock.on(DescribeTasksCommand).resolvesOnce({ tasks: [first] }).resolves({ tasks: [second] });
+    w.mock
+      .on(DescribeTasksCommand)
+      .resolvesOnce({ tasks: [first] })
+      .resolves({ tasks: [second] });
 
     const result = await deployService(optionsFor({ ...changeSize, maxFailedTasks: 0 }), w.deps);
 
@@ -210,7 +235,9 @@ describe('deployEcs waiting for its deployment', () => {
 
     // The step reports the timeout as a failed verdict (it keeps the deployment id) rather than throwing.
     expect(result).toMatchObject({ verdict: { state: 'failed' }, deploymentId: NEW_DEPLOYMENT });
-    expect(failureText(result.verdict)).toContain(`Timed out after 30s waiting for deployment ${NEW_DEPLOYMENT} of service 'web'`);
+    expect(failureText(result.verdict)).toContain(
+      `Timed out after 30s waiting for deployment ${NEW_DEPLOYMENT} of service 'web'`,
+    );
     expect(failureText(result.verdict)).toContain(
       `Last state: new web:6 (${NEW_DEPLOYMENT}) IN_PROGRESS running 1/2 pending 1 failed 0 | old web:5 running 2/2`,
     );
@@ -224,9 +251,17 @@ describe('deployEcs waiting for its deployment', () => {
     w.registers();
     w.updates();
 
-    const result = await deployService(optionsFor({ ...changeSize, wait: { enabled: false, timeoutMs: 600_000, intervalMs: INTERVAL } }), w.deps);
+    const result = await deployService(
+      optionsFor({ ...changeSize, wait: { enabled: false, timeoutMs: 600_000, intervalMs: INTERVAL } }),
+      w.deps,
+    );
 
-    expect(result).toMatchObject({ verdict: { state: 'started' }, changed: true, deploymentId: NEW_DEPLOYMENT, taskDefinitionArn: NEW_ARN });
+    expect(result).toMatchObject({
+      verdict: { state: 'started' },
+      changed: true,
+      deploymentId: NEW_DEPLOYMENT,
+      taskDefinitionArn: NEW_ARN,
+    });
     expect(w.sent.update()).toHaveLength(1);
     expect(w.sent.describeServices()).toHaveLength(1);
     expect(w.sleeps).toEqual([]);
@@ -234,9 +269,21 @@ describe('deployEcs waiting for its deployment', () => {
 
   it('logs each service event since the deployment started once, oldest first', async () => {
     const at = (seconds: number) => new Date(DEPLOY_STARTED.getTime() + seconds * 1000);
-    const before = aServiceEvent({ id: 'e0', createdAt: at(-60), message: '(service web) has reached a steady state.' });
-    const started = aServiceEvent({ id: 'e1', createdAt: at(5), message: '(service web) has started 2 tasks: (task a) (task b).' });
-    const registered = aServiceEvent({ id: 'e2', createdAt: at(40), message: '(service web) registered 2 targets in (target-group web).' });
+    const before = aServiceEvent({
+      id: 'e0',
+      createdAt: at(-60),
+      message: '(service web) has reached a steady state.',
+    });
+    const started = aServiceEvent({
+      id: 'e1',
+      createdAt: at(5),
+      message: '(service web) has started 2 tasks: (task a) (task b).',
+    });
+    const registered = aServiceEvent({
+      id: 'e2',
+      createdAt: at(40),
+      message: '(service web) registered 2 targets in (target-group web).',
+    });
     const steady = aServiceEvent({ id: 'e3', createdAt: at(80), message: '(service web) has reached a steady state.' });
     const withEvents = (service: Service, events: ServiceEvent[]) => ({ ...service, events });
     const w = world();
@@ -298,7 +345,12 @@ describe('followDeployment on its own', () => {
 
   it('turns AWS failing mid-wait into a failed verdict of kind error, keeping the stopped tasks it knew', async () => {
     const w = world();
-    const crashed = aStoppedTask({ taskArn: taskArn('c1'), startedBy: NEW_DEPLOYMENT, stoppedReason: 'Essential container in task exited', containers: [aContainer({ name: 'app', exitCode: 3 })] });
+    const crashed = aStoppedTask({
+      taskArn: taskArn('c1'),
+      startedBy: NEW_DEPLOYMENT,
+      stoppedReason: 'Essential container in task exited',
+      containers: [aContainer({ name: 'app', exitCode: 3 })],
+    });
     w.mock
       .on(DescribeServicesCommand)
       .resolvesOnce(servicesOf(rollingOut({ failedTasks: 1 })))
@@ -320,6 +372,8 @@ describe('followDeployment on its own', () => {
     const verdict = await follow(w, { timeoutMs: 25_000 });
 
     expect(verdict).toMatchObject({ state: 'failed', kind: 'timed-out' });
-    expect(failureText(verdict)).toContain(`Timed out after 25s waiting for deployment ${NEW_DEPLOYMENT} of service 'web'`);
+    expect(failureText(verdict)).toContain(
+      `Timed out after 25s waiting for deployment ${NEW_DEPLOYMENT} of service 'web'`,
+    );
   });
 });

@@ -1,31 +1,31 @@
 import {
+  type DeploymentConfiguration,
   DescribeServiceDeploymentsCommand,
   DescribeServiceRevisionsCommand,
   DescribeServicesCommand,
   ListServiceDeploymentsCommand,
   ListTasksCommand,
+  type ServiceDeployment,
   StopServiceDeploymentCommand,
   UpdateServiceCommand,
-  type DeploymentConfiguration,
-  type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failureText } from '../../../src/plan/verdict.ts';
 import { serviceDeploymentLines } from '../../../src/report/service-deployment-summary.ts';
 import { aStoppedTask } from '../../support/ecs-builders.ts';
 import {
+  completed,
+  deployService,
   INTERVAL,
   NEW_ARN,
   NEW_DEPLOYMENT,
-  RUNNING_ARN,
-  completed,
   optionsFor,
+  RUNNING_ARN,
   restoreWorlds,
   rollingOut,
   runningService,
   servicesOf,
   world,
-  deployService,
 } from '../../support/ecs-step-world.ts';
 
 afterEach(restoreWorlds);
@@ -42,24 +42,47 @@ function aRecord(overrides: Partial<ServiceDeployment> = {}): ServiceDeployment 
  * A world whose service deploys with `config`; UpdateService names our record, and the
  * record is whatever `recordAt` says at the fake clock's time since the update.
  */
-function recordWorld(config: DeploymentConfiguration, recordAt: (elapsedMs: number) => ServiceDeployment, options: { serviceAt?: (elapsedMs: number) => ReturnType<typeof rollingOut>; currentServiceDeployment?: string | undefined } = {}) {
+function recordWorld(
+  config: DeploymentConfiguration,
+  recordAt: (elapsedMs: number) => ServiceDeployment,
+  options: {
+    serviceAt?: (elapsedMs: number) => ReturnType<typeof rollingOut>;
+    currentServiceDeployment?: string | undefined;
+  } = {},
+) {
   const w = world();
   const deploymentConfiguration = config;
   let updatedAt: number | undefined;
   const elapsed = () => (updatedAt === undefined ? 0 : w.deps.now() - updatedAt);
-  w.mock.on(DescribeServicesCommand).callsFake(() =>
-    servicesOf(updatedAt === undefined ? runningService({ deploymentConfiguration }) : { ...(options.serviceAt?.(elapsed()) ?? rollingOut()), deploymentConfiguration }),
-  );
+  w.mock
+    .on(DescribeServicesCommand)
+    .callsFake(() =>
+      servicesOf(
+        updatedAt === undefined
+          ? runningService({ deploymentConfiguration })
+          : { ...(options.serviceAt?.(elapsed()) ?? rollingOut()), deploymentConfiguration },
+      ),
+    );
   w.registers();
   w.mock.on(UpdateServiceCommand).callsFake(() => {
     updatedAt = w.deps.now();
     const arn = 'currentServiceDeployment' in options ? options.currentServiceDeployment : RECORD;
-    return { service: { ...rollingOut(), deploymentConfiguration, ...(arn === undefined ? {} : { currentServiceDeployment: arn }) } };
+    return {
+      service: {
+        ...rollingOut(),
+        deploymentConfiguration,
+        ...(arn === undefined ? {} : { currentServiceDeployment: arn }),
+      },
+    };
   });
-  w.mock.on(DescribeServiceDeploymentsCommand).callsFake(() => ({ serviceDeployments: [{ deploymentConfiguration, ...recordAt(elapsed()) }] }));
+  w.mock
+    .on(DescribeServiceDeploymentsCommand)
+    .callsFake(() => ({ serviceDeployments: [{ deploymentConfiguration, ...recordAt(elapsed()) }] }));
   w.mock.on(StopServiceDeploymentCommand).resolves({ serviceDeploymentArn: RECORD });
-  const calls = (command: Parameters<typeof w.mock.commandCalls>[0]) => w.mock.commandCalls(command).map((c) => c.args[0].input);
-  const messages = (level?: 'info' | 'warning') => w.log.filter((l) => level === undefined || l.level === level).map((l) => l.message);
+  const calls = (command: Parameters<typeof w.mock.commandCalls>[0]) =>
+    w.mock.commandCalls(command).map((c) => c.args[0].input);
+  const messages = (level?: 'info' | 'warning') =>
+    w.log.filter((l) => level === undefined || l.level === level).map((l) => l.message);
   return { ...w, calls, elapsed, messages };
 }
 
@@ -77,7 +100,9 @@ function blueGreen(bakeMinutes = 30): (t: number) => ServiceDeployment {
 
 /** What the SDK throws when an endpoint answers a call with an HTML error page (an emulator without the API). */
 const NOT_AN_AWS_ANSWER = Object.assign(
-  new Error("Unexpected token '<', \"<!doctype \"... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response"),
+  new Error(
+    'Unexpected token \'<\', "<!doctype "... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response',
+  ),
   { name: 'SyntaxError', $response: { statusCode: 500, body: '<!doctype html>' } },
 );
 
@@ -85,11 +110,19 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   it('succeeds on a blue/green deployment once the record is SUCCESSFUL, polling rarely through the bake', async () => {
     const w = recordWorld({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 30 }, blueGreen());
 
-    const result = await deployService(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
+    const result = await deployService(
+      optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }),
+      w.deps,
+    );
 
     expect(result.verdict.state).toBe('succeeded');
     expect(result.serviceDeployment).toMatchObject({ arn: RECORD, strategy: 'BLUE_GREEN', status: 'SUCCESSFUL' });
-    expect(result.serviceDeployment?.stages.map((s) => s.stage)).toEqual(['SCALE_UP', 'PRODUCTION_TRAFFIC_SHIFT', 'BAKE_TIME', 'CLEAN_UP']);
+    expect(result.serviceDeployment?.stages.map((s) => s.stage)).toEqual([
+      'SCALE_UP',
+      'PRODUCTION_TRAFFIC_SHIFT',
+      'BAKE_TIME',
+      'CLEAN_UP',
+    ]);
     // One DescribeServices and one DescribeServiceDeployments per poll; no listing, no task calls.
     expect(w.calls(DescribeServiceDeploymentsCommand)).toHaveLength(w.calls(DescribeServicesCommand).length - 1);
     expect(w.calls(DescribeServiceDeploymentsCommand)[0]).toEqual({ serviceDeploymentArns: [RECORD] });
@@ -115,12 +148,25 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   });
 
   it('fails a canary rolled back by an alarm, naming the alarm and how the rollback ended', async () => {
-    const w = recordWorld({ strategy: 'CANARY', canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 } }, (t) => {
-      const alarms = { status: 'TRIGGERED' as const, alarmNames: ['web-p99'], triggeredAlarmNames: ['web-p99'] };
-      if (t < 30_000) return aRecord({ lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', targetServiceRevision: { requestedProductionTrafficWeight: 10 } });
-      if (t < 60_000) return aRecord({ status: 'ROLLBACK_IN_PROGRESS', lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', alarms });
-      return aRecord({ status: 'ROLLBACK_SUCCESSFUL', lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', alarms, rollback: { serviceRevisionArn: 'arn:rev/web-5' } });
-    });
+    const w = recordWorld(
+      { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 5 } },
+      (t) => {
+        const alarms = { status: 'TRIGGERED' as const, alarmNames: ['web-p99'], triggeredAlarmNames: ['web-p99'] };
+        if (t < 30_000)
+          return aRecord({
+            lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT',
+            targetServiceRevision: { requestedProductionTrafficWeight: 10 },
+          });
+        if (t < 60_000)
+          return aRecord({ status: 'ROLLBACK_IN_PROGRESS', lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', alarms });
+        return aRecord({
+          status: 'ROLLBACK_SUCCESSFUL',
+          lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT',
+          alarms,
+          rollback: { serviceRevisionArn: 'arn:rev/web-5' },
+        });
+      },
+    );
     w.stoppedTasks([]);
 
     const result = await deployService(optionsFor({ ...change, rollbackOnFailure: true }), w.deps);
@@ -140,11 +186,18 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   describe('a rolling crash loop', () => {
     const crashing = (t: number) => rollingOut({ failedTasks: t < INTERVAL ? 0 : 3 });
     const recordUntilStopped = (w: { calls: (c: typeof StopServiceDeploymentCommand) => unknown[] }) => () =>
-      w.calls(StopServiceDeploymentCommand).length === 0 ? aRecord() : aRecord({ status: 'ROLLBACK_SUCCESSFUL', rollback: { serviceRevisionArn: 'arn:rev/web-5' } });
+      w.calls(StopServiceDeploymentCommand).length === 0
+        ? aRecord()
+        : aRecord({ status: 'ROLLBACK_SUCCESSFUL', rollback: { serviceRevisionArn: 'arn:rev/web-5' } });
 
     it('with rollback-on-failure: StopServiceDeployment(ROLLBACK) once, followed to ROLLBACK_SUCCESSFUL', async () => {
       const holder: { w?: ReturnType<typeof recordWorld> } = {};
-      const w = recordWorld({}, (t) => (holder.w ? recordUntilStopped(holder.w)() : aRecord({ lifecycleStage: t > 0 ? 'SCALE_UP' : 'SCALE_UP' })), { serviceAt: crashing });
+      const w = recordWorld(
+        {},
+        (t) =>
+          holder.w ? recordUntilStopped(holder.w)() : aRecord({ lifecycleStage: t > 0 ? 'SCALE_UP' : 'SCALE_UP' }),
+        { serviceAt: crashing },
+      );
       holder.w = w;
       w.stoppedTasks([aStoppedTask({ startedBy: NEW_DEPLOYMENT })]);
 
@@ -170,13 +223,29 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     });
 
     it('falls back to UpdateService to the previous revision when StopServiceDeployment is refused', async () => {
-      const w = recordWorld({}, () => aRecord(), { serviceAt: (t) => (t < INTERVAL ? rollingOut() : t < 10 * INTERVAL ? rollingOut({ failedTasks: 3 }) : completed({ taskDefinition: RUNNING_ARN })) });
+      const w = recordWorld({}, () => aRecord(), {
+        serviceAt: (t) =>
+          t < INTERVAL
+            ? rollingOut()
+            : t < 10 * INTERVAL
+              ? rollingOut({ failedTasks: 3 })
+              : completed({ taskDefinition: RUNNING_ARN }),
+      });
       w.stoppedTasks([aStoppedTask({ startedBy: NEW_DEPLOYMENT })]);
-      w.mock.on(StopServiceDeploymentCommand).rejects(Object.assign(new Error('not authorized to perform: ecs:StopServiceDeployment'), { name: 'AccessDeniedException' }));
+      w.mock.on(StopServiceDeploymentCommand).rejects(
+        Object.assign(new Error('not authorized to perform: ecs:StopServiceDeployment'), {
+          name: 'AccessDeniedException',
+        }),
+      );
 
       const result = await deployService(optionsFor({ ...change, maxFailedTasks: 3, rollbackOnFailure: true }), w.deps);
 
-      expect(w.calls(UpdateServiceCommand).at(-1)).toEqual({ cluster: 'prod', service: 'web', taskDefinition: RUNNING_ARN, forceNewDeployment: false });
+      expect(w.calls(UpdateServiceCommand).at(-1)).toEqual({
+        cluster: 'prod',
+        service: 'web',
+        taskDefinition: RUNNING_ARN,
+        forceNewDeployment: false,
+      });
       expect(result.rollback).toMatchObject({ by: 'update-service', to: RUNNING_ARN });
       expect(w.messages('warning').some((m) => m.includes('ecs:StopServiceDeployment'))).toBe(true);
     });
@@ -184,7 +253,11 @@ describe('deployEcs following ECS’s record of its deployment', () => {
 
   it('falls back to DescribeServices alone, with one warning naming the permission, when the role may not read records', async () => {
     const w = recordWorld({}, () => aRecord(), { serviceAt: (t) => (t < 2 * INTERVAL ? rollingOut() : completed()) });
-    w.mock.on(DescribeServiceDeploymentsCommand).rejects(Object.assign(new Error('User is not authorized to perform: ecs:DescribeServiceDeployments'), { name: 'AccessDeniedException' }));
+    w.mock.on(DescribeServiceDeploymentsCommand).rejects(
+      Object.assign(new Error('User is not authorized to perform: ecs:DescribeServiceDeployments'), {
+        name: 'AccessDeniedException',
+      }),
+    );
 
     const result = await deployService(optionsFor(change), w.deps);
 
@@ -215,16 +288,27 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   });
 
   it.each([
-    { name: 'with its HTTP status', error: NOT_AN_AWS_ANSWER, says: "The endpoint does not speak ECS's deployment-record API (it answered HTTP 500, not an AWS answer): following service 'web' by DescribeServices only." },
-    { name: 'without a status the SDK did not keep', error: Object.assign(new Error(NOT_AN_AWS_ANSWER.message), { name: 'SyntaxError' }), says: "The endpoint does not speak ECS's deployment-record API: following service 'web' by DescribeServices only." },
-  ])('says in its own words that the endpoint has no record API, $name, never the SDK parser text', async ({ error, says }) => {
-    const emulator = recordWorld({}, () => aRecord(), { serviceAt: () => completed() });
-    emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(error);
-    await deployService(optionsFor(change), emulator.deps);
-    const lines = emulator.messages('info');
-    expect(lines).toContain(says);
-    expect(lines.join('\n')).not.toMatch(/doctype|Deserialization|\$response|not valid JSON/);
-  });
+    {
+      name: 'with its HTTP status',
+      error: NOT_AN_AWS_ANSWER,
+      says: "The endpoint does not speak ECS's deployment-record API (it answered HTTP 500, not an AWS answer): following service 'web' by DescribeServices only.",
+    },
+    {
+      name: 'without a status the SDK did not keep',
+      error: Object.assign(new Error(NOT_AN_AWS_ANSWER.message), { name: 'SyntaxError' }),
+      says: "The endpoint does not speak ECS's deployment-record API: following service 'web' by DescribeServices only.",
+    },
+  ])(
+    'says in its own words that the endpoint has no record API, $name, never the SDK parser text',
+    async ({ error, says }) => {
+      const emulator = recordWorld({}, () => aRecord(), { serviceAt: () => completed() });
+      emulator.mock.on(DescribeServiceDeploymentsCommand).rejects(error);
+      await deployService(optionsFor(change), emulator.deps);
+      const lines = emulator.messages('info');
+      expect(lines).toContain(says);
+      expect(lines.join('\n')).not.toMatch(/doctype|Deserialization|\$response|not valid JSON/);
+    },
+  );
 
   it('finds its record with one ListServiceDeployments when UpdateService names none', async () => {
     const w = recordWorld({}, (t) => (t < 2 * INTERVAL ? aRecord() : aRecord({ status: 'SUCCESSFUL' })), {
@@ -252,8 +336,16 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     });
     w.mock.on(ListServiceDeploymentsCommand).resolves({
       serviceDeployments: [
-        { serviceDeploymentArn: 'arn:other-job', createdAt: new Date('2025-01-02T12:00:00.500Z'), targetServiceRevisionArn: 'arn:rev/other' },
-        { serviceDeploymentArn: RECORD, createdAt: new Date('2025-01-02T12:00:01Z'), targetServiceRevisionArn: 'arn:rev/ours' },
+        {
+          serviceDeploymentArn: 'arn:other-job',
+          createdAt: new Date('2025-01-02T12:00:00.500Z'),
+          targetServiceRevisionArn: 'arn:rev/other',
+        },
+        {
+          serviceDeploymentArn: RECORD,
+          createdAt: new Date('2025-01-02T12:00:01Z'),
+          targetServiceRevisionArn: 'arn:rev/ours',
+        },
       ],
     });
     w.mock.on(DescribeServiceRevisionsCommand).resolves({
@@ -267,7 +359,9 @@ describe('deployEcs following ECS’s record of its deployment', () => {
 
     expect(result.verdict.state).toBe('succeeded');
     expect(w.calls(ListServiceDeploymentsCommand)).toHaveLength(1);
-    expect(w.calls(DescribeServiceRevisionsCommand)).toEqual([{ serviceRevisionArns: ['arn:rev/other', 'arn:rev/ours'] }]);
+    expect(w.calls(DescribeServiceRevisionsCommand)).toEqual([
+      { serviceRevisionArns: ['arn:rev/other', 'arn:rev/ours'] },
+    ]);
     expect(w.calls(DescribeServiceDeploymentsCommand).every((c) => c.serviceDeploymentArns?.[0] === RECORD)).toBe(true);
     expect(result.serviceDeployment?.arn).toBe(RECORD);
   });
@@ -279,11 +373,21 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     });
     w.mock.on(ListServiceDeploymentsCommand).resolves({
       serviceDeployments: [
-        { serviceDeploymentArn: 'arn:newer', createdAt: new Date('2025-01-02T12:05:00Z'), targetServiceRevisionArn: 'arn:rev/2' },
-        { serviceDeploymentArn: RECORD, createdAt: new Date('2025-01-02T12:00:01Z'), targetServiceRevisionArn: 'arn:rev/1' },
+        {
+          serviceDeploymentArn: 'arn:newer',
+          createdAt: new Date('2025-01-02T12:05:00Z'),
+          targetServiceRevisionArn: 'arn:rev/2',
+        },
+        {
+          serviceDeploymentArn: RECORD,
+          createdAt: new Date('2025-01-02T12:00:01Z'),
+          targetServiceRevisionArn: 'arn:rev/1',
+        },
       ],
     });
-    w.mock.on(DescribeServiceRevisionsCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+    w.mock
+      .on(DescribeServiceRevisionsCommand)
+      .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
 
     const result = await deployService(optionsFor(change), w.deps);
 
@@ -293,13 +397,25 @@ describe('deployEcs following ECS’s record of its deployment', () => {
   });
 
   it('polls rarely through a linear deployment’s step bakes too, counted from when the traffic moved', async () => {
-    const config: DeploymentConfiguration = { strategy: 'LINEAR', bakeTimeInMinutes: 0, linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 10 } };
+    const config: DeploymentConfiguration = {
+      strategy: 'LINEAR',
+      bakeTimeInMinutes: 0,
+      linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 10 },
+    };
     // Four steps of 10 minutes (25, 50, 75, 100 %), starting a minute in; then clean-up.
     const linear = (t: number): ServiceDeployment => {
       const step = Math.floor((t - MIN) / (10 * MIN));
       if (t < MIN) return aRecord({ lifecycleStage: 'SCALE_UP' });
-      if (step < 3) return aRecord({ lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', targetServiceRevision: { arn: 'arn:rev/ours', requestedProductionTrafficWeight: 25 * (step + 1) } });
-      if (t < 31 * MIN + 20_000) return aRecord({ lifecycleStage: 'CLEAN_UP', targetServiceRevision: { arn: 'arn:rev/ours', requestedProductionTrafficWeight: 100 } });
+      if (step < 3)
+        return aRecord({
+          lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT',
+          targetServiceRevision: { arn: 'arn:rev/ours', requestedProductionTrafficWeight: 25 * (step + 1) },
+        });
+      if (t < 31 * MIN + 20_000)
+        return aRecord({
+          lifecycleStage: 'CLEAN_UP',
+          targetServiceRevision: { arn: 'arn:rev/ours', requestedProductionTrafficWeight: 100 },
+        });
       return aRecord({ status: 'SUCCESSFUL', lifecycleStage: 'CLEAN_UP' });
     };
     const polledAt: number[] = [];
@@ -308,7 +424,10 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       return linear(t);
     });
 
-    const result = await deployService(optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }), w.deps);
+    const result = await deployService(
+      optionsFor({ ...change, wait: { enabled: true, timeoutMs: 3_600_000, intervalMs: INTERVAL } }),
+      w.deps,
+    );
 
     expect(result.verdict.state).toBe('succeeded');
     // 30 minutes of step bakes at the normal interval (10 s) would be 180 polls.
@@ -317,7 +436,9 @@ describe('deployEcs following ECS’s record of its deployment', () => {
     // Each traffic move (at 11, 21 and 31 minutes) is seen within one normal interval.
     for (const move of [11 * MIN, 21 * MIN, 31 * MIN]) {
       const first = polledAt.find((t) => t >= move);
-      expect(first !== undefined && first - move <= INTERVAL, `first poll after ${move / MIN} min: ${first}`).toBe(true);
+      expect(first !== undefined && first - move <= INTERVAL, `first poll after ${move / MIN} min: ${first}`).toBe(
+        true,
+      );
     }
   });
 
@@ -328,11 +449,18 @@ describe('deployEcs following ECS’s record of its deployment', () => {
       return aRecord({ lifecycleStage: 'SCALE_UP' });
     });
 
-    const result = await deployService(optionsFor({ ...change, rollbackOnFailure: true }), { ...w.deps, cancel: controller.signal });
+    const result = await deployService(optionsFor({ ...change, rollbackOnFailure: true }), {
+      ...w.deps,
+      cancel: controller.signal,
+    });
 
     expect(result.verdict).toMatchObject({ state: 'failed', kind: 'cancelled' });
     expect(w.calls(StopServiceDeploymentCommand)).toEqual([{ serviceDeploymentArn: RECORD, stopType: 'ROLLBACK' }]);
-    expect(result.rollback).toMatchObject({ by: 'stop-service-deployment', verdict: { state: 'started' }, follow: { recordArn: RECORD } });
+    expect(result.rollback).toMatchObject({
+      by: 'stop-service-deployment',
+      verdict: { state: 'started' },
+      follow: { recordArn: RECORD },
+    });
   });
 
   it('refuses, before any change, a wait-until stage the service’s strategy never goes through', async () => {

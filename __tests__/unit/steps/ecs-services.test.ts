@@ -1,23 +1,31 @@
 import {
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
+  type DescribeServicesCommandInput,
   DescribeTasksCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
-  UpdateServiceCommand,
-  type DescribeServicesCommandInput,
   type Service,
+  UpdateServiceCommand,
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import { failureText } from '../../../src/plan/verdict.ts';
 import { applyEcs, prepareEcs } from '../../../src/steps/ecs.ts';
+import {
+  ACCOUNT,
+  aDeployment,
+  aService,
+  aStoppedTask,
+  REGION,
+  taskArn,
+  taskDefinitionArn,
+} from '../../support/ecs-builders.ts';
+import { describedWeb, INTERVAL, optionsFor, registerableWeb } from '../../support/ecs-step-world.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
-import { ecsWithTaskDefinitions, type DescribedJson } from '../../support/fake-ecs.ts';
-import { ACCOUNT, REGION, aDeployment, aService, aStoppedTask, taskArn, taskDefinitionArn } from '../../support/ecs-builders.ts';
-import { INTERVAL, describedWeb, optionsFor, registerableWeb } from '../../support/ecs-step-world.ts';
+import { type DescribedJson, ecsWithTaskDefinitions } from '../../support/fake-ecs.ts';
 
 // Several services deployed by one step against a fleet of fake services: each answers
 // DescribeServices with its running revision until its UpdateService, then plays its script.
@@ -33,14 +41,35 @@ const completesOnPoll =
     aService({
       serviceName: name,
       taskDefinition: td,
-      deployments: [aDeployment({ id, taskDefinition: td, rolloutState: poll >= n ? 'COMPLETED' : 'IN_PROGRESS', runningCount: poll >= n ? 2 : 0, pendingCount: poll >= n ? 0 : 2 })],
+      deployments: [
+        aDeployment({
+          id,
+          taskDefinition: td,
+          rolloutState: poll >= n ? 'COMPLETED' : 'IN_PROGRESS',
+          runningCount: poll >= n ? 2 : 0,
+          pendingCount: poll >= n ? 0 : 2,
+        }),
+      ],
     });
 
 /** A task stops on every poll and none comes up. */
 const crashLoops =
   (name: string): Script =>
   (poll, id, td) =>
-    aService({ serviceName: name, taskDefinition: td, deployments: [aDeployment({ id, taskDefinition: td, rolloutState: 'IN_PROGRESS', runningCount: 0, pendingCount: 2, failedTasks: poll })] });
+    aService({
+      serviceName: name,
+      taskDefinition: td,
+      deployments: [
+        aDeployment({
+          id,
+          taskDefinition: td,
+          rolloutState: 'IN_PROGRESS',
+          runningCount: 0,
+          pendingCount: 2,
+          failedTasks: poll,
+        }),
+      ],
+    });
 
 interface FleetService {
   name: string;
@@ -58,7 +87,9 @@ afterEach(() => {
 function fleet(services: FleetService[]) {
   const definitions: Record<string, DescribedJson> = {};
   for (const s of services) {
-    definitions[taskDefinitionArn(s.family, 5)] = { taskDefinition: { ...describedWeb(5, s.definition), taskDefinitionArn: taskDefinitionArn(s.family, 5) } };
+    definitions[taskDefinitionArn(s.family, 5)] = {
+      taskDefinition: { ...describedWeb(5, s.definition), taskDefinitionArn: taskDefinitionArn(s.family, 5) },
+    };
   }
   const { ecs, mock } = ecsWithTaskDefinitions(definitions, REGION);
   restores.push(() => mock.restore());
@@ -83,33 +114,53 @@ function fleet(services: FleetService[]) {
       const state = updated.get(name);
       if (state === undefined) {
         const running = taskDefinitionArn(s.family, 5);
-        return aService({ serviceName: name, taskDefinition: running, deployments: [aDeployment({ id: `ecs-svc/${name}-old`, taskDefinition: running })] });
+        return aService({
+          serviceName: name,
+          taskDefinition: running,
+          deployments: [aDeployment({ id: `ecs-svc/${name}-old`, taskDefinition: running })],
+        });
       }
       state.polls += 1;
       return s.script(state.polls, state.id, state.td);
     }),
     failures: [],
   }));
-  mock.on(ListTasksCommand).callsFake((input: { startedBy?: string }) => ({ taskArns: [taskArn(`${String(input.startedBy).replace(/\W/g, '')}0000000000000000`.slice(0, 32))] }));
-  mock.on(DescribeTasksCommand).callsFake((input: { tasks?: string[] }) => ({ tasks: (input.tasks ?? []).map((arn) => aStoppedTask({ taskArn: arn })) }));
+  mock.on(ListTasksCommand).callsFake((input: { startedBy?: string }) => ({
+    taskArns: [taskArn(`${String(input.startedBy).replace(/\W/g, '')}0000000000000000`.slice(0, 32))],
+  }));
+  mock.on(DescribeTasksCommand).callsFake((input: { tasks?: string[] }) => ({
+    tasks: (input.tasks ?? []).map((arn) => aStoppedTask({ taskArn: arn })),
+  }));
   return {
     ...fake,
     mock,
     describeServices: () => mock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input.services),
     registrations: () => mock.commandCalls(RegisterTaskDefinitionCommand).map((c) => c.args[0].input.family),
-    updates: () => mock.commandCalls(UpdateServiceCommand).map((c) => [c.args[0].input.service, c.args[0].input.taskDefinition]),
+    updates: () =>
+      mock.commandCalls(UpdateServiceCommand).map((c) => [c.args[0].input.service, c.args[0].input.taskDefinition]),
   };
 }
 
-const web = (script: Script = completesOnPoll(2, 'web')): FleetService => ({ name: 'web', family: 'web', definition: registerableWeb(), script });
+const web = (script: Script = completesOnPoll(2, 'web')): FleetService => ({
+  name: 'web',
+  family: 'web',
+  definition: registerableWeb(),
+  script,
+});
 const worker = (script: Script = completesOnPoll(3, 'worker')): FleetService => ({
   name: 'worker',
   family: 'worker',
-  definition: registerableWeb({ family: 'worker', containerDefinitions: [{ name: 'worker', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/web:v1`, essential: true }] }),
+  definition: registerableWeb({
+    family: 'worker',
+    containerDefinitions: [
+      { name: 'worker', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/web:v1`, essential: true },
+    ],
+  }),
   script,
 });
 
-const options = (services: string[], more: Parameters<typeof optionsFor>[0] = {}) => optionsFor({ services, image: IMAGE, ...more });
+const options = (services: string[], more: Parameters<typeof optionsFor>[0] = {}) =>
+  optionsFor({ services, image: IMAGE, ...more });
 
 async function deploy(f: ReturnType<typeof fleet>, services: string[], more: Parameters<typeof optionsFor>[0] = {}) {
   const prepared = await prepareEcs(options(services, more), f.deps);
@@ -143,7 +194,9 @@ describe('applyEcs with several services', () => {
     const lines = f.messages('info');
     expect(lines).toContain("[web] Updated service 'web': deployment ecs-svc/web");
     expect(lines).toContain("[worker] Deployment ecs-svc/worker completed: service 'worker' runs it.");
-    expect(lines.filter((l) => l.includes('running 0/2')).every((l) => l.startsWith('[web] ') || l.startsWith('[worker] '))).toBe(true);
+    expect(
+      lines.filter((l) => l.includes('running 0/2')).every((l) => l.startsWith('[web] ') || l.startsWith('[worker] ')),
+    ).toBe(true);
     expect(lines.filter((l) => l.includes('running 0/2'))).not.toEqual([]);
   });
 
@@ -162,8 +215,13 @@ describe('applyEcs with several services', () => {
   });
 
   it('reads the services’ deployment records together: one DescribeServiceDeployments per poll once each was read alone', async () => {
-    const withRecord = (script: Script, name: string): Script => (poll, id, td) => ({ ...script(poll, id, td), currentServiceDeployment: `arn:sd/${name}` });
-    const f = fleet([web(withRecord(completesOnPoll(1, 'web'), 'web')), worker(withRecord(completesOnPoll(1, 'worker'), 'worker'))]);
+    const withRecord =
+      (script: Script, name: string): Script =>
+      (poll, id, td) => ({ ...script(poll, id, td), currentServiceDeployment: `arn:sd/${name}` });
+    const f = fleet([
+      web(withRecord(completesOnPoll(1, 'web'), 'web')),
+      worker(withRecord(completesOnPoll(1, 'worker'), 'worker')),
+    ]);
     // Each record turns SUCCESSFUL on its 4th read (web) or 5th (worker).
     const reads = new Map<string, number>();
     f.mock.on(DescribeServiceDeploymentsCommand).callsFake((input: { serviceDeploymentArns?: string[] }) => ({
@@ -171,22 +229,39 @@ describe('applyEcs with several services', () => {
         const n = (reads.get(arn) ?? 0) + 1;
         reads.set(arn, n);
         const done = n >= (arn.endsWith('web') ? 4 : 5);
-        return { serviceDeploymentArn: arn, status: done ? 'SUCCESSFUL' : 'IN_PROGRESS', lifecycleStage: done ? 'CLEAN_UP' : 'SCALE_UP' };
+        return {
+          serviceDeploymentArn: arn,
+          status: done ? 'SUCCESSFUL' : 'IN_PROGRESS',
+          lifecycleStage: done ? 'CLEAN_UP' : 'SCALE_UP',
+        };
       }),
     }));
 
     const result = await deploy(f, ['web', 'worker']);
 
     expect(result.verdict).toEqual({ state: 'succeeded' });
-    const calls = f.mock.commandCalls(DescribeServiceDeploymentsCommand).map((c) => c.args[0].input.serviceDeploymentArns);
+    const calls = f.mock
+      .commandCalls(DescribeServiceDeploymentsCommand)
+      .map((c) => c.args[0].input.serviceDeploymentArns);
     // Poll 1: each record read alone (a probe: the first read of this API); polls 2-4: together; poll 5: worker alone.
-    expect(calls).toEqual([['arn:sd/web'], ['arn:sd/worker'], ['arn:sd/web', 'arn:sd/worker'], ['arn:sd/web', 'arn:sd/worker'], ['arn:sd/web', 'arn:sd/worker'], ['arn:sd/worker']]);
+    expect(calls).toEqual([
+      ['arn:sd/web'],
+      ['arn:sd/worker'],
+      ['arn:sd/web', 'arn:sd/worker'],
+      ['arn:sd/web', 'arn:sd/worker'],
+      ['arn:sd/web', 'arn:sd/worker'],
+      ['arn:sd/worker'],
+    ]);
     expect(result.services.map((s) => s.serviceDeployment?.status)).toEqual(['SUCCESSFUL', 'SUCCESSFUL']);
   });
 
   it('ends only the wait of the service whose own calls fail (its ListTasks), the other deploys', async () => {
     const f = fleet([web(), worker(crashLoops('worker'))]);
-    f.mock.on(ListTasksCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }));
+    f.mock
+      .on(ListTasksCommand)
+      .rejects(
+        Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }),
+      );
 
     const result = await deploy(f, ['web', 'worker'], { maxFailedTasks: 3 });
 
@@ -222,13 +297,20 @@ describe('applyEcs with several services', () => {
   });
 
   it('gives each service still pending at wait-timeout its own timeout, naming its deployment', async () => {
-    const never = (name: string): Script => (_poll, id, td) => completesOnPoll(Number.POSITIVE_INFINITY, name)(0, id, td);
+    const never =
+      (name: string): Script =>
+      (_poll, id, td) =>
+        completesOnPoll(Number.POSITIVE_INFINITY, name)(0, id, td);
     const f = fleet([web(never('web')), worker(never('worker'))]);
 
-    const result = await deploy(f, ['web', 'worker'], { wait: { enabled: true, timeoutMs: 3 * INTERVAL, intervalMs: INTERVAL } });
+    const result = await deploy(f, ['web', 'worker'], {
+      wait: { enabled: true, timeoutMs: 3 * INTERVAL, intervalMs: INTERVAL },
+    });
 
     expect(result.services.map((s) => s.verdict.state)).toEqual(['failed', 'failed']);
-    expect(failureText(result.services[1]?.verdict)).toContain("Timed out after 30s waiting for deployment ecs-svc/worker of service 'worker'. Last state:");
+    expect(failureText(result.services[1]?.verdict)).toContain(
+      "Timed out after 30s waiting for deployment ecs-svc/worker of service 'worker'. Last state:",
+    );
     expect(failureText(result.verdict)).toContain("2 of 2 services failed: 'web', 'worker'.");
   });
 
@@ -264,10 +346,14 @@ describe('prepareEcs', () => {
   it("refuses a container name missing from one service's task definition, listing its containers, before any change", async () => {
     const f = fleet([web(), worker()]);
 
-    const error = await prepareEcs(options(['web', 'worker'], { containerNames: ['app'] }), f.deps).catch((e: unknown) => e);
+    const error = await prepareEcs(options(['web', 'worker'], { containerNames: ['app'] }), f.deps).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe("Service 'worker': Input 'container-name' ('app') names no container in task definition 'worker': its containers are 'worker'.");
+    expect((error as Error).message).toBe(
+      "Service 'worker': Input 'container-name' ('app') names no container in task definition 'worker': its containers are 'worker'.",
+    );
     expect(f.registrations()).toEqual([]);
     expect(f.updates()).toEqual([]);
   });
@@ -275,7 +361,9 @@ describe('prepareEcs', () => {
   it('lists every service with a problem, one line each', async () => {
     const f = fleet([web(), worker()]);
 
-    const error = await prepareEcs(options(['web', 'worker'], { containerNames: ['sidecar'] }), f.deps).catch((e: unknown) => e);
+    const error = await prepareEcs(options(['web', 'worker'], { containerNames: ['sidecar'] }), f.deps).catch(
+      (e: unknown) => e,
+    );
 
     expect((error as Error).message.split('\n')).toEqual([
       "Service 'web': Input 'container-name' ('sidecar') names no container in task definition 'web': its containers are 'app', 'log-router'.",

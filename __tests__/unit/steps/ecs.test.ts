@@ -1,4 +1,3 @@
-import { failureText } from '../../../src/plan/verdict.ts';
 import {
   ClusterNotFoundException,
   DescribeServicesCommand,
@@ -7,48 +6,38 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import type { Tag } from '../../../src/plan/task-definition-types.ts';
-import {
-  applyEcs,
-  ensureRegistered,
-  prepareEcs,
-} from '../../../src/steps/ecs.ts';
+import { failureText } from '../../../src/plan/verdict.ts';
 import type { EcsDeployOptions } from '../../../src/settings.ts';
-import type { DescribedJson } from '../../support/fake-ecs.ts';
-import {
-  ACCOUNT,
-  CLUSTER,
-  REGION,
-  aDeployment,
-  aService,
-  taskDefinitionArn,
-} from '../../support/ecs-builders.ts';
+import { applyEcs, ensureRegistered, prepareEcs } from '../../../src/steps/ecs.ts';
+import { ACCOUNT, aDeployment, aService, CLUSTER, REGION, taskDefinitionArn } from '../../support/ecs-builders.ts';
 import {
   APP_IMAGE,
+  appContainer,
+  completed,
+  deployableWorld,
+  deployService,
+  describedWeb,
   INTERVAL,
+  logRouterContainer,
   NEW_ARN,
   NEW_DEPLOYMENT,
   NEW_IMAGE,
+  optionsFor,
+  ourDeployment,
   REPOSITORY,
   RESIZED,
   ROLLBACK_DEPLOYMENT,
   RUNNING_ARN,
-  TAGS,
-  appContainer,
-  completed,
-  deployableWorld,
-  describedWeb,
-  logRouterContainer,
-  optionsFor,
-  ourDeployment,
   registerableWeb,
   resized,
   restoreWorlds,
   rollingOut,
   runningService,
   servicesOf,
+  TAGS,
   world,
-  deployService,
 } from '../../support/ecs-step-world.ts';
+import type { DescribedJson } from '../../support/fake-ecs.ts';
 
 afterEach(restoreWorlds);
 
@@ -61,9 +50,7 @@ describe('deployEcs with new cpu and memory for the running revision', () => {
 
     const result = await deployService(optionsFor({ cpu: '1024', memory: '2048' }), w.deps);
 
-    expect(w.sent.register()).toEqual([
-      { ...registerableWeb({ cpu: '1024', memory: '2048' }), tags: TAGS },
-    ]);
+    expect(w.sent.register()).toEqual([{ ...registerableWeb({ cpu: '1024', memory: '2048' }), tags: TAGS }]);
     expect(w.sent.update()).toEqual([
       { cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false },
     ]);
@@ -122,7 +109,10 @@ describe('deployEcs when nothing would change', () => {
     { name: 'the cpu and memory it already has', options: { cpu: '512', memory: '1024' } },
     { name: 'the image it already runs', options: { image: APP_IMAGE } },
     { name: 'the desired count it already has', options: { desiredCount: 2 } },
-    { name: 'an environment variable it already has', options: { containerNames: ['app'], environment: [{ name: 'LOG_LEVEL', value: 'info' }] } },
+    {
+      name: 'an environment variable it already has',
+      options: { containerNames: ['app'], environment: [{ name: 'LOG_LEVEL', value: 'info' }] },
+    },
   ])('registers nothing and updates nothing, given $name', async ({ options }) => {
     const w = world();
     w.servicePolls(runningService());
@@ -155,7 +145,12 @@ describe('deployEcs without a new revision', () => {
     expect(w.sent.update()).toEqual([
       { cluster: CLUSTER, service: 'web', taskDefinition: RUNNING_ARN, forceNewDeployment: true },
     ]);
-    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, registered: false, taskDefinitionArn: RUNNING_ARN });
+    expect(result).toMatchObject({
+      verdict: { state: 'succeeded' },
+      changed: true,
+      registered: false,
+      taskDefinitionArn: RUNNING_ARN,
+    });
   });
 
   it('updates only the desired count when that is the only change', async () => {
@@ -178,11 +173,19 @@ describe('deployEcs in a dry run', () => {
     const w = world();
     w.servicePolls(runningService());
 
-    const result = await deployService(optionsFor({ cpu: '1024', memory: '2048', image: NEW_IMAGE, dryRun: true }), w.deps);
+    const result = await deployService(
+      optionsFor({ cpu: '1024', memory: '2048', image: NEW_IMAGE, dryRun: true }),
+      w.deps,
+    );
 
     expect(w.mutatingCalls()).toBe(0);
     expect(w.sent.describeServices()).toHaveLength(1);
-    expect(result).toMatchObject({ verdict: { state: 'planned' }, changed: false, registered: false, previousTaskDefinitionArn: RUNNING_ARN });
+    expect(result).toMatchObject({
+      verdict: { state: 'planned' },
+      changed: false,
+      registered: false,
+      previousTaskDefinitionArn: RUNNING_ARN,
+    });
     expect(result.diff).toEqual(
       expect.arrayContaining([
         'cpu: 512 -> 1024',
@@ -219,10 +222,18 @@ describe('deployEcs refuses before changing anything', () => {
   it.each<{ name: string; response: DescribeServicesCommandOutput; suffix: string }>([
     {
       name: 'reports it MISSING',
-      response: { services: [], failures: [{ arn: `arn:aws:ecs:${REGION}:${ACCOUNT}:service/${CLUSTER}/web`, reason: 'MISSING' }], $metadata: {} },
+      response: {
+        services: [],
+        failures: [{ arn: `arn:aws:ecs:${REGION}:${ACCOUNT}:service/${CLUSTER}/web`, reason: 'MISSING' }],
+        $metadata: {},
+      },
       suffix: ':',
     },
-    { name: 'reports it INACTIVE', response: servicesOf(aService({ status: 'INACTIVE' })), suffix: ' (it is INACTIVE)' },
+    {
+      name: 'reports it INACTIVE',
+      response: servicesOf(aService({ status: 'INACTIVE' })),
+      suffix: ' (it is INACTIVE)',
+    },
   ])('says the service was not found when ECS $name', async ({ response, suffix }) => {
     const w = world();
     w.mock.on(DescribeServicesCommand).resolves(response);
@@ -237,12 +248,16 @@ describe('deployEcs refuses before changing anything', () => {
 
   it('says the cluster was not found, naming the input', async () => {
     const w = world();
-    w.mock.on(DescribeServicesCommand).rejects(new ClusterNotFoundException({ message: 'Cluster not found.', $metadata: {} }));
+    w.mock
+      .on(DescribeServicesCommand)
+      .rejects(new ClusterNotFoundException({ message: 'Cluster not found.', $metadata: {} }));
 
     const error = await rejection(w, { cpu: '1024', memory: '2048' });
 
     expect(error).toBeInstanceOf(UserError);
-    expect(error.message).toBe("Cluster 'prod' was not found: check input 'cluster' (a cluster name or ARN) and the region.");
+    expect(error.message).toBe(
+      "Cluster 'prod' was not found: check input 'cluster' (a cluster name or ARN) and the region.",
+    );
     expect(w.mutatingCalls()).toBe(0);
   });
 
@@ -296,13 +311,26 @@ describe('deployEcs with a new image', () => {
     const sent = input?.containerDefinitions ?? [];
     expect(sent[index]).toEqual({ ...appContainer(), image: NEW_IMAGE });
     expect(sent[other]).toEqual(logRouterContainer());
-    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, before: { image: APP_IMAGE }, after: { image: NEW_IMAGE } });
+    expect(result).toMatchObject({
+      verdict: { state: 'succeeded' },
+      before: { image: APP_IMAGE },
+      after: { image: NEW_IMAGE },
+    });
   });
 
   it('sets environment variables on the chosen container and keeps the others', async () => {
     const w = deployableWorld();
 
-    await deployService(optionsFor({ image: NEW_IMAGE, environment: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'RELEASE', value: 'v2' }] }), w.deps);
+    await deployService(
+      optionsFor({
+        image: NEW_IMAGE,
+        environment: [
+          { name: 'LOG_LEVEL', value: 'debug' },
+          { name: 'RELEASE', value: 'v2' },
+        ],
+      }),
+      w.deps,
+    );
 
     const [input] = w.sent.register();
     expect(input?.containerDefinitions?.[0]?.environment).toEqual([
@@ -314,7 +342,9 @@ describe('deployEcs with a new image', () => {
 });
 
 describe('deployEcs from another source than the running revision', () => {
-  const web7 = registerableWeb({ containerDefinitions: [appContainer({ image: `${REPOSITORY}:v1.3.0` }), logRouterContainer()] });
+  const web7 = registerableWeb({
+    containerDefinitions: [appContainer({ image: `${REPOSITORY}:v1.3.0` }), logRouterContainer()],
+  });
   const definitions = {
     [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS },
     'web:7': { taskDefinition: describedWeb(7, web7), tags: TAGS },
@@ -335,20 +365,31 @@ describe('deployEcs from another source than the running revision', () => {
     expect(w.sent.update()).toEqual([
       { cluster: CLUSTER, service: 'web', taskDefinition: taskDefinitionArn('web', 7), forceNewDeployment: false },
     ]);
-    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, registered: false, taskDefinitionArn: taskDefinitionArn('web', 7) });
+    expect(result).toMatchObject({
+      verdict: { state: 'succeeded' },
+      changed: true,
+      registered: false,
+      taskDefinitionArn: taskDefinitionArn('web', 7),
+    });
   });
 
   it('registers a new revision rendered from a registered one when overrides change it', async () => {
     const w = deployableWorld(definitions);
 
-    await deployService(optionsFor({ source: { kind: 'registered', ref: 'web:7' }, cpu: '1024', memory: '2048' }), w.deps);
+    await deployService(
+      optionsFor({ source: { kind: 'registered', ref: 'web:7' }, cpu: '1024', memory: '2048' }),
+      w.deps,
+    );
 
     expect(w.sent.register()).toEqual([{ ...web7, cpu: '1024', memory: '2048', tags: TAGS }]);
   });
 
   it('renders from the definition a file gave, with the file’s tags', async () => {
     const fromFile = registerableWeb({
-      containerDefinitions: [appContainer({ image: `${REPOSITORY}:v0.9.0`, someFutureField: undefined }), logRouterContainer()],
+      containerDefinitions: [
+        appContainer({ image: `${REPOSITORY}:v0.9.0`, someFutureField: undefined }),
+        logRouterContainer(),
+      ],
       someFutureField: undefined,
       taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/web-task-v2`,
     });
@@ -363,11 +404,17 @@ describe('deployEcs from another source than the running revision', () => {
       w.deps,
     );
 
-    const expectedContainers = [{ ...appContainer({ someFutureField: undefined }), image: NEW_IMAGE }, logRouterContainer()];
-    expect(w.sent.register()).toEqual([
-      { ...fromFile, containerDefinitions: expectedContainers, tags: fileTags },
-    ]);
-    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, taskDefinitionArn: NEW_ARN, previousTaskDefinitionArn: RUNNING_ARN });
+    const expectedContainers = [
+      { ...appContainer({ someFutureField: undefined }), image: NEW_IMAGE },
+      logRouterContainer(),
+    ];
+    expect(w.sent.register()).toEqual([{ ...fromFile, containerDefinitions: expectedContainers, tags: fileTags }]);
+    expect(result).toMatchObject({
+      verdict: { state: 'succeeded' },
+      registered: true,
+      taskDefinitionArn: NEW_ARN,
+      previousTaskDefinitionArn: RUNNING_ARN,
+    });
   });
 
   it('changes nothing when the file holds what the service already runs', async () => {
@@ -384,7 +431,6 @@ describe('deployEcs from another source than the running revision', () => {
   });
 });
 
-
 describe('deployEcs after a run that registered and was killed before updating the service', () => {
   it('reuses the family’s latest revision when it is what was rendered: no second RegisterTaskDefinition', async () => {
     const w = world({
@@ -398,15 +444,29 @@ describe('deployEcs after a run that registered and was killed before updating t
     const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.sent.register()).toEqual([]);
-    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
-    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, registered: false, taskDefinitionArn: NEW_ARN, previousTaskDefinitionArn: RUNNING_ARN });
+    expect(w.sent.update()).toEqual([
+      { cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false },
+    ]);
+    expect(result).toMatchObject({
+      verdict: { state: 'succeeded' },
+      changed: true,
+      registered: false,
+      taskDefinitionArn: NEW_ARN,
+      previousTaskDefinitionArn: RUNNING_ARN,
+    });
     expect(w.log.map((l) => l.message)).toContainEqual(expect.stringContaining(`Reusing ${NEW_ARN}`));
   });
 
   it.each<{ name: string; latest: DescribedJson }>([
     { name: 'is the running one', latest: { taskDefinition: describedWeb(5), tags: TAGS } },
-    { name: 'has another memory', latest: { taskDefinition: describedWeb(6, registerableWeb({ cpu: '1024', memory: '3072' })), tags: TAGS } },
-    { name: 'has other tags', latest: { taskDefinition: describedWeb(6, resized), tags: [{ key: 'team', value: 'search' }] } },
+    {
+      name: 'has another memory',
+      latest: { taskDefinition: describedWeb(6, registerableWeb({ cpu: '1024', memory: '3072' })), tags: TAGS },
+    },
+    {
+      name: 'has other tags',
+      latest: { taskDefinition: describedWeb(6, resized), tags: [{ key: 'team', value: 'search' }] },
+    },
   ])('registers a new revision when the latest one $name', async ({ latest }) => {
     const w = world({ [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS }, web: latest });
     w.servicePolls(runningService(), completed({ taskDefinition: taskDefinitionArn('web', 7) }));
@@ -422,7 +482,9 @@ describe('deployEcs after a run that registered and was killed before updating t
 
 describe('deployEcs after a run that was killed while waiting for its deployment', () => {
   /** The service as the killed run left it: on web:6, its deployment rolling out. */
-  const definitions = (): Record<string, DescribedJson> => ({ [NEW_ARN]: { taskDefinition: describedWeb(6, resized), tags: TAGS } });
+  const definitions = (): Record<string, DescribedJson> => ({
+    [NEW_ARN]: { taskDefinition: describedWeb(6, resized), tags: TAGS },
+  });
 
   it('follows the deployment in progress to its end instead of starting another', async () => {
     const w = world(definitions());
@@ -453,7 +515,11 @@ describe('deployEcs after a run that was killed while waiting for its deployment
         taskDefinition: RUNNING_ARN,
         deployments: [
           aDeployment({ id: ROLLBACK_DEPLOYMENT, taskDefinition: RUNNING_ARN, rolloutState: 'IN_PROGRESS' }),
-          ourDeployment({ status: 'ACTIVE', rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' }),
+          ourDeployment({
+            status: 'ACTIVE',
+            rolloutState: 'FAILED',
+            rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+          }),
         ],
       }),
     );
@@ -468,7 +534,11 @@ describe('deployEcs after a run that was killed while waiting for its deployment
 
   it.each<{ name: string; options: Partial<EcsDeployOptions>; says: string }>([
     { name: 'in a dry run', options: { dryRun: true }, says: 'Dry run: nothing to change, but deployment' },
-    { name: 'with wait off', options: { wait: { enabled: false, timeoutMs: 600_000, intervalMs: INTERVAL } }, says: "(not waiting: 'wait' is false)" },
+    {
+      name: 'with wait off',
+      options: { wait: { enabled: false, timeoutMs: 600_000, intervalMs: INTERVAL } },
+      says: "(not waiting: 'wait' is false)",
+    },
   ])('only says the deployment is in progress $name', async ({ options, says }) => {
     const w = world(definitions());
     w.servicePolls(rollingOut());
@@ -484,7 +554,12 @@ describe('deployEcs after a run that was killed while waiting for its deployment
   it('fails, changing nothing, when the service is set to the target but its deployment of it FAILED without a rollback', async () => {
     const w = world(definitions());
     const reason = 'ECS deployment circuit breaker: tasks failed to start.';
-    w.servicePolls(aService({ taskDefinition: NEW_ARN, deployments: [ourDeployment({ rolloutState: 'FAILED', rolloutStateReason: reason, runningCount: 0 })] }));
+    w.servicePolls(
+      aService({
+        taskDefinition: NEW_ARN,
+        deployments: [ourDeployment({ rolloutState: 'FAILED', rolloutStateReason: reason, runningCount: 0 })],
+      }),
+    );
 
     const result = await deployService(optionsFor(RESIZED), w.deps);
 
@@ -497,12 +572,19 @@ describe('deployEcs after a run that was killed while waiting for its deployment
 
   it('only warns about such a failed deployment in a dry run', async () => {
     const w = world(definitions());
-    w.servicePolls(aService({ taskDefinition: NEW_ARN, deployments: [ourDeployment({ rolloutState: 'FAILED', rolloutStateReason: undefined, runningCount: 0 })] }));
+    w.servicePolls(
+      aService({
+        taskDefinition: NEW_ARN,
+        deployments: [ourDeployment({ rolloutState: 'FAILED', rolloutStateReason: undefined, runningCount: 0 })],
+      }),
+    );
 
     const result = await deployService(optionsFor({ ...RESIZED, dryRun: true }), w.deps);
 
     expect(result).toMatchObject({ verdict: { state: 'unchanged' }, changed: false });
-    expect(w.log.filter((l) => l.level === 'warning').map((l) => l.message)).toEqual([expect.stringContaining('FAILED (no reason given)')]);
+    expect(w.log.filter((l) => l.level === 'warning').map((l) => l.message)).toEqual([
+      expect.stringContaining('FAILED (no reason given)'),
+    ]);
   });
 
   it('starts a new deployment when force-new-deployment is asked for, even with one in progress', async () => {
@@ -512,7 +594,9 @@ describe('deployEcs after a run that was killed while waiting for its deployment
 
     const result = await deployService(optionsFor({ ...RESIZED, forceNewDeployment: true }), w.deps);
 
-    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: true }]);
+    expect(w.sent.update()).toEqual([
+      { cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: true },
+    ]);
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, deploymentId: ROLLBACK_DEPLOYMENT });
   });
 });
@@ -531,11 +615,15 @@ describe('ensureRegistered (run-task runs the revision ecs deploys)', () => {
     const registered = await ensureRegistered(prepared, w.deps);
     expect(w.sent.register()).toHaveLength(1);
     expect(w.sent.update()).toEqual([]);
-    const { services: [result] } = await applyEcs([registered], w.deps);
+    const {
+      services: [result],
+    } = await applyEcs([registered], w.deps);
 
     expect(registered.registration).toEqual({ arn: NEW_ARN, registered: true });
     expect(w.sent.register()).toEqual([{ ...resized, tags: TAGS }]);
-    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
+    expect(w.sent.update()).toEqual([
+      { cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false },
+    ]);
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, taskDefinitionArn: NEW_ARN });
   });
 
@@ -543,15 +631,22 @@ describe('ensureRegistered (run-task runs the revision ecs deploys)', () => {
     const w = deployableWorld();
     const prepared = await preparedWeb(w, RESIZED);
 
-    const { services: [result] } = await applyEcs([{ ...prepared, registration: { arn: NEW_ARN, registered: false } }], w.deps);
+    const {
+      services: [result],
+    } = await applyEcs([{ ...prepared, registration: { arn: NEW_ARN, registered: false } }], w.deps);
 
     expect(w.sent.register()).toEqual([]);
-    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
+    expect(w.sent.update()).toEqual([
+      { cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false },
+    ]);
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: false, taskDefinitionArn: NEW_ARN });
   });
 
   it('returns the identical latest revision it reuses', async () => {
-    const w = world({ [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS }, web: { taskDefinition: describedWeb(6, resized), tags: TAGS } });
+    const w = world({
+      [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS },
+      web: { taskDefinition: describedWeb(6, resized), tags: TAGS },
+    });
     w.servicePolls(runningService());
     const prepared = await preparedWeb(w, RESIZED);
 
@@ -559,17 +654,33 @@ describe('ensureRegistered (run-task runs the revision ecs deploys)', () => {
     expect(w.sent.register()).toEqual([]);
   });
 
-  it.each<{ name: string; options: Partial<EcsDeployOptions>; definitions?: Record<string, DescribedJson>; expected: string }>([
+  it.each<{
+    name: string;
+    options: Partial<EcsDeployOptions>;
+    definitions?: Record<string, DescribedJson>;
+    expected: string;
+  }>([
     { name: 'the running revision when nothing changes', options: {}, expected: RUNNING_ARN },
-    { name: 'the running revision for a forced redeploy', options: { forceNewDeployment: true }, expected: RUNNING_ARN },
+    {
+      name: 'the running revision for a forced redeploy',
+      options: { forceNewDeployment: true },
+      expected: RUNNING_ARN,
+    },
     {
       name: 'a registered source deployed as it is',
       options: { source: { kind: 'registered', ref: 'web:7' } },
-      definitions: { [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS }, 'web:7': { taskDefinition: describedWeb(7, resized), tags: TAGS } },
+      definitions: {
+        [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS },
+        'web:7': { taskDefinition: describedWeb(7, resized), tags: TAGS },
+      },
       expected: taskDefinitionArn('web', 7),
     },
     { name: 'no ARN in a dry run that would register', options: { ...RESIZED, dryRun: true }, expected: '' },
-    { name: 'the running revision in a dry run that would only redeploy', options: { forceNewDeployment: true, dryRun: true }, expected: RUNNING_ARN },
+    {
+      name: 'the running revision in a dry run that would only redeploy',
+      options: { forceNewDeployment: true, dryRun: true },
+      expected: RUNNING_ARN,
+    },
   ])('deploys $name, registering nothing', async ({ options, definitions, expected }) => {
     const w = world(definitions);
     w.servicePolls(runningService());

@@ -1,8 +1,8 @@
 import { DescribeServicesCommand, ECSClient, type Service } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
-import { expressController } from '../../../src/steps/express-controller.ts';
-import type { EcsServiceOptions } from '../../../src/settings.ts';
 import { isFailure } from '../../../src/plan/verdict.ts';
+import type { EcsServiceOptions } from '../../../src/settings.ts';
+import { expressController } from '../../../src/steps/express-controller.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 
@@ -28,7 +28,15 @@ function fakeEcs(services: Array<Record<string, unknown>>) {
     serviceArn: SERVICE_ARN,
     serviceName: 'web',
     status: { statusCode: 'ACTIVE' },
-    activeConfigurations: [{ taskDefinitionArn: `${TD}:3`, cpu: '256', memory: '512', primaryContainer: { image: OLD_IMAGE, containerPort: 80 }, createdAt: T0 / 1000 }],
+    activeConfigurations: [
+      {
+        taskDefinitionArn: `${TD}:3`,
+        cpu: '256',
+        memory: '512',
+        primaryContainer: { image: OLD_IMAGE, containerPort: 80 },
+        createdAt: T0 / 1000,
+      },
+    ],
   };
   const answer = (operation: string): unknown => {
     switch (operation) {
@@ -49,7 +57,8 @@ function fakeEcs(services: Array<Record<string, unknown>>) {
     requestHandler: {
       handle: async (request: { headers: Record<string, string>; body?: unknown }) => {
         const operation = (request.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
-        const text = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
+        const text =
+          typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
         sent.push({ operation, body: JSON.parse(text) as Record<string, unknown> });
         const body = new TextEncoder().encode(JSON.stringify(answer(operation)));
         return { response: { statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body } };
@@ -68,7 +77,15 @@ function aService(revision: number, rolloutState = 'COMPLETED'): Record<string, 
     resourceManagementType: 'ECS',
     taskDefinition: `${TD}:${revision}`,
     desiredCount: 1,
-    deployments: [{ id: `ecs-svc/${revision}`, status: 'PRIMARY', taskDefinition: `${TD}:${revision}`, rolloutState, createdAt: T0 / 1000 + revision }],
+    deployments: [
+      {
+        id: `ecs-svc/${revision}`,
+        status: 'PRIMARY',
+        taskDefinition: `${TD}:${revision}`,
+        rolloutState,
+        createdAt: T0 / 1000 + revision,
+      },
+    ],
   };
 }
 
@@ -95,7 +112,11 @@ async function prepareAndStart(patch: Partial<EcsServiceOptions>, services: Arra
   if (first === undefined) throw new Error('no service');
   const described = await describeOnce(first);
   if (described === undefined) throw new Error('no service described');
-  const prepared = await expressController.prepare({ service: described, started: fake.now() }, options(patch), fake.deps);
+  const prepared = await expressController.prepare(
+    { service: described, started: fake.now() },
+    options(patch),
+    fake.deps,
+  );
   const start = await expressController.start(prepared, undefined, fake.deps);
   return { world, fake, prepared, start };
 }
@@ -108,16 +129,31 @@ async function describeOnce(service: Record<string, unknown>): Promise<Service |
 
 describe('the Express controller', () => {
   it('sends only the changes, then follows the deployment of the revision Express registered (not the one before it)', async () => {
-    const { world, start } = await prepareAndStart({ image: NEW_IMAGE }, [aService(3), aService(3), aService(4, 'IN_PROGRESS')]);
+    const { world, start } = await prepareAndStart({ image: NEW_IMAGE }, [
+      aService(3),
+      aService(3),
+      aService(4, 'IN_PROGRESS'),
+    ]);
 
     const update = world.sent.find((s) => s.operation === 'UpdateExpressGatewayService');
-    expect(update?.body).toEqual({ serviceArn: SERVICE_ARN, primaryContainer: { image: NEW_IMAGE, containerPort: 80 } });
+    expect(update?.body).toEqual({
+      serviceArn: SERVICE_ARN,
+      primaryContainer: { image: NEW_IMAGE, containerPort: 80 },
+    });
     expect(world.ops().filter((o) => o === 'RegisterTaskDefinition' || o === 'UpdateService')).toEqual([]);
-    expect('following' in start && start.fields).toMatchObject({ changed: true, registered: false, taskDefinitionArn: `${TD}:4`, deploymentId: 'ecs-svc/4' });
+    expect('following' in start && start.fields).toMatchObject({
+      changed: true,
+      registered: false,
+      taskDefinitionArn: `${TD}:4`,
+      deploymentId: 'ecs-svc/4',
+    });
   });
 
   it('dry run: logs the request, environment values hidden, and sends nothing', async () => {
-    const { world, fake, start } = await prepareAndStart({ image: NEW_IMAGE, dryRun: true, environment: [{ name: 'TOKEN', value: 'hunter2' }] }, [aService(3)]);
+    const { world, fake, start } = await prepareAndStart(
+      { image: NEW_IMAGE, dryRun: true, environment: [{ name: 'TOKEN', value: 'hunter2' }] },
+      [aService(3)],
+    );
 
     expect(world.ops()).not.toContain('UpdateExpressGatewayService');
     expect('finished' in start && start.finished.verdict).toEqual({ state: 'planned' });
@@ -140,7 +176,9 @@ describe('the Express controller', () => {
     expect(world.ops()).not.toContain('UpdateExpressGatewayService');
     const verdict = 'finished' in start ? start.finished.verdict : undefined;
     const reason = verdict !== undefined && isFailure(verdict) ? verdict.reason : '';
-    expect(reason).toMatch(/deployment ecs-svc\/3 of it FAILED .*\(UpdateExpressGatewayService has no forced deployment\)/);
+    expect(reason).toMatch(
+      /deployment ecs-svc\/3 of it FAILED .*\(UpdateExpressGatewayService has no forced deployment\)/,
+    );
     expect(reason).not.toContain('force-new-deployment');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, TimeoutError } from '../../../src/errors.ts';
 import { failureOf } from '../../../src/failure.ts';
-import { failed, withDetails, type Failure, type Verdict } from '../../../src/plan/verdict.ts';
+import { type Failure, failed, type Verdict, withDetails } from '../../../src/plan/verdict.ts';
 import { followAll } from '../../../src/steps/follow-loop.ts';
 import type { PollRequest, PollSnapshot, SnapshotReader } from '../../../src/steps/poll-snapshot.ts';
 import type { Followed, Observation } from '../../../src/steps/rollout-controller.ts';
@@ -48,7 +48,10 @@ function scripted(name: string, reader: SnapshotReader<string, number>, script: 
   return { followed, told };
 }
 
-const succeedsAt = (poll: number): Script => (answer) => (answer !== undefined && answer >= poll ? { verdict: { state: 'succeeded' } } : { state: `poll ${answer ?? '?'}` });
+const succeedsAt =
+  (poll: number): Script =>
+  (answer) =>
+    answer !== undefined && answer >= poll ? { verdict: { state: 'succeeded' } } : { state: `poll ${answer ?? '?'}` };
 
 function deps() {
   return fakeDeps(fakeClients());
@@ -61,7 +64,11 @@ describe('followAll', () => {
     const worker = scripted('worker', reader, succeedsAt(3));
     const f = deps();
 
-    const verdicts = await followAll([web.followed, worker.followed], { intervalMs: INTERVAL, timeoutMs: 60_000 }, f.deps);
+    const verdicts = await followAll(
+      [web.followed, worker.followed],
+      { intervalMs: INTERVAL, timeoutMs: 60_000 },
+      f.deps,
+    );
 
     expect(reads).toEqual([['web', 'worker'], ['web', 'worker'], ['worker']]);
     expect(verdicts.get(web.followed)).toEqual({ state: 'succeeded' });
@@ -86,7 +93,11 @@ describe('followAll', () => {
     });
     const fine = scripted('fine', reader, succeedsAt(2));
 
-    const verdicts = await followAll([broken.followed, fine.followed], { intervalMs: INTERVAL, timeoutMs: 60_000 }, deps().deps);
+    const verdicts = await followAll(
+      [broken.followed, fine.followed],
+      { intervalMs: INTERVAL, timeoutMs: 60_000 },
+      deps().deps,
+    );
 
     expect(verdicts.get(broken.followed)).toMatchObject({ state: 'failed', kind: 'error', reason: 'ListTasks failed' });
     expect(verdicts.get(fine.followed)).toEqual({ state: 'succeeded' });
@@ -99,7 +110,11 @@ describe('followAll', () => {
 
     const verdicts = await followAll([rolledBack.followed], { intervalMs: INTERVAL, timeoutMs: 60_000 }, deps().deps);
 
-    expect(verdicts.get(rolledBack.followed)).toMatchObject({ state: 'failed', reason: 'ECS rolled it back', details: ['evidence'] });
+    expect(verdicts.get(rolledBack.followed)).toMatchObject({
+      state: 'failed',
+      reason: 'ECS rolled it back',
+      details: ['evidence'],
+    });
     expect(rolledBack.told.concluded).toHaveLength(1);
   });
 
@@ -109,7 +124,11 @@ describe('followAll', () => {
     const done = scripted('done', reader, succeedsAt(1));
     const f = deps();
 
-    const verdicts = await followAll([web.followed, done.followed], { intervalMs: INTERVAL, timeoutMs: 3 * INTERVAL }, f.deps);
+    const verdicts = await followAll(
+      [web.followed, done.followed],
+      { intervalMs: INTERVAL, timeoutMs: 3 * INTERVAL },
+      f.deps,
+    );
 
     const [error] = web.told.interrupted;
     expect(error).toBeInstanceOf(TimeoutError);
@@ -128,7 +147,11 @@ describe('followAll', () => {
     });
     const f = deps();
 
-    const verdicts = await followAll([web.followed], { intervalMs: INTERVAL, timeoutMs: 60_000 }, { ...f.deps, cancel: controller.signal });
+    const verdicts = await followAll(
+      [web.followed],
+      { intervalMs: INTERVAL, timeoutMs: 60_000 },
+      { ...f.deps, cancel: controller.signal },
+    );
 
     expect(web.told.interrupted[0]).toBeInstanceOf(CancelledError);
     expect(String(web.told.interrupted[0])).toContain("waiting for deployment of 'web'. Last state: poll 2");
@@ -136,13 +159,23 @@ describe('followAll', () => {
   });
 
   it('ends every pending deployment with the error of a read that failed for all', async () => {
-    const { reader } = countingReader((poll) => (poll === 2 ? new Error('DescribeServices failed: AccessDenied') : undefined));
+    const { reader } = countingReader((poll) =>
+      poll === 2 ? new Error('DescribeServices failed: AccessDenied') : undefined,
+    );
     const web = scripted('web', reader, succeedsAt(5));
     const worker = scripted('worker', reader, succeedsAt(5));
 
-    const verdicts = await followAll([web.followed, worker.followed], { intervalMs: INTERVAL, timeoutMs: 60_000 }, deps().deps);
+    const verdicts = await followAll(
+      [web.followed, worker.followed],
+      { intervalMs: INTERVAL, timeoutMs: 60_000 },
+      deps().deps,
+    );
 
-    for (const one of [web, worker]) expect(verdicts.get(one.followed)).toMatchObject({ state: 'failed', reason: 'DescribeServices failed: AccessDenied' });
+    for (const one of [web, worker])
+      expect(verdicts.get(one.followed)).toMatchObject({
+        state: 'failed',
+        reason: 'DescribeServices failed: AccessDenied',
+      });
   });
 
   it.each([
@@ -152,7 +185,11 @@ describe('followAll', () => {
   ])('sleeps $name', async ({ asks, sleeps }) => {
     const { reader } = countingReader();
     const items = asks.map((nextMs, i) =>
-      scripted(`s${i}`, reader, (n) => (n !== undefined && n >= 2 ? { verdict: { state: 'succeeded' } } : { state: 'baking', ...(nextMs === undefined ? {} : { nextMs }) })),
+      scripted(`s${i}`, reader, (n) =>
+        n !== undefined && n >= 2
+          ? { verdict: { state: 'succeeded' } }
+          : { state: 'baking', ...(nextMs === undefined ? {} : { nextMs }) },
+      ),
     );
     const f = deps();
 

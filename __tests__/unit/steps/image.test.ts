@@ -1,18 +1,18 @@
 import {
   DescribeImagesCommand,
+  type DescribeImagesCommandInput,
   DescribeRepositoriesCommand,
   ECRClient,
+  type ImageDetail,
   ImageNotFoundException,
   RepositoryNotFoundException,
-  type DescribeImagesCommandInput,
-  type ImageDetail,
 } from '@aws-sdk/client-ecr';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AwsCallError, UserError } from '../../../src/errors.ts';
-import { resolveImage } from '../../../src/steps/image.ts';
-import type { ImageOptions } from '../../../src/settings.ts';
 import type { ImageResult } from '../../../src/results.ts';
+import type { ImageOptions } from '../../../src/settings.ts';
+import { resolveImage } from '../../../src/steps/image.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 
@@ -30,14 +30,17 @@ const SHA = '0123456789abcdef0123456789abcdef01234567';
 const PUSHED = new Date('2025-06-01T10:00:00.000Z');
 const BRANCH = { ref: 'refs/heads/main', sha: SHA };
 
-
 const restores: (() => void)[] = [];
 afterEach(() => {
   for (const restore of restores.splice(0)) restore();
 });
 
 function world() {
-  const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+  const ecr = new ECRClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    maxAttempts: 1,
+  });
   const mock = mockClient(ecr);
   restores.push(() => mock.restore());
   mock.onAnyCommand().callsFake(async (input: unknown) => {
@@ -64,12 +67,17 @@ function world() {
       mock.on(DescribeImagesCommand, { imageIds: [{ imageDigest: digest }] }).resolves({ imageDetails: [image] });
     },
     missingTag(tag: string) {
-      mock
-        .on(DescribeImagesCommand, { imageIds: [{ imageTag: tag }] })
-        .rejects(new ImageNotFoundException({ message: `The image with imageId {imageTag:'${tag}'} does not exist`, $metadata: {} }));
+      mock.on(DescribeImagesCommand, { imageIds: [{ imageTag: tag }] }).rejects(
+        new ImageNotFoundException({
+          message: `The image with imageId {imageTag:'${tag}'} does not exist`,
+          $metadata: {},
+        }),
+      );
     },
     mutability(value: string) {
-      mock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryName: 'team/app', imageTagMutability: value as 'MUTABLE' }] });
+      mock
+        .on(DescribeRepositoriesCommand)
+        .resolves({ repositories: [{ repositoryName: 'team/app', imageTagMutability: value as 'MUTABLE' }] });
     },
     sent: {
       describeImages: () => mock.commandCalls(DescribeImagesCommand).map((call) => call.args[0].input),
@@ -115,7 +123,9 @@ describe('resolveImage in an ECR private registry', () => {
     const result = await resolveImage(optionsFor({ image: `${REPOSITORY}:v1.2.3` }), w.deps);
 
     expect(w.ecrRegions).toEqual([IMAGE_REGION]);
-    expect(w.sent.describeImages()).toEqual([{ registryId: ACCOUNT, repositoryName: 'team/app', imageIds: [{ imageTag: 'v1.2.3' }] }]);
+    expect(w.sent.describeImages()).toEqual([
+      { registryId: ACCOUNT, repositoryName: 'team/app', imageIds: [{ imageTag: 'v1.2.3' }] },
+    ]);
     expect(withoutDuration(result)).toEqual({
       reference: `${REPOSITORY}@${DIGEST}`,
       repository: REPOSITORY,
@@ -127,7 +137,9 @@ describe('resolveImage in an ECR private registry', () => {
     });
     expect(w.sent.describeRepositories()).toEqual([]);
     expect(w.warnings()).toEqual([]);
-    expect(w.infos()).toEqual([`Image: tag 'v1.2.3' (from input 'image'), digest ${DIGEST}; deploying ${REPOSITORY}@${DIGEST}`]);
+    expect(w.infos()).toEqual([
+      `Image: tag 'v1.2.3' (from input 'image'), digest ${DIGEST}; deploying ${REPOSITORY}@${DIGEST}`,
+    ]);
   });
 
   it.each<[string, Partial<ImageOptions>, string, ImageResult['tagSource']]>([
@@ -141,7 +153,9 @@ describe('resolveImage in an ECR private registry', () => {
 
     const result = await resolveImage(optionsFor(options), w.deps);
 
-    expect(w.sent.describeImages()).toEqual([{ registryId: ACCOUNT, repositoryName: 'team/app', imageIds: [{ imageTag: tag }] }]);
+    expect(w.sent.describeImages()).toEqual([
+      { registryId: ACCOUNT, repositoryName: 'team/app', imageIds: [{ imageTag: tag }] },
+    ]);
     expect(result).toMatchObject({ tag, tagSource: source, digest: DIGEST, reference: `${REPOSITORY}@${DIGEST}` });
   });
 
@@ -153,9 +167,17 @@ describe('resolveImage in an ECR private registry', () => {
     const result = await resolveImage(optionsFor({ image }), w.deps);
 
     expect(w.ecrRegions).toEqual(['cn-north-1']);
-    expect(w.sent.describeImages()).toEqual([{ registryId: ACCOUNT, repositoryName: 'app', imageIds: [{ imageTag: 'v1' }] }]);
+    expect(w.sent.describeImages()).toEqual([
+      { registryId: ACCOUNT, repositoryName: 'app', imageIds: [{ imageTag: 'v1' }] },
+    ]);
     expect(result.reference).toBe(`${ACCOUNT}.dkr.ecr.cn-north-1.amazonaws.com.cn/app@${DIGEST}`);
-    expect(result.ecr).toEqual({ kind: 'private', accountId: ACCOUNT, region: 'cn-north-1', fips: false, domain: 'amazonaws.com.cn' });
+    expect(result.ecr).toEqual({
+      kind: 'private',
+      accountId: ACCOUNT,
+      region: 'cn-north-1',
+      fips: false,
+      domain: 'amazonaws.com.cn',
+    });
   });
 
   it('asks ECR in the region a FIPS host names', async () => {
@@ -165,7 +187,9 @@ describe('resolveImage in an ECR private registry', () => {
     await resolveImage(optionsFor({ image: `210987654321.dkr.ecr-fips.us-gov-west-1.amazonaws.com/app:v1` }), w.deps);
 
     expect(w.ecrRegions).toEqual(['us-gov-west-1']);
-    expect(w.sent.describeImages()).toEqual([{ registryId: '210987654321', repositoryName: 'app', imageIds: [{ imageTag: 'v1' }] }]);
+    expect(w.sent.describeImages()).toEqual([
+      { registryId: '210987654321', repositoryName: 'app', imageIds: [{ imageTag: 'v1' }] },
+    ]);
   });
 });
 
@@ -176,7 +200,9 @@ describe('resolveImage with a digest given', () => {
 
     const result = await resolveImage(optionsFor({ digest: DIGEST }), w.deps);
 
-    expect(w.sent.describeImages()).toEqual([{ registryId: ACCOUNT, repositoryName: 'team/app', imageIds: [{ imageDigest: DIGEST }] }]);
+    expect(w.sent.describeImages()).toEqual([
+      { registryId: ACCOUNT, repositoryName: 'team/app', imageIds: [{ imageDigest: DIGEST }] },
+    ]);
     expect(result.reference).toBe(`${REPOSITORY}@${DIGEST}`);
     expect(result.digest).toBe(DIGEST);
     expect(result.pushedAt).toEqual(PUSHED);
@@ -195,11 +221,16 @@ describe('resolveImage with a digest given', () => {
     const w = world();
     w.withDigest(DIGEST, anImage({ imageTags: ['v9'] }));
 
-    const result = await resolveImage(optionsFor({ digest: DIGEST, git: { ref: 'refs/tags/v2.0.0', sha: SHA } }), w.deps);
+    const result = await resolveImage(
+      optionsFor({ digest: DIGEST, git: { ref: 'refs/tags/v2.0.0', sha: SHA } }),
+      w.deps,
+    );
 
     expect(result.tag).toBeUndefined();
     expect(result.tagSource).toBeUndefined();
-    expect(w.infos()).toContain(`Not reporting tag 'v2.0.0' (from GITHUB_REF 'refs/tags/v2.0.0'): digest '${DIGEST}' carries tags 'v9' in ECR.`);
+    expect(w.infos()).toContain(
+      `Not reporting tag 'v2.0.0' (from GITHUB_REF 'refs/tags/v2.0.0'): digest '${DIGEST}' carries tags 'v9' in ECR.`,
+    );
     expect(w.infos()).toContain(`Image: no tag, digest ${DIGEST}; deploying ${REPOSITORY}@${DIGEST}`);
   });
 
@@ -207,7 +238,10 @@ describe('resolveImage with a digest given', () => {
     const w = world();
     w.withDigest(DIGEST, anImage());
 
-    const result = await resolveImage(optionsFor({ digest: DIGEST, git: { ref: 'refs/tags/release/1.0', sha: SHA } }), w.deps);
+    const result = await resolveImage(
+      optionsFor({ digest: DIGEST, git: { ref: 'refs/tags/release/1.0', sha: SHA } }),
+      w.deps,
+    );
 
     expect(result.tag).toBeUndefined();
     expect(result.reference).toBe(`${REPOSITORY}@${DIGEST}`);
@@ -219,8 +253,15 @@ describe('resolveImage with a digest given', () => {
 
     const result = await resolveImage(optionsFor({ image: `${REPOSITORY}:v1.2.3@${DIGEST}` }), w.deps);
 
-    expect(w.sent.describeImages()).toEqual([{ registryId: ACCOUNT, repositoryName: 'team/app', imageIds: [{ imageDigest: DIGEST }] }]);
-    expect(result).toMatchObject({ tag: 'v1.2.3', tagSource: 'image', digest: DIGEST, reference: `${REPOSITORY}@${DIGEST}` });
+    expect(w.sent.describeImages()).toEqual([
+      { registryId: ACCOUNT, repositoryName: 'team/app', imageIds: [{ imageDigest: DIGEST }] },
+    ]);
+    expect(result).toMatchObject({
+      tag: 'v1.2.3',
+      tagSource: 'image',
+      digest: DIGEST,
+      reference: `${REPOSITORY}@${DIGEST}`,
+    });
   });
 
   it('rejects an explicit tag that ECR does not list for the digest, naming both', async () => {
@@ -240,12 +281,16 @@ describe('resolveImage with a digest given', () => {
     w.mock
       .on(DescribeImagesCommand, { imageIds: [{ imageDigest: OTHER_DIGEST }] })
       .rejects(new ImageNotFoundException({ message: 'not found', $metadata: {} }));
-    w.mock.on(DescribeImagesCommand, { filter: { tagStatus: 'TAGGED' } }).resolves({ imageDetails: [anImage({ imageTags: ['v1'] })] });
+    w.mock
+      .on(DescribeImagesCommand, { filter: { tagStatus: 'TAGGED' } })
+      .resolves({ imageDetails: [anImage({ imageTags: ['v1'] })] });
 
     const error = await rejection(w, optionsFor({ image: `${REPOSITORY}@${OTHER_DIGEST}` }));
 
     expect(error).toBeInstanceOf(UserError);
-    expect(error.message).toContain(`Digest '${OTHER_DIGEST}' (from input 'image') was not found in repository '${REPOSITORY}' in region ${IMAGE_REGION}.`);
+    expect(error.message).toContain(
+      `Digest '${OTHER_DIGEST}' (from input 'image') was not found in repository '${REPOSITORY}' in region ${IMAGE_REGION}.`,
+    );
   });
 
   it('rejects two different digests before any call', async () => {
@@ -275,7 +320,10 @@ describe('resolveImage when ECR has no such image or repository', () => {
       anImage({ imageTags: ['v1.2.2'], imagePushedAt: at(15) }),
       anImage({ imageTags: ['v1.1.0'], imagePushedAt: at(10) }),
     ];
-    w.mock.on(DescribeImagesCommand, { filter: { tagStatus: 'TAGGED' } }).resolvesOnce({ imageDetails: page1, nextToken: 'page-2' }).resolvesOnce({ imageDetails: page2 });
+    w.mock
+      .on(DescribeImagesCommand, { filter: { tagStatus: 'TAGGED' } })
+      .resolvesOnce({ imageDetails: page1, nextToken: 'page-2' })
+      .resolvesOnce({ imageDetails: page2 });
 
     const error = await rejection(w, optionsFor({ tag: 'v1.2.4' }));
 
@@ -288,14 +336,22 @@ describe('resolveImage when ECR has no such image or repository', () => {
     const listings = w.sent.describeImages().filter((input) => input.imageIds === undefined);
     expect(listings).toEqual<DescribeImagesCommandInput[]>([
       { registryId: ACCOUNT, repositoryName: 'team/app', filter: { tagStatus: 'TAGGED' }, maxResults: 1000 },
-      { registryId: ACCOUNT, repositoryName: 'team/app', filter: { tagStatus: 'TAGGED' }, maxResults: 1000, nextToken: 'page-2' },
+      {
+        registryId: ACCOUNT,
+        repositoryName: 'team/app',
+        filter: { tagStatus: 'TAGGED' },
+        maxResults: 1000,
+        nextToken: 'page-2',
+      },
     ]);
   });
 
   it('stops paging after a bounded number of pages and says the list is partial', async () => {
     const w = world();
     w.missingTag('0123456');
-    w.mock.on(DescribeImagesCommand, { filter: { tagStatus: 'TAGGED' } }).resolves({ imageDetails: [anImage({ imageTags: ['v1'] })], nextToken: 'more' });
+    w.mock
+      .on(DescribeImagesCommand, { filter: { tagStatus: 'TAGGED' } })
+      .resolves({ imageDetails: [anImage({ imageTags: ['v1'] })], nextToken: 'more' });
 
     const error = await rejection(w, optionsFor());
 
@@ -329,7 +385,9 @@ describe('resolveImage when ECR has no such image or repository', () => {
 
   it('names a missing repository, the account and the region', async () => {
     const w = world();
-    w.mock.on(DescribeImagesCommand).rejects(new RepositoryNotFoundException({ message: 'does not exist', $metadata: {} }));
+    w.mock
+      .on(DescribeImagesCommand)
+      .rejects(new RepositoryNotFoundException({ message: 'does not exist', $metadata: {} }));
 
     const error = await rejection(w, optionsFor({ image: `${REPOSITORY}:v1` }));
 
@@ -410,7 +468,9 @@ describe('resolveImage with pin-digest off', () => {
     expect(w.sent.describeRepositories()).toEqual([{ registryId: ACCOUNT, repositoryNames: ['team/app'] }]);
     expect(result).toMatchObject({ reference: `${REPOSITORY}:v1`, tag: 'v1', digest: DIGEST, tagMutable: mutable });
     expect(w.warnings()).toHaveLength(1);
-    expect(w.warnings()[0]).toContain(`Repository '${REPOSITORY}' allows re-pushing tags (${mutability}) and 'pin-digest' is false`);
+    expect(w.warnings()[0]).toContain(
+      `Repository '${REPOSITORY}' allows re-pushing tags (${mutability}) and 'pin-digest' is false`,
+    );
     expect(w.warnings()[0]).toContain("Set 'pin-digest: true'");
   });
 
@@ -446,7 +506,9 @@ describe('resolveImage with pin-digest off', () => {
 
     expect(result.reference).toBe(`${REPOSITORY}:v1`);
     expect(result.tagMutable).toBeUndefined();
-    expect(w.infos().some((line) => line.startsWith(`Could not check whether tags in '${REPOSITORY}' are immutable`))).toBe(true);
+    expect(
+      w.infos().some((line) => line.startsWith(`Could not check whether tags in '${REPOSITORY}' are immutable`)),
+    ).toBe(true);
   });
 
   it('sends no DescribeRepositories when pinning is on', async () => {
@@ -464,8 +526,16 @@ describe('resolveImage with pin-digest off', () => {
 
 describe('resolveImage refuses bad tag sources before any call', () => {
   it.each<[string, Partial<ImageOptions>, string]>([
-    ['an image tag and a different tag input', { image: `${REPOSITORY}:v1`, tag: 'v2' }, "Input 'image' carries tag 'v1' but input 'tag' is 'v2'"],
-    ['a release ref that is no image tag', { git: { ref: 'refs/tags/release/1.0', sha: SHA } }, "GITHUB_REF ('refs/tags/release/1.0') names git tag 'release/1.0'"],
+    [
+      'an image tag and a different tag input',
+      { image: `${REPOSITORY}:v1`, tag: 'v2' },
+      "Input 'image' carries tag 'v1' but input 'tag' is 'v2'",
+    ],
+    [
+      'a release ref that is no image tag',
+      { git: { ref: 'refs/tags/release/1.0', sha: SHA } },
+      "GITHUB_REF ('refs/tags/release/1.0') names git tag 'release/1.0'",
+    ],
     ['no tag, digest, ref or SHA', { git: {} }, "set input 'tag' or 'digest'"],
   ])('rejects %s', async (_, options, message) => {
     const w = world();
@@ -504,7 +574,10 @@ describe('resolveImage with wait-for-image (replication)', () => {
     const w = world();
     w.missingTag('v1.2.3');
 
-    const error = await rejection(w, optionsFor({ image: `${REPOSITORY}:v1.2.3`, waitForImage: { timeoutMs: 12_000, intervalMs: 5000 } }));
+    const error = await rejection(
+      w,
+      optionsFor({ image: `${REPOSITORY}:v1.2.3`, waitForImage: { timeoutMs: 12_000, intervalMs: 5000 } }),
+    );
 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toContain('Timed out after 12s waiting for');

@@ -1,19 +1,19 @@
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import {
+  type AliasConfiguration,
   CreateAliasCommand,
   GetAliasCommand,
   GetProvisionedConcurrencyConfigCommand,
+  type GetProvisionedConcurrencyConfigCommandOutput,
   LambdaClient,
   PreconditionFailedException,
   ProvisionedConcurrencyConfigNotFoundException,
   UpdateAliasCommand,
-  type AliasConfiguration,
-  type GetProvisionedConcurrencyConfigCommandOutput,
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { trafficSchedule, describeSchedule, type TrafficSpec } from '../../../src/plan/lambda-traffic.ts';
-import { shiftTraffic, type ShiftTarget } from '../../../src/steps/lambda-shift.ts';
+import { describeSchedule, type TrafficSpec, trafficSchedule } from '../../../src/plan/lambda-traffic.ts';
+import { type ShiftTarget, shiftTraffic } from '../../../src/steps/lambda-shift.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 
@@ -30,17 +30,36 @@ afterEach(() => {
 type Provisioned = Partial<GetProvisionedConcurrencyConfigCommandOutput>;
 
 function world(functions: string[] = ['api']) {
-  const lambda = new LambdaClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
-  const cloudwatch = new CloudWatchClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+  const lambda = new LambdaClient({
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    maxAttempts: 1,
+  });
+  const cloudwatch = new CloudWatchClient({
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    maxAttempts: 1,
+  });
   const lambdaMock = mockClient(lambda);
   const cloudwatchMock = mockClient(cloudwatch);
-  restores.push(() => lambdaMock.restore(), () => cloudwatchMock.restore());
+  restores.push(
+    () => lambdaMock.restore(),
+    () => cloudwatchMock.restore(),
+  );
 
-  const aliases = new Map<string, AliasConfiguration>(functions.map((f) => [f, { Name: 'live', FunctionVersion: '1', RevisionId: `${f}-r0` }]));
+  const aliases = new Map<string, AliasConfiguration>(
+    functions.map((f) => [f, { Name: 'live', FunctionVersion: '1', RevisionId: `${f}-r0` }]),
+  );
   const alarms = new Map<string, { StateValue: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; StateReason: string }>();
   const provisioned = new Map<string, Provisioned[]>();
   const refuse = new Map<string, number>(); // function -> the UpdateAlias call (1-based) that is refused
-  const updates: Array<{ fn: string; version: string; weights: Record<string, number>; revision?: string; at: number }> = [];
+  const updates: Array<{
+    fn: string;
+    version: string;
+    weights: Record<string, number>;
+    revision?: string;
+    at: number;
+  }> = [];
   let onPoll: (polls: number) => void = () => {};
   let polls = 0;
 
@@ -48,9 +67,24 @@ function world(functions: string[] = ['api']) {
   lambdaMock.on(UpdateAliasCommand).callsFake(async (input) => {
     const fn = String(input.FunctionName);
     const count = updates.filter((u) => u.fn === fn).length + 1;
-    if (refuse.get(fn) === count) throw new PreconditionFailedException({ message: 'The RevisionId provided does not match the latest RevisionId', $metadata: {} });
-    updates.push({ fn, version: String(input.FunctionVersion), weights: { ...input.RoutingConfig?.AdditionalVersionWeights }, revision: input.RevisionId, at: fake.now() });
-    const next = { Name: 'live', FunctionVersion: input.FunctionVersion, RoutingConfig: input.RoutingConfig, RevisionId: `${fn}-r${count}` };
+    if (refuse.get(fn) === count)
+      throw new PreconditionFailedException({
+        message: 'The RevisionId provided does not match the latest RevisionId',
+        $metadata: {},
+      });
+    updates.push({
+      fn,
+      version: String(input.FunctionVersion),
+      weights: { ...input.RoutingConfig?.AdditionalVersionWeights },
+      revision: input.RevisionId,
+      at: fake.now(),
+    });
+    const next = {
+      Name: 'live',
+      FunctionVersion: input.FunctionVersion,
+      RoutingConfig: input.RoutingConfig,
+      RevisionId: `${fn}-r${count}`,
+    };
     aliases.set(fn, next);
     return next;
   });
@@ -62,27 +96,61 @@ function world(functions: string[] = ['api']) {
   lambdaMock.on(GetAliasCommand).callsFake(async (input) => aliases.get(String(input.FunctionName)) ?? {});
   lambdaMock.on(GetProvisionedConcurrencyConfigCommand).callsFake(async (input) => {
     const script = provisioned.get(String(input.FunctionName));
-    if (script === undefined) throw new ProvisionedConcurrencyConfigNotFoundException({ message: 'No Provisioned Concurrency Config found', $metadata: {} });
+    if (script === undefined)
+      throw new ProvisionedConcurrencyConfigNotFoundException({
+        message: 'No Provisioned Concurrency Config found',
+        $metadata: {},
+      });
     return (script.length > 1 ? script.shift() : script[0]) ?? {};
   });
   cloudwatchMock.on(DescribeAlarmsCommand).callsFake(async (input) => {
     polls += 1;
     onPoll(polls);
-    return { MetricAlarms: (input.AlarmNames ?? []).flatMap((name: string) => { const a = alarms.get(name); return a ? [{ AlarmName: name, ...a }] : []; }) };
+    return {
+      MetricAlarms: (input.AlarmNames ?? []).flatMap((name: string) => {
+        const a = alarms.get(name);
+        return a ? [{ AlarmName: name, ...a }] : [];
+      }),
+    };
   });
 
   const targets = (overrides: Partial<ShiftTarget> = {}): ShiftTarget[] =>
     functions.map((f) => ({ functionName: f, alias: 'live', from: '1', to: '2', revisionId: `${f}-r0`, ...overrides }));
-  const shift = (spec: TrafficSpec, options: { alarms?: string[]; timeoutMs?: number; cancel?: AbortSignal; only?: ShiftTarget[] } = {}) => {
+  const shift = (
+    spec: TrafficSpec,
+    options: { alarms?: string[]; timeoutMs?: number; cancel?: AbortSignal; only?: ShiftTarget[] } = {},
+  ) => {
     const steps = trafficSchedule(spec);
     const deps = options.cancel ? { ...fake.deps, cancel: options.cancel } : fake.deps;
-    return shiftTraffic(options.only ?? targets(), { steps, alarms: options.alarms ?? [], intervalMs: INTERVAL, timeoutMs: options.timeoutMs ?? 3 * 3_600_000, schedule: describeSchedule(steps) }, deps);
+    return shiftTraffic(
+      options.only ?? targets(),
+      {
+        steps,
+        alarms: options.alarms ?? [],
+        intervalMs: INTERVAL,
+        timeoutMs: options.timeoutMs ?? 3 * 3_600_000,
+        schedule: describeSchedule(steps),
+      },
+      deps,
+    );
   };
   const count = (command: unknown) => lambdaMock.commandCalls(command as never).length;
   return {
-    fake, aliases, alarms, provisioned, refuse, updates, shift, count, lambdaMock, cloudwatchMock,
-    setAlarm: (name: string, StateValue: 'OK' | 'ALARM', StateReason = 'Threshold Crossed') => alarms.set(name, { StateValue, StateReason }),
-    whenPolled: (fn: (polls: number) => void) => { onPoll = fn; },
+    fake,
+    aliases,
+    alarms,
+    provisioned,
+    refuse,
+    updates,
+    shift,
+    count,
+    lambdaMock,
+    cloudwatchMock,
+    setAlarm: (name: string, StateValue: 'OK' | 'ALARM', StateReason = 'Threshold Crossed') =>
+      alarms.set(name, { StateValue, StateReason }),
+    whenPolled: (fn: (polls: number) => void) => {
+      onPoll = fn;
+    },
   };
 }
 
@@ -99,7 +167,10 @@ describe('shiftTraffic', () => {
     expect((w.updates[1]?.at ?? 0) - (w.updates[0]?.at ?? 0)).toBe(5 * 60_000);
     expect(outcome.report.steps.map((s) => s.weight)).toEqual([0.1, 1]);
     expect(outcome.report.steps[0]?.at).toBe(started);
-    expect(w.aliases.get('api')).toMatchObject({ FunctionVersion: '2', RoutingConfig: { AdditionalVersionWeights: {} } });
+    expect(w.aliases.get('api')).toMatchObject({
+      FunctionVersion: '2',
+      RoutingConfig: { AdditionalVersionWeights: {} },
+    });
   });
 
   it('runs a ten-step linear schedule on the fake clock, polling at the interval', async () => {
@@ -113,7 +184,9 @@ describe('shiftTraffic', () => {
   it('makes per poll one DescribeAlarms for every alarm, one GetAlias per function and one GetProvisionedConcurrencyConfig per alias that has it', async () => {
     const w = world(['a', 'b', 'c']);
     for (const name of ['errors', 'latency', 'throttles']) w.setAlarm(name, 'OK');
-    w.provisioned.set('b', [{ Status: 'READY', RequestedProvisionedConcurrentExecutions: 2, AllocatedProvisionedConcurrentExecutions: 2 }]);
+    w.provisioned.set('b', [
+      { Status: 'READY', RequestedProvisionedConcurrentExecutions: 2, AllocatedProvisionedConcurrentExecutions: 2 },
+    ]);
     await w.shift({ kind: 'canary', percent: 10, minutes: 1 }, { alarms: ['errors', 'latency', 'throttles'] });
     const describes = w.cloudwatchMock.commandCalls(DescribeAlarmsCommand).length;
     const holdPolls = describes - 1; // the first is the check before the first change
@@ -131,11 +204,18 @@ describe('shiftTraffic', () => {
     });
     const outcome = await w.shift({ kind: 'linear', percent: 25, minutes: 2 }, { alarms: ['errors'] });
     expect(outcome.failure?.kind).toBe('rolled-back');
-    expect(outcome.failure?.reason).toMatch(/CloudWatch alarm 'errors' is in ALARM during step \d\/4 \(\d+%\): Threshold Crossed: 3 datapoints > 5 \(the shift had reached \d+% \(step \d\/4\)\)/);
-    expect(w.aliases.get('api')).toMatchObject({ FunctionVersion: '1', RoutingConfig: { AdditionalVersionWeights: {} } });
+    expect(outcome.failure?.reason).toMatch(
+      /CloudWatch alarm 'errors' is in ALARM during step \d\/4 \(\d+%\): Threshold Crossed: 3 datapoints > 5 \(the shift had reached \d+% \(step \d\/4\)\)/,
+    );
+    expect(w.aliases.get('api')).toMatchObject({
+      FunctionVersion: '1',
+      RoutingConfig: { AdditionalVersionWeights: {} },
+    });
     expect(w.updates.at(-1)).toMatchObject({ version: '1', weights: {}, revision: undefined });
     expect(outcome.report.putBack).toEqual(['api: alias live back on version 1 (no routing)']);
-    expect(outcome.report.alarms).toEqual([{ name: 'errors', state: 'ALARM', reason: 'Threshold Crossed: 3 datapoints > 5' }]);
+    expect(outcome.report.alarms).toEqual([
+      { name: 'errors', state: 'ALARM', reason: 'Threshold Crossed: 3 datapoints > 5' },
+    ]);
   });
 
   it('changes nothing when an alarm is already in ALARM', async () => {
@@ -151,24 +231,45 @@ describe('shiftTraffic', () => {
   it('waits for provisioned concurrency to be READY before the next step, showing allocated / requested', async () => {
     const w = world();
     w.provisioned.set('api', [
-      { Status: 'IN_PROGRESS', RequestedProvisionedConcurrentExecutions: 10, AllocatedProvisionedConcurrentExecutions: 0 },
-      { Status: 'IN_PROGRESS', RequestedProvisionedConcurrentExecutions: 10, AllocatedProvisionedConcurrentExecutions: 4 },
+      {
+        Status: 'IN_PROGRESS',
+        RequestedProvisionedConcurrentExecutions: 10,
+        AllocatedProvisionedConcurrentExecutions: 0,
+      },
+      {
+        Status: 'IN_PROGRESS',
+        RequestedProvisionedConcurrentExecutions: 10,
+        AllocatedProvisionedConcurrentExecutions: 4,
+      },
       { Status: 'READY', RequestedProvisionedConcurrentExecutions: 10, AllocatedProvisionedConcurrentExecutions: 10 },
     ]);
     const outcome = await w.shift({ kind: 'all-at-once' });
     expect(outcome.failure).toBeUndefined();
-    expect(w.fake.messages()).toContain('step 1/1 (100%); provisioned concurrency of api:live: IN_PROGRESS, 4 / 10 allocated');
+    expect(w.fake.messages()).toContain(
+      'step 1/1 (100%); provisioned concurrency of api:live: IN_PROGRESS, 4 / 10 allocated',
+    );
     expect(w.count(GetProvisionedConcurrencyConfigCommand)).toBe(3);
   });
 
   it('fails with the StatusReason and puts the alias back when provisioned concurrency FAILS', async () => {
     const w = world();
     w.provisioned.set('api', [
-      { Status: 'IN_PROGRESS', RequestedProvisionedConcurrentExecutions: 10, AllocatedProvisionedConcurrentExecutions: 0 },
-      { Status: 'FAILED', RequestedProvisionedConcurrentExecutions: 10, AllocatedProvisionedConcurrentExecutions: 0, StatusReason: 'FUNCTION_ERROR_INIT_FAILURE' },
+      {
+        Status: 'IN_PROGRESS',
+        RequestedProvisionedConcurrentExecutions: 10,
+        AllocatedProvisionedConcurrentExecutions: 0,
+      },
+      {
+        Status: 'FAILED',
+        RequestedProvisionedConcurrentExecutions: 10,
+        AllocatedProvisionedConcurrentExecutions: 0,
+        StatusReason: 'FUNCTION_ERROR_INIT_FAILURE',
+      },
     ]);
     const outcome = await w.shift({ kind: 'canary', percent: 10, minutes: 5 });
-    expect(outcome.failure?.reason).toContain("Lambda function 'api': provisioned concurrency of alias api:live FAILED (0 / 10 allocated): FUNCTION_ERROR_INIT_FAILURE");
+    expect(outcome.failure?.reason).toContain(
+      "Lambda function 'api': provisioned concurrency of alias api:live FAILED (0 / 10 allocated): FUNCTION_ERROR_INIT_FAILURE",
+    );
     expect(outcome.culprit).toBe('api');
     expect(w.aliases.get('api')?.FunctionVersion).toBe('1');
   });
@@ -179,7 +280,11 @@ describe('shiftTraffic', () => {
     const outcome = await w.shift({ kind: 'canary', percent: 10, minutes: 1 });
     expect(outcome.culprit).toBe('b');
     expect(outcome.failure?.reason).toContain("Lambda function 'b': moving alias live to 100% on version 2 failed");
-    for (const fn of ['a', 'b', 'c']) expect(w.aliases.get(fn)).toMatchObject({ FunctionVersion: '1', RoutingConfig: { AdditionalVersionWeights: {} } });
+    for (const fn of ['a', 'b', 'c'])
+      expect(w.aliases.get(fn)).toMatchObject({
+        FunctionVersion: '1',
+        RoutingConfig: { AdditionalVersionWeights: {} },
+      });
     // Every function's first step happened at the same moment.
     expect(new Set(w.updates.filter((u) => u.weights['2'] === 0.1).map((u) => u.at)).size).toBe(1);
   });
@@ -191,12 +296,20 @@ describe('shiftTraffic', () => {
     });
     w.setAlarm('errors', 'OK');
     const outcome = await w.shift({ kind: 'canary', percent: 10, minutes: 5 }, { alarms: ['errors'] });
-    expect(outcome.failure?.reason).toContain('alias live was changed by someone else during the shift (it is on version 7 with 0% on 2)');
+    expect(outcome.failure?.reason).toContain(
+      'alias live was changed by someone else during the shift (it is on version 7 with 0% on 2)',
+    );
   });
 
   it('times out at wait-timeout and puts the alias back', async () => {
     const w = world();
-    w.provisioned.set('api', [{ Status: 'IN_PROGRESS', RequestedProvisionedConcurrentExecutions: 10, AllocatedProvisionedConcurrentExecutions: 1 }]);
+    w.provisioned.set('api', [
+      {
+        Status: 'IN_PROGRESS',
+        RequestedProvisionedConcurrentExecutions: 10,
+        AllocatedProvisionedConcurrentExecutions: 1,
+      },
+    ]);
     const outcome = await w.shift({ kind: 'canary', percent: 10, minutes: 1 }, { timeoutMs: 120_000 });
     expect(outcome.failure?.kind).toBe('timed-out');
     expect(w.aliases.get('api')?.FunctionVersion).toBe('1');
@@ -209,15 +322,24 @@ describe('shiftTraffic', () => {
     w.whenPolled((polls) => {
       if (polls === 4) controller.abort();
     });
-    const outcome = await w.shift({ kind: 'canary', percent: 10, minutes: 5 }, { alarms: ['errors'], cancel: controller.signal });
+    const outcome = await w.shift(
+      { kind: 'canary', percent: 10, minutes: 5 },
+      { alarms: ['errors'], cancel: controller.signal },
+    );
     expect(outcome.failure?.kind).toBe('cancelled');
-    expect(w.aliases.get('api')).toMatchObject({ FunctionVersion: '1', RoutingConfig: { AdditionalVersionWeights: {} } });
+    expect(w.aliases.get('api')).toMatchObject({
+      FunctionVersion: '1',
+      RoutingConfig: { AdditionalVersionWeights: {} },
+    });
   });
 
   it('creates a missing alias on the new version at the first step and leaves it there', async () => {
     const w = world();
     w.aliases.clear();
-    const outcome = await w.shift({ kind: 'canary', percent: 10, minutes: 1 }, { only: [{ functionName: 'api', alias: 'live', to: '2' }] });
+    const outcome = await w.shift(
+      { kind: 'canary', percent: 10, minutes: 1 },
+      { only: [{ functionName: 'api', alias: 'live', to: '2' }] },
+    );
     expect(outcome.failure).toBeUndefined();
     expect(w.count(CreateAliasCommand)).toBe(1);
     expect(w.updates).toEqual([]);

@@ -1,8 +1,10 @@
-import { failureText } from '../../../src/plan/verdict.ts';
 import {
+  type AliasConfiguration,
   CreateAliasCommand,
+  type FunctionConfiguration,
   GetAliasCommand,
   GetFunctionCommand,
+  type GetFunctionCommandOutput,
   GetFunctionConfigurationCommand,
   GetProvisionedConcurrencyConfigCommand,
   LambdaClient,
@@ -13,17 +15,15 @@ import {
   ResourceNotFoundException,
   UpdateAliasCommand,
   UpdateFunctionCodeCommand,
-  type AliasConfiguration,
-  type FunctionConfiguration,
-  type GetFunctionCommandOutput,
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
-import { applyLambda, prepareLambda } from '../../../src/steps/lambda.ts';
-import type { LambdaOptions } from '../../../src/settings.ts';
+import { failureText } from '../../../src/plan/verdict.ts';
 import type { LambdaResult } from '../../../src/results.ts';
+import type { LambdaOptions } from '../../../src/settings.ts';
+import { applyLambda, prepareLambda } from '../../../src/steps/lambda.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 
@@ -70,7 +70,11 @@ function configuration(name: string, overrides: Partial<FunctionConfiguration> =
 }
 
 /** GetFunction of a function running `digest` (its CodeSha256 follows the digest). */
-function described(name: string, digest: string, overrides: Partial<FunctionConfiguration> = {}): GetFunctionCommandOutput {
+function described(
+  name: string,
+  digest: string,
+  overrides: Partial<FunctionConfiguration> = {},
+): GetFunctionCommandOutput {
   return {
     Configuration: configuration(name, { CodeSha256: digest.replace('sha256:', ''), ...overrides }),
     Code: { RepositoryType: 'ECR', ImageUri: `${REPO}:v1`, ResolvedImageUri: `${REPO}@${digest}` },
@@ -80,9 +84,21 @@ function described(name: string, digest: string, overrides: Partial<FunctionConf
 
 const inProgress = (name: string, reason = 'The function is being updated.'): FunctionConfiguration =>
   configuration(name, { LastUpdateStatus: 'InProgress', LastUpdateStatusReason: reason });
-const successful = (name: string): FunctionConfiguration => configuration(name, { CodeSha256: HEX_NEW, RevisionId: 'rev-2' });
-const version = (name: string, number: string, state: FunctionConfiguration['State'], overrides: Partial<FunctionConfiguration> = {}): FunctionConfiguration =>
-  configuration(name, { Version: number, State: state, CodeSha256: HEX_NEW, FunctionArn: `${arnOf(name)}:${number}`, ...overrides });
+const successful = (name: string): FunctionConfiguration =>
+  configuration(name, { CodeSha256: HEX_NEW, RevisionId: 'rev-2' });
+const version = (
+  name: string,
+  number: string,
+  state: FunctionConfiguration['State'],
+  overrides: Partial<FunctionConfiguration> = {},
+): FunctionConfiguration =>
+  configuration(name, {
+    Version: number,
+    State: state,
+    CodeSha256: HEX_NEW,
+    FunctionArn: `${arnOf(name)}:${number}`,
+    ...overrides,
+  });
 const aliasAt = (name: string, functionVersion: string): AliasConfiguration => ({
   Name: 'live',
   FunctionVersion: functionVersion,
@@ -90,13 +106,13 @@ const aliasAt = (name: string, functionVersion: string): AliasConfiguration => (
   AliasArn: `${arnOf(name)}:live`,
 });
 
-const conflict = () => new ResourceConflictException({ message: 'An update is in progress for resource: api', $metadata: {} });
+const conflict = () =>
+  new ResourceConflictException({ message: 'An update is in progress for resource: api', $metadata: {} });
 const notFound = (message: string) => new ResourceNotFoundException({ message, $metadata: {} });
 
 // --- Harness --------------------------------------------------------------------------------
 
 type Answer = object | Error;
-
 
 const restores: Array<() => void> = [];
 afterEach(() => {
@@ -104,7 +120,11 @@ afterEach(() => {
 });
 
 function world() {
-  const lambda = new LambdaClient({ region: REGION, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+  const lambda = new LambdaClient({
+    region: REGION,
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    maxAttempts: 1,
+  });
   const mock = mockClient(lambda);
   restores.push(() => mock.restore());
   mock.send.callsFake(async (command) => {
@@ -112,17 +132,21 @@ function world() {
   });
 
   const scripts = new Map<string, Answer[]>();
-  const answer = (command: string, key: (input: Record<string, string | undefined>) => string) => async (input: Record<string, string | undefined>) => {
-    const scriptKey = `${command} ${key(input)}`;
-    const answers = scripts.get(scriptKey);
-    if (answers === undefined || answers.length === 0) throw new Error(`${scriptKey} was sent but this test did not script it`);
-    const next = answers.length > 1 ? answers.shift() : answers[0];
-    if (next instanceof Error) throw next;
-    return { $metadata: {}, ...next };
-  };
+  const answer =
+    (command: string, key: (input: Record<string, string | undefined>) => string) =>
+    async (input: Record<string, string | undefined>) => {
+      const scriptKey = `${command} ${key(input)}`;
+      const answers = scripts.get(scriptKey);
+      if (answers === undefined || answers.length === 0)
+        throw new Error(`${scriptKey} was sent but this test did not script it`);
+      const next = answers.length > 1 ? answers.shift() : answers[0];
+      if (next instanceof Error) throw next;
+      return { $metadata: {}, ...next };
+    };
   const script = (command: string, key: string, answers: Answer[]) => scripts.set(`${command} ${key}`, [...answers]);
   const byFunction = (input: Record<string, string | undefined>) => `${input.FunctionName}`;
-  const byQualifier = (input: Record<string, string | undefined>) => `${input.FunctionName}:${input.Qualifier ?? '$LATEST'}`;
+  const byQualifier = (input: Record<string, string | undefined>) =>
+    `${input.FunctionName}:${input.Qualifier ?? '$LATEST'}`;
   const byAlias = (input: Record<string, string | undefined>) => `${input.FunctionName}:${input.Name}`;
   mock.on(GetFunctionCommand).callsFake(answer('GetFunction', byFunction));
   mock.on(GetFunctionConfigurationCommand).callsFake(answer('GetFunctionConfiguration', byQualifier));
@@ -146,7 +170,8 @@ function world() {
     getFunction: (name: string, ...answers: Answer[]) => script('GetFunction', name, answers),
     /** GetFunctionConfiguration of $LATEST, polled while waiting. */
     polls: (name: string, ...answers: Answer[]) => script('GetFunctionConfiguration', `${name}:$LATEST`, answers),
-    versionConfig: (name: string, number: string, ...answers: Answer[]) => script('GetFunctionConfiguration', `${name}:${number}`, answers),
+    versionConfig: (name: string, number: string, ...answers: Answer[]) =>
+      script('GetFunctionConfiguration', `${name}:${number}`, answers),
     alias: (name: string, ...answers: Answer[]) => script('GetAlias', `${name}:live`, answers),
     updates: (name: string, ...answers: Answer[]) => script('UpdateFunctionCode', name, answers),
     publishes: (name: string, ...answers: Answer[]) => script('PublishVersion', name, answers),
@@ -186,12 +211,20 @@ function optionsFor(overrides: Partial<LambdaOptions> = {}): LambdaOptions {
   };
 }
 
-async function deploy(w: World, options: Partial<LambdaOptions> = {}, image: ResolvedImage = IMAGE): Promise<LambdaResult> {
+async function deploy(
+  w: World,
+  options: Partial<LambdaOptions> = {},
+  image: ResolvedImage = IMAGE,
+): Promise<LambdaResult> {
   const plan = await prepareLambda(optionsFor(options), image, w.deps);
   return applyLambda(plan, w.deps);
 }
 
-async function prepareRejection(w: World, options: Partial<LambdaOptions> = {}, image: ResolvedImage = IMAGE): Promise<Error> {
+async function prepareRejection(
+  w: World,
+  options: Partial<LambdaOptions> = {},
+  image: ResolvedImage = IMAGE,
+): Promise<Error> {
   const error: unknown = await prepareLambda(optionsFor(options), image, w.deps).then(
     () => new Error('prepareLambda resolved'),
     (e: unknown) => e,
@@ -253,36 +286,45 @@ describe('applyLambda updating the image', () => {
   it.each([
     { name: 'pinned by digest', image: IMAGE },
     { name: 'named by tag', image: TAGGED_IMAGE },
-  ])('sends the reference ($name) with the RevisionId it read, waits for Successful and reports success', async ({ image }) => {
-    const w = updatableWorld();
+  ])(
+    'sends the reference ($name) with the RevisionId it read, waits for Successful and reports success',
+    async ({ image }) => {
+      const w = updatableWorld();
 
-    const result = await deploy(w, {}, image);
+      const result = await deploy(w, {}, image);
 
-    expect(w.sent.update()).toEqual([{ FunctionName: 'api', ImageUri: image.reference, RevisionId: 'rev-1' }]);
-    expect(w.sent.getConfiguration()).toEqual([{ FunctionName: 'api' }, { FunctionName: 'api' }]);
-    expect(w.sent.publish()).toEqual([]);
-    expect(failureText(result.verdict)).toBeUndefined();
-    expect(result.changed).toBe(true);
-    expect(result.functions).toEqual([
-      {
-        functionName: 'api',
-        functionArn: arnOf('api'),
-        verdict: { state: 'succeeded' },
-        changed: true,
-        previousImage: `${REPO}@${OLD}`,
-        image: image.reference,
-        changes: [`image: ${REPO}@${OLD} -> ${image.reference}`],
-        durationMs: INTERVAL,
-      },
-    ]);
-  });
+      expect(w.sent.update()).toEqual([{ FunctionName: 'api', ImageUri: image.reference, RevisionId: 'rev-1' }]);
+      expect(w.sent.getConfiguration()).toEqual([{ FunctionName: 'api' }, { FunctionName: 'api' }]);
+      expect(w.sent.publish()).toEqual([]);
+      expect(failureText(result.verdict)).toBeUndefined();
+      expect(result.changed).toBe(true);
+      expect(result.functions).toEqual([
+        {
+          functionName: 'api',
+          functionArn: arnOf('api'),
+          verdict: { state: 'succeeded' },
+          changed: true,
+          previousImage: `${REPO}@${OLD}`,
+          image: image.reference,
+          changes: [`image: ${REPO}@${OLD} -> ${image.reference}`],
+          durationMs: INTERVAL,
+        },
+      ]);
+    },
+  );
 
   it('updates, waits and verifies in that order', async () => {
     const w = updatableWorld();
 
     await deploy(w);
 
-    expect(w.order()).toEqual(['GetFunction', 'UpdateFunctionCode', 'GetFunctionConfiguration', 'GetFunctionConfiguration', 'GetFunction']);
+    expect(w.order()).toEqual([
+      'GetFunction',
+      'UpdateFunctionCode',
+      'GetFunctionConfiguration',
+      'GetFunctionConfiguration',
+      'GetFunction',
+    ]);
   });
 
   it('prints the wait progress and the plan, each line starting with the function name', async () => {
@@ -303,7 +345,11 @@ describe('applyLambda updating the image', () => {
     w.polls(
       'api',
       inProgress('api'),
-      configuration('api', { LastUpdateStatus: 'Failed', LastUpdateStatusReason: 'Image does not exist in ECR.', LastUpdateStatusReasonCode: 'ImageDeleted' }),
+      configuration('api', {
+        LastUpdateStatus: 'Failed',
+        LastUpdateStatusReason: 'Image does not exist in ECR.',
+        LastUpdateStatusReasonCode: 'ImageDeleted',
+      }),
       successful('api'),
     );
 
@@ -312,7 +358,9 @@ describe('applyLambda updating the image', () => {
     const [fn] = result.functions;
     expect(fn?.verdict.state).toBe('failed');
     expect(failureText(fn?.verdict)).toBe('the update failed: Image does not exist in ECR. (ImageDeleted)');
-    expect(failureText(result.verdict)).toBe("Lambda function 'api': the update failed: Image does not exist in ECR. (ImageDeleted)");
+    expect(failureText(result.verdict)).toBe(
+      "Lambda function 'api': the update failed: Image does not exist in ECR. (ImageDeleted)",
+    );
     // Two polls, no third, no verification read, nothing published.
     expect(w.sent.getConfiguration()).toHaveLength(2);
     expect(w.sent.getFunction()).toHaveLength(1);
@@ -330,7 +378,9 @@ describe('applyLambda updating the image', () => {
 
     const [fn] = result.functions;
     expect(fn?.verdict.state).toBe('failed');
-    expect(failureText(fn?.verdict)).toContain("Timed out after 1m waiting for the code update of Lambda function 'api'");
+    expect(failureText(fn?.verdict)).toContain(
+      "Timed out after 1m waiting for the code update of Lambda function 'api'",
+    );
     expect(failureText(fn?.verdict)).toContain('Last state: update InProgress');
     expect(failureText(result.verdict)).toMatch(/^Lambda function 'api': Timed out/);
   });
@@ -351,7 +401,12 @@ describe('applyLambda updating the image', () => {
 describe('applyLambda when another update is in progress', () => {
   it('retries after ResourceConflictException: waits, reads the new RevisionId and succeeds', async () => {
     const w = world();
-    w.getFunction('api', described('api', OLD), described('api', OLD, { RevisionId: 'rev-9' }), described('api', NEW, { RevisionId: 'rev-10' }));
+    w.getFunction(
+      'api',
+      described('api', OLD),
+      described('api', OLD, { RevisionId: 'rev-9' }),
+      described('api', NEW, { RevisionId: 'rev-10' }),
+    );
     w.updates('api', conflict(), inProgress('api'));
     w.polls('api', inProgress('api', 'Someone else'), configuration('api', { RevisionId: 'rev-9' }), successful('api'));
 
@@ -363,7 +418,9 @@ describe('applyLambda when another update is in progress', () => {
     ]);
     expect(failureText(result.verdict)).toBeUndefined();
     expect(result.functions[0]).toMatchObject({ verdict: { state: 'succeeded' }, changed: true });
-    expect(w.log.map((l) => l.message)).toContainEqual(expect.stringMatching(/^api: UpdateFunctionCode of 'api': another update is in progress; attempt 2 in /));
+    expect(w.log.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(/^api: UpdateFunctionCode of 'api': another update is in progress; attempt 2 in /),
+    );
   });
 
   it('re-checks after the conflict and stops when the other update deployed the same digest', async () => {
@@ -395,13 +452,24 @@ describe('applyLambda when another update is in progress', () => {
 
   it('waits for an update already in progress before sending its own', async () => {
     const w = world();
-    w.getFunction('api', described('api', OLD, { LastUpdateStatus: 'InProgress' }), described('api', OLD, { RevisionId: 'rev-5' }), described('api', NEW));
+    w.getFunction(
+      'api',
+      described('api', OLD, { LastUpdateStatus: 'InProgress' }),
+      described('api', OLD, { RevisionId: 'rev-5' }),
+      described('api', NEW),
+    );
     w.updates('api', inProgress('api'));
     w.polls('api', inProgress('api'), configuration('api', { RevisionId: 'rev-5' }), successful('api'));
 
     const result = await deploy(w);
 
-    expect(w.order().slice(0, 5)).toEqual(['GetFunction', 'GetFunctionConfiguration', 'GetFunctionConfiguration', 'GetFunction', 'UpdateFunctionCode']);
+    expect(w.order().slice(0, 5)).toEqual([
+      'GetFunction',
+      'GetFunctionConfiguration',
+      'GetFunctionConfiguration',
+      'GetFunction',
+      'UpdateFunctionCode',
+    ]);
     expect(w.sent.update()).toEqual([{ FunctionName: 'api', ImageUri: IMAGE.reference, RevisionId: 'rev-5' }]);
     expect(result.functions[0]?.verdict.state).toBe('succeeded');
   });
@@ -409,13 +477,21 @@ describe('applyLambda when another update is in progress', () => {
   it('fails without retrying when the RevisionId changed since it was read', async () => {
     const w = world();
     w.getFunction('api', described('api', OLD));
-    w.updates('api', new PreconditionFailedException({ message: 'The Revision Id provided does not match the latest Revision Id.', $metadata: {} }));
+    w.updates(
+      'api',
+      new PreconditionFailedException({
+        message: 'The Revision Id provided does not match the latest Revision Id.',
+        $metadata: {},
+      }),
+    );
 
     const result = await deploy(w);
 
     expect(w.sent.update()).toHaveLength(1);
     expect(result.functions[0]?.verdict.state).toBe('failed');
-    expect(failureText(result.functions[0]?.verdict)).toContain('someone else changed the function after it was read (its RevisionId is no longer rev-1)');
+    expect(failureText(result.functions[0]?.verdict)).toContain(
+      'someone else changed the function after it was read (its RevisionId is no longer rev-1)',
+    );
     expect(failureText(result.verdict)).toMatch(/^Lambda function 'api': someone else changed/);
   });
 });
@@ -455,7 +531,10 @@ describe('prepareLambda refuses before changing anything', () => {
 
   it('rejects an image from another region without calling Lambda', async () => {
     const w = world();
-    const elsewhere: ResolvedImage = { ...IMAGE, ecr: { kind: 'private', accountId: ACCOUNT, region: 'us-east-1', fips: false, domain: 'amazonaws.com' } };
+    const elsewhere: ResolvedImage = {
+      ...IMAGE,
+      ecr: { kind: 'private', accountId: ACCOUNT, region: 'us-east-1', fips: false, domain: 'amazonaws.com' },
+    };
 
     const error = await prepareRejection(w, {}, elsewhere);
 
@@ -505,7 +584,11 @@ describe('applyLambda publishing and moving an alias', () => {
       changed: true,
       version: '4',
       alias: 'live',
-      changes: [`image: ${REPO}@${OLD} -> ${IMAGE.reference}`, 'publish a version', 'alias live: to be created, pointing at the version this deploy publishes'],
+      changes: [
+        `image: ${REPO}@${OLD} -> ${IMAGE.reference}`,
+        'publish a version',
+        'alias live: to be created, pointing at the version this deploy publishes',
+      ],
     });
   });
 
@@ -519,7 +602,9 @@ describe('applyLambda publishing and moving an alias', () => {
 
     const result = await deploy(w, { publish: true, alias: 'live' });
 
-    expect(w.sent.updateAlias()).toEqual([{ FunctionName: 'api', Name: 'live', FunctionVersion: '4', RevisionId: 'alias-rev' }]);
+    expect(w.sent.updateAlias()).toEqual([
+      { FunctionName: 'api', Name: 'live', FunctionVersion: '4', RevisionId: 'alias-rev' },
+    ]);
     expect(w.sent.createAlias()).toEqual([]);
     expect(result.functions[0]).toMatchObject({ verdict: { state: 'succeeded' }, version: '4' });
     expect(w.log.map((l) => l.message)).toContain('api: moved alias live: version 3 -> 4.');
@@ -548,7 +633,12 @@ describe('applyLambda publishing and moving an alias', () => {
 
     expect(w.mutatingCalls()).toBe(0);
     expect(w.sent.getConfiguration()).toEqual([{ FunctionName: 'api', Qualifier: '3' }]);
-    expect(result.functions[0]).toMatchObject({ verdict: { state: 'unchanged' }, changed: false, version: '3', alias: 'live' });
+    expect(result.functions[0]).toMatchObject({
+      verdict: { state: 'unchanged' },
+      changed: false,
+      version: '3',
+      alias: 'live',
+    });
   });
 
   it('publishes and moves the alias without updating the code when only the alias is behind', async () => {
@@ -564,7 +654,9 @@ describe('applyLambda publishing and moving an alias', () => {
 
     expect(w.sent.update()).toEqual([]);
     expect(w.sent.publish()).toEqual([{ FunctionName: 'api', CodeSha256: HEX_NEW, RevisionId: 'rev-3' }]);
-    expect(w.sent.updateAlias()).toEqual([{ FunctionName: 'api', Name: 'live', FunctionVersion: '3', RevisionId: 'alias-rev' }]);
+    expect(w.sent.updateAlias()).toEqual([
+      { FunctionName: 'api', Name: 'live', FunctionVersion: '3', RevisionId: 'alias-rev' },
+    ]);
     expect(result.functions[0]).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, version: '3' });
   });
 
@@ -573,13 +665,19 @@ describe('applyLambda publishing and moving an alias', () => {
     w.alias('api', aliasAt('api', '3'));
     w.versionConfig('api', '3', version('api', '3', 'Active', { CodeSha256: HEX_OLD }));
     w.publishes('api', version('api', '4', 'Pending'));
-    w.versionConfig('api', '4', version('api', '4', 'Failed', { StateReason: 'The image is not valid.', StateReasonCode: 'InvalidImage' }));
+    w.versionConfig(
+      'api',
+      '4',
+      version('api', '4', 'Failed', { StateReason: 'The image is not valid.', StateReasonCode: 'InvalidImage' }),
+    );
 
     const result = await deploy(w, { publish: true, alias: 'live' });
 
     expect(w.sent.updateAlias()).toEqual([]);
     expect(result.functions[0]?.verdict.state).toBe('failed');
-    expect(failureText(result.functions[0]?.verdict)).toBe('version 4 is Failed: The image is not valid. (InvalidImage)');
+    expect(failureText(result.functions[0]?.verdict)).toBe(
+      'version 4 is Failed: The image is not valid. (InvalidImage)',
+    );
   });
 
   it('reports the published version when moving the alias then fails', async () => {
@@ -588,7 +686,12 @@ describe('applyLambda publishing and moving an alias', () => {
     w.versionConfig('api', '3', version('api', '3', 'Active', { CodeSha256: HEX_OLD }));
     w.publishes('api', version('api', '4', 'Active'));
     w.versionConfig('api', '4', version('api', '4', 'Active'));
-    w.mock.on(UpdateAliasCommand).rejects(new PreconditionFailedException({ message: 'The Revision Id provided does not match the latest Revision Id.', $metadata: {} }));
+    w.mock.on(UpdateAliasCommand).rejects(
+      new PreconditionFailedException({
+        message: 'The Revision Id provided does not match the latest Revision Id.',
+        $metadata: {},
+      }),
+    );
 
     const result = await deploy(w, { publish: true, alias: 'live' });
 
@@ -607,7 +710,15 @@ describe('applyLambda with several functions', () => {
     w.polls('api', inProgress('api'), inProgress('api'), successful('api'));
     w.getFunction('worker', described('worker', OLD));
     w.updates('worker', inProgress('worker'));
-    w.polls('worker', inProgress('worker'), configuration('worker', { LastUpdateStatus: 'Failed', LastUpdateStatusReason: 'The image manifest is not valid.', LastUpdateStatusReasonCode: 'InvalidImage' }));
+    w.polls(
+      'worker',
+      inProgress('worker'),
+      configuration('worker', {
+        LastUpdateStatus: 'Failed',
+        LastUpdateStatusReason: 'The image manifest is not valid.',
+        LastUpdateStatusReasonCode: 'InvalidImage',
+      }),
+    );
 
     const result = await deploy(w, { functionNames: ['api', 'worker'] });
 
@@ -615,11 +726,23 @@ describe('applyLambda with several functions', () => {
       ['api', 'succeeded'],
       ['worker', 'failed'],
     ]);
-    expect(failureText(result.verdict)).toBe("Lambda function 'worker': the update failed: The image manifest is not valid. (InvalidImage)");
+    expect(failureText(result.verdict)).toBe(
+      "Lambda function 'worker': the update failed: The image manifest is not valid. (InvalidImage)",
+    );
     expect(result.changed).toBe(true);
     // Both updates went out before either wait began: the second did not queue behind the first.
-    expect(w.order().filter((name) => name !== 'GetFunction').slice(0, 2)).toEqual(['UpdateFunctionCode', 'UpdateFunctionCode']);
-    expect(w.log.map((l) => l.message)).toEqual(expect.arrayContaining(['api: update InProgress: The function is being updated.', 'worker: update InProgress: The function is being updated.']));
+    expect(
+      w
+        .order()
+        .filter((name) => name !== 'GetFunction')
+        .slice(0, 2),
+    ).toEqual(['UpdateFunctionCode', 'UpdateFunctionCode']);
+    expect(w.log.map((l) => l.message)).toEqual(
+      expect.arrayContaining([
+        'api: update InProgress: The function is being updated.',
+        'worker: update InProgress: The function is being updated.',
+      ]),
+    );
   });
 });
 
@@ -644,9 +767,19 @@ describe('applyLambda in a dry run', () => {
         functionName: 'api',
         verdict: { state: 'planned' },
         changed: false,
-        changes: [`image: ${REPO}@${OLD} -> ${IMAGE.reference}`, 'publish a version', 'alias live: version 3 -> the version this deploy publishes'],
+        changes: [
+          `image: ${REPO}@${OLD} -> ${IMAGE.reference}`,
+          'publish a version',
+          'alias live: version 3 -> the version this deploy publishes',
+        ],
       }),
-      expect.objectContaining({ functionName: 'worker', verdict: { state: 'unchanged' }, changed: false, version: '8', changes: [] }),
+      expect.objectContaining({
+        functionName: 'worker',
+        verdict: { state: 'unchanged' },
+        changed: false,
+        version: '8',
+        changes: [],
+      }),
     ]);
     expect(result.functions[0]?.version).toBeUndefined();
     expect(w.log.map((l) => l.message)).toContain(
@@ -668,13 +801,32 @@ describe('applyLambda shifting traffic on the alias', () => {
       w.publishes(name, version(name, '4', 'Active'));
       w.versionConfig(name, '4', version(name, '4', 'Active'));
     }
-    w.mock.on(GetAliasCommand).callsFake(async (input: { FunctionName: string }) => ({ $metadata: {}, ...aliases.get(input.FunctionName) }));
-    w.mock.on(UpdateAliasCommand).callsFake(async (input: { FunctionName: string; FunctionVersion: string; RoutingConfig?: AliasConfiguration['RoutingConfig'] }) => {
-      const next = { ...aliasAt(input.FunctionName, input.FunctionVersion), RoutingConfig: input.RoutingConfig, RevisionId: `moved-${w.sent.updateAlias().length}` };
-      aliases.set(input.FunctionName, next);
-      return { $metadata: {}, ...next };
-    });
-    w.mock.on(GetProvisionedConcurrencyConfigCommand).rejects(new ProvisionedConcurrencyConfigNotFoundException({ message: 'No Provisioned Concurrency Config found', $metadata: {} }));
+    w.mock
+      .on(GetAliasCommand)
+      .callsFake(async (input: { FunctionName: string }) => ({ $metadata: {}, ...aliases.get(input.FunctionName) }));
+    w.mock
+      .on(UpdateAliasCommand)
+      .callsFake(
+        async (input: {
+          FunctionName: string;
+          FunctionVersion: string;
+          RoutingConfig?: AliasConfiguration['RoutingConfig'];
+        }) => {
+          const next = {
+            ...aliasAt(input.FunctionName, input.FunctionVersion),
+            RoutingConfig: input.RoutingConfig,
+            RevisionId: `moved-${w.sent.updateAlias().length}`,
+          };
+          aliases.set(input.FunctionName, next);
+          return { $metadata: {}, ...next };
+        },
+      );
+    w.mock.on(GetProvisionedConcurrencyConfigCommand).rejects(
+      new ProvisionedConcurrencyConfigNotFoundException({
+        message: 'No Provisioned Concurrency Config found',
+        $metadata: {},
+      }),
+    );
     return { ...w, aliases };
   }
   const canary = { publish: true, alias: 'live', traffic: { kind: 'canary', percent: 10, minutes: 1 } } as const;
@@ -687,7 +839,7 @@ describe('applyLambda shifting traffic on the alias', () => {
 
     const error = await prepareRejection(w, canary);
 
-    expect(error.message).toContain("alias live already shifts traffic (version 3 80%, version 5 20%)");
+    expect(error.message).toContain('alias live already shifts traffic (version 3 80%, version 5 20%)');
     expect(w.mutatingCalls()).toBe(0);
   });
 
@@ -697,7 +849,9 @@ describe('applyLambda shifting traffic on the alias', () => {
     const result = await deploy(w, { ...canary, functionNames: ['api', 'worker'] });
 
     expect(failureText(result.verdict)).toBeUndefined();
-    const moves = w.sent.updateAlias().map((i) => [i.FunctionName, i.FunctionVersion, i.RoutingConfig?.AdditionalVersionWeights]);
+    const moves = w.sent
+      .updateAlias()
+      .map((i) => [i.FunctionName, i.FunctionVersion, i.RoutingConfig?.AdditionalVersionWeights]);
     expect(moves).toEqual([
       ['api', '3', { '4': 0.1 }],
       ['worker', '3', { '4': 0.1 }],
@@ -711,7 +865,14 @@ describe('applyLambda shifting traffic on the alias', () => {
 
   it('moves no alias when one function fails before the shift', async () => {
     const w = shiftingWorld(['api', 'worker']);
-    w.polls('worker', configuration('worker', { LastUpdateStatus: 'Failed', LastUpdateStatusReason: 'image not found', LastUpdateStatusReasonCode: 'InvalidImage' }));
+    w.polls(
+      'worker',
+      configuration('worker', {
+        LastUpdateStatus: 'Failed',
+        LastUpdateStatusReason: 'image not found',
+        LastUpdateStatusReasonCode: 'InvalidImage',
+      }),
+    );
 
     const result = await deploy(w, { ...canary, functionNames: ['api', 'worker'] });
 
@@ -730,6 +891,8 @@ describe('applyLambda shifting traffic on the alias', () => {
 
     expect(w.mutatingCalls()).toBe(0);
     expect(result.traffic).toEqual({ schedule: '50% for 2m, then 100%', steps: [], alarms: [] });
-    expect(w.log.map((l) => l.message)).toContain('traffic: 50% for 2m, then 100% on alias live, all functions together.');
+    expect(w.log.map((l) => l.message)).toContain(
+      'traffic: 50% for 2m, then 100% on alias live, all functions together.',
+    );
   });
 });

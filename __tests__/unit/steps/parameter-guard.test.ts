@@ -16,7 +16,9 @@ const REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
 const DIGEST = `sha256:${'c'.repeat(64)}`;
 const OURS = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7';
 const THEIRS = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:8';
-const TARGETS: DeployedTarget[] = [{ kind: 'ecs', cluster: 'prod', service: 'web', taskDefinitionArn: OURS, deploymentId: 'ecs-svc/1' }];
+const TARGETS: DeployedTarget[] = [
+  { kind: 'ecs', cluster: 'prod', service: 'web', taskDefinitionArn: OURS, deploymentId: 'ecs-svc/1' },
+];
 const credentials = { accessKeyId: 'a', secretAccessKey: 'b' };
 
 function world(primaries: Array<{ id: string; taskDefinition: string }>) {
@@ -25,16 +27,25 @@ function world(primaries: Array<{ id: string; taskDefinition: string }>) {
   const ssmMock = mockClient(ssm);
   const ecsMock = mockClient(ecs);
   ssmMock.on(GetParameterCommand).resolves({ Parameter: { Name: NAME, Type: 'String', Value: 'v1.2.2', Version: 4 } });
-  ssmMock.on(PutParameterCommand).rejects(new TooManyUpdates({ message: 'There are too many updates to this parameter.', $metadata: {} }));
+  ssmMock
+    .on(PutParameterCommand)
+    .rejects(new TooManyUpdates({ message: 'There are too many updates to this parameter.', $metadata: {} }));
   let behaviour = ecsMock.on(DescribeServicesCommand);
-  for (const primary of primaries) behaviour = behaviour.resolvesOnce({ services: [{ status: 'ACTIVE', deployments: [{ ...primary, status: 'PRIMARY' }] }] });
+  for (const primary of primaries)
+    behaviour = behaviour.resolvesOnce({
+      services: [{ status: 'ACTIVE', deployments: [{ ...primary, status: 'PRIMARY' }] }],
+    });
   const fake = fakeDeps(fakeClients({ ssm, ecs }));
   return { ssmMock, ecsMock, fake };
 }
 
 async function deploy(w: ReturnType<typeof world>) {
   const image = { reference: `${REPOSITORY}@${DIGEST}`, repository: REPOSITORY, tag: 'v1.2.3', digest: DIGEST };
-  const plan = await prepareParameter({ name: NAME, template: '{tag}', tags: [], dryRun: false, timeoutMs: 60_000 }, image, w.fake.deps);
+  const plan = await prepareParameter(
+    { name: NAME, template: '{tag}', tags: [], dryRun: false, timeoutMs: 60_000 },
+    image,
+    w.fake.deps,
+  );
   return applyParameter({ ...plan, targets: TARGETS }, w.fake.deps);
 }
 
@@ -48,7 +59,9 @@ describe('applyParameter with the targets this step deployed', () => {
 
     const result = await deploy(w);
 
-    expect(w.ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input)).toEqual(Array.from({ length: 3 }, () => ({ cluster: 'prod', services: ['web'] })));
+    expect(w.ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input)).toEqual(
+      Array.from({ length: 3 }, () => ({ cluster: 'prod', services: ['web'] })),
+    );
     // Two attempts while ours ran (both TooManyUpdates), none after.
     expect(w.ssmMock.commandCalls(PutParameterCommand)).toHaveLength(2);
     expect(result).toMatchObject({ name: NAME, verdict: { state: 'superseded' }, changed: false, version: undefined });
@@ -63,7 +76,9 @@ describe('applyParameter with the targets this step deployed', () => {
 
     const result = await deploy(w);
 
-    expect(w.ssmMock.commandCalls(PutParameterCommand).map((c) => c.args[0].input)).toEqual([{ Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: true }]);
+    expect(w.ssmMock.commandCalls(PutParameterCommand).map((c) => c.args[0].input)).toEqual([
+      { Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: true },
+    ]);
     expect(result).toMatchObject({ verdict: { state: 'updated' }, version: '5' });
   });
 });
@@ -73,11 +88,23 @@ describe('the guard with several services', () => {
     const ecs = new ECSClient({ region: 'eu-west-1', credentials });
     const ecsMock = mockClient(ecs);
     ecsMock.on(DescribeServicesCommand).callsFake((input: { services?: string[] }) => ({
-      services: (input.services ?? []).map((serviceName) => ({ serviceName, status: 'ACTIVE', deployments: [{ id: `ecs-svc/${serviceName}`, taskDefinition: OURS, status: 'PRIMARY' }] })),
+      services: (input.services ?? []).map((serviceName) => ({
+        serviceName,
+        status: 'ACTIVE',
+        deployments: [{ id: `ecs-svc/${serviceName}`, taskDefinition: OURS, status: 'PRIMARY' }],
+      })),
     }));
     const names = Array.from({ length: 12 }, (_, i) => `svc-${i}`);
     const targets: DeployedTarget[] = [
-      ...names.map((service): DeployedTarget => ({ kind: 'ecs', cluster: 'prod', service, taskDefinitionArn: OURS, deploymentId: `ecs-svc/${service}` })),
+      ...names.map(
+        (service): DeployedTarget => ({
+          kind: 'ecs',
+          cluster: 'prod',
+          service,
+          taskDefinitionArn: OURS,
+          deploymentId: `ecs-svc/${service}`,
+        }),
+      ),
       { kind: 'ecs', cluster: 'staging', service: 'web', taskDefinitionArn: OURS, deploymentId: 'ecs-svc/web' },
     ];
 

@@ -1,28 +1,33 @@
 import {
   GetParameterCommand,
+  type GetParameterCommandOutput,
   InternalServerError,
   ParameterAlreadyExists,
   ParameterNotFound,
   PutParameterCommand,
   SSMClient,
-  TooManyUpdates,
-  type GetParameterCommandOutput,
   type ParameterType as SsmParameterType,
+  TooManyUpdates,
 } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AwsCallError, UserError } from '../../../src/errors.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
-import { applyParameter, prepareParameter } from '../../../src/steps/parameter.ts';
-import type { ParameterOptions } from '../../../src/settings.ts';
 import type { ParameterResult } from '../../../src/results.ts';
+import type { ParameterOptions } from '../../../src/settings.ts';
+import { applyParameter, prepareParameter } from '../../../src/steps/parameter.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 
 const NAME = '/app/prod/image-tag';
 const REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app';
 const DIGEST = `sha256:${'c0ffee00'.repeat(8)}`;
-const IMAGE: ResolvedImage = { reference: `${REPOSITORY}@${DIGEST}`, repository: REPOSITORY, tag: 'v1.2.3', digest: DIGEST };
+const IMAGE: ResolvedImage = {
+  reference: `${REPOSITORY}@${DIGEST}`,
+  repository: REPOSITORY,
+  tag: 'v1.2.3',
+  digest: DIGEST,
+};
 const TAGS = [
   { Key: 'team', Value: 'payments' },
   { Key: 'managed-by', Value: 'image-deploy' },
@@ -34,7 +39,8 @@ function options(overrides: Partial<ParameterOptions> = {}): ParameterOptions {
 }
 
 const notFound = () => new ParameterNotFound({ message: 'Parameter /app/prod/image-tag not found.', $metadata: {} });
-const tooManyUpdates = () => new TooManyUpdates({ message: 'There are too many updates to this parameter.', $metadata: {} });
+const tooManyUpdates = () =>
+  new TooManyUpdates({ message: 'There are too many updates to this parameter.', $metadata: {} });
 const alreadyExists = () => new ParameterAlreadyExists({ message: 'The parameter already exists.', $metadata: {} });
 
 function stored(value: string, version: number, type: SsmParameterType = 'String'): GetParameterCommandOutput {
@@ -81,7 +87,8 @@ function world() {
     writes(...answers: Array<number | Error>) {
       let behaviour = mock.on(PutParameterCommand);
       for (const answer of answers.slice(0, -1)) {
-        behaviour = answer instanceof Error ? behaviour.rejectsOnce(answer) : behaviour.resolvesOnce({ Version: answer });
+        behaviour =
+          answer instanceof Error ? behaviour.rejectsOnce(answer) : behaviour.resolvesOnce({ Version: answer });
       }
       const last = answers.at(-1);
       if (last instanceof Error) behaviour.rejects(last);
@@ -96,7 +103,11 @@ function world() {
 
 type World = ReturnType<typeof world>;
 
-async function deploy(w: World, given: Partial<ParameterOptions> = {}, image: ResolvedImage = IMAGE): Promise<ParameterResult> {
+async function deploy(
+  w: World,
+  given: Partial<ParameterOptions> = {},
+  image: ResolvedImage = IMAGE,
+): Promise<ParameterResult> {
   const plan = await prepareParameter(options(given), image, w.deps);
   return applyParameter(plan, w.deps);
 }
@@ -116,7 +127,11 @@ describe('prepareParameter', () => {
     w.reads(stored('v1.2.2', 7));
     const plan = await prepareParameter(options({ template: '{repository}@{digest}' }), IMAGE, w.deps);
     expect(plan.value).toBe(`${REPOSITORY}@${DIGEST}`);
-    expect(plan.decision).toEqual({ action: 'update', type: 'String', current: { value: 'v1.2.2', type: 'String', version: '7' } });
+    expect(plan.decision).toEqual({
+      action: 'update',
+      type: 'String',
+      current: { value: 'v1.2.2', type: 'String', version: '7' },
+    });
     expect(w.sent.reads()).toEqual([{ Name: NAME, WithDecryption: false }]);
   });
 
@@ -149,7 +164,7 @@ describe('prepareParameter', () => {
     const byDigest: ResolvedImage = { reference: `${REPOSITORY}@${DIGEST}`, repository: REPOSITORY, digest: DIGEST };
     const error = await rejectionOf(prepareParameter(options(), byDigest, w.deps));
     expect(error).toBeInstanceOf(UserError);
-    expect(error.message).toContain("uses {tag}, but image");
+    expect(error.message).toContain('uses {tag}, but image');
     expect(w.sent.reads()).toEqual([]);
   });
 
@@ -168,7 +183,9 @@ describe('applyParameter', () => {
     w.reads(notFound());
     w.writes(1);
     const result = await deploy(w);
-    expect(w.sent.writes()).toStrictEqual([{ Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: false, Tags: TAGS }]);
+    expect(w.sent.writes()).toStrictEqual([
+      { Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: false, Tags: TAGS },
+    ]);
     expect(result).toEqual({
       name: NAME,
       verdict: { state: 'created' },
@@ -186,7 +203,9 @@ describe('applyParameter', () => {
     w.reads(notFound());
     w.writes(1);
     await deploy(w, { type: 'StringList', tags: [], template: '{tag},{digest}' });
-    expect(w.sent.writes()).toStrictEqual([{ Name: NAME, Value: `v1.2.3,${DIGEST}`, Type: 'StringList', Overwrite: false }]);
+    expect(w.sent.writes()).toStrictEqual([
+      { Name: NAME, Value: `v1.2.3,${DIGEST}`, Type: 'StringList', Overwrite: false },
+    ]);
   });
 
   it('overwrites a different value, keeping its type and sending no Tags', async () => {
@@ -195,7 +214,14 @@ describe('applyParameter', () => {
     w.writes(8);
     const result = await deploy(w);
     expect(w.sent.writes()).toStrictEqual([{ Name: NAME, Value: 'v1.2.3', Type: 'StringList', Overwrite: true }]);
-    expect(result).toMatchObject({ verdict: { state: 'updated' }, changed: true, previousValue: 'v1.2.2', value: 'v1.2.3', type: 'StringList', version: '8' });
+    expect(result).toMatchObject({
+      verdict: { state: 'updated' },
+      changed: true,
+      previousValue: 'v1.2.2',
+      value: 'v1.2.3',
+      type: 'StringList',
+      version: '8',
+    });
     expect(w.log).toContain(`Parameter '${NAME}': 'v1.2.2' -> 'v1.2.3' (version 8)`);
   });
 
@@ -204,7 +230,12 @@ describe('applyParameter', () => {
     w.reads(stored('v1.2.3', 7));
     const result = await deploy(w);
     expect(w.sent.writes()).toEqual([]);
-    expect(result).toMatchObject({ verdict: { state: 'unchanged' }, changed: false, previousValue: 'v1.2.3', version: '7' });
+    expect(result).toMatchObject({
+      verdict: { state: 'unchanged' },
+      changed: false,
+      previousValue: 'v1.2.3',
+      version: '7',
+    });
     expect(w.log).toContain(`Parameter '${NAME}' already holds 'v1.2.3' (version 7); nothing to write.`);
   });
 
@@ -260,7 +291,12 @@ describe('applyParameter', () => {
       { Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: false, Tags: TAGS },
       { Name: NAME, Value: 'v1.2.3', Type: 'String', Overwrite: true },
     ]);
-    expect(result).toMatchObject({ verdict: { state: 'updated' }, changed: true, previousValue: 'v1.2.0', version: '2' });
+    expect(result).toMatchObject({
+      verdict: { state: 'updated' },
+      changed: true,
+      previousValue: 'v1.2.0',
+      version: '2',
+    });
     expect(w.sleeps).toEqual([]);
   });
 
@@ -294,14 +330,25 @@ describe('applyParameter', () => {
     w.writes(Object.assign(new Error('socket hang up'), { name: 'Error', code: 'ECONNRESET' }));
     const result = await deploy(w);
     expect(w.sent.writes()).toHaveLength(1);
-    expect(result).toMatchObject({ verdict: { state: 'updated' }, changed: true, previousValue: 'v1.2.2', version: '8' });
+    expect(result).toMatchObject({
+      verdict: { state: 'updated' },
+      changed: true,
+      previousValue: 'v1.2.2',
+      version: '8',
+    });
     expect(w.log.some((line) => line.includes('the connection failed'))).toBe(true);
   });
 
   it('writes again after a 5xx that did not apply the write', async () => {
     const w = world();
     w.reads(stored('v1.2.2', 7));
-    w.writes(Object.assign(new Error('Service Unavailable'), { name: 'InternalServerError', $metadata: { httpStatusCode: 503 } }), 8);
+    w.writes(
+      Object.assign(new Error('Service Unavailable'), {
+        name: 'InternalServerError',
+        $metadata: { httpStatusCode: 503 },
+      }),
+      8,
+    );
     const result = await deploy(w);
     expect(w.sent.writes()).toHaveLength(2);
     expect(result).toMatchObject({ verdict: { state: 'updated' }, version: '8' });

@@ -1,5 +1,10 @@
 import { DescribeServicesCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import { GetFunctionConfigurationCommand, LambdaClient, UpdateAliasCommand, UpdateFunctionCodeCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+} from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failed } from '../../../src/plan/verdict.ts';
@@ -18,7 +23,17 @@ afterEach(() => {
 const BOUNDS = { intervalMs: 1000, timeoutMs: 60_000 };
 
 function aFunction(overrides: Partial<LambdaFunctionResult> = {}): LambdaFunctionResult {
-  return { functionName: 'api', functionArn: 'arn:aws:lambda:us-east-1:1:function:api', verdict: { state: 'succeeded' }, changed: true, image: 'repo@sha256:new', previousImage: 'repo@sha256:old', changes: [], durationMs: 1, ...overrides };
+  return {
+    functionName: 'api',
+    functionArn: 'arn:aws:lambda:us-east-1:1:function:api',
+    verdict: { state: 'succeeded' },
+    changed: true,
+    image: 'repo@sha256:new',
+    previousImage: 'repo@sha256:old',
+    changes: [],
+    durationMs: 1,
+    ...overrides,
+  };
 }
 
 function lambdaWorld() {
@@ -32,11 +47,17 @@ describe('putLambdaBack', () => {
   it('moves an alias back to the version it pointed at, without touching the code', async () => {
     const w = lambdaWorld();
     w.mock.on(UpdateAliasCommand).resolves({});
-    const result: LambdaResult = { functions: [aFunction({ alias: 'live', previousAliasVersion: '7', version: '8' })], changed: true, verdict: { state: 'succeeded' } };
+    const result: LambdaResult = {
+      functions: [aFunction({ alias: 'live', previousAliasVersion: '7', version: '8' })],
+      changed: true,
+      verdict: { state: 'succeeded' },
+    };
 
     const lines = await putLambdaBack(result, BOUNDS, w.deps);
 
-    expect(w.mock.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'api', Name: 'live', FunctionVersion: '7', RoutingConfig: { AdditionalVersionWeights: {} } }]);
+    expect(w.mock.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input)).toEqual([
+      { FunctionName: 'api', Name: 'live', FunctionVersion: '7', RoutingConfig: { AdditionalVersionWeights: {} } },
+    ]);
     expect(w.mock.commandCalls(UpdateFunctionCodeCommand)).toEqual([]);
     expect(lines).toEqual(['lambda: api alias live moved back to version 7']);
   });
@@ -44,12 +65,25 @@ describe('putLambdaBack', () => {
   it('deploys the previous image again and waits for the update, when there is no alias', async () => {
     const w = lambdaWorld();
     w.mock.on(UpdateFunctionCodeCommand).resolves({});
-    w.mock.on(GetFunctionConfigurationCommand).resolvesOnce({ LastUpdateStatus: 'InProgress' }).resolves({ LastUpdateStatus: 'Successful' });
-    const result: LambdaResult = { functions: [aFunction(), aFunction({ functionName: 'worker', changed: false }), aFunction({ functionName: 'broken', verdict: failed('update-failed', 'x') })], changed: true, verdict: failed('update-failed', 'x') };
+    w.mock
+      .on(GetFunctionConfigurationCommand)
+      .resolvesOnce({ LastUpdateStatus: 'InProgress' })
+      .resolves({ LastUpdateStatus: 'Successful' });
+    const result: LambdaResult = {
+      functions: [
+        aFunction(),
+        aFunction({ functionName: 'worker', changed: false }),
+        aFunction({ functionName: 'broken', verdict: failed('update-failed', 'x') }),
+      ],
+      changed: true,
+      verdict: failed('update-failed', 'x'),
+    };
 
     const lines = await putLambdaBack(result, BOUNDS, w.deps);
 
-    expect(w.mock.commandCalls(UpdateFunctionCodeCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'api', ImageUri: 'repo@sha256:old' }]);
+    expect(w.mock.commandCalls(UpdateFunctionCodeCommand).map((c) => c.args[0].input)).toEqual([
+      { FunctionName: 'api', ImageUri: 'repo@sha256:old' },
+    ]);
     expect(lines).toEqual(['lambda: api put back on repo@sha256:old']);
   });
 });
@@ -63,17 +97,40 @@ describe('putEcsBack', () => {
     const back = aDeployment({ id: 'ecs-svc/back', taskDefinition: 'arn:td/web:5', rolloutState: 'COMPLETED' });
     mock.on(UpdateServiceCommand).resolves({ service: aService({ deployments: [back] }) });
     mock.on(DescribeServicesCommand).resolves({ services: [aService({ deployments: [back] })] });
-    const result = { cluster: 'prod', service: 'web', verdict: { state: 'succeeded' }, changed: true, taskDefinitionArn: 'arn:td/web:6', previousTaskDefinitionArn: 'arn:td/web:5' } as EcsResult;
+    const result = {
+      cluster: 'prod',
+      service: 'web',
+      verdict: { state: 'succeeded' },
+      changed: true,
+      taskDefinitionArn: 'arn:td/web:6',
+      previousTaskDefinitionArn: 'arn:td/web:5',
+    } as EcsResult;
 
-    const lines = await putEcsBack({ services: [result], changed: true, verdict: { state: 'succeeded' } }, BOUNDS, w.deps);
+    const lines = await putEcsBack(
+      { services: [result], changed: true, verdict: { state: 'succeeded' } },
+      BOUNDS,
+      w.deps,
+    );
 
-    expect(mock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input)).toEqual([{ cluster: 'prod', service: 'web', taskDefinition: 'arn:td/web:5', forceNewDeployment: false }]);
+    expect(mock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input)).toEqual([
+      { cluster: 'prod', service: 'web', taskDefinition: 'arn:td/web:5', forceNewDeployment: false },
+    ]);
     expect(lines).toEqual(["ecs: service 'web' put back on arn:td/web:5: done"]);
   });
 
   it('does nothing when the step changed nothing', async () => {
     const w = fakeDeps(fakeClients());
-    expect(await putEcsBack({ services: [{ changed: false, verdict: { state: 'unchanged' } } as EcsResult], changed: false, verdict: { state: 'unchanged' } }, BOUNDS, w.deps)).toEqual([]);
+    expect(
+      await putEcsBack(
+        {
+          services: [{ changed: false, verdict: { state: 'unchanged' } } as EcsResult],
+          changed: false,
+          verdict: { state: 'unchanged' },
+        },
+        BOUNDS,
+        w.deps,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -91,7 +148,9 @@ describe('a put-back after the job was cancelled', () => {
 
     const lines = await putLambdaBack(result, BOUNDS, { ...w.deps, cancel: cancelled() });
 
-    expect(w.mock.commandCalls(UpdateFunctionCodeCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'api', ImageUri: 'repo@sha256:old' }]);
+    expect(w.mock.commandCalls(UpdateFunctionCodeCommand).map((c) => c.args[0].input)).toEqual([
+      { FunctionName: 'api', ImageUri: 'repo@sha256:old' },
+    ]);
     expect(w.mock.commandCalls(GetFunctionConfigurationCommand)).toEqual([]);
     expect(lines).toEqual(['lambda: api updated back to repo@sha256:old; not waited for: the job was cancelled']);
   });
@@ -103,12 +162,24 @@ describe('a put-back after the job was cancelled', () => {
     const w = fakeDeps(fakeClients({ ecs }));
     const back = aDeployment({ id: 'ecs-svc/back', taskDefinition: 'arn:td/web:5', rolloutState: 'IN_PROGRESS' });
     mock.on(UpdateServiceCommand).resolves({ service: aService({ deployments: [back] }) });
-    const result = { cluster: 'prod', service: 'web', verdict: { state: 'succeeded' }, changed: true, taskDefinitionArn: 'arn:td/web:6', previousTaskDefinitionArn: 'arn:td/web:5' } as EcsResult;
+    const result = {
+      cluster: 'prod',
+      service: 'web',
+      verdict: { state: 'succeeded' },
+      changed: true,
+      taskDefinitionArn: 'arn:td/web:6',
+      previousTaskDefinitionArn: 'arn:td/web:5',
+    } as EcsResult;
 
-    const lines = await putEcsBack({ services: [result], changed: true, verdict: { state: 'succeeded' } }, BOUNDS, { ...w.deps, cancel: cancelled() });
+    const lines = await putEcsBack({ services: [result], changed: true, verdict: { state: 'succeeded' } }, BOUNDS, {
+      ...w.deps,
+      cancel: cancelled(),
+    });
 
     expect(mock.commandCalls(UpdateServiceCommand)).toHaveLength(1);
     expect(mock.commandCalls(DescribeServicesCommand)).toEqual([]);
-    expect(lines).toEqual(["ecs: service 'web' pointed back at arn:td/web:5 (deployment ecs-svc/back); not waited for: the job was cancelled"]);
+    expect(lines).toEqual([
+      "ecs: service 'web' pointed back at arn:td/web:5 (deployment ecs-svc/back); not waited for: the job was cancelled",
+    ]);
   });
 });

@@ -1,26 +1,26 @@
-import { failureText } from '../../../src/plan/verdict.ts';
 import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failureText } from '../../../src/plan/verdict.ts';
 import { registerOrReuse } from '../../../src/steps/register-revision.ts';
-import type { DescribedJson } from '../../support/fake-ecs.ts';
 import { CLUSTER, taskDefinitionArn as taskDefinitionArnOf } from '../../support/ecs-builders.ts';
 import {
   CONCURRENT,
-  INTERVAL,
-  NEW_ARN,
-  RESIZED,
-  RUNNING_ARN,
-  TAGS,
   clientException,
   completed,
+  deployService,
   describedWeb,
+  INTERVAL,
+  NEW_ARN,
   optionsFor,
+  RESIZED,
+  RUNNING_ARN,
   resized,
   restoreWorlds,
   runningService,
+  TAGS,
   world,
-  deployService,
 } from '../../support/ecs-step-world.ts';
+import type { DescribedJson } from '../../support/fake-ecs.ts';
 
 afterEach(restoreWorlds);
 
@@ -38,7 +38,9 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
     const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.sent.register()).toHaveLength(3);
-    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
+    expect(w.sent.update()).toEqual([
+      { cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false },
+    ]);
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, taskDefinitionArn: NEW_ARN });
     const retries = w.log.filter((l) => l.message.includes('another revision of the family is being registered'));
     expect(retries.map((l) => l.message)).toEqual([
@@ -52,7 +54,9 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
   it('fails the service at once on any other ClientException, without updating it', async () => {
     const w = world();
     w.servicePolls(runningService());
-    w.mock.on(RegisterTaskDefinitionCommand).rejects(clientException('Invalid setting for container app: memoryReservation.'));
+    w.mock
+      .on(RegisterTaskDefinitionCommand)
+      .rejects(clientException('Invalid setting for container app: memoryReservation.'));
 
     const result = await deployService(optionsFor(RESIZED), w.deps);
 
@@ -69,7 +73,14 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
     w.servicePolls(runningService());
     w.mock.on(RegisterTaskDefinitionCommand).rejects(clientException(CONCURRENT));
 
-    const error = failureText((await deployService(optionsFor({ ...RESIZED, wait: { enabled: true, timeoutMs: 20_000, intervalMs: INTERVAL } }), w.deps)).verdict);
+    const error = failureText(
+      (
+        await deployService(
+          optionsFor({ ...RESIZED, wait: { enabled: true, timeoutMs: 20_000, intervalMs: INTERVAL } }),
+          w.deps,
+        )
+      ).verdict,
+    );
 
     const attempts = w.sent.register().length;
     expect(attempts).toBeGreaterThan(1);
@@ -81,7 +92,9 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
   });
 
   it('deploys the revision a parallel job registered meanwhile when it is the same, instead of registering again', async () => {
-    const definitions: Record<string, DescribedJson> = { [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS } };
+    const definitions: Record<string, DescribedJson> = {
+      [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS },
+    };
     const w = world(definitions);
     w.servicePolls(runningService(), completed());
     w.mock.on(RegisterTaskDefinitionCommand).callsFakeOnce(() => {
@@ -94,14 +107,23 @@ describe('deployEcs when ECS refuses a concurrent registration into the family',
 
     expect(w.sent.register()).toHaveLength(1);
     expect(w.sent.describeTaskDefinition().filter((input) => input.taskDefinition === 'web')).toHaveLength(2);
-    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
-    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, registered: false, taskDefinitionArn: NEW_ARN });
+    expect(w.sent.update()).toEqual([
+      { cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false },
+    ]);
+    expect(result).toMatchObject({
+      verdict: { state: 'succeeded' },
+      changed: true,
+      registered: false,
+      taskDefinitionArn: NEW_ARN,
+    });
   });
 });
 
 describe('deployEcs when the answer to RegisterTaskDefinition is lost', () => {
   it('finds the revision the lost call made and deploys it, instead of registering a twin', async () => {
-    const definitions: Record<string, DescribedJson> = { [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS } };
+    const definitions: Record<string, DescribedJson> = {
+      [RUNNING_ARN]: { taskDefinition: describedWeb(5), tags: TAGS },
+    };
     const w = world(definitions);
     w.servicePolls(runningService(), completed());
     w.mock.on(RegisterTaskDefinitionCommand).callsFakeOnce(() => {
@@ -114,7 +136,9 @@ describe('deployEcs when the answer to RegisterTaskDefinition is lost', () => {
     const result = await deployService(optionsFor(RESIZED), w.deps);
 
     expect(w.sent.register()).toHaveLength(1);
-    expect(w.sent.update()).toEqual([{ cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false }]);
+    expect(w.sent.update()).toEqual([
+      { cluster: CLUSTER, service: 'web', taskDefinition: NEW_ARN, forceNewDeployment: false },
+    ]);
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, taskDefinitionArn: NEW_ARN });
     expect(w.log.some((l) => l.message.includes('the connection failed'))).toBe(true);
   });
@@ -124,7 +148,9 @@ describe('deployEcs when the answer to RegisterTaskDefinition is lost', () => {
     w.servicePolls(runningService(), completed());
     w.mock
       .on(RegisterTaskDefinitionCommand)
-      .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }))
+      .rejectsOnce(
+        Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } }),
+      )
       .resolves({ taskDefinition: { taskDefinitionArn: NEW_ARN } });
     w.updates();
 
@@ -134,7 +160,6 @@ describe('deployEcs when the answer to RegisterTaskDefinition is lost', () => {
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, taskDefinitionArn: NEW_ARN });
   });
 });
-
 
 describe('registerOrReuse on its own', () => {
   it('reuses the family’s latest revision when it is exactly what was rendered', async () => {

@@ -1,4 +1,10 @@
-import { DescribeTasksCommand, ListTasksCommand, RunTaskCommand, StopTaskCommand, type Task } from '@aws-sdk/client-ecs';
+import {
+  DescribeTasksCommand,
+  ListTasksCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+  type Task,
+} from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CANCELLED_STOP_REASON } from '../../../src/plan/run-task-result.ts';
 import { stepIdentityFor } from '../../../src/plan/run-task-tags.ts';
@@ -34,7 +40,14 @@ const described = {
   tags: [],
 };
 
-const running = (fields: Partial<Task> = {}): Task => ({ taskArn: TASK_ARN, taskDefinitionArn: ARN, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', containers: [], ...fields });
+const running = (fields: Partial<Task> = {}): Task => ({
+  taskArn: TASK_ARN,
+  taskDefinitionArn: ARN,
+  lastStatus: 'RUNNING',
+  desiredStatus: 'RUNNING',
+  containers: [],
+  ...fields,
+});
 
 const restores: Array<() => void> = [];
 afterEach(() => {
@@ -87,7 +100,9 @@ describe('a job cancelled while its one-off task runs', () => {
 
     const result = await run(w);
 
-    expect(w.mock.commandCalls(StopTaskCommand).map((c) => c.args[0].input)).toEqual([{ cluster: CLUSTER, task: TASK_ARN, reason: CANCELLED_STOP_REASON }]);
+    expect(w.mock.commandCalls(StopTaskCommand).map((c) => c.args[0].input)).toEqual([
+      { cluster: CLUSTER, task: TASK_ARN, reason: CANCELLED_STOP_REASON },
+    ]);
     expect(w.polls()).toBe(2);
     expect(result).toMatchObject({ verdict: { state: 'failed', kind: 'cancelled' }, taskArn: TASK_ARN, changed: true });
     const text = failureText(result.verdict) ?? '';
@@ -98,7 +113,9 @@ describe('a job cancelled while its one-off task runs', () => {
 
   it('says how to stop it by hand when StopTask fails, and stays cancelled', async () => {
     const w = world(running(), 1);
-    w.mock.on(StopTaskCommand).rejects(Object.assign(new Error('not authorized to perform ecs:StopTask'), { name: 'AccessDeniedException' }));
+    w.mock
+      .on(StopTaskCommand)
+      .rejects(Object.assign(new Error('not authorized to perform ecs:StopTask'), { name: 'AccessDeniedException' }));
 
     const result = await run(w);
 
@@ -134,7 +151,9 @@ describe('a job cancelled while its one-off task runs', () => {
 
     const result = await run(w, { wait: { timeoutMs: 3 * INTERVAL, intervalMs: INTERVAL } });
 
-    expect(w.mock.commandCalls(StopTaskCommand).map((c) => c.args[0].input.reason)).toEqual(['image-deploy: wait-timeout 15s reached']);
+    expect(w.mock.commandCalls(StopTaskCommand).map((c) => c.args[0].input.reason)).toEqual([
+      'image-deploy: wait-timeout 15s reached',
+    ]);
     expect(w.polls()).toBe(5);
     expect(result.verdict).toMatchObject({ state: 'failed', kind: 'timed-out' });
     expect(failureText(result.verdict)).toContain('the job was cancelled before it reported STOPPED');

@@ -1,5 +1,17 @@
-import { CloudWatchLogsClient, GetLogEventsCommand, ResourceNotFoundException, type GetLogEventsCommandInput } from '@aws-sdk/client-cloudwatch-logs';
-import { DescribeTasksCommand, ListTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, type Task } from '@aws-sdk/client-ecs';
+import {
+  CloudWatchLogsClient,
+  GetLogEventsCommand,
+  type GetLogEventsCommandInput,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-cloudwatch-logs';
+import {
+  DescribeTasksCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+  type Task,
+} from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
@@ -7,10 +19,10 @@ import { stepIdentityFor } from '../../../src/plan/run-task-tags.ts';
 import type { TaskDefinitionDoc } from '../../../src/plan/task-definition-types.ts';
 import { failureText } from '../../../src/plan/verdict.ts';
 import type { RunTaskOptions } from '../../../src/settings.ts';
-import { DRAIN_PAGES } from '../../../src/steps/run-task-logs.ts';
-import { STOP_WAIT_MS } from '../../../src/steps/run-task-follow.ts';
 import { applyRunTask, prepareRunTask } from '../../../src/steps/run-task.ts';
-import { CLUSTER, REGION, aContainer, taskArn, taskDefinitionArn } from '../../support/ecs-builders.ts';
+import { STOP_WAIT_MS } from '../../../src/steps/run-task-follow.ts';
+import { DRAIN_PAGES } from '../../../src/steps/run-task-logs.ts';
+import { aContainer, CLUSTER, REGION, taskArn, taskDefinitionArn } from '../../support/ecs-builders.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
 import { ecsWithTaskDefinitions } from '../../support/fake-ecs.ts';
@@ -40,18 +52,41 @@ function definition(): TaskDefinitionDoc {
         name: 'app',
         image: 'migrate:1',
         essential: true,
-        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/migrate', 'awslogs-region': LOG_REGION, 'awslogs-stream-prefix': 'migrate' } },
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: {
+            'awslogs-group': '/ecs/migrate',
+            'awslogs-region': LOG_REGION,
+            'awslogs-stream-prefix': 'migrate',
+          },
+        },
       },
       { name: 'log-router', image: 'fluent-bit:2', essential: false },
     ],
   };
 }
 
-const described = { taskDefinition: { taskDefinitionArn: ARN, revision: 3, status: 'ACTIVE', ...definition() }, tags: [] };
+const described = {
+  taskDefinition: { taskDefinitionArn: ARN, revision: 3, status: 'ACTIVE', ...definition() },
+  tags: [],
+};
 
-const running = (fields: Partial<Task> = {}): Task => ({ taskArn: TASK_ARN, taskDefinitionArn: ARN, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', containers: [], ...fields });
+const running = (fields: Partial<Task> = {}): Task => ({
+  taskArn: TASK_ARN,
+  taskDefinitionArn: ARN,
+  lastStatus: 'RUNNING',
+  desiredStatus: 'RUNNING',
+  containers: [],
+  ...fields,
+});
 const stopped = (exitCode: number | undefined, fields: Partial<Task> = {}): Task =>
-  running({ lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stopCode: 'EssentialContainerExited', containers: [aContainer({ name: 'app', exitCode })], ...fields });
+  running({
+    lastStatus: 'STOPPED',
+    desiredStatus: 'STOPPED',
+    stopCode: 'EssentialContainerExited',
+    containers: [aContainer({ name: 'app', exitCode })],
+    ...fields,
+  });
 
 const restores: Array<() => void> = [];
 afterEach(() => {
@@ -68,11 +103,15 @@ function fakeStream(pageSize = 10_000) {
       events.push(...messages);
     },
     answer(input: GetLogEventsCommandInput) {
-      if (!exists || input.logStreamName !== STREAM) throw new ResourceNotFoundException({ message: 'The specified log stream does not exist.', $metadata: {} });
+      if (!exists || input.logStreamName !== STREAM)
+        throw new ResourceNotFoundException({ message: 'The specified log stream does not exist.', $metadata: {} });
       const from = input.nextToken === undefined ? 0 : Number(input.nextToken.slice(2));
       const page = events.slice(from, from + pageSize);
       // At the end of the stream GetLogEvents gives back the token it was given.
-      return { events: page.map((message, i) => ({ message, timestamp: from + i })), nextForwardToken: `f/${from + page.length}` };
+      return {
+        events: page.map((message, i) => ({ message, timestamp: from + i })),
+        nextForwardToken: `f/${from + page.length}`,
+      };
     },
   };
 }
@@ -85,7 +124,10 @@ function world(options: { polls: Task[]; at?: Record<number, () => void>; stream
   const { ecs, mock } = ecsWithTaskDefinitions({ 'migrate:3': described, [ARN]: described }, REGION);
   const logs = new CloudWatchLogsClient({ region: LOG_REGION });
   const logsMock = mockClient(logs);
-  restores.push(() => mock.restore(), () => logsMock.restore());
+  restores.push(
+    () => mock.restore(),
+    () => logsMock.restore(),
+  );
   const stream = options.stream ?? fakeStream();
   logsMock.on(GetLogEventsCommand).callsFake((input: GetLogEventsCommandInput) => stream.answer(input));
   let polls = 0;
@@ -134,24 +176,44 @@ async function run(w: ReturnType<typeof world>, overrides: Partial<RunTaskOption
   return applyRunTask(plan, w.deps);
 }
 
-describe('the task\'s log lines in the job log (run-task-logs)', () => {
+describe("the task's log lines in the job log (run-task-logs)", () => {
   it('prints lines written while the task runs before the STOPPED line, each once and in order, and the last ones after it', async () => {
     const w = world({
       polls: [running({ lastStatus: 'PENDING' }), running(), running(), running(), stopped(0)],
-      at: { 2: () => w.stream.write('migrating 1/2'), 4: () => w.stream.write('migrating 2/2', 'done\n'), 5: () => w.stream.write('bye') },
+      at: {
+        2: () => w.stream.write('migrating 1/2'),
+        4: () => w.stream.write('migrating 2/2', 'done\n'),
+        5: () => w.stream.write('bye'),
+      },
     });
 
     const result = await run(w);
 
     expect(result.verdict).toEqual({ state: 'succeeded' });
     const lines = w.info().filter((l) => l.startsWith('app | ') || l === `task ${TASK_ID}: STOPPED`);
-    expect(lines).toEqual(['app | migrating 1/2', 'app | migrating 2/2', 'app | done', `task ${TASK_ID}: STOPPED`, 'app | bye']);
+    expect(lines).toEqual([
+      'app | migrating 1/2',
+      'app | migrating 2/2',
+      'app | done',
+      `task ${TASK_ID}: STOPPED`,
+      'app | bye',
+    ]);
     expect(w.clients.logsRegions.every((r) => r === LOG_REGION)).toBe(true);
     expect(w.getLogEvents()[0]).toEqual({ logGroupName: '/ecs/migrate', logStreamName: STREAM, startFromHead: true });
   });
 
   it('sends at most one GetLogEvents per awslogs container per poll, none before the task started', async () => {
-    const w = world({ polls: [running({ lastStatus: 'PROVISIONING' }), running({ lastStatus: 'PENDING' }), running(), running(), running(), stopped(0)], at: { 3: () => w.stream.write('x') } });
+    const w = world({
+      polls: [
+        running({ lastStatus: 'PROVISIONING' }),
+        running({ lastStatus: 'PENDING' }),
+        running(),
+        running(),
+        running(),
+        stopped(0),
+      ],
+      at: { 3: () => w.stream.write('x') },
+    });
 
     await run(w);
 
@@ -168,18 +230,26 @@ describe('the task\'s log lines in the job log (run-task-logs)', () => {
 
     expect(result.verdict).toEqual({ state: 'succeeded' });
     expect(w.messages('warning')).toEqual([]);
-    expect(w.info()).toContain(`container app: no log stream ${STREAM} in group /ecs/migrate (${LOG_REGION}): the container wrote nothing, or never started`);
+    expect(w.info()).toContain(
+      `container app: no log stream ${STREAM} in group /ecs/migrate (${LOG_REGION}): the container wrote nothing, or never started`,
+    );
   });
 
   it('says in one line that a container without awslogs is not in the job log', async () => {
     const w = world({ polls: [stopped(0)] });
     await run(w);
-    expect(w.info().filter((l) => l.startsWith('container log-router:'))).toEqual(['container log-router: not in the job log: it has no logConfiguration']);
+    expect(w.info().filter((l) => l.startsWith('container log-router:'))).toEqual([
+      'container log-router: not in the job log: it has no logConfiguration',
+    ]);
   });
 
   it('warns once naming logs:GetLogEvents and the group when reading is denied, reads no more, and the task still succeeds', async () => {
     const w = world({ polls: [running(), running(), running(), stopped(0)] });
-    w.logsMock.on(GetLogEventsCommand).rejects(Object.assign(new Error('User is not authorized to perform: logs:GetLogEvents'), { name: 'AccessDeniedException' }));
+    w.logsMock.on(GetLogEventsCommand).rejects(
+      Object.assign(new Error('User is not authorized to perform: logs:GetLogEvents'), {
+        name: 'AccessDeniedException',
+      }),
+    );
 
     const result = await run(w);
 
@@ -200,13 +270,21 @@ describe('the task\'s log lines in the job log (run-task-logs)', () => {
 
   it(`reads a stream that filled pages, after the task stopped, at most ${DRAIN_PAGES} pages, and says the rest is in CloudWatch`, async () => {
     const stream = fakeStream(2);
-    const w = world({ polls: [running(), stopped(0)], stream, at: { 2: () => stream.write(...Array.from({ length: 2 * DRAIN_PAGES + 1 }, (_, i) => `line ${i}`)) } });
+    const w = world({
+      polls: [running(), stopped(0)],
+      stream,
+      at: { 2: () => stream.write(...Array.from({ length: 2 * DRAIN_PAGES + 1 }, (_, i) => `line ${i}`)) },
+    });
 
     await run(w);
 
     const printed = w.info().filter((l) => l.startsWith('app | '));
     expect(printed).toEqual(Array.from({ length: 2 * DRAIN_PAGES }, (_, i) => `app | line ${i}`));
-    expect(w.info().some((l) => l.includes(`read ${DRAIN_PAGES} pages after it stopped; any further lines are in CloudWatch`))).toBe(true);
+    expect(
+      w
+        .info()
+        .some((l) => l.includes(`read ${DRAIN_PAGES} pages after it stopped; any further lines are in CloudWatch`)),
+    ).toBe(true);
   });
 });
 
@@ -214,18 +292,33 @@ describe('a task still running at wait-timeout', () => {
   const timeout = { timeoutMs: 3 * INTERVAL, intervalMs: INTERVAL };
 
   it('is stopped once with a reason naming the action and the timeout, waited for, and reported as stopped', async () => {
-    const w = world({ polls: [running(), running(), running(), running(), running({ desiredStatus: 'STOPPED' }), stopped(143, { stopCode: 'UserInitiated', stoppedReason: 'image-deploy: wait-timeout 15s reached' })] });
+    const w = world({
+      polls: [
+        running(),
+        running(),
+        running(),
+        running(),
+        running({ desiredStatus: 'STOPPED' }),
+        stopped(143, { stopCode: 'UserInitiated', stoppedReason: 'image-deploy: wait-timeout 15s reached' }),
+      ],
+    });
     w.mock.on(StopTaskCommand).resolves({ task: running({ desiredStatus: 'STOPPED' }) });
 
     const result = await run(w, { wait: timeout });
 
-    expect(w.mock.commandCalls(StopTaskCommand).map((c) => c.args[0].input)).toEqual([{ cluster: CLUSTER, task: TASK_ARN, reason: 'image-deploy: wait-timeout 15s reached' }]);
+    expect(w.mock.commandCalls(StopTaskCommand).map((c) => c.args[0].input)).toEqual([
+      { cluster: CLUSTER, task: TASK_ARN, reason: 'image-deploy: wait-timeout 15s reached' },
+    ]);
     expect(result).toMatchObject({ verdict: { state: 'failed', kind: 'timed-out' }, taskArn: TASK_ARN, exitCode: 143 });
     const text = failureText(result.verdict) ?? '';
-    expect(text).toContain(`Task ${TASK_ID} (migrate:3) in cluster '${CLUSTER}' was still running at wait-timeout 15s, so it was stopped (StopTask); it has stopped.`);
+    expect(text).toContain(
+      `Task ${TASK_ID} (migrate:3) in cluster '${CLUSTER}' was still running at wait-timeout 15s, so it was stopped (StopTask); it has stopped.`,
+    );
     expect(text).toContain('Timed out after 15s');
     expect(text).toContain('UserInitiated');
-    expect(w.messages('warning')).toContain(`Task ${TASK_ID} is still running at wait-timeout 15s: stopping it (StopTask, reason 'image-deploy: wait-timeout 15s reached').`);
+    expect(w.messages('warning')).toContain(
+      `Task ${TASK_ID} is still running at wait-timeout 15s: stopping it (StopTask, reason 'image-deploy: wait-timeout 15s reached').`,
+    );
   });
 
   it(`reports a task that has not stopped ${STOP_WAIT_MS / 1000}s after StopTask as asked to stop, with how to stop it`, async () => {
@@ -245,7 +338,9 @@ describe('a task still running at wait-timeout', () => {
 
   it('says so when StopTask itself fails, and keeps the timeout verdict', async () => {
     const w = world({ polls: [running()] });
-    w.mock.on(StopTaskCommand).rejects(Object.assign(new Error('not authorized to perform ecs:StopTask'), { name: 'AccessDeniedException' }));
+    w.mock
+      .on(StopTaskCommand)
+      .rejects(Object.assign(new Error('not authorized to perform ecs:StopTask'), { name: 'AccessDeniedException' }));
 
     const result = await run(w, { wait: timeout });
 
@@ -266,7 +361,7 @@ describe('a re-run of the step (a higher GITHUB_RUN_ATTEMPT)', () => {
       ...fields,
     });
 
-  it("follows the task an earlier attempt started while it still runs, and starts none", async () => {
+  it('follows the task an earlier attempt started while it still runs, and starts none', async () => {
     const w = world({ polls: [tagged('1'), tagged('1'), stopped(0, { taskArn: taskArn('earlier') })] });
     w.mock.on(ListTasksCommand).resolves({ taskArns: [taskArn('other'), taskArn('earlier')] });
     // The first DescribeTasks (with tags) answers the search; later ones the follow.
@@ -274,17 +369,29 @@ describe('a re-run of the step (a higher GITHUB_RUN_ATTEMPT)', () => {
     const result = await run(w, { step: STEP });
 
     expect(w.mock.commandCalls(RunTaskCommand)).toHaveLength(0);
-    expect(w.mock.commandCalls(ListTasksCommand).map((c) => c.args[0].input)).toEqual([{ cluster: CLUSTER, startedBy: 'image-deploy' }]);
-    expect(w.mock.commandCalls(DescribeTasksCommand)[0]?.args[0].input).toMatchObject({ include: ['TAGS'], tasks: [taskArn('other'), taskArn('earlier')] });
+    expect(w.mock.commandCalls(ListTasksCommand).map((c) => c.args[0].input)).toEqual([
+      { cluster: CLUSTER, startedBy: 'image-deploy' },
+    ]);
+    expect(w.mock.commandCalls(DescribeTasksCommand)[0]?.args[0].input).toMatchObject({
+      include: ['TAGS'],
+      tasks: [taskArn('other'), taskArn('earlier')],
+    });
     expect(result).toMatchObject({ verdict: { state: 'succeeded' }, taskArn: taskArn('earlier'), changed: false });
-    expect(w.info()).toContain(`Task ${taskArn('earlier')} (migrate:3), started by attempt 1 of this step, is still RUNNING: following it instead of starting another.`);
+    expect(w.info()).toContain(
+      `Task ${taskArn('earlier')} (migrate:3), started by attempt 1 of this step, is still RUNNING: following it instead of starting another.`,
+    );
   });
 
   it('starts a new task, tagged with the step and this attempt, when the earlier one has stopped', async () => {
     const w = world({ polls: [tagged('1', { lastStatus: 'STOPPED', desiredStatus: 'STOPPED' }), stopped(0)] });
     w.mock.on(ListTasksCommand).resolves({ taskArns: [taskArn('earlier')] });
 
-    const result = await run(w, { step: STEP, tags: [{ key: 'team', value: 'data' }], propagateTags: 'TASK_DEFINITION', enableEcsManagedTags: true });
+    const result = await run(w, {
+      step: STEP,
+      tags: [{ key: 'team', value: 'data' }],
+      propagateTags: 'TASK_DEFINITION',
+      enableEcsManagedTags: true,
+    });
 
     expect(result.verdict).toEqual({ state: 'succeeded' });
     expect(w.mock.commandCalls(RunTaskCommand).map((c) => c.args[0].input)).toEqual([
@@ -298,7 +405,9 @@ describe('a re-run of the step (a higher GITHUB_RUN_ATTEMPT)', () => {
         enableECSManagedTags: true,
       }),
     ]);
-    expect(w.info()).toContain('No task an earlier attempt of this step started is running: starting a new one (attempt 2).');
+    expect(w.info()).toContain(
+      'No task an earlier attempt of this step started is running: starting a new one (attempt 2).',
+    );
   });
 
   it('does not look on the first attempt', async () => {
@@ -310,20 +419,28 @@ describe('a re-run of the step (a higher GITHUB_RUN_ATTEMPT)', () => {
 
   it('fails before RunTask when it cannot look, naming the permissions', async () => {
     const w = world({ polls: [stopped(0)] });
-    w.mock.on(ListTasksCommand).rejects(Object.assign(new Error('not authorized to perform ecs:ListTasks'), { name: 'AccessDeniedException' }));
+    w.mock
+      .on(ListTasksCommand)
+      .rejects(Object.assign(new Error('not authorized to perform ecs:ListTasks'), { name: 'AccessDeniedException' }));
 
     const error = await run(w, { step: STEP }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toContain('Could not look for a task an earlier attempt of this step started (this is attempt 2)');
+    expect((error as Error).message).toContain(
+      'Could not look for a task an earlier attempt of this step started (this is attempt 2)',
+    );
     expect((error as Error).message).toContain('ecs:ListTasks and ecs:DescribeTasks');
     expect(w.mock.commandCalls(RunTaskCommand)).toHaveLength(0);
   });
 
   it('looks before registering anything: a failed look-up leaves no new revision', async () => {
     const w = world({ polls: [stopped(0)] });
-    w.mock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: taskDefinitionArn('migrate', 4) } });
-    w.mock.on(ListTasksCommand).rejects(Object.assign(new Error('not authorized to perform ecs:ListTasks'), { name: 'AccessDeniedException' }));
+    w.mock
+      .on(RegisterTaskDefinitionCommand)
+      .resolves({ taskDefinition: { taskDefinitionArn: taskDefinitionArn('migrate', 4) } });
+    w.mock
+      .on(ListTasksCommand)
+      .rejects(Object.assign(new Error('not authorized to perform ecs:ListTasks'), { name: 'AccessDeniedException' }));
     // A new image: the plan needs a revision of its own.
     const image = { reference: 'migrate:2', repository: 'migrate', tag: '2' };
     const plan = await prepareRunTask(options({ step: STEP }), image, w.deps);

@@ -1,24 +1,32 @@
-import { failureText } from '../../../src/plan/verdict.ts';
 import {
+  type Container,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  type Failure,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
-  type Container,
-  type Failure,
   type Task,
 } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
 import type { Tag, TaskDefinitionDoc } from '../../../src/plan/task-definition-types.ts';
-import { applyRunTask, prepareRunTask } from '../../../src/steps/run-task.ts';
-import type { RunTaskOptions } from '../../../src/settings.ts';
+import { failureText } from '../../../src/plan/verdict.ts';
 import type { RunTaskResult } from '../../../src/results.ts';
-import { ACCOUNT, CLUSTER, REGION, aContainer, aStoppedTask, taskArn, taskDefinitionArn } from '../../support/ecs-builders.ts';
+import type { RunTaskOptions } from '../../../src/settings.ts';
+import { applyRunTask, prepareRunTask } from '../../../src/steps/run-task.ts';
+import {
+  ACCOUNT,
+  aContainer,
+  aStoppedTask,
+  CLUSTER,
+  REGION,
+  taskArn,
+  taskDefinitionArn,
+} from '../../support/ecs-builders.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
-import { ecsWithTaskDefinitions, type DescribedJson } from '../../support/fake-ecs.ts';
+import { type DescribedJson, ecsWithTaskDefinitions } from '../../support/fake-ecs.ts';
 
 // The step runs against a real ECSClient whose `send` is stubbed by aws-sdk-client-mock,
 // except DescribeTaskDefinition: the adapter reads its raw JSON through a middleware that
@@ -63,10 +71,18 @@ function registerableMigrate(image = OLD_IMAGE): TaskDefinitionDoc {
   };
 }
 
-function describedMigrate(revision: number, registerable: TaskDefinitionDoc = registerableMigrate()): TaskDefinitionDoc {
-  return { taskDefinitionArn: taskDefinitionArn('migrate', revision), revision, status: 'ACTIVE', compatibilities: ['EC2', 'FARGATE'], ...registerable };
+function describedMigrate(
+  revision: number,
+  registerable: TaskDefinitionDoc = registerableMigrate(),
+): TaskDefinitionDoc {
+  return {
+    taskDefinitionArn: taskDefinitionArn('migrate', revision),
+    revision,
+    status: 'ACTIVE',
+    compatibilities: ['EC2', 'FARGATE'],
+    ...registerable,
+  };
 }
-
 
 const REGISTERED: Record<string, DescribedJson> = {
   'migrate:3': { taskDefinition: describedMigrate(3), tags: TAGS },
@@ -89,7 +105,13 @@ function aTask(lastStatus: string, overrides: Partial<Task> = {}): Task {
 }
 
 function stopped(containers: Container[], overrides: Partial<Task> = {}): Task {
-  return aStoppedTask({ taskArn: TASK_ARN, taskDefinitionArn: SOURCE_ARN, startedBy: 'image-deploy', containers, ...overrides });
+  return aStoppedTask({
+    taskArn: TASK_ARN,
+    taskDefinitionArn: SOURCE_ARN,
+    startedBy: 'image-deploy',
+    containers,
+    ...overrides,
+  });
 }
 
 const exited = (name: string, exitCode: number | undefined, reason?: string): Container =>
@@ -178,7 +200,9 @@ describe('a one-off task that exits 0', () => {
 
     await runTaskStep(w, { environment: [{ name: 'DB_PASSWORD', value: 'hunter2-secret' }] });
 
-    expect(w.sent.runTask()[0]?.overrides?.containerOverrides?.[0]?.environment).toEqual([{ name: 'DB_PASSWORD', value: 'hunter2-secret' }]);
+    expect(w.sent.runTask()[0]?.overrides?.containerOverrides?.[0]?.environment).toEqual([
+      { name: 'DB_PASSWORD', value: 'hunter2-secret' },
+    ]);
     const debug = w.messages('debug').filter((m) => m.startsWith('RunTask request:'));
     expect(debug).toHaveLength(1);
     expect(debug[0]).toContain('"name":"DB_PASSWORD","value":"(hidden)"');
@@ -202,8 +226,14 @@ describe('a one-off task that exits 0', () => {
         startedBy: 'image-deploy',
         clientToken: TOKEN,
         launchType: 'FARGATE',
-        networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS, securityGroups: ['sg-0ccc3333'], assignPublicIp: 'DISABLED' } },
-        overrides: { containerOverrides: [{ name: 'app', command: ['npm', 'run', 'migrate'], environment: [{ name: 'DRY_RUN', value: 'false' }] }] },
+        networkConfiguration: {
+          awsvpcConfiguration: { subnets: SUBNETS, securityGroups: ['sg-0ccc3333'], assignPublicIp: 'DISABLED' },
+        },
+        overrides: {
+          containerOverrides: [
+            { name: 'app', command: ['npm', 'run', 'migrate'], environment: [{ name: 'DRY_RUN', value: 'false' }] },
+          ],
+        },
       },
     ]);
     expect(w.sent.register()).toEqual([]);
@@ -219,21 +249,38 @@ describe('a one-off task that exits 0', () => {
     });
     expect(failureText(result.verdict)).toBeUndefined();
     expect(result.logs).toHaveLength(1);
-    expect(result.logs[0]).toMatchObject({ container: 'app', group: '/ecs/migrate', stream: `migrate/app/${TASK_ID}`, region: REGION });
+    expect(result.logs[0]).toMatchObject({
+      container: 'app',
+      group: '/ecs/migrate',
+      stream: `migrate/app/${TASK_ID}`,
+      region: REGION,
+    });
   });
 
   it('keeps an awslogs-region that is no region name out of every URL, and says why at debug', async () => {
     const bad = registerableMigrate();
     const [app] = bad.containerDefinitions as Array<Record<string, unknown>>;
-    if (app !== undefined) app.logConfiguration = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/migrate', 'awslogs-region': 'evil.example.com/x?', 'awslogs-stream-prefix': 'migrate' } };
+    if (app !== undefined)
+      app.logConfiguration = {
+        logDriver: 'awslogs',
+        options: {
+          'awslogs-group': '/ecs/migrate',
+          'awslogs-region': 'evil.example.com/x?',
+          'awslogs-stream-prefix': 'migrate',
+        },
+      };
     const w = world({ 'migrate:3': { taskDefinition: describedMigrate(3, bad), tags: TAGS } });
     w.runs(aTask('PENDING'), stopped([exited('app', 0), exited('log-router', 0)]));
 
     const result = await runTaskStep(w);
 
-    expect(result.logs).toEqual([{ container: 'app', group: '/ecs/migrate', stream: `migrate/app/${TASK_ID}`, region: 'evil.example.com/x?' }]);
+    expect(result.logs).toEqual([
+      { container: 'app', group: '/ecs/migrate', stream: `migrate/app/${TASK_ID}`, region: 'evil.example.com/x?' },
+    ]);
     expect(w.log.map((l) => l.message).join('\n')).not.toMatch(/https:\/\/evil/);
-    expect(w.messages('debug')).toContain('container app: no CloudWatch console link: its log region is not an AWS region name (like eu-west-1), so it is kept out of every URL');
+    expect(w.messages('debug')).toContain(
+      'container app: no CloudWatch console link: its log region is not an AWS region name (like eu-west-1), so it is kept out of every URL',
+    );
   });
 
   it('prints a progress line each time the task status changes', async () => {
@@ -295,11 +342,15 @@ describe('a one-off task that fails', () => {
 
     expect(result).toMatchObject({ verdict: { state: 'failed' }, changed: true, taskArn: TASK_ARN, exitCode: 1 });
     const failure = failureText(result.verdict) ?? '';
-    expect(failure).toContain(`Task ${TASK_ID} (migrate:3) in cluster '${CLUSTER}' failed: essential container 'app' exited with code 1 (migration 0042 failed).`);
+    expect(failure).toContain(
+      `Task ${TASK_ID} (migrate:3) in cluster '${CLUSTER}' failed: essential container 'app' exited with code 1 (migration 0042 failed).`,
+    );
     expect(failure).toContain(`task ${TASK_ID} stopped (EssentialContainerExited): Essential container in task exited`);
     expect(failure).toContain('container app: exit code 1 — migration 0042 failed');
     expect(failure).toContain(`logs of ${LOG_LINE}`);
-    expect(failure).toContain('https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/$252Fecs$252Fmigrate/log-events/');
+    expect(failure).toContain(
+      'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/$252Fecs$252Fmigrate/log-events/',
+    );
     // The sidecar ended cleanly: it explains nothing.
     expect(failure).not.toContain('log-router');
   });
@@ -317,13 +368,19 @@ describe('a one-off task that fails', () => {
 
     expect(result.verdict.state).toBe('failed');
     expect(result.exitCode).toBeUndefined();
-    expect(failureText(result.verdict)).toContain("essential container 'app' has no exit code (CannotPullContainerError: pull access denied)");
-    expect(failureText(result.verdict)).toContain('stopped (TaskFailedToStart): CannotPullContainerError: pull image manifest has been retried 5 time(s)');
+    expect(failureText(result.verdict)).toContain(
+      "essential container 'app' has no exit code (CannotPullContainerError: pull access denied)",
+    );
+    expect(failureText(result.verdict)).toContain(
+      'stopped (TaskFailedToStart): CannotPullContainerError: pull image manifest has been retried 5 time(s)',
+    );
   });
 
   it('fails without a task when RunTask answers with failures', async () => {
     const w = world();
-    const failures: Failure[] = [{ reason: 'RESOURCE:MEMORY', arn: `arn:aws:ecs:${REGION}:${ACCOUNT}:container-instance/${CLUSTER}/i-1` }];
+    const failures: Failure[] = [
+      { reason: 'RESOURCE:MEMORY', arn: `arn:aws:ecs:${REGION}:${ACCOUNT}:container-instance/${CLUSTER}/i-1` },
+    ];
     w.mock.on(RunTaskCommand).resolves({ tasks: [], failures });
 
     const result = await runTaskStep(w);
@@ -349,7 +406,12 @@ describe('the task definition to run', () => {
 
     expect(w.sent.register()).toEqual([{ ...registerableMigrate(NEW_IMAGE), tags: TAGS }]);
     expect(w.sent.runTask().map((input) => input.taskDefinition)).toEqual([NEW_ARN]);
-    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, changed: true, taskDefinitionArn: NEW_ARN });
+    expect(result).toMatchObject({
+      verdict: { state: 'succeeded' },
+      registered: true,
+      changed: true,
+      taskDefinitionArn: NEW_ARN,
+    });
     expect(w.messages('info')).toContain(`  container app image: ${OLD_IMAGE} -> ${NEW_IMAGE}`);
   });
 
@@ -391,8 +453,14 @@ describe('the task definition to run', () => {
 
   it('retries a registration ECS refuses because another one into the family is under way', async () => {
     const w = world();
-    const busy = Object.assign(new Error('Too many concurrent attempts to create a new revision of the specified family.'), { name: 'ClientException' });
-    w.mock.on(RegisterTaskDefinitionCommand).rejectsOnce(busy).resolves({ taskDefinition: { taskDefinitionArn: NEW_ARN } });
+    const busy = Object.assign(
+      new Error('Too many concurrent attempts to create a new revision of the specified family.'),
+      { name: 'ClientException' },
+    );
+    w.mock
+      .on(RegisterTaskDefinitionCommand)
+      .rejectsOnce(busy)
+      .resolves({ taskDefinition: { taskDefinitionArn: NEW_ARN } });
     w.runs(stopped([exited('app', 0)], { taskDefinitionArn: NEW_ARN }));
 
     const result = await runTaskStep(w, {}, imageOf(NEW_IMAGE));
@@ -407,14 +475,20 @@ describe('the task definition to run', () => {
     w.registers(taskDefinitionArn('migrate', 1));
     w.runs(stopped([exited('app', 0)]));
 
-    const result = await runTaskStep(w, { source: { kind: 'file', path: 'migrate.json', taskDefinition: registerableMigrate(), tags: TAGS } });
+    const result = await runTaskStep(w, {
+      source: { kind: 'file', path: 'migrate.json', taskDefinition: registerableMigrate(), tags: TAGS },
+    });
 
     expect(w.sent.describeTaskDefinition()).toEqual([
       { taskDefinition: 'migrate', include: ['TAGS'] },
       { taskDefinition: 'migrate', include: ['TAGS'] },
     ]);
     expect(w.sent.register()).toEqual([{ ...registerableMigrate(), tags: TAGS }]);
-    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, registered: true, taskDefinitionArn: taskDefinitionArn('migrate', 1) });
+    expect(result).toMatchObject({
+      verdict: { state: 'succeeded' },
+      registered: true,
+      taskDefinitionArn: taskDefinitionArn('migrate', 1),
+    });
   });
 
   it("runs the revision the ecs mode registered (source 'ecs') and reads it for the verdict", async () => {
@@ -423,11 +497,18 @@ describe('the task definition to run', () => {
     const w = world({ [ecsArn]: { taskDefinition: web } });
     w.runs(stopped([exited('app', 3)], { taskDefinitionArn: ecsArn }));
 
-    const result = await runTaskStep(w, { source: { kind: 'ecs' }, command: ['rake', 'db:migrate'] }, imageOf(NEW_IMAGE), ecsArn);
+    const result = await runTaskStep(
+      w,
+      { source: { kind: 'ecs' }, command: ['rake', 'db:migrate'] },
+      imageOf(NEW_IMAGE),
+      ecsArn,
+    );
 
     expect(w.sent.register()).toEqual([]);
     expect(w.sent.describeTaskDefinition()).toEqual([{ taskDefinition: ecsArn, include: ['TAGS'] }]);
-    expect(w.sent.runTask()).toMatchObject([{ taskDefinition: ecsArn, overrides: { containerOverrides: [{ name: 'app', command: ['rake', 'db:migrate'] }] } }]);
+    expect(w.sent.runTask()).toMatchObject([
+      { taskDefinition: ecsArn, overrides: { containerOverrides: [{ name: 'app', command: ['rake', 'db:migrate'] }] } },
+    ]);
     expect(result).toMatchObject({ verdict: { state: 'failed' }, exitCode: 3, taskDefinitionArn: ecsArn });
     expect(result.logs[0]).toMatchObject({ stream: `migrate/app/${TASK_ID}` });
   });
@@ -471,10 +552,26 @@ describe('prepareRunTask refuses before anything changes', () => {
 
   it.each<[string, Partial<RunTaskOptions>, string]>([
     ['Fargate without subnets', { network: undefined }, "Input 'subnets' is required: Fargate (launch type FARGATE)"],
-    ["source 'ecs' on Fargate without subnets", { source: { kind: 'ecs' }, network: undefined }, "Input 'subnets' is required"],
-    ['a container the definition does not have', { containerName: 'db', command: ['x'] }, "Input 'run-task-container' ('db') names no container"],
-    ['a public IP on EC2', { launch: { launchType: 'EC2' }, network: { subnets: SUBNETS, securityGroups: [], assignPublicIp: true } }, "Input 'assign-public-ip' is true"],
-    ['a task definition ECS does not know', { source: { kind: 'registered', ref: 'nope:1' } }, "Input 'run-task-definition' ('nope:1') names no task definition ECS knows"],
+    [
+      "source 'ecs' on Fargate without subnets",
+      { source: { kind: 'ecs' }, network: undefined },
+      "Input 'subnets' is required",
+    ],
+    [
+      'a container the definition does not have',
+      { containerName: 'db', command: ['x'] },
+      "Input 'run-task-container' ('db') names no container",
+    ],
+    [
+      'a public IP on EC2',
+      { launch: { launchType: 'EC2' }, network: { subnets: SUBNETS, securityGroups: [], assignPublicIp: true } },
+      "Input 'assign-public-ip' is true",
+    ],
+    [
+      'a task definition ECS does not know',
+      { source: { kind: 'registered', ref: 'nope:1' } },
+      "Input 'run-task-definition' ('nope:1') names no task definition ECS knows",
+    ],
   ])('%s', async (_name, options, message) => {
     const w = world();
     expect((await rejection(w, options)).message).toContain(message);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AwsCallError } from '../../../src/errors.ts';
 import type { EcsPlan } from '../../../src/plan/ecs-deploy.ts';
-import { failed, type Failure } from '../../../src/plan/verdict.ts';
+import { type Failure, failed } from '../../../src/plan/verdict.ts';
 import type { EcsServiceOptions } from '../../../src/settings.ts';
 import type { Registration } from '../../../src/steps/register-revision.ts';
 import type { EcsPrepared, Following, RolloutController, Start } from '../../../src/steps/rollout-controller.ts';
@@ -13,12 +13,22 @@ const CURRENT = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:5';
 const NEW = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:6';
 const STARTED_AT = 1_000_000;
 
-function prepared(overrides: { plan?: Partial<EcsPlan>; options?: Partial<EcsServiceOptions>; registration?: Registration } = {}): EcsPrepared {
+function prepared(
+  overrides: { plan?: Partial<EcsPlan>; options?: Partial<EcsServiceOptions>; registration?: Registration } = {},
+): EcsPrepared {
   return {
     options: { cluster: 'prod', service: 'web', dryRun: false, ...overrides.options } as EcsServiceOptions,
     controller: 'ecs',
     currentArn: CURRENT,
-    plan: { updateNeeded: true, registerNeeded: true, targetArn: undefined, rendered: { family: 'web' }, tags: [], diff: ['cpu: 256 -> 512'], ...overrides.plan } as EcsPlan,
+    plan: {
+      updateNeeded: true,
+      registerNeeded: true,
+      targetArn: undefined,
+      rendered: { family: 'web' },
+      tags: [],
+      diff: ['cpu: 256 -> 512'],
+      ...overrides.plan,
+    } as EcsPlan,
     started: STARTED_AT,
     standing: { kind: 'unchanged' },
     ...(overrides.registration === undefined ? {} : { registration: overrides.registration }),
@@ -41,7 +51,9 @@ function controller(start: (registration: Registration | undefined) => Promise<S
   return { fake, got };
 }
 
-function following(settle: (failure: Failure) => Promise<{ verdict: Failure }> = async (f) => ({ verdict: f })): Following {
+function following(
+  settle: (failure: Failure) => Promise<{ verdict: Failure }> = async (f) => ({ verdict: f }),
+): Following {
   return {
     what: "deployment d-1 of service 'web'",
     name: 'web',
@@ -50,7 +62,15 @@ function following(settle: (failure: Failure) => Promise<{ verdict: Failure }> =
     interrupted: (error) => failed('error', String(error)),
     conclude: async (v) => v,
     settle,
-    report: () => ({ serviceDeployment: { arn: 'arn:rec', strategy: 'ROLLING', stages: [], alarms: { watched: [], triggered: [] }, hooks: [] } }),
+    report: () => ({
+      serviceDeployment: {
+        arn: 'arn:rec',
+        strategy: 'ROLLING',
+        stages: [],
+        alarms: { watched: [], triggered: [] },
+        hooks: [],
+      },
+    }),
   };
 }
 
@@ -92,21 +112,38 @@ describe('ServiceRollout', () => {
     await rollout.start(Promise.resolve(undefined));
 
     expect(rollout.following).toBe(false);
-    expect(await rollout.settle(undefined)).toMatchObject({ verdict: { state: 'failed', kind: 'error', reason: "UpdateService for 'web' failed: AccessDenied" }, taskDefinitionArn: CURRENT, changed: false });
+    expect(await rollout.settle(undefined)).toMatchObject({
+      verdict: { state: 'failed', kind: 'error', reason: "UpdateService for 'web' failed: AccessDenied" },
+      taskDefinitionArn: CURRENT,
+      changed: false,
+    });
   });
 
   it('fails alone when the registration it waited for failed', async () => {
-    const { fake, got } = controller(async () => ({ finished: { verdict: { state: 'started' }, taskDefinitionArn: NEW } }));
+    const { fake, got } = controller(async () => ({
+      finished: { verdict: { state: 'started' }, taskDefinitionArn: NEW },
+    }));
     const rollout = new ServiceRollout(prepared(), deps().deps, fake);
 
     await rollout.start(Promise.reject(new Error('RegisterTaskDefinition failed')));
 
     expect(got).toEqual([]);
-    expect((await rollout.settle(undefined)).verdict).toMatchObject({ state: 'failed', reason: 'RegisterTaskDefinition failed' });
+    expect((await rollout.settle(undefined)).verdict).toMatchObject({
+      state: 'failed',
+      reason: 'RegisterTaskDefinition failed',
+    });
   });
 
   it('is followed once started, and settles a success with what it observed', async () => {
-    const { fake } = controller(async (registration) => ({ following: following(), fields: { changed: true, registered: registration?.registered === true, taskDefinitionArn: NEW, deploymentId: 'd-1' } }));
+    const { fake } = controller(async (registration) => ({
+      following: following(),
+      fields: {
+        changed: true,
+        registered: registration?.registered === true,
+        taskDefinitionArn: NEW,
+        deploymentId: 'd-1',
+      },
+    }));
     const rollout = new ServiceRollout(prepared(), deps().deps, fake);
 
     await rollout.start(Promise.resolve({ arn: NEW, registered: true }));
@@ -114,7 +151,14 @@ describe('ServiceRollout', () => {
     expect(rollout.following).toBe(true);
     expect(rollout.what).toBe("deployment d-1 of service 'web'");
     const result = await rollout.settle({ state: 'succeeded' });
-    expect(result).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, registered: true, taskDefinitionArn: NEW, deploymentId: 'd-1', serviceDeployment: { arn: 'arn:rec' } });
+    expect(result).toMatchObject({
+      verdict: { state: 'succeeded' },
+      changed: true,
+      registered: true,
+      taskDefinitionArn: NEW,
+      deploymentId: 'd-1',
+      serviceDeployment: { arn: 'arn:rec' },
+    });
     expect(rollout.following).toBe(false);
   });
 
@@ -124,19 +168,28 @@ describe('ServiceRollout', () => {
       settled.push(failure);
       return { verdict: failed(failure.kind, `${failure.reason}; rolled back`) };
     });
-    const { fake } = controller(async () => ({ following: put, fields: { changed: true, taskDefinitionArn: NEW, deploymentId: 'd-1' } }));
+    const { fake } = controller(async () => ({
+      following: put,
+      fields: { changed: true, taskDefinitionArn: NEW, deploymentId: 'd-1' },
+    }));
     const rollout = new ServiceRollout(prepared(), deps().deps, fake);
     await rollout.start(Promise.resolve({ arn: NEW, registered: true }));
 
     const result = await rollout.settle(failed('timed-out', 'Timed out'));
 
     expect(settled).toEqual([failed('timed-out', 'Timed out')]);
-    expect(result).toMatchObject({ verdict: { state: 'failed', reason: 'Timed out; rolled back' }, deploymentId: 'd-1', taskDefinitionArn: NEW });
+    expect(result).toMatchObject({
+      verdict: { state: 'failed', reason: 'Timed out; rolled back' },
+      deploymentId: 'd-1',
+      taskDefinitionArn: NEW,
+    });
   });
 
   it('starts with the registration its plan already carries, not the shared one', async () => {
     const early = { arn: NEW, registered: true };
-    const { fake, got } = controller(async () => ({ finished: { verdict: { state: 'started' }, taskDefinitionArn: NEW } }));
+    const { fake, got } = controller(async () => ({
+      finished: { verdict: { state: 'started' }, taskDefinitionArn: NEW },
+    }));
     const rollout = new ServiceRollout(prepared({ registration: early }), deps().deps, fake);
 
     await rollout.start(Promise.resolve({ arn: 'arn:other', registered: true }));
@@ -146,13 +199,36 @@ describe('ServiceRollout', () => {
 
   it.each([
     { name: 'a plan with a new revision to register', overrides: {}, registers: true, needs: true },
-    { name: 'a controller that registers nothing itself (Express Mode)', overrides: {}, registers: false, needs: false },
-    { name: 'a plan that deploys a known revision', overrides: { plan: { targetArn: NEW } }, registers: true, needs: false },
-    { name: 'a plan with nothing to update', overrides: { plan: { updateNeeded: false, targetArn: CURRENT } }, registers: true, needs: false },
+    {
+      name: 'a controller that registers nothing itself (Express Mode)',
+      overrides: {},
+      registers: false,
+      needs: false,
+    },
+    {
+      name: 'a plan that deploys a known revision',
+      overrides: { plan: { targetArn: NEW } },
+      registers: true,
+      needs: false,
+    },
+    {
+      name: 'a plan with nothing to update',
+      overrides: { plan: { updateNeeded: false, targetArn: CURRENT } },
+      registers: true,
+      needs: false,
+    },
     { name: 'a dry run', overrides: { options: { dryRun: true } }, registers: true, needs: false },
-    { name: 'a plan registered already', overrides: { registration: { arn: NEW, registered: true } }, registers: true, needs: false },
+    {
+      name: 'a plan registered already',
+      overrides: { registration: { arn: NEW, registered: true } },
+      registers: true,
+      needs: false,
+    },
   ])('needs a registration for $name: $needs', ({ overrides, registers, needs }) => {
-    const { fake } = controller(async () => ({ finished: { verdict: { state: 'started' }, taskDefinitionArn: NEW } }), registers);
+    const { fake } = controller(
+      async () => ({ finished: { verdict: { state: 'started' }, taskDefinitionArn: NEW } }),
+      registers,
+    );
     const plan = prepared(overrides);
     expect(new ServiceRollout(plan, deps().deps, fake).registrationNeed).toBe(needs ? plan : undefined);
   });

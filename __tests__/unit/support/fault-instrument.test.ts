@@ -1,10 +1,10 @@
 import { ListClustersCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ecsClient } from '../../support/ecs-fixtures.ts';
-import { faultBursts } from '../../support/fault-scenarios.ts';
 import type { FaultBurstOptions } from '../../support/fault-scenarios.ts';
-import { startScenarioProxy, type ScenarioProxy } from '../../support/scenario-proxy.ts';
-import { startStubUpstream, type StubUpstream } from '../../support/stub-upstream.ts';
+import { faultBursts } from '../../support/fault-scenarios.ts';
+import { type ScenarioProxy, startScenarioProxy } from '../../support/scenario-proxy.ts';
+import { type StubUpstream, startStubUpstream } from '../../support/stub-upstream.ts';
 
 // The fault overlays the faults*.test.ts files rely on, checked with a plain SDK client. What
 // passes through reaches a stub upstream (ListClusters' empty answer): no emulator needed.

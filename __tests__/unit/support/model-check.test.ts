@@ -20,12 +20,24 @@ const record = (extra: Record<string, unknown> = {}) => ({
 
 describe('checkAnswer', () => {
   it.each([
-    ['a valid service deployment record', ecs('DescribeServiceDeployments'), { serviceDeployments: [record()], failures: [] }, []],
+    [
+      'a valid service deployment record',
+      ecs('DescribeServiceDeployments'),
+      { serviceDeployments: [record()], failures: [] },
+      [],
+    ],
     [
       'a hook stage as the record stage',
       ecs('DescribeServiceDeployments'),
       { serviceDeployments: [record({ lifecycleStage: 'PRE_PRODUCTION_TRAFFIC_SHIFT' })] },
-      [{ path: 'serviceDeployments[0].lifecycleStage', message: expect.stringMatching(/^'PRE_PRODUCTION_TRAFFIC_SHIFT' is not a value of ServiceDeploymentLifecycleStage/) }],
+      [
+        {
+          path: 'serviceDeployments[0].lifecycleStage',
+          message: expect.stringMatching(
+            /^'PRE_PRODUCTION_TRAFFIC_SHIFT' is not a value of ServiceDeploymentLifecycleStage/,
+          ),
+        },
+      ],
     ],
     [
       'an invented member',
@@ -43,21 +55,37 @@ describe('checkAnswer', () => {
       'a count as text',
       ecs('DescribeServiceDeployments'),
       { serviceDeployments: [record({ targetServiceRevision: { arn: 'a', requestedTaskCount: '2' } })] },
-      [{ path: 'serviceDeployments[0].targetServiceRevision.requestedTaskCount', message: expect.stringContaining('an integer') }],
+      [
+        {
+          path: 'serviceDeployments[0].targetServiceRevision.requestedTaskCount',
+          message: expect.stringContaining('an integer'),
+        },
+      ],
     ],
     [
       'a required member missing (botocore)',
       ecs('DescribeServices'),
       { services: [{ serviceName: 's', deploymentConfiguration: { deploymentCircuitBreaker: { enable: true } } }] },
-      [{ path: 'services[0].deploymentConfiguration.deploymentCircuitBreaker.rollback', message: expect.stringContaining('required member') }],
+      [
+        {
+          path: 'services[0].deploymentConfiguration.deploymentCircuitBreaker.rollback',
+          message: expect.stringContaining('required member'),
+        },
+      ],
     ],
     [
       'a member only the newer SDK schema has, checked by the SDK schema',
       ecs('DescribeServices'),
       { services: [{ deploymentConfiguration: { strategy: 'ROLLING', earlySuccessCriteria: { stray: true } } }] },
       [
-        { path: 'services[0].deploymentConfiguration.earlySuccessCriteria.stray', message: expect.stringContaining('not a member') },
-        { path: 'services[0].deploymentConfiguration.earlySuccessCriteria.enable', message: expect.stringContaining('required member') },
+        {
+          path: 'services[0].deploymentConfiguration.earlySuccessCriteria.stray',
+          message: expect.stringContaining('not a member'),
+        },
+        {
+          path: 'services[0].deploymentConfiguration.earlySuccessCriteria.enable',
+          message: expect.stringContaining('required member'),
+        },
       ],
     ],
     [
@@ -66,7 +94,12 @@ describe('checkAnswer', () => {
       { serviceRevisions: {}, failures: [] },
       [{ path: 'serviceRevisions', message: expect.stringContaining('a list') }],
     ],
-    ['an operation the model does not have', ecs('DescribeEverything'), {}, [{ path: '', message: expect.stringContaining("no operation 'DescribeEverything'") }]],
+    [
+      'an operation the model does not have',
+      ecs('DescribeEverything'),
+      {},
+      [{ path: '', message: expect.stringContaining("no operation 'DescribeEverything'") }],
+    ],
     [
       'a CodeDeploy status that is not a DeploymentStatus',
       { service: 'codedeploy', operation: 'GetDeployment', method: 'POST', path: '/' },
@@ -76,7 +109,15 @@ describe('checkAnswer', () => {
     [
       'a valid CodeDeploy target',
       { service: 'codedeploy', operation: 'GetDeploymentTarget', method: 'POST', path: '/' },
-      { deploymentTarget: { deploymentTargetType: 'ECSTarget', ecsTarget: { status: 'InProgress', lifecycleEvents: [{ lifecycleEventName: 'AllowTraffic', status: 'Succeeded' }] } } },
+      {
+        deploymentTarget: {
+          deploymentTargetType: 'ECSTarget',
+          ecsTarget: {
+            status: 'InProgress',
+            lifecycleEvents: [{ lifecycleEventName: 'AllowTraffic', status: 'Succeeded' }],
+          },
+        },
+      },
       [],
     ],
     [
@@ -86,9 +127,17 @@ describe('checkAnswer', () => {
       [{ path: 'Configuration.LastUpdateStatus', message: expect.stringContaining('LastUpdateStatus') }],
     ],
     [
-      'a Lambda route the proxy does not name, found by the model\'s request URI',
-      lambda('GET /2019-09-30/functions/fn/provisioned-concurrency', 'GET', '/2019-09-30/functions/fn/provisioned-concurrency'),
-      { Status: 'READY', RequestedProvisionedConcurrentExecutions: 5, AllocatedProvisionedConcurrentExecutions: 'five' },
+      "a Lambda route the proxy does not name, found by the model's request URI",
+      lambda(
+        'GET /2019-09-30/functions/fn/provisioned-concurrency',
+        'GET',
+        '/2019-09-30/functions/fn/provisioned-concurrency',
+      ),
+      {
+        Status: 'READY',
+        RequestedProvisionedConcurrentExecutions: 5,
+        AllocatedProvisionedConcurrentExecutions: 'five',
+      },
       [{ path: 'AllocatedProvisionedConcurrentExecutions', message: expect.stringContaining('an integer') }],
     ],
     [
@@ -97,7 +146,12 @@ describe('checkAnswer', () => {
       { MetricAlarms: [{ AlarmName: 'a', StateValue: 'FIRING', StateUpdatedTimestamp: 1_767_000_000 }] },
       [{ path: 'MetricAlarms[0].StateValue', message: expect.stringContaining('StateValue') }],
     ],
-    ['a service whose protocol is not JSON', { service: 'sts', operation: 'GetCallerIdentity', method: 'POST', path: '/' }, {}, [{ path: '', message: expect.stringContaining("'query'") }]],
+    [
+      'a service whose protocol is not JSON',
+      { service: 'sts', operation: 'GetCallerIdentity', method: 'POST', path: '/' },
+      {},
+      [{ path: '', message: expect.stringContaining("'query'") }],
+    ],
   ])('%s', (_name, to, body, expected) => {
     expect(checkAnswer(to, body)).toEqual(expected);
   });
@@ -118,19 +172,33 @@ describe('checkMadeUpAnswer', () => {
     expect(checkMadeUpAnswer(req, altered, moto)).toBeUndefined();
     const withDeployment = answer({ services: [{ motoOnly: 2, deployments: [{ rolloutState: 'DONE' }] }] });
     expect(checkMadeUpAnswer(req, withDeployment, moto)?.violations).toEqual([
-      expect.stringMatching(/^services\[0\]\.deployments\[0\]\.rolloutState: 'DONE' is not a value of DeploymentRolloutState/),
+      expect.stringMatching(
+        /^services\[0\]\.deployments\[0\]\.rolloutState: 'DONE' is not a value of DeploymentRolloutState/,
+      ),
     ]);
   });
 
   it.each([
     ['a common AWS error', answer({ __type: 'ThrottlingException', message: 'Rate exceeded' }, 400), undefined],
-    ["an error of the service's model", answer({ __type: 'ServiceDeploymentNotFoundException', message: 'gone' }, 400), undefined],
-    ['an error named by its full shape id', answer({ __type: 'com.amazonaws.ecs#ClusterNotFoundException', message: 'gone' }, 400), undefined],
+    [
+      "an error of the service's model",
+      answer({ __type: 'ServiceDeploymentNotFoundException', message: 'gone' }, 400),
+      undefined,
+    ],
+    [
+      'an error named by its full shape id',
+      answer({ __type: 'com.amazonaws.ecs#ClusterNotFoundException', message: 'gone' }, 400),
+      undefined,
+    ],
     ['an error with no name', { status: 500, headers: {}, body: Buffer.from('<html>') }, undefined],
     [
       'an invented error',
       { status: 400, headers: { 'x-amzn-errortype': 'DeploymentFailedException' }, body: Buffer.from('{}') },
-      { service: 'ecs', operation: 'DescribeServices', violations: [expect.stringContaining("error 'DeploymentFailedException' is neither")] },
+      {
+        service: 'ecs',
+        operation: 'DescribeServices',
+        violations: [expect.stringContaining("error 'DeploymentFailedException' is neither")],
+      },
     ],
   ])('checks the name of an error answer: %s', (_name, error, expected) => {
     expect(checkMadeUpAnswer(req, error, undefined)).toEqual(expected);
@@ -138,6 +206,10 @@ describe('checkMadeUpAnswer', () => {
 
   it('names a made-up body that is not JSON', () => {
     const text = { status: 200, headers: {}, body: Buffer.from('<html>') };
-    expect(checkMadeUpAnswer(req, text, undefined)).toEqual({ service: 'ecs', operation: 'DescribeServices', violations: ['the body is not JSON'] });
+    expect(checkMadeUpAnswer(req, text, undefined)).toEqual({
+      service: 'ecs',
+      operation: 'DescribeServices',
+      violations: ['the body is not JSON'],
+    });
   });
 });

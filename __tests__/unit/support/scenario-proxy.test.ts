@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EcsDeployment, RolloutContext } from '../../support/scenario-proxy.ts';
 import {
   CIRCUIT_BREAKER_REASON,
   circuitBreakerRollback,
@@ -8,7 +9,6 @@ import {
   lambdaOperationOf,
   neverCompletes,
 } from '../../support/scenario-proxy.ts';
-import type { EcsDeployment, RolloutContext } from '../../support/scenario-proxy.ts';
 
 // The instrument's scripts and routes, pure: if they lied, the e2e tests would prove nothing.
 
@@ -41,9 +41,15 @@ const ctx: RolloutContext = {
   startedAt: T0,
 };
 
-function summary(elapsedMs: number, script: (elapsed: number, c: RolloutContext) => ReturnType<ReturnType<typeof completesAfter>>): string[] {
+function summary(
+  elapsedMs: number,
+  script: (elapsed: number, c: RolloutContext) => ReturnType<ReturnType<typeof completesAfter>>,
+): string[] {
   const state = script(elapsedMs, ctx);
-  return state.deployments.map((d) => `${d.taskDefinition.split('/').pop()} ${d.status} ${d.rolloutState} ${d.runningCount}/${d.desiredCount} failed ${d.failedTasks}`);
+  return state.deployments.map(
+    (d) =>
+      `${d.taskDefinition.split('/').pop()} ${d.status} ${d.rolloutState} ${d.runningCount}/${d.desiredCount} failed ${d.failedTasks}`,
+  );
 }
 
 describe('rollout scripts', () => {
@@ -60,10 +66,18 @@ describe('rollout scripts', () => {
   });
 
   it.each([
-    { at: 1499, expected: ['web:2 PRIMARY IN_PROGRESS 0/2 failed 2', 'web:1 ACTIVE COMPLETED 2/2 failed 0'], taskDefinition: NEW_TD },
+    {
+      at: 1499,
+      expected: ['web:2 PRIMARY IN_PROGRESS 0/2 failed 2', 'web:1 ACTIVE COMPLETED 2/2 failed 0'],
+      taskDefinition: NEW_TD,
+    },
     {
       at: 1500,
-      expected: ['web:1 PRIMARY IN_PROGRESS 0/2 failed 0', 'web:2 ACTIVE FAILED 0/2 failed 3', 'web:1 ACTIVE COMPLETED 2/2 failed 0'],
+      expected: [
+        'web:1 PRIMARY IN_PROGRESS 0/2 failed 0',
+        'web:2 ACTIVE FAILED 0/2 failed 3',
+        'web:1 ACTIVE COMPLETED 2/2 failed 0',
+      ],
       taskDefinition: OLD_TD,
     },
     { at: 3000, expected: ['web:1 PRIMARY COMPLETED 2/2 failed 0'], taskDefinition: OLD_TD },
@@ -82,15 +96,25 @@ describe('rollout scripts', () => {
   });
 
   it('crashLoop stops one more task every interval, and never gives up', () => {
-    const script = crashLoop({ everyMs: 500, exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' });
-    expect(summary(1600, script)).toEqual(['web:2 PRIMARY IN_PROGRESS 0/2 failed 3', 'web:1 ACTIVE COMPLETED 2/2 failed 0']);
+    const script = crashLoop({
+      everyMs: 500,
+      exitCode: 137,
+      reason: 'OutOfMemoryError: Container killed due to memory usage',
+    });
+    expect(summary(1600, script)).toEqual([
+      'web:2 PRIMARY IN_PROGRESS 0/2 failed 3',
+      'web:1 ACTIVE COMPLETED 2/2 failed 0',
+    ]);
     expect(script(1600, ctx).stoppedTasks.map((t) => t.containers[0]?.exitCode)).toEqual([137, 137, 137]);
     expect(summary(3_600_000, script)[0]).toContain('IN_PROGRESS');
   });
 
   it('neverCompletes keeps every task pending', () => {
     const state = neverCompletes()(3_600_000, ctx);
-    expect(summary(3_600_000, neverCompletes())).toEqual(['web:2 PRIMARY IN_PROGRESS 0/2 failed 0', 'web:1 ACTIVE COMPLETED 2/2 failed 0']);
+    expect(summary(3_600_000, neverCompletes())).toEqual([
+      'web:2 PRIMARY IN_PROGRESS 0/2 failed 0',
+      'web:1 ACTIVE COMPLETED 2/2 failed 0',
+    ]);
     expect(state.pendingCount).toBe(2);
   });
 });
@@ -101,17 +125,61 @@ describe('Lambda REST routes by operation name', () => {
     { method: 'POST', path: '/2015-03-31/functions', expected: { operation: 'CreateFunction' } },
     { method: 'GET', path: '/2015-03-31/functions/', expected: { operation: 'ListFunctions' } },
     { method: 'GET', path: '/2015-03-31/functions/api', expected: { operation: 'GetFunction', functionName: 'api' } },
-    { method: 'GET', path: `/2015-03-31/functions/${arn}`, expected: { operation: 'GetFunction', functionName: 'api' } },
-    { method: 'GET', path: '/2015-03-31/functions/api/configuration', expected: { operation: 'GetFunctionConfiguration', functionName: 'api' } },
-    { method: 'PUT', path: '/2015-03-31/functions/api/configuration', expected: { operation: 'UpdateFunctionConfiguration', functionName: 'api' } },
-    { method: 'PUT', path: `/2015-03-31/functions/${arn}/code`, expected: { operation: 'UpdateFunctionCode', functionName: 'api' } },
-    { method: 'POST', path: '/2015-03-31/functions/api/versions', expected: { operation: 'PublishVersion', functionName: 'api' } },
-    { method: 'GET', path: '/2015-03-31/functions/api/versions', expected: { operation: 'ListVersionsByFunction', functionName: 'api' } },
-    { method: 'POST', path: '/2015-03-31/functions/api/aliases', expected: { operation: 'CreateAlias', functionName: 'api' } },
-    { method: 'GET', path: '/2015-03-31/functions/api/aliases', expected: { operation: 'ListAliases', functionName: 'api' } },
-    { method: 'GET', path: '/2015-03-31/functions/api/aliases/live', expected: { operation: 'GetAlias', functionName: 'api' } },
-    { method: 'PUT', path: '/2015-03-31/functions/api/aliases/live', expected: { operation: 'UpdateAlias', functionName: 'api' } },
-    { method: 'DELETE', path: '/2015-03-31/functions/api', expected: { operation: 'DeleteFunction', functionName: 'api' } },
+    {
+      method: 'GET',
+      path: `/2015-03-31/functions/${arn}`,
+      expected: { operation: 'GetFunction', functionName: 'api' },
+    },
+    {
+      method: 'GET',
+      path: '/2015-03-31/functions/api/configuration',
+      expected: { operation: 'GetFunctionConfiguration', functionName: 'api' },
+    },
+    {
+      method: 'PUT',
+      path: '/2015-03-31/functions/api/configuration',
+      expected: { operation: 'UpdateFunctionConfiguration', functionName: 'api' },
+    },
+    {
+      method: 'PUT',
+      path: `/2015-03-31/functions/${arn}/code`,
+      expected: { operation: 'UpdateFunctionCode', functionName: 'api' },
+    },
+    {
+      method: 'POST',
+      path: '/2015-03-31/functions/api/versions',
+      expected: { operation: 'PublishVersion', functionName: 'api' },
+    },
+    {
+      method: 'GET',
+      path: '/2015-03-31/functions/api/versions',
+      expected: { operation: 'ListVersionsByFunction', functionName: 'api' },
+    },
+    {
+      method: 'POST',
+      path: '/2015-03-31/functions/api/aliases',
+      expected: { operation: 'CreateAlias', functionName: 'api' },
+    },
+    {
+      method: 'GET',
+      path: '/2015-03-31/functions/api/aliases',
+      expected: { operation: 'ListAliases', functionName: 'api' },
+    },
+    {
+      method: 'GET',
+      path: '/2015-03-31/functions/api/aliases/live',
+      expected: { operation: 'GetAlias', functionName: 'api' },
+    },
+    {
+      method: 'PUT',
+      path: '/2015-03-31/functions/api/aliases/live',
+      expected: { operation: 'UpdateAlias', functionName: 'api' },
+    },
+    {
+      method: 'DELETE',
+      path: '/2015-03-31/functions/api',
+      expected: { operation: 'DeleteFunction', functionName: 'api' },
+    },
     { method: 'GET', path: `/2017-03-31/tags/${arn}`, expected: { operation: 'ListTags', functionName: 'api' } },
     { method: 'PATCH', path: '/2015-03-31/functions/api', expected: undefined },
     { method: 'GET', path: '/2015-03-31/event-source-mappings', expected: undefined },
