@@ -536,6 +536,15 @@ async function prepareCodeDeploy(found, options, deps) {
     if (options.desiredCount !== undefined) {
         throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.desiredCount}' is not applied to service '${service}', which deploys through CodeDeploy: CodeDeploy sizes the new task set like the original; remove '${names/* Input */.pd.desiredCount}'.`);
     }
+    // CreateDeployment carries no tag settings: accepting them would change nothing, silently.
+    for (const [input, value] of [
+        [names/* Input */.pd.propagateTags, options.propagateTags],
+        [names/* Input */.pd.enableEcsManagedTags, options.enableEcsManagedTags],
+    ]) {
+        if (value === undefined)
+            continue;
+        throw new errors/* UserError */.yo(`Input '${input}' is not applied to service '${service}', which deploys through CodeDeploy: CodeDeploy starts the new task set with the service's own tag settings; remove '${input}'.`);
+    }
     const base = await (0,ecs_controller/* prepareFromTaskDefinition */._m)(found, { ...options, waitUntil: 'completed' }, deps);
     const ref = groupRefFor(cluster, service, {
         application: options.codeDeploy?.application,

@@ -90,6 +90,16 @@ async function prepareCodeDeploy(
       `Input '${Input.desiredCount}' is not applied to service '${service}', which deploys through CodeDeploy: CodeDeploy sizes the new task set like the original; remove '${Input.desiredCount}'.`,
     );
   }
+  // CreateDeployment carries no tag settings: accepting them would change nothing, silently.
+  for (const [input, value] of [
+    [Input.propagateTags, options.propagateTags],
+    [Input.enableEcsManagedTags, options.enableEcsManagedTags],
+  ] as const) {
+    if (value === undefined) continue;
+    throw new UserError(
+      `Input '${input}' is not applied to service '${service}', which deploys through CodeDeploy: CodeDeploy starts the new task set with the service's own tag settings; remove '${input}'.`,
+    );
+  }
   const base = await prepareFromTaskDefinition(found, { ...options, waitUntil: 'completed' }, deps);
   const ref = groupRefFor(cluster, service, {
     application: options.codeDeploy?.application,
