@@ -142,6 +142,166 @@ async function getProvisionedConcurrency(lambda, functionName, alias) {
 
 /***/ }),
 
+/***/ 8692:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ runningImage),
+/* harmony export */   DS: () => (/* binding */ isUpdating),
+/* harmony export */   L7: () => (/* binding */ checkLambdaImage),
+/* harmony export */   _b: () => (/* binding */ classifyFunctionUpdate),
+/* harmony export */   kY: () => (/* binding */ classifyVersionState),
+/* harmony export */   qk: () => (/* binding */ runningDigest),
+/* harmony export */   zA: () => (/* binding */ decideLambdaUpdate)
+/* harmony export */ });
+/* unused harmony export digestOfImageUri */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6455);
+// Lambda decisions: whether Lambda can run the image, and what a function needs (nothing,
+// a code update, a version, an alias move).
+
+
+/**
+ * Lambda runs container images only from ECR private repositories in the function's own
+ * region (another account is fine), and we verify a deploy by digest, so it must be known.
+ */
+function checkLambdaImage(image, region) {
+    const label = `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.image}' ('${image.reference}')`;
+    const fix = `push or replicate it to an ECR private repository in '${region}' (<account>.dkr.ecr.${region}.amazonaws.com/<repository>) and deploy that.`;
+    const { ecr } = image;
+    if (ecr === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is not in Amazon ECR: Lambda runs container images only from ECR private repositories; ${fix}`);
+    if (ecr.kind === 'public')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is in ECR Public: Lambda does not run images from ECR Public; ${fix}`);
+    if (ecr.region !== region) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is in ECR region '${ecr.region}', but the functions are in '${region}': Lambda only runs images from its own region; ${fix}`);
+    }
+    if (image.digest === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} has no known digest: image-deploy verifies a Lambda deploy by digest; give '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.digest}' or let the image mode look it up in ECR.`);
+    }
+}
+/**
+ * The digest after the last '@' of an image URI. Lambda reports `repo@sha256:<hex>`; moto
+ * reports `repo@sha256@sha256:<hex>` for images given by digest.
+ */
+function digestOfImageUri(uri) {
+    const at = uri.lastIndexOf('@');
+    if (at === -1)
+        return undefined;
+    const digest = uri.slice(at + 1);
+    return /^[a-z0-9]+:[0-9a-fA-F]+$/.test(digest) ? digest : undefined;
+}
+/** The image the function runs: the resolved URI (digest) when Lambda reports one. */
+/** `repository@digest` the function runs, else the ImageUri it was given. */
+function runningImage(snapshot) {
+    const resolved = snapshot.code.ResolvedImageUri;
+    const digest = resolved === undefined ? undefined : digestOfImageUri(resolved);
+    // Rebuilt from its parts: emulators have been seen to repeat the algorithm (`repo@sha256@sha256:…`).
+    if (resolved !== undefined && digest !== undefined)
+        return `${resolved.slice(0, resolved.indexOf('@'))}@${digest}`;
+    return resolved ?? snapshot.code.ImageUri;
+}
+function runningDigest(snapshot) {
+    const { ResolvedImageUri, ImageUri } = snapshot.code;
+    return ((ResolvedImageUri && digestOfImageUri(ResolvedImageUri)) || (ImageUri && digestOfImageUri(ImageUri)) || undefined);
+}
+/** Lambda refuses a code update (ResourceConflictException) while this holds. */
+function isUpdating(configuration) {
+    return configuration.LastUpdateStatus === 'InProgress' || configuration.State === 'Pending';
+}
+/**
+ * Skip when the function runs the target digest (and its last update did not fail) and,
+ * if an alias is wanted, the alias points at a published version holding that same code.
+ * Otherwise update the code when the digest differs, and publish + move the alias when
+ * asked. An update in flight defers the decision: the apply step waits and decides again.
+ */
+function decideLambdaUpdate(input) {
+    const { configuration } = input.function;
+    const busy = isUpdating(configuration);
+    const lastFailed = configuration.LastUpdateStatus === 'Failed' || configuration.State === 'Failed';
+    const digestMatches = runningDigest(input.function) === input.target.digest;
+    const codeCurrent = digestMatches && !lastFailed && !busy;
+    const updateCode = !digestMatches || lastFailed;
+    const aliasCurrent = input.alias === undefined || (codeCurrent && aliasHoldsCode(input.alias.current, configuration.CodeSha256));
+    const skip = codeCurrent && aliasCurrent;
+    const publish = !skip && (input.publish || input.alias !== undefined) && (updateCode || !aliasCurrent);
+    const alias = !skip && input.alias !== undefined ? { name: input.alias.name, current: input.alias.current?.alias } : undefined;
+    const changes = [];
+    if (busy)
+        changes.push(`wait for the update in progress (${statusWords(configuration)}), then decide again`);
+    if (updateCode) {
+        const why = lastFailed ? ` (the last update failed: ${failureWords(configuration)})` : '';
+        changes.push(`image: ${runningImage(input.function) ?? '(none)'} -> ${input.target.reference}${why}`);
+    }
+    if (publish)
+        changes.push('publish a version');
+    if (alias) {
+        changes.push(alias.current?.FunctionVersion === undefined
+            ? `alias ${alias.name}: to be created, pointing at the version this deploy publishes`
+            : `alias ${alias.name}: version ${alias.current.FunctionVersion} -> the version this deploy publishes`);
+    }
+    return { skip, waitFirst: busy, updateCode, publish, alias, changes };
+}
+function aliasHoldsCode(current, codeSha256) {
+    // An alias on $LATEST follows every update; the point of an alias here is a fixed version.
+    if (current === undefined || current.alias.FunctionVersion === '$LATEST')
+        return false;
+    return codeSha256 !== undefined && current.versionCodeSha256 === codeSha256;
+}
+/** The function after UpdateFunctionCode: LastUpdateStatus decides, a Failed State too. */
+function classifyFunctionUpdate(configuration) {
+    if (configuration.LastUpdateStatus === 'Failed')
+        return { state: 'failed', reason: `the update failed: ${failureWords(configuration)}` };
+    if (configuration.State === 'Failed')
+        return { state: 'failed', reason: `the function is Failed: ${stateWords(configuration)}` };
+    if (isUpdating(configuration))
+        return { state: 'pending', line: statusWords(configuration) };
+    return { state: 'succeeded' };
+}
+/** A published version becomes usable once Active (Inactive ones wake on the next invoke). */
+function classifyVersionState(configuration) {
+    const state = configuration.State;
+    if (state === 'Pending')
+        return {
+            state: 'pending',
+            line: `version ${configuration.Version ?? '?'} is Pending${reasonSuffix(configuration.StateReason)}`,
+        };
+    if (state === 'Failed')
+        return {
+            state: 'failed',
+            reason: `version ${configuration.Version ?? '?'} is Failed: ${stateWords(configuration)}`,
+        };
+    if (state === 'Deleting' || state === 'Deactivating' || state === 'Deactivated') {
+        return {
+            state: 'failed',
+            reason: `version ${configuration.Version ?? '?'} is ${state}${reasonSuffix(configuration.StateReason)}`,
+        };
+    }
+    return { state: 'succeeded' };
+}
+function statusWords(c) {
+    const parts = [`update ${c.LastUpdateStatus ?? 'unknown'}`];
+    if (c.State !== undefined && c.State !== 'Active')
+        parts.push(`state ${c.State}`);
+    return parts.join(', ') + reasonSuffix(c.LastUpdateStatusReason ?? c.StateReason);
+}
+function failureWords(c) {
+    if (c.LastUpdateStatus !== 'Failed')
+        return stateWords(c);
+    const reason = c.LastUpdateStatusReason ?? 'Lambda gave no reason';
+    return c.LastUpdateStatusReasonCode ? `${reason} (${c.LastUpdateStatusReasonCode})` : reason;
+}
+function stateWords(c) {
+    const reason = c.StateReason ?? 'Lambda gave no reason';
+    return c.StateReasonCode ? `${reason} (${c.StateReasonCode})` : reason;
+}
+function reasonSuffix(reason) {
+    return reason ? `: ${reason}` : '';
+}
+
+
+/***/ }),
+
 /***/ 9809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -210,6 +370,8 @@ var aws_lambda = __webpack_require__(5974);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(6455);
+// EXTERNAL MODULE: ./src/plan/lambda-names.ts
+var lambda_names = __webpack_require__(2125);
 // EXTERNAL MODULE: ./src/plan/lambda-update.ts
 var lambda_update = __webpack_require__(8692);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
@@ -374,7 +536,7 @@ async function deployCode(run, planned) {
     if (outcome.state === 'failed')
         throw new src_failure/* VerdictError */.a((0,plan_verdict/* failed */.gz)('update-failed', outcome.reason));
     snapshot = await readAgain(run);
-    const digest = (0,lambda_update/* runningDigest */.ZY)(snapshot);
+    const digest = (0,lambda_update/* runningDigest */.qk)(snapshot);
     if (digest !== plan.digest) {
         throw new errors/* UserError */.yo(`the function runs ${digest ?? '(no digest reported)'}, not ${plan.digest}: another deploy changed it meanwhile, or the tag in '${plan.image.reference}' was moved after it was resolved.`);
     }
@@ -835,10 +997,11 @@ function shiftTargets(plan, functions) {
 
 
 
+
 /** Read-only: looks at every function and decides; throws UserError before any change. */
 async function prepareLambda(options, image, deps) {
     (0,lambda_update/* checkLambdaImage */.L7)(image, options.region);
-    (0,lambda_update/* checkFunctionRegions */.OM)(options.functionNames, options.region);
+    (0,lambda_names/* checkFunctionRegions */.OM)(options.functionNames, options.region);
     const { digest } = image;
     if (digest === undefined)
         throw new Error('checkLambdaImage let an image without a digest through');

@@ -28680,6 +28680,7 @@ var ecs_controller = __nccwpck_require__(235);
 // kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
 // within that window; the post step (src/post.ts) follows it with the state saved here.
 
+
 const ROLLBACK_STATE = 'rollback';
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
 function watchCancellation(log, target = process) {
@@ -28726,25 +28727,7 @@ function rollbackState(outcome, settings) {
 }
 /** The list rollbackState wrote; anything else is a problem the post step reports once. */
 function parseRollbackStates(raw) {
-    if (raw.trim() === '')
-        return { states: [] };
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return { problem: 'it is not JSON' };
-    }
-    if (!Array.isArray(value))
-        return { problem: 'it is not a list of started rollbacks' };
-    const states = [];
-    for (const [index, entry] of value.entries()) {
-        const state = stateOf(entry);
-        if (state === undefined)
-            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
-        states.push(state);
-    }
-    return { states };
+    return parseSavedList(raw, { list: 'started rollbacks', entry: 'a started rollback (region, cluster, service, controller)' }, stateOf);
 }
 function stateOf(entry) {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
@@ -29240,10 +29223,10 @@ function readImage(get, env, wait) {
     };
 }
 
+// EXTERNAL MODULE: ./src/plan/lambda-names.ts
+var lambda_names = __nccwpck_require__(2125);
 // EXTERNAL MODULE: ./src/plan/lambda-traffic.ts
 var lambda_traffic = __nccwpck_require__(956);
-// EXTERNAL MODULE: ./src/plan/lambda-update.ts
-var lambda_update = __nccwpck_require__(8692);
 // EXTERNAL MODULE: ./src/plan/parameter.ts
 var parameter = __nccwpck_require__(140);
 ;// CONCATENATED MODULE: ./src/inputs/lambda-parameter.ts
@@ -29267,10 +29250,10 @@ function readLambda(get, region, dryRun, wait) {
     }
     checkScheduleFits(traffic, wait);
     return {
-        functionNames: (0,lambda_update/* parseFunctionNames */.qk)(names),
+        functionNames: (0,lambda_names/* parseFunctionNames */.qk)(names),
         // An alias needs a version to point at, so asking for one implies publishing.
         publish: parseBoolean(get(src_names/* Input */.pd.publish), src_names/* Input */.pd.publish) || alias !== '',
-        alias: alias ? (0,lambda_update/* validateAliasName */.KL)(alias) : undefined,
+        alias: alias ? (0,lambda_names/* validateAliasName */.KL)(alias) : undefined,
         traffic,
         alarms,
         dryRun,
@@ -29800,6 +29783,7 @@ function parseModes(raw) {
 // UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
 // each alias and puts back any that is still not where it was: the runner may have killed
 // the main step, or an UpdateAlias may have been refused, before every alias was back.
+
 const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
 /** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
 function lambdaPutBackState(outcome, settings) {
@@ -29824,28 +29808,15 @@ function lambdaPutBackState(outcome, settings) {
 }
 /** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
 function parseLambdaPutBackStates(raw) {
-    if (raw.trim() === '')
-        return { states: [] };
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return { problem: 'it is not JSON' };
-    }
-    if (!Array.isArray(value))
-        return { problem: 'it is not a list of aliases to put back' };
-    const states = [];
-    for (const [index, entry] of value.entries()) {
-        const state = entry;
-        const complete = typeof state === 'object' &&
-            state !== null &&
-            [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
-        if (!complete)
-            return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
-        states.push(state);
-    }
-    return { states };
+    return parseSavedList(raw, { list: 'aliases to put back', entry: 'an alias to put back (region, functionName, alias, version)' }, putBackOf);
+}
+function putBackOf(entry) {
+    const state = entry;
+    const complete = typeof state === 'object' &&
+        state !== null &&
+        !Array.isArray(state) &&
+        [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+    return complete ? state : undefined;
 }
 
 // EXTERNAL MODULE: ./src/deps.ts
@@ -29868,8 +29839,8 @@ async function loadSteps(modes) {
     const wants = (mode) => modes.includes(mode);
     const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
-        wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3646)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(275)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5275)) : undefined,
+        wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(945)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5945)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2325)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(85), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 632)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
@@ -34745,17 +34716,14 @@ function combineServiceVerdicts(results) {
 /* harmony export */   GV: () => (/* binding */ EXPRESS_PRIMARY_CONTAINER),
 /* harmony export */   hL: () => (/* binding */ planExpressUpdate),
 /* harmony export */   jA: () => (/* binding */ expressRevisionNotYet),
-/* harmony export */   kn: () => (/* binding */ expressDeployment),
 /* harmony export */   t8: () => (/* binding */ requestLines)
 /* harmony export */ });
 /* unused harmony export currentConfiguration */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8983);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8256);
-/* harmony import */ var _ecs_rollout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4390);
 /* harmony import */ var _fargate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1177);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2877);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2877);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7222);
 // ECS Express Mode services (recognised by plan/ecs-controller.ts): the UpdateExpressGatewayService
 // request that applies the step's image, task cpu/memory and environment to it while
@@ -34774,29 +34742,12 @@ function combineServiceVerdicts(results) {
 
 
 
-
-
 /**
  * The name of the primary container in the task definition Express Mode runs: the API
  * reference (CreateExpressGatewayService `taskDefinitionArn`) requires a container named
  * `Main`, and it is the only container the step can change.
  */
 const EXPRESS_PRIMARY_CONTAINER = 'Main';
-/**
- * The deployment our UpdateExpressGatewayService started, once DescribeServices shows it:
- * the PRIMARY one of the revision Express registered (`targetArn`, from the answer's
- * targetConfiguration), or, when Express did not say which, a PRIMARY one created at or
- * after the update. Undefined while the service still shows the deployment before ours.
- */
-function expressDeployment(service, targetArn, updatedAtMs) {
-    const primary = (0,_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_5__/* .primaryDeployment */ .sg)(service);
-    if (primary?.id === undefined)
-        return undefined;
-    const ours = targetArn !== undefined
-        ? (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .taskDefinitionLabel */ .$7)(primary.taskDefinition) === (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .taskDefinitionLabel */ .$7)(targetArn)
-        : primary.createdAt !== undefined && primary.createdAt.getTime() >= updatedAtMs - 1000;
-    return ours ? { ...primary, id: primary.id } : undefined;
-}
 /**
  * Why run-task cannot run "the revision the ecs mode deploys" of an Express service: Express
  * Mode registers that revision only when the ecs mode updates the service, after the task.
@@ -34816,7 +34767,7 @@ function planExpressUpdate(input) {
     if (typeof serviceArn !== 'string')
         throw new Error(`DescribeExpressGatewayService for '${service}' returned no serviceArn`);
     const config = currentConfiguration(express, service);
-    const container = (0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(config.primaryContainer) ? config.primaryContainer : undefined;
+    const container = (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(config.primaryContainer) ? config.primaryContainer : undefined;
     const taskDefinitionArn = typeof config.taskDefinitionArn === 'string' ? config.taskDefinitionArn : undefined;
     const touchesContainer = input.image !== undefined || input.environment.length > 0;
     if (container === undefined && (touchesContainer || input.cpu !== undefined || input.memory !== undefined)) {
@@ -34862,7 +34813,7 @@ function requestLines(request) {
             ...request,
             primaryContainer: {
                 ...container,
-                environment: environment.map((e) => (0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e),
+                environment: environment.map((e) => (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(e) && 'value' in e ? { ...e, value: '(hidden)' } : e),
             },
         };
     return JSON.stringify(shown, null, 2).split('\n');
@@ -34872,7 +34823,7 @@ function requestLines(request) {
  * service has two, and the newer is where it is going).
  */
 function currentConfiguration(express, service) {
-    const active = Array.isArray(express.activeConfigurations) ? express.activeConfigurations.filter(_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u) : [];
+    const active = Array.isArray(express.activeConfigurations) ? express.activeConfigurations.filter(_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u) : [];
     const time = (c) => {
         const at = c.createdAt;
         return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) || 0 : 0;
@@ -35571,6 +35522,102 @@ function isRecord(value) {
 
 /***/ }),
 
+/***/ 2125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KL: () => (/* binding */ validateAliasName),
+/* harmony export */   OM: () => (/* binding */ checkFunctionRegions),
+/* harmony export */   qk: () => (/* binding */ parseFunctionNames)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
+// What the Lambda inputs name: function names (name, partial or full ARN, one region) and
+// alias names, checked against Lambda's own grammar before any call.
+
+
+// Lambda's FunctionName grammar (name, partial ARN, full ARN), with the qualifier captured
+// separately so we can say why it is refused instead of "invalid name".
+const NAME = '[a-zA-Z0-9_-]+';
+const FULL_ARN = new RegExp(`^arn:(aws[a-zA-Z-]*):lambda:([a-z]{2}(?:-[a-z]+)+-\\d+):(\\d{12}):function:(${NAME})(?::(.+))?$`);
+const PARTIAL_ARN = new RegExp(`^(\\d{12}):function:(${NAME})(?::(.+))?$`);
+const BARE_NAME = new RegExp(`^(${NAME})(?::(.+))?$`);
+const NAME_MAX = 64;
+const FUNCTION_NAME_MAX = 140;
+const ALIAS = /^[a-zA-Z0-9_-]{1,128}$/;
+const NAME_FORMS = `a function name (up to ${NAME_MAX} letters, digits, '-' and '_'), a partial ARN (123456789012:function:my-fn) or a full ARN (arn:aws:lambda:eu-west-1:123456789012:function:my-fn)`;
+function splitFunctionName(raw) {
+    // Decide the form by its prefix first, so a broken ARN is not read as name:qualifier.
+    if (raw.startsWith('arn:')) {
+        const full = FULL_ARN.exec(raw);
+        return full ? { region: full[2], name: full[4] ?? '', qualifier: full[5] } : undefined;
+    }
+    if (/^\d{12}:function:/.test(raw)) {
+        const partial = PARTIAL_ARN.exec(raw);
+        return partial ? { name: partial[2] ?? '', qualifier: partial[3] } : undefined;
+    }
+    const bare = BARE_NAME.exec(raw);
+    if (bare)
+        return { name: bare[1] ?? '', qualifier: bare[2] };
+    return undefined;
+}
+/**
+ * The functions the `function-name` input names (newline or comma separated), trimmed,
+ * validated and without duplicates. Qualifiers are refused: UpdateFunctionCode always
+ * updates the function itself ($LATEST).
+ */
+function parseFunctionNames(raw) {
+    const entries = raw
+        .split(/[\n,]/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+    if (entries.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.functionName}' names no function: give ${NAME_FORMS}, one per line or comma separated.`);
+    }
+    for (const entry of entries)
+        checkFunctionName(entry);
+    return [...new Set(entries)];
+}
+function checkFunctionName(entry) {
+    const label = `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.functionName}' ('${entry}')`;
+    const parsed = splitFunctionName(entry);
+    if (!parsed)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is not a Lambda function name or ARN: use ${NAME_FORMS}.`);
+    if (parsed.qualifier !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} names version or alias ':${parsed.qualifier}': image-deploy updates the function's code ($LATEST), which takes no qualifier; drop ':${parsed.qualifier}' (to move an alias, set '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.lambdaAlias}').`);
+    }
+    if (parsed.name.length > NAME_MAX) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} has a function name of ${parsed.name.length} characters: Lambda allows at most ${NAME_MAX}.`);
+    }
+    if (entry.length > FUNCTION_NAME_MAX) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is ${entry.length} characters long: Lambda allows at most ${FUNCTION_NAME_MAX} for an ARN.`);
+    }
+}
+/** Full ARNs carry a region; the Lambda client only reaches functions in the deploy region. */
+function checkFunctionRegions(functionNames, region) {
+    for (const entry of functionNames) {
+        const other = splitFunctionName(entry)?.region;
+        if (other !== undefined && other !== region) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.functionName}' ('${entry}') names a function in region '${other}', but this step deploys to '${region}': set '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.region}' to '${other}', or deploy that function in a separate step.`);
+        }
+    }
+}
+/** Lambda's alias name rules: 1-128 letters, digits, '-' and '_', not only digits (those are versions). */
+function validateAliasName(raw) {
+    const alias = raw.trim();
+    const label = `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.lambdaAlias}' ('${raw}')`;
+    if (!ALIAS.test(alias)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is not a Lambda alias name: use 1-128 letters, digits, '-' and '_', e.g. 'live'.`);
+    }
+    if (/^\d+$/.test(alias)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is all digits, which Lambda reserves for version numbers: use a name such as 'live' or 'prod'.`);
+    }
+    return alias;
+}
+
+
+/***/ }),
+
 /***/ 956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35696,247 +35743,6 @@ function judgeProvisioned(alias, config) {
         };
     }
     return { state: 'pending', line: `provisioned concurrency of ${alias}: ${config.status ?? 'unknown'}, ${counts}` };
-}
-
-
-/***/ }),
-
-/***/ 8692:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $z: () => (/* binding */ runningImage),
-/* harmony export */   DS: () => (/* binding */ isUpdating),
-/* harmony export */   KL: () => (/* binding */ validateAliasName),
-/* harmony export */   L7: () => (/* binding */ checkLambdaImage),
-/* harmony export */   OM: () => (/* binding */ checkFunctionRegions),
-/* harmony export */   ZY: () => (/* binding */ runningDigest),
-/* harmony export */   _b: () => (/* binding */ classifyFunctionUpdate),
-/* harmony export */   kY: () => (/* binding */ classifyVersionState),
-/* harmony export */   qk: () => (/* binding */ parseFunctionNames),
-/* harmony export */   zA: () => (/* binding */ decideLambdaUpdate)
-/* harmony export */ });
-/* unused harmony export digestOfImageUri */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6455);
-// Lambda decisions: what the inputs name, whether Lambda can run the image, and what a
-// function needs (nothing, a code update, a version, an alias move).
-
-
-// Lambda's FunctionName grammar (name, partial ARN, full ARN), with the qualifier captured
-// separately so we can say why it is refused instead of "invalid name".
-const NAME = '[a-zA-Z0-9_-]+';
-const FULL_ARN = new RegExp(`^arn:(aws[a-zA-Z-]*):lambda:([a-z]{2}(?:-[a-z]+)+-\\d+):(\\d{12}):function:(${NAME})(?::(.+))?$`);
-const PARTIAL_ARN = new RegExp(`^(\\d{12}):function:(${NAME})(?::(.+))?$`);
-const BARE_NAME = new RegExp(`^(${NAME})(?::(.+))?$`);
-const NAME_MAX = 64;
-const FUNCTION_NAME_MAX = 140;
-const ALIAS = /^[a-zA-Z0-9_-]{1,128}$/;
-const NAME_FORMS = `a function name (up to ${NAME_MAX} letters, digits, '-' and '_'), a partial ARN (123456789012:function:my-fn) or a full ARN (arn:aws:lambda:eu-west-1:123456789012:function:my-fn)`;
-function splitFunctionName(raw) {
-    // Decide the form by its prefix first, so a broken ARN is not read as name:qualifier.
-    if (raw.startsWith('arn:')) {
-        const full = FULL_ARN.exec(raw);
-        return full ? { region: full[2], name: full[4] ?? '', qualifier: full[5] } : undefined;
-    }
-    if (/^\d{12}:function:/.test(raw)) {
-        const partial = PARTIAL_ARN.exec(raw);
-        return partial ? { name: partial[2] ?? '', qualifier: partial[3] } : undefined;
-    }
-    const bare = BARE_NAME.exec(raw);
-    if (bare)
-        return { name: bare[1] ?? '', qualifier: bare[2] };
-    return undefined;
-}
-/**
- * The functions the `function-name` input names (newline or comma separated), trimmed,
- * validated and without duplicates. Qualifiers are refused: UpdateFunctionCode always
- * updates the function itself ($LATEST).
- */
-function parseFunctionNames(raw) {
-    const entries = raw
-        .split(/[\n,]/)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== '');
-    if (entries.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.functionName}' names no function: give ${NAME_FORMS}, one per line or comma separated.`);
-    }
-    for (const entry of entries)
-        checkFunctionName(entry);
-    return [...new Set(entries)];
-}
-function checkFunctionName(entry) {
-    const label = `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.functionName}' ('${entry}')`;
-    const parsed = splitFunctionName(entry);
-    if (!parsed)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is not a Lambda function name or ARN: use ${NAME_FORMS}.`);
-    if (parsed.qualifier !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} names version or alias ':${parsed.qualifier}': image-deploy updates the function's code ($LATEST), which takes no qualifier; drop ':${parsed.qualifier}' (to move an alias, set '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.lambdaAlias}').`);
-    }
-    if (parsed.name.length > NAME_MAX) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} has a function name of ${parsed.name.length} characters: Lambda allows at most ${NAME_MAX}.`);
-    }
-    if (entry.length > FUNCTION_NAME_MAX) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is ${entry.length} characters long: Lambda allows at most ${FUNCTION_NAME_MAX} for an ARN.`);
-    }
-}
-/** Full ARNs carry a region; the Lambda client only reaches functions in the deploy region. */
-function checkFunctionRegions(functionNames, region) {
-    for (const entry of functionNames) {
-        const other = splitFunctionName(entry)?.region;
-        if (other !== undefined && other !== region) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.functionName}' ('${entry}') names a function in region '${other}', but this step deploys to '${region}': set '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.region}' to '${other}', or deploy that function in a separate step.`);
-        }
-    }
-}
-/** Lambda's alias name rules: 1-128 letters, digits, '-' and '_', not only digits (those are versions). */
-function validateAliasName(raw) {
-    const alias = raw.trim();
-    const label = `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.lambdaAlias}' ('${raw}')`;
-    if (!ALIAS.test(alias)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is not a Lambda alias name: use 1-128 letters, digits, '-' and '_', e.g. 'live'.`);
-    }
-    if (/^\d+$/.test(alias)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is all digits, which Lambda reserves for version numbers: use a name such as 'live' or 'prod'.`);
-    }
-    return alias;
-}
-/**
- * Lambda runs container images only from ECR private repositories in the function's own
- * region (another account is fine), and we verify a deploy by digest, so it must be known.
- */
-function checkLambdaImage(image, region) {
-    const label = `Input '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.image}' ('${image.reference}')`;
-    const fix = `push or replicate it to an ECR private repository in '${region}' (<account>.dkr.ecr.${region}.amazonaws.com/<repository>) and deploy that.`;
-    const { ecr } = image;
-    if (ecr === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is not in Amazon ECR: Lambda runs container images only from ECR private repositories; ${fix}`);
-    if (ecr.kind === 'public')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is in ECR Public: Lambda does not run images from ECR Public; ${fix}`);
-    if (ecr.region !== region) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} is in ECR region '${ecr.region}', but the functions are in '${region}': Lambda only runs images from its own region; ${fix}`);
-    }
-    if (image.digest === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} has no known digest: image-deploy verifies a Lambda deploy by digest; give '${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.digest}' or let the image mode look it up in ECR.`);
-    }
-}
-/**
- * The digest after the last '@' of an image URI. Lambda reports `repo@sha256:<hex>`; moto
- * reports `repo@sha256@sha256:<hex>` for images given by digest.
- */
-function digestOfImageUri(uri) {
-    const at = uri.lastIndexOf('@');
-    if (at === -1)
-        return undefined;
-    const digest = uri.slice(at + 1);
-    return /^[a-z0-9]+:[0-9a-fA-F]+$/.test(digest) ? digest : undefined;
-}
-/** The image the function runs: the resolved URI (digest) when Lambda reports one. */
-/** `repository@digest` the function runs, else the ImageUri it was given. */
-function runningImage(snapshot) {
-    const resolved = snapshot.code.ResolvedImageUri;
-    const digest = resolved === undefined ? undefined : digestOfImageUri(resolved);
-    // Rebuilt from its parts: emulators have been seen to repeat the algorithm (`repo@sha256@sha256:…`).
-    if (resolved !== undefined && digest !== undefined)
-        return `${resolved.slice(0, resolved.indexOf('@'))}@${digest}`;
-    return resolved ?? snapshot.code.ImageUri;
-}
-function runningDigest(snapshot) {
-    const { ResolvedImageUri, ImageUri } = snapshot.code;
-    return ((ResolvedImageUri && digestOfImageUri(ResolvedImageUri)) || (ImageUri && digestOfImageUri(ImageUri)) || undefined);
-}
-/** Lambda refuses a code update (ResourceConflictException) while this holds. */
-function isUpdating(configuration) {
-    return configuration.LastUpdateStatus === 'InProgress' || configuration.State === 'Pending';
-}
-/**
- * Skip when the function runs the target digest (and its last update did not fail) and,
- * if an alias is wanted, the alias points at a published version holding that same code.
- * Otherwise update the code when the digest differs, and publish + move the alias when
- * asked. An update in flight defers the decision: the apply step waits and decides again.
- */
-function decideLambdaUpdate(input) {
-    const { configuration } = input.function;
-    const busy = isUpdating(configuration);
-    const lastFailed = configuration.LastUpdateStatus === 'Failed' || configuration.State === 'Failed';
-    const digestMatches = runningDigest(input.function) === input.target.digest;
-    const codeCurrent = digestMatches && !lastFailed && !busy;
-    const updateCode = !digestMatches || lastFailed;
-    const aliasCurrent = input.alias === undefined || (codeCurrent && aliasHoldsCode(input.alias.current, configuration.CodeSha256));
-    const skip = codeCurrent && aliasCurrent;
-    const publish = !skip && (input.publish || input.alias !== undefined) && (updateCode || !aliasCurrent);
-    const alias = !skip && input.alias !== undefined ? { name: input.alias.name, current: input.alias.current?.alias } : undefined;
-    const changes = [];
-    if (busy)
-        changes.push(`wait for the update in progress (${statusWords(configuration)}), then decide again`);
-    if (updateCode) {
-        const why = lastFailed ? ` (the last update failed: ${failureWords(configuration)})` : '';
-        changes.push(`image: ${runningImage(input.function) ?? '(none)'} -> ${input.target.reference}${why}`);
-    }
-    if (publish)
-        changes.push('publish a version');
-    if (alias) {
-        changes.push(alias.current?.FunctionVersion === undefined
-            ? `alias ${alias.name}: to be created, pointing at the version this deploy publishes`
-            : `alias ${alias.name}: version ${alias.current.FunctionVersion} -> the version this deploy publishes`);
-    }
-    return { skip, waitFirst: busy, updateCode, publish, alias, changes };
-}
-function aliasHoldsCode(current, codeSha256) {
-    // An alias on $LATEST follows every update; the point of an alias here is a fixed version.
-    if (current === undefined || current.alias.FunctionVersion === '$LATEST')
-        return false;
-    return codeSha256 !== undefined && current.versionCodeSha256 === codeSha256;
-}
-/** The function after UpdateFunctionCode: LastUpdateStatus decides, a Failed State too. */
-function classifyFunctionUpdate(configuration) {
-    if (configuration.LastUpdateStatus === 'Failed')
-        return { state: 'failed', reason: `the update failed: ${failureWords(configuration)}` };
-    if (configuration.State === 'Failed')
-        return { state: 'failed', reason: `the function is Failed: ${stateWords(configuration)}` };
-    if (isUpdating(configuration))
-        return { state: 'pending', line: statusWords(configuration) };
-    return { state: 'succeeded' };
-}
-/** A published version becomes usable once Active (Inactive ones wake on the next invoke). */
-function classifyVersionState(configuration) {
-    const state = configuration.State;
-    if (state === 'Pending')
-        return {
-            state: 'pending',
-            line: `version ${configuration.Version ?? '?'} is Pending${reasonSuffix(configuration.StateReason)}`,
-        };
-    if (state === 'Failed')
-        return {
-            state: 'failed',
-            reason: `version ${configuration.Version ?? '?'} is Failed: ${stateWords(configuration)}`,
-        };
-    if (state === 'Deleting' || state === 'Deactivating' || state === 'Deactivated') {
-        return {
-            state: 'failed',
-            reason: `version ${configuration.Version ?? '?'} is ${state}${reasonSuffix(configuration.StateReason)}`,
-        };
-    }
-    return { state: 'succeeded' };
-}
-function statusWords(c) {
-    const parts = [`update ${c.LastUpdateStatus ?? 'unknown'}`];
-    if (c.State !== undefined && c.State !== 'Active')
-        parts.push(`state ${c.State}`);
-    return parts.join(', ') + reasonSuffix(c.LastUpdateStatusReason ?? c.StateReason);
-}
-function failureWords(c) {
-    if (c.LastUpdateStatus !== 'Failed')
-        return stateWords(c);
-    const reason = c.LastUpdateStatusReason ?? 'Lambda gave no reason';
-    return c.LastUpdateStatusReasonCode ? `${reason} (${c.LastUpdateStatusReasonCode})` : reason;
-}
-function stateWords(c) {
-    const reason = c.StateReason ?? 'Lambda gave no reason';
-    return c.StateReasonCode ? `${reason} (${c.StateReasonCode})` : reason;
-}
-function reasonSuffix(reason) {
-    return reason ? `: ${reason}` : '';
 }
 
 

@@ -6,6 +6,7 @@ import type { Logger } from './deps.ts';
 import { isControllerKind } from './plan/ecs-controller.ts';
 import type { StartedRollback } from './plan/rollback.ts';
 import type { PipelineOutcome } from './results.ts';
+import { parseSavedList, type SavedList } from './saved-state.ts';
 import type { Settings } from './settings.ts';
 
 export const ROLLBACK_STATE = 'rollback';
@@ -69,26 +70,15 @@ export function rollbackState(outcome: PipelineOutcome, settings: Settings): str
 }
 
 /** The saved rollbacks, or what is wrong with the state (never echoing it: it is not ours to print). */
-export type ParsedRollbackState = { states: RollbackState[] } | { problem: string };
+export type ParsedRollbackState = SavedList<RollbackState>;
 
 /** The list rollbackState wrote; anything else is a problem the post step reports once. */
 export function parseRollbackStates(raw: string): ParsedRollbackState {
-  if (raw.trim() === '') return { states: [] };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { problem: 'it is not JSON' };
-  }
-  if (!Array.isArray(value)) return { problem: 'it is not a list of started rollbacks' };
-  const states: RollbackState[] = [];
-  for (const [index, entry] of value.entries()) {
-    const state = stateOf(entry);
-    if (state === undefined)
-      return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
-    states.push(state);
-  }
-  return { states };
+  return parseSavedList(
+    raw,
+    { list: 'started rollbacks', entry: 'a started rollback (region, cluster, service, controller)' },
+    stateOf,
+  );
 }
 
 function stateOf(entry: unknown): RollbackState | undefined {

@@ -4,6 +4,7 @@
 // the main step, or an UpdateAlias may have been refused, before every alias was back.
 
 import type { PipelineOutcome } from './results.ts';
+import { parseSavedList, type SavedList } from './saved-state.ts';
 import type { Settings } from './settings.ts';
 
 export const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
@@ -39,28 +40,23 @@ export function lambdaPutBackState(outcome: PipelineOutcome, settings: Settings)
   return states.length === 0 ? undefined : JSON.stringify(states);
 }
 
-export type ParsedLambdaPutBack = { states: LambdaPutBackState[] } | { problem: string };
+export type ParsedLambdaPutBack = SavedList<LambdaPutBackState>;
 
 /** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
 export function parseLambdaPutBackStates(raw: string): ParsedLambdaPutBack {
-  if (raw.trim() === '') return { states: [] };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { problem: 'it is not JSON' };
-  }
-  if (!Array.isArray(value)) return { problem: 'it is not a list of aliases to put back' };
-  const states: LambdaPutBackState[] = [];
-  for (const [index, entry] of value.entries()) {
-    const state = entry as Partial<LambdaPutBackState> | null;
-    const complete =
-      typeof state === 'object' &&
-      state !== null &&
-      [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
-    if (!complete)
-      return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
-    states.push(state as LambdaPutBackState);
-  }
-  return { states };
+  return parseSavedList(
+    raw,
+    { list: 'aliases to put back', entry: 'an alias to put back (region, functionName, alias, version)' },
+    putBackOf,
+  );
+}
+
+function putBackOf(entry: unknown): LambdaPutBackState | undefined {
+  const state = entry as Partial<LambdaPutBackState> | null;
+  const complete =
+    typeof state === 'object' &&
+    state !== null &&
+    !Array.isArray(state) &&
+    [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+  return complete ? (state as LambdaPutBackState) : undefined;
 }

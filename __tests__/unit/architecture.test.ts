@@ -76,8 +76,10 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   report: ['report', 'plan', 'results', 'names'],
   pipeline: ['steps', 'plan', 'settings', 'results', 'deps', 'failure', 'names'],
   runner: ['runner', 'deps'],
-  cancel: ['deps', 'plan', 'results', 'settings'],
-  'lambda-cancel': ['results', 'settings'],
+  cancel: ['deps', 'plan', 'results', 'saved-state', 'settings'],
+  'lambda-cancel': ['results', 'saved-state', 'settings'],
+  // Reading what the main step saved for the post step: pure, imports nothing.
+  'saved-state': [],
   main: [
     'aws',
     'cancel',

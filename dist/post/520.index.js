@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEPLOYMENTS: () => (/* binding */ DEPLOYMENTS),
   codeDeployController: () => (/* binding */ codeDeployController)
 });
 
@@ -606,6 +605,19 @@ async function followCodeDeploy(options, deps) {
         return { verdict: (0,plan_verdict/* failed */.gz)(kind, (0,errors/* messageOf */.bD)(error)), ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
     }
 }
+/** GetDeployment for every CodeDeploy rollout of a poll; an error fails only its own rollout. */
+const DEPLOYMENTS = {
+    name: 'GetDeployment',
+    keyOf: (id) => id,
+    read: async (ids, deps) => {
+        const cd = await deps.clients.codedeploy();
+        const answers = await Promise.all(ids.map(async (id) => [
+            id,
+            await getDeployment(cd, id).catch((error) => error instanceof Error ? error : new Error(String(error))),
+        ]));
+        return new Map(answers);
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/steps/codedeploy-rollback.ts
 // Putting a CodeDeploy deployment back when the action itself failed it (timeout,
@@ -676,19 +688,6 @@ var ecs_controller = __webpack_require__(8097);
 
 
 
-/** GetDeployment for every CodeDeploy rollout of a poll; an error fails only its own rollout. */
-const DEPLOYMENTS = {
-    name: 'GetDeployment',
-    keyOf: (id) => id,
-    read: async (ids, deps) => {
-        const cd = await deps.clients.codedeploy();
-        const answers = await Promise.all(ids.map(async (id) => [
-            id,
-            await getDeployment(cd, id).catch((error) => error instanceof Error ? error : new Error(String(error))),
-        ]));
-        return new Map(answers);
-    },
-};
 const codeDeployController = {
     kind: 'codedeploy',
     registers: true,

@@ -28604,7 +28604,7 @@ const MODES = (/* unused pure expression or super */ null && (['image', 'run-tas
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2642);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1252);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28613,7 +28613,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2642:
+/***/ 1252:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28660,10 +28660,37 @@ function isControllerKind(value) {
     return typeof value === 'string' && CONTROLLER_KINDS.includes(value);
 }
 
+;// CONCATENATED MODULE: ./src/saved-state.ts
+// What the main step saves for the post step (GITHUB_STATE) comes back as text anyone could
+// have set: it is read here as a list of checked entries, and never echoed when it is not one.
+/** A JSON list whose every entry `entryOf` accepts; '' is the empty list. */
+function parseSavedList(raw, what, entryOf) {
+    if (raw.trim() === '')
+        return { states: [] };
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return { problem: 'it is not JSON' };
+    }
+    if (!Array.isArray(value))
+        return { problem: `it is not a list of ${what.list}` };
+    const states = [];
+    for (const [index, entry] of value.entries()) {
+        const state = entryOf(entry);
+        if (state === undefined)
+            return { problem: `entry ${index + 1} is not ${what.entry}` };
+        states.push(state);
+    }
+    return { states };
+}
+
 ;// CONCATENATED MODULE: ./src/cancel.ts
 // Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
 // kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
 // within that window; the post step (src/post.ts) follows it with the state saved here.
+
 
 const ROLLBACK_STATE = 'rollback';
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
@@ -28711,25 +28738,7 @@ function rollbackState(outcome, settings) {
 }
 /** The list rollbackState wrote; anything else is a problem the post step reports once. */
 function parseRollbackStates(raw) {
-    if (raw.trim() === '')
-        return { states: [] };
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return { problem: 'it is not JSON' };
-    }
-    if (!Array.isArray(value))
-        return { problem: 'it is not a list of started rollbacks' };
-    const states = [];
-    for (const [index, entry] of value.entries()) {
-        const state = stateOf(entry);
-        if (state === undefined)
-            return { problem: `entry ${index + 1} is not a started rollback (region, cluster, service, controller)` };
-        states.push(state);
-    }
-    return { states };
+    return parseSavedList(raw, { list: 'started rollbacks', entry: 'a started rollback (region, cluster, service, controller)' }, stateOf);
 }
 function stateOf(entry) {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
@@ -28762,6 +28771,7 @@ var src_deps = __nccwpck_require__(2421);
 // UpdateAlias each). What it moved is saved for the post step (src/post.ts), which checks
 // each alias and puts back any that is still not where it was: the runner may have killed
 // the main step, or an UpdateAlias may have been refused, before every alias was back.
+
 const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
 /** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
 function lambdaPutBackState(outcome, settings) {
@@ -28786,28 +28796,15 @@ function lambdaPutBackState(outcome, settings) {
 }
 /** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
 function parseLambdaPutBackStates(raw) {
-    if (raw.trim() === '')
-        return { states: [] };
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return { problem: 'it is not JSON' };
-    }
-    if (!Array.isArray(value))
-        return { problem: 'it is not a list of aliases to put back' };
-    const states = [];
-    for (const [index, entry] of value.entries()) {
-        const state = entry;
-        const complete = typeof state === 'object' &&
-            state !== null &&
-            [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
-        if (!complete)
-            return { problem: `entry ${index + 1} is not an alias to put back (region, functionName, alias, version)` };
-        states.push(state);
-    }
-    return { states };
+    return parseSavedList(raw, { list: 'aliases to put back', entry: 'an alias to put back (region, functionName, alias, version)' }, putBackOf);
+}
+function putBackOf(entry) {
+    const state = entry;
+    const complete = typeof state === 'object' &&
+        state !== null &&
+        !Array.isArray(state) &&
+        [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+    return complete ? state : undefined;
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -31882,7 +31879,7 @@ async function followEcsRollbacks(io) {
     // Loaded only now: a post step with nothing to follow (nearly every run) loads no AWS SDK.
     const [{ createClients }, { controllerFor }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2438)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(659)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8659)),
     ]);
     const deps = {
         log: io,

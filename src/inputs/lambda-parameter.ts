@@ -1,6 +1,7 @@
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { formatDuration } from '../plan/duration.ts';
+import { parseFunctionNames, validateAliasName } from '../plan/lambda-names.ts';
 import {
   describeSchedule,
   parseTraffic,
@@ -8,7 +9,6 @@ import {
   type TrafficSpec,
   trafficSchedule,
 } from '../plan/lambda-traffic.ts';
-import { parseFunctionNames, validateAliasName } from '../plan/lambda-update.ts';
 import { checkTemplate, parseParameterTags, parseParameterType, validateParameterName } from '../plan/parameter.ts';
 import type { EcsDeployOptions, LambdaOptions, ParameterOptions, WaitSettings } from '../settings.ts';
 import { type Get, parseBoolean, parseNameList } from './parse.ts';

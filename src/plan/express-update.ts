@@ -10,12 +10,9 @@
 // `taskDefinitionArn` and `cpuArchitecture` on the configuration and the request, the SDK's
 // newer model is the one followed here.
 
-import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
-import { taskDefinitionLabel } from './aws-names.ts';
 import { diffTaskDefinitions } from './diff.ts';
-import { primaryDeployment } from './ecs-rollout.ts';
 import { tryParseCpu, tryParseMemory, validateTaskSize } from './fargate.ts';
 import { isRecord } from './json.ts';
 import { mergeEnvironment } from './task-definition.ts';
@@ -38,26 +35,6 @@ export interface ExpressUpdateRequest extends Record<string, unknown> {
  * `Main`, and it is the only container the step can change.
  */
 export const EXPRESS_PRIMARY_CONTAINER = 'Main';
-
-/**
- * The deployment our UpdateExpressGatewayService started, once DescribeServices shows it:
- * the PRIMARY one of the revision Express registered (`targetArn`, from the answer's
- * targetConfiguration), or, when Express did not say which, a PRIMARY one created at or
- * after the update. Undefined while the service still shows the deployment before ours.
- */
-export function expressDeployment(
-  service: Service,
-  targetArn: string | undefined,
-  updatedAtMs: number,
-): (Deployment & { id: string }) | undefined {
-  const primary = primaryDeployment(service);
-  if (primary?.id === undefined) return undefined;
-  const ours =
-    targetArn !== undefined
-      ? taskDefinitionLabel(primary.taskDefinition) === taskDefinitionLabel(targetArn)
-      : primary.createdAt !== undefined && primary.createdAt.getTime() >= updatedAtMs - 1000;
-  return ours ? { ...primary, id: primary.id } : undefined;
-}
 
 /**
  * Why run-task cannot run "the revision the ecs mode deploys" of an Express service: Express

@@ -2,9 +2,8 @@
 // new revision only through a CodeDeploy deployment (CreateDeployment with an AppSpec),
 // followed with GetDeployment (batched by the poll loop) and the deployment's target.
 
-import type { DeploymentInfo } from '@aws-sdk/client-codedeploy';
 import type { Service } from '@aws-sdk/client-ecs';
-import { createDeployment, getDeployment, getDeploymentGroup } from '../aws/codedeploy.ts';
+import { createDeployment, getDeploymentGroup } from '../aws/codedeploy.ts';
 import type { StepDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import { failureOf } from '../failure.ts';
@@ -29,10 +28,10 @@ import type { StartedRollback } from '../plan/rollback.ts';
 import { codeDeployWaitUntilProblem } from '../plan/service-deployment-stages.ts';
 import { type Failure, failed, type Verdict, withDetails } from '../plan/verdict.ts';
 import type { EcsServiceOptions } from '../settings.ts';
-import { type CodeDeployFollowDeps, CodeDeployWatch } from './codedeploy-follow.ts';
+import { type CodeDeployFollowDeps, CodeDeployWatch, DEPLOYMENTS } from './codedeploy-follow.ts';
 import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
 import { prepareFromTaskDefinition } from './ecs-controller.ts';
-import type { PollRequest, PollSnapshot, SnapshotReader } from './poll-snapshot.ts';
+import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
 import type { Registration } from './register-revision.ts';
 import type {
   EcsPrepared,
@@ -43,27 +42,6 @@ import type {
   Settled,
   Start,
 } from './rollout-controller.ts';
-
-/** GetDeployment for every CodeDeploy rollout of a poll; an error fails only its own rollout. */
-export const DEPLOYMENTS: SnapshotReader<string, DeploymentInfo | Error> = {
-  name: 'GetDeployment',
-  keyOf: (id) => id,
-  read: async (ids, deps) => {
-    const cd = await deps.clients.codedeploy();
-    const answers = await Promise.all(
-      ids.map(
-        async (id) =>
-          [
-            id,
-            await getDeployment(cd, id).catch((error: unknown) =>
-              error instanceof Error ? error : new Error(String(error)),
-            ),
-          ] as const,
-      ),
-    );
-    return new Map(answers);
-  },
-};
 
 export const codeDeployController: RolloutController = {
   kind: 'codedeploy',

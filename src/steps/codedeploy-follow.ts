@@ -24,6 +24,7 @@ import { progressLines } from '../plan/codedeploy-progress.ts';
 import { DEFAULT_POLL_PLAN, type PollPlan } from '../plan/poll-schedule.ts';
 import { type Failure, failed } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
+import type { SnapshotReader } from './poll-snapshot.ts';
 
 export interface CodeDeployFollowOptions {
   deploymentId: string;
@@ -191,3 +192,24 @@ export async function followCodeDeploy(
     return { verdict: failed(kind, messageOf(error)), ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
   }
 }
+
+/** GetDeployment for every CodeDeploy rollout of a poll; an error fails only its own rollout. */
+export const DEPLOYMENTS: SnapshotReader<string, DeploymentInfo | Error> = {
+  name: 'GetDeployment',
+  keyOf: (id) => id,
+  read: async (ids, deps) => {
+    const cd = await deps.clients.codedeploy();
+    const answers = await Promise.all(
+      ids.map(
+        async (id) =>
+          [
+            id,
+            await getDeployment(cd, id).catch((error: unknown) =>
+              error instanceof Error ? error : new Error(String(error)),
+            ),
+          ] as const,
+      ),
+    );
+    return new Map(answers);
+  },
+};

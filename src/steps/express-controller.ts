@@ -10,10 +10,10 @@ import type { StepDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { decideStanding, type EcsPlan, type Standing } from '../plan/ecs-deploy.ts';
+import { expressDeployment } from '../plan/express-deployment.ts';
 import {
   EXPRESS_PRIMARY_CONTAINER,
   type ExpressPlan,
-  expressDeployment,
   planExpressUpdate,
   requestLines,
 } from '../plan/express-update.ts';

@@ -2,7 +2,8 @@ import { getAlias, getFunction, getFunctionConfiguration } from '../aws/lambda.t
 import type { Logger, StepDeps } from '../deps.ts';
 import { messageOf, UserError } from '../errors.ts';
 import { Input } from '../names.ts';
-import { type AliasSnapshot, checkFunctionRegions, checkLambdaImage, runningImage } from '../plan/lambda-update.ts';
+import { checkFunctionRegions } from '../plan/lambda-names.ts';
+import { type AliasSnapshot, checkLambdaImage, runningImage } from '../plan/lambda-update.ts';
 import type { ResolvedImage } from '../plan/resolved-image.ts';
 import { failed, isFailure } from '../plan/verdict.ts';
 import type { LambdaFunctionResult, LambdaResult } from '../results.ts';

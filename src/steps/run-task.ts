@@ -13,7 +13,7 @@ import {
   redactRunTaskRequest,
 } from '../plan/run-task-request.ts';
 import type { EarlierTask } from '../plan/run-task-rerun.ts';
-import { formatLogLocation, type LogLocation, logLocations, whyNoUrl } from '../plan/run-task-result.ts';
+import { formatLogLocation } from '../plan/run-task-result.ts';
 import { stepTags } from '../plan/run-task-tags.ts';
 import { toRegisterable } from '../plan/task-definition.ts';
 import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
@@ -21,6 +21,7 @@ import { failed } from '../plan/verdict.ts';
 import type { RunTaskResult } from '../results.ts';
 import type { RunTaskOptions, RunTaskSource } from '../settings.ts';
 import { latestRevision, registerOrReuse } from './register-revision.ts';
+import { announceLogs, logRequestPlan } from './run-task-announce.ts';
 import { followTask } from './run-task-follow.ts';
 import { findEarlierAttemptTask } from './run-task-rerun.ts';
 
@@ -189,17 +190,6 @@ export async function applyRunTask(
   return result({ ...started, changed: true, taskArn, logs, ...outcome });
 }
 
-/** Where the task's awslogs containers write, said once; why a location has no console link, at debug. */
-function announceLogs(taskDefinition: TaskDefinitionDoc, taskArn: string, deps: StepDeps): LogLocation[] {
-  const locations = logLocations(taskDefinition, taskArn);
-  for (const location of locations) {
-    deps.log.info(`Logs of ${formatLogLocation(location)}`);
-    const why = whyNoUrl(location);
-    if (why !== undefined) deps.log.debug(why);
-  }
-  return locations;
-}
-
 type Finish = (fields: Partial<RunTaskResult> & Pick<RunTaskResult, 'verdict' | 'taskDefinitionArn'>) => RunTaskResult;
 
 /** Follows the task an earlier attempt started, judged by the revision it runs; this attempt changes nothing. */
@@ -293,23 +283,4 @@ function overridesContainer(options: RunTaskOptions): boolean {
 function containerFor(options: RunTaskOptions, taskDefinition: TaskDefinitionDoc): string | undefined {
   if (options.containerName === undefined && !overridesContainer(options)) return undefined;
   return selectRunTaskContainer(taskDefinition, { containerName: options.containerName }).containerName;
-}
-
-/** What RunTask will be asked, as a person reviewing the log wants to read it (no environment values). */
-function logRequestPlan(options: RunTaskOptions, deps: StepDeps): void {
-  const { launch, network } = options;
-  const how =
-    'launchType' in launch
-      ? `launch type ${launch.launchType}`
-      : launch.capacityProviderStrategy.length === 0
-        ? "the cluster's default capacity provider strategy"
-        : `capacity providers ${launch.capacityProviderStrategy.map((i) => `${i.capacityProvider}:${i.weight}:${i.base}`).join(', ')}`;
-  const where =
-    network === undefined
-      ? ''
-      : `, subnets ${network.subnets.join(', ')}, security groups ${network.securityGroups.join(', ') || "(the VPC's default)"}, public IP ${network.assignPublicIp ? 'on' : 'off'}`;
-  deps.log.info(`Task: cluster '${options.cluster}', ${how}${where}, started by '${options.startedBy}'`);
-  if (options.command !== undefined) deps.log.info(`  command: ${JSON.stringify(options.command)}`);
-  if (options.environment.length > 0)
-    deps.log.info(`  environment: ${options.environment.map((e) => e.name).join(', ')}`);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
+import { expressDeployment } from '../../../src/plan/express-deployment.ts';
 import {
   currentConfiguration,
   type ExpressPlanInput,
-  expressDeployment,
   expressRevisionNotYet,
   planExpressUpdate,
   requestLines,

@@ -1,9 +1,9 @@
 import type { FunctionCodeLocation, FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.ts';
+import { checkFunctionRegions, parseFunctionNames, validateAliasName } from '../../../src/plan/lambda-names.ts';
 import {
   type AliasSnapshot,
-  checkFunctionRegions,
   checkLambdaImage,
   classifyFunctionUpdate,
   classifyVersionState,
@@ -13,10 +13,8 @@ import {
   isUpdating,
   type LambdaDecision,
   type LambdaDecisionInput,
-  parseFunctionNames,
   runningDigest,
   runningImage,
-  validateAliasName,
 } from '../../../src/plan/lambda-update.ts';
 import type { ResolvedImage } from '../../../src/plan/resolved-image.ts';
 
