@@ -62,7 +62,8 @@ __webpack_require__.d(__webpack_exports__, {
   A9: () => (/* binding */ followAfterCancel),
   eo: () => (/* binding */ followRecordOf),
   $h: () => (/* binding */ fromStanding),
-  _m: () => (/* binding */ prepareFromTaskDefinition)
+  _m: () => (/* binding */ prepareFromTaskDefinition),
+  wL: () => (/* binding */ refuseUnreachableWaitUntil)
 });
 
 // EXTERNAL MODULE: ./src/aws/ecs.ts
@@ -298,9 +299,7 @@ const ecsController = {
 async function prepareFromTaskDefinition(found, options, deps) {
     const { service: current, started } = found;
     const { cluster, service } = options;
-    const problem = (0,service_deployment_stages/* waitUntilProblem */.xb)(options.waitUntil, (0,service_deployment_stages/* strategyOf */.xS)(current.deploymentConfiguration));
-    if (problem !== undefined)
-        throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`);
+    refuseUnreachableWaitUntil(current, options);
     if (!current.taskDefinition)
         throw new errors/* UserError */.yo(`Service '${service}' in cluster '${cluster}' has no task definition to start from.`);
     const running = await (0,ecs/* describeTaskDefinition */.oh)(deps.clients.ecs, current.taskDefinition);
@@ -477,6 +476,13 @@ async function loadSource(source, running, deps) {
             return { taskDefinition: source.taskDefinition, tags: source.tags };
     }
 }
+/** `wait-until` names a stage the service's strategy never goes through: refused before any change. */
+function refuseUnreachableWaitUntil(current, options) {
+    const problem = (0,service_deployment_stages/* waitUntilProblem */.xb)(options.waitUntil, (0,service_deployment_stages/* strategyOf */.xS)(current.deploymentConfiguration));
+    if (problem === undefined)
+        return;
+    throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${options.service}': ${problem}.`);
+}
 
 
 /***/ }),
@@ -589,8 +595,6 @@ function expressDeployment(service, targetArn, updatedAtMs) {
 
 // EXTERNAL MODULE: ./src/plan/express-update.ts
 var express_update = __webpack_require__(2377);
-// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
-var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
 var plan_verdict = __webpack_require__(7282);
 // EXTERNAL MODULE: ./src/wait.ts
@@ -600,9 +604,6 @@ var wait = __webpack_require__(910);
 // ECS) takes the step's image, cpu/memory and environment through
 // UpdateExpressGatewayService, which registers the revision itself; the service deployment
 // it starts is then followed and settled exactly as the ECS controller follows its own.
-
-
-
 
 
 
@@ -623,9 +624,7 @@ const expressController = {
 async function prepareExpress(found, options, deps) {
     const { service: current, started } = found;
     const { cluster, service } = options;
-    const problem = (0,service_deployment_stages/* waitUntilProblem */.xb)(options.waitUntil, (0,service_deployment_stages/* strategyOf */.xS)(current.deploymentConfiguration));
-    if (problem !== undefined)
-        throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`);
+    (0,steps_ecs_controller/* refuseUnreachableWaitUntil */.wL)(current, options);
     if (current.serviceArn === undefined)
         throw new Error(`DescribeServices for '${service}' in cluster '${cluster}' returned no serviceArn`);
     const express = (0,express_update/* planExpressUpdate */.hL)({

@@ -2030,8 +2030,6 @@ async function updateExpressGatewayService(ecs, request) {
     return (0,plan_json/* isRecord */.u)(service) ? service : {};
 }
 
-// EXTERNAL MODULE: ./src/names.ts
-var src_names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/plan/ecs-deploy.ts
 var ecs_deploy = __webpack_require__(9344);
 // EXTERNAL MODULE: ./src/plan/aws-names.ts
@@ -2059,6 +2057,8 @@ function expressDeployment(service, targetArn, updatedAtMs) {
     return ours ? { ...primary, id: primary.id } : undefined;
 }
 
+// EXTERNAL MODULE: ./src/names.ts
+var src_names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/plan/diff.ts
 var diff = __webpack_require__(8256);
 // EXTERNAL MODULE: ./src/plan/fargate.ts
@@ -2259,8 +2259,6 @@ function compact(record) {
     return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
 }
 
-// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
-var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
 var verdict = __webpack_require__(7282);
 // EXTERNAL MODULE: ./src/wait.ts
@@ -2270,9 +2268,6 @@ var wait = __webpack_require__(910);
 // ECS) takes the step's image, cpu/memory and environment through
 // UpdateExpressGatewayService, which registers the revision itself; the service deployment
 // it starts is then followed and settled exactly as the ECS controller follows its own.
-
-
-
 
 
 
@@ -2293,9 +2288,7 @@ const expressController = {
 async function prepareExpress(found, options, deps) {
     const { service: current, started } = found;
     const { cluster, service } = options;
-    const problem = (0,service_deployment_stages/* waitUntilProblem */.xb)(options.waitUntil, (0,service_deployment_stages/* strategyOf */.xS)(current.deploymentConfiguration));
-    if (problem !== undefined)
-        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`);
+    (0,ecs_controller/* refuseUnreachableWaitUntil */.wL)(current, options);
     if (current.serviceArn === undefined)
         throw new Error(`DescribeServices for '${service}' in cluster '${cluster}' returned no serviceArn`);
     const express = planExpressUpdate({
@@ -2443,7 +2436,8 @@ __webpack_require__.d(__webpack_exports__, {
   A9: () => (/* binding */ followAfterCancel),
   eo: () => (/* binding */ followRecordOf),
   $h: () => (/* binding */ fromStanding),
-  _m: () => (/* binding */ prepareFromTaskDefinition)
+  _m: () => (/* binding */ prepareFromTaskDefinition),
+  wL: () => (/* binding */ refuseUnreachableWaitUntil)
 });
 
 // EXTERNAL MODULE: ./src/aws/ecs.ts
@@ -3650,9 +3644,7 @@ const ecsController = {
 async function prepareFromTaskDefinition(found, options, deps) {
     const { service: current, started } = found;
     const { cluster, service } = options;
-    const problem = (0,service_deployment_stages/* waitUntilProblem */.xb)(options.waitUntil, (0,service_deployment_stages/* strategyOf */.xS)(current.deploymentConfiguration));
-    if (problem !== undefined)
-        throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`);
+    refuseUnreachableWaitUntil(current, options);
     if (!current.taskDefinition)
         throw new errors/* UserError */.yo(`Service '${service}' in cluster '${cluster}' has no task definition to start from.`);
     const running = await (0,aws_ecs/* describeTaskDefinition */.oh)(deps.clients.ecs, current.taskDefinition);
@@ -3828,6 +3820,13 @@ async function loadSource(source, running, deps) {
         case 'file':
             return { taskDefinition: source.taskDefinition, tags: source.tags };
     }
+}
+/** `wait-until` names a stage the service's strategy never goes through: refused before any change. */
+function refuseUnreachableWaitUntil(current, options) {
+    const problem = (0,service_deployment_stages/* waitUntilProblem */.xb)(options.waitUntil, (0,service_deployment_stages/* strategyOf */.xS)(current.deploymentConfiguration));
+    if (problem === undefined)
+        return;
+    throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${options.service}': ${problem}.`);
 }
 
 

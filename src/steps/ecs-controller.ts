@@ -41,11 +41,7 @@ export async function prepareFromTaskDefinition(
 ): Promise<EcsPrepared> {
   const { service: current, started } = found;
   const { cluster, service } = options;
-  const problem = waitUntilProblem(options.waitUntil, strategyOf(current.deploymentConfiguration));
-  if (problem !== undefined)
-    throw new UserError(
-      `Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`,
-    );
+  refuseUnreachableWaitUntil(current, options);
   if (!current.taskDefinition)
     throw new UserError(`Service '${service}' in cluster '${cluster}' has no task definition to start from.`);
   const running = await describeTaskDefinition(deps.clients.ecs, current.taskDefinition);
@@ -277,4 +273,13 @@ async function loadSource(
     case 'file':
       return { taskDefinition: source.taskDefinition, tags: source.tags };
   }
+}
+
+/** `wait-until` names a stage the service's strategy never goes through: refused before any change. */
+export function refuseUnreachableWaitUntil(current: Service, options: EcsServiceOptions): void {
+  const problem = waitUntilProblem(options.waitUntil, strategyOf(current.deploymentConfiguration));
+  if (problem === undefined) return;
+  throw new UserError(
+    `Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${options.service}': ${problem}.`,
+  );
 }

@@ -7,8 +7,6 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { describeService } from '../aws/ecs.ts';
 import { describeExpressGatewayService, updateExpressGatewayService } from '../aws/ecs-express.ts';
 import type { StepDeps } from '../deps.ts';
-import { UserError } from '../errors.ts';
-import { Input } from '../names.ts';
 import { decideStanding, type EcsPlan, type Standing } from '../plan/ecs-deploy.ts';
 import { expressDeployment } from '../plan/express-deployment.ts';
 import {
@@ -17,11 +15,10 @@ import {
   planExpressUpdate,
   requestLines,
 } from '../plan/express-update.ts';
-import { strategyOf, waitUntilProblem } from '../plan/service-deployment-stages.ts';
 import { failed } from '../plan/verdict.ts';
 import type { EcsServiceOptions } from '../settings.ts';
 import { waitFor } from '../wait.ts';
-import { followAfterCancel, followRecordOf, fromStanding } from './ecs-controller.ts';
+import { followAfterCancel, followRecordOf, fromStanding, refuseUnreachableWaitUntil } from './ecs-controller.ts';
 import type { EcsPrepared, RolloutController, Start } from './rollout-controller.ts';
 
 export const expressController: RolloutController = {
@@ -41,11 +38,7 @@ async function prepareExpress(
 ): Promise<EcsPrepared> {
   const { service: current, started } = found;
   const { cluster, service } = options;
-  const problem = waitUntilProblem(options.waitUntil, strategyOf(current.deploymentConfiguration));
-  if (problem !== undefined)
-    throw new UserError(
-      `Input '${Input.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`,
-    );
+  refuseUnreachableWaitUntil(current, options);
   if (current.serviceArn === undefined)
     throw new Error(`DescribeServices for '${service}' in cluster '${cluster}' returned no serviceArn`);
   const express = planExpressUpdate({
