@@ -532,15 +532,7 @@ var raw_json = __webpack_require__(2402);
 /** DescribeExpressGatewayService: the Express service with its active configurations, as AWS sent it. */
 async function describeExpressGatewayService(ecs, serviceArn) {
     const what = `DescribeExpressGatewayService for '${serviceArn}'`;
-    const command = new dist_cjs.DescribeExpressGatewayServiceCommand({ serviceArn });
-    const raw = (0,raw_json/* captureRawResponse */.Ug)(command);
-    try {
-        await ecs.send(command);
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(what, error);
-    }
-    const json = raw.json();
+    const json = await (0,raw_json/* sendForRawJson */.U2)(ecs, new dist_cjs.DescribeExpressGatewayServiceCommand({ serviceArn }), what);
     const service = (0,plan_json/* isRecord */.u)(json) ? json.service : undefined;
     if (!(0,plan_json/* isRecord */.u)(service))
         throw new errors/* AwsCallError */.iQ(what, 'the response had no service');
@@ -554,14 +546,7 @@ async function updateExpressGatewayService(ecs, request) {
     const what = `UpdateExpressGatewayService for '${request.serviceArn}'`;
     const command = new dist_cjs.UpdateExpressGatewayServiceCommand(request);
     (0,raw_json/* sendUnknownMembers */.eZ)(command, request);
-    const raw = (0,raw_json/* captureRawResponse */.Ug)(command);
-    try {
-        await ecs.send(command);
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(what, error);
-    }
-    const json = raw.json();
+    const json = await (0,raw_json/* sendForRawJson */.U2)(ecs, command, what);
     const service = (0,plan_json/* isRecord */.u)(json) ? json.service : undefined;
     return (0,plan_json/* isRecord */.u)(service) ? service : {};
 }

@@ -23,9 +23,9 @@ export const modules = {
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition),
 /* harmony export */   yz: () => (/* binding */ describeTasks)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _raw_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2402);
+/* harmony import */ var _raw_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2402);
 
 
 
@@ -39,7 +39,7 @@ async function describeService(ecs, ref) {
  */
 async function describeServices(ecs, cluster, services) {
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServicesCommand({ cluster, services }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServicesCommand({ cluster, services }));
         const found = out.services ?? [];
         // A name may be given as the service's name or its ARN; ECS answers with both.
         const match = (ref) => found.find((s) => s.serviceArn === ref ||
@@ -55,24 +55,18 @@ async function describeServices(ecs, cluster, services) {
     }
 }
 async function describeTaskDefinition(ecs, ref) {
-    const command = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
-    const raw = (0,_raw_json_js__WEBPACK_IMPORTED_MODULE_2__/* .captureRawResponse */ .Ug)(command);
-    try {
-        await ecs.send(command);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeTaskDefinition for '${ref}'`, error);
-    }
-    const json = raw.json();
+    const what = `DescribeTaskDefinition for '${ref}'`;
+    const command = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
+    const json = (await (0,_raw_json_js__WEBPACK_IMPORTED_MODULE_1__/* .sendForRawJson */ .U2)(ecs, command, what));
     if (!json?.taskDefinition)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(what, 'the response had no taskDefinition');
     return { taskDefinition: json.taskDefinition, tags: json.tags ?? [] };
 }
 /** Registers the definition with every member it has, and returns the new revision's ARN. */
 async function registerTaskDefinition(ecs, taskDefinition, tags) {
     const raw = { ...taskDefinition, ...(tags.length > 0 ? { tags } : {}) };
-    const command = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.RegisterTaskDefinitionCommand(raw);
-    (0,_raw_json_js__WEBPACK_IMPORTED_MODULE_2__/* .sendUnknownMembers */ .eZ)(command, raw);
+    const command = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.RegisterTaskDefinitionCommand(raw);
+    (0,_raw_json_js__WEBPACK_IMPORTED_MODULE_1__/* .sendUnknownMembers */ .eZ)(command, raw);
     try {
         const out = await ecs.send(command);
         const arn = out.taskDefinition?.taskDefinitionArn;
@@ -86,7 +80,7 @@ async function registerTaskDefinition(ecs, taskDefinition, tags) {
 }
 async function updateService(ecs, update) {
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .asked */ .NZ)(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, async () => {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.UpdateServiceCommand({
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.UpdateServiceCommand({
             cluster: update.cluster,
             service: update.service,
             taskDefinition: update.taskDefinition,
@@ -101,7 +95,7 @@ async function updateService(ecs, update) {
 /** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
 async function listStoppedTasks(ecs, cluster, startedBy) {
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.ListTasksCommand({ cluster, startedBy, desiredStatus: 'STOPPED' }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.ListTasksCommand({ cluster, startedBy, desiredStatus: 'STOPPED' }));
         return out.taskArns ?? [];
     }
     catch (error) {
@@ -113,7 +107,7 @@ async function describeTasks(ecs, cluster, taskArns) {
     if (taskArns.length === 0)
         return [];
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT) }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT) }));
         return out.tasks ?? [];
     }
     catch (error) {
@@ -123,7 +117,7 @@ async function describeTasks(ecs, cluster, taskArns) {
 /** Starts one task; ECS answers placement problems as `failures`, not as an error. */
 async function runTask(ecs, request) {
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.RunTaskCommand(request));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.RunTaskCommand(request));
         return { ...(out.tasks?.[0] === undefined ? {} : { task: out.tasks[0] }), failures: out.failures ?? [] };
     }
     catch (error) {
@@ -133,7 +127,7 @@ async function runTask(ecs, request) {
 /** The service's deployment records created at or after `since`, newest first (one page). */
 async function listServiceDeployments(ecs, ref, since) {
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
         return out.serviceDeployments ?? [];
     }
     catch (error) {
@@ -148,7 +142,7 @@ async function describeServiceDeployment(ecs, arn) {
 /** Deployment records, up to 20 per call as the API takes them; those ECS does not know are left out. */
 async function describeServiceDeployments(ecs, arns) {
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns.slice(0, 20) }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns.slice(0, 20) }));
         return out.serviceDeployments ?? [];
     }
     catch (error) {
@@ -163,7 +157,7 @@ async function describeServiceRevisions(ecs, arns) {
     if (arns.length === 0)
         return [];
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
         return out.serviceRevisions ?? [];
     }
     catch (error) {
@@ -173,7 +167,7 @@ async function describeServiceRevisions(ecs, arns) {
 /** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
 async function stopServiceDeployment(ecs, arn, stopType) {
     try {
-        await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
+        await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
@@ -186,7 +180,7 @@ async function stopServiceDeployment(ecs, arn, stopType) {
  */
 async function listRunningTasks(ecs, cluster, startedBy, nextToken) {
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .asked */ .NZ)(`ListTasks (RUNNING) started by '${startedBy}' in cluster '${cluster}'`, async () => {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.ListTasksCommand({ cluster, startedBy, ...(nextToken === undefined ? {} : { nextToken }) }));
         return { taskArns: out.taskArns ?? [], ...(out.nextToken === undefined ? {} : { nextToken: out.nextToken }) };
     });
 }
@@ -195,14 +189,14 @@ async function describeTasksWithTags(ecs, cluster, taskArns) {
     if (taskArns.length === 0)
         return [];
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .asked */ .NZ)(`DescribeTasks (with tags) in cluster '${cluster}'`, async () => {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT), include: ['TAGS'] }));
         return out.tasks ?? [];
     });
 }
 /** Asks ECS to stop the task; `reason` shows in DescribeTasks as its stoppedReason. */
 async function stopTask(ecs, cluster, taskArn, reason) {
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .asked */ .NZ)(`StopTask for '${taskArn}' in cluster '${cluster}'`, async () => {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.StopTaskCommand({ cluster, task: taskArn, reason }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.StopTaskCommand({ cluster, task: taskArn, reason }));
         return out.task;
     });
 }
@@ -214,11 +208,13 @@ async function stopTask(ecs, cluster, taskArn, reason) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ug: () => (/* binding */ captureRawResponse),
+/* harmony export */   U2: () => (/* binding */ sendForRawJson),
 /* harmony export */   eZ: () => (/* binding */ sendUnknownMembers)
 /* harmony export */ });
-/* unused harmony export fillMissing */
-/* harmony import */ var _plan_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2877);
+/* unused harmony exports captureRawResponse, fillMissing */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _plan_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2877);
+
 
 function stackOf(command) {
     return command.middlewareStack;
@@ -239,6 +235,20 @@ function captureRawResponse(command) {
     // the raw HTTP response before the deserializer consumes it.
     { step: 'deserialize', priority: 'low', name: 'imageDeployCaptureRawResponse' });
     return { json: () => captured };
+}
+/**
+ * Sends the command and returns its answer's JSON as AWS sent it (members this SDK does not
+ * model included); errors are wrapped with `what`, like every adapter's.
+ */
+async function sendForRawJson(client, command, what) {
+    const raw = captureRawResponse(command);
+    try {
+        await client.send(command);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(what, error);
+    }
+    return raw.json();
 }
 /** Adds to the serialized JSON request every member of `raw` that the SDK left out. */
 function sendUnknownMembers(command, raw) {
@@ -264,7 +274,7 @@ function fillMissing(target, source) {
     if (Array.isArray(target) && Array.isArray(source) && target.length === source.length) {
         return target.map((item, i) => fillMissing(item, source[i]));
     }
-    if ((0,_plan_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target) && (0,_plan_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(source)) {
+    if ((0,_plan_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(target) && (0,_plan_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(source)) {
         const result = { ...target };
         for (const [key, value] of Object.entries(source)) {
             if (value === undefined)

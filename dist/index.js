@@ -33889,18 +33889,7 @@ function appSpecText(appSpec) {
 // and `wait-until` naming one of them. Pure. Order from the CodeDeploy User Guide,
 // "AppSpec 'hooks' section" (list of lifecycle event hooks for an Amazon ECS deployment,
 // and for an AWS Lambda deployment).
-/** The events `wait-until` may name on an ECS service deployed through CodeDeploy. */
-const CODEDEPLOY_WAIT_EVENTS = [
-    'BeforeInstall',
-    'AfterInstall',
-    'AllowTestTraffic',
-    'AfterAllowTestTraffic',
-    'BeforeAllowTraffic',
-    'AllowTraffic',
-    'AfterAllowTraffic',
-];
-/** Every event an ECS deployment target reports, in the order CodeDeploy runs them (Install has no hook). */
-const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && ([
+const ECS_EVENTS = [
     'BeforeInstall',
     'Install',
     'AfterInstall',
@@ -33909,7 +33898,11 @@ const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && ([
     'BeforeAllowTraffic',
     'AllowTraffic',
     'AfterAllowTraffic',
-]));
+];
+/** Every event an ECS deployment target reports, in the order CodeDeploy runs them (Install has no hook). */
+const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && (ECS_EVENTS));
+/** The events `wait-until` may name on an ECS service deployed through CodeDeploy. */
+const CODEDEPLOY_WAIT_EVENTS = ECS_EVENTS.filter((event) => event !== 'Install');
 /** Events that run a hook (a Lambda function the AppSpec names); the others are CodeDeploy's own work. */
 const HOOK_EVENTS = new Set([
     'BeforeInstall',

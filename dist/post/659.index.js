@@ -19,9 +19,9 @@ export const modules = {
 /* harmony export */   yz: () => (/* binding */ describeTasks)
 /* harmony export */ });
 /* unused harmony exports registerTaskDefinition, runTask, listRunningTasks, describeTasksWithTags, stopTask */
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _raw_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2402);
+/* harmony import */ var _raw_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2402);
 
 
 
@@ -35,7 +35,7 @@ async function describeService(ecs, ref) {
  */
 async function describeServices(ecs, cluster, services) {
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServicesCommand({ cluster, services }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServicesCommand({ cluster, services }));
         const found = out.services ?? [];
         // A name may be given as the service's name or its ARN; ECS answers with both.
         const match = (ref) => found.find((s) => s.serviceArn === ref ||
@@ -51,17 +51,11 @@ async function describeServices(ecs, cluster, services) {
     }
 }
 async function describeTaskDefinition(ecs, ref) {
-    const command = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
-    const raw = (0,_raw_json_js__WEBPACK_IMPORTED_MODULE_2__/* .captureRawResponse */ .Ug)(command);
-    try {
-        await ecs.send(command);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeTaskDefinition for '${ref}'`, error);
-    }
-    const json = raw.json();
+    const what = `DescribeTaskDefinition for '${ref}'`;
+    const command = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
+    const json = (await (0,_raw_json_js__WEBPACK_IMPORTED_MODULE_1__/* .sendForRawJson */ .U2)(ecs, command, what));
     if (!json?.taskDefinition)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(what, 'the response had no taskDefinition');
     return { taskDefinition: json.taskDefinition, tags: json.tags ?? [] };
 }
 /** Registers the definition with every member it has, and returns the new revision's ARN. */
@@ -82,7 +76,7 @@ async function registerTaskDefinition(ecs, taskDefinition, tags) {
 }
 async function updateService(ecs, update) {
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .asked */ .NZ)(`UpdateService for '${update.service}' in cluster '${update.cluster}'`, async () => {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.UpdateServiceCommand({
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.UpdateServiceCommand({
             cluster: update.cluster,
             service: update.service,
             taskDefinition: update.taskDefinition,
@@ -97,7 +91,7 @@ async function updateService(ecs, update) {
 /** ARNs of stopped tasks started by a deployment (its id is their startedBy). */
 async function listStoppedTasks(ecs, cluster, startedBy) {
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.ListTasksCommand({ cluster, startedBy, desiredStatus: 'STOPPED' }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.ListTasksCommand({ cluster, startedBy, desiredStatus: 'STOPPED' }));
         return out.taskArns ?? [];
     }
     catch (error) {
@@ -109,7 +103,7 @@ async function describeTasks(ecs, cluster, taskArns) {
     if (taskArns.length === 0)
         return [];
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT) }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeTasksCommand({ cluster, tasks: taskArns.slice(0, DESCRIBE_TASKS_LIMIT) }));
         return out.tasks ?? [];
     }
     catch (error) {
@@ -129,7 +123,7 @@ async function runTask(ecs, request) {
 /** The service's deployment records created at or after `since`, newest first (one page). */
 async function listServiceDeployments(ecs, ref, since) {
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.ListServiceDeploymentsCommand({ cluster: ref.cluster, service: ref.service, createdAt: { after: since } }));
         return out.serviceDeployments ?? [];
     }
     catch (error) {
@@ -144,7 +138,7 @@ async function describeServiceDeployment(ecs, arn) {
 /** Deployment records, up to 20 per call as the API takes them; those ECS does not know are left out. */
 async function describeServiceDeployments(ecs, arns) {
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns.slice(0, 20) }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: arns.slice(0, 20) }));
         return out.serviceDeployments ?? [];
     }
     catch (error) {
@@ -159,7 +153,7 @@ async function describeServiceRevisions(ecs, arns) {
     if (arns.length === 0)
         return [];
     try {
-        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
+        const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns.slice(0, 20) }));
         return out.serviceRevisions ?? [];
     }
     catch (error) {
@@ -169,7 +163,7 @@ async function describeServiceRevisions(ecs, arns) {
 /** Asks ECS to stop a PENDING or IN_PROGRESS deployment, rolling it back with `ROLLBACK`. */
 async function stopServiceDeployment(ecs, arn, stopType) {
     try {
-        await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
+        await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }));
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`StopServiceDeployment (${stopType}) for '${arn}'`, error);
@@ -210,11 +204,13 @@ async function stopTask(ecs, cluster, taskArn, reason) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ug: () => (/* binding */ captureRawResponse),
+/* harmony export */   U2: () => (/* binding */ sendForRawJson),
 /* harmony export */   eZ: () => (/* binding */ sendUnknownMembers)
 /* harmony export */ });
-/* unused harmony export fillMissing */
-/* harmony import */ var _plan_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2877);
+/* unused harmony exports captureRawResponse, fillMissing */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _plan_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2877);
+
 
 function stackOf(command) {
     return command.middlewareStack;
@@ -235,6 +231,20 @@ function captureRawResponse(command) {
     // the raw HTTP response before the deserializer consumes it.
     { step: 'deserialize', priority: 'low', name: 'imageDeployCaptureRawResponse' });
     return { json: () => captured };
+}
+/**
+ * Sends the command and returns its answer's JSON as AWS sent it (members this SDK does not
+ * model included); errors are wrapped with `what`, like every adapter's.
+ */
+async function sendForRawJson(client, command, what) {
+    const raw = captureRawResponse(command);
+    try {
+        await client.send(command);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(what, error);
+    }
+    return raw.json();
 }
 /** Adds to the serialized JSON request every member of `raw` that the SDK left out. */
 function sendUnknownMembers(command, raw) {
@@ -260,7 +270,7 @@ function fillMissing(target, source) {
     if (Array.isArray(target) && Array.isArray(source) && target.length === source.length) {
         return target.map((item, i) => fillMissing(item, source[i]));
     }
-    if ((0,_plan_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target) && (0,_plan_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(source)) {
+    if ((0,_plan_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(target) && (0,_plan_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(source)) {
         const result = { ...target };
         for (const [key, value] of Object.entries(source)) {
             if (value === undefined)
@@ -395,18 +405,7 @@ function regionOfArn(arn) {
 // and `wait-until` naming one of them. Pure. Order from the CodeDeploy User Guide,
 // "AppSpec 'hooks' section" (list of lifecycle event hooks for an Amazon ECS deployment,
 // and for an AWS Lambda deployment).
-/** The events `wait-until` may name on an ECS service deployed through CodeDeploy. */
-const CODEDEPLOY_WAIT_EVENTS = [
-    'BeforeInstall',
-    'AfterInstall',
-    'AllowTestTraffic',
-    'AfterAllowTestTraffic',
-    'BeforeAllowTraffic',
-    'AllowTraffic',
-    'AfterAllowTraffic',
-];
-/** Every event an ECS deployment target reports, in the order CodeDeploy runs them (Install has no hook). */
-const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && ([
+const ECS_EVENTS = [
     'BeforeInstall',
     'Install',
     'AfterInstall',
@@ -415,7 +414,11 @@ const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && ([
     'BeforeAllowTraffic',
     'AllowTraffic',
     'AfterAllowTraffic',
-]));
+];
+/** Every event an ECS deployment target reports, in the order CodeDeploy runs them (Install has no hook). */
+const ECS_EVENT_ORDER = (/* unused pure expression or super */ null && (ECS_EVENTS));
+/** The events `wait-until` may name on an ECS service deployed through CodeDeploy. */
+const CODEDEPLOY_WAIT_EVENTS = ECS_EVENTS.filter((event) => event !== 'Install');
 /** Events that run a hook (a Lambda function the AppSpec names); the others are CodeDeploy's own work. */
 const HOOK_EVENTS = new Set([
     'BeforeInstall',
@@ -1996,15 +1999,7 @@ var raw_json = __webpack_require__(2402);
 /** DescribeExpressGatewayService: the Express service with its active configurations, as AWS sent it. */
 async function describeExpressGatewayService(ecs, serviceArn) {
     const what = `DescribeExpressGatewayService for '${serviceArn}'`;
-    const command = new dist_cjs.DescribeExpressGatewayServiceCommand({ serviceArn });
-    const raw = (0,raw_json/* captureRawResponse */.Ug)(command);
-    try {
-        await ecs.send(command);
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(what, error);
-    }
-    const json = raw.json();
+    const json = await (0,raw_json/* sendForRawJson */.U2)(ecs, new dist_cjs.DescribeExpressGatewayServiceCommand({ serviceArn }), what);
     const service = (0,plan_json/* isRecord */.u)(json) ? json.service : undefined;
     if (!(0,plan_json/* isRecord */.u)(service))
         throw new errors/* AwsCallError */.iQ(what, 'the response had no service');
@@ -2018,14 +2013,7 @@ async function updateExpressGatewayService(ecs, request) {
     const what = `UpdateExpressGatewayService for '${request.serviceArn}'`;
     const command = new dist_cjs.UpdateExpressGatewayServiceCommand(request);
     (0,raw_json/* sendUnknownMembers */.eZ)(command, request);
-    const raw = (0,raw_json/* captureRawResponse */.Ug)(command);
-    try {
-        await ecs.send(command);
-    }
-    catch (error) {
-        throw new errors/* AwsCallError */.iQ(what, error);
-    }
-    const json = raw.json();
+    const json = await (0,raw_json/* sendForRawJson */.U2)(ecs, command, what);
     const service = (0,plan_json/* isRecord */.u)(json) ? json.service : undefined;
     return (0,plan_json/* isRecord */.u)(service) ? service : {};
 }

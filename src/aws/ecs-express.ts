@@ -11,19 +11,12 @@ import {
 import { AwsCallError } from '../errors.ts';
 import type { ExpressServiceDoc, ExpressUpdateRequest } from '../plan/express-update.ts';
 import { isRecord } from '../plan/json.ts';
-import { captureRawResponse, sendUnknownMembers } from './raw-json.ts';
+import { sendForRawJson, sendUnknownMembers } from './raw-json.ts';
 
 /** DescribeExpressGatewayService: the Express service with its active configurations, as AWS sent it. */
 export async function describeExpressGatewayService(ecs: ECSClient, serviceArn: string): Promise<ExpressServiceDoc> {
   const what = `DescribeExpressGatewayService for '${serviceArn}'`;
-  const command = new DescribeExpressGatewayServiceCommand({ serviceArn });
-  const raw = captureRawResponse(command);
-  try {
-    await ecs.send(command);
-  } catch (error) {
-    throw new AwsCallError(what, error);
-  }
-  const json = raw.json();
+  const json = await sendForRawJson(ecs, new DescribeExpressGatewayServiceCommand({ serviceArn }), what);
   const service = isRecord(json) ? json.service : undefined;
   if (!isRecord(service)) throw new AwsCallError(what, 'the response had no service');
   return service;
@@ -40,13 +33,7 @@ export async function updateExpressGatewayService(
   const what = `UpdateExpressGatewayService for '${request.serviceArn}'`;
   const command = new UpdateExpressGatewayServiceCommand(request as unknown as UpdateExpressGatewayServiceCommandInput);
   sendUnknownMembers(command, request);
-  const raw = captureRawResponse(command);
-  try {
-    await ecs.send(command);
-  } catch (error) {
-    throw new AwsCallError(what, error);
-  }
-  const json = raw.json();
+  const json = await sendForRawJson(ecs, command, what);
   const service = isRecord(json) ? json.service : undefined;
   return isRecord(service) ? service : {};
 }

@@ -24,7 +24,7 @@ import {
 import { AwsCallError, asked, required } from '../errors.ts';
 import type { TagPropagation } from '../plan/run-task-tags.ts';
 import type { Tag, TaskDefinitionDoc } from '../plan/task-definition-types.ts';
-import { captureRawResponse, sendUnknownMembers } from './raw-json.ts';
+import { sendForRawJson, sendUnknownMembers } from './raw-json.ts';
 
 export interface ServiceRef {
   cluster: string;
@@ -74,16 +74,12 @@ export interface DescribedTaskDefinition {
 }
 
 export async function describeTaskDefinition(ecs: ECSClient, ref: string): Promise<DescribedTaskDefinition> {
+  const what = `DescribeTaskDefinition for '${ref}'`;
   const command = new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] });
-  const raw = captureRawResponse(command);
-  try {
-    await ecs.send(command);
-  } catch (error) {
-    throw new AwsCallError(`DescribeTaskDefinition for '${ref}'`, error);
-  }
-  const json = raw.json() as { taskDefinition?: TaskDefinitionDoc; tags?: Tag[] } | undefined;
-  if (!json?.taskDefinition)
-    throw new AwsCallError(`DescribeTaskDefinition for '${ref}'`, 'the response had no taskDefinition');
+  const json = (await sendForRawJson(ecs, command, what)) as
+    | { taskDefinition?: TaskDefinitionDoc; tags?: Tag[] }
+    | undefined;
+  if (!json?.taskDefinition) throw new AwsCallError(what, 'the response had no taskDefinition');
   return { taskDefinition: json.taskDefinition, tags: json.tags ?? [] };
 }
 

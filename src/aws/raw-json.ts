@@ -1,3 +1,4 @@
+import { AwsCallError } from '../errors.ts';
 import { isRecord } from '../plan/json.ts';
 
 // The SDK serializes and deserializes against the model it was built with, and silently
@@ -53,6 +54,24 @@ export function captureRawResponse(command: CommandWithStack): { readonly json: 
     { step: 'deserialize', priority: 'low', name: 'imageDeployCaptureRawResponse' },
   );
   return { json: () => captured };
+}
+
+/**
+ * Sends the command and returns its answer's JSON as AWS sent it (members this SDK does not
+ * model included); errors are wrapped with `what`, like every adapter's.
+ */
+export async function sendForRawJson(
+  client: { send(command: never): Promise<unknown> },
+  command: CommandWithStack,
+  what: string,
+): Promise<unknown> {
+  const raw = captureRawResponse(command);
+  try {
+    await client.send(command as never);
+  } catch (error) {
+    throw new AwsCallError(what, error);
+  }
+  return raw.json();
 }
 
 /** Adds to the serialized JSON request every member of `raw` that the SDK left out. */

@@ -3,21 +3,7 @@
 // "AppSpec 'hooks' section" (list of lifecycle event hooks for an Amazon ECS deployment,
 // and for an AWS Lambda deployment).
 
-/** The events `wait-until` may name on an ECS service deployed through CodeDeploy. */
-export const CODEDEPLOY_WAIT_EVENTS = [
-  'BeforeInstall',
-  'AfterInstall',
-  'AllowTestTraffic',
-  'AfterAllowTestTraffic',
-  'BeforeAllowTraffic',
-  'AllowTraffic',
-  'AfterAllowTraffic',
-] as const;
-
-export type CodeDeployEvent = (typeof CODEDEPLOY_WAIT_EVENTS)[number];
-
-/** Every event an ECS deployment target reports, in the order CodeDeploy runs them (Install has no hook). */
-export const ECS_EVENT_ORDER: readonly string[] = [
+const ECS_EVENTS = [
   'BeforeInstall',
   'Install',
   'AfterInstall',
@@ -26,7 +12,18 @@ export const ECS_EVENT_ORDER: readonly string[] = [
   'BeforeAllowTraffic',
   'AllowTraffic',
   'AfterAllowTraffic',
-];
+] as const;
+
+/** Every event an ECS deployment target reports, in the order CodeDeploy runs them (Install has no hook). */
+export const ECS_EVENT_ORDER: readonly string[] = ECS_EVENTS;
+
+/** An event `wait-until` may name: any but Install, which no deployment stops at. */
+export type CodeDeployEvent = Exclude<(typeof ECS_EVENTS)[number], 'Install'>;
+
+/** The events `wait-until` may name on an ECS service deployed through CodeDeploy. */
+export const CODEDEPLOY_WAIT_EVENTS: readonly CodeDeployEvent[] = ECS_EVENTS.filter(
+  (event): event is CodeDeployEvent => event !== 'Install',
+);
 
 /** Events that run a hook (a Lambda function the AppSpec names); the others are CodeDeploy's own work. */
 export const HOOK_EVENTS: ReadonlySet<string> = new Set([
