@@ -785,15 +785,15 @@ const SERVICES = {
 /* harmony export */   J: () => (/* binding */ EcsWatch),
 /* harmony export */   p: () => (/* binding */ followDeployment)
 /* harmony export */ });
-/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1633);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1633);
 /* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8316);
 /* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4390);
-/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(282);
+/* harmony import */ var _plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(282);
 /* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7282);
-/* harmony import */ var _describe_services_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4975);
-/* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1398);
-/* harmony import */ var _follow_loop_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8668);
+/* harmony import */ var _describe_services_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4975);
+/* harmony import */ var _ecs_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1398);
+/* harmony import */ var _follow_loop_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8668);
+/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(969);
 
 
 
@@ -811,7 +811,7 @@ const SERVICES = {
  */
 async function followDeployment(options, deps) {
     const watch = new EcsWatch(options, deps);
-    const verdict = (await (0,_follow_loop_js__WEBPACK_IMPORTED_MODULE_5__/* .followAll */ .Z)([watch], options, deps)).get(watch);
+    const verdict = (await (0,_follow_loop_js__WEBPACK_IMPORTED_MODULE_4__/* .followAll */ .Z)([watch], options, deps)).get(watch);
     if (verdict === undefined)
         throw new Error(`the deployment of '${options.service}' has no verdict`);
     return verdict;
@@ -833,23 +833,23 @@ class EcsWatch {
         this.options = options;
         this.deps = deps;
         this.settler = settler;
-        this.failedTasks = new FailedTaskLog(options, deps);
+        this.failedTasks = new _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_5__/* .StoppedTaskLog */ .N({ cluster: options.cluster, startedBy: options.deploymentId, taskOptions: options.taskOptions }, deps);
         this.what = `deployment ${options.deploymentId} of service '${options.service}'`;
         this.name = options.service;
     }
     wants(request) {
         const { cluster, service, record } = this.options;
-        request.want(_describe_services_js__WEBPACK_IMPORTED_MODULE_3__/* .SERVICES */ .B, { cluster, service });
+        request.want(_describe_services_js__WEBPACK_IMPORTED_MODULE_2__/* .SERVICES */ .B, { cluster, service });
         // A record read once is read with the others'; a first read goes alone (DeploymentRecord.poll).
         const arn = record?.readableArn;
         if (arn !== undefined)
-            request.want(_ecs_record_js__WEBPACK_IMPORTED_MODULE_4__/* .RECORDS */ .f, arn);
+            request.want(_ecs_record_js__WEBPACK_IMPORTED_MODULE_3__/* .RECORDS */ .f, arn);
     }
     async observe(snapshot) {
         const { cluster, service: serviceName, deploymentId, record: recordOf } = this.options;
-        const service = snapshot.get(_describe_services_js__WEBPACK_IMPORTED_MODULE_3__/* .SERVICES */ .B, { cluster, service: serviceName });
+        const service = snapshot.get(_describe_services_js__WEBPACK_IMPORTED_MODULE_2__/* .SERVICES */ .B, { cluster, service: serviceName });
         const arn = recordOf?.readableArn;
-        const read = arn === undefined ? undefined : snapshot.get(_ecs_record_js__WEBPACK_IMPORTED_MODULE_4__/* .RECORDS */ .f, arn);
+        const read = arn === undefined ? undefined : snapshot.get(_ecs_record_js__WEBPACK_IMPORTED_MODULE_3__/* .RECORDS */ .f, arn);
         for (const event of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .newServiceEvents */ .bt)(service?.events, this.options.since, this.seenEvents)) {
             this.seenEvents.add((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .serviceEventKey */ .Pu)(event));
             this.deps.log.info((0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .formatServiceEvent */ .jy)(event));
@@ -863,7 +863,7 @@ class EcsWatch {
             maxFailedTasks: this.options.maxFailedTasks,
         });
         const record = recordOf === undefined ? {} : await recordOf.poll(service, read);
-        const verdict = (0,_plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_2__/* .combineVerdicts */ .aG)(rollout, record.verdict);
+        const verdict = (0,_plan_service_deployment_js__WEBPACK_IMPORTED_MODULE_1__/* .combineVerdicts */ .aG)(rollout, record.verdict);
         if (verdict.state !== 'pending')
             return { verdict };
         const counts = (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .rolloutProgressLine */ .L8)(service ?? {}, deploymentId);
@@ -874,7 +874,7 @@ class EcsWatch {
         return { state, ...(record.nextMs === undefined ? {} : { nextMs: record.nextMs }) };
     }
     interrupted(error) {
-        return (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_8__/* .withDetails */ .FE)((0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .failureOf */ .g)(error, this.deps.log), (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .summarizeTaskFailures */ .M5)(this.failedTasks.known(), undefined, this.options.taskOptions));
+        return (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_8__/* .withDetails */ .FE)((0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .failureOf */ .g)(error, this.deps.log), (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .summarizeTaskFailures */ .M5)(this.failedTasks.known(), undefined, this.options.taskOptions));
     }
     /** A success says so; a failure the poll found gets every stopped task's evidence. */
     async conclude(final) {
@@ -914,46 +914,6 @@ function reportOf(record) {
         alarms: { watched: last.alarms?.alarmNames ?? [], triggered: last.alarms?.triggeredAlarmNames ?? [] },
         hooks: (last.lifecycleHookDetails ?? []).map((h) => `${h.hookId ?? 'unknown'}${h.targetArn ? ` (${h.targetArn})` : ''}: ${h.status ?? 'unknown'}`),
     };
-}
-/**
- * Stopped tasks of our deployment. Looked up only when the deployment's failedTasks count
- * grows (or once at the end of a failure), so a healthy rollout costs no task calls.
- */
-class FailedTaskLog {
-    tasks = new Map();
-    seenCount = 0;
-    options;
-    deps;
-    constructor(options, deps) {
-        this.options = options;
-        this.deps = deps;
-    }
-    async update(failedCount) {
-        if (failedCount <= this.seenCount)
-            return;
-        this.seenCount = failedCount;
-        const fresh = await this.fetchNew();
-        for (const line of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .summarizeTaskFailures */ .M5)(fresh, undefined, this.options.taskOptions))
-            this.deps.log.warning(line);
-    }
-    known() {
-        return [...this.tasks.values()];
-    }
-    /** Every stopped task, looked up once more: ListTasks may lag behind failedTasks. */
-    async all() {
-        await this.fetchNew();
-        return [...this.tasks.values()];
-    }
-    async fetchNew() {
-        const { ecs } = this.deps.clients;
-        const arns = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .listStoppedTasks */ .em)(ecs, this.options.cluster, this.options.deploymentId);
-        const unknown = arns.filter((arn) => !this.tasks.has(arn));
-        const tasks = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTasks */ .yz)(ecs, this.options.cluster, unknown);
-        for (const task of tasks)
-            if (task.taskArn)
-                this.tasks.set(task.taskArn, task);
-        return tasks;
-    }
 }
 
 
@@ -1394,6 +1354,87 @@ function retold(error, f, state, elapsedMs) {
     if (error instanceof errors/* CancelledError */.cc)
         return new errors/* CancelledError */.cc(`The job was cancelled after ${(0,duration/* formatDuration */.a)(elapsedMs)} waiting for ${about}`);
     return error instanceof Error ? error : new Error((0,errors/* messageOf */.bD)(error));
+}
+
+
+/***/ }),
+
+/***/ 969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ StoppedTaskLog)
+/* harmony export */ });
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
+/* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8316);
+// The stopped tasks of one deployment (an ECS deployment, or a CodeDeploy replacement task
+// set), found by ListTasks (startedBy, STOPPED) and read once each with DescribeTasks: the
+// evidence both controllers print (stop code, reason, containers' exit codes).
+
+
+/**
+ * Stopped tasks of one deployment, each described once. The ECS controller looks them up
+ * only when its deployment's failedTasks count grows (`update`); the CodeDeploy controller,
+ * which has no such count, makes one call a poll (`poll`).
+ */
+class StoppedTaskLog {
+    tasks = new Map();
+    /** Listed, but DescribeTasks did not find them: poll does not ask again. */
+    missing = new Set();
+    listed = [];
+    seenCount = 0;
+    source;
+    deps;
+    constructor(source, deps) {
+        this.source = source;
+        this.deps = deps;
+    }
+    /** The deployment says `failedCount` tasks failed: the new ones are looked up and warned about. */
+    async update(failedCount) {
+        if (failedCount <= this.seenCount)
+            return;
+        this.seenCount = failedCount;
+        this.warn(await this.fetchNew());
+    }
+    /**
+     * One ECS call: DescribeTasks for tasks listed but not read yet (warned about), else
+     * ListTasks. Returns how many stopped tasks are listed so far.
+     */
+    async poll() {
+        const unread = this.listed.filter((arn) => !this.tasks.has(arn) && !this.missing.has(arn));
+        if (unread.length > 0)
+            this.warn(await this.describe(unread));
+        else
+            this.listed = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .listStoppedTasks */ .em)(this.deps.clients.ecs, this.source.cluster, this.source.startedBy);
+        return this.listed.length;
+    }
+    known() {
+        return [...this.tasks.values()];
+    }
+    /** Every stopped task, looked up once more: ListTasks may lag behind failedTasks. */
+    async all() {
+        await this.fetchNew();
+        return [...this.tasks.values()];
+    }
+    warn(tasks) {
+        for (const line of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .summarizeTaskFailures */ .M5)(tasks, undefined, this.source.taskOptions))
+            this.deps.log.warning(line);
+    }
+    async fetchNew() {
+        const { ecs } = this.deps.clients;
+        this.listed = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .listStoppedTasks */ .em)(ecs, this.source.cluster, this.source.startedBy);
+        return this.describe(this.listed.filter((arn) => !this.tasks.has(arn)));
+    }
+    async describe(arns) {
+        const tasks = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTasks */ .yz)(this.deps.clients.ecs, this.source.cluster, arns);
+        for (const task of tasks)
+            if (task.taskArn)
+                this.tasks.set(task.taskArn, task);
+        for (const arn of arns)
+            if (!this.tasks.has(arn))
+                this.missing.add(arn);
+        return tasks;
+    }
 }
 
 

@@ -34518,6 +34518,7 @@ function missingPartner(overrides, problems) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Lu: () => (/* binding */ deploymentFailed),
 /* harmony export */   ij: () => (/* binding */ deploymentInProgress),
+/* harmony export */   lB: () => (/* binding */ tooManyFailedTasks),
 /* harmony export */   s3: () => (/* binding */ classifyRollout),
 /* harmony export */   sg: () => (/* binding */ primaryDeployment)
 /* harmony export */ });
@@ -34587,15 +34588,20 @@ function classifyRollout(input) {
             : `ECS now runs ${deploymentLabel(primary)}, a rollback or a newer deployment`;
         return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('replaced', `deployment ${deploymentId} of ${name} is no longer the primary one (status ${ours.status ?? 'unknown'}); ${now}`);
     }
-    const failedTasks = ours.failedTasks ?? 0;
-    if (maxFailedTasks > 0 && failedTasks >= maxFailedTasks) {
-        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('too-many-failed-tasks', `${failedTasks} ${failedTasks === 1 ? 'task' : 'tasks'} of deployment ${deploymentId} failed (max-failed-tasks is ${maxFailedTasks})`);
-    }
+    const tooMany = tooManyFailedTasks(ours.failedTasks ?? 0, maxFailedTasks, `deployment ${deploymentId}`);
+    if (tooMany !== undefined)
+        return tooMany;
     // An older deployment still draining means old tasks still serve traffic: not done yet.
     const alone = deployments.length === 1;
     if (alone && isRolledOut(ours))
         return { state: 'succeeded' };
     return { state: 'pending' };
+}
+/** The action's own failure once `count` tasks of `what` failed and `max-failed-tasks` (>0) is reached. */
+function tooManyFailedTasks(count, maxFailedTasks, what) {
+    if (maxFailedTasks <= 0 || count < maxFailedTasks)
+        return undefined;
+    return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('too-many-failed-tasks', `${count} ${count === 1 ? 'task' : 'tasks'} of ${what} failed (max-failed-tasks is ${maxFailedTasks})`);
 }
 function isRolledOut(deployment) {
     if (deployment.rolloutState !== undefined)

@@ -1110,12 +1110,127 @@ function missingPartner(overrides, problems) {
 
 /***/ }),
 
+/***/ 8316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L8: () => (/* binding */ rolloutProgressLine),
+/* harmony export */   M5: () => (/* binding */ summarizeTaskFailures),
+/* harmony export */   Pu: () => (/* binding */ serviceEventKey),
+/* harmony export */   bt: () => (/* binding */ newServiceEvents),
+/* harmony export */   jy: () => (/* binding */ formatServiceEvent)
+/* harmony export */ });
+/* unused harmony export describeStoppedTask */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8983);
+// What a person reads while a deployment rolls out: progress lines, service events,
+// stopped tasks. Pure: the steps print what these return.
+
+/** e.g. `new web:5 (ecs-svc/2) IN_PROGRESS running 1/2 pending 1 failed 0 | old web:4 running 2/2` */
+function rolloutProgressLine(service, deploymentId) {
+    const { ours, others } = viewDeployments(service, deploymentId);
+    const head = ours === undefined
+        ? `new (${deploymentId}) gone from the service`
+        : [
+            `new ${ours.taskDefinition} (${ours.id})`,
+            ours.rolloutState,
+            `running ${ours.running}/${ours.desired}`,
+            `pending ${ours.pending}`,
+            `failed ${ours.failed}`,
+        ]
+            .filter((part) => part !== undefined)
+            .join(' ');
+    const tail = others.map((d) => {
+        const pending = d.pending > 0 ? ` pending ${d.pending}` : '';
+        return `${d.role} ${d.taskDefinition} running ${d.running}/${d.desired}${pending}`;
+    });
+    return [head, ...tail].join(' | ');
+}
+function viewDeployments(service, deploymentId) {
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === deploymentId);
+    return {
+        ours: ours === undefined ? undefined : viewDeployment(ours, 'new'),
+        others: deployments
+            .filter((d) => d !== ours)
+            // Another PRIMARY is not "old": it is a rollback or someone else's newer deploy.
+            .map((d) => viewDeployment(d, d.status === 'PRIMARY' ? 'primary' : 'old')),
+    };
+}
+function viewDeployment(d, role) {
+    return {
+        role,
+        taskDefinition: (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionLabel */ .$7)(d.taskDefinition),
+        id: d.id ?? 'unknown id',
+        rolloutState: d.rolloutState,
+        running: d.runningCount ?? 0,
+        desired: d.desiredCount ?? 0,
+        pending: d.pendingCount ?? 0,
+        failed: d.failedTasks ?? 0,
+    };
+}
+/**
+ * Identity used to remember which events were printed. ECS always sends an id; the
+ * fallback keeps emulators without ids from repeating the same event on every poll.
+ */
+function serviceEventKey(event) {
+    return event.id ?? `${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`;
+}
+/** Events since `since` not yet seen, oldest first (ECS lists newest first). */
+function newServiceEvents(events, since, seen) {
+    const fresh = (events ?? []).filter((e) => e.createdAt !== undefined && e.createdAt.getTime() >= since.getTime() && !seen.has(serviceEventKey(e)));
+    // Reverse first so events with equal timestamps also come out oldest first.
+    return fresh.reverse().sort((a, b) => time(a.createdAt) - time(b.createdAt));
+}
+function formatServiceEvent(event) {
+    const text = `event: ${event.message ?? '(no message)'}`;
+    return event.createdAt === undefined ? text : `${event.createdAt.toISOString()} ${text}`;
+}
+/** `task <id> stopped (<stopCode>): <stoppedReason>`, then one line per telling container. */
+function describeStoppedTask(task, options = {}) {
+    const code = task.stopCode === undefined ? '' : ` (${task.stopCode})`;
+    const reason = task.stoppedReason?.trim() || 'no stop reason given';
+    const head = `task ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .taskIdOf */ .G6)(task.taskArn)} stopped${code}: ${reason}`;
+    const containers = (task.containers ?? [])
+        .filter((c) => !isQuietSidecar(c, options.nonEssentialContainers))
+        .map(describeContainer);
+    return [head, ...containers];
+}
+/** Newest first, at most `limit` tasks; says how many were left out. */
+function summarizeTaskFailures(tasks, limit = 5, options = {}) {
+    const newestFirst = [...tasks].sort((a, b) => time(b.stoppedAt ?? b.createdAt) - time(a.stoppedAt ?? a.createdAt));
+    const shown = newestFirst.slice(0, Math.max(0, limit));
+    const lines = shown.flatMap((t) => describeStoppedTask(t, options));
+    const rest = tasks.length - shown.length;
+    if (rest > 0)
+        lines.push(`... and ${rest} more stopped ${rest === 1 ? 'task' : 'tasks'}`);
+    return lines;
+}
+function describeContainer(container) {
+    const exit = container.exitCode === undefined ? 'no exit code' : `exit code ${container.exitCode}`;
+    const reason = container.reason?.trim();
+    return `  container ${container.name ?? '(unnamed)'}: ${exit}${reason ? ` — ${reason}` : ''}`;
+}
+// A non-essential sidecar that ended cleanly (or never reported) explains nothing.
+function isQuietSidecar(container, nonEssential) {
+    if (container.name === undefined || nonEssential?.has(container.name) !== true)
+        return false;
+    const clean = container.exitCode === undefined || container.exitCode === 0;
+    return clean && !container.reason?.trim();
+}
+function time(date) {
+    return date?.getTime() ?? 0;
+}
+
+
+/***/ }),
+
 /***/ 4390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Lu: () => (/* binding */ deploymentFailed),
 /* harmony export */   ij: () => (/* binding */ deploymentInProgress),
+/* harmony export */   lB: () => (/* binding */ tooManyFailedTasks),
 /* harmony export */   s3: () => (/* binding */ classifyRollout),
 /* harmony export */   sg: () => (/* binding */ primaryDeployment)
 /* harmony export */ });
@@ -1185,15 +1300,20 @@ function classifyRollout(input) {
             : `ECS now runs ${deploymentLabel(primary)}, a rollback or a newer deployment`;
         return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('replaced', `deployment ${deploymentId} of ${name} is no longer the primary one (status ${ours.status ?? 'unknown'}); ${now}`);
     }
-    const failedTasks = ours.failedTasks ?? 0;
-    if (maxFailedTasks > 0 && failedTasks >= maxFailedTasks) {
-        return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('too-many-failed-tasks', `${failedTasks} ${failedTasks === 1 ? 'task' : 'tasks'} of deployment ${deploymentId} failed (max-failed-tasks is ${maxFailedTasks})`);
-    }
+    const tooMany = tooManyFailedTasks(ours.failedTasks ?? 0, maxFailedTasks, `deployment ${deploymentId}`);
+    if (tooMany !== undefined)
+        return tooMany;
     // An older deployment still draining means old tasks still serve traffic: not done yet.
     const alone = deployments.length === 1;
     if (alone && isRolledOut(ours))
         return { state: 'succeeded' };
     return { state: 'pending' };
+}
+/** The action's own failure once `count` tasks of `what` failed and `max-failed-tasks` (>0) is reached. */
+function tooManyFailedTasks(count, maxFailedTasks, what) {
+    if (maxFailedTasks <= 0 || count < maxFailedTasks)
+        return undefined;
+    return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)('too-many-failed-tasks', `${count} ${count === 1 ? 'task' : 'tasks'} of ${what} failed (max-failed-tasks is ${maxFailedTasks})`);
 }
 function isRolledOut(deployment) {
     if (deployment.rolloutState !== undefined)
@@ -1209,6 +1329,86 @@ function deploymentLabel(deployment) {
 }
 function serviceLabel(service) {
     return service.serviceName ?? service.serviceArn ?? 'unknown';
+}
+
+
+/***/ }),
+
+/***/ 3583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cS: () => (/* binding */ batchesOf),
+/* harmony export */   rP: () => (/* binding */ DESCRIBE_SERVICES_LIMIT)
+/* harmony export */ });
+/* unused harmony exports MAX_SERVICES, REGISTRATION_RATE, serviceKey, registrationDelayMs, sharedRegistrations, combineServiceVerdicts */
+/* harmony import */ var _ecs_deploy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9344);
+/* harmony import */ var _task_definition_compare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4452);
+// Several services in one step: the limits, which renderings are the same registration,
+// when each registration may go, and the one verdict of them all. Pure.
+
+
+
+/** Services one step deploys at most (each costs a follower, a record poll and maybe a registration). */
+const MAX_SERVICES = 50;
+/** DescribeServices takes at most this many services per call. */
+const DESCRIBE_SERVICES_LIMIT = 10;
+/** ECS's RegisterTaskDefinition rate: a burst of about 20, then about 1 per second. */
+const REGISTRATION_RATE = { burst: 20, perSecondMs: 1000 };
+/** A service's name whether given as a name or an ARN (`arn:…:service/cluster/name`). */
+function serviceKey(nameOrArn) {
+    return nameOrArn.slice(nameOrArn.lastIndexOf('/') + 1);
+}
+/** `items` in consecutive groups of at most `size`. */
+function batchesOf(items, size) {
+    const batches = [];
+    for (let at = 0; at < items.length; at += size)
+        batches.push(items.slice(at, at + size));
+    return batches;
+}
+/** How long the `index`-th registration of the step waits before it is sent, to stay within ECS's rate. */
+function registrationDelayMs(index, rate = REGISTRATION_RATE) {
+    return index < rate.burst ? 0 : (index - rate.burst + 1) * rate.perSecondMs;
+}
+/**
+ * For each rendering (undefined: needs no registration), the index of the first one that
+ * is exactly the same definition with the same tags: services sharing a family and
+ * rendering to the same definition register it once.
+ */
+function sharedRegistrations(renderings) {
+    return renderings.map((mine, index) => {
+        if (mine === undefined)
+            return undefined;
+        const first = renderings.findIndex((other) => other !== undefined && sameTaskDefinition(other.rendered, mine.rendered) && sameTags(other.tags, mine.tags));
+        return first === -1 ? index : first;
+    });
+}
+/**
+ * One verdict for the ecs mode from each service's own: a failure when any failed, naming
+ * each failed service; otherwise the most telling success (planned, started, succeeded,
+ * then unchanged). One service: its verdict, unchanged.
+ */
+function combineServiceVerdicts(results) {
+    const [only] = results;
+    if (results.length === 1 && only !== undefined)
+        return only.verdict;
+    const failures = results.flatMap((r) => (isFailure(r.verdict) ? [{ service: r.service, failure: r.verdict }] : []));
+    const [first] = failures;
+    if (first !== undefined) {
+        const of = `${failures.length} of ${results.length} services`;
+        if (failures.length === 1)
+            return failed(first.failure.kind, `Service '${first.service}' failed (${of}): ${first.failure.reason}`, first.failure.details);
+        const details = failures.flatMap(({ service, failure }) => [
+            `'${service}': ${failure.reason}`,
+            ...failure.details.map((d) => `'${service}':   ${d}`),
+        ]);
+        return failed(first.failure.kind, `${of} failed: ${failures.map((f) => `'${f.service}'`).join(', ')}.`, details);
+    }
+    const states = new Set(results.map((r) => r.verdict.state));
+    for (const state of ['planned', 'started', 'succeeded'])
+        if (states.has(state))
+            return { state };
+    return { state: 'unchanged' };
 }
 
 
@@ -1976,8 +2176,8 @@ __webpack_require__.d(__webpack_exports__, {
   controllerFor: () => (/* binding */ controllerFor)
 });
 
-// EXTERNAL MODULE: ./src/steps/ecs-controller.ts + 11 modules
-var ecs_controller = __webpack_require__(8097);
+// EXTERNAL MODULE: ./src/steps/ecs-controller.ts + 8 modules
+var ecs_controller = __webpack_require__(3967);
 // EXTERNAL MODULE: ./src/aws/ecs.ts
 var ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
@@ -2404,7 +2604,7 @@ function loadedOnUse(kind, registers, load) {
 }
 const CONTROLLERS = {
     ecs: ecs_controller/* ecsController */.mT,
-    codedeploy: loadedOnUse('codedeploy', true, async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 2520))).codeDeployController),
+    codedeploy: loadedOnUse('codedeploy', true, async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(902)]).then(__webpack_require__.bind(__webpack_require__, 4902))).codeDeployController),
     express: expressController,
 };
 function controllerFor(kind) {
@@ -2414,7 +2614,50 @@ function controllerFor(kind) {
 
 /***/ }),
 
-/***/ 8097:
+/***/ 4975:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ SERVICES)
+/* harmony export */ });
+/* unused harmony export describeEach */
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
+/* harmony import */ var _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3583);
+
+
+/**
+ * Each item's service, read with one DescribeServices per cluster and 10 services (the
+ * call's limit), side by side: how a step reads several services at once.
+ */
+async function describeEach(items, refOf, deps) {
+    const byCluster = new Map();
+    for (const item of items) {
+        const { cluster } = refOf(item);
+        byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), item]);
+    }
+    const answers = new Map();
+    const batches = [...byCluster.entries()].flatMap(([cluster, group]) => (0,_plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_1__/* .batchesOf */ .cS)(group, _plan_ecs_services_js__WEBPACK_IMPORTED_MODULE_1__/* .DESCRIBE_SERVICES_LIMIT */ .rP).map((batch) => ({ cluster, batch })));
+    await Promise.all(batches.map(async ({ cluster, batch }) => {
+        const found = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)(deps.clients.ecs, cluster, batch.map((item) => refOf(item).service));
+        for (const item of batch)
+            answers.set(item, found.get(refOf(item).service));
+    }));
+    return answers;
+}
+/** The poll loop's DescribeServices: one call per cluster and 10 services; a failure ends the poll. */
+const SERVICES = {
+    name: 'DescribeServices',
+    keyOf: (key) => `${key.cluster}\n${key.service}`,
+    read: async (keys, deps) => {
+        const answers = await describeEach(keys, (key) => key, deps);
+        return new Map([...answers].map(([key, service]) => [SERVICES.keyOf(key), service]));
+    },
+};
+
+
+/***/ }),
+
+/***/ 3967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2639,208 +2882,12 @@ function combineVerdicts(rollout, record) {
 
 // EXTERNAL MODULE: ./src/failure.ts
 var src_failure = __webpack_require__(1633);
-;// CONCATENATED MODULE: ./src/plan/ecs-progress.ts
-// What a person reads while a deployment rolls out: progress lines, service events,
-// stopped tasks. Pure: the steps print what these return.
-
-/** e.g. `new web:5 (ecs-svc/2) IN_PROGRESS running 1/2 pending 1 failed 0 | old web:4 running 2/2` */
-function rolloutProgressLine(service, deploymentId) {
-    const { ours, others } = viewDeployments(service, deploymentId);
-    const head = ours === undefined
-        ? `new (${deploymentId}) gone from the service`
-        : [
-            `new ${ours.taskDefinition} (${ours.id})`,
-            ours.rolloutState,
-            `running ${ours.running}/${ours.desired}`,
-            `pending ${ours.pending}`,
-            `failed ${ours.failed}`,
-        ]
-            .filter((part) => part !== undefined)
-            .join(' ');
-    const tail = others.map((d) => {
-        const pending = d.pending > 0 ? ` pending ${d.pending}` : '';
-        return `${d.role} ${d.taskDefinition} running ${d.running}/${d.desired}${pending}`;
-    });
-    return [head, ...tail].join(' | ');
-}
-function viewDeployments(service, deploymentId) {
-    const deployments = service.deployments ?? [];
-    const ours = deployments.find((d) => d.id === deploymentId);
-    return {
-        ours: ours === undefined ? undefined : viewDeployment(ours, 'new'),
-        others: deployments
-            .filter((d) => d !== ours)
-            // Another PRIMARY is not "old": it is a rollback or someone else's newer deploy.
-            .map((d) => viewDeployment(d, d.status === 'PRIMARY' ? 'primary' : 'old')),
-    };
-}
-function viewDeployment(d, role) {
-    return {
-        role,
-        taskDefinition: (0,aws_names/* taskDefinitionLabel */.$7)(d.taskDefinition),
-        id: d.id ?? 'unknown id',
-        rolloutState: d.rolloutState,
-        running: d.runningCount ?? 0,
-        desired: d.desiredCount ?? 0,
-        pending: d.pendingCount ?? 0,
-        failed: d.failedTasks ?? 0,
-    };
-}
-/**
- * Identity used to remember which events were printed. ECS always sends an id; the
- * fallback keeps emulators without ids from repeating the same event on every poll.
- */
-function serviceEventKey(event) {
-    return event.id ?? `${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`;
-}
-/** Events since `since` not yet seen, oldest first (ECS lists newest first). */
-function newServiceEvents(events, since, seen) {
-    const fresh = (events ?? []).filter((e) => e.createdAt !== undefined && e.createdAt.getTime() >= since.getTime() && !seen.has(serviceEventKey(e)));
-    // Reverse first so events with equal timestamps also come out oldest first.
-    return fresh.reverse().sort((a, b) => time(a.createdAt) - time(b.createdAt));
-}
-function formatServiceEvent(event) {
-    const text = `event: ${event.message ?? '(no message)'}`;
-    return event.createdAt === undefined ? text : `${event.createdAt.toISOString()} ${text}`;
-}
-/** `task <id> stopped (<stopCode>): <stoppedReason>`, then one line per telling container. */
-function describeStoppedTask(task, options = {}) {
-    const code = task.stopCode === undefined ? '' : ` (${task.stopCode})`;
-    const reason = task.stoppedReason?.trim() || 'no stop reason given';
-    const head = `task ${(0,aws_names/* taskIdOf */.G6)(task.taskArn)} stopped${code}: ${reason}`;
-    const containers = (task.containers ?? [])
-        .filter((c) => !isQuietSidecar(c, options.nonEssentialContainers))
-        .map(describeContainer);
-    return [head, ...containers];
-}
-/** Newest first, at most `limit` tasks; says how many were left out. */
-function summarizeTaskFailures(tasks, limit = 5, options = {}) {
-    const newestFirst = [...tasks].sort((a, b) => time(b.stoppedAt ?? b.createdAt) - time(a.stoppedAt ?? a.createdAt));
-    const shown = newestFirst.slice(0, Math.max(0, limit));
-    const lines = shown.flatMap((t) => describeStoppedTask(t, options));
-    const rest = tasks.length - shown.length;
-    if (rest > 0)
-        lines.push(`... and ${rest} more stopped ${rest === 1 ? 'task' : 'tasks'}`);
-    return lines;
-}
-function describeContainer(container) {
-    const exit = container.exitCode === undefined ? 'no exit code' : `exit code ${container.exitCode}`;
-    const reason = container.reason?.trim();
-    return `  container ${container.name ?? '(unnamed)'}: ${exit}${reason ? ` — ${reason}` : ''}`;
-}
-// A non-essential sidecar that ended cleanly (or never reported) explains nothing.
-function isQuietSidecar(container, nonEssential) {
-    if (container.name === undefined || nonEssential?.has(container.name) !== true)
-        return false;
-    const clean = container.exitCode === undefined || container.exitCode === 0;
-    return clean && !container.reason?.trim();
-}
-function time(date) {
-    return date?.getTime() ?? 0;
-}
-
-// EXTERNAL MODULE: ./src/plan/task-definition-compare.ts
-var task_definition_compare = __webpack_require__(4452);
-;// CONCATENATED MODULE: ./src/plan/ecs-services.ts
-// Several services in one step: the limits, which renderings are the same registration,
-// when each registration may go, and the one verdict of them all. Pure.
-
-
-
-/** Services one step deploys at most (each costs a follower, a record poll and maybe a registration). */
-const MAX_SERVICES = 50;
-/** DescribeServices takes at most this many services per call. */
-const DESCRIBE_SERVICES_LIMIT = 10;
-/** ECS's RegisterTaskDefinition rate: a burst of about 20, then about 1 per second. */
-const REGISTRATION_RATE = { burst: 20, perSecondMs: 1000 };
-/** A service's name whether given as a name or an ARN (`arn:…:service/cluster/name`). */
-function serviceKey(nameOrArn) {
-    return nameOrArn.slice(nameOrArn.lastIndexOf('/') + 1);
-}
-/** `items` in consecutive groups of at most `size`. */
-function batchesOf(items, size) {
-    const batches = [];
-    for (let at = 0; at < items.length; at += size)
-        batches.push(items.slice(at, at + size));
-    return batches;
-}
-/** How long the `index`-th registration of the step waits before it is sent, to stay within ECS's rate. */
-function registrationDelayMs(index, rate = REGISTRATION_RATE) {
-    return index < rate.burst ? 0 : (index - rate.burst + 1) * rate.perSecondMs;
-}
-/**
- * For each rendering (undefined: needs no registration), the index of the first one that
- * is exactly the same definition with the same tags: services sharing a family and
- * rendering to the same definition register it once.
- */
-function sharedRegistrations(renderings) {
-    return renderings.map((mine, index) => {
-        if (mine === undefined)
-            return undefined;
-        const first = renderings.findIndex((other) => other !== undefined && sameTaskDefinition(other.rendered, mine.rendered) && sameTags(other.tags, mine.tags));
-        return first === -1 ? index : first;
-    });
-}
-/**
- * One verdict for the ecs mode from each service's own: a failure when any failed, naming
- * each failed service; otherwise the most telling success (planned, started, succeeded,
- * then unchanged). One service: its verdict, unchanged.
- */
-function combineServiceVerdicts(results) {
-    const [only] = results;
-    if (results.length === 1 && only !== undefined)
-        return only.verdict;
-    const failures = results.flatMap((r) => (isFailure(r.verdict) ? [{ service: r.service, failure: r.verdict }] : []));
-    const [first] = failures;
-    if (first !== undefined) {
-        const of = `${failures.length} of ${results.length} services`;
-        if (failures.length === 1)
-            return failed(first.failure.kind, `Service '${first.service}' failed (${of}): ${first.failure.reason}`, first.failure.details);
-        const details = failures.flatMap(({ service, failure }) => [
-            `'${service}': ${failure.reason}`,
-            ...failure.details.map((d) => `'${service}':   ${d}`),
-        ]);
-        return failed(first.failure.kind, `${of} failed: ${failures.map((f) => `'${f.service}'`).join(', ')}.`, details);
-    }
-    const states = new Set(results.map((r) => r.verdict.state));
-    for (const state of ['planned', 'started', 'succeeded'])
-        if (states.has(state))
-            return { state };
-    return { state: 'unchanged' };
-}
-
-;// CONCATENATED MODULE: ./src/steps/describe-services.ts
-
-
-/**
- * Each item's service, read with one DescribeServices per cluster and 10 services (the
- * call's limit), side by side: how a step reads several services at once.
- */
-async function describeEach(items, refOf, deps) {
-    const byCluster = new Map();
-    for (const item of items) {
-        const { cluster } = refOf(item);
-        byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), item]);
-    }
-    const answers = new Map();
-    const batches = [...byCluster.entries()].flatMap(([cluster, group]) => batchesOf(group, DESCRIBE_SERVICES_LIMIT).map((batch) => ({ cluster, batch })));
-    await Promise.all(batches.map(async ({ cluster, batch }) => {
-        const found = await (0,aws_ecs/* describeServices */.Ge)(deps.clients.ecs, cluster, batch.map((item) => refOf(item).service));
-        for (const item of batch)
-            answers.set(item, found.get(refOf(item).service));
-    }));
-    return answers;
-}
-/** The poll loop's DescribeServices: one call per cluster and 10 services; a failure ends the poll. */
-const SERVICES = {
-    name: 'DescribeServices',
-    keyOf: (key) => `${key.cluster}\n${key.service}`,
-    read: async (keys, deps) => {
-        const answers = await describeEach(keys, (key) => key, deps);
-        return new Map([...answers].map(([key, service]) => [SERVICES.keyOf(key), service]));
-    },
-};
-
+// EXTERNAL MODULE: ./src/plan/ecs-progress.ts
+var ecs_progress = __webpack_require__(8316);
+// EXTERNAL MODULE: ./src/steps/describe-services.ts
+var describe_services = __webpack_require__(4975);
+// EXTERNAL MODULE: ./src/plan/ecs-services.ts
+var ecs_services = __webpack_require__(3583);
 // EXTERNAL MODULE: ./src/plan/poll-schedule.ts
 var poll_schedule = __webpack_require__(8654);
 ;// CONCATENATED MODULE: ./src/plan/service-deployment-find.ts
@@ -2904,7 +2951,7 @@ const RECORDS = {
     keyOf: (arn) => arn,
     read: async (arns, deps) => {
         const read = new Map();
-        for (const batch of batchesOf(arns, 20)) {
+        for (const batch of (0,ecs_services/* batchesOf */.cS)(arns, 20)) {
             try {
                 const found = await (0,aws_ecs/* describeServiceDeployments */.Pr)(deps.clients.ecs, batch);
                 // One asked, one answered: that is it, however ECS spells its ARN (as describeServiceDeployment reads it).
@@ -3244,6 +3291,8 @@ function retold(error, f, state, elapsedMs) {
     return error instanceof Error ? error : new Error((0,errors/* messageOf */.bD)(error));
 }
 
+// EXTERNAL MODULE: ./src/steps/stopped-tasks.ts
+var stopped_tasks = __webpack_require__(969);
 ;// CONCATENATED MODULE: ./src/steps/ecs-follow.ts
 
 
@@ -3284,13 +3333,13 @@ class EcsWatch {
         this.options = options;
         this.deps = deps;
         this.settler = settler;
-        this.failedTasks = new FailedTaskLog(options, deps);
+        this.failedTasks = new stopped_tasks/* StoppedTaskLog */.N({ cluster: options.cluster, startedBy: options.deploymentId, taskOptions: options.taskOptions }, deps);
         this.what = `deployment ${options.deploymentId} of service '${options.service}'`;
         this.name = options.service;
     }
     wants(request) {
         const { cluster, service, record } = this.options;
-        request.want(SERVICES, { cluster, service });
+        request.want(describe_services/* SERVICES */.B, { cluster, service });
         // A record read once is read with the others'; a first read goes alone (DeploymentRecord.poll).
         const arn = record?.readableArn;
         if (arn !== undefined)
@@ -3298,12 +3347,12 @@ class EcsWatch {
     }
     async observe(snapshot) {
         const { cluster, service: serviceName, deploymentId, record: recordOf } = this.options;
-        const service = snapshot.get(SERVICES, { cluster, service: serviceName });
+        const service = snapshot.get(describe_services/* SERVICES */.B, { cluster, service: serviceName });
         const arn = recordOf?.readableArn;
         const read = arn === undefined ? undefined : snapshot.get(RECORDS, arn);
-        for (const event of newServiceEvents(service?.events, this.options.since, this.seenEvents)) {
-            this.seenEvents.add(serviceEventKey(event));
-            this.deps.log.info(formatServiceEvent(event));
+        for (const event of (0,ecs_progress/* newServiceEvents */.bt)(service?.events, this.options.since, this.seenEvents)) {
+            this.seenEvents.add((0,ecs_progress/* serviceEventKey */.Pu)(event));
+            this.deps.log.info((0,ecs_progress/* formatServiceEvent */.jy)(event));
         }
         const ours = service?.deployments?.find((d) => d.id === deploymentId);
         await this.failedTasks.update(ours?.failedTasks ?? 0);
@@ -3317,7 +3366,7 @@ class EcsWatch {
         const verdict = combineVerdicts(rollout, record.verdict);
         if (verdict.state !== 'pending')
             return { verdict };
-        const counts = rolloutProgressLine(service ?? {}, deploymentId);
+        const counts = (0,ecs_progress/* rolloutProgressLine */.L8)(service ?? {}, deploymentId);
         const state = record.progress === undefined ? counts : `${record.progress} | ${counts}`;
         if (state !== this.state)
             this.deps.log.info(state);
@@ -3325,7 +3374,7 @@ class EcsWatch {
         return { state, ...(record.nextMs === undefined ? {} : { nextMs: record.nextMs }) };
     }
     interrupted(error) {
-        return (0,plan_verdict/* withDetails */.FE)((0,src_failure/* failureOf */.g)(error, this.deps.log), summarizeTaskFailures(this.failedTasks.known(), undefined, this.options.taskOptions));
+        return (0,plan_verdict/* withDetails */.FE)((0,src_failure/* failureOf */.g)(error, this.deps.log), (0,ecs_progress/* summarizeTaskFailures */.M5)(this.failedTasks.known(), undefined, this.options.taskOptions));
     }
     /** A success says so; a failure the poll found gets every stopped task's evidence. */
     async conclude(final) {
@@ -3343,7 +3392,7 @@ class EcsWatch {
             }
             return final;
         }
-        return (0,plan_verdict/* withDetails */.FE)(final, summarizeTaskFailures(await this.failedTasks.all(), undefined, this.options.taskOptions));
+        return (0,plan_verdict/* withDetails */.FE)(final, (0,ecs_progress/* summarizeTaskFailures */.M5)(await this.failedTasks.all(), undefined, this.options.taskOptions));
     }
     async settle(failure) {
         return this.settler === undefined ? { verdict: failure } : this.settler(failure, this.options.record);
@@ -3365,46 +3414,6 @@ function reportOf(record) {
         alarms: { watched: last.alarms?.alarmNames ?? [], triggered: last.alarms?.triggeredAlarmNames ?? [] },
         hooks: (last.lifecycleHookDetails ?? []).map((h) => `${h.hookId ?? 'unknown'}${h.targetArn ? ` (${h.targetArn})` : ''}: ${h.status ?? 'unknown'}`),
     };
-}
-/**
- * Stopped tasks of our deployment. Looked up only when the deployment's failedTasks count
- * grows (or once at the end of a failure), so a healthy rollout costs no task calls.
- */
-class FailedTaskLog {
-    tasks = new Map();
-    seenCount = 0;
-    options;
-    deps;
-    constructor(options, deps) {
-        this.options = options;
-        this.deps = deps;
-    }
-    async update(failedCount) {
-        if (failedCount <= this.seenCount)
-            return;
-        this.seenCount = failedCount;
-        const fresh = await this.fetchNew();
-        for (const line of summarizeTaskFailures(fresh, undefined, this.options.taskOptions))
-            this.deps.log.warning(line);
-    }
-    known() {
-        return [...this.tasks.values()];
-    }
-    /** Every stopped task, looked up once more: ListTasks may lag behind failedTasks. */
-    async all() {
-        await this.fetchNew();
-        return [...this.tasks.values()];
-    }
-    async fetchNew() {
-        const { ecs } = this.deps.clients;
-        const arns = await (0,aws_ecs/* listStoppedTasks */.em)(ecs, this.options.cluster, this.options.deploymentId);
-        const unknown = arns.filter((arn) => !this.tasks.has(arn));
-        const tasks = await (0,aws_ecs/* describeTasks */.yz)(ecs, this.options.cluster, unknown);
-        for (const task of tasks)
-            if (task.taskArn)
-                this.tasks.set(task.taskArn, task);
-        return tasks;
-    }
 }
 
 // EXTERNAL MODULE: ./src/deps.ts
@@ -3815,6 +3824,87 @@ function refuseUnreachableWaitUntil(current, options) {
     if (problem === undefined)
         return;
     throw new errors/* UserError */.yo(`Input '${names/* Input */.pd.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${options.service}': ${problem}.`);
+}
+
+
+/***/ }),
+
+/***/ 969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ StoppedTaskLog)
+/* harmony export */ });
+/* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
+/* harmony import */ var _plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8316);
+// The stopped tasks of one deployment (an ECS deployment, or a CodeDeploy replacement task
+// set), found by ListTasks (startedBy, STOPPED) and read once each with DescribeTasks: the
+// evidence both controllers print (stop code, reason, containers' exit codes).
+
+
+/**
+ * Stopped tasks of one deployment, each described once. The ECS controller looks them up
+ * only when its deployment's failedTasks count grows (`update`); the CodeDeploy controller,
+ * which has no such count, makes one call a poll (`poll`).
+ */
+class StoppedTaskLog {
+    tasks = new Map();
+    /** Listed, but DescribeTasks did not find them: poll does not ask again. */
+    missing = new Set();
+    listed = [];
+    seenCount = 0;
+    source;
+    deps;
+    constructor(source, deps) {
+        this.source = source;
+        this.deps = deps;
+    }
+    /** The deployment says `failedCount` tasks failed: the new ones are looked up and warned about. */
+    async update(failedCount) {
+        if (failedCount <= this.seenCount)
+            return;
+        this.seenCount = failedCount;
+        this.warn(await this.fetchNew());
+    }
+    /**
+     * One ECS call: DescribeTasks for tasks listed but not read yet (warned about), else
+     * ListTasks. Returns how many stopped tasks are listed so far.
+     */
+    async poll() {
+        const unread = this.listed.filter((arn) => !this.tasks.has(arn) && !this.missing.has(arn));
+        if (unread.length > 0)
+            this.warn(await this.describe(unread));
+        else
+            this.listed = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .listStoppedTasks */ .em)(this.deps.clients.ecs, this.source.cluster, this.source.startedBy);
+        return this.listed.length;
+    }
+    known() {
+        return [...this.tasks.values()];
+    }
+    /** Every stopped task, looked up once more: ListTasks may lag behind failedTasks. */
+    async all() {
+        await this.fetchNew();
+        return [...this.tasks.values()];
+    }
+    warn(tasks) {
+        for (const line of (0,_plan_ecs_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .summarizeTaskFailures */ .M5)(tasks, undefined, this.source.taskOptions))
+            this.deps.log.warning(line);
+    }
+    async fetchNew() {
+        const { ecs } = this.deps.clients;
+        this.listed = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .listStoppedTasks */ .em)(ecs, this.source.cluster, this.source.startedBy);
+        return this.describe(this.listed.filter((arn) => !this.tasks.has(arn)));
+    }
+    async describe(arns) {
+        const tasks = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTasks */ .yz)(this.deps.clients.ecs, this.source.cluster, arns);
+        for (const task of tasks)
+            if (task.taskArn)
+                this.tasks.set(task.taskArn, task);
+        for (const arn of arns)
+            if (!this.tasks.has(arn))
+                this.missing.add(arn);
+        return tasks;
+    }
 }
 
 

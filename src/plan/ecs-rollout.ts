@@ -97,18 +97,22 @@ export function classifyRollout(input: RolloutSnapshot): RolloutVerdict {
     );
   }
 
-  const failedTasks = ours.failedTasks ?? 0;
-  if (maxFailedTasks > 0 && failedTasks >= maxFailedTasks) {
-    return failed(
-      'too-many-failed-tasks',
-      `${failedTasks} ${failedTasks === 1 ? 'task' : 'tasks'} of deployment ${deploymentId} failed (max-failed-tasks is ${maxFailedTasks})`,
-    );
-  }
+  const tooMany = tooManyFailedTasks(ours.failedTasks ?? 0, maxFailedTasks, `deployment ${deploymentId}`);
+  if (tooMany !== undefined) return tooMany;
 
   // An older deployment still draining means old tasks still serve traffic: not done yet.
   const alone = deployments.length === 1;
   if (alone && isRolledOut(ours)) return { state: 'succeeded' };
   return { state: 'pending' };
+}
+
+/** The action's own failure once `count` tasks of `what` failed and `max-failed-tasks` (>0) is reached. */
+export function tooManyFailedTasks(count: number, maxFailedTasks: number, what: string): Failure | undefined {
+  if (maxFailedTasks <= 0 || count < maxFailedTasks) return undefined;
+  return failed(
+    'too-many-failed-tasks',
+    `${count} ${count === 1 ? 'task' : 'tasks'} of ${what} failed (max-failed-tasks is ${maxFailedTasks})`,
+  );
 }
 
 function isRolledOut(deployment: Deployment): boolean {

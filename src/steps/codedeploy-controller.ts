@@ -30,6 +30,7 @@ import { type Failure, failed, type Verdict, withDetails } from '../plan/verdict
 import type { EcsServiceOptions } from '../settings.ts';
 import { type CodeDeployFollowDeps, CodeDeployWatch, DEPLOYMENTS } from './codedeploy-follow.ts';
 import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
+import { GreenTasks } from './codedeploy-tasks.ts';
 import { prepareFromTaskDefinition } from './ecs-controller.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
 import type { Registration } from './register-revision.ts';
@@ -181,6 +182,7 @@ class CodeDeployFollowing implements Following {
   readonly what: string;
   readonly name: string;
   private readonly watch: CodeDeployWatch;
+  private readonly green: GreenTasks;
   private readonly prepared: EcsPrepared;
   private readonly deploymentId: string;
   private readonly deps: StepDeps & CodeDeployFollowDeps;
@@ -197,6 +199,7 @@ class CodeDeployFollowing implements Following {
     this.deps = deps;
     this.name = prepared.options.service;
     this.what = `CodeDeploy deployment ${deploymentId} of service '${prepared.options.service}'`;
+    this.green = new GreenTasks({ ...prepared.options, deploymentId, taskDefinition: prepared.plan.rendered }, deps);
     const termination = terminationWaitMinutes(codeDeploy.group);
     this.watch = new CodeDeployWatch(
       {
@@ -214,6 +217,7 @@ class CodeDeployFollowing implements Following {
 
   wants(request: PollRequest): void {
     request.want(DEPLOYMENTS, this.deploymentId);
+    this.green.wants(request, this.watch.last?.deployment.status);
   }
 
   async observe(snapshot: PollSnapshot): Promise<Observation> {
@@ -221,7 +225,11 @@ class CodeDeployFollowing implements Following {
     if (answer instanceof Error) throw answer;
     if (answer === undefined) return { state: this.watch.stateLine() };
     const verdict = await this.watch.observe(answer);
-    if (verdict.state === 'pending') return { state: this.watch.stateLine(), nextMs: this.watch.nextDelayMs() };
+    if (verdict.state === 'pending') {
+      const tooMany = await this.green.observe(snapshot, answer);
+      if (tooMany !== undefined) return { verdict: tooMany };
+      return { state: this.watch.stateLine(), nextMs: this.watch.nextDelayMs() };
+    }
     if (verdict.state === 'succeeded') {
       const rest = verdict.reached === 'completed' ? '' : `: CodeDeploy carries on with the rest on its own`;
       this.deps.log.info(
@@ -233,11 +241,11 @@ class CodeDeployFollowing implements Following {
   }
 
   interrupted(error: unknown): Failure {
-    return failureOf(error, this.deps.log);
+    return this.green.interrupted(failureOf(error, this.deps.log));
   }
 
   async conclude(verdict: Verdict<'succeeded'>): Promise<Verdict<'succeeded'>> {
-    return verdict;
+    return this.green.conclude(verdict);
   }
 
   async settle(failure: Failure): Promise<Settled> {

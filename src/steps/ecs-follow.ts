@@ -1,5 +1,3 @@
-import type { Task } from '@aws-sdk/client-ecs';
-import { describeTasks, listStoppedTasks } from '../aws/ecs.ts';
 import type { StepDeps } from '../deps.ts';
 import { failureOf } from '../failure.ts';
 import {
@@ -19,6 +17,7 @@ import { type DeploymentRecord, RECORDS } from './ecs-record.ts';
 import { followAll } from './follow-loop.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
 import type { Following, Observation, Settled } from './rollout-controller.ts';
+import { StoppedTaskLog } from './stopped-tasks.ts';
 
 export interface FollowOptions {
   cluster: string;
@@ -59,7 +58,7 @@ export class EcsWatch implements Following {
   readonly name: string;
   private state: string | undefined;
   private readonly seenEvents = new Set<string>();
-  private readonly failedTasks: FailedTaskLog;
+  private readonly failedTasks: StoppedTaskLog;
   private readonly options: FollowOptions;
   private readonly deps: StepDeps;
   private readonly settler: Settler | undefined;
@@ -68,7 +67,10 @@ export class EcsWatch implements Following {
     this.options = options;
     this.deps = deps;
     this.settler = settler;
-    this.failedTasks = new FailedTaskLog(options, deps);
+    this.failedTasks = new StoppedTaskLog(
+      { cluster: options.cluster, startedBy: options.deploymentId, taskOptions: options.taskOptions },
+      deps,
+    );
     this.what = `deployment ${options.deploymentId} of service '${options.service}'`;
     this.name = options.service;
   }
@@ -159,46 +161,4 @@ function reportOf(record: DeploymentRecord | undefined): ServiceDeploymentReport
       (h) => `${h.hookId ?? 'unknown'}${h.targetArn ? ` (${h.targetArn})` : ''}: ${h.status ?? 'unknown'}`,
     ),
   };
-}
-
-/**
- * Stopped tasks of our deployment. Looked up only when the deployment's failedTasks count
- * grows (or once at the end of a failure), so a healthy rollout costs no task calls.
- */
-class FailedTaskLog {
-  private readonly tasks = new Map<string, Task>();
-  private seenCount = 0;
-  private readonly options: FollowOptions;
-  private readonly deps: StepDeps;
-
-  constructor(options: FollowOptions, deps: StepDeps) {
-    this.options = options;
-    this.deps = deps;
-  }
-
-  async update(failedCount: number): Promise<void> {
-    if (failedCount <= this.seenCount) return;
-    this.seenCount = failedCount;
-    const fresh = await this.fetchNew();
-    for (const line of summarizeTaskFailures(fresh, undefined, this.options.taskOptions)) this.deps.log.warning(line);
-  }
-
-  known(): Task[] {
-    return [...this.tasks.values()];
-  }
-
-  /** Every stopped task, looked up once more: ListTasks may lag behind failedTasks. */
-  async all(): Promise<Task[]> {
-    await this.fetchNew();
-    return [...this.tasks.values()];
-  }
-
-  private async fetchNew(): Promise<Task[]> {
-    const { ecs } = this.deps.clients;
-    const arns = await listStoppedTasks(ecs, this.options.cluster, this.options.deploymentId);
-    const unknown = arns.filter((arn) => !this.tasks.has(arn));
-    const tasks = await describeTasks(ecs, this.options.cluster, unknown);
-    for (const task of tasks) if (task.taskArn) this.tasks.set(task.taskArn, task);
-    return tasks;
-  }
 }
