@@ -571,7 +571,7 @@ var stopped_tasks = __webpack_require__(969);
 
 
 /** The green task set's stopped tasks of one CodeDeploy deployment, and the verdict they give. */
-class GreenTasks {
+class CodeDeployGreenTasks {
     taskSetId;
     log;
     options;
@@ -760,7 +760,7 @@ class CodeDeployFollowing {
         this.deps = deps;
         this.name = prepared.options.service;
         this.what = `CodeDeploy deployment ${deploymentId} of service '${prepared.options.service}'`;
-        this.green = new GreenTasks({ ...prepared.options, deploymentId, taskDefinition: prepared.plan.rendered }, deps);
+        this.green = new CodeDeployGreenTasks({ ...prepared.options, deploymentId, taskDefinition: prepared.plan.rendered }, deps);
         const termination = terminationWaitMinutes(codeDeploy.group);
         this.watch = new CodeDeployWatch({
             deploymentId,

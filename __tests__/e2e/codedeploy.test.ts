@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { seedCodeDeployService } from '../support/codedeploy-fixtures.ts';
 import { type CodeDeployScript, codeDeployOn } from '../support/codedeploy-scenarios.ts';
-import { TEST_ACCOUNT, TEST_REGION } from '../support/ecs-fixtures.ts';
+import { ecsClient, TEST_ACCOUNT, TEST_REGION } from '../support/ecs-fixtures.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
 import { errorText, NODE_BINARY, REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
@@ -184,6 +185,60 @@ describe('mode ecs deploys services through CodeDeploy', () => {
         .deployments()
         .find((d) => d.id === deploymentId)?.view.greenWeight,
     ).toBe(0);
+  });
+
+  const CRASH_LOOP: CodeDeployScript = {
+    greenTasksStop: {
+      everySeconds: 0.5,
+      exitCode: 137,
+      reason: 'OutOfMemoryError: Container killed due to memory usage',
+    },
+    rollbackSeconds: 1,
+  };
+  const ECS_READS = new Set(['DescribeServices', 'ListTasks', 'DescribeTasks']);
+
+  it('a crash-looping green task set fails the step after max-failed-tasks stopped tasks, with their reasons', async () => {
+    const { run, calls, deploymentId } = await deploy('crash', CRASH_LOOP, { 'max-failed-tasks': '2' });
+    expect(run.exitCode, transcript(run)).toBe(1);
+    const error = errorText(run);
+    expect(error).toMatch(
+      new RegExp(
+        `\\d+ tasks of the replacement task set ecs-svc/\\d{19} of CodeDeploy deployment ${deploymentId} failed \\(max-failed-tasks is 2\\)`,
+      ),
+    );
+    expect(error).toContain('stopped (EssentialContainerExited): Essential container in task exited');
+    expect(error).toContain('container app: exit code 137 — OutOfMemoryError: Container killed due to memory usage');
+    expect(count(calls, 'StopDeployment')).toBe(0);
+    // At most one ECS read a poll while following, besides the final evidence (ListTasks and DescribeTasks).
+    const created = calls.findIndex((c) => c.operation === 'CreateDeployment');
+    const following = calls.slice(created);
+    const ecsReads = following.filter((c) => c.service === 'ecs' && ECS_READS.has(c.operation)).length;
+    expect(ecsReads).toBeLessThanOrEqual(count(following, 'GetDeployment') + 2);
+    expect(
+      following.some(
+        (c) => c.operation === 'ListTasks' && (c.body as { desiredStatus?: string }).desiredStatus === 'STOPPED',
+      ),
+    ).toBe(true);
+  });
+
+  it('a crash-looping green task set with rollback-on-failure: StopDeployment once, the blue task set serving again', async () => {
+    const { run, calls, deploymentId } = await deploy('crashback', CRASH_LOOP, {
+      'max-failed-tasks': '2',
+      'rollback-on-failure': 'true',
+    });
+    expect(run.exitCode, transcript(run)).toBe(1);
+    expect(errorText(run)).toContain('(max-failed-tasks is 2)');
+    expect(calls.filter((c) => c.operation === 'StopDeployment').map((c) => c.body)).toEqual([
+      { deploymentId, autoRollbackEnabled: true },
+    ]);
+    expect(run.stdout).toMatch(/Rolled back: rollback deployment d-\w+ succeeded/);
+    const ecs = ecsClient(testbed.proxy.url);
+    try {
+      const out = await ecs.send(new DescribeServicesCommand({ cluster: 'c-crashback', services: ['s-crashback'] }));
+      expect(out.services?.[0]?.taskSets?.map((t) => [t.status, t.externalId])).toEqual([['PRIMARY', undefined]]);
+    } finally {
+      ecs.destroy();
+    }
   });
 
   it('a job cancelled mid-deployment: the rollback starts, the post step follows it to its end', async () => {

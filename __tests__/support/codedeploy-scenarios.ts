@@ -4,7 +4,8 @@
 // ListDeploymentTargets, GetDeploymentTarget, StopDeployment or ContinueDeployment. Here
 // CreateDeployment goes to moto, and from then on the deployment walks the timeline of
 // codedeploy-timeline.ts; GetDeployment, the target calls, StopDeployment and
-// ContinueDeployment are answered by the proxy.
+// ContinueDeployment are answered by the proxy; the service's task sets and a crash-looping
+// green task set's stopped tasks by codedeploy-task-sets.ts.
 //
 // Shapes: CodeDeploy API reference (docs.aws.amazon.com/codedeploy/latest/APIReference):
 // API_GetDeployment / API_DeploymentInfo (status, deploymentOverview, errorInformation,
@@ -15,6 +16,7 @@
 // @aws-sdk/client-codedeploy 3.1133. Wire protocol awsJson1_1 (timestamps as epoch
 // seconds), X-Amz-Target CodeDeploy_20141006.<Operation>.
 
+import { installTaskSets, taskSetIdOf } from './codedeploy-task-sets.ts';
 import { type CodeDeployScript, type DeploymentView, deploymentAt, type OutsideActs } from './codedeploy-timeline.ts';
 import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
 import { ECS_TARGET_PREFIX, jsonAnswer, parseJson, uuidFrom } from './scenario-proxy-core.ts';
@@ -201,7 +203,7 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     }));
     const green = view.rollback?.done === true ? 0 : view.greenWeight;
     const taskSet = (label: 'Blue' | 'Green', weight: number) => ({
-      identifer: `ecs-svc/${uuidFrom(`${d.id}|${label}`).replace(/\D/g, '').slice(0, 19)}`,
+      identifer: taskSetIdOf(d.id, label),
       desiredCount: 1,
       pendingCount: 0,
       runningCount: 1,
@@ -249,6 +251,19 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     }
     return next();
   });
+
+  installTaskSets(proxy, () =>
+    live
+      .filter((d) => d.rollsBack === undefined)
+      .map((d) => ({
+        id: d.id,
+        targetId: d.targetId,
+        createdAt: d.createdAt,
+        view: viewOf(d),
+        taskDefinition: taskDefinitionIn(d.appSpec),
+        ...(d.script.greenTasksStop === undefined ? {} : { greenTasksStop: d.script.greenTasksStop }),
+      })),
+  );
 
   proxy.overlay('codedeploy', 'CreateDeployment', async (req, next) => {
     const body = req.call.body as {

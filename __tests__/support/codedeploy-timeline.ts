@@ -29,6 +29,12 @@ export interface CodeDeployScript {
   terminationWaitSeconds?: number;
   /** How long a rollback deployment (after a failure or StopDeployment with rollback) runs (default 2 s). */
   rollbackSeconds?: number;
+  /**
+   * The replacement (green) task set crash loops: one of its tasks stops every
+   * `everySeconds` while the deployment runs, and Install never ends (CodeDeploy waits for
+   * the task set to reach its desired count) until the deployment is stopped.
+   */
+  greenTasksStop?: { everySeconds: number; exitCode: number; reason: string };
 }
 
 export type DeploymentStatusName =
@@ -103,7 +109,7 @@ export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapse
       continue;
     }
     const start = t;
-    const end = t + step;
+    const end = name === 'Install' && script.greenTasksStop !== undefined ? Number.POSITIVE_INFINITY : t + step;
     t = end;
     if (stop !== undefined && stop < end) {
       events.push({

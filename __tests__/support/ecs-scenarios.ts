@@ -178,7 +178,13 @@ export function ecsRollouts(proxy: ProxyCore): EcsRollouts {
     const wanted = Array.isArray(body.tasks) ? body.tasks.filter((t): t is string => typeof t === 'string') : [];
     const known = new Map<string, object>();
     for (const rollout of allRollouts(scripted)) {
-      for (const task of stateOf(rollout).stoppedTasks) known.set(taskArnOf(rollout, task), ecsTaskOf(rollout, task));
+      const where = {
+        clusterArn: rollout.clusterArn,
+        serviceName: rollout.ctx.serviceName,
+        since: rollout.ctx.startedAt,
+      };
+      for (const task of stateOf(rollout).stoppedTasks)
+        known.set(taskArnOf(rollout, task), stoppedTaskAnswer(where, task));
     }
     if (!wanted.some((arn) => known.has(arn))) return next();
     const tasks = wanted.flatMap((arn) => known.get(arn) ?? []);
@@ -218,21 +224,33 @@ function overlayService(service: EcsServiceJson, current: RolloutState): void {
 }
 
 function taskArnOf(rollout: ActiveRollout, task: ScriptedStoppedTask): string {
-  const clusterName = rollout.clusterArn.split('/').pop() ?? 'default';
-  const prefix = rollout.clusterArn.replace(/:cluster\/.*$/, '');
+  return stoppedTaskArn(rollout.clusterArn, task);
+}
+
+/** A scripted stopped task's ARN in the cluster `clusterArn`. */
+export function stoppedTaskArn(clusterArn: string, task: ScriptedStoppedTask): string {
+  const clusterName = clusterArn.split('/').pop() ?? 'default';
+  const prefix = clusterArn.replace(/:cluster\/.*$/, '');
   return `${prefix}:task/${clusterName}/${task.taskId}`;
 }
 
-function ecsTaskOf(rollout: ActiveRollout, task: ScriptedStoppedTask): object {
-  const taskArn = taskArnOf(rollout, task);
+/**
+ * A scripted stopped task of service `serviceName` as DescribeTasks answers it (API_Task:
+ * stopCode, stoppedReason, containers' exitCode and reason); created at `since` (epoch ms).
+ */
+export function stoppedTaskAnswer(
+  where: { clusterArn: string; serviceName: string; since: number },
+  task: ScriptedStoppedTask,
+): object {
+  const taskArn = stoppedTaskArn(where.clusterArn, task);
   const stoppedAt = task.stoppedAtMs / 1000;
-  const createdAt = Math.min(rollout.ctx.startedAt / 1000, stoppedAt);
+  const createdAt = Math.min(where.since / 1000, stoppedAt);
   return {
     taskArn,
-    clusterArn: rollout.clusterArn,
+    clusterArn: where.clusterArn,
     taskDefinitionArn: task.taskDefinitionArn,
     startedBy: task.startedBy,
-    group: `service:${rollout.ctx.serviceName}`,
+    group: `service:${where.serviceName}`,
     launchType: 'FARGATE',
     lastStatus: 'STOPPED',
     desiredStatus: 'STOPPED',

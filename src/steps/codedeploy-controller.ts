@@ -30,7 +30,7 @@ import { type Failure, failed, type Verdict, withDetails } from '../plan/verdict
 import type { EcsServiceOptions } from '../settings.ts';
 import { type CodeDeployFollowDeps, CodeDeployWatch, DEPLOYMENTS } from './codedeploy-follow.ts';
 import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
-import { GreenTasks } from './codedeploy-tasks.ts';
+import { CodeDeployGreenTasks } from './codedeploy-tasks.ts';
 import { prepareFromTaskDefinition } from './ecs-controller.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
 import type { Registration } from './register-revision.ts';
@@ -182,7 +182,7 @@ class CodeDeployFollowing implements Following {
   readonly what: string;
   readonly name: string;
   private readonly watch: CodeDeployWatch;
-  private readonly green: GreenTasks;
+  private readonly green: CodeDeployGreenTasks;
   private readonly prepared: EcsPrepared;
   private readonly deploymentId: string;
   private readonly deps: StepDeps & CodeDeployFollowDeps;
@@ -199,7 +199,10 @@ class CodeDeployFollowing implements Following {
     this.deps = deps;
     this.name = prepared.options.service;
     this.what = `CodeDeploy deployment ${deploymentId} of service '${prepared.options.service}'`;
-    this.green = new GreenTasks({ ...prepared.options, deploymentId, taskDefinition: prepared.plan.rendered }, deps);
+    this.green = new CodeDeployGreenTasks(
+      { ...prepared.options, deploymentId, taskDefinition: prepared.plan.rendered },
+      deps,
+    );
     const termination = terminationWaitMinutes(codeDeploy.group);
     this.watch = new CodeDeployWatch(
       {

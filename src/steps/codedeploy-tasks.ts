@@ -26,7 +26,7 @@ export interface GreenTaskOptions {
 }
 
 /** The green task set's stopped tasks of one CodeDeploy deployment, and the verdict they give. */
-export class GreenTasks {
+export class CodeDeployGreenTasks {
   private taskSetId: string | undefined;
   private log: StoppedTaskLog | undefined;
   private readonly options: GreenTaskOptions;
