@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, ListTasksCommand } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { seedCodeDeployService } from '../support/codedeploy-fixtures.ts';
 import { type CodeDeployScript, codeDeployOn } from '../support/codedeploy-scenarios.ts';
@@ -214,11 +214,25 @@ describe('mode ecs deploys services through CodeDeploy', () => {
     const following = calls.slice(created);
     const ecsReads = following.filter((c) => c.service === 'ecs' && ECS_READS.has(c.operation)).length;
     expect(ecsReads).toBeLessThanOrEqual(count(following, 'GetDeployment') + 2);
-    expect(
-      following.some(
-        (c) => c.operation === 'ListTasks' && (c.body as { desiredStatus?: string }).desiredStatus === 'STOPPED',
-      ),
-    ).toBe(true);
+    expect(following.filter((c) => c.operation === 'ListTasks').map((c) => c.body)).toContainEqual({
+      cluster: 'c-crash',
+      startedBy: expect.stringMatching(/^ecs-svc\/\d{19}$/),
+      desiredStatus: 'STOPPED',
+    });
+    // The emulated ECS side as the API reference shapes it: the green task set names the
+    // CodeDeploy deployment, and its stopped tasks are listed by its id.
+    const ecs = ecsClient(testbed.proxy.url);
+    try {
+      const out = await ecs.send(new DescribeServicesCommand({ cluster: 'c-crash', services: ['s-crash'] }));
+      const green = out.services?.[0]?.taskSets?.find((t) => t.externalId === deploymentId);
+      expect(green).toMatchObject({ startedBy: 'CODE_DEPLOY', status: 'ACTIVE', stabilityStatus: 'STABILIZING' });
+      const stopped = await ecs.send(
+        new ListTasksCommand({ cluster: 'c-crash', startedBy: green?.id ?? '', desiredStatus: 'STOPPED' }),
+      );
+      expect(stopped.taskArns?.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      ecs.destroy();
+    }
   });
 
   it('a crash-looping green task set with rollback-on-failure: StopDeployment once, the blue task set serving again', async () => {
