@@ -27,6 +27,8 @@ export interface WaitSettings {
   enabled: boolean;
   timeoutMs: number;
   intervalMs: number;
+  /** `poll-interval` was written in the workflow: it then applies to every wait as written. */
+  intervalSet?: boolean;
 }
 
 /** A poll loop's bounds. */

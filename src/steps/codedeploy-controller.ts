@@ -24,13 +24,14 @@ import {
   groupTargetProblem,
   terminationWaitMinutes,
 } from '../plan/codedeploy-group.ts';
+import { codeDeployIntervalMs } from '../plan/codedeploy-poll.ts';
 import type { StartedRollback } from '../plan/rollback.ts';
 import { codeDeployWaitUntilProblem } from '../plan/service-deployment-stages.ts';
 import { type Failure, failed, type Verdict, withDetails } from '../plan/verdict.ts';
 import type { EcsServiceOptions } from '../settings.ts';
 import { type CodeDeployFollowDeps, CodeDeployWatch, DEPLOYMENTS } from './codedeploy-follow.ts';
 import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
-import { CodeDeployGreenTasks } from './codedeploy-tasks.ts';
+import { type CodeDeployGreenTasks, greenTasksOf } from './codedeploy-tasks.ts';
 import { prepareFromTaskDefinition } from './ecs-controller.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
 import type { Registration } from './register-revision.ts';
@@ -199,16 +200,13 @@ class CodeDeployFollowing implements Following {
     this.deps = deps;
     this.name = prepared.options.service;
     this.what = `CodeDeploy deployment ${deploymentId} of service '${prepared.options.service}'`;
-    this.green = new CodeDeployGreenTasks(
-      { ...prepared.options, deploymentId, taskDefinition: prepared.plan.rendered },
-      deps,
-    );
+    this.green = greenTasksOf(prepared, deploymentId, deps);
     const termination = terminationWaitMinutes(codeDeploy.group);
     this.watch = new CodeDeployWatch(
       {
         deploymentId,
         goal: prepared.options.waitUntil as CodeDeployGoal,
-        intervalMs: prepared.options.wait.intervalMs,
+        intervalMs: codeDeployIntervalMs(prepared.options.wait),
         timeoutMs: prepared.options.wait.timeoutMs,
         hooks,
         watched: alarmsWatch(codeDeploy.group),
@@ -266,7 +264,7 @@ class CodeDeployFollowing implements Following {
     }
     const line = await followCodeDeployRollback(this.deps, {
       deploymentId: this.deploymentId,
-      intervalMs: options.wait.intervalMs,
+      intervalMs: codeDeployIntervalMs(options.wait),
       timeoutMs: options.wait.timeoutMs,
     });
     const ok = line.startsWith('Rolled back');

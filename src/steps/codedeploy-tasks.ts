@@ -13,6 +13,7 @@ import type { TaskDefinitionDoc } from '../plan/task-definition-types.ts';
 import { type Failure, type Verdict, withDetails } from '../plan/verdict.ts';
 import { SERVICES } from './describe-services.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
+import type { EcsPrepared } from './rollout-controller.ts';
 import { StoppedTaskLog } from './stopped-tasks.ts';
 
 export interface GreenTaskOptions {
@@ -23,6 +24,15 @@ export interface GreenTaskOptions {
   maxFailedTasks: number;
   /** The revision the green task set runs: its non-essential containers do not decide. */
   taskDefinition: TaskDefinitionDoc;
+}
+
+/** The green task set of the CodeDeploy deployment `deploymentId` made for a prepared service. */
+export function greenTasksOf(prepared: EcsPrepared, deploymentId: string, deps: StepDeps): CodeDeployGreenTasks {
+  const { cluster, service, maxFailedTasks } = prepared.options;
+  return new CodeDeployGreenTasks(
+    { cluster, service, deploymentId, maxFailedTasks, taskDefinition: prepared.plan.rendered },
+    deps,
+  );
 }
 
 /** The green task set's stopped tasks of one CodeDeploy deployment, and the verdict they give. */
