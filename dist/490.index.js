@@ -579,6 +579,7 @@ var stopped_tasks = __webpack_require__(969);
 
 
 
+
 /** The green task set of the CodeDeploy deployment `deploymentId` made for a prepared service. */
 function greenTasksOf(prepared, deploymentId, deps) {
     const { cluster, service, maxFailedTasks } = prepared.options;
@@ -588,6 +589,8 @@ function greenTasksOf(prepared, deploymentId, deps) {
 class CodeDeployGreenTasks {
     taskSetId;
     log;
+    /** The tasks could not be read (a role without ecs:ListTasks): the deployment is followed without counting. */
+    off = false;
     options;
     taskOptions;
     deps;
@@ -618,8 +621,18 @@ class CodeDeployGreenTasks {
         }
         if (read === 'none' || this.log === undefined || this.taskSetId === undefined)
             return undefined;
-        const stopped = await this.log.poll();
-        return tooManyStoppedGreenTasks({ stopped, maxFailedTasks, taskSetId: this.taskSetId, deploymentId });
+        try {
+            const stopped = await this.log.poll();
+            return tooManyStoppedGreenTasks({ stopped, maxFailedTasks, taskSetId: this.taskSetId, deploymentId });
+        }
+        catch (error) {
+            // Throttling or a 5xx past the SDK's retries: the next poll asks again.
+            if ((0,errors/* transientReason */.bR)(error) !== undefined)
+                return undefined;
+            this.off = true;
+            this.deps.log.warning(`max-failed-tasks is not applied to CodeDeploy deployment ${deploymentId}: ${(0,errors/* messageOf */.bD)(error)}. Following it without counting stopped tasks; the ecs policy grants ecs:ListTasks and ecs:DescribeTasks (docs/iam/ecs.json).`);
+            return undefined;
+        }
     }
     /** The wait ended first: the stopped tasks already read. */
     interrupted(failure) {
@@ -627,11 +640,16 @@ class CodeDeployGreenTasks {
     }
     /** A failure the polls found gets every stopped green task's evidence. */
     async conclude(verdict) {
-        if (verdict.state !== 'failed' || this.log === undefined)
+        const log = this.log;
+        if (verdict.state !== 'failed' || log === undefined || this.off)
             return verdict;
-        return (0,plan_verdict/* withDetails */.FE)(verdict, (0,ecs_progress/* summarizeTaskFailures */.M5)(await this.log.all(), undefined, this.taskOptions));
+        // The verdict stands whatever this last look finds: what was read so far when it fails.
+        const tasks = await log.all().catch(() => log.known());
+        return (0,plan_verdict/* withDetails */.FE)(verdict, (0,ecs_progress/* summarizeTaskFailures */.M5)(tasks, undefined, this.taskOptions));
     }
     read(status) {
+        if (this.off)
+            return 'none';
         return greenTaskRead({ maxFailedTasks: this.options.maxFailedTasks, status, taskSetId: this.taskSetId });
     }
 }

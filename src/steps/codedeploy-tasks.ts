@@ -6,6 +6,7 @@
 
 import type { DeploymentInfo } from '@aws-sdk/client-codedeploy';
 import type { StepDeps } from '../deps.ts';
+import { messageOf, transientReason } from '../errors.ts';
 import { greenTaskRead, replacementTaskSet, tooManyStoppedGreenTasks } from '../plan/codedeploy-tasks.ts';
 import { nonEssentialContainers } from '../plan/containers.ts';
 import { type StoppedTaskOptions, summarizeTaskFailures } from '../plan/ecs-progress.ts';
@@ -39,6 +40,8 @@ export function greenTasksOf(prepared: EcsPrepared, deploymentId: string, deps: 
 export class CodeDeployGreenTasks {
   private taskSetId: string | undefined;
   private log: StoppedTaskLog | undefined;
+  /** The tasks could not be read (a role without ecs:ListTasks): the deployment is followed without counting. */
+  private off = false;
   private readonly options: GreenTaskOptions;
   private readonly taskOptions: StoppedTaskOptions;
   private readonly deps: StepDeps;
@@ -69,8 +72,18 @@ export class CodeDeployGreenTasks {
       return undefined;
     }
     if (read === 'none' || this.log === undefined || this.taskSetId === undefined) return undefined;
-    const stopped = await this.log.poll();
-    return tooManyStoppedGreenTasks({ stopped, maxFailedTasks, taskSetId: this.taskSetId, deploymentId });
+    try {
+      const stopped = await this.log.poll();
+      return tooManyStoppedGreenTasks({ stopped, maxFailedTasks, taskSetId: this.taskSetId, deploymentId });
+    } catch (error) {
+      // Throttling or a 5xx past the SDK's retries: the next poll asks again.
+      if (transientReason(error) !== undefined) return undefined;
+      this.off = true;
+      this.deps.log.warning(
+        `max-failed-tasks is not applied to CodeDeploy deployment ${deploymentId}: ${messageOf(error)}. Following it without counting stopped tasks; the ecs policy grants ecs:ListTasks and ecs:DescribeTasks (docs/iam/ecs.json).`,
+      );
+      return undefined;
+    }
   }
 
   /** The wait ended first: the stopped tasks already read. */
@@ -80,11 +93,15 @@ export class CodeDeployGreenTasks {
 
   /** A failure the polls found gets every stopped green task's evidence. */
   async conclude(verdict: Verdict<'succeeded'>): Promise<Verdict<'succeeded'>> {
-    if (verdict.state !== 'failed' || this.log === undefined) return verdict;
-    return withDetails(verdict, summarizeTaskFailures(await this.log.all(), undefined, this.taskOptions));
+    const log = this.log;
+    if (verdict.state !== 'failed' || log === undefined || this.off) return verdict;
+    // The verdict stands whatever this last look finds: what was read so far when it fails.
+    const tasks = await log.all().catch(() => log.known());
+    return withDetails(verdict, summarizeTaskFailures(tasks, undefined, this.taskOptions));
   }
 
   private read(status: string | undefined) {
+    if (this.off) return 'none';
     return greenTaskRead({ maxFailedTasks: this.options.maxFailedTasks, status, taskSetId: this.taskSetId });
   }
 }

@@ -100,6 +100,36 @@ describe('the green task set of a CodeDeploy deployment, for max-failed-tasks', 
     expect(fake.messages('warning')[0]).toContain(`task ${'c'.repeat(32)} stopped (EssentialContainerExited)`);
   });
 
+  it('a role that may not list tasks: one warning, then the deployment is followed without counting', async () => {
+    const { poll, fake } = setUp(2);
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [withTaskSets([greenSet])] });
+    const denied = Object.assign(new Error('User is not authorized to perform: ecs:ListTasks'), {
+      name: 'AccessDeniedException',
+    });
+    ecsMock.on(ListTasksCommand).rejects(denied);
+
+    for (let i = 0; i < 4; i++) expect(await poll('InProgress')).toBeUndefined();
+
+    expect(sent()).toEqual(['DescribeServicesCommand', 'ListTasksCommand']);
+    expect(fake.messages('warning')).toEqual([
+      expect.stringContaining(`max-failed-tasks is not applied to CodeDeploy deployment ${DEPLOYMENT}`),
+    ]);
+  });
+
+  it('a throttled ListTasks is asked again on the next poll', async () => {
+    const { poll } = setUp(1);
+    ecsMock.on(DescribeServicesCommand).resolves({ services: [withTaskSets([greenSet])] });
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    ecsMock
+      .on(ListTasksCommand)
+      .rejectsOnce(throttled)
+      .resolves({ taskArns: [taskArn('e'.repeat(32))] });
+
+    await poll('InProgress');
+    expect(await poll('InProgress')).toBeUndefined();
+    expect(await poll('InProgress')).toMatchObject({ kind: 'too-many-failed-tasks' });
+  });
+
   it.each([
     ['max-failed-tasks is 0', 0, 'InProgress'],
     ['the deployment Succeeded', 3, 'Succeeded'],
