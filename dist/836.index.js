@@ -6,7 +6,6 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GG: () => (/* binding */ updateAlias),
 /* harmony export */   N9: () => (/* binding */ getFunction),
 /* harmony export */   Qt: () => (/* binding */ publishVersion),
 /* harmony export */   RC: () => (/* binding */ shiftAlias),
@@ -98,21 +97,10 @@ async function createAlias(lambda, target) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
     }
 }
-/** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
-async function updateAlias(lambda, target) {
-    try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
-            FunctionName: target.functionName,
-            Name: target.alias,
-            FunctionVersion: target.version,
-            ...(target.revisionId === undefined ? {} : { RevisionId: target.revisionId }),
-        }));
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
-    }
-}
-/** Moves the alias and sets (or clears) its routing: every alias change of a traffic shift. */
+/**
+ * Moves the alias and sets (or clears) its routing: every alias change the action makes.
+ * `revisionId` is the alias's own, so a concurrent move is refused.
+ */
 async function shiftAlias(lambda, shift) {
     try {
         return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
@@ -222,7 +210,7 @@ async function putFunctionBack(f, bounds, deps) {
         if (f.previousImage === undefined)
             return [`lambda: ${f.functionName} has no previous image to put back`];
         await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_1__/* .updateFunctionCode */ .l)(lambda, { functionName: f.functionName, imageUri: f.previousImage });
-        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitFor */ .f)({
+        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitFor */ .fm)({
             what: `the update of '${f.functionName}' back to ${f.previousImage}`,
             ...bounds,
             onProgress: (line) => deps.log.info(line),

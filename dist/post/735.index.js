@@ -98,21 +98,10 @@ async function createAlias(lambda, target) {
         throw new AwsCallError(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
     }
 }
-/** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
-async function updateAlias(lambda, target) {
-    try {
-        return await lambda.send(new UpdateAliasCommand({
-            FunctionName: target.functionName,
-            Name: target.alias,
-            FunctionVersion: target.version,
-            ...(target.revisionId === undefined ? {} : { RevisionId: target.revisionId }),
-        }));
-    }
-    catch (error) {
-        throw new AwsCallError(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
-    }
-}
-/** Moves the alias and sets (or clears) its routing: every alias change of a traffic shift. */
+/**
+ * Moves the alias and sets (or clears) its routing: every alias change the action makes.
+ * `revisionId` is the alias's own, so a concurrent move is refused.
+ */
 async function shiftAlias(lambda, shift) {
     try {
         return await lambda.send(new dist_cjs.UpdateAliasCommand({

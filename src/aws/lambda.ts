@@ -130,32 +130,16 @@ export async function createAlias(lambda: LambdaClient, target: AliasTarget): Pr
   }
 }
 
-/** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
-export async function updateAlias(
-  lambda: LambdaClient,
-  target: AliasTarget & { revisionId?: string },
-): Promise<AliasConfiguration> {
-  try {
-    return await lambda.send(
-      new UpdateAliasCommand({
-        FunctionName: target.functionName,
-        Name: target.alias,
-        FunctionVersion: target.version,
-        ...(target.revisionId === undefined ? {} : { RevisionId: target.revisionId }),
-      }),
-    );
-  } catch (error) {
-    throw new AwsCallError(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
-  }
-}
-
 export interface AliasShift extends AliasTarget {
   /** The second version's share (0..1); undefined or empty: no routing, all traffic on `version`. */
   weights?: Record<string, number>;
   revisionId?: string;
 }
 
-/** Moves the alias and sets (or clears) its routing: every alias change of a traffic shift. */
+/**
+ * Moves the alias and sets (or clears) its routing: every alias change the action makes.
+ * `revisionId` is the alias's own, so a concurrent move is refused.
+ */
 export async function shiftAlias(lambda: LambdaClient, shift: AliasShift): Promise<AliasConfiguration> {
   try {
     return await lambda.send(
