@@ -29791,7 +29791,15 @@ function lambdaPutBackState(outcome, settings) {
     if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
         return undefined;
     const states = lambda.functions.flatMap((f) => {
-        if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed)
+        if (f.alias === undefined || !f.changed)
+            return [];
+        // No previous version: the step created the alias on the version it published.
+        const before = f.previousAliasVersion !== undefined
+            ? { version: f.previousAliasVersion }
+            : f.version !== undefined
+                ? { created: true }
+                : undefined;
+        if (before === undefined)
             return [];
         return [
             {
@@ -29799,7 +29807,7 @@ function lambdaPutBackState(outcome, settings) {
                 ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
                 functionName: f.functionName,
                 alias: f.alias,
-                version: f.previousAliasVersion,
+                ...before,
                 ...(f.version === undefined ? {} : { shiftedTo: f.version }),
             },
         ];
@@ -29808,14 +29816,19 @@ function lambdaPutBackState(outcome, settings) {
 }
 /** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
 function parseLambdaPutBackStates(raw) {
-    return parseSavedList(raw, { list: 'aliases to put back', entry: 'an alias to put back (region, functionName, alias, version)' }, putBackOf);
+    return parseSavedList(raw, {
+        list: 'aliases to put back',
+        entry: 'an alias to put back (region, functionName, alias, and version, or created with shiftedTo)',
+    }, putBackOf);
 }
 function putBackOf(entry) {
     const state = entry;
-    const complete = typeof state === 'object' &&
-        state !== null &&
-        !Array.isArray(state) &&
-        [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+    if (typeof state !== 'object' || state === null || Array.isArray(state))
+        return undefined;
+    const text = (v) => typeof v === 'string' && v !== '';
+    // Where it goes back to: a version, or away (created) from the version the step created it on.
+    const before = text(state.version) || (state.created === true && text(state.shiftedTo));
+    const complete = [state.region, state.functionName, state.alias].every(text) && before;
     return complete ? state : undefined;
 }
 
@@ -29883,7 +29896,7 @@ async function loadSteps(modes) {
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
         wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(742), __nccwpck_require__.e(945)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5945)) : undefined,
         wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(742), __nccwpck_require__.e(622), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2325)) : undefined,
-        wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(85), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2900)) : undefined,
+        wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(85), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 632)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
         wants('ecs') && wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(742), __nccwpck_require__.e(622), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8836)) : undefined,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listFunctionAliases } from '../support/aws-fixtures.ts';
 import {
   aliasMovesOf,
   aliasVersionOne,
@@ -85,6 +86,38 @@ describe.concurrent('mode lambda puts its aliases where they belong', () => {
       ]);
       expect(isOnOne(await liveAlias(lane.moto.url, 'fn-plain-fail'))).toBe(true);
       expect(run.summary).toContain('Put back:');
+    }));
+
+  it('an alias the step created goes away when the deploy fails: where it was is "not there"', () =>
+    testbed.lane(async (lane) => {
+      const world = await seedAliasedFunctions({ endpoint: lane.moto.url, proxy: lane.proxy }, 'created', [
+        'fn-created',
+      ]);
+      provisionedConcurrency(lane.proxy, [
+        { functionName: 'fn-created', alias: 'fresh', requested: 2, inProgressReads: 0, end: { failed: 'INIT' } },
+      ]);
+      const run = await runAction({
+        inputs: {
+          mode: 'lambda',
+          image: world.v2.tagged,
+          'function-name': 'fn-created',
+          'lambda-alias': 'fresh',
+          'poll-interval': '1s',
+          'wait-timeout': '2m',
+        },
+        env: lane.awsEnv,
+      });
+
+      expect(run.exitCode, transcript(run)).toBe(1);
+      expect(lane.proxy.callsTo('CreateAlias')).toBe(1);
+      expect(lane.proxy.callsTo('DeleteAlias')).toBe(1);
+      expect(await listFunctionAliases(lane.moto.url, 'fn-created')).toEqual({ live: '1' });
+      expect(run.summary).toContain('fn-created: alias fresh deleted (it did not exist before this deploy)');
+      // The post step is told the alias was created, so it deletes rather than points it anywhere.
+      const state = /::save-state name=lambda-put-back::(.*)/.exec(run.stdout)?.[1] ?? '';
+      expect(JSON.parse(state)).toMatchObject([
+        { functionName: 'fn-created', alias: 'fresh', created: true, shiftedTo: '2' },
+      ]);
     }));
 
   it('ecs and lambda in one step: the ECS deployment fails mid-canary, the shift ends there and the alias goes back', () =>

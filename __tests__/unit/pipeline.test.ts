@@ -503,7 +503,7 @@ describe('runPipeline', () => {
           lambdaResult({ functions: [aliased(), aliased({ functionName: 'worker', alias: undefined })] }),
         putLambdaBack: async (result) => {
           handed = result;
-          return ['lambda: api alias live moved back to version 3'];
+          return ['lambda: api alias live back on version 3 (no routing)'];
         },
       });
 
@@ -511,7 +511,7 @@ describe('runPipeline', () => {
 
       // Only the aliases: a function deployed without one is rollback-on-failure's to put back.
       expect(handed?.functions.map((f) => f.functionName)).toEqual(['api']);
-      expect(outcome.putBack).toEqual(['lambda: api alias live moved back to version 3']);
+      expect(outcome.putBack).toEqual(['lambda: api alias live back on version 3 (no routing)']);
       expect(rec.events).not.toContain('putEcsBack');
     });
   });

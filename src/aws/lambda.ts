@@ -1,6 +1,7 @@
 import {
   type AliasConfiguration,
   CreateAliasCommand,
+  DeleteAliasCommand,
   type FunctionCodeLocation,
   type FunctionConfiguration,
   GetAliasCommand,
@@ -153,6 +154,15 @@ export async function shiftAlias(lambda: LambdaClient, shift: AliasShift): Promi
     );
   } catch (error) {
     throw new AwsCallError(`UpdateAlias '${shift.alias}' for '${shift.functionName}'`, error);
+  }
+}
+
+/** Removes an alias (one the step created, when the deploy is put back). */
+export async function deleteAlias(lambda: LambdaClient, functionName: string, alias: string): Promise<void> {
+  try {
+    await lambda.send(new DeleteAliasCommand({ FunctionName: functionName, Name: alias }));
+  } catch (error) {
+    throw new AwsCallError(`DeleteAlias '${alias}' for '${functionName}'`, error);
   }
 }
 

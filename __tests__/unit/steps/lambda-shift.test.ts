@@ -2,6 +2,7 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import {
   type AliasConfiguration,
   CreateAliasCommand,
+  DeleteAliasCommand,
   GetAliasCommand,
   GetProvisionedConcurrencyConfigCommand,
   type GetProvisionedConcurrencyConfigCommandOutput,
@@ -94,6 +95,10 @@ function world(functions: string[] = ['api']) {
     const created = { Name: 'live', FunctionVersion: input.FunctionVersion, RevisionId: 'new' };
     aliases.set(String(input.FunctionName), created);
     return created;
+  });
+  lambdaMock.on(DeleteAliasCommand).callsFake(async (input) => {
+    aliases.delete(String(input.FunctionName));
+    return {};
   });
   lambdaMock.on(GetAliasCommand).callsFake(async (input) => aliases.get(String(input.FunctionName)) ?? {});
   lambdaMock.on(GetProvisionedConcurrencyConfigCommand).callsFake(async (input) => {
@@ -374,6 +379,19 @@ describe('shiftTraffic', () => {
     expect(w.count(GetProvisionedConcurrencyConfigCommand)).toBe(1);
     expect(w.count(GetAliasCommand)).toBe(0);
     expect(w.fake.sleeps).toEqual([]);
+  });
+
+  it('deletes an alias it created when the shift then fails: where it was is "not there"', async () => {
+    const w = world();
+    w.aliases.clear();
+    w.provisioned.set('api', [
+      { Status: 'FAILED', RequestedProvisionedConcurrentExecutions: 2, StatusReason: 'FUNCTION_ERROR_INIT_FAILURE' },
+    ]);
+    const outcome = await w.shift({ kind: 'all-at-once' }, { only: [{ functionName: 'api', alias: 'live', to: '2' }] });
+    expect(outcome.failure?.reason).toContain('FUNCTION_ERROR_INIT_FAILURE');
+    expect(w.count(DeleteAliasCommand)).toBe(1);
+    expect(w.aliases.has('api')).toBe(false);
+    expect(outcome.report.putBack).toEqual(['api: alias live deleted (it did not exist before this deploy)']);
   });
 
   it('creates a missing alias on the new version at the first step and leaves it there', async () => {
