@@ -7,6 +7,7 @@ import { parseRollbackStates, ROLLBACK_STATE } from './cancel.ts';
 import { type Io, type StepDeps, withLogPrefix } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { LAMBDA_PUT_BACK_STATE, parseLambdaPutBackStates } from './lambda-cancel.ts';
+import { rollbackSubject } from './plan/rollback.ts';
 import { runnerIo } from './runner/writer.ts';
 
 // The runner gives steps that run after a cancellation 5 minutes in all.
@@ -51,14 +52,14 @@ async function followEcsRollbacks(io: Io): Promise<string[]> {
   // Several services' rollbacks are followed side by side, each line saying whose it is; each by its own controller.
   const lines = await Promise.all(
     states.map(async (one) => {
-      const own = states.length > 1 ? withLogPrefix(deps, `[${one.service}] `) : deps;
+      const own = states.length > 1 ? withLogPrefix(deps, `[${one.functionName ?? one.service}] `) : deps;
       try {
         return await controllerFor(one.controller).followAfterCancel(
           { ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) },
           own,
         );
       } catch (error) {
-        return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${messageOf(error)}` };
+        return { ok: false, text: `Could not follow the rollback of ${rollbackSubject(one)}: ${messageOf(error)}` };
       }
     }),
   );

@@ -8,10 +8,12 @@ import type { ResolvedImage } from '../plan/resolved-image.ts';
 import { failed, isFailure } from '../plan/verdict.ts';
 import type { LambdaFunctionResult, LambdaResult } from '../results.ts';
 import type { LambdaOptions } from '../settings.ts';
+import { applyCodeDeploy, checkAliasDeployable, logPlannedDeployments, readLambdaGroup } from './lambda-codedeploy.ts';
 import { applyFunction } from './lambda-function.ts';
 import {
   decide,
   functionLogger,
+  holdsAlias,
   type LambdaFunctionPlan,
   type LambdaPlan,
   resultBase,
@@ -45,9 +47,17 @@ export async function prepareLambda(options: LambdaOptions, image: ResolvedImage
   const functions = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   checkDistinct(functions);
   const alarms = await readAlarmsBeforeDeploy(options, deps);
+  const group = options.codeDeploy === undefined ? undefined : await readLambdaGroup(options.codeDeploy, deps);
 
   for (const planned of functions) logPlan(planned, digest, functionLogger(deps.log, planned.functionName));
-  const plan = { options, image, digest, functions, ...(alarms === undefined ? {} : { alarms }) };
+  const plan = {
+    options,
+    image,
+    digest,
+    functions,
+    ...(alarms === undefined ? {} : { alarms }),
+    ...(group === undefined ? {} : { codeDeployGroup: group }),
+  };
   if (shiftsTraffic(options)) logTrafficPlan(plan, deps.log);
   return plan;
 }
@@ -56,9 +66,15 @@ export async function prepareLambda(options: LambdaOptions, image: ResolvedImage
 export async function applyLambda(plan: LambdaPlan, deps: StepDeps): Promise<LambdaResult> {
   const shift = shiftsTraffic(plan.options);
   const { dryRun: dry } = plan.options;
+  const hold = holdsAlias(plan.options);
   const deployed = await Promise.all(
-    plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps, shift))),
+    plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps, hold))),
   );
+  if (plan.options.codeDeploy !== undefined) {
+    if (dry) logPlannedDeployments(plan, deps);
+    const { functions } = dry ? { functions: deployed } : await applyCodeDeploy(plan, deployed, deps);
+    return { functions, changed: functions.some((f) => f.changed), verdict: modeVerdict(functions, dry) };
+  }
   if (!shift)
     return { functions: deployed, changed: deployed.some((f) => f.changed), verdict: modeVerdict(deployed, dry) };
   if (dry)
@@ -110,6 +126,7 @@ async function readFunction(
   }
   const alias = options.alias === undefined ? undefined : await readAlias(name, options.alias, deps);
   checkAliasShiftable(name, options, alias);
+  checkAliasDeployable(name, options, alias);
   const planned = {
     functionName: name,
     functionArn: found.configuration.FunctionArn ?? name,
