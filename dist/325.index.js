@@ -737,7 +737,7 @@ function loadedOnUse(kind, registers, load) {
 }
 const CONTROLLERS = {
     ecs: steps_ecs_controller/* ecsController */.mT,
-    codedeploy: loadedOnUse('codedeploy', true, async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(250)]).then(__webpack_require__.bind(__webpack_require__, 7250))).codeDeployController),
+    codedeploy: loadedOnUse('codedeploy', true, async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(828), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 3550))).codeDeployController),
     express: expressController,
 };
 function controllerFor(kind) {

@@ -16,6 +16,9 @@ export const ECS_EVENTS = [
 ] as const;
 export type EcsEvent = (typeof ECS_EVENTS)[number];
 
+/** A Lambda deployment's events, in order ("AppSpec 'hooks' section for an AWS Lambda deployment"). */
+export const LAMBDA_EVENTS = ['BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'] as const;
+
 export interface CodeDeployScript {
   /** How long each lifecycle event runs (default 1 s). */
   eventSeconds?: number;
@@ -29,6 +32,8 @@ export interface CodeDeployScript {
   terminationWaitSeconds?: number;
   /** How long a rollback deployment (after a failure or StopDeployment with rollback) runs (default 2 s). */
   rollbackSeconds?: number;
+  /** The new version's share (percent) while AllowTraffic runs, as a canary config holds it (default 0). */
+  canaryPercent?: number;
 }
 
 export type DeploymentStatusName =
@@ -75,7 +80,12 @@ export interface DeploymentView {
 const TEST_EVENTS: ReadonlySet<EcsEvent> = new Set(['AllowTestTraffic', 'AfterAllowTestTraffic']);
 
 /** The deployment `elapsed` ms after CreateDeployment. */
-export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapsed: number): DeploymentView {
+export function deploymentAt(
+  script: CodeDeployScript,
+  acts: OutsideActs,
+  elapsed: number,
+  order: readonly EcsEvent[] = ECS_EVENTS,
+): DeploymentView {
   const step = (script.eventSeconds ?? 1) * 1000;
   const rollbackMs = (script.rollbackSeconds ?? 2) * 1000;
   const events: EventView[] = [];
@@ -85,7 +95,7 @@ export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapse
   let ended: number | undefined;
   let failure: DeploymentView['failure'];
   const stop = acts.stoppedAt !== undefined && acts.stoppedAt <= elapsed ? acts.stoppedAt : undefined;
-  for (const name of ECS_EVENTS) {
+  for (const name of order) {
     if (ended !== undefined) {
       events.push({ name, status: 'Skipped' });
       continue;
@@ -122,6 +132,7 @@ export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapse
     }
     if (elapsed < end) {
       events.push({ name, status: 'InProgress', start });
+      if (name === 'AllowTraffic') greenWeight = script.canaryPercent ?? 0;
       if (status !== 'Ready') status = 'InProgress';
       continue;
     }
