@@ -5,6 +5,9 @@
 import type { Logger } from './deps.ts';
 import { isControllerKind } from './plan/ecs-controller.ts';
 import type { RollbackReport, StartedRollback } from './plan/rollback.ts';
+
+export { rollbackSubject } from './plan/rollback.ts';
+
 import type { PipelineOutcome } from './results.ts';
 import { parseSavedList, type SavedList } from './saved-state.ts';
 import type { Settings } from './settings.ts';

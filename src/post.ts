@@ -3,11 +3,10 @@
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
 // Importing this module runs nothing: src/post-index.ts, the bundle's entry, calls `run()`.
 
-import { parseRollbackStates, ROLLBACK_STATE } from './cancel.ts';
+import { parseRollbackStates, ROLLBACK_STATE, rollbackSubject } from './cancel.ts';
 import { type Io, type StepDeps, withLogPrefix } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { LAMBDA_PUT_BACK_STATE, parseLambdaPutBackStates } from './lambda-cancel.ts';
-import { rollbackSubject } from './plan/rollback.ts';
 import { runnerIo } from './runner/writer.ts';
 
 // The runner gives steps that run after a cancellation 5 minutes in all.
