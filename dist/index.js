@@ -28681,6 +28681,7 @@ var ecs_controller = __nccwpck_require__(235);
 // within that window; the post step (src/post.ts) follows it with the state saved here.
 
 
+
 const ROLLBACK_STATE = 'rollback';
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
 function watchCancellation(log, target = process) {

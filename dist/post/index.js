@@ -28699,6 +28699,8 @@ function isControllerKind(value) {
     return typeof value === 'string' && CONTROLLER_KINDS.includes(value);
 }
 
+// EXTERNAL MODULE: ./src/plan/rollback.ts
+var rollback = __nccwpck_require__(6755);
 ;// CONCATENATED MODULE: ./src/saved-state.ts
 // What the main step saves for the post step (GITHUB_STATE) comes back as text anyone could
 // have set: it is read here as a list of checked entries, and never echoed when it is not one.
@@ -28729,6 +28731,7 @@ function parseSavedList(raw, what, entryOf) {
 // Cancellation: the runner sends SIGINT to the action's process, SIGTERM 7.5 s later and
 // kills it 2.5 s after that. The signal ends the waits at once, so a rollback can start
 // within that window; the post step (src/post.ts) follows it with the state saved here.
+
 
 
 const ROLLBACK_STATE = 'rollback';
@@ -28869,8 +28872,6 @@ function putBackOf(entry) {
     return complete ? state : undefined;
 }
 
-// EXTERNAL MODULE: ./src/plan/rollback.ts
-var rollback = __nccwpck_require__(6755);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31916,7 +31917,6 @@ function runnerIo(sink = CORE_SINK) {
 // cancelled mid-deploy with rollback-on-failure, follows the rollback the main step started
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
 // Importing this module runs nothing: src/post-index.ts, the bundle's entry, calls `run()`.
-
 
 
 
