@@ -227,6 +227,22 @@ describe.concurrent('mode lambda deploys through CodeDeploy', () => {
       expect(isOn(await aliasOf(lane, 'fn-cd-cancel'), '1')).toBe(true);
     }));
 
+  it('a dry run prints the group and the AppSpec, and changes nothing', () =>
+    testbed.lane(async (lane) => {
+      const world = await seed(lane, 'dry', {});
+      const run = await deploy(lane, world, { 'dry-run': 'true' });
+
+      expect(run.exitCode, transcript(run)).toBe(0);
+      expect(run.stdout).toContain(
+        `fn-cd-dry: Dry run: would create a CodeDeploy deployment in group '${world.group}' of application '${world.application}' with this AppSpec:`,
+      );
+      expect(run.stdout).toContain('"TargetVersion": "<the version this run publishes>"');
+      expect(run.stdout).toContain('"CurrentVersion": "1"');
+      for (const call of ['UpdateFunctionCode', 'PublishVersion', 'CreateDeployment', 'UpdateAlias'])
+        expect(lane.proxy.callsTo(call), call).toBe(0);
+      expect(isOn(await aliasOf(lane, 'fn-cd-dry'), '1')).toBe(true);
+    }));
+
   it.each<{ name: string; key: string; computePlatform?: 'ECS'; inputs: Record<string, string>; says: string }>([
     {
       name: 'a deployment group of an ECS application',
