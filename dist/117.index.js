@@ -666,19 +666,18 @@ class FunctionDeployment {
         request.want(codedeploy_follow/* DEPLOYMENTS */.$i, this.target.deploymentId);
     }
     async observe(snapshot) {
-        const other = this.group.failed;
-        if (other !== undefined && other !== this.name) {
-            this.stoppedForOther = true;
-            return { verdict: this.otherFailed(other) };
-        }
+        // This poll's answer is read even after another function failed: one that ended meanwhile keeps its own verdict.
+        const other = this.group.failed === this.name ? undefined : this.group.failed;
         const answer = snapshot.get(codedeploy_follow/* DEPLOYMENTS */.$i, this.target.deploymentId);
         if (answer instanceof Error)
             throw answer;
-        if (answer === undefined)
-            return { state: this.watch.stateLine() };
-        const verdict = await this.watch.observe(answer);
-        if (verdict.state === 'pending')
-            return { state: this.watch.stateLine(), nextMs: this.watch.nextDelayMs() };
+        const verdict = answer === undefined ? undefined : await this.watch.observe(answer);
+        if (verdict === undefined || verdict.state === 'pending') {
+            if (other === undefined)
+                return { state: this.watch.stateLine(), nextMs: this.watch.nextDelayMs() };
+            this.stoppedForOther = true;
+            return { verdict: this.otherFailed(other) };
+        }
         if (verdict.state === 'succeeded') {
             this.deps.log.info(`Deployment ${this.target.deploymentId} Succeeded: alias ${this.target.alias} is on version ${this.target.to}.`);
             return { verdict: { state: 'succeeded' } };
@@ -728,9 +727,13 @@ class FunctionDeployment {
             await (0,codedeploy_rollback/* startCodeDeployRollback */.r)(this.deps, this.target.deploymentId);
         }
         catch (error) {
-            return {
-                verdict: (0,plan_verdict/* withDetails */.FE)(failure, [`StopDeployment with rollback: ${(0,src_failure/* failureOf */.g)(error, this.deps.log).reason}`]),
-            };
+            const reason = `StopDeployment with rollback: ${(0,src_failure/* failureOf */.g)(error, this.deps.log).reason}`;
+            // It ended between the last poll and the stop (Succeeded): its alias goes back as a success's would.
+            if (this.stoppedForOther) {
+                const back = await this.aliasBack(this.group.failed ?? '?');
+                return { ...back, verdict: (0,plan_verdict/* isFailure */.N6)(back.verdict) ? (0,plan_verdict/* withDetails */.FE)(back.verdict, [reason]) : back.verdict };
+            }
+            return { verdict: (0,plan_verdict/* withDetails */.FE)(failure, [reason]) };
         }
         if (failure.kind === 'cancelled') {
             const follow = {

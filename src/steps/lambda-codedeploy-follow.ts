@@ -9,7 +9,7 @@ import { type StepDeps, withPrefix } from '../deps.ts';
 import { failureOf } from '../failure.ts';
 import { alarmsWatch } from '../plan/codedeploy-group.ts';
 import type { RollbackReport } from '../plan/rollback.ts';
-import { type Failure, failed, type Verdict, withDetails } from '../plan/verdict.ts';
+import { type Failure, failed, isFailure, type Verdict, withDetails } from '../plan/verdict.ts';
 import type { LambdaFunctionResult } from '../results.ts';
 import { type CodeDeployFollowDeps, CodeDeployWatch, DEPLOYMENTS } from './codedeploy-follow.ts';
 import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
@@ -82,16 +82,16 @@ export class FunctionDeployment implements Followed {
   }
 
   async observe(snapshot: PollSnapshot): Promise<Observation> {
-    const other = this.group.failed;
-    if (other !== undefined && other !== this.name) {
+    // This poll's answer is read even after another function failed: one that ended meanwhile keeps its own verdict.
+    const other = this.group.failed === this.name ? undefined : this.group.failed;
+    const answer = snapshot.get(DEPLOYMENTS, this.target.deploymentId);
+    if (answer instanceof Error) throw answer;
+    const verdict = answer === undefined ? undefined : await this.watch.observe(answer);
+    if (verdict === undefined || verdict.state === 'pending') {
+      if (other === undefined) return { state: this.watch.stateLine(), nextMs: this.watch.nextDelayMs() };
       this.stoppedForOther = true;
       return { verdict: this.otherFailed(other) };
     }
-    const answer = snapshot.get(DEPLOYMENTS, this.target.deploymentId);
-    if (answer instanceof Error) throw answer;
-    if (answer === undefined) return { state: this.watch.stateLine() };
-    const verdict = await this.watch.observe(answer);
-    if (verdict.state === 'pending') return { state: this.watch.stateLine(), nextMs: this.watch.nextDelayMs() };
     if (verdict.state === 'succeeded') {
       this.deps.log.info(
         `Deployment ${this.target.deploymentId} Succeeded: alias ${this.target.alias} is on version ${this.target.to}.`,
@@ -149,9 +149,13 @@ export class FunctionDeployment implements Followed {
     try {
       await startCodeDeployRollback(this.deps, this.target.deploymentId);
     } catch (error) {
-      return {
-        verdict: withDetails(failure, [`StopDeployment with rollback: ${failureOf(error, this.deps.log).reason}`]),
-      };
+      const reason = `StopDeployment with rollback: ${failureOf(error, this.deps.log).reason}`;
+      // It ended between the last poll and the stop (Succeeded): its alias goes back as a success's would.
+      if (this.stoppedForOther) {
+        const back = await this.aliasBack(this.group.failed ?? '?');
+        return { ...back, verdict: isFailure(back.verdict) ? withDetails(back.verdict, [reason]) : back.verdict };
+      }
+      return { verdict: withDetails(failure, [reason]) };
     }
     if (failure.kind === 'cancelled') {
       const follow = {

@@ -165,6 +165,44 @@ describe('applyCodeDeploy', () => {
     expect(cd.commandCalls(StopDeploymentCommand)).toHaveLength(0);
   });
 
+  it('stops one still in progress when another failed, and puts back one that ended Succeeded meanwhile', async () => {
+    const { cd, lambda, fake, plan, published } = world(['api', 'web', 'worker']);
+    cd.on(CreateDeploymentCommand).callsFake((input: { revision?: { appSpecContent?: { content?: string } } }) => {
+      const content = input.revision?.appSpecContent?.content ?? '';
+      return {
+        deploymentId: content.includes('"worker"') ? 'd-WORKER' : content.includes('"web"') ? 'd-WEB' : 'd-API',
+      };
+    });
+    let stopped = false;
+    cd.on(StopDeploymentCommand).callsFake(() => {
+      stopped = true;
+      return { status: 'Pending' };
+    });
+    // api is in progress at the first poll and Succeeded at the second; web stays in progress until stopped.
+    cd.on(GetDeploymentCommand, { deploymentId: 'd-API' })
+      .resolvesOnce(info('d-API', 'InProgress'))
+      .resolves(info('d-API', 'Succeeded'));
+    cd.on(GetDeploymentCommand, { deploymentId: 'd-WEB' }).callsFake(() =>
+      stopped
+        ? info('d-WEB', 'Stopped', { rollbackInfo: { rollbackDeploymentId: 'd-WEBBACK' } })
+        : info('d-WEB', 'InProgress'),
+    );
+    cd.on(GetDeploymentCommand, { deploymentId: 'd-WEBBACK' }).resolves(info('d-WEBBACK', 'Succeeded'));
+    cd.on(GetDeploymentCommand, { deploymentId: 'd-WORKER' }).resolves(info('d-WORKER', 'Failed'));
+    lambda.on(UpdateAliasCommand).resolves({ FunctionVersion: '1' });
+    const { functions } = await applyCodeDeploy(plan, published, fake.deps);
+
+    const [api, web] = functions;
+    expect(api?.rollback).toMatchObject({ by: 'update-alias', verdict: { state: 'succeeded' } });
+    expect(web?.verdict).toMatchObject({
+      kind: 'rolled-back',
+      reason: expect.stringContaining("stopped because Lambda function 'worker' failed"),
+    });
+    expect(web?.rollback).toMatchObject({ by: 'stop-deployment', verdict: { state: 'succeeded' } });
+    expect(cd.commandCalls(StopDeploymentCommand).map((c) => c.args[0].input.deploymentId)).toEqual(['d-WEB']);
+    expect(lambda.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input.FunctionName)).toEqual(['api']);
+  });
+
   it('creates nothing when a function failed before its version was published', async () => {
     const { cd, fake, plan, published } = world(['api', 'worker']);
     const failedOne = {
