@@ -1,5 +1,5 @@
 // Benchmark: following a CodeDeploy ECS blue/green deployment. Ours (the follower the ecs
-// step uses, poll-interval 3 s) and the official ECS deploy action's CodeDeploy path (the
+// step uses, at its default interval when no poll-interval is set) and the official ECS deploy action's CodeDeploy path (the
 // SDK waiter waitUntilDeploymentSuccessful with minDelay 15 s and maxWaitTime, as its
 // index.js calls it; reproduced here, not copied) follow the SAME emulated deployment side
 // by side. Figures: how long after CodeDeploy's Succeeded / Failed / Stopped, and after the
@@ -17,16 +17,19 @@ import { codeDeployClient, seedCodeDeployGroup } from '../__tests__/support/code
 import { type CodeDeployScript, codeDeployOn } from '../__tests__/support/codedeploy-scenarios.ts';
 import { startEcsTestbed } from '../__tests__/support/ecs-fixtures.ts';
 import { createDeployment, getDeploymentGroup } from '../src/aws/codedeploy.ts';
+import { DEFAULT_POLL_MS } from '../src/inputs/parse.ts';
 import { appSpecFromFile, appSpecText } from '../src/plan/codedeploy-appspec.ts';
 import type { CodeDeployGoal } from '../src/plan/codedeploy-deployment.ts';
 import { terminationWaitMinutes } from '../src/plan/codedeploy-group.ts';
+import { codeDeployIntervalMs } from '../src/plan/codedeploy-poll.ts';
 import { followCodeDeploy } from '../src/steps/codedeploy-follow.ts';
 import type { BenchContext, Goal } from './support/lifecycle.ts';
 import { integerFlag, runBenchmark } from './support/lifecycle.ts';
 import { seconds } from './support/stats.ts';
 import { markdownTable } from './support/table.ts';
 
-const OUR_INTERVAL_MS = 3_000; // the action's default poll-interval
+// What the step uses when the workflow sets no poll-interval.
+const OUR_INTERVAL_MS = codeDeployIntervalMs({ intervalMs: DEFAULT_POLL_MS });
 const OFFICIAL_MIN_DELAY_S = 15; // WAIT_DEFAULT_DELAY_SEC in the official action
 const GOAL_LATENCY_MS = 2_000;
 
@@ -247,7 +250,7 @@ async function codedeploy(ctx: BenchContext): Promise<Goal[]> {
   const testbed = await startEcsTestbed();
   ctx.onCleanup(() => testbed.stop());
   ctx.print(
-    `running ${cases.length} cases side by side (ours: poll-interval ${OUR_INTERVAL_MS / 1000}s; official: SDK waiter, minDelay ${OFFICIAL_MIN_DELAY_S}s)`,
+    `running ${cases.length} cases side by side (ours: default interval ${OUR_INTERVAL_MS / 1000}s; official: SDK waiter, minDelay ${OFFICIAL_MIN_DELAY_S}s)`,
   );
   const measured = await Promise.all(
     cases.map((c, i) => runCase(testbed.moto.url, testbed.proxy.url, testbed.proxy, `c${i}`, c, ctx)),

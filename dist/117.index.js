@@ -609,6 +609,8 @@ var codedeploy = __webpack_require__(3307);
 var src_failure = __webpack_require__(1633);
 // EXTERNAL MODULE: ./src/plan/codedeploy-appspec.ts
 var codedeploy_appspec = __webpack_require__(1360);
+// EXTERNAL MODULE: ./src/plan/codedeploy-poll.ts
+var codedeploy_poll = __webpack_require__(4451);
 // EXTERNAL MODULE: ./src/plan/lambda-appspec.ts
 var lambda_appspec = __webpack_require__(7753);
 // EXTERNAL MODULE: ./src/steps/follow-loop.ts + 1 modules
@@ -617,8 +619,8 @@ var follow_loop = __webpack_require__(8668);
 var src_deps = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/plan/codedeploy-group.ts
 var codedeploy_group = __webpack_require__(6331);
-// EXTERNAL MODULE: ./src/steps/codedeploy-follow.ts + 2 modules
-var codedeploy_follow = __webpack_require__(5002);
+// EXTERNAL MODULE: ./src/steps/codedeploy-follow.ts + 1 modules
+var codedeploy_follow = __webpack_require__(6487);
 // EXTERNAL MODULE: ./src/steps/codedeploy-rollback.ts
 var codedeploy_rollback = __webpack_require__(262);
 ;// CONCATENATED MODULE: ./src/steps/lambda-codedeploy-follow.ts
@@ -627,6 +629,7 @@ var codedeploy_rollback = __webpack_require__(262);
 // judged by the same CodeDeployWatch as ECS deployments; then settled: a failure the step
 // made (timeout, cancelled job, another function failed) is stopped with rollback, and a
 // rollback CodeDeploy made is followed until the alias is back on its previous version.
+
 
 
 
@@ -656,7 +659,7 @@ class FunctionDeployment {
         this.watch = new codedeploy_follow/* CodeDeployWatch */.yJ({
             deploymentId: target.deploymentId,
             goal: 'completed',
-            intervalMs: plan.options.wait.intervalMs,
+            intervalMs: (0,codedeploy_poll/* codeDeployIntervalMs */.Cj)(plan.options.wait),
             timeoutMs: plan.options.wait.timeoutMs,
             hooks: target.hooks,
             watched: (0,codedeploy_group/* alarmsWatch */.md)(plan.codeDeployGroup),
@@ -754,7 +757,7 @@ class FunctionDeployment {
     followRollback() {
         return (0,codedeploy_rollback/* followCodeDeployRollback */.G)(this.deps, {
             deploymentId: this.target.deploymentId,
-            intervalMs: this.plan.options.wait.intervalMs,
+            intervalMs: (0,codedeploy_poll/* codeDeployIntervalMs */.Cj)(this.plan.options.wait),
             timeoutMs: this.plan.options.wait.timeoutMs,
             restored: `alias ${this.target.alias} is on version ${this.target.from} again`,
         });
@@ -842,6 +845,7 @@ function versionField(version) {
 
 
 
+
 /** Read-only: the deployment group exists and deploys Lambda functions; throws UserError otherwise. */
 async function readLambdaGroup(options, deps) {
     const { application, deploymentGroup } = options;
@@ -900,7 +904,7 @@ async function applyCodeDeploy(plan, functions, deps) {
     const watched = following.map((f) => new FunctionDeployment(f, group, plan, { ...deps, codedeploy: cd }));
     const verdicts = refused.length > 0
         ? new Map()
-        : await (0,follow_loop/* followAll */.Z)(watched, plan.options.wait, deps);
+        : await (0,follow_loop/* followAll */.Z)(watched, { timeoutMs: plan.options.wait.timeoutMs, intervalMs: (0,codedeploy_poll/* codeDeployIntervalMs */.Cj)(plan.options.wait) }, deps);
     // A failure the loop ended (a timeout, an error) puts the others back as well as one CodeDeploy reported.
     group.failed ??= watched.find((w) => (0,plan_verdict/* isFailure */.N6)(verdicts.get(w) ?? { state: 'succeeded' }))?.target.functionName;
     const settled = new Map(await Promise.all(watched.map(async (w) => [w.target.functionName, await w.settle(verdicts.get(w), group.failed)])));

@@ -13,17 +13,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1633);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6455);
-/* harmony import */ var _plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1360);
-/* harmony import */ var _plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6331);
-/* harmony import */ var _plan_rollback_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6755);
-/* harmony import */ var _plan_service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5516);
-/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7282);
-/* harmony import */ var _codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5002);
-/* harmony import */ var _codedeploy_rollback_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(262);
-/* harmony import */ var _ecs_controller_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4719);
+/* harmony import */ var _plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1360);
+/* harmony import */ var _plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6331);
+/* harmony import */ var _plan_codedeploy_poll_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4451);
+/* harmony import */ var _plan_rollback_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6755);
+/* harmony import */ var _plan_service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5516);
+/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7282);
+/* harmony import */ var _codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6487);
+/* harmony import */ var _codedeploy_rollback_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(262);
+/* harmony import */ var _ecs_controller_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4719);
 // The CodeDeploy controller: ECS services whose deploymentController is CODE_DEPLOY take a
 // new revision only through a CodeDeploy deployment (CreateDeployment with an AppSpec),
 // followed with GetDeployment (batched by the poll loop) and the deployment's target.
+
 
 
 
@@ -46,7 +48,7 @@ const codeDeployController = {
 /** Read-only: the revision plan as for ECS services, the deployment group (checked to target this service), the AppSpec checked. */
 async function prepareCodeDeploy(found, options, deps) {
     const { cluster, service } = options;
-    const problem = (0,_plan_service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_4__/* .codeDeployWaitUntilProblem */ .Lp)(options.waitUntil);
+    const problem = (0,_plan_service_deployment_stages_js__WEBPACK_IMPORTED_MODULE_5__/* .codeDeployWaitUntilProblem */ .Lp)(options.waitUntil);
     if (problem !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input '${_names_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .pd.waitUntil}' ('${options.waitUntil}') cannot be reached on service '${service}': ${problem}.`);
     if (options.desiredCount !== undefined) {
@@ -61,8 +63,8 @@ async function prepareCodeDeploy(found, options, deps) {
             continue;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input '${input}' is not applied to service '${service}', which deploys through CodeDeploy: CodeDeploy starts the new task set with the service's own tag settings; remove '${input}'.`);
     }
-    const base = await (0,_ecs_controller_js__WEBPACK_IMPORTED_MODULE_7__/* .prepareFromTaskDefinition */ ._m)(found, { ...options, waitUntil: 'completed' }, deps);
-    const ref = (0,_plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_8__/* .groupRefFor */ .Yx)(cluster, service, {
+    const base = await (0,_ecs_controller_js__WEBPACK_IMPORTED_MODULE_8__/* .prepareFromTaskDefinition */ ._m)(found, { ...options, waitUntil: 'completed' }, deps);
+    const ref = (0,_plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_9__/* .groupRefFor */ .Yx)(cluster, service, {
         application: options.codeDeploy?.application,
         group: options.codeDeploy?.deploymentGroup,
     });
@@ -70,12 +72,12 @@ async function prepareCodeDeploy(found, options, deps) {
     if (group === undefined) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service '${service}' deploys through CodeDeploy, but deployment group '${ref.group}' of application '${ref.application}' does not exist: name them in inputs '${_names_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .pd.codedeployApplication}' and '${_names_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .pd.codedeployDeploymentGroup}'. Nothing was changed.`);
     }
-    const targets = (0,_plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_8__/* .groupTargetProblem */ .c7)(group, cluster, service);
+    const targets = (0,_plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_9__/* .groupTargetProblem */ .c7)(group, cluster, service);
     if (targets !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service '${service}' cannot be deployed: ${targets}. Nothing was changed.`);
     if (options.codeDeploy?.appSpec === undefined) {
-        const spec = (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_9__/* .appSpecFromService */ .wQ)(found.service, 'check');
-        if ((0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_9__/* .isAppSpecProblem */ .gY)(spec))
+        const spec = (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_10__/* .appSpecFromService */ .wQ)(found.service, 'check');
+        if ((0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_10__/* .isAppSpecProblem */ .gY)(spec))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Service '${service}' cannot be deployed through CodeDeploy: ${spec.problem}. Nothing was changed.`);
     }
     deps.log.info(`Service '${service}' deploys through CodeDeploy: deployment group '${ref.group}' of application '${ref.application}'.`);
@@ -89,8 +91,8 @@ async function prepareCodeDeploy(found, options, deps) {
 }
 function appSpecFor(prepared, codeDeploy, targetArn) {
     const file = prepared.options.codeDeploy?.appSpec;
-    const spec = file === undefined ? (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_9__/* .appSpecFromService */ .wQ)(codeDeploy.service, targetArn) : (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_9__/* .appSpecFromFile */ .nx)(file.doc, targetArn);
-    if ((0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_9__/* .isAppSpecProblem */ .gY)(spec))
+    const spec = file === undefined ? (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_10__/* .appSpecFromService */ .wQ)(codeDeploy.service, targetArn) : (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_10__/* .appSpecFromFile */ .nx)(file.doc, targetArn);
+    if ((0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_10__/* .isAppSpecProblem */ .gY)(spec))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The AppSpec for service '${prepared.options.service}': ${spec.problem}.`);
     return spec;
 }
@@ -108,14 +110,14 @@ async function startCodeDeploy(prepared, registration, deps) {
     const spec = appSpecFor(prepared, codeDeploy, targetArn);
     if (options.dryRun) {
         deps.log.info(`Dry run: would create a CodeDeploy deployment in group '${ref.group}' of application '${ref.application}' with this AppSpec:`);
-        deps.log.info((0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_9__/* .appSpecText */ .KM)(spec));
+        deps.log.info((0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_10__/* .appSpecText */ .KM)(spec));
         return { finished: { verdict: { state: 'planned' }, taskDefinitionArn: plan.targetArn ?? '' } };
     }
     const cd = await deps.clients.codedeploy();
     const deploymentId = await (0,_aws_codedeploy_js__WEBPACK_IMPORTED_MODULE_0__/* .createDeployment */ .Yy)(cd, {
         application: ref.application,
         group: ref.group,
-        appSpec: (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_9__/* .appSpecText */ .KM)(spec),
+        appSpec: (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_10__/* .appSpecText */ .KM)(spec),
         ...(options.codeDeploy?.deploymentConfig === undefined
             ? {}
             : { deploymentConfig: options.codeDeploy.deploymentConfig }),
@@ -131,7 +133,7 @@ async function startCodeDeploy(prepared, registration, deps) {
     if (!options.wait.enabled)
         return { finished: { ...fields, verdict: { state: 'started' } } };
     return {
-        following: new CodeDeployFollowing(prepared, codeDeploy, deploymentId, (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_9__/* .hooksOf */ .uj)(spec), { ...deps, codedeploy: cd }),
+        following: new CodeDeployFollowing(prepared, codeDeploy, deploymentId, (0,_plan_codedeploy_appspec_js__WEBPACK_IMPORTED_MODULE_10__/* .hooksOf */ .uj)(spec), { ...deps, codedeploy: cd }),
         fields,
     };
 }
@@ -155,22 +157,22 @@ class CodeDeployFollowing {
         this.deps = deps;
         this.name = prepared.options.service;
         this.what = `CodeDeploy deployment ${deploymentId} of service '${prepared.options.service}'`;
-        const termination = (0,_plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_8__/* .terminationWaitMinutes */ .Hv)(codeDeploy.group);
-        this.watch = new _codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_5__/* .CodeDeployWatch */ .yJ({
+        const termination = (0,_plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_9__/* .terminationWaitMinutes */ .Hv)(codeDeploy.group);
+        this.watch = new _codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_6__/* .CodeDeployWatch */ .yJ({
             deploymentId,
             goal: prepared.options.waitUntil,
-            intervalMs: prepared.options.wait.intervalMs,
+            intervalMs: (0,_plan_codedeploy_poll_js__WEBPACK_IMPORTED_MODULE_4__/* .codeDeployIntervalMs */ .Cj)(prepared.options.wait),
             timeoutMs: prepared.options.wait.timeoutMs,
             hooks,
-            watched: (0,_plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_8__/* .alarmsWatch */ .md)(codeDeploy.group),
+            watched: (0,_plan_codedeploy_group_js__WEBPACK_IMPORTED_MODULE_9__/* .alarmsWatch */ .md)(codeDeploy.group),
             ...(termination === undefined ? {} : { terminationWaitMinutes: termination }),
         }, deps);
     }
     wants(request) {
-        request.want(_codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_5__/* .DEPLOYMENTS */ .$i, this.deploymentId);
+        request.want(_codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_6__/* .DEPLOYMENTS */ .$i, this.deploymentId);
     }
     async observe(snapshot) {
-        const answer = snapshot.get(_codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_5__/* .DEPLOYMENTS */ .$i, this.deploymentId);
+        const answer = snapshot.get(_codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_6__/* .DEPLOYMENTS */ .$i, this.deploymentId);
         if (answer instanceof Error)
             throw answer;
         if (answer === undefined)
@@ -196,25 +198,25 @@ class CodeDeployFollowing {
         if (!options.rollbackOnFailure || !OWN_FAILURES.has(failure.kind))
             return { verdict: failure };
         try {
-            await (0,_codedeploy_rollback_js__WEBPACK_IMPORTED_MODULE_6__/* .startCodeDeployRollback */ .r)(this.deps, this.deploymentId);
+            await (0,_codedeploy_rollback_js__WEBPACK_IMPORTED_MODULE_7__/* .startCodeDeployRollback */ .r)(this.deps, this.deploymentId);
         }
         catch (error) {
-            return { verdict: (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_10__/* .withDetails */ .FE)(failure, [`rollback-on-failure: ${(0,_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .failureOf */ .g)(error, this.deps.log).reason}`]) };
+            return { verdict: (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_11__/* .withDetails */ .FE)(failure, [`rollback-on-failure: ${(0,_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .failureOf */ .g)(error, this.deps.log).reason}`]) };
         }
         const to = this.prepared.currentArn;
         if (failure.kind === 'cancelled') {
             const follow = { controller: 'codedeploy', codeDeployDeploymentId: this.deploymentId };
             return { verdict: failure, rollback: { by: 'stop-deployment', verdict: { state: 'started' }, to, follow } };
         }
-        const line = await (0,_codedeploy_rollback_js__WEBPACK_IMPORTED_MODULE_6__/* .followCodeDeployRollback */ .G)(this.deps, {
+        const line = await (0,_codedeploy_rollback_js__WEBPACK_IMPORTED_MODULE_7__/* .followCodeDeployRollback */ .G)(this.deps, {
             deploymentId: this.deploymentId,
-            intervalMs: options.wait.intervalMs,
+            intervalMs: (0,_plan_codedeploy_poll_js__WEBPACK_IMPORTED_MODULE_4__/* .codeDeployIntervalMs */ .Cj)(options.wait),
             timeoutMs: options.wait.timeoutMs,
         });
         const ok = line.startsWith('Rolled back');
         return {
-            verdict: (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_10__/* .withDetails */ .FE)(failure, [line]),
-            rollback: { by: 'stop-deployment', verdict: ok ? { state: 'succeeded' } : (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_10__/* .failed */ .gz)('rolled-back', line), to },
+            verdict: (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_11__/* .withDetails */ .FE)(failure, [line]),
+            rollback: { by: 'stop-deployment', verdict: ok ? { state: 'succeeded' } : (0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_11__/* .failed */ .gz)('rolled-back', line), to },
         };
     }
     report() {
@@ -237,8 +239,8 @@ async function followAfterCancel(rollback, deps) {
     const restored = rollback.functionName === undefined
         ? {}
         : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
-    const line = await (0,_codedeploy_rollback_js__WEBPACK_IMPORTED_MODULE_6__/* .followCodeDeployRollback */ .G)({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
-    return { ok: line.startsWith('Rolled back'), text: `${(0,_plan_rollback_js__WEBPACK_IMPORTED_MODULE_11__/* .rollbackSubject */ .x)(rollback)}: ${line}` };
+    const line = await (0,_codedeploy_rollback_js__WEBPACK_IMPORTED_MODULE_7__/* .followCodeDeployRollback */ .G)({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
+    return { ok: line.startsWith('Rolled back'), text: `${(0,_plan_rollback_js__WEBPACK_IMPORTED_MODULE_12__/* .rollbackSubject */ .x)(rollback)}: ${line}` };
 }
 
 

@@ -151,7 +151,57 @@ function alarmsWatch(group) {
 
 /***/ }),
 
-/***/ 5002:
+/***/ 4451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ codeDeployIntervalMs),
+/* harmony export */   DL: () => (/* binding */ MODERATE_INTERVAL_MS),
+/* harmony export */   zk: () => (/* binding */ nextCodeDeployPoll)
+/* harmony export */ });
+/* unused harmony export CODEDEPLOY_DEFAULT_INTERVAL_MS */
+/* harmony import */ var _poll_schedule_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8654);
+// When to poll a CodeDeploy deployment next, through nextPollDelay (poll-schedule.ts), the
+// same rule ECS bakes follow: rarely through the original task set's termination wait
+// (`terminationWaitTimeInMinutes`) when only the clock can end it, at a moderate interval
+// when something else can (CloudWatch alarms of the group), every `pausedIntervalMs` at a
+// `Ready` wait (a person continues it), else at `poll-interval`. Pure.
+
+/**
+ * The normal interval of a CodeDeploy follow when the workflow sets no `poll-interval`: a
+ * verdict within 2 s of CodeDeploy's, for one small GetDeployment record per poll.
+ */
+const CODEDEPLOY_DEFAULT_INTERVAL_MS = 1_500;
+/** `poll-interval` as written, else CodeDeploy's own default. */
+function codeDeployIntervalMs(wait) {
+    return wait.intervalSet === true ? wait.intervalMs : CODEDEPLOY_DEFAULT_INTERVAL_MS;
+}
+/** Moderate: a rollback started by an alarm is seen within 20 s. */
+const MODERATE_INTERVAL_MS = 15_000;
+function nextCodeDeployPoll(view) {
+    const { verdict, plan } = view;
+    if (verdict.state !== 'pending')
+        return plan.intervalMs;
+    if (verdict.waiting === 'ready')
+        return (0,_poll_schedule_js__WEBPACK_IMPORTED_MODULE_0__/* .nextPollDelay */ .qC)({ plan, now: view.now, paused: true });
+    if (verdict.waiting !== 'termination' ||
+        view.terminationSince === undefined ||
+        view.terminationWaitMinutes === undefined) {
+        return plan.intervalMs;
+    }
+    const slow = view.watched ? { ...plan, slowIntervalMs: Math.max(plan.intervalMs, MODERATE_INTERVAL_MS) } : plan;
+    return (0,_poll_schedule_js__WEBPACK_IMPORTED_MODULE_0__/* .nextPollDelay */ .qC)({
+        plan: slow,
+        now: view.now,
+        waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000,
+        paused: false,
+    });
+}
+
+
+/***/ }),
+
+/***/ 6487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -282,39 +332,12 @@ function isCodeDeployGoal(value) {
     return value === 'completed' || isCodeDeployEvent(value);
 }
 
-// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
-var poll_schedule = __webpack_require__(8654);
-;// CONCATENATED MODULE: ./src/plan/codedeploy-poll.ts
-// When to poll a CodeDeploy deployment next, through nextPollDelay (poll-schedule.ts), the
-// same rule ECS bakes follow: rarely through the original task set's termination wait
-// (`terminationWaitTimeInMinutes`) when only the clock can end it, at a moderate interval
-// when something else can (CloudWatch alarms of the group), every `pausedIntervalMs` at a
-// `Ready` wait (a person continues it), else at `poll-interval`. Pure.
-
-/** Moderate: a rollback started by an alarm is seen within 20 s. */
-const MODERATE_INTERVAL_MS = 15_000;
-function nextCodeDeployPoll(view) {
-    const { verdict, plan } = view;
-    if (verdict.state !== 'pending')
-        return plan.intervalMs;
-    if (verdict.waiting === 'ready')
-        return (0,poll_schedule/* nextPollDelay */.qC)({ plan, now: view.now, paused: true });
-    if (verdict.waiting !== 'termination' ||
-        view.terminationSince === undefined ||
-        view.terminationWaitMinutes === undefined) {
-        return plan.intervalMs;
-    }
-    const slow = view.watched ? { ...plan, slowIntervalMs: Math.max(plan.intervalMs, MODERATE_INTERVAL_MS) } : plan;
-    return (0,poll_schedule/* nextPollDelay */.qC)({
-        plan: slow,
-        now: view.now,
-        waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000,
-        paused: false,
-    });
-}
-
+// EXTERNAL MODULE: ./src/plan/codedeploy-poll.ts
+var codedeploy_poll = __webpack_require__(4451);
 // EXTERNAL MODULE: ./src/plan/codedeploy-progress.ts
 var codedeploy_progress = __webpack_require__(3781);
+// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
+var poll_schedule = __webpack_require__(8654);
 // EXTERNAL MODULE: ./src/wait.ts
 var wait = __webpack_require__(910);
 ;// CONCATENATED MODULE: ./src/steps/codedeploy-follow.ts
@@ -389,7 +412,7 @@ class CodeDeployWatch {
     }
     /** How long to sleep before the next poll. */
     nextDelayMs() {
-        return nextCodeDeployPoll({
+        return (0,codedeploy_poll/* nextCodeDeployPoll */.zk)({
             plan: this.plan,
             now: this.deps.now(),
             verdict: this.verdict,
@@ -412,7 +435,7 @@ class CodeDeployWatch {
         const running = deployment.status === 'InProgress' || deployment.status === 'Ready';
         if (!running || deployment.instanceTerminationWaitTimeStarted === true)
             return false;
-        return this.options.goal !== 'completed' || now - this.targetReadAt >= MODERATE_INTERVAL_MS;
+        return this.options.goal !== 'completed' || now - this.targetReadAt >= codedeploy_poll/* MODERATE_INTERVAL_MS */.DL;
     }
     async readTarget() {
         const { deps, options } = this;
@@ -487,7 +510,7 @@ const DEPLOYMENTS = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7282);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(910);
-/* harmony import */ var _codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5002);
+/* harmony import */ var _codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6487);
 // Putting a CodeDeploy deployment back when the action itself failed it (timeout,
 // max-failed-tasks, cancelled job): StopDeployment with autoRollbackEnabled, then the
 // rollback deployment CodeDeploy starts (rollbackInfo.rollbackDeploymentId) followed to

@@ -29103,6 +29103,8 @@ var run_task_tags = __nccwpck_require__(3934);
 
 
 const MIN_POLL_MS = 1000;
+/** `poll-interval` when the workflow leaves it out (CodeDeploy's follower has its own default). */
+const DEFAULT_POLL_MS = 3000;
 const MAX_WAIT_MS = 6 * 3_600_000; // a GitHub-hosted job's own limit
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** KEY=VALUE lines; blank lines and lines starting with # are ignored. */
@@ -29321,7 +29323,11 @@ function readLambda(get, region, dryRun, wait, codeDeploy) {
         alarms,
         dryRun,
         region,
-        wait: { timeoutMs: wait.timeoutMs, intervalMs: wait.intervalMs },
+        wait: {
+            timeoutMs: wait.timeoutMs,
+            intervalMs: wait.intervalMs,
+            ...(wait.intervalSet === undefined ? {} : { intervalSet: wait.intervalSet }),
+        },
         ...(codeDeploy === undefined ? {} : { codeDeploy }),
     };
 }
@@ -29688,7 +29694,7 @@ const DEFAULTS = {
     [src_names/* Input */.pd.forceNewDeployment]: 'false',
     [src_names/* Input */.pd.wait]: 'true',
     [src_names/* Input */.pd.waitTimeout]: '30m',
-    [src_names/* Input */.pd.pollInterval]: '3s',
+    [src_names/* Input */.pd.pollInterval]: '',
     [src_names/* Input */.pd.maxFailedTasks]: '3',
     [src_names/* Input */.pd.waitUntil]: 'completed',
     [src_names/* Input */.pd.rollbackOnFailure]: 'false',
@@ -29819,10 +29825,12 @@ function checkModeOnlyInputs(modes, raw) {
     }
 }
 function readWait(get) {
+    const interval = get(src_names/* Input */.pd.pollInterval).trim();
     return {
         enabled: parseBoolean(get(src_names/* Input */.pd.wait), src_names/* Input */.pd.wait),
         timeoutMs: parseBounded(get(src_names/* Input */.pd.waitTimeout), src_names/* Input */.pd.waitTimeout, MIN_POLL_MS, MAX_WAIT_MS),
-        intervalMs: parseBounded(get(src_names/* Input */.pd.pollInterval), src_names/* Input */.pd.pollInterval, MIN_POLL_MS, 60_000),
+        intervalMs: interval === '' ? DEFAULT_POLL_MS : parseBounded(interval, src_names/* Input */.pd.pollInterval, MIN_POLL_MS, 60_000),
+        ...(interval === '' ? {} : { intervalSet: true }),
     };
 }
 // Partition prefixes vary (us-gov-, cn-, us-isob-), the shape does not.

@@ -28,6 +28,8 @@ export interface WaitSettings {
   enabled: boolean;
   timeoutMs: number;
   intervalMs: number;
+  /** `poll-interval` was written in the workflow: it then applies to every wait as written. */
+  intervalSet?: boolean;
 }
 
 /** A poll loop's bounds. */
@@ -149,7 +151,7 @@ export interface LambdaOptions {
   /** The deploy region: Lambda runs images only from ECR in the function's region. */
   region: string;
   /** `timeoutMs` bounds each function's whole deploy: waiting, retries, publishing. */
-  wait: PollBounds;
+  wait: PollBounds & Pick<WaitSettings, 'intervalSet'>;
   /** Set when the `codedeploy-*` inputs are given without mode ecs: CodeDeploy moves the alias. */
   codeDeploy?: LambdaCodeDeployOptions;
 }

@@ -120,6 +120,16 @@ describe('readInputs', () => {
     expect(read({ ...BASE, 'task-definition': value }).ecs?.source).toEqual({ kind: 'registered', ref });
   });
 
+  it('poll-interval: 3 s when left out (CodeDeploy picks its own), as written and marked set when given', () => {
+    expect(read(BASE).ecs?.wait).toEqual({ enabled: true, timeoutMs: 30 * 60_000, intervalMs: 3000 });
+    expect(read({ ...BASE, 'poll-interval': '5s' }).ecs?.wait).toEqual({
+      enabled: true,
+      timeoutMs: 30 * 60_000,
+      intervalMs: 5000,
+      intervalSet: true,
+    });
+  });
+
   it.each([
     { value: '90', ms: 90_000 },
     { value: '10m', ms: 600_000 },

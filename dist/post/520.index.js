@@ -239,6 +239,46 @@ function alarmsWatch(group) {
     return alarms?.enabled === true && (alarms.alarms ?? []).length > 0;
 }
 
+// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
+var poll_schedule = __webpack_require__(8654);
+;// CONCATENATED MODULE: ./src/plan/codedeploy-poll.ts
+// When to poll a CodeDeploy deployment next, through nextPollDelay (poll-schedule.ts), the
+// same rule ECS bakes follow: rarely through the original task set's termination wait
+// (`terminationWaitTimeInMinutes`) when only the clock can end it, at a moderate interval
+// when something else can (CloudWatch alarms of the group), every `pausedIntervalMs` at a
+// `Ready` wait (a person continues it), else at `poll-interval`. Pure.
+
+/**
+ * The normal interval of a CodeDeploy follow when the workflow sets no `poll-interval`: a
+ * verdict within 2 s of CodeDeploy's, for one small GetDeployment record per poll.
+ */
+const CODEDEPLOY_DEFAULT_INTERVAL_MS = 1_500;
+/** `poll-interval` as written, else CodeDeploy's own default. */
+function codeDeployIntervalMs(wait) {
+    return wait.intervalSet === true ? wait.intervalMs : CODEDEPLOY_DEFAULT_INTERVAL_MS;
+}
+/** Moderate: a rollback started by an alarm is seen within 20 s. */
+const MODERATE_INTERVAL_MS = 15_000;
+function nextCodeDeployPoll(view) {
+    const { verdict, plan } = view;
+    if (verdict.state !== 'pending')
+        return plan.intervalMs;
+    if (verdict.waiting === 'ready')
+        return (0,poll_schedule/* nextPollDelay */.qC)({ plan, now: view.now, paused: true });
+    if (verdict.waiting !== 'termination' ||
+        view.terminationSince === undefined ||
+        view.terminationWaitMinutes === undefined) {
+        return plan.intervalMs;
+    }
+    const slow = view.watched ? { ...plan, slowIntervalMs: Math.max(plan.intervalMs, MODERATE_INTERVAL_MS) } : plan;
+    return (0,poll_schedule/* nextPollDelay */.qC)({
+        plan: slow,
+        now: view.now,
+        waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000,
+        paused: false,
+    });
+}
+
 // EXTERNAL MODULE: ./src/plan/rollback.ts
 var plan_rollback = __webpack_require__(6755);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
@@ -357,37 +397,6 @@ function goalText(goal) {
 }
 function isCodeDeployGoal(value) {
     return value === 'completed' || isCodeDeployEvent(value);
-}
-
-// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
-var poll_schedule = __webpack_require__(8654);
-;// CONCATENATED MODULE: ./src/plan/codedeploy-poll.ts
-// When to poll a CodeDeploy deployment next, through nextPollDelay (poll-schedule.ts), the
-// same rule ECS bakes follow: rarely through the original task set's termination wait
-// (`terminationWaitTimeInMinutes`) when only the clock can end it, at a moderate interval
-// when something else can (CloudWatch alarms of the group), every `pausedIntervalMs` at a
-// `Ready` wait (a person continues it), else at `poll-interval`. Pure.
-
-/** Moderate: a rollback started by an alarm is seen within 20 s. */
-const MODERATE_INTERVAL_MS = 15_000;
-function nextCodeDeployPoll(view) {
-    const { verdict, plan } = view;
-    if (verdict.state !== 'pending')
-        return plan.intervalMs;
-    if (verdict.waiting === 'ready')
-        return (0,poll_schedule/* nextPollDelay */.qC)({ plan, now: view.now, paused: true });
-    if (verdict.waiting !== 'termination' ||
-        view.terminationSince === undefined ||
-        view.terminationWaitMinutes === undefined) {
-        return plan.intervalMs;
-    }
-    const slow = view.watched ? { ...plan, slowIntervalMs: Math.max(plan.intervalMs, MODERATE_INTERVAL_MS) } : plan;
-    return (0,poll_schedule/* nextPollDelay */.qC)({
-        plan: slow,
-        now: view.now,
-        waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000,
-        paused: false,
-    });
 }
 
 // EXTERNAL MODULE: ./src/plan/duration.ts
@@ -706,6 +715,7 @@ var ecs_controller = __webpack_require__(4991);
 
 
 
+
 const codeDeployController = {
     kind: 'codedeploy',
     registers: true,
@@ -829,7 +839,7 @@ class CodeDeployFollowing {
         this.watch = new CodeDeployWatch({
             deploymentId,
             goal: prepared.options.waitUntil,
-            intervalMs: prepared.options.wait.intervalMs,
+            intervalMs: codeDeployIntervalMs(prepared.options.wait),
             timeoutMs: prepared.options.wait.timeoutMs,
             hooks,
             watched: alarmsWatch(codeDeploy.group),
@@ -878,7 +888,7 @@ class CodeDeployFollowing {
         }
         const line = await followCodeDeployRollback(this.deps, {
             deploymentId: this.deploymentId,
-            intervalMs: options.wait.intervalMs,
+            intervalMs: codeDeployIntervalMs(options.wait),
             timeoutMs: options.wait.timeoutMs,
         });
         const ok = line.startsWith('Rolled back');

@@ -51,7 +51,11 @@ export function readLambda(
     alarms,
     dryRun,
     region,
-    wait: { timeoutMs: wait.timeoutMs, intervalMs: wait.intervalMs },
+    wait: {
+      timeoutMs: wait.timeoutMs,
+      intervalMs: wait.intervalMs,
+      ...(wait.intervalSet === undefined ? {} : { intervalSet: wait.intervalSet }),
+    },
     ...(codeDeploy === undefined ? {} : { codeDeploy }),
   };
 }

@@ -13,6 +13,8 @@ export type Get = (name: string) => string;
 export type Env = Record<string, string | undefined>;
 
 export const MIN_POLL_MS = 1000;
+/** `poll-interval` when the workflow leaves it out (CodeDeploy's follower has its own default). */
+export const DEFAULT_POLL_MS = 3000;
 export const MAX_WAIT_MS = 6 * 3_600_000; // a GitHub-hosted job's own limit
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

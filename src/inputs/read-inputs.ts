@@ -10,7 +10,7 @@ import type { YamlParser } from './document.ts';
 import { readEcs } from './ecs.ts';
 import { readImage } from './image.ts';
 import { readLambda, readParameter } from './lambda-parameter.ts';
-import { type Env, type Get, MAX_WAIT_MS, MIN_POLL_MS, parseBoolean, parseBounded } from './parse.ts';
+import { DEFAULT_POLL_MS, type Env, type Get, MAX_WAIT_MS, MIN_POLL_MS, parseBoolean, parseBounded } from './parse.ts';
 import { readRunTask } from './run-task.ts';
 import { namesTaskDefinitionFile } from './task-definition-file.ts';
 
@@ -42,7 +42,7 @@ export const DEFAULTS = {
   [Input.forceNewDeployment]: 'false',
   [Input.wait]: 'true',
   [Input.waitTimeout]: '30m',
-  [Input.pollInterval]: '3s',
+  [Input.pollInterval]: '',
   [Input.maxFailedTasks]: '3',
   [Input.waitUntil]: 'completed',
   [Input.rollbackOnFailure]: 'false',
@@ -182,10 +182,12 @@ function checkModeOnlyInputs(modes: Mode[], raw: (name: string) => string): void
 }
 
 function readWait(get: Get): WaitSettings {
+  const interval = get(Input.pollInterval).trim();
   return {
     enabled: parseBoolean(get(Input.wait), Input.wait),
     timeoutMs: parseBounded(get(Input.waitTimeout), Input.waitTimeout, MIN_POLL_MS, MAX_WAIT_MS),
-    intervalMs: parseBounded(get(Input.pollInterval), Input.pollInterval, MIN_POLL_MS, 60_000),
+    intervalMs: interval === '' ? DEFAULT_POLL_MS : parseBounded(interval, Input.pollInterval, MIN_POLL_MS, 60_000),
+    ...(interval === '' ? {} : { intervalSet: true }),
   };
 }
 

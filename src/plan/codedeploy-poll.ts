@@ -7,6 +7,17 @@
 import type { CodeDeployVerdict } from './codedeploy-deployment.ts';
 import { nextPollDelay, type PollPlan } from './poll-schedule.ts';
 
+/**
+ * The normal interval of a CodeDeploy follow when the workflow sets no `poll-interval`: a
+ * verdict within 2 s of CodeDeploy's, for one small GetDeployment record per poll.
+ */
+export const CODEDEPLOY_DEFAULT_INTERVAL_MS = 1_500;
+
+/** `poll-interval` as written, else CodeDeploy's own default. */
+export function codeDeployIntervalMs(wait: { intervalMs: number; intervalSet?: boolean }): number {
+  return wait.intervalSet === true ? wait.intervalMs : CODEDEPLOY_DEFAULT_INTERVAL_MS;
+}
+
 /** Moderate: a rollback started by an alarm is seen within 20 s. */
 export const MODERATE_INTERVAL_MS = 15_000;
 

@@ -24,6 +24,7 @@ import {
   groupTargetProblem,
   terminationWaitMinutes,
 } from '../plan/codedeploy-group.ts';
+import { codeDeployIntervalMs } from '../plan/codedeploy-poll.ts';
 import { rollbackSubject, type StartedRollback } from '../plan/rollback.ts';
 import { codeDeployWaitUntilProblem } from '../plan/service-deployment-stages.ts';
 import { type Failure, failed, type Verdict, withDetails } from '../plan/verdict.ts';
@@ -202,7 +203,7 @@ class CodeDeployFollowing implements Following {
       {
         deploymentId,
         goal: prepared.options.waitUntil as CodeDeployGoal,
-        intervalMs: prepared.options.wait.intervalMs,
+        intervalMs: codeDeployIntervalMs(prepared.options.wait),
         timeoutMs: prepared.options.wait.timeoutMs,
         hooks,
         watched: alarmsWatch(codeDeploy.group),
@@ -255,7 +256,7 @@ class CodeDeployFollowing implements Following {
     }
     const line = await followCodeDeployRollback(this.deps, {
       deploymentId: this.deploymentId,
-      intervalMs: options.wait.intervalMs,
+      intervalMs: codeDeployIntervalMs(options.wait),
       timeoutMs: options.wait.timeoutMs,
     });
     const ok = line.startsWith('Rolled back');

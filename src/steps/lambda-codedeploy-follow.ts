@@ -8,6 +8,7 @@ import { shiftAlias } from '../aws/lambda.ts';
 import { type StepDeps, withPrefix } from '../deps.ts';
 import { failureOf } from '../failure.ts';
 import { alarmsWatch } from '../plan/codedeploy-group.ts';
+import { codeDeployIntervalMs } from '../plan/codedeploy-poll.ts';
 import type { RollbackReport } from '../plan/rollback.ts';
 import { type Failure, failed, isFailure, type Verdict, withDetails } from '../plan/verdict.ts';
 import type { LambdaFunctionResult } from '../results.ts';
@@ -68,7 +69,7 @@ export class FunctionDeployment implements Followed {
       {
         deploymentId: target.deploymentId,
         goal: 'completed',
-        intervalMs: plan.options.wait.intervalMs,
+        intervalMs: codeDeployIntervalMs(plan.options.wait),
         timeoutMs: plan.options.wait.timeoutMs,
         hooks: target.hooks,
         watched: alarmsWatch(plan.codeDeployGroup),
@@ -177,7 +178,7 @@ export class FunctionDeployment implements Followed {
   private followRollback(): Promise<string> {
     return followCodeDeployRollback(this.deps, {
       deploymentId: this.target.deploymentId,
-      intervalMs: this.plan.options.wait.intervalMs,
+      intervalMs: codeDeployIntervalMs(this.plan.options.wait),
       timeoutMs: this.plan.options.wait.timeoutMs,
       restored: `alias ${this.target.alias} is on version ${this.target.from} again`,
     });

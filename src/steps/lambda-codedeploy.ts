@@ -11,6 +11,7 @@ import { UserError } from '../errors.ts';
 import { failureOf } from '../failure.ts';
 import { Input } from '../names.ts';
 import { appSpecText, hooksOf } from '../plan/codedeploy-appspec.ts';
+import { codeDeployIntervalMs } from '../plan/codedeploy-poll.ts';
 import { lambdaAliasProblem, lambdaAppSpec, lambdaGroupProblem } from '../plan/lambda-appspec.ts';
 import type { AliasSnapshot } from '../plan/lambda-update.ts';
 import { isFailure, type Verdict } from '../plan/verdict.ts';
@@ -96,7 +97,11 @@ export async function applyCodeDeploy(
   const verdicts =
     refused.length > 0
       ? new Map<FunctionDeployment, Verdict<'succeeded'>>()
-      : await followAll(watched, plan.options.wait, deps);
+      : await followAll(
+          watched,
+          { timeoutMs: plan.options.wait.timeoutMs, intervalMs: codeDeployIntervalMs(plan.options.wait) },
+          deps,
+        );
   // A failure the loop ended (a timeout, an error) puts the others back as well as one CodeDeploy reported.
   group.failed ??= watched.find((w) => isFailure(verdicts.get(w) ?? { state: 'succeeded' }))?.target.functionName;
   const settled = new Map(

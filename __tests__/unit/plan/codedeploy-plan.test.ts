@@ -7,7 +7,7 @@ import {
   isAppSpecProblem,
 } from '../../../src/plan/codedeploy-appspec.ts';
 import { groupRefFor, groupTargetProblem, terminationWaitMinutes } from '../../../src/plan/codedeploy-group.ts';
-import { nextCodeDeployPoll } from '../../../src/plan/codedeploy-poll.ts';
+import { codeDeployIntervalMs, nextCodeDeployPoll } from '../../../src/plan/codedeploy-poll.ts';
 import { progressLines, trafficSplit } from '../../../src/plan/codedeploy-progress.ts';
 import { DEFAULT_POLL_PLAN } from '../../../src/plan/poll-schedule.ts';
 
@@ -176,6 +176,16 @@ describe('progress', () => {
     };
     expect(progressLines(before, now)).toEqual(['AllowTraffic succeeded after 12s', 'traffic: blue 0% / green 100%']);
     expect(trafficSplit([])).toBeUndefined();
+  });
+});
+
+describe('codeDeployIntervalMs', () => {
+  it.each([
+    ['poll-interval left out: 1.5 s, inside the 2 s verdict goal', { intervalMs: 3000 }, 1500],
+    ['poll-interval set to 3 s: as written', { intervalMs: 3000, intervalSet: true }, 3000],
+    ['poll-interval set to 1 s: as written', { intervalMs: 1000, intervalSet: true }, 1000],
+  ])('%s', (_name, wait, expected) => {
+    expect(codeDeployIntervalMs(wait)).toBe(expected);
   });
 });
 
