@@ -712,13 +712,17 @@ class FunctionDeployment {
         if (verdict?.state === 'succeeded') {
             if (other === undefined)
                 return { ...report, verdict };
-            return { ...report, ...(await this.aliasBack(other)) };
+            return { ...report, ...(await this.aliasBack(this.putBackFor(other))) };
         }
         const failure = verdict ?? this.otherFailed(other ?? '?');
         if (verdict === undefined || this.stoppedForOther || OWN_FAILURES.has(failure.kind))
             return { ...report, ...(await this.stop(failure)) };
         // CodeDeploy failed it: its own rollback (if the group has one) is followed until the alias is back.
-        return { ...report, verdict: (0,plan_verdict/* withDetails */.FE)(failure, [await this.followRollback()]) };
+        const line = await this.followRollback();
+        if (line.startsWith('Rolled back'))
+            return { ...report, verdict: (0,plan_verdict/* withDetails */.FE)(failure, [line]) };
+        // No rollback of CodeDeploy's put it back: the step does, as after any failed Lambda deploy.
+        return { ...report, ...(await this.aliasBack((0,plan_verdict/* withDetails */.FE)(failure, [line]))) };
     }
     otherFailed(other) {
         return (0,plan_verdict/* failed */.gz)('rolled-back', `stopped because Lambda function '${other}' failed: the functions of a step are deployed together, so alias ${this.target.alias} goes back to version ${this.target.from}.`);
@@ -733,7 +737,7 @@ class FunctionDeployment {
             const reason = `StopDeployment with rollback: ${(0,src_failure/* failureOf */.g)(error, this.deps.log).reason}`;
             // It ended between the last poll and the stop (Succeeded): its alias goes back as a success's would.
             if (this.stoppedForOther) {
-                const back = await this.aliasBack(this.group.failed ?? '?');
+                const back = await this.aliasBack(this.putBackFor(this.group.failed ?? '?'));
                 return { ...back, verdict: (0,plan_verdict/* isFailure */.N6)(back.verdict) ? (0,plan_verdict/* withDetails */.FE)(back.verdict, [reason]) : back.verdict };
             }
             return { verdict: (0,plan_verdict/* withDetails */.FE)(failure, [reason]) };
@@ -762,23 +766,24 @@ class FunctionDeployment {
             restored: `alias ${this.target.alias} is on version ${this.target.from} again`,
         });
     }
-    /** A deployment that succeeded while another function's failed: its alias back on the previous version (UpdateAlias). */
-    async aliasBack(other) {
+    putBackFor(other) {
+        const { alias, from } = this.target;
+        return (0,plan_verdict/* failed */.gz)('rolled-back', `alias ${alias} put back on version ${from} because Lambda function '${other}' failed.`);
+    }
+    /** The alias back on its previous version with no routing (UpdateAlias): after another function failed, or when CodeDeploy left it moved. */
+    async aliasBack(failure) {
         const { functionName, alias, from } = this.target;
-        const failure = (0,plan_verdict/* failed */.gz)('rolled-back', `alias ${alias} put back on version ${from} because Lambda function '${other}' failed.`);
+        const to = `version ${from}`;
         try {
             await (0,aws_lambda/* shiftAlias */.RC)(this.deps.clients.lambda, { functionName, alias, version: from, weights: {} });
             this.deps.log.info(`alias ${alias} put back on version ${from}.`);
-            return {
-                verdict: failure,
-                rollback: { by: 'update-alias', verdict: { state: 'succeeded' }, to: `version ${from}` },
-            };
+            return { verdict: failure, rollback: { by: 'update-alias', verdict: { state: 'succeeded' }, to } };
         }
         catch (error) {
             const reason = (0,src_failure/* failureOf */.g)(error, this.deps.log).reason;
             return {
-                verdict: (0,plan_verdict/* withDetails */.FE)(failure, [`Could not put it back: ${reason}`]),
-                rollback: { by: 'update-alias', verdict: (0,plan_verdict/* failed */.gz)('error', reason), to: `version ${from}` },
+                verdict: (0,plan_verdict/* withDetails */.FE)(failure, [`Could not put alias ${alias} back on version ${from}: ${reason}`]),
+                rollback: { by: 'update-alias', verdict: (0,plan_verdict/* failed */.gz)('error', reason), to },
             };
         }
     }

@@ -128,13 +128,16 @@ export class FunctionDeployment implements Followed {
     const other = otherFailed !== undefined && otherFailed !== this.name ? otherFailed : undefined;
     if (verdict?.state === 'succeeded') {
       if (other === undefined) return { ...report, verdict };
-      return { ...report, ...(await this.aliasBack(other)) };
+      return { ...report, ...(await this.aliasBack(this.putBackFor(other))) };
     }
     const failure = verdict ?? this.otherFailed(other ?? '?');
     if (verdict === undefined || this.stoppedForOther || OWN_FAILURES.has(failure.kind))
       return { ...report, ...(await this.stop(failure)) };
     // CodeDeploy failed it: its own rollback (if the group has one) is followed until the alias is back.
-    return { ...report, verdict: withDetails(failure, [await this.followRollback()]) };
+    const line = await this.followRollback();
+    if (line.startsWith('Rolled back')) return { ...report, verdict: withDetails(failure, [line]) };
+    // No rollback of CodeDeploy's put it back: the step does, as after any failed Lambda deploy.
+    return { ...report, ...(await this.aliasBack(withDetails(failure, [line]))) };
   }
 
   private otherFailed(other: string): Failure {
@@ -153,7 +156,7 @@ export class FunctionDeployment implements Followed {
       const reason = `StopDeployment with rollback: ${failureOf(error, this.deps.log).reason}`;
       // It ended between the last poll and the stop (Succeeded): its alias goes back as a success's would.
       if (this.stoppedForOther) {
-        const back = await this.aliasBack(this.group.failed ?? '?');
+        const back = await this.aliasBack(this.putBackFor(this.group.failed ?? '?'));
         return { ...back, verdict: isFailure(back.verdict) ? withDetails(back.verdict, [reason]) : back.verdict };
       }
       return { verdict: withDetails(failure, [reason]) };
@@ -184,25 +187,27 @@ export class FunctionDeployment implements Followed {
     });
   }
 
-  /** A deployment that succeeded while another function's failed: its alias back on the previous version (UpdateAlias). */
-  private async aliasBack(other: string): Promise<Pick<Outcome, 'verdict' | 'rollback'>> {
-    const { functionName, alias, from } = this.target;
-    const failure = failed(
+  private putBackFor(other: string): Failure {
+    const { alias, from } = this.target;
+    return failed(
       'rolled-back',
       `alias ${alias} put back on version ${from} because Lambda function '${other}' failed.`,
     );
+  }
+
+  /** The alias back on its previous version with no routing (UpdateAlias): after another function failed, or when CodeDeploy left it moved. */
+  private async aliasBack(failure: Failure): Promise<Pick<Outcome, 'verdict' | 'rollback'>> {
+    const { functionName, alias, from } = this.target;
+    const to = `version ${from}`;
     try {
       await shiftAlias(this.deps.clients.lambda, { functionName, alias, version: from, weights: {} });
       this.deps.log.info(`alias ${alias} put back on version ${from}.`);
-      return {
-        verdict: failure,
-        rollback: { by: 'update-alias', verdict: { state: 'succeeded' }, to: `version ${from}` },
-      };
+      return { verdict: failure, rollback: { by: 'update-alias', verdict: { state: 'succeeded' }, to } };
     } catch (error) {
       const reason = failureOf(error, this.deps.log).reason;
       return {
-        verdict: withDetails(failure, [`Could not put it back: ${reason}`]),
-        rollback: { by: 'update-alias', verdict: failed('error', reason), to: `version ${from}` },
+        verdict: withDetails(failure, [`Could not put alias ${alias} back on version ${from}: ${reason}`]),
+        rollback: { by: 'update-alias', verdict: failed('error', reason), to },
       };
     }
   }

@@ -200,7 +200,32 @@ describe('applyCodeDeploy', () => {
     });
     expect(web?.rollback).toMatchObject({ by: 'stop-deployment', verdict: { state: 'succeeded' } });
     expect(cd.commandCalls(StopDeploymentCommand).map((c) => c.args[0].input.deploymentId)).toEqual(['d-WEB']);
-    expect(lambda.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input.FunctionName)).toEqual(['api']);
+    // worker's own failure left no rollback of CodeDeploy's, so its alias is put back too.
+    expect(
+      lambda
+        .commandCalls(UpdateAliasCommand)
+        .map((c) => c.args[0].input.FunctionName)
+        .sort(),
+    ).toEqual(['api', 'worker']);
+  });
+
+  it('puts the alias back itself when CodeDeploy failed the deployment without rolling it back', async () => {
+    const { cd, lambda, fake, plan, published } = world(['api']);
+    cd.on(CreateDeploymentCommand).resolves({ deploymentId: 'd-API' });
+    cd.on(GetDeploymentCommand).resolves(
+      info('d-API', 'Failed', { errorInformation: { code: 'HOOK_EXECUTION_FAILURE', message: 'a hook failed' } }),
+    );
+    lambda.on(UpdateAliasCommand).resolves({ FunctionVersion: '1' });
+    const { functions } = await applyCodeDeploy(plan, published, fake.deps);
+
+    const verdict = functions[0]?.verdict;
+    expect(verdict?.state === 'failed' && verdict.details).toContain(
+      'CodeDeploy made no rollback deployment for d-API.',
+    );
+    expect(functions[0]?.rollback).toEqual({ by: 'update-alias', verdict: { state: 'succeeded' }, to: 'version 1' });
+    expect(lambda.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input)).toEqual([
+      { FunctionName: 'api', Name: 'live', FunctionVersion: '1', RoutingConfig: { AdditionalVersionWeights: {} } },
+    ]);
   });
 
   it('creates nothing when a function failed before its version was published', async () => {
