@@ -6,7 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GG: () => (/* binding */ updateAlias),
+/* harmony export */   Gd: () => (/* binding */ deleteAlias),
 /* harmony export */   N9: () => (/* binding */ getFunction),
 /* harmony export */   Qt: () => (/* binding */ publishVersion),
 /* harmony export */   RC: () => (/* binding */ shiftAlias),
@@ -98,21 +98,10 @@ async function createAlias(lambda, target) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
     }
 }
-/** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
-async function updateAlias(lambda, target) {
-    try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
-            FunctionName: target.functionName,
-            Name: target.alias,
-            FunctionVersion: target.version,
-            ...(target.revisionId === undefined ? {} : { RevisionId: target.revisionId }),
-        }));
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
-    }
-}
-/** Moves the alias and sets (or clears) its routing: every alias change of a traffic shift. */
+/**
+ * Moves the alias and sets (or clears) its routing: every alias change the action makes.
+ * `revisionId` is the alias's own, so a concurrent move is refused.
+ */
 async function shiftAlias(lambda, shift) {
     try {
         return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
@@ -125,6 +114,15 @@ async function shiftAlias(lambda, shift) {
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${shift.alias}' for '${shift.functionName}'`, error);
+    }
+}
+/** Removes an alias (one the step created, when the deploy is put back). */
+async function deleteAlias(lambda, functionName, alias) {
+    try {
+        await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.DeleteAliasCommand({ FunctionName: functionName, Name: alias }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DeleteAlias '${alias}' for '${functionName}'`, error);
     }
 }
 /** The alias's provisioned concurrency, or undefined when it has none. */
@@ -515,7 +513,7 @@ async function followAll(followed, bounds, deps) {
     const started = deps.now();
     const pending = () => followed.filter((f) => !verdicts.has(f));
     try {
-        await (0,wait/* waitFor */.f)({
+        await (0,wait/* waitFor */.fm)({
             what: followed.map((f) => f.what).join('; '),
             intervalMs: bounds.intervalMs,
             timeoutMs: bounds.timeoutMs,
@@ -579,6 +577,64 @@ function retold(error, f, state, elapsedMs) {
 
 /***/ }),
 
+/***/ 4457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ putAliasBack),
+/* harmony export */   k: () => (/* binding */ putBackAll)
+/* harmony export */ });
+/* harmony import */ var _aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5974);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+// Putting back the aliases a Lambda deploy moved, when it failed or was stopped: each on the
+// version it was on before, with no routing, or deleted when the deploy created it (where it
+// was is "not there"). The shift, the put-back beside ECS and the post step all use putAliasBack.
+
+
+/** Puts one alias back (UpdateAlias, or DeleteAlias for one the deploy created); says what it did, throws as the call does. */
+async function putAliasBack(lambda, alias, before) {
+    if ('created' in before) {
+        await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteAlias */ .Gd)(lambda, alias.functionName, alias.alias);
+        return `alias ${alias.alias} deleted (it did not exist before this deploy)`;
+    }
+    // No RevisionId: the alias has moved since it was read, by this very deploy.
+    await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__/* .shiftAlias */ .RC)(lambda, {
+        functionName: alias.functionName,
+        alias: alias.alias,
+        version: before.version,
+        weights: {},
+    });
+    return `alias ${alias.alias} back on version ${before.version} (no routing)`;
+}
+/** Every alias this step moved goes back where it was, side by side. */
+async function putBackAll(states, deps) {
+    const lines = await Promise.all(states.map(async ({ target, moved, created }) => {
+        const before = created
+            ? { created: true }
+            : moved && target.from !== undefined
+                ? { version: target.from }
+                : undefined;
+        if (before === undefined)
+            return [];
+        try {
+            return [`${target.functionName}: ${await putAliasBack(deps.clients.lambda, target, before)}`];
+        }
+        catch (error) {
+            const what = 'created' in before
+                ? `delete alias ${target.alias}`
+                : `put alias ${target.alias} back on version ${before.version}`;
+            return [`${target.functionName}: could not ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`];
+        }
+    }));
+    const flat = lines.flat();
+    for (const line of flat)
+        deps.log.info(`put back: ${line}`);
+    return flat;
+}
+
+
+/***/ }),
+
 /***/ 2614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -623,6 +679,8 @@ var codedeploy_group = __webpack_require__(6331);
 var codedeploy_follow = __webpack_require__(6487);
 // EXTERNAL MODULE: ./src/steps/codedeploy-rollback.ts
 var codedeploy_rollback = __webpack_require__(262);
+// EXTERNAL MODULE: ./src/steps/lambda-alias-back.ts
+var lambda_alias_back = __webpack_require__(4457);
 ;// CONCATENATED MODULE: ./src/steps/lambda-codedeploy-follow.ts
 // One Lambda function's CodeDeploy deployment as the one poll loop follows it (a Followed,
 // like an ECS service's rollout): GetDeployment batched with the others' (DEPLOYMENTS),
@@ -775,8 +833,7 @@ class FunctionDeployment {
         const { functionName, alias, from } = this.target;
         const to = `version ${from}`;
         try {
-            await (0,aws_lambda/* shiftAlias */.RC)(this.deps.clients.lambda, { functionName, alias, version: from, weights: {} });
-            this.deps.log.info(`alias ${alias} put back on version ${from}.`);
+            this.deps.log.info(`${await (0,lambda_alias_back/* putAliasBack */.j)(this.deps.clients.lambda, { functionName, alias }, { version: from })}.`);
             return { verdict: failure, rollback: { by: 'update-alias', verdict: { state: 'succeeded' }, to } };
         }
         catch (error) {
@@ -795,15 +852,12 @@ class FunctionDeployment {
 
 
 /**
- * Aliases move through the traffic driver (steps/lambda-shift.ts), all functions together,
- * when a gradual schedule or alarms are asked for; otherwise each function moves its own.
+ * A gradual schedule or alarms: the shift is planned, logged and summarised as such. Every
+ * alias moves through the traffic driver (steps/lambda-shift.ts) either way, all functions
+ * together; a plain all-at-once move is its one-step schedule.
  */
 function shiftsTraffic(options) {
     return options.alias !== undefined && (options.traffic.kind !== 'all-at-once' || options.alarms.length > 0);
-}
-/** The alias is moved after every function published: by the traffic driver, or by CodeDeploy. */
-function holdsAlias(options) {
-    return shiftsTraffic(options) || options.codeDeploy !== undefined;
 }
 function decide(planned, options, target) {
     return (0,lambda_update/* decideLambdaUpdate */.zA)({
@@ -967,7 +1021,8 @@ var retry = __webpack_require__(9809);
 var wait = __webpack_require__(910);
 ;// CONCATENATED MODULE: ./src/steps/lambda-function.ts
 // One Lambda function's deploy, once planned: update the code (waiting out other updates),
-// wait for the update, verify the digest, publish and move the alias.
+// wait for the update, verify the digest and publish; the alias moves with every other
+// function's, through the traffic shift (steps/lambda-traffic.ts).
 
 
 
@@ -977,10 +1032,10 @@ var wait = __webpack_require__(910);
 
 
 /**
- * One function's deploy; its failures become a 'failed' verdict so the others carry on. With
- * `holdAlias` the alias is left for the traffic shift that moves every function's alias together.
+ * One function's deploy up to its published version; its failures become a 'failed' verdict
+ * so the others carry on. The alias is left for the shift that moves every alias together.
  */
-async function applyFunction(planned, plan, deps, holdAlias = false) {
+async function applyFunction(planned, plan, deps) {
     const started = deps.now();
     const run = {
         name: planned.functionName,
@@ -1006,8 +1061,6 @@ async function applyFunction(planned, plan, deps, holdAlias = false) {
             return finish({ verdict: { state: 'unchanged' }, ...versionField(planned.alias?.alias.FunctionVersion) });
         }
         const version = decision.publish ? await publish(run, snapshot) : undefined;
-        if (decision.alias && version !== undefined && !holdAlias)
-            await moveAlias(run, decision.alias, version);
         return finish({ verdict: { state: 'succeeded' }, changes: decision.changes, ...versionField(version) });
     }
     catch (error) {
@@ -1063,7 +1116,7 @@ async function deployCode(run, planned) {
     }, { ...deps, log: run.log });
     if (!updated)
         return { snapshot, decision };
-    const outcome = await (0,wait/* waitFor */.f)({
+    const outcome = await (0,wait/* waitFor */.fm)({
         what: `the code update of Lambda function '${name}'`,
         intervalMs: plan.options.wait.intervalMs,
         timeoutMs: remaining(run),
@@ -1086,7 +1139,7 @@ async function deployCode(run, planned) {
 /** Waits until no update is in flight (LastUpdateStatus InProgress or State Pending). */
 async function waitUntilIdle(run) {
     const { deps, name } = run;
-    await (0,wait/* waitFor */.f)({
+    await (0,wait/* waitFor */.fm)({
         what: `the update in progress on Lambda function '${name}' to finish`,
         intervalMs: run.plan.options.wait.intervalMs,
         timeoutMs: remaining(run),
@@ -1122,7 +1175,7 @@ async function publish(run, snapshot) {
     run.changed = true;
     run.published = version;
     run.log.info(`published version ${version}.`);
-    const outcome = await (0,wait/* waitFor */.f)({
+    const outcome = await (0,wait/* waitFor */.fm)({
         what: `version ${version} of Lambda function '${name}' to become Active`,
         intervalMs: run.plan.options.wait.intervalMs,
         timeoutMs: remaining(run),
@@ -1135,19 +1188,6 @@ async function publish(run, snapshot) {
     if (outcome.state === 'failed')
         throw new src_failure/* VerdictError */.a((0,plan_verdict/* failed */.gz)('update-failed', outcome.reason));
     return version;
-}
-async function moveAlias(run, alias, version) {
-    const { lambda } = run.deps.clients;
-    const target = { functionName: run.name, alias: alias.name, version };
-    if (alias.current === undefined) {
-        await (0,aws_lambda/* createAlias */.lB)(lambda, target);
-        run.changed = true;
-        run.log.info(`created alias ${alias.name} -> version ${version}.`);
-        return;
-    }
-    await (0,aws_lambda/* updateAlias */.GG)(lambda, { ...target, revisionId: alias.current.RevisionId });
-    run.changed = true;
-    run.log.info(`moved alias ${alias.name}: version ${alias.current.FunctionVersion ?? '?'} -> ${version}.`);
 }
 function remaining(run) {
     return Math.max(0, run.deadline - run.deps.now());
@@ -1202,6 +1242,7 @@ var lambda_traffic = __webpack_require__(956);
 
 
 
+
 /** Runs the schedule for every target; never throws: a failure comes back with what was put back. */
 async function shiftTraffic(targets, options, deps) {
     const report = {
@@ -1221,6 +1262,7 @@ async function shiftTraffic(targets, options, deps) {
     try {
         await checkAlarms(run, 'before the first alias change');
         for (const [index, step] of options.steps.entries()) {
+            (0,wait/* throwIfStopped */.$J)(deps.cancel, `step ${index + 1}/${options.steps.length} of the traffic shift`);
             // Settled, not raced: an alias still being moved when another fails must be known as moved before the put-back.
             const moves = await Promise.allSettled(states.map((state) => moveOne(run, state, step)));
             const refused = moves.find((m) => m.status === 'rejected');
@@ -1238,7 +1280,7 @@ async function shiftTraffic(targets, options, deps) {
         const how = reached === undefined
             ? 'no alias had moved yet'
             : `the shift had reached ${(0,lambda_traffic/* percentOf */.pR)(reached.weight)} (step ${report.steps.length}/${options.steps.length})`;
-        const putBack = await putBackAll(states, deps);
+        const putBack = await (0,lambda_alias_back/* putBackAll */.k)(states, deps);
         report.putBack = putBack;
         const verdict = (0,plan_verdict/* failed */.gz)(failure.kind, `${failure.reason} (${how})`, [
             ...failure.details,
@@ -1285,22 +1327,28 @@ async function moveOne(run, state, step) {
 /**
  * Holds the step: polls alarms, aliases and provisioned concurrency until the hold is over
  * and every alias with provisioned concurrency is READY. Per poll: one DescribeAlarms for
- * all alarms, one GetAlias per function, one GetProvisionedConcurrencyConfig per alias that has it.
+ * all alarms, one GetAlias per function (from the second poll of a step on), one
+ * GetProvisionedConcurrencyConfig per alias that has it. An alias without provisioned
+ * concurrency costs one call after its first change, and no wait.
  */
 async function watch(run, step, index) {
     const { deps, options, states } = run;
     const holdUntil = deps.now() + step.holdMs;
     const label = `step ${index + 1}/${options.steps.length} (${(0,lambda_traffic/* percentOf */.pR)(step.weight)})`;
-    await (0,wait/* waitFor */.f)({
+    // The first poll follows our own UpdateAlias, whose answer said where each alias is.
+    let movedJustNow = true;
+    await (0,wait/* waitFor */.fm)({
         what: `${label} of the traffic shift`,
         intervalMs: options.intervalMs,
         timeoutMs: Math.max(0, run.deadline - deps.now()),
         onProgress: (line) => deps.log.info(line),
         ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
+            const aliases = movedJustNow ? [] : states;
+            movedJustNow = false;
             const [alarms, , provisioning] = await Promise.all([
                 checkAlarms(run, `during ${label}`),
-                Promise.all(states.map((s) => checkAlias(run, s))),
+                Promise.all(aliases.map((s) => checkAlias(run, s))),
                 Promise.all(states.map((s) => checkProvisioned(run, s))),
             ]);
             const pending = provisioning.filter((line) => line !== undefined);
@@ -1377,39 +1425,10 @@ async function checkProvisioned(run, state) {
     }
     return verdict.state === 'pending' ? verdict.line : undefined;
 }
-/** Every alias this step moved goes back on its previous version with no routing, side by side. */
-async function putBackAll(states, deps) {
-    const lines = await Promise.all(states.map(async ({ target, moved, created }) => {
-        if (created)
-            return [
-                `${target.functionName}: alias ${target.alias} did not exist before; it was created on version ${target.to} and is left there`,
-            ];
-        if (!moved || target.from === undefined)
-            return [];
-        try {
-            await (0,aws_lambda/* shiftAlias */.RC)(deps.clients.lambda, {
-                functionName: target.functionName,
-                alias: target.alias,
-                version: target.from,
-                weights: {},
-            });
-            return [`${target.functionName}: alias ${target.alias} back on version ${target.from} (no routing)`];
-        }
-        catch (error) {
-            return [
-                `${target.functionName}: could not put alias ${target.alias} back on version ${target.from}: ${(0,errors/* messageOf */.bD)(error)}`,
-            ];
-        }
-    }));
-    const flat = lines.flat();
-    for (const line of flat)
-        deps.log.info(`put back: ${line}`);
-    return flat;
-}
 function aliasesLine(states) {
     return states
         .map(({ target, weight }) => weight >= 1
-        ? `${target.functionName}:${target.alias} 100% on version ${target.to}`
+        ? `${target.functionName}:${target.alias} 100% on version ${target.to} (${target.from === undefined ? 'created' : `was ${target.from}`})`
         : `${target.functionName}:${target.alias} ${(0,lambda_traffic/* percentOf */.pR)(weight)} on version ${target.to}, the rest on ${target.from ?? '?'}`)
         .join('; ');
 }
@@ -1418,6 +1437,8 @@ function aliasesLine(states) {
 // The Lambda mode's traffic shift, around steps/lambda-shift.ts: what prepare checks before
 // anything changes (the aliases can be shifted, no alarm is in ALARM), and how the shift's
 // outcome becomes each function's verdict once every function published its version.
+
+
 
 
 
@@ -1461,18 +1482,21 @@ function plannedTraffic(plan) {
 }
 /**
  * Shifts every function that published a version, together. When a function failed before
- * its alias moved, no alias moves at all (the versions stay published, unused).
+ * its alias moved, no alias moves at all (the versions stay published, unused). `stop`
+ * aborting (ecs failed in the same step) ends the shift like a cancel: every alias goes back.
+ * The report is kept for a gradual schedule or alarms, and for any shift that failed.
  */
-async function applyTraffic(plan, functions, deps) {
+async function applyTraffic(plan, functions, deps, stop) {
+    const watched = shiftsTraffic(plan.options);
     const report = plannedTraffic(plan);
     const failedOne = functions.find((f) => (0,plan_verdict/* isFailure */.N6)(f.verdict));
     if (failedOne !== undefined) {
         deps.log.info(`no alias was moved: '${failedOne.functionName}' failed before the traffic shift.`);
-        return { functions, traffic: report };
+        return { functions, ...(watched ? { traffic: report } : {}) };
     }
     const targets = shiftTargets(plan, functions);
     if (targets.length === 0)
-        return { functions, traffic: report };
+        return { functions, ...(watched ? { traffic: report } : {}) };
     const started = deps.now();
     const steps = (0,lambda_traffic/* trafficSchedule */.bu)(plan.options.traffic);
     const outcome = await shiftTraffic(targets, {
@@ -1481,7 +1505,7 @@ async function applyTraffic(plan, functions, deps) {
         intervalMs: plan.options.wait.intervalMs,
         timeoutMs: plan.options.wait.timeoutMs,
         schedule: report.schedule,
-    }, deps);
+    }, { ...deps, cancel: (0,wait/* joinSignals */.oS)(deps.cancel, stop) });
     const shifted = new Set(targets.map((t) => t.functionName));
     const took = deps.now() - started;
     const failure = outcome.failure;
@@ -1500,7 +1524,8 @@ async function applyTraffic(plan, functions, deps) {
                 : (0,plan_verdict/* failed */.gz)('rolled-back', `alias put back because the traffic shift failed: ${failure.reason}`),
         };
     });
-    return { functions: judged, traffic: outcome.report, ...(failure === undefined ? {} : { verdict: failure }) };
+    const traffic = watched || failure !== undefined ? { traffic: outcome.report } : {};
+    return { functions: judged, ...traffic, ...(failure === undefined ? {} : { verdict: failure }) };
 }
 function shiftTargets(plan, functions) {
     const alias = plan.options.alias;
@@ -1573,24 +1598,28 @@ async function prepareLambda(options, image, deps) {
         logTrafficPlan(plan, deps.log);
     return plan;
 }
-/** Updates, waits, verifies, publishes, moves the alias; in a dry run returns 'planned'. */
-async function applyLambda(plan, deps) {
-    const shift = shiftsTraffic(plan.options);
-    const { dryRun: dry } = plan.options;
-    const hold = holdsAlias(plan.options);
-    const deployed = await Promise.all(plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps, hold))));
+/**
+ * Updates, waits, verifies, publishes, moves the aliases; in a dry run returns 'planned'.
+ * `stop` aborting (ecs failed beside it) ends the aliases' shift and puts them back.
+ */
+async function applyLambda(plan, deps, stop) {
+    const { dryRun: dry, alias } = plan.options;
+    const deployed = await Promise.all(plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps))));
+    // Through CodeDeploy (never beside ecs, so `stop` cannot end it): CodeDeploy moves the aliases.
     if (plan.options.codeDeploy !== undefined) {
         if (dry)
             logPlannedDeployments(plan, deps);
         const { functions } = dry ? { functions: deployed } : await applyCodeDeploy(plan, deployed, deps);
         return { functions, changed: functions.some((f) => f.changed), verdict: modeVerdict(functions, dry) };
     }
-    if (!shift)
+    if (dry) {
+        const traffic = shiftsTraffic(plan.options) ? { traffic: plannedTraffic(plan) } : {};
+        return { functions: deployed, ...traffic, changed: false, verdict: modeVerdict(deployed, dry) };
+    }
+    if (alias === undefined)
         return { functions: deployed, changed: deployed.some((f) => f.changed), verdict: modeVerdict(deployed, dry) };
-    if (dry)
-        return { functions: deployed, traffic: plannedTraffic(plan), changed: false, verdict: modeVerdict(deployed, dry) };
-    // Every alias moves together, once every function published its version.
-    const { functions, traffic, verdict } = await applyTraffic(plan, deployed, deps);
+    // Every alias moves together (all at once is a one-step schedule), once every function published its version.
+    const { functions, traffic, verdict } = await applyTraffic(plan, deployed, deps, stop);
     return {
         functions,
         ...(traffic === undefined ? {} : { traffic }),
@@ -1688,9 +1717,11 @@ function dryRun(planned, plan, deps) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ waitFor)
+/* harmony export */   $J: () => (/* binding */ throwIfStopped),
+/* harmony export */   fm: () => (/* binding */ waitFor),
+/* harmony export */   oS: () => (/* binding */ joinSignals)
 /* harmony export */ });
-/* unused harmony export HEARTBEAT_MS */
+/* unused harmony exports HEARTBEAT_MS, stopReason */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2983);
 
@@ -1708,7 +1739,8 @@ async function waitFor(options, clock) {
     let lastState;
     let lastSaid = started;
     const signal = clock.cancel;
-    const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
+    const cancelled = () => stopReason(signal) ??
+        new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))
             throw cancelled();
@@ -1729,14 +1761,30 @@ async function waitFor(options, clock) {
         if (remaining <= 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`Timed out after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`);
         }
-        // deps.sleep itself wakes when the job is cancelled (main.ts): one mechanism, checked here.
-        await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining));
+        // The sleep wakes when the signal aborts (main.ts): one mechanism, checked here.
+        await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining), signal);
         if (isAborted(signal))
             throw cancelled();
     }
 }
 function isAborted(signal) {
     return signal?.aborted === true;
+}
+/** The UserError a signal was aborted with (why the step stops waiting), if it was aborted with one. */
+function stopReason(signal) {
+    const reason = signal?.aborted === true ? signal.reason : undefined;
+    return reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo ? reason : undefined;
+}
+/** Before work a stop must prevent (the next alias change): throws why the step stopped, or that the job was cancelled. */
+function throwIfStopped(signal, before) {
+    if (signal?.aborted !== true)
+        return;
+    throw stopReason(signal) ?? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled before ${before}.`);
+}
+/** The job's cancel signal joined with another stop signal: a wait ends on whichever aborts first. */
+function joinSignals(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
 

@@ -220,7 +220,7 @@ async function updateBack(failure, options, deps, cancelled) {
 }
 /** Polls the record (one DescribeServiceDeployments per interval) until it stops changing. */
 async function followRecord(arn, bounds, deps) {
-    return (0,wait/* waitFor */.f)({
+    return (0,wait/* waitFor */.fm)({
         what: `the rollback of ${arn}`,
         intervalMs: bounds.intervalMs,
         timeoutMs: bounds.timeoutMs,
@@ -687,7 +687,7 @@ async function startExpress(prepared, deps) {
         };
     }
     // Express Mode updates the ECS service on its own; until DescribeServices shows that, the PRIMARY deployment is the one before ours.
-    const found = await (0,wait/* waitFor */.f)({
+    const found = await (0,wait/* waitFor */.fm)({
         what: `the deployment UpdateExpressGatewayService started on service '${service}'`,
         intervalMs: options.wait.intervalMs,
         timeoutMs: options.wait.timeoutMs,

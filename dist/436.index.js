@@ -208,7 +208,7 @@ async function stopTask(ecs, cluster, taskArn, reason) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GG: () => (/* binding */ updateAlias),
+/* harmony export */   Gd: () => (/* binding */ deleteAlias),
 /* harmony export */   N9: () => (/* binding */ getFunction),
 /* harmony export */   Qt: () => (/* binding */ publishVersion),
 /* harmony export */   RC: () => (/* binding */ shiftAlias),
@@ -300,21 +300,10 @@ async function createAlias(lambda, target) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
     }
 }
-/** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
-async function updateAlias(lambda, target) {
-    try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
-            FunctionName: target.functionName,
-            Name: target.alias,
-            FunctionVersion: target.version,
-            ...(target.revisionId === undefined ? {} : { RevisionId: target.revisionId }),
-        }));
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
-    }
-}
-/** Moves the alias and sets (or clears) its routing: every alias change of a traffic shift. */
+/**
+ * Moves the alias and sets (or clears) its routing: every alias change the action makes.
+ * `revisionId` is the alias's own, so a concurrent move is refused.
+ */
 async function shiftAlias(lambda, shift) {
     try {
         return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
@@ -327,6 +316,15 @@ async function shiftAlias(lambda, shift) {
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${shift.alias}' for '${shift.functionName}'`, error);
+    }
+}
+/** Removes an alias (one the step created, when the deploy is put back). */
+async function deleteAlias(lambda, functionName, alias) {
+    try {
+        await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.DeleteAliasCommand({ FunctionName: functionName, Name: alias }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DeleteAlias '${alias}' for '${functionName}'`, error);
     }
 }
 /** The alias's provisioned concurrency, or undefined when it has none. */

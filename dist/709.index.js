@@ -196,7 +196,7 @@ async function findImage(target, imageId, what, deps) {
         return describeOrExplain(target, imageId, what, deps);
     deps.log.info(`Waiting up to ${(0,duration/* formatDuration */.a)(wait.timeoutMs)} for ${what.charAt(0).toLowerCase()}${what.slice(1)} to be in '${target.uri}' (${target.region}).`);
     const started = deps.now();
-    const image = await (0,src_wait/* waitFor */.f)({
+    const image = await (0,src_wait/* waitFor */.fm)({
         what: `${what.charAt(0).toLowerCase()}${what.slice(1)} to appear in repository '${target.uri}' in region ${target.region} ('${names/* Input */.pd.waitForImage}')`,
         intervalMs: wait.intervalMs,
         timeoutMs: wait.timeoutMs,
@@ -296,9 +296,11 @@ function digestOrigin(given) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ waitFor)
+/* harmony export */   $J: () => (/* binding */ throwIfStopped),
+/* harmony export */   fm: () => (/* binding */ waitFor),
+/* harmony export */   oS: () => (/* binding */ joinSignals)
 /* harmony export */ });
-/* unused harmony export HEARTBEAT_MS */
+/* unused harmony exports HEARTBEAT_MS, stopReason */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2983);
 
@@ -316,7 +318,8 @@ async function waitFor(options, clock) {
     let lastState;
     let lastSaid = started;
     const signal = clock.cancel;
-    const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
+    const cancelled = () => stopReason(signal) ??
+        new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))
             throw cancelled();
@@ -337,14 +340,30 @@ async function waitFor(options, clock) {
         if (remaining <= 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`Timed out after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`);
         }
-        // deps.sleep itself wakes when the job is cancelled (main.ts): one mechanism, checked here.
-        await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining));
+        // The sleep wakes when the signal aborts (main.ts): one mechanism, checked here.
+        await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining), signal);
         if (isAborted(signal))
             throw cancelled();
     }
 }
 function isAborted(signal) {
     return signal?.aborted === true;
+}
+/** The UserError a signal was aborted with (why the step stops waiting), if it was aborted with one. */
+function stopReason(signal) {
+    const reason = signal?.aborted === true ? signal.reason : undefined;
+    return reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo ? reason : undefined;
+}
+/** Before work a stop must prevent (the next alias change): throws why the step stopped, or that the job was cancelled. */
+function throwIfStopped(signal, before) {
+    if (signal?.aborted !== true)
+        return;
+    throw stopReason(signal) ?? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled before ${before}.`);
+}
+/** The job's cancel signal joined with another stop signal: a wait ends on whichever aborts first. */
+function joinSignals(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
 

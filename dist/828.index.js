@@ -457,7 +457,7 @@ async function followCodeDeploy(options, deps) {
     const watch = new CodeDeployWatch(options, deps);
     const what = `CodeDeploy deployment ${options.deploymentId} to reach ${goalText(options.goal)}`;
     try {
-        const verdict = await (0,wait/* waitFor */.f)({
+        const verdict = await (0,wait/* waitFor */.fm)({
             what,
             intervalMs: options.intervalMs,
             timeoutMs: options.timeoutMs,
@@ -534,7 +534,7 @@ async function followCodeDeployRollback(deps, options) {
     // The cancel signal is left out on purpose: a rollback after a cancel must run to its end.
     const quiet = { ...deps, cancel: undefined };
     try {
-        const rollbackId = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitFor */ .f)({
+        const rollbackId = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitFor */ .fm)({
             what: `CodeDeploy to start the rollback of ${options.deploymentId}`,
             intervalMs: options.intervalMs,
             timeoutMs: options.timeoutMs,

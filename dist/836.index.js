@@ -6,7 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GG: () => (/* binding */ updateAlias),
+/* harmony export */   Gd: () => (/* binding */ deleteAlias),
 /* harmony export */   N9: () => (/* binding */ getFunction),
 /* harmony export */   Qt: () => (/* binding */ publishVersion),
 /* harmony export */   RC: () => (/* binding */ shiftAlias),
@@ -98,21 +98,10 @@ async function createAlias(lambda, target) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`CreateAlias '${target.alias}' for '${target.functionName}'`, error);
     }
 }
-/** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
-async function updateAlias(lambda, target) {
-    try {
-        return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
-            FunctionName: target.functionName,
-            Name: target.alias,
-            FunctionVersion: target.version,
-            ...(target.revisionId === undefined ? {} : { RevisionId: target.revisionId }),
-        }));
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
-    }
-}
-/** Moves the alias and sets (or clears) its routing: every alias change of a traffic shift. */
+/**
+ * Moves the alias and sets (or clears) its routing: every alias change the action makes.
+ * `revisionId` is the alias's own, so a concurrent move is refused.
+ */
 async function shiftAlias(lambda, shift) {
     try {
         return await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.UpdateAliasCommand({
@@ -125,6 +114,15 @@ async function shiftAlias(lambda, shift) {
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`UpdateAlias '${shift.alias}' for '${shift.functionName}'`, error);
+    }
+}
+/** Removes an alias (one the step created, when the deploy is put back). */
+async function deleteAlias(lambda, functionName, alias) {
+    try {
+        await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__.DeleteAliasCommand({ FunctionName: functionName, Name: alias }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`DeleteAlias '${alias}' for '${functionName}'`, error);
     }
 }
 /** The alias's provisioned concurrency, or undefined when it has none. */
@@ -142,6 +140,64 @@ async function getProvisionedConcurrency(lambda, functionName, alias) {
 
 /***/ }),
 
+/***/ 4457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ putAliasBack),
+/* harmony export */   k: () => (/* binding */ putBackAll)
+/* harmony export */ });
+/* harmony import */ var _aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5974);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+// Putting back the aliases a Lambda deploy moved, when it failed or was stopped: each on the
+// version it was on before, with no routing, or deleted when the deploy created it (where it
+// was is "not there"). The shift, the put-back beside ECS and the post step all use putAliasBack.
+
+
+/** Puts one alias back (UpdateAlias, or DeleteAlias for one the deploy created); says what it did, throws as the call does. */
+async function putAliasBack(lambda, alias, before) {
+    if ('created' in before) {
+        await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteAlias */ .Gd)(lambda, alias.functionName, alias.alias);
+        return `alias ${alias.alias} deleted (it did not exist before this deploy)`;
+    }
+    // No RevisionId: the alias has moved since it was read, by this very deploy.
+    await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_0__/* .shiftAlias */ .RC)(lambda, {
+        functionName: alias.functionName,
+        alias: alias.alias,
+        version: before.version,
+        weights: {},
+    });
+    return `alias ${alias.alias} back on version ${before.version} (no routing)`;
+}
+/** Every alias this step moved goes back where it was, side by side. */
+async function putBackAll(states, deps) {
+    const lines = await Promise.all(states.map(async ({ target, moved, created }) => {
+        const before = created
+            ? { created: true }
+            : moved && target.from !== undefined
+                ? { version: target.from }
+                : undefined;
+        if (before === undefined)
+            return [];
+        try {
+            return [`${target.functionName}: ${await putAliasBack(deps.clients.lambda, target, before)}`];
+        }
+        catch (error) {
+            const what = 'created' in before
+                ? `delete alias ${target.alias}`
+                : `put alias ${target.alias} back on version ${before.version}`;
+            return [`${target.functionName}: could not ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`];
+        }
+    }));
+    const flat = lines.flat();
+    for (const line of flat)
+        deps.log.info(`put back: ${line}`);
+    return flat;
+}
+
+
+/***/ }),
+
 /***/ 8836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -152,14 +208,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1032);
 /* harmony import */ var _aws_lambda_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5974);
-/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2421);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4390);
-/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7282);
+/* harmony import */ var _plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4390);
+/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7282);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(910);
 /* harmony import */ var _ecs_follow_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2622);
+/* harmony import */ var _lambda_alias_back_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4457);
 // With ecs and lambda in one step and rollback-on-failure: when either fails, the other is
 // put back as it was, so the step leaves everything as it found it.
+
 
 
 
@@ -175,9 +233,9 @@ const NOT_FOLLOWED = 'not waited for: the job was cancelled';
  * by side (a failed one was already settled by rollback-on-failure), and follows that.
  */
 async function putEcsBack(result, bounds, deps) {
-    const services = result.services.filter((s) => !(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .isFailure */ .N6)(s.verdict));
+    const services = result.services.filter((s) => !(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_6__/* .isFailure */ .N6)(s.verdict));
     const several = result.services.length > 1;
-    const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? (0,_deps_js__WEBPACK_IMPORTED_MODULE_6__/* .withLogPrefix */ .L5)(deps, `[${s.service}] `) : deps)));
+    const lines = await Promise.all(services.map((s) => putServiceBack(s, bounds, several ? (0,_deps_js__WEBPACK_IMPORTED_MODULE_7__/* .withLogPrefix */ .L5)(deps, `[${s.service}] `) : deps)));
     return lines.flat();
 }
 async function putServiceBack(result, bounds, deps) {
@@ -192,37 +250,39 @@ async function putServiceBack(result, bounds, deps) {
             taskDefinition: to,
             forceNewDeployment: false,
         });
-        const deploymentId = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .primaryDeployment */ .sg)(updated)?.id;
+        const deploymentId = (0,_plan_ecs_rollout_js__WEBPACK_IMPORTED_MODULE_8__/* .primaryDeployment */ .sg)(updated)?.id;
         if (deploymentId === undefined)
             return [`ecs: service '${service}' pointed back at ${to} (no deployment reported to follow)`];
         const verdict = await (0,_ecs_follow_js__WEBPACK_IMPORTED_MODULE_4__/* .followDeployment */ .p)({ cluster, service, deploymentId, since: new Date(deps.now()), ...bounds, maxFailedTasks: 0, taskOptions: {} }, deps);
         if (verdict.state === 'failed' && verdict.kind === 'cancelled')
             return [`ecs: service '${service}' pointed back at ${to} (deployment ${deploymentId}); ${NOT_FOLLOWED}`];
         return [
-            `ecs: service '${service}' put back on ${to}: ${(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .isFailure */ .N6)(verdict) ? `FAILED: ${verdict.reason}` : 'done'}`,
+            `ecs: service '${service}' put back on ${to}: ${(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_6__/* .isFailure */ .N6)(verdict) ? `FAILED: ${verdict.reason}` : 'done'}`,
         ];
     }
     catch (error) {
         return [`ecs: could not put service '${service}' back on ${to}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}`];
     }
 }
-/** Moves each changed function's alias back, or, without one, deploys its previous image again. */
+/** Moves each changed function's alias back (deletes one it created), or, without one, deploys its previous image again. */
 async function putLambdaBack(result, bounds, deps) {
-    const changed = result.functions.filter((f) => f.changed && !(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .isFailure */ .N6)(f.verdict));
+    const changed = result.functions.filter((f) => f.changed && !(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_6__/* .isFailure */ .N6)(f.verdict));
     return (await Promise.all(changed.map((f) => putFunctionBack(f, bounds, deps)))).flat();
 }
 async function putFunctionBack(f, bounds, deps) {
     const { lambda } = deps.clients;
     try {
-        if (f.alias !== undefined && f.previousAliasVersion !== undefined) {
-            // No routing either: a traffic shift may have left a share on the new version.
-            await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_1__/* .shiftAlias */ .RC)(lambda, { functionName: f.functionName, alias: f.alias, version: f.previousAliasVersion });
-            return [`lambda: ${f.functionName} alias ${f.alias} moved back to version ${f.previousAliasVersion}`];
+        if (f.alias !== undefined) {
+            // No routing either; an alias with no previous version is one the step created, so it goes.
+            const before = f.previousAliasVersion === undefined ? { created: true } : { version: f.previousAliasVersion };
+            return [
+                `lambda: ${f.functionName} ${await (0,_lambda_alias_back_js__WEBPACK_IMPORTED_MODULE_5__/* .putAliasBack */ .j)(lambda, { functionName: f.functionName, alias: f.alias }, before)}`,
+            ];
         }
         if (f.previousImage === undefined)
             return [`lambda: ${f.functionName} has no previous image to put back`];
         await (0,_aws_lambda_js__WEBPACK_IMPORTED_MODULE_1__/* .updateFunctionCode */ .l)(lambda, { functionName: f.functionName, imageUri: f.previousImage });
-        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitFor */ .f)({
+        await (0,_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitFor */ .fm)({
             what: `the update of '${f.functionName}' back to ${f.previousImage}`,
             ...bounds,
             onProgress: (line) => deps.log.info(line),

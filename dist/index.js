@@ -28561,7 +28561,7 @@ function failureOf(error, log) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5348);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4490);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28570,7 +28570,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5348:
+/***/ 4490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29875,7 +29875,15 @@ function lambdaPutBackState(outcome, settings) {
     if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
         return undefined;
     const states = lambda.functions.flatMap((f) => {
-        if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed)
+        if (f.alias === undefined || !f.changed)
+            return [];
+        // No previous version: the step created the alias on the version it published.
+        const before = f.previousAliasVersion !== undefined
+            ? { version: f.previousAliasVersion }
+            : f.version !== undefined
+                ? { created: true }
+                : undefined;
+        if (before === undefined)
             return [];
         return [
             {
@@ -29883,7 +29891,7 @@ function lambdaPutBackState(outcome, settings) {
                 ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
                 functionName: f.functionName,
                 alias: f.alias,
-                version: f.previousAliasVersion,
+                ...before,
                 ...(f.version === undefined ? {} : { shiftedTo: f.version }),
             },
         ];
@@ -29892,24 +29900,71 @@ function lambdaPutBackState(outcome, settings) {
 }
 /** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
 function parseLambdaPutBackStates(raw) {
-    return parseSavedList(raw, { list: 'aliases to put back', entry: 'an alias to put back (region, functionName, alias, version)' }, putBackOf);
+    return parseSavedList(raw, {
+        list: 'aliases to put back',
+        entry: 'an alias to put back (region, functionName, alias, and version, or created with shiftedTo)',
+    }, putBackOf);
 }
 function putBackOf(entry) {
     const state = entry;
-    const complete = typeof state === 'object' &&
-        state !== null &&
-        !Array.isArray(state) &&
-        [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+    if (typeof state !== 'object' || state === null || Array.isArray(state))
+        return undefined;
+    const text = (v) => typeof v === 'string' && v !== '';
+    // Where it goes back to: a version, or away (created) from the version the step created it on.
+    const before = text(state.version) || (state.created === true && text(state.shiftedTo));
+    const complete = [state.region, state.functionName, state.alias].every(text) && before;
     return complete ? state : undefined;
 }
 
 // EXTERNAL MODULE: ./src/deps.ts
 var src_deps = __nccwpck_require__(2421);
-// EXTERNAL MODULE: ./src/plan/express-update.ts
-var express_update = __nccwpck_require__(2377);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
 var verdict = __nccwpck_require__(7282);
+;// CONCATENATED MODULE: ./src/pipeline-put-back.ts
+// With ecs and lambda in one step, what a failure of one puts back of the other, once both
+// ended. A running Lambda shift is ended by an ECS failure itself (the pipeline's stop
+// signal); this covers what was already finished.
+
+
+/**
+ * With rollback-on-failure: the other mode goes back as it was. Without it, an ECS failure
+ * still returns every alias the Lambda shift moved (a finished shift; a running one put its
+ * own back); undefined when nothing was to be put back.
+ */
+async function putBackBeside(outcome, ecs, deps, steps) {
+    if (ecs.rollbackOnFailure)
+        return putBack(outcome, ecs.wait, deps, steps);
+    const { lambda } = outcome;
+    if (lambda === undefined || !outcome.failures.some((f) => f.mode === 'ecs'))
+        return undefined;
+    const aliases = lambda.functions.filter((f) => f.alias !== undefined && f.changed && !(0,verdict/* isFailure */.N6)(f.verdict));
+    if (aliases.length === 0)
+        return undefined;
+    const lines = await steps.putLambdaBack({ ...lambda, functions: aliases }, ecs.wait, (0,src_deps/* withLogPrefix */.L5)(deps, '[lambda] '));
+    return said(lines, deps);
+}
+/** ecs or lambda failed: put the other back as it was (rollback-on-failure), in parallel. */
+async function putBack(outcome, bounds, deps, steps) {
+    const { ecs, lambda } = outcome;
+    const work = [
+        // Services that failed were settled by rollback-on-failure already; the others go back.
+        ecs?.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict))
+            ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[ecs] '))
+            : Promise.resolve([]),
+        lambda !== undefined ? steps.putLambdaBack(lambda, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[lambda] ')) : Promise.resolve([]),
+    ];
+    return said((await Promise.all(work)).flat(), deps);
+}
+function said(lines, deps) {
+    for (const line of lines)
+        deps.log.info(`Put back: ${line}`);
+    return lines;
+}
+
+// EXTERNAL MODULE: ./src/plan/express-update.ts
+var express_update = __nccwpck_require__(2377);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -29923,12 +29978,12 @@ async function loadSteps(modes) {
     const wants = (mode) => modes.includes(mode);
     const [image, runTask, ecs, lambda, parameter, putBack] = await Promise.all([
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
-        wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(945)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5945)) : undefined,
-        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(622), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2325)) : undefined,
+        wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(742), __nccwpck_require__.e(945)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5945)) : undefined,
+        wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(742), __nccwpck_require__.e(622), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2325)) : undefined,
         wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(507), __nccwpck_require__.e(85), __nccwpck_require__.e(828), __nccwpck_require__.e(117)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2614)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
-        wants('ecs') && wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(622), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8836)) : undefined,
+        wants('ecs') && wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(742), __nccwpck_require__.e(622), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8836)) : undefined,
     ]);
     const missing = (mode) => async () => {
         throw new Error(`The ${mode} step was called, but mode '${mode}' was not loaded.`);
@@ -30017,23 +30072,29 @@ async function runPipeline(settings, deps, group, steps) {
     const concurrent = plans.ecs !== undefined && plans.lambda !== undefined;
     if (concurrent)
         deps.log.info('Deploying to ECS and Lambda at the same time; log lines carry [ecs] or [lambda].');
+    // An ECS failure ends a running Lambda shift at once: every alias it moved goes back.
+    const ecsFailed = new AbortController();
     if (plans.ecs) {
         const prepared = plans.ecs;
         const cluster = prepared[0]?.options.cluster ?? '';
         deploys.push(attempt('ecs', `ecs: deploy ${servicesLabel(prepared.map((p) => p.options.service))} in cluster '${cluster}'`, (d) => steps.applyEcs(prepared, d), concurrent).then((result) => {
             outcome.ecs = judge('ecs', result);
+            if (outcome.failures.some((f) => f.mode === 'ecs'))
+                ecsFailed.abort(new src_failure/* VerdictError */.a(ECS_FAILED_BESIDE));
         }));
     }
     if (plans.lambda) {
         const plan = plans.lambda;
-        deploys.push(attempt('lambda', `lambda: ${plan.options.functionNames.join(', ')}`, (d) => steps.applyLambda(plan, d), concurrent).then((result) => {
+        deploys.push(attempt('lambda', `lambda: ${plan.options.functionNames.join(', ')}`, (d) => steps.applyLambda(plan, d, concurrent ? ecsFailed.signal : undefined), concurrent).then((result) => {
             outcome.lambda = judge('lambda', result);
         }));
     }
     await Promise.all(deploys);
     const ecsOptions = plans.ecs?.[0]?.options;
-    if (outcome.failures.length > 0 && concurrent && ecsOptions?.rollbackOnFailure === true) {
-        outcome.putBack = await putBack(outcome, ecsOptions.wait, deps, steps);
+    if (outcome.failures.length > 0 && concurrent && ecsOptions !== undefined) {
+        const putBack = await putBackBeside(outcome, ecsOptions, deps, steps);
+        if (putBack !== undefined)
+            outcome.putBack = putBack;
     }
     if (outcome.failures.length > 0) {
         outcome.failures.sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode));
@@ -30067,6 +30128,8 @@ function deployedTargets(outcome, lambdaDigest) {
 function servicesLabel(services) {
     return `${services.length === 1 ? 'service' : 'services'} ${services.map((s) => `'${s}'`).join(', ')}`;
 }
+// How the Lambda shift's verdict says why it stopped; the [ecs] line of the step says how ECS failed.
+const ECS_FAILED_BESIDE = (0,verdict/* failed */.gz)('rolled-back', 'ecs failed in the same step: the traffic shift stopped there and every alias it moved went back');
 const MODE_ORDER = ['image', 'run-task', 'ecs', 'lambda', 'parameter'];
 /** Plans every deploying mode, one after another (read-only calls, quick; keeps the log readable). */
 async function prepareAll(settings, image, attempt, steps) {
@@ -30097,21 +30160,6 @@ async function prepareAll(settings, image, attempt, steps) {
         plans.parameter = await attempt('parameter', `parameter: plan ${parameter.name}`, (d) => steps.prepareParameter(parameter, image, d));
     }
     return plans;
-}
-/** ecs or lambda failed: put the other back as it was (rollback-on-failure), in parallel. */
-async function putBack(outcome, bounds, deps, steps) {
-    const { ecs, lambda } = outcome;
-    const work = [
-        // Services that failed were settled by rollback-on-failure already; the others go back.
-        ecs?.services.some((s) => !(0,verdict/* isFailure */.N6)(s.verdict))
-            ? steps.putEcsBack(ecs, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[ecs] '))
-            : Promise.resolve([]),
-        lambda !== undefined ? steps.putLambdaBack(lambda, bounds, (0,src_deps/* withLogPrefix */.L5)(deps, '[lambda] ')) : Promise.resolve([]),
-    ];
-    const lines = (await Promise.all(work)).flat();
-    for (const line of lines)
-        deps.log.info(`Put back: ${line}`);
-    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -33695,7 +33743,8 @@ function defaultDeps(io, clients, cancel) {
     return {
         log: io,
         clients,
-        sleep: (ms) => cancellableSleep(ms, cancel),
+        // A wait's own signal (the job's, or joined with a stop of the step) wakes it; else the job's.
+        sleep: (ms, signal) => cancellableSleep(ms, signal ?? cancel),
         now: () => Date.now(),
     };
 }

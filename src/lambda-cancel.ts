@@ -14,8 +14,10 @@ export interface LambdaPutBackState {
   endpoint?: string;
   functionName: string;
   alias: string;
-  /** The version the alias pointed at before the step: where it must be, with no routing. */
-  version: string;
+  /** The version the alias pointed at before the step: where it must be, with no routing. Absent when the step created it. */
+  version?: string;
+  /** The alias did not exist before the step, which created it on `shiftedTo`: it must be deleted. */
+  created?: true;
   /** The version the step shifted traffic to. */
   shiftedTo?: string;
 }
@@ -25,14 +27,22 @@ export function lambdaPutBackState(outcome: PipelineOutcome, settings: Settings)
   const lambda = outcome.lambda;
   if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0) return undefined;
   const states = lambda.functions.flatMap((f): LambdaPutBackState[] => {
-    if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed) return [];
+    if (f.alias === undefined || !f.changed) return [];
+    // No previous version: the step created the alias on the version it published.
+    const before =
+      f.previousAliasVersion !== undefined
+        ? { version: f.previousAliasVersion }
+        : f.version !== undefined
+          ? { created: true as const }
+          : undefined;
+    if (before === undefined) return [];
     return [
       {
         region: settings.region,
         ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
         functionName: f.functionName,
         alias: f.alias,
-        version: f.previousAliasVersion,
+        ...before,
         ...(f.version === undefined ? {} : { shiftedTo: f.version }),
       },
     ];
@@ -46,17 +56,20 @@ export type ParsedLambdaPutBack = SavedList<LambdaPutBackState>;
 export function parseLambdaPutBackStates(raw: string): ParsedLambdaPutBack {
   return parseSavedList(
     raw,
-    { list: 'aliases to put back', entry: 'an alias to put back (region, functionName, alias, version)' },
+    {
+      list: 'aliases to put back',
+      entry: 'an alias to put back (region, functionName, alias, and version, or created with shiftedTo)',
+    },
     putBackOf,
   );
 }
 
 function putBackOf(entry: unknown): LambdaPutBackState | undefined {
   const state = entry as Partial<LambdaPutBackState> | null;
-  const complete =
-    typeof state === 'object' &&
-    state !== null &&
-    !Array.isArray(state) &&
-    [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return undefined;
+  const text = (v: unknown) => typeof v === 'string' && v !== '';
+  // Where it goes back to: a version, or away (created) from the version the step created it on.
+  const before = text(state.version) || (state.created === true && text(state.shiftedTo));
+  const complete = [state.region, state.functionName, state.alias].every(text) && before;
   return complete ? (state as LambdaPutBackState) : undefined;
 }

@@ -84,7 +84,8 @@ function defaultDeps(io: Io, clients: StepDeps['clients'], cancel?: AbortSignal)
   return {
     log: io,
     clients,
-    sleep: (ms) => cancellableSleep(ms, cancel),
+    // A wait's own signal (the job's, or joined with a stop of the step) wakes it; else the job's.
+    sleep: (ms, signal) => cancellableSleep(ms, signal ?? cancel),
     now: () => Date.now(),
   };
 }

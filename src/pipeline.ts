@@ -1,10 +1,11 @@
 import { type StepDeps, withLogPrefix } from './deps.ts';
-import { failureOf } from './failure.ts';
+import { failureOf, VerdictError } from './failure.ts';
 import type { Mode } from './names.ts';
+import { type PutBackSteps, putBackBeside } from './pipeline-put-back.ts';
 import { expressRevisionNotYet } from './plan/express-update.ts';
 import type { DeployedTarget } from './plan/parameter-guard.ts';
 import type { ResolvedImage } from './plan/resolved-image.ts';
-import { isFailure } from './plan/verdict.ts';
+import { failed, isFailure } from './plan/verdict.ts';
 import type { PipelineOutcome } from './results.ts';
 import type { Settings } from './settings.ts';
 import type * as EcsStep from './steps/ecs.ts';
@@ -13,14 +14,13 @@ import type * as LambdaStep from './steps/lambda.ts';
 import type { LambdaPlan } from './steps/lambda-plan.ts';
 import type * as ParameterStep from './steps/parameter.ts';
 import type { ParameterPlan } from './steps/parameter.ts';
-import type * as PutBackStep from './steps/put-back.ts';
 import type * as RunTaskStep from './steps/run-task.ts';
 import type { RunTaskPlan } from './steps/run-task.ts';
 
 type EcsPrepared = EcsStep.EcsPrepared;
 
 /** The step functions the pipeline sequences; tests pass fakes to check order and stops. */
-export interface Steps {
+export interface Steps extends PutBackSteps {
   resolveImage: typeof ImageStep.resolveImage;
   prepareRunTask: typeof RunTaskStep.prepareRunTask;
   applyRunTask: typeof RunTaskStep.applyRunTask;
@@ -32,8 +32,6 @@ export interface Steps {
   applyLambda: typeof LambdaStep.applyLambda;
   prepareParameter: typeof ParameterStep.prepareParameter;
   applyParameter: typeof ParameterStep.applyParameter;
-  putEcsBack: typeof PutBackStep.putEcsBack;
-  putLambdaBack: typeof PutBackStep.putLambdaBack;
 }
 
 /**
@@ -162,6 +160,8 @@ export async function runPipeline(
   const deploys: Array<Promise<void>> = [];
   const concurrent = plans.ecs !== undefined && plans.lambda !== undefined;
   if (concurrent) deps.log.info('Deploying to ECS and Lambda at the same time; log lines carry [ecs] or [lambda].');
+  // An ECS failure ends a running Lambda shift at once: every alias it moved goes back.
+  const ecsFailed = new AbortController();
   if (plans.ecs) {
     const prepared = plans.ecs;
     const cluster = prepared[0]?.options.cluster ?? '';
@@ -173,6 +173,7 @@ export async function runPipeline(
         concurrent,
       ).then((result) => {
         outcome.ecs = judge('ecs', result);
+        if (outcome.failures.some((f) => f.mode === 'ecs')) ecsFailed.abort(new VerdictError(ECS_FAILED_BESIDE));
       }),
     );
   }
@@ -182,7 +183,7 @@ export async function runPipeline(
       attempt(
         'lambda',
         `lambda: ${plan.options.functionNames.join(', ')}`,
-        (d) => steps.applyLambda(plan, d),
+        (d) => steps.applyLambda(plan, d, concurrent ? ecsFailed.signal : undefined),
         concurrent,
       ).then((result) => {
         outcome.lambda = judge('lambda', result);
@@ -191,8 +192,9 @@ export async function runPipeline(
   }
   await Promise.all(deploys);
   const ecsOptions = plans.ecs?.[0]?.options;
-  if (outcome.failures.length > 0 && concurrent && ecsOptions?.rollbackOnFailure === true) {
-    outcome.putBack = await putBack(outcome, ecsOptions.wait, deps, steps);
+  if (outcome.failures.length > 0 && concurrent && ecsOptions !== undefined) {
+    const putBack = await putBackBeside(outcome, ecsOptions, deps, steps);
+    if (putBack !== undefined) outcome.putBack = putBack;
   }
   if (outcome.failures.length > 0) {
     outcome.failures.sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode));
@@ -230,6 +232,12 @@ function deployedTargets(outcome: PipelineOutcome, lambdaDigest: string | undefi
 function servicesLabel(services: readonly string[]): string {
   return `${services.length === 1 ? 'service' : 'services'} ${services.map((s) => `'${s}'`).join(', ')}`;
 }
+
+// How the Lambda shift's verdict says why it stopped; the [ecs] line of the step says how ECS failed.
+const ECS_FAILED_BESIDE = failed(
+  'rolled-back',
+  'ecs failed in the same step: the traffic shift stopped there and every alias it moved went back',
+);
 
 const MODE_ORDER: readonly Mode[] = ['image', 'run-task', 'ecs', 'lambda', 'parameter'];
 
@@ -275,24 +283,4 @@ async function prepareAll(
     );
   }
   return plans;
-}
-
-/** ecs or lambda failed: put the other back as it was (rollback-on-failure), in parallel. */
-async function putBack(
-  outcome: PipelineOutcome,
-  bounds: { intervalMs: number; timeoutMs: number },
-  deps: StepDeps,
-  steps: Steps,
-): Promise<string[]> {
-  const { ecs, lambda } = outcome;
-  const work = [
-    // Services that failed were settled by rollback-on-failure already; the others go back.
-    ecs?.services.some((s) => !isFailure(s.verdict))
-      ? steps.putEcsBack(ecs, bounds, withLogPrefix(deps, '[ecs] '))
-      : Promise.resolve([]),
-    lambda !== undefined ? steps.putLambdaBack(lambda, bounds, withLogPrefix(deps, '[lambda] ')) : Promise.resolve([]),
-  ];
-  const lines = (await Promise.all(work)).flat();
-  for (const line of lines) deps.log.info(`Put back: ${line}`);
-  return lines;
 }

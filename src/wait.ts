@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import { CancelledError, TimeoutError } from './errors.ts';
+import { CancelledError, TimeoutError, UserError } from './errors.ts';
 import { formatDuration } from './plan/duration.ts';
 
 /** `nextMs`: sleep this long before the next poll instead of the interval (a known bake). */
@@ -22,7 +22,10 @@ export interface WaitOptions<T> {
 
 /** What a wait needs besides its options: the clock, and the job's cancel signal (the steps' deps). */
 export interface WaitDeps extends Clock {
-  /** Aborted when the job is cancelled: the wait ends at once with a CancelledError. */
+  /**
+   * Aborted when the job is cancelled: the wait ends at once with a CancelledError. A signal
+   * aborted with a UserError as its reason (another part of the step failed) ends it with that.
+   */
   cancel?: AbortSignal;
 }
 
@@ -40,7 +43,8 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: WaitDeps): Prom
   let lastState: string | undefined;
   let lastSaid = started;
   const signal = clock.cancel;
-  const cancelled = (): CancelledError =>
+  const cancelled = (): UserError =>
+    stopReason(signal) ??
     new CancelledError(
       `The job was cancelled after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`,
     );
@@ -66,12 +70,30 @@ export async function waitFor<T>(options: WaitOptions<T>, clock: WaitDeps): Prom
         `Timed out after ${formatDuration(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`,
       );
     }
-    // deps.sleep itself wakes when the job is cancelled (main.ts): one mechanism, checked here.
-    await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining));
+    // The sleep wakes when the signal aborts (main.ts): one mechanism, checked here.
+    await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining), signal);
     if (isAborted(signal)) throw cancelled();
   }
 }
 
 function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
+}
+
+/** The UserError a signal was aborted with (why the step stops waiting), if it was aborted with one. */
+export function stopReason(signal: AbortSignal | undefined): UserError | undefined {
+  const reason: unknown = signal?.aborted === true ? signal.reason : undefined;
+  return reason instanceof UserError ? reason : undefined;
+}
+
+/** Before work a stop must prevent (the next alias change): throws why the step stopped, or that the job was cancelled. */
+export function throwIfStopped(signal: AbortSignal | undefined, before: string): void {
+  if (signal?.aborted !== true) return;
+  throw stopReason(signal) ?? new CancelledError(`The job was cancelled before ${before}.`);
+}
+
+/** The job's cancel signal joined with another stop signal: a wait ends on whichever aborts first. */
+export function joinSignals(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }

@@ -573,6 +573,14 @@ const SCENARIOS: Scenario[] = [
     sends: ['codedeploy:CreateDeployment', 'codedeploy:StopDeployment'],
   },
   {
+    what: 'lambda: an alias the deploy created goes away when its provisioned concurrency fails',
+    mode: 'lambda',
+    modes: ['lambda'],
+    inputs: (w) => ({ image: `${w.repo.uri}:v1.2.3`, 'function-name': FUNCTION, 'lambda-alias': 'fresh', ...WAITS }),
+    exitCode: 1,
+    sends: ['lambda:CreateAlias', 'lambda:DeleteAlias'],
+  },
+  {
     what: 'parameter: creates the parameter with tags',
     mode: 'parameter',
     modes: ['parameter'],
@@ -774,6 +782,13 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     await createAlarm(endpoint, ALARM);
     provisionedConcurrency(testbed.proxy, [
       { functionName: FUNCTION, alias: 'live', requested: 2, inProgressReads: 1, end: 'READY' },
+      {
+        functionName: FUNCTION,
+        alias: 'fresh',
+        requested: 2,
+        inProgressReads: 0,
+        end: { failed: 'FUNCTION_ERROR_INIT_FAILURE: the function could not initialise' },
+      },
     ]);
     const network = await defaultNetwork(endpoint);
     world = {

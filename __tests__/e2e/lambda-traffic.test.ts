@@ -1,14 +1,21 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { type AliasConfiguration, GetAliasCommand } from '@aws-sdk/client-lambda';
+import type { AliasConfiguration } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { getParameter, lambdaClient, putParameterHistory } from '../support/aws-fixtures.ts';
+import { getParameter, putParameterHistory } from '../support/aws-fixtures.ts';
 import { lambdaError } from '../support/lambda-scenarios.ts';
-import { seedAliasedFunctions, setAlarm, type TrafficWorld } from '../support/lambda-traffic-fixtures.ts';
+import {
+  type AliasMove,
+  aliasMovesOf,
+  isOnOne,
+  liveAlias,
+  seedAliasedFunctions,
+  setAlarm,
+  type TrafficWorld,
+} from '../support/lambda-traffic-fixtures.ts';
 import { provisionedConcurrency } from '../support/lambda-traffic-scenarios.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
 import { errorText, NODE_BINARY, REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
-import type { RecordedCall } from '../support/scenario-proxy.ts';
 import type { Testbed } from '../support/testbed.ts';
 import { useTestbed } from '../support/testbed.ts';
 
@@ -30,13 +37,8 @@ function alarm(lane: Testbed, name: string, state: 'OK' | 'ALARM', reason?: stri
   return setAlarm(lane.moto.url, name, state, reason);
 }
 
-async function aliasOf(lane: Testbed, name: string): Promise<AliasConfiguration> {
-  const lambda = lambdaClient(lane.moto.url);
-  try {
-    return await lambda.send(new GetAliasCommand({ FunctionName: name, Name: 'live' }));
-  } finally {
-    lambda.destroy();
-  }
+function aliasOf(lane: Testbed, name: string): Promise<AliasConfiguration> {
+  return liveAlias(lane.moto.url, name);
 }
 
 function deploy(
@@ -61,21 +63,9 @@ function deploy(
   });
 }
 
-/** Each UpdateAlias the action sent for `fn`: the version and the new version's share. */
-function aliasMoves(lane: Testbed, fn: string): Array<{ version: unknown; weights: unknown }> {
-  return lane.proxy.calls
-    .filter((c: RecordedCall) => c.operation === 'UpdateAlias' && c.resource === fn)
-    .map((c) => {
-      const body = c.body as {
-        FunctionVersion?: string;
-        RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> };
-      };
-      return { version: body.FunctionVersion, weights: body.RoutingConfig?.AdditionalVersionWeights };
-    });
+function aliasMoves(lane: Testbed, fn: string): AliasMove[] {
+  return aliasMovesOf(lane.proxy.calls, fn);
 }
-
-const isOnOne = (alias: AliasConfiguration) =>
-  alias.FunctionVersion === '1' && Object.keys(alias.RoutingConfig?.AdditionalVersionWeights ?? {}).length === 0;
 
 describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
   const testbed = useTestbed();

@@ -23,6 +23,7 @@ import type { EcsPrepared } from '../../src/steps/ecs.ts';
 import type { LambdaPlan } from '../../src/steps/lambda-plan.ts';
 import type { ParameterPlan } from '../../src/steps/parameter.ts';
 import type { RunTaskPlan } from '../../src/steps/run-task.ts';
+import { stopReason } from '../../src/wait.ts';
 import { fakeClients } from '../support/fake-clients.ts';
 
 // The pipeline is tested with fake steps that record what ran, in which order, with what:
@@ -431,6 +432,87 @@ describe('runPipeline', () => {
       const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
       expect(rec.events.filter((e) => e.startsWith('put'))).toEqual([]);
       expect(outcome.putBack).toBeUndefined();
+    });
+  });
+
+  describe('with ecs and lambda in one step, when ECS fails', () => {
+    const aliased = (overrides: Partial<LambdaResult['functions'][number]> = {}) => ({
+      functionName: 'api',
+      functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:api',
+      verdict: { state: 'succeeded' as const },
+      changed: true,
+      image: `${REPOSITORY}@${DIGEST}`,
+      changes: [],
+      durationMs: 1,
+      alias: 'live',
+      previousAliasVersion: '3',
+      version: '4',
+      ...overrides,
+    });
+
+    it("stops the running Lambda shift at once, through the signal it was given, with ECS's failure as the reason", async () => {
+      const rec = recorder();
+      let given: AbortSignal | undefined;
+      const steps = fakeSteps(rec, {
+        applyEcs: async () => {
+          await Promise.resolve();
+          return ecsResult({ verdict: failed('rolled-back', 'circuit breaker') });
+        },
+        applyLambda: async (_plan, _deps, stop) => {
+          given = stop;
+          // The shift holds until it is stopped, as a canary's hold would.
+          await new Promise((resolve) => stop?.addEventListener('abort', resolve, { once: true }));
+          return lambdaResult({ verdict: failed('rolled-back', stopReason(stop)?.message ?? 'not stopped') });
+        },
+      });
+
+      const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+
+      expect(given?.aborted).toBe(true);
+      expect(outcome.failures.map((f) => [f.mode, f.failure.reason])).toEqual([
+        ['ecs', 'circuit breaker'],
+        ['lambda', expect.stringContaining('ecs failed in the same step')],
+      ]);
+      expect(rec.events).not.toContain('applyParameter');
+    });
+
+    it('gives Lambda no stop signal when ECS does not deploy in the step', async () => {
+      const rec = recorder();
+      let given: AbortSignal | undefined | 'not called' = 'not called';
+      const steps = fakeSteps(rec, {
+        applyLambda: async (_plan, _deps, stop) => {
+          given = stop;
+          return lambdaResult();
+        },
+      });
+      await runPipeline(
+        settings(['image', 'lambda'], { image: ALL.image, lambda: LAMBDA }),
+        rec.deps,
+        rec.group,
+        steps,
+      );
+      expect(given).toBeUndefined();
+    });
+
+    it('puts back the aliases a finished shift moved, without rollback-on-failure', async () => {
+      const rec = recorder();
+      let handed: LambdaResult | undefined;
+      const steps = fakeSteps(rec, {
+        applyEcs: async () => ecsResult({ verdict: failed('rolled-back', 'circuit breaker') }),
+        applyLambda: async () =>
+          lambdaResult({ functions: [aliased(), aliased({ functionName: 'worker', alias: undefined })] }),
+        putLambdaBack: async (result) => {
+          handed = result;
+          return ['lambda: api alias live back on version 3 (no routing)'];
+        },
+      });
+
+      const outcome = await runPipeline(ALL, rec.deps, rec.group, steps);
+
+      // Only the aliases: a function deployed without one is rollback-on-failure's to put back.
+      expect(handed?.functions.map((f) => f.functionName)).toEqual(['api']);
+      expect(outcome.putBack).toEqual(['lambda: api alias live back on version 3 (no routing)']);
+      expect(rec.events).not.toContain('putEcsBack');
     });
   });
 

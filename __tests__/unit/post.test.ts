@@ -52,13 +52,28 @@ describe('parseLambdaPutBackStates', () => {
     expect(parseLambdaPutBackStates(JSON.stringify([state]))).toEqual({ states: [state] });
   });
 
+  it('reads an alias the step created, which has no version to go back to', () => {
+    const state = { region: 'eu-west-1', functionName: 'api', alias: 'live', created: true, shiftedTo: '4' };
+    expect(parseLambdaPutBackStates(JSON.stringify([state]))).toEqual({ states: [state] });
+  });
+
   it.each([
     ['', { states: [] }],
     ['nope', { problem: 'it is not JSON' }],
     ['{"region":"eu-west-1"}', { problem: 'it is not a list of aliases to put back' }],
     [
       '[{"region":"eu-west-1","functionName":"api","alias":"live"}]',
-      { problem: 'entry 1 is not an alias to put back (region, functionName, alias, version)' },
+      {
+        problem:
+          'entry 1 is not an alias to put back (region, functionName, alias, and version, or created with shiftedTo)',
+      },
+    ],
+    [
+      '[{"region":"eu-west-1","functionName":"api","alias":"live","created":true}]',
+      {
+        problem:
+          'entry 1 is not an alias to put back (region, functionName, alias, and version, or created with shiftedTo)',
+      },
     ],
   ])('%j -> %j', (raw, want) => {
     expect(parseLambdaPutBackStates(raw)).toEqual(want);

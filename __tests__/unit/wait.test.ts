@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/clock.ts';
 import { uncancellable } from '../../src/deps.ts';
 import { CancelledError, UserError } from '../../src/errors.ts';
-import { type Poll, type WaitOptions, waitFor } from '../../src/wait.ts';
+import { joinSignals, type Poll, stopReason, type WaitOptions, waitFor } from '../../src/wait.ts';
 
 /** A fake clock: `sleep` advances `now`, and every sleep is recorded. */
 function fakeClock(start = 1_000_000) {
@@ -260,5 +260,45 @@ describe('waitFor and a cancelled job', () => {
 
     expect(deps.cancel.aborted).toBe(true);
     expect(checks.calls()).toBe(3);
+  });
+
+  it('ends with the reason a stop signal was aborted with, and hands the signal to the sleep so it wakes', async () => {
+    const clock = fakeClock();
+    const controller = new AbortController();
+    const handed: Array<AbortSignal | undefined> = [];
+    const sleep = async (ms: number, signal?: AbortSignal) => {
+      handed.push(signal);
+      await clock.sleep(ms);
+      controller.abort(new UserError('ecs failed in the same step'));
+    };
+    const deps = { sleep, now: clock.now, cancel: controller.signal };
+    const checks = scripted([pending('holding')]);
+    const { options: opts } = options({ check: checks.check, ...deps, timeoutMs: 600_000 });
+
+    const error = await waitFor(opts, deps).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).not.toBeInstanceOf(CancelledError);
+    expect((error as Error).message).toBe('ecs failed in the same step');
+    expect(handed).toEqual([controller.signal]);
+    expect(checks.calls()).toBe(1);
+  });
+});
+
+describe('joinSignals', () => {
+  it("aborts when either signal does, with that one's reason", () => {
+    const job = new AbortController();
+    const stop = new AbortController();
+    const joined = joinSignals(job.signal, stop.signal);
+    stop.abort(new UserError('ecs failed'));
+    expect(joined?.aborted).toBe(true);
+    expect(stopReason(joined)?.message).toBe('ecs failed');
+    expect(job.signal.aborted).toBe(false);
+  });
+
+  it('is the one signal there is, or none', () => {
+    const job = new AbortController();
+    expect(joinSignals(job.signal, undefined)).toBe(job.signal);
+    expect(joinSignals(undefined, undefined)).toBeUndefined();
   });
 });

@@ -2354,7 +2354,7 @@ async function startExpress(prepared, deps) {
         };
     }
     // Express Mode updates the ECS service on its own; until DescribeServices shows that, the PRIMARY deployment is the one before ours.
-    const found = await (0,wait/* waitFor */.f)({
+    const found = await (0,wait/* waitFor */.fm)({
         what: `the deployment UpdateExpressGatewayService started on service '${service}'`,
         intervalMs: options.wait.intervalMs,
         timeoutMs: options.wait.timeoutMs,
@@ -3183,7 +3183,7 @@ async function followAll(followed, bounds, deps) {
     const started = deps.now();
     const pending = () => followed.filter((f) => !verdicts.has(f));
     try {
-        await (0,wait/* waitFor */.f)({
+        await (0,wait/* waitFor */.fm)({
             what: followed.map((f) => f.what).join('; '),
             intervalMs: bounds.intervalMs,
             timeoutMs: bounds.timeoutMs,
@@ -3533,7 +3533,7 @@ async function updateBack(failure, options, deps, cancelled) {
 }
 /** Polls the record (one DescribeServiceDeployments per interval) until it stops changing. */
 async function followRecord(arn, bounds, deps) {
-    return (0,wait/* waitFor */.f)({
+    return (0,wait/* waitFor */.fm)({
         what: `the rollback of ${arn}`,
         intervalMs: bounds.intervalMs,
         timeoutMs: bounds.timeoutMs,
@@ -3804,9 +3804,9 @@ function refuseUnreachableWaitUntil(current, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ waitFor)
+/* harmony export */   fm: () => (/* binding */ waitFor)
 /* harmony export */ });
-/* unused harmony export HEARTBEAT_MS */
+/* unused harmony exports HEARTBEAT_MS, stopReason, throwIfStopped, joinSignals */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _plan_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2983);
 
@@ -3824,7 +3824,8 @@ async function waitFor(options, clock) {
     let lastState;
     let lastSaid = started;
     const signal = clock.cancel;
-    const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
+    const cancelled = () => stopReason(signal) ??
+        new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`The job was cancelled after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState ?? 'none yet'}`);
     for (;;) {
         if (isAborted(signal))
             throw cancelled();
@@ -3845,14 +3846,30 @@ async function waitFor(options, clock) {
         if (remaining <= 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`Timed out after ${(0,_plan_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(clock.now() - started)} waiting for ${options.what}. Last state: ${lastState}`);
         }
-        // deps.sleep itself wakes when the job is cancelled (main.ts): one mechanism, checked here.
-        await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining));
+        // The sleep wakes when the signal aborts (main.ts): one mechanism, checked here.
+        await clock.sleep(Math.min(poll.nextMs ?? options.intervalMs, remaining), signal);
         if (isAborted(signal))
             throw cancelled();
     }
 }
 function isAborted(signal) {
     return signal?.aborted === true;
+}
+/** The UserError a signal was aborted with (why the step stops waiting), if it was aborted with one. */
+function stopReason(signal) {
+    const reason = signal?.aborted === true ? signal.reason : undefined;
+    return reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo ? reason : undefined;
+}
+/** Before work a stop must prevent (the next alias change): throws why the step stopped, or that the job was cancelled. */
+function throwIfStopped(signal, before) {
+    if (signal?.aborted !== true)
+        return;
+    throw stopReason(signal) ?? new CancelledError(`The job was cancelled before ${before}.`);
+}
+/** The job's cancel signal joined with another stop signal: a wait ends on whichever aborts first. */
+function joinSignals(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
 

@@ -28844,7 +28844,15 @@ function lambdaPutBackState(outcome, settings) {
     if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
         return undefined;
     const states = lambda.functions.flatMap((f) => {
-        if (f.alias === undefined || f.previousAliasVersion === undefined || !f.changed)
+        if (f.alias === undefined || !f.changed)
+            return [];
+        // No previous version: the step created the alias on the version it published.
+        const before = f.previousAliasVersion !== undefined
+            ? { version: f.previousAliasVersion }
+            : f.version !== undefined
+                ? { created: true }
+                : undefined;
+        if (before === undefined)
             return [];
         return [
             {
@@ -28852,7 +28860,7 @@ function lambdaPutBackState(outcome, settings) {
                 ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
                 functionName: f.functionName,
                 alias: f.alias,
-                version: f.previousAliasVersion,
+                ...before,
                 ...(f.version === undefined ? {} : { shiftedTo: f.version }),
             },
         ];
@@ -28861,14 +28869,19 @@ function lambdaPutBackState(outcome, settings) {
 }
 /** The list lambdaPutBackState wrote; anything else is a problem the post step reports once. */
 function parseLambdaPutBackStates(raw) {
-    return parseSavedList(raw, { list: 'aliases to put back', entry: 'an alias to put back (region, functionName, alias, version)' }, putBackOf);
+    return parseSavedList(raw, {
+        list: 'aliases to put back',
+        entry: 'an alias to put back (region, functionName, alias, and version, or created with shiftedTo)',
+    }, putBackOf);
 }
 function putBackOf(entry) {
     const state = entry;
-    const complete = typeof state === 'object' &&
-        state !== null &&
-        !Array.isArray(state) &&
-        [state.region, state.functionName, state.alias, state.version].every((v) => typeof v === 'string' && v !== '');
+    if (typeof state !== 'object' || state === null || Array.isArray(state))
+        return undefined;
+    const text = (v) => typeof v === 'string' && v !== '';
+    // Where it goes back to: a version, or away (created) from the version the step created it on.
+    const before = text(state.version) || (state.created === true && text(state.shiftedTo));
+    const complete = [state.region, state.functionName, state.alias].every(text) && before;
     return complete ? state : undefined;
 }
 
@@ -31983,7 +31996,7 @@ async function putLambdaAliasesBack(io) {
         return [];
     const [{ createClients }, { putAliasesBackAfterCancel }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 201)),
-        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3116)),
+        Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7423)),
     ]);
     const clients = await createClients({
         region: first.region,

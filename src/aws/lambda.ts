@@ -1,6 +1,7 @@
 import {
   type AliasConfiguration,
   CreateAliasCommand,
+  DeleteAliasCommand,
   type FunctionCodeLocation,
   type FunctionConfiguration,
   GetAliasCommand,
@@ -130,32 +131,16 @@ export async function createAlias(lambda: LambdaClient, target: AliasTarget): Pr
   }
 }
 
-/** Moves the alias; `revisionId` is the alias's own, so a concurrent move is refused. */
-export async function updateAlias(
-  lambda: LambdaClient,
-  target: AliasTarget & { revisionId?: string },
-): Promise<AliasConfiguration> {
-  try {
-    return await lambda.send(
-      new UpdateAliasCommand({
-        FunctionName: target.functionName,
-        Name: target.alias,
-        FunctionVersion: target.version,
-        ...(target.revisionId === undefined ? {} : { RevisionId: target.revisionId }),
-      }),
-    );
-  } catch (error) {
-    throw new AwsCallError(`UpdateAlias '${target.alias}' for '${target.functionName}'`, error);
-  }
-}
-
 export interface AliasShift extends AliasTarget {
   /** The second version's share (0..1); undefined or empty: no routing, all traffic on `version`. */
   weights?: Record<string, number>;
   revisionId?: string;
 }
 
-/** Moves the alias and sets (or clears) its routing: every alias change of a traffic shift. */
+/**
+ * Moves the alias and sets (or clears) its routing: every alias change the action makes.
+ * `revisionId` is the alias's own, so a concurrent move is refused.
+ */
 export async function shiftAlias(lambda: LambdaClient, shift: AliasShift): Promise<AliasConfiguration> {
   try {
     return await lambda.send(
@@ -169,6 +154,15 @@ export async function shiftAlias(lambda: LambdaClient, shift: AliasShift): Promi
     );
   } catch (error) {
     throw new AwsCallError(`UpdateAlias '${shift.alias}' for '${shift.functionName}'`, error);
+  }
+}
+
+/** Removes an alias (one the step created, when the deploy is put back). */
+export async function deleteAlias(lambda: LambdaClient, functionName: string, alias: string): Promise<void> {
+  try {
+    await lambda.send(new DeleteAliasCommand({ FunctionName: functionName, Name: alias }));
+  } catch (error) {
+    throw new AwsCallError(`DeleteAlias '${alias}' for '${functionName}'`, error);
   }
 }
 

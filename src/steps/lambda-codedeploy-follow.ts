@@ -4,7 +4,6 @@
 // made (timeout, cancelled job, another function failed) is stopped with rollback, and a
 // rollback CodeDeploy made is followed until the alias is back on its previous version.
 
-import { shiftAlias } from '../aws/lambda.ts';
 import { type StepDeps, withPrefix } from '../deps.ts';
 import { failureOf } from '../failure.ts';
 import { alarmsWatch } from '../plan/codedeploy-group.ts';
@@ -14,6 +13,7 @@ import { type Failure, failed, isFailure, type Verdict, withDetails } from '../p
 import type { LambdaFunctionResult } from '../results.ts';
 import { type CodeDeployFollowDeps, CodeDeployWatch, DEPLOYMENTS } from './codedeploy-follow.ts';
 import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
+import { putAliasBack } from './lambda-alias-back.ts';
 import type { LambdaPlan } from './lambda-plan.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
 import type { Followed, Observation } from './rollout-controller.ts';
@@ -200,8 +200,9 @@ export class FunctionDeployment implements Followed {
     const { functionName, alias, from } = this.target;
     const to = `version ${from}`;
     try {
-      await shiftAlias(this.deps.clients.lambda, { functionName, alias, version: from, weights: {} });
-      this.deps.log.info(`alias ${alias} put back on version ${from}.`);
+      this.deps.log.info(
+        `${await putAliasBack(this.deps.clients.lambda, { functionName, alias }, { version: from })}.`,
+      );
       return { verdict: failure, rollback: { by: 'update-alias', verdict: { state: 'succeeded' }, to } };
     } catch (error) {
       const reason = failureOf(error, this.deps.log).reason;

@@ -1,14 +1,8 @@
 // One Lambda function's deploy, once planned: update the code (waiting out other updates),
-// wait for the update, verify the digest, publish and move the alias.
+// wait for the update, verify the digest and publish; the alias moves with every other
+// function's, through the traffic shift (steps/lambda-traffic.ts).
 
-import {
-  createAlias,
-  getFunction,
-  getFunctionConfiguration,
-  publishVersion,
-  updateAlias,
-  updateFunctionCode,
-} from '../aws/lambda.ts';
+import { getFunction, getFunctionConfiguration, publishVersion, updateFunctionCode } from '../aws/lambda.ts';
 import type { Logger, StepDeps } from '../deps.ts';
 import { awsErrorName, UserError } from '../errors.ts';
 import { failureOf, VerdictError } from '../failure.ts';
@@ -35,14 +29,13 @@ import {
 } from './lambda-plan.ts';
 
 /**
- * One function's deploy; its failures become a 'failed' verdict so the others carry on. With
- * `holdAlias` the alias is left for the traffic shift that moves every function's alias together.
+ * One function's deploy up to its published version; its failures become a 'failed' verdict
+ * so the others carry on. The alias is left for the shift that moves every alias together.
  */
 export async function applyFunction(
   planned: LambdaFunctionPlan,
   plan: LambdaPlan,
   deps: StepDeps,
-  holdAlias = false,
 ): Promise<LambdaFunctionResult> {
   const started = deps.now();
   const run: FunctionRun = {
@@ -71,7 +64,6 @@ export async function applyFunction(
       return finish({ verdict: { state: 'unchanged' }, ...versionField(planned.alias?.alias.FunctionVersion) });
     }
     const version = decision.publish ? await publish(run, snapshot) : undefined;
-    if (decision.alias && version !== undefined && !holdAlias) await moveAlias(run, decision.alias, version);
     return finish({ verdict: { state: 'succeeded' }, changes: decision.changes, ...versionField(version) });
   } catch (error) {
     return finish({ verdict: failureOf(error, run.log) });
@@ -86,7 +78,7 @@ interface FunctionRun {
   log: Logger;
   /** Every wait and retry of this function ends by then. */
   deadline: number;
-  /** Something was updated, published or aliased. */
+  /** Something was updated or published. */
   changed: boolean;
   /** The version published, kept for the result even if moving the alias then fails. */
   published?: string;
@@ -239,24 +231,6 @@ async function publish(run: FunctionRun, snapshot: FunctionSnapshot): Promise<st
   );
   if (outcome.state === 'failed') throw new VerdictError(failed('update-failed', outcome.reason));
   return version;
-}
-
-async function moveAlias(
-  run: FunctionRun,
-  alias: NonNullable<LambdaDecision['alias']>,
-  version: string,
-): Promise<void> {
-  const { lambda } = run.deps.clients;
-  const target = { functionName: run.name, alias: alias.name, version };
-  if (alias.current === undefined) {
-    await createAlias(lambda, target);
-    run.changed = true;
-    run.log.info(`created alias ${alias.name} -> version ${version}.`);
-    return;
-  }
-  await updateAlias(lambda, { ...target, revisionId: alias.current.RevisionId });
-  run.changed = true;
-  run.log.info(`moved alias ${alias.name}: version ${alias.current.FunctionVersion ?? '?'} -> ${version}.`);
 }
 
 function remaining(run: FunctionRun): number {

@@ -39,16 +39,12 @@ export interface LambdaPlan {
 }
 
 /**
- * Aliases move through the traffic driver (steps/lambda-shift.ts), all functions together,
- * when a gradual schedule or alarms are asked for; otherwise each function moves its own.
+ * A gradual schedule or alarms: the shift is planned, logged and summarised as such. Every
+ * alias moves through the traffic driver (steps/lambda-shift.ts) either way, all functions
+ * together; a plain all-at-once move is its one-step schedule.
  */
 export function shiftsTraffic(options: LambdaOptions): boolean {
   return options.alias !== undefined && (options.traffic.kind !== 'all-at-once' || options.alarms.length > 0);
-}
-
-/** The alias is moved after every function published: by the traffic driver, or by CodeDeploy. */
-export function holdsAlias(options: LambdaOptions): boolean {
-  return shiftsTraffic(options) || options.codeDeploy !== undefined;
 }
 
 type Target = LambdaDecisionInput['target'];

@@ -11,18 +11,10 @@ import { failureOf, VerdictError } from '../failure.ts';
 import { type AlarmState, judgeAlarms, judgeProvisioned, percentOf, type ShiftStep } from '../plan/lambda-traffic.ts';
 import { type Failure, failed } from '../plan/verdict.ts';
 import type { TrafficReport } from '../results.ts';
-import { waitFor } from '../wait.ts';
+import { throwIfStopped, waitFor } from '../wait.ts';
+import { putBackAll, type ShiftTarget } from './lambda-alias-back.ts';
 
-/** One function's alias, moving from the version it is on to the one this step published. */
-export interface ShiftTarget {
-  functionName: string;
-  alias: string;
-  /** The version the alias points at now; undefined when it does not exist yet (created on the new version). */
-  from?: string;
-  to: string;
-  /** The alias's RevisionId as read: the first change is refused if someone moved it since. */
-  revisionId?: string;
-}
+export type { ShiftTarget } from './lambda-alias-back.ts';
 
 export interface ShiftOptions {
   steps: readonly ShiftStep[];
@@ -77,6 +69,7 @@ export async function shiftTraffic(
   try {
     await checkAlarms(run, 'before the first alias change');
     for (const [index, step] of options.steps.entries()) {
+      throwIfStopped(deps.cancel, `step ${index + 1}/${options.steps.length} of the traffic shift`);
       // Settled, not raced: an alias still being moved when another fails must be known as moved before the put-back.
       const moves = await Promise.allSettled(states.map((state) => moveOne(run, state, step)));
       const refused = moves.find((m) => m.status === 'rejected');
@@ -152,12 +145,16 @@ async function moveOne(run: Run, state: AliasState, step: ShiftStep): Promise<vo
 /**
  * Holds the step: polls alarms, aliases and provisioned concurrency until the hold is over
  * and every alias with provisioned concurrency is READY. Per poll: one DescribeAlarms for
- * all alarms, one GetAlias per function, one GetProvisionedConcurrencyConfig per alias that has it.
+ * all alarms, one GetAlias per function (from the second poll of a step on), one
+ * GetProvisionedConcurrencyConfig per alias that has it. An alias without provisioned
+ * concurrency costs one call after its first change, and no wait.
  */
 async function watch(run: Run, step: ShiftStep, index: number): Promise<void> {
   const { deps, options, states } = run;
   const holdUntil = deps.now() + step.holdMs;
   const label = `step ${index + 1}/${options.steps.length} (${percentOf(step.weight)})`;
+  // The first poll follows our own UpdateAlias, whose answer said where each alias is.
+  let movedJustNow = true;
   await waitFor<true>(
     {
       what: `${label} of the traffic shift`,
@@ -166,9 +163,11 @@ async function watch(run: Run, step: ShiftStep, index: number): Promise<void> {
       onProgress: (line) => deps.log.info(line),
       ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
       check: async () => {
+        const aliases = movedJustNow ? [] : states;
+        movedJustNow = false;
         const [alarms, , provisioning] = await Promise.all([
           checkAlarms(run, `during ${label}`),
-          Promise.all(states.map((s) => checkAlias(run, s))),
+          Promise.all(aliases.map((s) => checkAlias(run, s))),
           Promise.all(states.map((s) => checkProvisioned(run, s))),
         ]);
         const pending = provisioning.filter((line): line is string => line !== undefined);
@@ -257,40 +256,11 @@ async function checkProvisioned(run: Run, state: AliasState): Promise<string | u
   return verdict.state === 'pending' ? verdict.line : undefined;
 }
 
-/** Every alias this step moved goes back on its previous version with no routing, side by side. */
-export async function putBackAll(states: readonly AliasState[], deps: StepDeps): Promise<string[]> {
-  const lines = await Promise.all(
-    states.map(async ({ target, moved, created }): Promise<string[]> => {
-      if (created)
-        return [
-          `${target.functionName}: alias ${target.alias} did not exist before; it was created on version ${target.to} and is left there`,
-        ];
-      if (!moved || target.from === undefined) return [];
-      try {
-        await shiftAlias(deps.clients.lambda, {
-          functionName: target.functionName,
-          alias: target.alias,
-          version: target.from,
-          weights: {},
-        });
-        return [`${target.functionName}: alias ${target.alias} back on version ${target.from} (no routing)`];
-      } catch (error) {
-        return [
-          `${target.functionName}: could not put alias ${target.alias} back on version ${target.from}: ${messageOf(error)}`,
-        ];
-      }
-    }),
-  );
-  const flat = lines.flat();
-  for (const line of flat) deps.log.info(`put back: ${line}`);
-  return flat;
-}
-
 function aliasesLine(states: readonly AliasState[]): string {
   return states
     .map(({ target, weight }) =>
       weight >= 1
-        ? `${target.functionName}:${target.alias} 100% on version ${target.to}`
+        ? `${target.functionName}:${target.alias} 100% on version ${target.to} (${target.from === undefined ? 'created' : `was ${target.from}`})`
         : `${target.functionName}:${target.alias} ${percentOf(weight)} on version ${target.to}, the rest on ${target.from ?? '?'}`,
     )
     .join('; ');

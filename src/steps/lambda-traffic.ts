@@ -17,7 +17,8 @@ import type { AliasSnapshot } from '../plan/lambda-update.ts';
 import { failed, isFailure } from '../plan/verdict.ts';
 import type { LambdaFunctionResult, LambdaResult, TrafficReport } from '../results.ts';
 import type { LambdaOptions } from '../settings.ts';
-import type { LambdaPlan } from './lambda-plan.ts';
+import { joinSignals } from '../wait.ts';
+import { type LambdaPlan, shiftsTraffic } from './lambda-plan.ts';
 import { type ShiftTarget, shiftTraffic } from './lambda-shift.ts';
 
 /** An alias another deploy is shifting, or one on $LATEST under a gradual schedule, is refused before any change. */
@@ -73,21 +74,25 @@ export function plannedTraffic(plan: LambdaPlan): TrafficReport {
 
 /**
  * Shifts every function that published a version, together. When a function failed before
- * its alias moved, no alias moves at all (the versions stay published, unused).
+ * its alias moved, no alias moves at all (the versions stay published, unused). `stop`
+ * aborting (ecs failed in the same step) ends the shift like a cancel: every alias goes back.
+ * The report is kept for a gradual schedule or alarms, and for any shift that failed.
  */
 export async function applyTraffic(
   plan: LambdaPlan,
   functions: LambdaFunctionResult[],
   deps: StepDeps,
+  stop?: AbortSignal,
 ): Promise<Pick<LambdaResult, 'functions' | 'traffic'> & { verdict?: LambdaResult['verdict'] }> {
+  const watched = shiftsTraffic(plan.options);
   const report = plannedTraffic(plan);
   const failedOne = functions.find((f) => isFailure(f.verdict));
   if (failedOne !== undefined) {
     deps.log.info(`no alias was moved: '${failedOne.functionName}' failed before the traffic shift.`);
-    return { functions, traffic: report };
+    return { functions, ...(watched ? { traffic: report } : {}) };
   }
   const targets = shiftTargets(plan, functions);
-  if (targets.length === 0) return { functions, traffic: report };
+  if (targets.length === 0) return { functions, ...(watched ? { traffic: report } : {}) };
   const started = deps.now();
   const steps = trafficSchedule(plan.options.traffic);
   const outcome = await shiftTraffic(
@@ -99,7 +104,7 @@ export async function applyTraffic(
       timeoutMs: plan.options.wait.timeoutMs,
       schedule: report.schedule,
     },
-    deps,
+    { ...deps, cancel: joinSignals(deps.cancel, stop) },
   );
   const shifted = new Set(targets.map((t) => t.functionName));
   const took = deps.now() - started;
@@ -117,7 +122,8 @@ export async function applyTraffic(
         : failed('rolled-back', `alias put back because the traffic shift failed: ${failure.reason}`),
     };
   });
-  return { functions: judged, traffic: outcome.report, ...(failure === undefined ? {} : { verdict: failure }) };
+  const traffic = watched || failure !== undefined ? { traffic: outcome.report } : {};
+  return { functions: judged, ...traffic, ...(failure === undefined ? {} : { verdict: failure }) };
 }
 
 function shiftTargets(plan: LambdaPlan, functions: LambdaFunctionResult[]): ShiftTarget[] {

@@ -13,7 +13,6 @@ import { applyFunction } from './lambda-function.ts';
 import {
   decide,
   functionLogger,
-  holdsAlias,
   type LambdaFunctionPlan,
   type LambdaPlan,
   resultBase,
@@ -62,25 +61,29 @@ export async function prepareLambda(options: LambdaOptions, image: ResolvedImage
   return plan;
 }
 
-/** Updates, waits, verifies, publishes, moves the alias; in a dry run returns 'planned'. */
-export async function applyLambda(plan: LambdaPlan, deps: StepDeps): Promise<LambdaResult> {
-  const shift = shiftsTraffic(plan.options);
-  const { dryRun: dry } = plan.options;
-  const hold = holdsAlias(plan.options);
+/**
+ * Updates, waits, verifies, publishes, moves the aliases; in a dry run returns 'planned'.
+ * `stop` aborting (ecs failed beside it) ends the aliases' shift and puts them back.
+ */
+export async function applyLambda(plan: LambdaPlan, deps: StepDeps, stop?: AbortSignal): Promise<LambdaResult> {
+  const { dryRun: dry, alias } = plan.options;
   const deployed = await Promise.all(
-    plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps, hold))),
+    plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps))),
   );
+  // Through CodeDeploy (never beside ecs, so `stop` cannot end it): CodeDeploy moves the aliases.
   if (plan.options.codeDeploy !== undefined) {
     if (dry) logPlannedDeployments(plan, deps);
     const { functions } = dry ? { functions: deployed } : await applyCodeDeploy(plan, deployed, deps);
     return { functions, changed: functions.some((f) => f.changed), verdict: modeVerdict(functions, dry) };
   }
-  if (!shift)
+  if (dry) {
+    const traffic = shiftsTraffic(plan.options) ? { traffic: plannedTraffic(plan) } : {};
+    return { functions: deployed, ...traffic, changed: false, verdict: modeVerdict(deployed, dry) };
+  }
+  if (alias === undefined)
     return { functions: deployed, changed: deployed.some((f) => f.changed), verdict: modeVerdict(deployed, dry) };
-  if (dry)
-    return { functions: deployed, traffic: plannedTraffic(plan), changed: false, verdict: modeVerdict(deployed, dry) };
-  // Every alias moves together, once every function published its version.
-  const { functions, traffic, verdict } = await applyTraffic(plan, deployed, deps);
+  // Every alias moves together (all at once is a one-step schedule), once every function published its version.
+  const { functions, traffic, verdict } = await applyTraffic(plan, deployed, deps, stop);
   return {
     functions,
     ...(traffic === undefined ? {} : { traffic }),

@@ -2,7 +2,7 @@
 // put back as it was, so the step leaves everything as it found it.
 
 import { updateService } from '../aws/ecs.ts';
-import { getFunctionConfiguration, shiftAlias, updateFunctionCode } from '../aws/lambda.ts';
+import { getFunctionConfiguration, updateFunctionCode } from '../aws/lambda.ts';
 import { type StepDeps, withLogPrefix } from '../deps.ts';
 import { CancelledError, messageOf } from '../errors.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
@@ -10,6 +10,7 @@ import { isFailure } from '../plan/verdict.ts';
 import type { EcsDeployResult, EcsResult, LambdaFunctionResult, LambdaResult } from '../results.ts';
 import { waitFor } from '../wait.ts';
 import { followDeployment } from './ecs-follow.ts';
+import { putAliasBack } from './lambda-alias-back.ts';
 
 // Put-back waits end with the job like every other wait: the change is sent, its end not awaited.
 const NOT_FOLLOWED = 'not waited for: the job was cancelled';
@@ -60,7 +61,7 @@ async function putServiceBack(result: EcsResult, bounds: PutBackBounds, deps: St
   }
 }
 
-/** Moves each changed function's alias back, or, without one, deploys its previous image again. */
+/** Moves each changed function's alias back (deletes one it created), or, without one, deploys its previous image again. */
 export async function putLambdaBack(result: LambdaResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
   const changed = result.functions.filter((f) => f.changed && !isFailure(f.verdict));
   return (await Promise.all(changed.map((f) => putFunctionBack(f, bounds, deps)))).flat();
@@ -69,10 +70,13 @@ export async function putLambdaBack(result: LambdaResult, bounds: PutBackBounds,
 async function putFunctionBack(f: LambdaFunctionResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
   const { lambda } = deps.clients;
   try {
-    if (f.alias !== undefined && f.previousAliasVersion !== undefined) {
-      // No routing either: a traffic shift may have left a share on the new version.
-      await shiftAlias(lambda, { functionName: f.functionName, alias: f.alias, version: f.previousAliasVersion });
-      return [`lambda: ${f.functionName} alias ${f.alias} moved back to version ${f.previousAliasVersion}`];
+    if (f.alias !== undefined) {
+      // No routing either; an alias with no previous version is one the step created, so it goes.
+      const before =
+        f.previousAliasVersion === undefined ? { created: true as const } : { version: f.previousAliasVersion };
+      return [
+        `lambda: ${f.functionName} ${await putAliasBack(lambda, { functionName: f.functionName, alias: f.alias }, before)}`,
+      ];
     }
     if (f.previousImage === undefined) return [`lambda: ${f.functionName} has no previous image to put back`];
     await updateFunctionCode(lambda, { functionName: f.functionName, imageUri: f.previousImage });

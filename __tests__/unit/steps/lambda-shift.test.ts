@@ -2,6 +2,7 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import {
   type AliasConfiguration,
   CreateAliasCommand,
+  DeleteAliasCommand,
   GetAliasCommand,
   GetProvisionedConcurrencyConfigCommand,
   type GetProvisionedConcurrencyConfigCommandOutput,
@@ -12,7 +13,9 @@ import {
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { VerdictError } from '../../../src/failure.ts';
 import { describeSchedule, type TrafficSpec, trafficSchedule } from '../../../src/plan/lambda-traffic.ts';
+import { failed } from '../../../src/plan/verdict.ts';
 import { type ShiftTarget, shiftTraffic } from '../../../src/steps/lambda-shift.ts';
 import { fakeClients } from '../../support/fake-clients.ts';
 import { fakeDeps } from '../../support/fake-deps.ts';
@@ -92,6 +95,10 @@ function world(functions: string[] = ['api']) {
     const created = { Name: 'live', FunctionVersion: input.FunctionVersion, RevisionId: 'new' };
     aliases.set(String(input.FunctionName), created);
     return created;
+  });
+  lambdaMock.on(DeleteAliasCommand).callsFake(async (input) => {
+    aliases.delete(String(input.FunctionName));
+    return {};
   });
   lambdaMock.on(GetAliasCommand).callsFake(async (input) => aliases.get(String(input.FunctionName)) ?? {});
   lambdaMock.on(GetProvisionedConcurrencyConfigCommand).callsFake(async (input) => {
@@ -190,8 +197,9 @@ describe('shiftTraffic', () => {
     await w.shift({ kind: 'canary', percent: 10, minutes: 1 }, { alarms: ['errors', 'latency', 'throttles'] });
     const describes = w.cloudwatchMock.commandCalls(DescribeAlarmsCommand).length;
     const holdPolls = describes - 1; // the first is the check before the first change
-    expect(holdPolls).toBeGreaterThan(1);
-    expect(w.count(GetAliasCommand)).toBe(holdPolls * 3);
+    expect(holdPolls).toBeGreaterThan(2);
+    // The first poll of each of the two steps follows our own UpdateAlias: no GetAlias then.
+    expect(w.count(GetAliasCommand)).toBe((holdPolls - 2) * 3);
     // a and c answer "none" once and are not asked again; b is asked on every poll.
     expect(w.count(GetProvisionedConcurrencyConfigCommand)).toBe(holdPolls + 2);
   });
@@ -331,6 +339,59 @@ describe('shiftTraffic', () => {
       FunctionVersion: '1',
       RoutingConfig: { AdditionalVersionWeights: {} },
     });
+  });
+
+  it('ends at once and puts the alias back when the step stops it (ecs failed beside it), saying why', async () => {
+    const w = world();
+    const stop = new AbortController();
+    w.setAlarm('errors', 'OK');
+    w.whenPolled((polls) => {
+      if (polls === 3) stop.abort(new VerdictError(failed('rolled-back', 'ecs failed in the same step')));
+    });
+    const outcome = await w.shift(
+      { kind: 'canary', percent: 10, minutes: 5 },
+      { alarms: ['errors'], cancel: stop.signal },
+    );
+    expect(outcome.failure?.kind).toBe('rolled-back');
+    expect(outcome.failure?.reason).toBe('ecs failed in the same step (the shift had reached 10% (step 1/2))');
+    // The 10% step, then straight back: the step to 100% never came.
+    expect(w.updates.map(({ version, weights }) => ({ version, weights }))).toEqual([
+      { version: '1', weights: { '2': 0.1 } },
+      { version: '1', weights: {} },
+    ]);
+    expect(outcome.report.putBack).toEqual(['api: alias live back on version 1 (no routing)']);
+  });
+
+  it('moves no alias when the step was stopped before the first change', async () => {
+    const w = world();
+    const stop = new AbortController();
+    stop.abort(new VerdictError(failed('rolled-back', 'ecs failed in the same step')));
+    const outcome = await w.shift({ kind: 'all-at-once' }, { cancel: stop.signal });
+    expect(outcome.failure?.reason).toBe('ecs failed in the same step (no alias had moved yet)');
+    expect(w.updates).toEqual([]);
+  });
+
+  it('moves all at once as a one-step schedule: an alias without provisioned concurrency costs one call and no wait', async () => {
+    const w = world();
+    const outcome = await w.shift({ kind: 'all-at-once' });
+    expect(outcome.failure).toBeUndefined();
+    expect(w.updates.map(({ version, weights }) => ({ version, weights }))).toEqual([{ version: '2', weights: {} }]);
+    expect(w.count(GetProvisionedConcurrencyConfigCommand)).toBe(1);
+    expect(w.count(GetAliasCommand)).toBe(0);
+    expect(w.fake.sleeps).toEqual([]);
+  });
+
+  it('deletes an alias it created when the shift then fails: where it was is "not there"', async () => {
+    const w = world();
+    w.aliases.clear();
+    w.provisioned.set('api', [
+      { Status: 'FAILED', RequestedProvisionedConcurrentExecutions: 2, StatusReason: 'FUNCTION_ERROR_INIT_FAILURE' },
+    ]);
+    const outcome = await w.shift({ kind: 'all-at-once' }, { only: [{ functionName: 'api', alias: 'live', to: '2' }] });
+    expect(outcome.failure?.reason).toContain('FUNCTION_ERROR_INIT_FAILURE');
+    expect(w.count(DeleteAliasCommand)).toBe(1);
+    expect(w.aliases.has('api')).toBe(false);
+    expect(outcome.report.putBack).toEqual(['api: alias live deleted (it did not exist before this deploy)']);
   });
 
   it('creates a missing alias on the new version at the first step and leaves it there', async () => {

@@ -109,6 +109,11 @@ const aliasAt = (name: string, functionVersion: string): AliasConfiguration => (
 const conflict = () =>
   new ResourceConflictException({ message: 'An update is in progress for resource: api', $metadata: {} });
 const notFound = (message: string) => new ResourceNotFoundException({ message, $metadata: {} });
+const noProvisioned = () =>
+  new ProvisionedConcurrencyConfigNotFoundException({
+    message: 'No Provisioned Concurrency Config found',
+    $metadata: {},
+  });
 
 // --- Harness --------------------------------------------------------------------------------
 
@@ -155,6 +160,7 @@ function world() {
   mock.on(PublishVersionCommand).callsFake(answer('PublishVersion', byFunction));
   mock.on(CreateAliasCommand).callsFake(answer('CreateAlias', byAlias));
   mock.on(UpdateAliasCommand).callsFake(answer('UpdateAlias', byAlias));
+  mock.on(GetProvisionedConcurrencyConfigCommand).callsFake(answer('GetProvisionedConcurrencyConfig', byQualifier));
 
   const fake = fakeDeps(fakeClients({ lambda }));
   const { deps, log } = fake;
@@ -177,6 +183,9 @@ function world() {
     publishes: (name: string, ...answers: Answer[]) => script('PublishVersion', name, answers),
     createsAlias: (name: string) => script('CreateAlias', `${name}:live`, [{}]),
     updatesAlias: (name: string) => script('UpdateAlias', `${name}:live`, [{}]),
+    /** GetProvisionedConcurrencyConfig of the alias, read after it moved. */
+    provisioned: (name: string, ...answers: Answer[]) =>
+      script('GetProvisionedConcurrencyConfig', `${name}:live`, answers),
     sent: {
       getFunction: () => inputs(GetFunctionCommand),
       getConfiguration: () => inputs(GetFunctionConfigurationCommand),
@@ -185,6 +194,7 @@ function world() {
       publish: () => inputs(PublishVersionCommand),
       createAlias: () => inputs(CreateAliasCommand),
       updateAlias: () => inputs(UpdateAliasCommand),
+      provisioned: () => inputs(GetProvisionedConcurrencyConfigCommand),
     },
     /** The names of the commands sent, in order. */
     order: () => mock.calls().map((call) => (call.args[0] as object).constructor.name.replace(/Command$/, '')),
@@ -572,6 +582,7 @@ describe('applyLambda publishing and moving an alias', () => {
     w.publishes('api', version('api', '4', 'Pending'));
     w.versionConfig('api', '4', version('api', '4', 'Pending'), version('api', '4', 'Active'));
     w.createsAlias('api');
+    w.provisioned('api', noProvisioned());
 
     const result = await deploy(w, { publish: true, alias: 'live' });
 
@@ -592,22 +603,80 @@ describe('applyLambda publishing and moving an alias', () => {
     });
   });
 
-  it('moves an existing alias with its RevisionId', async () => {
+  it('moves an existing alias with its RevisionId, no routing left, and asks once for provisioned concurrency', async () => {
     const w = updatableWorld();
     w.alias('api', aliasAt('api', '3'));
     w.versionConfig('api', '3', version('api', '3', 'Active', { CodeSha256: HEX_OLD }));
     w.publishes('api', version('api', '4', 'Active'));
     w.versionConfig('api', '4', version('api', '4', 'Active'));
     w.updatesAlias('api');
+    w.provisioned('api', noProvisioned());
 
     const result = await deploy(w, { publish: true, alias: 'live' });
 
     expect(w.sent.updateAlias()).toEqual([
-      { FunctionName: 'api', Name: 'live', FunctionVersion: '4', RevisionId: 'alias-rev' },
+      {
+        FunctionName: 'api',
+        Name: 'live',
+        FunctionVersion: '4',
+        RoutingConfig: { AdditionalVersionWeights: {} },
+        RevisionId: 'alias-rev',
+      },
     ]);
     expect(w.sent.createAlias()).toEqual([]);
     expect(result.functions[0]).toMatchObject({ verdict: { state: 'succeeded' }, version: '4' });
-    expect(w.log.map((l) => l.message)).toContain('api: moved alias live: version 3 -> 4.');
+    expect(result.traffic).toBeUndefined();
+    // No provisioned concurrency: one call answered "not found", one GetAlias (prepare's), no wait.
+    expect(w.sent.provisioned()).toEqual([{ FunctionName: 'api', Qualifier: 'live' }]);
+    expect(w.sent.getAlias()).toHaveLength(1);
+    expect(w.log.map((l) => l.message)).toContain('step 1/1: api:live 100% on version 4 (was 3).');
+  });
+
+  describe('all at once, with provisioned concurrency on the alias', () => {
+    function provisionedWorld(...provisioned: Answer[]) {
+      const w = updatableWorld();
+      const moved = { ...aliasAt('api', '4'), RoutingConfig: { AdditionalVersionWeights: {} } };
+      w.alias('api', aliasAt('api', '3'), moved);
+      w.versionConfig('api', '3', version('api', '3', 'Active', { CodeSha256: HEX_OLD }));
+      w.publishes('api', version('api', '4', 'Active'));
+      w.versionConfig('api', '4', version('api', '4', 'Active'));
+      w.updatesAlias('api');
+      w.provisioned('api', ...provisioned);
+      return w;
+    }
+    const counts = (status: string, allocated: number, reason?: string) => ({
+      Status: status,
+      RequestedProvisionedConcurrentExecutions: 10,
+      AllocatedProvisionedConcurrentExecutions: allocated,
+      ...(reason === undefined ? {} : { StatusReason: reason }),
+    });
+
+    it('waits until it is READY before calling the deploy done, showing allocated / requested', async () => {
+      const w = provisionedWorld(counts('IN_PROGRESS', 0), counts('IN_PROGRESS', 4), counts('READY', 10));
+
+      const result = await deploy(w, { publish: true, alias: 'live' });
+
+      expect(failureText(result.verdict)).toBeUndefined();
+      expect(w.sent.provisioned()).toHaveLength(3);
+      expect(w.log.map((l) => l.message)).toContain(
+        'step 1/1 (100%); provisioned concurrency of api:live: IN_PROGRESS, 4 / 10 allocated',
+      );
+    });
+
+    it('fails with its StatusReason when it FAILS, and puts the alias back', async () => {
+      const w = provisionedWorld(counts('IN_PROGRESS', 0), counts('FAILED', 0, 'FUNCTION_ERROR_INIT_FAILURE'));
+
+      const result = await deploy(w, { publish: true, alias: 'live' });
+
+      expect(failureText(result.verdict)).toContain(
+        "Lambda function 'api': provisioned concurrency of alias api:live FAILED (0 / 10 allocated): FUNCTION_ERROR_INIT_FAILURE",
+      );
+      expect(w.sent.updateAlias().map((i) => [i.FunctionVersion, i.RoutingConfig, i.RevisionId])).toEqual([
+        ['4', { AdditionalVersionWeights: {} }, 'alias-rev'],
+        ['3', { AdditionalVersionWeights: {} }, undefined],
+      ]);
+      expect(result.traffic?.putBack).toEqual(['api: alias live back on version 3 (no routing)']);
+    });
   });
 
   it('publishes without an alias and outputs the version', async () => {
@@ -649,13 +718,20 @@ describe('applyLambda publishing and moving an alias', () => {
     w.publishes('api', version('api', '3', 'Active'));
     w.versionConfig('api', '3', version('api', '3', 'Active'));
     w.updatesAlias('api');
+    w.provisioned('api', noProvisioned());
 
     const result = await deploy(w, { publish: true, alias: 'live' });
 
     expect(w.sent.update()).toEqual([]);
     expect(w.sent.publish()).toEqual([{ FunctionName: 'api', CodeSha256: HEX_NEW, RevisionId: 'rev-3' }]);
     expect(w.sent.updateAlias()).toEqual([
-      { FunctionName: 'api', Name: 'live', FunctionVersion: '3', RevisionId: 'alias-rev' },
+      {
+        FunctionName: 'api',
+        Name: 'live',
+        FunctionVersion: '3',
+        RoutingConfig: { AdditionalVersionWeights: {} },
+        RevisionId: 'alias-rev',
+      },
     ]);
     expect(result.functions[0]).toMatchObject({ verdict: { state: 'succeeded' }, changed: true, version: '3' });
   });
@@ -697,7 +773,7 @@ describe('applyLambda publishing and moving an alias', () => {
 
     expect(result.functions[0]).toMatchObject({ verdict: { state: 'failed' }, changed: true, version: '4' });
     expect(failureText(result.verdict)).toBe(
-      "Lambda function 'api': UpdateAlias 'live' for 'api' failed: The Revision Id provided does not match the latest Revision Id.",
+      "Lambda function 'api': moving alias live to 100% on version 4 failed: UpdateAlias 'live' for 'api' failed: The Revision Id provided does not match the latest Revision Id. (no alias had moved yet)",
     );
   });
 });

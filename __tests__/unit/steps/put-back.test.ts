@@ -1,5 +1,6 @@
 import { DescribeServicesCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import {
+  DeleteAliasCommand,
   GetFunctionConfigurationCommand,
   LambdaClient,
   UpdateAliasCommand,
@@ -59,7 +60,25 @@ describe('putLambdaBack', () => {
       { FunctionName: 'api', Name: 'live', FunctionVersion: '7', RoutingConfig: { AdditionalVersionWeights: {} } },
     ]);
     expect(w.mock.commandCalls(UpdateFunctionCodeCommand)).toEqual([]);
-    expect(lines).toEqual(['lambda: api alias live moved back to version 7']);
+    expect(lines).toEqual(['lambda: api alias live back on version 7 (no routing)']);
+  });
+
+  it('deletes an alias the step created (it did not exist before), leaving the code as it is', async () => {
+    const w = lambdaWorld();
+    w.mock.on(DeleteAliasCommand).resolves({});
+    const result: LambdaResult = {
+      functions: [aFunction({ alias: 'live', version: '1' })],
+      changed: true,
+      verdict: { state: 'succeeded' },
+    };
+
+    const lines = await putLambdaBack(result, BOUNDS, w.deps);
+
+    expect(w.mock.commandCalls(DeleteAliasCommand).map((c) => c.args[0].input)).toEqual([
+      { FunctionName: 'api', Name: 'live' },
+    ]);
+    expect(w.mock.commandCalls(UpdateFunctionCodeCommand)).toEqual([]);
+    expect(lines).toEqual(['lambda: api alias live deleted (it did not exist before this deploy)']);
   });
 
   it('deploys the previous image again and waits for the update, when there is no alias', async () => {
