@@ -737,7 +737,7 @@ function loadedOnUse(kind, registers, load) {
 }
 const CONTROLLERS = {
     ecs: steps_ecs_controller/* ecsController */.mT,
-    codedeploy: loadedOnUse('codedeploy', true, async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(490)]).then(__webpack_require__.bind(__webpack_require__, 1490))).codeDeployController),
+    codedeploy: loadedOnUse('codedeploy', true, async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(828), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 8942))).codeDeployController),
     express: expressController,
 };
 function controllerFor(kind) {

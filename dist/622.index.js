@@ -300,24 +300,6 @@ function combineVerdicts(rollout, record) {
 
 /***/ }),
 
-/***/ 293:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ shellQuote)
-/* harmony export */ });
-// Commands the log suggests a person copy into a shell. Pure.
-/**
- * One POSIX shell word holding `text` exactly: single quotes, each `'` inside written `'\''`.
- * For outside text (a hook id, an ARN) in a command someone may paste.
- */
-function shellQuote(text) {
-    return `'${text.replaceAll("'", "'\\''")}'`;
-}
-
-
-/***/ }),
-
 /***/ 4975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

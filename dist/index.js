@@ -28681,6 +28681,7 @@ var ecs_controller = __nccwpck_require__(235);
 // within that window; the post step (src/post.ts) follows it with the state saved here.
 
 
+
 const ROLLBACK_STATE = 'rollback';
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
 function watchCancellation(log, target = process) {
@@ -28703,26 +28704,47 @@ function watchCancellation(log, target = process) {
 }
 /** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
 function rollbackState(outcome, settings) {
+    const where = {
+        region: settings.region,
+        ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+    };
+    const started = (rollback) => rollback?.verdict.state === 'started' && rollback.follow !== undefined ? rollback.follow : undefined;
     const ecs = settings.ecs;
-    if (ecs === undefined)
-        return undefined;
-    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
-        const rollback = result.rollback;
-        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
+    const services = (ecs === undefined ? [] : (outcome.ecs?.services ?? [])).flatMap((result) => {
+        const follow = started(result.rollback);
+        if (follow === undefined || ecs === undefined)
             return [];
         return [
             {
-                region: settings.region,
-                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                ...where,
                 cluster: result.cluster,
                 service: result.service,
-                ...rollback.follow,
-                ...(rollback.to === undefined ? {} : { to: rollback.to }),
+                ...follow,
+                ...(result.rollback?.to === undefined ? {} : { to: result.rollback.to }),
                 intervalMs: ecs.wait.intervalMs,
                 timeoutMs: ecs.wait.timeoutMs,
             },
         ];
     });
+    // A Lambda function's CodeDeploy deployment stopped with rollback: the same entry, with no cluster or service.
+    const lambda = settings.lambda;
+    const functions = (lambda === undefined ? [] : (outcome.lambda?.functions ?? [])).flatMap((f) => {
+        const follow = started(f.rollback);
+        if (follow === undefined || lambda === undefined)
+            return [];
+        return [
+            {
+                ...where,
+                cluster: '',
+                service: '',
+                ...follow,
+                ...(f.rollback?.to === undefined ? {} : { to: f.rollback.to }),
+                intervalMs: lambda.wait.intervalMs,
+                timeoutMs: lambda.wait.timeoutMs,
+            },
+        ];
+    });
+    const states = [...services, ...functions];
     return states.length === 0 ? undefined : JSON.stringify(states);
 }
 /** The list rollbackState wrote; anything else is a problem the post step reports once. */
@@ -28738,7 +28760,9 @@ function stateOf(entry) {
     const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
     if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
         return undefined;
-    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
+    if (service === '' && text('functionName') === undefined)
+        return undefined;
+    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to', 'functionName'].flatMap((key) => {
         const value = text(key);
         return value === undefined ? [] : [[key, value]];
     });
@@ -28768,22 +28792,14 @@ function splitList(raw) {
         .filter((entry) => entry !== '');
 }
 
-// EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
-var codedeploy_events = __nccwpck_require__(3751);
-// EXTERNAL MODULE: ./src/plan/ecs-services.ts
-var ecs_services = __nccwpck_require__(3583);
-// EXTERNAL MODULE: ./src/plan/fargate.ts
-var fargate = __nccwpck_require__(1177);
-// EXTERNAL MODULE: ./src/plan/image-ref.ts
-var image_ref = __nccwpck_require__(8646);
-// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
-var service_deployment_stages = __nccwpck_require__(5516);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/plan/codedeploy-appspec.ts
 var codedeploy_appspec = __nccwpck_require__(1360);
+// EXTERNAL MODULE: ./src/plan/lambda-appspec.ts
+var lambda_appspec = __nccwpck_require__(7753);
 ;// CONCATENATED MODULE: ./src/inputs/document.ts
 // A task definition file's text as a plain object, refusing what JSON.parse or a YAML
 // loader would let through quietly: repeated keys (last one wins), YAML merge keys (`<<`,
@@ -28983,9 +28999,10 @@ function readRegularFile(path, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/codedeploy.ts
-// The inputs of ECS services that deploy through CodeDeploy: application, deployment
-// group, AppSpec file and deployment configuration. Read for every ecs step, used only
-// for services whose deploymentController is CODE_DEPLOY.
+// The `codedeploy-*` inputs: application, deployment group, AppSpec file and deployment
+// configuration. With mode ecs they are for services whose deploymentController is
+// CODE_DEPLOY; with mode lambda and no ecs, CodeDeploy moves the functions' alias.
+
 
 
 
@@ -29012,8 +29029,46 @@ function readCodeDeploy(get, env, yaml) {
         ...(application === undefined ? {} : { application }),
         ...(deploymentGroup === undefined ? {} : { deploymentGroup }),
         ...(deploymentConfig === undefined ? {} : { deploymentConfig }),
-        ...(file === '' ? {} : { appSpec: readAppSpecFile(file, env, yaml) }),
+        ...(file === '' ? {} : { appSpec: readEcsAppSpec(file, env, yaml) }),
     };
+}
+/**
+ * The inputs for Lambda through CodeDeploy, or undefined when none is set. Both names are
+ * required: unlike ECS services, Lambda functions have no console default to fall back on.
+ */
+function readLambdaCodeDeploy(get, env, yaml) {
+    const { application, deploymentGroup, deploymentConfig } = readCodeDeploy((name) => (name === src_names/* Input */.pd.codedeployAppspec ? '' : get(name)), env);
+    const file = get(src_names/* Input */.pd.codedeployAppspec);
+    if ([application, deploymentGroup, deploymentConfig].every((v) => v === undefined) && file === '')
+        return undefined;
+    const missing = [
+        [src_names/* Input */.pd.codedeployApplication, application],
+        [src_names/* Input */.pd.codedeployDeploymentGroup, deploymentGroup],
+    ].find(([, value]) => value === undefined)?.[0];
+    if (missing !== undefined || application === undefined || deploymentGroup === undefined) {
+        throw new errors/* UserError */.yo(`Input '${missing ?? src_names/* Input */.pd.codedeployApplication}' is required to deploy Lambda functions through CodeDeploy: name the application and the deployment group (compute platform Lambda) in '${src_names/* Input */.pd.codedeployApplication}' and '${src_names/* Input */.pd.codedeployDeploymentGroup}', or remove the other codedeploy-* inputs to move the alias without CodeDeploy.`);
+    }
+    return {
+        application,
+        deploymentGroup,
+        ...(deploymentConfig === undefined ? {} : { deploymentConfig }),
+        ...(file === '' ? {} : { appSpec: readLambdaAppSpec(file, env, yaml) }),
+    };
+}
+function readEcsAppSpec(raw, env, yaml) {
+    const { path, doc, label } = readAppSpecFile(raw, env, yaml);
+    // Checked now, with a stand-in ARN, so a wrong file fails before any change.
+    const checked = (0,codedeploy_appspec/* appSpecFromFile */.nx)(doc, 'arn:aws:ecs:us-east-1:000000000000:task-definition/check:1');
+    if ((0,codedeploy_appspec/* isAppSpecProblem */.gY)(checked))
+        throw new errors/* UserError */.yo(`${label} is not an ECS AppSpec: ${checked.problem}.`);
+    return { path, doc };
+}
+function readLambdaAppSpec(raw, env, yaml) {
+    const { path, doc, label } = readAppSpecFile(raw, env, yaml);
+    const file = (0,lambda_appspec/* lambdaAppSpecFile */.SK)(doc);
+    if ('problem' in file)
+        throw new errors/* UserError */.yo(`${label} is not a Lambda AppSpec: ${file.problem}.`);
+    return { path, file };
 }
 function readAppSpecFile(raw, env, yaml) {
     const label = `Input '${src_names/* Input */.pd.codedeployAppspec}' ('${raw}')`;
@@ -29023,14 +29078,19 @@ function readAppSpecFile(raw, env, yaml) {
     const real = insideAllowedRoots(path, env, label);
     if (yaml === undefined)
         throw new Error(`${label} names a file, but the YAML parser was not loaded (loadInputParsers).`);
-    const doc = parseTaskDefinitionText(readRegularFile(real, label), label, yaml);
-    // Checked now, with a stand-in ARN, so a wrong file fails before any change.
-    const checked = (0,codedeploy_appspec/* appSpecFromFile */.nx)(doc, 'arn:aws:ecs:us-east-1:000000000000:task-definition/check:1');
-    if ((0,codedeploy_appspec/* isAppSpecProblem */.gY)(checked))
-        throw new errors/* UserError */.yo(`${label} is not an ECS AppSpec: ${checked.problem}.`);
-    return { path, doc };
+    return { path, doc: parseTaskDefinitionText(readRegularFile(real, label), label, yaml), label };
 }
 
+// EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
+var codedeploy_events = __nccwpck_require__(3751);
+// EXTERNAL MODULE: ./src/plan/ecs-services.ts
+var ecs_services = __nccwpck_require__(3583);
+// EXTERNAL MODULE: ./src/plan/fargate.ts
+var fargate = __nccwpck_require__(1177);
+// EXTERNAL MODULE: ./src/plan/image-ref.ts
+var image_ref = __nccwpck_require__(8646);
+// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
+var service_deployment_stages = __nccwpck_require__(5516);
 // EXTERNAL MODULE: ./src/plan/duration.ts
 var duration = __nccwpck_require__(2983);
 // EXTERNAL MODULE: ./src/plan/run-task-tags.ts
@@ -29239,7 +29299,7 @@ var parameter = __nccwpck_require__(140);
 
 
 
-function readLambda(get, region, dryRun, wait) {
+function readLambda(get, region, dryRun, wait, codeDeploy) {
     const names = get(src_names/* Input */.pd.functionName);
     if (!names)
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.functionName}' is required for mode 'lambda': one or more function names or ARNs, one per line.`);
@@ -29250,7 +29310,10 @@ function readLambda(get, region, dryRun, wait) {
         const which = traffic.kind !== 'all-at-once' ? src_names/* Input */.pd.lambdaTraffic : src_names/* Input */.pd.lambdaAlarms;
         throw new errors/* UserError */.yo(`Input '${which}' is set, but there is no alias to shift traffic on: set '${src_names/* Input */.pd.lambdaAlias}' (e.g. 'live') to the alias your callers invoke.`);
     }
-    checkScheduleFits(traffic, wait);
+    if (codeDeploy !== undefined)
+        checkCodeDeployFits(alias, traffic, alarms);
+    else
+        checkScheduleFits(traffic, wait);
     return {
         functionNames: (0,lambda_names/* parseFunctionNames */.qk)(names),
         // An alias needs a version to point at, so asking for one implies publishing.
@@ -29260,8 +29323,25 @@ function readLambda(get, region, dryRun, wait) {
         alarms,
         dryRun,
         region,
-        wait: { timeoutMs: wait.timeoutMs, intervalMs: wait.intervalMs },
+        wait: {
+            timeoutMs: wait.timeoutMs,
+            intervalMs: wait.intervalMs,
+            ...(wait.intervalSet === undefined ? {} : { intervalSet: wait.intervalSet }),
+        },
+        ...(codeDeploy === undefined ? {} : { codeDeploy }),
     };
+}
+/** CodeDeploy shifts an existing alias, by the group's deployment config and alarms: the step's own shift inputs would be ignored. */
+function checkCodeDeployFits(alias, traffic, alarms) {
+    if (alias === '') {
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.lambdaAlias}' is required with '${src_names/* Input */.pd.codedeployApplication}': CodeDeploy deploys a Lambda function by shifting an alias from its version to the new one; name the alias your callers invoke (e.g. 'live').`);
+    }
+    if (traffic.kind !== 'all-at-once') {
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.lambdaTraffic}' cannot be used with '${src_names/* Input */.pd.codedeployApplication}': CodeDeploy shifts the traffic by the deployment group's configuration; remove '${src_names/* Input */.pd.lambdaTraffic}', and pick a configuration with '${src_names/* Input */.pd.codedeployDeploymentConfig}' (e.g. CodeDeployDefault.LambdaCanary10Percent5Minutes) if the group's own is not the one you want.`);
+    }
+    if (alarms.length > 0) {
+        throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.lambdaAlarms}' cannot be used with '${src_names/* Input */.pd.codedeployApplication}': CodeDeploy watches the alarms of the deployment group and rolls back on its own; remove '${src_names/* Input */.pd.lambdaAlarms}' and add the alarms to the group's alarm configuration.`);
+    }
 }
 // DescribeAlarms takes 100 names a call, and every poll makes one call for all of them.
 const MAX_ALARMS = 100;
@@ -29596,6 +29676,7 @@ function runTaskPropagation(value, withEcs) {
 
 
 
+
 /**
  * Loads the parsers readInputs will need: the `yaml` package only when a task definition
  * input names a file, so a step that deploys from the running revision (most) never
@@ -29660,10 +29741,6 @@ const MODE_ONLY_INPUTS = [
             src_names/* Input */.pd.desiredCount,
             src_names/* Input */.pd.waitUntil,
             src_names/* Input */.pd.rollbackOnFailure,
-            src_names/* Input */.pd.codedeployApplication,
-            src_names/* Input */.pd.codedeployDeploymentGroup,
-            src_names/* Input */.pd.codedeployAppspec,
-            src_names/* Input */.pd.codedeployDeploymentConfig,
         ],
     },
     {
@@ -29717,8 +29794,11 @@ function readInputs(source) {
     if (settings.runTask?.source.kind === 'ecs' && (settings.ecs?.services.length ?? 0) > 1) {
         throw new errors/* UserError */.yo(`Input '${src_names/* Input */.pd.runTaskDefinition}' is required when input '${src_names/* Input */.pd.service}' names several services: the one-off task cannot run "the revision ecs deploys" when each service deploys its own. Name its family, revision or file.`);
     }
-    if (modes.includes('lambda'))
-        settings.lambda = readLambda(get, region, dryRun, wait);
+    if (modes.includes('lambda')) {
+        // With ecs in the step, the codedeploy-* inputs are the ECS services' (documented in docs/lambda-codedeploy.md).
+        const codeDeploy = modes.includes('ecs') ? undefined : readLambdaCodeDeploy(get, source.env, source.yaml);
+        settings.lambda = readLambda(get, region, dryRun, wait, codeDeploy);
+    }
     if (modes.includes('parameter'))
         settings.parameter = readParameter(get, dryRun, wait, settings.ecs);
     return settings;
@@ -29730,10 +29810,10 @@ function withImpliedImage(modes) {
 }
 function checkModeOnlyInputs(modes, raw) {
     const defaults = DEFAULTS;
-    // Lambda through CodeDeploy is not built: say so, rather than "add mode ecs".
+    // CodeDeploy deploys ECS services (mode ecs) or, without ecs, the Lambda functions' alias.
     const codeDeploy = CODEDEPLOY_INPUTS.find((name) => raw(name) !== '');
-    if (codeDeploy !== undefined && modes.includes('lambda') && !modes.includes('ecs')) {
-        throw new errors/* UserError */.yo(`Input '${codeDeploy}' is not supported yet for Lambda: image-deploy deploys only ECS services through CodeDeploy. For Lambda, shift the alias with '${src_names/* Input */.pd.lambdaTraffic}' (canary, linear) watched by '${src_names/* Input */.pd.lambdaAlarms}', or remove '${codeDeploy}'.`);
+    if (codeDeploy !== undefined && !modes.includes('ecs') && !modes.includes('lambda')) {
+        throw new errors/* UserError */.yo(`Input '${codeDeploy}' is set but neither mode 'ecs' nor mode 'lambda' is selected (mode: ${modes.join(', ')}): add the mode CodeDeploy deploys to input '${src_names/* Input */.pd.mode}', or remove '${codeDeploy}'.`);
     }
     for (const { mode, inputs } of MODE_ONLY_INPUTS) {
         if (modes.includes(mode))
@@ -29900,7 +29980,7 @@ async function loadSteps(modes) {
         wants('image') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 709)) : undefined,
         wants('run-task') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(303), __nccwpck_require__.e(742), __nccwpck_require__.e(945)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5945)) : undefined,
         wants('ecs') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(742), __nccwpck_require__.e(622), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2325)) : undefined,
-        wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(85), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 632)) : undefined,
+        wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(696), __nccwpck_require__.e(507), __nccwpck_require__.e(85), __nccwpck_require__.e(828), __nccwpck_require__.e(117)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2614)) : undefined,
         wants('parameter') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(736), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1436)) : undefined,
         // Putting one back when the other failed: only when both deploy in the step.
         wants('ecs') && wants('lambda') ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(212), __nccwpck_require__.e(696), __nccwpck_require__.e(742), __nccwpck_require__.e(622), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8836)) : undefined,
@@ -30135,6 +30215,10 @@ function outputsOf(outcome) {
         const versions = perTarget(lambda.functions, (f) => f.functionName, (f) => f.version);
         if (versions !== undefined)
             out[src_names/* Output */.k7.lambdaVersion] = versions;
+        // Through CodeDeploy: one deployment per function, shaped as for several ECS services.
+        const deployments = perTarget(lambda.functions, (f) => f.functionName, (f) => f.codeDeploy?.deploymentId);
+        if (deployments !== undefined)
+            out[src_names/* Output */.k7.codedeployDeploymentId] = deployments;
     }
     if (parameter?.version !== undefined)
         out[src_names/* Output */.k7.parameterVersion] = parameter.version;
@@ -30190,6 +30274,8 @@ function checkOutputs(values) {
 
 // EXTERNAL MODULE: ./src/plan/aws-names.ts
 var aws_names = __nccwpck_require__(8983);
+// EXTERNAL MODULE: ./src/plan/rollback.ts
+var plan_rollback = __nccwpck_require__(6755);
 // EXTERNAL MODULE: ./src/plan/codedeploy-progress.ts
 var codedeploy_progress = __nccwpck_require__(3781);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -30270,7 +30356,7 @@ function codeDeployLines(snapshot, deploymentGroup) {
         for (const row of rows)
             lines.push(`| ${codeSpan(row.event, { inTable: true })} | ${codeSpan(row.status, { inTable: true })} | ${row.took || '-'} |`);
     }
-    const split = (0,codedeploy_progress/* trafficSplit */.wM)(snapshot.target?.taskSets ?? []);
+    const split = (0,codedeploy_progress/* trafficOf */.t7)(snapshot.target);
     if (split !== undefined)
         lines.push('', `Traffic: ${codeSpan(split)}`);
     return lines;
@@ -30306,8 +30392,6 @@ function trafficLines(report, dryRun) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./src/plan/rollback.ts
-var rollback = __nccwpck_require__(6755);
 ;// CONCATENATED MODULE: ./src/report/service-deployment-summary.ts
 
 
@@ -30341,11 +30425,12 @@ function serviceDeploymentLines(result) {
             lines.push('', `Lifecycle hooks: ${record.hooks.map((h) => cell(h)).join('; ')}`);
     }
     if (result.rollback !== undefined)
-        lines.push('', `Rollback: ${cell((0,rollback/* rollbackLine */.H)(result.rollback))}`);
+        lines.push('', `Rollback: ${cell((0,plan_rollback/* rollbackLine */.H)(result.rollback))}`);
     return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -30487,8 +30572,13 @@ function lambdaSection(result, region) {
     }
     for (const f of result.functions) {
         const failure = (0,verdict/* failureText */.kY)(f.verdict);
+        const deployment = codeDeployLines(f.codeDeploy?.snapshot, f.codeDeploy?.group);
+        const rollback = f.rollback === undefined ? [] : ['', `Rollback: ${cell((0,plan_rollback/* rollbackLine */.H)(f.rollback))}`];
+        if (failure !== undefined || deployment.length > 0)
+            lines.push('', `${codeSpan(f.functionName)}:`);
+        lines.push(...deployment, ...rollback);
         if (failure !== undefined)
-            lines.push('', `${codeSpan(f.functionName)}:`, '', ...fence([failure]));
+            lines.push('', ...fence([failure]));
     }
     return lines;
 }
@@ -33982,9 +34072,9 @@ function isCodeDeployEvent(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ld: () => (/* binding */ progressLines),
 /* harmony export */   SR: () => (/* binding */ eventRows),
-/* harmony export */   wM: () => (/* binding */ trafficSplit)
+/* harmony export */   t7: () => (/* binding */ trafficOf)
 /* harmony export */ });
-/* unused harmony export eventDurationMs */
+/* unused harmony exports eventDurationMs, trafficSplit */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2983);
 // Progress lines and summary rows for a CodeDeploy deployment: each lifecycle event as it
 // starts and ends, the traffic split between the blue and green task sets, and the status.
@@ -34011,6 +34101,18 @@ function trafficSplit(taskSets) {
         .map((t) => `${(t.taskSetLabel ?? t.identifer ?? '?').toLowerCase()} ${Math.round(t.trafficWeight ?? 0)}%`)
         .join(' / ');
 }
+/**
+ * The traffic split a target reports: the ECS task sets', else the Lambda alias's
+ * ("version 1 90% / version 2 10%"; targetVersionWeight is a percentage, API_LambdaFunctionInfo).
+ */
+function trafficOf(target) {
+    const ecs = trafficSplit(target?.taskSets ?? []);
+    const fn = target?.lambda;
+    if (ecs !== undefined || fn?.targetVersionWeight === undefined)
+        return ecs;
+    const weight = Math.round(Math.min(100, Math.max(0, fn.targetVersionWeight)));
+    return `version ${fn.currentVersion ?? '?'} ${100 - weight}% / version ${fn.targetVersion ?? '?'} ${weight}%`;
+}
 /** Lines for what changed between two snapshots (`before` undefined: the first one). */
 function progressLines(before, now) {
     const lines = [];
@@ -34022,8 +34124,8 @@ function progressLines(before, now) {
         lines.push(`deployment ${id}: traffic moved; the original task set is kept until its termination wait ends`);
     }
     lines.push(...eventLines(before?.target, now.target));
-    const split = trafficSplit(now.target?.taskSets ?? []);
-    if (split !== undefined && split !== trafficSplit(before?.target?.taskSets ?? []))
+    const split = trafficOf(now.target);
+    if (split !== undefined && split !== trafficOf(before?.target))
         lines.push(`traffic: ${split}`);
     return lines;
 }
@@ -35574,6 +35676,133 @@ function isRecord(value) {
 
 /***/ }),
 
+/***/ 7753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I$: () => (/* binding */ lambdaGroupProblem),
+/* harmony export */   IQ: () => (/* binding */ lambdaAppSpec),
+/* harmony export */   SK: () => (/* binding */ lambdaAppSpecFile),
+/* harmony export */   Z_: () => (/* binding */ lambdaAliasProblem)
+/* harmony export */ });
+/* unused harmony export LAMBDA_HOOK_EVENTS */
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2877);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(293);
+// Lambda deployments through CodeDeploy: the AppSpec of one function (its alias moved from
+// the version it points at to the one this step published), the hooks an AppSpec file may
+// give, and whether a deployment group deploys Lambda functions. Pure. Shapes from the
+// CodeDeploy User Guide: "AppSpec 'resources' section for AWS Lambda deployments" (Type
+// AWS::Lambda::Function with Name, Alias, CurrentVersion, TargetVersion), "AppSpec 'hooks'
+// section for an AWS Lambda deployment" (BeforeAllowTraffic, AfterAllowTraffic) and
+// "AppSpec file example for an AWS Lambda deployment".
+
+
+/** The events a Lambda AppSpec may hook (AllowTraffic is CodeDeploy's own shift). */
+const LAMBDA_HOOK_EVENTS = ['BeforeAllowTraffic', 'AfterAllowTraffic'];
+/**
+ * The hooks (and resource name) of a Lambda AppSpec file, or what is wrong with it. Its
+ * resource, when it has one, must be one AWS::Lambda::Function: its Name, Alias and
+ * versions are replaced for each function deployed (placeholders are fine).
+ */
+function lambdaAppSpecFile(doc) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(doc))
+        return { problem: 'it is not a mapping: write an AppSpec with version, Resources and Hooks' };
+    let resourceName;
+    if (doc.Resources !== undefined) {
+        const resources = doc.Resources;
+        const [resource] = Array.isArray(resources) ? resources : [];
+        const name = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? Object.keys(resource)[0] : undefined;
+        const target = name === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(resource) ? undefined : resource[name];
+        if (!Array.isArray(resources) || resources.length !== 1 || !(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(target)) {
+            return {
+                problem: "its 'Resources' is not a list of exactly one resource: a Lambda AppSpec names one AWS::Lambda::Function (image-deploy fills in its Name, Alias and versions for each function)",
+            };
+        }
+        if (target.Type !== 'AWS::Lambda::Function') {
+            return {
+                problem: `its resource '${name}' is not 'Type: AWS::Lambda::Function': write a Lambda AppSpec (an ECS one deploys services)`,
+            };
+        }
+        resourceName = name;
+    }
+    const hooks = hookList(doc.Hooks);
+    if ('problem' in hooks)
+        return hooks;
+    return { ...(resourceName === undefined ? {} : { resourceName }), hooks: hooks.list };
+}
+function hookList(raw) {
+    if (raw === undefined)
+        return { list: [] };
+    const events = LAMBDA_HOOK_EVENTS;
+    if (!Array.isArray(raw))
+        return { problem: "its 'Hooks' is not a list of 'Event: function' entries" };
+    const list = [];
+    for (const entry of raw) {
+        const pairs = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(entry) ? Object.entries(entry) : [];
+        const [pair] = pairs;
+        if (pair === undefined || pairs.length !== 1 || typeof pair[1] !== 'string' || pair[1] === '') {
+            return { problem: "its 'Hooks' has an entry that is not one 'Event: function-name' pair" };
+        }
+        if (!events.includes(pair[0])) {
+            return {
+                problem: `its hook '${pair[0]}' is not a Lambda deployment event: use ${LAMBDA_HOOK_EVENTS.join(' or ')}`,
+            };
+        }
+        list.push({ [pair[0]]: pair[1] });
+    }
+    return { list };
+}
+/** The AppSpec CodeDeploy gets for one function: its alias moved from CurrentVersion to TargetVersion, with the file's hooks. */
+function lambdaAppSpec(target, file) {
+    const resource = {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+            Name: target.functionName,
+            Alias: target.alias,
+            CurrentVersion: target.currentVersion,
+            TargetVersion: target.targetVersion,
+        },
+    };
+    const hooks = file?.hooks ?? [];
+    return {
+        version: 0.0,
+        Resources: [{ [file?.resourceName ?? resourceKey(target.functionName)]: resource }],
+        ...(hooks.length === 0 ? {} : { Hooks: hooks }),
+    };
+}
+/** The function's bare name (from an ARN too), as the resource's key. */
+function resourceKey(functionName) {
+    const parts = functionName.split(':');
+    const at = parts.indexOf('function');
+    return at >= 0 ? (parts[at + 1] ?? functionName) : functionName;
+}
+/**
+ * Why `group` cannot deploy Lambda functions, or undefined when it can: it must exist in
+ * the application and have compute platform Lambda.
+ */
+function lambdaGroupProblem(group) {
+    if (group.computePlatform === 'Lambda')
+        return undefined;
+    const where = `deployment group '${group.deploymentGroupName ?? '?'}' of application '${group.applicationName ?? '?'}'`;
+    return `${where} deploys to ${group.computePlatform ?? 'an unknown compute platform'}, not Lambda: name a group of an application created with compute platform Lambda in inputs 'codedeploy-application' and 'codedeploy-deployment-group'`;
+}
+/**
+ * Why the alias cannot be shifted by CodeDeploy, or undefined: CodeDeploy moves an existing
+ * alias from one published version to another, so a missing alias or one on $LATEST is refused.
+ */
+function lambdaAliasProblem(functionName, alias, version) {
+    if (version === undefined) {
+        return `Lambda function '${functionName}' has no alias '${alias}', and CodeDeploy only shifts an alias that exists: create it on the version that serves now (aws lambda create-alias --function-name ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .Z)(functionName)} --name ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .shellQuote */ .Z)(alias)} --function-version <version>), then deploy again.`;
+    }
+    if (version === '$LATEST') {
+        return `Lambda function '${functionName}': alias ${alias} points at $LATEST, and CodeDeploy shifts an alias only between published versions: point it at a published version first.`;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 2125:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36039,7 +36268,8 @@ function checkValueLength(name, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ rollbackLine)
+/* harmony export */   H: () => (/* binding */ rollbackLine),
+/* harmony export */   x: () => (/* binding */ rollbackSubject)
 /* harmony export */ });
 // A rollback of our deployment, as the steps report it and the log and summary print it.
 /** One line: who rolled back, to what, and how it went. */
@@ -36050,7 +36280,9 @@ function rollbackLine(rollback) {
             ? 'StopServiceDeployment (ROLLBACK)'
             : rollback.by === 'stop-deployment'
                 ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
-                : 'UpdateService to the previous revision';
+                : rollback.by === 'update-alias'
+                    ? 'UpdateAlias to the previous version'
+                    : 'UpdateService to the previous revision';
     const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
     switch (rollback.verdict.state) {
         case 'succeeded':
@@ -36060,6 +36292,12 @@ function rollbackLine(rollback) {
         default:
             return `rollback${to} by ${how} FAILED: ${rollback.verdict.state === 'failed' ? rollback.verdict.reason : ''}`;
     }
+}
+/** Whose rollback it is, for the post step's lines: "Service 'web'" or "Lambda function 'api'". */
+function rollbackSubject(rollback) {
+    return rollback.functionName === undefined
+        ? `Service '${rollback.service}'`
+        : `Lambda function '${rollback.functionName}'`;
 }
 
 
@@ -36243,6 +36481,24 @@ function hasReached(stage, target, strategy) {
     const at = stageIndex(stage, strategy);
     const goal = stageIndex(target, strategy);
     return at >= 0 && goal >= 0 && at >= goal;
+}
+
+
+/***/ }),
+
+/***/ 293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ shellQuote)
+/* harmony export */ });
+// Commands the log suggests a person copy into a shell. Pure.
+/**
+ * One POSIX shell word holding `text` exactly: single quotes, each `'` inside written `'\''`.
+ * For outside text (a hook id, an ARN) in a command someone may paste.
+ */
+function shellQuote(text) {
+    return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 

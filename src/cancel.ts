@@ -4,7 +4,10 @@
 
 import type { Logger } from './deps.ts';
 import { isControllerKind } from './plan/ecs-controller.ts';
-import type { StartedRollback } from './plan/rollback.ts';
+import type { RollbackReport, StartedRollback } from './plan/rollback.ts';
+
+export { rollbackSubject } from './plan/rollback.ts';
+
 import type { PipelineOutcome } from './results.ts';
 import { parseSavedList, type SavedList } from './saved-state.ts';
 import type { Settings } from './settings.ts';
@@ -48,24 +51,46 @@ export interface RollbackState extends StartedRollback {
 
 /** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
 export function rollbackState(outcome: PipelineOutcome, settings: Settings): string | undefined {
+  const where = {
+    region: settings.region,
+    ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+  };
+  const started = (rollback: RollbackReport | undefined) =>
+    rollback?.verdict.state === 'started' && rollback.follow !== undefined ? rollback.follow : undefined;
   const ecs = settings.ecs;
-  if (ecs === undefined) return undefined;
-  const states = (outcome.ecs?.services ?? []).flatMap((result): RollbackState[] => {
-    const rollback = result.rollback;
-    if (rollback?.verdict.state !== 'started' || rollback.follow === undefined) return [];
+  const services = (ecs === undefined ? [] : (outcome.ecs?.services ?? [])).flatMap((result): RollbackState[] => {
+    const follow = started(result.rollback);
+    if (follow === undefined || ecs === undefined) return [];
     return [
       {
-        region: settings.region,
-        ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+        ...where,
         cluster: result.cluster,
         service: result.service,
-        ...rollback.follow,
-        ...(rollback.to === undefined ? {} : { to: rollback.to }),
+        ...follow,
+        ...(result.rollback?.to === undefined ? {} : { to: result.rollback.to }),
         intervalMs: ecs.wait.intervalMs,
         timeoutMs: ecs.wait.timeoutMs,
       },
     ];
   });
+  // A Lambda function's CodeDeploy deployment stopped with rollback: the same entry, with no cluster or service.
+  const lambda = settings.lambda;
+  const functions = (lambda === undefined ? [] : (outcome.lambda?.functions ?? [])).flatMap((f): RollbackState[] => {
+    const follow = started(f.rollback);
+    if (follow === undefined || lambda === undefined) return [];
+    return [
+      {
+        ...where,
+        cluster: '',
+        service: '',
+        ...follow,
+        ...(f.rollback?.to === undefined ? {} : { to: f.rollback.to }),
+        intervalMs: lambda.wait.intervalMs,
+        timeoutMs: lambda.wait.timeoutMs,
+      },
+    ];
+  });
+  const states = [...services, ...functions];
   return states.length === 0 ? undefined : JSON.stringify(states);
 }
 
@@ -90,12 +115,13 @@ function stateOf(entry: unknown): RollbackState | undefined {
   const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
   if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
     return undefined;
-  const optional = (['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'] as const).flatMap(
-    (key) => {
-      const value = text(key);
-      return value === undefined ? [] : [[key, value] as const];
-    },
-  );
+  if (service === '' && text('functionName') === undefined) return undefined;
+  const optional = (
+    ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to', 'functionName'] as const
+  ).flatMap((key) => {
+    const value = text(key);
+    return value === undefined ? [] : [[key, value] as const];
+  });
   return {
     region,
     cluster,

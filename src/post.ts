@@ -3,7 +3,7 @@
 // to its end and says how it went. Does nothing (and loads no AWS client) otherwise.
 // Importing this module runs nothing: src/post-index.ts, the bundle's entry, calls `run()`.
 
-import { parseRollbackStates, ROLLBACK_STATE } from './cancel.ts';
+import { parseRollbackStates, ROLLBACK_STATE, rollbackSubject } from './cancel.ts';
 import { type Io, type StepDeps, withLogPrefix } from './deps.ts';
 import { messageOf } from './errors.ts';
 import { LAMBDA_PUT_BACK_STATE, parseLambdaPutBackStates } from './lambda-cancel.ts';
@@ -51,14 +51,14 @@ async function followEcsRollbacks(io: Io): Promise<string[]> {
   // Several services' rollbacks are followed side by side, each line saying whose it is; each by its own controller.
   const lines = await Promise.all(
     states.map(async (one) => {
-      const own = states.length > 1 ? withLogPrefix(deps, `[${one.service}] `) : deps;
+      const own = states.length > 1 ? withLogPrefix(deps, `[${one.functionName ?? one.service}] `) : deps;
       try {
         return await controllerFor(one.controller).followAfterCancel(
           { ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) },
           own,
         );
       } catch (error) {
-        return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${messageOf(error)}` };
+        return { ok: false, text: `Could not follow the rollback of ${rollbackSubject(one)}: ${messageOf(error)}` };
       }
     }),
   );

@@ -101,6 +101,10 @@ export interface LambdaFunctionResult {
   /** Readable lines of what changes (the dry-run plan; also logged). */
   changes: string[];
   durationMs: number;
+  /** The CodeDeploy deployment that moved the alias (codedeploy-* inputs without mode ecs). */
+  codeDeploy?: CodeDeployReport;
+  /** Its rollback, when the step stopped it (or put the alias back after another function failed). */
+  rollback?: RollbackReport;
 }
 
 /** A Lambda traffic shift (lambda-traffic other than all-at-once, or lambda-alarms). */

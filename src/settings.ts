@@ -3,6 +3,7 @@
 
 import type { Mode } from './names.ts';
 import type { EcsOverrides } from './plan/ecs-deploy.ts';
+import type { LambdaAppSpecFile } from './plan/lambda-appspec.ts';
 import type { TrafficSpec } from './plan/lambda-traffic.ts';
 import type { ParameterTag, ParameterType } from './plan/parameter.ts';
 import type { Launch, TaskNetwork } from './plan/run-task-request.ts';
@@ -150,7 +151,18 @@ export interface LambdaOptions {
   /** The deploy region: Lambda runs images only from ECR in the function's region. */
   region: string;
   /** `timeoutMs` bounds each function's whole deploy: waiting, retries, publishing. */
-  wait: PollBounds;
+  wait: PollBounds & Pick<WaitSettings, 'intervalSet'>;
+  /** Set when the `codedeploy-*` inputs are given without mode ecs: CodeDeploy moves the alias. */
+  codeDeploy?: LambdaCodeDeployOptions;
+}
+
+/** The `codedeploy-*` inputs for Lambda: both names required (no console default exists for Lambda). */
+export interface LambdaCodeDeployOptions {
+  application: string;
+  deploymentGroup: string;
+  deploymentConfig?: string;
+  /** The AppSpec file's hooks (and resource name), checked; its Name, Alias and versions are filled in per function. */
+  appSpec?: { path: string; file: LambdaAppSpecFile };
 }
 
 export interface ParameterOptions {

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { CreateAliasCommand, PublishVersionCommand } from '@aws-sdk/client-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PushedImage, Repository } from '../support/aws-fixtures.ts';
-import { createImageFunction, createRepository, pushImage } from '../support/aws-fixtures.ts';
-import { seedCodeDeployService } from '../support/codedeploy-fixtures.ts';
+import { createImageFunction, createRepository, lambdaClient, pushImage } from '../support/aws-fixtures.ts';
+import { seedCodeDeployService, seedLambdaCodeDeployGroup } from '../support/codedeploy-fixtures.ts';
 import { codeDeployOn } from '../support/codedeploy-scenarios.ts';
 import { defaultNetwork, ecsClient, richTaskDefinition } from '../support/ecs-fixtures.ts';
 import { expressServicesOn, expressTaskDefinition } from '../support/express-scenarios.ts';
@@ -53,6 +54,10 @@ const UNSEEN_BUT_NEEDED: Record<PolicyMode, Record<string, string>> = {
       "CreateDeployment reads the deployment configuration it names, or the group's (CodeDeploy permissions reference)",
   },
   lambda: {
+    'codedeploy:RegisterApplicationRevision':
+      'CreateDeployment registers the AppSpec it carries as a revision of the application (CodeDeploy permissions reference)',
+    'codedeploy:GetDeploymentConfig':
+      "CreateDeployment reads the deployment configuration it names, or the group's (CodeDeploy permissions reference)",
     'ecr:BatchGetImage':
       'UpdateFunctionCode checks that the caller may read the image (required when the repository is in another account)',
     'ecr:GetDownloadUrlForLayer': 'as ecr:BatchGetImage',
@@ -531,6 +536,43 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    what: 'lambda: the alias moved through CodeDeploy (group checked, deployment created and followed to Succeeded)',
+    mode: 'lambda',
+    modes: ['lambda'],
+    inputs: (w) => ({
+      image: `${w.repo.uri}:v1.2.4`,
+      'function-name': 'iam-fn-cd',
+      'lambda-alias': 'live',
+      'codedeploy-application': 'app-iam-lambda',
+      'codedeploy-deployment-group': 'dg-iam-lambda',
+      ...WAITS,
+    }),
+    exitCode: 0,
+    sends: [
+      'codedeploy:GetDeploymentGroup',
+      'codedeploy:CreateDeployment',
+      'codedeploy:GetDeployment',
+      'codedeploy:ListDeploymentTargets',
+      'codedeploy:GetDeploymentTarget',
+    ],
+  },
+  {
+    what: 'lambda: a CodeDeploy deployment timed out, stopped with rollback (StopDeployment)',
+    mode: 'lambda',
+    modes: ['lambda'],
+    inputs: (w) => ({
+      image: `${w.repo.uri}:v1.2.4`,
+      'function-name': 'iam-fn-cd-slow',
+      'lambda-alias': 'live',
+      'codedeploy-application': 'app-iam-lambda-slow',
+      'codedeploy-deployment-group': 'dg-iam-lambda-slow',
+      'poll-interval': '1s',
+      'wait-timeout': '5s',
+    }),
+    exitCode: 1,
+    sends: ['codedeploy:CreateDeployment', 'codedeploy:StopDeployment'],
+  },
+  {
     what: 'lambda: an alias the deploy created goes away when its provisioned concurrency fails',
     mode: 'lambda',
     modes: ['lambda'],
@@ -622,6 +664,18 @@ async function createAlarm(endpoint: string, name: string): Promise<void> {
     );
   } finally {
     cloudwatch.destroy();
+  }
+}
+
+/** A function on version 1 behind alias `live`, as CodeDeploy needs it. */
+async function createAliasedFunction(endpoint: string, name: string, imageUri: string): Promise<void> {
+  await createImageFunction(endpoint, { name, imageUri });
+  const lambda = lambdaClient(endpoint);
+  try {
+    const version = await lambda.send(new PublishVersionCommand({ FunctionName: name }));
+    await lambda.send(new CreateAliasCommand({ FunctionName: name, Name: 'live', FunctionVersion: version.Version }));
+  } finally {
+    lambda.destroy();
   }
 }
 
@@ -717,6 +771,14 @@ describe('every call a mode makes is allowed by its documented policy, and the p
     await registerTaskDefinition(endpoint, richTaskDefinition(`${family}-slow`, image));
     taskNeverStops(testbed.proxy, { family: `${family}-slow`, containers: ['app', 'sidecar'] });
     await createImageFunction(endpoint, { name: FUNCTION, imageUri: v123.pinned });
+    for (const [name, key, script] of [
+      ['iam-fn-cd', 'iam-lambda', { eventSeconds: 0.3 }],
+      ['iam-fn-cd-slow', 'iam-lambda-slow', { eventSeconds: 30, rollbackSeconds: 0.5 }],
+    ] as const) {
+      await createAliasedFunction(endpoint, name, v123.pinned);
+      await seedLambdaCodeDeployGroup(endpoint, { application: `app-${key}`, group: `dg-${key}` });
+      codeDeployOn(testbed.proxy).script(`dg-${key}`, script);
+    }
     await createAlarm(endpoint, ALARM);
     provisionedConcurrency(testbed.proxy, [
       { functionName: FUNCTION, alias: 'live', requested: 2, inProgressReads: 1, end: 'READY' },

@@ -475,6 +475,48 @@ export const CASES: Case[] = [
     says: ["Input 'lambda-alias' ('live!') is not a Lambda alias name", "use 1-128 letters, digits, '-' and '_'"],
   },
   {
+    what: 'codedeploy-application: for Lambda without a deployment group',
+    at: 'inputs',
+    base: 'lambda',
+    inputs: { 'lambda-alias': 'live', 'codedeploy-application': 'app' },
+    says: [
+      "Input 'codedeploy-deployment-group' is required to deploy Lambda functions through CodeDeploy",
+      "name the application and the deployment group (compute platform Lambda) in 'codedeploy-application' and 'codedeploy-deployment-group'",
+    ],
+  },
+  {
+    what: 'codedeploy-application: for Lambda without the alias CodeDeploy shifts',
+    at: 'inputs',
+    base: 'lambda',
+    inputs: { 'codedeploy-application': 'app', 'codedeploy-deployment-group': 'dg' },
+    says: ["Input 'lambda-alias' is required with 'codedeploy-application'", 'name the alias your callers invoke'],
+  },
+  {
+    what: 'lambda-traffic: a schedule of its own with CodeDeploy',
+    at: 'inputs',
+    base: 'lambda',
+    inputs: {
+      'lambda-alias': 'live',
+      'codedeploy-application': 'app',
+      'codedeploy-deployment-group': 'dg',
+      'lambda-traffic': 'linear 10% every 1m',
+    },
+    says: [
+      "Input 'lambda-traffic' cannot be used with 'codedeploy-application'",
+      "pick a configuration with 'codedeploy-deployment-config'",
+    ],
+  },
+  {
+    what: 'codedeploy-deployment-group: set with neither mode ecs nor lambda',
+    at: 'inputs',
+    base: 'image',
+    inputs: { 'codedeploy-deployment-group': 'dg' },
+    says: [
+      "Input 'codedeploy-deployment-group' is set but neither mode 'ecs' nor mode 'lambda' is selected",
+      "add the mode CodeDeploy deploys to input 'mode'",
+    ],
+  },
+  {
     what: 'lambda-alias: set without mode lambda',
     at: 'inputs',
     base: 'ecs',

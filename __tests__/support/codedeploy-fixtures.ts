@@ -137,3 +137,32 @@ export async function seedCodeDeployService(
     ecs.destroy();
   }
 }
+
+/** A Lambda application (computePlatform Lambda) and deployment group, as SAM or the console creates them. */
+export async function seedLambdaCodeDeployGroup(
+  endpoint: string,
+  options: { application: string; group: string; computePlatform?: 'Lambda' | 'ECS' },
+): Promise<SeededGroup> {
+  const cd = codeDeployClient(endpoint);
+  try {
+    await cd.send(
+      new CreateApplicationCommand({
+        applicationName: options.application,
+        computePlatform: options.computePlatform ?? 'Lambda',
+      }),
+    );
+    await cd.send(
+      new CreateDeploymentGroupCommand({
+        applicationName: options.application,
+        deploymentGroupName: options.group,
+        serviceRoleArn: 'arn:aws:iam::123456789012:role/CodeDeployServiceRoleForLambda',
+        deploymentConfigName: 'CodeDeployDefault.LambdaAllAtOnce',
+        deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+        autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'] },
+      }),
+    );
+  } finally {
+    cd.destroy();
+  }
+  return { application: options.application, group: options.group };
+}

@@ -1,4 +1,4 @@
-// CodeDeploy ECS blue/green deployments played through the scenario proxy. moto 5.2.1
+// CodeDeploy ECS blue/green and Lambda deployments played through the scenario proxy. moto 5.2.1
 // stores applications, deployment groups and deployments (CreateDeployment checks the
 // application and group exist) but never progresses a deployment, and has no
 // ListDeploymentTargets, GetDeploymentTarget, StopDeployment or ContinueDeployment. Here
@@ -16,8 +16,22 @@
 // @aws-sdk/client-codedeploy 3.1133. Wire protocol awsJson1_1 (timestamps as epoch
 // seconds), X-Amz-Target CodeDeploy_20141006.<Operation>.
 
+import {
+  aliasState,
+  type LambdaMove,
+  lambdaMoveIn,
+  lambdaTarget,
+  lambdaTargetId,
+  moveAlias,
+} from './codedeploy-lambda.ts';
 import { installTaskSets, taskSetIdOf } from './codedeploy-task-sets.ts';
-import { type CodeDeployScript, type DeploymentView, deploymentAt, type OutsideActs } from './codedeploy-timeline.ts';
+import {
+  type CodeDeployScript,
+  type DeploymentView,
+  deploymentAt,
+  LAMBDA_EVENTS,
+  type OutsideActs,
+} from './codedeploy-timeline.ts';
 import type { ProxyCore, ProxyRequest, ProxyResponse } from './scenario-proxy-core.ts';
 import { ECS_TARGET_PREFIX, jsonAnswer, parseJson, uuidFrom } from './scenario-proxy-core.ts';
 
@@ -33,8 +47,12 @@ interface LiveDeployment {
   createdAt: number;
   script: CodeDeployScript;
   acts: OutsideActs;
-  /** clusterName:serviceName, the ECS target id (API_ECSTarget: "<clustername>:<servicename>"). */
+  /** clusterName:serviceName, the ECS target id (API_ECSTarget: "<clustername>:<servicename>"); function:alias for Lambda. */
   targetId: string;
+  /** A Lambda deployment (computePlatform Lambda): the alias move its AppSpec asks for. */
+  lambda?: LambdaMove;
+  /** The alias state last played on moto (JSON), so each move is sent once. */
+  aliasPlayed?: string;
   appSpec: string;
   /** moto's ECS service was pointed at the AppSpec's task definition (once Succeeded). */
   synced?: boolean;
@@ -122,7 +140,19 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
           : {}),
       };
     }
-    return deploymentAt(d.script, d.acts, now - d.createdAt);
+    return deploymentAt(d.script, d.acts, now - d.createdAt, d.lambda === undefined ? undefined : LAMBDA_EVENTS);
+  };
+
+  /** Lambda deployments move moto's alias as CodeDeploy would: the share during AllowTraffic, the target at the end, back on rollback. */
+  const playAliases = async (like: ProxyRequest): Promise<void> => {
+    for (const d of live) {
+      if (d.lambda === undefined || d.rollsBack !== undefined) continue;
+      const state = aliasState(d.lambda, viewOf(d));
+      const key = JSON.stringify(state);
+      if (state === undefined || key === d.aliasPlayed) continue;
+      d.aliasPlayed = key;
+      await moveAlias(proxy, like, d.lambda, state);
+    }
   };
 
   /** A failed or stopped-with-rollback deployment gets its rollback deployment the first time it is seen so. */
@@ -171,7 +201,7 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
       creator: d.rollsBack === undefined ? 'user' : 'codeDeployRollback',
       deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
       instanceTerminationWaitTimeStarted: view.terminationWaitStarted,
-      computePlatform: 'ECS',
+      computePlatform: d.lambda === undefined ? 'ECS' : 'Lambda',
     };
     if (view.endedAt !== undefined) info.completeTime = sec(d.createdAt + view.endedAt);
     if (view.failure !== undefined) info.errorInformation = { code: view.failure.code, message: view.failure.message };
@@ -189,7 +219,7 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     return info;
   };
 
-  const ecsTarget = (d: LiveDeployment): Record<string, unknown> => {
+  const targetOf = (d: LiveDeployment): Record<string, unknown> => {
     const view = viewOf(d);
     const base = d.createdAt;
     const lifecycleEvents = view.events.map((e) => ({
@@ -220,6 +250,7 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
           : view.status === 'Ready'
             ? 'Ready'
             : 'InProgress';
+    if (d.lambda !== undefined) return lambdaTarget(d.id, d.lambda, view, lifecycleEvents, status);
     return {
       deploymentId: d.id,
       targetId: d.targetId,
@@ -285,27 +316,36 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
       deploymentGroupName: group,
     })) as {
       deploymentGroupInfo?: {
+        computePlatform?: string;
         deploymentConfigName?: string;
         ecsServices?: Array<{ serviceName?: string; clusterName?: string }>;
       };
     };
     const ecs = info.deploymentGroupInfo?.ecsServices?.[0];
+    const appSpec = body.revision?.appSpecContent?.content ?? '';
+    const lambda = info.deploymentGroupInfo?.computePlatform === 'Lambda' ? lambdaMoveIn(appSpec) : undefined;
+    const fallbackConfig =
+      lambda === undefined ? 'CodeDeployDefault.ECSAllAtOnce' : 'CodeDeployDefault.LambdaAllAtOnce';
     live.push({
       id,
       application: body.applicationName ?? '',
       group,
-      config:
-        body.deploymentConfigName ?? info.deploymentGroupInfo?.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
+      config: body.deploymentConfigName ?? info.deploymentGroupInfo?.deploymentConfigName ?? fallbackConfig,
       createdAt: Date.now(),
       script,
       acts: {},
-      targetId: `${ecs?.clusterName ?? 'default'}:${ecs?.serviceName ?? 'service'}`,
-      appSpec: body.revision?.appSpecContent?.content ?? '',
+      targetId:
+        lambda === undefined
+          ? `${ecs?.clusterName ?? 'default'}:${ecs?.serviceName ?? 'service'}`
+          : lambdaTargetId(lambda),
+      appSpec,
+      ...(lambda === undefined ? {} : { lambda }),
     });
     return jsonAnswer({ deploymentId: id });
   });
 
   proxy.overlay('codedeploy', 'GetDeployment', async (req, next) => {
+    await playAliases(req);
     const d = byId((req.call.body as { deploymentId?: string }).deploymentId);
     return d === undefined ? next() : jsonAnswer({ deploymentInfo: deploymentInfo(d) });
   });
@@ -322,7 +362,12 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     if (d === undefined) return next();
     if (body.targetId !== d.targetId)
       return error('DeploymentTargetDoesNotExistException', `The target ${body.targetId ?? ''} does not exist.`);
-    return jsonAnswer({ deploymentTarget: { deploymentTargetType: 'ECSTarget', ecsTarget: ecsTarget(d) } });
+    await playAliases(req);
+    const deploymentTarget =
+      d.lambda === undefined
+        ? { deploymentTargetType: 'ECSTarget', ecsTarget: targetOf(d) }
+        : { deploymentTargetType: 'LambdaTarget', lambdaTarget: targetOf(d) };
+    return jsonAnswer({ deploymentTarget });
   });
 
   proxy.overlay('codedeploy', 'StopDeployment', async (req, next) => {

@@ -16,6 +16,9 @@ export const ECS_EVENTS = [
 ] as const;
 export type EcsEvent = (typeof ECS_EVENTS)[number];
 
+/** A Lambda deployment's events, in order ("AppSpec 'hooks' section for an AWS Lambda deployment"). */
+export const LAMBDA_EVENTS = ['BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'] as const;
+
 export interface CodeDeployScript {
   /** How long each lifecycle event runs (default 1 s). */
   eventSeconds?: number;
@@ -35,6 +38,8 @@ export interface CodeDeployScript {
    * the task set to reach its desired count) until the deployment is stopped.
    */
   greenTasksStop?: { everySeconds: number; exitCode: number; reason: string };
+  /** The new version's share (percent) while AllowTraffic runs, as a canary config holds it (default 0). */
+  canaryPercent?: number;
 }
 
 export type DeploymentStatusName =
@@ -81,7 +86,12 @@ export interface DeploymentView {
 const TEST_EVENTS: ReadonlySet<EcsEvent> = new Set(['AllowTestTraffic', 'AfterAllowTestTraffic']);
 
 /** The deployment `elapsed` ms after CreateDeployment. */
-export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapsed: number): DeploymentView {
+export function deploymentAt(
+  script: CodeDeployScript,
+  acts: OutsideActs,
+  elapsed: number,
+  order: readonly EcsEvent[] = ECS_EVENTS,
+): DeploymentView {
   const step = (script.eventSeconds ?? 1) * 1000;
   const rollbackMs = (script.rollbackSeconds ?? 2) * 1000;
   const events: EventView[] = [];
@@ -91,7 +101,7 @@ export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapse
   let ended: number | undefined;
   let failure: DeploymentView['failure'];
   const stop = acts.stoppedAt !== undefined && acts.stoppedAt <= elapsed ? acts.stoppedAt : undefined;
-  for (const name of ECS_EVENTS) {
+  for (const name of order) {
     if (ended !== undefined) {
       events.push({ name, status: 'Skipped' });
       continue;
@@ -128,6 +138,7 @@ export function deploymentAt(script: CodeDeployScript, acts: OutsideActs, elapse
     }
     if (elapsed < end) {
       events.push({ name, status: 'InProgress', start });
+      if (name === 'AllowTraffic') greenWeight = script.canaryPercent ?? 0;
       if (status !== 'Ready') status = 'InProgress';
       continue;
     }

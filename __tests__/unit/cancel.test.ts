@@ -98,6 +98,46 @@ describe('rollbackState', () => {
     };
   }
 
+  it("holds a Lambda function's stopped CodeDeploy deployment in the same list, with no cluster or service", () => {
+    const lambdaSettings = {
+      modes: ['image', 'lambda'],
+      region: 'eu-west-1',
+      dryRun: false,
+      lambda: { functionNames: ['api'], wait: { timeoutMs: 300_000, intervalMs: 2000 } },
+    } as unknown as Settings;
+    const outcome = {
+      failures: [],
+      skipped: [],
+      lambda: {
+        functions: [
+          {
+            functionName: 'api',
+            rollback: {
+              by: 'stop-deployment',
+              verdict: { state: 'started' },
+              follow: { controller: 'codedeploy', codeDeployDeploymentId: 'd-ABCDEFGHI', functionName: 'api' },
+              to: 'version 3',
+            },
+          },
+          { functionName: 'worker', verdict: { state: 'succeeded' } },
+        ],
+      },
+    } as unknown as PipelineOutcome;
+    expect(statesOf(rollbackState(outcome, lambdaSettings) ?? '')).toEqual([
+      {
+        region: 'eu-west-1',
+        cluster: '',
+        service: '',
+        controller: 'codedeploy',
+        codeDeployDeploymentId: 'd-ABCDEFGHI',
+        functionName: 'api',
+        to: 'version 3',
+        intervalMs: 2000,
+        timeoutMs: 300_000,
+      },
+    ]);
+  });
+
   it('is nothing when no rollback was left running', () => {
     expect(rollbackState({ failures: [], skipped: [] }, settings)).toBeUndefined();
     expect(statesOf('')).toEqual([]);
@@ -107,6 +147,11 @@ describe('rollbackState', () => {
 describe('parseRollbackStates with a state the main step did not write', () => {
   const entry = { region: 'eu-west-1', cluster: 'prod', service: 'web', controller: 'ecs', recordArn: 'arn:rec' };
   it.each([
+    {
+      name: 'an entry with neither a service nor a function',
+      raw: JSON.stringify([{ ...entry, service: '' }]),
+      problem: 'entry 1 is not a started rollback (region, cluster, service, controller)',
+    },
     { name: 'text that is not JSON', raw: '<!doctype html> secret-ish', problem: 'it is not JSON' },
     { name: 'one object (not a list)', raw: JSON.stringify(entry), problem: 'it is not a list of started rollbacks' },
     { name: 'a number', raw: '42', problem: 'it is not a list of started rollbacks' },

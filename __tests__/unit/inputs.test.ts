@@ -509,19 +509,79 @@ describe('readInputs for the image, lambda and parameter modes', () => {
     expect(message).toContain(`add ${mode} to input 'mode'`);
   });
 
-  it('says CodeDeploy is not supported yet for Lambda', () => {
-    const message = errorOf(
-      {
-        mode: 'lambda',
-        image: REPOSITORY,
-        'function-name': 'api',
+  it.each([
+    {
+      name: 'without the deployment group',
+      extra: { 'lambda-alias': 'live', 'codedeploy-application': 'app' },
+      says: "Input 'codedeploy-deployment-group' is required to deploy Lambda functions through CodeDeploy",
+    },
+    {
+      name: 'without the alias CodeDeploy shifts',
+      extra: { 'codedeploy-application': 'app', 'codedeploy-deployment-group': 'dg' },
+      says: "Input 'lambda-alias' is required with 'codedeploy-application'",
+    },
+    {
+      name: 'with a traffic schedule of its own',
+      extra: {
         'lambda-alias': 'live',
         'codedeploy-application': 'app',
+        'codedeploy-deployment-group': 'dg',
+        'lambda-traffic': 'canary 10% 5m',
       },
-      GIT,
-    ).message;
-    expect(message).toContain("Input 'codedeploy-application' is not supported yet for Lambda");
-    expect(message).toContain("'lambda-traffic'");
+      says: "Input 'lambda-traffic' cannot be used with 'codedeploy-application'",
+    },
+    {
+      name: 'with alarms of its own',
+      extra: {
+        'lambda-alias': 'live',
+        'codedeploy-application': 'app',
+        'codedeploy-deployment-group': 'dg',
+        'lambda-alarms': 'errors',
+      },
+      says: "Input 'lambda-alarms' cannot be used with 'codedeploy-application'",
+    },
+  ])('refuses Lambda through CodeDeploy $name', ({ extra, says }) => {
+    const message = errorOf({ mode: 'lambda', image: REPOSITORY, 'function-name': 'api', ...extra }, GIT).message;
+    expect(message).toContain(says);
+  });
+
+  it('reads Lambda through CodeDeploy: application, group and deployment config', () => {
+    const settings = readInputs({
+      getInput: (name) =>
+        ({
+          mode: 'lambda',
+          image: REPOSITORY,
+          'function-name': 'api',
+          'lambda-alias': 'live',
+          'codedeploy-application': 'app',
+          'codedeploy-deployment-group': 'dg',
+          'codedeploy-deployment-config': 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
+          region: 'us-east-1',
+        })[name] ?? '',
+      env: GIT,
+    });
+    expect(settings.lambda?.codeDeploy).toEqual({
+      application: 'app',
+      deploymentGroup: 'dg',
+      deploymentConfig: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
+    });
+  });
+
+  it('keeps the codedeploy-* inputs for the ECS services when mode ecs is in the step too', () => {
+    const settings = readInputs({
+      getInput: (name) =>
+        ({
+          mode: 'ecs, lambda',
+          image: REPOSITORY,
+          service: 'web',
+          'function-name': 'api',
+          'codedeploy-application': 'app',
+          region: 'us-east-1',
+        })[name] ?? '',
+      env: GIT,
+    });
+    expect(settings.lambda?.codeDeploy).toBeUndefined();
+    expect(settings.ecs?.codeDeploy?.application).toBe('app');
   });
 
   it('rejects ECS inputs without mode ecs', () => {

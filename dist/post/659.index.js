@@ -2176,8 +2176,8 @@ __webpack_require__.d(__webpack_exports__, {
   controllerFor: () => (/* binding */ controllerFor)
 });
 
-// EXTERNAL MODULE: ./src/steps/ecs-controller.ts + 8 modules
-var ecs_controller = __webpack_require__(3967);
+// EXTERNAL MODULE: ./src/steps/ecs-controller.ts + 7 modules
+var ecs_controller = __webpack_require__(5186);
 // EXTERNAL MODULE: ./src/aws/ecs.ts
 var ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
@@ -2657,7 +2657,7 @@ const SERVICES = {
 
 /***/ }),
 
-/***/ 3967:
+/***/ 5186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3418,28 +3418,8 @@ function reportOf(record) {
 
 // EXTERNAL MODULE: ./src/deps.ts
 var src_deps = __webpack_require__(2421);
-;// CONCATENATED MODULE: ./src/plan/rollback.ts
-// A rollback of our deployment, as the steps report it and the log and summary print it.
-/** One line: who rolled back, to what, and how it went. */
-function rollbackLine(rollback) {
-    const how = rollback.by === 'ecs'
-        ? 'ECS'
-        : rollback.by === 'stop-service-deployment'
-            ? 'StopServiceDeployment (ROLLBACK)'
-            : rollback.by === 'stop-deployment'
-                ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
-                : 'UpdateService to the previous revision';
-    const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
-    switch (rollback.verdict.state) {
-        case 'succeeded':
-            return `rolled back${to} by ${how}: succeeded`;
-        case 'started':
-            return `rollback${to} by ${how} started; the job was cancelled, so the post step follows it`;
-        default:
-            return `rollback${to} by ${how} FAILED: ${rollback.verdict.state === 'failed' ? rollback.verdict.reason : ''}`;
-    }
-}
-
+// EXTERNAL MODULE: ./src/plan/rollback.ts
+var plan_rollback = __webpack_require__(6755);
 ;// CONCATENATED MODULE: ./src/steps/ecs-rollback.ts
 
 
@@ -3608,7 +3588,7 @@ function keepDetails(first, final) {
     return (0,plan_verdict/* withDetails */.FE)(final, extra);
 }
 function withRollbackLine(failure, rollback) {
-    return (0,plan_verdict/* withDetails */.FE)(failure, [rollbackLine(rollback)]);
+    return (0,plan_verdict/* withDetails */.FE)(failure, [(0,plan_rollback/* rollbackLine */.H)(rollback)]);
 }
 
 ;// CONCATENATED MODULE: ./src/steps/ecs-controller.ts

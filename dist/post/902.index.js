@@ -279,6 +279,8 @@ function nextCodeDeployPoll(view) {
     });
 }
 
+// EXTERNAL MODULE: ./src/plan/rollback.ts
+var plan_rollback = __webpack_require__(6755);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
@@ -304,6 +306,9 @@ function targetViewOf(target) {
         ...(t.status === undefined ? {} : { status: t.status }),
         events: t.lifecycleEvents ?? [],
         taskSets: target?.ecsTarget?.taskSetsInfo ?? [],
+        ...(target?.lambdaTarget?.lambdaFunctionInfo === undefined
+            ? {}
+            : { lambda: target.lambdaTarget.lambdaFunctionInfo }),
     };
 }
 function classifyCodeDeploy(snapshot, options) {
@@ -422,6 +427,18 @@ function trafficSplit(taskSets) {
         .map((t) => `${(t.taskSetLabel ?? t.identifer ?? '?').toLowerCase()} ${Math.round(t.trafficWeight ?? 0)}%`)
         .join(' / ');
 }
+/**
+ * The traffic split a target reports: the ECS task sets', else the Lambda alias's
+ * ("version 1 90% / version 2 10%"; targetVersionWeight is a percentage, API_LambdaFunctionInfo).
+ */
+function trafficOf(target) {
+    const ecs = trafficSplit(target?.taskSets ?? []);
+    const fn = target?.lambda;
+    if (ecs !== undefined || fn?.targetVersionWeight === undefined)
+        return ecs;
+    const weight = Math.round(Math.min(100, Math.max(0, fn.targetVersionWeight)));
+    return `version ${fn.currentVersion ?? '?'} ${100 - weight}% / version ${fn.targetVersion ?? '?'} ${weight}%`;
+}
 /** Lines for what changed between two snapshots (`before` undefined: the first one). */
 function progressLines(before, now) {
     const lines = [];
@@ -433,8 +450,8 @@ function progressLines(before, now) {
         lines.push(`deployment ${id}: traffic moved; the original task set is kept until its termination wait ends`);
     }
     lines.push(...eventLines(before?.target, now.target));
-    const split = trafficSplit(now.target?.taskSets ?? []);
-    if (split !== undefined && split !== trafficSplit(before?.target?.taskSets ?? []))
+    const split = trafficOf(now.target);
+    if (split !== undefined && split !== trafficOf(before?.target))
         lines.push(`traffic: ${split}`);
     return lines;
 }
@@ -672,7 +689,7 @@ async function followCodeDeployRollback(deps, options) {
         const left = Math.max(options.intervalMs, options.timeoutMs - (deps.now() - started));
         const { verdict } = await followCodeDeploy({ deploymentId: rollbackId, goal: 'completed', intervalMs: options.intervalMs, timeoutMs: left }, quiet);
         return verdict.state === 'succeeded'
-            ? `Rolled back: rollback deployment ${rollbackId} succeeded; the original task set serves again.`
+            ? `Rolled back: rollback deployment ${rollbackId} succeeded; ${options.restored ?? 'the original task set serves again'}.`
             : `The rollback deployment ${rollbackId} did not succeed: ${(0,plan_verdict/* failureText */.kY)(verdict) ?? ''}`;
     }
     catch (error) {
@@ -823,12 +840,13 @@ class CodeDeployGreenTasks {
     }
 }
 
-// EXTERNAL MODULE: ./src/steps/ecs-controller.ts + 8 modules
-var ecs_controller = __webpack_require__(3967);
+// EXTERNAL MODULE: ./src/steps/ecs-controller.ts + 7 modules
+var ecs_controller = __webpack_require__(5186);
 ;// CONCATENATED MODULE: ./src/steps/codedeploy-controller.ts
 // The CodeDeploy controller: ECS services whose deploymentController is CODE_DEPLOY take a
 // new revision only through a CodeDeploy deployment (CreateDeployment with an AppSpec),
 // followed with GetDeployment (batched by the poll loop) and the deployment's target.
+
 
 
 
@@ -1046,8 +1064,12 @@ async function followAfterCancel(rollback, deps) {
         return { ok: true, text: 'Nothing to follow.' };
     deps.log.info(`Following the rollback of CodeDeploy deployment ${id} (the job was cancelled mid-deploy).`);
     const cd = await deps.clients.codedeploy();
-    const line = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs });
-    return { ok: line.startsWith('Rolled back'), text: `Service '${rollback.service}': ${line}` };
+    // A Lambda function's deployment (mode lambda through CodeDeploy) puts its alias back instead of a task set.
+    const restored = rollback.functionName === undefined
+        ? {}
+        : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
+    const line = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
+    return { ok: line.startsWith('Rolled back'), text: `${(0,plan_rollback/* rollbackSubject */.x)(rollback)}: ${line}` };
 }
 
 

@@ -28600,6 +28600,45 @@ const MODES = (/* unused pure expression or super */ null && (['image', 'run-tas
 
 /***/ }),
 
+/***/ 6755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ rollbackLine),
+/* harmony export */   x: () => (/* binding */ rollbackSubject)
+/* harmony export */ });
+// A rollback of our deployment, as the steps report it and the log and summary print it.
+/** One line: who rolled back, to what, and how it went. */
+function rollbackLine(rollback) {
+    const how = rollback.by === 'ecs'
+        ? 'ECS'
+        : rollback.by === 'stop-service-deployment'
+            ? 'StopServiceDeployment (ROLLBACK)'
+            : rollback.by === 'stop-deployment'
+                ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
+                : rollback.by === 'update-alias'
+                    ? 'UpdateAlias to the previous version'
+                    : 'UpdateService to the previous revision';
+    const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
+    switch (rollback.verdict.state) {
+        case 'succeeded':
+            return `rolled back${to} by ${how}: succeeded`;
+        case 'started':
+            return `rollback${to} by ${how} started; the job was cancelled, so the post step follows it`;
+        default:
+            return `rollback${to} by ${how} FAILED: ${rollback.verdict.state === 'failed' ? rollback.verdict.reason : ''}`;
+    }
+}
+/** Whose rollback it is, for the post step's lines: "Service 'web'" or "Lambda function 'api'". */
+function rollbackSubject(rollback) {
+    return rollback.functionName === undefined
+        ? `Service '${rollback.service}'`
+        : `Lambda function '${rollback.functionName}'`;
+}
+
+
+/***/ }),
+
 /***/ 4344:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -28660,6 +28699,8 @@ function isControllerKind(value) {
     return typeof value === 'string' && CONTROLLER_KINDS.includes(value);
 }
 
+// EXTERNAL MODULE: ./src/plan/rollback.ts
+var rollback = __nccwpck_require__(6755);
 ;// CONCATENATED MODULE: ./src/saved-state.ts
 // What the main step saves for the post step (GITHUB_STATE) comes back as text anyone could
 // have set: it is read here as a list of checked entries, and never echoed when it is not one.
@@ -28692,6 +28733,7 @@ function parseSavedList(raw, what, entryOf) {
 // within that window; the post step (src/post.ts) follows it with the state saved here.
 
 
+
 const ROLLBACK_STATE = 'rollback';
 /** Aborts `signal` on the first SIGINT or SIGTERM, with one warning saying so. */
 function watchCancellation(log, target = process) {
@@ -28714,26 +28756,47 @@ function watchCancellation(log, target = process) {
 }
 /** Every started rollback, as a JSON list (one service: a list of one); undefined when none. */
 function rollbackState(outcome, settings) {
+    const where = {
+        region: settings.region,
+        ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+    };
+    const started = (rollback) => rollback?.verdict.state === 'started' && rollback.follow !== undefined ? rollback.follow : undefined;
     const ecs = settings.ecs;
-    if (ecs === undefined)
-        return undefined;
-    const states = (outcome.ecs?.services ?? []).flatMap((result) => {
-        const rollback = result.rollback;
-        if (rollback?.verdict.state !== 'started' || rollback.follow === undefined)
+    const services = (ecs === undefined ? [] : (outcome.ecs?.services ?? [])).flatMap((result) => {
+        const follow = started(result.rollback);
+        if (follow === undefined || ecs === undefined)
             return [];
         return [
             {
-                region: settings.region,
-                ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+                ...where,
                 cluster: result.cluster,
                 service: result.service,
-                ...rollback.follow,
-                ...(rollback.to === undefined ? {} : { to: rollback.to }),
+                ...follow,
+                ...(result.rollback?.to === undefined ? {} : { to: result.rollback.to }),
                 intervalMs: ecs.wait.intervalMs,
                 timeoutMs: ecs.wait.timeoutMs,
             },
         ];
     });
+    // A Lambda function's CodeDeploy deployment stopped with rollback: the same entry, with no cluster or service.
+    const lambda = settings.lambda;
+    const functions = (lambda === undefined ? [] : (outcome.lambda?.functions ?? [])).flatMap((f) => {
+        const follow = started(f.rollback);
+        if (follow === undefined || lambda === undefined)
+            return [];
+        return [
+            {
+                ...where,
+                cluster: '',
+                service: '',
+                ...follow,
+                ...(f.rollback?.to === undefined ? {} : { to: f.rollback.to }),
+                intervalMs: lambda.wait.intervalMs,
+                timeoutMs: lambda.wait.timeoutMs,
+            },
+        ];
+    });
+    const states = [...services, ...functions];
     return states.length === 0 ? undefined : JSON.stringify(states);
 }
 /** The list rollbackState wrote; anything else is a problem the post step reports once. */
@@ -28749,7 +28812,9 @@ function stateOf(entry) {
     const [region, cluster, service, controller] = [text('region'), text('cluster'), text('service'), e.controller];
     if (region === undefined || cluster === undefined || service === undefined || !isControllerKind(controller))
         return undefined;
-    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to'].flatMap((key) => {
+    if (service === '' && text('functionName') === undefined)
+        return undefined;
+    const optional = ['endpoint', 'recordArn', 'deploymentId', 'codeDeployDeploymentId', 'to', 'functionName'].flatMap((key) => {
         const value = text(key);
         return value === undefined ? [] : [[key, value]];
     });
@@ -31906,12 +31971,12 @@ async function followEcsRollbacks(io) {
     };
     // Several services' rollbacks are followed side by side, each line saying whose it is; each by its own controller.
     const lines = await Promise.all(states.map(async (one) => {
-        const own = states.length > 1 ? (0,src_deps/* withLogPrefix */.L5)(deps, `[${one.service}] `) : deps;
+        const own = states.length > 1 ? (0,src_deps/* withLogPrefix */.L5)(deps, `[${one.functionName ?? one.service}] `) : deps;
         try {
             return await controllerFor(one.controller).followAfterCancel({ ...one, timeoutMs: Math.min(one.timeoutMs, POST_BUDGET_MS) }, own);
         }
         catch (error) {
-            return { ok: false, text: `Could not follow the rollback of service '${one.service}': ${(0,errors/* messageOf */.bD)(error)}` };
+            return { ok: false, text: `Could not follow the rollback of ${(0,rollback/* rollbackSubject */.x)(one)}: ${(0,errors/* messageOf */.bD)(error)}` };
         }
     }));
     for (const line of lines.filter((l) => l.ok))

@@ -10,10 +10,22 @@ import {
   trafficSchedule,
 } from '../plan/lambda-traffic.ts';
 import { checkTemplate, parseParameterTags, parseParameterType, validateParameterName } from '../plan/parameter.ts';
-import type { EcsDeployOptions, LambdaOptions, ParameterOptions, WaitSettings } from '../settings.ts';
+import type {
+  EcsDeployOptions,
+  LambdaCodeDeployOptions,
+  LambdaOptions,
+  ParameterOptions,
+  WaitSettings,
+} from '../settings.ts';
 import { type Get, parseBoolean, parseNameList } from './parse.ts';
 
-export function readLambda(get: Get, region: string, dryRun: boolean, wait: WaitSettings): LambdaOptions {
+export function readLambda(
+  get: Get,
+  region: string,
+  dryRun: boolean,
+  wait: WaitSettings,
+  codeDeploy?: LambdaCodeDeployOptions,
+): LambdaOptions {
   const names = get(Input.functionName);
   if (!names)
     throw new UserError(
@@ -28,7 +40,8 @@ export function readLambda(get: Get, region: string, dryRun: boolean, wait: Wait
       `Input '${which}' is set, but there is no alias to shift traffic on: set '${Input.lambdaAlias}' (e.g. 'live') to the alias your callers invoke.`,
     );
   }
-  checkScheduleFits(traffic, wait);
+  if (codeDeploy !== undefined) checkCodeDeployFits(alias, traffic, alarms);
+  else checkScheduleFits(traffic, wait);
   return {
     functionNames: parseFunctionNames(names),
     // An alias needs a version to point at, so asking for one implies publishing.
@@ -38,8 +51,32 @@ export function readLambda(get: Get, region: string, dryRun: boolean, wait: Wait
     alarms,
     dryRun,
     region,
-    wait: { timeoutMs: wait.timeoutMs, intervalMs: wait.intervalMs },
+    wait: {
+      timeoutMs: wait.timeoutMs,
+      intervalMs: wait.intervalMs,
+      ...(wait.intervalSet === undefined ? {} : { intervalSet: wait.intervalSet }),
+    },
+    ...(codeDeploy === undefined ? {} : { codeDeploy }),
   };
+}
+
+/** CodeDeploy shifts an existing alias, by the group's deployment config and alarms: the step's own shift inputs would be ignored. */
+function checkCodeDeployFits(alias: string, traffic: TrafficSpec, alarms: string[]): void {
+  if (alias === '') {
+    throw new UserError(
+      `Input '${Input.lambdaAlias}' is required with '${Input.codedeployApplication}': CodeDeploy deploys a Lambda function by shifting an alias from its version to the new one; name the alias your callers invoke (e.g. 'live').`,
+    );
+  }
+  if (traffic.kind !== 'all-at-once') {
+    throw new UserError(
+      `Input '${Input.lambdaTraffic}' cannot be used with '${Input.codedeployApplication}': CodeDeploy shifts the traffic by the deployment group's configuration; remove '${Input.lambdaTraffic}', and pick a configuration with '${Input.codedeployDeploymentConfig}' (e.g. CodeDeployDefault.LambdaCanary10Percent5Minutes) if the group's own is not the one you want.`,
+    );
+  }
+  if (alarms.length > 0) {
+    throw new UserError(
+      `Input '${Input.lambdaAlarms}' cannot be used with '${Input.codedeployApplication}': CodeDeploy watches the alarms of the deployment group and rolls back on its own; remove '${Input.lambdaAlarms}' and add the alarms to the group's alarm configuration.`,
+    );
+  }
 }
 
 // DescribeAlarms takes 100 names a call, and every poll makes one call for all of them.

@@ -5,6 +5,7 @@ import { UserError } from '../errors.ts';
 import { Input, MODES, type Mode } from '../names.ts';
 import { splitList } from '../plan/lists.ts';
 import type { Settings, WaitSettings } from '../settings.ts';
+import { readLambdaCodeDeploy } from './codedeploy.ts';
 import type { YamlParser } from './document.ts';
 import { readEcs } from './ecs.ts';
 import { readImage } from './image.ts';
@@ -89,10 +90,6 @@ const MODE_ONLY_INPUTS: ReadonlyArray<{ mode: Mode; inputs: readonly string[] }>
       Input.desiredCount,
       Input.waitUntil,
       Input.rollbackOnFailure,
-      Input.codedeployApplication,
-      Input.codedeployDeploymentGroup,
-      Input.codedeployAppspec,
-      Input.codedeployDeploymentConfig,
     ],
   },
   {
@@ -149,7 +146,11 @@ export function readInputs(source: InputSource): Settings {
       `Input '${Input.runTaskDefinition}' is required when input '${Input.service}' names several services: the one-off task cannot run "the revision ecs deploys" when each service deploys its own. Name its family, revision or file.`,
     );
   }
-  if (modes.includes('lambda')) settings.lambda = readLambda(get, region, dryRun, wait);
+  if (modes.includes('lambda')) {
+    // With ecs in the step, the codedeploy-* inputs are the ECS services' (documented in docs/lambda-codedeploy.md).
+    const codeDeploy = modes.includes('ecs') ? undefined : readLambdaCodeDeploy(get, source.env, source.yaml);
+    settings.lambda = readLambda(get, region, dryRun, wait, codeDeploy);
+  }
   if (modes.includes('parameter')) settings.parameter = readParameter(get, dryRun, wait, settings.ecs);
   return settings;
 }
@@ -162,11 +163,11 @@ function withImpliedImage(modes: Mode[]): Mode[] {
 
 function checkModeOnlyInputs(modes: Mode[], raw: (name: string) => string): void {
   const defaults: Record<string, string> = DEFAULTS;
-  // Lambda through CodeDeploy is not built: say so, rather than "add mode ecs".
+  // CodeDeploy deploys ECS services (mode ecs) or, without ecs, the Lambda functions' alias.
   const codeDeploy = CODEDEPLOY_INPUTS.find((name) => raw(name) !== '');
-  if (codeDeploy !== undefined && modes.includes('lambda') && !modes.includes('ecs')) {
+  if (codeDeploy !== undefined && !modes.includes('ecs') && !modes.includes('lambda')) {
     throw new UserError(
-      `Input '${codeDeploy}' is not supported yet for Lambda: image-deploy deploys only ECS services through CodeDeploy. For Lambda, shift the alias with '${Input.lambdaTraffic}' (canary, linear) watched by '${Input.lambdaAlarms}', or remove '${codeDeploy}'.`,
+      `Input '${codeDeploy}' is set but neither mode 'ecs' nor mode 'lambda' is selected (mode: ${modes.join(', ')}): add the mode CodeDeploy deploys to input '${Input.mode}', or remove '${codeDeploy}'.`,
     );
   }
   for (const { mode, inputs } of MODE_ONLY_INPUTS) {

@@ -4,7 +4,13 @@
 // Shapes: CodeDeploy API reference, DeploymentInfo, ECSTarget, LambdaTarget, LifecycleEvent,
 // ECSTaskSet, RollbackInfo (docs.aws.amazon.com/codedeploy/latest/APIReference).
 
-import type { DeploymentInfo, DeploymentTarget, ECSTaskSet, LifecycleEvent } from '@aws-sdk/client-codedeploy';
+import type {
+  DeploymentInfo,
+  DeploymentTarget,
+  ECSTaskSet,
+  LambdaFunctionInfo,
+  LifecycleEvent,
+} from '@aws-sdk/client-codedeploy';
 import { type CodeDeployEvent, HOOK_EVENTS, isCodeDeployEvent } from './codedeploy-events.ts';
 import { shellQuote } from './shell.ts';
 import { type Failure, failed } from './verdict.ts';
@@ -15,6 +21,8 @@ export interface TargetView {
   events: LifecycleEvent[];
   /** ECS only: the blue and green task sets with their traffic weights. */
   taskSets: ECSTaskSet[];
+  /** Lambda only: the alias's current and target versions and the target's share (percent). */
+  lambda?: LambdaFunctionInfo;
 }
 
 export function targetViewOf(target: DeploymentTarget | undefined): TargetView | undefined {
@@ -24,6 +32,9 @@ export function targetViewOf(target: DeploymentTarget | undefined): TargetView |
     ...(t.status === undefined ? {} : { status: t.status }),
     events: t.lifecycleEvents ?? [],
     taskSets: target?.ecsTarget?.taskSetsInfo ?? [],
+    ...(target?.lambdaTarget?.lambdaFunctionInfo === undefined
+      ? {}
+      : { lambda: target.lambdaTarget.lambdaFunctionInfo }),
   };
 }
 

@@ -28,6 +28,18 @@ export function trafficSplit(taskSets: readonly ECSTaskSet[]): string | undefine
     .join(' / ');
 }
 
+/**
+ * The traffic split a target reports: the ECS task sets', else the Lambda alias's
+ * ("version 1 90% / version 2 10%"; targetVersionWeight is a percentage, API_LambdaFunctionInfo).
+ */
+export function trafficOf(target: TargetView | undefined): string | undefined {
+  const ecs = trafficSplit(target?.taskSets ?? []);
+  const fn = target?.lambda;
+  if (ecs !== undefined || fn?.targetVersionWeight === undefined) return ecs;
+  const weight = Math.round(Math.min(100, Math.max(0, fn.targetVersionWeight)));
+  return `version ${fn.currentVersion ?? '?'} ${100 - weight}% / version ${fn.targetVersion ?? '?'} ${weight}%`;
+}
+
 /** Lines for what changed between two snapshots (`before` undefined: the first one). */
 export function progressLines(before: CodeDeploySnapshot | undefined, now: CodeDeploySnapshot): string[] {
   const lines: string[] = [];
@@ -41,8 +53,8 @@ export function progressLines(before: CodeDeploySnapshot | undefined, now: CodeD
     lines.push(`deployment ${id}: traffic moved; the original task set is kept until its termination wait ends`);
   }
   lines.push(...eventLines(before?.target, now.target));
-  const split = trafficSplit(now.target?.taskSets ?? []);
-  if (split !== undefined && split !== trafficSplit(before?.target?.taskSets ?? [])) lines.push(`traffic: ${split}`);
+  const split = trafficOf(now.target);
+  if (split !== undefined && split !== trafficOf(before?.target)) lines.push(`traffic: ${split}`);
   return lines;
 }
 

@@ -5,7 +5,7 @@ import type { Verdict } from './verdict.ts';
 
 export interface RollbackReport {
   /** Who rolled back: ECS on its own, or this step (StopServiceDeployment, else UpdateService). */
-  by: 'ecs' | 'stop-service-deployment' | 'update-service' | 'stop-deployment';
+  by: 'ecs' | 'stop-service-deployment' | 'update-service' | 'stop-deployment' | 'update-alias';
   /** `started` when the job was cancelled before the rollback could be followed to its end. */
   verdict: Verdict<'succeeded' | 'started'>;
   /** The revision the service was (or is being) put back on, when known. */
@@ -25,7 +25,9 @@ export function rollbackLine(rollback: RollbackReport): string {
         ? 'StopServiceDeployment (ROLLBACK)'
         : rollback.by === 'stop-deployment'
           ? 'CodeDeploy StopDeployment (autoRollbackEnabled)'
-          : 'UpdateService to the previous revision';
+          : rollback.by === 'update-alias'
+            ? 'UpdateAlias to the previous version'
+            : 'UpdateService to the previous revision';
   const to = rollback.to === undefined ? '' : ` to ${rollback.to}`;
   switch (rollback.verdict.state) {
     case 'succeeded':
@@ -46,6 +48,15 @@ export interface RollbackFollow {
   deploymentId?: string;
   /** The CodeDeploy deployment being stopped and rolled back. */
   codeDeployDeploymentId?: string;
+  /** The Lambda function whose CodeDeploy deployment it is (its cluster and service are then ''). */
+  functionName?: string;
+}
+
+/** Whose rollback it is, for the post step's lines: "Service 'web'" or "Lambda function 'api'". */
+export function rollbackSubject(rollback: Pick<StartedRollback, 'service' | 'functionName'>): string {
+  return rollback.functionName === undefined
+    ? `Service '${rollback.service}'`
+    : `Lambda function '${rollback.functionName}'`;
 }
 
 /** A rollback the cancelled main step started, as the post step gets it to follow. */

@@ -1,5 +1,5 @@
 import type { CodeDeploySnapshot } from '../plan/codedeploy-deployment.ts';
-import { eventRows, trafficSplit } from '../plan/codedeploy-progress.ts';
+import { eventRows, trafficOf } from '../plan/codedeploy-progress.ts';
 import { codeSpan } from './markdown.ts';
 
 /**
@@ -22,7 +22,7 @@ export function codeDeployLines(snapshot: CodeDeploySnapshot | undefined, deploy
         `| ${codeSpan(row.event, { inTable: true })} | ${codeSpan(row.status, { inTable: true })} | ${row.took || '-'} |`,
       );
   }
-  const split = trafficSplit(snapshot.target?.taskSets ?? []);
+  const split = trafficOf(snapshot.target);
   if (split !== undefined) lines.push('', `Traffic: ${codeSpan(split)}`);
   return lines;
 }

@@ -54,6 +54,13 @@ export function outputsOf(outcome: PipelineOutcome): Partial<Record<OutputName, 
       (f) => f.version,
     );
     if (versions !== undefined) out[Output.lambdaVersion] = versions;
+    // Through CodeDeploy: one deployment per function, shaped as for several ECS services.
+    const deployments = perTarget(
+      lambda.functions,
+      (f) => f.functionName,
+      (f) => f.codeDeploy?.deploymentId,
+    );
+    if (deployments !== undefined) out[Output.codedeployDeploymentId] = deployments;
   }
   if (parameter?.version !== undefined) out[Output.parameterVersion] = parameter.version;
   // Only a write this run made is `true`; whether the parameter holds the value shows in parameter-version.

@@ -1,6 +1,7 @@
 import { consoleHost, taskDefinitionLabel, taskIdOf } from '../plan/aws-names.ts';
 import { formatDuration } from '../plan/duration.ts';
 import type { TaskSize } from '../plan/ecs-deploy.ts';
+import { rollbackLine } from '../plan/rollback.ts';
 import type { LogLocation } from '../plan/run-task-result.ts';
 import { type Failure, failureText } from '../plan/verdict.ts';
 import type {
@@ -162,7 +163,11 @@ function lambdaSection(result: LambdaResult, region: string): string[] {
   }
   for (const f of result.functions) {
     const failure = failureText(f.verdict);
-    if (failure !== undefined) lines.push('', `${codeSpan(f.functionName)}:`, '', ...fence([failure]));
+    const deployment = codeDeployLines(f.codeDeploy?.snapshot, f.codeDeploy?.group);
+    const rollback = f.rollback === undefined ? [] : ['', `Rollback: ${cell(rollbackLine(f.rollback))}`];
+    if (failure !== undefined || deployment.length > 0) lines.push('', `${codeSpan(f.functionName)}:`);
+    lines.push(...deployment, ...rollback);
+    if (failure !== undefined) lines.push('', ...fence([failure]));
   }
   return lines;
 }

@@ -25,7 +25,7 @@ import {
   terminationWaitMinutes,
 } from '../plan/codedeploy-group.ts';
 import { codeDeployIntervalMs } from '../plan/codedeploy-poll.ts';
-import type { StartedRollback } from '../plan/rollback.ts';
+import { rollbackSubject, type StartedRollback } from '../plan/rollback.ts';
 import { codeDeployWaitUntilProblem } from '../plan/service-deployment-stages.ts';
 import { type Failure, failed, type Verdict, withDetails } from '../plan/verdict.ts';
 import type { EcsServiceOptions } from '../settings.ts';
@@ -290,9 +290,14 @@ async function followAfterCancel(rollback: StartedRollback, deps: StepDeps): Pro
   if (id === undefined) return { ok: true, text: 'Nothing to follow.' };
   deps.log.info(`Following the rollback of CodeDeploy deployment ${id} (the job was cancelled mid-deploy).`);
   const cd = await deps.clients.codedeploy();
+  // A Lambda function's deployment (mode lambda through CodeDeploy) puts its alias back instead of a task set.
+  const restored =
+    rollback.functionName === undefined
+      ? {}
+      : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
   const line = await followCodeDeployRollback(
     { ...deps, codedeploy: cd },
-    { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs },
+    { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored },
   );
-  return { ok: line.startsWith('Rolled back'), text: `Service '${rollback.service}': ${line}` };
+  return { ok: line.startsWith('Rolled back'), text: `${rollbackSubject(rollback)}: ${line}` };
 }

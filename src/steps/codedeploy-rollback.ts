@@ -13,6 +13,8 @@ export interface CodeDeployRollbackOptions {
   deploymentId: string;
   intervalMs: number;
   timeoutMs: number;
+  /** What serves again once the rollback succeeded (default: ECS's original task set). */
+  restored?: string;
 }
 
 /** Asks CodeDeploy to stop the deployment and roll it back; one StopDeployment call. */
@@ -59,7 +61,7 @@ export async function followCodeDeployRollback(
       quiet,
     );
     return verdict.state === 'succeeded'
-      ? `Rolled back: rollback deployment ${rollbackId} succeeded; the original task set serves again.`
+      ? `Rolled back: rollback deployment ${rollbackId} succeeded; ${options.restored ?? 'the original task set serves again'}.`
       : `The rollback deployment ${rollbackId} did not succeed: ${failureText(verdict) ?? ''}`;
   } catch (error) {
     return `The rollback of ${options.deploymentId} could not be followed: ${messageOf(error)}`;

@@ -1,6 +1,7 @@
 // What prepareLambda decides for each function, shared by the whole-mode step
 // (steps/lambda.ts) and one function's deploy (steps/lambda-function.ts).
 
+import type { DeploymentGroupInfo } from '@aws-sdk/client-codedeploy';
 import { type Logger, withPrefix } from '../deps.ts';
 import type { AlarmState } from '../plan/lambda-traffic.ts';
 import {
@@ -33,6 +34,8 @@ export interface LambdaPlan {
   functions: LambdaFunctionPlan[];
   /** The alarms as prepare read them (none in ALARM), when 'lambda-alarms' names some. */
   alarms?: AlarmState[];
+  /** The CodeDeploy deployment group (compute platform Lambda) that moves the aliases, when the codedeploy-* inputs name one. */
+  codeDeployGroup?: DeploymentGroupInfo;
 }
 
 /**

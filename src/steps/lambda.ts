@@ -8,6 +8,7 @@ import type { ResolvedImage } from '../plan/resolved-image.ts';
 import { failed, isFailure } from '../plan/verdict.ts';
 import type { LambdaFunctionResult, LambdaResult } from '../results.ts';
 import type { LambdaOptions } from '../settings.ts';
+import { applyCodeDeploy, checkAliasDeployable, logPlannedDeployments, readLambdaGroup } from './lambda-codedeploy.ts';
 import { applyFunction } from './lambda-function.ts';
 import {
   decide,
@@ -45,9 +46,17 @@ export async function prepareLambda(options: LambdaOptions, image: ResolvedImage
   const functions = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   checkDistinct(functions);
   const alarms = await readAlarmsBeforeDeploy(options, deps);
+  const group = options.codeDeploy === undefined ? undefined : await readLambdaGroup(options.codeDeploy, deps);
 
   for (const planned of functions) logPlan(planned, digest, functionLogger(deps.log, planned.functionName));
-  const plan = { options, image, digest, functions, ...(alarms === undefined ? {} : { alarms }) };
+  const plan = {
+    options,
+    image,
+    digest,
+    functions,
+    ...(alarms === undefined ? {} : { alarms }),
+    ...(group === undefined ? {} : { codeDeployGroup: group }),
+  };
   if (shiftsTraffic(options)) logTrafficPlan(plan, deps.log);
   return plan;
 }
@@ -61,6 +70,12 @@ export async function applyLambda(plan: LambdaPlan, deps: StepDeps, stop?: Abort
   const deployed = await Promise.all(
     plan.functions.map((planned) => (dry ? dryRun(planned, plan, deps) : applyFunction(planned, plan, deps))),
   );
+  // Through CodeDeploy (never beside ecs, so `stop` cannot end it): CodeDeploy moves the aliases.
+  if (plan.options.codeDeploy !== undefined) {
+    if (dry) logPlannedDeployments(plan, deps);
+    const { functions } = dry ? { functions: deployed } : await applyCodeDeploy(plan, deployed, deps);
+    return { functions, changed: functions.some((f) => f.changed), verdict: modeVerdict(functions, dry) };
+  }
   if (dry) {
     const traffic = shiftsTraffic(plan.options) ? { traffic: plannedTraffic(plan) } : {};
     return { functions: deployed, ...traffic, changed: false, verdict: modeVerdict(deployed, dry) };
@@ -114,6 +129,7 @@ async function readFunction(
   }
   const alias = options.alias === undefined ? undefined : await readAlias(name, options.alias, deps);
   checkAliasShiftable(name, options, alias);
+  checkAliasDeployable(name, options, alias);
   const planned = {
     functionName: name,
     functionArn: found.configuration.FunctionArn ?? name,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as yaml from 'yaml';
 import { UserError } from '../../../src/errors.ts';
-import { readCodeDeploy } from '../../../src/inputs/codedeploy.ts';
+import { readCodeDeploy, readLambdaCodeDeploy } from '../../../src/inputs/codedeploy.ts';
 import { loadInputParsers, readInputs } from '../../../src/inputs/read-inputs.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'image-deploy-appspec-'));
@@ -17,6 +17,10 @@ writeFileSync(join(workspace, 'appspec.yaml'), APPSPEC);
 writeFileSync(
   join(workspace, 'lambda.yaml'),
   'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties: {}\n',
+);
+writeFileSync(
+  join(workspace, 'lambda-hooks.yaml'),
+  'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties: {}\nHooks:\n  - BeforeAllowTraffic: check-before\n  - AfterAllowTraffic: check-after\n',
 );
 writeFileSync(join(workspace, 'broken.json'), '{"Resources": [');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -79,7 +83,7 @@ describe('the codedeploy-* inputs', () => {
     expect(refusal(inputs)).toContain(message);
   });
 
-  it('load the YAML parser when an AppSpec file is named, and belong to mode ecs', async () => {
+  it('load the YAML parser when an AppSpec file is named, and need mode ecs or lambda', async () => {
     const base = {
       mode: 'ecs',
       region: 'us-east-1',
@@ -96,14 +100,44 @@ describe('the codedeploy-* inputs', () => {
     expect(() =>
       readInputs({
         getInput: getFrom({
-          mode: 'lambda',
+          mode: 'image',
           region: 'us-east-1',
-          'function-name': 'f',
           image: 'r.example/x:1',
           'codedeploy-application': 'a',
         }),
         env,
       }),
-    ).toThrow("Input 'codedeploy-application' is not supported yet for Lambda");
+    ).toThrow("Input 'codedeploy-application' is set but neither mode 'ecs' nor mode 'lambda' is selected");
+  });
+
+  it.each([
+    { file: 'lambda.yaml', hooks: [] },
+    {
+      file: 'lambda-hooks.yaml',
+      hooks: [{ BeforeAllowTraffic: 'check-before' }, { AfterAllowTraffic: 'check-after' }],
+    },
+  ])('read a Lambda AppSpec file ($file): its hooks, its resource name', ({ file, hooks }) => {
+    const options = readLambdaCodeDeploy(
+      getFrom({ 'codedeploy-application': 'a', 'codedeploy-deployment-group': 'g', 'codedeploy-appspec': file }),
+      env,
+      yaml,
+    );
+    expect(options?.appSpec?.file).toEqual({ resourceName: 'fn', hooks });
+  });
+
+  it('refuse an ECS AppSpec file for Lambda, naming the input and the fix', () => {
+    expect(() =>
+      readLambdaCodeDeploy(
+        getFrom({
+          'codedeploy-application': 'a',
+          'codedeploy-deployment-group': 'g',
+          'codedeploy-appspec': 'appspec.yaml',
+        }),
+        env,
+        yaml,
+      ),
+    ).toThrow(
+      "Input 'codedeploy-appspec' ('appspec.yaml') is not a Lambda AppSpec: its resource 'TargetService' is not 'Type: AWS::Lambda::Function'",
+    );
   });
 });
