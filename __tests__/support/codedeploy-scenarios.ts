@@ -283,9 +283,10 @@ function install(proxy: ProxyCore): CodeDeployScenarios {
     return next();
   });
 
+  // Task sets are ECS's: a Lambda deployment's target (function:alias) names no service.
   installTaskSets(proxy, () =>
     live
-      .filter((d) => d.rollsBack === undefined)
+      .filter((d) => d.rollsBack === undefined && d.lambda === undefined)
       .map((d) => ({
         id: d.id,
         targetId: d.targetId,
