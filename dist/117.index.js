@@ -789,7 +789,7 @@ class FunctionDeployment {
     async stop(failure) {
         const to = `version ${this.target.from}`;
         try {
-            await (0,codedeploy_rollback/* startCodeDeployRollback */.r)(this.deps, this.target.deploymentId);
+            await (0,codedeploy_rollback/* startCodeDeployRollback */.r1)(this.deps, this.target.deploymentId);
         }
         catch (error) {
             const reason = `StopDeployment with rollback: ${(0,src_failure/* failureOf */.g)(error, this.deps.log).reason}`;
@@ -817,7 +817,7 @@ class FunctionDeployment {
         return { verdict: (0,plan_verdict/* withDetails */.FE)(failure, [line]), rollback };
     }
     followRollback() {
-        return (0,codedeploy_rollback/* followCodeDeployRollback */.G)(this.deps, {
+        return (0,codedeploy_rollback/* followCodeDeployRollback */.G$)(this.deps, {
             deploymentId: this.target.deploymentId,
             intervalMs: (0,codedeploy_poll/* codeDeployIntervalMs */.Cj)(this.plan.options.wait),
             timeoutMs: this.plan.options.wait.timeoutMs,

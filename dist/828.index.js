@@ -503,11 +503,13 @@ const DEPLOYMENTS = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ followCodeDeployRollback),
-/* harmony export */   r: () => (/* binding */ startCodeDeployRollback)
+/* harmony export */   G$: () => (/* binding */ followCodeDeployRollback),
+/* harmony export */   G7: () => (/* binding */ followCodeDeployAfterCancel),
+/* harmony export */   r1: () => (/* binding */ startCodeDeployRollback)
 /* harmony export */ });
 /* harmony import */ var _aws_codedeploy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3307);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _plan_rollback_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6755);
 /* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7282);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(910);
 /* harmony import */ var _codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6487);
@@ -515,6 +517,7 @@ const DEPLOYMENTS = {
 // max-failed-tasks, cancelled job): StopDeployment with autoRollbackEnabled, then the
 // rollback deployment CodeDeploy starts (rollbackInfo.rollbackDeploymentId) followed to
 // its end. After a cancel, only the start runs in the main step; the post step follows.
+
 
 
 
@@ -560,6 +563,20 @@ async function followCodeDeployRollback(deps, options) {
     catch (error) {
         return `The rollback of ${options.deploymentId} could not be followed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`;
     }
+}
+/** The post step after a cancelled job: follows the rollback the main step started, to its end. */
+async function followCodeDeployAfterCancel(rollback, deps) {
+    const id = rollback.codeDeployDeploymentId;
+    if (id === undefined)
+        return { ok: true, text: 'Nothing to follow.' };
+    deps.log.info(`Following the rollback of CodeDeploy deployment ${id} (the job was cancelled mid-deploy).`);
+    const cd = await deps.clients.codedeploy();
+    // A Lambda function's deployment (mode lambda through CodeDeploy) puts its alias back instead of a task set.
+    const restored = rollback.functionName === undefined
+        ? {}
+        : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
+    const line = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
+    return { ok: line.startsWith('Rolled back'), text: `${(0,_plan_rollback_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackSubject */ .x)(rollback)}: ${line}` };
 }
 
 

@@ -27,8 +27,6 @@ var codedeploy_appspec = __webpack_require__(1360);
 var codedeploy_group = __webpack_require__(6331);
 // EXTERNAL MODULE: ./src/plan/codedeploy-poll.ts
 var codedeploy_poll = __webpack_require__(4451);
-// EXTERNAL MODULE: ./src/plan/rollback.ts
-var plan_rollback = __webpack_require__(6755);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
@@ -199,13 +197,12 @@ var ecs_controller = __webpack_require__(4719);
 
 
 
-
 const codeDeployController = {
     kind: 'codedeploy',
     registers: true,
     prepare: prepareCodeDeploy,
     start: startCodeDeploy,
-    followAfterCancel,
+    followAfterCancel: codedeploy_rollback/* followCodeDeployAfterCancel */.G7,
 };
 /** Read-only: the revision plan as for ECS services, the deployment group (checked to target this service), the AppSpec checked. */
 async function prepareCodeDeploy(found, options, deps) {
@@ -367,7 +364,7 @@ class CodeDeployFollowing {
         if (!options.rollbackOnFailure || !OWN_FAILURES.has(failure.kind))
             return { verdict: failure };
         try {
-            await (0,codedeploy_rollback/* startCodeDeployRollback */.r)(this.deps, this.deploymentId);
+            await (0,codedeploy_rollback/* startCodeDeployRollback */.r1)(this.deps, this.deploymentId);
         }
         catch (error) {
             return { verdict: (0,plan_verdict/* withDetails */.FE)(failure, [`rollback-on-failure: ${(0,src_failure/* failureOf */.g)(error, this.deps.log).reason}`]) };
@@ -377,7 +374,7 @@ class CodeDeployFollowing {
             const follow = { controller: 'codedeploy', codeDeployDeploymentId: this.deploymentId };
             return { verdict: failure, rollback: { by: 'stop-deployment', verdict: { state: 'started' }, to, follow } };
         }
-        const line = await (0,codedeploy_rollback/* followCodeDeployRollback */.G)(this.deps, {
+        const line = await (0,codedeploy_rollback/* followCodeDeployRollback */.G$)(this.deps, {
             deploymentId: this.deploymentId,
             intervalMs: (0,codedeploy_poll/* codeDeployIntervalMs */.Cj)(options.wait),
             timeoutMs: options.wait.timeoutMs,
@@ -397,19 +394,6 @@ class CodeDeployFollowing {
             },
         };
     }
-}
-async function followAfterCancel(rollback, deps) {
-    const id = rollback.codeDeployDeploymentId;
-    if (id === undefined)
-        return { ok: true, text: 'Nothing to follow.' };
-    deps.log.info(`Following the rollback of CodeDeploy deployment ${id} (the job was cancelled mid-deploy).`);
-    const cd = await deps.clients.codedeploy();
-    // A Lambda function's deployment (mode lambda through CodeDeploy) puts its alias back instead of a task set.
-    const restored = rollback.functionName === undefined
-        ? {}
-        : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
-    const line = await (0,codedeploy_rollback/* followCodeDeployRollback */.G)({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
-    return { ok: line.startsWith('Rolled back'), text: `${(0,plan_rollback/* rollbackSubject */.x)(rollback)}: ${line}` };
 }
 
 

@@ -279,8 +279,6 @@ function nextCodeDeployPoll(view) {
     });
 }
 
-// EXTERNAL MODULE: ./src/plan/rollback.ts
-var plan_rollback = __webpack_require__(6755);
 // EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
 var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
@@ -645,11 +643,14 @@ const DEPLOYMENTS = {
     },
 };
 
+// EXTERNAL MODULE: ./src/plan/rollback.ts
+var plan_rollback = __webpack_require__(6755);
 ;// CONCATENATED MODULE: ./src/steps/codedeploy-rollback.ts
 // Putting a CodeDeploy deployment back when the action itself failed it (timeout,
 // max-failed-tasks, cancelled job): StopDeployment with autoRollbackEnabled, then the
 // rollback deployment CodeDeploy starts (rollbackInfo.rollbackDeploymentId) followed to
 // its end. After a cancel, only the start runs in the main step; the post step follows.
+
 
 
 
@@ -695,6 +696,20 @@ async function followCodeDeployRollback(deps, options) {
     catch (error) {
         return `The rollback of ${options.deploymentId} could not be followed: ${(0,errors/* messageOf */.bD)(error)}`;
     }
+}
+/** The post step after a cancelled job: follows the rollback the main step started, to its end. */
+async function followCodeDeployAfterCancel(rollback, deps) {
+    const id = rollback.codeDeployDeploymentId;
+    if (id === undefined)
+        return { ok: true, text: 'Nothing to follow.' };
+    deps.log.info(`Following the rollback of CodeDeploy deployment ${id} (the job was cancelled mid-deploy).`);
+    const cd = await deps.clients.codedeploy();
+    // A Lambda function's deployment (mode lambda through CodeDeploy) puts its alias back instead of a task set.
+    const restored = rollback.functionName === undefined
+        ? {}
+        : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
+    const line = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
+    return { ok: line.startsWith('Rolled back'), text: `${(0,plan_rollback/* rollbackSubject */.x)(rollback)}: ${line}` };
 }
 
 // EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
@@ -859,13 +874,12 @@ var ecs_controller = __webpack_require__(5186);
 
 
 
-
 const codeDeployController = {
     kind: 'codedeploy',
     registers: true,
     prepare: prepareCodeDeploy,
     start: startCodeDeploy,
-    followAfterCancel,
+    followAfterCancel: followCodeDeployAfterCancel,
 };
 /** Read-only: the revision plan as for ECS services, the deployment group (checked to target this service), the AppSpec checked. */
 async function prepareCodeDeploy(found, options, deps) {
@@ -1057,19 +1071,6 @@ class CodeDeployFollowing {
             },
         };
     }
-}
-async function followAfterCancel(rollback, deps) {
-    const id = rollback.codeDeployDeploymentId;
-    if (id === undefined)
-        return { ok: true, text: 'Nothing to follow.' };
-    deps.log.info(`Following the rollback of CodeDeploy deployment ${id} (the job was cancelled mid-deploy).`);
-    const cd = await deps.clients.codedeploy();
-    // A Lambda function's deployment (mode lambda through CodeDeploy) puts its alias back instead of a task set.
-    const restored = rollback.functionName === undefined
-        ? {}
-        : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
-    const line = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
-    return { ok: line.startsWith('Rolled back'), text: `${(0,plan_rollback/* rollbackSubject */.x)(rollback)}: ${line}` };
 }
 
 

@@ -25,32 +25,27 @@ import {
   terminationWaitMinutes,
 } from '../plan/codedeploy-group.ts';
 import { codeDeployIntervalMs } from '../plan/codedeploy-poll.ts';
-import { rollbackSubject, type StartedRollback } from '../plan/rollback.ts';
 import { codeDeployWaitUntilProblem } from '../plan/service-deployment-stages.ts';
 import { type Failure, failed, type Verdict, withDetails } from '../plan/verdict.ts';
 import type { EcsServiceOptions } from '../settings.ts';
 import { type CodeDeployFollowDeps, CodeDeployWatch, DEPLOYMENTS } from './codedeploy-follow.ts';
-import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
+import {
+  followCodeDeployAfterCancel,
+  followCodeDeployRollback,
+  startCodeDeployRollback,
+} from './codedeploy-rollback.ts';
 import { type CodeDeployGreenTasks, greenTasksOf } from './codedeploy-tasks.ts';
 import { prepareFromTaskDefinition } from './ecs-controller.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
 import type { Registration } from './register-revision.ts';
-import type {
-  EcsPrepared,
-  Following,
-  Observation,
-  PostOutcome,
-  RolloutController,
-  Settled,
-  Start,
-} from './rollout-controller.ts';
+import type { EcsPrepared, Following, Observation, RolloutController, Settled, Start } from './rollout-controller.ts';
 
 export const codeDeployController: RolloutController = {
   kind: 'codedeploy',
   registers: true,
   prepare: prepareCodeDeploy,
   start: startCodeDeploy,
-  followAfterCancel,
+  followAfterCancel: followCodeDeployAfterCancel,
 };
 
 /** Read-only: the revision plan as for ECS services, the deployment group (checked to target this service), the AppSpec checked. */
@@ -283,21 +278,4 @@ class CodeDeployFollowing implements Following {
       },
     };
   }
-}
-
-async function followAfterCancel(rollback: StartedRollback, deps: StepDeps): Promise<PostOutcome> {
-  const id = rollback.codeDeployDeploymentId;
-  if (id === undefined) return { ok: true, text: 'Nothing to follow.' };
-  deps.log.info(`Following the rollback of CodeDeploy deployment ${id} (the job was cancelled mid-deploy).`);
-  const cd = await deps.clients.codedeploy();
-  // A Lambda function's deployment (mode lambda through CodeDeploy) puts its alias back instead of a task set.
-  const restored =
-    rollback.functionName === undefined
-      ? {}
-      : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
-  const line = await followCodeDeployRollback(
-    { ...deps, codedeploy: cd },
-    { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored },
-  );
-  return { ok: line.startsWith('Rolled back'), text: `${rollbackSubject(rollback)}: ${line}` };
 }

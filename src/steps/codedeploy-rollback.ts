@@ -4,10 +4,13 @@
 // its end. After a cancel, only the start runs in the main step; the post step follows.
 
 import { getDeployment, stopDeployment } from '../aws/codedeploy.ts';
+import type { StepDeps } from '../deps.ts';
 import { messageOf } from '../errors.ts';
+import { rollbackSubject, type StartedRollback } from '../plan/rollback.ts';
 import { failureText } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
 import { type CodeDeployFollowDeps, followCodeDeploy } from './codedeploy-follow.ts';
+import type { PostOutcome } from './rollout-controller.ts';
 
 export interface CodeDeployRollbackOptions {
   deploymentId: string;
@@ -66,4 +69,22 @@ export async function followCodeDeployRollback(
   } catch (error) {
     return `The rollback of ${options.deploymentId} could not be followed: ${messageOf(error)}`;
   }
+}
+
+/** The post step after a cancelled job: follows the rollback the main step started, to its end. */
+export async function followCodeDeployAfterCancel(rollback: StartedRollback, deps: StepDeps): Promise<PostOutcome> {
+  const id = rollback.codeDeployDeploymentId;
+  if (id === undefined) return { ok: true, text: 'Nothing to follow.' };
+  deps.log.info(`Following the rollback of CodeDeploy deployment ${id} (the job was cancelled mid-deploy).`);
+  const cd = await deps.clients.codedeploy();
+  // A Lambda function's deployment (mode lambda through CodeDeploy) puts its alias back instead of a task set.
+  const restored =
+    rollback.functionName === undefined
+      ? {}
+      : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
+  const line = await followCodeDeployRollback(
+    { ...deps, codedeploy: cd },
+    { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored },
+  );
+  return { ok: line.startsWith('Rolled back'), text: `${rollbackSubject(rollback)}: ${line}` };
 }
