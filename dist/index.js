@@ -30357,8 +30357,10 @@ function codeDeployLines(snapshot, deploymentGroup) {
             lines.push(`| ${codeSpan(row.event, { inTable: true })} | ${codeSpan(row.status, { inTable: true })} | ${row.took || '-'} |`);
     }
     const split = (0,codedeploy_progress/* trafficOf */.t7)(snapshot.target);
+    // A deployment that did not succeed was rolled back or stopped after its last target read: its split is history.
+    const label = d.status === 'Succeeded' || d.status === 'InProgress' ? 'Traffic' : 'Traffic last reported';
     if (split !== undefined)
-        lines.push('', `Traffic: ${codeSpan(split)}`);
+        lines.push('', `${label}: ${codeSpan(split)}`);
     return lines;
 }
 

@@ -23,6 +23,8 @@ export function codeDeployLines(snapshot: CodeDeploySnapshot | undefined, deploy
       );
   }
   const split = trafficOf(snapshot.target);
-  if (split !== undefined) lines.push('', `Traffic: ${codeSpan(split)}`);
+  // A deployment that did not succeed was rolled back or stopped after its last target read: its split is history.
+  const label = d.status === 'Succeeded' || d.status === 'InProgress' ? 'Traffic' : 'Traffic last reported';
+  if (split !== undefined) lines.push('', `${label}: ${codeSpan(split)}`);
   return lines;
 }

@@ -45,4 +45,18 @@ describe('codeDeployLines', () => {
     const row = lines.find((l) => l.startsWith('| ``'));
     expect(row).toBe('| ``x\\|`y` ⏎ ::error::z`` | `Failed` | - |');
   });
+
+  it('a deployment that failed shows its split as last reported, not as where traffic is now', () => {
+    const lines = codeDeployLines({
+      deployment: { deploymentId: 'd-2', status: 'Failed' },
+      target: {
+        events: [],
+        taskSets: [
+          { taskSetLabel: 'Blue', trafficWeight: 0 },
+          { taskSetLabel: 'Green', trafficWeight: 100 },
+        ],
+      },
+    });
+    expect(lines.at(-1)).toBe('Traffic last reported: `blue 0% / green 100%`');
+  });
 });
