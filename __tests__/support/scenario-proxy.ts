@@ -5,11 +5,14 @@
 // (scenario-proxy-core.ts: forwarding, call log, overlay chain) with the ECS rollout
 // overlays (ecs-scenarios.ts) installed. The other services' overlays are added by the
 // test through their own files (lambda-scenarios.ts, ecr-scenarios.ts, task-scenarios.ts,
-// fault-scenarios.ts, throttle-scenarios.ts). It re-exports what tests, bench/ and
-// scripts/ import from here.
+// fault-scenarios.ts, throttle-scenarios.ts). moto has no provisioned concurrency API at
+// all, so every proxy answers GetProvisionedConcurrencyConfig as Lambda does for an alias
+// without it (lambda-traffic-scenarios.ts; a test's own script takes precedence). It
+// re-exports what tests, bench/ and scripts/ import from here.
 
 import type { EcsRollouts } from './ecs-scenarios.ts';
 import { ecsRollouts } from './ecs-scenarios.ts';
+import { provisionedConcurrency } from './lambda-traffic-scenarios.ts';
 import type { ProxyCore } from './scenario-proxy-core.ts';
 import { startProxyCore } from './scenario-proxy-core.ts';
 
@@ -45,5 +48,6 @@ export interface ScenarioProxy extends ProxyCore, EcsRollouts {}
 
 export async function startScenarioProxy(targetUrl: string): Promise<ScenarioProxy> {
   const core = await startProxyCore(targetUrl);
+  provisionedConcurrency(core, []);
   return { ...core, ...ecsRollouts(core) };
 }
