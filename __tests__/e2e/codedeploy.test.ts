@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { seedCodeDeployService } from '../support/codedeploy-fixtures.ts';
 import { type CodeDeployScript, codeDeployOn } from '../support/codedeploy-scenarios.ts';
 import { ecsClient, TEST_ACCOUNT, TEST_REGION } from '../support/ecs-fixtures.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
-import { errorText, NODE_BINARY, REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
+import { errorText, runAction, runPostStep, transcript } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
 import { useTestbed } from '../support/testbed.ts';
 
@@ -16,20 +15,6 @@ import { useTestbed } from '../support/testbed.ts';
 // action, with CodeDeploy's deployments played by the scenario proxy (codedeploy-scenarios.ts).
 
 const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
-
-function runPost(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.once('close', (code) => resolve({ code, stdout }));
-  });
-}
 
 const APPSPEC_YAML = [
   'version: 0.0',
@@ -279,7 +264,7 @@ describe('mode ecs deploys services through CodeDeploy', () => {
     expect(count(calls, 'StopDeployment')).toBe(1);
     const state = /::save-state name=rollback::(.*)/.exec(run.stdout)?.[1] ?? '';
     expect(state).toContain(deploymentId);
-    const post = await runPost({ ...testbed.awsEnv, STATE_rollback: state });
+    const post = await runPostStep({ ...testbed.awsEnv, STATE_rollback: state });
     expect(post.code, post.stdout).toBe(0);
     expect(post.stdout).toMatch(/Rolled back: rollback deployment d-\w+ succeeded/);
   });

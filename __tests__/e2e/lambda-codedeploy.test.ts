@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { seedLambdaCodeDeployGroup } from '../support/codedeploy-fixtures.ts';
 import { type CodeDeployScript, codeDeployOn } from '../support/codedeploy-scenarios.ts';
 import { seedAliasedFunctions, type TrafficWorld } from '../support/lambda-traffic-fixtures.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
-import { errorText, NODE_BINARY, REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
+import { errorText, runAction, runPostStep, transcript } from '../support/run-action.ts';
 import type { Testbed } from '../support/testbed.ts';
 import { useTestbed } from '../support/testbed.ts';
 
@@ -221,7 +220,7 @@ describe.concurrent('mode lambda deploys through CodeDeploy', () => {
       expect(JSON.parse(state)).toMatchObject([
         { controller: 'codedeploy', functionName: 'fn-cd-cancel', to: 'version 1' },
       ]);
-      const post = await runPost({ ...lane.awsEnv, STATE_rollback: state });
+      const post = await runPostStep({ ...lane.awsEnv, STATE_rollback: state });
       expect(post.code, post.stdout).toBe(0);
       expect(post.stdout).toContain("Lambda function 'fn-cd-cancel': Rolled back");
       expect(isOn(await aliasOf(lane, 'fn-cd-cancel'), '1')).toBe(true);
@@ -281,18 +280,3 @@ describe.concurrent('mode lambda deploys through CodeDeploy', () => {
     }),
   );
 });
-
-/** The action's post step, run as the runner runs it (STATE_<name> from the main step's save-state). */
-function runPost(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.once('close', (code) => resolve({ code, stdout }));
-  });
-}

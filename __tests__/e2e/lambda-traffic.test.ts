@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { AliasConfiguration } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 import { getParameter, putParameterHistory } from '../support/aws-fixtures.ts';
@@ -15,7 +13,7 @@ import {
 } from '../support/lambda-traffic-fixtures.ts';
 import { provisionedConcurrency } from '../support/lambda-traffic-scenarios.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
-import { errorText, NODE_BINARY, REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
+import { errorText, runAction, runPostStep, transcript } from '../support/run-action.ts';
 import type { Testbed } from '../support/testbed.ts';
 import { useTestbed } from '../support/testbed.ts';
 
@@ -182,7 +180,7 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
       expect((await aliasOf(lane, 'fn-cancel')).RoutingConfig?.AdditionalVersionWeights).toEqual({ '2': 0.1 });
 
       refusePutBack = false;
-      const post = await runPost({ ...lane.awsEnv, 'STATE_lambda-put-back': state });
+      const post = await runPostStep({ ...lane.awsEnv, 'STATE_lambda-put-back': state });
       expect(post.code, post.stdout).toBe(0);
       expect(post.stdout).toContain(
         "Lambda function 'fn-cancel' alias live put back on version 1 (it was on 1 with routing).",
@@ -269,18 +267,3 @@ describe.concurrent('mode lambda shifts traffic on the alias in steps', () => {
       expect(isOnOne(await aliasOf(lane, 'fn-param'))).toBe(true);
     }));
 });
-
-/** The action's post step, run as the runner runs it (STATE_<name> from the main step's save-state). */
-function runPost(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.once('close', (code) => resolve({ code, stdout }));
-  });
-}

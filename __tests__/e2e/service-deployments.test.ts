@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { ContinueServiceDeploymentCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import type { SeededService } from '../support/ecs-fixtures.ts';
 import { describeService, ecsClient, TEST_ACCOUNT, TEST_REGION } from '../support/ecs-fixtures.ts';
 import type { ActionRun, RunActionOptions } from '../support/run-action.ts';
-import { errorText, NODE_BINARY, REPO_ROOT, runAction, transcript } from '../support/run-action.ts';
+import { errorText, runAction, runPostStep, transcript } from '../support/run-action.ts';
 import type { RecordedCall } from '../support/scenario-proxy.ts';
 import type { ServiceDeploymentScript } from '../support/service-deployment-scenarios.ts';
 import { serviceDeploymentsOn } from '../support/service-deployment-scenarios.ts';
@@ -18,21 +16,6 @@ import { useTestbed } from '../support/testbed.ts';
 // rollback-on-failure (true | false); output: service-deployment-arn.
 
 const NEW_IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/app:2.0.0`;
-
-/** The action's post step, run as the runner runs it (STATE_<name> from the main step's save-state). */
-function runPost(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(NODE_BINARY, [join(REPO_ROOT, 'dist', 'post', 'index.js')], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.once('close', (code) => resolve({ code, stdout }));
-  });
-}
 
 describe('mode ecs follows the service deployment record', () => {
   const testbed = useTestbed();
@@ -308,7 +291,7 @@ describe('mode ecs follows the service deployment record', () => {
     expect(JSON.parse(state)).toMatchObject([
       { controller: 'ecs', cluster: `c-${name}`, service: `s-${name}`, recordArn: arn },
     ]);
-    const post = await runPost({ ...testbed.awsEnv, STATE_rollback: state });
+    const post = await runPostStep({ ...testbed.awsEnv, STATE_rollback: state });
     expect(post.code, post.stdout).toBe(0);
     expect(post.stdout).toContain('ROLLBACK_SUCCESSFUL');
     const ecs = ecsClient(testbed.proxy.url);

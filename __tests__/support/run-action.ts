@@ -184,3 +184,23 @@ export function transcript(run: ActionRun): string {
   const how = run.timedOut ? 'killed after timing out' : `exit ${String(run.exitCode)}`;
   return `${how} after ${run.durationMs} ms\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
 }
+
+/** A node script run to its end with exactly this environment: its exit code and stdout + stderr. */
+export function runNodeScript(
+  file: string,
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(NODE_BINARY, [file], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.once('close', (code) => resolve({ code, stdout }));
+  });
+}
+
+/** The action's post step, run as the runner runs it (STATE_<name> from the main step's save-state). */
+export function runPostStep(env: Record<string, string>): Promise<{ code: number | null; stdout: string }> {
+  return runNodeScript(join(REPO_ROOT, 'dist', 'post', 'index.js'), { PATH: process.env.PATH ?? '', ...env });
+}
