@@ -55,7 +55,8 @@ export function parseTraffic(raw: string): TrafficSpec {
       `${label} shifts ${percent}% at a time: use a percentage above 0 and below 100 (100% at once is 'all-at-once').`,
     );
   }
-  if (Math.round(percent * 100) !== percent * 100) {
+  // Read from the text: in floating point 1.1 * 100 is not 110.
+  if (/\.\d{3,}$/.test(match[1] ?? '')) {
     throw new UserError(`${label} has more than two decimals in its percentage: use e.g. 10 or 12.5.`);
   }
   if (!Number.isInteger(minutes) || minutes < 1) {

@@ -16,6 +16,8 @@ describe('parseTraffic', () => {
     ['AllAtOnce', { kind: 'all-at-once' }],
     ['canary 10% 5m', { kind: 'canary', percent: 10, minutes: 5 }],
     ['Canary 12.5 % 1m', { kind: 'canary', percent: 12.5, minutes: 1 }],
+    ['canary 1.1% 5m', { kind: 'canary', percent: 1.1, minutes: 5 }],
+    ['linear 0.07% every 1m', { kind: 'linear', percent: 0.07, minutes: 1 }],
     ['linear 20% every 2m', { kind: 'linear', percent: 20, minutes: 2 }],
     ['linear   33%   every  1m', { kind: 'linear', percent: 33, minutes: 1 }],
     ['Canary10Percent5Minutes', { kind: 'canary', percent: 10, minutes: 5 }],
