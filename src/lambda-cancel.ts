@@ -25,7 +25,7 @@ export interface LambdaPutBackState {
 /** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
 export function lambdaPutBackState(outcome: PipelineOutcome, settings: Settings): string | undefined {
   const lambda = outcome.lambda;
-  if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0) return undefined;
+  if (lambda?.traffic?.putBack === undefined || lambda.traffic.putBack.length === 0) return undefined;
   const states = lambda.functions.flatMap((f): LambdaPutBackState[] => {
     if (f.alias === undefined || !f.changed) return [];
     // No previous version: the step created the alias on the version it published.

@@ -83,9 +83,11 @@ export async function shiftTraffic(
     const failure = failureOf(error, deps.log);
     const reached = report.steps.at(-1);
     const how =
-      reached === undefined
-        ? 'no alias had moved yet'
-        : `the shift had reached ${percentOf(reached.weight)} (step ${report.steps.length}/${options.steps.length})`;
+      reached !== undefined
+        ? `the shift had reached ${percentOf(reached.weight)} (step ${report.steps.length}/${options.steps.length})`
+        : states.some((s) => s.moved || s.created)
+          ? `step 1/${options.steps.length} had moved only some aliases`
+          : 'no alias had moved yet';
     const putBack = await putBackAll(states, deps);
     report.putBack = putBack;
     const verdict = failed(failure.kind, `${failure.reason} (${how})`, [

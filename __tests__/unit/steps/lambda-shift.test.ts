@@ -297,6 +297,16 @@ describe('shiftTraffic', () => {
     expect(new Set(w.updates.filter((u) => u.weights['2'] === 0.1).map((u) => u.at)).size).toBe(1);
   });
 
+  it('a refusal at the first step puts back the aliases that moved, and says only some had', async () => {
+    const w = world(['a', 'b']);
+    w.refuse.set('b', 1);
+    const outcome = await w.shift({ kind: 'canary', percent: 10, minutes: 1 });
+    expect(outcome.failure?.reason).toContain('(step 1/2 had moved only some aliases)');
+    expect(outcome.report.steps).toEqual([]);
+    expect(outcome.report.putBack).toEqual([expect.stringMatching(/^a: alias live back on version 1/)]);
+    expect(w.aliases.get('a')).toMatchObject({ FunctionVersion: '1', RoutingConfig: { AdditionalVersionWeights: {} } });
+  });
+
   it('fails when someone else moves the alias during the shift', async () => {
     const w = world();
     w.whenPolled((polls) => {
