@@ -522,7 +522,6 @@ async function followAll(followed, bounds, deps) {
                 if (kind === 'heartbeat')
                     deps.log.info(line);
             },
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const polled = pending();
                 const request = new PollRequest();
@@ -673,10 +672,12 @@ var lambda_appspec = __webpack_require__(7753);
 var follow_loop = __webpack_require__(8668);
 // EXTERNAL MODULE: ./src/deps.ts
 var src_deps = __webpack_require__(2421);
+// EXTERNAL MODULE: ./src/plan/codedeploy-deployment.ts
+var codedeploy_deployment = __webpack_require__(6869);
 // EXTERNAL MODULE: ./src/plan/codedeploy-group.ts
 var codedeploy_group = __webpack_require__(6331);
-// EXTERNAL MODULE: ./src/steps/codedeploy-follow.ts + 1 modules
-var codedeploy_follow = __webpack_require__(6487);
+// EXTERNAL MODULE: ./src/steps/codedeploy-follow.ts
+var codedeploy_follow = __webpack_require__(5255);
 // EXTERNAL MODULE: ./src/steps/codedeploy-rollback.ts
 var codedeploy_rollback = __webpack_require__(262);
 // EXTERNAL MODULE: ./src/steps/lambda-alias-back.ts
@@ -695,8 +696,7 @@ var lambda_alias_back = __webpack_require__(4457);
 
 
 
-/** Failures the step itself made: the deployment is still CodeDeploy's to roll back, so it is stopped with rollback. */
-const OWN_FAILURES = new Set(['timed-out', 'cancelled', 'error']);
+
 class FunctionDeployment {
     what;
     name;
@@ -773,11 +773,11 @@ class FunctionDeployment {
             return { ...report, ...(await this.aliasBack(this.putBackFor(other))) };
         }
         const failure = verdict ?? this.otherFailed(other ?? '?');
-        if (verdict === undefined || this.stoppedForOther || OWN_FAILURES.has(failure.kind))
+        if (verdict === undefined || this.stoppedForOther || codedeploy_deployment/* STEP_FAILURES */.PG.has(failure.kind))
             return { ...report, ...(await this.stop(failure)) };
         // CodeDeploy failed it: its own rollback (if the group has one) is followed until the alias is back.
-        const line = await this.followRollback();
-        if (line.startsWith('Rolled back'))
+        const { ok, line } = await this.followRollback();
+        if (ok)
             return { ...report, verdict: (0,plan_verdict/* withDetails */.FE)(failure, [line]) };
         // No rollback of CodeDeploy's put it back: the step does, as after any failed Lambda deploy.
         return { ...report, ...(await this.aliasBack((0,plan_verdict/* withDetails */.FE)(failure, [line]))) };
@@ -808,10 +808,10 @@ class FunctionDeployment {
             };
             return { verdict: failure, rollback: { by: 'stop-deployment', verdict: { state: 'started' }, to, follow } };
         }
-        const line = await this.followRollback();
+        const { ok, line } = await this.followRollback();
         const rollback = {
             by: 'stop-deployment',
-            verdict: line.startsWith('Rolled back') ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rolled-back', line),
+            verdict: ok ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rolled-back', line),
             to,
         };
         return { verdict: (0,plan_verdict/* withDetails */.FE)(failure, [line]), rollback };
@@ -1277,9 +1277,11 @@ async function shiftTraffic(targets, options, deps) {
     catch (error) {
         const failure = (0,src_failure/* failureOf */.g)(error, deps.log);
         const reached = report.steps.at(-1);
-        const how = reached === undefined
-            ? 'no alias had moved yet'
-            : `the shift had reached ${(0,lambda_traffic/* percentOf */.pR)(reached.weight)} (step ${report.steps.length}/${options.steps.length})`;
+        const how = reached !== undefined
+            ? `the shift had reached ${(0,lambda_traffic/* percentOf */.pR)(reached.weight)} (step ${report.steps.length}/${options.steps.length})`
+            : states.some((s) => s.moved || s.created)
+                ? `step 1/${options.steps.length} had moved only some aliases`
+                : 'no alias had moved yet';
         const putBack = await (0,lambda_alias_back/* putBackAll */.k)(states, deps);
         report.putBack = putBack;
         const verdict = (0,plan_verdict/* failed */.gz)(failure.kind, `${failure.reason} (${how})`, [
@@ -1342,7 +1344,6 @@ async function watch(run, step, index) {
         intervalMs: options.intervalMs,
         timeoutMs: Math.max(0, run.deadline - deps.now()),
         onProgress: (line) => deps.log.info(line),
-        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
             const aliases = movedJustNow ? [] : states;
             movedJustNow = false;

@@ -691,7 +691,6 @@ async function startExpress(prepared, deps) {
         what: `the deployment UpdateExpressGatewayService started on service '${service}'`,
         intervalMs: options.wait.intervalMs,
         timeoutMs: options.wait.timeoutMs,
-        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         onProgress: (state) => deps.log.info(state),
         check: async () => {
             const now = await (0,ecs/* describeService */.Jv)(deps.clients.ecs, { cluster, service });

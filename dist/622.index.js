@@ -869,7 +869,6 @@ async function followAll(followed, bounds, deps) {
                 if (kind === 'heartbeat')
                     deps.log.info(line);
             },
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const polled = pending();
                 const request = new PollRequest();

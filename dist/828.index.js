@@ -93,6 +93,139 @@ async function stopDeployment(cd, deploymentId, rollback) {
 
 /***/ }),
 
+/***/ 6869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PG: () => (/* binding */ STEP_FAILURES),
+/* harmony export */   ZU: () => (/* binding */ continueCommand),
+/* harmony export */   d2: () => (/* binding */ classifyCodeDeploy),
+/* harmony export */   sB: () => (/* binding */ targetViewOf),
+/* harmony export */   zX: () => (/* binding */ goalText)
+/* harmony export */ });
+/* unused harmony exports eventReached, failedEvent */
+/* harmony import */ var _codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3751);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(293);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7282);
+// A CodeDeploy deployment as the follower sees it (GetDeployment, and its target's
+// lifecycle events and task sets), classified as pending / succeeded / failed. Pure, and
+// not ECS-specific: a Lambda deployment's target (lambdaTarget) reads the same way.
+// Shapes: CodeDeploy API reference, DeploymentInfo, ECSTarget, LambdaTarget, LifecycleEvent,
+// ECSTaskSet, RollbackInfo (docs.aws.amazon.com/codedeploy/latest/APIReference).
+
+
+
+function targetViewOf(target) {
+    const t = target?.ecsTarget ?? target?.lambdaTarget;
+    if (t === undefined)
+        return undefined;
+    return {
+        ...(t.status === undefined ? {} : { status: t.status }),
+        events: t.lifecycleEvents ?? [],
+        taskSets: target?.ecsTarget?.taskSetsInfo ?? [],
+        ...(target?.lambdaTarget?.lambdaFunctionInfo === undefined
+            ? {}
+            : { lambda: target.lambdaTarget.lambdaFunctionInfo }),
+    };
+}
+function classifyCodeDeploy(snapshot, options) {
+    const d = snapshot.deployment;
+    const id = d.deploymentId ?? '?';
+    switch (d.status) {
+        case 'Succeeded':
+            return { state: 'succeeded', reached: options.goal };
+        case 'Failed':
+            return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)(d.rollbackInfo?.rollbackDeploymentId ? 'rolled-back' : 'rollout-failed', `CodeDeploy deployment ${id} failed${atEvent(snapshot.target)}.`, failureDetails(snapshot, options.hooks));
+        case 'Stopped':
+            return (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)(d.rollbackInfo?.rollbackDeploymentId ? 'rolled-back' : 'stopped', `CodeDeploy deployment ${id} was stopped${atEvent(snapshot.target)}.`, failureDetails(snapshot, options.hooks));
+        default:
+            break;
+    }
+    if (options.goal !== 'completed' && eventReached(snapshot.target, options.goal))
+        return { state: 'succeeded', reached: options.goal };
+    if (d.status === 'Ready')
+        return { state: 'pending', waiting: 'ready' };
+    if (d.status === 'InProgress' && d.instanceTerminationWaitTimeStarted === true)
+        return { state: 'pending', waiting: 'termination' };
+    return { state: 'pending' };
+}
+/**
+ * True once `event` succeeded (or was skipped), or a later event has started: CodeDeploy
+ * runs the events in order, so a later one means this one is behind it.
+ */
+function eventReached(target, event) {
+    const events = target?.events ?? [];
+    const index = events.findIndex((e) => e.lifecycleEventName === event);
+    if (index < 0)
+        return false;
+    const own = events[index]?.status;
+    if (own === 'Succeeded' || own === 'Skipped')
+        return true;
+    if (own === 'Failed')
+        return false;
+    return events.slice(index + 1).some((e) => e.status === 'InProgress' || e.status === 'Succeeded');
+}
+/** The first lifecycle event that failed, else the one in progress. */
+function failedEvent(target) {
+    const events = target?.events ?? [];
+    return events.find((e) => e.status === 'Failed') ?? events.find((e) => e.status === 'InProgress');
+}
+function atEvent(target) {
+    const event = failedEvent(target);
+    return event?.lifecycleEventName === undefined ? '' : ` at lifecycle event ${event.lifecycleEventName}`;
+}
+function failureDetails(snapshot, hooks = {}) {
+    const d = snapshot.deployment;
+    const details = [];
+    const event = failedEvent(snapshot.target);
+    const name = event?.lifecycleEventName;
+    if (name !== undefined && _codedeploy_events_js__WEBPACK_IMPORTED_MODULE_0__/* .HOOK_EVENTS */ .CJ.has(name)) {
+        const fn = hooks[name];
+        details.push(fn === undefined ? `The ${name} hook failed.` : `The ${name} hook (Lambda function '${fn}') failed.`);
+    }
+    const diag = event?.diagnostics;
+    if (diag !== undefined) {
+        const parts = [diag.errorCode, diag.scriptName ? `script ${diag.scriptName}` : undefined, diag.message].filter((p) => p !== undefined && p !== '');
+        if (parts.length > 0)
+            details.push(`Diagnostics: ${parts.join(': ')}`);
+        if (diag.logTail)
+            details.push(`Log tail: ${diag.logTail}`);
+    }
+    if (d.errorInformation?.code !== undefined || d.errorInformation?.message !== undefined) {
+        details.push(`Error ${d.errorInformation.code ?? '(no code)'}: ${d.errorInformation.message ?? '(no message)'}`);
+    }
+    const rb = d.rollbackInfo;
+    if (rb?.rollbackDeploymentId !== undefined) {
+        const message = rb.rollbackMessage ? `: ${rb.rollbackMessage.replace(/\.$/, '')}` : '';
+        details.push(`CodeDeploy rolled back with deployment ${rb.rollbackDeploymentId}${message}.`);
+    }
+    else if (rb?.rollbackMessage) {
+        details.push(`Rollback: ${rb.rollbackMessage}`);
+    }
+    return details;
+}
+/** The command that ends a `Ready` wait (a group that waits for a manual reroute), quoted for a shell. */
+function continueCommand(deploymentId) {
+    return `aws deploy continue-deployment --deployment-id ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .shellQuote */ .Z)(deploymentId)} --deployment-wait-type READY_WAIT`;
+}
+/** What the follower waits for, for timeout messages. */
+function goalText(goal) {
+    return goal === 'completed' ? 'Succeeded' : `lifecycle event ${goal}`;
+}
+/**
+ * Failures of the step's own making (its timeout, a cancelled job, too many stopped tasks,
+ * an error): CodeDeploy has not rolled those back, so the step stops the deployment with rollback.
+ */
+const STEP_FAILURES = new Set([
+    'timed-out',
+    'cancelled',
+    'too-many-failed-tasks',
+    'error',
+]);
+
+
+/***/ }),
+
 /***/ 6331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -201,146 +334,22 @@ function nextCodeDeployPoll(view) {
 
 /***/ }),
 
-/***/ 6487:
+/***/ 5255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  yJ: () => (/* binding */ CodeDeployWatch),
-  $i: () => (/* binding */ DEPLOYMENTS),
-  OJ: () => (/* binding */ followCodeDeploy)
-});
-
-// EXTERNAL MODULE: ./src/aws/codedeploy.ts
-var codedeploy = __webpack_require__(3307);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
-var codedeploy_events = __webpack_require__(3751);
-// EXTERNAL MODULE: ./src/plan/shell.ts
-var shell = __webpack_require__(293);
-// EXTERNAL MODULE: ./src/plan/verdict.ts
-var verdict = __webpack_require__(7282);
-;// CONCATENATED MODULE: ./src/plan/codedeploy-deployment.ts
-// A CodeDeploy deployment as the follower sees it (GetDeployment, and its target's
-// lifecycle events and task sets), classified as pending / succeeded / failed. Pure, and
-// not ECS-specific: a Lambda deployment's target (lambdaTarget) reads the same way.
-// Shapes: CodeDeploy API reference, DeploymentInfo, ECSTarget, LambdaTarget, LifecycleEvent,
-// ECSTaskSet, RollbackInfo (docs.aws.amazon.com/codedeploy/latest/APIReference).
-
-
-
-function targetViewOf(target) {
-    const t = target?.ecsTarget ?? target?.lambdaTarget;
-    if (t === undefined)
-        return undefined;
-    return {
-        ...(t.status === undefined ? {} : { status: t.status }),
-        events: t.lifecycleEvents ?? [],
-        taskSets: target?.ecsTarget?.taskSetsInfo ?? [],
-        ...(target?.lambdaTarget?.lambdaFunctionInfo === undefined
-            ? {}
-            : { lambda: target.lambdaTarget.lambdaFunctionInfo }),
-    };
-}
-function classifyCodeDeploy(snapshot, options) {
-    const d = snapshot.deployment;
-    const id = d.deploymentId ?? '?';
-    switch (d.status) {
-        case 'Succeeded':
-            return { state: 'succeeded', reached: options.goal };
-        case 'Failed':
-            return (0,verdict/* failed */.gz)(d.rollbackInfo?.rollbackDeploymentId ? 'rolled-back' : 'rollout-failed', `CodeDeploy deployment ${id} failed${atEvent(snapshot.target)}.`, failureDetails(snapshot, options.hooks));
-        case 'Stopped':
-            return (0,verdict/* failed */.gz)(d.rollbackInfo?.rollbackDeploymentId ? 'rolled-back' : 'stopped', `CodeDeploy deployment ${id} was stopped${atEvent(snapshot.target)}.`, failureDetails(snapshot, options.hooks));
-        default:
-            break;
-    }
-    if (options.goal !== 'completed' && eventReached(snapshot.target, options.goal))
-        return { state: 'succeeded', reached: options.goal };
-    if (d.status === 'Ready')
-        return { state: 'pending', waiting: 'ready' };
-    if (d.status === 'InProgress' && d.instanceTerminationWaitTimeStarted === true)
-        return { state: 'pending', waiting: 'termination' };
-    return { state: 'pending' };
-}
-/**
- * True once `event` succeeded (or was skipped), or a later event has started: CodeDeploy
- * runs the events in order, so a later one means this one is behind it.
- */
-function eventReached(target, event) {
-    const events = target?.events ?? [];
-    const index = events.findIndex((e) => e.lifecycleEventName === event);
-    if (index < 0)
-        return false;
-    const own = events[index]?.status;
-    if (own === 'Succeeded' || own === 'Skipped')
-        return true;
-    if (own === 'Failed')
-        return false;
-    return events.slice(index + 1).some((e) => e.status === 'InProgress' || e.status === 'Succeeded');
-}
-/** The first lifecycle event that failed, else the one in progress. */
-function failedEvent(target) {
-    const events = target?.events ?? [];
-    return events.find((e) => e.status === 'Failed') ?? events.find((e) => e.status === 'InProgress');
-}
-function atEvent(target) {
-    const event = failedEvent(target);
-    return event?.lifecycleEventName === undefined ? '' : ` at lifecycle event ${event.lifecycleEventName}`;
-}
-function failureDetails(snapshot, hooks = {}) {
-    const d = snapshot.deployment;
-    const details = [];
-    const event = failedEvent(snapshot.target);
-    const name = event?.lifecycleEventName;
-    if (name !== undefined && codedeploy_events/* HOOK_EVENTS */.CJ.has(name)) {
-        const fn = hooks[name];
-        details.push(fn === undefined ? `The ${name} hook failed.` : `The ${name} hook (Lambda function '${fn}') failed.`);
-    }
-    const diag = event?.diagnostics;
-    if (diag !== undefined) {
-        const parts = [diag.errorCode, diag.scriptName ? `script ${diag.scriptName}` : undefined, diag.message].filter((p) => p !== undefined && p !== '');
-        if (parts.length > 0)
-            details.push(`Diagnostics: ${parts.join(': ')}`);
-        if (diag.logTail)
-            details.push(`Log tail: ${diag.logTail}`);
-    }
-    if (d.errorInformation?.code !== undefined || d.errorInformation?.message !== undefined) {
-        details.push(`Error ${d.errorInformation.code ?? '(no code)'}: ${d.errorInformation.message ?? '(no message)'}`);
-    }
-    const rb = d.rollbackInfo;
-    if (rb?.rollbackDeploymentId !== undefined) {
-        const message = rb.rollbackMessage ? `: ${rb.rollbackMessage.replace(/\.$/, '')}` : '';
-        details.push(`CodeDeploy rolled back with deployment ${rb.rollbackDeploymentId}${message}.`);
-    }
-    else if (rb?.rollbackMessage) {
-        details.push(`Rollback: ${rb.rollbackMessage}`);
-    }
-    return details;
-}
-/** The command that ends a `Ready` wait (a group that waits for a manual reroute), quoted for a shell. */
-function continueCommand(deploymentId) {
-    return `aws deploy continue-deployment --deployment-id ${(0,shell/* shellQuote */.Z)(deploymentId)} --deployment-wait-type READY_WAIT`;
-}
-/** What the follower waits for, for timeout messages. */
-function goalText(goal) {
-    return goal === 'completed' ? 'Succeeded' : `lifecycle event ${goal}`;
-}
-function isCodeDeployGoal(value) {
-    return value === 'completed' || isCodeDeployEvent(value);
-}
-
-// EXTERNAL MODULE: ./src/plan/codedeploy-poll.ts
-var codedeploy_poll = __webpack_require__(4451);
-// EXTERNAL MODULE: ./src/plan/codedeploy-progress.ts
-var codedeploy_progress = __webpack_require__(3781);
-// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
-var poll_schedule = __webpack_require__(8654);
-// EXTERNAL MODULE: ./src/wait.ts
-var wait = __webpack_require__(910);
-;// CONCATENATED MODULE: ./src/steps/codedeploy-follow.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $i: () => (/* binding */ DEPLOYMENTS),
+/* harmony export */   OJ: () => (/* binding */ followCodeDeploy),
+/* harmony export */   yJ: () => (/* binding */ CodeDeployWatch)
+/* harmony export */ });
+/* harmony import */ var _aws_codedeploy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3307);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1633);
+/* harmony import */ var _plan_codedeploy_deployment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6869);
+/* harmony import */ var _plan_codedeploy_poll_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4451);
+/* harmony import */ var _plan_codedeploy_progress_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3781);
+/* harmony import */ var _plan_poll_schedule_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8654);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(910);
 // Following one CodeDeploy deployment to its verdict, for any compute platform (ECS
 // blue/green, Lambda): GetDeployment once per poll; its target (ListDeploymentTargets once,
 // then GetDeploymentTarget) when the deployment's overview changed, and while lifecycle
@@ -372,12 +381,12 @@ class CodeDeployWatch {
     constructor(options, deps) {
         this.options = options;
         this.deps = deps;
-        this.plan = { intervalMs: options.intervalMs, ...poll_schedule/* DEFAULT_POLL_PLAN */.Y1, ...options.pollPlan };
+        this.plan = { intervalMs: options.intervalMs, ..._plan_poll_schedule_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_POLL_PLAN */ .Y1, ...options.pollPlan };
     }
     /** One poll: GetDeployment, the target when needed, progress lines, the verdict. */
     async poll() {
         const polledAt = this.deps.now();
-        return this.observe(await (0,codedeploy/* getDeployment */.i8)(this.deps.codedeploy, this.options.deploymentId), polledAt);
+        return this.observe(await (0,_aws_codedeploy_js__WEBPACK_IMPORTED_MODULE_0__/* .getDeployment */ .i8)(this.deps.codedeploy, this.options.deploymentId), polledAt);
     }
     /**
      * Judges a GetDeployment answer read by someone else (a loop that batches the reads of
@@ -391,10 +400,10 @@ class CodeDeployWatch {
             target = (await this.readTarget()) ?? target;
         this.key = key;
         const snapshot = { deployment, ...(target === undefined ? {} : { target }) };
-        for (const line of (0,codedeploy_progress/* progressLines */.Ld)(this.last, snapshot))
+        for (const line of (0,_plan_codedeploy_progress_js__WEBPACK_IMPORTED_MODULE_5__/* .progressLines */ .Ld)(this.last, snapshot))
             deps.log.info(line);
         this.last = snapshot;
-        this.verdict = classifyCodeDeploy(snapshot, {
+        this.verdict = (0,_plan_codedeploy_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .classifyCodeDeploy */ .d2)(snapshot, {
             goal: options.goal,
             ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
         });
@@ -405,14 +414,14 @@ class CodeDeployWatch {
         }
         if (this.verdict.state === 'pending' && this.verdict.waiting === 'ready' && !this.readyShown) {
             this.readyShown = true;
-            deps.log.info(`deployment ${options.deploymentId} is Ready: the new task set waits for traffic to be rerouted. Continue it with: ${continueCommand(options.deploymentId)}`);
+            deps.log.info(`deployment ${options.deploymentId} is Ready: the new task set waits for traffic to be rerouted. Continue it with: ${(0,_plan_codedeploy_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .continueCommand */ .ZU)(options.deploymentId)}`);
         }
         this.lastPollAt = polledAt;
         return this.verdict;
     }
     /** How long to sleep before the next poll. */
     nextDelayMs() {
-        return (0,codedeploy_poll/* nextCodeDeployPoll */.zk)({
+        return (0,_plan_codedeploy_poll_js__WEBPACK_IMPORTED_MODULE_4__/* .nextCodeDeployPoll */ .zk)({
             plan: this.plan,
             now: this.deps.now(),
             verdict: this.verdict,
@@ -435,18 +444,18 @@ class CodeDeployWatch {
         const running = deployment.status === 'InProgress' || deployment.status === 'Ready';
         if (!running || deployment.instanceTerminationWaitTimeStarted === true)
             return false;
-        return this.options.goal !== 'completed' || now - this.targetReadAt >= codedeploy_poll/* MODERATE_INTERVAL_MS */.DL;
+        return this.options.goal !== 'completed' || now - this.targetReadAt >= _plan_codedeploy_poll_js__WEBPACK_IMPORTED_MODULE_4__/* .MODERATE_INTERVAL_MS */ .DL;
     }
     async readTarget() {
         const { deps, options } = this;
         this.targetReadAt = deps.now();
         if (this.targetId === undefined) {
             // An ECS or Lambda deployment has one target; none is listed until CodeDeploy starts it.
-            this.targetId = (await (0,codedeploy/* listDeploymentTargets */.q8)(deps.codedeploy, options.deploymentId))[0];
+            this.targetId = (await (0,_aws_codedeploy_js__WEBPACK_IMPORTED_MODULE_0__/* .listDeploymentTargets */ .q8)(deps.codedeploy, options.deploymentId))[0];
             if (this.targetId === undefined)
                 return undefined;
         }
-        return targetViewOf(await (0,codedeploy/* getDeploymentTarget */.$z)(deps.codedeploy, options.deploymentId, this.targetId));
+        return (0,_plan_codedeploy_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .targetViewOf */ .sB)(await (0,_aws_codedeploy_js__WEBPACK_IMPORTED_MODULE_0__/* .getDeploymentTarget */ .$z)(deps.codedeploy, options.deploymentId, this.targetId));
     }
 }
 /**
@@ -455,9 +464,9 @@ class CodeDeployWatch {
  */
 async function followCodeDeploy(options, deps) {
     const watch = new CodeDeployWatch(options, deps);
-    const what = `CodeDeploy deployment ${options.deploymentId} to reach ${goalText(options.goal)}`;
+    const what = `CodeDeploy deployment ${options.deploymentId} to reach ${(0,_plan_codedeploy_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .goalText */ .zX)(options.goal)}`;
     try {
-        const verdict = await (0,wait/* waitFor */.fm)({
+        const verdict = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_7__/* .waitFor */ .fm)({
             what,
             intervalMs: options.intervalMs,
             timeoutMs: options.timeoutMs,
@@ -465,7 +474,6 @@ async function followCodeDeploy(options, deps) {
                 if (kind === 'heartbeat')
                     deps.log.info(line);
             },
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const verdict = await watch.poll();
                 if (verdict.state !== 'pending')
@@ -476,10 +484,9 @@ async function followCodeDeploy(options, deps) {
         return { verdict, ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
     }
     catch (error) {
-        const kind = error instanceof errors/* TimeoutError */.MU ? 'timed-out' : error instanceof errors/* CancelledError */.cc ? 'cancelled' : undefined;
-        if (kind === undefined)
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TimeoutError */ .MU || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc))
             throw error;
-        return { verdict: (0,verdict/* failed */.gz)(kind, (0,errors/* messageOf */.bD)(error)), ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
+        return { verdict: (0,_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .failureOf */ .g)(error, deps.log), ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
     }
 }
 /** GetDeployment for every CodeDeploy rollout of a poll; an error fails only its own rollout. */
@@ -490,7 +497,7 @@ const DEPLOYMENTS = {
         const cd = await deps.clients.codedeploy();
         const answers = await Promise.all(ids.map(async (id) => [
             id,
-            await (0,codedeploy/* getDeployment */.i8)(cd, id).catch((error) => error instanceof Error ? error : new Error(String(error))),
+            await (0,_aws_codedeploy_js__WEBPACK_IMPORTED_MODULE_0__/* .getDeployment */ .i8)(cd, id).catch((error) => error instanceof Error ? error : new Error(String(error))),
         ]));
         return new Map(answers);
     },
@@ -508,15 +515,17 @@ const DEPLOYMENTS = {
 /* harmony export */   r1: () => (/* binding */ startCodeDeployRollback)
 /* harmony export */ });
 /* harmony import */ var _aws_codedeploy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3307);
+/* harmony import */ var _deps_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2421);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _plan_rollback_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6755);
-/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7282);
+/* harmony import */ var _plan_rollback_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6755);
+/* harmony import */ var _plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7282);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(910);
-/* harmony import */ var _codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6487);
+/* harmony import */ var _codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5255);
 // Putting a CodeDeploy deployment back when the action itself failed it (timeout,
 // max-failed-tasks, cancelled job): StopDeployment with autoRollbackEnabled, then the
 // rollback deployment CodeDeploy starts (rollbackInfo.rollbackDeploymentId) followed to
 // its end. After a cancel, only the start runs in the main step; the post step follows.
+
 
 
 
@@ -530,12 +539,12 @@ async function startCodeDeployRollback(deps, deploymentId) {
 }
 /**
  * Waits for the rollback deployment CodeDeploy made for `deploymentId` and follows it to
- * Succeeded (the original task set serves again). Returns one line saying how it ended.
+ * Succeeded (the original task set serves again). Says whether it did, in one line.
  */
 async function followCodeDeployRollback(deps, options) {
     const started = deps.now();
-    // The cancel signal is left out on purpose: a rollback after a cancel must run to its end.
-    const quiet = { ...deps, cancel: undefined };
+    // A rollback after a cancel must run to its end.
+    const quiet = (0,_deps_js__WEBPACK_IMPORTED_MODULE_4__/* .uncancellable */ .WQ)(deps);
     try {
         const rollbackId = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitFor */ .fm)({
             what: `CodeDeploy to start the rollback of ${options.deploymentId}`,
@@ -552,16 +561,19 @@ async function followCodeDeployRollback(deps, options) {
             },
         }, quiet);
         if (rollbackId === undefined)
-            return `CodeDeploy made no rollback deployment for ${options.deploymentId}.`;
+            return { ok: false, line: `CodeDeploy made no rollback deployment for ${options.deploymentId}.` };
         deps.log.info(`following rollback deployment ${rollbackId}`);
         const left = Math.max(options.intervalMs, options.timeoutMs - (deps.now() - started));
         const { verdict } = await (0,_codedeploy_follow_js__WEBPACK_IMPORTED_MODULE_3__/* .followCodeDeploy */ .OJ)({ deploymentId: rollbackId, goal: 'completed', intervalMs: options.intervalMs, timeoutMs: left }, quiet);
         return verdict.state === 'succeeded'
-            ? `Rolled back: rollback deployment ${rollbackId} succeeded; ${options.restored ?? 'the original task set serves again'}.`
-            : `The rollback deployment ${rollbackId} did not succeed: ${(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_4__/* .failureText */ .kY)(verdict) ?? ''}`;
+            ? {
+                ok: true,
+                line: `Rolled back: rollback deployment ${rollbackId} succeeded; ${options.restored ?? 'the original task set serves again'}.`,
+            }
+            : { ok: false, line: `The rollback deployment ${rollbackId} did not succeed: ${(0,_plan_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .failureText */ .kY)(verdict) ?? ''}` };
     }
     catch (error) {
-        return `The rollback of ${options.deploymentId} could not be followed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`;
+        return { ok: false, line: `The rollback of ${options.deploymentId} could not be followed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}` };
     }
 }
 /** The post step's part after a cancel: the rollback the main step started, followed to its end. */
@@ -575,8 +587,8 @@ async function followCodeDeployAfterCancel(rollback, deps) {
     const restored = rollback.functionName === undefined
         ? {}
         : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
-    const line = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
-    return { ok: line.startsWith('Rolled back'), text: `${(0,_plan_rollback_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackSubject */ .x)(rollback)}: ${line}` };
+    const { ok, line } = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
+    return { ok, text: `${(0,_plan_rollback_js__WEBPACK_IMPORTED_MODULE_6__/* .rollbackSubject */ .x)(rollback)}: ${line}` };
 }
 
 

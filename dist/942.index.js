@@ -23,6 +23,8 @@ var src_failure = __webpack_require__(1633);
 var names = __webpack_require__(6455);
 // EXTERNAL MODULE: ./src/plan/codedeploy-appspec.ts
 var codedeploy_appspec = __webpack_require__(1360);
+// EXTERNAL MODULE: ./src/plan/codedeploy-deployment.ts
+var codedeploy_deployment = __webpack_require__(6869);
 // EXTERNAL MODULE: ./src/plan/codedeploy-group.ts
 var codedeploy_group = __webpack_require__(6331);
 // EXTERNAL MODULE: ./src/plan/codedeploy-poll.ts
@@ -31,8 +33,8 @@ var codedeploy_poll = __webpack_require__(4451);
 var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/verdict.ts
 var plan_verdict = __webpack_require__(7282);
-// EXTERNAL MODULE: ./src/steps/codedeploy-follow.ts + 1 modules
-var codedeploy_follow = __webpack_require__(6487);
+// EXTERNAL MODULE: ./src/steps/codedeploy-follow.ts
+var codedeploy_follow = __webpack_require__(5255);
 // EXTERNAL MODULE: ./src/steps/codedeploy-rollback.ts
 var codedeploy_rollback = __webpack_require__(262);
 // EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
@@ -197,6 +199,7 @@ var ecs_controller = __webpack_require__(4719);
 
 
 
+
 const codeDeployController = {
     kind: 'codedeploy',
     registers: true,
@@ -296,13 +299,6 @@ async function startCodeDeploy(prepared, registration, deps) {
         fields,
     };
 }
-/** Our own failures: the ones rollback-on-failure puts back (CodeDeploy's own are already rolled back or stopped). */
-const OWN_FAILURES = new Set([
-    'timed-out',
-    'cancelled',
-    'too-many-failed-tasks',
-    'error',
-]);
 class CodeDeployFollowing {
     what;
     name;
@@ -361,7 +357,7 @@ class CodeDeployFollowing {
     }
     async settle(failure) {
         const { options } = this.prepared;
-        if (!options.rollbackOnFailure || !OWN_FAILURES.has(failure.kind))
+        if (!options.rollbackOnFailure || !codedeploy_deployment/* STEP_FAILURES */.PG.has(failure.kind))
             return { verdict: failure };
         try {
             await (0,codedeploy_rollback/* startCodeDeployRollback */.r1)(this.deps, this.deploymentId);
@@ -374,12 +370,11 @@ class CodeDeployFollowing {
             const follow = { controller: 'codedeploy', codeDeployDeploymentId: this.deploymentId };
             return { verdict: failure, rollback: { by: 'stop-deployment', verdict: { state: 'started' }, to, follow } };
         }
-        const line = await (0,codedeploy_rollback/* followCodeDeployRollback */.G$)(this.deps, {
+        const { ok, line } = await (0,codedeploy_rollback/* followCodeDeployRollback */.G$)(this.deps, {
             deploymentId: this.deploymentId,
             intervalMs: (0,codedeploy_poll/* codeDeployIntervalMs */.Cj)(options.wait),
             timeoutMs: options.wait.timeoutMs,
         });
-        const ok = line.startsWith('Rolled back');
         return {
             verdict: (0,plan_verdict/* withDetails */.FE)(failure, [line]),
             rollback: { by: 'stop-deployment', verdict: ok ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rolled-back', line), to },

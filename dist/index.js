@@ -29872,7 +29872,7 @@ const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
 /** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
 function lambdaPutBackState(outcome, settings) {
     const lambda = outcome.lambda;
-    if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
+    if (lambda?.traffic?.putBack === undefined || lambda.traffic.putBack.length === 0)
         return undefined;
     const states = lambda.functions.flatMap((f) => {
         if (f.alias === undefined || !f.changed)
@@ -35955,7 +35955,8 @@ function parseTraffic(raw) {
     if (!(percent > 0 && percent < 100)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} shifts ${percent}% at a time: use a percentage above 0 and below 100 (100% at once is 'all-at-once').`);
     }
-    if (Math.round(percent * 100) !== percent * 100) {
+    // Read from the text: in floating point 1.1 * 100 is not 110.
+    if (/\.\d{3,}$/.test(match[1] ?? '')) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} has more than two decimals in its percentage: use e.g. 10 or 12.5.`);
     }
     if (!Number.isInteger(minutes) || minutes < 1) {

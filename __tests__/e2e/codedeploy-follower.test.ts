@@ -139,11 +139,12 @@ describe('following a CodeDeploy ECS deployment', () => {
     );
     expect(verdict.state === 'failed' && verdict.kind).toBe('timed-out');
     await startCodeDeployRollback(w.deps, w.deploymentId);
-    const said = await followCodeDeployRollback(w.deps, {
+    const { ok, line: said } = await followCodeDeployRollback(w.deps, {
       deploymentId: w.deploymentId,
       intervalMs: 100,
       timeoutMs: 20_000,
     });
+    expect(ok).toBe(true);
     expect(said).toMatch(/^Rolled back: rollback deployment d-[A-Z0-9]+ succeeded/);
     expect(w.count('StopDeployment')).toBe(1);
     const stopped = await getDeployment(w.cd, w.deploymentId);

@@ -2558,7 +2558,6 @@ async function startExpress(prepared, deps) {
         what: `the deployment UpdateExpressGatewayService started on service '${service}'`,
         intervalMs: options.wait.intervalMs,
         timeoutMs: options.wait.timeoutMs,
-        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         onProgress: (state) => deps.log.info(state),
         check: async () => {
             const now = await (0,ecs/* describeService */.Jv)(deps.clients.ecs, { cluster, service });
@@ -3239,7 +3238,6 @@ async function followAll(followed, bounds, deps) {
                 if (kind === 'heartbeat')
                     deps.log.info(line);
             },
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const polled = pending();
                 const request = new PollRequest();

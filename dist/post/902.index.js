@@ -193,100 +193,12 @@ function appSpecText(appSpec) {
     return JSON.stringify(appSpec, null, 2);
 }
 
-;// CONCATENATED MODULE: ./src/plan/codedeploy-group.ts
-// Which CodeDeploy application and deployment group deploy a service, and whether the
-// group really targets it. Pure. Default names as the ECS console creates them
-// ("AppECS-<cluster>-<service>" / "DgpECS-<cluster>-<service>", Amazon ECS Developer Guide,
-// "Blue/green deployment with CodeDeploy").
-/** The last segment of a name or ARN (`arn:aws:ecs:...:service/prod/web` -> `web`). */
-function bareName(ref) {
-    return ref.split('/').pop() ?? ref;
-}
-/** The inputs when given, else the console's names for this cluster and service. */
-function groupRefFor(cluster, service, given) {
-    const c = bareName(cluster);
-    const s = bareName(service);
-    return { application: given.application ?? `AppECS-${c}-${s}`, group: given.group ?? `DgpECS-${c}-${s}` };
-}
-/**
- * Why `group` cannot deploy `service` of `cluster`, or undefined when it can: it must be an
- * ECS blue/green group whose `ecsServices` names this cluster and service.
- */
-function groupTargetProblem(group, cluster, service) {
-    const where = `deployment group '${group.deploymentGroupName ?? '?'}' of application '${group.applicationName ?? '?'}'`;
-    if (group.computePlatform !== undefined && group.computePlatform !== 'ECS') {
-        return `${where} deploys to ${group.computePlatform}, not ECS: name the group of service '${bareName(service)}' in input 'codedeploy-deployment-group'`;
-    }
-    const targets = group.ecsServices ?? [];
-    const match = targets.some((t) => t.serviceName === bareName(service) &&
-        t.clusterName !== undefined &&
-        bareName(t.clusterName) === bareName(cluster));
-    if (match)
-        return undefined;
-    const named = targets.map((t) => `'${t.clusterName ?? '?'}/${t.serviceName ?? '?'}'`).join(', ') || 'no service';
-    return `${where} targets ${named}, not '${bareName(cluster)}/${bareName(service)}': name the right group in inputs 'codedeploy-application' and 'codedeploy-deployment-group'`;
-}
-/** Minutes the original (blue) task set is kept after traffic moved, when the group says. */
-function terminationWaitMinutes(group) {
-    const option = group?.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess;
-    if (option?.action === 'KEEP_ALIVE')
-        return undefined;
-    return option?.terminationWaitTimeInMinutes;
-}
-/** True when CloudWatch alarms can stop the deployment at any moment (not only the clock ends a wait). */
-function alarmsWatch(group) {
-    const alarms = group?.alarmConfiguration;
-    return alarms?.enabled === true && (alarms.alarms ?? []).length > 0;
-}
-
-// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
-var poll_schedule = __webpack_require__(8654);
-;// CONCATENATED MODULE: ./src/plan/codedeploy-poll.ts
-// When to poll a CodeDeploy deployment next, through nextPollDelay (poll-schedule.ts), the
-// same rule ECS bakes follow: rarely through the original task set's termination wait
-// (`terminationWaitTimeInMinutes`) when only the clock can end it, at a moderate interval
-// when something else can (CloudWatch alarms of the group), every `pausedIntervalMs` at a
-// `Ready` wait (a person continues it), else at `poll-interval`. Pure.
-
-/**
- * The normal interval of a CodeDeploy follow when the workflow sets no `poll-interval`: a
- * verdict within 2 s of CodeDeploy's, for one small GetDeployment record per poll.
- */
-const CODEDEPLOY_DEFAULT_INTERVAL_MS = 1_500;
-/** `poll-interval` as written, else CodeDeploy's own default. */
-function codeDeployIntervalMs(wait) {
-    return wait.intervalSet === true ? wait.intervalMs : CODEDEPLOY_DEFAULT_INTERVAL_MS;
-}
-/** Moderate: a rollback started by an alarm is seen within 20 s. */
-const MODERATE_INTERVAL_MS = 15_000;
-function nextCodeDeployPoll(view) {
-    const { verdict, plan } = view;
-    if (verdict.state !== 'pending')
-        return plan.intervalMs;
-    if (verdict.waiting === 'ready')
-        return (0,poll_schedule/* nextPollDelay */.qC)({ plan, now: view.now, paused: true });
-    if (verdict.waiting !== 'termination' ||
-        view.terminationSince === undefined ||
-        view.terminationWaitMinutes === undefined) {
-        return plan.intervalMs;
-    }
-    const slow = view.watched ? { ...plan, slowIntervalMs: Math.max(plan.intervalMs, MODERATE_INTERVAL_MS) } : plan;
-    return (0,poll_schedule/* nextPollDelay */.qC)({
-        plan: slow,
-        now: view.now,
-        waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000,
-        paused: false,
-    });
-}
-
-// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
-var service_deployment_stages = __webpack_require__(5516);
-// EXTERNAL MODULE: ./src/plan/verdict.ts
-var plan_verdict = __webpack_require__(7282);
 // EXTERNAL MODULE: ./src/plan/codedeploy-events.ts
 var codedeploy_events = __webpack_require__(3751);
 // EXTERNAL MODULE: ./src/plan/shell.ts
 var shell = __webpack_require__(293);
+// EXTERNAL MODULE: ./src/plan/verdict.ts
+var plan_verdict = __webpack_require__(7282);
 ;// CONCATENATED MODULE: ./src/plan/codedeploy-deployment.ts
 // A CodeDeploy deployment as the follower sees it (GetDeployment, and its target's
 // lifecycle events and task sets), classified as pending / succeeded / failed. Pure, and
@@ -393,10 +305,105 @@ function continueCommand(deploymentId) {
 function goalText(goal) {
     return goal === 'completed' ? 'Succeeded' : `lifecycle event ${goal}`;
 }
-function isCodeDeployGoal(value) {
-    return value === 'completed' || isCodeDeployEvent(value);
+/**
+ * Failures of the step's own making (its timeout, a cancelled job, too many stopped tasks,
+ * an error): CodeDeploy has not rolled those back, so the step stops the deployment with rollback.
+ */
+const STEP_FAILURES = new Set([
+    'timed-out',
+    'cancelled',
+    'too-many-failed-tasks',
+    'error',
+]);
+
+;// CONCATENATED MODULE: ./src/plan/codedeploy-group.ts
+// Which CodeDeploy application and deployment group deploy a service, and whether the
+// group really targets it. Pure. Default names as the ECS console creates them
+// ("AppECS-<cluster>-<service>" / "DgpECS-<cluster>-<service>", Amazon ECS Developer Guide,
+// "Blue/green deployment with CodeDeploy").
+/** The last segment of a name or ARN (`arn:aws:ecs:...:service/prod/web` -> `web`). */
+function bareName(ref) {
+    return ref.split('/').pop() ?? ref;
+}
+/** The inputs when given, else the console's names for this cluster and service. */
+function groupRefFor(cluster, service, given) {
+    const c = bareName(cluster);
+    const s = bareName(service);
+    return { application: given.application ?? `AppECS-${c}-${s}`, group: given.group ?? `DgpECS-${c}-${s}` };
+}
+/**
+ * Why `group` cannot deploy `service` of `cluster`, or undefined when it can: it must be an
+ * ECS blue/green group whose `ecsServices` names this cluster and service.
+ */
+function groupTargetProblem(group, cluster, service) {
+    const where = `deployment group '${group.deploymentGroupName ?? '?'}' of application '${group.applicationName ?? '?'}'`;
+    if (group.computePlatform !== undefined && group.computePlatform !== 'ECS') {
+        return `${where} deploys to ${group.computePlatform}, not ECS: name the group of service '${bareName(service)}' in input 'codedeploy-deployment-group'`;
+    }
+    const targets = group.ecsServices ?? [];
+    const match = targets.some((t) => t.serviceName === bareName(service) &&
+        t.clusterName !== undefined &&
+        bareName(t.clusterName) === bareName(cluster));
+    if (match)
+        return undefined;
+    const named = targets.map((t) => `'${t.clusterName ?? '?'}/${t.serviceName ?? '?'}'`).join(', ') || 'no service';
+    return `${where} targets ${named}, not '${bareName(cluster)}/${bareName(service)}': name the right group in inputs 'codedeploy-application' and 'codedeploy-deployment-group'`;
+}
+/** Minutes the original (blue) task set is kept after traffic moved, when the group says. */
+function terminationWaitMinutes(group) {
+    const option = group?.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess;
+    if (option?.action === 'KEEP_ALIVE')
+        return undefined;
+    return option?.terminationWaitTimeInMinutes;
+}
+/** True when CloudWatch alarms can stop the deployment at any moment (not only the clock ends a wait). */
+function alarmsWatch(group) {
+    const alarms = group?.alarmConfiguration;
+    return alarms?.enabled === true && (alarms.alarms ?? []).length > 0;
 }
 
+// EXTERNAL MODULE: ./src/plan/poll-schedule.ts
+var poll_schedule = __webpack_require__(8654);
+;// CONCATENATED MODULE: ./src/plan/codedeploy-poll.ts
+// When to poll a CodeDeploy deployment next, through nextPollDelay (poll-schedule.ts), the
+// same rule ECS bakes follow: rarely through the original task set's termination wait
+// (`terminationWaitTimeInMinutes`) when only the clock can end it, at a moderate interval
+// when something else can (CloudWatch alarms of the group), every `pausedIntervalMs` at a
+// `Ready` wait (a person continues it), else at `poll-interval`. Pure.
+
+/**
+ * The normal interval of a CodeDeploy follow when the workflow sets no `poll-interval`: a
+ * verdict within 2 s of CodeDeploy's, for one small GetDeployment record per poll.
+ */
+const CODEDEPLOY_DEFAULT_INTERVAL_MS = 1_500;
+/** `poll-interval` as written, else CodeDeploy's own default. */
+function codeDeployIntervalMs(wait) {
+    return wait.intervalSet === true ? wait.intervalMs : CODEDEPLOY_DEFAULT_INTERVAL_MS;
+}
+/** Moderate: a rollback started by an alarm is seen within 20 s. */
+const MODERATE_INTERVAL_MS = 15_000;
+function nextCodeDeployPoll(view) {
+    const { verdict, plan } = view;
+    if (verdict.state !== 'pending')
+        return plan.intervalMs;
+    if (verdict.waiting === 'ready')
+        return (0,poll_schedule/* nextPollDelay */.qC)({ plan, now: view.now, paused: true });
+    if (verdict.waiting !== 'termination' ||
+        view.terminationSince === undefined ||
+        view.terminationWaitMinutes === undefined) {
+        return plan.intervalMs;
+    }
+    const slow = view.watched ? { ...plan, slowIntervalMs: Math.max(plan.intervalMs, MODERATE_INTERVAL_MS) } : plan;
+    return (0,poll_schedule/* nextPollDelay */.qC)({
+        plan: slow,
+        now: view.now,
+        waitEndsAt: view.terminationSince + view.terminationWaitMinutes * 60_000,
+        paused: false,
+    });
+}
+
+// EXTERNAL MODULE: ./src/plan/service-deployment-stages.ts
+var service_deployment_stages = __webpack_require__(5516);
 // EXTERNAL MODULE: ./src/plan/duration.ts
 var duration = __webpack_require__(2983);
 ;// CONCATENATED MODULE: ./src/plan/codedeploy-progress.ts
@@ -612,7 +619,6 @@ async function followCodeDeploy(options, deps) {
                 if (kind === 'heartbeat')
                     deps.log.info(line);
             },
-            ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
             check: async () => {
                 const verdict = await watch.poll();
                 if (verdict.state !== 'pending')
@@ -623,10 +629,9 @@ async function followCodeDeploy(options, deps) {
         return { verdict, ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
     }
     catch (error) {
-        const kind = error instanceof errors/* TimeoutError */.MU ? 'timed-out' : error instanceof errors/* CancelledError */.cc ? 'cancelled' : undefined;
-        if (kind === undefined)
+        if (!(error instanceof errors/* TimeoutError */.MU || error instanceof errors/* CancelledError */.cc))
             throw error;
-        return { verdict: (0,plan_verdict/* failed */.gz)(kind, (0,errors/* messageOf */.bD)(error)), ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
+        return { verdict: (0,src_failure/* failureOf */.g)(error, deps.log), ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
     }
 }
 /** GetDeployment for every CodeDeploy rollout of a poll; an error fails only its own rollout. */
@@ -643,6 +648,8 @@ const DEPLOYMENTS = {
     },
 };
 
+// EXTERNAL MODULE: ./src/deps.ts
+var src_deps = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/plan/rollback.ts
 var plan_rollback = __webpack_require__(6755);
 ;// CONCATENATED MODULE: ./src/steps/codedeploy-rollback.ts
@@ -656,6 +663,7 @@ var plan_rollback = __webpack_require__(6755);
 
 
 
+
 /** Asks CodeDeploy to stop the deployment and roll it back; one StopDeployment call. */
 async function startCodeDeployRollback(deps, deploymentId) {
     const out = await stopDeployment(deps.codedeploy, deploymentId, true);
@@ -663,12 +671,12 @@ async function startCodeDeployRollback(deps, deploymentId) {
 }
 /**
  * Waits for the rollback deployment CodeDeploy made for `deploymentId` and follows it to
- * Succeeded (the original task set serves again). Returns one line saying how it ended.
+ * Succeeded (the original task set serves again). Says whether it did, in one line.
  */
 async function followCodeDeployRollback(deps, options) {
     const started = deps.now();
-    // The cancel signal is left out on purpose: a rollback after a cancel must run to its end.
-    const quiet = { ...deps, cancel: undefined };
+    // A rollback after a cancel must run to its end.
+    const quiet = (0,src_deps/* uncancellable */.WQ)(deps);
     try {
         const rollbackId = await (0,wait/* waitFor */.fm)({
             what: `CodeDeploy to start the rollback of ${options.deploymentId}`,
@@ -685,16 +693,19 @@ async function followCodeDeployRollback(deps, options) {
             },
         }, quiet);
         if (rollbackId === undefined)
-            return `CodeDeploy made no rollback deployment for ${options.deploymentId}.`;
+            return { ok: false, line: `CodeDeploy made no rollback deployment for ${options.deploymentId}.` };
         deps.log.info(`following rollback deployment ${rollbackId}`);
         const left = Math.max(options.intervalMs, options.timeoutMs - (deps.now() - started));
         const { verdict } = await followCodeDeploy({ deploymentId: rollbackId, goal: 'completed', intervalMs: options.intervalMs, timeoutMs: left }, quiet);
         return verdict.state === 'succeeded'
-            ? `Rolled back: rollback deployment ${rollbackId} succeeded; ${options.restored ?? 'the original task set serves again'}.`
-            : `The rollback deployment ${rollbackId} did not succeed: ${(0,plan_verdict/* failureText */.kY)(verdict) ?? ''}`;
+            ? {
+                ok: true,
+                line: `Rolled back: rollback deployment ${rollbackId} succeeded; ${options.restored ?? 'the original task set serves again'}.`,
+            }
+            : { ok: false, line: `The rollback deployment ${rollbackId} did not succeed: ${(0,plan_verdict/* failureText */.kY)(verdict) ?? ''}` };
     }
     catch (error) {
-        return `The rollback of ${options.deploymentId} could not be followed: ${(0,errors/* messageOf */.bD)(error)}`;
+        return { ok: false, line: `The rollback of ${options.deploymentId} could not be followed: ${(0,errors/* messageOf */.bD)(error)}` };
     }
 }
 /** The post step's part after a cancel: the rollback the main step started, followed to its end. */
@@ -708,8 +719,8 @@ async function followCodeDeployAfterCancel(rollback, deps) {
     const restored = rollback.functionName === undefined
         ? {}
         : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
-    const line = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
-    return { ok: line.startsWith('Rolled back'), text: `${(0,plan_rollback/* rollbackSubject */.x)(rollback)}: ${line}` };
+    const { ok, line } = await followCodeDeployRollback({ ...deps, codedeploy: cd }, { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored });
+    return { ok, text: `${(0,plan_rollback/* rollbackSubject */.x)(rollback)}: ${line}` };
 }
 
 // EXTERNAL MODULE: ./src/plan/ecs-rollout.ts
@@ -874,6 +885,7 @@ var ecs_controller = __webpack_require__(5186);
 
 
 
+
 const codeDeployController = {
     kind: 'codedeploy',
     registers: true,
@@ -973,13 +985,6 @@ async function startCodeDeploy(prepared, registration, deps) {
         fields,
     };
 }
-/** Our own failures: the ones rollback-on-failure puts back (CodeDeploy's own are already rolled back or stopped). */
-const OWN_FAILURES = new Set([
-    'timed-out',
-    'cancelled',
-    'too-many-failed-tasks',
-    'error',
-]);
 class CodeDeployFollowing {
     what;
     name;
@@ -1038,7 +1043,7 @@ class CodeDeployFollowing {
     }
     async settle(failure) {
         const { options } = this.prepared;
-        if (!options.rollbackOnFailure || !OWN_FAILURES.has(failure.kind))
+        if (!options.rollbackOnFailure || !STEP_FAILURES.has(failure.kind))
             return { verdict: failure };
         try {
             await startCodeDeployRollback(this.deps, this.deploymentId);
@@ -1051,12 +1056,11 @@ class CodeDeployFollowing {
             const follow = { controller: 'codedeploy', codeDeployDeploymentId: this.deploymentId };
             return { verdict: failure, rollback: { by: 'stop-deployment', verdict: { state: 'started' }, to, follow } };
         }
-        const line = await followCodeDeployRollback(this.deps, {
+        const { ok, line } = await followCodeDeployRollback(this.deps, {
             deploymentId: this.deploymentId,
             intervalMs: codeDeployIntervalMs(options.wait),
             timeoutMs: options.wait.timeoutMs,
         });
-        const ok = line.startsWith('Rolled back');
         return {
             verdict: (0,plan_verdict/* withDetails */.FE)(failure, [line]),
             rollback: { by: 'stop-deployment', verdict: ok ? { state: 'succeeded' } : (0,plan_verdict/* failed */.gz)('rolled-back', line), to },

@@ -28841,7 +28841,7 @@ const LAMBDA_PUT_BACK_STATE = 'lambda-put-back';
 /** Every alias a failed shift moved, as JSON; undefined when no shift failed after moving one. */
 function lambdaPutBackState(outcome, settings) {
     const lambda = outcome.lambda;
-    if (lambda?.traffic?.putBack === undefined || lambda.traffic.steps.length === 0)
+    if (lambda?.traffic?.putBack === undefined || lambda.traffic.putBack.length === 0)
         return undefined;
     const states = lambda.functions.flatMap((f) => {
         if (f.alias === undefined || !f.changed)

@@ -11,7 +11,7 @@ import type {
   LambdaFunctionInfo,
   LifecycleEvent,
 } from '@aws-sdk/client-codedeploy';
-import { type CodeDeployEvent, HOOK_EVENTS, isCodeDeployEvent } from './codedeploy-events.ts';
+import { type CodeDeployEvent, HOOK_EVENTS } from './codedeploy-events.ts';
 import { shellQuote } from './shell.ts';
 import { type Failure, failed } from './verdict.ts';
 
@@ -152,6 +152,13 @@ export function goalText(goal: CodeDeployGoal): string {
   return goal === 'completed' ? 'Succeeded' : `lifecycle event ${goal}`;
 }
 
-export function isCodeDeployGoal(value: string): value is CodeDeployGoal {
-  return value === 'completed' || isCodeDeployEvent(value);
-}
+/**
+ * Failures of the step's own making (its timeout, a cancelled job, too many stopped tasks,
+ * an error): CodeDeploy has not rolled those back, so the step stops the deployment with rollback.
+ */
+export const STEP_FAILURES: ReadonlySet<Failure['kind']> = new Set([
+  'timed-out',
+  'cancelled',
+  'too-many-failed-tasks',
+  'error',
+]);

@@ -16,7 +16,7 @@ import {
   hooksOf,
   isAppSpecProblem,
 } from '../plan/codedeploy-appspec.ts';
-import type { CodeDeployGoal } from '../plan/codedeploy-deployment.ts';
+import { type CodeDeployGoal, STEP_FAILURES } from '../plan/codedeploy-deployment.ts';
 import {
   alarmsWatch,
   type CodeDeployPrepared,
@@ -166,14 +166,6 @@ async function startCodeDeploy(
   };
 }
 
-/** Our own failures: the ones rollback-on-failure puts back (CodeDeploy's own are already rolled back or stopped). */
-const OWN_FAILURES: ReadonlySet<Failure['kind']> = new Set([
-  'timed-out',
-  'cancelled',
-  'too-many-failed-tasks',
-  'error',
-]);
-
 class CodeDeployFollowing implements Following {
   readonly what: string;
   readonly name: string;
@@ -246,7 +238,7 @@ class CodeDeployFollowing implements Following {
 
   async settle(failure: Failure): Promise<Settled> {
     const { options } = this.prepared;
-    if (!options.rollbackOnFailure || !OWN_FAILURES.has(failure.kind)) return { verdict: failure };
+    if (!options.rollbackOnFailure || !STEP_FAILURES.has(failure.kind)) return { verdict: failure };
     try {
       await startCodeDeployRollback(this.deps, this.deploymentId);
     } catch (error) {
@@ -257,12 +249,11 @@ class CodeDeployFollowing implements Following {
       const follow = { controller: 'codedeploy' as const, codeDeployDeploymentId: this.deploymentId };
       return { verdict: failure, rollback: { by: 'stop-deployment', verdict: { state: 'started' }, to, follow } };
     }
-    const line = await followCodeDeployRollback(this.deps, {
+    const { ok, line } = await followCodeDeployRollback(this.deps, {
       deploymentId: this.deploymentId,
       intervalMs: codeDeployIntervalMs(options.wait),
       timeoutMs: options.wait.timeoutMs,
     });
-    const ok = line.startsWith('Rolled back');
     return {
       verdict: withDetails(failure, [line]),
       rollback: { by: 'stop-deployment', verdict: ok ? { state: 'succeeded' } : failed('rolled-back', line), to },

@@ -9,7 +9,8 @@ import type { CodeDeployClient, DeploymentInfo } from '@aws-sdk/client-codedeplo
 import { getDeployment, getDeploymentTarget, listDeploymentTargets } from '../aws/codedeploy.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../deps.ts';
-import { CancelledError, messageOf, TimeoutError } from '../errors.ts';
+import { CancelledError, TimeoutError } from '../errors.ts';
+import { failureOf } from '../failure.ts';
 import {
   type CodeDeployGoal,
   type CodeDeploySnapshot,
@@ -22,7 +23,6 @@ import {
 import { MODERATE_INTERVAL_MS, nextCodeDeployPoll } from '../plan/codedeploy-poll.ts';
 import { progressLines } from '../plan/codedeploy-progress.ts';
 import { DEFAULT_POLL_PLAN, type PollPlan } from '../plan/poll-schedule.ts';
-import { type Failure, failed } from '../plan/verdict.ts';
 import { waitFor } from '../wait.ts';
 import type { SnapshotReader } from './poll-snapshot.ts';
 
@@ -175,7 +175,6 @@ export async function followCodeDeploy(
         onProgress: (line, kind) => {
           if (kind === 'heartbeat') deps.log.info(line);
         },
-        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
           const verdict = await watch.poll();
           if (verdict.state !== 'pending') return { done: true, value: verdict };
@@ -186,10 +185,8 @@ export async function followCodeDeploy(
     );
     return { verdict, ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
   } catch (error) {
-    const kind: Failure['kind'] | undefined =
-      error instanceof TimeoutError ? 'timed-out' : error instanceof CancelledError ? 'cancelled' : undefined;
-    if (kind === undefined) throw error;
-    return { verdict: failed(kind, messageOf(error)), ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
+    if (!(error instanceof TimeoutError || error instanceof CancelledError)) throw error;
+    return { verdict: failureOf(error, deps.log), ...(watch.last === undefined ? {} : { snapshot: watch.last }) };
   }
 }
 

@@ -4,7 +4,7 @@
 // its end. After a cancel, only the start runs in the main step; the post step follows.
 
 import { getDeployment, stopDeployment } from '../aws/codedeploy.ts';
-import type { StepDeps } from '../deps.ts';
+import { type StepDeps, uncancellable } from '../deps.ts';
 import { messageOf } from '../errors.ts';
 import { rollbackSubject, type StartedRollback } from '../plan/rollback.ts';
 import { failureText } from '../plan/verdict.ts';
@@ -28,17 +28,23 @@ export async function startCodeDeployRollback(deps: CodeDeployFollowDeps, deploy
   );
 }
 
+/** How following a rollback ended: `ok` when the rollback deployment succeeded. */
+export interface RollbackFollowed {
+  ok: boolean;
+  line: string;
+}
+
 /**
  * Waits for the rollback deployment CodeDeploy made for `deploymentId` and follows it to
- * Succeeded (the original task set serves again). Returns one line saying how it ended.
+ * Succeeded (the original task set serves again). Says whether it did, in one line.
  */
 export async function followCodeDeployRollback(
   deps: CodeDeployFollowDeps,
   options: CodeDeployRollbackOptions,
-): Promise<string> {
+): Promise<RollbackFollowed> {
   const started = deps.now();
-  // The cancel signal is left out on purpose: a rollback after a cancel must run to its end.
-  const quiet = { ...deps, cancel: undefined } as CodeDeployFollowDeps;
+  // A rollback after a cancel must run to its end.
+  const quiet = uncancellable(deps);
   try {
     const rollbackId = await waitFor<string | undefined>(
       {
@@ -56,7 +62,8 @@ export async function followCodeDeployRollback(
       },
       quiet,
     );
-    if (rollbackId === undefined) return `CodeDeploy made no rollback deployment for ${options.deploymentId}.`;
+    if (rollbackId === undefined)
+      return { ok: false, line: `CodeDeploy made no rollback deployment for ${options.deploymentId}.` };
     deps.log.info(`following rollback deployment ${rollbackId}`);
     const left = Math.max(options.intervalMs, options.timeoutMs - (deps.now() - started));
     const { verdict } = await followCodeDeploy(
@@ -64,10 +71,13 @@ export async function followCodeDeployRollback(
       quiet,
     );
     return verdict.state === 'succeeded'
-      ? `Rolled back: rollback deployment ${rollbackId} succeeded; ${options.restored ?? 'the original task set serves again'}.`
-      : `The rollback deployment ${rollbackId} did not succeed: ${failureText(verdict) ?? ''}`;
+      ? {
+          ok: true,
+          line: `Rolled back: rollback deployment ${rollbackId} succeeded; ${options.restored ?? 'the original task set serves again'}.`,
+        }
+      : { ok: false, line: `The rollback deployment ${rollbackId} did not succeed: ${failureText(verdict) ?? ''}` };
   } catch (error) {
-    return `The rollback of ${options.deploymentId} could not be followed: ${messageOf(error)}`;
+    return { ok: false, line: `The rollback of ${options.deploymentId} could not be followed: ${messageOf(error)}` };
   }
 }
 
@@ -82,9 +92,9 @@ export async function followCodeDeployAfterCancel(rollback: StartedRollback, dep
     rollback.functionName === undefined
       ? {}
       : { restored: `its alias is on ${rollback.to ?? 'the previous version'} again` };
-  const line = await followCodeDeployRollback(
+  const { ok, line } = await followCodeDeployRollback(
     { ...deps, codedeploy: cd },
     { deploymentId: id, intervalMs: rollback.intervalMs, timeoutMs: rollback.timeoutMs, ...restored },
   );
-  return { ok: line.startsWith('Rolled back'), text: `${rollbackSubject(rollback)}: ${line}` };
+  return { ok, text: `${rollbackSubject(rollback)}: ${line}` };
 }

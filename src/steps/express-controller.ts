@@ -122,7 +122,6 @@ async function startExpress(prepared: EcsPrepared, deps: StepDeps): Promise<Star
       what: `the deployment UpdateExpressGatewayService started on service '${service}'`,
       intervalMs: options.wait.intervalMs,
       timeoutMs: options.wait.timeoutMs,
-      ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
       onProgress: (state) => deps.log.info(state),
       check: async () => {
         const now = await describeService(deps.clients.ecs, { cluster, service });

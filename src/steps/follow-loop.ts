@@ -39,7 +39,6 @@ export async function followAll<F extends Followed>(
         onProgress: (line, kind) => {
           if (kind === 'heartbeat') deps.log.info(line);
         },
-        ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
         check: async () => {
           const polled = pending();
           const request = new PollRequest();

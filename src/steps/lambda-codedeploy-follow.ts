@@ -6,13 +6,14 @@
 
 import { type StepDeps, withPrefix } from '../deps.ts';
 import { failureOf } from '../failure.ts';
+import { STEP_FAILURES } from '../plan/codedeploy-deployment.ts';
 import { alarmsWatch } from '../plan/codedeploy-group.ts';
 import { codeDeployIntervalMs } from '../plan/codedeploy-poll.ts';
 import type { RollbackReport } from '../plan/rollback.ts';
 import { type Failure, failed, isFailure, type Verdict, withDetails } from '../plan/verdict.ts';
 import type { LambdaFunctionResult } from '../results.ts';
 import { type CodeDeployFollowDeps, CodeDeployWatch, DEPLOYMENTS } from './codedeploy-follow.ts';
-import { followCodeDeployRollback, startCodeDeployRollback } from './codedeploy-rollback.ts';
+import { followCodeDeployRollback, type RollbackFollowed, startCodeDeployRollback } from './codedeploy-rollback.ts';
 import { putAliasBack } from './lambda-alias-back.ts';
 import type { LambdaPlan } from './lambda-plan.ts';
 import type { PollRequest, PollSnapshot } from './poll-snapshot.ts';
@@ -38,9 +39,6 @@ export interface DeploymentGroupState {
 }
 
 type Outcome = Pick<LambdaFunctionResult, 'verdict' | 'changed'> & Partial<LambdaFunctionResult>;
-
-/** Failures the step itself made: the deployment is still CodeDeploy's to roll back, so it is stopped with rollback. */
-const OWN_FAILURES: ReadonlySet<Failure['kind']> = new Set(['timed-out', 'cancelled', 'error']);
 
 export class FunctionDeployment implements Followed {
   readonly what: string;
@@ -131,11 +129,11 @@ export class FunctionDeployment implements Followed {
       return { ...report, ...(await this.aliasBack(this.putBackFor(other))) };
     }
     const failure = verdict ?? this.otherFailed(other ?? '?');
-    if (verdict === undefined || this.stoppedForOther || OWN_FAILURES.has(failure.kind))
+    if (verdict === undefined || this.stoppedForOther || STEP_FAILURES.has(failure.kind))
       return { ...report, ...(await this.stop(failure)) };
     // CodeDeploy failed it: its own rollback (if the group has one) is followed until the alias is back.
-    const line = await this.followRollback();
-    if (line.startsWith('Rolled back')) return { ...report, verdict: withDetails(failure, [line]) };
+    const { ok, line } = await this.followRollback();
+    if (ok) return { ...report, verdict: withDetails(failure, [line]) };
     // No rollback of CodeDeploy's put it back: the step does, as after any failed Lambda deploy.
     return { ...report, ...(await this.aliasBack(withDetails(failure, [line]))) };
   }
@@ -169,16 +167,16 @@ export class FunctionDeployment implements Followed {
       };
       return { verdict: failure, rollback: { by: 'stop-deployment', verdict: { state: 'started' }, to, follow } };
     }
-    const line = await this.followRollback();
+    const { ok, line } = await this.followRollback();
     const rollback: RollbackReport = {
       by: 'stop-deployment',
-      verdict: line.startsWith('Rolled back') ? { state: 'succeeded' } : failed('rolled-back', line),
+      verdict: ok ? { state: 'succeeded' } : failed('rolled-back', line),
       to,
     };
     return { verdict: withDetails(failure, [line]), rollback };
   }
 
-  private followRollback(): Promise<string> {
+  private followRollback(): Promise<RollbackFollowed> {
     return followCodeDeployRollback(this.deps, {
       deploymentId: this.target.deploymentId,
       intervalMs: codeDeployIntervalMs(this.plan.options.wait),

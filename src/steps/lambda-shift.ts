@@ -163,7 +163,6 @@ async function watch(run: Run, step: ShiftStep, index: number): Promise<void> {
       intervalMs: options.intervalMs,
       timeoutMs: Math.max(0, run.deadline - deps.now()),
       onProgress: (line) => deps.log.info(line),
-      ...(deps.cancel === undefined ? {} : { signal: deps.cancel }),
       check: async () => {
         const aliases = movedJustNow ? [] : states;
         movedJustNow = false;

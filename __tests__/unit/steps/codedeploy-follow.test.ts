@@ -126,10 +126,11 @@ describe('rolling a CodeDeploy deployment back', () => {
       .resolves(deployment('Succeeded', { deploymentId: 'd-2' }));
     mock.on(ListDeploymentTargetsCommand).resolves({ targetIds: [] });
     await startCodeDeployRollback(deps, 'd-1');
-    const line = await followCodeDeployRollback(
+    const { ok, line } = await followCodeDeployRollback(
       { ...deps, cancel: AbortSignal.abort() },
       { deploymentId: 'd-1', intervalMs: 1000, timeoutMs: 60_000 },
     );
+    expect(ok).toBe(true);
     expect(line).toBe('Rolled back: rollback deployment d-2 succeeded; the original task set serves again.');
     expect(mock.commandCalls(StopDeploymentCommand).map((c) => c.args[0].input)).toEqual([
       { deploymentId: 'd-1', autoRollbackEnabled: true },
