@@ -884,6 +884,7 @@ class ServiceRollout {
         return {
             cluster: options.cluster,
             service: options.service,
+            controller: this.prepared.controller,
             changed: false,
             registered: false,
             previousTaskDefinitionArn: currentArn,

@@ -242,6 +242,11 @@ async function putServiceBack(result, bounds, deps) {
     if (!result.changed || result.taskDefinitionArn === result.previousTaskDefinitionArn)
         return [];
     const { cluster, service, previousTaskDefinitionArn: to } = result;
+    // UpdateService cannot change their revision: CodeDeploy moves task sets, Express Mode owns its service.
+    if (result.controller === 'codedeploy' || result.controller === 'express')
+        return [
+            `ecs: service '${service}' deploys through ${result.controller === 'codedeploy' ? 'CodeDeploy' : 'ECS Express Mode'}: not put back by the step; deploy ${to} again to undo it`,
+        ];
     try {
         deps.log.info(`Putting service '${service}' back on ${to}.`);
         const updated = await (0,_aws_ecs_js__WEBPACK_IMPORTED_MODULE_0__/* .updateService */ .bU)(deps.clients.ecs, {

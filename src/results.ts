@@ -3,6 +3,7 @@
 
 import type { Mode } from './names.ts';
 import type { CodeDeploySnapshot } from './plan/codedeploy-deployment.ts';
+import type { ControllerKind } from './plan/ecs-controller.ts';
 import type { TaskSize } from './plan/ecs-deploy.ts';
 import type { TagSource } from './plan/image-source.ts';
 import type { AlarmState } from './plan/lambda-traffic.ts';
@@ -43,6 +44,8 @@ export interface RunTaskResult {
 export interface EcsResult {
   cluster: string;
   service: string;
+  /** How the service deploys (read from it); absent in results made before it was known. */
+  controller?: ControllerKind;
   verdict: Verdict<'succeeded' | 'unchanged' | 'planned' | 'started'>;
   changed: boolean;
   registered: boolean;

@@ -36,6 +36,11 @@ export async function putEcsBack(result: EcsDeployResult, bounds: PutBackBounds,
 async function putServiceBack(result: EcsResult, bounds: PutBackBounds, deps: StepDeps): Promise<string[]> {
   if (!result.changed || result.taskDefinitionArn === result.previousTaskDefinitionArn) return [];
   const { cluster, service, previousTaskDefinitionArn: to } = result;
+  // UpdateService cannot change their revision: CodeDeploy moves task sets, Express Mode owns its service.
+  if (result.controller === 'codedeploy' || result.controller === 'express')
+    return [
+      `ecs: service '${service}' deploys through ${result.controller === 'codedeploy' ? 'CodeDeploy' : 'ECS Express Mode'}: not put back by the step; deploy ${to} again to undo it`,
+    ];
   try {
     deps.log.info(`Putting service '${service}' back on ${to}.`);
     const updated = await updateService(deps.clients.ecs, {

@@ -123,6 +123,7 @@ export class ServiceRollout implements Followed {
     return {
       cluster: options.cluster,
       service: options.service,
+      controller: this.prepared.controller,
       changed: false,
       registered: false,
       previousTaskDefinitionArn: currentArn,

@@ -137,6 +137,36 @@ describe('putEcsBack', () => {
     expect(lines).toEqual(["ecs: service 'web' put back on arn:td/web:5: done"]);
   });
 
+  it.each([
+    ['codedeploy', 'CodeDeploy'],
+    ['express', 'ECS Express Mode'],
+  ] as const)('sends no UpdateService to a %s service, and says how to undo it', async (controller, name) => {
+    const ecs = new ECSClient({ region: 'us-east-1', credentials, maxAttempts: 1 });
+    const mock = mockClient(ecs);
+    restores.push(() => mock.restore());
+    const w = fakeDeps(fakeClients({ ecs }));
+    const result = {
+      cluster: 'prod',
+      service: 'web',
+      controller,
+      verdict: { state: 'succeeded' },
+      changed: true,
+      taskDefinitionArn: 'arn:td/web:6',
+      previousTaskDefinitionArn: 'arn:td/web:5',
+    } as EcsResult;
+
+    const lines = await putEcsBack(
+      { services: [result], changed: true, verdict: { state: 'succeeded' } },
+      BOUNDS,
+      w.deps,
+    );
+
+    expect(mock.commandCalls(UpdateServiceCommand)).toHaveLength(0);
+    expect(lines).toEqual([
+      `ecs: service 'web' deploys through ${name}: not put back by the step; deploy arn:td/web:5 again to undo it`,
+    ]);
+  });
+
   it('does nothing when the step changed nothing', async () => {
     const w = fakeDeps(fakeClients());
     expect(

@@ -91,6 +91,7 @@ describe('ServiceRollout', () => {
     expect(await rollout.settle(undefined)).toEqual({
       cluster: 'prod',
       service: 'web',
+      controller: 'ecs',
       changed: false,
       registered: false,
       previousTaskDefinitionArn: CURRENT,
