@@ -501,8 +501,6 @@ __webpack_require__.d(__webpack_exports__, {
   prepareEcs: () => (/* binding */ prepareEcs)
 });
 
-// EXTERNAL MODULE: ./src/aws/ecs.ts
-var ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./src/deps.ts
 var src_deps = __webpack_require__(2421);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -515,6 +513,8 @@ var ecs_controller = __webpack_require__(235);
 var ecs_services = __webpack_require__(3583);
 // EXTERNAL MODULE: ./src/steps/ecs-controller.ts + 1 modules
 var steps_ecs_controller = __webpack_require__(4719);
+// EXTERNAL MODULE: ./src/aws/ecs.ts
+var ecs = __webpack_require__(1032);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/plan/json.ts
@@ -743,6 +743,8 @@ function controllerFor(kind) {
     return CONTROLLERS[kind];
 }
 
+// EXTERNAL MODULE: ./src/steps/describe-services.ts
+var describe_services = __webpack_require__(4975);
 // EXTERNAL MODULE: ./src/steps/register-revision.ts
 var register_revision = __webpack_require__(8978);
 ;// CONCATENATED MODULE: ./src/steps/ecs-registrations.ts
@@ -923,7 +925,14 @@ async function deployEcs(options, deps) {
  */
 async function prepareEcs(options, deps) {
     const { services, ...shared } = options;
-    const settled = await Promise.allSettled(services.map((service) => prepareService({ ...shared, service }, ownDeps(deps, service, services.length))));
+    const { cluster } = shared;
+    // One DescribeServices per 10 services reads them all.
+    const found = await (0,describe_services/* describeEach */.Z)(services, (service) => ({ cluster, service }), deps).catch((error) => {
+        if ((0,errors/* awsErrorName */.ZH)(error) !== 'ClusterNotFoundException')
+            throw error;
+        throw new errors/* UserError */.yo(`Cluster '${cluster}' was not found: check input '${names/* Input */.pd.cluster}' (a cluster name or ARN) and the region.`, { cause: error });
+    });
+    const settled = await Promise.allSettled(services.map((service) => prepareService(found.get(service), { ...shared, service }, ownDeps(deps, service, services.length))));
     const problems = settled.flatMap((s, index) => s.status === 'rejected' ? [{ service: services[index] ?? '', error: s.reason }] : []);
     const [first] = problems;
     if (first !== undefined) {
@@ -939,15 +948,10 @@ async function prepareEcs(options, deps) {
     }
     return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
 }
-/** One service: described, its controller chosen from it, and planned by that controller. */
-async function prepareService(options, deps) {
+/** One service, as described: its controller chosen from it, and planned by that controller. */
+async function prepareService(current, options, deps) {
     const started = deps.now();
     const { cluster, service } = options;
-    const current = await (0,ecs/* describeService */.Jv)(deps.clients.ecs, { cluster, service }).catch((error) => {
-        if ((0,errors/* awsErrorName */.ZH)(error) !== 'ClusterNotFoundException')
-            throw error;
-        throw new errors/* UserError */.yo(`Cluster '${cluster}' was not found: check input '${names/* Input */.pd.cluster}' (a cluster name or ARN) and the region.`, { cause: error });
-    });
     if (!current || current.status === 'INACTIVE') {
         throw new errors/* UserError */.yo(`Service '${service}' was not found in cluster '${cluster}'${current ? ' (it is INACTIVE)' : ''}: check inputs '${names/* Input */.pd.service}' and '${names/* Input */.pd.cluster}', and the region.`);
     }

@@ -2,7 +2,7 @@
 // settle, for every service the input names (one service: a list of one). How each
 // service starts, is followed and is put back is its controller's (steps/controllers.ts).
 
-import { describeService } from '../aws/ecs.ts';
+import type { Service } from '@aws-sdk/client-ecs';
 import { type StepDeps, withLogPrefix } from '../deps.ts';
 import { awsErrorName, messageOf, UserError } from '../errors.ts';
 import { Input } from '../names.ts';
@@ -11,6 +11,7 @@ import { combineServiceVerdicts } from '../plan/ecs-services.ts';
 import type { EcsDeployResult, EcsResult } from '../results.ts';
 import type { EcsDeployOptions, EcsServiceOptions, PollBounds } from '../settings.ts';
 import { controllerFor } from './controllers.ts';
+import { describeEach } from './describe-services.ts';
 import { registerShared } from './ecs-registrations.ts';
 import { followAll } from './follow-loop.ts';
 import { registerOrReuse } from './register-revision.ts';
@@ -31,8 +32,19 @@ export async function deployEcs(options: EcsDeployOptions, deps: StepDeps): Prom
  */
 export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Promise<EcsPrepared[]> {
   const { services, ...shared } = options;
+  const { cluster } = shared;
+  // One DescribeServices per 10 services reads them all.
+  const found = await describeEach(services, (service) => ({ cluster, service }), deps).catch((error: unknown) => {
+    if (awsErrorName(error) !== 'ClusterNotFoundException') throw error;
+    throw new UserError(
+      `Cluster '${cluster}' was not found: check input '${Input.cluster}' (a cluster name or ARN) and the region.`,
+      { cause: error },
+    );
+  });
   const settled = await Promise.allSettled(
-    services.map((service) => prepareService({ ...shared, service }, ownDeps(deps, service, services.length))),
+    services.map((service) =>
+      prepareService(found.get(service), { ...shared, service }, ownDeps(deps, service, services.length)),
+    ),
   );
   const problems = settled.flatMap((s, index) =>
     s.status === 'rejected' ? [{ service: services[index] ?? '', error: s.reason as unknown }] : [],
@@ -50,17 +62,14 @@ export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Pro
   return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
 }
 
-/** One service: described, its controller chosen from it, and planned by that controller. */
-async function prepareService(options: EcsServiceOptions, deps: StepDeps): Promise<EcsPrepared> {
+/** One service, as described: its controller chosen from it, and planned by that controller. */
+async function prepareService(
+  current: Service | undefined,
+  options: EcsServiceOptions,
+  deps: StepDeps,
+): Promise<EcsPrepared> {
   const started = deps.now();
   const { cluster, service } = options;
-  const current = await describeService(deps.clients.ecs, { cluster, service }).catch((error: unknown) => {
-    if (awsErrorName(error) !== 'ClusterNotFoundException') throw error;
-    throw new UserError(
-      `Cluster '${cluster}' was not found: check input '${Input.cluster}' (a cluster name or ARN) and the region.`,
-      { cause: error },
-    );
-  });
   if (!current || current.status === 'INACTIVE') {
     throw new UserError(
       `Service '${service}' was not found in cluster '${cluster}'${current ? ' (it is INACTIVE)' : ''}: check inputs '${Input.service}' and '${Input.cluster}', and the region.`,

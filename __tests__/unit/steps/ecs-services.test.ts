@@ -180,8 +180,8 @@ describe('applyEcs with several services', () => {
     ]);
     expect(f.registrations().sort()).toEqual(['web', 'worker']);
     expect(f.updates().map(([s]) => s)).toEqual(['web', 'worker']);
-    // Two for planning (one per service), then one per poll for those still pending: web is done on poll 2, worker on 3.
-    expect(f.describeServices()).toEqual([['web'], ['worker'], ['web', 'worker'], ['web', 'worker'], ['worker']]);
+    // One for planning (both services), then one per poll for those still pending: web is done on poll 2, worker on 3.
+    expect(f.describeServices()).toEqual([['web', 'worker'], ['web', 'worker'], ['web', 'worker'], ['worker']]);
     expect(f.sleeps).toEqual([INTERVAL, INTERVAL]);
     expect(result.services.every((s) => s.after.image === IMAGE)).toBe(true);
   });
@@ -291,7 +291,9 @@ describe('applyEcs with several services', () => {
     const result = await deploy(f, names);
 
     expect(result.verdict).toEqual({ state: 'succeeded' });
-    const polls = f.describeServices().slice(12);
+    // Planning reads them in the same batches as a poll.
+    expect(f.describeServices().slice(0, 2)).toEqual([names.slice(0, 10), names.slice(10)]);
+    const polls = f.describeServices().slice(2);
     expect(polls).toEqual([names.slice(0, 10), names.slice(10), names.slice(0, 10), names.slice(10)]);
     expect(f.sleeps).toEqual([INTERVAL]);
   });
