@@ -946,7 +946,22 @@ async function prepareEcs(options, deps) {
             cause: first.error,
         });
     }
-    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const prepared = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    refuseUnusedCodeDeployInputs(options, prepared);
+    return prepared;
+}
+const CODEDEPLOY_INPUTS = [
+    ['application', names/* Input */.pd.codedeployApplication],
+    ['deploymentGroup', names/* Input */.pd.codedeployDeploymentGroup],
+    ['appSpec', names/* Input */.pd.codedeployAppspec],
+    ['deploymentConfig', names/* Input */.pd.codedeployDeploymentConfig],
+];
+/** A codedeploy-* input no service of the step deploys through would change nothing, silently. */
+function refuseUnusedCodeDeployInputs(options, prepared) {
+    const set = CODEDEPLOY_INPUTS.find(([field]) => options.codeDeploy?.[field] !== undefined)?.[1];
+    if (set === undefined || prepared.some((p) => p.controller === 'codedeploy'))
+        return;
+    throw new errors/* UserError */.yo(`Input '${set}' is set, but no service of this step deploys through CodeDeploy (deploymentController CODE_DEPLOY): with mode ecs the codedeploy-* inputs are for such services. Remove it, or deploy Lambda functions through CodeDeploy in a step without ecs.`);
 }
 /** One service, as described: its controller chosen from it, and planned by that controller. */
 async function prepareService(current, options, deps) {

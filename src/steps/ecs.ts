@@ -59,7 +59,25 @@ export async function prepareEcs(options: EcsDeployOptions, deps: StepDeps): Pro
       cause: first.error,
     });
   }
-  return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const prepared = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  refuseUnusedCodeDeployInputs(options, prepared);
+  return prepared;
+}
+
+const CODEDEPLOY_INPUTS = [
+  ['application', Input.codedeployApplication],
+  ['deploymentGroup', Input.codedeployDeploymentGroup],
+  ['appSpec', Input.codedeployAppspec],
+  ['deploymentConfig', Input.codedeployDeploymentConfig],
+] as const;
+
+/** A codedeploy-* input no service of the step deploys through would change nothing, silently. */
+function refuseUnusedCodeDeployInputs(options: EcsDeployOptions, prepared: readonly EcsPrepared[]): void {
+  const set = CODEDEPLOY_INPUTS.find(([field]) => options.codeDeploy?.[field] !== undefined)?.[1];
+  if (set === undefined || prepared.some((p) => p.controller === 'codedeploy')) return;
+  throw new UserError(
+    `Input '${set}' is set, but no service of this step deploys through CodeDeploy (deploymentController CODE_DEPLOY): with mode ecs the codedeploy-* inputs are for such services. Remove it, or deploy Lambda functions through CodeDeploy in a step without ecs.`,
+  );
 }
 
 /** One service, as described: its controller chosen from it, and planned by that controller. */

@@ -360,6 +360,22 @@ describe('prepareEcs', () => {
     expect(f.updates()).toEqual([]);
   });
 
+  it('refuses a codedeploy-* input when no service deploys through CodeDeploy, before any change', async () => {
+    const f = fleet([web(), worker()]);
+
+    const error = await prepareEcs(
+      options(['web', 'worker'], { codeDeploy: { deploymentConfig: 'CodeDeployDefault.ECSAllAtOnce' } }),
+      f.deps,
+    ).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toContain(
+      "Input 'codedeploy-deployment-config' is set, but no service of this step deploys through CodeDeploy",
+    );
+    expect(f.registrations()).toEqual([]);
+    expect(f.updates()).toEqual([]);
+  });
+
   it('lists every service with a problem, one line each', async () => {
     const f = fleet([web(), worker()]);
 
