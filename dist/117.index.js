@@ -108,7 +108,7 @@ async function shiftAlias(lambda, shift) {
             FunctionName: shift.functionName,
             Name: shift.alias,
             FunctionVersion: shift.version,
-            RoutingConfig: { AdditionalVersionWeights: shift.weights ?? {} },
+            RoutingConfig: { AdditionalVersionWeights: shift.weights },
             ...(shift.revisionId === undefined ? {} : { RevisionId: shift.revisionId }),
         }));
     }
@@ -189,7 +189,6 @@ function digestOfImageUri(uri) {
     const digest = uri.slice(at + 1);
     return /^[a-z0-9]+:[0-9a-fA-F]+$/.test(digest) ? digest : undefined;
 }
-/** The image the function runs: the resolved URI (digest) when Lambda reports one. */
 /** `repository@digest` the function runs, else the ImageUri it was given. */
 function runningImage(snapshot) {
     const resolved = snapshot.code.ResolvedImageUri;

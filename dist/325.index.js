@@ -405,7 +405,7 @@ function fromStanding(prepared, deps) {
  * Follows a deployment through DescribeServices and its record, and settles a failure with
  * ECS's rollback or the step's own (rollback-on-failure). Express Mode follows the same way.
  */
-function followRecordOf(prepared, target, deps, controller = prepared.controller) {
+function followRecordOf(prepared, target, deps) {
     const { options, plan, currentArn } = prepared;
     const { cluster, service } = options;
     const record = new ecs_record/* DeploymentRecord */.P({
@@ -427,7 +427,7 @@ function followRecordOf(prepared, target, deps, controller = prepared.controller
     };
     return new ecs_follow/* EcsWatch */.J({ ...common, deploymentId: target.deploymentId, since: target.since, record }, deps, (failure, seen) => settleFailure(failure, {
         ...common,
-        controller,
+        controller: prepared.controller,
         previousTaskDefinitionArn: currentArn,
         rollbackOnFailure: options.rollbackOnFailure,
         ...(seen === undefined ? {} : { record: seen }),
@@ -597,6 +597,7 @@ var wait = __webpack_require__(910);
 
 
 
+
 const expressController = {
     kind: 'express',
     // Express Mode registers the revision from the configuration the update sends.
@@ -678,7 +679,7 @@ async function startExpress(prepared, deps) {
     const updatedAt = deps.now();
     const updated = await updateExpressGatewayService(deps.clients.ecs, request);
     const target = updated.targetConfiguration;
-    const announced = typeof target === 'object' && target !== null ? target.taskDefinitionArn : undefined;
+    const announced = (0,plan_json/* isRecord */.u)(target) ? target.taskDefinitionArn : undefined;
     const targetArn = typeof announced === 'string' ? announced : undefined;
     deps.log.info(`Updated Express service '${service}'${targetArn === undefined ? '' : `: Express registered ${targetArn}`}`);
     if (!options.wait.enabled) {

@@ -108,7 +108,7 @@ async function shiftAlias(lambda, shift) {
             FunctionName: shift.functionName,
             Name: shift.alias,
             FunctionVersion: shift.version,
-            RoutingConfig: { AdditionalVersionWeights: shift.weights ?? {} },
+            RoutingConfig: { AdditionalVersionWeights: shift.weights },
             ...(shift.revisionId === undefined ? {} : { RevisionId: shift.revisionId }),
         }));
     }

@@ -28592,6 +28592,8 @@ const SERVICES_OF_MODE = {
     lambda: ['lambda'],
     parameter: ['ssm'],
 };
+/** What every AWS call of the action says it comes from, unless told otherwise. */
+const USER_AGENT = 'image-deploy/0.1.0';
 // Throttling and 5xx are retried by the SDK's standard mode; more attempts than its
 // default 3 because matrix deploys of many environments share one account's rate limits.
 const MAX_ATTEMPTS = 6;
@@ -28612,7 +28614,7 @@ async function createClients(options, services) {
     const common = (region, maxAttempts = MAX_ATTEMPTS) => ({
         region,
         maxAttempts,
-        customUserAgent: options.userAgent,
+        customUserAgent: options.userAgent ?? USER_AGENT,
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     });
     const loaded = (sdk, service) => {
@@ -33675,14 +33677,13 @@ function runnerIo(sink = CORE_SINK) {
 
 
 
-const USER_AGENT = 'image-deploy/0.1.0';
 /** Reads inputs, runs the pipeline, writes outputs and the summary. The one setFailed. */
 async function run(io = runnerIo(), env = process.env, makeDeps = defaultDeps) {
     const cancellation = watchCancellation(io);
     try {
         const source = { getInput: io.getInput, env };
         const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
-        const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
+        const options = { region: settings.region, endpoint: settings.endpoint };
         // CloudWatch is loaded only when alarms are watched during a Lambda traffic shift.
         const services = [
             ...servicesOf(settings.modes),

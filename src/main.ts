@@ -12,8 +12,6 @@ import { renderInputFailure, renderSummary } from './report/summary.ts';
 import type { PipelineOutcome } from './results.ts';
 import { runnerIo } from './runner/writer.ts';
 
-const USER_AGENT = 'image-deploy/0.1.0';
-
 /** Reads inputs, runs the pipeline, writes outputs and the summary. The one setFailed. */
 export async function run(
   io: Io = runnerIo(),
@@ -24,7 +22,7 @@ export async function run(
   try {
     const source = { getInput: io.getInput, env };
     const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
-    const options = { region: settings.region, endpoint: settings.endpoint, userAgent: USER_AGENT };
+    const options = { region: settings.region, endpoint: settings.endpoint };
     // CloudWatch is loaded only when alarms are watched during a Lambda traffic shift.
     const services = [
       ...servicesOf(settings.modes),

@@ -41,7 +41,6 @@ async function followEcsRollbacks(io: Io): Promise<string[]> {
       {
         region: state.region,
         ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }),
-        userAgent: 'image-deploy/0.1.0',
       },
       ['ecs'],
     ),
@@ -86,7 +85,6 @@ async function putLambdaAliasesBack(io: Io): Promise<string[]> {
     {
       region: first.region,
       ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }),
-      userAgent: 'image-deploy/0.1.0',
     },
     ['lambda'],
   );

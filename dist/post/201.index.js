@@ -23,6 +23,8 @@ const SERVICES_OF_MODE = {
     lambda: ['lambda'],
     parameter: ['ssm'],
 };
+/** What every AWS call of the action says it comes from, unless told otherwise. */
+const USER_AGENT = 'image-deploy/0.1.0';
 // Throttling and 5xx are retried by the SDK's standard mode; more attempts than its
 // default 3 because matrix deploys of many environments share one account's rate limits.
 const MAX_ATTEMPTS = 6;
@@ -43,7 +45,7 @@ async function createClients(options, services) {
     const common = (region, maxAttempts = MAX_ATTEMPTS) => ({
         region,
         maxAttempts,
-        customUserAgent: options.userAgent,
+        customUserAgent: options.userAgent ?? USER_AGENT,
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     });
     const loaded = (sdk, service) => {

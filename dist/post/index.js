@@ -31964,7 +31964,6 @@ async function followEcsRollbacks(io) {
         clients: await createClients({
             region: state.region,
             ...(state.endpoint === undefined ? {} : { endpoint: state.endpoint }),
-            userAgent: 'image-deploy/0.1.0',
         }, ['ecs']),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: () => Date.now(),
@@ -32001,7 +32000,6 @@ async function putLambdaAliasesBack(io) {
     const clients = await createClients({
         region: first.region,
         ...(first.endpoint === undefined ? {} : { endpoint: first.endpoint }),
-        userAgent: 'image-deploy/0.1.0',
     }, ['lambda']);
     const lines = await putAliasesBackAfterCancel(states, {
         log: io,

@@ -46,11 +46,14 @@ export const SERVICES_OF_MODE: Readonly<Record<string, readonly AwsService[]>> =
   parameter: ['ssm'],
 };
 
+/** What every AWS call of the action says it comes from, unless told otherwise. */
+const USER_AGENT = 'image-deploy/0.1.0';
+
 export interface ClientOptions {
   region: string;
   /** AWS_ENDPOINT_URL, for emulators; real AWS when undefined. */
   endpoint?: string;
-  userAgent: string;
+  userAgent?: string;
 }
 
 // Throttling and 5xx are retried by the SDK's standard mode; more attempts than its
@@ -74,7 +77,7 @@ export async function createClients(options: ClientOptions, services: readonly A
   const common = (region: string, maxAttempts = MAX_ATTEMPTS) => ({
     region,
     maxAttempts,
-    customUserAgent: options.userAgent,
+    customUserAgent: options.userAgent ?? USER_AGENT,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
   const loaded = <T>(sdk: T | undefined, service: AwsService): T => {

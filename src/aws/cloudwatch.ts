@@ -3,7 +3,7 @@ import { AwsCallError } from '../errors.ts';
 import type { AlarmState } from '../plan/lambda-traffic.ts';
 
 /** DescribeAlarms takes at most 100 names a call. */
-export const ALARMS_PER_CALL = 100;
+const ALARMS_PER_CALL = 100;
 
 /** The state of each named alarm (metric and composite) that exists; one call per 100 names. */
 export async function describeAlarms(cloudwatch: CloudWatchClient, names: readonly string[]): Promise<AlarmState[]> {

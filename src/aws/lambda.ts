@@ -132,8 +132,8 @@ export async function createAlias(lambda: LambdaClient, target: AliasTarget): Pr
 }
 
 export interface AliasShift extends AliasTarget {
-  /** The second version's share (0..1); undefined or empty: no routing, all traffic on `version`. */
-  weights?: Record<string, number>;
+  /** The second version's share (0..1); empty: no routing, all traffic on `version`. */
+  weights: Record<string, number>;
   revisionId?: string;
 }
 
@@ -148,7 +148,7 @@ export async function shiftAlias(lambda: LambdaClient, shift: AliasShift): Promi
         FunctionName: shift.functionName,
         Name: shift.alias,
         FunctionVersion: shift.version,
-        RoutingConfig: { AdditionalVersionWeights: shift.weights ?? {} },
+        RoutingConfig: { AdditionalVersionWeights: shift.weights },
         ...(shift.revisionId === undefined ? {} : { RevisionId: shift.revisionId }),
       }),
     );

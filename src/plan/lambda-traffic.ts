@@ -145,7 +145,6 @@ export interface ProvisionedState {
   status?: string;
   requested?: number;
   allocated?: number;
-  available?: number;
   reason?: string;
 }
 

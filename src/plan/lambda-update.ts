@@ -78,7 +78,6 @@ export interface LambdaDecision {
   changes: string[];
 }
 
-/** The image the function runs: the resolved URI (digest) when Lambda reports one. */
 /** `repository@digest` the function runs, else the ImageUri it was given. */
 export function runningImage(snapshot: FunctionSnapshot): string | undefined {
   const resolved = snapshot.code.ResolvedImageUri;

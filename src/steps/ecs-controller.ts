@@ -8,7 +8,6 @@ import { awsErrorName, messageOf, UserError } from '../errors.ts';
 import { Input } from '../names.ts';
 import { taskDefinitionLabel } from '../plan/aws-names.ts';
 import { nonEssentialContainers } from '../plan/containers.ts';
-import type { ControllerKind } from '../plan/ecs-controller.ts';
 import { arnOf, decideStanding, planEcsDeploy, type Standing } from '../plan/ecs-deploy.ts';
 import { primaryDeployment } from '../plan/ecs-rollout.ts';
 import type { StartedRollback } from '../plan/rollback.ts';
@@ -173,12 +172,7 @@ export interface RecordTarget {
  * Follows a deployment through DescribeServices and its record, and settles a failure with
  * ECS's rollback or the step's own (rollback-on-failure). Express Mode follows the same way.
  */
-export function followRecordOf(
-  prepared: EcsPrepared,
-  target: RecordTarget,
-  deps: StepDeps,
-  controller: ControllerKind = prepared.controller,
-): EcsWatch {
+export function followRecordOf(prepared: EcsPrepared, target: RecordTarget, deps: StepDeps): EcsWatch {
   const { options, plan, currentArn } = prepared;
   const { cluster, service } = options;
   const record = new DeploymentRecord(
@@ -209,7 +203,7 @@ export function followRecordOf(
         failure,
         {
           ...common,
-          controller,
+          controller: prepared.controller,
           previousTaskDefinitionArn: currentArn,
           rollbackOnFailure: options.rollbackOnFailure,
           ...(seen === undefined ? {} : { record: seen }),

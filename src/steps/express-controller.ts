@@ -15,6 +15,7 @@ import {
   planExpressUpdate,
   requestLines,
 } from '../plan/express-update.ts';
+import { isRecord } from '../plan/json.ts';
 import { failed } from '../plan/verdict.ts';
 import type { EcsServiceOptions } from '../settings.ts';
 import { waitFor } from '../wait.ts';
@@ -105,8 +106,7 @@ async function startExpress(prepared: EcsPrepared, deps: StepDeps): Promise<Star
   const updatedAt = deps.now();
   const updated = await updateExpressGatewayService(deps.clients.ecs, request);
   const target = updated.targetConfiguration;
-  const announced =
-    typeof target === 'object' && target !== null ? (target as Record<string, unknown>).taskDefinitionArn : undefined;
+  const announced = isRecord(target) ? target.taskDefinitionArn : undefined;
   const targetArn = typeof announced === 'string' ? announced : undefined;
   deps.log.info(
     `Updated Express service '${service}'${targetArn === undefined ? '' : `: Express registered ${targetArn}`}`,
