@@ -55,11 +55,16 @@ export async function prepareRunTask(
     // The ecs mode registers the definition later; what can be checked now is checked now.
     const rendered = source.taskDefinition;
     checkLaunch({ launch, network, ...(rendered === undefined ? {} : { taskDefinition: rendered }) });
-    if (rendered !== undefined)
-      selectRunTaskContainer(rendered, { containerName: options.containerName, image: image?.reference });
+    // Chosen as planRunTaskDefinition chooses for the other sources, and kept: the same container gets the overrides.
+    const needsContainer = options.containerName !== undefined || image !== undefined || overridesContainer(options);
+    const chosen =
+      rendered === undefined
+        ? undefined
+        : selectRunTaskContainer(rendered, { containerName: options.containerName, image: image?.reference });
+    const containerName = needsContainer ? chosen?.containerName : undefined;
     deps.log.info(`The one-off task runs the revision the ecs mode deploys; it is registered before the task starts.`);
     logRequestPlan(options, deps);
-    return { options, started, tags: [], changes: [] };
+    return { options, started, tags: [], changes: [], ...(containerName === undefined ? {} : { containerName }) };
   }
 
   const described = await loadSource(source, deps);

@@ -514,6 +514,35 @@ describe('the task definition to run', () => {
   });
 });
 
+describe("source 'ecs' with several essential containers", () => {
+  it('overrides the container the plan chose by the image, not the first essential one', async () => {
+    const ecsArn = taskDefinitionArn('web', 6);
+    const base = registerableMigrate(NEW_IMAGE);
+    const web: TaskDefinitionDoc = {
+      ...base,
+      family: 'web',
+      taskDefinitionArn: ecsArn,
+      containerDefinitions: [
+        { name: 'proxy', image: 'public.ecr.aws/nginx/nginx:1', essential: true },
+        { name: 'app', image: NEW_IMAGE, essential: true },
+      ],
+    };
+    const w = world({ [ecsArn]: { taskDefinition: web } });
+    w.runs(stopped([exited('app', 0), exited('proxy', 0)], { taskDefinitionArn: ecsArn }));
+
+    await runTaskStep(
+      w,
+      { source: { kind: 'ecs', taskDefinition: web }, command: ['rake', 'db:migrate'] },
+      imageOf(NEW_IMAGE),
+      ecsArn,
+    );
+
+    expect(w.sent.runTask()).toMatchObject([
+      { overrides: { containerOverrides: [{ name: 'app', command: ['rake', 'db:migrate'] }] } },
+    ]);
+  });
+});
+
 describe('a dry run', () => {
   it.each<[string, ResolvedImage | undefined, string]>([
     ['with a new image', imageOf(NEW_IMAGE), ''],
