@@ -33680,6 +33680,7 @@ function runnerIo(sink = CORE_SINK) {
 /** Reads inputs, runs the pipeline, writes outputs and the summary. The one setFailed. */
 async function run(io = runnerIo(), env = process.env, makeDeps = defaultDeps) {
     const cancellation = watchCancellation(io);
+    let outcome;
     try {
         const source = { getInput: io.getInput, env };
         const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
@@ -33691,7 +33692,7 @@ async function run(io = runnerIo(), env = process.env, makeDeps = defaultDeps) {
         ];
         const [clients, steps] = await Promise.all([createClients(options, services), loadSteps(settings.modes)]);
         const deps = { ...makeDeps(io, clients, cancellation.signal), cancel: cancellation.signal };
-        const outcome = await runPipeline(settings, deps, io.group, steps);
+        outcome = await runPipeline(settings, deps, io.group, steps);
         // A rollback started as the job was cancelled: the post step follows it to its end.
         const state = rollbackState(outcome, settings);
         if (state !== undefined)
@@ -33706,10 +33707,17 @@ async function run(io = runnerIo(), env = process.env, makeDeps = defaultDeps) {
             io.setFailed([failureMessage(outcome), ...outputProblems].filter((m) => m !== '').join('\n'));
     }
     catch (error) {
-        // Bad inputs (or no clients): nothing ran, so nothing changed; the summary says so too.
         const failure = (0,src_failure/* failureOf */.g)(error, io);
-        await writeSummary(io, renderInputFailure(failure));
-        io.setFailed(failure.reason);
+        if (outcome === undefined) {
+            // Bad inputs (or no clients): nothing ran, so nothing changed; the summary says so too.
+            await writeSummary(io, renderInputFailure(failure));
+            io.setFailed(failure.reason);
+        }
+        else {
+            // The deploy ran: its own verdict stands, with what went wrong reporting it.
+            const verdict = outcome.failures.length > 0 ? failureMessage(outcome) : 'The deploy itself succeeded';
+            io.setFailed(`${verdict}\nReporting the deploy failed: ${failure.reason}`);
+        }
     }
     finally {
         cancellation.dispose();

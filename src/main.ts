@@ -19,6 +19,7 @@ export async function run(
   makeDeps = defaultDeps,
 ): Promise<void> {
   const cancellation = watchCancellation(io);
+  let outcome: PipelineOutcome | undefined;
   try {
     const source = { getInput: io.getInput, env };
     const settings = readInputs({ ...source, ...(await loadInputParsers(source)) });
@@ -30,7 +31,7 @@ export async function run(
     ];
     const [clients, steps] = await Promise.all([createClients(options, services), loadSteps(settings.modes)]);
     const deps = { ...makeDeps(io, clients, cancellation.signal), cancel: cancellation.signal };
-    const outcome = await runPipeline(settings, deps, io.group, steps);
+    outcome = await runPipeline(settings, deps, io.group, steps);
     // A rollback started as the job was cancelled: the post step follows it to its end.
     const state = rollbackState(outcome, settings);
     if (state !== undefined) io.saveState?.(ROLLBACK_STATE, state);
@@ -42,10 +43,16 @@ export async function run(
     if (outcome.failures.length > 0 || outputProblems.length > 0)
       io.setFailed([failureMessage(outcome), ...outputProblems].filter((m) => m !== '').join('\n'));
   } catch (error) {
-    // Bad inputs (or no clients): nothing ran, so nothing changed; the summary says so too.
     const failure = failureOf(error, io);
-    await writeSummary(io, renderInputFailure(failure));
-    io.setFailed(failure.reason);
+    if (outcome === undefined) {
+      // Bad inputs (or no clients): nothing ran, so nothing changed; the summary says so too.
+      await writeSummary(io, renderInputFailure(failure));
+      io.setFailed(failure.reason);
+    } else {
+      // The deploy ran: its own verdict stands, with what went wrong reporting it.
+      const verdict = outcome.failures.length > 0 ? failureMessage(outcome) : 'The deploy itself succeeded';
+      io.setFailed(`${verdict}\nReporting the deploy failed: ${failure.reason}`);
+    }
   } finally {
     cancellation.dispose();
   }

@@ -90,4 +90,20 @@ describe('run', () => {
     expect(io.failures).toEqual([expect.stringContaining("Service 'web' was not found")]);
     expect(io.warnings).toEqual([expect.stringContaining('Could not write the job summary')]);
   });
+
+  it('keeps the deploy verdict, and never says nothing changed, when reporting fails after the pipeline ran', async () => {
+    const { mock, makeDeps } = mockedDeps();
+    mock.on(DescribeServicesCommand).resolves({ services: [], failures: [{ arn: 'arn:x', reason: 'MISSING' }] });
+    const io = fakeIo({ mode: 'ecs', service: 'web' });
+    io.setOutput = () => {
+      throw new Error('Unable to process file command output');
+    };
+
+    await run(io, ENV, makeDeps);
+
+    expect(io.failures).toHaveLength(1);
+    expect(io.failures[0]).toContain("Service 'web' was not found");
+    expect(io.failures[0]).toContain('Reporting the deploy failed: Unable to process file command output');
+    expect(io.summaries.join('\n')).not.toContain('Nothing was changed');
+  });
 });
